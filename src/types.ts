@@ -1,0 +1,203 @@
+/**
+ * The data contract shared by every step of the pipeline:
+ * files → documents/passages (src/ingest) → index (src/index) → hits (src/search) → reply models (src/render).
+ * Nothing here imports Discord, pino or dotenv.
+ */
+
+/** Metadata a document can carry. Every field is optional; see data/README.md for the contract. */
+export interface DocumentMeta {
+  title?: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (first day when a range). */
+  date?: string;
+  /** Last day when the document covers a range of dates (`YYYY-MM-DD`). */
+  dateEnd?: string;
+  /** Meeting or body, e.g. "Commission on Narcotic Drugs, 64th session, first intersessional meeting". */
+  meeting?: string;
+  /** Session, e.g. "64" or "76". Kept as text. */
+  session?: string;
+  speaker?: string;
+  /** The speaker's post, e.g. "Minister for Foreign Affairs". */
+  post?: string;
+  organisation?: string;
+  /** ISO 3166-1 alpha-3 code (or a historical code such as YUG, or "EU"), normalised from a name or code. */
+  country?: string;
+  /** The country's English name, for display. */
+  countryName?: string;
+  /** BCP-47-ish language tag, e.g. "en". */
+  language?: string;
+  url?: string;
+  /** UN document symbol, e.g. "E/CN.7/2021/12". */
+  symbol?: string;
+}
+
+/** One citable unit of text. */
+export interface Passage {
+  /** Stable id: same file and same text → same id across rebuilds. Short, URL/custom_id safe ([A-Za-z0-9_-]). */
+  id: string;
+  /** The document id (hits report it as `source.document`). */
+  docId: string;
+  /** 1-based paragraph number within the document (the ¶ in citations). */
+  paragraph: number;
+  /** Position of the passage within its document (0-based), for neighbour look-ups. */
+  ordinal: number;
+  text: string;
+  /** Title of the dated/headed section the passage sits in, when it could be read reliably. */
+  sectionTitle?: string;
+  /** Date of that section (`YYYY-MM-DD`), when it could be read reliably. */
+  sectionDate?: string;
+  /** 1-based page number (PDF sources). */
+  page?: number;
+}
+
+export interface LibraryDocument {
+  /** Document id: from a JSON statement's `id`, else derived from the file path relative to the library root. */
+  id: string;
+  /** Path relative to the library root, with `/` separators. */
+  path: string;
+  meta: DocumentMeta;
+  passages: Passage[];
+}
+
+/** A file (or a line in it) that could not be used, and why. */
+export interface Problem {
+  /** Path relative to the library root. */
+  path: string;
+  /** 1-based line number, when the problem is on a line (manifest row, JSONL line, front matter). */
+  line?: number;
+  reason: string;
+}
+
+export interface IngestReport {
+  documents: number;
+  passages: number;
+  /** Files not indexed at all. */
+  skipped: Problem[];
+  /** Indexed, but something was ignored (a bad manifest row, an unknown country name, …). */
+  warnings: Problem[];
+}
+
+/** Filters as the CLI flags, batch lines and slash-command options give them. */
+export interface SearchFilters {
+  /** Country name or ISO code; normalised before use. */
+  country?: string;
+  /** Part of a speaker's name, case- and accent-insensitive. */
+  speaker?: string;
+  organisation?: string;
+  /** Inclusive bounds, `YYYY` or `YYYY-MM-DD`. `year` is shorthand for from = to = year. */
+  year?: string;
+  from?: string;
+  to?: string;
+  session?: string;
+  /** Document id. */
+  document?: string;
+}
+
+export interface SearchOptions {
+  filters?: SearchFilters;
+  /** Hits to return (default 10). */
+  limit?: number;
+  /** Hits to skip, for paging (default 0). */
+  offset?: number;
+}
+
+/** A character range [start, end) in an excerpt's text that matched the query. */
+export type Mark = readonly [start: number, end: number];
+
+export interface Excerpt {
+  /** About 300 characters around the best-matching region, cut at word boundaries, "…" where cut. */
+  text: string;
+  /** Matched words, as ranges into `text`, sorted, non-overlapping. The renderer decides how to show them. */
+  marks: Mark[];
+}
+
+/** Everything needed to cite a passage. */
+export interface Source {
+  document: string;
+  title?: string;
+  date?: string;
+  speaker?: string;
+  post?: string;
+  organisation?: string;
+  country?: string;
+  countryName?: string;
+  meeting?: string;
+  session?: string;
+  paragraph: number;
+  page?: number;
+  section?: string;
+  symbol?: string;
+  url?: string;
+}
+
+export interface Hit {
+  /** Passage id. */
+  id: string;
+  score: number;
+  excerpt: Excerpt;
+  /** The whole passage text. */
+  text: string;
+  source: Source;
+}
+
+export interface SearchResponse {
+  query: string;
+  /** Number of matching passages (all pages). */
+  total: number;
+  hits: Hit[];
+  tookMs: number;
+  /** Set when the time budget cut the search short: the hits are the best found so far. */
+  partial?: boolean;
+}
+
+/** A query or filter the user must fix; `message` is fit to show as is. */
+export class QueryError extends Error {
+  override name = 'QueryError';
+}
+
+export interface DocumentSummary {
+  id: string;
+  path: string;
+  meta: DocumentMeta;
+  passages: number;
+}
+
+export interface LibraryStats {
+  documents: number;
+  passages: number;
+  /** ISO timestamp of when the index was built. */
+  indexedAt: string;
+  skipped: Problem[];
+  warnings: Problem[];
+}
+
+/** What the library can be asked for facets (autocomplete, /sources filters). */
+export type Facet = 'country' | 'speaker' | 'session' | 'document' | 'organisation';
+
+export interface FacetValue {
+  /** What a filter takes (ISO code, document id, session number, speaker name). */
+  value: string;
+  /** What a person reads (country name, document title, …). */
+  label: string;
+  /** Passages carrying it. */
+  count: number;
+}
+
+/**
+ * The one interface the CLI, the commands and the Discord adapter talk to.
+ * Implementations may answer from another thread, hence the promises on the query path.
+ */
+export interface SearchEngine {
+  /** Ranked hits. Throws QueryError (message fit for a user) on a query or filter that cannot be used. */
+  search(query: string, options?: SearchOptions): Promise<SearchResponse>;
+  /** A passage as a hit with no marks (for /quote, shares, "More context"). */
+  passage(id: string): Hit | undefined;
+  /** The passage and up to `radius` passages on either side, in document order. */
+  context(id: string, radius: number): Hit[];
+  documents(filter?: string): DocumentSummary[];
+  document(id: string): DocumentSummary | undefined;
+  /** Values of a facet whose label or value starts with `prefix` (case- and accent-insensitive), most frequent first. */
+  facet(facet: Facet, prefix: string, limit: number): FacetValue[];
+  /** A correction for a word not in the vocabulary ("did you mean …"), if one is close. */
+  suggest(query: string): string | undefined;
+  stats(): LibraryStats;
+}
