@@ -1,0 +1,103 @@
+/**
+ * Text analysis for English policy text, shared by indexing, querying and excerpt marking so that
+ * the three always agree on what a "word" is.
+ *
+ * - case and diacritics folding (Fundación = fundacion), typographic apostrophes unified;
+ * - numbers and percentages are terms of their own (97.4%, 1,500, 2030);
+ * - acronyms (UNODC, CND) are kept whole and not stemmed;
+ * - English Snowball (Porter2) stemming, the stemmer Xapian uses;
+ * - stop words removed from the index and from ranked query words (phrases still check them).
+ */
+import snowball from 'snowball-stemmers';
+
+const stemmer = snowball.newStemmer('english');
+
+/** Snowball's English stop list (the one Xapian and Lucene's English analyzers build on). */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all am an and any are as at be because been before being below
+  between both but by can could did do does doing down during each few for from further had has have
+  having he her here hers herself him himself his how i if in into is it its itself just me more most
+  my myself no nor not now of off on once only or other our ours ourselves out over own same she
+  should so some such than that the their theirs them themselves then there these they this those
+  through to too under until up very was we were what when where which while who whom why will with
+  would you your yours yourself yourselves shall may also us upon`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export interface Token {
+  /** The indexed form: folded, stemmed (unless a number or acronym). */
+  term: string;
+  /** The folded surface form, before stemming (used for typo suggestions and phrase checks). */
+  folded: string;
+  /** Offsets of the raw word in the analysed string, [start, end). */
+  start: number;
+  end: number;
+  /** True when the word is a stop word (kept in `tokens()` output so phrases can check it). */
+  stop: boolean;
+}
+
+/** Lower-case, strip diacritics, unify apostrophes and dashes. Length-preserving per code point is NOT guaranteed. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .toLowerCase();
+}
+
+/**
+ * A word: letters/digits with inner apostrophes; a number: digits with inner . or , groups and an
+ * optional trailing %. Hyphens and slashes split words (self-determination → self, determination),
+ * which lets a query for either half find the compound; phrases re-check adjacency.
+ */
+const WORD = /\p{N}+(?:[.,]\p{N}+)*%?|[\p{L}\p{N}]+(?:['\u2019\u02BC][\p{L}]+)*/gu;
+
+const ACRONYM = /^[\p{Lu}\p{N}]{2,}$/u;
+const NUMBER = /^\p{N}/u;
+
+/** Analyse one raw word (surface form) into its indexed term, or null for an empty result. */
+export function analyzeWord(raw: string): { term: string; folded: string; stop: boolean } | null {
+  let folded = fold(raw);
+  // possessive 's and trailing apostrophes carry no meaning for search
+  folded = folded.replace(/'s$/, '').replace(/'+$/, '');
+  if (!folded) return null;
+  const stop = STOP_WORDS.has(folded);
+  if (NUMBER.test(folded)) {
+    // "1,500" and "1500" should meet; keep decimals and percent signs
+    return { term: folded.replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
+  }
+  if (ACRONYM.test(raw) && raw.length <= 10 && !/^\p{N}+$/u.test(raw)) {
+    return { term: folded.replace(/'/g, ''), folded, stop };
+  }
+  const term = stemmer.stem(folded.replace(/'/g, ''));
+  return { term, folded, stop };
+}
+
+/** All tokens of a text, stop words included (flagged), with offsets into `text`. */
+export function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const a = analyzeWord(raw);
+    if (!a) continue;
+    const start = m.index;
+    out.push({ term: a.term, folded: a.folded, start, end: start + raw.length, stop: a.stop });
+  }
+  return out;
+}
+
+/** Indexed terms of a text: tokens without stop words. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokens(text)) if (!t.stop) out.push(t.term);
+  return out;
+}
+
+/** The indexed term for one query word, or null when it is a stop word or empty. */
+export function queryTerm(word: string): string | null {
+  const a = analyzeWord(word);
+  if (!a || a.stop) return null;
+  return a.term;
+}
