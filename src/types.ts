@@ -201,3 +201,35 @@ export interface SearchEngine {
   suggest(query: string): string | undefined;
   stats(): LibraryStats;
 }
+
+/** A paragraph as a format extractor delivers it (already re-flowed where the format knows its paragraphs). */
+export interface ExtractedParagraph {
+  text: string;
+  /** 1-based page (PDF). */
+  page?: number;
+  /** The heading in force (Word headings, HTML h1–h3), used as the passage's section title. */
+  heading?: string;
+}
+
+/** What a format extractor (PDF, Word, HTML, …) returns for one file. */
+export interface ExtractedDocument {
+  /** Metadata the file itself carries (PDF info title, HTML <title> and canonical link, UN symbol, …). */
+  meta: DocumentMeta;
+  /** Either paragraphs (the format knew them) … */
+  paragraphs?: ExtractedParagraph[];
+  /** … or raw text to be re-flowed and split like a .txt file. */
+  text?: string;
+}
+
+export interface ExtractLimits {
+  /** Give up after this long (ms). */
+  timeoutMs: number;
+  /** Refuse files larger than this (bytes). */
+  maxBytes: number;
+}
+
+/**
+ * Turns one file's bytes into text. Throws an Error whose message is a reason fit for the index
+ * report ("encrypted PDF", "no text layer (scanned image?)", …) when the file cannot be used.
+ */
+export type Extractor = (bytes: Uint8Array, path: string, limits: ExtractLimits) => Promise<ExtractedDocument>;
