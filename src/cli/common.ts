@@ -1,0 +1,109 @@
+/** What the command-line entry points share: library flags, opening the library, exit codes. */
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { defaultCachePath, openLibrary } from '../index/open.ts';
+import { QueryError, type IngestReport, type SearchEngine } from '../types.ts';
+
+/** Bad usage or input: printed as is, exit code 1. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Nothing could be indexed: exit code 2. */
+export class EmptyLibraryError extends Error {
+  override name = 'EmptyLibraryError';
+}
+
+export const LIBRARY_FLAGS = {
+  data: { type: 'string' },
+  cache: { type: 'string' },
+  rebuild: { type: 'boolean', default: false },
+} as const;
+
+export const LIBRARY_HELP = `  --data DIR         the library folder (default: $DATA_DIR or ./data)
+  --cache FILE       the index cache file (default: $INDEX_CACHE or .cache/index-<library>.json)
+  --rebuild          ignore the cache and index the library again`;
+
+export interface OpenedLibrary {
+  engine: SearchEngine;
+  report: IngestReport;
+  fromCache: boolean;
+  ms: number;
+  cachePath: string;
+  dataDir: string;
+}
+
+/**
+ * Opens the library for a CLI command: from the cache when the library is unchanged, else indexes it
+ * (with a progress bar on a terminal). Skipped files are listed on stderr unless `quiet`.
+ */
+export async function openForCli(
+  flags: { data?: string | undefined; cache?: string | undefined; rebuild?: boolean | undefined },
+  opts: { quiet?: boolean; progress?: boolean } = {},
+): Promise<OpenedLibrary> {
+  const dataDir = path.resolve(flags.data ?? process.env['DATA_DIR'] ?? 'data');
+  const cachePath = path.resolve(flags.cache ?? process.env['INDEX_CACHE'] ?? defaultCachePath(dataDir));
+  const showBar = opts.progress !== false && process.stderr.isTTY === true;
+  let bar: cliProgress.SingleBar | undefined;
+  const started = performance.now();
+  let opened;
+  try {
+    opened = await openLibrary({
+      dataDir,
+      cachePath,
+      rebuild: flags.rebuild === true,
+      onProgress: (done: number, total: number) => {
+        if (!showBar || total < 200) return;
+        if (!bar) {
+          bar = new cliProgress.SingleBar(
+            { format: 'indexing {bar} {value}/{total} files', stream: process.stderr, hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, 0);
+        }
+        bar.update(done);
+      },
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`Library folder not found: ${dataDir}`);
+    throw err;
+  } finally {
+    bar?.stop();
+  }
+  const ms = Math.round(performance.now() - started);
+  const { engine, report, fromCache } = opened;
+  if (report.passages === 0) {
+    const reasons = report.skipped.slice(0, 10).map((p) => `  ${p.path} — ${p.reason}`);
+    throw new EmptyLibraryError(
+      [`Nothing could be indexed in ${dataDir}.`, ...reasons].join('\n'),
+    );
+  }
+  if (!opts.quiet && report.skipped.length) {
+    process.stderr.write(`${report.skipped.length} file(s) skipped (npm run index -- --data ${flags.data ?? 'DIR'} lists them).\n`);
+  }
+  return { engine, report, fromCache, ms, cachePath, dataDir };
+}
+
+/** Runs a CLI main function, mapping errors to messages and exit codes; never prints a stack for user errors. */
+export function runMain(main: (argv: string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      if (err instanceof UsageError || err instanceof QueryError) {
+        process.stderr.write(`${err.message}\n`);
+        process.exitCode = 1;
+      } else if (err instanceof EmptyLibraryError) {
+        process.stderr.write(`${err.message}\n`);
+        process.exitCode = 2;
+      } else if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+        process.stderr.write(`${err.message}\nSee --help.\n`);
+        process.exitCode = 1;
+      } else {
+        process.stderr.write(`Unexpected error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+        process.exitCode = 1;
+      }
+    },
+  );
+}

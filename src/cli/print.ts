@@ -1,0 +1,120 @@
+/**
+ * Turns search results into what the command line prints: readable text for people, a stable JSON
+ * shape for scripts. The JSON shape is documented in README.md ("JSON output"); change both together.
+ */
+import { citationLine, passageUrl } from '../search/citation.ts';
+import { highlight } from '../search/excerpt.ts';
+import type { Hit, IngestReport, SearchResponse, Source } from '../types.ts';
+
+export interface JsonHit {
+  id: string;
+  score: number;
+  excerpt: string;
+  /** Matched words as [start, end) offsets into `excerpt`. */
+  marks: Array<[number, number]>;
+  text: string;
+  source: {
+    document: string;
+    title: string | null;
+    date: string | null;
+    speaker: string | null;
+    organisation: string | null;
+    country: string | null;
+    meeting: string | null;
+    session: string | null;
+    paragraph: number;
+    page: number | null;
+    section: string | null;
+    symbol: string | null;
+    url: string | null;
+  };
+}
+
+export interface JsonResult {
+  query: string;
+  total: number;
+  hits: JsonHit[];
+  tookMs?: number;
+  partial?: boolean;
+}
+
+/** The stable JSON form of one hit: every source key present, `null` when unknown. */
+export function jsonHit(hit: Hit): JsonHit {
+  const s: Source = hit.source;
+  return {
+    id: hit.id,
+    score: Math.round(hit.score * 1e4) / 1e4,
+    excerpt: hit.excerpt.text,
+    marks: hit.excerpt.marks.map(([a, b]) => [a, b]),
+    text: hit.text,
+    source: {
+      document: s.document,
+      title: s.title ?? null,
+      date: s.date ?? null,
+      speaker: s.speaker ?? null,
+      organisation: s.organisation ?? null,
+      country: s.country ?? null,
+      meeting: s.meeting ?? null,
+      session: s.session ?? null,
+      paragraph: s.paragraph,
+      page: s.page ?? null,
+      section: s.section ?? null,
+      symbol: s.symbol ?? null,
+      url: s.url ?? null,
+    },
+  };
+}
+
+export function jsonResult(r: SearchResponse, withTiming: boolean): JsonResult {
+  const out: JsonResult = { query: r.query, total: r.total, hits: r.hits.map(jsonHit) };
+  if (withTiming) out.tookMs = Math.round(r.tookMs * 100) / 100;
+  if (r.partial) out.partial = true;
+  return out;
+}
+
+const BOLD = ['\u001b[1m', '\u001b[22m'] as const;
+const DIM = ['\u001b[2m', '\u001b[22m'] as const;
+
+/** Readable text for a terminal; ANSI bold marks only when `color` is set (a TTY). */
+export function textResult(r: SearchResponse, offset: number, color: boolean): string {
+  const lines: string[] = [];
+  if (r.total === 0) {
+    lines.push(`No passages match “${r.query}”.`);
+    return lines.join('\n');
+  }
+  const first = offset + 1;
+  const last = offset + r.hits.length;
+  lines.push(`${first}–${last} of ${r.total} passages for “${r.query}” (${r.tookMs.toFixed(1)} ms)`);
+  r.hits.forEach((hit, i) => {
+    const [open, close] = color ? BOLD : ['**', '**'];
+    const [dimOpen, dimClose] = color ? DIM : ['', ''];
+    lines.push('');
+    const title = hit.source.title ?? hit.source.document;
+    lines.push(`${offset + i + 1}. ${title}`);
+    lines.push(`   ${highlight(hit.excerpt, open, close).replace(/\s*\n\s*/g, ' ')}`);
+    lines.push(`   ${dimOpen}— ${citationLine(hit.source)}${dimClose}`);
+    const url = passageUrl(hit.source, hit.text);
+    if (url) lines.push(`   ${dimOpen}${url}${dimClose}`);
+    lines.push(`   ${dimOpen}id ${hit.id} · score ${hit.score.toFixed(3)}${dimClose}`);
+  });
+  if (r.partial) lines.push('', '(time budget reached: these are the best hits found so far)');
+  return lines.join('\n');
+}
+
+/** The index report as people read it. */
+export function textReport(report: IngestReport, extra: { fromCache: boolean; ms: number; cachePath: string }): string {
+  const lines = [
+    `${report.documents} documents, ${report.passages} passages` +
+      (extra.fromCache ? ` (loaded from cache in ${extra.ms} ms)` : ` (indexed in ${extra.ms} ms)`),
+    `cache: ${extra.cachePath}`,
+  ];
+  if (report.skipped.length) {
+    lines.push(`${report.skipped.length} file(s) skipped:`);
+    for (const p of report.skipped) lines.push(`  ${p.path}${p.line ? `:${p.line}` : ''} — ${p.reason}`);
+  }
+  if (report.warnings.length) {
+    lines.push(`${report.warnings.length} warning(s):`);
+    for (const p of report.warnings) lines.push(`  ${p.path}${p.line ? `:${p.line}` : ''} — ${p.reason}`);
+  }
+  return lines.join('\n');
+}

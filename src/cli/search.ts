@@ -1,0 +1,162 @@
+/**
+ * `npm run search -- "<query>" [options]` and `npm run search -- --batch FILE --json`.
+ * Exit codes: 0 success, 1 bad usage or input, 2 nothing could be indexed.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { QUERY_HELP } from '../search/query.ts';
+import { QueryError, type SearchEngine, type SearchFilters } from '../types.ts';
+import { jsonResult, textResult } from './print.ts';
+import { openForCli, UsageError, runMain, LIBRARY_FLAGS, LIBRARY_HELP } from './common.ts';
+
+const HELP = `Search the statement library.
+
+Usage:
+  npm run search -- "<query>" [options]
+  npm run search -- --batch FILE --json [--limit N] [--data DIR]
+
+Options:
+  --country X        country name or ISO code (Colombia, COL, CO)
+  --speaker X        part of the speaker's name
+  --organisation X   part of the organisation's name
+  --year N           one year (YYYY)
+  --from D --to D    date range, YYYY or YYYY-MM-DD, inclusive
+  --session N        session number
+  --document ID      one document (its id, as shown in results)
+  --limit N          hits to show (default 5, --json default 10, at most 100)
+  --offset N         hits to skip, for paging (default 0)
+  --json             print a stable JSON object (see README, "JSON output")
+  --batch FILE       run one query per line of FILE (JSON: {"id","query","filters"}),
+                     printing one JSON line per query with tookMs; the index loads once
+${LIBRARY_HELP}
+  -h, --help         this help
+
+Query language:
+${QUERY_HELP}
+
+Exit codes: 0 success (also when nothing matches), 1 bad usage or input, 2 nothing could be indexed.`;
+
+const FILTER_KEYS = ['country', 'speaker', 'organisation', 'year', 'from', 'to', 'session', 'document'] as const;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      country: { type: 'string' },
+      speaker: { type: 'string' },
+      organisation: { type: 'string' },
+      organization: { type: 'string' },
+      year: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      session: { type: 'string' },
+      document: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      batch: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...LIBRARY_FLAGS,
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const limit = intFlag('limit', values.limit, values.json || values.batch ? 10 : 5, 1, 100);
+  const offset = intFlag('offset', values.offset, 0, 0, 10_000);
+
+  if (values.batch !== undefined) {
+    if (positionals.length) throw new UsageError('Give either a query or --batch FILE, not both.');
+    const { engine } = await openForCli(values, { quiet: true });
+    return runBatch(engine, values.batch, limit);
+  }
+
+  const query = positionals.join(' ').trim();
+  if (!query) throw new UsageError('No query given. Try: npm run search -- "heroin smuggled Afghanistan"  (or --help)');
+  const filters: SearchFilters = {};
+  for (const key of FILTER_KEYS) {
+    const v = values[key];
+    if (v !== undefined) filters[key] = v;
+  }
+  if (values.organization !== undefined && filters.organisation === undefined) filters.organisation = values.organization;
+
+  const { engine } = await openForCli(values, { quiet: values.json });
+  const result = await engine.search(query, { filters, limit, offset });
+  if (values.json) process.stdout.write(JSON.stringify(jsonResult(result, true), null, 2) + '\n');
+  else {
+    process.stdout.write(textResult(result, offset, process.stdout.isTTY === true) + '\n');
+    if (result.total === 0) {
+      const better = engine.suggest(query);
+      if (better) process.stdout.write(`Did you mean: ${better}\n`);
+      if (Object.keys(filters).length) process.stdout.write(`Filters in use: ${JSON.stringify(filters)} — try without some of them.\n`);
+    }
+  }
+  return 0;
+}
+
+function intFlag(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {
+  if (raw === undefined) return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max} (got “${raw}”).`);
+  return n;
+}
+
+interface BatchLine {
+  id?: unknown;
+  query?: unknown;
+  filters?: unknown;
+}
+
+/** One JSON line out per line in; a bad line yields `{ id, line, error }` and the batch goes on. */
+async function runBatch(engine: SearchEngine, file: string, limit: number): Promise<number> {
+  const input = file === '-' ? process.stdin : createReadStream(file, 'utf8');
+  let bad = 0;
+  let lineNo = 0;
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const raw of rl) {
+      lineNo++;
+      const line = raw.trim();
+      if (!line) continue;
+      let spec: BatchLine;
+      try {
+        spec = JSON.parse(line) as BatchLine;
+      } catch {
+        bad++;
+        process.stdout.write(JSON.stringify({ line: lineNo, error: 'not valid JSON' }) + '\n');
+        continue;
+      }
+      const id = typeof spec.id === 'string' || typeof spec.id === 'number' ? spec.id : lineNo;
+      if (typeof spec.query !== 'string') {
+        bad++;
+        process.stdout.write(JSON.stringify({ id, line: lineNo, error: 'missing "query" (a string)' }) + '\n');
+        continue;
+      }
+      const filters: SearchFilters = {};
+      if (spec.filters && typeof spec.filters === 'object') {
+        for (const key of FILTER_KEYS) {
+          const v = (spec.filters as Record<string, unknown>)[key];
+          if (typeof v === 'string' || typeof v === 'number') filters[key] = String(v);
+        }
+      }
+      try {
+        const r = await engine.search(spec.query, { filters, limit });
+        process.stdout.write(JSON.stringify({ id, ...jsonResult(r, true) }) + '\n');
+      } catch (err) {
+        if (!(err instanceof QueryError)) throw err;
+        bad++;
+        process.stdout.write(JSON.stringify({ id, query: spec.query, line: lineNo, error: err.message }) + '\n');
+      }
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`Batch file not found: ${file}`);
+    throw err;
+  }
+  if (bad) process.stderr.write(`${bad} batch line(s) could not be run (see their "error").\n`);
+  return bad ? 1 : 0;
+}
+
+runMain(main);
