@@ -1,0 +1,479 @@
+/**
+ * The query language: free words, "exact phrases", -exclusions, +required words and inline
+ * filters (country:COL, year:2021, …). Pure: parsing never touches the index; the engine decides
+ * what the parts mean for ranking.
+ */
+import { QueryError, type SearchFilters } from '../types.ts';
+import { fold, tokens } from '../index/analyzer.ts';
+
+export interface QueryWord {
+  /** The word as typed (one word; compounds are split into their parts). */
+  raw: string;
+  /** The analyzer's query term (folded, stemmed), as indexed. */
+  term: string;
+}
+
+export interface QueryPhrase {
+  /** The phrase as typed, without its quotes. */
+  raw: string;
+  /** Analyzer terms of every token, stop words included, in order (`Token.term`). */
+  terms: string[];
+}
+
+export interface ParsedQuery {
+  /** The query without its filters: whitespace collapsed, quotes straightened. */
+  text: string;
+  /** Ranked free words, stop words dropped, one per distinct term. */
+  words: QueryWord[];
+  /** Phrases that must occur (a `+word` is a one-word phrase). */
+  phrases: QueryPhrase[];
+  excluded: QueryWord[];
+  excludedPhrases: QueryPhrase[];
+  filters: SearchFilters;
+}
+
+export const MAX_QUERY_LENGTH = 500;
+export const MAX_QUERY_WORDS = 32;
+
+/** Filter keys as typed → the SearchFilters field (or a range form). */
+const FILTER_KEYS: Readonly<Record<string, string>> = {
+  country: 'country',
+  speaker: 'speaker',
+  org: 'organisation',
+  organisation: 'organisation',
+  organization: 'organisation',
+  year: 'year',
+  years: 'years',
+  date: 'date',
+  from: 'from',
+  to: 'to',
+  session: 'session',
+  doc: 'document',
+  document: 'document',
+};
+
+const KNOWN_FILTERS = 'country:, speaker:, org:, year:, years:, from:, to:, date:, session:, doc:';
+
+/** Short, accurate description of the query syntax, for --help and /about. */
+export const QUERY_HELP = `Query syntax
+  heroin smuggled Afghanistan   free words: passages with all of them rank first; word forms meet
+                                (cultivated finds cultivation) and small typos are forgiven
+  "organized crime"             an exact phrase (“curly” quotes work too)
+  -cannabis  -"South Africa"    leave out passages with a word or phrase
+  +Balkan                       a word that must appear
+  country:COL  country:"South Africa"   speaker:Guterres   org:UNODC   session:76   doc:<id>
+  year:2021  years:2019-2021  date:2021-10-19  from:2019 to:2021-06-30
+                                filters; dates are written 2021, 2021-10 or 2021-10-19
+Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.`;
+
+const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u00AB\u00BB\uFF02';
+const SINGLE_OPEN = "'\u2018";
+const SINGLE_CLOSE = "'\u2019";
+
+interface Piece {
+  kind: 'word' | 'phrase';
+  sign: '' | '-' | '+';
+  raw: string;
+}
+
+/**
+ * Parse a query typed by a person.
+ * @throws QueryError with a message fit to show, naming what to fix.
+ */
+export function parseQuery(input: string): ParsedQuery {
+  if (input.length > MAX_QUERY_LENGTH) {
+    throw new QueryError(
+      `The query is ${input.length} characters long; the limit is ${MAX_QUERY_LENGTH}. Keep the words that matter most.`,
+    );
+  }
+  const pieces: Piece[] = [];
+  const filters: SearchFilters = {};
+  const given = new Map<string, string>();
+  const s = input;
+  let i = 0;
+  const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
+
+  const lastWord = (): string | undefined => {
+    for (let k = pieces.length - 1; k >= 0; k--) {
+      const w = pieces[k]!.raw.split(/\s+/).filter(Boolean).pop();
+      if (w) return w;
+    }
+    return undefined;
+  };
+
+  /** Read a quoted run starting at the opening quote at `at`; returns the inside and the index after the close. */
+  const readQuoted = (at: number): { inner: string; next: number } | null => {
+    const open = s[at]!;
+    if (DOUBLE_QUOTES.includes(open)) {
+      for (let k = at + 1; k < s.length; k++) {
+        if (DOUBLE_QUOTES.includes(s[k]!)) return { inner: s.slice(at + 1, k), next: k + 1 };
+      }
+      const before = lastWord();
+      const after = s.slice(at + 1).trim().split(/\s+/)[0];
+      const where = before ? `after “${before}”` : after ? `before “${after}”` : 'in the query';
+      throw new QueryError(`The quote ${where} is never closed — add a closing " or remove it.`);
+    }
+    // single quotes: a closing ’ or ' must end a word, so apostrophes (d’Ivoire) never close
+    for (let k = at + 1; k < s.length; k++) {
+      const next = s[k + 1];
+      if (SINGLE_CLOSE.includes(s[k]!) && (next === undefined || !/[\p{L}\p{N}]/u.test(next))) {
+        return { inner: s.slice(at + 1, k), next: k + 1 };
+      }
+    }
+    return null;
+  };
+
+  const readBare = (at: number): { text: string; next: number } => {
+    let k = at;
+    while (k < s.length && !isSpace(s[k]) && !DOUBLE_QUOTES.includes(s[k]!)) k++;
+    return { text: s.slice(at, k), next: k };
+  };
+
+  /** A filter value: quoted, or up to the next space; when empty, the next word (country: Colombia). */
+  const readValue = (at: number, key: string): { value: string; next: number } => {
+    let k = at;
+    if (k >= s.length || isSpace(s[k])) {
+      while (k < s.length && isSpace(s[k])) k++;
+    }
+    const c = s[k];
+    let value = '';
+    if (c !== undefined && (DOUBLE_QUOTES.includes(c) || SINGLE_OPEN.includes(c))) {
+      const q = readQuoted(k);
+      if (q) {
+        value = q.inner.trim();
+        k = q.next;
+      }
+    }
+    if (!value && k < s.length) {
+      const b = readBare(k);
+      value = b.text;
+      k = b.next;
+    }
+    if (!value || /^[a-z]+:/i.test(value) && FILTER_KEYS[value.split(':')[0]!.toLowerCase()]) {
+      throw new QueryError(`The filter ${key}: has no value — write it as ${example(key)}.`);
+    }
+    return { value, next: k };
+  };
+
+  while (i < s.length) {
+    if (isSpace(s[i])) {
+      i++;
+      continue;
+    }
+    let sign: Piece['sign'] = '';
+    if (s[i] === '-' || s[i] === '+') {
+      let k = i;
+      while (s[k] === '-' || s[k] === '+') k++;
+      if (k >= s.length || isSpace(s[k])) {
+        i = k; // a lone dash or plus is punctuation
+        continue;
+      }
+      sign = s[i] as '-' | '+';
+      i = k;
+    }
+    const c = s[i]!;
+    if (DOUBLE_QUOTES.includes(c) || SINGLE_OPEN.includes(c)) {
+      const q = readQuoted(i);
+      if (q) {
+        if (q.inner.trim()) pieces.push({ kind: 'phrase', sign, raw: q.inner.trim().replace(/\s+/g, ' ') });
+        i = q.next;
+        continue;
+      }
+      i++; // an unmatched single quote is an apostrophe, not a phrase
+      continue;
+    }
+    const key = /^([\p{L}]+):/u.exec(s.slice(i));
+    if (key) {
+      const name = key[1]!.toLowerCase();
+      const field = FILTER_KEYS[name];
+      const rest = s.slice(i + key[0].length);
+      if (field) {
+        if (sign) {
+          throw new QueryError(
+            `Filters cannot be ${sign === '-' ? 'excluded' : 'required'}: remove the “${sign}” before ${name}:.`,
+          );
+        }
+        const v = readValue(i + key[0].length, name);
+        setFilter(filters, given, name, field, v.value);
+        i = v.next;
+        continue;
+      }
+      if (rest && !isSpace(rest[0])) {
+        throw new QueryError(
+          `“${key[1]}:” is not a filter. Filters are ${KNOWN_FILTERS} — or put the text in quotes to search for it.`,
+        );
+      }
+    }
+    const b = readBare(i);
+    i = b.next;
+    if (b.text) pieces.push({ kind: 'word', sign, raw: b.text });
+  }
+
+  checkRange(filters);
+  return assemble(pieces, filters);
+}
+
+function example(key: string): string {
+  switch (FILTER_KEYS[key]) {
+    case 'country':
+      return 'country:COL or country:"South Africa"';
+    case 'speaker':
+      return 'speaker:Guterres';
+    case 'organisation':
+      return `${key}:UNODC`;
+    case 'year':
+      return 'year:2021';
+    case 'years':
+      return 'years:2019-2021';
+    case 'session':
+      return 'session:76';
+    case 'document':
+      return `${key}:<document id>`;
+    default:
+      return `${key}:2021-10-19`;
+  }
+}
+
+function setFilter(filters: SearchFilters, given: Map<string, string>, key: string, field: string, value: string): void {
+  const once = (slot: string): void => {
+    const before = given.get(slot);
+    if (before !== undefined) {
+      throw new QueryError(`The query has two ${slot} filters (${before} and ${key}:${value}) — keep one.`);
+    }
+    given.set(slot, `${key}:${value}`);
+  };
+  switch (field) {
+    case 'country':
+    case 'speaker':
+    case 'organisation':
+    case 'document':
+      once(field);
+      filters[field] = value;
+      return;
+    case 'session': {
+      once('session');
+      filters.session = value.replace(/^(\d+)(?:st|nd|rd|th)$/i, '$1');
+      return;
+    }
+    case 'year':
+    case 'years': {
+      once('year');
+      const range = /^(\d{4})(?:\s*(?:-|–|\.\.)\s*(\d{4}))$/.exec(value);
+      if (range) {
+        filters.from = checkYear(range[1]!, key);
+        filters.to = checkYear(range[2]!, key);
+      } else if (/^\d{4}$/.test(value) && field === 'year') {
+        filters.year = checkYear(value, key);
+      } else {
+        throw new QueryError(`“${key}:${value}” is not a year — write year:2021 or years:2019-2021.`);
+      }
+      return;
+    }
+    case 'date':
+      once('year');
+      normalizeDateBound(value, 'from');
+      filters.from = value;
+      filters.to = value;
+      return;
+    case 'from':
+    case 'to':
+      once(field);
+      normalizeDateBound(value, field);
+      filters[field] = value;
+      return;
+  }
+}
+
+function checkYear(y: string, key: string): string {
+  const n = Number(y);
+  if (n < 1000 || n > 2999) throw new QueryError(`“${key}:${y}” is not a year — write year:2021 or years:2019-2021.`);
+  return y;
+}
+
+/** Throw when a filter set mixes year with from/to or has from after to. */
+function checkRange(f: SearchFilters): void {
+  if (f.year !== undefined && (f.from !== undefined || f.to !== undefined)) {
+    throw new QueryError(
+      `Use either year:${f.year} or a from:/to: range, not both — years:2019-2021 gives a range of years.`,
+    );
+  }
+  const from = f.from ?? f.year;
+  const to = f.to ?? f.year;
+  if (from !== undefined && to !== undefined && normalizeDateBound(from, 'from') > normalizeDateBound(to, 'to')) {
+    throw new QueryError(`The date range starts (${from}) after it ends (${to}) — swap the two dates.`);
+  }
+}
+
+function assemble(pieces: Piece[], filters: SearchFilters): ParsedQuery {
+  const words: QueryWord[] = [];
+  const phrases: QueryPhrase[] = [];
+  const excluded: QueryWord[] = [];
+  const excludedPhrases: QueryPhrase[] = [];
+  const text: string[] = [];
+  let count = 0;
+  let stopOnly = 0;
+  const seen = new Set<string>();
+
+  const addWord = (list: QueryWord[], raw: string, term: string, tag: string): void => {
+    if (seen.has(tag + term)) return;
+    seen.add(tag + term);
+    list.push({ raw, term });
+  };
+  let indexable = 0;
+  const phraseOf = (raw: string, sign: Piece['sign']): QueryPhrase | null => {
+    const toks = tokens(raw);
+    count += toks.length;
+    if (sign !== '-' && toks.some((t) => !t.stop)) indexable++;
+    return toks.length ? { raw, terms: toks.map((t) => t.term) } : null;
+  };
+
+  for (const p of pieces) {
+    if (p.kind === 'phrase') {
+      const ph = phraseOf(p.raw, p.sign);
+      if (!ph) continue;
+      text.push(`${p.sign === '-' ? '-' : ''}"${p.raw}"`);
+      (p.sign === '-' ? excludedPhrases : phrases).push(ph);
+      continue;
+    }
+    const toks = tokens(p.raw);
+    if (!toks.length) continue;
+    count += toks.length;
+    text.push(p.sign + p.raw);
+    if (p.sign === '-') {
+      // an excluded compound (-self-determination) excludes the compound, not each part
+      if (toks.length > 1) excludedPhrases.push({ raw: p.raw, terms: toks.map((t) => t.term) });
+      else if (!toks[0]!.stop) addWord(excluded, p.raw, toks[0]!.term, '-');
+      continue;
+    }
+    if (p.sign === '+') {
+      const ph = phraseOf(p.raw, '+');
+      count -= toks.length;
+      if (ph) phrases.push(ph);
+      continue;
+    }
+    for (const t of toks) {
+      if (t.stop) stopOnly++;
+      else addWord(words, p.raw.slice(t.start, t.end), t.term, '');
+    }
+  }
+
+  if (count > MAX_QUERY_WORDS) {
+    throw new QueryError(
+      `The query has ${count} words; the limit is ${MAX_QUERY_WORDS}. Keep the words that matter most, or quote a short exact phrase.`,
+    );
+  }
+  const positive = words.length + phrases.length;
+  if (positive === 0) {
+    if (excluded.length || excludedPhrases.length) {
+      throw new QueryError(
+        'The query only says what to leave out — add at least one word to search for (e.g. heroin -cannabis).',
+      );
+    }
+    if (stopOnly) {
+      throw new QueryError(
+        'The query has only very common words (like “the”, “of”, “and”), which are not searched on their own — add a more specific word or put an exact phrase in quotes.',
+      );
+    }
+    throw new QueryError(
+      Object.keys(filters).length
+        ? 'Add at least one word to search for — filters such as country: only narrow a search.'
+        : 'The query is empty — type a few words to search for.',
+    );
+  }
+  if (words.length + indexable === 0) {
+    throw new QueryError(
+      'Every word in the query is a very common word (like “the”, “of”, “to be”), which the index does not keep — add at least one more specific word.',
+    );
+  }
+  for (const w of excluded) {
+    if (words.some((x) => x.term === w.term) || phrases.some((p) => p.terms.length === 1 && p.terms[0] === w.term)) {
+      throw new QueryError(`“${w.raw}” is both searched for and excluded — remove one of them.`);
+    }
+  }
+  return { text: text.join(' '), words, phrases, excluded, excludedPhrases, filters };
+}
+
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * Turn a date bound into `YYYY-MM-DD`: `2021` → 2021-01-01 (from) or 2021-12-31 (to); `2021-02` →
+ * 2021-02-01 / 2021-02-28; a full date is checked against the calendar.
+ * @throws QueryError "Dates are written 2021 or 2021-10-19" for anything else.
+ */
+export function normalizeDateBound(value: string, side: 'from' | 'to'): string {
+  const m = DATE.exec(value.trim());
+  const bad = (): never => {
+    throw new QueryError(`“${value}” is not a date. Dates are written 2021 or 2021-10-19.`);
+  };
+  if (!m) return bad();
+  const y = Number(m[1]);
+  if (y < 1000 || y > 2999) return bad();
+  if (m[2] === undefined) return side === 'from' ? `${m[1]}-01-01` : `${m[1]}-12-31`;
+  const mo = Number(m[2]);
+  if (mo < 1 || mo > 12) return bad();
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (m[3] === undefined) return `${m[1]}-${m[2]}-${side === 'from' ? '01' : String(last).padStart(2, '0')}`;
+  const d = Number(m[3]);
+  if (d < 1 || d > last) return bad();
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+const TEXT_FILTERS = ['country', 'speaker', 'organisation', 'session', 'document'] as const;
+
+/**
+ * Combine filters written in the query with those given as options (CLI flags, slash-command
+ * options, batch lines). The same filter in both places must agree (case- and accent-insensitive,
+ * or by `same`, e.g. a country name against its ISO code); the option's spelling is kept. The date
+ * range (year, or from/to) is compared as one range.
+ * @throws QueryError naming both values when they conflict, or when a date is malformed.
+ */
+export function mergeFilters(
+  inline: SearchFilters,
+  options: SearchFilters,
+  same: (key: keyof SearchFilters, a: string, b: string) => boolean = () => false,
+): SearchFilters {
+  const out: SearchFilters = {};
+  for (const key of TEXT_FILTERS) {
+    const a = inline[key];
+    const b = options[key];
+    if (a !== undefined && b !== undefined && fold(a).trim() !== fold(b).trim() && !same(key, a, b)) {
+      throw new QueryError(`The query says ${key}:${a} but the ${key} option says ${b} — keep one of them.`);
+    }
+    const v = b ?? a;
+    if (v !== undefined) out[key] = v;
+  }
+  checkRange(options);
+  checkRange(inline);
+  const dated = (f: SearchFilters): boolean => f.year !== undefined || f.from !== undefined || f.to !== undefined;
+  const range = (f: SearchFilters): string =>
+    `${f.from ?? f.year ? normalizeDateBound((f.from ?? f.year)!, 'from') : ''}..${f.to ?? f.year ? normalizeDateBound((f.to ?? f.year)!, 'to') : ''}`;
+  const describe = (f: SearchFilters): string =>
+    f.year !== undefined ? `year ${f.year}` : [f.from && `from ${f.from}`, f.to && `to ${f.to}`].filter(Boolean).join(' ');
+  if (dated(inline) && dated(options) && range(inline) !== range(options)) {
+    throw new QueryError(
+      `The query says ${describe(inline)} but the options say ${describe(options)} — keep one of them.`,
+    );
+  }
+  const dates = dated(options) ? options : inline;
+  if (dates.year !== undefined) out.year = dates.year;
+  if (dates.from !== undefined) out.from = dates.from;
+  if (dates.to !== undefined) out.to = dates.to;
+  return out;
+}
+
+/**
+ * Turn arbitrary text (a Discord message for "Find related statements") into a query that parses:
+ * quotes, filters-like `key:` words and leading dashes are neutralised, and at most `maxWords`
+ * distinct non-stop words are kept, in order.
+ */
+export function queryFromText(text: string, maxWords = 24): string {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const t of tokens(text)) {
+    if (t.stop || seen.has(t.term)) continue;
+    seen.add(t.term);
+    out.push(text.slice(t.start, t.end));
+    if (out.length >= maxWords) break;
+  }
+  return out.join(' ');
+}
