@@ -1,0 +1,132 @@
+/**
+ * Citations: the source of a passage, one plain line that cites it, and a link that opens the
+ * document at the passage (a PDF page, or a text fragment on a web page).
+ */
+import type { DocumentMeta, Passage, Source } from '../types.ts';
+
+/** Everything needed to cite `p`; the section's date wins over the document's. */
+export function sourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage): Source {
+  const m = doc.meta;
+  const s: Source = { document: doc.id, paragraph: p.paragraph };
+  const date = p.sectionDate ?? m.date;
+  if (m.title !== undefined) s.title = m.title;
+  if (date !== undefined) s.date = date;
+  if (m.speaker !== undefined) s.speaker = m.speaker;
+  if (m.post !== undefined) s.post = m.post;
+  if (m.organisation !== undefined) s.organisation = m.organisation;
+  if (m.country !== undefined) s.country = m.country;
+  if (m.countryName !== undefined) s.countryName = m.countryName;
+  if (m.meeting !== undefined) s.meeting = m.meeting;
+  if (m.session !== undefined) s.session = m.session;
+  if (p.page !== undefined) s.page = p.page;
+  if (p.sectionTitle !== undefined) s.section = p.sectionTitle;
+  if (m.symbol !== undefined) s.symbol = m.symbol;
+  if (m.url !== undefined) s.url = m.url;
+  return s;
+}
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** `2021-10-19` → "19 October 2021", `2021-10` → "October 2021", `2021` → "2021"; anything else as is. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso.trim());
+  if (!m) return iso;
+  const month = m[2] === undefined ? undefined : MONTHS[Number(m[2]) - 1];
+  if (m[2] !== undefined && month === undefined) return iso;
+  if (m[3] !== undefined) return `${Number(m[3])} ${month} ${m[1]}`;
+  return month ? `${month} ${m[1]}` : m[1]!;
+}
+
+/** "76th session" for a number, "session X" for other text. */
+function sessionLabel(session: string): string {
+  const n = /^\d+$/.test(session.trim()) ? Number(session) : undefined;
+  if (n === undefined) return /session/i.test(session) ? session : `session ${session}`;
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix} session`;
+}
+
+const SEP = ' · ';
+const SHORT_POST = 48;
+
+/**
+ * One plain line citing a source, e.g. "Gustavo Petro (President) · Colombia · 78th session ·
+ * 19 September 2023 · ¶ 3". Missing parts are left out; the session is left out when the meeting
+ * already names it; the title stands in when neither speaker, organisation nor meeting is known.
+ */
+export function citationLine(s: Source): string {
+  const parts: string[] = [];
+  const clean = (v: string | undefined): string | undefined => {
+    const t = v?.replace(/\s+/g, ' ').trim();
+    return t ? t : undefined;
+  };
+  const speaker = clean(s.speaker);
+  const post = clean(s.post);
+  const org = clean(s.organisation);
+  const meeting = clean(s.meeting);
+  const session = clean(s.session);
+  if (speaker) parts.push(post && post.length <= SHORT_POST ? `${speaker} (${post})` : speaker);
+  else if (org) parts.push(org);
+  const country = clean(s.countryName) ?? clean(s.country);
+  if (country && !parts.some((p) => p.includes(country))) parts.push(country);
+  if (meeting) parts.push(meeting);
+  else if (!speaker && !org) parts.unshift(clean(s.title) ?? s.document);
+  if (session && !(meeting && new RegExp(`\\b${escapeRegExp(session)}(?:st|nd|rd|th)?\\b`, 'i').test(meeting))) {
+    parts.push(sessionLabel(session));
+  }
+  const date = clean(s.date);
+  if (date) parts.push(formatDate(date));
+  parts.push(`¶ ${s.paragraph}`);
+  if (s.page !== undefined) parts.push(`p. ${s.page}`);
+  const symbol = clean(s.symbol);
+  if (symbol) parts.push(symbol);
+  return parts.join(SEP);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Percent-encode a text directive value: everything encodeURIComponent does, plus `-`. */
+function encodeFragmentText(s: string): string {
+  return encodeURIComponent(s).replace(/-/g, '%2D');
+}
+
+/**
+ * A link to the passage: `url#page=N` when the passage has a page; for a web page (http(s), not a
+ * PDF) a text-fragment link `url#:~:text=<first words>,<last words>` that scrolls to and highlights
+ * the passage; otherwise the document's url as is. Undefined when the source has no url.
+ */
+export function passageUrl(s: Source, passageText: string): string | undefined {
+  const url = s.url?.trim();
+  if (!url) return undefined;
+  const [base, fragment] = splitFragment(url);
+  if (s.page !== undefined) return `${base}#page=${s.page}`;
+  if (!/^https?:\/\//i.test(base) || /\.pdf(?:[?#]|$)/i.test(base)) return url;
+  const words = passageText.split(/\s+/).filter(Boolean);
+  // Text fragments match whole words; leave out punctuation at the outer edges.
+  const edge = (w: string[]): string =>
+    w.join(' ').replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
+  let directive: string;
+  if (words.length <= 10) {
+    const all = edge(words);
+    if (!all) return url;
+    directive = encodeFragmentText(all);
+  } else {
+    const start = edge(words.slice(0, 6));
+    const end = edge(words.slice(-4));
+    if (!start || !end) return url;
+    directive = `${encodeFragmentText(start)},${encodeFragmentText(end)}`;
+  }
+  return `${base}#${fragment ?? ''}:~:text=${directive}`;
+}
+
+function splitFragment(url: string): [string, string | undefined] {
+  const i = url.indexOf('#');
+  if (i < 0) return [url, undefined];
+  const frag = url.slice(i + 1).split(':~:')[0];
+  return [url.slice(0, i), frag ? frag : undefined];
+}
