@@ -1,0 +1,61 @@
+/**
+ * Country names and codes → one canonical code, so filters work either way (Colombia = COL = CO).
+ */
+import { COUNTRIES, type CountryEntry } from './countries.ts';
+
+/** Folds a country name to its lookup key: accents, case, punctuation, "the", "St." → "saint". */
+export function countryKey(input: string): string {
+  return input
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\bst\b/g, 'saint')
+    .split(' ')
+    .filter((w) => w && w !== 'the')
+    .join(' ');
+}
+
+const byCode = new Map<string, CountryEntry>();
+const byAlias = new Map<string, CountryEntry>();
+for (const entry of COUNTRIES) {
+  byCode.set(entry.code, entry);
+  if (entry.alpha2) byCode.set(entry.alpha2, entry);
+}
+for (const entry of COUNTRIES) {
+  for (const alias of entry.aliases) if (!byAlias.has(alias)) byAlias.set(alias, entry);
+  const key = countryKey(entry.name);
+  if (!byAlias.has(key)) byAlias.set(key, entry);
+}
+
+/**
+ * Normalises a country name or code: English names and common variants (case-, accent- and
+ * "the"-insensitive; "USA", "UK", "Russia", "Côte d'Ivoire", "Türkiye", "Korea, Republic of"),
+ * ISO 3166-1 alpha-3 and alpha-2 codes, and the UN General Debate Corpus's historical codes
+ * (YUG, CSK, DDR, YMD, SUN, EU). Returns undefined when the input is not recognised.
+ */
+export function normalizeCountry(input: string): { code: string; name: string } | undefined {
+  const raw = input.trim();
+  if (!raw) return undefined;
+  // Codes: alpha-3/alpha-2 in any case ("col", "CO"); a 2–3 letter word that is also a name key
+  // ("us", "uk") resolves the same way, as the tables agree.
+  if (/^[A-Za-z]{2,3}$/.test(raw)) {
+    const entry = byCode.get(raw.toUpperCase());
+    if (entry) return { code: entry.code, name: entry.name };
+  }
+  const key = countryKey(raw);
+  let entry = byAlias.get(key);
+  if (!entry) {
+    // "Bolivia (Plurinational State of)" / "Iran, Islamic Republic of" → try before the bracket or comma.
+    const head = countryKey(raw.split(/[(,]/)[0] ?? '');
+    if (head && head !== key) entry = byAlias.get(head);
+  }
+  return entry ? { code: entry.code, name: entry.name } : undefined;
+}
+
+/** All known countries (code, display name), sorted by code. */
+export function listCountries(): Array<{ code: string; name: string }> {
+  return COUNTRIES.map((c) => ({ code: c.code, name: c.name }));
+}

@@ -1,0 +1,58 @@
+/**
+ * First parts of compounds whose hyphen is real even at a line end ("self-\ndetermination"):
+ * prefixes that keep their hyphen, and words that commonly open a hyphenated compound.
+ */
+const COMPOUND_HEADS = new Set([
+  'self', 'non', 'co', 'anti', 'multi', 'inter', 'socio', 'pre', 'post', 'well', 'ex', 'semi', 'counter', 'cross',
+  'mid', 'vice', 'quasi', 'long', 'short', 'medium', 'high', 'low', 'small', 'large', 'full', 'half', 'ill', 'all',
+  'health', 'peace', 'state', 'low', 'middle', 'upper', 'lower', 'decision', 'policy', 'law', 'follow', 'life',
+]);
+
+const WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
+
+/** Lower-cased words (hyphenated compounds whole) of a text, for {@link joinHyphenated}'s evidence. */
+export function vocabulary(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(WORD) ?? []);
+}
+
+/**
+ * Decides whether a hyphen at the end of a line is a soft hyphenation break (join without it) or a
+ * compound's own hyphen (keep it). `head` ends with the hyphen; `tail` is the next line.
+ * Evidence, in order: a capital or digit after the break keeps the hyphen ("Secretary-\nGeneral");
+ * the same document spelling the word joined or hyphenated elsewhere decides; then a known compound
+ * head ("self-", "non-", "co-", …) keeps it; otherwise the hyphen is dropped ("deter-\nmination").
+ */
+export function joinHyphenated(head: string, tail: string, vocab: ReadonlySet<string>): string {
+  const before = /([\p{L}\p{M}]+)-$/u.exec(head)?.[1];
+  const after = /^([\p{L}\p{M}]+)/u.exec(tail)?.[1];
+  const keep = `${head}${tail}`;
+  if (!before || !after) return keep;
+  if (!/^\p{Ll}/u.test(after)) return keep;
+  const joined = `${before}${after}`.toLowerCase();
+  const hyphenated = `${before}-${after}`.toLowerCase();
+  const drop = `${head.slice(0, -1)}${tail}`;
+  if (vocab.has(joined) && !vocab.has(hyphenated)) return drop;
+  if (vocab.has(hyphenated) && !vocab.has(joined)) return keep;
+  if (COMPOUND_HEADS.has(before.toLowerCase())) return keep;
+  // "peace-\nkeeping-operations": a compound already hyphenated before the break keeps this one too.
+  if (/[\p{L}]-[\p{L}]+-$/u.test(head)) return keep;
+  return drop;
+}
+
+/**
+ * Joins the lines of one paragraph into running text: a space between lines, line-final hyphens
+ * resolved by {@link joinHyphenated} (with `documentText` as evidence), soft hyphens removed.
+ */
+export function joinLines(lines: readonly string[], documentText: string): string {
+  const vocab = vocabulary(documentText);
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (!out) out = line;
+    else if (out.endsWith('\u00ad')) out = out.slice(0, -1) + line;
+    else if (/[\p{L}]-$/u.test(out) && /^\p{L}/u.test(line)) out = joinHyphenated(out, line, vocab);
+    else out += ' ' + line;
+  }
+  return out.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+}

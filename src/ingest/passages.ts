@@ -1,0 +1,207 @@
+/**
+ * Paragraphs → citable passages: long paragraphs split at sentence ends, stray short lines joined to
+ * a neighbour, headings and dated sections carried as section title/date, stable ids.
+ */
+import { createHash } from 'node:crypto';
+import type { ExtractedParagraph, Passage } from '../types.ts';
+import { endsSentence, splitSentences } from './sentences.ts';
+
+export interface PassageOptions {
+  /** Longest passage, in characters (default 1,000). A single longer sentence is cut at a clause or word boundary. */
+  maxChars?: number;
+  /** Paragraphs shorter than this are "stray lines" joined to a neighbour or read as headings (default 40). */
+  minChars?: number;
+  /** The document's date (`YYYY…`), whose year dates sections read from the text ("On October 20, …"). */
+  date?: string;
+  /** Last day of the document's date range (`YYYY-MM-DD`), used to pick the year of a section. */
+  dateEnd?: string;
+}
+
+/** Short stable id: base64url of SHA-1 over document id, passage text and its occurrence index. */
+export function passageId(docId: string, text: string, occurrence: number): string {
+  return createHash('sha1').update(`${docId}\u0000${text}\u0000${occurrence}`).digest('base64url').slice(0, 12);
+}
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+const MONTH = `(${MONTHS.join('|')})`;
+/** "At the first session on October 19, entitled “…”", "On 20 October, a second session entitled “…” was held". */
+const SECTION_OPENING = new RegExp(
+  `^(?:At|On|During|In)\\b[^.;]{0,80}?\\b(?:${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH})\\b`,
+  'i',
+);
+const SECTION_WORD = /\b(?:session|meeting|panel|segment|round ?table|dialogue|debate|workshop|plenary)\b/i;
+const SECTION_TITLE = /\b(?:entitled|titled|on the (?:theme|topic))\s*[:,]?\s*(?:“([^”]{3,200})”|"([^"]{3,200})"|‘([^’]{3,200})’)/i;
+
+interface Section {
+  title?: string;
+  date?: string;
+}
+
+/**
+ * Reads a dated section opening ("At the first session on October 19, entitled “Links …”, …").
+ * Returns undefined unless a month name with a day is found near the start of a paragraph that
+ * names a session/meeting, and a year is known from the document's metadata.
+ */
+export function readSection(text: string, date?: string, dateEnd?: string): Section | undefined {
+  const m = SECTION_OPENING.exec(text);
+  if (!m || !date || !/^\d{4}/.test(date)) return undefined;
+  const head = text.slice(0, 300);
+  if (!SECTION_WORD.test(head)) return undefined;
+  const monthName = (m[1] ?? m[4] ?? '').toLowerCase();
+  const day = Number(m[2] ?? m[3]);
+  const month = MONTHS.indexOf(monthName) + 1;
+  if (month < 1 || day < 1 || day > 31) return undefined;
+  const startYear = Number(date.slice(0, 4));
+  const endYear = dateEnd && /^\d{4}/.test(dateEnd) ? Number(dateEnd.slice(0, 4)) : startYear;
+  const startMd = date.length >= 7 ? date.slice(5) : '01-01';
+  const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const year = endYear !== startYear && md < startMd ? endYear : startYear;
+  const iso = `${year}-${md}`;
+  if (Number.isNaN(Date.parse(iso)) || new Date(iso).getUTCDate() !== day) return undefined;
+  const t = SECTION_TITLE.exec(head);
+  const title = t ? (t[1] ?? t[2] ?? t[3])?.trim() : undefined;
+  return title ? { date: iso, title } : { date: iso };
+}
+
+const SALUTATION = /\b(?:Mr|Mrs|Ms|Madam|Mister|Sir|President|Excellenc\w*|Ladies|Gentlemen|Thank|Chair\w*|Secretary|Colleagues|Friends|Delegates)\b/i;
+
+/** A short line that reads as a heading: no sentence punctuation, starts with a capital, few words. */
+function looksLikeHeading(text: string): boolean {
+  if (endsSentence(text) || /[,]$/.test(text)) return false;
+  if (!/^[\p{Lu}\d]/u.test(text) || SALUTATION.test(text)) return false;
+  const words = text.split(/\s+/);
+  return words.length <= 8 && /\p{L}{3}/u.test(text);
+}
+
+/** Cuts a single over-long sentence at clause boundaries, else at word boundaries. */
+function cutLong(sentence: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = sentence;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let cut = Math.max(window.lastIndexOf('; '), window.lastIndexOf(': '));
+    if (cut < max * 0.4) cut = window.lastIndexOf(', ');
+    if (cut < max * 0.4) cut = window.lastIndexOf(' ');
+    if (cut <= 0) cut = max - 1;
+    out.push(rest.slice(0, cut + 1).trim());
+    rest = rest.slice(cut + 1).trim();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/**
+ * Splits a paragraph into parts of at most `max` characters at sentence ends, balanced so that the
+ * last part is not a scrap (a 1,300-character paragraph gives two ~650-character parts).
+ */
+export function splitParagraph(text: string, max = 1000): string[] {
+  if (text.length <= max) return [text];
+  const sentences = splitSentences(text).flatMap((s) => (s.length > max ? cutLong(s, max) : [s]));
+  const parts = Math.ceil(text.length / max);
+  const target = text.length / parts;
+  const out: string[] = [];
+  let current = '';
+  for (const s of sentences) {
+    if (current && (current.length + 1 + s.length > max || current.length >= target)) {
+      out.push(current);
+      current = s;
+    } else {
+      current = current ? `${current} ${s}` : s;
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+interface Block {
+  text: string;
+  page?: number;
+  heading?: string;
+}
+
+/** Joins stray short lines to a neighbour; turns heading-like ones into section titles. */
+function joinStrays(paragraphs: readonly ExtractedParagraph[], min: number, max: number): Block[] {
+  const blocks: Block[] = [];
+  let pendingHeading: string | undefined;
+  let carry = '';
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (!p) continue;
+    const text = p.text.replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    const hasNext = paragraphs.slice(i + 1).some((q) => q.text.trim() !== '');
+    if (text.length < min && hasNext && looksLikeHeading(text) && !carry) {
+      pendingHeading = text;
+      continue;
+    }
+    const heading = p.heading ?? pendingHeading;
+    const combined = carry ? (/\p{L}-$/u.test(carry) ? carry + text : `${carry} ${text}`) : text;
+    carry = '';
+    if (text.length < min) {
+      const last = blocks[blocks.length - 1];
+      // A fragment that ends a sentence closes the previous paragraph ("offer."); one that does not
+      // opens the next ("Allow", "Mr. President,").
+      if (endsSentence(text) && last && last.text.length + 1 + combined.length <= max && last.heading === heading) {
+        last.text = /\p{L}-$/u.test(last.text) ? last.text + combined : `${last.text} ${combined}`;
+        continue;
+      }
+      if (!endsSentence(text) && hasNext) {
+        carry = combined;
+        continue;
+      }
+    }
+    const block: Block = { text: combined };
+    if (p.page !== undefined) block.page = p.page;
+    if (heading !== undefined) block.heading = heading;
+    blocks.push(block);
+  }
+  if (carry) blocks.push({ text: carry });
+  return blocks;
+}
+
+/**
+ * Turns a document's paragraphs into passages.
+ *
+ * - paragraphs longer than `maxChars` are split at sentence ends (parts share the paragraph number);
+ * - stray lines shorter than `minChars` are joined to a neighbour, or become the section title of
+ *   what follows when they read as a heading (an extractor's `heading` wins);
+ * - a paragraph opening a dated section ("On October 20, a second session entitled “…” was held")
+ *   sets `sectionDate`/`sectionTitle` on itself and the passages after it, until the next section;
+ * - ids are stable: the same document id and text give the same id on every build.
+ */
+export function toPassages(docId: string, paragraphs: readonly ExtractedParagraph[], opts: PassageOptions = {}): Passage[] {
+  const max = opts.maxChars ?? 1000;
+  const min = opts.minChars ?? 40;
+  const blocks = joinStrays(paragraphs, min, max);
+  const passages: Passage[] = [];
+  const seen = new Map<string, number>();
+  let section: Section | undefined;
+  let lastHeading: string | undefined;
+  blocks.forEach((block, index) => {
+    if (block.heading !== lastHeading) {
+      lastHeading = block.heading;
+      section = block.heading ? { title: block.heading } : undefined;
+    }
+    const dated = readSection(block.text, opts.date, opts.dateEnd);
+    if (dated) section = dated.title || !block.heading ? dated : { ...dated, title: block.heading };
+    for (const text of splitParagraph(block.text, max)) {
+      const occurrence = seen.get(text) ?? 0;
+      seen.set(text, occurrence + 1);
+      const passage: Passage = {
+        id: passageId(docId, text, occurrence),
+        docId,
+        paragraph: index + 1,
+        ordinal: passages.length,
+        text,
+      };
+      if (section?.title) passage.sectionTitle = section.title;
+      if (section?.date) passage.sectionDate = section.date;
+      if (block.page !== undefined) passage.page = block.page;
+      passages.push(passage);
+    }
+  });
+  return passages;
+}

@@ -1,0 +1,127 @@
+/**
+ * Text as archives hold it → paragraphs. Files converted from PDF are often hard-wrapped (a "line"
+ * is a 50–60 character fragment); others hold one paragraph per line. Detected per file.
+ */
+import { endsSentence } from './sentences.ts';
+
+/** Normalises line ends, BOM, NBSP and other Unicode spaces, zero-width and control characters. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029\f\v]/g, '\n')
+    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Statistics that tell a hard-wrapped file from a one-paragraph-per-line file. */
+export interface WrapStats {
+  lines: number;
+  /** Share of non-empty lines 30–90 characters long. */
+  midLength: number;
+  /** Share of non-empty lines that do not end a sentence. */
+  openEnded: number;
+  /** 90th percentile of line lengths: the wrap width. */
+  width: number;
+}
+
+/** Measures the non-empty lines of normalised text. */
+export function wrapStats(lines: readonly string[]): WrapStats {
+  const lengths: number[] = [];
+  let mid = 0;
+  let open = 0;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    const len = line.length;
+    lengths.push(len);
+    if (len >= 30 && len <= 90) mid++;
+    if (!endsSentence(line)) open++;
+  }
+  const n = lengths.length;
+  lengths.sort((a, b) => a - b);
+  return {
+    lines: n,
+    midLength: n ? mid / n : 0,
+    openEnded: n ? open / n : 0,
+    width: n ? (lengths[Math.min(n - 1, Math.floor(n * 0.9))] ?? 0) : 0,
+  };
+}
+
+/** True when most lines are wrap-width fragments and many do not end a sentence. */
+export function isHardWrapped(stats: WrapStats): boolean {
+  return stats.lines >= 4 && stats.midLength >= 0.5 && stats.openEnded >= 0.4;
+}
+
+const PARAGRAPH_NUMBER = /^(?:\d{1,3}\.|\(\d{1,3}\)|\d{1,3}\))\s/;
+const STARTS_PARAGRAPH = /^[\p{Lu}\d"“‘'(\[«¿¡•*-]/u;
+
+function firstWord(line: string): string {
+  return /^\S*/.exec(line)?.[0] ?? '';
+}
+
+/**
+ * Splits a file's text into paragraphs (whitespace collapsed, empty ones dropped).
+ *
+ * One-paragraph-per-line text: every non-empty line is a paragraph. Hard-wrapped text: lines are
+ * joined; a paragraph ends at a blank line, at an indented or numbered next line, or where a line
+ * ends a sentence and the next line's first word would have fitted on it (so the break was not the
+ * wrap's doing). A line-final hyphen after a letter is joined without a space (`self-` +
+ * `determination` → `self-determination`).
+ */
+export function reflow(text: string): string[] {
+  const lines = normalizeText(text).split('\n').map((l) => l.replace(/[ \t]+$/, ''));
+  const stats = wrapStats(lines);
+  if (!isHardWrapped(stats)) return lines.map(collapse).filter(Boolean);
+
+  const indentedShare = lines.filter((l) => /^\s{2,}\S/.test(l)).length / Math.max(1, stats.lines);
+  const indentMeansParagraph = indentedShare < 0.3;
+  const width = stats.width;
+  const out: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const p = collapse(current);
+    if (p) out.push(p);
+    current = '';
+  };
+
+  let prevLine = '';
+  let blank = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) {
+      blank = true;
+      continue;
+    }
+    // A blank line ends the paragraph, unless it falls mid-sentence (a page break in a PDF
+    // conversion: "chronic non-" / "" / "communicable diseases.").
+    if (blank && !(current && !endsSentence(prevLine) && /^\p{Ll}/u.test(line))) flush();
+    blank = false;
+    const previous = prevLine;
+    prevLine = line;
+    if (current) {
+      const prev = current;
+      const sentenceEnd = endsSentence(previous);
+      const indented = indentMeansParagraph && /^\s{2,}\S/.test(raw);
+      const numbered = PARAGRAPH_NUMBER.test(line);
+      const fits = previous.length + 1 + firstWord(line).length <= width - 2;
+      const breakHere =
+        sentenceEnd && STARTS_PARAGRAPH.test(line) && (indented || numbered || fits || previous.length < width * 0.6);
+      if (breakHere) {
+        flush();
+        current = line;
+        continue;
+      }
+      current = /\p{L}-$/u.test(prev) ? prev + line : `${prev} ${line}`;
+      continue;
+    }
+    current = line;
+  }
+  flush();
+  return out;
+}
