@@ -55,7 +55,8 @@ const SHORT_POST = 48;
 /**
  * One plain line citing a source, e.g. "Gustavo Petro (President) · Colombia · 78th session ·
  * 19 September 2023 · ¶ 3". Missing parts are left out; the session is left out when the meeting
- * already names it; the title stands in when neither speaker, organisation nor meeting is known.
+ * already names it; the title (else, with no country either, the document id) stands in when
+ * neither speaker, organisation nor meeting is known.
  */
 export function citationLine(s: Source): string {
   const parts: string[] = [];
@@ -73,7 +74,10 @@ export function citationLine(s: Source): string {
   const country = clean(s.countryName) ?? clean(s.country);
   if (country && !parts.some((p) => p.includes(country))) parts.push(country);
   if (meeting) parts.push(meeting);
-  else if (!speaker && !org) parts.unshift(clean(s.title) ?? s.document);
+  else if (!speaker && !org) {
+    const title = clean(s.title) ?? (country ? undefined : s.document);
+    if (title) parts.unshift(title);
+  }
   if (session && !(meeting && new RegExp(`\\b${escapeRegExp(session)}(?:st|nd|rd|th)?\\b`, 'i').test(meeting))) {
     parts.push(sessionLabel(session));
   }

@@ -105,10 +105,13 @@ function chooseWindow(text: string, units: readonly Unit[], lead: number, tail: 
   if (lastEnd - start > L) start = wordStart(text, Math.max(lead, first - Math.floor(slack / 3)), first);
   let end = Math.min(tail, start + L);
   if (end < tail) end = cutEnd(text, start, end, tail, lastEnd);
-  // Room left at the end (end of passage reached): give it to the left side.
+  // Room left at the end (end of passage reached): give it to the left side, from a sentence
+  // start when one fits, and never trading a sentence start for a mid-sentence one.
   if (end === tail && end - start < L && start > lead) {
-    const s2 = wordStart(text, Math.max(lead, end - L), start);
-    start = s2;
+    const min = Math.max(lead, end - L);
+    const earlier = earliestSentenceStart(text, lead, min, start);
+    if (earlier !== undefined) start = earlier;
+    else if (sentenceStart(text, lead, start + 1) !== start) start = wordStart(text, min, start);
   }
   return [start, end];
 }
@@ -129,6 +132,18 @@ function sentenceStart(text: string, lead: number, at: number): number {
     }
   }
   return lead;
+}
+
+function earliestSentenceStart(text: string, lead: number, min: number, before: number): number | undefined {
+  let found: number | undefined;
+  let k = before;
+  while (k > min) {
+    const s = sentenceStart(text, lead, k - 1);
+    if (s < min || s >= k) break;
+    if (s < before) found = s;
+    k = s;
+  }
+  return found;
 }
 
 function skipSpace(text: string, k: number): number {

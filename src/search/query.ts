@@ -299,7 +299,9 @@ function checkRange(f: SearchFilters): void {
   }
   const from = f.from ?? f.year;
   const to = f.to ?? f.year;
-  if (from !== undefined && to !== undefined && normalizeDateBound(from, 'from') > normalizeDateBound(to, 'to')) {
+  const a = from === undefined ? undefined : normalizeDateBound(from, 'from');
+  const b = to === undefined ? undefined : normalizeDateBound(to, 'to');
+  if (a !== undefined && b !== undefined && a > b) {
     throw new QueryError(`The date range starts (${from}) after it ends (${to}) — swap the two dates.`);
   }
 }

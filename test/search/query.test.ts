@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { mergeFilters, normalizeDateBound, parseQuery, queryFromText, QUERY_HELP } from '../../src/search/query.ts';
+import { QueryError } from '../../src/types.ts';
+
+const terms = (q: string) => parseQuery(q).words.map((w) => w.term);
+
+describe('parseQuery: words, phrases, exclusions', () => {
+  it.each([
+    // query, word terms, phrase terms, excluded terms, excluded phrase terms
+    ['heroin smuggled Afghanistan', ['heroin', 'smuggl', 'afghanistan'], [], [], []],
+    ['the heroin of Afghanistan', ['heroin', 'afghanistan'], [], [], []],
+    ['kissinger "soldiers of peace" blue beret', ['kissing', 'blue', 'beret'], [['soldier', 'of', 'peac']], [], []],
+    ['“Blue COP” oceans at heart of UNFCCC', ['ocean', 'heart', 'unfccc'], [['blue', 'cop']], [], []],
+    ['coca -cannabis', ['coca'], [], ['cannabi'], []],
+    ['drug -"South East Europe"', ['drug'], [], [], [['south', 'east', 'europ']]],
+    ['+Balkan route', ['rout'], [['balkan']], [], []],
+    ['self-determination Palestine', ['self', 'determin', 'palestin'], [], [], []],
+    ['Palestine -self-determination', ['palestin'], [], [], [['self', 'determin']]],
+    ['coca cultivation 97.4%', ['coca', 'cultiv', '97.4%'], [], [], []],
+    ['UNODC CND report', ['unodc', 'cnd', 'report'], [], [], []],
+    ["Côte d'Ivoire ‘rule book’", ['cote', 'divoir'], [['rule', 'book']], [], []],
+    ['heroin heroin smuggling', ['heroin', 'smuggl'], [], [], []],
+  ])('%s', (q, words, phrases, excluded, excludedPhrases) => {
+    const p = parseQuery(q);
+    expect(p.words.map((w) => w.term)).toEqual(words);
+    expect(p.phrases.map((x) => x.terms)).toEqual(phrases);
+    expect(p.excluded.map((w) => w.term)).toEqual(excluded);
+    expect(p.excludedPhrases.map((x) => x.terms)).toEqual(excludedPhrases);
+  });
+
+  it('keeps the typed form of each word next to its term', () => {
+    expect(parseQuery('Cultivated, coca!').words).toEqual([
+      { raw: 'Cultivated', term: 'cultiv' },
+      { raw: 'coca', term: 'coca' },
+    ]);
+  });
+
+  it('a query word meets the forms the passage uses (cultivated / cultivation)', () => {
+    expect(terms('cultivated')).toEqual(terms('cultivation'));
+    expect(terms('routes')).toEqual(terms('route'));
+  });
+
+  it('gives the query text back without its filters', () => {
+    expect(parseQuery('coca  country:COL   “organized crime” -heroin year:2021').text).toBe(
+      'coca "organized crime" -heroin',
+    );
+  });
+
+  it('a lone dash or plus is punctuation, not an exclusion', () => {
+    expect(terms('coca - heroin + opium')).toEqual(['coca', 'heroin', 'opium']);
+  });
+});
+
+describe('parseQuery: filters', () => {
+  it.each([
+    ['coca country:COL', { country: 'COL' }],
+    ['sanctions country:"South Africa"', { country: 'South Africa' }],
+    ['sanctions country:“South Africa”', { country: 'South Africa' }],
+    ['coca country: Colombia', { country: 'Colombia' }],
+    ['peace speaker:Guterres', { speaker: 'Guterres' }],
+    ['drugs org:UNODC', { organisation: 'UNODC' }],
+    ['drugs organization:"Drug Policy Network"', { organisation: 'Drug Policy Network' }],
+    ['coca year:2021', { year: '2021' }],
+    ['coca years:2019-2021', { from: '2019', to: '2021' }],
+    ['coca year:2019..2021', { from: '2019', to: '2021' }],
+    ['coca from:2019 to:2021-06-30', { from: '2019', to: '2021-06-30' }],
+    ['coca date:2021-10-19', { from: '2021-10-19', to: '2021-10-19' }],
+    ['coca session:76', { session: '76' }],
+    ['coca session:64th', { session: '64' }],
+    ['coca doc:cnd-64-intersessional-2021-10', { document: 'cnd-64-intersessional-2021-10' }],
+    ['coca Country:COL', { country: 'COL' }],
+  ])('%s', (q, filters) => {
+    const p = parseQuery(q);
+    expect(p.filters).toEqual(filters);
+    expect(p.words.map((w) => w.term)).not.toContain('col');
+  });
+
+  it('a word ending in a colon is just a word', () => {
+    expect(terms('Afghanistan: heroin')).toEqual(['afghanistan', 'heroin']);
+  });
+});
+
+describe('parseQuery: malformed queries get a message that says what to fix', () => {
+  it.each([
+    ['heroin "smuggled Afghanistan', /quote after “heroin” is never closed.*closing "/],
+    ['"heroin smuggled', /quote before “heroin” is never closed/],
+    ['', /empty/],
+    ['   ', /empty/],
+    ['-heroin -"South Africa"', /only says what to leave out.*add at least one word/],
+    ['the of and', /very common words.*more specific word/],
+    ['"to be or not to be"', /very common word.*more specific word/],
+    ['coca colour:red', /“colour:” is not a filter.*country:.*speaker:.*year:.*quotes/],
+    ['coca year:21', /not a year.*year:2021/],
+    ['coca year:twenty', /not a year/],
+    ['coca from:2021-13', /Dates are written 2021 or 2021-10-19/],
+    ['coca to:2021-02-30', /Dates are written/],
+    ['coca from:2022 to:2021', /starts \(2022\) after it ends \(2021\).*swap/],
+    ['coca years:2021-2019', /swap/],
+    ['coca year:2021 from:2019', /either year:2021 or a from:\/to: range/],
+    ['coca country:COL country:PAK', /two country filters.*country:COL.*country:PAK.*keep one/],
+    ['coca country:', /country: has no value.*country:COL/],
+    ['coca -country:COL', /cannot be excluded.*remove/],
+    ['country:COL year:2021', /at least one word.*filters/],
+    ['heroin -heroin', /both searched for and excluded/],
+    ['coca ' + 'x'.repeat(520), /limit is 500/],
+    [Array.from({ length: 40 }, (_, i) => `word${i}`).join(' '), /40 words; the limit is 32/],
+  ])('%j', (q, message) => {
+    let error: unknown;
+    try {
+      parseQuery(q);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(QueryError);
+    expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe('normalizeDateBound', () => {
+  it.each([
+    ['2021', 'from', '2021-01-01'],
+    ['2021', 'to', '2021-12-31'],
+    ['2020-02', 'to', '2020-02-29'],
+    ['2021-02', 'to', '2021-02-28'],
+    ['2021-10', 'from', '2021-10-01'],
+    ['2021-10-19', 'to', '2021-10-19'],
+  ] as const)('%s (%s) → %s', (v, side, out) => {
+    expect(normalizeDateBound(v, side)).toBe(out);
+  });
+
+  it.each(['21', '2021/10/19', '19 October 2021', '2021-00', '2021-02-29', '2021-1-5'])('rejects %s', (v) => {
+    expect(() => normalizeDateBound(v, 'from')).toThrow(/Dates are written 2021 or 2021-10-19/);
+  });
+});
+
+describe('mergeFilters', () => {
+  it('combines the query’s filters with the options', () => {
+    expect(mergeFilters({ country: 'COL' }, { year: '2021' })).toEqual({ country: 'COL', year: '2021' });
+  });
+
+  it('accepts the same value twice, keeping the option’s spelling', () => {
+    expect(mergeFilters({ speaker: 'duque' }, { speaker: 'Duque' })).toEqual({ speaker: 'Duque' });
+    expect(mergeFilters({ year: '2021' }, { from: '2021-01-01', to: '2021-12-31' })).toEqual({
+      from: '2021-01-01',
+      to: '2021-12-31',
+    });
+  });
+
+  it('names both values when they conflict', () => {
+    expect(() => mergeFilters({ country: 'COL' }, { country: 'PAK' })).toThrow(/country:COL.*country option says PAK/);
+    expect(() => mergeFilters({ year: '2021' }, { year: '2020' })).toThrow(/year 2021.*year 2020/);
+  });
+
+  it('lets the caller say two spellings are the same (country name and code)', () => {
+    const same = (_k: string, a: string, b: string) => [a, b].sort().join() === 'COL,Colombia';
+    expect(mergeFilters({ country: 'COL' }, { country: 'Colombia' }, same)).toEqual({ country: 'Colombia' });
+  });
+
+  it('checks the options’ dates too', () => {
+    expect(() => mergeFilters({}, { from: '2021-31-12' })).toThrow(/Dates are written/);
+    expect(() => mergeFilters({}, { from: '2022', to: '2021' })).toThrow(/swap/);
+  });
+});
+
+describe('queryFromText (message → query)', () => {
+  it('turns any message into a query that parses', () => {
+    const msg = 'Re: @everyone see "this" — https://x.org/a?b=1 -heroin smuggled from:Afghanistan, the route!';
+    const q = queryFromText(msg);
+    const p = parseQuery(q);
+    expect(p.filters).toEqual({});
+    expect(p.excluded).toEqual([]);
+    expect(p.words.map((w) => w.term)).toEqual(expect.arrayContaining(['heroin', 'smuggl', 'afghanistan', 'rout']));
+  });
+});
+
+it('QUERY_HELP documents every construct the parser accepts', () => {
+  for (const s of ['"', '-', '+', 'country:', 'speaker:', 'org:', 'year:', 'years:', 'from:', 'to:', 'date:', 'session:', 'doc:']) {
+    expect(QUERY_HELP).toContain(s);
+  }
+});
