@@ -1,5 +1,5 @@
 import { getDocumentProxy } from 'unpdf';
-import type { DocumentMeta, ExtractedDocument, ExtractedParagraph, Extractor } from '../../types.ts';
+import type { DocumentMeta, ExtractedParagraph, Extractor } from '../../types.ts';
 import { joinLines } from './reflow.ts';
 import { findSymbol } from './symbol.ts';
 import { checkSize } from './limits.ts';
@@ -311,7 +311,7 @@ export const extractPdf: Extractor = async (bytes, _path, limits) => {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      pages.push(segmentsOf(content.items.filter(isTextItem)));
+      pages.push(segmentsOf((content.items as unknown[]).filter(isTextItem)));
       page.cleanup();
     }
     const chars = pages.flat().reduce((sum, s) => sum + s.text.replace(/\s/g, '').length, 0);

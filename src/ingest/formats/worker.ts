@@ -1,0 +1,24 @@
+import { parentPort } from 'node:worker_threads';
+import type { ExtractLimits } from '../../types.ts';
+import { extractors } from './extractors.ts';
+
+/** A job sent by {@link extractInWorker} (index.ts). */
+export interface Job {
+  id: number;
+  ext: string;
+  bytes: Uint8Array;
+  path: string;
+  limits: ExtractLimits;
+}
+
+parentPort?.on('message', (job: Job) => {
+  const extractor = extractors[job.ext];
+  const run = extractor
+    ? extractor(job.bytes, job.path, job.limits)
+    : Promise.reject(new Error(`no extractor for ${job.ext} files`));
+  run.then(
+    (doc) => parentPort?.postMessage({ id: job.id, doc }),
+    (error: unknown) =>
+      parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
