@@ -1,0 +1,35 @@
+/** `/quote id`: posts one passage publicly as a citation card naming (not pinging) who shared it. */
+import { expiredReply, quoteCard } from '../src/render/replies.ts';
+import { escapeMarkdown } from '../src/render/text.ts';
+import { stringOption } from './options.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type SlashCommand } from './types.ts';
+
+export default {
+  data: {
+    type: COMMAND_TYPE.ChatInput,
+    name: 'quote',
+    description: 'Post a passage to the channel as a citation card',
+    contexts: GUILD_ONLY,
+    options: [{ type: OPTION_TYPE.String, name: 'id', description: 'Passage id (shown under shared excerpts)', required: true, max_length: 100 }],
+  },
+  visibility: 'public',
+
+  run(input, ctx) {
+    const id = stringOption(input, 'id') ?? '';
+    const hit = ctx.engine.passage(id);
+    if (!hit) throw new UserFacingError(`No passage with id “${escapeMarkdown(id.slice(0, 100))}”. Find one with /search, then use Share….`);
+    ctx.note({ shared: hit.id });
+    return quoteCard(hit, input.user.id);
+  },
+
+  component: {
+    mode: () => 'public',
+    run(input, ctx) {
+      const id = input.id.split(':')[2] ?? '';
+      const hit = ctx.engine.passage(id);
+      if (!hit) return expiredReply('Run /search again and share from the new results.');
+      ctx.note({ shared: hit.id });
+      return quoteCard(hit, input.user.id);
+    },
+  },
+} satisfies SlashCommand;

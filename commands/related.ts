@@ -1,0 +1,29 @@
+/** Message context menu "Find related statements": searches with the message's text. */
+import { queryFromText } from '../src/search/query.ts';
+import { runSearch } from './search.ts';
+import { COMMAND_TYPE, GUILD_ONLY, UserFacingError, type SlashCommand } from './types.ts';
+
+/** Words kept from a message; more only dilutes the ranking. */
+const MAX_WORDS = 16;
+
+/** The searchable words of a chat message: mentions, channels, emoji, URLs and code fences dropped. */
+export function messageQuery(text: string): string {
+  const cleaned = text
+    .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
+    .replace(/<a?:\w+:\d+>/g, ' ')
+    .replace(/<t:\d+(?::\w)?>/g, ' ')
+    .replace(/@(?:everyone|here)\b/g, ' ')
+    .replace(/\bhttps?:\/\/\S+/g, ' ')
+    .replace(/```/g, ' ');
+  return queryFromText(cleaned, MAX_WORDS);
+}
+
+export default {
+  data: { type: COMMAND_TYPE.Message, name: 'Find related statements', description: '', contexts: GUILD_ONLY },
+  visibility: 'ephemeral',
+  run(input, ctx) {
+    const query = messageQuery(input.targetMessage ?? '');
+    if (!query) throw new UserFacingError('That message has no words to search for (only links, mentions or emoji).');
+    return runSearch({ query, filters: {} }, 0, ctx);
+  },
+} satisfies SlashCommand;

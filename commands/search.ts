@@ -1,0 +1,110 @@
+/** `/search`: ranked excerpts, only for the asker, with paging, Share… and More context. */
+import { ExpiredError, parsePageId, type SearchState } from '../src/render/custom-id.ts';
+import type { Reply } from '../src/render/models.ts';
+import { CONTEXT_RADIUS, HITS_PER_PAGE, contextReply, expiredReply, noHitsReply, quoteCard, searchReply, type NoHitsHelp } from '../src/render/replies.ts';
+import type { SearchFilters } from '../src/types.ts';
+import { autocompleteFacet, filtersFrom, stringOption } from './options.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type SlashCommand } from './types.ts';
+
+const RERUN = 'Run /search again to get fresh results.';
+
+async function noHitsHelp(state: SearchState, ctx: CommandContext): Promise<NoHitsHelp> {
+  const help: NoHitsHelp = { dropFilters: [], dropWords: [] };
+  const suggestion = ctx.engine.suggest(state.query);
+  if (suggestion && suggestion !== state.query) help.suggestion = suggestion;
+  for (const key of Object.keys(state.filters) as (keyof SearchFilters)[]) {
+    const filters = { ...state.filters };
+    delete filters[key];
+    const r = await ctx.engine.search(state.query, { filters, limit: 1 });
+    if (r.total > 0) help.dropFilters.push({ filter: key, total: r.total });
+  }
+  const words = state.query.split(/\s+/).filter(Boolean);
+  if (help.dropFilters.length === 0 && words.length > 1 && words.length <= 8) {
+    for (const [i, word] of words.entries()) {
+      const query = words.filter((_, j) => j !== i).join(' ');
+      const r = await ctx.engine.search(query, { filters: state.filters, limit: 1 }).catch(() => undefined);
+      if (r && r.total > 0) help.dropWords.push({ word, total: r.total });
+    }
+  }
+  return help;
+}
+
+/** Runs a search page and builds its reply (also used by "Find related statements"). */
+export async function runSearch(state: SearchState, page: number, ctx: CommandContext): Promise<Reply> {
+  const response = await ctx.engine.search(state.query, {
+    filters: state.filters,
+    limit: HITS_PER_PAGE,
+    offset: page * HITS_PER_PAGE,
+  });
+  ctx.note({ hits: response.total, page, searchMs: response.tookMs });
+  if (response.total === 0) return noHitsReply(state, await noHitsHelp(state, ctx));
+  if (response.hits.length === 0) {
+    // Past the end (the library shrank since the buttons were made): show the last page.
+    const last = Math.max(0, Math.ceil(response.total / HITS_PER_PAGE) - 1);
+    if (last < page) return runSearch(state, last, ctx);
+  }
+  return searchReply(response, page, state, ctx.store);
+}
+
+export default {
+  data: {
+    type: COMMAND_TYPE.ChatInput,
+    name: 'search',
+    description: 'Search the statements; only you see the results',
+    contexts: GUILD_ONLY,
+    options: [
+      { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -excluded words', required: true, max_length: 500 },
+      { type: OPTION_TYPE.String, name: 'country', description: 'Country name or ISO code', autocomplete: true },
+      { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name', autocomplete: true },
+      { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
+      { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
+      { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
+      { type: OPTION_TYPE.String, name: 'session', description: 'Session number', autocomplete: true },
+      { type: OPTION_TYPE.String, name: 'document', description: 'One document', autocomplete: true },
+    ],
+  },
+  visibility: 'ephemeral',
+
+  async run(input, ctx) {
+    const query = stringOption(input, 'query');
+    if (!query) throw new UserFacingError('Give some words to search for, e.g. `/search query: heroin smuggled Afghanistan`.');
+    return runSearch({ query, filters: filtersFrom(input, ctx.engine) }, 0, ctx);
+  },
+
+  autocomplete(input, ctx) {
+    return autocompleteFacet(input, ctx.engine);
+  },
+
+  component: {
+    mode(id) {
+      if (id.startsWith('search:page:')) return 'update';
+      if (id === 'search:share') return 'public';
+      return 'ephemeral';
+    },
+    async run(input, ctx) {
+      if (input.id.startsWith('search:page:')) {
+        let parsed;
+        try {
+          parsed = parsePageId(input.id, ctx.store);
+        } catch (err) {
+          if (err instanceof ExpiredError) return expiredReply(RERUN);
+          throw err;
+        }
+        return { ...(await runSearch(parsed.state, parsed.page, ctx)), update: true };
+      }
+      const passageId = input.values[0];
+      if (input.id === 'search:share') {
+        const hit = passageId ? ctx.engine.passage(passageId) : undefined;
+        if (!hit) return expiredReply(RERUN);
+        ctx.note({ shared: hit.id });
+        return quoteCard(hit, input.user.id);
+      }
+      if (input.id === 'search:context') {
+        const hits = passageId ? ctx.engine.context(passageId, CONTEXT_RADIUS) : [];
+        if (!hits.length || !passageId) return expiredReply(RERUN);
+        return contextReply(hits, passageId);
+      }
+      return expiredReply(RERUN);
+    },
+  },
+} satisfies SlashCommand;

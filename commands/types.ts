@@ -1,0 +1,113 @@
+/**
+ * The contract every command file fulfils, and what the router hands it. Commands never see
+ * discord.js: they get plain inputs and return reply models (src/render/models.ts).
+ */
+import type { StateStore } from '../src/render/custom-id.ts';
+import type { Choice, Reply, Visibility } from '../src/render/models.ts';
+import type { ReindexSummary } from '../src/render/replies.ts';
+import type { SearchEngine } from '../src/types.ts';
+
+/** Discord API numbers used in command definitions. */
+export const COMMAND_TYPE = { ChatInput: 1, Message: 3 } as const;
+export const OPTION_TYPE = { String: 3, Integer: 4 } as const;
+/** The Manage Server permission bit, as `default_member_permissions` takes it. */
+export const MANAGE_GUILD = String(1 << 5);
+/** Installation contexts: guild only. */
+export const GUILD_ONLY = [0];
+
+export interface OptionData {
+  type: (typeof OPTION_TYPE)[keyof typeof OPTION_TYPE];
+  name: string;
+  description: string;
+  required?: boolean;
+  autocomplete?: boolean;
+  min_value?: number;
+  max_value?: number;
+  min_length?: number;
+  max_length?: number;
+}
+
+/** An application command as Discord's bulk-overwrite endpoint takes it. */
+export interface CommandData {
+  type: (typeof COMMAND_TYPE)[keyof typeof COMMAND_TYPE];
+  name: string;
+  description: string;
+  options?: OptionData[];
+  default_member_permissions?: string | null;
+  contexts?: number[];
+}
+
+/** A command problem the user can fix; the message is shown as is (ephemeral). */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+}
+
+export interface Invoker {
+  id: string;
+  name: string;
+  /** Whether the member has Manage Server (Discord enforces default_member_permissions too). */
+  canManageGuild: boolean;
+}
+
+export interface CommandInput {
+  /** Option values by name, as submitted. */
+  options: Readonly<Record<string, string | number | boolean>>;
+  user: Invoker;
+  /** The target message's text (message context menu). */
+  targetMessage?: string;
+}
+
+export interface ComponentInput {
+  /** The control's custom_id. */
+  id: string;
+  /** Chosen values (select menus). */
+  values: readonly string[];
+  user: Invoker;
+}
+
+export interface AutocompleteInput {
+  /** The option being typed. */
+  option: string;
+  value: string;
+  options: Readonly<Record<string, string | number | boolean>>;
+}
+
+export type LibraryState =
+  | { status: 'loading'; done: number; total: number }
+  | { status: 'ready'; engine: SearchEngine }
+  | { status: 'failed'; message: string };
+
+/** The library behind the bot: loaded in the background, reloadable without downtime. */
+export interface LibraryHandle {
+  state(): LibraryState;
+  /** Builds the new engine fully, then swaps it in; the old one answers meanwhile. */
+  reload(): Promise<ReindexSummary>;
+}
+
+export interface CommandContext {
+  engine: SearchEngine;
+  library: LibraryHandle;
+  store: StateStore;
+  version: string;
+  /** Adds fields to the interaction's log line (e.g. hit count). */
+  note(fields: Record<string, unknown>): void;
+}
+
+/**
+ * How a control answers, known before any work so a deferral has the right visibility:
+ * `update` replaces the message it sits on, `ephemeral`/`public` send a new message.
+ */
+export type ComponentMode = 'update' | Visibility;
+
+export interface SlashCommand {
+  data: CommandData;
+  /** Who sees the answer (errors are always ephemeral). */
+  visibility: Visibility;
+  run(input: CommandInput, ctx: CommandContext): Reply | Promise<Reply>;
+  autocomplete?(input: AutocompleteInput, ctx: CommandContext): Choice[];
+  /** Handles controls whose custom_id starts with `<data.name>:`. */
+  component?: {
+    mode(id: string): ComponentMode;
+    run(input: ComponentInput, ctx: CommandContext): Reply | Promise<Reply>;
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The bot's configuration, parsed once from an environment object by a pure function. Only the
+ * entry points read process.env (and load .env); tests pass plain objects.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  token: string;
+  clientId: string;
+  /** Deploy commands to this guild (instant) instead of globally. */
+  guildId?: string;
+  dataDir: string;
+  /** Index cache file; when absent the library's default (.cache/index-<library>.json). */
+  indexCache?: string;
+  logLevel: LogLevel;
+  /** REST base of a Discord-compatible server, `http(s)://host[:port]/api` (no version, no trailing slash). */
+  apiBase?: string;
+}
+
+/** Configuration that cannot be used; the message names every bad variable on one line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const SNOWFLAKE = /^\d{15,22}$/;
+
+function apiBaseProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'DISCORD_API_BASE must be a URL like http://127.0.0.1:8080/api';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'DISCORD_API_BASE must start with http:// or https://';
+  if (value.endsWith('/')) return 'DISCORD_API_BASE must not end with a slash (use …/api)';
+  if (/\/v\d+$/.test(url.pathname)) return 'DISCORD_API_BASE must not include the API version (use …/api, not …/api/v10)';
+  if (url.search || url.hash) return 'DISCORD_API_BASE must not have a query or fragment';
+  return undefined;
+}
+
+/**
+ * Parses the bot's environment. Unset and empty variables are the same.
+ * @throws ConfigError listing every missing or malformed variable at once.
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Readonly<Config> {
+  const get = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+  const problems: string[] = [];
+  const token = get('DISCORD_TOKEN');
+  if (!token) problems.push('DISCORD_TOKEN is missing (the bot token from the Developer Portal)');
+  else if (/\s/.test(token)) problems.push('DISCORD_TOKEN must not contain spaces');
+  const clientId = get('DISCORD_CLIENT_ID');
+  if (!clientId) problems.push('DISCORD_CLIENT_ID is missing (the application id)');
+  else if (!SNOWFLAKE.test(clientId)) problems.push('DISCORD_CLIENT_ID must be a numeric id');
+  const guildId = get('DISCORD_GUILD_ID');
+  if (guildId && !SNOWFLAKE.test(guildId)) problems.push('DISCORD_GUILD_ID must be a numeric id');
+  const level = (get('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const apiBase = get('DISCORD_API_BASE');
+  const apiProblem = apiBase === undefined ? undefined : apiBaseProblem(apiBase);
+  if (apiProblem) problems.push(apiProblem);
+  if (problems.length) throw new ConfigError(`Configuration: ${problems.join('; ')}.`);
+
+  const config: Config = { token: token!, clientId: clientId!, dataDir: get('DATA_DIR') ?? './data', logLevel: level as LogLevel };
+  if (guildId) config.guildId = guildId;
+  const cache = get('INDEX_CACHE');
+  if (cache) config.indexCache = cache;
+  if (apiBase) config.apiBase = apiBase;
+  return Object.freeze(config);
+}

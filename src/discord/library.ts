@@ -1,0 +1,82 @@
+/**
+ * The library behind the bot: opened in the background at start (progress reported to /commands
+ * meanwhile) and reloaded on /reindex by building the new engine fully before swapping it in.
+ * No discord.js here; it lives beside the adapter because only the bot needs it.
+ */
+import type { LibraryHandle, LibraryState } from '../../commands/types.ts';
+import type { ReindexSummary } from '../render/replies.ts';
+import type { IngestReport, SearchEngine } from '../types.ts';
+
+type Count = number | readonly unknown[] | undefined;
+
+/** What opening the library yields (the shape of src/index/open.ts's `openLibrary`). */
+export interface OpenedEngine {
+  engine: SearchEngine;
+  report: IngestReport;
+  fromCache?: boolean;
+  changes?: { added?: Count; changed?: Count; removed?: Count };
+}
+
+export type Opener = (onProgress: (done: number, total: number) => void) => Promise<OpenedEngine>;
+
+export interface Library extends LibraryHandle {
+  /** Settles when the first load finishes; rejects when it fails (the bot should stop). */
+  readonly ready: Promise<OpenedEngine>;
+}
+
+const count = (c: Count): number => (typeof c === 'number' ? c : (c?.length ?? 0));
+
+/** An empty library is a configuration mistake, not a state to serve from. */
+function checkNotEmpty(opened: OpenedEngine): OpenedEngine {
+  if (opened.report.passages === 0) {
+    const why = opened.report.skipped.slice(0, 3).map((p) => `${p.path}: ${p.reason}`).join('; ');
+    throw new Error(`the library has no passages${why ? ` (${why})` : ''}`);
+  }
+  return opened;
+}
+
+/** Starts loading at once with `open`; `reload` reuses it. */
+export function createLibrary(open: Opener): Library {
+  let state: LibraryState = { status: 'loading', done: 0, total: 0 };
+  const ready = open((done, total) => {
+    if (state.status === 'loading') state = { status: 'loading', done, total };
+  }).then(
+    (opened) => {
+      checkNotEmpty(opened);
+      state = { status: 'ready', engine: opened.engine };
+      return opened;
+    },
+    (err: unknown) => {
+      state = { status: 'failed', message: err instanceof Error ? err.message : String(err) };
+      throw err;
+    },
+  );
+  ready.catch(() => undefined);
+  let reloading: Promise<ReindexSummary> | undefined;
+
+  async function reload(): Promise<ReindexSummary> {
+    const started = performance.now();
+    const opened = checkNotEmpty(await open(() => undefined));
+    // Swap only once the new engine is complete; a failed reload leaves the old one serving.
+    state = { status: 'ready', engine: opened.engine };
+    const changes = opened.changes ?? {};
+    return {
+      added: count(changes.added),
+      changed: count(changes.changed),
+      removed: count(changes.removed),
+      skipped: opened.report.skipped.length,
+      documents: opened.report.documents,
+      passages: opened.report.passages,
+      ms: Math.round(performance.now() - started),
+    };
+  }
+
+  return {
+    ready,
+    state: () => state,
+    reload() {
+      reloading ??= reload().finally(() => (reloading = undefined));
+      return reloading;
+    },
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * Routes every interaction to its command and answers it inside Discord's 3-second window, through
+ * one error boundary: user errors are shown as written, bugs become an apology quoting an error id
+ * that is also logged. Visibility is fixed before deferring; deferral happens only when the work
+ * takes longer than about a second.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import type { CommandContext, ComponentMode, Invoker, LibraryHandle, SlashCommand } from '../../commands/types.ts';
+import { UserFacingError } from '../../commands/types.ts';
+import { ExpiredError, StateStore, idCommand } from '../render/custom-id.ts';
+import { renderChoices, renderReply } from '../render/discord.ts';
+import type { Reply } from '../render/models.ts';
+import { apologyReply, expiredReply, loadingReply, userErrorReply } from '../render/replies.ts';
+import { QueryError } from '../types.ts';
+
+export interface RouterOptions {
+  commands: readonly SlashCommand[];
+  library: LibraryHandle;
+  log: Logger;
+  version: string;
+  /** Defer when the answer is not ready after this long (ms; default 1000). */
+  deferAfterMs?: number;
+}
+
+/** Discord's deadline for the first response. */
+const DEADLINE_MS = 3000;
+
+function invoker(interaction: Interaction): Invoker {
+  return {
+    id: interaction.user.id,
+    name: interaction.user.username,
+    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+  };
+}
+
+function optionValues(interaction: ChatInputCommandInteraction | AutocompleteInteraction): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const o of interaction.options.data) if (o.value !== undefined) out[o.name] = o.value;
+  return out;
+}
+
+/** A new error id: short, quotable, greppable in the log. */
+export function newErrorId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+/** Turns a thrown error into what the user sees; bugs are logged with their id. */
+function errorReply(err: unknown, log: Logger): { reply: Reply; outcome: string } {
+  if (err instanceof UserFacingError || err instanceof QueryError) return { reply: userErrorReply(err.message), outcome: 'user-error' };
+  if (err instanceof ExpiredError) return { reply: expiredReply('Run the command again.'), outcome: 'expired' };
+  const errorId = newErrorId();
+  log.error({ err, errorId }, 'interaction failed');
+  return { reply: apologyReply(errorId), outcome: 'bug' };
+}
+
+/** Builds the interaction handler for `client.on('interactionCreate', …)`. */
+export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
+  const byName = new Map(options.commands.map((c) => [c.data.name, c]));
+  const store = new StateStore();
+  const deferAfter = options.deferAfterMs ?? 1000;
+
+  function context(fields: Record<string, unknown>): CommandContext | undefined {
+    const state = options.library.state();
+    if (state.status !== 'ready') return undefined;
+    return { engine: state.engine, library: options.library, store, version: options.version, note: (f) => Object.assign(fields, f) };
+  }
+
+  /** How long we may wait before deferring, given how old the interaction already is. */
+  function deferDelay(interaction: Interaction): number {
+    const age = Date.now() - interaction.createdTimestamp;
+    if (!(age >= 0 && age < DEADLINE_MS * 10)) return deferAfter;
+    return Math.max(0, Math.min(deferAfter, DEADLINE_MS - 1500 - age));
+  }
+
+  async function answer(
+    interaction: RepliableInteraction & { update?: MessageComponentInteraction['update']; deferUpdate?: MessageComponentInteraction['deferUpdate'] },
+    mode: ComponentMode,
+    work: () => Reply | Promise<Reply>,
+    fields: Record<string, unknown>,
+    log: Logger,
+  ): Promise<void> {
+    const result = (async () => work())().then(
+      (reply) => reply,
+      (err: unknown) => {
+        const { reply, outcome } = errorReply(err, log);
+        fields['outcome'] = outcome;
+        return reply;
+      },
+    );
+    let deferred: 'none' | 'update' | 'ephemeral' | 'public' = 'none';
+    const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, deferDelay(interaction), 'timeout').unref());
+    if ((await Promise.race([result, timer])) === 'timeout') {
+      if (mode === 'update' && interaction.deferUpdate) {
+        await interaction.deferUpdate();
+        deferred = 'update';
+      } else {
+        const visibility = mode === 'public' ? 'public' : 'ephemeral';
+        await interaction.deferReply(visibility === 'ephemeral' ? { flags: 'Ephemeral' } : {});
+        deferred = visibility;
+      }
+      fields['deferred'] = true;
+    }
+    const reply = await result;
+    if (deferred === 'none') {
+      if (reply.update && interaction.update) await interaction.update(renderReply(reply, 'edit'));
+      else await interaction.reply(renderReply(reply, 'new'));
+    } else if (deferred === 'update') {
+      if (reply.update) await interaction.editReply(renderReply(reply, 'edit'));
+      else await interaction.followUp(renderReply(reply, 'new'));
+    } else if (reply.visibility === deferred) {
+      await interaction.editReply(renderReply(reply, 'edit'));
+    } else {
+      // Visibility cannot change after deferring: replace the placeholder with a new message.
+      await interaction.deleteReply().catch(() => undefined);
+      await interaction.followUp(renderReply(reply, 'new'));
+    }
+  }
+
+  async function autocomplete(interaction: AutocompleteInteraction, command: SlashCommand | undefined, fields: Record<string, unknown>, log: Logger): Promise<void> {
+    const ctx = context(fields);
+    let choices: { name: string; value: string }[] = [];
+    if (ctx && command?.autocomplete) {
+      const focused = interaction.options.getFocused(true);
+      fields['option'] = focused.name;
+      try {
+        choices = renderChoices(command.autocomplete({ option: focused.name, value: String(focused.value), options: optionValues(interaction) }, ctx));
+      } catch (err) {
+        log.error({ err, errorId: newErrorId() }, 'autocomplete failed');
+      }
+    }
+    fields['hits'] = choices.length;
+    await interaction.respond(choices);
+  }
+
+  return async function route(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const fields: Record<string, unknown> = { interaction: interaction.id, user: interaction.user.id };
+    const log = options.log.child({ interaction: interaction.id });
+    try {
+      if (interaction.isAutocomplete()) {
+        fields['kind'] = 'autocomplete';
+        fields['command'] = interaction.commandName;
+        await autocomplete(interaction, byName.get(interaction.commandName), fields, log);
+        return;
+      }
+      if (!interaction.isRepliable()) return;
+      let command: SlashCommand | undefined;
+      let mode: ComponentMode;
+      let work: (ctx: CommandContext) => Reply | Promise<Reply>;
+      if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+        fields['kind'] = 'command';
+        fields['command'] = interaction.commandName;
+        command = byName.get(interaction.commandName);
+        const cmd = command;
+        mode = cmd?.visibility ?? 'ephemeral';
+        const input = interaction.isChatInputCommand()
+          ? { options: optionValues(interaction), user: invoker(interaction) }
+          : { options: {}, user: invoker(interaction), targetMessage: (interaction as MessageContextMenuCommandInteraction).targetMessage.content };
+        if (log.isLevelEnabled('debug')) fields['input'] = input.options;
+        work = (ctx) => {
+          if (!cmd) throw new ExpiredError(`unknown command ${interaction.commandName}`);
+          return cmd.run(input, ctx);
+        };
+      } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+        fields['kind'] = 'component';
+        fields['command'] = idCommand(interaction.customId);
+        command = byName.get(idCommand(interaction.customId));
+        const handler = command?.component;
+        mode = handler?.mode(interaction.customId) ?? 'ephemeral';
+        const input = {
+          id: interaction.customId,
+          values: interaction.isStringSelectMenu() ? interaction.values : [],
+          user: invoker(interaction),
+        };
+        if (log.isLevelEnabled('debug')) fields['customId'] = interaction.customId;
+        work = (ctx) => {
+          if (!handler) throw new ExpiredError(`no handler for ${interaction.customId}`);
+          return handler.run(input, ctx);
+        };
+      } else {
+        return;
+      }
+      const ctx = context(fields);
+      if (!ctx) {
+        const state = options.library.state();
+        fields['outcome'] = 'not-ready';
+        const reply =
+          state.status === 'loading'
+            ? loadingReply(state.done, state.total)
+            : userErrorReply('The library could not be loaded; an administrator has to fix it (see the bot’s log).');
+        await interaction.reply(renderReply(reply, 'new'));
+        return;
+      }
+      fields['outcome'] = 'ok';
+      await answer(interaction as Parameters<typeof answer>[0], mode, () => work(ctx), fields, log);
+    } catch (err) {
+      const errorId = newErrorId();
+      fields['outcome'] = 'send-failed';
+      fields['errorId'] = errorId;
+      log.error({ err, errorId }, 'could not answer the interaction');
+    } finally {
+      fields['ms'] = Math.round(performance.now() - started);
+      log.info(fields, 'interaction');
+    }
+  };
+}

@@ -1,0 +1,278 @@
+/**
+ * Reply models for every answer the bot gives. Pure: hits and library facts in, {@link Reply} out.
+ * Quoted text is escaped here; limits are enforced by the renderer.
+ */
+import type { DocumentSummary, Hit, LibraryStats, SearchResponse, Source } from '../types.ts';
+import { citationLine, passageUrl } from '../search/citation.ts';
+import { highlight } from '../search/excerpt.ts';
+import { pageId, type SearchState, type StateStore } from './custom-id.ts';
+import type { Card, Control, Reply } from './models.ts';
+import { escapeMarkdown, link, truncate } from './text.ts';
+
+export const HITS_PER_PAGE = 5;
+export const SOURCES_PER_PAGE = 10;
+/** Passages shown on either side for "More context". */
+export const CONTEXT_RADIUS = 2;
+
+const COLOR = { results: 0x2b6cb0, quote: 0x4a5568, warn: 0xc05621, error: 0xc53030 } as const;
+
+/** The matched words in bold, the rest of the excerpt escaped. */
+export function excerptMarkdown(hit: Hit): string {
+  return highlight(hit.excerpt, '**', '**', escapeMarkdown);
+}
+
+/** Who said it, for labels: speaker or organisation, country. */
+export function sourceLabel(source: Source): string {
+  const who = source.speaker ?? source.organisation ?? source.title ?? source.document;
+  const where = source.countryName ?? source.country;
+  return where && !who.includes(where) ? `${who} (${where})` : who;
+}
+
+/** The one-line citation, linked to the passage when the document has a URL. */
+export function citationMarkdown(hit: Hit): string {
+  return link(citationLine(hit.source), passageUrl(hit.source, hit.text));
+}
+
+function filterSummary(state: SearchState): string {
+  const parts = Object.entries(state.filters)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}: ${v}`);
+  return parts.length ? ` · ${parts.join(', ')}` : '';
+}
+
+/** "1–5 of 37" */
+export function rangeLabel(offset: number, shown: number, total: number): string {
+  return shown === 0 ? `0 of ${total}` : `${offset + 1}–${offset + shown} of ${total}`;
+}
+
+/** One page of search results with paging, "Share…" and "More context" controls. */
+export function searchReply(response: SearchResponse, page: number, state: SearchState, store: StateStore): Reply {
+  const offset = page * HITS_PER_PAGE;
+  const pages = Math.max(1, Math.ceil(response.total / HITS_PER_PAGE));
+  const card: Card = {
+    title: `${rangeLabel(offset, response.hits.length, response.total)} for “${truncate(state.query, 120)}”`,
+    description: escapeMarkdown(`Page ${page + 1} of ${pages}${filterSummary(state)}`) + (response.partial ? '\n*Partial results: the search was cut short.*' : ''),
+    fields: response.hits.map((hit, i) => ({
+      name: escapeMarkdown(`${offset + i + 1}. ${sourceLabel(hit.source)}`),
+      value: `${excerptMarkdown(hit)}\n— ${citationMarkdown(hit)}`,
+    })),
+    footer: 'Only you can see this. Share… posts one excerpt to the channel.',
+    color: COLOR.results,
+  };
+  const options = response.hits.map((hit, i) => ({
+    label: `${offset + i + 1}. ${sourceLabel(hit.source)}`,
+    value: hit.id,
+    description: hit.excerpt.text,
+  }));
+  const controls: Control[][] = [
+    [
+      { kind: 'button', id: pageId(Math.max(0, page - 1), state, store), label: '◀ Prev', disabled: page === 0 },
+      { kind: 'button', id: pageId(page + 1, state, store), label: 'Next ▶', disabled: page + 1 >= pages },
+    ],
+  ];
+  if (options.length) {
+    controls.push([{ kind: 'select', id: 'search:share', placeholder: 'Share… (post an excerpt to the channel)', options }]);
+    controls.push([{ kind: 'select', id: 'search:context', placeholder: 'More context (neighbouring paragraphs)', options }]);
+  }
+  return { visibility: 'ephemeral', cards: [card], controls, update: page > 0 };
+}
+
+export interface NoHitsHelp {
+  suggestion?: string;
+  /** Filters whose removal would find passages, with the count found without each. */
+  dropFilters: { filter: string; total: number }[];
+  /** Words whose removal would find passages. */
+  dropWords: { word: string; total: number }[];
+}
+
+/** "No passages match …" with a spelling suggestion and which filter or word to drop. */
+export function noHitsReply(state: SearchState, help: NoHitsHelp): Reply {
+  const lines = [`No passages match **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state))}.`];
+  if (help.suggestion) lines.push(`Did you mean **${escapeMarkdown(help.suggestion)}**?`);
+  for (const d of help.dropFilters) lines.push(`Without the ${d.filter} filter: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
+  for (const d of help.dropWords) lines.push(`Without the word “${escapeMarkdown(d.word)}”: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
+  if (!help.suggestion && !help.dropFilters.length && !help.dropWords.length)
+    lines.push('Try fewer or more general words; /about shows the query syntax.');
+  return { visibility: 'ephemeral', text: lines.join('\n') };
+}
+
+/** The public citation card: the excerpt as a quote, the full source line, who shared it (named, never pinged). */
+export function quoteCard(hit: Hit, sharedBy: string | undefined): Reply {
+  const quote = escapeMarkdown(hit.text)
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+  const url = passageUrl(hit.source, hit.text);
+  const card: Card = {
+    title: truncate(sourceLabel(hit.source), 200),
+    description: `${quote}\n\n— ${citationMarkdown(hit)}`,
+    footer: `Passage ${hit.id} · /quote id:${hit.id}`,
+    color: COLOR.quote,
+  };
+  if (url) card.url = url;
+  const reply: Reply = { visibility: 'public', cards: [card] };
+  if (sharedBy) reply.text = `Shared by <@${sharedBy}>`;
+  return reply;
+}
+
+/** "More context": the passage with its neighbours, the chosen one marked. */
+export function contextReply(hits: Hit[], centerId: string): Reply {
+  const center = hits.find((h) => h.id === centerId) ?? hits[0];
+  const body = hits
+    .map((h) => {
+      const text = escapeMarkdown(h.text);
+      return h.id === centerId ? `**¶ ${h.source.paragraph}** ▶ ${text}` : `¶ ${h.source.paragraph} ${text}`;
+    })
+    .join('\n\n');
+  const controls: Control[][] = center ? [[{ kind: 'button', id: `quote:share:${center.id}`, label: 'Share this passage', style: 'primary' }]] : [];
+  return {
+    visibility: 'ephemeral',
+    cards: [
+      {
+        title: center ? truncate(sourceLabel(center.source), 200) : 'Context',
+        description: center ? `${body}\n\n— ${citationMarkdown(center)}` : body,
+        color: COLOR.results,
+      },
+    ],
+    controls,
+  };
+}
+
+function documentLine(d: DocumentSummary): string {
+  const bits = [d.meta.date, d.meta.countryName ?? d.meta.country, d.meta.speaker ?? d.meta.organisation].filter(Boolean);
+  return `${link(d.meta.title ?? d.id, d.meta.url)} — ${escapeMarkdown([...bits, `${d.passages} passages`].join(' · '))}\n\`${d.id.replace(/`/g, "'")}\``;
+}
+
+/** One page of the library's documents. */
+export function sourcesReply(docs: DocumentSummary[], page: number, filter: string): Reply {
+  const pages = Math.max(1, Math.ceil(docs.length / SOURCES_PER_PAGE));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const slice = docs.slice(p * SOURCES_PER_PAGE, (p + 1) * SOURCES_PER_PAGE);
+  const f = filter.slice(0, 60).replace(/:/g, ' ');
+  const description = slice.length
+    ? slice.map(documentLine).join('\n\n')
+    : filter
+      ? `No document matches “${escapeMarkdown(filter)}”.`
+      : 'The library is empty.';
+  return {
+    visibility: 'ephemeral',
+    update: page > 0,
+    cards: [
+      {
+        title: `${rangeLabel(p * SOURCES_PER_PAGE, slice.length, docs.length)} documents${filter ? ` matching “${truncate(filter, 60)}”` : ''}`,
+        description,
+        footer: `Page ${p + 1} of ${pages} · /source document:<id> for details`,
+        color: COLOR.results,
+      },
+    ],
+    controls:
+      pages > 1
+        ? [
+            [
+              { kind: 'button', id: `sources:page:${Math.max(0, p - 1)}:${f}`, label: '◀ Prev', disabled: p === 0 },
+              { kind: 'button', id: `sources:page:${p + 1}:${f}`, label: 'Next ▶', disabled: p + 1 >= pages },
+            ],
+          ]
+        : [],
+  };
+}
+
+const META_LABELS: [keyof DocumentSummary['meta'], string][] = [
+  ['date', 'Date'],
+  ['dateEnd', 'Until'],
+  ['meeting', 'Meeting'],
+  ['session', 'Session'],
+  ['speaker', 'Speaker'],
+  ['post', 'Post'],
+  ['organisation', 'Organisation'],
+  ['countryName', 'Country'],
+  ['symbol', 'Symbol'],
+  ['language', 'Language'],
+];
+
+/** One document's details and passage count. */
+export function sourceReply(doc: DocumentSummary): Reply {
+  const fields = META_LABELS.flatMap(([key, name]) => {
+    const value = doc.meta[key];
+    return value ? [{ name, value: escapeMarkdown(value), inline: true }] : [];
+  });
+  fields.push({ name: 'Passages', value: String(doc.passages), inline: true });
+  fields.push({ name: 'File', value: escapeMarkdown(doc.path), inline: false });
+  if (doc.meta.url) fields.push({ name: 'Link', value: doc.meta.url, inline: false });
+  const card: Card = { title: doc.meta.title ?? doc.id, description: `Document id: \`${doc.id.replace(/`/g, "'")}\``, fields, color: COLOR.results };
+  if (doc.meta.url) card.url = doc.meta.url;
+  return { visibility: 'ephemeral', cards: [card] };
+}
+
+export interface AboutFacts {
+  stats: LibraryStats;
+  version: string;
+  help: string;
+}
+
+/** Library size, when it was indexed, the version and how to use the bot. */
+export function aboutReply(facts: AboutFacts): Reply {
+  const { stats } = facts;
+  const indexed = new Date(stats.indexedAt);
+  const when = Number.isNaN(indexed.getTime()) ? stats.indexedAt : `<t:${Math.floor(indexed.getTime() / 1000)}:f>`;
+  return {
+    visibility: 'ephemeral',
+    cards: [
+      {
+        title: `Verbatim ${facts.version}`,
+        description:
+          'Search UN session statements and share citable excerpts.\n' +
+          '`/search` finds passages (only you see the results); **Share…** posts one to the channel with its source. ' +
+          '`/quote` posts a passage by id, `/sources` and `/source` show what the library holds.',
+        fields: [
+          { name: 'Documents', value: String(stats.documents), inline: true },
+          { name: 'Passages', value: String(stats.passages), inline: true },
+          { name: 'Indexed', value: when, inline: true },
+          ...(stats.skipped.length ? [{ name: 'Skipped files', value: String(stats.skipped.length), inline: true }] : []),
+          { name: 'How to search', value: '```\n' + facts.help.replace(/```/g, "'''") + '\n```' },
+        ],
+        color: COLOR.results,
+      },
+    ],
+  };
+}
+
+export interface ReindexSummary {
+  added: number;
+  changed: number;
+  removed: number;
+  skipped: number;
+  documents: number;
+  passages: number;
+  ms: number;
+}
+
+export function reindexReply(s: ReindexSummary): Reply {
+  return {
+    visibility: 'ephemeral',
+    text:
+      `Library reloaded in ${(s.ms / 1000).toFixed(1)} s: ${s.documents} documents, ${s.passages} passages.\n` +
+      `Added ${s.added} · changed ${s.changed} · removed ${s.removed} · skipped ${s.skipped}.`,
+  };
+}
+
+/** While the library loads. */
+export function loadingReply(done: number, total: number): Reply {
+  const progress = total > 0 ? ` ${done}/${total} files` : '';
+  return { visibility: 'ephemeral', text: `Library is loading…${progress}. Try again in a moment.` };
+}
+
+/** A problem the user can fix; the message is shown as written. */
+export function userErrorReply(message: string): Reply {
+  return { visibility: 'ephemeral', text: message };
+}
+
+/** A bug: a short apology quoting the id that is also in the log. */
+export function apologyReply(errorId: string): Reply {
+  return { visibility: 'ephemeral', text: `Sorry, something went wrong on our side. If it keeps happening, report error id \`${errorId}\`.` };
+}
+
+/** A control whose result the bot no longer holds. */
+export function expiredReply(rerun: string): Reply {
+  return { visibility: 'ephemeral', text: `This result has expired (the bot was restarted or the library changed). ${rerun}` };
+}
