@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { passageId, readSection, splitParagraph, toPassages } from '../../src/ingest/passages.ts';
+import { reflow } from '../../src/ingest/reflow.ts';
+import { splitSentences } from '../../src/ingest/sentences.ts';
+
+const sample = readFileSync(new URL('../../data/cnd-64-intersessional-2021-10.txt', import.meta.url), 'utf8');
+const col1995 = readFileSync(new URL('../fixtures/ingest/COL_50_1995-excerpt.txt', import.meta.url), 'utf8');
+const paras = (text: string) => reflow(text).map((t) => ({ text: t }));
+
+describe('sections of the sample report', () => {
+  const passages = toPassages('cnd-64-intersessional-2021-10', paras(sample), { date: '2021-10-19', dateEnd: '2021-10-21' });
+
+  it('dates the Pakistan passage to the first session and gives its title', () => {
+    const pakistan = passages.find((p) => p.text.includes('Pakistan'));
+    expect(pakistan?.sectionDate).toBe('2021-10-19');
+    expect(pakistan?.sectionTitle).toBe('Links between drug trafficking and organized crime');
+  });
+
+  it('reads the second and third sessions, and leaves the introduction undated', () => {
+    expect(passages.map((p) => [p.paragraph, p.sectionDate, p.sectionTitle])).toEqual([
+      [1, undefined, undefined],
+      [2, '2021-10-19', 'Links between drug trafficking and organized crime'],
+      [3, '2021-10-20', 'Money-laundering arising from drug trafficking'],
+      [4, '2021-10-21', 'Cybercrime'],
+    ]);
+  });
+
+  it('dates nothing when the document has no year', () => {
+    const undated = toPassages('x', paras(sample));
+    expect(undated.some((p) => p.sectionDate !== undefined)).toBe(false);
+  });
+
+  it('takes the year after the start when a range crosses new year', () => {
+    expect(readSection('On 3 January, a session entitled "Follow-up" was held.', '2021-12-30', '2022-01-04')?.date).toBe('2022-01-03');
+  });
+});
+
+describe('splitting', () => {
+  const long = reflow(col1995).join(' ');
+
+  it('splits a long paragraph at sentence ends, into balanced parts of at most 1,000 characters', () => {
+    expect(long.length).toBeGreaterThan(1000);
+    const parts = splitParagraph(long, 1000);
+    expect(parts.length).toBe(Math.ceil(long.length / 1000));
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(1000);
+      expect(part).toMatch(/[.?!]$/);
+    }
+    expect(parts.join(' ')).toBe(long);
+  });
+
+  it('does not cut after "Mr.", "No." or an initial', () => {
+    const text = 'I congratulate Mr. Freitas do Amaral of Portugal. Resolution No. 5 was adopted. We thank J. Smith for his work.';
+    expect(splitSentences(text)).toEqual([
+      'I congratulate Mr. Freitas do Amaral of Portugal.',
+      'Resolution No. 5 was adopted.',
+      'We thank J. Smith for his work.',
+    ]);
+  });
+
+  it('numbers paragraphs from 1 and keeps the number on every part of a split paragraph', () => {
+    const passages = toPassages('COL', [{ text: long }, { text: 'Thank you, Mr. President, for giving me the floor today.' }], { maxChars: 500 });
+    const last = passages[passages.length - 1];
+    expect(passages.slice(0, -1).every((p) => p.paragraph === 1)).toBe(true);
+    expect(last?.paragraph).toBe(2);
+    expect(passages.map((p) => p.ordinal)).toEqual(passages.map((_, i) => i));
+  });
+
+  it('joins stray short lines to their neighbour', () => {
+    const passages = toPassages('BRB', [
+      { text: 'Mr. President, Colleagues, Friends,' },
+      { text: 'Those of us here today, representing our brothers and sisters the world over, have endured four years of poly-crises.' },
+      { text: 'offer.' },
+    ]);
+    expect(passages).toHaveLength(1);
+    expect(passages[0]?.text).toBe(
+      'Mr. President, Colleagues, Friends, Those of us here today, representing our brothers and sisters the world over, have endured four years of poly-crises. offer.',
+    );
+  });
+
+  it('turns a heading-like short line into the section title of what follows', () => {
+    const passages = toPassages('md', [
+      { text: 'Cybercrime' },
+      { text: 'The participants had the opportunity to get acquainted with the data of the Global Drug Policy Observatory (UK).' },
+    ]);
+    expect(passages).toHaveLength(1);
+    expect(passages[0]?.sectionTitle).toBe('Cybercrime');
+  });
+});
+
+describe('passage ids', () => {
+  it('are stable across builds and differ between documents and repeated text', () => {
+    const a = toPassages('cnd', paras(sample));
+    const b = toPassages('cnd', paras(sample));
+    expect(a.map((p) => p.id)).toEqual(b.map((p) => p.id));
+    expect(a[0]?.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    expect(new Set(a.map((p) => p.id)).size).toBe(a.length);
+    expect(toPassages('other', paras(sample))[0]?.id).not.toBe(a[0]?.id);
+    const repeated = toPassages('d', [{ text: 'The Assembly adopted the resolution without a vote.' }, { text: 'The Assembly adopted the resolution without a vote.' }]);
+    expect(repeated[0]?.id).not.toBe(repeated[1]?.id);
+    expect(repeated[0]?.id).toBe(passageId('d', 'The Assembly adopted the resolution without a vote.', 0));
+  });
+
+  it('of earlier passages survive an edit further down the document', () => {
+    const edited = sample.replace('Cybercrime', 'Cyber-crime');
+    const before = toPassages('cnd', paras(sample)).map((p) => p.id);
+    const after = toPassages('cnd', paras(edited)).map((p) => p.id);
+    expect(after.slice(0, 3)).toEqual(before.slice(0, 3));
+    expect(after[3]).not.toBe(before[3]);
+  });
+});
