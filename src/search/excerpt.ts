@@ -35,9 +35,10 @@ interface Unit {
 
 /**
  * Choose the best ~`maxLength`-character window of `text` and mark the matches in it. Windows are
- * ranked by whole phrase matches, then distinct matched terms, then number of matches, then
- * position (earlier wins). The window starts at the matched sentence's start when that fits, and
- * is cut at whitespace, with "…" on each cut side. A passage of at most `maxLength` characters is
+ * ranked by whole phrase matches, then distinct matched terms, then whether they start at a
+ * sentence start, then how tightly the matches sit after the start (so the matched sentence is
+ * shown whole when it fits), then number of matches, then position (earlier wins). The window is
+ * cut at whitespace, with "…" on each cut side. A passage of at most `maxLength` characters is
  * returned whole (trimmed). The result is at most `maxLength` + 2 characters.
  */
 export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = 300): Excerpt {
@@ -73,77 +74,64 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = 300):
 }
 
 function chooseWindow(text: string, units: readonly Unit[], lead: number, tail: number, L: number): [number, number] {
-  // Budget for the text itself: leave room so the result stays within L + 2 with both ellipses.
-  let best: { first: number; last: number; score: number[] } | undefined;
-  for (let i = 0; i < units.length; i++) {
-    const from = units[i]!.start;
+  const sentences = sentenceStarts(text, lead, tail);
+  const candidates = new Map<number, boolean>();
+  for (const c of sentences) candidates.set(c, true);
+  for (const u of units) {
+    for (const c of [wordStart(text, Math.max(lead, u.start - 40), u.start), u.start]) {
+      if (!candidates.has(c)) candidates.set(c, false);
+    }
+  }
+  let best: { start: number; keep: number; score: number[] } | undefined;
+  for (const [c, atSentence] of candidates) {
     const keys = new Set<string>();
     let phrases = 0;
     let terms = 0;
     let n = 0;
-    let last = i;
-    for (let j = i; j < units.length && units[j]!.end - from <= L; j++) {
-      const u = units[j]!;
+    let keep = c;
+    for (const u of units) {
+      if (u.start < c || u.end > c + L) continue;
       n++;
-      last = j;
+      keep = Math.max(keep, u.end);
       if (keys.has(u.key)) continue;
       keys.add(u.key);
       if (u.key.startsWith('p:')) phrases++;
       else terms++;
     }
     if (n === 0) continue;
-    const score = [phrases, terms, n];
-    if (!best || better(score, best.score)) best = { first: i, last, score };
+    const score = [phrases, terms, atSentence ? 1 : 0, atSentence ? c - keep : 0, n, -c];
+    if (!best || better(score, best.score)) best = { start: c, keep, score };
   }
   if (!best) return [lead, cutEnd(text, lead, Math.min(tail, lead + L), tail)];
 
-  const first = units[best.first]!.start;
-  const lastEnd = Math.max(...units.slice(best.first, best.last + 1).map((u) => u.end));
-  const slack = L - (lastEnd - first);
-  // Prefer starting at the sentence the first match sits in, when the whole cluster still fits.
-  let start = sentenceStart(text, lead, first);
-  if (lastEnd - start > L) start = wordStart(text, Math.max(lead, first - Math.floor(slack / 3)), first);
-  let end = Math.min(tail, start + L);
-  if (end < tail) end = cutEnd(text, start, end, tail, lastEnd);
+  let start = best.start;
+  const end = cutEnd(text, start, Math.min(tail, start + L), tail, best.keep);
   // Room left at the end (end of passage reached): give it to the left side, from a sentence
   // start when one fits, and never trading a sentence start for a mid-sentence one.
   if (end === tail && end - start < L && start > lead) {
     const min = Math.max(lead, end - L);
-    const earlier = earliestSentenceStart(text, lead, min, start);
+    const earlier = sentences.find((x) => x >= min && x < start);
     if (earlier !== undefined) start = earlier;
-    else if (sentenceStart(text, lead, start + 1) !== start) start = wordStart(text, min, start);
+    else if (!sentences.includes(start)) start = wordStart(text, min, start);
   }
   return [start, end];
+}
+
+/** Offsets where sentences (or blank-line paragraphs) start, in order, `lead` first. */
+function sentenceStarts(text: string, lead: number, tail: number): number[] {
+  const out = [lead];
+  const re = /(?:[.!?]["'”’)\]]?\s+|\n\s*\n\s*)(?=[\p{Lu}\p{N}"“‘(])/gu;
+  re.lastIndex = lead;
+  for (let m = re.exec(text); m && m.index < tail; m = re.exec(text)) {
+    const at = m.index + m[0].length;
+    if (at < tail && at > out[out.length - 1]!) out.push(at);
+  }
+  return out;
 }
 
 function better(a: readonly number[], b: readonly number[]): boolean {
   for (let k = 0; k < a.length; k++) if (a[k]! !== b[k]!) return a[k]! > b[k]!;
   return false;
-}
-
-/** Start of the sentence containing `at` (after ". " / "? " / "! " or a line break), or `lead`. */
-function sentenceStart(text: string, lead: number, at: number): number {
-  for (let k = at - 1; k > lead; k--) {
-    const c = text[k]!;
-    if (c === '\n' && text[k - 1] === '\n') return skipSpace(text, k + 1);
-    if (/\s/.test(c) && /[.!?]["'”’)\]]?$/.test(text.slice(Math.max(lead, k - 2), k))) {
-      const next = skipSpace(text, k);
-      if (/[\p{Lu}\p{N}"“‘(]/u.test(text[next] ?? '')) return next;
-    }
-  }
-  return lead;
-}
-
-function earliestSentenceStart(text: string, lead: number, min: number, before: number): number | undefined {
-  let found: number | undefined;
-  let k = before;
-  while (k > min) {
-    const s = sentenceStart(text, lead, k - 1);
-    if (s < min || s >= k) break;
-    if (s < before) found = s;
-    k = s;
-  }
-  return found;
 }
 
 function skipSpace(text: string, k: number): number {
