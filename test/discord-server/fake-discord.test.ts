@@ -193,11 +193,12 @@ describe('fake Discord with the real discord.js client', () => {
       },
       { name: 'reindex', description: 'Reload', default_member_permissions: PermissionFlagsBits.ManageGuild.toString() },
       { name: 'Find related statements', type: 3 },
+      { name: 'ping', description: 'Ping' },
     ];
     const first = await client.application.commands.set(defs, fake.guildId);
     const again = await client.application.commands.set(defs, fake.guildId);
     expect([...again.keys()].sort()).toEqual([...first.keys()].sort());
-    expect(fake.commands(fake.guildId).map((c) => c.name).sort()).toEqual(['Find related statements', 'reindex', 'search']);
+    expect(fake.commands(fake.guildId).map((c) => c.name).sort()).toEqual(['Find related statements', 'ping', 'reindex', 'search']);
 
     const got: unknown[] = [];
     handle(client, async (i) => {
@@ -267,6 +268,62 @@ describe('fake Discord with the real discord.js client', () => {
     expect(view.content).toBe('note: see ¶ 12');
     expect(errors).toEqual([]);
   });
+  it('a follow-up after an ephemeral defer replaces the placeholder; later ones are separate', async () => {
+    handle(client, async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply({ flags: MessageFlags.Ephemeral });
+      await i.followUp({ content: 'first' });
+      await i.followUp({ content: 'second', flags: MessageFlags.Ephemeral });
+    }, errors);
+    const h = fake.slashCommand('ping');
+    expect(await h.response()).toMatchObject({ type: 5, deferred: true, ephemeral: true, content: 'first' });
+    await sleep(100);
+    expect(h.followups.map((f) => [f.content, f.ephemeral])).toEqual([['second', true]]);
+    expect(errors).toEqual([]);
+  });
+
+  it('deferUpdate then a public message in the channel (share flow), through a global 429', async () => {
+    handle(client, async (i) => {
+      if (!i.isButton()) return;
+      await i.deferUpdate();
+      const channel = i.channel;
+      if (!channel?.isSendable()) throw new Error('channel not sendable');
+      await channel.send({ content: `<@${i.user.id}> shared: @everyone listen`, allowedMentions: { parse: [] } });
+    }, errors);
+    fake.failNext({ route: /^\/channels\/\d+\/messages$/, status: 429, retryAfter: 0.1, global: true });
+    const h = fake.button('share:1', { ephemeral: true });
+    expect(await h.acknowledged()).toMatchObject({ type: 6 });
+    const posted = await fake.waitForChannelMessage(fake.channelId, (m) => m.content.includes('shared: @everyone'));
+    expect(mentionsThatPing(posted)).toEqual([]);
+    expect(fake.requests.filter((r) => r.path === `/channels/${fake.channelId}/messages`).map((r) => r.status)).toEqual([429, 200]);
+    expect(errors).toEqual([]);
+  });
+
+  it('everything the client called so far is implemented by the fake', () => {
+    expect(fake.violations.filter((v) => v.kind === 'unknown-route' || v.kind === 'wrong-base')).toEqual([]);
+  });
+});
+
+describe('fake Discord: invalid session', () => {
+  it('after an invalidated session the client re-identifies and gets the interaction queued meanwhile', async () => {
+    const fake = await startFakeDiscord({ interactionDeadlineMs: 15_000 });
+    const client = await login(fake);
+    try {
+      client.on(Events.InteractionCreate, (i) => {
+        if (i.isRepliable()) void i.reply({ content: 'after re-identify', flags: MessageFlags.Ephemeral });
+      });
+      const ready = fake.waitForGateway('ready');
+      await fake.dropGateway({ invalidateSession: true });
+      const h = fake.slashCommand('ping');
+      await ready;
+      expect(fake.gateway.invalidSessions).toBe(1);
+      expect(fake.gateway.identifies).toBe(2);
+      expect((await h.response()).content).toBe('after re-identify');
+    } finally {
+      await client.destroy();
+      await fake.close();
+    }
+  }, 20_000);
 });
 
 describe('fake Discord: login failures and the 3-second rule', () => {
