@@ -127,12 +127,16 @@ function joinStrays(paragraphs: readonly ExtractedParagraph[], min: number, max:
   const blocks: Block[] = [];
   let pendingHeading: string | undefined;
   let carry = '';
+  let lastText = -1;
+  paragraphs.forEach((q, i) => {
+    if (q.text.trim()) lastText = i;
+  });
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     if (!p) continue;
     const text = p.text.replace(/\s+/g, ' ').trim();
     if (!text) continue;
-    const hasNext = paragraphs.slice(i + 1).some((q) => q.text.trim() !== '');
+    const hasNext = i < lastText;
     if (text.length < min && hasNext && looksLikeHeading(text) && !carry) {
       pendingHeading = text;
       continue;

@@ -21,7 +21,7 @@ const END_RE = new RegExp(`[.?!:;…][${CLOSERS}]*$`);
 
 /** The word before a final period, lower-cased, e.g. "mr" for "… Mr." or "u.n" for "… U.N.". */
 function wordBeforePeriod(text: string): string {
-  const m = /(\S+)\.[”’"')\]]*$/u.exec(text);
+  const m = /(\S+)\.[”’"')\]]*$/u.exec(text.slice(-48));
   if (!m?.[1]) return '';
   return m[1].replace(/^[("“‘'[]+/u, '').toLowerCase();
 }
@@ -31,7 +31,7 @@ function wordBeforePeriod(text: string): string {
  * closing quotes/brackets, and not an abbreviation such as "Mr." or "No." or a lone initial "J.".
  */
 export function endsSentence(text: string): boolean {
-  const t = text.trimEnd();
+  const t = text.slice(-64).trimEnd();
   if (!END_RE.test(t)) return false;
   if (!/\.[”’"')\]]*$/u.test(t)) return true;
   const word = wordBeforePeriod(t);
@@ -56,8 +56,6 @@ export function splitSentences(text: string): string[] {
     const end = m.index + m[0].length - (m[1]?.length ?? 0);
     const candidate = text.slice(start, end);
     if (!endsSentence(candidate)) continue;
-    // "No. 5", "para. 3": an abbreviation-like number reference is caught above; a period before a
-    // number after a short all-caps word ("Art. 5") likewise. Here, a plain sentence end.
     out.push(candidate.trim());
     start = m.index + m[0].length;
   }
