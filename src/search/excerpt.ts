@@ -53,11 +53,13 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = 300):
     for (const [a, b] of findPhrase(toks, p)) units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `p:${i}` });
   });
   units.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Passages are ~1,000 characters; on a pathological one, window choice looks at the first matches only.
+  const scored = units.length > 500 ? units.slice(0, 500) : units;
 
   let start = lead;
   let end = tail;
   if (tail - lead > maxLength) {
-    [start, end] = chooseWindow(text, units, lead, tail, maxLength);
+    [start, end] = chooseWindow(text, scored, lead, tail, maxLength);
   }
   const prefix = start > lead ? ELLIPSIS : '';
   const suffix = end < tail ? ELLIPSIS : '';
@@ -76,7 +78,8 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = 300):
 function chooseWindow(text: string, units: readonly Unit[], lead: number, tail: number, L: number): [number, number] {
   const sentences = sentenceStarts(text, lead, tail);
   const candidates = new Map<number, boolean>();
-  for (const c of sentences) candidates.set(c, true);
+  const reach = units.length ? units[units.length - 1]!.start : lead;
+  for (const c of sentences) if (c <= reach) candidates.set(c, true);
   for (const u of units) {
     for (const c of [wordStart(text, Math.max(lead, u.start - 40), u.start), u.start]) {
       if (!candidates.has(c)) candidates.set(c, false);
