@@ -59,6 +59,21 @@ const NUMBER = /^\p{N}/u;
 
 /** Analyse one raw word (surface form) into its indexed term, or null for an empty result. */
 export function analyzeWord(raw: string): { term: string; folded: string; stop: boolean } | null {
+  let hit = wordCache.get(raw);
+  if (hit === undefined) {
+    hit = analyzeWordUncached(raw);
+    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+    wordCache.set(raw, hit);
+  }
+  return hit;
+}
+
+type WordAnalysis = { term: string; folded: string; stop: boolean } | null;
+/** Memo of analyzeWord: folding and stemming dominate indexing time, and word forms repeat a lot. */
+const wordCache = new Map<string, WordAnalysis>();
+const WORD_CACHE_MAX = 500_000;
+
+function analyzeWordUncached(raw: string): WordAnalysis {
   let folded = fold(raw);
   // possessive 's and trailing apostrophes carry no meaning for search
   folded = folded.replace(/'s$/, '').replace(/'+$/, '');
