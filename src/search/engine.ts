@@ -1,0 +1,799 @@
+/**
+ * The search engine: faithful BM25F over passages (text + metadata fields) read from MiniSearch
+ * partitions, filters that restrict candidates before scoring, typo tolerance that never beats an
+ * exact match, quoted phrases verified on positions, and a term-proximity re-rank (BM25TP) of the
+ * best candidates. Passages holding every word of a short query rank first.
+ */
+import { fold, tokens, type Token } from '../index/analyzer.ts';
+import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
+import { PartitionIndex, type IndexedPassage, type Postings } from '../index/partition.ts';
+import { LibraryStore, type StoredDocument } from '../index/store.ts';
+import { sourceOf } from './citation.ts';
+import { makeExcerpt } from './excerpt.ts';
+import { mergeFilters, normalizeDateBound, parseQuery, type ParsedQuery } from './query.ts';
+import { resolveCountry } from './countries.ts';
+import {
+  QueryError,
+  type DocumentSummary,
+  type Facet,
+  type FacetValue,
+  type Hit,
+  type IngestReport,
+  type LibraryDocument,
+  type LibraryStats,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchOptions,
+  type SearchResponse,
+} from '../types.ts';
+
+/** One partition: its MiniSearch index and the date range of its passages. */
+export interface Partition {
+  key: string;
+  index: PartitionIndex;
+  /** Earliest / latest passage day in it ('' for the undated partition). */
+  from: string;
+  to: string;
+}
+
+/** Everything an engine is made of; what the cache persists. */
+export interface EngineState {
+  store: LibraryStore;
+  partitions: Partition[];
+  /** Indexed term → its most frequent folded surface word (for "did you mean"). */
+  surface: Map<string, string>;
+  report: IngestReport;
+  indexedAt: string;
+}
+
+export interface CreateEngineOptions {
+  /** Called after each partition is built: passages indexed so far, total passages. */
+  onProgress?: (done: number, total: number) => void;
+  indexedAt?: string;
+}
+
+/** Builds the engine over `documents` (the CLI, bot, eval and bench all use this with INDEX_OPTIONS). */
+export function createEngine(
+  documents: readonly LibraryDocument[],
+  report: IngestReport,
+  options: CreateEngineOptions = {},
+): VerbatimEngine {
+  return new VerbatimEngine(buildState(documents, report, options));
+}
+
+/** Builds the store and the partition indexes. */
+export function buildState(
+  documents: readonly LibraryDocument[],
+  report: IngestReport,
+  options: CreateEngineOptions = {},
+): EngineState {
+  const store = LibraryStore.fromDocuments(documents);
+  const groups = new Map<string, number[]>();
+  for (let g = 0; g < store.passages.length; g++) {
+    const key = store.partitionKey(g, INDEX_OPTIONS.partitionYears);
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(g);
+  }
+  const counts = new Map<string, Map<string, number>>();
+  const onWord = (term: string, folded: string): void => {
+    let m = counts.get(term);
+    if (!m) counts.set(term, (m = new Map()));
+    m.set(folded, (m.get(folded) ?? 0) + 1);
+  };
+  const partitions: Partition[] = [];
+  let done = 0;
+  for (const key of [...groups.keys()].sort()) {
+    const gs = groups.get(key)!;
+    function* items(): Generator<IndexedPassage> {
+      for (const g of gs) yield { g, text: store.passages[g]!.text, meta: store.metaText(g) };
+    }
+    const index = PartitionIndex.build(items(), onWord);
+    let from = '';
+    let to = '';
+    for (const g of gs) {
+      const a = store.dateFrom[g]!;
+      const b = store.dateTo[g]!;
+      if (a && (!from || a < from)) from = a;
+      if (b && b > to) to = b;
+    }
+    partitions.push({ key, index, from, to });
+    done += gs.length;
+    options.onProgress?.(done, store.passages.length);
+  }
+  const surface = new Map<string, string>();
+  for (const [term, m] of counts) {
+    let best = '';
+    let bestN = -1;
+    for (const [w, n] of m) if (n > bestN || (n === bestN && w < best)) [best, bestN] = [w, n];
+    if (best !== term) surface.set(term, best);
+  }
+  return { store, partitions, surface, report, indexedAt: options.indexedAt ?? new Date().toISOString() };
+}
+
+/** A query word as ranked: its term, the fuzzy expansions standing in for it, and its bit. */
+interface RankedWord {
+  term: string;
+  /** Query-term weight from its frequency in the query, (k3+1)·qtf/(k3+qtf). */
+  qw: number;
+  bit: number;
+  expansions: Array<{ term: string; weight: number }>;
+}
+
+/** Filters resolved against the library. */
+interface Restriction {
+  /** Allowed documents (null: all). */
+  docs: Uint8Array | null;
+  /** Allowed passages of allowed documents, as global numbers (null: all). */
+  passages: number[] | null;
+  from: string;
+  to: string;
+}
+
+export class VerbatimEngine implements SearchEngine {
+  readonly state: EngineState;
+  private readonly opts: IndexOptions;
+  private readonly store: LibraryStore;
+  private readonly parts: Partition[];
+  private readonly N: number;
+  private readonly partOf: Int32Array;
+  private readonly shortOf: Int32Array;
+  /** BM25 length normalisation 1 − b + b·len/avg per passage and field. */
+  private readonly normText: Float32Array;
+  private readonly normMeta: Float32Array;
+  private readonly avgText: number;
+  private readonly dfCache = new Map<string, number>();
+  // per-query scratch, reused (search is synchronous inside)
+  private readonly score: Float64Array;
+  private readonly mask: Uint32Array;
+  private readonly tfAcc: Float64Array;
+  private readonly facets = new Map<Facet, FacetValue[]>();
+
+  /** `options` other than INDEX_OPTIONS are for experiments only; the product always uses the default. */
+  constructor(state: EngineState, options: IndexOptions = INDEX_OPTIONS) {
+    this.opts = options;
+    this.state = state;
+    this.store = state.store;
+    this.parts = state.partitions;
+    const N = (this.N = this.store.passages.length);
+    this.partOf = new Int32Array(N).fill(-1);
+    this.shortOf = new Int32Array(N).fill(-1);
+    const lenText = new Float64Array(N);
+    const lenMeta = new Float64Array(N);
+    this.parts.forEach((p, pi) => {
+      for (const { shortId, g, text, meta } of p.index.layout()) {
+        this.partOf[g] = pi;
+        this.shortOf[g] = shortId;
+        lenText[g] = text;
+        lenMeta[g] = meta;
+      }
+    });
+    let sumT = 0;
+    let sumM = 0;
+    for (let g = 0; g < N; g++) {
+      sumT += lenText[g]!;
+      sumM += lenMeta[g]!;
+    }
+    const avgT = (this.avgText = N ? sumT / N || 1 : 1);
+    const avgM = N ? sumM / N || 1 : 1;
+    const { b } = this.opts.bm25;
+    this.normText = new Float32Array(N);
+    this.normMeta = new Float32Array(N);
+    for (let g = 0; g < N; g++) {
+      this.normText[g] = 1 - b + (b * lenText[g]!) / avgT;
+      this.normMeta[g] = 1 - b + (b * lenMeta[g]!) / avgM;
+    }
+    this.score = new Float64Array(N);
+    this.mask = new Uint32Array(N);
+    this.tfAcc = new Float64Array(N);
+    this.buildFacets();
+  }
+
+  // ---------------------------------------------------------------- search
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    return this.searchSync(query, options);
+  }
+
+  /** The synchronous search behind {@link search} (for eval and benchmarks). */
+  searchSync(query: string, options: SearchOptions = {}): SearchResponse {
+    return this.searchParsed(query, parseQuery(query), options);
+  }
+
+  /** Search with an already parsed query (batch tools that build queries themselves). */
+  searchParsed(query: string, parsed: ParsedQuery, options: SearchOptions = {}): SearchResponse {
+    const started = performance.now();
+    const filters = mergeFilters(parsed.filters, options.filters ?? {}, (key, a, b) => this.sameFilter(key, a, b));
+    const limit = Math.max(0, Math.min(options.limit ?? 10, 1000));
+    const offset = Math.max(0, options.offset ?? 0);
+    const ranked = this.rank(parsed, filters, offset + limit, started);
+    const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, ranked.markTerms, ranked.phrases));
+    const res: SearchResponse = {
+      query,
+      total: ranked.total,
+      hits,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+    };
+    if (ranked.partial) res.partial = true;
+    return res;
+  }
+
+  /**
+   * Ranks passages for a parsed query. Returns the best `need` (at least) passages in order, their
+   * scores, the total number of matches, and what the excerpts should mark.
+   */
+  rank(
+    parsed: ParsedQuery,
+    filters: SearchFilters,
+    need: number,
+    started = performance.now(),
+  ): { order: number[]; scores: Map<number, number>; total: number; partial: boolean; markTerms: Set<string>; phrases: string[][] } {
+    const deadline = started + this.opts.timeBudgetMs;
+    const restriction = this.restrict(filters);
+    const phrases = parsed.phrases.map((p) => p.terms).filter((t) => t.length > 0);
+    const excludedPhrases = parsed.excludedPhrases.map((p) => p.terms).filter((t) => t.length > 0);
+    const words = this.rankedWords(parsed);
+    const markTerms = new Set<string>();
+    for (const w of words) {
+      markTerms.add(w.term);
+      for (const e of w.expansions) markTerms.add(e.term);
+    }
+    for (const p of phrases) for (const t of p) markTerms.add(t);
+
+    const routed = this.route(restriction);
+    const touched: number[] = [];
+    const { score, mask } = this;
+    const allow = this.allowFn(restriction);
+    const { k1 } = this.opts.bm25;
+    const idfOf = new Map<string, number>();
+
+    const scoreTerm = (term: string, weight: number, bit: number): void => {
+      const idf = this.idf(term);
+      idfOf.set(term, Math.max(idfOf.get(term) ?? 0, idf));
+      const acc = this.tfAcc;
+      const local: number[] = [];
+      this.forEachPosting(term, routed, restriction, allow, (g, tfNorm) => {
+        if (acc[g] === 0) local.push(g);
+        acc[g] = acc[g]! + tfNorm;
+      });
+      for (const g of local) {
+        const t = acc[g]!;
+        acc[g] = 0;
+        if (mask[g] === 0 && score[g] === 0) touched.push(g);
+        score[g] = score[g]! + (weight * idf * t * (k1 + 1)) / (t + k1);
+        if (bit >= 0) mask[g]! |= 1 << bit;
+        else if (mask[g] === 0) mask[g] = 0x80000000;
+      }
+    };
+
+    try {
+      for (const w of words) {
+        scoreTerm(w.term, w.qw, w.bit);
+        for (const e of w.expansions) scoreTerm(e.term, w.qw * e.weight, w.bit);
+      }
+      // phrase words rank too (a quoted phrase's rare words are evidence like any other)
+      const seen = new Set(words.map((w) => w.term));
+      for (const p of phrases)
+        for (const t of new Set(p)) if (!seen.has(t) && !this.isStopTerm(t)) { seen.add(t); scoreTerm(t, 1, -1); }
+
+      let cands: number[];
+      if (words.length === 0 && phrases.length === 0) {
+        cands = this.allAllowed(restriction, routed);
+      } else {
+        cands = touched;
+        if (phrases.length) {
+          // every non-stop word of every phrase must be present before positions are checked
+          const required = [...new Set(phrases.flat().filter((t) => !this.isStopTerm(t)))];
+          if (required.length) cands = cands.filter((g) => required.every((t) => this.has(g, t)));
+        }
+      }
+      // exclusions
+      const excludedTerms = parsed.excluded.map((w) => w.term);
+      if (excludedTerms.length) cands = cands.filter((g) => !excludedTerms.some((t) => this.has(g, t)));
+
+      const fullMask = words.length ? (2 ** words.length - 1) >>> 0 : 0;
+      const tiered = words.length > 1 && words.length <= this.opts.allWordsFirstMaxWords;
+      const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 1 : 0);
+      const cmp = (a: number, b: number): number => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
+
+      let total = cands.length;
+      let partial = false;
+      let order: number[];
+      const tokenCache = new Map<number, Token[]>();
+      const toks = (g: number): Token[] => {
+        let t = tokenCache.get(g);
+        if (!t) tokenCache.set(g, (t = tokens(this.store.passages[g]!.text)));
+        return t;
+      };
+      const depth = Math.max(need, this.opts.proximity.depth);
+      if (phrases.length || excludedPhrases.length) {
+        cands.sort(cmp);
+        const kept: number[] = [];
+        let i = 0;
+        for (; i < cands.length; i++) {
+          if ((i & 63) === 63 && performance.now() > deadline) {
+            if (kept.length < need) partial = true;
+            break;
+          }
+          const t = toks(cands[i]!);
+          if (phrases.every((p) => hasPhrase(t, p)) && !excludedPhrases.some((p) => hasPhrase(t, p))) kept.push(cands[i]!);
+          if (tokenCache.size > depth * 4) tokenCache.clear();
+        }
+        total = i >= cands.length ? kept.length : Math.round((kept.length * cands.length) / i);
+        order = kept;
+      } else {
+        order = topK(cands, depth, cmp);
+      }
+
+      // proximity re-rank of the best candidates
+      const scores = new Map<number, number>();
+      const head = order.slice(0, depth);
+      const termBit = new Map<string, number>();
+      words.forEach((w, i) => {
+        termBit.set(w.term, i);
+        for (const e of w.expansions) termBit.set(e.term, i);
+      });
+      if (words.length > 1) {
+        for (const g of head) {
+          if (performance.now() > deadline) {
+            partial = true;
+            break;
+          }
+          score[g] = score[g]! + this.proximity(toks(g), termBit, words, idfOf);
+        }
+        head.sort(cmp);
+      }
+      for (const g of head) scores.set(g, Math.round(score[g]! * 1e4) / 1e4);
+      return { order: head, scores, total, partial, markTerms, phrases };
+    } finally {
+      for (const g of touched) {
+        score[g] = 0;
+        mask[g] = 0;
+      }
+    }
+  }
+
+  /** BM25TP (Rasolofo & Savoy 2003): pairs of distinct query terms within a small window. */
+  private proximity(toks: Token[], termBit: Map<string, number>, words: RankedWord[], idfOf: Map<string, number>): number {
+    const { window } = this.opts.proximity;
+    const { k1 } = this.opts.bm25;
+    const pos: number[] = [];
+    const bits: number[] = [];
+    toks.forEach((t, i) => {
+      const b = termBit.get(t.term);
+      if (b !== undefined && !t.stop) {
+        pos.push(i);
+        bits.push(b);
+      }
+    });
+    if (pos.length < 2) return 0;
+    const acc = new Float64Array(words.length);
+    for (let i = 0; i < pos.length; i++) {
+      for (let j = i + 1; j < pos.length && pos[j]! - pos[i]! <= window; j++) {
+        if (bits[i] === bits[j]) continue;
+        const d = pos[j]! - pos[i]!;
+        const tpi = 1 / (d * d);
+        acc[bits[i]!] = acc[bits[i]!]! + tpi;
+        acc[bits[j]!] = acc[bits[j]!]! + tpi;
+      }
+    }
+    const K = k1 * (1 - this.opts.bm25.b + (this.opts.bm25.b * toks.length) / this.avgText);
+    let s = 0;
+    words.forEach((w, i) => {
+      const a = acc[i]!;
+      if (a > 0) s += (Math.min(1, idfOf.get(w.term) ?? 1) * a * (k1 + 1)) / (a + K);
+    });
+    return s;
+  }
+
+  /** Query words with their bits, and fuzzy expansions for long words whose term is absent or rare. */
+  private rankedWords(parsed: ParsedQuery): RankedWord[] {
+    const out: RankedWord[] = [];
+    const { minLength, rareDf, maxExpansions, weight } = this.opts.fuzzy;
+    const qtf = new Map<string, number>();
+    for (const t of tokens(parsed.text)) if (!t.stop) qtf.set(t.term, (qtf.get(t.term) ?? 0) + 1);
+    const k3 = this.opts.bm25.k3;
+    for (const w of parsed.words.slice(0, 31)) {
+      if (out.some((o) => o.term === w.term)) continue;
+      const f = Math.max(1, qtf.get(w.term) ?? 1);
+      const rw: RankedWord = { term: w.term, qw: ((k3 + 1) * f) / (k3 + f), bit: out.length, expansions: [] };
+      const folded = fold(w.raw);
+      const df = this.df(w.term);
+      if (folded.length >= minLength && df < rareDf && !/^\p{N}/u.test(folded)) {
+        const cands = this.closeTerms(w.term, folded.length >= 8 ? 2 : 1)
+          .filter((c) => c.df > df && c.term !== w.term)
+          .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
+          .slice(0, maxExpansions);
+        rw.expansions = cands.map((c) => ({ term: c.term, weight: weight / c.distance }));
+      }
+      out.push(rw);
+    }
+    return out;
+  }
+
+  /** Indexed terms within `maxDistance` edits, with their document frequency. */
+  private closeTerms(term: string, maxDistance: number): Array<{ term: string; distance: number; df: number }> {
+    const best = new Map<string, number>();
+    for (const p of this.parts)
+      for (const [t, d] of p.index.fuzzyTerms(term, maxDistance)) if (d > 0) best.set(t, Math.min(d, best.get(t) ?? d));
+    return [...best].map(([t, d]) => ({ term: t, distance: d, df: this.df(t) }));
+  }
+
+  /** Stop words are not indexed; neither are words the library lacks (phrases check both on positions). */
+  private isStopTerm(term: string): boolean {
+    return this.df(term) === 0;
+  }
+
+  /** Passages (text or metadata) holding `term`, over the whole library. Cached. */
+  df(term: string): number {
+    let n = this.dfCache.get(term);
+    if (n !== undefined) return n;
+    n = 0;
+    for (const p of this.parts) {
+      const t = p.index.postings(term, 'text');
+      const m = p.index.postings(term, 'meta');
+      n += t?.size ?? 0;
+      if (m) for (const id of m.keys()) if (!t?.has(id)) n++;
+    }
+    if (this.dfCache.size > 100_000) this.dfCache.clear();
+    this.dfCache.set(term, n);
+    return n;
+  }
+
+  private idf(term: string): number {
+    const df = this.df(term);
+    return Math.log(1 + (this.N - df + 0.5) / (df + 0.5));
+  }
+
+  private has(g: number, term: string): boolean {
+    const p = this.parts[this.partOf[g]!];
+    if (!p) return false;
+    const s = this.shortOf[g]!;
+    return (p.index.postings(term, 'text')?.has(s) ?? false) || (p.index.postings(term, 'meta')?.has(s) ?? false);
+  }
+
+  /**
+   * Calls `fn(g, Σ w_f·tf_f / norm_f)` for each allowed passage holding `term`. When the filters
+   * leave fewer passages than the postings hold, walks the allowed passages instead.
+   */
+  private forEachPosting(
+    term: string,
+    routed: number[],
+    r: Restriction,
+    allow: ((g: number, pi: number) => boolean) | null,
+    fn: (g: number, tfNorm: number) => void,
+  ): void {
+    const wText = this.opts.fields.text;
+    const wMeta = this.opts.fields.meta;
+    for (const pi of routed) {
+      const part = this.parts[pi]!;
+      const text = part.index.postings(term, 'text');
+      const meta = part.index.postings(term, 'meta');
+      if (!text && !meta) continue;
+      const size = (text?.size ?? 0) + (meta?.size ?? 0);
+      const globals = this.globalsOf(pi);
+      if (r.passages && r.passages.length < size) {
+        for (const g of r.passages) {
+          if (this.partOf[g] !== pi || (allow && !allow(g, pi))) continue;
+          const s = this.shortOf[g]!;
+          const a = text?.get(s);
+          const b = meta?.get(s);
+          if (a === undefined && b === undefined) continue;
+          fn(g, (a ? (wText * a) / this.normText[g]! : 0) + (b ? (wMeta * b) / this.normMeta[g]! : 0));
+        }
+        continue;
+      }
+      const visit = (post: Postings | undefined, w: number, norm: Float32Array): void => {
+        if (!post || w === 0) return;
+        for (const [s, tf] of post) {
+          const g = globals[s]!;
+          if (allow && !allow(g, pi)) continue;
+          fn(g, (w * tf) / norm[g]!);
+        }
+      };
+      visit(text, wText, this.normText);
+      visit(meta, wMeta, this.normMeta);
+    }
+  }
+
+  private readonly globalsCache = new Map<number, Int32Array>();
+  /** Short id → global passage number, per partition. */
+  private globalsOf(pi: number): Int32Array {
+    let a = this.globalsCache.get(pi);
+    if (!a) {
+      let max = 0;
+      const layout = [...this.parts[pi]!.index.layout()];
+      for (const l of layout) max = Math.max(max, l.shortId);
+      a = new Int32Array(max + 1).fill(-1);
+      for (const l of layout) a[l.shortId] = l.g;
+      this.globalsCache.set(pi, a);
+    }
+    return a;
+  }
+
+  /** Partitions whose date range meets the filter's. */
+  private route(r: Restriction): number[] {
+    const out: number[] = [];
+    this.parts.forEach((p, pi) => {
+      if (r.from || r.to) {
+        if (!p.from) return; // undated passages never match a date filter
+        if (r.from && p.to < r.from) return;
+        if (r.to && p.from > r.to) return;
+      }
+      out.push(pi);
+    });
+    return out;
+  }
+
+  /** Per-passage check for what routing and the posting walk cannot decide alone, or null. */
+  private allowFn(r: Restriction): ((g: number, pi: number) => boolean) | null {
+    const { docs, from, to } = r;
+    if (!docs && !from && !to) return null;
+    const store = this.store;
+    const inside = this.parts.map((p) => (!from || p.from >= from) && (!to || p.to <= to));
+    return (g, pi) => {
+      if (docs && !docs[store.docOf[g]!]) return false;
+      if (inside[pi]) return true;
+      const a = store.dateFrom[g]!;
+      if (!a) return false;
+      return (!from || store.dateTo[g]! >= from) && (!to || a <= to);
+    };
+  }
+
+  private allAllowed(r: Restriction, routed: number[]): number[] {
+    const allow = this.allowFn(r);
+    const set = new Set(routed);
+    const base = r.passages ?? Array.from({ length: this.N }, (_, g) => g);
+    return base.filter((g) => set.has(this.partOf[g]!) && (!allow || allow(g, this.partOf[g]!)));
+  }
+
+  // ---------------------------------------------------------------- filters
+
+  /** Resolves filters against the library; throws QueryError on an unknown country or document. */
+  private restrict(f: SearchFilters): Restriction {
+    const from = f.from ?? f.year;
+    const to = f.to ?? f.year;
+    const r: Restriction = {
+      docs: null,
+      passages: null,
+      from: from ? normalizeDateBound(from, 'from') : '',
+      to: to ? normalizeDateBound(to, 'to') : '',
+    };
+    if (r.from && r.to && r.from > r.to) throw new QueryError(`The date range ${from} to ${to} is empty: the start is after the end.`);
+    const docs = this.store.docs;
+    const tests: Array<(d: StoredDocument) => boolean> = [];
+    if (f.country !== undefined) {
+      const code = this.countryCode(f.country);
+      tests.push((d) => d.meta.country === code);
+    }
+    if (f.speaker !== undefined) {
+      const s = fold(f.speaker).trim();
+      tests.push((d) => d.meta.speaker !== undefined && fold(d.meta.speaker).includes(s));
+    }
+    if (f.organisation !== undefined) {
+      const s = fold(f.organisation).trim();
+      tests.push((d) => d.meta.organisation !== undefined && fold(d.meta.organisation).includes(s));
+    }
+    if (f.session !== undefined) {
+      const s = f.session.trim().replace(/^0+(?=\d)/, '');
+      tests.push((d) => d.meta.session !== undefined && d.meta.session.trim().replace(/^0+(?=\d)/, '') === s);
+    }
+    if (f.document !== undefined) {
+      const id = f.document.trim();
+      if (this.store.docNumber(id) === undefined) {
+        throw new QueryError(`No document “${id}” in the library. /sources lists the documents and their ids.`);
+      }
+      tests.push((d) => d.id === id);
+    }
+    if (tests.length) {
+      r.docs = new Uint8Array(docs.length);
+      r.passages = [];
+      docs.forEach((d, i) => {
+        if (tests.every((t) => t(d))) {
+          r.docs![i] = 1;
+          for (let g = d.first; g < d.first + d.count; g++) r.passages!.push(g);
+        }
+      });
+    }
+    return r;
+  }
+
+  /** A country filter (name or code) as the ISO code documents carry. */
+  private countryCode(input: string): string {
+    const code = resolveCountry(input, this.facetValues('country'));
+    if (code === undefined) {
+      throw new QueryError(
+        `Unknown country “${input}”. Use a country name (Colombia) or an ISO code (COL).`,
+      );
+    }
+    return code;
+  }
+
+  /** Two spellings of the same filter value (inline `country:COL` vs option "Colombia"). */
+  private sameFilter(key: keyof SearchFilters, a: string, b: string): boolean {
+    if (key !== 'country') return false;
+    const values = this.facetValues('country');
+    const ca = resolveCountry(a, values);
+    return ca !== undefined && ca === resolveCountry(b, values);
+  }
+
+  // ---------------------------------------------------------------- hits, documents, facets
+
+  private hitOf(g: number, score: number, terms: ReadonlySet<string>, phrases: string[][]): Hit {
+    const p = this.store.passages[g]!;
+    const d = this.store.doc(g);
+    return {
+      id: p.id,
+      score,
+      excerpt: makeExcerpt(p.text, { terms, phrases }),
+      text: p.text,
+      source: sourceOf(d, p),
+    };
+  }
+
+  passage(id: string): Hit | undefined {
+    const g = this.store.passageNumber(id);
+    return g === undefined ? undefined : this.hitOf(g, 0, new Set(), []);
+  }
+
+  context(id: string, radius: number): Hit[] {
+    const g = this.store.passageNumber(id);
+    if (g === undefined) return [];
+    const d = this.store.doc(g);
+    const r = Math.max(0, Math.floor(radius));
+    const out: Hit[] = [];
+    for (let i = Math.max(d.first, g - r); i <= Math.min(d.first + d.count - 1, g + r); i++) out.push(this.hitOf(i, 0, new Set(), []));
+    return out;
+  }
+
+  documents(filter?: string): DocumentSummary[] {
+    const f = filter ? fold(filter).trim() : '';
+    return this.store.docs
+      .filter((d) => !f || fold(`${d.id} ${d.meta.title ?? ''} ${d.path}`).includes(f))
+      .map(summary);
+  }
+
+  document(id: string): DocumentSummary | undefined {
+    const i = this.store.docNumber(id);
+    return i === undefined ? undefined : summary(this.store.docs[i]!);
+  }
+
+  facet(facet: Facet, prefix: string, limit: number): FacetValue[] {
+    const p = fold(prefix).trim();
+    const out: FacetValue[] = [];
+    for (const v of this.facetValues(facet)) {
+      if (out.length >= limit) break;
+      if (!p || startsWord(fold(v.label), p) || fold(v.value).startsWith(p)) out.push(v);
+    }
+    return out;
+  }
+
+  private facetValues(facet: Facet): FacetValue[] {
+    return this.facets.get(facet) ?? [];
+  }
+
+  private buildFacets(): void {
+    const add = (m: Map<string, FacetValue>, value: string | undefined, label: string | undefined, count: number): void => {
+      if (!value) return;
+      const v = m.get(value);
+      if (v) v.count += count;
+      else m.set(value, { value, label: label ?? value, count });
+    };
+    const maps = new Map<Facet, Map<string, FacetValue>>(
+      (['country', 'speaker', 'session', 'document', 'organisation'] as Facet[]).map((f) => [f, new Map()]),
+    );
+    for (const d of this.store.docs) {
+      const m = d.meta;
+      add(maps.get('country')!, m.country, m.countryName, d.count);
+      add(maps.get('speaker')!, m.speaker, m.speaker, d.count);
+      add(maps.get('session')!, m.session, m.session, d.count);
+      add(maps.get('document')!, d.id, m.title, d.count);
+      add(maps.get('organisation')!, m.organisation, m.organisation, d.count);
+    }
+    for (const [f, m] of maps) {
+      this.facets.set(
+        f,
+        [...m.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
+      );
+    }
+  }
+
+  suggest(query: string): string | undefined {
+    let parsed: ParsedQuery;
+    try {
+      parsed = parseQuery(query);
+    } catch {
+      return undefined;
+    }
+    let out = query;
+    let changed = false;
+    for (const w of parsed.words) {
+      const folded = fold(w.raw);
+      if (folded.length < 4 || /^\p{N}/u.test(folded) || this.df(w.term) > 0) continue;
+      const best = this.closeTerms(w.term, folded.length >= 7 ? 2 : 1)
+        .filter((c) => c.df > 0)
+        .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))[0];
+      if (!best) continue;
+      const word = this.state.surface.get(best.term) ?? best.term;
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(w.raw)}(?![\\p{L}\\p{N}])`, 'u');
+      if (re.test(out)) {
+        out = out.replace(re, word);
+        changed = true;
+      }
+    }
+    return changed && out !== query ? out : undefined;
+  }
+
+  stats(): LibraryStats {
+    const { report, indexedAt } = this.state;
+    return {
+      documents: this.store.docs.length,
+      passages: this.N,
+      indexedAt,
+      skipped: report.skipped,
+      warnings: report.warnings,
+    };
+  }
+}
+
+function summary(d: StoredDocument): DocumentSummary {
+  return { id: d.id, path: d.path, meta: d.meta, passages: d.count };
+}
+
+function startsWord(label: string, prefix: string): boolean {
+  if (label.startsWith(prefix)) return true;
+  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1)) if (label.startsWith(prefix, i + 1)) return true;
+  return false;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** True when the passage tokens hold `phrase` (analyzer terms, stop words included) consecutively. */
+function hasPhrase(toks: readonly Token[], phrase: readonly string[]): boolean {
+  const n = phrase.length;
+  outer: for (let i = 0; i + n <= toks.length; i++) {
+    for (let k = 0; k < n; k++) if (toks[i + k]!.term !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The best `k` items under `cmp` (sorted), without sorting everything when there are many. */
+export function topK(items: number[], k: number, cmp: (a: number, b: number) => number): number[] {
+  if (items.length <= k * 4) return [...items].sort(cmp).slice(0, k);
+  // binary heap holding the k best, worst at the root
+  const heap: number[] = [];
+  const worse = (a: number, b: number): boolean => cmp(a, b) > 0;
+  const up = (i: number): void => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!worse(heap[i]!, heap[p]!)) break;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
+    }
+  };
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const x of items) {
+    if (heap.length < k) {
+      heap.push(x);
+      up(heap.length - 1);
+    } else if (cmp(x, heap[0]!) < 0) {
+      heap[0] = x;
+      down(0);
+    }
+  }
+  return heap.sort(cmp);
+}
