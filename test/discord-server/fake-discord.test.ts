@@ -299,6 +299,20 @@ describe('fake Discord with the real discord.js client', () => {
     expect(errors).toEqual([]);
   });
 
+  it('20 users at the same moment each get their own answer', async () => {
+    handle(client, async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply({ flags: MessageFlags.Ephemeral });
+      await sleep(100);
+      await i.editReply({ content: `for ${i.user.id}` });
+    }, errors);
+    const ids = Array.from({ length: 20 }, (_, k) => `9000000000000000${String(k).padStart(2, '0')}`);
+    const views = await Promise.all(ids.map((id) => fake.slashCommand('ping', {}, { userId: id }).response()));
+    expect(views.map((v) => v.content)).toEqual(ids.map((id) => `for ${id}`));
+    expect(views.every((v) => v.ephemeral && v.latencyMs < 3000)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('everything the client called so far is implemented by the fake', () => {
     expect(fake.violations.filter((v) => v.kind === 'unknown-route' || v.kind === 'wrong-base')).toEqual([]);
   });
@@ -335,6 +349,18 @@ describe('fake Discord: login failures and the 3-second rule', () => {
       expect(fake.violations.map((v) => v.kind)).toContain('unauthorized');
       expect(fake.gateway.connections).toBe(0);
     } finally {
+      await fake.close();
+    }
+  });
+
+  it('asking for a privileged intent is refused (4014) and login rejects', async () => {
+    const fake = await startFakeDiscord();
+    const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers], rest: { api: fake.apiBase } });
+    try {
+      await expect(client.login(fake.token)).rejects.toThrow(/disallowed intents/i);
+      expect(fake.violations.map((v) => v.kind)).toContain('gateway');
+    } finally {
+      await client.destroy();
       await fake.close();
     }
   });
