@@ -180,6 +180,19 @@ describe('fake Discord with the real discord.js client', () => {
     expect(h.ack).toBeUndefined();
   });
 
+  it('editing a deferred reply into nothing is refused (50006), so the user keeps "thinking…"', async () => {
+    const codes: unknown[] = [];
+    handle(client, async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply({ flags: MessageFlags.Ephemeral });
+      await i.editReply({ content: '' }).catch((e: unknown) => codes.push(e instanceof DiscordAPIError ? e.code : e));
+    }, errors);
+    const h = fake.slashCommand('ping');
+    await expect(h.response({ timeoutMs: 500 })).rejects.toThrow(/no answer within 500 ms/);
+    expect(codes).toEqual([50006]);
+    expect(fake.violations.some((v) => v.kind === 'limit' && v.interactionId === h.id)).toBe(true);
+  });
+
   it('registers commands idempotently and types options from the registered definitions', async () => {
     const defs = [
       {

@@ -219,14 +219,14 @@ export class InteractionHandle {
   response(opts: { timeoutMs?: number } = {}): Promise<ReplyView> {
     if (this.answer) return Promise.resolve(this.answer);
     if (this.failure) return Promise.reject(this.failure);
-    return this.wait(this.answerWaiters, opts.timeoutMs ?? 10_000, 'an answer');
+    return this.wait(this.answerWaiters, opts.timeoutMs ?? 10_000, 'answer');
   }
 
   /** Resolves at the first accepted callback, whatever its type (e.g. a bare deferUpdate). */
   acknowledged(opts: { timeoutMs?: number } = {}): Promise<{ type: number; latencyMs: number }> {
     if (this.ack) return Promise.resolve({ type: this.ack.type, latencyMs: this.ack.at - this.createdAt });
     if (this.failure) return Promise.reject(this.failure);
-    return this.wait(this.ackWaiters, opts.timeoutMs ?? 10_000, 'an acknowledgement');
+    return this.wait(this.ackWaiters, opts.timeoutMs ?? 10_000, 'acknowledgement');
   }
 
   /** The answer message as it is now (after later edits), or the autocomplete/modal answer. */
@@ -1341,6 +1341,7 @@ export class FakeDiscord {
       r('PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, true, ([cid, mid], ctx) => {
         const m = this.messages.get(mid as string);
         if (!m || m.deleted || m.channel_id !== cid) return err(404, 10008, 'Unknown Message');
+        if (m.visibleTo !== undefined) return err(404, 10008, 'Unknown Message');
         if (m.author['id'] !== this.bot.id) return err(403, 50005, 'Cannot edit a message authored by another user');
         const body = isObj(ctx.body) ? ctx.body : {};
         const bad = this.limits(checkMessage(body, { edit: true }), ctx);
@@ -1613,11 +1614,18 @@ export class FakeDiscord {
     const body = isObj(ctx.body) ? ctx.body : {};
     const bad = this.limits(checkMessage(body, { edit: true }), ctx, h.id);
     if (bad) return bad;
-    const wasLoading = (m.flags & LOADING) !== 0;
-    this.editMessage(m, body, { method: 'PATCH', path: ctx.record.path, interactionId: h.id });
-    if (wasLoading && m.content === '' && m.embeds.length === 0 && m.components.length === 0 && m.attachments.length === 0) {
-      this.violate('limit', 'the deferred reply was edited into an empty message', { method: 'PATCH', path: ctx.record.path, interactionId: h.id });
+    const pick = <T>(key: string, current: T): unknown => (key in body ? body[key] : current);
+    const willBeEmpty =
+      !(typeof pick('content', m.content) === 'string' && (pick('content', m.content) as string).length > 0) &&
+      !(Array.isArray(pick('embeds', m.embeds)) && (pick('embeds', m.embeds) as unknown[]).length > 0) &&
+      !(Array.isArray(pick('components', m.components)) && (pick('components', m.components) as unknown[]).length > 0) &&
+      !(Array.isArray(pick('attachments', m.attachments)) && (pick('attachments', m.attachments) as unknown[]).length > 0) &&
+      ctx.files.length === 0;
+    if (willBeEmpty) {
+      const empty = this.limits([{ path: '', rule: 'empty-message', detail: 'Cannot send an empty message (50006)' }], ctx, h.id);
+      if (empty) return empty;
     }
+    this.editMessage(m, body, { method: 'PATCH', path: ctx.record.path, interactionId: h.id });
     if (mid === '@original' && h.ack && (h.ack.type === 5 || h.ack.type === 6)) {
       this.answer(h, this.view(m, h.ack.type, true, Date.now() - h.createdAt));
     }
