@@ -174,10 +174,10 @@ async function evalUngdc(
     let rank = 0;
     try {
       const res = await engine.search(it.query, { filters, limit: 10 });
-      const docId = it.file.replace(/\.txt$/, '');
+      const want = path.basename(it.file).replace(/\.txt$/, '');
       res.hits.forEach((h, i) => {
         if (rank) return;
-        const fromFile = h.source.document === docId || h.source.document === path.basename(docId) || docId.endsWith(h.source.document);
+        const fromFile = path.basename(h.source.document).replace(/\.txt$/, '') === want;
         if (fromFile && passageHoldsTarget(h.text, it.target)) rank = i + 1;
       });
       if (verbose && rank !== 1) {

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCache, saveCache } from '../../src/index/cache.ts';
+import { openLibrary } from '../../src/index/open.ts';
+import type { EngineState } from '../../src/search/engine.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ungdc');
+let dir: string;
+let lib: string;
+let cachePath: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'verbatim-cache-'));
+  lib = path.join(dir, 'lib');
+  await cp(FIXTURES, lib, { recursive: true });
+  cachePath = path.join(dir, 'cache', 'index.json');
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const open = () => openLibrary({ dataDir: lib, cachePath });
+
+/** Rewrites the cache's header through `edit`, with a valid checksum (as an older version would have written it). */
+async function rewriteHeader(edit: (h: Record<string, unknown>) => void): Promise<void> {
+  const text = await readFile(cachePath, 'utf8');
+  const lines = text.split('\n');
+  lines.pop(); // ''
+  lines.pop(); // trailer
+  const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+  edit(header);
+  lines[0] = JSON.stringify(header);
+  const body = lines.map((l) => l + '\n').join('');
+  const buf = Buffer.from(body, 'utf8');
+  const trailer = { end: true, lines: lines.length, bytes: buf.length, checksum: createHash('sha256').update(buf).digest('hex') };
+  await writeFile(cachePath, body + JSON.stringify(trailer) + '\n');
+}
+
+describe('index cache', () => {
+  it('reloads an unchanged library from the cache, with the same answers', async () => {
+    const first = await open();
+    expect(first.fromCache).toBe(false);
+    expect(first.changes.added.length).toBeGreaterThan(5);
+    const second = await open();
+    expect(second.fromCache).toBe(true);
+    expect(second.changes).toEqual({ added: [], changed: [], removed: [] });
+    const q = 'peace negotiations with the FARC';
+    const a = await first.engine.search(q);
+    const b = await second.engine.search(q);
+    expect(b.hits.map((h) => [h.id, h.score])).toEqual(a.hits.map((h) => [h.id, h.score]));
+    expect(second.engine.suggest('Afganistan')).toBe(first.engine.suggest('Afganistan'));
+    expect(second.engine.stats().indexedAt).toBe(first.engine.stats().indexedAt);
+  });
+
+  it('rebuilds when a file changed, was added or removed, and says which', async () => {
+    await open();
+    const changed = path.join(lib, '2021/BRA_76_2021.txt');
+    await appendFile(changed, '\nBrazil will plant one billion mangrove trees on the Amazonian coast.\n');
+    const later = new Date(Date.now() + 5000);
+    await utimes(changed, later, later);
+    await cp(path.join(lib, '1956/AUT_11_1956.txt'), path.join(lib, '1956/AUT_copy.txt'));
+    await rm(path.join(lib, '2011/VEN_66_2011.txt'));
+    const res = await open();
+    expect(res.fromCache).toBe(false);
+    expect(res.changes).toEqual({
+      added: ['1956/AUT_copy.txt'],
+      changed: ['2021/BRA_76_2021.txt'],
+      removed: ['2011/VEN_66_2011.txt'],
+    });
+    const hit = await res.engine.search('mangrove trees');
+    expect(hit.hits[0]?.text).toContain('one billion mangrove trees');
+    expect((await res.engine.search('Venezuela', { filters: { country: 'VEN' } })).total).toBe(0);
+    expect((await open()).fromCache).toBe(true);
+  });
+
+  it('never trusts a truncated cache (a crashed writer) and rebuilds it', async () => {
+    await open();
+    const { size } = await stat(cachePath);
+    const buf = await readFile(cachePath);
+    await writeFile(cachePath, buf.subarray(0, Math.floor(size * 0.6)));
+    const res = await open();
+    expect(res.fromCache).toBe(false);
+    expect(res.reason).toMatch(/truncated/);
+    expect((await open()).fromCache).toBe(true);
+  });
+
+  it('never trusts a corrupted cache', async () => {
+    await open();
+    const buf = await readFile(cachePath);
+    const at = Math.floor(buf.length / 2);
+    buf[at] = buf[at] === 0x61 ? 0x62 : 0x61;
+    await writeFile(cachePath, buf);
+    const res = await open();
+    expect(res.fromCache).toBe(false);
+    expect(res.reason).toMatch(/checksum/);
+  });
+
+  it('rebuilds a cache written by an older schema version or with other options', async () => {
+    await open();
+    await rewriteHeader((h) => (h['schemaVersion'] = 0));
+    const old = await open();
+    expect(old.fromCache).toBe(false);
+    expect(old.reason).toMatch(/schema version 0/);
+    await rewriteHeader((h) => (h['engineOptionsHash'] = 'something-else'));
+    const other = await open();
+    expect(other.fromCache).toBe(false);
+    expect(other.reason).toMatch(/other index options/);
+  });
+
+  it('writes atomically: a failed write leaves the previous cache and no partial file', async () => {
+    const first = await open();
+    const before = await readFile(cachePath);
+    const state = first.engine.state;
+    const broken: EngineState = {
+      ...state,
+      partitions: [
+        ...state.partitions,
+        { key: 'x', from: '', to: '', index: { toJSON: () => { throw new Error('disk full'); } } as never },
+      ],
+    };
+    await expect(saveCache(cachePath, broken, [])).rejects.toThrow('disk full');
+    expect(await readdir(path.dirname(cachePath))).toEqual([path.basename(cachePath)]);
+    expect((await readFile(cachePath)).equals(before)).toBe(true);
+    const loaded = await loadCache(cachePath, JSON.parse((await readFile(cachePath, 'utf8')).split('\n')[0]!).libraryFingerprint);
+    expect('state' in loaded).toBe(true);
+  });
+});

@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/ingest/library.ts';
+import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+import type { LibraryDocument } from '../../src/types.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let sample: VerbatimEngine;
+let ungdc: VerbatimEngine;
+let ungdcDocs: LibraryDocument[];
+
+beforeAll(async () => {
+  const s = await loadLibrary(path.join(ROOT, 'data'));
+  sample = createEngine(s.documents, s.report);
+  const u = await loadLibrary(path.join(ROOT, 'test/fixtures/ungdc'));
+  ungdcDocs = u.documents;
+  ungdc = createEngine(u.documents, u.report);
+});
+
+describe('golden rankings on the sample CND report', () => {
+  it('puts the Pakistan (CGR) passage first for "heroin smuggled Afghanistan"', async () => {
+    const res = await sample.search('heroin smuggled Afghanistan');
+    expect(res.hits[0]?.text).toContain('Center for Governance Research (CGR) from Pakistan');
+    expect(res.hits[0]?.source.document).toBeTruthy();
+  });
+
+  it('matches word forms: "cultivated" finds "coca cultivation"', async () => {
+    const res = await sample.search('coca cultivated');
+    expect(res.hits[0]?.text).toContain('coca cultivation has increased by 97.4%');
+    expect(res.hits[0]?.excerpt.marks.length).toBeGreaterThan(0);
+  });
+
+  it('a quoted phrase only returns passages holding that exact phrase', async () => {
+    const loose = await sample.search('drug policy network');
+    const phrase = await sample.search('"drug policy network"');
+    expect(loose.total).toBeGreaterThan(phrase.total);
+    expect(phrase.total).toBeGreaterThan(0);
+    for (const h of phrase.hits) expect(h.text.toLowerCase()).toContain('drug policy network');
+  });
+
+  it('an excluded word removes the passages holding it', async () => {
+    const all = await sample.search('drug trafficking');
+    const without = await sample.search('drug trafficking -Colombia');
+    expect(all.hits.some((h) => h.text.includes('Colombia'))).toBe(true);
+    expect(without.hits.length).toBeGreaterThan(0);
+    for (const h of without.hits) expect(h.text).not.toContain('Colombia');
+  });
+});
+
+describe('golden rankings on UN General Debate speeches', () => {
+  it('finds the right passage despite a typo', async () => {
+    const res = await ungdc.search('Afganistan drug trafficking');
+    const exact = await ungdc.search('Afghanistan drug trafficking');
+    expect(exact.hits[0]).toBeDefined();
+    expect(res.hits.slice(0, 3).map((h) => h.id)).toContain(exact.hits[0]!.id);
+  });
+
+  it('ranks an exact match of a word above fuzzy matches of a similar, more frequent word', async () => {
+    const res = await ungdc.search('Columbia');
+    expect(res.hits[0]?.text).toContain('Columbia University');
+    // the typo-tolerant matches (Colombia) follow, below the exact one
+    expect(res.hits.slice(1).some((h) => /Colombia/.test(h.text))).toBe(true);
+    expect(res.hits[0]!.score).toBeGreaterThan(res.hits[1]!.score);
+  });
+
+  it('does not expand a word that the library holds often', async () => {
+    const res = await ungdc.search('Colombia');
+    expect(res.hits.some((h) => h.text.includes('Columbia'))).toBe(false);
+  });
+
+  it('ranks passages holding every word of a short query first', async () => {
+    const res = await ungdc.search('peace Venezuela mediation');
+    const top = res.hits[0]!.text.toLowerCase();
+    expect(top).toContain('venezuela');
+    expect(top).toMatch(/mediat/);
+    expect(top).toContain('peace');
+  });
+
+  it('gives the same hits for a country filter by name and by code', async () => {
+    const byName = await ungdc.search('peace', { filters: { country: 'Colombia' } });
+    const byCode = await ungdc.search('peace', { filters: { country: 'col' } });
+    expect(byName.total).toBeGreaterThan(0);
+    expect(byName.hits.map((h) => h.id)).toEqual(byCode.hits.map((h) => h.id));
+    for (const h of byName.hits) expect(h.source.country).toBe('COL');
+  });
+
+  it('filters by year, speaker (accent-insensitive) and session', async () => {
+    const y = await ungdc.search('peace', { filters: { country: 'COL', year: '2021' } });
+    expect(y.hits.length).toBeGreaterThan(0);
+    for (const h of y.hits) expect(h.source.date?.startsWith('2021')).toBe(true);
+    const s = await ungdc.search('peace', { filters: { speaker: 'ivan duque' } });
+    expect(s.hits.length).toBeGreaterThan(0);
+    for (const h of s.hits) expect(h.source.speaker).toBe('Iván Duque Márquez');
+    const sess = await ungdc.search('peace', { filters: { session: '66' } });
+    for (const h of sess.hits) expect(h.source.session).toBe('66');
+    const range = await ungdc.search('peace', { filters: { from: '1950', to: '1960' } });
+    for (const h of range.hits) expect(h.source.date).toBe('1956');
+  });
+
+  it('refuses an unknown country or document with a helpful message', async () => {
+    await expect(ungdc.search('peace', { filters: { country: 'Atlantis' } })).rejects.toThrow(/Unknown country “Atlantis”/);
+    await expect(ungdc.search('peace', { filters: { document: 'nope' } })).rejects.toThrow(/No document “nope”/);
+  });
+
+  it('orders equal scores deterministically, whatever the load order', async () => {
+    const text = 'The General Assembly must reform the Security Council without further delay.';
+    const make = (id: string, p: string): LibraryDocument => ({
+      id,
+      path: p,
+      meta: { title: 'Same' },
+      passages: [{ id: `${id}-1`, docId: id, paragraph: 1, ordinal: 0, text }],
+    });
+    const docs = [make('b', 'b.txt'), make('a', 'a.txt'), make('c', 'c.txt')];
+    const report = { documents: 3, passages: 3, skipped: [], warnings: [] };
+    const one = await createEngine(docs, report).search('Security Council reform');
+    const two = await createEngine([...docs].reverse(), report).search('Security Council reform');
+    expect(one.hits.map((h) => h.id)).toEqual(['a-1', 'b-1', 'c-1']);
+    expect(two.hits.map((h) => h.id)).toEqual(['a-1', 'b-1', 'c-1']);
+  });
+
+  it('pages without overlap and reports the total', async () => {
+    const p1 = await ungdc.search('development', { limit: 5 });
+    const p2 = await ungdc.search('development', { limit: 5, offset: 5 });
+    expect(p1.total).toBeGreaterThan(10);
+    expect(p2.hits.map((h) => h.id).filter((id) => p1.hits.some((h) => h.id === id))).toEqual([]);
+  });
+
+  it('suggests the frequent spelling for a word the library lacks', () => {
+    expect(ungdc.suggest('Afganistan peace')).toBe('afghanistan peace');
+    expect(ungdc.suggest('peace')).toBeUndefined();
+  });
+
+  it('offers facet values by accent-insensitive prefix, most frequent first', () => {
+    expect(ungdc.facet('country', 'col', 5).map((v) => v.value)).toEqual(['COL']);
+    expect(ungdc.facet('country', 'Colombia', 5)[0]?.label).toBe('Colombia');
+    expect(ungdc.facet('speaker', 'ivan', 5)[0]?.value).toBe('Iván Duque Márquez');
+    expect(ungdc.facet('speaker', 'duque', 5)[0]?.value).toBe('Iván Duque Márquez');
+    const countries = ungdc.facet('country', '', 10);
+    expect(countries[0]?.value).toBe('COL'); // two speeches
+  });
+
+  it('gives a passage its neighbours in document order', () => {
+    const doc = ungdcDocs.find((d) => d.id.includes('COL_76_2021'))!;
+    const mid = [...doc.passages].sort((a, b) => a.ordinal - b.ordinal)[3]!;
+    const ctx = ungdc.context(mid.id, 1);
+    expect(ctx.map((h) => h.id)).toHaveLength(3);
+    expect(ctx[1]!.id).toBe(mid.id);
+    expect(ungdc.passage(mid.id)?.text).toBe(mid.text);
+  });
+});
