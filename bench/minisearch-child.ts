@@ -4,12 +4,15 @@
  * `combineWith`, typo tolerance through `fuzzy: 0.2, prefix: true`. MiniSearch has no phrases, so a
  * phrase query is its words with AND.
  *
- *   node --import tsx bench/minisearch-child.ts PASSAGES.jsonl QUERIES.json OUT.json REPEAT WARMUP
+ *   node --import tsx bench/minisearch-child.ts build PASSAGES.jsonl QUERIES.json OUT.json REPEAT WARMUP [SAVE.json]
+ *     build, time every query, then save the index with JSON.stringify (when SAVE is given)
+ *   node --import tsx bench/minisearch-child.ts load SAVE.json QUERIES.json OUT.json
+ *     cold start: loadJSON the saved index and answer the first query
  */
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { peakRssMb, resetPeakRss, rssMb } from './lib/proc.ts';
+import { epochMs, peakRssMb, resetPeakRss, rssMb } from './lib/proc.ts';
 import { stripQuotes, type BenchQuery } from './lib/queries.ts';
 import { timeQueries } from './lib/timing.ts';
 
@@ -20,12 +23,17 @@ interface Row {
   year?: number;
 }
 
+const OPTIONS = { fields: ['text'] };
+
 async function main(argv: string[]): Promise<void> {
-  const [passagesFile, queriesFile, outFile, repeatArg, warmupArg] = argv;
-  if (!passagesFile || !queriesFile || !outFile) throw new Error('usage: minisearch-child.ts PASSAGES QUERIES OUT [REPEAT] [WARMUP]');
+  const [mode, passagesFile, queriesFile, outFile, repeatArg, warmupArg, saveFile] = argv;
+  if (!passagesFile || !queriesFile || !outFile || (mode !== 'build' && mode !== 'load')) {
+    throw new Error('usage: minisearch-child.ts build PASSAGES QUERIES OUT [REPEAT WARMUP SAVE] | load SAVE QUERIES OUT');
+  }
+  if (mode === 'load') return load(passagesFile, queriesFile, outFile);
   const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as BenchQuery[];
   const meta = new Map<string, { country: string | undefined; year: number | undefined }>();
-  const ms = new MiniSearch<Row>({ fields: ['text'] });
+  const ms = new MiniSearch<Row>(OPTIONS);
 
   const t0 = performance.now();
   const rl = createInterface({ input: createReadStream(passagesFile, 'utf8'), crlfDelay: Infinity });
@@ -74,20 +82,43 @@ async function main(argv: string[]): Promise<void> {
   };
   const samples = await timeQueries(queries, run, { repeat: Number(repeatArg ?? 1), warmup: Number(warmupArg ?? 20) });
 
+  const peakRssQueryMb = peakRssMb();
+  let saved: { ok: boolean; bytes?: number; error?: string } | undefined;
+  if (saveFile) {
+    try {
+      const json = JSON.stringify(ms);
+      writeFileSync(saveFile, json);
+      saved = { ok: true, bytes: Buffer.byteLength(json) };
+    } catch (err) {
+      saved = { ok: false, error: (err as Error).message };
+    }
+  }
   writeFileSync(
     outFile,
     JSON.stringify({
+      saved,
       passages,
       buildMs,
       peakRssBuildMb,
       heapMb,
       heapMeasuredAfterGc: gc !== undefined,
       rssAfterBuildMb,
-      peakRssQueryMb: peakRssMb(),
+      peakRssQueryMb,
       peakResetWorked: resetWorked,
       samples,
     }),
   );
+}
+
+async function load(saveFile: string, queriesFile: string, outFile: string): Promise<void> {
+  const first = (JSON.parse(readFileSync(queriesFile, 'utf8')) as BenchQuery[])[0];
+  if (!first) throw new Error('no queries');
+  const t0 = performance.now();
+  const ms = MiniSearch.loadJSON<Row>(readFileSync(saveFile, 'utf8'), OPTIONS);
+  const openMs = performance.now() - t0;
+  ms.search(first.text);
+  const firstAnswerEpochMs = epochMs();
+  writeFileSync(outFile, JSON.stringify({ openMs, firstAnswerEpochMs, peakRssLoadMb: peakRssMb() }));
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -80,6 +80,7 @@ describe('npm run bench, small mode on a fixture library', () => {
     }
     const v = results.engines.verbatim;
     expect(v?.coldStartS).toBeGreaterThan(0);
+    expect(results.engines.minisearch?.coldStartS).toBeGreaterThan(0);
     expect(v?.rss.loadMb).toBeGreaterThan(10);
     // the fixture's filtered queries name countries and decades it holds: some must match
     expect(v?.latency.or?.zeroHits).toBeLessThan(perKind.or ?? 0);
