@@ -28,6 +28,7 @@ const library = createLibrary((onProgress) =>
   openLibrary({
     dataDir,
     cachePath,
+    log: log.child({ part: 'library' }),
     onProgress: (done: number, total: number) => {
       onProgress(done, total);
       if (Date.now() - lastLogged > 5000) {

@@ -111,14 +111,26 @@ function renderCard(card: Card): EmbedPayload {
   return embed;
 }
 
-/** Shrinks the longest texts until all embeds together fit Discord's 6,000 characters. */
+/**
+ * Fits all embeds into Discord's 6,000 characters by capping every text at the same length (the
+ * largest cap that fits), so one huge part does not wipe out the others.
+ */
 function fitTotal(embeds: EmbedPayload[]): void {
   const parts = embeds.flatMap(embedParts);
-  for (let overflow = embedsLength(embeds) - LIMITS.embedTotal; overflow > 0; overflow = embedsLength(embeds) - LIMITS.embedTotal) {
-    const longest = parts.reduce((a, b) => (b.get().length > a.get().length ? b : a));
-    const len = longest.get().length;
-    const target = Math.max(1, len - Math.max(overflow, Math.ceil(len / 4)));
-    longest.set(longest.markdown ? truncateMarkdown(longest.get(), target) : truncate(longest.get(), target));
+  for (let round = 0; round < 5 && embedsLength(embeds) > LIMITS.embedTotal; round++) {
+    const lengths = parts.map((p) => p.get().length);
+    let lo = 1;
+    let hi = Math.max(...lengths);
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      const total = lengths.reduce((sum, n) => sum + Math.min(n, mid), 0);
+      if (total <= LIMITS.embedTotal) lo = mid;
+      else hi = mid - 1;
+    }
+    for (const part of parts) {
+      const value = part.get();
+      if (value.length > lo) part.set(part.markdown ? truncateMarkdown(value, lo) : truncate(value, lo));
+    }
   }
 }
 

@@ -36,7 +36,7 @@ export function citationMarkdown(hit: Hit): string {
 function filterSummary(state: SearchState): string {
   const parts = Object.entries(state.filters)
     .filter(([, v]) => v)
-    .map(([k, v]) => `${k}: ${v}`);
+    .map(([k, v]) => `${k}: ${truncate(String(v), 100)}`);
   return parts.length ? ` · ${parts.join(', ')}` : '';
 }
 
