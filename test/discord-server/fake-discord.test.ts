@@ -353,6 +353,31 @@ describe('fake Discord: invalid session', () => {
   }, 20_000);
 });
 
+describe('fake Discord: bot restart', () => {
+  it('a new client after a restart receives clicks on buttons the old one sent', async () => {
+    const fake = await startFakeDiscord();
+    try {
+      const first = await login(fake);
+      first.on(Events.InteractionCreate, (i) => {
+        if (i.isChatInputCommand()) {
+          void i.reply({ content: 'v1', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'More', custom_id: 'more:42' }] }] });
+        }
+      });
+      const sent = await fake.slashCommand('search', { query: 'x' }).response();
+      await first.destroy();
+      const second = await login(fake);
+      second.on(Events.InteractionCreate, (i) => {
+        if (i.isButton()) void i.update({ content: `v2 handled ${i.customId}` });
+      });
+      expect(await fake.button('more:42', { message: sent }).response()).toMatchObject({ type: 7, content: 'v2 handled more:42' });
+      expect(fake.gateway.identifies).toBe(2);
+      await second.destroy();
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
 describe('fake Discord: login failures and the 3-second rule', () => {
   it('a bad token makes login reject (401 on GET /gateway/bot)', async () => {
     const fake = await startFakeDiscord();
