@@ -31,9 +31,9 @@ function apiBaseProblem(value: string): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    return 'DISCORD_API_BASE must be a URL like http://127.0.0.1:8080/api';
+    return 'DISCORD_API_BASE must be an http(s) URL like http://127.0.0.1:8080/api';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'DISCORD_API_BASE must start with http:// or https://';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'DISCORD_API_BASE must be an http(s) URL like http://127.0.0.1:8080/api';
   if (value.endsWith('/')) return 'DISCORD_API_BASE must not end with a slash (use …/api)';
   if (/\/v\d+$/.test(url.pathname)) return 'DISCORD_API_BASE must not include the API version (use …/api, not …/api/v10)';
   if (url.search || url.hash) return 'DISCORD_API_BASE must not have a query or fragment';
