@@ -39,8 +39,11 @@ export interface MessagePayload {
   embeds: EmbedPayload[];
   components: ActionRowPayload[];
   allowedMentions: { parse: []; repliedUser: false };
-  /** Ephemeral (new messages only) and SuppressEmbeds (messages without cards). */
-  flags: number;
+  /**
+   * New messages: Ephemeral, and SuppressEmbeds when there are no cards. Absent on edits: flags
+   * cannot change a message's visibility, and content links are wrapped in <…> anyway.
+   */
+  flags?: number;
 }
 
 /** Keeps link previews from unfurling in message content: `<url>` for bare links and link targets. */
@@ -211,13 +214,13 @@ export function renderReply(reply: Reply, mode: 'new' | 'edit' = 'new'): Message
     embeds,
     components: renderRows(reply.controls ?? []),
     allowedMentions: { parse: [], repliedUser: false },
-    flags: 0,
   };
   if (reply.text) payload.content = truncateMarkdown(suppressPreviews(reply.text), LIMITS.content);
   else if (mode === 'edit') payload.content = '';
   if (!payload.content && embeds.length === 0) payload.content = '\u200b';
-  if (embeds.length === 0) payload.flags |= MESSAGE_FLAGS.SuppressEmbeds;
-  if (reply.visibility === 'ephemeral' && mode === 'new') payload.flags |= MESSAGE_FLAGS.Ephemeral;
+  if (mode === 'new') {
+    payload.flags = (embeds.length === 0 ? MESSAGE_FLAGS.SuppressEmbeds : 0) | (reply.visibility === 'ephemeral' ? MESSAGE_FLAGS.Ephemeral : 0);
+  }
   return payload;
 }
 

@@ -146,7 +146,7 @@ describe('/quote', () => {
     const reply = await run(quote, { id: hit.id });
     expect(quote.visibility).toBe('public');
     const p = renderReply(reply);
-    expect(p.flags & 64).toBe(0);
+    expect(p.flags! & 64).toBe(0);
     expect(p.embeds[0]!.description).toContain('> On October 21, the last session');
     expect(p.embeds[0]!.footer!.text).toContain(hit.id);
   });

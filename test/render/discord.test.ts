@@ -80,7 +80,7 @@ describe('renderReply on arbitrary excerpts', () => {
         const response: SearchResponse = { query, total: page * 5 + hits.length, hits, tookMs: 3 };
         const p = renderReply(searchReply(response, page, { query: query || 'x', filters: { country: query } }, new StateStore()));
         expectSafe(p);
-        expect(p.flags & MESSAGE_FLAGS.Ephemeral).toBe(MESSAGE_FLAGS.Ephemeral);
+        expect(p.flags! & MESSAGE_FLAGS.Ephemeral).toBe(MESSAGE_FLAGS.Ephemeral);
         const fields = p.embeds[0]?.fields ?? [];
         expect(fields).toHaveLength(hits.length);
         for (const f of fields) expect(f.value.slice(0, 10)).toBe('**heroin**');
@@ -94,7 +94,7 @@ describe('renderReply on arbitrary excerpts', () => {
       fc.property(fc.array(hit, { minLength: 1, maxLength: 5 }), (hits) => {
         const card = renderReply(quoteCard(hits[0]!, '123456789012345678'));
         expectSafe(card);
-        expect(card.flags & MESSAGE_FLAGS.Ephemeral).toBe(0);
+        expect(card.flags! & MESSAGE_FLAGS.Ephemeral).toBe(0);
         expect(card.content).toBe('Shared by <@123456789012345678>');
         const context = renderReply(contextReply(hits, hits[0]!.id));
         expectSafe(context);
@@ -145,6 +145,6 @@ describe('renderReply on a real hit', () => {
   it('suppresses link previews on plain messages', () => {
     const p = renderReply({ visibility: 'public', text: 'See https://gadebate.un.org/en/76/colombia' });
     expect(p.content).toBe('See <https://gadebate.un.org/en/76/colombia>');
-    expect(p.flags & MESSAGE_FLAGS.SuppressEmbeds).toBe(MESSAGE_FLAGS.SuppressEmbeds);
+    expect(p.flags! & MESSAGE_FLAGS.SuppressEmbeds).toBe(MESSAGE_FLAGS.SuppressEmbeds);
   });
 });

@@ -1,0 +1,336 @@
+/**
+ * End to end: the bot as users run it (config from an environment, createBot, the real engine
+ * over the fixture library) logged in to a Discord-compatible server on loopback, driven the way
+ * members use it. Assertions are about what a member sees.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import type { LibraryHandle } from '../../commands/types.ts';
+import { parseConfig } from '../../src/config.ts';
+import { createBot, type Bot } from '../../src/discord/bot.ts';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { createLibrary, type Library } from '../../src/discord/library.ts';
+import { openLibrary } from '../../src/index/open.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { SearchEngine } from '../../src/types.ts';
+import { startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
+import { FIXTURE_LIBRARY } from '../support/library.ts';
+
+type Obj = Record<string, unknown>;
+
+let fake: FakeDiscord;
+let bot: Bot;
+let library: Library;
+let releaseLibrary: () => void;
+const logLines: Obj[] = [];
+/** Faults the tests switch on in the engine the bot talks to (never in discord.js). */
+const faults: { slowMs: number; bugOn: string | undefined } = { slowMs: 0, bugOn: undefined };
+
+/** The real engine, with injectable latency and a bug on one query. */
+function withFaults(engine: SearchEngine): SearchEngine {
+  return {
+    async search(query, options) {
+      if (faults.bugOn === query) (undefined as unknown as { hits: number }).hits;
+      if (faults.slowMs) await new Promise((r) => setTimeout(r, faults.slowMs));
+      return engine.search(query, options);
+    },
+    passage: (id) => engine.passage(id),
+    context: (id, radius) => engine.context(id, radius),
+    documents: (filter) => engine.documents(filter),
+    document: (id) => engine.document(id),
+    facet: (facet, prefix, limit) => engine.facet(facet, prefix, limit),
+    suggest: (query) => engine.suggest(query),
+    stats: () => engine.stats(),
+  };
+}
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  const env = {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_CLIENT_ID: fake.applicationId,
+    DISCORD_GUILD_ID: fake.guildId,
+    DATA_DIR: FIXTURE_LIBRARY,
+    INDEX_CACHE: path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-e2e-')), 'index.json'),
+    LOG_LEVEL: 'info',
+    DISCORD_API_BASE: fake.apiBase,
+  };
+  const config = parseConfig(env);
+  await deployCommands(config, commands.map((c) => c.data));
+  const gate = new Promise<void>((resolve) => (releaseLibrary = resolve));
+  library = createLibrary(async (onProgress) => {
+    onProgress(1, 4);
+    await gate;
+    return openLibrary({ dataDir: config.dataDir, cachePath: config.indexCache!, onProgress });
+  });
+  const provider: LibraryHandle = {
+    state() {
+      const s = library.state();
+      return s.status === 'ready' ? { status: 'ready', engine: withFaults(s.engine) } : s;
+    },
+    reload: () => library.reload(),
+  };
+  const sink = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(JSON.parse(chunk.toString()) as Obj), done()) });
+  bot = createBot({ engineProvider: provider, commands, log: createLogger(config.logLevel, sink), config, version: '0.1.0' });
+  await bot.start();
+});
+
+afterAll(async () => {
+  releaseLibrary?.();
+  await bot?.stop();
+  await fake?.close();
+});
+
+afterEach(() => {
+  faults.slowMs = 0;
+  faults.bugOn = undefined;
+  const violations = [...fake.violations];
+  fake.clearLogs();
+  expect(violations).toEqual([]);
+});
+
+type View = Awaited<ReturnType<ReturnType<FakeDiscord['slashCommand']>['response']>>;
+const embed = (v: View): Obj => v.embeds[0] ?? {};
+const fields = (v: View): { name: string; value: string }[] => (embed(v)['fields'] as { name: string; value: string }[] | undefined) ?? [];
+function components(v: View): Obj[] {
+  return v.components.flatMap((row) => (row['components'] as Obj[] | undefined) ?? []);
+}
+const byLabel = (v: View, label: string): Obj | undefined => components(v).find((c) => c['label'] === label);
+const select = (v: View, id: string): Obj | undefined => components(v).find((c) => c['custom_id'] === id);
+const optionValues = (s: Obj | undefined): string[] => ((s?.['options'] as Obj[] | undefined) ?? []).map((o) => String(o['value']));
+
+describe('start-up', () => {
+  it('registers the commands idempotently in the guild', async () => {
+    const names = fake.commands(fake.guildId).map((c) => c.name).sort();
+    expect(names).toEqual(['Find related statements', 'about', 'quote', 'reindex', 'search', 'source', 'sources']);
+    const ids = fake.commands(fake.guildId).map((c) => c.id).sort();
+    await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, apiBase: fake.apiBase }, commands.map((c) => c.data));
+    expect(fake.commands(fake.guildId).map((c) => c.id).sort()).toEqual(ids);
+    expect(fake.commands('global')).toEqual([]);
+  });
+
+  it('logs in with the Guilds intent only', () => {
+    expect(fake.identifies.at(-1)?.['intents']).toBe(1);
+  });
+
+  it('answers "loading" with progress until the library is ready, then normally', async () => {
+    const loading = await fake.slashCommand('search', { query: 'pandemic' }).response();
+    expect(loading.ephemeral).toBe(true);
+    expect(loading.content).toBe('Library is loading… 1/4 files. Try again in a moment.');
+    releaseLibrary();
+    await library.ready;
+    const ready = await fake.slashCommand('search', { query: 'pandemic' }).response();
+    expect(embed(ready)['title']).toMatch(/^1–5 of \d+ for “pandemic”$/);
+  });
+});
+
+/** Tests after start-up need the library (also when run alone with -t). */
+async function libraryReady(): Promise<void> {
+  releaseLibrary();
+  await library.ready;
+}
+
+describe('/search', () => {
+  beforeAll(libraryReady);
+  it('answers privately with excerpts, citations, the count and the controls', async () => {
+    const v = await fake.slashCommand('search', { query: 'heroin smuggled Afghanistan' }).response();
+    expect(v.ephemeral).toBe(true);
+    expect(v.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(embed(v)['title']).toBe('1–1 of 1 for “heroin smuggled Afghanistan”');
+    const [hit] = fields(v);
+    expect(hit!.value).toContain('**heroin** was **smuggled** from **Afghanistan**');
+    expect(hit!.value).toMatch(/— Office for Combating Drugs, Government of the Republic of Serbia · Commission on Narcotic Drugs, 64th session — first intersessional meeting · 19 October 2021 · ¶ 2/);
+    expect(byLabel(v, '◀ Prev')?.['disabled']).toBe(true);
+    expect(byLabel(v, 'Next ▶')?.['disabled']).toBe(true);
+    expect(optionValues(select(v, 'search:share'))).toHaveLength(1);
+    expect(optionValues(select(v, 'search:context'))).toHaveLength(1);
+  });
+
+  it('links the citation to the passage on a web page', async () => {
+    const v = await fake.slashCommand('search', { query: 'Colombian New Deal', country: 'COL' }).response();
+    expect(fields(v)[0]!.value).toMatch(/\]\(https:\/\/gadebate\.un\.org\/en\/76\/colombia#:~:text=[^)]+\)$/);
+  });
+
+  it('pages with Next and Prev, and the buttons still work for the next page', async () => {
+    const first = await fake.slashCommand('search', { query: 'pandemic' }).response();
+    const total = Number(/of (\d+)/.exec(String(embed(first)['title']))![1]);
+    expect(total).toBeGreaterThan(10);
+    const next = String(byLabel(first, 'Next ▶')!['custom_id']);
+    const second = await fake.button(next, { message: first }).response();
+    expect(second.type).toBe(7);
+    expect(embed(second)['title']).toBe(`6–10 of ${total} for “pandemic”`);
+    const back = String(byLabel(second, '◀ Prev')!['custom_id']);
+    const again = await fake.button(back, { message: second }).response();
+    expect(embed(again)['title']).toBe(`1–5 of ${total} for “pandemic”`);
+  });
+
+  it('shares a chosen hit publicly, naming who shared it without pinging', async () => {
+    const v = await fake.slashCommand('search', { query: 'coca cultivation' }).response();
+    const id = optionValues(select(v, 'search:share'))[0]!;
+    const shared = await fake.selectMenu('search:share', [id], { message: v }).response();
+    expect(shared.ephemeral).toBe(false);
+    expect(shared.content).toBe(`Shared by <@${fake.users.alice.id}>`);
+    expect(shared.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(String(embed(shared)['description'])).toMatch(/^> /);
+    expect(String(embed(shared)['description'])).toContain('coca cultivation has increased by 97.4%');
+    const posted = fake.channelMessages().find((m) => m.id === shared.messageId);
+    expect(posted?.content).toBe(`Shared by <@${fake.users.alice.id}>`);
+  });
+
+  it('shows more context privately', async () => {
+    const v = await fake.slashCommand('search', { query: 'money laundering' }).response();
+    const id = optionValues(select(v, 'search:context'))[0]!;
+    const ctx = await fake.selectMenu('search:context', [id], { message: v }).response();
+    expect(ctx.ephemeral).toBe(true);
+    expect(String(embed(ctx)['description'])).toMatch(/¶ 2 .*\n\n\*\*¶ 3\*\* ▶ On October 20/s);
+    expect(byLabel(ctx, 'Share this passage')).toBeDefined();
+  });
+
+  it('says a page button expired when its query is gone (after a restart)', async () => {
+    const expired = await fake.button('search:page:1:#AAAAAAAAAAAA', { ephemeral: true }).response();
+    expect(expired.ephemeral).toBe(true);
+    expect(expired.content).toMatch(/expired.*Run \/search again/);
+  });
+
+  it('helps when nothing matches', async () => {
+    const v = await fake.slashCommand('search', { query: 'heroin', country: 'Mexico' }).response();
+    expect(v.ephemeral).toBe(true);
+    expect(v.content).toContain('No passages match **heroin** · country: MEX.');
+    expect(v.content).toContain('Without the country filter: 1 passage.');
+  });
+
+  it('explains a malformed query privately', async () => {
+    const v = await fake.slashCommand('search', { query: '"organized crime' }).response();
+    expect(v.ephemeral).toBe(true);
+    expect(v.content).toBe('The quote before “organized” is never closed — add a closing " or remove it.');
+  });
+
+  it('autocompletes countries, speakers, sessions and documents from the index', async () => {
+    const country = await fake.autocomplete('search', { query: 'x', country: 'co' }, 'country').response();
+    expect(country.choices?.map((c) => c.value)).toContain('COL');
+    const speaker = await fake.autocomplete('search', { query: 'x', speaker: 'ivan' }, 'speaker').response();
+    expect(speaker.choices?.[0]?.value).toBe('Iván Duque Márquez');
+    const session = await fake.autocomplete('search', { query: 'x', session: '7' }, 'session').response();
+    expect(session.choices?.map((c) => c.value)).toEqual(['76']);
+    const document = await fake.autocomplete('source', { document: 'serb' }, 'document').response();
+    expect(document.choices?.map((c) => c.value)).toContain('SRB_76_2021');
+  });
+
+  it('apologises for a bug with an error id that is also in the log', async () => {
+    faults.bugOn = 'drug markets';
+    const v = await fake.slashCommand('search', { query: 'drug markets' }).response();
+    expect(v.ephemeral).toBe(true);
+    const id = /error id `([0-9a-f]+)`/.exec(v.content)?.[1];
+    expect(id).toBeDefined();
+    expect(v.content).not.toContain('undefined');
+    const logged = logLines.find((l) => l['errorId'] === id && l['msg'] === 'interaction failed');
+    expect((logged?.['err'] as Obj | undefined)?.['type']).toBe('TypeError');
+  });
+
+  it('defers a slow answer and still delivers it', async () => {
+    faults.slowMs = 1600;
+    const v = await fake.slashCommand('search', { query: 'vaccines' }).response();
+    expect(v.deferred).toBe(true);
+    expect(v.ephemeral).toBe(true);
+    expect(embed(v)['title']).toMatch(/of \d+ for “vaccines”/);
+  });
+
+  it('writes one log line per interaction with command, latency and hits, without the query', async () => {
+    const h = fake.slashCommand('search', { query: 'multilateralism' });
+    await h.response();
+    await new Promise((r) => setTimeout(r, 50));
+    const lines = logLines.filter((l) => l['msg'] === 'interaction' && l['interaction'] === h.id);
+    expect(lines.map((l) => [l['command'], l['outcome']])).toEqual([['search', 'ok']]);
+    expect(lines[0]).toMatchObject({ kind: 'command', command: 'search', outcome: 'ok' });
+    expect(lines[0]!['ms']).toBeTypeOf('number');
+    expect(lines[0]!['hits']).toBeGreaterThan(0);
+    expect(JSON.stringify(logLines)).not.toContain('multilateralism');
+    expect(JSON.stringify(logLines)).not.toContain(fake.token);
+  });
+});
+
+describe('other commands', () => {
+  beforeAll(libraryReady);
+  it('/quote posts a public citation card', async () => {
+    const hit = (await (library.state() as { engine: SearchEngine }).engine.search('Cybercrime')).hits[0]!;
+    const v = await fake.slashCommand('quote', { id: hit.id }, { userId: 'bob' }).response();
+    expect(v.ephemeral).toBe(false);
+    expect(v.content).toBe(`Shared by <@${fake.users.bob.id}>`);
+    expect(String(embed(v)['description'])).toContain('> On October 21, the last session of the intersessional meeting');
+    const unknown = await fake.slashCommand('quote', { id: 'no-such-id' }).response();
+    expect(unknown.ephemeral).toBe(true);
+    expect(unknown.content).toContain('No passage with id');
+  });
+
+  it('/sources and /source describe the library', async () => {
+    const list = await fake.slashCommand('sources').response();
+    expect(embed(list)['title']).toBe('1–4 of 4 documents');
+    const one = await fake.slashCommand('source', { document: 'Serbia — General Debate, 76th session' }).response();
+    expect(embed(one)['title']).toBe('Serbia — General Debate, 76th session');
+    expect(fields(one).find((f) => f.name === 'Speaker')?.value).toBe('Ana Brnabić');
+  });
+
+  it('/about gives the size, version and usage', async () => {
+    const v = await fake.slashCommand('about').response();
+    expect(embed(v)['title']).toBe('Verbatim 0.1.0');
+    expect(fields(v).find((f) => f.name === 'Documents')?.value).toBe('4');
+    expect(fields(v).find((f) => f.name === 'How to search')?.value).toContain('-cannabis');
+  });
+
+  it('"Find related statements" searches with the message text, ignoring mentions and links', async () => {
+    const v = await fake.messageContextMenu('Find related statements', '@everyone <@&123456789012345678> what about heroin smuggled from Afghanistan? https://example.org/a_b').response();
+    expect(v.ephemeral).toBe(true);
+    expect(fields(v)[0]?.value).toContain('**heroin**');
+  });
+
+  it('/reindex is for Manage Server only and reports the counts', async () => {
+    expect(() => fake.slashCommand('reindex', {}, { userId: 'alice' })).toThrow(/cannot see/);
+    const refused = await fake.slashCommand('reindex', {}, { userId: 'alice', bypassPermissions: true }).response();
+    expect(refused.content).toContain('Manage Server');
+    const v = await fake.slashCommand('reindex', {}, { userId: 'admin' }).response();
+    expect(v.ephemeral).toBe(true);
+    expect(v.content).toMatch(/Library reloaded in [\d.]+ s: 4 documents, 42 passages\.\nAdded 0 · changed 0 · removed 0 · skipped 0\./);
+  });
+});
+
+describe('faults', () => {
+  beforeAll(libraryReady);
+  it('a 429 on the interaction callback is retried and the answer arrives', async () => {
+    fake.failNext({ route: /^\/interactions\/\d+\/[^/]+\/callback$/, status: 429, retryAfter: 0.3 });
+    const v = await fake.slashCommand('search', { query: 'pandemic' }).response();
+    expect(embed(v)['title']).toMatch(/^1–5 of/);
+    expect(fake.requests.some((r) => r.status === 429 && r.injected)).toBe(true);
+  });
+
+  it('a 500 on the interaction callback is retried and the answer arrives', async () => {
+    fake.failNext({ route: /^\/interactions\/\d+\/[^/]+\/callback$/, status: 500 });
+    const v = await fake.slashCommand('search', { query: 'pandemic' }).response();
+    expect(embed(v)['title']).toMatch(/^1–5 of/);
+    expect(fake.requests.some((r) => r.status === 500 && r.injected)).toBe(true);
+  });
+
+  it('a gateway drop does not lose an interaction sent meanwhile', async () => {
+    const resumed = fake.gatewayCount('resumed');
+    await fake.dropGateway({ terminate: true });
+    const h = fake.slashCommand('search', { query: 'vaccines' });
+    const v = await h.response();
+    expect(embed(v)['title']).toMatch(/for “vaccines”/);
+    await fake.waitForGateway('resumed', { after: resumed });
+  });
+
+  it('20 members searching at once are all answered within the deadline', async () => {
+    const queries = ['pandemic', 'vaccines', 'multilateralism', 'heroin', 'coca', 'money laundering', 'cybercrime', 'Balkan route', 'climate', 'democracy'];
+    const users = ['alice', 'bob', 'admin'];
+    const handles = Array.from({ length: 20 }, (_, i) => fake.slashCommand('search', { query: queries[i % queries.length]! }, { userId: users[i % 3]! }));
+    const views = await Promise.all(handles.map((h) => h.response()));
+    for (const v of views) {
+      expect(v.ephemeral).toBe(true);
+      expect(v.latencyMs).toBeLessThan(3000);
+    }
+    expect(handles.every((h) => !h.didNotRespond)).toBe(true);
+  });
+});
