@@ -1,0 +1,107 @@
+/** The bot as `npm start` runs it: `tsx src/main.ts` in a child process, configured only through its environment. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
+import { FIXTURE_LIBRARY } from '../support/library.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Every variable set (empty = unset), so a developer's .env cannot leak into the test. */
+function botEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env['PATH'] ?? '',
+    HOME: process.env['HOME'] ?? '',
+    DISCORD_TOKEN: '',
+    DISCORD_CLIENT_ID: '',
+    DISCORD_GUILD_ID: '',
+    DATA_DIR: '',
+    INDEX_CACHE: '',
+    LOG_LEVEL: '',
+    DISCORD_API_BASE: '',
+    ...overrides,
+  };
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+describe('tsx src/main.ts', () => {
+  it('stops with one clear line naming each bad variable', async () => {
+    const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: botEnv({ DISCORD_CLIENT_ID: 'abc', DISCORD_API_BASE: 'http://127.0.0.1:1/api/v10' }) });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    expect(await exited(child)).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('DISCORD_TOKEN is missing');
+    expect(stderr).toContain('DISCORD_CLIENT_ID must be a numeric id');
+    expect(stderr).toContain('DISCORD_API_BASE must not include the API version');
+  });
+
+  describe('against the loopback Discord', () => {
+    let fake: FakeDiscord;
+    let child: ChildProcess;
+    let stdout = '';
+
+    beforeAll(async () => {
+      fake = await startFakeDiscord();
+      child = spawn(TSX, ['src/main.ts'], {
+        cwd: ROOT,
+        env: botEnv({
+          DISCORD_TOKEN: fake.token,
+          DISCORD_CLIENT_ID: fake.applicationId,
+          DISCORD_GUILD_ID: fake.guildId,
+          DATA_DIR: FIXTURE_LIBRARY,
+          INDEX_CACHE: path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-start-')), 'index.json'),
+          LOG_LEVEL: 'info',
+          DISCORD_API_BASE: fake.apiBase,
+        }),
+      });
+      child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+      await fake.waitForGateway('ready', { after: 0, timeoutMs: 20_000 });
+    });
+
+    afterAll(async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await fake.close();
+    });
+
+    it('logs in, serves commands once the library is loaded, and shuts down cleanly on SIGTERM', async () => {
+      let about = await fake.slashCommand('about').response();
+      for (let i = 0; i < 100 && about.content.startsWith('Library is loading'); i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        about = await fake.slashCommand('about').response();
+      }
+      const fields = (about.embeds[0]?.['fields'] ?? []) as { name: string; value: string }[];
+      expect(fields.find((f) => f.name === 'Documents')?.value).toBe('4');
+      expect(about.embeds[0]?.['title']).toMatch(/^Verbatim \d+\.\d+\.\d+$/);
+      expect(fake.commands(fake.guildId)).toEqual([]);
+      expect(fake.violations).toEqual([]);
+
+      const code = exited(child);
+      child.kill('SIGTERM');
+      expect(await code).toBe(0);
+      expect(stdout).toContain('"msg":"library ready"');
+      expect(stdout).toContain('"msg":"shutting down"');
+      expect(stdout).not.toContain(fake.token);
+    });
+
+    it('npm run deploy-commands registers every command in the guild, idempotently', async () => {
+      const env = botEnv({ DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_BASE: fake.apiBase });
+      for (let run = 0; run < 2; run++) {
+        const deploy = spawn(TSX, ['scripts/deploy-commands.ts'], { cwd: ROOT, env });
+        let out = '';
+        deploy.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        expect(await exited(deploy)).toBe(0);
+        expect(out).toContain(`Registered 7 commands for guild ${fake.guildId}`);
+      }
+      expect(fake.commands(fake.guildId).map((c) => c.name).sort()).toEqual(['Find related statements', 'about', 'quote', 'reindex', 'search', 'source', 'sources']);
+      expect(fake.commands('global')).toEqual([]);
+    });
+  });
+});
