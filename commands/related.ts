@@ -5,6 +5,8 @@ import { COMMAND_TYPE, GUILD_ONLY, UserFacingError, type SlashCommand } from './
 
 /** Words kept from a message; more only dilutes the ranking. */
 const MAX_WORDS = 16;
+/** Longer "words" are pasted ids, hashes or base64, not language. */
+const MAX_WORD_LENGTH = 40;
 
 /** The searchable words of a chat message: mentions, channels, emoji, URLs and code fences dropped. */
 export function messageQuery(text: string): string {
@@ -14,7 +16,10 @@ export function messageQuery(text: string): string {
     .replace(/<t:\d+(?::\w)?>/g, ' ')
     .replace(/@(?:everyone|here)\b/g, ' ')
     .replace(/\bhttps?:\/\/\S+/g, ' ')
-    .replace(/```/g, ' ');
+    .replace(/```/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length <= MAX_WORD_LENGTH)
+    .join(' ');
   return queryFromText(cleaned, MAX_WORDS);
 }
 

@@ -1,6 +1,6 @@
 /**
  * The bot's configuration, parsed once from an environment object by a pure function. Only the
- * entry points read process.env (and load .env); tests pass plain objects.
+ * entry points read the process environment (and the .env file); tests pass plain objects.
  */
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -192,6 +192,13 @@ describe('Find related statements', () => {
   it('drops mentions and links from the message', () => {
     expect(messageQuery('<@123456789012345678> see https://example.org/x_y about coca cultivation in Colombia @everyone')).toBe('see coca cultivation Colombia');
   });
+  it('keeps a long message to a query the engine accepts', async () => {
+    const message = `${'a'.repeat(300)} ${'Statement on alternative development, coca cultivation and the Balkan route. '.repeat(60)}`;
+    const query = messageQuery(message);
+    expect(query.split(' ').length).toBeLessThanOrEqual(16);
+    expect(query).not.toContain('aaaa');
+    await expect(ctx.engine.search(query)).resolves.toMatchObject({ total: expect.any(Number) });
+  });
   it('searches with the message text', async () => {
     const p = renderReply(await run(related, {}, alice, { targetMessage: 'Has anyone looked at heroin smuggled out of Afghanistan?' }));
     expect(p.embeds[0]!.fields![0]!.value).toContain('**heroin**');

@@ -25,6 +25,8 @@ type Obj = Record<string, unknown>;
 let fake: FakeDiscord;
 let bot: Bot;
 let library: Library;
+let provider: LibraryHandle;
+let makeBot: () => Bot;
 let releaseLibrary: () => void;
 const logLines: Obj[] = [];
 /** Faults the tests switch on in the engine the bot talks to (never in discord.js). */
@@ -67,7 +69,7 @@ beforeAll(async () => {
     await gate;
     return openLibrary({ dataDir: config.dataDir, cachePath: config.indexCache!, onProgress });
   });
-  const provider: LibraryHandle = {
+  provider = {
     state() {
       const s = library.state();
       return s.status === 'ready' ? { status: 'ready', engine: withFaults(s.engine) } : s;
@@ -75,7 +77,8 @@ beforeAll(async () => {
     reload: () => library.reload(),
   };
   const sink = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(JSON.parse(chunk.toString()) as Obj), done()) });
-  bot = createBot({ engineProvider: provider, commands, log: createLogger(config.logLevel, sink), config, version: '0.1.0' });
+  makeBot = () => createBot({ engineProvider: provider, commands, log: createLogger(config.logLevel, sink), config, version: '0.1.0' });
+  bot = makeBot();
   await bot.start();
 });
 
@@ -332,5 +335,23 @@ describe('faults', () => {
       expect(v.latencyMs).toBeLessThan(3000);
     }
     expect(handles.every((h) => !h.didNotRespond)).toBe(true);
+  });
+});
+
+describe('restart', () => {
+  beforeAll(libraryReady);
+
+  it('buttons made before a restart still page and share afterwards', async () => {
+    const before = await fake.slashCommand('search', { query: 'pandemic' }).response();
+    const next = String(byLabel(before, 'Next ▶')!['custom_id']);
+    await bot.stop();
+    bot = makeBot();
+    await bot.start();
+    const page = await fake.button(next, { message: before }).response();
+    expect(embed(page)['title']).toMatch(/^6–10 of \d+ for “pandemic”$/);
+    const shareId = optionValues(select(page, 'search:share'))[0]!;
+    const shared = await fake.selectMenu('search:share', [shareId], { message: page }).response();
+    expect(shared.ephemeral).toBe(false);
+    expect(String(embed(shared)['description'])).toMatch(/pandemic/i);
   });
 });
