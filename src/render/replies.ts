@@ -53,7 +53,7 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
     title: `${rangeLabel(offset, response.hits.length, response.total)} for “${truncate(state.query, 120)}”`,
     description: escapeMarkdown(`Page ${page + 1} of ${pages}${filterSummary(state)}`) + (response.partial ? '\n*Partial results: the search was cut short.*' : ''),
     fields: response.hits.map((hit, i) => ({
-      name: escapeMarkdown(`${offset + i + 1}. ${sourceLabel(hit.source)}`),
+      name: `${offset + i + 1} · ${escapeMarkdown(sourceLabel(hit.source))}`,
       value: `${excerptMarkdown(hit)}\n— ${citationMarkdown(hit)}`,
     })),
     footer: 'Only you can see this. Share… posts one excerpt to the channel.',
@@ -89,8 +89,8 @@ export interface NoHitsHelp {
 export function noHitsReply(state: SearchState, help: NoHitsHelp): Reply {
   const lines = [`No passages match **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state))}.`];
   if (help.suggestion) lines.push(`Did you mean **${escapeMarkdown(help.suggestion)}**?`);
-  for (const d of help.dropFilters) lines.push(`Without the ${d.filter} filter: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
-  for (const d of help.dropWords) lines.push(`Without the word “${escapeMarkdown(d.word)}”: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
+  for (const d of help.dropFilters) lines.push(`Without the ${d.filter} filter: ${plural(d.total, 'passage')}.`);
+  for (const d of help.dropWords) lines.push(`Without the word “${escapeMarkdown(d.word)}”: ${plural(d.total, 'passage')}.`);
   if (!help.suggestion && !help.dropFilters.length && !help.dropWords.length)
     lines.push('Try fewer or more general words; /about shows the query syntax.');
   return { visibility: 'ephemeral', text: lines.join('\n') };
@@ -237,6 +237,10 @@ export function aboutReply(facts: AboutFacts): Reply {
   };
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export interface ReindexSummary {
   added: number;
   changed: number;
@@ -251,7 +255,7 @@ export function reindexReply(s: ReindexSummary): Reply {
   return {
     visibility: 'ephemeral',
     text:
-      `Library reloaded in ${(s.ms / 1000).toFixed(1)} s: ${s.documents} documents, ${s.passages} passages.\n` +
+      `Library reloaded in ${(s.ms / 1000).toFixed(1)} s: ${plural(s.documents, 'document')}, ${plural(s.passages, 'passage')}.\n` +
       `Added ${s.added} · changed ${s.changed} · removed ${s.removed} · skipped ${s.skipped}.`,
   };
 }
