@@ -55,12 +55,12 @@ export function newErrorId(): string {
 }
 
 /** Turns a thrown error into what the user sees; bugs are logged with their id. */
-function errorReply(err: unknown, log: Logger): { reply: Reply; outcome: string } {
+function errorReply(err: unknown, log: Logger): { reply: Reply; outcome: string; errorId?: string } {
   if (err instanceof UserFacingError || err instanceof QueryError) return { reply: userErrorReply(err.message), outcome: 'user-error' };
   if (err instanceof ExpiredError) return { reply: expiredReply('Run the command again.'), outcome: 'expired' };
   const errorId = newErrorId();
   log.error({ err, errorId }, 'interaction failed');
-  return { reply: apologyReply(errorId), outcome: 'bug' };
+  return { reply: apologyReply(errorId), outcome: 'bug', errorId };
 }
 
 /** Builds the interaction handler for `client.on('interactionCreate', …)`. */
@@ -92,8 +92,9 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     const result = (async () => work())().then(
       (reply) => reply,
       (err: unknown) => {
-        const { reply, outcome } = errorReply(err, log);
+        const { reply, outcome, errorId } = errorReply(err, log);
         fields['outcome'] = outcome;
+        if (errorId) fields['errorId'] = errorId;
         return reply;
       },
     );

@@ -190,7 +190,11 @@ describe('/search', () => {
     const ctx = await fake.selectMenu('search:context', [id], { message: v }).response();
     expect(ctx.ephemeral).toBe(true);
     expect(String(embed(ctx)['description'])).toMatch(/¶ 2 .*\n\n\*\*¶ 3\*\* ▶ On October 20/s);
-    expect(byLabel(ctx, 'Share this passage')).toBeDefined();
+    const share = String(byLabel(ctx, 'Share this passage')!['custom_id']);
+    const card = await fake.button(share, { message: ctx }).response();
+    expect(card.ephemeral).toBe(false);
+    expect(card.content).toBe(`Shared by <@${fake.users.alice.id}>`);
+    expect(String(embed(card)['description'])).toContain('> On October 20, a second session');
   });
 
   it('says a page button expired when its query is gone (after a restart)', async () => {
@@ -232,6 +236,8 @@ describe('/search', () => {
     expect(v.content).not.toContain('undefined');
     const logged = logLines.find((l) => l['errorId'] === id && l['msg'] === 'interaction failed');
     expect((logged?.['err'] as Obj | undefined)?.['type']).toBe('TypeError');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(logLines.find((l) => l['msg'] === 'interaction' && l['errorId'] === id)).toMatchObject({ outcome: 'bug', command: 'search' });
   });
 
   it('defers a slow answer and still delivers it', async () => {
