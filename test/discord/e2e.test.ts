@@ -245,7 +245,11 @@ describe('/search', () => {
     const v = await fake.slashCommand('search', { query: 'vaccines' }).response();
     expect(v.deferred).toBe(true);
     expect(v.ephemeral).toBe(true);
-    expect(embed(v)['title']).toMatch(/of \d+ for “vaccines”/);
+    expect(embed(v)['title']).toMatch(/^1–5 of \d+ for “vaccines”/);
+    const page = await fake.button(String(byLabel(v, 'Next ▶')!['custom_id']), { message: v }).response();
+    expect(page.type).toBe(6);
+    expect(page.deferred).toBe(true);
+    expect(embed(page)['title']).toMatch(/^6–\d+ of \d+ for “vaccines”/);
   });
 
   it('writes one log line per interaction with command, latency and hits, without the query', async () => {
