@@ -231,6 +231,8 @@ export class VerbatimEngine implements SearchEngine {
     const deadline = started + this.opts.timeBudgetMs;
     const restriction = this.restrict(filters);
     const phrases = parsed.phrases.map((p) => p.terms).filter((t) => t.length > 0);
+    // the indexed (non-stop) words of the phrases: "nots" stems to "not", so ask the analyzer, not the term
+    const phraseContent = [...new Set(parsed.phrases.flatMap((p) => tokens(p.raw).filter((t) => !t.stop).map((t) => t.term)))];
     const excludedPhrases = parsed.excludedPhrases.map((p) => p.terms).filter((t) => t.length > 0);
     const words = this.rankedWords(parsed);
     const markTerms = new Set<string>();
@@ -273,8 +275,7 @@ export class VerbatimEngine implements SearchEngine {
       }
       // phrase words rank too (a quoted phrase's rare words are evidence like any other)
       const seen = new Set(words.map((w) => w.term));
-      for (const p of phrases)
-        for (const t of new Set(p)) if (!seen.has(t) && !this.isStopTerm(t)) { seen.add(t); scoreTerm(t, 1, -1); }
+      for (const t of phraseContent) if (!seen.has(t)) { seen.add(t); scoreTerm(t, 1, -1); }
 
       let cands: number[];
       if (words.length === 0 && phrases.length === 0) {
@@ -283,7 +284,7 @@ export class VerbatimEngine implements SearchEngine {
         cands = touched;
         if (phrases.length) {
           // every non-stop word of every phrase must be present before positions are checked
-          const required = [...new Set(phrases.flat().filter((t) => !this.isStopTerm(t)))];
+          const required = [...new Set(phraseContent)];
           if (required.length) cands = cands.filter((g) => required.every((t) => this.has(g, t)));
         }
       }
@@ -333,7 +334,7 @@ export class VerbatimEngine implements SearchEngine {
         termBit.set(w.term, i);
         for (const e of w.expansions) termBit.set(e.term, i);
       });
-      if (words.length > 1) {
+      if (words.length > 1 && this.opts.proximity.depth > 0) {
         for (const g of head) {
           if (performance.now() > deadline) {
             partial = true;
@@ -370,7 +371,7 @@ export class VerbatimEngine implements SearchEngine {
     const acc = new Float64Array(words.length);
     for (let i = 0; i < pos.length; i++) {
       for (let j = i + 1; j < pos.length && pos[j]! - pos[i]! <= window; j++) {
-        if (bits[i] === bits[j]) continue;
+        if (bits[i] === bits[j] || (this.opts.proximity.adjacentOnly && Math.abs(bits[i]! - bits[j]!) !== 1)) continue;
         const d = pos[j]! - pos[i]!;
         const tpi = 1 / (d * d);
         acc[bits[i]!] = acc[bits[i]!]! + tpi;
@@ -399,9 +400,11 @@ export class VerbatimEngine implements SearchEngine {
       const rw: RankedWord = { term: w.term, qw: ((k3 + 1) * f) / (k3 + f), bit: out.length, expansions: [] };
       const folded = fold(w.raw);
       const df = this.df(w.term);
-      if (folded.length >= minLength && df < rareDf && !/^\p{N}/u.test(folded)) {
+      if (folded.length >= minLength && !/^\p{N}/u.test(folded)) {
+        // rare or absent: any more frequent neighbour; otherwise only a far more frequent one (a likely misspelling)
+        const floor = df < rareDf ? df + 1 : df * this.opts.fuzzy.ratio;
         const cands = this.closeTerms(w.term, folded.length >= 8 ? 2 : 1)
-          .filter((c) => c.df > df && c.term !== w.term)
+          .filter((c) => c.df >= floor && c.term !== w.term)
           .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
           .slice(0, maxExpansions);
         rw.expansions = cands.map((c) => ({ term: c.term, weight: weight / c.distance }));
@@ -417,11 +420,6 @@ export class VerbatimEngine implements SearchEngine {
     for (const p of this.parts)
       for (const [t, d] of p.index.fuzzyTerms(term, maxDistance)) if (d > 0) best.set(t, Math.min(d, best.get(t) ?? d));
     return [...best].map(([t, d]) => ({ term: t, distance: d, df: this.df(t) }));
-  }
-
-  /** Stop words are not indexed; neither are words the library lacks (phrases check both on positions). */
-  private isStopTerm(term: string): boolean {
-    return this.df(term) === 0;
   }
 
   /** Passages (text or metadata) holding `term`, over the whole library. Cached. */

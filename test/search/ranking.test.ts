@@ -118,6 +118,24 @@ describe('golden rankings on UN General Debate speeches', () => {
     expect(two.hits.map((h) => h.id)).toEqual(['a-1', 'b-1', 'c-1']);
   });
 
+  it('checks stop words of a phrase on positions, even when another word stems to a stop word', async () => {
+    const mk = (id: string, text: string): LibraryDocument => ({
+      id,
+      path: `${id}.txt`,
+      meta: {},
+      passages: [{ id: `${id}-1`, docId: id, paragraph: 1, ordinal: 0, text }],
+    });
+    const docs = [
+      // ECU_70_2015: the sentence of a known-item query
+      mk('ecu', 'I was saddened to hear President Obama say that he proposed ending 50 years of embargo not because it was a violation of international law, but because it had not functioned.'),
+      // "nots" stems to "not", a stop word: it must not become a required word of the phrase
+      mk('knots', 'The ifs and nots of sanctions: an embargo that functioned for a decade.'),
+    ];
+    const engine = createEngine(docs, { documents: 2, passages: 2, skipped: [], warnings: [] });
+    const res = await engine.search('embargo "had not functioned"');
+    expect(res.hits.map((h) => h.id)).toEqual(['ecu-1']);
+  });
+
   it('pages without overlap and reports the total', async () => {
     const p1 = await ungdc.search('development', { limit: 5 });
     const p2 = await ungdc.search('development', { limit: 5, offset: 5 });
