@@ -17,6 +17,11 @@ export const INDEX_OPTIONS = Object.freeze({
    * country name, organisation, section title) shared by a document's passages.
    */
   fields: Object.freeze({ text: 1, meta: 2 }),
+  /**
+   * Long queries (a pasted paragraph) rank at most this many distinct words, the most informative
+   * ones by query weight × idf: bounded work, whatever the query's length.
+   */
+  query: Object.freeze({ maxTerms: 32 }),
   /** Index partitions: one MiniSearch per decade of the passage's date ("undated" for the rest). */
   partitionYears: 10,
   /**

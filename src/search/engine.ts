@@ -394,10 +394,25 @@ export class VerbatimEngine implements SearchEngine {
     const qtf = new Map<string, number>();
     for (const t of tokens(parsed.text)) if (!t.stop) qtf.set(t.term, (qtf.get(t.term) ?? 0) + 1);
     const k3 = this.opts.bm25.k3;
-    for (const w of parsed.words.slice(0, 31)) {
-      if (out.some((o) => o.term === w.term)) continue;
-      const f = Math.max(1, qtf.get(w.term) ?? 1);
-      const rw: RankedWord = { term: w.term, qw: ((k3 + 1) * f) / (k3 + f), bit: out.length, expansions: [] };
+    const qwOf = (term: string): number => {
+      const f = Math.max(1, qtf.get(term) ?? 1);
+      return ((k3 + 1) * f) / (k3 + f);
+    };
+    // a long query ranks its most informative words (query weight × idf), kept in query order
+    let chosen = parsed.words.filter((w, i) => parsed.words.findIndex((x) => x.term === w.term) === i);
+    const { maxTerms } = this.opts.query;
+    if (chosen.length > maxTerms) {
+      const keep = new Set(
+        chosen
+          .map((w, i) => ({ i, v: qwOf(w.term) * this.idf(w.term) }))
+          .sort((a, b) => b.v - a.v || a.i - b.i)
+          .slice(0, maxTerms)
+          .map((x) => x.i),
+      );
+      chosen = chosen.filter((_, i) => keep.has(i));
+    }
+    for (const w of chosen) {
+      const rw: RankedWord = { term: w.term, qw: qwOf(w.term), bit: out.length < 31 ? out.length : -1, expansions: [] };
       const folded = fold(w.raw);
       const df = this.df(w.term);
       if (folded.length >= minLength && !/^\p{N}/u.test(folded)) {

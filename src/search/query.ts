@@ -32,8 +32,21 @@ export interface ParsedQuery {
   filters: SearchFilters;
 }
 
-export const MAX_QUERY_LENGTH = 500;
-export const MAX_QUERY_WORDS = 32;
+/**
+ * The longest query accepted: Discord's limit for a slash-command text option. Long
+ * natural-language queries are ranked, not refused — the engine ranks their most informative words
+ * (see {@link MAX_QUERY_PHRASES} for what stays an error).
+ */
+export const MAX_QUERY_LENGTH = 6000;
+/**
+ * Queries of more words than this are descriptions: their quoted phrases and +words are ranked as
+ * words, not required (a pasted paragraph's quotation marks are not query syntax).
+ */
+export const MAX_STRICT_QUERY_WORDS = 32;
+/** At most this many quoted phrases (each is checked word by word in every candidate). */
+export const MAX_QUERY_PHRASES = 16;
+/** At most this many -excluded words. */
+export const MAX_QUERY_EXCLUSIONS = 32;
 
 /** Filter keys as typed → the SearchFilters field (or a range form). */
 const FILTER_KEYS: Readonly<Record<string, string>> = {
@@ -64,7 +77,9 @@ export const QUERY_HELP = `Query syntax
   country:COL  country:"South Africa"   speaker:Guterres   org:UNODC   session:76   doc:<id>
   year:2021  years:2019-2021  date:2021-10-19  from:2019 to:2021-06-30
                                 filters; dates are written 2021, 2021-10 or 2021-10-19
-Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.`;
+Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
+Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
+${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;
 
 const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u00AB\u00BB\uFF02';
 const SINGLE_OPEN = "'\u2018";
@@ -83,7 +98,7 @@ interface Piece {
 export function parseQuery(input: string): ParsedQuery {
   if (input.length > MAX_QUERY_LENGTH) {
     throw new QueryError(
-      `The query is ${input.length} characters long; the limit is ${MAX_QUERY_LENGTH}. Keep the words that matter most.`,
+      `The query is ${input.length.toLocaleString('en-US')} characters long; the limit is ${MAX_QUERY_LENGTH.toLocaleString('en-US')}. Keep the words that matter most.`,
     );
   }
   const pieces: Piece[] = [];
@@ -312,7 +327,6 @@ function assemble(pieces: Piece[], filters: SearchFilters): ParsedQuery {
   const excluded: QueryWord[] = [];
   const excludedPhrases: QueryPhrase[] = [];
   const text: string[] = [];
-  let count = 0;
   let stopOnly = 0;
   const seen = new Set<string>();
 
@@ -324,12 +338,27 @@ function assemble(pieces: Piece[], filters: SearchFilters): ParsedQuery {
   let indexable = 0;
   const phraseOf = (raw: string, sign: Piece['sign']): QueryPhrase | null => {
     const toks = tokens(raw);
-    count += toks.length;
     if (sign !== '-' && toks.some((t) => !t.stop)) indexable++;
     return toks.length ? { raw, terms: toks.map((t) => t.term) } : null;
   };
 
+  // a long query is a description (a pasted paragraph, an information need): quotes and + in it
+  // stress words rather than require them, or one quoted word would empty the results
+  let length = 0;
+  for (const p of pieces) if (p.sign !== '-') length += tokens(p.raw).length;
+  const description = length > MAX_STRICT_QUERY_WORDS;
+
   for (const p of pieces) {
+    if (description && p.sign !== '-') {
+      const toks = tokens(p.raw);
+      if (!toks.length) continue;
+      text.push(p.kind === 'phrase' ? `"${p.raw}"` : p.raw);
+      for (const t of toks) {
+        if (t.stop) stopOnly++;
+        else addWord(words, p.raw.slice(t.start, t.end), t.term, '');
+      }
+      continue;
+    }
     if (p.kind === 'phrase') {
       const ph = phraseOf(p.raw, p.sign);
       if (!ph) continue;
@@ -339,7 +368,6 @@ function assemble(pieces: Piece[], filters: SearchFilters): ParsedQuery {
     }
     const toks = tokens(p.raw);
     if (!toks.length) continue;
-    count += toks.length;
     text.push(p.sign + p.raw);
     if (p.sign === '-') {
       // an excluded compound (-self-determination) excludes the compound, not each part
@@ -349,7 +377,6 @@ function assemble(pieces: Piece[], filters: SearchFilters): ParsedQuery {
     }
     if (p.sign === '+') {
       const ph = phraseOf(p.raw, '+');
-      count -= toks.length;
       if (ph) phrases.push(ph);
       continue;
     }
@@ -359,9 +386,15 @@ function assemble(pieces: Piece[], filters: SearchFilters): ParsedQuery {
     }
   }
 
-  if (count > MAX_QUERY_WORDS) {
+  if (excluded.length > MAX_QUERY_EXCLUSIONS) {
     throw new QueryError(
-      `The query has ${count} words; the limit is ${MAX_QUERY_WORDS}. Keep the words that matter most, or quote a short exact phrase.`,
+      `The query leaves out ${excluded.length} words; the limit is ${MAX_QUERY_EXCLUSIONS}. Keep the exclusions that matter most.`,
+    );
+  }
+  const quoted = phrases.length + excludedPhrases.length;
+  if (quoted > MAX_QUERY_PHRASES) {
+    throw new QueryError(
+      `The query has ${quoted} quoted phrases; the limit is ${MAX_QUERY_PHRASES}. Keep the phrases that matter most, or drop the quotes around some.`,
     );
   }
   const positive = words.length + phrases.length;

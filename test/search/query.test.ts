@@ -102,8 +102,9 @@ describe('parseQuery: malformed queries get a message that says what to fix', ()
     ['coca -country:COL', /cannot be excluded.*remove/],
     ['country:COL year:2021', /at least one word.*filters/],
     ['heroin -heroin', /both searched for and excluded/],
-    ['coca ' + 'x'.repeat(520), /limit is 500/],
-    [Array.from({ length: 40 }, (_, i) => `word${i}`).join(' '), /40 words; the limit is 32/],
+    ['coca ' + 'x'.repeat(6000), /6,005 characters long; the limit is 6,000/],
+    [Array.from({ length: 17 }, (_, i) => `"word${i}"`).join(' '), /17 quoted phrases; the limit is 16/],
+    ['peace ' + Array.from({ length: 33 }, (_, i) => `-word${i}`).join(' '), /leaves out 33 words; the limit is 32/],
   ])('%j', (q, message) => {
     let error: unknown;
     try {
@@ -113,6 +114,38 @@ describe('parseQuery: malformed queries get a message that says what to fix', ()
     }
     expect(error).toBeInstanceOf(QueryError);
     expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe('parseQuery: long queries are ranked, not refused', () => {
+  // CISI query 97 (library science): a natural-language information need of ~150 words
+  const need =
+    'There has been a good deal of work on information retrieval systems that have continuous weights assigned to the index terms ' +
+    'that describe the records in the database, and/or to the query terms that describe the user queries. Recent articles have ' +
+    'analyzed retrieval systems with continuous weights of either type and/or with a Boolean structure for the queries. We also ' +
+    "look at the weights from an entirely different approach involving thresholds, and we discuss the 'threshold' semantics.";
+
+  it('keeps every distinct word of a pasted paragraph', () => {
+    const p = parseQuery(need);
+    expect(need.split(/\s+/).length).toBeGreaterThan(60);
+    expect(p.words.length).toBeGreaterThan(25);
+    expect(new Set(p.words.map((w) => w.term)).size).toBe(p.words.length);
+    expect(p.words.map((w) => w.term)).toContain('boolean');
+  });
+
+  it('in a long query, a quoted word stresses the word instead of requiring it', () => {
+    const p = parseQuery(need);
+    expect(p.phrases).toEqual([]);
+    expect(p.words.map((w) => w.term)).toContain('threshold');
+    // a short query keeps its quotes as an exact phrase
+    expect(parseQuery("continuous weights 'threshold'").phrases.map((x) => x.terms)).toEqual([['threshold']]);
+  });
+
+  it('accepts a query as long as a Discord option allows, and still honours its filters and exclusions', () => {
+    const long = `${need} `.repeat(10).slice(0, 5950) + ' -cannabis country:COL';
+    const p = parseQuery(long);
+    expect(p.filters).toEqual({ country: 'COL' });
+    expect(p.excluded.map((w) => w.term)).toEqual(['cannabi']);
   });
 });
 

@@ -136,6 +136,19 @@ describe('golden rankings on UN General Debate speeches', () => {
     expect(res.hits.map((h) => h.id)).toEqual(['ecu-1']);
   });
 
+  it('ranks a long pasted description instead of refusing it, its source passage first', async () => {
+    // a paraphrased, wordy description (over 50 words, with a quoted word) of one BRA_76_2021 paragraph
+    const q =
+      'I am looking for the statement in which the speaker explained that the State-owned enterprises of the country used to ' +
+      'incur "losses" in the billions of dollars and are now profitable again, and that the National Development Bank had been ' +
+      'used as a conduit to finance public works in communist countries with no collateral guarantees, so that the people ' +
+      'themselves bore the brunt of those commitments and costs.';
+    expect(q.split(/\s+/).length).toBeGreaterThan(50);
+    const res = await ungdc.search(q);
+    expect(res.hits[0]?.text).toContain('Our State-owned enterprises used to incur losses');
+    expect(res.hits[0]?.source.document).toContain('BRA_76_2021');
+  });
+
   it('pages without overlap and reports the total', async () => {
     const p1 = await ungdc.search('development', { limit: 5 });
     const p2 = await ungdc.search('development', { limit: 5, offset: 5 });
