@@ -1,28 +1,32 @@
 /**
- * The persisted index: one file of JSON lines.
+ * The persisted index: one file, mostly raw typed-array bytes, so opening it is reading buffers
+ * rather than parsing JSON.
  *
- *   line 1        header  {format, schemaVersion, engineOptionsHash, libraryFingerprint, files, createdAt}
- *   lines 2…n-1   payload (library metadata, passage chunks, one MiniSearch `toJSON` per partition)
- *   line n        trailer {end: true, lines, bytes, checksum}  — sha256 of every byte before it
+ *   line 1     header  {format, schemaVersion, engineOptionsHash, libraryFingerprint, files, createdAt}
+ *   line 2     meta    {report, indexedAt, docs, strings, partitions, endian, sections: [{name, type, offset, length}]}
+ *   padding    to a multiple of 8 bytes; then each section's bytes, each starting on a multiple of 8
+ *   last line  trailer {end: true, bytes, checksum}  — sha256 of every byte before it (preceded by `\n`)
  *
  * The checksum sits in a trailer so the file can be streamed out in one pass; a writer that
  * crashed leaves no trailer (or a wrong one), so the file is never trusted. Writes go to a temp
  * file in the same folder, are fsync'ed, then renamed over the old cache (atomic on POSIX).
+ * Loading makes typed-array views straight onto the file's bytes (no copy).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ScannedFile } from '../ingest/library.ts';
-import type { IngestReport, Passage } from '../types.ts';
+import type { IngestReport } from '../types.ts';
+import { FrozenIndex, type IndexArrays } from './frozen.ts';
 import { INDEX_OPTIONS, optionsHash } from './options.ts';
-import { PartitionIndex } from './partition.ts';
-import { LibraryStore, type StoredDocument } from './store.ts';
-import type { EngineState } from '../search/engine.ts';
+import { LibraryStore, type StoreArrays, type StoredDocument } from './store.ts';
+import type { EngineState, Partition } from '../search/engine.ts';
 
-const FORMAT = 'verbatim-index';
-const CHUNK = 20_000;
+const FORMAT = 'verbatim-index/binary-1';
+const OLD_FORMATS = ['verbatim-index'];
 
 /** [path, size, mtimeMs] of each library file, sorted by path. */
 export type FileEntry = [path: string, size: number, mtimeMs: number];
@@ -43,13 +47,96 @@ interface Trailer {
   checksum: string;
 }
 
+type ArrayType = 'u8' | 'u16' | 'u32' | 'i32';
+type AnyArray = Uint8Array | Uint16Array | Uint32Array | Int32Array;
+
+interface Section {
+  name: string;
+  type: ArrayType;
+  /** Byte offset from the start of the payload (a multiple of 8). */
+  offset: number;
+  /** Elements. */
+  length: number;
+}
+
 interface MetaLine {
   report: IngestReport;
   indexedAt: string;
   docs: StoredDocument[];
-  passageChunks: number;
-  surface: Array<[string, string]>;
-  partitions: Array<{ key: string; from: string; to: string }>;
+  strings: string[];
+  partitions: Partition[];
+  endian: 'LE' | 'BE';
+  sections: Section[];
+}
+
+const CTOR = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array } as const;
+
+function typeOf(a: AnyArray): ArrayType {
+  if (a instanceof Uint8Array) return 'u8';
+  if (a instanceof Uint16Array) return 'u16';
+  if (a instanceof Uint32Array) return 'u32';
+  return 'i32';
+}
+
+/** Every array of the state, named. */
+function arraysOf(state: EngineState): Array<[string, AnyArray]> {
+  const out: Array<[string, AnyArray]> = [];
+  for (const [k, v] of Object.entries(state.store.arrays)) out.push([`store.${k}`, v as AnyArray]);
+  for (const [k, v] of Object.entries(state.index.a)) out.push([`index.${k}`, v as AnyArray]);
+  return out;
+}
+
+const align8 = (n: number): number => (n + 7) & ~7;
+
+/**
+ * The cache file's bytes as a list of chunks (views onto the state's arrays, no copies), ending
+ * with the checksummed trailer. Used for the file and for handing a state between threads.
+ */
+export function encodeState(state: EngineState, files: readonly FileEntry[]): Uint8Array[] {
+  const header: CacheHeader = {
+    format: FORMAT,
+    schemaVersion: INDEX_OPTIONS.schemaVersion,
+    engineOptionsHash: optionsHash(),
+    libraryFingerprint: libraryFingerprint(files),
+    files: [...files],
+    createdAt: new Date().toISOString(),
+  };
+  const arrays = arraysOf(state);
+  const sections: Section[] = [];
+  let offset = 0;
+  for (const [name, a] of arrays) {
+    sections.push({ name, type: typeOf(a), offset, length: a.length });
+    offset = align8(offset + a.byteLength);
+  }
+  const meta: MetaLine = {
+    report: state.report,
+    indexedAt: state.indexedAt,
+    docs: state.store.docs,
+    strings: state.store.strings,
+    partitions: state.partitions,
+    endian: os.endianness(),
+    sections,
+  };
+  const chunks: Uint8Array[] = [Buffer.from(JSON.stringify(header) + '\n' + JSON.stringify(meta) + '\n', 'utf8')];
+  let at = chunks[0]!.length;
+  const pad = (to: number): void => {
+    if (to > at) chunks.push(new Uint8Array(to - at));
+    at = to;
+  };
+  const base = align8(at);
+  pad(base);
+  arrays.forEach(([, a], i) => {
+    pad(base + sections[i]!.offset);
+    chunks.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    at += a.byteLength;
+  });
+  chunks.push(Buffer.from('\n'));
+  at += 1;
+  const hash = createHash('sha256');
+  for (const c of chunks) hash.update(c);
+  const trailer: Trailer = { end: true, lines: 3, bytes: at, checksum: hash.digest('hex') };
+  chunks.push(Buffer.from(JSON.stringify(trailer) + '\n', 'utf8'));
+  return chunks;
 }
 
 /** The scan as cache entries (sorted by path). */
@@ -88,41 +175,11 @@ export async function saveCache(cachePath: string, state: EngineState, files: re
   await mkdir(path.dirname(cachePath), { recursive: true });
   const tmp = `${cachePath}.tmp-${process.pid}-${Date.now().toString(36)}`;
   const fh = await open(tmp, 'w');
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let lines = 0;
-  const write = async (line: string): Promise<void> => {
-    const buf = Buffer.from(line + '\n', 'utf8');
-    hash.update(buf);
-    bytes += buf.length;
-    lines++;
-    await fh.write(buf);
-  };
   try {
-    const header: CacheHeader = {
-      format: FORMAT,
-      schemaVersion: INDEX_OPTIONS.schemaVersion,
-      engineOptionsHash: optionsHash(),
-      libraryFingerprint: libraryFingerprint(files),
-      files: [...files],
-      createdAt: new Date().toISOString(),
-    };
-    await write(JSON.stringify(header));
-    const { store } = state;
-    const chunks = Math.ceil(store.passages.length / CHUNK);
-    const meta: MetaLine = {
-      report: state.report,
-      indexedAt: state.indexedAt,
-      docs: store.docs,
-      passageChunks: chunks,
-      surface: [...state.surface],
-      partitions: state.partitions.map((p) => ({ key: p.key, from: p.from, to: p.to })),
-    };
-    await write(JSON.stringify(meta));
-    for (let i = 0; i < chunks; i++) await write(JSON.stringify(store.passages.slice(i * CHUNK, (i + 1) * CHUNK)));
-    for (const p of state.partitions) await write(JSON.stringify(p.index.toJSON()));
-    const trailer: Trailer = { end: true, lines, bytes, checksum: hash.digest('hex') };
-    await fh.write(JSON.stringify(trailer) + '\n');
+    for (const chunk of encodeState(state, files)) {
+      // large chunks in slices: one write call has a 2 GB limit
+      for (let i = 0; i < chunk.length; i += 1 << 28) await fh.write(chunk.subarray(i, Math.min(chunk.length, i + (1 << 28))));
+    }
     await fh.sync();
     await fh.close();
     await rename(tmp, cachePath);
@@ -165,6 +222,7 @@ function parseHeader(line: string): { header: CacheHeader } | { reason: string }
   } catch {
     return { reason: 'cache header is not valid JSON' };
   }
+  if (typeof h.format === 'string' && OLD_FORMATS.includes(h.format)) return { reason: 'cache was written in an older format' };
   if (h.format !== FORMAT || !Array.isArray(h.files) || typeof h.libraryFingerprint !== 'string') {
     return { reason: 'not a Verbatim index cache' };
   }
@@ -185,6 +243,20 @@ export async function loadCache(
   } catch (err) {
     return { reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no cache yet' : `cache unreadable: ${(err as Error).message}` };
   }
+  return decodeState(buf, fingerprint);
+}
+
+/**
+ * The state held in a cache file's bytes (views onto `bytes`, which must not be modified after),
+ * when they are whole (`verify`: check the checksum too) and match this schema, these options and
+ * `fingerprint` (null: any library).
+ */
+export function decodeState(
+  bytes: Uint8Array,
+  fingerprint: string | null,
+  verify = true,
+): { state: EngineState; header: CacheHeader } | { reason: string } {
+  let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length === 0 || buf[buf.length - 1] !== 0x0a) return { reason: 'cache file is truncated (no end marker)' };
   const lastStart = buf.lastIndexOf(0x0a, buf.length - 2) + 1;
   let trailer: Partial<Trailer>;
@@ -194,35 +266,44 @@ export async function loadCache(
     return { reason: 'cache file is truncated (no end marker)' };
   }
   if (trailer.end !== true || trailer.bytes !== lastStart) return { reason: 'cache file is truncated or was written by a crashed process' };
-  const checksum = createHash('sha256').update(buf.subarray(0, lastStart)).digest('hex');
-  if (checksum !== trailer.checksum) return { reason: 'cache checksum mismatch (corrupt file)' };
-
-  let pos = 0;
-  const nextLine = (): string => {
-    const end = buf.indexOf(0x0a, pos);
-    if (end < 0 || end >= lastStart) throw new Error('cache payload ends early');
-    const s = buf.toString('utf8', pos, end);
-    pos = end + 1;
-    return s;
-  };
+  if (verify) {
+    const checksum = createHash('sha256').update(buf.subarray(0, lastStart)).digest('hex');
+    if (checksum !== trailer.checksum) return { reason: 'cache checksum mismatch (corrupt file)' };
+  }
   try {
-    const parsed = parseHeader(nextLine());
+    const l1 = buf.indexOf(0x0a);
+    const l2 = buf.indexOf(0x0a, l1 + 1);
+    if (l1 < 0 || l2 < 0 || l2 >= lastStart) return { reason: 'cache payload ends early' };
+    const parsed = parseHeader(buf.toString('utf8', 0, l1));
     if ('reason' in parsed) return parsed;
     const { header } = parsed;
     if (header.schemaVersion !== INDEX_OPTIONS.schemaVersion) {
       return { reason: `cache schema version ${header.schemaVersion} is not ${INDEX_OPTIONS.schemaVersion}` };
     }
     if (header.engineOptionsHash !== optionsHash()) return { reason: 'cache was built with other index options' };
-    if (header.libraryFingerprint !== fingerprint) return { reason: 'the library changed since the cache was built' };
-    const meta = JSON.parse(nextLine()) as MetaLine;
-    const passages: Passage[] = [];
-    for (let i = 0; i < meta.passageChunks; i++) for (const p of JSON.parse(nextLine()) as Passage[]) passages.push(p);
-    const partitions = meta.partitions.map((p) => ({ ...p, index: PartitionIndex.restore(nextLine()) }));
-    if (pos !== lastStart) return { reason: 'cache payload has unexpected lines' };
+    if (fingerprint !== null && header.libraryFingerprint !== fingerprint) return { reason: 'the library changed since the cache was built' };
+    const meta = JSON.parse(buf.toString('utf8', l1 + 1, l2)) as MetaLine;
+    if (meta.endian !== os.endianness()) return { reason: 'cache was written on a machine of other byte order' };
+    if (buf.byteOffset % 8 !== 0) {
+      buf = Buffer.from(buf); // copy to an aligned buffer
+    }
+    const base = align8(l2 + 1);
+    const arrays: Record<string, AnyArray> = {};
+    for (const s of meta.sections) {
+      const C = CTOR[s.type];
+      const start = base + s.offset;
+      if (start + s.length * C.BYTES_PER_ELEMENT > lastStart) return { reason: 'cache payload ends early' };
+      arrays[s.name] = new C(buf.buffer as ArrayBuffer, buf.byteOffset + start, s.length);
+    }
+    const pick = <T>(prefix: string): T => {
+      const out: Record<string, AnyArray> = {};
+      for (const [k, v] of Object.entries(arrays)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
+      return out as T;
+    };
     const state: EngineState = {
-      store: new LibraryStore(meta.docs, passages),
-      partitions,
-      surface: new Map(meta.surface),
+      store: new LibraryStore(meta.docs, pick<StoreArrays>('store.'), meta.strings),
+      index: new FrozenIndex(pick<IndexArrays>('index.')),
+      partitions: meta.partitions,
       report: meta.report,
       indexedAt: meta.indexedAt,
     };

@@ -60,7 +60,7 @@ export async function openLibrary(opts: OpenOptions): Promise<OpenedLibrary> {
   else {
     const cached = await loadCache(cachePath, fingerprint);
     if ('state' in cached) {
-      log?.info({ cachePath, passages: cached.state.store.passages.length }, 'index loaded from cache');
+      log?.info({ cachePath, passages: cached.state.store.size }, 'index loaded from cache');
       return { engine: new VerbatimEngine(cached.state), report: cached.state.report, fromCache: true, changes };
     }
     reason = cached.reason;

@@ -1,10 +1,12 @@
 /**
- * One MiniSearch index per partition of the library. MiniSearch holds the inverted index (a radix
- * tree of terms → per-field postings with term frequencies and field lengths); the scoring is ours
- * (faithful BM25F, see src/search/engine.ts), so this subclass exposes the postings read-only.
+ * One MiniSearch index per partition of the library, used to build: MiniSearch tokenizes (through
+ * the analyzer) and inverts each partition's passages, then `freeze` packs its postings into
+ * typed arrays (src/index/frozen.ts) and the MiniSearch instance is dropped. The scoring is ours
+ * (faithful BM25F, see src/search/engine.ts); MiniSearch's internals are read through a cast.
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { terms, tokens } from './analyzer.ts';
+import type { PartFrozen } from './frozen.ts';
 
 /** What a partition indexes for one passage: its global number and its two fields. */
 export interface IndexedPassage {
@@ -93,17 +95,69 @@ export class PartitionIndex {
     }
   }
 
-  toJSON(): unknown {
-    return this.ms.toJSON();
+  /**
+   * The partition's postings as sorted typed arrays keyed by global passage number, and its
+   * passages' field lengths written into `lenText`/`lenMeta`. The MiniSearch index can be dropped after.
+   */
+  freeze(lenText: Uint32Array, lenMeta: Uint32Array): PartFrozen {
+    const gOf = new Map<number, number>();
+    for (const { shortId, g, text, meta } of this.layout()) {
+      gOf.set(shortId, g);
+      lenText[g] = text;
+      lenMeta[g] = meta;
+    }
+    const entries: Array<[string, Map<number, Map<number, number>>]> = [];
+    let nText = 0;
+    let nMeta = 0;
+    for (const [term, data] of this.internals._index as unknown as Iterable<[string, Map<number, Map<number, number>>]>) {
+      entries.push([term, data]);
+      nText += data.get(this.textId)?.size ?? 0;
+      nMeta += data.get(this.metaId)?.size ?? 0;
+    }
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const out: PartFrozen = {
+      terms: entries.map((e) => e[0]),
+      textOff: new Uint32Array(entries.length + 1),
+      textG: new Int32Array(nText),
+      textTf: new Uint16Array(nText),
+      metaOff: new Uint32Array(entries.length + 1),
+      metaG: new Int32Array(nMeta),
+      metaTf: new Uint16Array(nMeta),
+    };
+    let ti = 0;
+    let mi = 0;
+    const fill = (post: Map<number, number> | undefined, g: Int32Array, tf: Uint16Array, at: number): number => {
+      if (!post) return at;
+      const start = at;
+      let sorted = true;
+      for (const [s, f] of post) {
+        const x = gOf.get(s)!;
+        if (at > start && g[at - 1]! > x) sorted = false;
+        g[at] = x;
+        tf[at] = Math.min(f, 0xffff);
+        at++;
+      }
+      if (!sorted) {
+        const idx = Array.from({ length: at - start }, (_, i) => start + i).sort((a, b) => g[a]! - g[b]!);
+        const gs = idx.map((i) => g[i]!);
+        const fs = idx.map((i) => tf[i]!);
+        g.set(gs, start);
+        tf.set(fs, start);
+      }
+      return at;
+    };
+    entries.forEach(([, data], i) => {
+      ti = fill(data.get(this.textId), out.textG, out.textTf, ti);
+      mi = fill(data.get(this.metaId), out.metaG, out.metaTf, mi);
+      out.textOff[i + 1] = ti;
+      out.metaOff[i + 1] = mi;
+    });
+    return out;
   }
 
   static build(passages: Iterable<IndexedPassage>, onWord?: OnWord): PartitionIndex {
     const ms = new MiniSearch<IndexedPassage>(miniSearchOptions(onWord));
     for (const p of passages) ms.add(p);
     return new PartitionIndex(ms);
-  }
-
-  static restore(json: string): PartitionIndex {
-    return new PartitionIndex(MiniSearch.loadJSON<IndexedPassage>(json, miniSearchOptions()));
   }
 }

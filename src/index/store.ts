@@ -1,7 +1,8 @@
 /**
- * The compact store beside the partitions: documents and passages in one global order (documents by
- * path, passages in document order), their effective dates, and the lookup maps the engine needs.
- * Passage text lives here, never inside MiniSearch.
+ * The compact store beside the index: documents and passages in one global order (documents by
+ * partition, then path; passages in document order), their effective dates, and the lookups the
+ * engine needs. Passage text and ids live in UTF-8 blobs with offsets (decoded on demand), not in
+ * 400,000 JS objects, so the store loads from the cache as a handful of buffers.
  */
 import type { DocumentMeta, LibraryDocument, Passage } from '../types.ts';
 
@@ -12,6 +13,8 @@ export interface StoredDocument {
   /** Global number of the document's first passage; its passages are first … first+count-1. */
   first: number;
   count: number;
+  /** Its partition key (documents of one partition are contiguous). */
+  part: string;
 }
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → first day (`YYYY-MM-DD`). */
@@ -21,66 +24,180 @@ export function dayStart(date: string): string {
   return date.slice(0, 10);
 }
 
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → last day, good enough for string comparison (`-31`). */
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → last day, good enough for comparison (`-31`). */
 export function dayEnd(date: string): string {
   if (/^\d{4}$/.test(date)) return `${date}-12-31`;
   if (/^\d{4}-\d{2}$/.test(date)) return `${date}-31`;
   return date.slice(0, 10);
 }
 
+/** `YYYY-MM-DD` → the number YYYYMMDD (0 for '' or unreadable), so dates compare as integers. */
+export function dayNumber(day: string): number {
+  const n = Number(day.slice(0, 10).replace(/-/g, ''));
+  return Number.isFinite(n) && day ? n : 0;
+}
+
+/** The store's arrays: what the cache persists (all transferable between threads). */
+export interface StoreArrays {
+  /** UTF-8 passage texts, back to back; passage g is textOff[g] … textOff[g+1]. */
+  text: Uint8Array;
+  textOff: Uint32Array;
+  /** UTF-8 passage ids, likewise. */
+  ids: Uint8Array;
+  idOff: Uint32Array;
+  paragraph: Uint32Array;
+  ordinal: Uint32Array;
+  /** 1-based page, 0 when none. */
+  page: Uint32Array;
+  /** Index into `strings` of the section title / section date, −1 when none. */
+  sectionTitle: Int32Array;
+  sectionDate: Int32Array;
+  /** Effective date range of each passage (section date, else the document's) as YYYYMMDD, 0 when undated. */
+  dateFrom: Int32Array;
+  dateTo: Int32Array;
+}
+
+const utf8 = new TextEncoder();
+
+/** Grows a byte buffer as texts are appended. */
+class ByteBuilder {
+  buf = new Uint8Array(1 << 16);
+  length = 0;
+  add(s: string): void {
+    const need = this.length + s.length * 3;
+    if (need > this.buf.length) {
+      const next = new Uint8Array(Math.max(need, this.buf.length * 2));
+      next.set(this.buf.subarray(0, this.length));
+      this.buf = next;
+    }
+    this.length += utf8.encodeInto(s, this.buf.subarray(this.length)).written;
+  }
+  done(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+}
+
+function decode(blob: Uint8Array, a: number, b: number): string {
+  return Buffer.from(blob.buffer, blob.byteOffset + a, b - a).toString('utf8');
+}
+
 export class LibraryStore {
   readonly docs: StoredDocument[];
-  readonly passages: Passage[];
+  readonly arrays: StoreArrays;
+  /** Interned section titles and dates. */
+  readonly strings: string[];
+  /** Passages in the library. */
+  readonly size: number;
   /** Document number of each passage. */
   readonly docOf: Int32Array;
-  /** Effective date range of each passage (section date, else the document's), '' when undated. */
-  readonly dateFrom: string[];
-  readonly dateTo: string[];
-  private readonly passageById = new Map<string, number>();
+  private passageById: Map<string, number> | undefined;
   private readonly docById = new Map<string, number>();
 
-  constructor(docs: StoredDocument[], passages: Passage[]) {
+  constructor(docs: StoredDocument[], arrays: StoreArrays, strings: string[]) {
     this.docs = docs;
-    this.passages = passages;
-    this.docOf = new Int32Array(passages.length);
-    this.dateFrom = new Array<string>(passages.length);
-    this.dateTo = new Array<string>(passages.length);
+    this.arrays = arrays;
+    this.strings = strings;
+    this.size = arrays.textOff.length - 1;
+    this.docOf = new Int32Array(this.size);
     docs.forEach((d, i) => {
       this.docById.set(d.id, i);
-      for (let g = d.first; g < d.first + d.count; g++) {
-        this.docOf[g] = i;
-        const p = passages[g]!;
-        if (p.sectionDate) {
-          this.dateFrom[g] = dayStart(p.sectionDate);
-          this.dateTo[g] = dayEnd(p.sectionDate);
-        } else if (d.meta.date) {
-          this.dateFrom[g] = dayStart(d.meta.date);
-          this.dateTo[g] = dayEnd(d.meta.dateEnd ?? d.meta.date);
-        } else {
-          this.dateFrom[g] = '';
-          this.dateTo[g] = '';
-        }
-      }
+      this.docOf.fill(i, d.first, d.first + d.count);
     });
-    passages.forEach((p, g) => this.passageById.set(p.id, g));
   }
 
-  /** Orders documents by path (then id) and numbers their passages globally. */
-  static fromDocuments(documents: readonly LibraryDocument[]): LibraryStore {
-    const sorted = [...documents].sort((a, b) =>
-      a.path < b.path ? -1 : a.path > b.path ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-    );
+  /**
+   * Orders documents by `group` (the partition key of their date), then path and id, numbers their
+   * passages globally and packs them. `group` keeps each partition a contiguous range of passages.
+   */
+  static fromDocuments(documents: readonly LibraryDocument[], group: (d: LibraryDocument) => string = () => ''): LibraryStore {
+    const keyed = documents.map((d) => ({ d, k: group(d) }));
+    keyed.sort((a, b) => cmp(a.k, b.k) || cmp(a.d.path, b.d.path) || cmp(a.d.id, b.d.id));
+    const n = documents.reduce((s, d) => s + d.passages.length, 0);
     const docs: StoredDocument[] = [];
-    const passages: Passage[] = [];
-    for (const d of sorted) {
-      const ps = [...d.passages].sort((a, b) => a.ordinal - b.ordinal);
-      docs.push({ id: d.id, path: d.path, meta: d.meta, first: passages.length, count: ps.length });
-      passages.push(...ps);
+    const text = new ByteBuilder();
+    const ids = new ByteBuilder();
+    const a: StoreArrays = {
+      text: new Uint8Array(0),
+      textOff: new Uint32Array(n + 1),
+      ids: new Uint8Array(0),
+      idOff: new Uint32Array(n + 1),
+      paragraph: new Uint32Array(n),
+      ordinal: new Uint32Array(n),
+      page: new Uint32Array(n),
+      sectionTitle: new Int32Array(n).fill(-1),
+      sectionDate: new Int32Array(n).fill(-1),
+      dateFrom: new Int32Array(n),
+      dateTo: new Int32Array(n),
+    };
+    const strings: string[] = [];
+    const interned = new Map<string, number>();
+    const intern = (s: string): number => {
+      let i = interned.get(s);
+      if (i === undefined) interned.set(s, (i = strings.push(s) - 1));
+      return i;
+    };
+    let g = 0;
+    for (const { d, k } of keyed) {
+      const ps = [...d.passages].sort((x, y) => x.ordinal - y.ordinal);
+      docs.push({ id: d.id, path: d.path, meta: d.meta, first: g, count: ps.length, part: k });
+      const docFrom = d.meta.date ? dayNumber(dayStart(d.meta.date)) : 0;
+      const docTo = d.meta.date ? dayNumber(dayEnd(d.meta.dateEnd ?? d.meta.date)) : 0;
+      for (const p of ps) {
+        text.add(p.text);
+        a.textOff[g + 1] = text.length;
+        ids.add(p.id);
+        a.idOff[g + 1] = ids.length;
+        a.paragraph[g] = p.paragraph;
+        a.ordinal[g] = p.ordinal;
+        a.page[g] = p.page ?? 0;
+        if (p.sectionTitle !== undefined) a.sectionTitle[g] = intern(p.sectionTitle);
+        if (p.sectionDate !== undefined) a.sectionDate[g] = intern(p.sectionDate);
+        if (p.sectionDate) {
+          a.dateFrom[g] = dayNumber(dayStart(p.sectionDate));
+          a.dateTo[g] = dayNumber(dayEnd(p.sectionDate));
+        } else {
+          a.dateFrom[g] = docFrom;
+          a.dateTo[g] = docTo;
+        }
+        g++;
+      }
     }
-    return new LibraryStore(docs, passages);
+    a.text = text.done();
+    a.ids = ids.done();
+    return new LibraryStore(docs, a, strings);
   }
 
+  /** The text of passage `g`. */
+  text(g: number): string {
+    const { text, textOff } = this.arrays;
+    return decode(text, textOff[g]!, textOff[g + 1]!);
+  }
+
+  /** The id of passage `g`. */
+  id(g: number): string {
+    const { ids, idOff } = this.arrays;
+    return decode(ids, idOff[g]!, idOff[g + 1]!);
+  }
+
+  /** Passage `g` as the ingest step delivered it. */
+  passage(g: number): Passage {
+    const a = this.arrays;
+    const p: Passage = { id: this.id(g), docId: this.doc(g).id, paragraph: a.paragraph[g]!, ordinal: a.ordinal[g]!, text: this.text(g) };
+    const st = a.sectionTitle[g]!;
+    const sd = a.sectionDate[g]!;
+    if (st >= 0) p.sectionTitle = this.strings[st]!;
+    if (sd >= 0) p.sectionDate = this.strings[sd]!;
+    if (a.page[g]) p.page = a.page[g]!;
+    return p;
+  }
+
+  /** Global number of the passage with this id (the id map is built on first use). */
   passageNumber(id: string): number | undefined {
+    if (!this.passageById) {
+      const m = new Map<string, number>();
+      for (let g = 0; g < this.size; g++) m.set(this.id(g), g);
+      this.passageById = m;
+    }
     return this.passageById.get(id);
   }
 
@@ -95,14 +212,24 @@ export class LibraryStore {
   /** The metadata field indexed with a passage: title, speaker, country, organisation, section title. */
   metaText(g: number): string {
     const m = this.doc(g).meta;
-    const p = this.passages[g]!;
-    return [m.title, m.speaker, m.countryName, m.organisation, p.sectionTitle].filter(Boolean).join(' \n ');
+    const st = this.arrays.sectionTitle[g]!;
+    return [m.title, m.speaker, m.countryName, m.organisation, st >= 0 ? this.strings[st] : undefined].filter(Boolean).join(' \n ');
   }
+}
 
-  /** Partition key of a passage: the first year of its decade, or 'undated'. */
-  partitionKey(g: number, years: number): string {
-    const y = Number(this.dateFrom[g]!.slice(0, 4));
-    if (!this.dateFrom[g] || !Number.isFinite(y)) return 'undated';
-    return String(Math.floor(y / years) * years);
-  }
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Partition key of a date: the first year of its decade (for `years` = 10), or 'undated'. */
+export function partitionKeyOf(date: string | undefined, years: number): string {
+  const y = date ? Number(date.slice(0, 4)) : Number.NaN;
+  if (!Number.isFinite(y)) return 'undated';
+  return String(Math.floor(y / years) * years).padStart(4, '0');
+}
+
+/** A document's partition key: from its date, else its first dated section, else 'undated'. */
+export function documentPartitionKey(d: LibraryDocument, years: number): string {
+  const date = d.meta.date ?? d.passages.find((p) => p.sectionDate)?.sectionDate;
+  return partitionKeyOf(date, years);
 }

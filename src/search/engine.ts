@@ -6,12 +6,14 @@
  */
 import { fold, tokens, type Token } from '../index/analyzer.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
-import { PartitionIndex, type IndexedPassage, type Postings } from '../index/partition.ts';
-import { LibraryStore, type StoredDocument } from '../index/store.ts';
+import { buildIndex } from '../index/build.ts';
+import { lowerBound, type FrozenIndex } from '../index/frozen.ts';
+import { dayNumber, documentPartitionKey, LibraryStore, type StoredDocument } from '../index/store.ts';
 import { sourceOf } from './citation.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { mergeFilters, normalizeDateBound, parseQuery, type ParsedQuery } from './query.ts';
 import { resolveCountry } from './countries.ts';
+import { applyChange, type LibraryChange } from '../index/update.ts';
 import {
   QueryError,
   type DocumentSummary,
@@ -27,11 +29,13 @@ import {
   type SearchResponse,
 } from '../types.ts';
 
-/** One partition: its MiniSearch index and the date range of its passages. */
+/** One partition (a decade): a contiguous range of passages and the date range they cover. */
 export interface Partition {
   key: string;
-  index: PartitionIndex;
-  /** Earliest / latest passage day in it ('' for the undated partition). */
+  /** Its passages are start … end-1. */
+  start: number;
+  end: number;
+  /** Earliest / latest passage day in it (`YYYY-MM-DD`, '' for the undated partition). */
   from: string;
   to: string;
 }
@@ -39,9 +43,9 @@ export interface Partition {
 /** Everything an engine is made of; what the cache persists. */
 export interface EngineState {
   store: LibraryStore;
+  /** The frozen postings of the whole library (terms, postings, field lengths, surface words). */
+  index: FrozenIndex;
   partitions: Partition[];
-  /** Indexed term → its most frequent folded surface word (for "did you mean"). */
-  surface: Map<string, string>;
   report: IngestReport;
   indexedAt: string;
 }
@@ -61,54 +65,18 @@ export function createEngine(
   return new VerbatimEngine(buildState(documents, report, options));
 }
 
-/** Builds the store and the partition indexes. */
+/**
+ * Builds the store and the frozen index (src/index/build.ts: partition by partition, each indexed
+ * by its own MiniSearch, frozen into typed arrays and dropped before the next).
+ */
 export function buildState(
   documents: readonly LibraryDocument[],
   report: IngestReport,
   options: CreateEngineOptions = {},
 ): EngineState {
-  const store = LibraryStore.fromDocuments(documents);
-  const groups = new Map<string, number[]>();
-  for (let g = 0; g < store.passages.length; g++) {
-    const key = store.partitionKey(g, INDEX_OPTIONS.partitionYears);
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    list.push(g);
-  }
-  const counts = new Map<string, Map<string, number>>();
-  const onWord = (term: string, folded: string): void => {
-    let m = counts.get(term);
-    if (!m) counts.set(term, (m = new Map()));
-    m.set(folded, (m.get(folded) ?? 0) + 1);
-  };
-  const partitions: Partition[] = [];
-  let done = 0;
-  for (const key of [...groups.keys()].sort()) {
-    const gs = groups.get(key)!;
-    function* items(): Generator<IndexedPassage> {
-      for (const g of gs) yield { g, text: store.passages[g]!.text, meta: store.metaText(g) };
-    }
-    const index = PartitionIndex.build(items(), onWord);
-    let from = '';
-    let to = '';
-    for (const g of gs) {
-      const a = store.dateFrom[g]!;
-      const b = store.dateTo[g]!;
-      if (a && (!from || a < from)) from = a;
-      if (b && b > to) to = b;
-    }
-    partitions.push({ key, index, from, to });
-    done += gs.length;
-    options.onProgress?.(done, store.passages.length);
-  }
-  const surface = new Map<string, string>();
-  for (const [term, m] of counts) {
-    let best = '';
-    let bestN = -1;
-    for (const [w, n] of m) if (n > bestN || (n === bestN && w < best)) [best, bestN] = [w, n];
-    if (best !== term) surface.set(term, best);
-  }
-  return { store, partitions, surface, report, indexedAt: options.indexedAt ?? new Date().toISOString() };
+  const store = LibraryStore.fromDocuments(documents, (d) => documentPartitionKey(d, INDEX_OPTIONS.partitionYears));
+  const { index, partitions } = buildIndex(store, options.onProgress ? { onProgress: options.onProgress } : {});
+  return { store, index, partitions, report, indexedAt: options.indexedAt ?? new Date().toISOString() };
 }
 
 /** A query word as ranked: its term, the fuzzy expansions standing in for it, and its bit. */
@@ -124,10 +92,13 @@ interface RankedWord {
 interface Restriction {
   /** Allowed documents (null: all). */
   docs: Uint8Array | null;
-  /** Allowed passages of allowed documents, as global numbers (null: all). */
+  /** Allowed passages of allowed documents, as global numbers (ascending; null: all). */
   passages: number[] | null;
   from: string;
   to: string;
+  /** `from`/`to` as YYYYMMDD numbers (0: open). */
+  fromN: number;
+  toN: number;
 }
 
 export class VerbatimEngine implements SearchEngine {
@@ -135,14 +106,12 @@ export class VerbatimEngine implements SearchEngine {
   private readonly opts: IndexOptions;
   private readonly store: LibraryStore;
   private readonly parts: Partition[];
+  private readonly index: FrozenIndex;
   private readonly N: number;
-  private readonly partOf: Int32Array;
-  private readonly shortOf: Int32Array;
   /** BM25 length normalisation 1 − b + b·len/avg per passage and field. */
   private readonly normText: Float32Array;
   private readonly normMeta: Float32Array;
   private readonly avgText: number;
-  private readonly dfCache = new Map<string, number>();
   // per-query scratch, reused (search is synchronous inside)
   private readonly score: Float64Array;
   private readonly mask: Uint32Array;
@@ -155,19 +124,9 @@ export class VerbatimEngine implements SearchEngine {
     this.state = state;
     this.store = state.store;
     this.parts = state.partitions;
-    const N = (this.N = this.store.passages.length);
-    this.partOf = new Int32Array(N).fill(-1);
-    this.shortOf = new Int32Array(N).fill(-1);
-    const lenText = new Float64Array(N);
-    const lenMeta = new Float64Array(N);
-    this.parts.forEach((p, pi) => {
-      for (const { shortId, g, text, meta } of p.index.layout()) {
-        this.partOf[g] = pi;
-        this.shortOf[g] = shortId;
-        lenText[g] = text;
-        lenMeta[g] = meta;
-      }
-    });
+    this.index = state.index;
+    const N = (this.N = this.store.size);
+    const { lenText, lenMeta } = this.index.a;
     let sumT = 0;
     let sumM = 0;
     for (let g = 0; g < N; g++) {
@@ -303,7 +262,7 @@ export class VerbatimEngine implements SearchEngine {
       const tokenCache = new Map<number, Token[]>();
       const toks = (g: number): Token[] => {
         let t = tokenCache.get(g);
-        if (!t) tokenCache.set(g, (t = tokens(this.store.passages[g]!.text)));
+        if (!t) tokenCache.set(g, (t = tokens(this.store.text(g))));
         return t;
       };
       const depth = Math.max(need, this.opts.proximity.depth);
@@ -418,7 +377,7 @@ export class VerbatimEngine implements SearchEngine {
       if (folded.length >= minLength && !/^\p{N}/u.test(folded)) {
         // rare or absent: any more frequent neighbour; otherwise only a far more frequent one (a likely misspelling)
         const floor = df < rareDf ? df + 1 : df * this.opts.fuzzy.ratio;
-        const cands = this.closeTerms(w.term, folded.length >= 8 ? 2 : 1)
+        const cands = this.closeTerms(w.term, folded.length >= 8 ? 2 : 1, floor)
           .filter((c) => c.df >= floor && c.term !== w.term)
           .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
           .slice(0, maxExpansions);
@@ -429,28 +388,24 @@ export class VerbatimEngine implements SearchEngine {
     return out;
   }
 
-  /** Indexed terms within `maxDistance` edits, with their document frequency. */
-  private closeTerms(term: string, maxDistance: number): Array<{ term: string; distance: number; df: number }> {
-    const best = new Map<string, number>();
-    for (const p of this.parts)
-      for (const [t, d] of p.index.fuzzyTerms(term, maxDistance)) if (d > 0) best.set(t, Math.min(d, best.get(t) ?? d));
-    return [...best].map(([t, d]) => ({ term: t, distance: d, df: this.df(t) }));
+  /**
+   * Indexed terms within `maxDistance` edits, with their document frequency; only those of at least
+   * `minDf` passages (the radix-tree walk is skipped when no term is that frequent).
+   */
+  private closeTerms(term: string, maxDistance: number, minDf = 1): Array<{ term: string; distance: number; df: number }> {
+    if (minDf > this.index.maxDf) return [];
+    const out: Array<{ term: string; distance: number; df: number }> = [];
+    for (const [t, d] of this.index.fuzzyTerms(term, maxDistance)) {
+      if (d === 0) continue;
+      const df = this.df(t);
+      if (df >= minDf) out.push({ term: t, distance: d, df });
+    }
+    return out;
   }
 
-  /** Passages (text or metadata) holding `term`, over the whole library. Cached. */
+  /** Passages (text or metadata) holding `term`, over the whole library. */
   df(term: string): number {
-    let n = this.dfCache.get(term);
-    if (n !== undefined) return n;
-    n = 0;
-    for (const p of this.parts) {
-      const t = p.index.postings(term, 'text');
-      const m = p.index.postings(term, 'meta');
-      n += t?.size ?? 0;
-      if (m) for (const id of m.keys()) if (!t?.has(id)) n++;
-    }
-    if (this.dfCache.size > 100_000) this.dfCache.clear();
-    this.dfCache.set(term, n);
-    return n;
+    return this.index.df(this.index.termId(term));
   }
 
   private idf(term: string): number {
@@ -459,15 +414,15 @@ export class VerbatimEngine implements SearchEngine {
   }
 
   private has(g: number, term: string): boolean {
-    const p = this.parts[this.partOf[g]!];
-    if (!p) return false;
-    const s = this.shortOf[g]!;
-    return (p.index.postings(term, 'text')?.has(s) ?? false) || (p.index.postings(term, 'meta')?.has(s) ?? false);
+    const id = this.index.termId(term);
+    return id >= 0 && (this.index.tf(id, 'text', g) > 0 || this.index.tf(id, 'meta', g) > 0);
   }
 
   /**
-   * Calls `fn(g, Σ w_f·tf_f / norm_f)` for each allowed passage holding `term`. When the filters
-   * leave fewer passages than the postings hold, walks the allowed passages instead.
+   * Calls `fn(g, w_f·tf_f / norm_f)` for each allowed passage holding `term`, once per field that
+   * holds it (the caller sums). Only the routed partitions' ranges of the postings are read; when
+   * the filters leave fewer passages than the postings hold, the allowed passages are looked up in
+   * the postings instead.
    */
   private forEachPosting(
     term: string,
@@ -476,52 +431,38 @@ export class VerbatimEngine implements SearchEngine {
     allow: ((g: number, pi: number) => boolean) | null,
     fn: (g: number, tfNorm: number) => void,
   ): void {
-    const wText = this.opts.fields.text;
-    const wMeta = this.opts.fields.meta;
+    const id = this.index.termId(term);
+    if (id < 0) return;
+    const fields = [
+      ['text', this.opts.fields.text, this.normText],
+      ['meta', this.opts.fields.meta, this.normMeta],
+    ] as const;
     for (const pi of routed) {
       const part = this.parts[pi]!;
-      const text = part.index.postings(term, 'text');
-      const meta = part.index.postings(term, 'meta');
-      if (!text && !meta) continue;
-      const size = (text?.size ?? 0) + (meta?.size ?? 0);
-      const globals = this.globalsOf(pi);
-      if (r.passages && r.passages.length < size) {
-        for (const g of r.passages) {
-          if (this.partOf[g] !== pi || (allow && !allow(g, pi))) continue;
-          const s = this.shortOf[g]!;
-          const a = text?.get(s);
-          const b = meta?.get(s);
-          if (a === undefined && b === undefined) continue;
-          fn(g, (a ? (wText * a) / this.normText[g]! : 0) + (b ? (wMeta * b) / this.normMeta[g]! : 0));
+      for (const [field, w, norm] of fields) {
+        if (!w) continue;
+        const { g: G, tf, start, end } = this.index.postings(id, field, part.start, part.end);
+        if (start === end) continue;
+        const allowed = r.passages;
+        if (allowed && allowed.length * 8 < end - start) {
+          // the filter leaves few passages: look each up in the postings
+          let lo = lowerBound32(allowed, part.start);
+          const hi = lowerBound32(allowed, part.end);
+          let at = start;
+          for (; lo < hi && at < end; lo++) {
+            const g = allowed[lo]!;
+            at = lowerBound(G, at, end, g);
+            if (at < end && G[at] === g && (!allow || allow(g, pi))) fn(g, (w * tf[at]!) / norm[g]!);
+          }
+          continue;
         }
-        continue;
-      }
-      const visit = (post: Postings | undefined, w: number, norm: Float32Array): void => {
-        if (!post || w === 0) return;
-        for (const [s, tf] of post) {
-          const g = globals[s]!;
+        for (let i = start; i < end; i++) {
+          const g = G[i]!;
           if (allow && !allow(g, pi)) continue;
-          fn(g, (w * tf) / norm[g]!);
+          fn(g, (w * tf[i]!) / norm[g]!);
         }
-      };
-      visit(text, wText, this.normText);
-      visit(meta, wMeta, this.normMeta);
+      }
     }
-  }
-
-  private readonly globalsCache = new Map<number, Int32Array>();
-  /** Short id → global passage number, per partition. */
-  private globalsOf(pi: number): Int32Array {
-    let a = this.globalsCache.get(pi);
-    if (!a) {
-      let max = 0;
-      const layout = [...this.parts[pi]!.index.layout()];
-      for (const l of layout) max = Math.max(max, l.shortId);
-      a = new Int32Array(max + 1).fill(-1);
-      for (const l of layout) a[l.shortId] = l.g;
-      this.globalsCache.set(pi, a);
-    }
-    return a;
   }
 
   /** Partitions whose date range meets the filter's. */
@@ -540,24 +481,35 @@ export class VerbatimEngine implements SearchEngine {
 
   /** Per-passage check for what routing and the posting walk cannot decide alone, or null. */
   private allowFn(r: Restriction): ((g: number, pi: number) => boolean) | null {
-    const { docs, from, to } = r;
+    const { docs, from, to, fromN, toN } = r;
     if (!docs && !from && !to) return null;
-    const store = this.store;
+    const { docOf } = this.store;
+    const { dateFrom, dateTo } = this.store.arrays;
     const inside = this.parts.map((p) => (!from || p.from >= from) && (!to || p.to <= to));
     return (g, pi) => {
-      if (docs && !docs[store.docOf[g]!]) return false;
+      if (docs && !docs[docOf[g]!]) return false;
       if (inside[pi]) return true;
-      const a = store.dateFrom[g]!;
+      const a = dateFrom[g]!;
       if (!a) return false;
-      return (!from || store.dateTo[g]! >= from) && (!to || a <= to);
+      return (!fromN || dateTo[g]! >= fromN) && (!toN || a <= toN);
     };
   }
 
   private allAllowed(r: Restriction, routed: number[]): number[] {
     const allow = this.allowFn(r);
-    const set = new Set(routed);
-    const base = r.passages ?? Array.from({ length: this.N }, (_, g) => g);
-    return base.filter((g) => set.has(this.partOf[g]!) && (!allow || allow(g, this.partOf[g]!)));
+    const out: number[] = [];
+    for (const pi of routed) {
+      const p = this.parts[pi]!;
+      if (r.passages) {
+        for (let i = lowerBound32(r.passages, p.start); i < r.passages.length && r.passages[i]! < p.end; i++) {
+          const g = r.passages[i]!;
+          if (!allow || allow(g, pi)) out.push(g);
+        }
+      } else {
+        for (let g = p.start; g < p.end; g++) if (!allow || allow(g, pi)) out.push(g);
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- filters
@@ -571,7 +523,11 @@ export class VerbatimEngine implements SearchEngine {
       passages: null,
       from: from ? normalizeDateBound(from, 'from') : '',
       to: to ? normalizeDateBound(to, 'to') : '',
+      fromN: 0,
+      toN: 0,
     };
+    r.fromN = dayNumber(r.from);
+    r.toN = dayNumber(r.to);
     if (r.from && r.to && r.from > r.to) throw new QueryError(`The date range ${from} to ${to} is empty: the start is after the end.`);
     const docs = this.store.docs;
     const tests: Array<(d: StoredDocument) => boolean> = [];
@@ -597,6 +553,10 @@ export class VerbatimEngine implements SearchEngine {
         throw new QueryError(`No document “${id}” in the library. /sources lists the documents and their ids.`);
       }
       tests.push((d) => d.id === id);
+    }
+    if (f.symbol !== undefined) {
+      const symbol = f.symbol.trim().replace(/\s+/g, ' ').toLowerCase();
+      tests.push((d) => d.meta.symbol !== undefined && d.meta.symbol.toLowerCase() === symbol);
     }
     if (tests.length) {
       r.docs = new Uint8Array(docs.length);
@@ -633,7 +593,7 @@ export class VerbatimEngine implements SearchEngine {
   // ---------------------------------------------------------------- hits, documents, facets
 
   private hitOf(g: number, score: number, terms: ReadonlySet<string>, phrases: string[][]): Hit {
-    const p = this.store.passages[g]!;
+    const p = this.store.passage(g);
     const d = this.store.doc(g);
     return {
       id: p.id,
@@ -727,7 +687,7 @@ export class VerbatimEngine implements SearchEngine {
         .filter((c) => c.df > 0)
         .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))[0];
       if (!best) continue;
-      const word = this.state.surface.get(best.term) ?? best.term;
+      const word = this.index.surface(this.index.termId(best.term));
       const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(w.raw)}(?![\\p{L}\\p{N}])`, 'u');
       if (re.test(out)) {
         out = out.replace(re, word);
@@ -735,6 +695,15 @@ export class VerbatimEngine implements SearchEngine {
       }
     }
     return changed && out !== query ? out : undefined;
+  }
+
+  /**
+   * A new engine with `change` applied incrementally (src/index/update.ts: only the entering
+   * passages are indexed). This engine is left as it was and keeps answering until the new one is
+   * swapped in.
+   */
+  update(change: LibraryChange): VerbatimEngine {
+    return new VerbatimEngine(applyChange(this.state, change), this.opts);
   }
 
   stats(): LibraryStats {
@@ -809,4 +778,16 @@ export function topK(items: number[], k: number, cmp: (a: number, b: number) => 
     }
   }
   return heap.sort(cmp);
+}
+
+/** First index of a sorted number array whose value is ≥ x. */
+function lowerBound32(arr: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,0 +1,229 @@
+/**
+ * The frozen index: what MiniSearch built for each partition, packed into typed arrays that the
+ * engine scores from and the cache persists as raw bytes.
+ *
+ * - a term dictionary: the sorted terms (one UTF-8 blob, `\n`-separated) → term id;
+ * - per term and field (text, meta), postings as global passage numbers (ascending) with their
+ *   term frequencies; partitions are contiguous passage ranges, so a partition's postings of a
+ *   term are found by binary search;
+ * - per passage, the length of each field; per term, its document frequency (text ∪ meta).
+ *
+ * Fuzzy term lookup uses a MiniSearch SearchableMap (radix tree) over the dictionary, built on
+ * first use.
+ */
+import SearchableMap from 'minisearch/SearchableMap';
+
+export interface IndexArrays {
+  /** Sorted terms, UTF-8, joined by `\n`. */
+  terms: Uint8Array;
+  /** Per term, its most frequent folded surface word when it differs from the term ('' otherwise), joined by `\n`. */
+  surface: Uint8Array;
+  df: Uint32Array;
+  textOff: Uint32Array;
+  textG: Int32Array;
+  textTf: Uint16Array;
+  metaOff: Uint32Array;
+  metaG: Int32Array;
+  metaTf: Uint16Array;
+  /** Indexed words per passage in each field. */
+  lenText: Uint32Array;
+  lenMeta: Uint32Array;
+}
+
+/** One field's postings of one term: a range of the field's arrays. */
+export interface PostingRange {
+  g: Int32Array;
+  tf: Uint16Array;
+  start: number;
+  end: number;
+}
+
+export class FrozenIndex {
+  readonly a: IndexArrays;
+  readonly termCount: number;
+  /** Largest document frequency of any term. */
+  readonly maxDf: number;
+  private readonly list: string[];
+  private readonly ids: Map<string, number>;
+  private surfaces: string[] | undefined;
+  private radix: SearchableMap<number> | undefined;
+
+  constructor(a: IndexArrays) {
+    this.a = a;
+    const s = Buffer.from(a.terms.buffer, a.terms.byteOffset, a.terms.byteLength).toString('utf8');
+    this.list = s ? s.split('\n') : [];
+    this.termCount = this.list.length;
+    if (a.textOff.length !== this.termCount + 1 || a.metaOff.length !== this.termCount + 1 || a.df.length !== this.termCount) {
+      throw new Error('frozen index arrays disagree with its dictionary');
+    }
+    this.ids = new Map();
+    for (let i = 0; i < this.list.length; i++) this.ids.set(this.list[i]!, i);
+    let max = 0;
+    for (let i = 0; i < a.df.length; i++) if (a.df[i]! > max) max = a.df[i]!;
+    this.maxDf = max;
+  }
+
+  /** Term id, or −1 when the term is not indexed. */
+  termId(term: string): number {
+    return this.ids.get(term) ?? -1;
+  }
+
+  term(id: number): string {
+    return this.list[id]!;
+  }
+
+  df(id: number): number {
+    return id < 0 ? 0 : this.a.df[id]!;
+  }
+
+  /** The folded word most often indexed as this term (for "did you mean"). */
+  surface(id: number): string {
+    if (!this.surfaces) {
+      const b = this.a.surface;
+      this.surfaces = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8').split('\n');
+    }
+    return this.surfaces[id] || this.list[id]!;
+  }
+
+  /** Postings of term `id` in a field, restricted to passages [from, to). */
+  postings(id: number, field: 'text' | 'meta', from = 0, to = 0x7fffffff): PostingRange {
+    const a = this.a;
+    const g = field === 'text' ? a.textG : a.metaG;
+    const tf = field === 'text' ? a.textTf : a.metaTf;
+    const off = field === 'text' ? a.textOff : a.metaOff;
+    let start = off[id]!;
+    let end = off[id + 1]!;
+    if (from > 0) start = lowerBound(g, start, end, from);
+    if (to < 0x7fffffff) end = lowerBound(g, start, end, to);
+    return { g, tf, start, end };
+  }
+
+  /** Term frequency of term `id` in passage `g`'s field, 0 when absent (binary search). */
+  tf(id: number, field: 'text' | 'meta', g: number): number {
+    const r = this.postings(id, field);
+    const i = lowerBound(r.g, r.start, r.end, g);
+    return i < r.end && r.g[i] === g ? r.tf[i]! : 0;
+  }
+
+  /** Indexed terms within `maxDistance` edits of `term`, with their distance. */
+  fuzzyTerms(term: string, maxDistance: number): Array<[string, number]> {
+    if (!this.radix) {
+      const m = new SearchableMap<number>();
+      for (let i = 0; i < this.list.length; i++) m.set(this.list[i]!, i);
+      this.radix = m;
+    }
+    const out: Array<[string, number]> = [];
+    for (const [t, [, d]] of this.radix.fuzzyGet(term, maxDistance)) out.push([t, d]);
+    return out;
+  }
+
+  /** Builds the fuzzy lookup tree now (e.g. when idle after start), not on the first typo. */
+  warm(): void {
+    if (!this.radix) this.fuzzyTerms('', 0);
+  }
+}
+
+/** First index in [lo, hi) whose value is ≥ x (arr ascending). */
+export function lowerBound(arr: Int32Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One partition's frozen postings, local to its dictionary (terms sorted), before merging. */
+export interface PartFrozen {
+  terms: string[];
+  textOff: Uint32Array;
+  textG: Int32Array;
+  textTf: Uint16Array;
+  metaOff: Uint32Array;
+  metaG: Int32Array;
+  metaTf: Uint16Array;
+}
+
+/**
+ * Merges partitions (in passage order: partition i's passages all precede partition i+1's) into
+ * one frozen index. `surface` gives a term's surface word; lengths are per global passage.
+ */
+export function mergeParts(
+  parts: readonly PartFrozen[],
+  lenText: Uint32Array,
+  lenMeta: Uint32Array,
+  surface: (term: string) => string | undefined,
+): IndexArrays {
+  const all = new Set<string>();
+  for (const p of parts) for (const t of p.terms) all.add(t);
+  const terms = [...all].sort();
+  all.clear();
+  const T = terms.length;
+  const id = new Map<string, number>();
+  terms.forEach((t, i) => id.set(t, i));
+  const local = parts.map((p) => Int32Array.from(p.terms, (t) => id.get(t)!));
+  const textOff = new Uint32Array(T + 1);
+  const metaOff = new Uint32Array(T + 1);
+  parts.forEach((p, pi) => {
+    const map = local[pi]!;
+    for (let i = 0; i < map.length; i++) {
+      const k = map[i]! + 1;
+      textOff[k] = textOff[k]! + p.textOff[i + 1]! - p.textOff[i]!;
+      metaOff[k] = metaOff[k]! + p.metaOff[i + 1]! - p.metaOff[i]!;
+    }
+  });
+  for (let i = 0; i < T; i++) {
+    textOff[i + 1] = textOff[i + 1]! + textOff[i]!;
+    metaOff[i + 1] = metaOff[i + 1]! + metaOff[i]!;
+  }
+  const textG = new Int32Array(textOff[T]!);
+  const textTf = new Uint16Array(textOff[T]!);
+  const metaG = new Int32Array(metaOff[T]!);
+  const metaTf = new Uint16Array(metaOff[T]!);
+  const tc = textOff.slice(0, T);
+  const mc = metaOff.slice(0, T);
+  parts.forEach((p, pi) => {
+    const map = local[pi]!;
+    for (let i = 0; i < map.length; i++) {
+      const gid = map[i]!;
+      const [ta, tb] = [p.textOff[i]!, p.textOff[i + 1]!];
+      textG.set(p.textG.subarray(ta, tb), tc[gid]!);
+      textTf.set(p.textTf.subarray(ta, tb), tc[gid]!);
+      tc[gid] = tc[gid]! + tb - ta;
+      const [ma, mb] = [p.metaOff[i]!, p.metaOff[i + 1]!];
+      metaG.set(p.metaG.subarray(ma, mb), mc[gid]!);
+      metaTf.set(p.metaTf.subarray(ma, mb), mc[gid]!);
+      mc[gid] = mc[gid]! + mb - ma;
+    }
+  });
+  const df = new Uint32Array(T);
+  for (let t = 0; t < T; t++) {
+    let i = textOff[t]!;
+    let j = metaOff[t]!;
+    const ie = textOff[t + 1]!;
+    const je = metaOff[t + 1]!;
+    let n = 0;
+    while (i < ie && j < je) {
+      const a = textG[i]!;
+      const b = metaG[j]!;
+      if (a <= b) i++;
+      if (b <= a) j++;
+      n++;
+    }
+    df[t] = n + (ie - i) + (je - j);
+  }
+  const enc = new TextEncoder();
+  return {
+    terms: enc.encode(terms.join('\n')),
+    surface: enc.encode(terms.map((t) => surface(t) ?? '').join('\n')),
+    df,
+    textOff,
+    textG,
+    textTf,
+    metaOff,
+    metaG,
+    metaTf,
+    lenText,
+    lenMeta,
+  };
+}
