@@ -90,6 +90,8 @@ export interface SearchFilters {
   session?: string;
   /** Document id. */
   document?: string;
+  /** UN document symbol (`E/CN.7/2021/12`), exact but case-insensitive. */
+  symbol?: string;
 }
 
 export interface SearchOptions {

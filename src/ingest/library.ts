@@ -8,6 +8,8 @@ import type {
   ExtractLimits, ExtractedDocument, ExtractedParagraph, Extractor, IngestReport, LibraryDocument, Problem,
 } from '../types.ts';
 import { BinaryFileError, decodeText } from './decode.ts';
+import { closeExtractorWorkers, extractInWorker, findSymbol } from './formats/index.ts';
+import { SYMBOL_WINDOW } from './formats/symbol.ts';
 import { FrontMatterError, cleanMeta, mergeMeta, parseManifest, splitFrontMatter, type ManifestRow, type MetaSource } from './metadata.ts';
 import { toPassages } from './passages.ts';
 import { normalizeText, reflow } from './reflow.ts';
@@ -18,10 +20,67 @@ export const DEFAULT_LIMITS: ExtractLimits = { timeoutMs: 30_000, maxBytes: 20 *
 /** Formats read here; others need an extractor (see `LoadOptions.extractors`). */
 export const BUILTIN_FORMATS = ['.txt', '.md', '.json', '.jsonl'] as const;
 
+/** Extractors that enforce the time limit themselves (in a worker they can terminate). */
+const selfLimited = new WeakSet<Extractor>();
+
+/**
+ * The default extractors: PDF, Word and HTML parsed off the main thread by `extractInWorker`
+ * (src/ingest/formats), each file under the time and size limits. Call {@link closeExtractors}
+ * when done (end of a CLI run, bot shutdown) so the worker threads stop.
+ */
+export const DEFAULT_EXTRACTORS: Readonly<Record<string, Extractor>> = Object.freeze(
+  Object.fromEntries(
+    ['.pdf', '.docx', '.html', '.htm'].map((ext) => {
+      const extractor: Extractor = (bytes, relPath, limits) => extractInWorker(ext, bytes, relPath, limits);
+      selfLimited.add(extractor);
+      return [ext, extractor];
+    }),
+  ),
+);
+
+/** Stops the extractor worker threads (they are restarted on demand). */
+export function closeExtractors(): Promise<void> {
+  return closeExtractorWorkers();
+}
+
+/**
+ * Extraction limits from the environment: EXTRACT_TIMEOUT_MS and EXTRACT_MAX_BYTES (also `20MB`,
+ * `512KB`). Unset variables are left out (the defaults apply).
+ * @throws Error naming the variable when a value is not a positive number.
+ */
+export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>): Partial<ExtractLimits> {
+  const out: Partial<ExtractLimits> = {};
+  const timeout = env['EXTRACT_TIMEOUT_MS']?.trim();
+  if (timeout) {
+    const n = Number(timeout);
+    if (!Number.isInteger(n) || n <= 0) throw new Error('EXTRACT_TIMEOUT_MS must be a whole number of milliseconds, e.g. 30000');
+    out.timeoutMs = n;
+  }
+  const max = env['EXTRACT_MAX_BYTES']?.trim();
+  if (max) {
+    const n = parseBytes(max);
+    if (n === undefined) throw new Error('EXTRACT_MAX_BYTES must be a size in bytes, e.g. 20000000 or 20MB');
+    out.maxBytes = n;
+  }
+  return out;
+}
+
+/** `20000000`, `20MB`, `512 KB`, `1.5mb` → bytes; undefined when not a positive size. */
+export function parseBytes(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
+  const n = Math.round(Number(m[1]) * unit);
+  return n > 0 ? n : undefined;
+}
+
 export interface LoadOptions {
   /** Called after each file with (files done, files in total). */
   onProgress?: (done: number, total: number) => void;
-  /** Extractors for further formats, keyed by extension with the dot (".pdf", ".docx", ".html"). */
+  /**
+   * Extractors for further formats, keyed by extension with the dot (".pdf", ".docx", ".html"),
+   * added to (and overriding) {@link DEFAULT_EXTRACTORS}.
+   */
   extractors?: Record<string, Extractor>;
   limits?: Partial<ExtractLimits>;
 }
@@ -107,7 +166,10 @@ export async function scanLibrary(root: string): Promise<ScannedFile[]> {
 export function createLoadContext(root: string, opts: LoadOptions = {}, scan?: readonly ScannedFile[]): LoadContext {
   const ctx: LoadContext = {
     root,
-    extractors: Object.fromEntries(Object.entries(opts.extractors ?? {}).map(([k, v]) => [normalizeExt(k), v])),
+    extractors: {
+      ...DEFAULT_EXTRACTORS,
+      ...Object.fromEntries(Object.entries(opts.extractors ?? {}).map(([k, v]) => [normalizeExt(k), v])),
+    },
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
     manifests: new Map(),
   };
@@ -204,6 +266,20 @@ function paragraphsOfMarkdown(body: string): ExtractedParagraph[] {
   return out;
 }
 
+/**
+ * The document's own UN symbol in a text file: one that starts a line within the first
+ * SYMBOL_WINDOW characters (a masthead such as "E/CN.7/2021/12" or "A/76/PV.3  General Assembly").
+ * Symbols inside sentences — "(see A/73/PV.7)" — are citations of other documents, not this one's.
+ */
+export function mastheadSymbol(text: string): string | undefined {
+  for (const line of normalizeText(text.slice(0, SYMBOL_WINDOW)).split('\n')) {
+    const t = line.trim().replace(/^#+\s*/, '');
+    const symbol = t ? findSymbol(t) : undefined;
+    if (symbol && t.startsWith(symbol) && !/^[\s.,;:]*\)/.test(t.slice(symbol.length))) return symbol;
+  }
+  return undefined;
+}
+
 interface Statement {
   id?: unknown;
   text?: unknown;
@@ -252,8 +328,9 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
   };
   const baseId = relPath.replace(/\.[^./]+$/, '');
 
-  const addDocument = (id: string, own: MetaSource[], paragraphs: ExtractedParagraph[], line?: number): void => {
+  const addDocument = (id: string, own: MetaSource[], paragraphs: ExtractedParagraph[], line?: number, symbol?: string): void => {
     const meta = mergeMeta([...own, ...external], (reason) => warn(reason, line));
+    if (meta.symbol === undefined && symbol !== undefined) meta.symbol = symbol;
     const passageOpts: { date?: string; dateEnd?: string } = {};
     if (meta.date) passageOpts.date = meta.date;
     if (meta.dateEnd) passageOpts.dateEnd = meta.dateEnd;
@@ -268,7 +345,8 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
   if (extractor) {
     let extracted: ExtractedDocument;
     try {
-      extracted = await withTimeout(extractor(new Uint8Array(bytes), relPath, ctx.limits), ctx.limits.timeoutMs);
+      const running = extractor(new Uint8Array(bytes), relPath, ctx.limits);
+      extracted = await (selfLimited.has(extractor) ? running : withTimeout(running, ctx.limits.timeoutMs));
     } catch (e) {
       return skip((e as Error).message || 'could not be read');
     }
@@ -295,7 +373,7 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
   if (!text.trim()) return skip('empty file (whitespace only)');
 
   if (ext === '.txt') {
-    addDocument(baseId, [], reflow(text).map((t) => ({ text: t })));
+    addDocument(baseId, [], reflow(text).map((t) => ({ text: t })), undefined, mastheadSymbol(text));
     return result;
   }
 
@@ -310,7 +388,7 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
     const own: MetaSource[] = fm.data
       ? [{ label: 'front matter', meta: cleanMeta(fm.data, (reason) => warn(reason, 1)) }]
       : [];
-    addDocument(baseId, own, paragraphsOfMarkdown(fm.body));
+    addDocument(baseId, own, paragraphsOfMarkdown(fm.body), undefined, mastheadSymbol(fm.body));
     return result;
   }
 
@@ -415,8 +493,11 @@ export async function loadLibrary(root: string, opts: LoadOptions = {}): Promise
   return { documents, report };
 }
 
-/** Manifest problems, manifest rows and sidecars whose file does not exist. */
-async function orphanProblems(ctx: LoadContext, scan: readonly ScannedFile[]): Promise<Problem[]> {
+/**
+ * Manifest problems, manifest rows and sidecars whose file does not exist (pass the context of the
+ * scan: its manifests are read once).
+ */
+export async function orphanProblems(ctx: LoadContext, scan: readonly ScannedFile[]): Promise<Problem[]> {
   const problems: Problem[] = [];
   const documents = new Set(scan.filter((f) => f.kind === 'document').map((f) => f.path));
   for (const f of scan) {

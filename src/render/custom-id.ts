@@ -22,6 +22,7 @@ const FILTER_KEYS: Record<keyof SearchFilters, string> = {
   to: 't',
   session: 'n',
   document: 'd',
+  symbol: 'u',
 };
 const KEY_FILTERS = new Map(Object.entries(FILTER_KEYS).map(([k, v]) => [v, k as keyof SearchFilters]));
 

@@ -63,9 +63,10 @@ const FILTER_KEYS: Readonly<Record<string, string>> = {
   session: 'session',
   doc: 'document',
   document: 'document',
+  symbol: 'symbol',
 };
 
-const KNOWN_FILTERS = 'country:, speaker:, org:, year:, years:, from:, to:, date:, session:, doc:';
+const KNOWN_FILTERS = 'country:, speaker:, org:, year:, years:, from:, to:, date:, session:, doc:, symbol:';
 
 /** Short, accurate description of the query syntax, for --help and /about. */
 export const QUERY_HELP = `Query syntax
@@ -75,7 +76,7 @@ export const QUERY_HELP = `Query syntax
   -cannabis  -"South Africa"    leave out passages with a word or phrase
   +Balkan                       a word that must appear
   country:COL  country:"South Africa"   speaker:Guterres   org:UNODC   session:76   doc:<id>
-  year:2021  years:2019-2021  date:2021-10-19  from:2019 to:2021-06-30
+  year:2021  years:2019-2021  date:2021-10-19  from:2019 to:2021-06-30   symbol:E/CN.7/2021/12
                                 filters; dates are written 2021, 2021-10 or 2021-10-19
 Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
@@ -244,6 +245,8 @@ function example(key: string): string {
       return 'session:76';
     case 'document':
       return `${key}:<document id>`;
+    case 'symbol':
+      return 'symbol:E/CN.7/2021/12';
     default:
       return `${key}:2021-10-19`;
   }
@@ -262,6 +265,7 @@ function setFilter(filters: SearchFilters, given: Map<string, string>, key: stri
     case 'speaker':
     case 'organisation':
     case 'document':
+    case 'symbol':
       once(field);
       filters[field] = value;
       return;
@@ -453,7 +457,7 @@ export function normalizeDateBound(value: string, side: 'from' | 'to'): string {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
-const TEXT_FILTERS = ['country', 'speaker', 'organisation', 'session', 'document'] as const;
+const TEXT_FILTERS = ['country', 'speaker', 'organisation', 'session', 'document', 'symbol'] as const;
 
 /**
  * Combine filters written in the query with those given as options (CLI flags, slash-command

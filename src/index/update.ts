@@ -1,0 +1,291 @@
+/**
+ * Incremental index update: the documents of some files leave the index and the documents loaded
+ * again from those files (and from new files) enter it, without indexing the rest of the library
+ * again. Only the entering passages are tokenized; the postings of the passages that stay are
+ * renumbered and spliced (typed-array copies). The result equals a full build over the same
+ * documents: same passage numbers, same postings, same scores (the "did you mean" surface word of
+ * a term is kept from before, or taken from the entering passages for a new term).
+ *
+ * Everything that depends on the engine's data structures is in {@link applyChange}: re-target it
+ * when the store or the frozen index change shape.
+ */
+import { INDEX_OPTIONS } from './options.ts';
+import { FrozenIndex, type IndexArrays, type PartFrozen } from './frozen.ts';
+import { PartitionIndex, type IndexedPassage } from './partition.ts';
+import { documentPartitionKey, LibraryStore } from './store.ts';
+import type { EngineState, Partition } from '../search/engine.ts';
+import type { IngestReport, LibraryDocument, Problem } from '../types.ts';
+
+/** What changed in the library since the state was built. */
+export interface LibraryChange {
+  /** Files (paths relative to the library root) whose documents leave the index: removed and changed files. */
+  removedPaths: readonly string[];
+  /** Documents to add: those of added and changed files, freshly loaded. */
+  documents: readonly LibraryDocument[];
+  /** The library's report after the change (its document and passage counts are recomputed here). */
+  report: IngestReport;
+  /** When the change was indexed (default: now). */
+  indexedAt?: string;
+}
+
+/**
+ * Applies `change` to `state` and returns a new state; `state` is not modified (an engine over it
+ * keeps answering until the new one is swapped in). A document whose id is already used by a
+ * document that stays is not added; it is reported in `report.skipped`. Cost: tokenizing the
+ * entering passages, plus linear copies of the store and the postings.
+ */
+export function applyChange(state: EngineState, change: LibraryChange): EngineState {
+  const years = INDEX_OPTIONS.partitionYears;
+  const old = state.store;
+  const leaving = new Set(change.removedPaths);
+  for (const d of change.documents) leaving.add(d.path);
+
+  const kept = old.docs.filter((d) => !leaving.has(d.path));
+  const owner = new Map(kept.map((d) => [d.id, d.path]));
+  const rejected: Problem[] = [];
+  const entering: LibraryDocument[] = [];
+  for (const d of [...change.documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const first = owner.get(d.id);
+    if (first !== undefined) {
+      rejected.push({ path: d.path, reason: `duplicate document id "${d.id}" (already used by ${first})` });
+      continue;
+    }
+    owner.set(d.id, d.path);
+    entering.push(d);
+  }
+
+  const keptDocs: LibraryDocument[] = kept.map((d) => ({
+    id: d.id,
+    path: d.path,
+    meta: d.meta,
+    passages: Array.from({ length: d.count }, (_, k) => old.passage(d.first + k)),
+  }));
+  const all = [...keptDocs, ...entering];
+  const keyOf = new Map(all.map((d) => [d.id, documentPartitionKey(d, years)]));
+  const store = LibraryStore.fromDocuments(all, (d) => keyOf.get(d.id)!);
+
+  // old passage number → new one (−1: leaving)
+  const renumber = new Int32Array(old.size).fill(-1);
+  const lenText = new Uint32Array(store.size);
+  const lenMeta = new Uint32Array(store.size);
+  const oa = state.index.a;
+  for (const d of kept) {
+    const to = store.docs[store.docNumber(d.id)!]!.first;
+    for (let k = 0; k < d.count; k++) {
+      renumber[d.first + k] = to + k;
+      lenText[to + k] = oa.lenText[d.first + k]!;
+      lenMeta[to + k] = oa.lenMeta[d.first + k]!;
+    }
+  }
+
+  // the entering passages, indexed alone under their new numbers
+  const counts = new Map<string, Map<string, number>>();
+  const onWord = (term: string, folded: string): void => {
+    let m = counts.get(term);
+    if (!m) counts.set(term, (m = new Map()));
+    m.set(folded, (m.get(folded) ?? 0) + 1);
+  };
+  const ranges = entering.map((d) => store.docs[store.docNumber(d.id)!]!);
+  function* items(): Generator<IndexedPassage> {
+    for (const r of ranges) for (let g = r.first; g < r.first + r.count; g++) yield { g, text: store.text(g), meta: store.metaText(g) };
+  }
+  const delta: PartFrozen = ranges.some((r) => r.count > 0)
+    ? PartitionIndex.build(items(), onWord).freeze(lenText, lenMeta)
+    : { terms: [], textOff: new Uint32Array(1), textG: new Int32Array(0), textTf: new Uint16Array(0), metaOff: new Uint32Array(1), metaG: new Int32Array(0), metaTf: new Uint16Array(0) };
+
+  const newSurface = (term: string): string => {
+    const m = counts.get(term);
+    if (!m) return '';
+    let best = '';
+    let bestN = -1;
+    for (const [w, n] of m) if (n > bestN || (n === bestN && w < best)) [best, bestN] = [w, n];
+    return best !== term ? best : '';
+  };
+  const index = new FrozenIndex(splice(state.index, renumber, delta, lenText, lenMeta, newSurface));
+
+  const partitions: Partition[] = [];
+  const { dateFrom, dateTo } = store.arrays;
+  for (let i = 0; i < store.docs.length; ) {
+    const key = keyOf.get(store.docs[i]!.id)!;
+    let j = i + 1;
+    while (j < store.docs.length && keyOf.get(store.docs[j]!.id) === key) j++;
+    const start = store.docs[i]!.first;
+    const last = store.docs[j - 1]!;
+    const end = last.first + last.count;
+    i = j;
+    if (end === start) continue;
+    let from = 0;
+    let to = 0;
+    for (let g = start; g < end; g++) {
+      const a = dateFrom[g]!;
+      const b = dateTo[g]!;
+      if (a && (!from || a < from)) from = a;
+      if (b && b > to) to = b;
+    }
+    partitions.push({ key, start, end, from: dayString(from), to: dayString(to) });
+  }
+
+  const report: IngestReport = {
+    documents: store.docs.length,
+    passages: store.size,
+    skipped: [...change.report.skipped, ...rejected],
+    warnings: [...change.report.warnings],
+  };
+  return { store, index, partitions, report, indexedAt: change.indexedAt ?? new Date().toISOString() };
+}
+
+/** YYYYMMDD → `YYYY-MM-DD` ('' for 0). */
+function dayString(n: number): string {
+  if (!n) return '';
+  const s = String(n).padStart(8, '0');
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
+
+/**
+ * The old postings with leaving passages dropped and the others renumbered, merged term by term
+ * with the entering passages' postings (`delta`, already under new numbers).
+ */
+function splice(
+  old: FrozenIndex,
+  renumber: Int32Array,
+  delta: PartFrozen,
+  lenText: Uint32Array,
+  lenMeta: Uint32Array,
+  newSurface: (term: string) => string,
+): IndexArrays {
+  const oa = old.a;
+  // renumbering keeps the order of the passages that stay (documents sort by partition, path, id)
+  let monotone = true;
+  for (let g = 0, last = -1; g < renumber.length; g++) {
+    const n = renumber[g]!;
+    if (n < 0) continue;
+    if (n < last) monotone = false;
+    last = n;
+  }
+
+  const terms: string[] = [];
+  const surfaces: string[] = [];
+  const textOff: number[] = [0];
+  const metaOff: number[] = [0];
+  const textG = new Int32Array(oa.textG.length + delta.textG.length);
+  const textTf = new Uint16Array(textG.length);
+  const metaG = new Int32Array(oa.metaG.length + delta.metaG.length);
+  const metaTf = new Uint16Array(metaG.length);
+  let tn = 0;
+  let mn = 0;
+
+  const mergeField = (
+    oid: number,
+    did: number,
+    field: 'text' | 'meta',
+    outG: Int32Array,
+    outTf: Uint16Array,
+    at: number,
+  ): number => {
+    const start = at;
+    let i = 0;
+    let ie = 0;
+    let og: Int32Array = new Int32Array(0);
+    let otf: Uint16Array = new Uint16Array(0);
+    if (oid >= 0) {
+      const r = old.postings(oid, field);
+      og = r.g;
+      otf = r.tf;
+      i = r.start;
+      ie = r.end;
+    }
+    const dG = field === 'text' ? delta.textG : delta.metaG;
+    const dTf = field === 'text' ? delta.textTf : delta.metaTf;
+    const dOff = field === 'text' ? delta.textOff : delta.metaOff;
+    let j = did >= 0 ? dOff[did]! : 0;
+    const je = did >= 0 ? dOff[did + 1]! : 0;
+    for (;;) {
+      while (i < ie && renumber[og[i]!]! < 0) i++;
+      const a = i < ie ? renumber[og[i]!]! : 0x7fffffff;
+      const b = j < je ? dG[j]! : 0x7fffffff;
+      if (a === 0x7fffffff && b === 0x7fffffff) break;
+      if (a < b) {
+        outG[at] = a;
+        outTf[at++] = otf[i++]!;
+      } else {
+        outG[at] = b;
+        outTf[at++] = dTf[j++]!;
+      }
+    }
+    if (!monotone && at - start > 1) {
+      const idx = Array.from({ length: at - start }, (_, k) => start + k).sort((x, y) => outG[x]! - outG[y]!);
+      const gs = idx.map((k) => outG[k]!);
+      const fs = idx.map((k) => outTf[k]!);
+      outG.set(gs, start);
+      outTf.set(fs, start);
+    }
+    return at;
+  };
+
+  let oi = 0;
+  let di = 0;
+  while (oi < old.termCount || di < delta.terms.length) {
+    const ot = oi < old.termCount ? old.term(oi) : undefined;
+    const dt = di < delta.terms.length ? delta.terms[di]! : undefined;
+    let term: string;
+    let oid = -1;
+    let did = -1;
+    if (dt === undefined || (ot !== undefined && ot < dt)) {
+      term = ot!;
+      oid = oi++;
+    } else if (ot === undefined || dt < ot) {
+      term = dt;
+      did = di++;
+    } else {
+      term = ot;
+      oid = oi++;
+      did = di++;
+    }
+    const t0 = tn;
+    const m0 = mn;
+    tn = mergeField(oid, did, 'text', textG, textTf, tn);
+    mn = mergeField(oid, did, 'meta', metaG, metaTf, mn);
+    if (tn === t0 && mn === m0) continue; // every passage holding it left
+    terms.push(term);
+    const s = oid >= 0 ? old.surface(oid) : '';
+    surfaces.push(oid >= 0 && s !== term ? s : newSurface(term));
+    textOff.push(tn);
+    metaOff.push(mn);
+  }
+
+  const T = terms.length;
+  const tOff = Uint32Array.from(textOff);
+  const mOff = Uint32Array.from(metaOff);
+  const tG = textG.slice(0, tn);
+  const mG = metaG.slice(0, mn);
+  const df = new Uint32Array(T);
+  for (let t = 0; t < T; t++) {
+    let i = tOff[t]!;
+    let j = mOff[t]!;
+    const ie = tOff[t + 1]!;
+    const je = mOff[t + 1]!;
+    let n = 0;
+    while (i < ie && j < je) {
+      const a = tG[i]!;
+      const b = mG[j]!;
+      if (a <= b) i++;
+      if (b <= a) j++;
+      n++;
+    }
+    df[t] = n + (ie - i) + (je - j);
+  }
+  const enc = new TextEncoder();
+  return {
+    terms: enc.encode(terms.join('\n')),
+    surface: enc.encode(surfaces.join('\n')),
+    df,
+    textOff: tOff,
+    textG: tG,
+    textTf: textTf.slice(0, tn),
+    metaOff: mOff,
+    metaG: mG,
+    metaTf: metaTf.slice(0, mn),
+    lenText,
+    lenMeta,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The incremental update gives the engine a full rebuild would give: same hits, same scores, same
+ * documents — after adding, changing and removing files, across partitions (decades).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFiles, loadLibrary } from '../../src/ingest/library.ts';
+import { buildState, VerbatimEngine } from '../../src/search/engine.ts';
+import type { LibraryDocument } from '../../src/types.ts';
+
+const UNGDC = new URL('../fixtures/ungdc/', import.meta.url).pathname;
+const SAMPLE = new URL('../../data/', import.meta.url).pathname;
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'verbatim-update-'));
+  cpSync(UNGDC, root, { recursive: true });
+  rmSync(path.join(root, 'README.md'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const QUERIES = [
+  'peace process Colombia',
+  'climate change',
+  'drug trafficking',
+  '"United Nations"',
+  'Bhutan happiness',
+  'refugees -Europe',
+  'year:2021 vaccines',
+  'country:COL peace',
+  'Kolumbia',
+];
+
+async function answers(engine: VerbatimEngine): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const q of QUERIES) {
+    const r = await engine.search(q, { limit: 10 });
+    out.push([q, r.total, r.hits.map((h) => [h.id, h.score, h.source.paragraph, h.source.document])]);
+  }
+  out.push(engine.documents().map((d) => [d.id, d.passages]));
+  return out;
+}
+
+async function fullBuild(): Promise<VerbatimEngine> {
+  const { documents, report } = await loadLibrary(root);
+  return new VerbatimEngine(buildState(documents, report));
+}
+
+describe('applyChange (VerbatimEngine.update)', () => {
+  it('adds, changes and removes files in several decades and answers like a full rebuild', async () => {
+    const before = await fullBuild();
+    const beforeAnswers = await answers(before);
+
+    // remove a 1956 speech, change a 2011 one, add a 2021-10 CND report (sample) and a new 2011 file
+    rmSync(path.join(root, '1956/AUT_11_1956.txt'));
+    const col = path.join(root, '2011/COL_66_2011.txt');
+    writeFileSync(col, readFileSync(col, 'utf8').replace(/Colombia/g, 'Kolumbia'));
+    cpSync(path.join(SAMPLE, 'cnd-64-intersessional-2021-10.txt'), path.join(root, 'cnd/cnd-report.txt'));
+    cpSync(path.join(SAMPLE, 'cnd-64-intersessional-2021-10.txt.meta.json'), path.join(root, 'cnd/cnd-report.txt.meta.json'));
+    writeFileSync(path.join(root, '2011/extra.txt'), 'A short note on drug trafficking and the peace process.\n');
+
+    const changed = ['2011/COL_66_2011.txt', 'cnd/cnd-report.txt', '2011/extra.txt'];
+    const results = await loadFiles(root, changed);
+    const documents: LibraryDocument[] = results.flatMap((r) => r.documents);
+    const full = await fullBuild();
+    const updated = before.update({ removedPaths: ['1956/AUT_11_1956.txt', '2011/COL_66_2011.txt'], documents, report: full.state.report });
+
+    expect(await answers(updated)).toEqual(await answers(full));
+    expect(updated.stats().passages).toBe(full.stats().passages);
+    expect(updated.state.partitions).toEqual(full.state.partitions);
+    const { surface: _a, ...got } = updated.state.index.a;
+    const { surface: _b, ...want } = full.state.index.a;
+    expect(got).toEqual(want);
+    // the old engine is untouched and still answers as before
+    expect(await answers(before)).toEqual(beforeAnswers);
+    // the change is visible
+    expect((await updated.search('Kolumbia')).total).toBeGreaterThan(0);
+    expect((await updated.search('heroin Afghanistan')).hits[0]?.source.document).toBe('cnd/cnd-report');
+    expect(updated.document('1956/AUT_11_1956')).toBeUndefined();
+  });
+
+  it('refuses a document whose id is already taken, and reports it', async () => {
+    const engine = await fullBuild();
+    const [r] = await loadFiles(root, ['2021/BRA_76_2021.txt']);
+    const clash = { ...r!.documents[0]!, path: '2021/copy-of-bra.txt' };
+    const updated = engine.update({ removedPaths: [], documents: [clash], report: engine.state.report });
+    expect(updated.stats().passages).toBe(engine.stats().passages);
+    expect(updated.stats().skipped.at(-1)).toEqual({
+      path: '2021/copy-of-bra.txt',
+      reason: 'duplicate document id "2021/BRA_76_2021" (already used by 2021/BRA_76_2021.txt)',
+    });
+  });
+
+  it('removing everything leaves an empty engine that still answers', async () => {
+    const engine = await fullBuild();
+    const paths = engine.documents().map((d) => d.path);
+    const empty = engine.update({ removedPaths: paths, documents: [], report: { documents: 0, passages: 0, skipped: [], warnings: [] } });
+    expect(empty.stats().passages).toBe(0);
+    expect((await empty.search('peace')).total).toBe(0);
+  });
+});
