@@ -236,14 +236,15 @@ function parseHeader(line: string): { header: CacheHeader } | { reason: string }
 export async function loadCache(
   cachePath: string,
   fingerprint: string,
-): Promise<{ state: EngineState; header: CacheHeader } | { reason: string }> {
+): Promise<{ state: EngineState; header: CacheHeader; bytes: Uint8Array } | { reason: string }> {
   let buf: Buffer;
   try {
     buf = await readFile(cachePath);
   } catch (err) {
     return { reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no cache yet' : `cache unreadable: ${(err as Error).message}` };
   }
-  return decodeState(buf, fingerprint);
+  const res = decodeState(buf, fingerprint);
+  return 'state' in res ? { ...res, bytes: buf } : res;
 }
 
 /**

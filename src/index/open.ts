@@ -1,14 +1,17 @@
 /**
  * Opening a library: scan it, reuse the persisted index when nothing changed, else index it again
  * and replace the cache atomically. The CLI, the bot, eval and bench all open libraries this way.
+ * `openLibraryInWorker` does the same on a worker thread (the caller keeps answering queries
+ * meanwhile) and hands the index over as one transferred buffer.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { loadLibrary, scanLibrary } from '../ingest/library.ts';
-import { buildState, VerbatimEngine } from '../search/engine.ts';
-import type { IngestReport } from '../types.ts';
-import { diffFiles, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache } from './cache.ts';
+import { buildState, VerbatimEngine, type EngineState } from '../search/engine.ts';
+import type { ExtractLimits, IngestReport } from '../types.ts';
+import { decodeState, diffFiles, encodeState, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from './cache.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -33,6 +36,8 @@ export interface OpenOptions {
   /** Files loaded so far / files in total, while indexing. */
   onProgress?: (done: number, total: number) => void;
   log?: OpenLog;
+  /** Time and size limits for extracting one file (PDF, Word, HTML); defaults in src/ingest/library.ts. */
+  limits?: Partial<ExtractLimits>;
 }
 
 export interface OpenedLibrary {
@@ -45,8 +50,17 @@ export interface OpenedLibrary {
   reason?: string;
 }
 
-/** Scans `dataDir`, loads the cached index when the library is unchanged, else rebuilds and saves it. */
-export async function openLibrary(opts: OpenOptions): Promise<OpenedLibrary> {
+interface OpenedState {
+  state: EngineState;
+  files: FileEntry[];
+  /** The cache file's bytes, when the state was loaded from it. */
+  bytes?: Uint8Array;
+  fromCache: boolean;
+  changes: OpenedLibrary['changes'];
+  reason?: string;
+}
+
+async function openState(opts: OpenOptions): Promise<OpenedState> {
   const { dataDir, cachePath, log } = opts;
   const scan = await scanLibrary(dataDir);
   const files = fileEntries(scan);
@@ -61,18 +75,115 @@ export async function openLibrary(opts: OpenOptions): Promise<OpenedLibrary> {
     const cached = await loadCache(cachePath, fingerprint);
     if ('state' in cached) {
       log?.info({ cachePath, passages: cached.state.store.size }, 'index loaded from cache');
-      return { engine: new VerbatimEngine(cached.state), report: cached.state.report, fromCache: true, changes };
+      return { state: cached.state, files, bytes: cached.bytes, fromCache: true, changes };
     }
     reason = cached.reason;
   }
   log?.info({ cachePath, reason, added: changes.added.length, changed: changes.changed.length, removed: changes.removed.length }, 'indexing library');
-  const loadOpts = opts.onProgress ? { onProgress: opts.onProgress } : {};
-  const { documents, report } = await loadLibrary(dataDir, loadOpts);
-  const state = buildState(documents, report);
+  const loadOpts = { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.limits ? { limits: opts.limits } : {}) };
+  let loaded: Awaited<ReturnType<typeof loadLibrary>> | undefined = await loadLibrary(dataDir, loadOpts);
+  const state = buildState(loaded.documents, loaded.report);
+  loaded = undefined; // the store holds what is needed; let the documents go before saving
   try {
     await saveCache(cachePath, state, files);
   } catch (err) {
     log?.warn({ cachePath, err: (err as Error).message }, 'could not save the index cache');
   }
-  return { engine: new VerbatimEngine(state), report, fromCache: false, changes, reason };
+  return { state, files, fromCache: false, changes, reason };
+}
+
+/** Scans `dataDir`, loads the cached index when the library is unchanged, else rebuilds and saves it. */
+export async function openLibrary(opts: OpenOptions): Promise<OpenedLibrary> {
+  const o = await openState(opts);
+  const out: OpenedLibrary = { engine: new VerbatimEngine(o.state), report: o.state.report, fromCache: o.fromCache, changes: o.changes };
+  if (o.reason !== undefined) out.reason = o.reason;
+  return out;
+}
+
+/** Messages from the open worker. */
+export type OpenWorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'log'; level: 'info' | 'warn'; obj: object; msg: string }
+  | { type: 'done'; bytes: Uint8Array; fromCache: boolean; changes: OpenedLibrary['changes']; reason?: string }
+  | { type: 'error'; message: string };
+
+/**
+ * What the open worker runs: {@link openLibrary}'s work, ending with the index as one buffer (the
+ * cache file's bytes) to transfer to the caller's thread.
+ */
+export async function openInThisWorker(
+  opts: Pick<OpenOptions, 'dataDir' | 'cachePath' | 'rebuild' | 'limits'>,
+  post: (m: OpenWorkerMessage, transfer?: ArrayBuffer[]) => void,
+): Promise<void> {
+  try {
+    const o = await openState({
+      ...opts,
+      onProgress: (done, total) => post({ type: 'progress', done, total }),
+      log: {
+        info: (obj, msg) => post({ type: 'log', level: 'info', obj, msg }),
+        warn: (obj, msg) => post({ type: 'log', level: 'warn', obj, msg }),
+      },
+    });
+    let bytes = o.bytes;
+    if (!bytes || bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength) {
+      const chunks = o.bytes ? [o.bytes] : encodeState(o.state, o.files);
+      const total = chunks.reduce((n, c) => n + c.length, 0);
+      const one = new Uint8Array(total);
+      let at = 0;
+      for (const c of chunks) {
+        one.set(c, at);
+        at += c.length;
+      }
+      bytes = one;
+    }
+    const msg: OpenWorkerMessage = { type: 'done', bytes, fromCache: o.fromCache, changes: o.changes };
+    if (o.reason !== undefined) msg.reason = o.reason;
+    post(msg, [bytes.buffer as ArrayBuffer]);
+  } catch (err) {
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/**
+ * {@link openLibrary} on a worker thread: scanning, loading or indexing (and saving the cache)
+ * happen there, so the calling thread keeps answering queries with its current engine; the new
+ * engine is built here from the transferred buffer (no copy) once everything is ready. Swap it in
+ * when the promise resolves; on failure the caller still has its old engine.
+ */
+export function openLibraryInWorker(opts: OpenOptions): Promise<OpenedLibrary> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./open-worker-entry.mjs', import.meta.url), {
+      workerData: { dataDir: opts.dataDir, cachePath: opts.cachePath, rebuild: opts.rebuild ?? false, ...(opts.limits ? { limits: opts.limits } : {}) },
+      stdout: false,
+      stderr: false,
+    });
+    let settled = false;
+    const fail = (err: Error): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(err);
+    };
+    worker.on('message', (m: OpenWorkerMessage) => {
+      if (m.type === 'progress') opts.onProgress?.(m.done, m.total);
+      else if (m.type === 'log') opts.log?.[m.level](m.obj, m.msg);
+      else if (m.type === 'error') fail(new Error(m.message));
+      else {
+        const decoded = decodeState(m.bytes, null, false);
+        if ('reason' in decoded) return fail(new Error(`index from the worker unusable: ${decoded.reason}`));
+        settled = true;
+        void worker.terminate();
+        const out: OpenedLibrary = {
+          engine: new VerbatimEngine(decoded.state),
+          report: decoded.state.report,
+          fromCache: m.fromCache,
+          changes: m.changes,
+        };
+        if (m.reason !== undefined) out.reason = m.reason;
+        resolve(out);
+      }
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`index worker exited (code ${code}) before finishing`)));
+  });
 }
