@@ -128,7 +128,17 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
     durationS: 0,
   };
 
-  if (!opts.skip.has('verbatim')) {
+  const attempt = async (engine: EngineName, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (err) {
+      const reason = `failed: ${(err as Error).message.slice(0, 2000)}`;
+      log(`${engine} ${reason}`);
+      results.skipped.push({ engine, reason });
+    }
+  };
+
+  if (!opts.skip.has('verbatim')) await attempt('verbatim', async () => {
     results.engines.verbatim = await benchVerbatim(dataDir, path.join(opts.workDir, `verbatim-${opts.size}.cache`), queriesFile, opts);
     if (results.engines.verbatim.passages !== passageCount) {
       results.engines.verbatim.notes.push(`openLibrary indexed ${results.engines.verbatim.passages} passages, loadLibrary gave ${passageCount}: the engines do not see the same passages`);
@@ -145,15 +155,21 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
         peakRssLoadMb: small.rss.loadMb ?? Number.NaN,
       };
     }
-  } else results.skipped.push({ engine: 'verbatim', reason: '--skip verbatim' });
+  });
+  else results.skipped.push({ engine: 'verbatim', reason: '--skip verbatim' });
 
-  if (!opts.skip.has('minisearch')) results.engines.minisearch = await benchMiniSearch(passagesFile, queriesFile, opts);
+  if (!opts.skip.has('minisearch')) await attempt('minisearch', async () => {
+    results.engines.minisearch = await benchMiniSearch(passagesFile, queriesFile, opts);
+  });
   else results.skipped.push({ engine: 'minisearch', reason: '--skip minisearch' });
 
   if (!opts.skip.has('xapian')) {
     const python = findXapianPython(opts);
-    if (python) results.engines.xapian = await benchXapian(python, passagesFile, queriesFile, opts);
-    else {
+    if (python) {
+      await attempt('xapian', async () => {
+        results.engines.xapian = await benchXapian(python, passagesFile, queriesFile, opts);
+      });
+    } else {
       const reason = `python3-xapian is not installed; install it with: ${XAPIAN_INSTALL}  (or pass --install)`;
       log(reason);
       results.skipped.push({ engine: 'xapian', reason });
@@ -256,6 +272,7 @@ async function writePassages(documents: readonly LibraryDocument[], file: string
 
 
 interface VerbatimBuildOut {
+  logged: string[];
   buildMs: number;
   fromCache: boolean;
   passages: number;
@@ -263,6 +280,8 @@ interface VerbatimBuildOut {
 }
 interface VerbatimQueryOut {
   fromCache: boolean;
+  reason?: string;
+  logged: string[];
   passages: number;
   openMs: number;
   firstQueryMs: number;
@@ -278,20 +297,24 @@ interface VerbatimQueryOut {
 
 async function benchVerbatim(dataDir: string, cachePath: string, queriesFile: string, opts: BenchOptions): Promise<EngineResult> {
   const child = path.join(REPO_ROOT, 'bench/verbatim-child.ts');
-  const buildOut = path.join(opts.workDir, 'verbatim-build.json');
+  const tag = path.basename(cachePath, '.cache');
+  const buildOut = path.join(opts.workDir, `${tag}-build.json`);
   opts.log(`verbatim: building the index from scratch (${path.basename(dataDir)}) …`);
   const b = await runChild(process.execPath, ['--import', 'tsx', child, 'build', dataDir, cachePath, buildOut]);
   if (b.code !== 0) throw new Error(`verbatim build failed (exit ${b.code}):\n${b.stderr}`);
   const build = JSON.parse(readFileSync(buildOut, 'utf8')) as VerbatimBuildOut;
   opts.log(`verbatim: built in ${round(build.buildMs / 1000, 2)} s, peak RSS ${build.peakRssBuildMb} MB; cold start and queries …`);
 
-  const queryOut = path.join(opts.workDir, 'verbatim-query.json');
+  const queryOut = path.join(opts.workDir, `${tag}-query.json`);
   const q = await runChild(process.execPath, ['--import', 'tsx', child, 'query', dataDir, cachePath, queryOut, queriesFile, String(opts.repeat), String(opts.warmup)]);
   if (q.code !== 0) throw new Error(`verbatim queries failed (exit ${q.code}):\n${q.stderr}`);
   const run = JSON.parse(readFileSync(queryOut, 'utf8')) as VerbatimQueryOut;
 
   const notes: string[] = [];
-  if (!run.fromCache) notes.push('the query process did not open from the cache: cold start includes indexing');
+  if (!run.fromCache) {
+    notes.push(`the query process did not open from the cache (${run.reason ?? 'no reason given'}): cold start includes indexing`);
+    for (const l of build.logged.filter((x) => x.startsWith('warn'))) notes.push(`build process: ${l.slice(0, 300)}`);
+  }
   if (build.fromCache) notes.push('the build process reported fromCache: build time is not a fresh build');
   if (run.partialAnswers) notes.push(`${run.partialAnswers} answers were cut short by the time budget (partial)`);
   if (run.queryErrors.length) notes.push(`${run.queryErrors.length} queries were refused: ${run.queryErrors.slice(0, 3).map((e) => `${e.kind}#${e.n} "${e.message}"`).join('; ')}`);
@@ -327,7 +350,7 @@ interface MiniSearchOut {
 
 async function benchMiniSearch(passagesFile: string, queriesFile: string, opts: BenchOptions): Promise<EngineResult> {
   opts.log('minisearch (default options): building and querying …');
-  const out = path.join(opts.workDir, 'minisearch.json');
+  const out = path.join(opts.workDir, `minisearch-${opts.size}.json`);
   const saveFile = path.join(opts.workDir, `minisearch-${opts.size}.index.json`);
   const child = path.join(REPO_ROOT, 'bench/minisearch-child.ts');
   const node = [...MINISEARCH_NODE_FLAGS, '--import', 'tsx', child];

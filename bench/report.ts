@@ -72,7 +72,7 @@ export function renderMarkdown(r: BenchResults, command: string): string {
     [
       `Produced by \`${command}\` on ${m.date.slice(0, 10)} (${m.date}); the run took ${r.durationS} s.`,
       '',
-      `- Machine: ${m.nproc} CPUs (${m.cpu}), ${m.ramGb} GB RAM, ${m.os}, Node ${m.node}`,
+      `- Machine: ${m.nproc} CPUs (${m.cpu}), ${m.ramGb} GB RAM, ${m.os}, Node ${m.node}; load average at start ${m.loadAvg.join(' / ')}`,
       `- Corpus: ${r.corpus.size === 'full' ? 'the whole library' : 'a small subset (first documents by path)'} at \`${r.corpus.dataDir}\` — ${r.corpus.documents} documents, ${r.corpus.passages} passages (the same passages for every engine)`,
       `- Queries: \`${r.queries.file}\`, ${Object.entries(r.queries.perKind).map(([k, n]) => `${k} ${n}`).join(', ')}; ${r.queries.warmup} warm-up queries, then ${r.queries.repeat} timed pass(es), each query timed on its own`,
       ...r.skipped.map((s) => `- Not run: ${NAMES[s.engine]} — ${s.reason}`),

@@ -15,6 +15,13 @@ import type { BenchQuery } from './lib/queries.ts';
 import { timeQueries } from './lib/timing.ts';
 import { verbatimQuery } from './lib/verbatim-query.ts';
 
+/** What openLibrary logs (cache reasons, save failures), kept for the results. */
+const logged: string[] = [];
+const log = {
+  info: (obj: object, msg: string) => void logged.push(`info: ${msg} ${JSON.stringify(obj)}`),
+  warn: (obj: object, msg: string) => void logged.push(`warn: ${msg} ${JSON.stringify(obj)}`),
+};
+
 async function main(argv: string[]): Promise<void> {
   const [mode, dataDir, cachePath, outFile, queriesFile, repeatArg, warmupArg] = argv;
   if (!dataDir || !cachePath || !outFile || (mode !== 'build' && mode !== 'query')) {
@@ -23,11 +30,11 @@ async function main(argv: string[]): Promise<void> {
   if (mode === 'build') {
     rmSync(cachePath, { recursive: true, force: true });
     const t0 = performance.now();
-    const { report, fromCache } = await openLibrary({ dataDir, cachePath, rebuild: true });
+    const { report, fromCache } = await openLibrary({ dataDir, cachePath, rebuild: true, log });
     const buildMs = performance.now() - t0;
     writeFileSync(
       outFile,
-      JSON.stringify({ buildMs, fromCache, documents: report.documents, passages: report.passages, peakRssBuildMb: peakRssMb(), rssAfterBuildMb: rssMb() }),
+      JSON.stringify({ buildMs, fromCache, logged, documents: report.documents, passages: report.passages, peakRssBuildMb: peakRssMb(), rssAfterBuildMb: rssMb() }),
     );
     return;
   }
@@ -37,7 +44,7 @@ async function main(argv: string[]): Promise<void> {
   const first = queries[0];
   if (!first) throw new Error('no queries');
   const tOpen = performance.now();
-  const { engine, report, fromCache } = await openLibrary({ dataDir, cachePath });
+  const { engine, report, fromCache, reason } = await openLibrary({ dataDir, cachePath, log });
   const openMs = performance.now() - tOpen;
   const f = verbatimQuery(first);
   const tFirst = performance.now();
@@ -73,6 +80,8 @@ async function main(argv: string[]): Promise<void> {
     outFile,
     JSON.stringify({
       fromCache,
+      reason,
+      logged,
       documents: report.documents,
       passages: report.passages,
       openMs,

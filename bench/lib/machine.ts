@@ -9,6 +9,8 @@ export interface MachineInfo {
   node: string;
   os: string;
   date: string;
+  /** 1-, 5- and 15-minute load averages when the run started (other work on the machine skews timings). */
+  loadAvg: number[];
 }
 
 /** nproc, CPU model, RAM, Node version and the date (ISO). */
@@ -27,5 +29,6 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     os: `${os.type()} ${os.release()}`,
     date: new Date().toISOString(),
+    loadAvg: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
 }
