@@ -8,10 +8,10 @@
  *   term are found by binary search;
  * - per passage, the length of each field; per term, its document frequency (text ∪ meta).
  *
- * Fuzzy term lookup uses a MiniSearch SearchableMap (radix tree) over the dictionary, built on
- * first use.
+ * Fuzzy term lookup walks the sorted dictionary as an implicit trie (Levenshtein rows shared by
+ * terms with a common prefix, whole prefix ranges skipped by binary search once out of reach), so
+ * it needs no tree built at start.
  */
-import SearchableMap from 'minisearch/SearchableMap';
 
 export interface IndexArrays {
   /** Sorted terms, UTF-8, joined by `\n`. */
@@ -46,7 +46,6 @@ export class FrozenIndex {
   private readonly list: string[];
   private readonly ids: Map<string, number>;
   private surfaces: string[] | undefined;
-  private radix: SearchableMap<number> | undefined;
 
   constructor(a: IndexArrays) {
     this.a = a;
@@ -105,21 +104,57 @@ export class FrozenIndex {
     return i < r.end && r.g[i] === g ? r.tf[i]! : 0;
   }
 
-  /** Indexed terms within `maxDistance` edits of `term`, with their distance. */
+  /** Indexed terms within `maxDistance` edits (Levenshtein) of `term`, with their distance. */
   fuzzyTerms(term: string, maxDistance: number): Array<[string, number]> {
-    if (!this.radix) {
-      const m = new SearchableMap<number>();
-      for (let i = 0; i < this.list.length; i++) m.set(this.list[i]!, i);
-      this.radix = m;
-    }
+    const list = this.list;
+    const m = term.length;
     const out: Array<[string, number]> = [];
-    for (const [t, [, d]] of this.radix.fuzzyGet(term, maxDistance)) out.push([t, d]);
+    // rows[k]: edit distances between term[0..j) and the current prefix of length k
+    const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
+    let path = ''; // the prefix rows[1..] were computed for
+    let valid = 0; // rows[0..valid] are valid for path[0..valid)
+    let i = 0;
+    outer: while (i < list.length) {
+      const t = list[i]!;
+      let k = 0;
+      const lim = Math.min(valid, t.length);
+      while (k < lim && t.charCodeAt(k) === path.charCodeAt(k)) k++;
+      for (; k < t.length; k++) {
+        const prev = rows[k]!;
+        let row = rows[k + 1];
+        if (!row) rows[k + 1] = row = new Int32Array(m + 1);
+        row[0] = k + 1;
+        let min = row[0];
+        const c = t.charCodeAt(k);
+        for (let j = 1; j <= m; j++) {
+          const sub = prev[j - 1]! + (term.charCodeAt(j - 1) === c ? 0 : 1);
+          const v = Math.min(sub, prev[j]! + 1, row[j - 1]! + 1);
+          row[j] = v;
+          if (v < min) min = v;
+        }
+        if (min > maxDistance) {
+          // nothing under this prefix can come within reach: skip every term that starts with it
+          const prefix = t.slice(0, k + 1);
+          path = t;
+          valid = k;
+          let lo = i + 1;
+          let hi = list.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (list[mid]!.startsWith(prefix)) lo = mid + 1;
+            else hi = mid;
+          }
+          i = lo;
+          continue outer;
+        }
+      }
+      path = t;
+      valid = t.length;
+      const d = rows[t.length]![m]!;
+      if (d <= maxDistance) out.push([t, d]);
+      i++;
+    }
     return out;
-  }
-
-  /** Builds the fuzzy lookup tree now (e.g. when idle after start), not on the first typo. */
-  warm(): void {
-    if (!this.radix) this.fuzzyTerms('', 0);
   }
 }
 

@@ -115,7 +115,7 @@ export class VerbatimEngine implements SearchEngine {
   // per-query scratch, reused (search is synchronous inside)
   private readonly score: Float64Array;
   private readonly mask: Uint32Array;
-  private readonly tfAcc: Float64Array;
+  private readonly hold: Uint8Array;
   private readonly facets = new Map<Facet, FacetValue[]>();
 
   /** `options` other than INDEX_OPTIONS are for experiments only; the product always uses the default. */
@@ -144,7 +144,7 @@ export class VerbatimEngine implements SearchEngine {
     }
     this.score = new Float64Array(N);
     this.mask = new Uint32Array(N);
-    this.tfAcc = new Float64Array(N);
+    this.hold = new Uint8Array(N);
     this.buildFacets();
   }
 
@@ -211,21 +211,20 @@ export class VerbatimEngine implements SearchEngine {
     const scoreTerm = (term: string, weight: number, bit: number): void => {
       const idf = this.idf(term);
       idfOf.set(term, Math.max(idfOf.get(term) ?? 0, idf));
-      const acc = this.tfAcc;
-      const local: number[] = [];
-      this.forEachPosting(term, routed, restriction, allow, (g, tfNorm) => {
-        if (acc[g] === 0) local.push(g);
-        acc[g] = acc[g]! + tfNorm;
-      });
-      for (const g of local) {
-        const t = acc[g]!;
-        acc[g] = 0;
+      if (performance.now() > deadline) {
+        cut = true;
+        return;
+      }
+      // forEachPosting gives each passage once, its fields already summed (BM25F)
+      this.forEachPosting(term, routed, restriction, allow, (g, t) => {
         if (mask[g] === 0 && score[g] === 0) touched.push(g);
         score[g] = score[g]! + (weight * idf * t * (k1 + 1)) / (t + k1);
         if (bit >= 0) mask[g]! |= 1 << bit;
         else if (mask[g] === 0) mask[g] = 0x80000000;
-      }
+      });
     };
+    /** Set when the time budget ran out while scoring: later terms were not scored. */
+    let cut = false;
 
     try {
       for (const w of words) {
@@ -242,9 +241,9 @@ export class VerbatimEngine implements SearchEngine {
       } else {
         cands = touched;
         if (phrases.length) {
-          // every non-stop word of every phrase must be present before positions are checked
+          // every non-stop word of every phrase must be in the passage text before positions are checked
           const required = [...new Set(phraseContent)];
-          if (required.length) cands = cands.filter((g) => required.every((t) => this.has(g, t)));
+          if (required.length) cands = this.holdingAll(cands, required, routed);
         }
       }
       // exclusions
@@ -257,7 +256,7 @@ export class VerbatimEngine implements SearchEngine {
       const cmp = (a: number, b: number): number => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
 
       let total = cands.length;
-      let partial = false;
+      let partial = cut;
       let order: number[];
       const tokenCache = new Map<number, Token[]>();
       const toks = (g: number): Token[] => {
@@ -266,17 +265,25 @@ export class VerbatimEngine implements SearchEngine {
         return t;
       };
       const depth = Math.max(need, this.opts.proximity.depth);
-      if (phrases.length || excludedPhrases.length) {
+      // a phrase of one indexed word (`+word`) is settled by the text postings (holdingAll): no positions to check
+      const oneWord = new Set(parsed.phrases.filter((p) => p.terms.length === 1 && tokens(p.raw).some((t) => !t.stop)).map((p) => p.terms));
+      const checked = phrases.filter((p) => !oneWord.has(p));
+      if (checked.length || excludedPhrases.length) {
         cands.sort(cmp);
         const kept: number[] = [];
         let i = 0;
+        const sample = Math.max(256, 4 * need);
         for (; i < cands.length; i++) {
-          if ((i & 63) === 63 && performance.now() > deadline) {
-            if (kept.length < need) partial = true;
-            break;
+          if ((i & 63) === 63) {
+            // enough hits and enough checked to estimate the total: stop; out of time: stop too
+            if (kept.length >= depth && i >= sample) break;
+            if (performance.now() > deadline) {
+              if (kept.length < need) partial = true;
+              break;
+            }
           }
           const t = toks(cands[i]!);
-          if (phrases.every((p) => hasPhrase(t, p)) && !excludedPhrases.some((p) => hasPhrase(t, p))) kept.push(cands[i]!);
+          if (checked.every((p) => hasPhrase(t, p)) && !excludedPhrases.some((p) => hasPhrase(t, p))) kept.push(cands[i]!);
           if (tokenCache.size > depth * 4) tokenCache.clear();
         }
         total = i >= cands.length ? kept.length : Math.round((kept.length * cands.length) / i);
@@ -419,10 +426,9 @@ export class VerbatimEngine implements SearchEngine {
   }
 
   /**
-   * Calls `fn(g, w_f·tf_f / norm_f)` for each allowed passage holding `term`, once per field that
-   * holds it (the caller sums). Only the routed partitions' ranges of the postings are read; when
-   * the filters leave fewer passages than the postings hold, the allowed passages are looked up in
-   * the postings instead.
+   * Calls `fn(g, Σ_f w_f·tf_f / norm_f)` once for each allowed passage holding `term` (text and
+   * metadata postings merged). Only the routed partitions' ranges of the postings are read; when
+   * the filters leave few passages, those are looked up in the postings instead.
    */
   private forEachPosting(
     term: string,
@@ -433,36 +439,68 @@ export class VerbatimEngine implements SearchEngine {
   ): void {
     const id = this.index.termId(term);
     if (id < 0) return;
-    const fields = [
-      ['text', this.opts.fields.text, this.normText],
-      ['meta', this.opts.fields.meta, this.normMeta],
-    ] as const;
+    const wT = this.opts.fields.text;
+    const wM = this.opts.fields.meta;
+    const { normText, normMeta } = this;
     for (const pi of routed) {
       const part = this.parts[pi]!;
-      for (const [field, w, norm] of fields) {
-        if (!w) continue;
-        const { g: G, tf, start, end } = this.index.postings(id, field, part.start, part.end);
-        if (start === end) continue;
-        const allowed = r.passages;
-        if (allowed && allowed.length * 8 < end - start) {
-          // the filter leaves few passages: look each up in the postings
-          let lo = lowerBound32(allowed, part.start);
-          const hi = lowerBound32(allowed, part.end);
-          let at = start;
-          for (; lo < hi && at < end; lo++) {
-            const g = allowed[lo]!;
-            at = lowerBound(G, at, end, g);
-            if (at < end && G[at] === g && (!allow || allow(g, pi))) fn(g, (w * tf[at]!) / norm[g]!);
-          }
-          continue;
+      const T = this.index.postings(id, 'text', part.start, part.end);
+      const M = this.index.postings(id, 'meta', part.start, part.end);
+      const size = T.end - T.start + M.end - M.start;
+      if (size === 0) continue;
+      const allowed = r.passages;
+      if (allowed && allowed.length * 8 < size) {
+        // the filter leaves few passages: look each up in the postings
+        let i = T.start;
+        let j = M.start;
+        for (let k = lowerBound32(allowed, part.start); k < allowed.length && allowed[k]! < part.end; k++) {
+          const g = allowed[k]!;
+          i = lowerBound(T.g, i, T.end, g);
+          j = lowerBound(M.g, j, M.end, g);
+          const a = i < T.end && T.g[i] === g ? T.tf[i]! : 0;
+          const b = j < M.end && M.g[j] === g ? M.tf[j]! : 0;
+          if ((a || b) && (!allow || allow(g, pi))) fn(g, (wT * a) / normText[g]! + (wM * b) / normMeta[g]!);
         }
+        continue;
+      }
+      const tg = T.g;
+      const mg = M.g;
+      let i = T.start;
+      let j = M.start;
+      while (i < T.end || j < M.end) {
+        const a = i < T.end ? tg[i]! : 0x7fffffff;
+        const b = j < M.end ? mg[j]! : 0x7fffffff;
+        const g = a < b ? a : b;
+        let t = 0;
+        if (a === g) t += (wT * T.tf[i++]!) / normText[g]!;
+        if (b === g) t += (wM * M.tf[j++]!) / normMeta[g]!;
+        if (allow && !allow(g, pi)) continue;
+        fn(g, t);
+      }
+    }
+  }
+
+  /** The candidates whose text holds every one of `terms` (counted along the text postings). */
+  private holdingAll(cands: number[], terms: string[], routed: number[]): number[] {
+    const count = this.hold;
+    const seen: number[] = [];
+    for (const term of terms) {
+      const id = this.index.termId(term);
+      if (id < 0) return [];
+      for (const pi of routed) {
+        const part = this.parts[pi]!;
+        const { g, start, end } = this.index.postings(id, 'text', part.start, part.end);
         for (let i = start; i < end; i++) {
-          const g = G[i]!;
-          if (allow && !allow(g, pi)) continue;
-          fn(g, (w * tf[i]!) / norm[g]!);
+          const x = g[i]!;
+          if (count[x] === 0) seen.push(x);
+          count[x] = count[x]! + 1;
         }
       }
     }
+    const n = terms.length;
+    const out = cands.filter((x) => count[x] === n);
+    for (const x of seen) count[x] = 0;
+    return out;
   }
 
   /** Partitions whose date range meets the filter's. */
