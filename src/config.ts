@@ -17,6 +17,10 @@ export interface Config {
   logLevel: LogLevel;
   /** REST base of a Discord-compatible server, `http(s)://host[:port]/api` (no version, no trailing slash). */
   apiBase?: string;
+  /** WATCH_LIBRARY: keep the index current with the library folder while running. Set only when given; absent means true. */
+  watchLibrary?: boolean;
+  /** Limits for extracting one PDF/Word/HTML file (EXTRACT_TIMEOUT_MS, EXTRACT_MAX_BYTES); absent: the defaults (30 s, 20 MB). */
+  extractLimits?: { timeoutMs?: number; maxBytes?: number };
 }
 
 /** Configuration that cannot be used; the message names every bad variable on one line. */
@@ -63,9 +67,31 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const apiBase = get('DISCORD_API_BASE');
   const apiProblem = apiBase === undefined ? undefined : apiBaseProblem(apiBase);
   if (apiProblem) problems.push(apiProblem);
+  const watch = get('WATCH_LIBRARY')?.toLowerCase();
+  if (watch !== undefined && !['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(watch)) problems.push('WATCH_LIBRARY must be true or false');
+  const extractLimits: NonNullable<Config['extractLimits']> = {};
+  const timeout = get('EXTRACT_TIMEOUT_MS');
+  if (timeout !== undefined) {
+    if (!/^\d+$/.test(timeout) || Number(timeout) <= 0) problems.push('EXTRACT_TIMEOUT_MS must be a whole number of milliseconds, e.g. 30000');
+    else extractLimits.timeoutMs = Number(timeout);
+  }
+  const maxBytes = get('EXTRACT_MAX_BYTES');
+  if (maxBytes !== undefined) {
+    const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(maxBytes);
+    const n = m ? Math.round(Number(m[1]) * { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b']) : 0;
+    if (n <= 0) problems.push('EXTRACT_MAX_BYTES must be a size such as 20MB, 500KB or 20000000');
+    else extractLimits.maxBytes = n;
+  }
   if (problems.length) throw new ConfigError(`Configuration: ${problems.join('; ')}.`);
 
-  const config: Config = { token: token!, clientId: clientId!, dataDir: get('DATA_DIR') ?? './data', logLevel: level as LogLevel };
+  const config: Config = {
+    token: token!,
+    clientId: clientId!,
+    dataDir: get('DATA_DIR') ?? './data',
+    logLevel: level as LogLevel,
+  };
+  if (watch !== undefined) config.watchLibrary = ['true', '1', 'yes', 'on'].includes(watch);
+  if (Object.keys(extractLimits).length) config.extractLimits = extractLimits;
   if (guildId) config.guildId = guildId;
   const cache = get('INDEX_CACHE');
   if (cache) config.indexCache = cache;

@@ -7,6 +7,8 @@ import { ConfigError, parseConfig, type Config } from './config.ts';
 import { createBot } from './discord/bot.ts';
 import { createLibrary } from './discord/library.ts';
 import { defaultCachePath, openLibrary } from './index/open.ts';
+import { closeExtractors } from './ingest/library.ts';
+import { LibraryWatcher } from './library/live.ts';
 import { createLogger } from './logger.ts';
 
 let config: Readonly<Config>;
@@ -23,26 +25,45 @@ const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 const dataDir = path.resolve(config.dataDir);
 const cachePath = path.resolve(config.indexCache ?? defaultCachePath(dataDir));
 
+const limits = config.extractLimits ?? {};
+const libraryLog = log.child({ part: 'library' });
 let lastLogged = 0;
-const library = createLibrary((onProgress) =>
-  openLibrary({
-    dataDir,
-    cachePath,
-    log: log.child({ part: 'library' }),
-    onProgress: (done: number, total: number) => {
-      onProgress(done, total);
-      if (Date.now() - lastLogged > 5000) {
-        lastLogged = Date.now();
-        log.info({ done, total }, 'loading library');
-      }
-    },
-  }),
+// Live updates (WATCH_LIBRARY, on by default): files added, changed or removed are indexed incrementally.
+const live =
+  config.watchLibrary === false
+    ? undefined
+    : new LibraryWatcher({
+        dataDir,
+        cachePath,
+        load: { limits },
+        log: libraryLog,
+        rebuild: () => openLibrary({ dataDir, cachePath, limits, rebuild: true, log: libraryLog }),
+      });
+const library = createLibrary(
+  (onProgress, options) =>
+    openLibrary({
+      dataDir,
+      cachePath,
+      limits,
+      rebuild: options?.rebuild ?? false,
+      log: libraryLog,
+      onProgress: (done: number, total: number) => {
+        onProgress(done, total);
+        if (Date.now() - lastLogged > 5000) {
+          lastLogged = Date.now();
+          log.info({ done, total }, 'loading library');
+        }
+      },
+    }),
+  live ? { live, onLiveError: (err) => log.warn({ err }, 'live library updates could not start') } : {},
 );
 const bot = createBot({ engineProvider: library, commands, log, config, version });
 
 async function shutdown(signal: string, code: number): Promise<void> {
   log.info({ signal }, 'shutting down');
   await bot.stop().catch((err: unknown) => log.error({ err }, 'error while disconnecting'));
+  await library.close().catch((err: unknown) => log.error({ err }, 'error while stopping live updates'));
+  await closeExtractors().catch(() => undefined);
   process.exit(code);
 }
 process.once('SIGINT', () => void shutdown('SIGINT', 0));
@@ -50,7 +71,7 @@ process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
 
 library.ready.then(
   ({ report, fromCache }) =>
-    log.info({ documents: report.documents, passages: report.passages, skipped: report.skipped.length, fromCache, dataDir }, 'library ready'),
+    log.info({ documents: report.documents, passages: report.passages, skipped: report.skipped.length, fromCache, dataDir, watching: live !== undefined }, 'library ready'),
   (err: unknown) => {
     log.fatal({ err, dataDir }, `library could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
     void shutdown('library-failed', 1);

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { defaultCachePath, openLibrary } from '../index/open.ts';
-import { QueryError, type IngestReport, type SearchEngine } from '../types.ts';
+import { closeExtractors, limitsFromEnv, parseBytes } from '../ingest/library.ts';
+import { QueryError, type ExtractLimits, type IngestReport, type SearchEngine } from '../types.ts';
 
 /** Bad usage or input: printed as is, exit code 1. */
 export class UsageError extends Error {
@@ -18,11 +19,40 @@ export const LIBRARY_FLAGS = {
   data: { type: 'string' },
   cache: { type: 'string' },
   rebuild: { type: 'boolean', default: false },
+  'extract-timeout': { type: 'string' },
+  'extract-max-bytes': { type: 'string' },
 } as const;
 
 export const LIBRARY_HELP = `  --data DIR         the library folder (default: $DATA_DIR or ./data)
   --cache FILE       the index cache file (default: $INDEX_CACHE or .cache/index-<library>.json)
-  --rebuild          ignore the cache and index the library again`;
+  --rebuild          ignore the cache and index the library again
+  --extract-timeout MS      give up on one PDF/Word/HTML file after MS milliseconds
+                            (default: $EXTRACT_TIMEOUT_MS or 30000)
+  --extract-max-bytes SIZE  skip files larger than SIZE, e.g. 20MB or 500KB
+                            (default: $EXTRACT_MAX_BYTES or 20MB)`;
+
+/** Extraction limits from the environment, overridden by the flags. */
+function cliLimits(flags: { 'extract-timeout'?: string | undefined; 'extract-max-bytes'?: string | undefined }): Partial<ExtractLimits> {
+  let limits: Partial<ExtractLimits>;
+  try {
+    limits = limitsFromEnv(process.env);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const timeout = flags['extract-timeout'];
+  if (timeout !== undefined) {
+    const n = Number(timeout);
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError('--extract-timeout takes a whole number of milliseconds, e.g. 30000');
+    limits.timeoutMs = n;
+  }
+  const max = flags['extract-max-bytes'];
+  if (max !== undefined) {
+    const n = parseBytes(max);
+    if (n === undefined) throw new UsageError('--extract-max-bytes takes a size, e.g. 20MB, 500KB or 1000000');
+    limits.maxBytes = n;
+  }
+  return limits;
+}
 
 export interface OpenedLibrary {
   engine: SearchEngine;
@@ -38,11 +68,18 @@ export interface OpenedLibrary {
  * (with a progress bar on a terminal). Skipped files are listed on stderr unless `quiet`.
  */
 export async function openForCli(
-  flags: { data?: string | undefined; cache?: string | undefined; rebuild?: boolean | undefined },
+  flags: {
+    data?: string | undefined;
+    cache?: string | undefined;
+    rebuild?: boolean | undefined;
+    'extract-timeout'?: string | undefined;
+    'extract-max-bytes'?: string | undefined;
+  },
   opts: { quiet?: boolean; progress?: boolean } = {},
 ): Promise<OpenedLibrary> {
   const dataDir = path.resolve(flags.data ?? process.env['DATA_DIR'] ?? 'data');
   const cachePath = path.resolve(flags.cache ?? process.env['INDEX_CACHE'] ?? defaultCachePath(dataDir));
+  const limits = cliLimits(flags);
   const showBar = opts.progress !== false && process.stderr.isTTY === true;
   let bar: cliProgress.SingleBar | undefined;
   const started = performance.now();
@@ -52,6 +89,7 @@ export async function openForCli(
       dataDir,
       cachePath,
       rebuild: flags.rebuild === true,
+      limits,
       onProgress: (done: number, total: number) => {
         if (!showBar || total < 200) return;
         if (!bar) {
@@ -86,7 +124,8 @@ export async function openForCli(
 
 /** Runs a CLI main function, mapping errors to messages and exit codes; never prints a stack for user errors. */
 export function runMain(main: (argv: string[]) => Promise<number>): void {
-  main(process.argv.slice(2)).then(
+  // the extractor worker threads stop with the run
+  main(process.argv.slice(2)).finally(() => closeExtractors()).then(
     (code) => {
       process.exitCode = code;
     },

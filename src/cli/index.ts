@@ -15,6 +15,9 @@ ${LIBRARY_HELP}
 
 The cache is reused when no file was added, changed or removed; otherwise the library is indexed
 again and the cache replaced atomically.
+PDF, Word (.docx) and HTML files are parsed off the main thread, each within the time and size
+limits above; a file over a limit, corrupt, encrypted or without a text layer (a scan) is listed
+as skipped with its reason, and the rest is indexed.
 Exit codes: 0 success, 1 bad usage or input, 2 nothing could be indexed.`;
 
 async function main(argv: string[]): Promise<number> {

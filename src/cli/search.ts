@@ -24,6 +24,7 @@ Options:
   --from D --to D    date range, YYYY or YYYY-MM-DD, inclusive
   --session N        session number
   --document ID      one document (its id, as shown in results)
+  --symbol S         one UN document symbol, e.g. E/CN.7/2021/12 (case-insensitive)
   --limit N          hits to show (default 5, --json default 10, at most 100)
   --offset N         hits to skip, for paging (default 0)
   --json             print a stable JSON object (see README, "JSON output")
@@ -37,7 +38,7 @@ ${QUERY_HELP}
 
 Exit codes: 0 success (also when nothing matches), 1 bad usage or input, 2 nothing could be indexed.`;
 
-const FILTER_KEYS = ['country', 'speaker', 'organisation', 'year', 'from', 'to', 'session', 'document'] as const;
+const FILTER_KEYS = ['country', 'speaker', 'organisation', 'year', 'from', 'to', 'session', 'document', 'symbol'] as const;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -53,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       session: { type: 'string' },
       document: { type: 'string' },
+      symbol: { type: 'string' },
       limit: { type: 'string' },
       offset: { type: 'string' },
       json: { type: 'boolean', default: false },

@@ -17,11 +17,30 @@ export interface OpenedEngine {
   changes?: { added?: Count; changed?: Count; removed?: Count };
 }
 
-export type Opener = (onProgress: (done: number, total: number) => void) => Promise<OpenedEngine>;
+/** Opens the library; `rebuild` (set by /reindex) asks for a full rebuild, ignoring the cache. */
+export type Opener = (onProgress: (done: number, total: number) => void, options?: { rebuild?: boolean }) => Promise<OpenedEngine>;
+
+/** Live updates while the bot runs (src/library/live.ts's LibraryWatcher fits). */
+export interface LiveUpdates {
+  /** Starts from `engine` (just opened); calls `swap` with each updated engine. */
+  start(engine: SearchEngine, swap: (engine: SearchEngine) => void): Promise<void>;
+  /** Runs a full reload with live updates held off, then continues from its result. */
+  exclusive<T extends { engine: SearchEngine }>(reload: () => Promise<T>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export interface LibraryOptions {
+  /** Keep the engine current with the library folder. */
+  live?: LiveUpdates;
+  /** Live updates could not start (the library is served as loaded). */
+  onLiveError?: (err: unknown) => void;
+}
 
 export interface Library extends LibraryHandle {
   /** Settles when the first load finishes; rejects when it fails (the bot should stop). */
   readonly ready: Promise<OpenedEngine>;
+  /** Stops live updates (for shutdown). */
+  close(): Promise<void>;
 }
 
 const count = (c: Count): number => (typeof c === 'number' ? c : (c?.length ?? 0));
@@ -35,15 +54,24 @@ function checkNotEmpty(opened: OpenedEngine): OpenedEngine {
   return opened;
 }
 
-/** Starts loading at once with `open`; `reload` reuses it. */
-export function createLibrary(open: Opener): Library {
+/** Starts loading at once with `open`; `reload` reuses it (forcing a rebuild); live updates start once ready. */
+export function createLibrary(open: Opener, options: LibraryOptions = {}): Library {
+  const { live } = options;
+  let closed = false;
   let state: LibraryState = { status: 'loading', done: 0, total: 0 };
   const ready = open((done, total) => {
     if (state.status === 'loading') state = { status: 'loading', done, total };
   }).then(
-    (opened) => {
+    async (opened) => {
       checkNotEmpty(opened);
       state = { status: 'ready', engine: opened.engine };
+      if (live && !closed) {
+        await live
+          .start(opened.engine, (engine) => {
+            if (state.status === 'ready') state = { status: 'ready', engine };
+          })
+          .catch((err: unknown) => options.onLiveError?.(err));
+      }
       return opened;
     },
     (err: unknown) => {
@@ -56,7 +84,8 @@ export function createLibrary(open: Opener): Library {
 
   async function reload(): Promise<ReindexSummary> {
     const started = performance.now();
-    const opened = checkNotEmpty(await open(() => undefined));
+    const rebuild = async (): Promise<OpenedEngine> => checkNotEmpty(await open(() => undefined, { rebuild: true }));
+    const opened = live ? await live.exclusive(rebuild) : await rebuild();
     // Swap only once the new engine is complete; a failed reload leaves the old one serving.
     state = { status: 'ready', engine: opened.engine };
     const changes = opened.changes ?? {};
@@ -77,6 +106,10 @@ export function createLibrary(open: Opener): Library {
     reload() {
       reloading ??= reload().finally(() => (reloading = undefined));
       return reloading;
+    },
+    async close() {
+      closed = true;
+      await live?.stop();
     },
   };
 }
