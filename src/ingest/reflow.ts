@@ -66,9 +66,31 @@ function firstWord(line: string): string {
 }
 
 /**
+ * One-paragraph-per-line text: each line is a paragraph, except a line that continues the sentence
+ * the previous one left open (it starts with a lower-case letter after a line that does not end a
+ * sentence) — a stray wrap or page break, even across a blank line: "…more pressing than" /
+ * "climate change. For small island developing States such" / "" / "as Trinidad and Tobago, …".
+ */
+function joinContinuations(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of lines) {
+    const line = collapse(raw);
+    if (!line) continue;
+    const last = out[out.length - 1];
+    if (last !== undefined && /^\p{Ll}/u.test(line) && !endsSentence(last)) {
+      out[out.length - 1] = /\p{L}-$/u.test(last) ? last + line : `${last} ${line}`;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+/**
  * Splits a file's text into paragraphs (whitespace collapsed, empty ones dropped).
  *
- * One-paragraph-per-line text: every non-empty line is a paragraph. Hard-wrapped text: lines are
+ * One-paragraph-per-line text: every non-empty line is a paragraph, unless it continues the previous
+ * line's open sentence (see joinContinuations). Hard-wrapped text: lines are
  * joined; a paragraph ends at a blank line, at an indented or numbered next line, or where a line
  * ends a sentence and the next line's first word would have fitted on it (so the break was not the
  * wrap's doing). A line-final hyphen after a letter is joined without a space (`self-` +
@@ -77,7 +99,7 @@ function firstWord(line: string): string {
 export function reflow(text: string): string[] {
   const lines = normalizeText(text).split('\n').map((l) => l.replace(/[ \t]+$/, ''));
   const stats = wrapStats(lines);
-  if (!isHardWrapped(stats)) return lines.map(collapse).filter(Boolean);
+  if (!isHardWrapped(stats)) return joinContinuations(lines);
 
   const indentedShare = lines.filter((l) => /^\s{2,}\S/.test(l)).length / Math.max(1, stats.lines);
   const indentMeansParagraph = indentedShare < 0.3;

@@ -26,6 +26,21 @@ describe('reflow', () => {
     expect(paragraphs[2]).toMatch(/^63\. I want also to pay a tribute to the Secretary- General,/);
   });
 
+  it('in one-paragraph-per-line text, joins a line that continues the open sentence of the line before', () => {
+    // TTO_73_2018: a paragraph broken over two short lines and a blank line mid-sentence
+    const text = fixture('TTO_73_2018-excerpt.txt');
+    expect(hardWrapped(text)).toBe(false);
+    const paragraphs = reflow(text);
+    expect(paragraphs).toContainEqual(
+      expect.stringMatching(/^However, no challenge is more pressing than climate change\. For small island developing States such as Trinidad and Tobago, casting doubt/),
+    );
+    expect(paragraphs.some((p) => /^(climate change|as Trinidad)/.test(p))).toBe(false);
+    // whole lines that start a new sentence stay paragraphs of their own
+    expect(paragraphs[0]).toMatch(/^In manifesting the intent of Agenda 2030/);
+    expect(paragraphs[1]).toMatch(/^Our 2017-2021 National Strategic Plan/);
+    expect(paragraphs).toHaveLength(4);
+  });
+
   it('joins a line-final hyphen without a space', () => {
     const paragraphs = reflow(fixture('AND_53_1998-excerpt.txt'));
     const andorra = paragraphs.find((p) => p.startsWith('In Andorra'));
