@@ -1,0 +1,87 @@
+/**
+ * The bot as `npm start` runs it (`tsx src/main.ts`, WATCH_LIBRARY on by default) against the
+ * loopback Discord: a PDF dropped into the library while the bot runs becomes findable through
+ * /search, cited with its page and symbol, without a restart or /reindex.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
+import { FIXTURE_LIBRARY } from '../support/library.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const PDF = fileURLToPath(new URL('../fixtures/formats/statement-3-pages.pdf', import.meta.url));
+
+type Obj = Record<string, unknown>;
+const embed = (v: { embeds: Obj[] }): Obj => v.embeds[0] ?? {};
+const fields = (v: { embeds: Obj[] }) => (embed(v)['fields'] ?? []) as { name: string; value: string }[];
+
+describe('a file dropped into the library while the bot runs', () => {
+  let fake: FakeDiscord;
+  let child: ChildProcess;
+  let tmp: string;
+  let stdout = '';
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'verbatim-bot-live-'));
+    cpSync(FIXTURE_LIBRARY, path.join(tmp, 'library'), { recursive: true });
+    fake = await startFakeDiscord();
+    child = spawn(TSX, ['src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: process.env['HOME'] ?? '',
+        DISCORD_TOKEN: fake.token,
+        DISCORD_CLIENT_ID: fake.applicationId,
+        DISCORD_GUILD_ID: fake.guildId,
+        DATA_DIR: path.join(tmp, 'library'),
+        INDEX_CACHE: path.join(tmp, 'index.bin'),
+        LOG_LEVEL: 'info',
+        DISCORD_API_BASE: fake.apiBase,
+        WATCH_LIBRARY: '',
+        EXTRACT_TIMEOUT_MS: '20000',
+        EXTRACT_MAX_BYTES: '5MB',
+      },
+    });
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    await fake.waitForGateway('ready', { after: 0, timeoutMs: 20_000 });
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await fake.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('becomes findable via /search, with page and symbol in the citation', async () => {
+    const search = () => fake.slashCommand('search', { query: 'Hobbes wolf' }).response();
+    let before = await search();
+    for (let i = 0; i < 100 && before.content.startsWith('Library is loading'); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      before = await search();
+    }
+    expect(stdout).toContain('"msg":"library ready"');
+    expect(fields(before)).toEqual([]);
+
+    cpSync(PDF, path.join(tmp, 'library', 'uruguay-statement.pdf'));
+    let after = before;
+    for (let i = 0; i < 75 && fields(after).length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      after = await search();
+    }
+    expect(embed(after)['title']).toMatch(/^1–\d of \d+ for “Hobbes wolf”$/);
+    const [hit] = fields(after);
+    expect(hit!.value).toContain('**Hobbes**');
+    expect(hit!.value).toMatch(/¶ \d+ · p\. [23] · A\/76\/PV\.5/);
+    expect(stdout).toContain('"msg":"library updated"');
+    expect(fake.violations).toEqual([]);
+
+    const code = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await code).toBe(0);
+  });
+});
