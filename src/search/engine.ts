@@ -1,6 +1,8 @@
 /**
- * The search engine: faithful BM25F over passages (text + metadata fields) read from MiniSearch
- * partitions, filters that restrict candidates before scoring, typo tolerance that never beats an
+ * The search engine: faithful BM25F over passages (text + metadata fields) scored from the frozen
+ * index (typed-array postings built by MiniSearch per decade partition, src/index/frozen.ts),
+ * filters that restrict candidates before scoring (date filters read only their partitions' slice
+ * of the postings), typo tolerance that never beats an
  * exact match, quoted phrases verified on positions, and a term-proximity re-rank (BM25TP) of the
  * best candidates. Passages holding every word of a short query rank first.
  */
@@ -269,11 +271,14 @@ export class VerbatimEngine implements SearchEngine {
       const oneWord = new Set(parsed.phrases.filter((p) => p.terms.length === 1 && tokens(p.raw).some((t) => !t.stop)).map((p) => p.terms));
       const checked = phrases.filter((p) => !oneWord.has(p));
       if (checked.length || excludedPhrases.length) {
-        cands.sort(cmp);
         const kept: number[] = [];
         let i = 0;
         const sample = Math.max(256, 4 * need);
-        for (; i < cands.length; i++) {
+        // usually the top `sample` candidates settle it: select them first, sort the rest only if needed
+        const all = cands;
+        cands = all.length > 8 * sample ? topK(all, sample, cmp) : all.sort(cmp);
+        for (; i < all.length; i++) {
+          if (i === cands.length) cands = all.sort(cmp); // same order (cmp is total), now complete
           if ((i & 63) === 63) {
             // enough hits and enough checked to estimate the total: stop; out of time: stop too
             if (kept.length >= depth && i >= sample) break;
@@ -286,7 +291,7 @@ export class VerbatimEngine implements SearchEngine {
           if (checked.every((p) => hasPhrase(t, p)) && !excludedPhrases.some((p) => hasPhrase(t, p))) kept.push(cands[i]!);
           if (tokenCache.size > depth * 4) tokenCache.clear();
         }
-        total = i >= cands.length ? kept.length : Math.round((kept.length * cands.length) / i);
+        total = i >= all.length ? kept.length : Math.round((kept.length * all.length) / i);
         order = kept;
       } else {
         order = topK(cands, depth, cmp);
