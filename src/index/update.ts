@@ -12,7 +12,7 @@
 import { INDEX_OPTIONS } from './options.ts';
 import { FrozenIndex, type IndexArrays, type PartFrozen } from './frozen.ts';
 import { PartitionIndex, type IndexedPassage } from './partition.ts';
-import { documentPartitionKey, LibraryStore } from './store.ts';
+import { documentPartitionKey, LibraryStore, type StoreArrays, type StoredDocument } from './store.ts';
 import type { EngineState, Partition } from '../search/engine.ts';
 import type { IngestReport, LibraryDocument, Problem } from '../types.ts';
 
@@ -54,15 +54,9 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
     entering.push(d);
   }
 
-  const keptDocs: LibraryDocument[] = kept.map((d) => ({
-    id: d.id,
-    path: d.path,
-    meta: d.meta,
-    passages: Array.from({ length: d.count }, (_, k) => old.passage(d.first + k)),
-  }));
-  const all = [...keptDocs, ...entering];
-  const keyOf = new Map(all.map((d) => [d.id, documentPartitionKey(d, years)]));
-  const store = LibraryStore.fromDocuments(all, (d) => keyOf.get(d.id)!);
+  const keyOf = new Map<string, string>(kept.map((d) => [d.id, d.part]));
+  for (const d of entering) keyOf.set(d.id, documentPartitionKey(d, years));
+  const store = spliceStore(old, kept, entering, (id) => keyOf.get(id)!);
 
   // old passage number → new one (−1: leaving)
   const renumber = new Int32Array(old.size).fill(-1);
@@ -132,6 +126,71 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
     warnings: [...change.report.warnings],
   };
   return { store, index, partitions, report, indexedAt: change.indexedAt ?? new Date().toISOString() };
+}
+
+/**
+ * The new store: the kept documents' passages copied byte for byte from the old store, the
+ * entering ones packed by `LibraryStore.fromDocuments`, in the order a full build gives
+ * (partition key, path, id).
+ */
+function spliceStore(
+  old: LibraryStore,
+  kept: readonly StoredDocument[],
+  entering: readonly LibraryDocument[],
+  keyOf: (id: string) => string,
+): LibraryStore {
+  const fresh = LibraryStore.fromDocuments(entering, (d) => keyOf(d.id));
+  const order = [
+    ...kept.map((d) => ({ d, from: old })),
+    ...fresh.docs.map((d) => ({ d, from: fresh })),
+  ].sort((a, b) => cmp(keyOf(a.d.id), keyOf(b.d.id)) || cmp(a.d.path, b.d.path) || cmp(a.d.id, b.d.id));
+  const n = order.reduce((sum, o) => sum + o.d.count, 0);
+  const oa = old.arrays;
+  const fa = fresh.arrays;
+  const textBytes = order.reduce((sum, { d, from }) => sum + from.arrays.textOff[d.first + d.count]! - from.arrays.textOff[d.first]!, 0);
+  const idBytes = order.reduce((sum, { d, from }) => sum + from.arrays.idOff[d.first + d.count]! - from.arrays.idOff[d.first]!, 0);
+  const a: StoreArrays = {
+    text: new Uint8Array(textBytes),
+    textOff: new Uint32Array(n + 1),
+    ids: new Uint8Array(idBytes),
+    idOff: new Uint32Array(n + 1),
+    paragraph: new Uint32Array(n),
+    ordinal: new Uint32Array(n),
+    page: new Uint32Array(n),
+    sectionTitle: new Int32Array(n),
+    sectionDate: new Int32Array(n),
+    dateFrom: new Int32Array(n),
+    dateTo: new Int32Array(n),
+  };
+  // the old interned strings keep their numbers; the entering documents' follow them
+  const strings = [...old.strings, ...fresh.strings];
+  const shift = old.strings.length;
+  const docs: StoredDocument[] = [];
+  let g = 0;
+  for (const { d, from } of order) {
+    const src = from === old ? oa : fa;
+    const [p, q] = [d.first, d.first + d.count];
+    const blob = (bytes: 'text' | 'ids', offs: 'textOff' | 'idOff'): void => {
+      const base = src[offs][p]!;
+      const at = a[offs][g]!;
+      a[bytes].set(src[bytes].subarray(base, src[offs][q]!), at);
+      for (let k = 1; k <= d.count; k++) a[offs][g + k] = at + src[offs][p + k]! - base;
+    };
+    blob('text', 'textOff');
+    blob('ids', 'idOff');
+    for (const key of ['paragraph', 'ordinal', 'page', 'dateFrom', 'dateTo'] as const) a[key].set(src[key].subarray(p, q), g);
+    for (const key of ['sectionTitle', 'sectionDate'] as const) {
+      if (from === old) a[key].set(src[key].subarray(p, q), g);
+      else for (let k = 0; k < d.count; k++) a[key][g + k] = src[key][p + k]! < 0 ? -1 : src[key][p + k]! + shift;
+    }
+    docs.push({ id: d.id, path: d.path, meta: d.meta, first: g, count: d.count, part: d.part });
+    g += d.count;
+  }
+  return new LibraryStore(docs, a, strings);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** YYYYMMDD → `YYYY-MM-DD` ('' for 0). */
