@@ -251,6 +251,7 @@ export class LibraryWatcher {
       { added: added.length, changed: summary.changed.length, removed: removed.length, skipped: summary.skipped.length, documents: summary.documents, passages: summary.passages, ms: summary.ms },
       'library updated',
     );
+    for (const p of summary.skipped) this.opts.log?.warn({ path: p.path, line: p.line, reason: p.reason }, 'file skipped');
     this.opts.onUpdate?.(summary);
     return summary;
   }

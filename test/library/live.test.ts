@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/index/open.ts';
 import { closeExtractors } from '../../src/ingest/library.ts';
 import { LibraryWatcher, type UpdateSummary } from '../../src/library/live.ts';
-import { citationLine } from '../../src/search/citation.ts';
+import { citationLine, passageUrl } from '../../src/search/citation.ts';
 import type { SearchEngine } from '../../src/types.ts';
 
 const FORMATS = new URL('../fixtures/formats/', import.meta.url).pathname;
@@ -69,6 +69,7 @@ describe('a watched library', () => {
     const pdfs = path.join(root, 'pdf');
     mkdirSync(pdfs);
     cpSync(path.join(FORMATS, 'statement-3-pages.pdf'), path.join(pdfs, 'uruguay.pdf'));
+    writeFileSync(path.join(pdfs, 'uruguay.pdf.meta.json'), JSON.stringify({ url: 'https://undocs.org/A/76/PV.5.pdf', country: 'Uruguay' }));
     cpSync(path.join(FORMATS, 'cnd-report.docx'), path.join(root, 'cnd-report.docx'));
     cpSync(path.join(FORMATS, 'saved-page.html'), path.join(root, 'rwanda.html'));
     await updatesReach(1);
@@ -77,7 +78,8 @@ describe('a watched library', () => {
     const pdf = await top('"man is a wolf to man" Hobbes');
     expect(pdf?.source).toMatchObject({ document: 'pdf/uruguay', symbol: 'A/76/PV.5' });
     expect(pdf?.source.page).toBeGreaterThan(1);
-    expect(citationLine(pdf!.source)).toMatch(new RegExp(`¶ \\d+ · p\\. ${pdf!.source.page} · A/76/PV\\.5$`));
+    expect(citationLine(pdf!.source)).toMatch(new RegExp(`^Address by the President of the Eastern Republic of Uruguay · Uruguay · ¶ \\d+ · p\\. ${pdf!.source.page} · A/76/PV\\.5$`));
+    expect(passageUrl(pdf!.source, pdf!.text)).toBe(`https://undocs.org/A/76/PV.5.pdf#page=${pdf!.source.page}`);
 
     const docx = await top('"Money-laundering arising from drug trafficking"');
     expect(docx?.source).toMatchObject({ document: 'cnd-report', symbol: 'UNODC/CND/2021/CRP.1' });
