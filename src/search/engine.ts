@@ -118,6 +118,9 @@ export class VerbatimEngine implements SearchEngine {
   private readonly score: Float64Array;
   private readonly mask: Uint32Array;
   private readonly hold: Uint8Array;
+  /** Per document: the current query word's best passage contribution, and the summed document score. */
+  private readonly wordBest: Float64Array;
+  private readonly docScore: Float64Array;
   private readonly facets = new Map<Facet, FacetValue[]>();
 
   /** `options` other than INDEX_OPTIONS are for experiments only; the product always uses the default. */
@@ -147,6 +150,8 @@ export class VerbatimEngine implements SearchEngine {
     this.score = new Float64Array(N);
     this.mask = new Uint32Array(N);
     this.hold = new Uint8Array(N);
+    this.wordBest = new Float64Array(this.store.docs.length);
+    this.docScore = new Float64Array(this.store.docs.length);
     this.buildFacets();
   }
 
@@ -210,6 +215,20 @@ export class VerbatimEngine implements SearchEngine {
     const { k1 } = this.opts.bm25;
     const idfOf = new Map<string, number>();
 
+    // document evidence: per query word, its best passage contribution in each document, summed
+    const docW = this.opts.document.weight;
+    const docOf = this.store.docOf;
+    const { wordBest, docScore } = this;
+    const wordDocs: number[] = [];
+    const docsTouched: number[] = [];
+    const endWord = (): void => {
+      for (const d of wordDocs) {
+        if (docScore[d] === 0) docsTouched.push(d);
+        docScore[d] = docScore[d]! + wordBest[d]!;
+        wordBest[d] = 0;
+      }
+      wordDocs.length = 0;
+    };
     const scoreTerm = (term: string, weight: number, bit: number): void => {
       const idf = this.idf(term);
       idfOf.set(term, Math.max(idfOf.get(term) ?? 0, idf));
@@ -220,7 +239,13 @@ export class VerbatimEngine implements SearchEngine {
       // forEachPosting gives each passage once, its fields already summed (BM25F)
       this.forEachPosting(term, routed, restriction, allow, (g, t) => {
         if (mask[g] === 0 && score[g] === 0) touched.push(g);
-        score[g] = score[g]! + (weight * idf * t * (k1 + 1)) / (t + k1);
+        const c = (weight * idf * t * (k1 + 1)) / (t + k1);
+        score[g] = score[g]! + c;
+        if (docW > 0) {
+          const d = docOf[g]!;
+          if (wordBest[d] === 0) wordDocs.push(d);
+          if (c > wordBest[d]!) wordBest[d] = c;
+        }
         if (bit >= 0) mask[g]! |= 1 << bit;
         else if (mask[g] === 0) mask[g] = 0x80000000;
       });
@@ -232,10 +257,12 @@ export class VerbatimEngine implements SearchEngine {
       for (const w of words) {
         scoreTerm(w.term, w.qw, w.bit);
         for (const e of w.expansions) scoreTerm(e.term, w.qw * e.weight, w.bit);
+        endWord();
       }
       // phrase words rank too (a quoted phrase's rare words are evidence like any other)
       const seen = new Set(words.map((w) => w.term));
-      for (const t of phraseContent) if (!seen.has(t)) { seen.add(t); scoreTerm(t, 1, -1); }
+      for (const t of phraseContent) if (!seen.has(t)) { seen.add(t); scoreTerm(t, 1, -1); endWord(); }
+      if (docW > 0) for (const g of touched) score[g] = score[g]! + docW * docScore[docOf[g]!]!;
 
       let cands: number[];
       if (words.length === 0 && phrases.length === 0) {
@@ -322,6 +349,8 @@ export class VerbatimEngine implements SearchEngine {
         score[g] = 0;
         mask[g] = 0;
       }
+      for (const d of docsTouched) docScore[d] = 0;
+      for (const d of wordDocs) wordBest[d] = 0;
     }
   }
 
@@ -394,6 +423,10 @@ export class VerbatimEngine implements SearchEngine {
           .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
           .slice(0, maxExpansions);
         rw.expansions = cands.map((c) => ({ term: c.term, weight: weight / c.distance }));
+      } else if (/^\p{N}/u.test(w.term)) {
+        // a number meets its percentage and back: 97.4 ↔ 97.4%
+        const other = w.term.endsWith('%') ? w.term.slice(0, -1) : `${w.term}%`;
+        if (this.df(other) > 0) rw.expansions = [{ term: other, weight: 1 }];
       }
       out.push(rw);
     }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/ingest/library.ts';
-import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
+import { INDEX_OPTIONS } from '../../src/index/options.ts';
 import type { LibraryDocument } from '../../src/types.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -147,6 +148,40 @@ describe('golden rankings on UN General Debate speeches', () => {
     const res = await ungdc.search(q);
     expect(res.hits[0]?.text).toContain('Our State-owned enterprises used to incur losses');
     expect(res.hits[0]?.source.document).toContain('BRA_76_2021');
+  });
+
+  it('lifts a passage whose speech covers the query words the passage itself lacks', async () => {
+    // two speeches with the same sentence; only one of them (NZL, as in NZL_53_1998) also speaks of
+    // the Commission on Sustainable Development elsewhere — a known-item query names both
+    const sentence = 'Our Environment Minister, the Honourable Simon Upton, will chair the meeting next year.';
+    const speech = (id: string, p: string, other: string): LibraryDocument => ({
+      id,
+      path: p,
+      meta: { title: id },
+      passages: [
+        { id: `${id}-1`, docId: id, paragraph: 1, ordinal: 0, text: sentence },
+        { id: `${id}-2`, docId: id, paragraph: 2, ordinal: 1, text: other },
+      ],
+    });
+    const docs = [
+      // sorts first, so it would win a tie
+      speech('aaa', 'a.txt', 'We welcome the report on fisheries and the law of the sea, and thank the Secretary-General.'),
+      speech('nzl', 'n.txt', 'The Commission on Sustainable Development must now turn the Rio commitments into action.'),
+    ];
+    const engine = createEngine(docs, { documents: 2, passages: 4, skipped: [], warnings: [] });
+    const q = 'Simon Upton chair sustainable development commission';
+    const rankOf = (hits: Array<{ id: string }>, id: string): number => hits.findIndex((h) => h.id === id);
+    const res = await engine.search(q);
+    expect(rankOf(res.hits, 'nzl-1')).toBeGreaterThanOrEqual(0);
+    expect(rankOf(res.hits, 'nzl-1')).toBeLessThan(rankOf(res.hits, 'aaa-1'));
+    // passage evidence alone cannot tell the two apart
+    const flat = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, document: { weight: 0 } }).searchSync(q);
+    expect(rankOf(flat.hits, 'aaa-1')).toBeLessThan(rankOf(flat.hits, 'nzl-1'));
+  });
+
+  it('a number meets its percentage: 97.4 finds 97.4%', async () => {
+    const res = await sample.search('coca 97.4');
+    expect(res.hits[0]?.text).toContain('97.4%');
   });
 
   it('pages without overlap and reports the total', async () => {
