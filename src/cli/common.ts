@@ -29,7 +29,8 @@ export const LIBRARY_HELP = `  --data DIR         the library folder (default: $
   --extract-timeout MS      give up on one PDF/Word/HTML file after MS milliseconds
                             (default: $EXTRACT_TIMEOUT_MS or 30000)
   --extract-max-bytes SIZE  skip files larger than SIZE, e.g. 20MB or 500KB
-                            (default: $EXTRACT_MAX_BYTES or 20MB)`;
+                            (default: $EXTRACT_MAX_BYTES or 20MB)
+                            (the cache does not record the limits: add --rebuild after changing them)`;
 
 /** Extraction limits from the environment, overridden by the flags. */
 function cliLimits(flags: { 'extract-timeout'?: string | undefined; 'extract-max-bytes'?: string | undefined }): Partial<ExtractLimits> {

@@ -202,7 +202,8 @@ function manifestFor(ctx: LoadContext, folder: string): Promise<{ rows: Map<stri
 }
 
 function formatMB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  // below 0.05 MB, "0.0 MB" says nothing
+  return bytes < 52_429 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** Metadata from the file's sidecar and manifest row, in precedence order (sidecar first). */
