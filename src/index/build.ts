@@ -6,7 +6,17 @@
 import { FrozenIndex, mergeParts, type PartFrozen } from './frozen.ts';
 import { PartitionIndex, type IndexedPassage } from './partition.ts';
 import type { LibraryStore } from './store.ts';
-import type { Partition } from '../search/engine.ts';
+import type { EngineState, Partition } from '../search/engine.ts';
+import type { IngestReport } from '../types.ts';
+
+interface SurfaceCount {
+  term: string;
+  n: number;
+  next?: SurfaceCount;
+}
+
+/** Passages indexed by one MiniSearch at a time. */
+const BUILD_SLICE = 32_768;
 
 export interface BuildIndexOptions {
   /** Called after each partition: passages indexed so far, total passages. */
@@ -41,11 +51,13 @@ export function partitionsOf(store: LibraryStore): Partition[] {
 
 /** Indexes the store's passages into a frozen index. */
 export function buildIndex(store: LibraryStore, options: BuildIndexOptions = {}): { index: FrozenIndex; partitions: Partition[] } {
-  const counts = new Map<string, Map<string, number>>();
+  // occurrences of each (folded word, term) pair: one map look-up per word indexed
+  const seen = new Map<string, SurfaceCount>();
   const onWord = (term: string, folded: string): void => {
-    let m = counts.get(term);
-    if (!m) counts.set(term, (m = new Map()));
-    m.set(folded, (m.get(folded) ?? 0) + 1);
+    let e = seen.get(folded);
+    if (!e) seen.set(folded, (e = { term, n: 0 }));
+    while (e.term !== term) e = e.next ??= { term, n: 0 };
+    e.n++;
   };
   const N = store.size;
   const lenText = new Uint32Array(N);
@@ -53,22 +65,42 @@ export function buildIndex(store: LibraryStore, options: BuildIndexOptions = {})
   const partitions = partitionsOf(store);
   const frozen: PartFrozen[] = [];
   for (const p of partitions) {
-    const items = function* (): Generator<IndexedPassage> {
-      for (let g = p.start; g < p.end; g++) yield { g, text: store.text(g), meta: store.metaText(g) };
-    };
-    frozen.push(PartitionIndex.build(items(), onWord).freeze(lenText, lenMeta));
-    options.onProgress?.(p.end, N);
+    // a large partition is indexed in slices (merged the same way): bounded MiniSearch memory
+    for (let start = p.start; start < p.end; start += BUILD_SLICE) {
+      const end = Math.min(p.end, start + BUILD_SLICE);
+      const items = function* (): Generator<IndexedPassage> {
+        for (let g = start; g < end; g++) yield { g, text: store.text(g), meta: store.metaText(g) };
+      };
+      frozen.push(PartitionIndex.build(items(), onWord).freeze(lenText, lenMeta));
+      options.onProgress?.(end, N);
+    }
   }
+  // each term's most frequent folded word (ties: the first in code-unit order)
+  const best = new Map<string, { w: string; n: number }>();
+  for (const [w, first] of seen) {
+    for (let e: SurfaceCount | undefined = first; e; e = e.next) {
+      const b = best.get(e.term);
+      if (!b) best.set(e.term, { w, n: e.n });
+      else if (e.n > b.n || (e.n === b.n && w < b.w)) [b.w, b.n] = [w, e.n];
+    }
+  }
+  seen.clear();
   const surface = (term: string): string | undefined => {
-    const m = counts.get(term);
-    if (!m) return undefined;
-    let best = '';
-    let bestN = -1;
-    for (const [w, n] of m) if (n > bestN || (n === bestN && w < best)) [best, bestN] = [w, n];
-    return best !== term ? best : undefined;
+    const b = best.get(term);
+    return b && b.w !== term ? b.w : undefined;
   };
   const index = new FrozenIndex(mergeParts(frozen, lenText, lenMeta, surface));
   return { index, partitions };
+}
+
+/** The engine state over a packed store (the documents it was packed from can be dropped first). */
+export function stateFromStore(
+  store: LibraryStore,
+  report: IngestReport,
+  options: BuildIndexOptions & { indexedAt?: string } = {},
+): EngineState {
+  const { index, partitions } = buildIndex(store, options);
+  return { store, index, partitions, report, indexedAt: options.indexedAt ?? new Date().toISOString() };
 }
 
 /** YYYYMMDD → `YYYY-MM-DD` ('' for 0). */

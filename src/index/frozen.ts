@@ -46,6 +46,8 @@ export class FrozenIndex {
   private readonly list: string[];
   private readonly ids: Map<string, number>;
   private surfaces: string[] | undefined;
+  /** Sorted terms of at least FREQUENT_TIERS[k] passages, built on first use. */
+  private readonly tiers: Array<string[] | undefined> = [];
 
   constructor(a: IndexArrays) {
     this.a = a;
@@ -104,9 +106,25 @@ export class FrozenIndex {
     return i < r.end && r.g[i] === g ? r.tf[i]! : 0;
   }
 
-  /** Indexed terms within `maxDistance` edits (Levenshtein) of `term`, with their distance. */
-  fuzzyTerms(term: string, maxDistance: number): Array<[string, number]> {
-    const list = this.list;
+  /**
+   * Indexed terms within `maxDistance` edits (Levenshtein) of `term`, with their distance; with
+   * `minDf`, only terms of at least that document frequency (then a shorter dictionary of frequent
+   * terms is walked).
+   */
+  fuzzyTerms(term: string, maxDistance: number, minDf = 0): Array<[string, number]> {
+    let list = this.list;
+    for (let k = FREQUENT_TIERS.length - 1; k >= 0; k--) {
+      const floor = FREQUENT_TIERS[k]!;
+      if (minDf < floor) continue;
+      let tier = this.tiers[k];
+      if (!tier) {
+        tier = [];
+        for (let i = 0; i < this.list.length; i++) if (this.a.df[i]! >= floor) tier.push(this.list[i]!);
+        this.tiers[k] = tier;
+      }
+      list = tier;
+      break;
+    }
     const m = term.length;
     const out: Array<[string, number]> = [];
     // rows[k]: edit distances between term[0..j) and the current prefix of length k
@@ -151,12 +169,15 @@ export class FrozenIndex {
       path = t;
       valid = t.length;
       const d = rows[t.length]![m]!;
-      if (d <= maxDistance) out.push([t, d]);
+      if (d <= maxDistance && (minDf <= 0 || this.df(this.termId(t)) >= minDf)) out.push([t, d]);
       i++;
     }
     return out;
   }
 }
+
+/** Document frequencies above which fuzzy lookups walk a dictionary of the frequent terms only. */
+const FREQUENT_TIERS = [32, 512, 8192];
 
 /** First index in [lo, hi) whose value is ≥ x (arr ascending). */
 export function lowerBound(arr: Int32Array, lo: number, hi: number, x: number): number {

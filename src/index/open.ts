@@ -9,7 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadLibrary, scanLibrary } from '../ingest/library.ts';
-import { buildState, VerbatimEngine, type EngineState } from '../search/engine.ts';
+import { VerbatimEngine, type EngineState } from '../search/engine.ts';
+import { stateFromStore } from './build.ts';
+import { INDEX_OPTIONS } from './options.ts';
+import { documentPartitionKey, LibraryStore } from './store.ts';
 import type { ExtractLimits, IngestReport } from '../types.ts';
 import { decodeState, diffFiles, encodeState, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from './cache.ts';
 
@@ -82,8 +85,10 @@ async function openState(opts: OpenOptions): Promise<OpenedState> {
   log?.info({ cachePath, reason, added: changes.added.length, changed: changes.changed.length, removed: changes.removed.length }, 'indexing library');
   const loadOpts = { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.limits ? { limits: opts.limits } : {}) };
   let loaded: Awaited<ReturnType<typeof loadLibrary>> | undefined = await loadLibrary(dataDir, loadOpts);
-  const state = buildState(loaded.documents, loaded.report);
-  loaded = undefined; // the store holds what is needed; let the documents go before saving
+  const { report } = loaded;
+  const store = LibraryStore.fromDocuments(loaded.documents, (d) => documentPartitionKey(d, INDEX_OPTIONS.partitionYears));
+  loaded = undefined; // the packed store holds what is needed: let the documents go before indexing
+  const state = stateFromStore(store, report);
   try {
     await saveCache(cachePath, state, files);
   } catch (err) {

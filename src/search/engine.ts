@@ -8,7 +8,7 @@
  */
 import { fold, tokens, type Token } from '../index/analyzer.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
-import { buildIndex } from '../index/build.ts';
+import { stateFromStore } from '../index/build.ts';
 import { lowerBound, type FrozenIndex } from '../index/frozen.ts';
 import { dayNumber, documentPartitionKey, LibraryStore, type StoredDocument } from '../index/store.ts';
 import { sourceOf } from './citation.ts';
@@ -77,8 +77,7 @@ export function buildState(
   options: CreateEngineOptions = {},
 ): EngineState {
   const store = LibraryStore.fromDocuments(documents, (d) => documentPartitionKey(d, INDEX_OPTIONS.partitionYears));
-  const { index, partitions } = buildIndex(store, options.onProgress ? { onProgress: options.onProgress } : {});
-  return { store, index, partitions, report, indexedAt: options.indexedAt ?? new Date().toISOString() };
+  return stateFromStore(store, report, options);
 }
 
 /** A query word as ranked: its term, the fuzzy expansions standing in for it, and its bit. */
@@ -117,7 +116,6 @@ export class VerbatimEngine implements SearchEngine {
   // per-query scratch, reused (search is synchronous inside)
   private readonly score: Float64Array;
   private readonly mask: Uint32Array;
-  private readonly hold: Uint8Array;
   /** Per document: the current query word's best passage contribution, and the summed document score. */
   private readonly wordBest: Float64Array;
   private readonly docScore: Float64Array;
@@ -149,7 +147,6 @@ export class VerbatimEngine implements SearchEngine {
     }
     this.score = new Float64Array(N);
     this.mask = new Uint32Array(N);
-    this.hold = new Uint8Array(N);
     this.wordBest = new Float64Array(this.store.docs.length);
     this.docScore = new Float64Array(this.store.docs.length);
     this.buildFacets();
@@ -440,7 +437,7 @@ export class VerbatimEngine implements SearchEngine {
   private closeTerms(term: string, maxDistance: number, minDf = 1): Array<{ term: string; distance: number; df: number }> {
     if (minDf > this.index.maxDf) return [];
     const out: Array<{ term: string; distance: number; df: number }> = [];
-    for (const [t, d] of this.index.fuzzyTerms(term, maxDistance)) {
+    for (const [t, d] of this.index.fuzzyTerms(term, maxDistance, minDf)) {
       if (d === 0) continue;
       const df = this.df(t);
       if (df >= minDf) out.push({ term: t, distance: d, df });
@@ -518,26 +515,35 @@ export class VerbatimEngine implements SearchEngine {
     }
   }
 
-  /** The candidates whose text holds every one of `terms` (counted along the text postings). */
+  /**
+   * The candidates whose text holds every one of `terms`: the rarest term's postings, each looked
+   * up in the others' (binary search from a moving cursor), kept when a candidate.
+   */
   private holdingAll(cands: number[], terms: string[], routed: number[]): number[] {
-    const count = this.hold;
-    const seen: number[] = [];
-    for (const term of terms) {
-      const id = this.index.termId(term);
-      if (id < 0) return [];
-      for (const pi of routed) {
-        const part = this.parts[pi]!;
-        const { g, start, end } = this.index.postings(id, 'text', part.start, part.end);
-        for (let i = start; i < end; i++) {
-          const x = g[i]!;
-          if (count[x] === 0) seen.push(x);
-          count[x] = count[x]! + 1;
+    const ids = terms.map((t) => this.index.termId(t));
+    if (ids.some((id) => id < 0)) return [];
+    const { score, mask } = this;
+    // every required term was scored, so an allowed passage holding them all was touched
+    const isCand = cands.length && cands.every((g) => score[g] !== 0 || mask[g] !== 0) ? (g: number) => score[g] !== 0 || mask[g] !== 0 : null;
+    const set = isCand ? null : new Set(cands);
+    const out: number[] = [];
+    for (const pi of routed) {
+      const part = this.parts[pi]!;
+      const lists = ids.map((id) => this.index.postings(id, 'text', part.start, part.end)).sort((x, y) => x.end - x.start - (y.end - y.start));
+      const [first, ...rest] = lists;
+      if (!first || first.start === first.end) continue;
+      const at = rest.map((r) => r.start);
+      next: for (let i = first.start; i < first.end; i++) {
+        const g = first.g[i]!;
+        for (let k = 0; k < rest.length; k++) {
+          const r = rest[k]!;
+          const j = (at[k] = lowerBound(r.g, at[k]!, r.end, g));
+          if (j >= r.end) break next;
+          if (r.g[j] !== g) continue next;
         }
+        if (isCand ? isCand(g) : set!.has(g)) out.push(g);
       }
     }
-    const n = terms.length;
-    const out = cands.filter((x) => count[x] === n);
-    for (const x of seen) count[x] = 0;
     return out;
   }
 

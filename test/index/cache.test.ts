@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCache, saveCache } from '../../src/index/cache.ts';
+import { crc32 } from 'node:zlib';
+import { checksumText, loadCache, saveCache } from '../../src/index/cache.ts';
 import { openLibrary } from '../../src/index/open.ts';
 import type { EngineState } from '../../src/search/engine.ts';
 
@@ -37,7 +37,7 @@ async function rewriteHeader(edit: (h: Record<string, unknown>) => void): Promis
   if (line.length > l1) throw new Error('edited header is longer than the original');
   line = line.padEnd(l1, ' ');
   const body = Buffer.concat([Buffer.from(line, 'utf8'), buf.subarray(l1, trailerStart)]);
-  const trailer = { end: true, lines: 3, bytes: body.length, checksum: createHash('sha256').update(body).digest('hex') };
+  const trailer = { end: true, lines: 3, bytes: body.length, checksum: checksumText(crc32(body)) };
   await writeFile(cachePath, Buffer.concat([body, Buffer.from(JSON.stringify(trailer) + '\n')]));
 }
 
