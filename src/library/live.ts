@@ -98,7 +98,11 @@ export class LibraryWatcher {
     await this.rebase(engine);
     this.stopped = false;
     try {
-      this.watcher = watch(this.opts.dataDir, { recursive: true }, () => this.schedule());
+      this.watcher = watch(this.opts.dataDir, { recursive: true }, (_event, name) => {
+        // files the scan never reads (dotfiles, editor swap files, node_modules) cause no rescan
+        if (name && name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules')) return;
+        this.schedule();
+      });
       this.watcher.on('error', (err) => {
         this.opts.log?.warn({ err: err.message }, 'library watcher failed; polling instead');
         this.watcher?.close();
