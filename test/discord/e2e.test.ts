@@ -15,6 +15,7 @@ import { createBot, type Bot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { createLibrary, type Library } from '../../src/discord/library.ts';
 import { openLibrary } from '../../src/index/open.ts';
+import { loadLibrary } from '../../src/ingest/library.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
@@ -304,9 +305,11 @@ describe('other commands', () => {
     expect(() => fake.slashCommand('reindex', {}, { userId: 'alice' })).toThrow(/cannot see/);
     const refused = await fake.slashCommand('reindex', {}, { userId: 'alice', bypassPermissions: true }).response();
     expect(refused.content).toContain('Manage Server');
+    const { report } = await loadLibrary(FIXTURE_LIBRARY);
     const v = await fake.slashCommand('reindex', {}, { userId: 'admin' }).response();
     expect(v.ephemeral).toBe(true);
-    expect(v.content).toMatch(/Library reloaded in [\d.]+ s: 4 documents, 42 passages\.\nAdded 0 · changed 0 · removed 0 · skipped 0\./);
+    expect(v.content).toMatch(/Library reloaded in [\d.]+ s: 4 documents, (\d+) passages\.\nAdded 0 · changed 0 · removed 0 · skipped 0\./);
+    expect(v.content).toContain(`, ${report.passages} passages.`);
   });
 });
 
