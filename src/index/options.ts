@@ -45,10 +45,14 @@ export const INDEX_OPTIONS = Object.freeze({
   /**
    * Typo tolerance, for words of ≥ minLength letters (edit distance 1, or 2 from 8 letters): when
    * the exact term is rarer than rareDf, or a neighbour is `ratio` times more frequent (a likely
-   * misspelling). At most maxExpansions neighbours, each weighted `weight / distance` — always
-   * below an exact match of the same word.
+   * misspelling). At most maxExpansions neighbours, each weighted
+   * `weight · df_n / (df_n + channel · df_w) / distance` (df_n: the neighbour's document frequency,
+   * df_w: the typed word's, at least 1) — a noisy-channel prior: a neighbour 10,000 times more
+   * frequent ("disarmement" → disarmament) was almost surely meant, one 50 times more frequent
+   * ("Columbia" → Colombia) about even odds. Always below an exact match of the same word (weight < 1).
+   * Measured against a flat 0.3: typo known items MRR@10 0.754 → 0.792, Cranfield/CISI ±0.0002.
    */
-  fuzzy: Object.freeze({ minLength: 5, rareDf: 3, ratio: 50, maxExpansions: 3, weight: 0.3 }),
+  fuzzy: Object.freeze({ minLength: 5, rareDf: 3, ratio: 50, maxExpansions: 3, weight: 0.9, channel: 100 }),
   /** Stop spending time on a query after this long and return the best hits found so far. */
   timeBudgetMs: 800,
 });

@@ -387,7 +387,7 @@ export class VerbatimEngine implements SearchEngine {
   /** Query words with their bits, and fuzzy expansions for long words whose term is absent or rare. */
   private rankedWords(parsed: ParsedQuery): RankedWord[] {
     const out: RankedWord[] = [];
-    const { minLength, rareDf, maxExpansions, weight } = this.opts.fuzzy;
+    const { minLength, rareDf, maxExpansions, weight, channel } = this.opts.fuzzy;
     const qtf = new Map<string, number>();
     for (const t of tokens(parsed.text)) if (!t.stop) qtf.set(t.term, (qtf.get(t.term) ?? 0) + 1);
     const k3 = this.opts.bm25.k3;
@@ -419,7 +419,8 @@ export class VerbatimEngine implements SearchEngine {
           .filter((c) => c.df >= floor && c.term !== w.term)
           .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
           .slice(0, maxExpansions);
-        rw.expansions = cands.map((c) => ({ term: c.term, weight: weight / c.distance }));
+        // noisy channel: the more frequent the neighbour against the word as typed, the likelier it was meant
+        rw.expansions = cands.map((c) => ({ term: c.term, weight: (weight * c.df) / (c.df + channel * Math.max(1, df)) / c.distance }));
       } else if (/^\p{N}/u.test(w.term)) {
         // a number meets its percentage and back: 97.4 ↔ 97.4%
         const other = w.term.endsWith('%') ? w.term.slice(0, -1) : `${w.term}%`;

@@ -64,6 +64,14 @@ describe('golden rankings on UN General Debate speeches', () => {
     expect(res.hits[0]!.score).toBeGreaterThan(res.hits[1]!.score);
   });
 
+  it('a misspelling of a far more frequent word ranks like the word itself, but never above it', async () => {
+    const typo = await ungdc.search('peace Venezuala mediation');
+    const exact = await ungdc.search('peace Venezuela mediation');
+    expect(typo.hits.slice(0, 3).map((h) => h.id)).toEqual(exact.hits.slice(0, 3).map((h) => h.id));
+    expect(typo.hits[0]!.score).toBeLessThan(exact.hits[0]!.score);
+    expect(typo.hits[0]!.score).toBeGreaterThan(exact.hits[0]!.score * 0.8);
+  });
+
   it('does not expand a word that the library holds often', async () => {
     const res = await ungdc.search('Colombia');
     expect(res.hits.some((h) => h.text.includes('Columbia'))).toBe(false);
