@@ -1,6 +1,6 @@
 /** `npm start`: the bot on the configured library. Logs in at once; commands say "loading" until the library is ready. */
+import { projectVersion } from './project.ts';
 import 'dotenv/config';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { commands } from '../commands/index.ts';
 import { ConfigError, parseConfig, type Config } from './config.ts';
@@ -16,12 +16,12 @@ try {
   config = parseConfig(process.env);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
-  process.stderr.write(`${err.message} See .env.example.\n`);
+  process.stderr.write(`${err.message} See .env.example (or search without Discord: npm run search -- "your words").\n`);
   process.exit(1);
 }
 
 const log = createLogger(config.logLevel);
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = projectVersion();
 const dataDir = path.resolve(config.dataDir);
 const cachePath = path.resolve(config.indexCache ?? defaultCachePath(dataDir));
 

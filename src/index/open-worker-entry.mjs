@@ -1,7 +1,14 @@
 // Entry point of the index-opening worker thread (see src/index/open.ts, openLibraryInWorker). On
 // Node 20, loader hooks given through `execArgv: ['--import', 'tsx']` do not apply to a worker's
 // own entry module, so this plain-JS entry registers tsx and then imports the TypeScript worker.
-import { register } from 'tsx/esm/api';
+import { existsSync } from 'node:fs';
 
-register();
-await import('./open-worker.ts');
+// Compiled (`npm run build`, dist/): the JavaScript sits beside this file. From source: register tsx first.
+const compiled = new URL('./open-worker.js', import.meta.url);
+if (existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./open-worker.ts');
+}

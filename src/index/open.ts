@@ -4,9 +4,9 @@
  * `openLibraryInWorker` does the same on a worker thread (the caller keeps answering queries
  * meanwhile) and hands the index over as one transferred buffer.
  */
+import { PROJECT_ROOT } from '../project.ts';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadLibrary, scanLibrary } from '../ingest/library.ts';
 import { VerbatimEngine, type EngineState } from '../search/engine.ts';
@@ -16,7 +16,6 @@ import { documentPartitionKey, LibraryStore } from './store.ts';
 import type { ExtractLimits, IngestReport } from '../types.ts';
 import { decodeState, diffFiles, encodeState, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from './cache.ts';
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** `<project>/.cache/index-<hash of the absolute library path>.json` (.cache/ is git-ignored). */
 export function defaultCachePath(dataDir: string): string {
