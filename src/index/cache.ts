@@ -16,7 +16,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { closeSync, fstatSync, openSync, read as fsRead } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +27,7 @@ import type { ScannedFile } from '../ingest/library.ts';
 import type { IngestReport } from '../types.ts';
 import { FrozenIndex, type IndexArrays } from './frozen.ts';
 import { INDEX_OPTIONS, optionsHash } from './options.ts';
-import { LibraryStore, type StoreArrays, type StoredDocument } from './store.ts';
+import { LibraryStore, type StoreArrays, type StoredDocument, type TextFile } from './store.ts';
 import type { EngineState, Partition } from '../search/engine.ts';
 
 const FORMAT = 'verbatim-index/binary-1';
@@ -81,13 +83,17 @@ function typeOf(a: AnyArray): ArrayType {
   return 'i32';
 }
 
-/** Every array of the state, named. */
+/** Every array of the state, named; the passage text last (a loaded cache leaves it in the file). */
 function arraysOf(state: EngineState): Array<[string, AnyArray]> {
   const out: Array<[string, AnyArray]> = [];
-  for (const [k, v] of Object.entries(state.store.arrays)) out.push([`store.${k}`, v as AnyArray]);
+  const { store } = state;
+  for (const [k, v] of Object.entries(store.arrays)) if (k !== 'text') out.push([`store.${k}`, v as AnyArray]);
   for (const [k, v] of Object.entries(state.index.a)) out.push([`index.${k}`, v as AnyArray]);
+  out.push([TEXT, store.blobRange('text', 0, store.arrays.textOff[store.size]!)]);
   return out;
 }
+
+const TEXT = 'store.text';
 
 const align8 = (n: number): number => (n + 7) & ~7;
 
@@ -237,53 +243,187 @@ export function checksumText(crc: number): string {
   return `crc32:${(crc >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/** A file's bytes in one buffer of its own (large reads, not 512 KB round trips). */
-async function readWhole(file: string): Promise<Buffer> {
-  const fh = await open(file, 'r');
-  try {
-    const { size } = await fh.stat();
-    const buf = Buffer.allocUnsafeSlow(size);
-    let at = 0;
-    while (at < size) {
-      const { bytesRead } = await fh.read(buf, at, Math.min(size - at, 1 << 28), at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-    }
-    return at === size ? buf : buf.subarray(0, at);
-  } finally {
-    await fh.close();
+const read = promisify(fsRead);
+const CHUNK = 4 << 20;
+
+/** Reads `n` bytes at `pos` of `fd` into `into` at `at`. */
+async function readFully(fd: number, into: Uint8Array, at: number, n: number, pos: number): Promise<void> {
+  for (let done = 0; done < n; ) {
+    const { bytesRead } = await read(fd, into, at + done, n - done, pos + done);
+    if (bytesRead === 0) throw new Error('file ends early');
+    done += bytesRead;
   }
+}
+
+/** A cache loaded from its file: the state, whose passage text stays in the file (`textFile`). */
+export interface LoadedCache {
+  state: EngineState;
+  header: CacheHeader;
+  /** The file's bytes before the passage text: everything but the text, what the state's arrays view. */
+  prefix: Uint8Array;
+  textFile: TextFile;
 }
 
 /**
  * Loads the cache when it is whole and was built with this schema, these options and this library
- * (`fingerprint`); otherwise gives the reason it cannot be trusted.
+ * (`fingerprint`, null: any); otherwise gives the reason it cannot be trusted. Reads everything but
+ * the passage text into memory (checksumming all of it on the way); the text is read per passage
+ * from the file, kept open, when a hit needs it.
  */
-export async function loadCache(
-  cachePath: string,
-  fingerprint: string,
-): Promise<{ state: EngineState; header: CacheHeader; bytes: Uint8Array } | { reason: string }> {
-  let buf: Buffer;
+export async function loadCache(cachePath: string, fingerprint: string | null): Promise<LoadedCache | { reason: string }> {
+  let fd: number;
   try {
-    buf = await readWhole(cachePath);
+    fd = openSync(cachePath, 'r');
   } catch (err) {
     return { reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no cache yet' : `cache unreadable: ${(err as Error).message}` };
   }
-  const res = decodeState(buf, fingerprint);
-  return 'state' in res ? { ...res, bytes: buf } : res;
+  let keep = false;
+  try {
+    const size = fstatSync(fd).size;
+    // the trailer: last line
+    const tailLen = Math.min(size, 4096);
+    const tail = Buffer.allocUnsafe(tailLen);
+    await readFully(fd, tail, 0, tailLen, size - tailLen);
+    if (tailLen === 0 || tail[tailLen - 1] !== 0x0a) return { reason: 'cache file is truncated (no end marker)' };
+    const nl = tail.lastIndexOf(0x0a, tailLen - 2);
+    if (nl < 0) return { reason: 'cache file is truncated (no end marker)' };
+    const lastStart = size - tailLen + nl + 1;
+    let trailer: Partial<Trailer>;
+    try {
+      trailer = JSON.parse(tail.toString('utf8', nl + 1, tailLen - 1)) as Partial<Trailer>;
+    } catch {
+      return { reason: 'cache file is truncated (no end marker)' };
+    }
+    if (trailer.end !== true || trailer.bytes !== lastStart) return { reason: 'cache file is truncated or was written by a crashed process' };
+    // header and meta lines: checked before reading the rest
+    let head = Buffer.allocUnsafe(Math.min(lastStart, 1 << 16));
+    await readFully(fd, head, 0, head.length, 0);
+    let l1 = head.indexOf(0x0a);
+    let l2 = l1 < 0 ? -1 : head.indexOf(0x0a, l1 + 1);
+    while (l2 < 0 && head.length < lastStart) {
+      const bigger = Buffer.allocUnsafe(Math.min(lastStart, head.length * 4));
+      await readFully(fd, bigger, 0, bigger.length, 0);
+      head = bigger;
+      l1 = head.indexOf(0x0a);
+      l2 = l1 < 0 ? -1 : head.indexOf(0x0a, l1 + 1);
+    }
+    if (l1 < 0 || l2 < 0) return { reason: 'cache payload ends early' };
+    const layout = parseLayout(head, l1, l2, fingerprint);
+    if ('reason' in layout) return layout;
+    const text = layout.meta.sections.at(-1);
+    if (!text || text.name !== TEXT) return { reason: 'cache payload unreadable: passage text is not the last section' };
+    const prefixEnd = layout.base + text.offset;
+    if (prefixEnd + text.length > lastStart) return { reason: 'cache payload ends early' };
+    // everything before the text into memory, the text streamed: both checksummed
+    const prefix = Buffer.allocUnsafeSlow(prefixEnd);
+    let crc = 0;
+    for (let at = 0; at < prefixEnd; at += CHUNK) {
+      const n = Math.min(CHUNK, prefixEnd - at);
+      await readFully(fd, prefix, at, n, at);
+      crc = crc32(prefix.subarray(at, at + n), crc);
+    }
+    const scratch = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, lastStart - prefixEnd)));
+    for (let at = prefixEnd; at < lastStart; at += scratch.length) {
+      const n = Math.min(scratch.length, lastStart - at);
+      await readFully(fd, scratch, 0, n, at);
+      crc = crc32(scratch.subarray(0, n), crc);
+    }
+    if (checksumText(crc) !== trailer.checksum) return { reason: 'cache checksum mismatch (corrupt file)' };
+    const textFile: TextFile = { fd, offset: prefixEnd };
+    const res = stateFromPrefix(prefix, fingerprint, textFile);
+    if ('reason' in res) return res;
+    keep = true;
+    return { ...res, prefix, textFile };
+  } catch (err) {
+    return { reason: `cache payload unreadable: ${(err as Error).message}` };
+  } finally {
+    if (!keep) closeSync(fd);
+  }
+}
+
+/** Header and meta lines (ending at l1 and l2) checked against this schema, these options and `fingerprint`. */
+function parseLayout(
+  buf: Buffer,
+  l1: number,
+  l2: number,
+  fingerprint: string | null,
+): { header: CacheHeader; meta: MetaLine; base: number } | { reason: string } {
+  const parsed = parseHeader(buf.toString('utf8', 0, l1));
+  if ('reason' in parsed) return parsed;
+  const { header } = parsed;
+  if (header.schemaVersion !== INDEX_OPTIONS.schemaVersion) {
+    return { reason: `cache schema version ${header.schemaVersion} is not ${INDEX_OPTIONS.schemaVersion}` };
+  }
+  if (header.engineOptionsHash !== optionsHash()) return { reason: 'cache was built with other index options' };
+  if (fingerprint !== null && header.libraryFingerprint !== fingerprint) return { reason: 'the library changed since the cache was built' };
+  let meta: MetaLine;
+  try {
+    meta = JSON.parse(buf.toString('utf8', l1 + 1, l2)) as MetaLine;
+  } catch {
+    return { reason: 'cache payload unreadable: bad meta line' };
+  }
+  if (meta.endian !== os.endianness()) return { reason: 'cache was written on a machine of other byte order' };
+  return { header, meta, base: align8(l2 + 1) };
 }
 
 /**
- * The state held in a cache file's bytes (views onto `bytes`, which must not be modified after),
- * when they are whole (`verify`: check the checksum too) and match this schema, these options and
- * `fingerprint` (null: any library).
+ * The state viewed onto a cache file's bytes: all of them, or (with `textFile`) those before the
+ * passage text, which then stays in that file. No checksum check here (see loadCache/decodeState).
+ */
+export function stateFromPrefix(
+  bytes: Uint8Array,
+  fingerprint: string | null,
+  textFile?: TextFile,
+): { state: EngineState; header: CacheHeader } | { reason: string } {
+  let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    const l1 = buf.indexOf(0x0a);
+    const l2 = l1 < 0 ? -1 : buf.indexOf(0x0a, l1 + 1);
+    if (l1 < 0 || l2 < 0) return { reason: 'cache payload ends early' };
+    const layout = parseLayout(buf, l1, l2, fingerprint);
+    if ('reason' in layout) return layout;
+    const { header, meta, base } = layout;
+    if (buf.byteOffset % 8 !== 0) buf = Buffer.from(buf); // copy to an aligned buffer
+    const arrays: Record<string, AnyArray> = {};
+    for (const s of meta.sections) {
+      const C = CTOR[s.type];
+      if (s.name === TEXT && textFile) {
+        arrays[s.name] = new C(0);
+        continue;
+      }
+      const start = base + s.offset;
+      if (start + s.length * C.BYTES_PER_ELEMENT > buf.length) return { reason: 'cache payload ends early' };
+      arrays[s.name] = new C(buf.buffer as ArrayBuffer, buf.byteOffset + start, s.length);
+    }
+    const pick = <T>(prefix: string): T => {
+      const out: Record<string, AnyArray> = {};
+      for (const [k, v] of Object.entries(arrays)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
+      return out as T;
+    };
+    const state: EngineState = {
+      store: new LibraryStore(meta.docs, pick<StoreArrays>('store.'), meta.strings, textFile),
+      index: new FrozenIndex(pick<IndexArrays>('index.')),
+      partitions: meta.partitions,
+      report: meta.report,
+      indexedAt: meta.indexedAt,
+    };
+    return { state, header };
+  } catch (err) {
+    return { reason: `cache payload unreadable: ${(err as Error).message}` };
+  }
+}
+
+/**
+ * The state held in a whole cache file's bytes (views onto `bytes`, which must not be modified
+ * after), when they are whole (`verify`: check the checksum too) and match this schema, these
+ * options and `fingerprint` (null: any library).
  */
 export function decodeState(
   bytes: Uint8Array,
   fingerprint: string | null,
   verify = true,
 ): { state: EngineState; header: CacheHeader } | { reason: string } {
-  let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length === 0 || buf[buf.length - 1] !== 0x0a) return { reason: 'cache file is truncated (no end marker)' };
   const lastStart = buf.lastIndexOf(0x0a, buf.length - 2) + 1;
   let trailer: Partial<Trailer>;
@@ -297,45 +437,5 @@ export function decodeState(
     const checksum = checksumText(crc32(buf.subarray(0, lastStart)));
     if (checksum !== trailer.checksum) return { reason: 'cache checksum mismatch (corrupt file)' };
   }
-  try {
-    const l1 = buf.indexOf(0x0a);
-    const l2 = buf.indexOf(0x0a, l1 + 1);
-    if (l1 < 0 || l2 < 0 || l2 >= lastStart) return { reason: 'cache payload ends early' };
-    const parsed = parseHeader(buf.toString('utf8', 0, l1));
-    if ('reason' in parsed) return parsed;
-    const { header } = parsed;
-    if (header.schemaVersion !== INDEX_OPTIONS.schemaVersion) {
-      return { reason: `cache schema version ${header.schemaVersion} is not ${INDEX_OPTIONS.schemaVersion}` };
-    }
-    if (header.engineOptionsHash !== optionsHash()) return { reason: 'cache was built with other index options' };
-    if (fingerprint !== null && header.libraryFingerprint !== fingerprint) return { reason: 'the library changed since the cache was built' };
-    const meta = JSON.parse(buf.toString('utf8', l1 + 1, l2)) as MetaLine;
-    if (meta.endian !== os.endianness()) return { reason: 'cache was written on a machine of other byte order' };
-    if (buf.byteOffset % 8 !== 0) {
-      buf = Buffer.from(buf); // copy to an aligned buffer
-    }
-    const base = align8(l2 + 1);
-    const arrays: Record<string, AnyArray> = {};
-    for (const s of meta.sections) {
-      const C = CTOR[s.type];
-      const start = base + s.offset;
-      if (start + s.length * C.BYTES_PER_ELEMENT > lastStart) return { reason: 'cache payload ends early' };
-      arrays[s.name] = new C(buf.buffer as ArrayBuffer, buf.byteOffset + start, s.length);
-    }
-    const pick = <T>(prefix: string): T => {
-      const out: Record<string, AnyArray> = {};
-      for (const [k, v] of Object.entries(arrays)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
-      return out as T;
-    };
-    const state: EngineState = {
-      store: new LibraryStore(meta.docs, pick<StoreArrays>('store.'), meta.strings),
-      index: new FrozenIndex(pick<IndexArrays>('index.')),
-      partitions: meta.partitions,
-      report: meta.report,
-      indexedAt: meta.indexedAt,
-    };
-    return { state, header };
-  } catch (err) {
-    return { reason: `cache payload unreadable: ${(err as Error).message}` };
-  }
+  return stateFromPrefix(buf.subarray(0, lastStart), fingerprint);
 }

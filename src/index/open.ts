@@ -7,14 +7,15 @@
 import { PROJECT_ROOT } from '../project.ts';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { loadLibrary, scanLibrary } from '../ingest/library.ts';
 import { VerbatimEngine, type EngineState } from '../search/engine.ts';
 import { stateFromStore } from './build.ts';
 import { INDEX_OPTIONS } from './options.ts';
-import { documentPartitionKey, LibraryStore } from './store.ts';
+import { documentPartitionKey, LibraryStore, type TextFile } from './store.ts';
 import type { ExtractLimits, IngestReport } from '../types.ts';
-import { decodeState, diffFiles, encodeState, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from './cache.ts';
+import { decodeState, diffFiles, encodeState, stateFromPrefix, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from './cache.ts';
 
 
 /** `<project>/.cache/index-<hash of the absolute library path>.json` (.cache/ is git-ignored). */
@@ -55,8 +56,8 @@ export interface OpenedLibrary {
 interface OpenedState {
   state: EngineState;
   files: FileEntry[];
-  /** The cache file's bytes, when the state was loaded from it. */
-  bytes?: Uint8Array;
+  /** When the state was loaded from the cache: the bytes in memory and where the text stays. */
+  loaded?: { prefix: Uint8Array; textFile: TextFile };
   fromCache: boolean;
   changes: OpenedLibrary['changes'];
   reason?: string;
@@ -64,20 +65,28 @@ interface OpenedState {
 
 async function openState(opts: OpenOptions): Promise<OpenedState> {
   const { dataDir, cachePath, log } = opts;
-  const scan = await scanLibrary(dataDir);
+  // the cache is read while the library is scanned (both wait on the disk); it is used only if
+  // the scan then finds the library it was built from
+  const head = await readCacheHeader(cachePath);
+  const early = !opts.rebuild && 'header' in head ? loadCache(cachePath, head.header.libraryFingerprint) : undefined;
+  const scan = await scanLibrary(dataDir).catch(async (err: unknown) => {
+    await early?.then((c) => 'state' in c && closeTextFile(c.textFile));
+    throw err;
+  });
   const files = fileEntries(scan);
   const fingerprint = libraryFingerprint(files);
-  const head = await readCacheHeader(cachePath);
   const changes = diffFiles('header' in head ? head.header.files : [], files);
   let reason: string;
   if (opts.rebuild) reason = 'rebuild requested';
   else if ('reason' in head) reason = head.reason;
-  else if (head.header.libraryFingerprint !== fingerprint) reason = 'the library changed since the cache was built';
-  else {
-    const cached = await loadCache(cachePath, fingerprint);
+  else if (head.header.libraryFingerprint !== fingerprint) {
+    reason = 'the library changed since the cache was built';
+    void early?.then((c) => 'state' in c && closeTextFile(c.textFile));
+  } else {
+    const cached = await early!;
     if ('state' in cached) {
       log?.info({ cachePath, passages: cached.state.store.size }, 'index loaded from cache');
-      return { state: cached.state, files, bytes: cached.bytes, fromCache: true, changes };
+      return { state: cached.state, files, loaded: { prefix: cached.prefix, textFile: cached.textFile }, fromCache: true, changes };
     }
     reason = cached.reason;
   }
@@ -108,7 +117,21 @@ export async function openLibrary(opts: OpenOptions): Promise<OpenedLibrary> {
 export type OpenWorkerMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'log'; level: 'info' | 'warn'; obj: object; msg: string }
-  | { type: 'done'; bytes: Uint8Array; fromCache: boolean; changes: OpenedLibrary['changes']; reason?: string }
+  | {
+      type: 'done';
+      /**
+       * The cache file's bytes before the text, the text left in the file at `text.offset` (the
+       * caller opens the file again: a worker's descriptors close with it; `ino`/`size` tell it
+       * is the same file) …
+       */
+      prefix?: Uint8Array;
+      text?: { offset: number; dev: number; ino: number; size: number };
+      /** … or the whole state encoded (when no cache file could be used). */
+      bytes?: Uint8Array;
+      fromCache: boolean;
+      changes: OpenedLibrary['changes'];
+      reason?: string;
+    }
   | { type: 'error'; message: string };
 
 /**
@@ -128,23 +151,70 @@ export async function openInThisWorker(
         warn: (obj, msg) => post({ type: 'log', level: 'warn', obj, msg }),
       },
     });
-    let bytes = o.bytes;
-    if (!bytes || bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength) {
-      const chunks = o.bytes ? [o.bytes] : encodeState(o.state, o.files);
-      const total = chunks.reduce((n, c) => n + c.length, 0);
-      const one = new Uint8Array(total);
-      let at = 0;
-      for (const c of chunks) {
-        one.set(c, at);
-        at += c.length;
-      }
-      bytes = one;
+    // after a build, the saved cache is read back like a loaded one (its text stays on disk)
+    let loaded = o.loaded;
+    if (!loaded) {
+      const again = await loadCache(opts.cachePath, null);
+      if ('state' in again) loaded = { prefix: again.prefix, textFile: again.textFile };
     }
-    const msg: OpenWorkerMessage = { type: 'done', bytes, fromCache: o.fromCache, changes: o.changes };
+    const msg: OpenWorkerMessage = { type: 'done', fromCache: o.fromCache, changes: o.changes };
     if (o.reason !== undefined) msg.reason = o.reason;
-    post(msg, [bytes.buffer as ArrayBuffer]);
+    let buf: Uint8Array;
+    if (loaded) {
+      buf = standalone(loaded.prefix);
+      msg.prefix = buf;
+      const st = fstatSync(loaded.textFile.fd);
+      msg.text = { offset: loaded.textFile.offset, dev: st.dev, ino: st.ino, size: st.size };
+    } else {
+      buf = standalone(encodeState(o.state, o.files));
+      msg.bytes = buf;
+    }
+    post(msg, [buf.buffer as ArrayBuffer]);
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/** The bytes in one buffer of their own (transferable without taking anything else along). */
+function standalone(chunks: Uint8Array | Uint8Array[]): Uint8Array {
+  const list = Array.isArray(chunks) ? chunks : [chunks];
+  if (list.length === 1 && list[0]!.byteOffset === 0 && list[0]!.byteLength === list[0]!.buffer.byteLength) return list[0]!;
+  const one = new Uint8Array(list.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of list) {
+    one.set(c, at);
+    at += c.length;
+  }
+  return one;
+}
+
+/** The state over the worker's prefix bytes, the text read from the cache file opened here (if still the same file). */
+function reopen(
+  cachePath: string,
+  prefix: Uint8Array,
+  text: { offset: number; dev: number; ino: number; size: number },
+): ReturnType<typeof stateFromPrefix> {
+  let fd: number;
+  try {
+    fd = openSync(cachePath, 'r');
+  } catch (err) {
+    return { reason: `cache file vanished: ${(err as Error).message}` };
+  }
+  const st = fstatSync(fd);
+  if (st.dev !== text.dev || st.ino !== text.ino || st.size !== text.size) {
+    closeSync(fd);
+    return { reason: 'the cache file was replaced meanwhile' };
+  }
+  const res = stateFromPrefix(prefix, null, { fd, offset: text.offset });
+  if ('reason' in res) closeSync(fd);
+  return res;
+}
+
+function closeTextFile(f: TextFile): void {
+  try {
+    closeSync(f.fd);
+  } catch {
+    // already closed
   }
 }
 
@@ -173,7 +243,7 @@ export function openLibraryInWorker(opts: OpenOptions): Promise<OpenedLibrary> {
       else if (m.type === 'log') opts.log?.[m.level](m.obj, m.msg);
       else if (m.type === 'error') fail(new Error(m.message));
       else {
-        const decoded = decodeState(m.bytes, null, false);
+        const decoded = m.prefix && m.text ? reopen(opts.cachePath, m.prefix, m.text) : decodeState(m.bytes ?? new Uint8Array(0), null, false);
         if ('reason' in decoded) return fail(new Error(`index from the worker unusable: ${decoded.reason}`));
         settled = true;
         void worker.terminate();

@@ -4,6 +4,7 @@
  * engine needs. Passage text and ids live in UTF-8 blobs with offsets (decoded on demand), not in
  * 400,000 JS objects, so the store loads from the cache as a handful of buffers.
  */
+import { closeSync, readSync } from 'node:fs';
 import type { DocumentMeta, LibraryDocument, Passage } from '../types.ts';
 
 export interface StoredDocument {
@@ -81,6 +82,21 @@ function decode(blob: Uint8Array, a: number, b: number): string {
   return Buffer.from(blob.buffer, blob.byteOffset + a, b - a).toString('utf8');
 }
 
+/** Passage text left in the cache file: read on demand at `offset` + textOff[g] of file `fd`. */
+export interface TextFile {
+  fd: number;
+  offset: number;
+}
+
+/** Closes a text file's descriptor once no store uses it. */
+const closer = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
 export class LibraryStore {
   readonly docs: StoredDocument[];
   readonly arrays: StoreArrays;
@@ -90,13 +106,22 @@ export class LibraryStore {
   readonly size: number;
   /** Document number of each passage. */
   readonly docOf: Int32Array;
+  /** Where the text is when `arrays.text` does not hold it (a store loaded from the cache). */
+  readonly textFile: TextFile | undefined;
   private passageById: Map<string, number> | undefined;
   private readonly docById = new Map<string, number>();
+  private scratch = Buffer.allocUnsafe(0);
 
-  constructor(docs: StoredDocument[], arrays: StoreArrays, strings: string[]) {
+  /**
+   * `textFile`: the passage text stays in that file (read per passage, on demand) and
+   * `arrays.text` is empty; the descriptor is closed when the store is garbage-collected.
+   */
+  constructor(docs: StoredDocument[], arrays: StoreArrays, strings: string[], textFile?: TextFile) {
     this.docs = docs;
     this.arrays = arrays;
     this.strings = strings;
+    this.textFile = textFile;
+    if (textFile) closer.register(this, textFile.fd);
     this.size = arrays.textOff.length - 1;
     this.docOf = new Int32Array(this.size);
     docs.forEach((d, i) => {
@@ -170,7 +195,28 @@ export class LibraryStore {
   /** The text of passage `g`. */
   text(g: number): string {
     const { text, textOff } = this.arrays;
-    return decode(text, textOff[g]!, textOff[g + 1]!);
+    if (!this.textFile) return decode(text, textOff[g]!, textOff[g + 1]!);
+    const n = textOff[g + 1]! - textOff[g]!;
+    if (this.scratch.length < n) this.scratch = Buffer.allocUnsafe(Math.max(n, 64 * 1024));
+    this.readText(this.scratch, textOff[g]!, n);
+    return this.scratch.toString('utf8', 0, n);
+  }
+
+  /** Bytes [a, b) of the text blob (UTF-8 of passages, back to back), or of the ids blob. */
+  blobRange(blob: 'text' | 'ids', a: number, b: number): Uint8Array {
+    if (blob === 'ids' || !this.textFile) return this.arrays[blob].subarray(a, b);
+    const out = Buffer.allocUnsafe(b - a);
+    this.readText(out, a, b - a);
+    return out;
+  }
+
+  private readText(into: Uint8Array, at: number, n: number): void {
+    const f = this.textFile!;
+    for (let done = 0; done < n; ) {
+      const r = readSync(f.fd, into, done, n - done, f.offset + at + done);
+      if (r === 0) throw new Error('index cache file shrank while in use');
+      done += r;
+    }
   }
 
   /** The id of passage `g`. */

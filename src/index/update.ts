@@ -173,7 +173,7 @@ function spliceStore(
     const blob = (bytes: 'text' | 'ids', offs: 'textOff' | 'idOff'): void => {
       const base = src[offs][p]!;
       const at = a[offs][g]!;
-      a[bytes].set(src[bytes].subarray(base, src[offs][q]!), at);
+      a[bytes].set(from.blobRange(bytes, base, src[offs][q]!), at);
       for (let k = 1; k <= d.count; k++) a[offs][g + k] = at + src[offs][p + k]! - base;
     };
     blob('text', 'textOff');
