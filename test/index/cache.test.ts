@@ -53,6 +53,13 @@ describe('index cache', () => {
     const a = await first.engine.search(q);
     const b = await second.engine.search(q);
     expect(b.hits.map((h) => [h.id, h.score])).toEqual(a.hits.map((h) => [h.id, h.score]));
+    // the loaded engine reads passage text from the cache file on demand: same text, excerpts, context
+    expect(b.hits.map((h) => [h.text, h.excerpt])).toEqual(a.hits.map((h) => [h.text, h.excerpt]));
+    const id = a.hits[0]!.id;
+    expect(second.engine.context(id, 2).map((h) => h.text)).toEqual(first.engine.context(id, 2).map((h) => h.text));
+    expect((await second.engine.search('"the Government of Colombia"')).hits.map((h) => h.id)).toEqual(
+      (await first.engine.search('"the Government of Colombia"')).hits.map((h) => h.id),
+    );
     expect(second.engine.suggest('Afganistan')).toBe(first.engine.suggest('Afganistan'));
     expect(second.engine.stats().indexedAt).toBe(first.engine.stats().indexedAt);
   });
