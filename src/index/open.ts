@@ -41,6 +41,8 @@ export interface OpenOptions {
   log?: OpenLog;
   /** Time and size limits for extracting one file (PDF, Word, HTML); defaults in src/ingest/library.ts. */
   limits?: Partial<ExtractLimits>;
+  /** openLibraryInWorker only: the worker's heap limit in MB (default 1280; the whole UNGDC library builds within it). */
+  workerHeapMb?: number;
 }
 
 export interface OpenedLibrary {
@@ -230,6 +232,8 @@ export function openLibraryInWorker(opts: OpenOptions): Promise<OpenedLibrary> {
       workerData: { dataDir: opts.dataDir, cachePath: opts.cachePath, rebuild: opts.rebuild ?? false, ...(opts.limits ? { limits: opts.limits } : {}) },
       stdout: false,
       stderr: false,
+      // a bounded heap makes the worker collect as it goes: its peak stays near its live data
+      resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? 1280 },
     });
     let settled = false;
     const fail = (err: Error): void => {
