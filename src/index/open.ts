@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { loadLibrary, scanLibrary } from '../ingest/library.ts';
 import { VerbatimEngine, type EngineState } from '../search/engine.ts';
 import { stateFromStore } from './build.ts';
 import { INDEX_OPTIONS } from './options.ts';
@@ -71,6 +70,8 @@ async function openState(opts: OpenOptions): Promise<OpenedState> {
   // the scan then finds the library it was built from
   const head = await readCacheHeader(cachePath);
   const early = !opts.rebuild && 'header' in head ? loadCache(cachePath, head.header.libraryFingerprint) : undefined;
+  // the ingest modules (format parsers, CSV, YAML, charset detection) load while the cache is read
+  const { loadLibrary, scanLibrary } = await import('../ingest/library.ts');
   const scan = await scanLibrary(dataDir).catch(async (err: unknown) => {
     await early?.then((c) => 'state' in c && closeTextFile(c.textFile));
     throw err;
