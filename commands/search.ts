@@ -1,33 +1,12 @@
 /** `/search`: ranked excerpts, only for the asker, with paging, Share… and More context. */
 import { ExpiredError, parsePageId, type SearchState } from '../src/render/custom-id.ts';
 import type { Reply } from '../src/render/models.ts';
-import { CONTEXT_RADIUS, HITS_PER_PAGE, contextReply, expiredReply, noHitsReply, quoteCard, searchReply, type NoHitsHelp } from '../src/render/replies.ts';
-import type { SearchFilters } from '../src/types.ts';
+import { CONTEXT_RADIUS, HITS_PER_PAGE, contextReply, expiredReply, noHitsReply, quoteCard, searchReply } from '../src/render/replies.ts';
+import { explainNoHits } from '../src/search/no-hits.ts';
 import { autocompleteFacet, filtersFrom, stringOption } from './options.ts';
 import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type SlashCommand } from './types.ts';
 
 const RERUN = 'Run /search again to get fresh results.';
-
-async function noHitsHelp(state: SearchState, ctx: CommandContext): Promise<NoHitsHelp> {
-  const help: NoHitsHelp = { dropFilters: [], dropWords: [] };
-  const suggestion = ctx.engine.suggest(state.query);
-  if (suggestion && suggestion !== state.query) help.suggestion = suggestion;
-  for (const key of Object.keys(state.filters) as (keyof SearchFilters)[]) {
-    const filters = { ...state.filters };
-    delete filters[key];
-    const r = await ctx.engine.search(state.query, { filters, limit: 1 });
-    if (r.total > 0) help.dropFilters.push({ filter: key, total: r.total });
-  }
-  const words = state.query.split(/\s+/).filter(Boolean);
-  if (help.dropFilters.length === 0 && words.length > 1 && words.length <= 8) {
-    for (const [i, word] of words.entries()) {
-      const query = words.filter((_, j) => j !== i).join(' ');
-      const r = await ctx.engine.search(query, { filters: state.filters, limit: 1 }).catch(() => undefined);
-      if (r && r.total > 0) help.dropWords.push({ word, total: r.total });
-    }
-  }
-  return help;
-}
 
 /** Runs a search page and builds its reply (also used by "Find related statements"). */
 export async function runSearch(state: SearchState, page: number, ctx: CommandContext): Promise<Reply> {
@@ -37,7 +16,7 @@ export async function runSearch(state: SearchState, page: number, ctx: CommandCo
     offset: page * HITS_PER_PAGE,
   });
   ctx.note({ hits: response.total, page, searchMs: response.tookMs });
-  if (response.total === 0) return noHitsReply(state, await noHitsHelp(state, ctx));
+  if (response.total === 0) return noHitsReply(state, await explainNoHits(ctx.engine, state.query, state.filters));
   if (response.hits.length === 0) {
     // Past the end (the library shrank since the buttons were made): show the last page.
     const last = Math.max(0, Math.ceil(response.total / HITS_PER_PAGE) - 1);

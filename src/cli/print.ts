@@ -4,6 +4,7 @@
  */
 import { citationLine, passageUrl } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
+import type { NoHitsHelp } from '../search/no-hits.ts';
 import type { Hit, IngestReport, SearchResponse, Source } from '../types.ts';
 
 export interface JsonHit {
@@ -117,4 +118,13 @@ export function textReport(report: IngestReport, extra: { fromCache: boolean; ms
     for (const p of report.warnings) lines.push(`  ${p.path}${p.line ? `:${p.line}` : ''} — ${p.reason}`);
   }
   return lines.join('\n');
+}
+
+/** "Did you mean …" and which filter or word to drop, one line each (empty when there is nothing to say). */
+export function textNoHitsHelp(help: NoHitsHelp): string {
+  const lines: string[] = [];
+  if (help.suggestion) lines.push(`Did you mean: ${help.suggestion}`);
+  for (const d of help.dropFilters) lines.push(`Without --${d.filter}: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
+  for (const d of help.dropWords) lines.push(`Without “${d.word}”: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
+  return lines.map((l) => l + '\n').join('');
 }

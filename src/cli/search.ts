@@ -7,7 +7,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { QUERY_HELP } from '../search/query.ts';
 import { QueryError, type SearchEngine, type SearchFilters } from '../types.ts';
-import { jsonResult, textResult } from './print.ts';
+import { explainNoHits } from '../search/no-hits.ts';
+import { jsonResult, textNoHitsHelp, textResult } from './print.ts';
 import { openForCli, UsageError, runMain, LIBRARY_FLAGS, LIBRARY_HELP } from './common.ts';
 
 const HELP = `Search the statement library.
@@ -90,11 +91,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.json) process.stdout.write(JSON.stringify(jsonResult(result, true), null, 2) + '\n');
   else {
     process.stdout.write(textResult(result, offset, process.stdout.isTTY === true) + '\n');
-    if (result.total === 0) {
-      const better = engine.suggest(query);
-      if (better) process.stdout.write(`Did you mean: ${better}\n`);
-      if (Object.keys(filters).length) process.stdout.write(`Filters in use: ${JSON.stringify(filters)} — try without some of them.\n`);
-    }
+    if (result.total === 0) process.stdout.write(textNoHitsHelp(await explainNoHits(engine, query, filters)));
   }
   return 0;
 }

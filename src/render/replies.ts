@@ -2,6 +2,7 @@
  * Reply models for every answer the bot gives. Pure: hits and library facts in, {@link Reply} out.
  * Quoted text is escaped here; limits are enforced by the renderer.
  */
+import type { NoHitsHelp } from '../search/no-hits.ts';
 import type { DocumentSummary, Hit, LibraryStats, SearchResponse, Source } from '../types.ts';
 import { citationLine, passageUrl } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
@@ -75,14 +76,6 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
     controls.push([{ kind: 'select', id: 'search:context', placeholder: 'More context (neighbouring paragraphs)', options }]);
   }
   return { visibility: 'ephemeral', cards: [card], controls, update: page > 0 };
-}
-
-export interface NoHitsHelp {
-  suggestion?: string;
-  /** Filters whose removal would find passages, with the count found without each. */
-  dropFilters: { filter: string; total: number }[];
-  /** Words whose removal would find passages. */
-  dropWords: { word: string; total: number }[];
 }
 
 /** "No passages match …" with a spelling suggestion and which filter or word to drop. */
