@@ -142,7 +142,8 @@ export function encodeState(state: EngineState, files: readonly FileEntry[]): Ui
   chunks.push(Buffer.from('\n'));
   at += 1;
   let crc = 0;
-  for (const c of chunks) crc = crc32(c, crc);
+  // zlib.crc32 of an empty input returns 0, not the running value (Node 20): skip empty sections
+  for (const c of chunks) if (c.byteLength > 0) crc = crc32(c, crc);
   const trailer: Trailer = { end: true, lines: 3, bytes: at, checksum: checksumText(crc) };
   chunks.push(Buffer.from(JSON.stringify(trailer) + '\n', 'utf8'));
   return chunks;

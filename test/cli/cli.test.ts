@@ -1,0 +1,124 @@
+/**
+ * The command line as a newcomer and a script use it: real processes over the bundled library.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+let tmp: string;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(script: 'search' | 'index', args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      TSX,
+      [path.join(ROOT, `src/cli/${script}.ts`), ...args],
+      { cwd: ROOT, env: { ...process.env, INDEX_CACHE: path.join(tmp, 'cache.bin'), ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'verbatim-cli-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('npm run search', () => {
+  it('finds the Pakistan passage of the sample first, with its source line', async () => {
+    const r = await run('search', ['heroin smuggled Afghanistan']);
+    expect(r.code).toBe(0);
+    const first = r.stdout.split('\n\n')[1] ?? '';
+    expect(first).toContain('Center for Governance Research (CGR) from Pakistan');
+    expect(first).toContain('**heroin** was **smuggled** from **Afghanistan**');
+    expect(first).toMatch(/Commission on Narcotic Drugs.*19 October 2021 · ¶ 2/);
+  });
+
+  it('prints the documented JSON shape, every source key present', async () => {
+    const r = await run('search', ['coca cultivation', '--year', '2021', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { query: string; total: number; hits: Array<Record<string, unknown>> };
+    expect(out.query).toBe('coca cultivation');
+    expect(out.total).toBeGreaterThan(0);
+    const hit = out.hits[0]!;
+    expect(Object.keys(hit).sort()).toEqual(['excerpt', 'id', 'marks', 'score', 'source', 'text']);
+    const source = hit['source'] as Record<string, unknown>;
+    for (const key of ['document', 'title', 'date', 'speaker', 'organisation', 'country', 'meeting', 'session', 'paragraph', 'url']) {
+      expect(source).toHaveProperty(key);
+    }
+    expect(String(hit['text'])).toContain('coca cultivation has increased by 97.4%');
+  });
+
+  it('answers a batch one JSON line per query, with tookMs, and reports a bad line without stopping', async () => {
+    const batch = path.join(tmp, 'batch.jsonl');
+    writeFileSync(
+      batch,
+      [
+        JSON.stringify({ id: 'a', query: 'money laundering Balkan route' }),
+        'not json',
+        JSON.stringify({ id: 'b', query: 'cybercrime', filters: { from: '2021-10-21', to: '2021-10-21' } }),
+        JSON.stringify({ id: 'c', query: '"unclosed' }),
+      ].join('\n'),
+    );
+    const r = await run('search', ['--batch', batch, '--json', '--limit', '3']);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]!['id']).toBe('a');
+    expect(typeof lines[0]!['tookMs']).toBe('number');
+    expect(JSON.stringify(lines[0]!['hits'])).toContain('Balkan route');
+    expect(lines[1]!['error']).toMatch(/not valid JSON/);
+    expect(lines[2]!['total']).toBe(1);
+    expect(lines[3]!['error']).toMatch(/never closed/);
+    expect(r.code).toBe(1);
+  });
+
+  it('says what to fix for a bad query or flag, with exit code 1 and no stack trace', async () => {
+    const q = await run('search', ['heroin "smuggled']);
+    expect(q.code).toBe(1);
+    expect(q.stderr).toMatch(/never closed/);
+    expect(q.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    const f = await run('search', ['heroin', '--limit', 'lots']);
+    expect(f.code).toBe(1);
+    expect(f.stderr).toMatch(/--limit takes a whole number/);
+  });
+
+  it('exits 2 when nothing could be indexed, naming the files and reasons', async () => {
+    const lib = path.join(tmp, 'broken');
+    mkdirSync(lib);
+    writeFileSync(path.join(lib, 'empty.txt'), '');
+    writeFileSync(path.join(lib, 'binary.txt'), Buffer.from([0, 1, 2, 0, 255, 0, 3]));
+    const r = await run('search', ['heroin', '--data', lib, '--cache', path.join(tmp, 'broken.bin')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Nothing could be indexed');
+    expect(r.stderr).toContain('empty.txt');
+    expect(r.stderr).toContain('binary.txt');
+  });
+});
+
+describe('npm run index', () => {
+  it('reports documents, passages and skipped files with reasons, and reuses the cache next time', async () => {
+    const lib = path.join(tmp, 'mixed');
+    mkdirSync(lib);
+    copyFileSync(path.join(ROOT, 'data/cnd-64-intersessional-2021-10.txt'), path.join(lib, 'cnd.txt'));
+    writeFileSync(path.join(lib, 'broken.md'), '---\ntitle: [unclosed\n---\nSome text about drugs.\n');
+    const cache = path.join(tmp, 'mixed.bin');
+    const first = await run('index', ['--data', lib, '--cache', cache, '--json']);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout) as { documents: number; passages: number; fromCache: boolean; skipped: Array<{ path: string; reason: string }> };
+    expect(report.documents).toBe(1);
+    expect(report.passages).toBeGreaterThanOrEqual(4);
+    expect(report.fromCache).toBe(false);
+    expect(report.skipped.map((s) => s.path)).toEqual(['broken.md']);
+    const second = await run('index', ['--data', lib, '--cache', cache, '--json']);
+    expect((JSON.parse(second.stdout) as { fromCache: boolean }).fromCache).toBe(true);
+  });
+});
