@@ -297,13 +297,14 @@ export class VerbatimEngine implements SearchEngine {
       if (checked.length || excludedPhrases.length) {
         const kept: number[] = [];
         let i = 0;
-        const sample = Math.max(256, 4 * need);
+        // candidates checked at least, for the total's estimate (each check tokenizes a passage)
+        const sample = Math.max(64, 2 * need);
         // usually the top `sample` candidates settle it: select them first, sort the rest only if needed
         const all = cands;
         cands = all.length > 8 * sample ? topK(all, sample, cmp) : all.sort(cmp);
         for (; i < all.length; i++) {
           if (i === cands.length) cands = all.sort(cmp); // same order (cmp is total), now complete
-          if ((i & 63) === 63) {
+          if ((i & 15) === 15) {
             // enough hits and enough checked to estimate the total: stop; out of time: stop too
             if (kept.length >= depth && i >= sample) break;
             if (performance.now() > deadline) {
