@@ -6,7 +6,7 @@ import { commands } from '../commands/index.ts';
 import { ConfigError, parseConfig, type Config } from './config.ts';
 import { createBot } from './discord/bot.ts';
 import { createLibrary } from './discord/library.ts';
-import { defaultCachePath, openLibrary } from './index/open.ts';
+import { defaultCachePath, openLibraryInWorker } from './index/open.ts';
 import { closeExtractors } from './ingest/library.ts';
 import { LibraryWatcher } from './library/live.ts';
 import { createLogger } from './logger.ts';
@@ -28,6 +28,7 @@ const cachePath = path.resolve(config.indexCache ?? defaultCachePath(dataDir));
 const limits = config.extractLimits ?? {};
 const libraryLog = log.child({ part: 'library' });
 let lastLogged = 0;
+// The library is opened, and rebuilt (/reindex), on a worker thread: answers never wait for it.
 // Live updates (WATCH_LIBRARY, on by default): files added, changed or removed are indexed incrementally.
 const live =
   config.watchLibrary === false
@@ -37,11 +38,11 @@ const live =
         cachePath,
         load: { limits },
         log: libraryLog,
-        rebuild: () => openLibrary({ dataDir, cachePath, limits, rebuild: true, log: libraryLog }),
+        rebuild: () => openLibraryInWorker({ dataDir, cachePath, limits, rebuild: true, log: libraryLog }),
       });
 const library = createLibrary(
   (onProgress, options) =>
-    openLibrary({
+    openLibraryInWorker({
       dataDir,
       cachePath,
       limits,
