@@ -1,6 +1,7 @@
 /**
  * Verbatim as the bot runs it, in a process of its own so that its memory and start-up are its own.
  *
+ *   node dist/bench/verbatim-child.js build   (compiled by npm run build; tsx works too)
  *   node --import tsx bench/verbatim-child.ts build DATA_DIR CACHE OUT.json
  *     index the library from scratch (no cache) and persist the index: build time and peak RSS.
  *   node --import tsx bench/verbatim-child.ts query DATA_DIR CACHE OUT.json QUERIES.json REPEAT WARMUP
