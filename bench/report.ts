@@ -93,7 +93,7 @@ export function renderMarkdown(r: BenchResults, command: string): string {
   parts.push('## Build, cold start, memory');
   parts.push(mdTable(OVERVIEW_HEAD, overviewRows(r)));
   parts.push(
-    'Cold start: a new process, from spawn to the first query answered from the persisted index (Verbatim: `node --import tsx`, openLibrary, one search; ' +
+    'Cold start: a new process, from spawn to the first query answered from the persisted index (Verbatim: `node dist/bench/verbatim-child.js` compiled as `npm start` runs the bot, openLibrary, one search; ' +
       'Xapian: `python3`, open the database, one query). Peak RSS is the kernel high-water mark (VmHWM) of each phase, reset between phases.',
   );
   parts.push('## Query latency per kind');
