@@ -180,6 +180,36 @@ export class FrozenIndex {
 const FREQUENT_TIERS = [32, 512, 8192];
 
 /** First index in [lo, hi) whose value is ≥ x (arr ascending). */
+/**
+ * Document frequency of each term: passages holding it in the text or the metadata field (the
+ * union of its two sorted posting lists).
+ */
+export function documentFrequencies(
+  T: number,
+  textOff: ArrayLike<number>,
+  textG: ArrayLike<number>,
+  metaOff: ArrayLike<number>,
+  metaG: ArrayLike<number>,
+): Uint32Array {
+  const df = new Uint32Array(T);
+  for (let t = 0; t < T; t++) {
+    let i = textOff[t]!;
+    let j = metaOff[t]!;
+    const ie = textOff[t + 1]!;
+    const je = metaOff[t + 1]!;
+    let n = 0;
+    while (i < ie && j < je) {
+      const a = textG[i]!;
+      const b = metaG[j]!;
+      if (a <= b) i++;
+      if (b <= a) j++;
+      n++;
+    }
+    df[t] = n + (ie - i) + (je - j);
+  }
+  return df;
+}
+
 export function lowerBound(arr: Int32Array, lo: number, hi: number, x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -252,22 +282,7 @@ export function mergeParts(
       mc[gid] = mc[gid]! + mb - ma;
     }
   });
-  const df = new Uint32Array(T);
-  for (let t = 0; t < T; t++) {
-    let i = textOff[t]!;
-    let j = metaOff[t]!;
-    const ie = textOff[t + 1]!;
-    const je = metaOff[t + 1]!;
-    let n = 0;
-    while (i < ie && j < je) {
-      const a = textG[i]!;
-      const b = metaG[j]!;
-      if (a <= b) i++;
-      if (b <= a) j++;
-      n++;
-    }
-    df[t] = n + (ie - i) + (je - j);
-  }
+  const df = documentFrequencies(T, textOff, textG, metaOff, metaG);
   const enc = new TextEncoder();
   return {
     terms: enc.encode(terms.join('\n')),

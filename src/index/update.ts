@@ -9,11 +9,12 @@
  * Everything that depends on the engine's data structures is in {@link applyChange}: re-target it
  * when the store or the frozen index change shape.
  */
+import { partitionsOf } from './build.ts';
 import { INDEX_OPTIONS } from './options.ts';
-import { FrozenIndex, type IndexArrays, type PartFrozen } from './frozen.ts';
+import { documentFrequencies, FrozenIndex, type IndexArrays, type PartFrozen } from './frozen.ts';
 import { PartitionIndex, type IndexedPassage } from './partition.ts';
 import { documentPartitionKey, LibraryStore, type StoreArrays, type StoredDocument } from './store.ts';
-import type { EngineState, Partition } from '../search/engine.ts';
+import type { EngineState } from '../search/engine.ts';
 import type { IngestReport, LibraryDocument, Problem } from '../types.ts';
 
 /** What changed in the library since the state was built. */
@@ -97,27 +98,7 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
   };
   const index = new FrozenIndex(splice(state.index, renumber, delta, lenText, lenMeta, newSurface));
 
-  const partitions: Partition[] = [];
-  const { dateFrom, dateTo } = store.arrays;
-  for (let i = 0; i < store.docs.length; ) {
-    const key = keyOf.get(store.docs[i]!.id)!;
-    let j = i + 1;
-    while (j < store.docs.length && keyOf.get(store.docs[j]!.id) === key) j++;
-    const start = store.docs[i]!.first;
-    const last = store.docs[j - 1]!;
-    const end = last.first + last.count;
-    i = j;
-    if (end === start) continue;
-    let from = 0;
-    let to = 0;
-    for (let g = start; g < end; g++) {
-      const a = dateFrom[g]!;
-      const b = dateTo[g]!;
-      if (a && (!from || a < from)) from = a;
-      if (b && b > to) to = b;
-    }
-    partitions.push({ key, start, end, from: dayString(from), to: dayString(to) });
-  }
+  const partitions = partitionsOf(store);
 
   const report: IngestReport = {
     documents: store.docs.length,
@@ -191,13 +172,6 @@ function spliceStore(
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** YYYYMMDD → `YYYY-MM-DD` ('' for 0). */
-function dayString(n: number): string {
-  if (!n) return '';
-  const s = String(n).padStart(8, '0');
-  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
 }
 
 /**
@@ -317,22 +291,7 @@ function splice(
   const mOff = Uint32Array.from(metaOff);
   const tG = textG.slice(0, tn);
   const mG = metaG.slice(0, mn);
-  const df = new Uint32Array(T);
-  for (let t = 0; t < T; t++) {
-    let i = tOff[t]!;
-    let j = mOff[t]!;
-    const ie = tOff[t + 1]!;
-    const je = mOff[t + 1]!;
-    let n = 0;
-    while (i < ie && j < je) {
-      const a = tG[i]!;
-      const b = mG[j]!;
-      if (a <= b) i++;
-      if (b <= a) j++;
-      n++;
-    }
-    df[t] = n + (ie - i) + (je - j);
-  }
+  const df = documentFrequencies(T, tOff, tG, mOff, mG);
   const enc = new TextEncoder();
   return {
     terms: enc.encode(terms.join('\n')),
