@@ -206,9 +206,13 @@ export class VerbatimEngine implements SearchEngine {
     for (const p of phrases) for (const t of p) markTerms.add(t);
 
     const routed = this.route(restriction);
+    const allow = this.allowFn(restriction);
+    // required words/phrases: candidates first (intersection from the rarest term), then only their
+    // documents' passages are scored (document evidence needs every passage of a candidate's document)
+    const required = phrases.length ? [...new Set(phraseContent)] : [];
+    const conj = required.length ? this.conjunctive(required, routed, allow) : null;
     const touched: number[] = [];
     const { score, mask } = this;
-    const allow = this.allowFn(restriction);
     const { k1 } = this.opts.bm25;
     const idfOf = new Map<string, number>();
 
@@ -234,7 +238,7 @@ export class VerbatimEngine implements SearchEngine {
         return;
       }
       // forEachPosting gives each passage once, its fields already summed (BM25F)
-      this.forEachPosting(term, routed, restriction, allow, (g, t) => {
+      const visit = (g: number, t: number): void => {
         if (mask[g] === 0 && score[g] === 0) touched.push(g);
         const c = (weight * idf * t * (k1 + 1)) / (t + k1);
         score[g] = score[g]! + c;
@@ -245,7 +249,9 @@ export class VerbatimEngine implements SearchEngine {
         }
         if (bit >= 0) mask[g]! |= 1 << bit;
         else if (mask[g] === 0) mask[g] = 0x80000000;
-      });
+      };
+      if (conj) this.forEachPostingIn(term, conj.ranges, allow, visit);
+      else this.forEachPosting(term, routed, restriction, allow, visit);
     };
     /** Set when the time budget ran out while scoring: later terms were not scored. */
     let cut = false;
@@ -265,12 +271,8 @@ export class VerbatimEngine implements SearchEngine {
       if (words.length === 0 && phrases.length === 0) {
         cands = this.allAllowed(restriction, routed);
       } else {
-        cands = touched;
-        if (phrases.length) {
-          // every non-stop word of every phrase must be in the passage text before positions are checked
-          const required = [...new Set(phraseContent)];
-          if (required.length) cands = this.holdingAll(cands, required, routed);
-        }
+        // every non-stop word of every phrase must be in the passage text before positions are checked
+        cands = conj ? conj.cands : touched;
       }
       // exclusions
       const excludedTerms = parsed.excluded.map((w) => w.term);
@@ -518,17 +520,21 @@ export class VerbatimEngine implements SearchEngine {
   }
 
   /**
-   * The candidates whose text holds every one of `terms`: the rarest term's postings, each looked
-   * up in the others' (binary search from a moving cursor), kept when a candidate.
+   * The allowed passages whose text holds every one of `terms` (ascending, partition by partition):
+   * the rarest term's postings, each looked up in the others' (galloping from a moving cursor).
+   * `ranges` lists their documents' passage ranges as (start, end, partition) triples, ascending.
    */
-  private holdingAll(cands: number[], terms: string[], routed: number[]): number[] {
+  private conjunctive(
+    terms: string[],
+    routed: number[],
+    allow: ((g: number, pi: number) => boolean) | null,
+  ): { cands: number[]; ranges: number[] } {
+    const cands: number[] = [];
+    const ranges: number[] = [];
     const ids = terms.map((t) => this.index.termId(t));
-    if (ids.some((id) => id < 0)) return [];
-    const { score, mask } = this;
-    // every required term was scored, so an allowed passage holding them all was touched
-    const isCand = cands.length && cands.every((g) => score[g] !== 0 || mask[g] !== 0) ? (g: number) => score[g] !== 0 || mask[g] !== 0 : null;
-    const set = isCand ? null : new Set(cands);
-    const out: number[] = [];
+    if (ids.some((id) => id < 0)) return { cands, ranges };
+    const { docOf, docs } = this.store;
+    let lastDoc = -1;
     for (const pi of routed) {
       const part = this.parts[pi]!;
       const lists = ids.map((id) => this.index.postings(id, 'text', part.start, part.end)).sort((x, y) => x.end - x.start - (y.end - y.start));
@@ -539,14 +545,68 @@ export class VerbatimEngine implements SearchEngine {
         const g = first.g[i]!;
         for (let k = 0; k < rest.length; k++) {
           const r = rest[k]!;
-          const j = (at[k] = lowerBound(r.g, at[k]!, r.end, g));
+          const j = (at[k] = gallop(r.g, at[k]!, r.end, g));
           if (j >= r.end) break next;
           if (r.g[j] !== g) continue next;
         }
-        if (isCand ? isCand(g) : set!.has(g)) out.push(g);
+        if (allow && !allow(g, pi)) continue;
+        cands.push(g);
+        const d = docOf[g]!;
+        if (d !== lastDoc) {
+          lastDoc = d;
+          const doc = docs[d]!;
+          ranges.push(Math.max(doc.first, part.start), Math.min(doc.first + doc.count, part.end), pi);
+        }
       }
     }
-    return out;
+    return { cands, ranges };
+  }
+
+  /**
+   * {@link forEachPosting} over the passage ranges of {@link conjunctive} only (same per-passage
+   * value, same order within a passage's fields).
+   */
+  private forEachPostingIn(
+    term: string,
+    ranges: number[],
+    allow: ((g: number, pi: number) => boolean) | null,
+    fn: (g: number, tfNorm: number) => void,
+  ): void {
+    const id = this.index.termId(term);
+    if (id < 0 || ranges.length === 0) return;
+    const wT = this.opts.fields.text;
+    const wM = this.opts.fields.meta;
+    const { normText, normMeta } = this;
+    const T = this.index.postings(id, 'text');
+    const M = this.index.postings(id, 'meta');
+    const tg = T.g;
+    const mg = M.g;
+    let i = T.start;
+    let j = M.start;
+    let prevEnd = 0;
+    for (let r = 0; r < ranges.length; r += 3) {
+      const s = ranges[r]!;
+      const e = ranges[r + 1]!;
+      const pi = ranges[r + 2]!;
+      if (s < prevEnd) {
+        i = T.start;
+        j = M.start;
+      }
+      prevEnd = e;
+      i = gallop(tg, i, T.end, s);
+      j = gallop(mg, j, M.end, s);
+      for (;;) {
+        const a = i < T.end && tg[i]! < e ? tg[i]! : 0x7fffffff;
+        const b = j < M.end && mg[j]! < e ? mg[j]! : 0x7fffffff;
+        if (a === 0x7fffffff && b === 0x7fffffff) break;
+        const g = a < b ? a : b;
+        let t = 0;
+        if (a === g) t += (wT * T.tf[i++]!) / normText[g]!;
+        if (b === g) t += (wM * M.tf[j++]!) / normMeta[g]!;
+        if (allow && !allow(g, pi)) continue;
+        fn(g, t);
+      }
+    }
   }
 
   /** Partitions whose date range meets the filter's. */
@@ -874,4 +934,18 @@ function lowerBound32(arr: readonly number[], x: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** First index in `arr[lo, hi)` (sorted) whose value is ≥ x: exponential steps from `lo`, then binary search. */
+function gallop(arr: Int32Array, lo: number, hi: number, x: number): number {
+  if (lo >= hi || arr[lo]! >= x) return lo;
+  let step = 1;
+  let prev = lo;
+  let at = lo + 1;
+  while (at < hi && arr[at]! < x) {
+    prev = at;
+    step *= 2;
+    at = prev + step;
+  }
+  return lowerBound(arr, prev + 1, Math.min(at + 1, hi), x);
 }
