@@ -4,7 +4,7 @@
  *
  * - case and diacritics folding (Fundación = fundacion), typographic apostrophes unified;
  * - numbers and percentages are terms of their own (97.4%, 1,500, 2030);
- * - acronyms (UNODC, CND) are kept whole and not stemmed;
+ * - acronyms (UNODC, CND) are kept whole, and analysed like other words whatever their case;
  * - English Snowball (Porter2) stemming, the stemmer Xapian uses;
  * - stop words removed from the index and from ranked query words (phrases still check them).
  */
@@ -26,7 +26,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 export interface Token {
-  /** The indexed form: folded, stemmed (unless a number or acronym). */
+  /** The indexed form: folded, stemmed (unless a number). */
   term: string;
   /** The folded surface form, before stemming (used for typo suggestions and phrase checks). */
   folded: string;
@@ -54,7 +54,6 @@ export function fold(text: string): string {
  */
 const WORD = /\p{N}+(?:[.,]\p{N}+)*%?|[\p{L}\p{N}]+(?:['\u2019\u02BC][\p{L}]+)*/gu;
 
-const ACRONYM = /^[\p{Lu}\p{N}]{2,}$/u;
 const NUMBER = /^\p{N}/u;
 
 /** Analyse one raw word (surface form) into its indexed term, or null for an empty result. */
@@ -83,9 +82,8 @@ function analyzeWordUncached(raw: string): WordAnalysis {
     // "1,500" and "1500" should meet; keep decimals and percent signs
     return { term: folded.replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
   }
-  if (ACRONYM.test(raw) && raw.length <= 10 && !/^\p{N}+$/u.test(raw)) {
-    return { term: folded.replace(/'/g, ''), folded, stop };
-  }
+  // Acronyms (UNODC, ECOWAS) stay one token and are stemmed like any word, so that "ECOWAS" in a
+  // statement and "ecowas" typed in a query meet (sparing capitals from stemming made them differ).
   const term = stemmer.stem(folded.replace(/'/g, ''));
   return { term, folded, stop };
 }

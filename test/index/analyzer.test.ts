@@ -1,0 +1,50 @@
+/** What a "word" is, for indexing, queries and marks alike — on phrases from the sample and UNGDC. */
+import { describe, expect, it } from 'vitest';
+import { queryTerm, terms, tokens } from '../../src/index/analyzer.ts';
+
+describe('analyzer', () => {
+  it.each([
+    ['Fundación', 'Fundacion'],
+    ['cultivated', 'cultivation'],
+    ['routes', 'route'],
+    ['smuggled', 'smuggling'],
+    ['Pakistan’s', 'Pakistan'],
+    ['COUNTRIES', 'countries'],
+    ['ECOWAS', 'ecowas'],
+    ['UNAIDS', 'unaids'],
+  ])('%s and %s meet on one term', (a, b) => {
+    expect(queryTerm(a)).not.toBeNull();
+    expect(queryTerm(a)).toBe(queryTerm(b));
+  });
+
+  it.each([
+    ['coca cultivation has increased by 97.4% in the past ten years', '97.4%'],
+    ['about 87% of heroin', '87%'],
+    ['800,000 refugees have crossed the Austrian borders', '800000'],
+    ['the 2019 Ministerial Declaration', '2019'],
+  ])('keeps numbers and percentages as terms: %s', (text, term) => {
+    expect(terms(text)).toContain(term);
+  });
+
+  it('keeps acronyms whole', () => {
+    expect(terms('UNODC and the CND met; UNGASS followed')).toEqual(expect.arrayContaining(['unodc', 'cnd', 'ungass']));
+  });
+
+  it('drops stop words from the indexed terms but keeps them, flagged, for phrases', () => {
+    const text = 'the law of the sea';
+    expect(terms(text)).toEqual(['law', 'sea']);
+    expect(tokens(text).map((t) => [t.folded, t.stop])).toEqual([
+      ['the', true],
+      ['law', false],
+      ['of', true],
+      ['the', true],
+      ['sea', false],
+    ]);
+  });
+
+  it('splits compounds so either half is found, with offsets into the original text', () => {
+    const text = 'the right to self-determination';
+    const toks = tokens(text).filter((t) => !t.stop);
+    expect(toks.map((t) => text.slice(t.start, t.end))).toEqual(['right', 'self', 'determination']);
+  });
+});
