@@ -12,7 +12,7 @@ export interface Config {
   /** Deploy commands to this guild (instant) instead of globally. */
   guildId?: string;
   dataDir: string;
-  /** Index cache file; when absent the library's default (.cache/index-<library>.json). */
+  /** Index cache file; when absent the library's default (.cache/index-<library>-<hash>.bin). */
   indexCache?: string;
   logLevel: LogLevel;
   /** REST base of a Discord-compatible server, `http(s)://host[:port]/api` (no version, no trailing slash). */

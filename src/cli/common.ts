@@ -24,7 +24,7 @@ export const LIBRARY_FLAGS = {
 } as const;
 
 export const LIBRARY_HELP = `  --data DIR         the library folder (default: $DATA_DIR or ./data)
-  --cache FILE       the index cache file (default: $INDEX_CACHE or .cache/index-<library>.json)
+  --cache FILE       the index cache file (default: $INDEX_CACHE or .cache/index-<library>-<hash>.bin)
   --rebuild          ignore the cache and index the library again
   --extract-timeout MS      give up on one PDF/Word/HTML file after MS milliseconds
                             (default: $EXTRACT_TIMEOUT_MS or 30000)

@@ -17,11 +17,11 @@ import type { ExtractLimits, IngestReport } from '../types.ts';
 import { decodeState, diffFiles, encodeState, stateFromPrefix, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from './cache.ts';
 
 
-/** `<project>/.cache/index-<hash of the absolute library path>.json` (.cache/ is git-ignored). */
+/** `<project>/.cache/index-<library name>-<hash of its absolute path>.bin` (.cache/ is git-ignored). */
 export function defaultCachePath(dataDir: string): string {
   const abs = path.resolve(dataDir);
   const h = createHash('sha256').update(abs).digest('hex').slice(0, 12);
-  return path.join(PROJECT_ROOT, '.cache', `index-${path.basename(abs).replace(/[^A-Za-z0-9_-]/g, '_')}-${h}.json`);
+  return path.join(PROJECT_ROOT, '.cache', `index-${path.basename(abs).replace(/[^A-Za-z0-9_-]/g, '_')}-${h}.bin`);
 }
 
 /** Minimal logger shape (pino's fits); the core never imports pino. */
