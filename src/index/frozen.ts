@@ -220,15 +220,7 @@ export function lowerBound(arr: Int32Array, lo: number, hi: number, x: number): 
 }
 
 /** One partition's frozen postings, local to its dictionary (terms sorted), before merging. */
-export interface PartFrozen {
-  terms: string[];
-  textOff: Uint32Array;
-  textG: Int32Array;
-  textTf: Uint16Array;
-  metaOff: Uint32Array;
-  metaG: Int32Array;
-  metaTf: Uint16Array;
-}
+export type PartFrozen = Pick<IndexArrays, 'textOff' | 'textG' | 'textTf' | 'metaOff' | 'metaG' | 'metaTf'> & { terms: string[] };
 
 /**
  * Merges partitions (in passage order: partition i's passages all precede partition i+1's) into

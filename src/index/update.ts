@@ -9,6 +9,7 @@
  * Everything that depends on the engine's data structures is in {@link applyChange}: re-target it
  * when the store or the frozen index change shape.
  */
+import { claimDocumentId } from '../ingest/document-id.ts';
 import { partitionsOf } from './build.ts';
 import { INDEX_OPTIONS } from './options.ts';
 import { documentFrequencies, FrozenIndex, type IndexArrays, type PartFrozen } from './frozen.ts';
@@ -46,13 +47,9 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
   const rejected: Problem[] = [];
   const entering: LibraryDocument[] = [];
   for (const d of [...change.documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const first = owner.get(d.id);
-    if (first !== undefined) {
-      rejected.push({ path: d.path, reason: `duplicate document id "${d.id}" (already used by ${first})` });
-      continue;
-    }
-    owner.set(d.id, d.path);
-    entering.push(d);
+    const duplicate = claimDocumentId(owner, d);
+    if (duplicate) rejected.push(duplicate);
+    else entering.push(d);
   }
 
   const keyOf = new Map<string, string>(kept.map((d) => [d.id, d.part]));

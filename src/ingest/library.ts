@@ -8,6 +8,7 @@ import type {
   ExtractLimits, ExtractedDocument, ExtractedParagraph, Extractor, IngestReport, LibraryDocument, Problem,
 } from '../types.ts';
 import { BinaryFileError, decodeText } from './decode.ts';
+import { claimDocumentId } from './document-id.ts';
 import { closeExtractorWorkers, extractInWorker, findSymbol } from './formats/index.ts';
 import { SYMBOL_WINDOW } from './formats/symbol.ts';
 import { FrontMatterError, cleanMeta, mergeMeta, parseManifest, splitFrontMatter, type ManifestRow, type MetaSource } from './metadata.ts';
@@ -475,13 +476,9 @@ export async function loadLibrary(root: string, opts: LoadOptions = {}): Promise
     skipped.push(...r.skipped);
     warnings.push(...r.warnings);
     for (const doc of r.documents) {
-      const first = owner.get(doc.id);
-      if (first !== undefined) {
-        skipped.push({ path: doc.path, reason: `duplicate document id "${doc.id}" (already used by ${first})` });
-        continue;
-      }
-      owner.set(doc.id, doc.path);
-      documents.push(doc);
+      const duplicate = claimDocumentId(owner, doc);
+      if (duplicate) skipped.push(duplicate);
+      else documents.push(doc);
     }
   }
   warnings.push(...(await orphanProblems(ctx, scan)));
@@ -525,4 +522,5 @@ export async function loadFiles(root: string, relPaths: readonly string[], opts:
   for (const p of relPaths) out.push(await loadFile(root, p, ctx));
   return out;
 }
+
 
