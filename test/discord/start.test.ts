@@ -27,8 +27,9 @@ function botEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
+/** Resolves once the child has exited and its output pipes are drained ('close', not 'exit'). */
 function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve) => child.once('close', (code) => resolve(code)));
 }
 
 describe('tsx src/main.ts', () => {

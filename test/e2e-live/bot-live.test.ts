@@ -67,6 +67,12 @@ describe('a file dropped into the library while the bot runs', () => {
       await new Promise((r) => setTimeout(r, 200));
       before = await search();
     }
+    // The child's log line travels through a pipe and may arrive after the reply that shows the
+    // library serving: wait for it by the clock too.
+    const logged = Date.now() + 10_000;
+    while (!stdout.includes('"msg":"library ready"') && Date.now() < logged) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     expect(stdout).toContain('"msg":"library ready"');
     expect(fields(before)).toEqual([]);
 
@@ -81,10 +87,14 @@ describe('a file dropped into the library while the bot runs', () => {
     const [hit] = fields(after);
     expect(hit!.value).toContain('**Hobbes**');
     expect(hit!.value).toMatch(/¶ \d+ · p\. [23] · A\/76\/PV\.5/);
+    const updateLogged = Date.now() + 10_000;
+    while (!stdout.includes('"msg":"library updated"') && Date.now() < updateLogged) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     expect(stdout).toContain('"msg":"library updated"');
     expect(fake.violations).toEqual([]);
 
-    const code = new Promise((resolve) => child.once('exit', resolve));
+    const code = new Promise((resolve) => child.once('close', resolve));
     child.kill('SIGTERM');
     expect(await code).toBe(0);
   }, 150_000);
