@@ -8,6 +8,7 @@ import { PartitionIndex, type IndexedPassage } from './partition.ts';
 import type { LibraryStore } from './store.ts';
 import type { EngineState, Partition } from '../search/engine.ts';
 import type { IngestReport } from '../types.ts';
+import { AcronymMiner } from './acronyms.ts';
 
 interface SurfaceCount {
   term: string;
@@ -100,7 +101,9 @@ export function stateFromStore(
   options: BuildIndexOptions & { indexedAt?: string } = {},
 ): EngineState {
   const { index, partitions } = buildIndex(store, options);
-  return { store, index, partitions, report, indexedAt: options.indexedAt ?? new Date().toISOString() };
+  const miner = new AcronymMiner();
+  for (let g = 0; g < store.size; g++) miner.add(store.text(g));
+  return { store, index, partitions, report, indexedAt: options.indexedAt ?? new Date().toISOString(), acronyms: miner.result() };
 }
 
 /** YYYYMMDD → `YYYY-MM-DD` ('' for 0). */

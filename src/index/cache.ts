@@ -3,7 +3,7 @@
  * rather than parsing JSON.
  *
  *   line 1     header  {format, schemaVersion, engineOptionsHash, libraryFingerprint, files, createdAt}
- *   line 2     meta    {report, indexedAt, docs, strings, partitions, endian, sections: [{name, type, offset, length}]}
+ *   line 2     meta    {report, indexedAt, acronyms, docs, strings, partitions, endian, sections: [{name, type, offset, length}]}
  *   padding    to a multiple of 8 bytes; then each section's bytes, each starting on a multiple of 8
  *   last line  trailer {end: true, bytes, checksum}  — CRC-32 of every byte before it (preceded by `\n`)
  *
@@ -25,6 +25,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ScannedFile } from '../ingest/library.ts';
 import type { IngestReport } from '../types.ts';
+import type { Acronym } from './acronyms.ts';
 import { FrozenIndex, type IndexArrays } from './frozen.ts';
 import { INDEX_OPTIONS, optionsHash } from './options.ts';
 import { LibraryStore, type StoreArrays, type StoredDocument, type TextFile } from './store.ts';
@@ -67,6 +68,7 @@ interface Section {
 interface MetaLine {
   report: IngestReport;
   indexedAt: string;
+  acronyms: Acronym[];
   docs: StoredDocument[];
   strings: string[];
   partitions: Partition[];
@@ -120,6 +122,7 @@ export function encodeState(state: EngineState, files: readonly FileEntry[]): Ui
   const meta: MetaLine = {
     report: state.report,
     indexedAt: state.indexedAt,
+    acronyms: state.acronyms,
     docs: state.store.docs,
     strings: state.store.strings,
     partitions: state.partitions,
@@ -407,6 +410,7 @@ export function stateFromPrefix(
       partitions: meta.partitions,
       report: meta.report,
       indexedAt: meta.indexedAt,
+      acronyms: meta.acronyms,
     };
     return { state, header };
   } catch (err) {

@@ -103,7 +103,8 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
     skipped: [...change.report.skipped, ...rejected],
     warnings: [...change.report.warnings],
   };
-  return { store, index, partitions, report, indexedAt: change.indexedAt ?? new Date().toISOString() };
+  // the acronyms stay those mined at the last full build (mining reads every passage; /reindex refreshes them)
+  return { store, index, partitions, report, indexedAt: change.indexedAt ?? new Date().toISOString(), acronyms: state.acronyms };
 }
 
 /**

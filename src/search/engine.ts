@@ -7,6 +7,7 @@
  * best candidates. Passages holding every word of a short query rank first.
  */
 import { fold, tokens, type Token } from '../index/analyzer.ts';
+import { longFormTerms, shortFormTerm, type Acronym } from '../index/acronyms.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
 import { stateFromStore } from '../index/build.ts';
 import { lowerBound, type FrozenIndex } from '../index/frozen.ts';
@@ -50,6 +51,8 @@ export interface EngineState {
   partitions: Partition[];
   report: IngestReport;
   indexedAt: string;
+  /** The acronyms the library defines (src/index/acronyms.ts), mined when the index was built. */
+  acronyms: Acronym[];
 }
 
 export interface CreateEngineOptions {
@@ -87,6 +90,8 @@ interface RankedWord {
   qw: number;
   bit: number;
   expansions: Array<{ term: string; weight: number }>;
+  /** The word is a defined acronym: its long form's content terms, which also stand for it. */
+  longForm?: string[];
 }
 
 /** Filters resolved against the library. */
@@ -120,6 +125,11 @@ export class VerbatimEngine implements SearchEngine {
   private readonly wordBest: Float64Array;
   private readonly docScore: Float64Array;
   private readonly facets = new Map<Facet, FacetValue[]>();
+  /** Defined acronyms: short-form term → long-form content terms; and long forms (joined) → short-form term. */
+  private readonly longFormOf = new Map<string, string[]>();
+  private readonly shortFormOf = new Map<string, string>();
+  /** Short-form term → the long form's terms, stop words included (for marking it as a phrase). */
+  private readonly longFormWords = new Map<string, string[]>();
 
   /** `options` other than INDEX_OPTIONS are for experiments only; the product always uses the default. */
   constructor(state: EngineState, options: IndexOptions = INDEX_OPTIONS) {
@@ -150,6 +160,16 @@ export class VerbatimEngine implements SearchEngine {
     this.wordBest = new Float64Array(this.store.docs.length);
     this.docScore = new Float64Array(this.store.docs.length);
     this.buildFacets();
+    if (this.opts.acronyms.enabled) {
+      for (const a of state.acronyms ?? []) {
+        const short = shortFormTerm(a.short);
+        const long = longFormTerms(a.long);
+        if (!short || long.length < 2 || this.df(short) === 0) continue;
+        this.longFormOf.set(short, long);
+        this.longFormWords.set(short, tokens(a.long).map((t) => t.term));
+        this.shortFormOf.set(long.join(' '), short);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- search
@@ -203,6 +223,8 @@ export class VerbatimEngine implements SearchEngine {
       markTerms.add(w.term);
       for (const e of w.expansions) markTerms.add(e.term);
     }
+    // a spelled-out acronym is marked as a phrase (its words alone would mark every "international")
+    const markPhrases = words.flatMap((w) => (w.longForm ? [this.longFormPhrase(w.term)] : []));
     for (const p of phrases) for (const t of p) markTerms.add(t);
 
     const routed = this.route(restriction);
@@ -230,6 +252,19 @@ export class VerbatimEngine implements SearchEngine {
       }
       wordDocs.length = 0;
     };
+    /** Adds a term's BM25 contribution (tfNorm `t`, weight × idf `wi`) to passage g and its document. */
+    const visitTerm = (g: number, t: number, wi: number, bit: number): void => {
+      if (mask[g] === 0 && score[g] === 0) touched.push(g);
+      const c = (wi * t * (k1 + 1)) / (t + k1);
+      score[g] = score[g]! + c;
+      if (docW > 0) {
+        const d = docOf[g]!;
+        if (wordBest[d] === 0) wordDocs.push(d);
+        if (c > wordBest[d]!) wordBest[d] = c;
+      }
+      if (bit >= 0) mask[g]! |= 1 << bit;
+      else if (mask[g] === 0) mask[g] = 0x80000000;
+    };
     const scoreTerm = (term: string, weight: number, bit: number): void => {
       const idf = this.idf(term);
       idfOf.set(term, Math.max(idfOf.get(term) ?? 0, idf));
@@ -238,27 +273,48 @@ export class VerbatimEngine implements SearchEngine {
         return;
       }
       // forEachPosting gives each passage once, its fields already summed (BM25F)
-      const visit = (g: number, t: number): void => {
-        if (mask[g] === 0 && score[g] === 0) touched.push(g);
-        const c = (weight * idf * t * (k1 + 1)) / (t + k1);
-        score[g] = score[g]! + c;
-        if (docW > 0) {
-          const d = docOf[g]!;
-          if (wordBest[d] === 0) wordDocs.push(d);
-          if (c > wordBest[d]!) wordBest[d] = c;
-        }
-        if (bit >= 0) mask[g]! |= 1 << bit;
-        else if (mask[g] === 0) mask[g] = 0x80000000;
-      };
+      const wi = weight * idf;
+      const visit = (g: number, t: number): void => visitTerm(g, t, wi, bit);
       if (conj) this.forEachPostingIn(term, conj.ranges, allow, visit);
       else this.forEachPosting(term, routed, restriction, allow, visit);
     };
     /** Set when the time budget ran out while scoring: later terms were not scored. */
     let cut = false;
+    /**
+     * A defined acronym and its long form as one term: passages holding the acronym or every word of
+     * the long form, tf the sum of the acronym's and the long form's (its rarest word's count),
+     * idf from the passages holding either.
+     */
+    const scoreAcronym = (term: string, long: string[], weight: number, bit: number): void => {
+      if (performance.now() > deadline) {
+        cut = true;
+        return;
+      }
+      const tfn = new Map<number, number>();
+      const add = (g: number, t: number): void => void tfn.set(g, (tfn.get(g) ?? 0) + t);
+      if (conj) this.forEachPostingIn(term, conj.ranges, allow, add);
+      else this.forEachPosting(term, routed, restriction, allow, add);
+      const spelled = this.conjunctive(long, routed, allow).cands;
+      const ids = long.map((t) => this.index.termId(t));
+      const wT = this.opts.fields.text;
+      let both = 0;
+      for (const g of spelled) {
+        if (conj && !inRanges(conj.ranges, g)) continue;
+        let f = Infinity;
+        for (const id of ids) f = Math.min(f, this.index.tf(id, 'text', g));
+        if (tfn.has(g)) both++;
+        add(g, (wT * f) / this.normText[g]!);
+      }
+      const df = Math.min(this.N, this.df(term) + spelled.length - both);
+      const idf = Math.log(1 + (this.N - df + 0.5) / (df + 0.5));
+      idfOf.set(term, Math.max(idfOf.get(term) ?? 0, idf));
+      for (const [g, t] of tfn) visitTerm(g, t, weight * idf, bit);
+    };
 
     try {
       for (const w of words) {
-        scoreTerm(w.term, w.qw, w.bit);
+        if (w.longForm) scoreAcronym(w.term, w.longForm, w.qw, w.bit);
+        else scoreTerm(w.term, w.qw, w.bit);
         for (const e of w.expansions) scoreTerm(e.term, w.qw * e.weight, w.bit);
         endWord();
       }
@@ -343,7 +399,7 @@ export class VerbatimEngine implements SearchEngine {
         head.sort(cmp);
       }
       for (const g of head) scores.set(g, Math.round(score[g]! * 1e4) / 1e4);
-      return { order: head, scores, total, partial, markTerms, phrases };
+      return { order: head, scores, total, partial, markTerms, phrases: [...phrases, ...markPhrases] };
     } finally {
       for (const g of touched) {
         score[g] = 0;
@@ -354,37 +410,51 @@ export class VerbatimEngine implements SearchEngine {
     }
   }
 
-  /** BM25TP (Rasolofo & Savoy 2003): pairs of distinct query terms within a small window. */
+  /**
+   * Term proximity: pairs of distinct query words within `window` indexed (non-stop) words of each
+   * other count as a pseudo-term, weighted by the pair's mean idf and saturated as BM25 saturates tf.
+   */
   private proximity(toks: Token[], termBit: Map<string, number>, words: RankedWord[], idfOf: Map<string, number>): number {
-    const { window } = this.opts.proximity;
-    const { k1 } = this.opts.bm25;
+    const { window, weight, adjacentOnly } = this.opts.proximity;
+    const { k1, b } = this.opts.bm25;
     const pos: number[] = [];
     const bits: number[] = [];
-    toks.forEach((t, i) => {
-      const b = termBit.get(t.term);
-      if (b !== undefined && !t.stop) {
-        pos.push(i);
-        bits.push(b);
+    let n = 0;
+    for (const t of toks) {
+      if (t.stop) continue;
+      const bt = termBit.get(t.term);
+      if (bt !== undefined) {
+        pos.push(n);
+        bits.push(bt);
       }
-    });
+      n++;
+    }
     if (pos.length < 2) return 0;
-    const acc = new Float64Array(words.length);
+    const W = words.length;
+    const tf = new Float64Array(W * W);
     for (let i = 0; i < pos.length; i++) {
       for (let j = i + 1; j < pos.length && pos[j]! - pos[i]! <= window; j++) {
-        if (bits[i] === bits[j] || (this.opts.proximity.adjacentOnly && Math.abs(bits[i]! - bits[j]!) !== 1)) continue;
-        const d = pos[j]! - pos[i]!;
-        const tpi = 1 / (d * d);
-        acc[bits[i]!] = acc[bits[i]!]! + tpi;
-        acc[bits[j]!] = acc[bits[j]!]! + tpi;
+        const a = Math.min(bits[i]!, bits[j]!);
+        const c = Math.max(bits[i]!, bits[j]!);
+        if (a === c || (adjacentOnly && c - a !== 1)) continue;
+        tf[a * W + c] = tf[a * W + c]! + 1;
       }
     }
-    const K = k1 * (1 - this.opts.bm25.b + (this.opts.bm25.b * toks.length) / this.avgText);
+    const K = k1 * (1 - b + (b * n) / this.avgText);
     let s = 0;
-    words.forEach((w, i) => {
-      const a = acc[i]!;
-      if (a > 0) s += (Math.min(1, idfOf.get(w.term) ?? 1) * a * (k1 + 1)) / (a + K);
-    });
-    return s;
+    for (let a = 0; a < W; a++) {
+      for (let c = a + 1; c < W; c++) {
+        const f = tf[a * W + c]!;
+        if (f === 0) continue;
+        const idf = ((idfOf.get(words[a]!.term) ?? 0) + (idfOf.get(words[c]!.term) ?? 0)) / 2;
+        s += (weight * idf * f * (k1 + 1)) / (f + K);
+      }
+    }
+    return adjacentOnly ? s : (s * 2) / W;
+  }
+
+  private longFormPhrase(short: string): string[] {
+    return this.longFormWords.get(short) ?? [];
   }
 
   /** Query words with their bits, and fuzzy expansions for long words whose term is absent or rare. */
@@ -429,7 +499,21 @@ export class VerbatimEngine implements SearchEngine {
         const other = w.term.endsWith('%') ? w.term.slice(0, -1) : `${w.term}%`;
         if (this.df(other) > 0) rw.expansions = [{ term: other, weight: 1 }];
       }
+      const long = this.longFormOf.get(w.term);
+      if (long && rw.expansions.length === 0) rw.longForm = long;
       out.push(rw);
+    }
+    // a long form spelled out in the query also finds the acronym: each of its words stands for
+    // 1/n of the acronym, so a passage with the acronym scores one acronym match in all
+    if (this.shortFormOf.size && out.length > 1) {
+      const seq = out.map((w) => w.term);
+      for (let i = 0; i < seq.length; i++) {
+        for (let n = 2; i + n <= seq.length && n <= 12; n++) {
+          const short = this.shortFormOf.get(seq.slice(i, i + n).join(' '));
+          if (!short || seq.includes(short)) continue;
+          for (let k = i; k < i + n; k++) out[k]!.expansions.push({ term: short, weight: 1 / n });
+        }
+      }
     }
     return out;
   }
@@ -860,6 +944,18 @@ export class VerbatimEngine implements SearchEngine {
       warnings: report.warnings,
     };
   }
+}
+
+/** True when passage g lies in one of `ranges` ((start, end, partition) triples, ascending by start). */
+function inRanges(ranges: readonly number[], g: number): boolean {
+  let lo = 0;
+  let hi = ranges.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges[mid * 3 + 1]! <= g) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length / 3 && ranges[lo * 3]! <= g;
 }
 
 function summary(d: StoredDocument): DocumentSummary {
