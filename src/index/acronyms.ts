@@ -8,6 +8,9 @@
  * least `minCount` passages give it and at least half of the acronym's definitions agree (CD:
  * "Conference on Disarmament", not a stray "compact disc").
  *
+ * An acronym whose term is mostly an ordinary word in the library ("LAWS" and laws, "AIDS" and
+ * aid) is left out by the search: see `Acronym.uses`.
+ *
  * The search uses them both ways: a query word that is a defined acronym also finds passages that
  * spell it out, and a query that spells a long form out also finds passages that use the acronym.
  */
@@ -21,6 +24,12 @@ export interface Acronym {
   long: string;
   /** Passages giving this definition. */
   count: number;
+  /**
+   * Passages holding the short form in capitals (any of its forms: SDG, SDGs). Set against the
+   * passages holding its term, it tells an acronym from a word: "LAWS" (lethal autonomous weapons
+   * systems) is the term of "laws", and must not stand for every law.
+   */
+  uses: number;
 }
 
 export interface MineOptions {
@@ -36,6 +45,8 @@ export const MINE_DEFAULTS: MineOptions = { minCount: 2, minShare: 0.5 };
 // (an optional trailing "s" for plurals: SDGs), digits allowed (G77)
 const DEFINITION = /\(([A-Z][A-Za-z0-9&.\-]{1,9})\)/g;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu;
+// a word in capitals (IAEA, SDGs, G77), as counted for Acronym.uses
+const CAPS = /\b[A-Z][A-Z0-9&]*[A-Z0-9]s?\b/g;
 
 /** The short form is an acronym in its own right: two or more capitals, no lower-case run but a plural s. */
 function isShortForm(sf: string): boolean {
@@ -117,8 +128,13 @@ export function shortFormTerm(short: string): string | undefined {
 /** The library's acronyms from its passage texts (one call per passage). */
 export class AcronymMiner {
   private readonly seen = new Map<string, Map<string, { short: string; long: string; count: number }>>();
+  /** Passages holding each capitalised word. */
+  private readonly caps = new Map<string, number>();
 
   add(text: string): void {
+    const inText = new Set<string>();
+    for (const m of text.matchAll(CAPS)) inText.add(m[0]);
+    for (const w of inText) this.caps.set(w, (this.caps.get(w) ?? 0) + 1);
     if (!text.includes('(')) return;
     const inPassage = new Set<string>();
     for (const d of findDefinitions(text)) {
@@ -140,14 +156,19 @@ export class AcronymMiner {
   /** The agreed definitions, sorted by short form. */
   result(options: MineOptions = MINE_DEFAULTS): Acronym[] {
     const out: Acronym[] = [];
-    for (const forms of this.seen.values()) {
+    const uses = new Map<string, number>();
+    for (const [w, n] of this.caps) {
+      const key = shortFormTerm(w);
+      if (key && this.seen.has(key)) uses.set(key, (uses.get(key) ?? 0) + n);
+    }
+    for (const [key, forms] of this.seen) {
       let total = 0;
       let best: { short: string; long: string; count: number } | undefined;
       for (const f of forms.values()) {
         total += f.count;
         if (!best || f.count > best.count) best = f;
       }
-      if (best && best.count >= options.minCount && best.count >= options.minShare * total) out.push({ ...best });
+      if (best && best.count >= options.minCount && best.count >= options.minShare * total) out.push({ ...best, uses: uses.get(key) ?? 0 });
     }
     return out.sort((a, b) => (a.short < b.short ? -1 : a.short > b.short ? 1 : 0));
   }

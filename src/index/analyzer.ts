@@ -101,6 +101,43 @@ export function tokens(text: string): Token[] {
   return out;
 }
 
+/**
+ * Where some terms occur in a text, as positions among its indexed (non-stop) words, for proximity
+ * scoring. Cheaper than {@link tokens}: only words whose first two letters could stem to one of the
+ * terms are analysed (a Snowball stem keeps the word's beginning); the rest are only counted.
+ */
+export function termPositions(text: string, bitOf: ReadonlyMap<string, number>): { pos: number[]; bits: number[]; count: number } {
+  const heads = new Set<string>();
+  for (const t of bitOf.keys()) heads.add(t.slice(0, 2));
+  const pos: number[] = [];
+  const bits: number[] = [];
+  let n = 0;
+  const re = new RegExp(WORD.source, WORD.flags);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[0];
+    // stop words are short words: only those are looked up (a possessive 's is dropped first)
+    if (raw.length <= 12) {
+      let lower = raw.toLowerCase();
+      const q = lower.length - 2;
+      if (q > 0 && lower.charCodeAt(q + 1) === 0x73 && (lower.charCodeAt(q) === 0x27 || lower.charCodeAt(q) === 0x2019)) lower = lower.slice(0, q);
+      if (STOP_WORDS.has(lower)) continue;
+    }
+    const c0 = raw.charCodeAt(0);
+    const c1 = raw.length > 1 ? raw.charCodeAt(1) : 0;
+    const head = c0 < 128 && c1 < 128 ? raw.slice(0, 2).toLowerCase() : fold(raw).slice(0, 2);
+    if (heads.has(head)) {
+      const a = analyzeWord(raw);
+      const b = a && !a.stop ? bitOf.get(a.term) : undefined;
+      if (b !== undefined) {
+        pos.push(n);
+        bits.push(b);
+      }
+    }
+    n++;
+  }
+  return { pos, bits, count: n };
+}
+
 /** Indexed terms of a text: tokens without stop words. */
 export function terms(text: string): string[] {
   const out: string[] = [];

@@ -6,7 +6,7 @@
  * exact match, quoted phrases verified on positions, and a term-proximity re-rank (BM25TP) of the
  * best candidates. Passages holding every word of a short query rank first.
  */
-import { fold, tokens, type Token } from '../index/analyzer.ts';
+import { fold, termPositions, tokens, type Token } from '../index/analyzer.ts';
 import { longFormTerms, shortFormTerm, type Acronym } from '../index/acronyms.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
 import { stateFromStore } from '../index/build.ts';
@@ -164,7 +164,8 @@ export class VerbatimEngine implements SearchEngine {
       for (const a of state.acronyms ?? []) {
         const short = shortFormTerm(a.short);
         const long = longFormTerms(a.long);
-        if (!short || long.length < 2 || this.df(short) === 0) continue;
+        // an acronym that is mostly an ordinary word in the library ("LAWS": laws) stands for nothing
+        if (!short || long.length < 2 || this.df(short) === 0 || a.uses < this.opts.acronyms.minCapitals * this.df(short)) continue;
         this.longFormOf.set(short, long);
         this.longFormWords.set(short, tokens(a.long).map((t) => t.term));
         this.shortFormOf.set(long.join(' '), short);
@@ -348,7 +349,7 @@ export class VerbatimEngine implements SearchEngine {
         if (!t) tokenCache.set(g, (t = tokens(this.store.text(g))));
         return t;
       };
-      const depth = Math.max(need, this.opts.proximity.depth);
+      const depth = Math.max(need, this.opts.proximity.depth); // candidates ranked in full
       // a phrase of one indexed word (`+word`) is settled by the text postings (holdingAll): no positions to check
       const oneWord = new Set(parsed.phrases.filter((p) => p.terms.length === 1 && tokens(p.raw).some((t) => !t.stop)).map((p) => p.terms));
       const checked = phrases.filter((p) => !oneWord.has(p));
@@ -388,15 +389,20 @@ export class VerbatimEngine implements SearchEngine {
         termBit.set(w.term, i);
         for (const e of w.expansions) termBit.set(e.term, i);
       });
-      if (words.length > 1 && this.opts.proximity.depth > 0) {
-        for (const g of head) {
+      // only the best `proximity.depth` are re-ranked, whatever the page: pages stay consistent, and
+      // the passages below keep scores no higher than those above (proximity only adds)
+      const prox = this.opts.proximity.depth;
+      if (words.length > 1 && prox > 0) {
+        const top = head.slice(0, prox);
+        for (const g of top) {
           if (performance.now() > deadline) {
             partial = true;
             break;
           }
-          score[g] = score[g]! + this.proximity(toks(g), termBit, words, idfOf);
+          score[g] = score[g]! + this.proximity(this.store.text(g), termBit, words, idfOf);
         }
-        head.sort(cmp);
+        top.sort(cmp);
+        head.splice(0, top.length, ...top);
       }
       for (const g of head) scores.set(g, Math.round(score[g]! * 1e4) / 1e4);
       return { order: head, scores, total, partial, markTerms, phrases: [...phrases, ...markPhrases] };
@@ -414,21 +420,10 @@ export class VerbatimEngine implements SearchEngine {
    * Term proximity: pairs of distinct query words within `window` indexed (non-stop) words of each
    * other count as a pseudo-term, weighted by the pair's mean idf and saturated as BM25 saturates tf.
    */
-  private proximity(toks: Token[], termBit: Map<string, number>, words: RankedWord[], idfOf: Map<string, number>): number {
+  private proximity(text: string, termBit: Map<string, number>, words: RankedWord[], idfOf: Map<string, number>): number {
     const { window, weight, adjacentOnly } = this.opts.proximity;
     const { k1, b } = this.opts.bm25;
-    const pos: number[] = [];
-    const bits: number[] = [];
-    let n = 0;
-    for (const t of toks) {
-      if (t.stop) continue;
-      const bt = termBit.get(t.term);
-      if (bt !== undefined) {
-        pos.push(n);
-        bits.push(bt);
-      }
-      n++;
-    }
+    const { pos, bits, count: n } = termPositions(text, termBit);
     if (pos.length < 2) return 0;
     const W = words.length;
     const tf = new Float64Array(W * W);

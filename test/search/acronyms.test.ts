@@ -17,7 +17,7 @@ const marked = (h: Hit): string[] => h.excerpt.marks.map(([a, b]) => h.excerpt.t
 beforeAll(async () => {
   const lib = await loadLibrary(path.join(ROOT, 'test/fixtures/acronyms'));
   engine = createEngine(lib.documents, lib.report);
-  without = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, acronyms: { enabled: false } });
+  without = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, acronyms: { ...INDEX_OPTIONS.acronyms, enabled: false } });
 });
 
 describe('acronym definitions (Schwartz–Hearst), on sentences of UN speeches', () => {
@@ -49,13 +49,22 @@ describe('acronym definitions (Schwartz–Hearst), on sentences of UN speeches',
     m.add('We regret that the Conference on Disarmament (CD) has not agreed on a programme of work.');
     m.add('music sold on compact disc (CD) format');
     m.add('the Western European Union (WEU) met once');
-    expect(m.result()).toEqual([{ short: 'CD', long: 'Conference on Disarmament', count: 2 }]);
+    expect(m.result()).toEqual([{ short: 'CD', long: 'Conference on Disarmament', count: 2, uses: 3 }]);
   });
 });
 
 describe('searching with acronyms the library defines', () => {
   it('mines the library when it is indexed', () => {
-    expect(engine.state.acronyms.map((a) => [a.short, a.long])).toEqual([['IAEA', 'International Atomic Energy Agency']]);
+    expect(engine.state.acronyms.map((a) => [a.short, a.long])).toEqual([
+      ['IAEA', 'International Atomic Energy Agency'],
+      ['LAWS', 'lethal autonomous weapon systems'],
+    ]);
+  });
+
+  it('lets an acronym that is mostly an ordinary word stand for nothing: "laws" are not weapons', async () => {
+    const res = await engine.search('laws');
+    expect(res.total).toBe((await without.search('laws')).total);
+    for (const h of res.hits) expect(marked(h).join(' ')).not.toMatch(/autonomous/i);
   });
 
   it('finds a passage that spells the name out for a query that uses the acronym, marking the name', async () => {
