@@ -221,4 +221,14 @@ describe('golden rankings on UN General Debate speeches', () => {
     expect(ctx[1]!.id).toBe(mid.id);
     expect(ungdc.passage(mid.id)?.text).toBe(mid.text);
   });
+
+  it('ranks a passage where the words stand together above one where they are scattered', () => {
+    // Colombia 2011: "before the end of an internal armed conflict"; Venezuela 2011 has "the Libyan
+    // conflict" and "armed" apart, and wins on word counts alone
+    const q = 'armed conflict';
+    const top = ungdc.searchSync(q).hits[0]!;
+    expect(top.text).toMatch(/armed conflict/i);
+    const scattered = new VerbatimEngine(ungdc.state, { ...INDEX_OPTIONS, proximity: { ...INDEX_OPTIONS.proximity, depth: 0 } }).searchSync(q).hits[0]!;
+    expect(scattered.text).not.toMatch(/armed conflict/i);
+  });
 });
