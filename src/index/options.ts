@@ -41,7 +41,7 @@ export const INDEX_OPTIONS = Object.freeze({
    * Measured with acronyms on (npm run eval): UNGDC known items MRR@10 0.827 → 0.857, hit@10
    * 60 → 59/60; Cranfield 0.380 → 0.381, CISI 0.400 → 0.402. Unscaled pairs lost 0.01 on CISI.
    */
-  proximity: Object.freeze({ depth: 30, window: 5, adjacentOnly: false as boolean, weight: 1 }),
+  proximity: Object.freeze({ depth: 30 as number, window: 5 as number, adjacentOnly: false as boolean, weight: 1 as number }),
   /**
    * Passages holding every query word rank first — for queries of at most this many words (longer
    * queries are descriptions, where no passage holds every word).
