@@ -78,6 +78,7 @@ export const QUERY_HELP = `Query syntax
   country:COL  country:"South Africa"   speaker:Guterres   org:UNODC   session:76   doc:<id>
   year:2021  years:2019-2021  date:2021-10-19  from:2019 to:2021-06-30   symbol:E/CN.7/2021/12
                                 filters; dates are written 2021, 2021-10 or 2021-10-19
+Acronyms the library defines, such as IAEA, also find their name written out, and the name finds the acronym.
 Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
 ${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;
