@@ -103,6 +103,15 @@ describe('searching with acronyms the library defines', () => {
     }
   });
 
+  it('spells the acronym out inside a filtered search and next to a required phrase', async () => {
+    const eu = engine.state.store.docs.find((d) => d.id.startsWith('EU_77_2022'))!;
+    const filtered = await engine.search('IAEA', { filters: { document: eu.id } });
+    expect(filtered.hits.map((h) => h.text)).toEqual([expect.stringContaining('Director General of the International Atomic Energy Agency')]);
+    const phrase = await engine.search('"Zaporizhzhya plant" IAEA');
+    expect(phrase.total).toBe(1);
+    expect(marked(phrase.hits[0]!)).toContain('International Atomic Energy Agency');
+  });
+
   it('finds every passage with the acronym or the whole name, and none with only some of its words', async () => {
     const res = await engine.search('IAEA');
     expect(res.total).toBe(5);
