@@ -67,6 +67,12 @@ export const INDEX_OPTIONS = Object.freeze({
    * Cranfield unchanged, CISI 0.4006 → 0.3998.
    */
   acronyms: Object.freeze({ enabled: true as boolean, minCapitals: 0.5 as number }),
+  /**
+   * A country's name and its adjective (Austria, Austrian; Rwanda, Rwandese) stand for each other at
+   * this weight (stemming leaves them apart). Measured (0 → 0.3 / 0.5 / 1): UNGDC known items MRR@10
+   * 0.857 → 0.873 / 0.864 / 0.851, hit@10 59 → 60/60; Cranfield and CISI unchanged.
+   */
+  countryWords: Object.freeze({ weight: 0.3 as number }),
   /** Stop spending time on a query after this long and return the best hits found so far. */
   timeBudgetMs: 800,
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/ingest/library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
 import { INDEX_OPTIONS } from '../../src/index/options.ts';
-import type { LibraryDocument } from '../../src/types.ts';
+import type { Hit, LibraryDocument } from '../../src/types.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let sample: VerbatimEngine;
@@ -220,6 +220,20 @@ describe('golden rankings on UN General Debate speeches', () => {
     expect(ctx.map((h) => h.id)).toHaveLength(3);
     expect(ctx[1]!.id).toBe(mid.id);
     expect(ungdc.passage(mid.id)?.text).toBe(mid.text);
+  });
+
+  it('lets a country name and its adjective find each other, an exact match still weighing more', () => {
+    const marked = (h: Hit): string[] => h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b));
+    // Austria 1956: "800,000 refugees have crossed the Austrian borders"
+    const top = ungdc.searchSync('refugees Austria').hits[0]!;
+    expect(top.text).toContain('refugees have crossed the Austrian borders');
+    expect(marked(top)).toContain('Austrian');
+    const plain = new VerbatimEngine(ungdc.state, { ...INDEX_OPTIONS, countryWords: { weight: 0 } });
+    expect(plain.searchSync('refugees Austria').hits[0]!.text).not.toContain('Austrian borders');
+    // and back: "Venezuelan" finds passages that only say "Venezuela"
+    const hits = ungdc.searchSync('Venezuelan', { limit: 100 }).hits;
+    expect(hits.some((h) => marked(h).includes('Venezuela') && !/Venezuelan/.test(h.text))).toBe(true);
+    expect(marked(hits[0]!)).toContain('Venezuelan');
   });
 
   it('ranks a passage where the words stand together above one where they are scattered', () => {
