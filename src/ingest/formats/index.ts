@@ -4,7 +4,8 @@ import type { ExtractedDocument, ExtractLimits } from '../../types.ts';
 import { checkSize } from './limits.ts';
 import type { Job } from './worker.ts';
 
-export { extractors } from './extractors.ts';
+// The parsers (unpdf, mammoth, linkedom, readability) load only in the extraction workers
+// (./worker.ts imports ./extractors.ts): re-exporting them here cost every start ~0.2 s of module loading.
 export { findSymbol } from './symbol.ts';
 
 /** Options for {@link extractInWorker}; the defaults suit production, tests swap the worker. */
