@@ -6,8 +6,8 @@
  * exact match, quoted phrases verified on positions, and a term-proximity re-rank (BM25TP) of the
  * best candidates. Passages holding every word of a short query rank first.
  */
-import { fold, queryTerm, termPositions, tokens, type Token } from '../index/analyzer.ts';
-import { COUNTRIES } from '../ingest/countries.ts';
+import { fold, termPositions, tokens, type Token } from '../index/analyzer.ts';
+import { countryWordsIn } from './country-words.ts';
 import { longFormTerms, shortFormTerm, type Acronym } from '../index/acronyms.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
 import { stateFromStore } from '../index/build.ts';
@@ -130,7 +130,7 @@ export class VerbatimEngine implements SearchEngine {
   private readonly longFormOf = new Map<string, string[]>();
   private readonly shortFormOf = new Map<string, string>();
   /** Country name term ↔ its adjectives' terms ("austria" ↔ "austrian"), where the library holds them. */
-  private readonly demonyms = new Map<string, string[]>();
+  private readonly demonyms: Map<string, string[]> = new Map();
   /** Short-form term → the long form's terms, stop words included (for marking it as a phrase). */
   private readonly longFormWords = new Map<string, string[]>();
 
@@ -163,7 +163,7 @@ export class VerbatimEngine implements SearchEngine {
     this.wordBest = new Float64Array(this.store.docs.length);
     this.docScore = new Float64Array(this.store.docs.length);
     this.buildFacets();
-    if (this.opts.countryWords.weight > 0) this.buildDemonyms();
+    if (this.opts.countryWords.weight > 0) this.demonyms = countryWordsIn((t) => this.df(t) > 0);
     if (this.opts.acronyms.enabled) {
       for (const a of state.acronyms ?? []) {
         const short = shortFormTerm(a.short);
@@ -450,42 +450,6 @@ export class VerbatimEngine implements SearchEngine {
       }
     }
     return adjacentOnly ? s : (s * 2) / W;
-  }
-
-  /**
-   * Country names and the adjectives formed from them by the regular English suffixes (Austria →
-   * Austrian, Rwanda → Rwandese, Korea → Korean), both ways, where the library holds both. A form
-   * two countries could claim (Nigerian: Niger + ian, Nigeria + n) is left out.
-   */
-  private buildDemonyms(): void {
-    const claims = new Map<string, Set<string>>();
-    const nameTerms = new Map<string, Set<string>>();
-    for (const c of COUNTRIES) {
-      for (const name of [c.name, ...c.aliases]) {
-        const base = fold(name);
-        if (!/^[a-z]{4,}$/.test(base)) continue;
-        const term = queryTerm(base);
-        if (!term || this.df(term) === 0) continue;
-        const cut = base.replace(/[aeiouy]$/, '');
-        const forms = [`${base}n`, `${base}an`, `${base}ian`, `${base}ese`, `${base}i`, ...['an', 'ian', 'ese', 'ine', 'ean'].map((s) => cut + s)];
-        for (const f of forms) {
-          const t = queryTerm(f);
-          if (!t || t === term || this.df(t) === 0) continue;
-          if (!claims.has(t)) claims.set(t, new Set());
-          claims.get(t)!.add(c.code);
-          if (!nameTerms.has(term)) nameTerms.set(term, new Set());
-          nameTerms.get(term)!.add(t);
-        }
-      }
-    }
-    const countryTerms = new Set(nameTerms.keys());
-    for (const [term, adjs] of nameTerms) {
-      for (const a of adjs) {
-        if (claims.get(a)!.size > 1 || countryTerms.has(a)) continue;
-        this.demonyms.set(term, [...(this.demonyms.get(term) ?? []), a]);
-        this.demonyms.set(a, [...(this.demonyms.get(a) ?? []), term]);
-      }
-    }
   }
 
   private longFormPhrase(short: string): string[] {
