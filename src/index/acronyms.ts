@@ -125,16 +125,47 @@ export function shortFormTerm(short: string): string | undefined {
   return t.length === 1 ? t[0]!.term : undefined;
 }
 
-/** The library's acronyms from its passage texts (one call per passage). */
+/**
+ * What the miner has counted, as plain data (kept in the index cache so that an incremental update
+ * can take passages out and put passages in, and get what a full build would).
+ */
+export interface AcronymCounts {
+  /** [short-form term, long-form terms joined, short as written, long as written, passages]. */
+  defs: Array<[key: string, longKey: string, short: string, long: string, count: number]>;
+  /** [word in capitals, passages holding it]. */
+  caps: Array<[word: string, count: number]>;
+}
+
+/** The library's acronyms from its passage texts: `add` each passage (and `remove` those leaving). */
 export class AcronymMiner {
-  private readonly seen = new Map<string, Map<string, { short: string; long: string; count: number }>>();
+  /** short-form term → long-form key → "short\0long" as written → passages. */
+  private readonly seen = new Map<string, Map<string, Map<string, number>>>();
   /** Passages holding each capitalised word. */
   private readonly caps = new Map<string, number>();
 
+  static from(counts: AcronymCounts): AcronymMiner {
+    const m = new AcronymMiner();
+    for (const [key, lk, short, long, n] of counts.defs) m.bump(key, lk, `${short}\u0000${long}`, n);
+    for (const [w, n] of counts.caps) m.caps.set(w, n);
+    return m;
+  }
+
   add(text: string): void {
+    this.count(text, 1);
+  }
+
+  remove(text: string): void {
+    this.count(text, -1);
+  }
+
+  private count(text: string, by: 1 | -1): void {
     const inText = new Set<string>();
     for (const m of text.matchAll(CAPS)) inText.add(m[0]);
-    for (const w of inText) this.caps.set(w, (this.caps.get(w) ?? 0) + 1);
+    for (const w of inText) {
+      const n = (this.caps.get(w) ?? 0) + by;
+      if (n > 0) this.caps.set(w, n);
+      else this.caps.delete(w);
+    }
     if (!text.includes('(')) return;
     const inPassage = new Set<string>();
     for (const d of findDefinitions(text)) {
@@ -145,15 +176,43 @@ export class AcronymMiner {
       const lk = terms.join(' ');
       if (inPassage.has(`${key}\u0000${lk}`)) continue;
       inPassage.add(`${key}\u0000${lk}`);
-      let forms = this.seen.get(key);
-      if (!forms) this.seen.set(key, (forms = new Map()));
-      const f = forms.get(lk);
-      if (f) f.count++;
-      else forms.set(lk, { short: d.short, long: d.long, count: 1 });
+      this.bump(key, lk, `${d.short}\u0000${d.long}`, by);
     }
   }
 
-  /** The agreed definitions, sorted by short form. */
+  private bump(key: string, lk: string, written: string, by: number): void {
+    let forms = this.seen.get(key);
+    if (!forms) this.seen.set(key, (forms = new Map()));
+    let ways = forms.get(lk);
+    if (!ways) forms.set(lk, (ways = new Map()));
+    const n = (ways.get(written) ?? 0) + by;
+    if (n > 0) ways.set(written, n);
+    else ways.delete(written);
+    if (ways.size === 0) forms.delete(lk);
+    if (forms.size === 0) this.seen.delete(key);
+  }
+
+  /** The counts as plain data, in a fixed order. */
+  counts(): AcronymCounts {
+    const defs: AcronymCounts['defs'] = [];
+    for (const [key, forms] of this.seen) {
+      for (const [lk, ways] of forms) {
+        for (const [written, n] of ways) {
+          const [short, long] = written.split('\u0000') as [string, string];
+          defs.push([key, lk, short, long, n]);
+        }
+      }
+    }
+    const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    defs.sort((a, b) => byText(a[0], b[0]) || byText(a[1], b[1]) || byText(a[2], b[2]) || byText(a[3], b[3]));
+    const caps = [...this.caps].sort((a, b) => byText(a[0], b[0]));
+    return { defs, caps };
+  }
+
+  /**
+   * The agreed definitions, sorted by short form. Ties go to the alphabetically first long form and
+   * spelling, so the result depends on what was counted, not on the order it was counted in.
+   */
   result(options: MineOptions = MINE_DEFAULTS): Acronym[] {
     const out: Acronym[] = [];
     const uses = new Map<string, number>();
@@ -161,14 +220,23 @@ export class AcronymMiner {
       const key = shortFormTerm(w);
       if (key && this.seen.has(key)) uses.set(key, (uses.get(key) ?? 0) + n);
     }
+    const better = (n: number, k: string, bestN: number, bestK: string | undefined): boolean => bestK === undefined || n > bestN || (n === bestN && k < bestK);
     for (const [key, forms] of this.seen) {
       let total = 0;
-      let best: { short: string; long: string; count: number } | undefined;
-      for (const f of forms.values()) {
-        total += f.count;
-        if (!best || f.count > best.count) best = f;
+      let bestCount = 0;
+      let bestLk: string | undefined;
+      for (const [lk, ways] of forms) {
+        let n = 0;
+        for (const c of ways.values()) n += c;
+        total += n;
+        if (better(n, lk, bestCount, bestLk)) [bestCount, bestLk] = [n, lk];
       }
-      if (best && best.count >= options.minCount && best.count >= options.minShare * total) out.push({ ...best, uses: uses.get(key) ?? 0 });
+      if (bestLk === undefined || bestCount < options.minCount || bestCount < options.minShare * total) continue;
+      let written = '';
+      let writtenN = 0;
+      for (const [w, n] of forms.get(bestLk)!) if (better(n, w, writtenN, written || undefined)) [writtenN, written] = [n, w];
+      const [short, long] = written.split('\u0000') as [string, string];
+      out.push({ short, long, count: bestCount, uses: uses.get(key) ?? 0 });
     }
     return out.sort((a, b) => (a.short < b.short ? -1 : a.short > b.short ? 1 : 0));
   }

@@ -103,7 +103,7 @@ export function stateFromStore(
   const { index, partitions } = buildIndex(store, options);
   const miner = new AcronymMiner();
   for (let g = 0; g < store.size; g++) miner.add(store.text(g));
-  return { store, index, partitions, report, indexedAt: options.indexedAt ?? new Date().toISOString(), acronyms: miner.result() };
+  return { store, index, partitions, report, indexedAt: options.indexedAt ?? new Date().toISOString(), acronyms: miner.result(), acronymCounts: miner.counts() };
 }
 
 /** YYYYMMDD → `YYYY-MM-DD` ('' for 0). */

@@ -3,7 +3,7 @@
  * rather than parsing JSON.
  *
  *   line 1     header  {format, schemaVersion, engineOptionsHash, libraryFingerprint, files, createdAt}
- *   line 2     meta    {report, indexedAt, acronyms, docs, strings, partitions, endian, sections: [{name, type, offset, length}]}
+ *   line 2     meta    {report, indexedAt, acronyms, acronymCounts, docs, strings, partitions, endian, sections: [{name, type, offset, length}]}
  *   padding    to a multiple of 8 bytes; then each section's bytes, each starting on a multiple of 8
  *   last line  trailer {end: true, bytes, checksum}  — CRC-32 of every byte before it (preceded by `\n`)
  *
@@ -25,7 +25,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ScannedFile } from '../ingest/library.ts';
 import type { IngestReport } from '../types.ts';
-import type { Acronym } from './acronyms.ts';
+import type { Acronym, AcronymCounts } from './acronyms.ts';
 import { FrozenIndex, type IndexArrays } from './frozen.ts';
 import { INDEX_OPTIONS, optionsHash } from './options.ts';
 import { LibraryStore, type StoreArrays, type StoredDocument, type TextFile } from './store.ts';
@@ -69,6 +69,7 @@ interface MetaLine {
   report: IngestReport;
   indexedAt: string;
   acronyms: Acronym[];
+  acronymCounts: AcronymCounts;
   docs: StoredDocument[];
   strings: string[];
   partitions: Partition[];
@@ -123,6 +124,7 @@ export function encodeState(state: EngineState, files: readonly FileEntry[]): Ui
     report: state.report,
     indexedAt: state.indexedAt,
     acronyms: state.acronyms,
+    acronymCounts: state.acronymCounts,
     docs: state.store.docs,
     strings: state.store.strings,
     partitions: state.partitions,
@@ -411,6 +413,7 @@ export function stateFromPrefix(
       report: meta.report,
       indexedAt: meta.indexedAt,
       acronyms: meta.acronyms,
+      acronymCounts: meta.acronymCounts,
     };
     return { state, header };
   } catch (err) {

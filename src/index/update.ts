@@ -10,6 +10,7 @@
  * when the store or the frozen index change shape.
  */
 import { claimDocumentId } from '../ingest/document-id.ts';
+import { AcronymMiner } from './acronyms.ts';
 import { partitionsOf } from './build.ts';
 import { INDEX_OPTIONS } from './options.ts';
 import { documentFrequencies, FrozenIndex, type IndexArrays, type PartFrozen } from './frozen.ts';
@@ -103,8 +104,12 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
     skipped: [...change.report.skipped, ...rejected],
     warnings: [...change.report.warnings],
   };
-  // the acronyms stay those mined at the last full build (mining reads every passage; /reindex refreshes them)
-  return { store, index, partitions, report, indexedAt: change.indexedAt ?? new Date().toISOString(), acronyms: state.acronyms };
+  // acronyms: the leaving passages' counts out, the entering passages' in
+  const miner = AcronymMiner.from(state.acronymCounts);
+  for (const d of old.docs) if (leaving.has(d.path)) for (let g = d.first; g < d.first + d.count; g++) miner.remove(old.text(g));
+  for (const r of ranges) for (let g = r.first; g < r.first + r.count; g++) miner.add(store.text(g));
+  const acronyms = miner.result();
+  return { store, index, partitions, report, indexedAt: change.indexedAt ?? new Date().toISOString(), acronyms, acronymCounts: miner.counts() };
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { fold, termPositions, tokens, type Token } from '../index/analyzer.ts';
 import { countryWordsIn } from './country-words.ts';
-import { longFormTerms, shortFormTerm, type Acronym } from '../index/acronyms.ts';
+import { longFormTerms, shortFormTerm, type Acronym, type AcronymCounts } from '../index/acronyms.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
 import { stateFromStore } from '../index/build.ts';
 import { lowerBound, type FrozenIndex } from '../index/frozen.ts';
@@ -52,8 +52,10 @@ export interface EngineState {
   partitions: Partition[];
   report: IngestReport;
   indexedAt: string;
-  /** The acronyms the library defines (src/index/acronyms.ts), mined when the index was built. */
+  /** The acronyms the library defines (src/index/acronyms.ts). */
   acronyms: Acronym[];
+  /** What they were derived from, for incremental updates. */
+  acronymCounts: AcronymCounts;
 }
 
 export interface CreateEngineOptions {

@@ -12,6 +12,7 @@ import type { LibraryDocument } from '../../src/types.ts';
 
 const UNGDC = new URL('../fixtures/ungdc/', import.meta.url).pathname;
 const SAMPLE = new URL('../../data/', import.meta.url).pathname;
+const ACRONYMS = new URL('../fixtures/acronyms/', import.meta.url).pathname;
 
 let root: string;
 beforeAll(() => {
@@ -79,6 +80,43 @@ describe('applyChange (VerbatimEngine.update)', () => {
     expect((await updated.search('Kolumbia')).total).toBeGreaterThan(0);
     expect((await updated.search('heroin Afghanistan')).hits[0]?.source.document).toBe('cnd/cnd-report');
     expect(updated.document('1956/AUT_11_1956')).toBeUndefined();
+  });
+
+  it('counts the acronyms of files that come and go, as a full rebuild would', async () => {
+    // start without the two speeches that define "International Atomic Energy Agency (IAEA)"
+    const lib = mkdtempSync(path.join(tmpdir(), 'verbatim-update-acronyms-'));
+    try {
+      cpSync(ACRONYMS, lib, { recursive: true });
+      rmSync(path.join(lib, 'README.md'));
+      const defining = ['CZE_77_2022-excerpt.txt', 'KAZ_72_2017-excerpt.txt'];
+      const held = new Map(defining.map((f) => [f, readFileSync(path.join(lib, f), 'utf8')]));
+      for (const f of defining) rmSync(path.join(lib, f));
+      const build = async (): Promise<VerbatimEngine> => {
+        const { documents, report } = await loadLibrary(lib);
+        return new VerbatimEngine(buildState(documents, report));
+      };
+      const before = await build();
+      expect(before.state.acronyms.map((a) => a.short)).toEqual(['LAWS']);
+
+      for (const [f, text] of held) writeFileSync(path.join(lib, f), text);
+      const added = (await loadFiles(lib, defining)).flatMap((r) => r.documents);
+      const full = await build();
+      const updated = before.update({ removedPaths: [], documents: added, report: full.state.report });
+      expect(updated.state.acronyms).toEqual(full.state.acronyms);
+      expect(updated.state.acronymCounts).toEqual(full.state.acronymCounts);
+      expect(updated.state.acronyms.map((a) => a.short)).toEqual(['IAEA', 'LAWS']);
+      const ids = async (e: VerbatimEngine): Promise<unknown> => (await e.search('IAEA Zaporizhzhya')).hits.map((h) => [h.id, h.score]);
+      expect(await ids(updated)).toEqual(await ids(full));
+
+      // one definition left: no longer an acronym of the library
+      rmSync(path.join(lib, defining[0]!));
+      const fewer = await build();
+      const removed = updated.update({ removedPaths: [defining[0]!], documents: [], report: fewer.state.report });
+      expect(removed.state.acronymCounts).toEqual(fewer.state.acronymCounts);
+      expect(removed.state.acronyms.map((a) => a.short)).toEqual(['LAWS']);
+    } finally {
+      rmSync(lib, { recursive: true, force: true });
+    }
   });
 
   it('refuses a document whose id is already taken, and reports it', async () => {
