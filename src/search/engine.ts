@@ -2,9 +2,11 @@
  * The search engine: faithful BM25F over passages (text + metadata fields) scored from the frozen
  * index (typed-array postings built by MiniSearch per decade partition, src/index/frozen.ts),
  * filters that restrict candidates before scoring (date filters read only their partitions' slice
- * of the postings), typo tolerance that never beats an
- * exact match, quoted phrases verified on positions, and a term-proximity re-rank (BM25TP) of the
- * best candidates. Passages holding every word of a short query rank first.
+ * of the postings), typo tolerance that never beats an exact match, acronyms the library defines
+ * standing for their long form and back (src/index/acronyms.ts), country names and adjectives
+ * standing for each other (./country-words.ts), quoted phrases verified on positions, and a
+ * term-proximity re-rank of the best candidates. Passages holding every word of a short query rank
+ * first. Every constant is in INDEX_OPTIONS (src/index/options.ts), with what it was measured to do.
  */
 import { fold, termPositions, tokens, type Token } from '../index/analyzer.ts';
 import { countryWordsIn } from './country-words.ts';
