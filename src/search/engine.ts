@@ -169,7 +169,7 @@ export class VerbatimEngine implements SearchEngine {
     this.buildFacets();
     if (this.opts.countryWords.weight > 0) this.demonyms = countryWordsIn((t) => this.df(t) > 0);
     if (this.opts.acronyms.enabled) {
-      for (const a of state.acronyms ?? []) {
+      for (const a of state.acronyms) {
         const short = shortFormTerm(a.short);
         const long = longFormTerms(a.long);
         // an acronym that is mostly an ordinary word in the library ("LAWS": laws) stands for nothing
@@ -233,7 +233,7 @@ export class VerbatimEngine implements SearchEngine {
       for (const e of w.expansions) markTerms.add(e.term);
     }
     // a spelled-out acronym is marked as a phrase (its words alone would mark every "international")
-    const markPhrases = words.flatMap((w) => (w.longForm ? [this.longFormPhrase(w.term)] : []));
+    const markPhrases = words.flatMap((w) => (w.longForm ? [this.longFormWords.get(w.term) ?? []] : []));
     for (const p of phrases) for (const t of p) markTerms.add(t);
 
     const routed = this.route(restriction);
@@ -454,10 +454,6 @@ export class VerbatimEngine implements SearchEngine {
       }
     }
     return adjacentOnly ? s : (s * 2) / W;
-  }
-
-  private longFormPhrase(short: string): string[] {
-    return this.longFormWords.get(short) ?? [];
   }
 
   /** Query words with their bits, and fuzzy expansions for long words whose term is absent or rare. */
