@@ -5,9 +5,10 @@
  */
 import { FrozenIndex, mergeParts, type PartFrozen } from './frozen.ts';
 import { PartitionIndex, type IndexedPassage } from './partition.ts';
-import type { LibraryStore } from './store.ts';
-import type { EngineState, Partition } from '../search/engine.ts';
-import type { IngestReport } from '../types.ts';
+import { documentPartitionKey, LibraryStore } from './store.ts';
+import { INDEX_OPTIONS } from './options.ts';
+import type { EngineState, Partition } from './state.ts';
+import type { IngestReport, LibraryDocument } from '../types.ts';
 import { AcronymMiner } from './acronyms.ts';
 
 interface SurfaceCount {
@@ -94,12 +95,21 @@ export function buildIndex(store: LibraryStore, options: BuildIndexOptions = {})
   return { index, partitions };
 }
 
+export interface BuildStateOptions extends BuildIndexOptions {
+  indexedAt?: string;
+}
+
+/**
+ * The state over `documents` (the CLI, bot, eval and bench all build with INDEX_OPTIONS): the
+ * packed store, then the frozen index partition by partition.
+ */
+export function buildState(documents: readonly LibraryDocument[], report: IngestReport, options: BuildStateOptions = {}): EngineState {
+  const store = LibraryStore.fromDocuments(documents, (d) => documentPartitionKey(d, INDEX_OPTIONS.partitionYears));
+  return stateFromStore(store, report, options);
+}
+
 /** The engine state over a packed store (the documents it was packed from can be dropped first). */
-export function stateFromStore(
-  store: LibraryStore,
-  report: IngestReport,
-  options: BuildIndexOptions & { indexedAt?: string } = {},
-): EngineState {
+export function stateFromStore(store: LibraryStore, report: IngestReport, options: BuildStateOptions = {}): EngineState {
   const { index, partitions } = buildIndex(store, options);
   const miner = new AcronymMiner();
   for (let g = 0; g < store.size; g++) miner.add(store.text(g));

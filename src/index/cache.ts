@@ -29,7 +29,7 @@ import type { Acronym, AcronymCounts } from './acronyms.ts';
 import { FrozenIndex, type IndexArrays } from './frozen.ts';
 import { INDEX_OPTIONS, optionsHash } from './options.ts';
 import { LibraryStore, type StoreArrays, type StoredDocument, type TextFile } from './store.ts';
-import type { EngineState, Partition } from '../search/engine.ts';
+import type { EngineState, Partition } from './state.ts';
 
 const FORMAT = 'verbatim-index/binary-1';
 const OLD_FORMATS = ['verbatim-index'];

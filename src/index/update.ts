@@ -16,7 +16,7 @@ import { INDEX_OPTIONS } from './options.ts';
 import { documentFrequencies, FrozenIndex, type IndexArrays, type PartFrozen } from './frozen.ts';
 import { PartitionIndex, type IndexedPassage } from './partition.ts';
 import { documentPartitionKey, LibraryStore, type StoreArrays, type StoredDocument } from './store.ts';
-import type { EngineState } from '../search/engine.ts';
+import type { EngineState } from './state.ts';
 import type { IngestReport, LibraryDocument, Problem } from '../types.ts';
 
 /** What changed in the library since the state was built. */

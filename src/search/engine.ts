@@ -10,11 +10,12 @@
  */
 import { fold, termPositions, tokens, type Token } from '../index/analyzer.ts';
 import { countryWordsIn } from './country-words.ts';
-import { longFormTerms, shortFormTerm, type Acronym, type AcronymCounts } from '../index/acronyms.ts';
+import { longFormTerms, shortFormTerm } from '../index/acronyms.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
-import { stateFromStore } from '../index/build.ts';
+import { buildState, type BuildStateOptions } from '../index/build.ts';
+import type { EngineState, Partition } from '../index/state.ts';
 import { lowerBound, type FrozenIndex } from '../index/frozen.ts';
-import { dayNumber, documentPartitionKey, LibraryStore, type StoredDocument } from '../index/store.ts';
+import { dayNumber, LibraryStore, type StoredDocument } from '../index/store.ts';
 import { sourceOf } from './citation.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { mergeFilters, normalizeDateBound, parseQuery, type ParsedQuery } from './query.ts';
@@ -35,57 +36,13 @@ import {
   type SearchResponse,
 } from '../types.ts';
 
-/** One partition (a decade): a contiguous range of passages and the date range they cover. */
-export interface Partition {
-  key: string;
-  /** Its passages are start … end-1. */
-  start: number;
-  end: number;
-  /** Earliest / latest passage day in it (`YYYY-MM-DD`, '' for the undated partition). */
-  from: string;
-  to: string;
-}
-
-/** Everything an engine is made of; what the cache persists. */
-export interface EngineState {
-  store: LibraryStore;
-  /** The frozen postings of the whole library (terms, postings, field lengths, surface words). */
-  index: FrozenIndex;
-  partitions: Partition[];
-  report: IngestReport;
-  indexedAt: string;
-  /** The acronyms the library defines (src/index/acronyms.ts). */
-  acronyms: Acronym[];
-  /** What they were derived from, for incremental updates. */
-  acronymCounts: AcronymCounts;
-}
-
-export interface CreateEngineOptions {
-  /** Called after each partition is built: passages indexed so far, total passages. */
-  onProgress?: (done: number, total: number) => void;
-  indexedAt?: string;
-}
-
 /** Builds the engine over `documents` (the CLI, bot, eval and bench all use this with INDEX_OPTIONS). */
 export function createEngine(
   documents: readonly LibraryDocument[],
   report: IngestReport,
-  options: CreateEngineOptions = {},
+  options: BuildStateOptions = {},
 ): VerbatimEngine {
   return new VerbatimEngine(buildState(documents, report, options));
-}
-
-/**
- * Builds the store and the frozen index (src/index/build.ts: partition by partition, each indexed
- * by its own MiniSearch, frozen into typed arrays and dropped before the next).
- */
-export function buildState(
-  documents: readonly LibraryDocument[],
-  report: IngestReport,
-  options: CreateEngineOptions = {},
-): EngineState {
-  const store = LibraryStore.fromDocuments(documents, (d) => documentPartitionKey(d, INDEX_OPTIONS.partitionYears));
-  return stateFromStore(store, report, options);
 }
 
 /** A query word as ranked: its term, the fuzzy expansions standing in for it, and its bit. */

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
 import { checksumText, loadCache, saveCache } from '../../src/index/cache.ts';
 import { openLibrary } from '../../src/index/open.ts';
-import type { EngineState } from '../../src/search/engine.ts';
+import type { EngineState } from '../../src/index/state.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ungdc');
 let dir: string;

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFiles, loadLibrary } from '../../src/ingest/library.ts';
-import { buildState, VerbatimEngine } from '../../src/search/engine.ts';
+import { buildState } from '../../src/index/build.ts';
+import { VerbatimEngine } from '../../src/search/engine.ts';
 import type { LibraryDocument } from '../../src/types.ts';
 
 const UNGDC = new URL('../fixtures/ungdc/', import.meta.url).pathname;
