@@ -1,0 +1,110 @@
+/**
+ * What the library holds, apart from ranking: its documents, the facets (countries, speakers,
+ * sessions, documents, organisations) with their passage counts for autocomplete and filters, and
+ * "did you mean" corrections for words not in the vocabulary.
+ */
+import { fold } from '../index/analyzer.ts';
+import type { StoredDocument } from '../index/store.ts';
+import type { DocumentSummary, Facet, FacetValue } from '../types.ts';
+import type { Corpus } from './corpus.ts';
+import { parseQuery, type ParsedQuery } from './query.ts';
+
+const FACETS: readonly Facet[] = ['country', 'speaker', 'session', 'document', 'organisation'];
+
+export class Catalog {
+  private readonly facets = new Map<Facet, FacetValue[]>();
+
+  constructor(private readonly c: Corpus) {
+    this.buildFacets();
+  }
+
+  documents(filter?: string): DocumentSummary[] {
+    const f = filter ? fold(filter).trim() : '';
+    return this.c.store.docs.filter((d) => !f || fold(`${d.id} ${d.meta.title ?? ''} ${d.path}`).includes(f)).map(summary);
+  }
+
+  document(id: string): DocumentSummary | undefined {
+    const i = this.c.store.docNumber(id);
+    return i === undefined ? undefined : summary(this.c.store.docs[i]!);
+  }
+
+  /** Values of a facet whose label (a word of it) or value starts with `prefix`, most frequent first. */
+  facet(facet: Facet, prefix: string, limit: number): FacetValue[] {
+    const p = fold(prefix).trim();
+    const out: FacetValue[] = [];
+    for (const v of this.facetValues(facet)) {
+      if (out.length >= limit) break;
+      if (!p || startsWord(fold(v.label), p) || fold(v.value).startsWith(p)) out.push(v);
+    }
+    return out;
+  }
+
+  /** Every value of a facet, most frequent first. */
+  facetValues(facet: Facet): FacetValue[] {
+    return this.facets.get(facet) ?? [];
+  }
+
+  /** The query with each word absent from the vocabulary replaced by its closest frequent term's usual spelling. */
+  suggest(query: string): string | undefined {
+    let parsed: ParsedQuery;
+    try {
+      parsed = parseQuery(query);
+    } catch {
+      return undefined;
+    }
+    const { c } = this;
+    let out = query;
+    let changed = false;
+    for (const w of parsed.words) {
+      const folded = fold(w.raw);
+      if (folded.length < 4 || /^\p{N}/u.test(folded) || c.df(w.term) > 0) continue;
+      const best = c
+        .closeTerms(w.term, folded.length >= 7 ? 2 : 1)
+        .filter((x) => x.df > 0)
+        .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))[0];
+      if (!best) continue;
+      const word = c.index.surface(c.index.termId(best.term));
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(w.raw)}(?![\\p{L}\\p{N}])`, 'u');
+      if (re.test(out)) {
+        out = out.replace(re, word);
+        changed = true;
+      }
+    }
+    return changed && out !== query ? out : undefined;
+  }
+
+  private buildFacets(): void {
+    const add = (m: Map<string, FacetValue>, value: string | undefined, label: string | undefined, count: number): void => {
+      if (!value) return;
+      const v = m.get(value);
+      if (v) v.count += count;
+      else m.set(value, { value, label: label ?? value, count });
+    };
+    const maps = new Map<Facet, Map<string, FacetValue>>(FACETS.map((f) => [f, new Map()]));
+    for (const d of this.c.store.docs) {
+      const m = d.meta;
+      add(maps.get('country')!, m.country, m.countryName, d.count);
+      add(maps.get('speaker')!, m.speaker, m.speaker, d.count);
+      add(maps.get('session')!, m.session, m.session, d.count);
+      add(maps.get('document')!, d.id, m.title, d.count);
+      add(maps.get('organisation')!, m.organisation, m.organisation, d.count);
+    }
+    for (const [f, m] of maps) {
+      this.facets.set(f, [...m.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)));
+    }
+  }
+}
+
+function summary(d: StoredDocument): DocumentSummary {
+  return { id: d.id, path: d.path, meta: d.meta, passages: d.count };
+}
+
+function startsWord(label: string, prefix: string): boolean {
+  if (label.startsWith(prefix)) return true;
+  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1)) if (label.startsWith(prefix, i + 1)) return true;
+  return false;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,107 @@
+/**
+ * What ranking reads about a library, fixed for an engine's life: the index state, the BM25 length
+ * norms, term statistics, and the relations between terms that stand for each other (acronyms and
+ * their long forms, country names and their adjectives).
+ */
+import { tokens } from '../index/analyzer.ts';
+import { longFormTerms, shortFormTerm } from '../index/acronyms.ts';
+import type { FrozenIndex } from '../index/frozen.ts';
+import type { IndexOptions } from '../index/options.ts';
+import type { EngineState, Partition } from '../index/state.ts';
+import type { LibraryStore } from '../index/store.ts';
+import { countryWordsIn } from './country-words.ts';
+
+/** An indexed term close to a query word, with its document frequency. */
+export interface CloseTerm {
+  term: string;
+  distance: number;
+  df: number;
+}
+
+export class Corpus {
+  readonly opts: IndexOptions;
+  readonly store: LibraryStore;
+  readonly parts: readonly Partition[];
+  readonly index: FrozenIndex;
+  /** Passages in the library (BM25's N). */
+  readonly passageCount: number;
+  /** BM25 length normalisation 1 − b + b·len/avg per passage, for the text and the metadata field. */
+  readonly normText: Float32Array;
+  readonly normMeta: Float32Array;
+  /** Mean text length (indexed words) of a passage. */
+  readonly avgText: number;
+  /** Defined acronyms: short-form term → long-form content terms; and long forms (joined) → short-form term. */
+  readonly longFormOf = new Map<string, string[]>();
+  readonly shortFormOf = new Map<string, string>();
+  /** Short-form term → the long form's terms, stop words included (for marking it as a phrase). */
+  readonly longFormWords = new Map<string, string[]>();
+  /** Country name term ↔ its adjectives' terms ("austria" ↔ "austrian"), where the library holds them. */
+  readonly demonyms: ReadonlyMap<string, string[]> = new Map();
+
+  constructor(state: EngineState, options: IndexOptions) {
+    this.opts = options;
+    this.store = state.store;
+    this.parts = state.partitions;
+    this.index = state.index;
+    const N = (this.passageCount = this.store.size);
+    const { lenText, lenMeta } = this.index.a;
+    let sumText = 0;
+    let sumMeta = 0;
+    for (let g = 0; g < N; g++) {
+      sumText += lenText[g]!;
+      sumMeta += lenMeta[g]!;
+    }
+    const avgText = (this.avgText = N ? sumText / N || 1 : 1);
+    const avgMeta = N ? sumMeta / N || 1 : 1;
+    const { b } = this.opts.bm25;
+    this.normText = new Float32Array(N);
+    this.normMeta = new Float32Array(N);
+    for (let g = 0; g < N; g++) {
+      this.normText[g] = 1 - b + (b * lenText[g]!) / avgText;
+      this.normMeta[g] = 1 - b + (b * lenMeta[g]!) / avgMeta;
+    }
+    if (this.opts.countryWords.weight > 0) this.demonyms = countryWordsIn((t) => this.df(t) > 0);
+    if (this.opts.acronyms.enabled) {
+      for (const a of state.acronyms) {
+        const short = shortFormTerm(a.short);
+        const long = longFormTerms(a.long);
+        // an acronym that is mostly an ordinary word in the library ("LAWS": laws) stands for nothing
+        if (!short || long.length < 2 || this.df(short) === 0 || a.uses < this.opts.acronyms.minCapitals * this.df(short)) continue;
+        this.longFormOf.set(short, long);
+        this.longFormWords.set(short, tokens(a.long).map((t) => t.term));
+        this.shortFormOf.set(long.join(' '), short);
+      }
+    }
+  }
+
+  /** Passages (text or metadata) holding `term`, over the whole library. */
+  df(term: string): number {
+    return this.index.df(this.index.termId(term));
+  }
+
+  idf(term: string): number {
+    const df = this.df(term);
+    return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
+  }
+
+  /** Whether passage `g` holds `term` in its text or metadata. */
+  has(g: number, term: string): boolean {
+    const id = this.index.termId(term);
+    return id >= 0 && (this.index.tf(id, 'text', g) > 0 || this.index.tf(id, 'meta', g) > 0);
+  }
+
+  /**
+   * Indexed terms within `maxDistance` edits, with their document frequency; only those of at least
+   * `minDf` passages (the radix-tree walk is skipped when no term is that frequent).
+   */
+  closeTerms(term: string, maxDistance: number, minDf = 1): CloseTerm[] {
+    if (minDf > this.index.maxDf) return [];
+    const out: CloseTerm[] = [];
+    for (const [t, d] of this.index.fuzzyTerms(term, maxDistance, minDf)) {
+      if (d === 0) continue;
+      const df = this.df(t);
+      if (df >= minDf) out.push({ term: t, distance: d, df });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Filters and routing: search filters resolved against the library into the documents and passages
+ * they allow, the partitions (decades) a date filter reaches, and the per-passage check for what
+ * routing cannot decide alone. Unknown countries and documents are a QueryError (shown to the user).
+ */
+import { fold } from '../index/analyzer.ts';
+import type { Partition } from '../index/state.ts';
+import { dayNumber, type LibraryStore, type StoredDocument } from '../index/store.ts';
+import { QueryError, type FacetValue, type SearchFilters } from '../types.ts';
+import { resolveCountry } from './countries.ts';
+import { normalizeDateBound } from './query.ts';
+import { lowerBoundOf, type PassageCheck } from './ranking/postings.ts';
+
+/** Filters resolved against the library. */
+export interface Restriction {
+  /** Allowed documents (null: all). */
+  docs: Uint8Array | null;
+  /** Allowed passages of allowed documents, as global numbers (ascending; null: all). */
+  passages: number[] | null;
+  from: string;
+  to: string;
+  /** `from`/`to` as YYYYMMDD numbers (0: open). */
+  fromN: number;
+  toN: number;
+}
+
+/**
+ * Resolves filters against the library (`countries`: the library's country facet); throws
+ * QueryError on an unknown country or document, or an empty date range.
+ */
+export function restrict(store: LibraryStore, f: SearchFilters, countries: readonly FacetValue[]): Restriction {
+  const from = f.from ?? f.year;
+  const to = f.to ?? f.year;
+  const r: Restriction = {
+    docs: null,
+    passages: null,
+    from: from ? normalizeDateBound(from, 'from') : '',
+    to: to ? normalizeDateBound(to, 'to') : '',
+    fromN: 0,
+    toN: 0,
+  };
+  r.fromN = dayNumber(r.from);
+  r.toN = dayNumber(r.to);
+  if (r.from && r.to && r.from > r.to) throw new QueryError(`The date range ${from} to ${to} is empty: the start is after the end.`);
+  const docs = store.docs;
+  const tests: Array<(d: StoredDocument) => boolean> = [];
+  if (f.country !== undefined) {
+    const code = countryCode(f.country, countries);
+    tests.push((d) => d.meta.country === code);
+  }
+  if (f.speaker !== undefined) {
+    const s = fold(f.speaker).trim();
+    tests.push((d) => d.meta.speaker !== undefined && fold(d.meta.speaker).includes(s));
+  }
+  if (f.organisation !== undefined) {
+    const s = fold(f.organisation).trim();
+    tests.push((d) => d.meta.organisation !== undefined && fold(d.meta.organisation).includes(s));
+  }
+  if (f.session !== undefined) {
+    const s = f.session.trim().replace(/^0+(?=\d)/, '');
+    tests.push((d) => d.meta.session !== undefined && d.meta.session.trim().replace(/^0+(?=\d)/, '') === s);
+  }
+  if (f.document !== undefined) {
+    const id = f.document.trim();
+    if (store.docNumber(id) === undefined) {
+      throw new QueryError(`No document “${id}” in the library. /sources lists the documents and their ids.`);
+    }
+    tests.push((d) => d.id === id);
+  }
+  if (f.symbol !== undefined) {
+    const symbol = f.symbol.trim().replace(/\s+/g, ' ').toLowerCase();
+    tests.push((d) => d.meta.symbol !== undefined && d.meta.symbol.toLowerCase() === symbol);
+  }
+  if (tests.length) {
+    const allowedDocs = (r.docs = new Uint8Array(docs.length));
+    const passages: number[] = (r.passages = []);
+    docs.forEach((d, i) => {
+      if (tests.every((t) => t(d))) {
+        allowedDocs[i] = 1;
+        for (let g = d.first; g < d.first + d.count; g++) passages.push(g);
+      }
+    });
+  }
+  return r;
+}
+
+/** A country filter (name or code) as the ISO code documents carry. */
+function countryCode(input: string, countries: readonly FacetValue[]): string {
+  const code = resolveCountry(input, countries);
+  if (code === undefined) {
+    throw new QueryError(`Unknown country “${input}”. Use a country name (Colombia) or an ISO code (COL).`);
+  }
+  return code;
+}
+
+/** Whether two spellings are the same filter value (inline `country:COL` vs option "Colombia"). */
+export function sameFilterValue(countries: readonly FacetValue[]): (key: keyof SearchFilters, a: string, b: string) => boolean {
+  return (key, a, b) => {
+    if (key !== 'country') return false;
+    const ca = resolveCountry(a, countries);
+    return ca !== undefined && ca === resolveCountry(b, countries);
+  };
+}
+
+/** Partitions (their numbers) whose date range meets the filter's. */
+export function route(parts: readonly Partition[], r: Restriction): number[] {
+  const out: number[] = [];
+  parts.forEach((p, pi) => {
+    if (r.from || r.to) {
+      if (!p.from) return; // undated passages never match a date filter
+      if (r.from && p.to < r.from) return;
+      if (r.to && p.from > r.to) return;
+    }
+    out.push(pi);
+  });
+  return out;
+}
+
+/** The per-passage check for what routing and the posting walk cannot decide alone, or null. */
+export function passageCheck(store: LibraryStore, parts: readonly Partition[], r: Restriction): PassageCheck {
+  const { docs, from, to, fromN, toN } = r;
+  if (!docs && !from && !to) return null;
+  const { docOf } = store;
+  const { dateFrom, dateTo } = store.arrays;
+  const inside = parts.map((p) => (!from || p.from >= from) && (!to || p.to <= to));
+  return (g, pi) => {
+    if (docs && !docs[docOf[g]!]) return false;
+    if (inside[pi]) return true;
+    const a = dateFrom[g]!;
+    if (!a) return false;
+    return (!fromN || dateTo[g]! >= fromN) && (!toN || a <= toN);
+  };
+}
+
+/** Every allowed passage of the routed partitions, ascending (a query with no words: filters alone). */
+export function allAllowed(store: LibraryStore, parts: readonly Partition[], r: Restriction, routed: readonly number[]): number[] {
+  const allow = passageCheck(store, parts, r);
+  const out: number[] = [];
+  for (const pi of routed) {
+    const p = parts[pi]!;
+    if (r.passages) {
+      for (let i = lowerBoundOf(r.passages, p.start); i < r.passages.length && r.passages[i]! < p.end; i++) {
+        const g = r.passages[i]!;
+        if (!allow || allow(g, pi)) out.push(g);
+      }
+    } else {
+      for (let g = p.start; g < p.end; g++) if (!allow || allow(g, pi)) out.push(g);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+/**
+ * BM25F scoring: each query word's term (or, for a defined acronym, the acronym and its long form
+ * as one term) and the expansions standing in for it are scored into the scratch, the text and
+ * metadata fields summed per passage before saturation; then each passage gets document evidence,
+ * the sum over query words of their best passage contribution in its document.
+ */
+import type { Corpus } from '../corpus.ts';
+import type { QueryPlan } from './plan.ts';
+import { forEachPosting, forEachPostingIn, conjunctive, inRanges, type Conjunction, type PostingVisitor } from './postings.ts';
+import type { Scratch } from './scratch.ts';
+
+export interface Scored {
+  /** Each scored term's idf (the highest it was scored with), for the proximity re-rank. */
+  idfOf: Map<string, number>;
+  /** The time budget ran out while scoring: later terms were not scored. */
+  cut: boolean;
+}
+
+/** Scores the plan's words, then its phrases' words, into `s`; only `required`'s documents when given. */
+export function scoreBm25f(c: Corpus, plan: QueryPlan, s: Scratch, required: Conjunction | null): Scored {
+  const scorer = new Bm25fScorer(c, plan, s, required);
+  for (const w of plan.words) {
+    if (w.longForm) scorer.acronym(w.term, w.longForm, w.qw, w.bit);
+    else scorer.term(w.term, w.qw, w.bit);
+    for (const e of w.expansions) scorer.term(e.term, w.qw * e.weight, w.bit);
+    scorer.endWord();
+  }
+  // phrase words rank too (a quoted phrase's rare words are evidence like any other)
+  const seen = new Set(plan.words.map((w) => w.term));
+  for (const t of plan.phraseContent) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    scorer.term(t, 1, -1);
+    scorer.endWord();
+  }
+  scorer.addDocumentEvidence();
+  return { idfOf: scorer.idfOf, cut: scorer.cut };
+}
+
+class Bm25fScorer {
+  readonly idfOf = new Map<string, number>();
+  cut = false;
+  private readonly k1: number;
+  /** Weight of document evidence (0: none). */
+  private readonly docWeight: number;
+
+  constructor(
+    private readonly c: Corpus,
+    private readonly plan: QueryPlan,
+    private readonly s: Scratch,
+    private readonly required: Conjunction | null,
+  ) {
+    this.k1 = c.opts.bm25.k1;
+    this.docWeight = c.opts.document.weight;
+  }
+
+  /** Adds a term's BM25 contribution (tfNorm `t`, weight × idf `wi`) to passage g and its document. */
+  private visit(g: number, t: number, wi: number, bit: number): void {
+    const { score, mask, wordBest, touched, wordDocs } = this.s;
+    const k1 = this.k1;
+    if (mask[g] === 0 && score[g] === 0) touched.push(g);
+    const contribution = (wi * t * (k1 + 1)) / (t + k1);
+    score[g] = score[g]! + contribution;
+    if (this.docWeight > 0) {
+      const d = this.c.store.docOf[g]!;
+      if (wordBest[d] === 0) wordDocs.push(d);
+      if (contribution > wordBest[d]!) wordBest[d] = contribution;
+    }
+    if (bit >= 0) mask[g]! |= 1 << bit;
+    else if (mask[g] === 0) mask[g] = 0x80000000;
+  }
+
+  /** Every allowed passage holding `term` (within the required documents, if any). */
+  private postings(term: string, fn: PostingVisitor): void {
+    const { plan, required } = this;
+    if (required) forEachPostingIn(this.c, term, required.ranges, plan.allow, fn);
+    else forEachPosting(this.c, term, plan.routed, plan.restriction.passages, plan.allow, fn);
+  }
+
+  /** Scores one term with query weight `weight` for the word of bit `bit` (-1: a phrase word). */
+  term(term: string, weight: number, bit: number): void {
+    const idf = this.c.idf(term);
+    this.idfOf.set(term, Math.max(this.idfOf.get(term) ?? 0, idf));
+    if (performance.now() > this.plan.deadline) {
+      this.cut = true;
+      return;
+    }
+    // the walk gives each passage once, its fields already summed (BM25F)
+    const wi = weight * idf;
+    this.postings(term, (g, t) => this.visit(g, t, wi, bit));
+  }
+
+  /**
+   * A defined acronym and its long form as one term: passages holding the acronym or every word of
+   * the long form, tf the sum of the acronym's and the long form's (its rarest word's count),
+   * idf from the passages holding either.
+   */
+  acronym(term: string, long: string[], weight: number, bit: number): void {
+    if (performance.now() > this.plan.deadline) {
+      this.cut = true;
+      return;
+    }
+    const { c, plan, required } = this;
+    const tfNorm = new Map<number, number>();
+    const add = (g: number, t: number): void => void tfNorm.set(g, (tfNorm.get(g) ?? 0) + t);
+    this.postings(term, add);
+    const spelled = conjunctive(c, long, plan.routed, plan.allow).cands;
+    const ids = long.map((t) => c.index.termId(t));
+    const wText = c.opts.fields.text;
+    let both = 0;
+    for (const g of spelled) {
+      if (required && !inRanges(required.ranges, g)) continue;
+      let f = Infinity;
+      for (const id of ids) f = Math.min(f, c.index.tf(id, 'text', g));
+      if (tfNorm.has(g)) both++;
+      add(g, (wText * f) / c.normText[g]!);
+    }
+    const N = c.passageCount;
+    const df = Math.min(N, c.df(term) + spelled.length - both);
+    const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+    this.idfOf.set(term, Math.max(this.idfOf.get(term) ?? 0, idf));
+    for (const [g, t] of tfNorm) this.visit(g, t, weight * idf, bit);
+  }
+
+  /** Closes the current query word: its best passage contribution per document joins the document's score. */
+  endWord(): void {
+    const { wordDocs, wordBest, docScore, docsTouched } = this.s;
+    for (const d of wordDocs) {
+      if (docScore[d] === 0) docsTouched.push(d);
+      docScore[d] = docScore[d]! + wordBest[d]!;
+      wordBest[d] = 0;
+    }
+    wordDocs.length = 0;
+  }
+
+  /** Each scored passage gains its document's evidence, weighted. */
+  addDocumentEvidence(): void {
+    if (this.docWeight <= 0) return;
+    const { touched, score, docScore } = this.s;
+    const { docOf } = this.c.store;
+    for (const g of touched) score[g] = score[g]! + this.docWeight * docScore[docOf[g]!]!;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Which passages compete. Before scoring: when the query quotes phrases, only the passages holding
+ * every indexed word of every phrase (and scoring reads only their documents' passages). After
+ * scoring: those, or every passage a query word reached (every allowed passage when the query is
+ * filters alone), less the passages holding an excluded word.
+ */
+import type { Corpus } from '../corpus.ts';
+import { allAllowed } from '../filters.ts';
+import type { QueryPlan } from './plan.ts';
+import { conjunctive, type Conjunction } from './postings.ts';
+import type { Scratch } from './scratch.ts';
+
+/** The passages holding every required word (the phrases' indexed words), or null when nothing is required. */
+export function requiredCandidates(c: Corpus, plan: QueryPlan): Conjunction | null {
+  const required = plan.phrases.length ? [...new Set(plan.phraseContent)] : [];
+  return required.length ? conjunctive(c, required, plan.routed, plan.allow) : null;
+}
+
+/** The candidates after scoring (unordered; may be the scratch's own `touched` list, sorted in place later). */
+export function candidateList(c: Corpus, plan: QueryPlan, s: Scratch, required: Conjunction | null): number[] {
+  let cands: number[];
+  if (plan.words.length === 0 && plan.phrases.length === 0) {
+    cands = allAllowed(c.store, c.parts, plan.restriction, plan.routed);
+  } else {
+    // every non-stop word of every phrase must be in the passage text before positions are checked
+    cands = required ? required.cands : s.touched;
+  }
+  const excludedTerms = plan.parsed.excluded.map((w) => w.term);
+  if (excludedTerms.length) cands = cands.filter((g) => !excludedTerms.some((t) => c.has(g, t)));
+  return cands;
+}

@@ -1,0 +1,69 @@
+/**
+ * The phrase check: candidates, best first, are kept when their text holds every quoted phrase
+ * (positions checked on the passage's tokens) and no excluded phrase. Usually the best few settle
+ * the page, so the check stops once it has enough hits and has seen enough candidates to estimate
+ * the total, or when the time budget runs out.
+ */
+import { tokens, type Token } from '../../index/analyzer.ts';
+import type { Corpus } from '../corpus.ts';
+import type { QueryPlan } from './plan.ts';
+import { topK } from './top-k.ts';
+
+export interface Ordered {
+  /** The candidates kept, best first (at least `depth` of them when there are that many). */
+  order: number[];
+  /** Matches in all (estimated when the check stopped early). */
+  total: number;
+  /** The time budget ran out before `need` hits were found. */
+  partial: boolean;
+}
+
+/** Whether the plan needs positions checked at all. */
+export function needsPhraseCheck(plan: QueryPlan): boolean {
+  return plan.checkedPhrases.length > 0 || plan.excludedPhrases.length > 0;
+}
+
+/** Orders `cands` under `cmp`, keeping those that pass the phrase check (see the module comment). */
+export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (a: number, b: number) => number): Ordered {
+  const { need, depth, deadline, checkedPhrases, excludedPhrases } = plan;
+  const tokenCache = new Map<number, Token[]>();
+  const toks = (g: number): Token[] => {
+    let t = tokenCache.get(g);
+    if (!t) tokenCache.set(g, (t = tokens(c.store.text(g))));
+    return t;
+  };
+  let partial = false;
+  const kept: number[] = [];
+  let i = 0;
+  // candidates checked at least, for the total's estimate (each check tokenizes a passage)
+  const sample = Math.max(64, 2 * need);
+  // usually the top `sample` candidates settle it: select them first, sort the rest only if needed
+  const all = cands;
+  let sorted = all.length > 8 * sample ? topK(all, sample, cmp) : all.sort(cmp);
+  for (; i < all.length; i++) {
+    if (i === sorted.length) sorted = all.sort(cmp); // same order (cmp is total), now complete
+    if ((i & 15) === 15) {
+      // enough hits and enough checked to estimate the total: stop; out of time: stop too
+      if (kept.length >= depth && i >= sample) break;
+      if (performance.now() > deadline) {
+        if (kept.length < need) partial = true;
+        break;
+      }
+    }
+    const t = toks(sorted[i]!);
+    if (checkedPhrases.every((p) => hasPhrase(t, p)) && !excludedPhrases.some((p) => hasPhrase(t, p))) kept.push(sorted[i]!);
+    if (tokenCache.size > depth * 4) tokenCache.clear();
+  }
+  const total = i >= all.length ? kept.length : Math.round((kept.length * all.length) / i);
+  return { order: kept, total, partial };
+}
+
+/** True when the passage tokens hold `phrase` (analyzer terms, stop words included) consecutively. */
+function hasPhrase(toks: readonly Token[], phrase: readonly string[]): boolean {
+  const n = phrase.length;
+  outer: for (let i = 0; i + n <= toks.length; i++) {
+    for (let k = 0; k < n; k++) if (toks[i + k]!.term !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}

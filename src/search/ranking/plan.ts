@@ -1,0 +1,71 @@
+/**
+ * The query plan: everything the ranking stages need to know about one query, decided before any
+ * posting is read — its ranked words, its phrases, what the excerpts will mark, the filters'
+ * restriction and routing, and the time budget.
+ */
+import { tokens } from '../../index/analyzer.ts';
+import type { Corpus } from '../corpus.ts';
+import { passageCheck, route, type Restriction } from '../filters.ts';
+import type { ParsedQuery } from '../query.ts';
+import type { PassageCheck } from './postings.ts';
+import { rankedWords, type RankedWord } from './words.ts';
+
+export interface QueryPlan {
+  parsed: ParsedQuery;
+  /** Ranked passages the caller needs (offset + limit). */
+  need: number;
+  /** Candidates ranked in full: at least `need`, at least the proximity depth. */
+  depth: number;
+  /** performance.now() past which stages stop and the answer is marked partial. */
+  deadline: number;
+  restriction: Restriction;
+  /** The partitions the filters reach. */
+  routed: number[];
+  allow: PassageCheck;
+  words: RankedWord[];
+  /** The quoted phrases' terms (stop words included), each the parsed phrase's own array. */
+  phrases: string[][];
+  /** The indexed (non-stop) words of the phrases, each once: every candidate holds them all. */
+  phraseContent: string[];
+  excludedPhrases: string[][];
+  /** Phrases whose positions must be checked (a one-word phrase is settled by the postings). */
+  checkedPhrases: string[][];
+  /** Terms the excerpts mark. */
+  markTerms: Set<string>;
+  /** Phrases the excerpts mark besides the quoted ones (spelled-out acronyms). */
+  markPhrases: string[][];
+}
+
+export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restriction, need: number, started: number): QueryPlan {
+  const phrases = parsed.phrases.map((p) => p.terms).filter((t) => t.length > 0);
+  // the indexed (non-stop) words of the phrases: "nots" stems to "not", so ask the analyzer, not the term
+  const phraseContent = [...new Set(parsed.phrases.flatMap((p) => tokens(p.raw).filter((t) => !t.stop).map((t) => t.term)))];
+  const excludedPhrases = parsed.excludedPhrases.map((p) => p.terms).filter((t) => t.length > 0);
+  const words = rankedWords(c, parsed);
+  const markTerms = new Set<string>();
+  for (const w of words) {
+    markTerms.add(w.term);
+    for (const e of w.expansions) markTerms.add(e.term);
+  }
+  // a spelled-out acronym is marked as a phrase (its words alone would mark every "international")
+  const markPhrases = words.flatMap((w) => (w.longForm ? [c.longFormWords.get(w.term) ?? []] : []));
+  for (const p of phrases) for (const t of p) markTerms.add(t);
+  // a phrase of one indexed word (`+word`) is settled by the text postings (holdingAll): no positions to check
+  const oneWord = new Set(parsed.phrases.filter((p) => p.terms.length === 1 && tokens(p.raw).some((t) => !t.stop)).map((p) => p.terms));
+  return {
+    parsed,
+    need,
+    depth: Math.max(need, c.opts.proximity.depth),
+    deadline: started + c.opts.timeBudgetMs,
+    restriction,
+    routed: route(c.parts, restriction),
+    allow: passageCheck(c.store, c.parts, restriction),
+    words,
+    phrases,
+    phraseContent,
+    excludedPhrases,
+    checkedPhrases: phrases.filter((p) => !oneWord.has(p)),
+    markTerms,
+    markPhrases,
+  };
+}

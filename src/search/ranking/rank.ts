@@ -1,0 +1,95 @@
+/**
+ * Ranking a parsed query, in stages sharing one {@link QueryPlan} (what the query asks, decided
+ * up front) and one {@link Scratch} (per-passage working arrays, reset after each query):
+ *
+ * 1. plan        (./plan.ts, ./words.ts)   query words and what stands for them, phrases, routing
+ * 2. candidates  (./candidates.ts)         with phrases: the passages holding all their words
+ * 3. BM25F       (./bm25f.ts)              scores and word masks into the scratch, document evidence
+ * 4. candidates  (./candidates.ts)         who competes, less exclusions
+ * 5. phrase check (./phrases.ts)           positions verified, best first, total estimated
+ * 6. re-rank     (./rerank.ts)             term proximity over the best `proximity.depth`
+ *
+ * Glossary (the short names used across these modules, kept short in the hot loops):
+ * - `g`      a passage's global number (0 … N-1, library order; src/index/store.ts)
+ * - `d`      a document's number (store.docs index); `docOf[g]` is passage g's document
+ * - `pi`     a partition's number (c.parts index); partitions are decades of contiguous passages
+ * - `N`      passages in the library (BM25's N)
+ * - `tf`     a term's count in one field of a passage; `tfNorm` the BM25F sum over fields of
+ *            field weight × tf / length norm (`wText`, `wMeta`: field weights; `normText`,
+ *            `normMeta`: 1 − b + b·len/avg per passage)
+ * - `qw`     a query word's weight from its count in the query; `wi` = weight × idf of a term
+ * - `idf`    log(1 + (N − df + 0.5)/(df + 0.5)); `df`: passages holding the term
+ * - `bit`    a query word's bit in the passage mask; a passage holding all of a short query's
+ *            words ranks first (the "tier")
+ * - `cands`  candidate passages; `kept` those passing the phrase check; `head` the ranked best
+ * - `routed` the partitions the filters reach; `allow` the per-passage filter check
+ */
+import type { Corpus } from '../corpus.ts';
+import type { Restriction } from '../filters.ts';
+import type { ParsedQuery } from '../query.ts';
+import { scoreBm25f } from './bm25f.ts';
+import { candidateList, requiredCandidates } from './candidates.ts';
+import { checkPhrases, needsPhraseCheck } from './phrases.ts';
+import { planQuery, type QueryPlan } from './plan.ts';
+import { rerankByProximity } from './rerank.ts';
+import type { Scratch } from './scratch.ts';
+import { topK } from './top-k.ts';
+
+export interface Ranked {
+  /** The best passages, in order (at least `need` when there are that many). */
+  order: number[];
+  /** Their scores, rounded to 4 decimals. */
+  scores: Map<number, number>;
+  /** Matches in all (estimated when the phrase check stopped early). */
+  total: number;
+  /** The time budget ran out: the ranking may be incomplete. */
+  partial: boolean;
+  /** What the excerpts should mark. */
+  markTerms: Set<string>;
+  phrases: string[][];
+}
+
+/**
+ * Ranks passages for a parsed query within `restriction` (src/search/filters.ts). Returns the best
+ * `need` (at least) passages in order, their scores, the total number of matches, and what the
+ * excerpts should mark.
+ */
+export function rank(c: Corpus, s: Scratch, parsed: ParsedQuery, restriction: Restriction, need: number, started: number): Ranked {
+  const plan = planQuery(c, parsed, restriction, need, started);
+  try {
+    const required = requiredCandidates(c, plan);
+    const { idfOf, cut } = scoreBm25f(c, plan, s, required);
+    const cands = candidateList(c, plan, s, required);
+    const cmp = rankOrder(c, plan, s);
+    let order: number[];
+    let total = cands.length;
+    let partial = cut;
+    if (needsPhraseCheck(plan)) {
+      const checked = checkPhrases(c, plan, cands, cmp);
+      ({ order, total } = checked);
+      partial ||= checked.partial;
+    } else {
+      order = topK(cands, plan.depth, cmp);
+    }
+    const head = order.slice(0, plan.depth);
+    if (!rerankByProximity(c, plan, s, head, idfOf, cmp)) partial = true;
+    const scores = new Map<number, number>();
+    for (const g of head) scores.set(g, Math.round(s.score[g]! * 1e4) / 1e4);
+    return { order: head, scores, total, partial, markTerms: plan.markTerms, phrases: [...plan.phrases, ...plan.markPhrases] };
+  } finally {
+    s.reset();
+  }
+}
+
+/**
+ * The ranking order: passages holding every word of a short query first, then by score, then by
+ * library order (a total order, so every sort of the same passages agrees).
+ */
+function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: number) => number {
+  const { words } = plan;
+  const { score, mask } = s;
+  const fullMask = words.length ? (2 ** words.length - 1) >>> 0 : 0;
+  const tiered = words.length > 1 && words.length <= c.opts.allWordsFirstMaxWords;
+  const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 1 : 0);
+  return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
+}

@@ -1,0 +1,77 @@
+/**
+ * The proximity re-rank: the best candidates gain a score for pairs of distinct query words near
+ * each other in their text, then are ordered again. Only the best `proximity.depth` are re-ranked,
+ * whatever the page: pages stay consistent, and the passages below keep scores no higher than
+ * those above (proximity only adds).
+ */
+import { termPositions } from '../../index/analyzer.ts';
+import type { Corpus } from '../corpus.ts';
+import type { QueryPlan } from './plan.ts';
+import type { Scratch } from './scratch.ts';
+import type { RankedWord } from './words.ts';
+
+/**
+ * Re-ranks the head of `order` in place by proximity; returns false when the time budget ran out
+ * before every passage of the head was re-scored.
+ */
+export function rerankByProximity(
+  c: Corpus,
+  plan: QueryPlan,
+  s: Scratch,
+  head: number[],
+  idfOf: ReadonlyMap<string, number>,
+  cmp: (a: number, b: number) => number,
+): boolean {
+  const { words, deadline } = plan;
+  const prox = c.opts.proximity.depth;
+  if (words.length <= 1 || prox <= 0) return true;
+  const termBit = new Map<string, number>();
+  words.forEach((w, i) => {
+    termBit.set(w.term, i);
+    for (const e of w.expansions) termBit.set(e.term, i);
+  });
+  let complete = true;
+  const top = head.slice(0, prox);
+  for (const g of top) {
+    if (performance.now() > deadline) {
+      complete = false;
+      break;
+    }
+    s.score[g] = s.score[g]! + proximity(c, c.store.text(g), termBit, words, idfOf);
+  }
+  top.sort(cmp);
+  head.splice(0, top.length, ...top);
+  return complete;
+}
+
+/**
+ * Term proximity: pairs of distinct query words within `window` indexed (non-stop) words of each
+ * other count as a pseudo-term, weighted by the pair's mean idf and saturated as BM25 saturates tf.
+ */
+function proximity(c: Corpus, text: string, termBit: ReadonlyMap<string, number>, words: readonly RankedWord[], idfOf: ReadonlyMap<string, number>): number {
+  const { window, weight, adjacentOnly } = c.opts.proximity;
+  const { k1, b } = c.opts.bm25;
+  const { pos, bits, count: n } = termPositions(text, termBit);
+  if (pos.length < 2) return 0;
+  const W = words.length;
+  const tf = new Float64Array(W * W);
+  for (let i = 0; i < pos.length; i++) {
+    for (let j = i + 1; j < pos.length && pos[j]! - pos[i]! <= window; j++) {
+      const a = Math.min(bits[i]!, bits[j]!);
+      const z = Math.max(bits[i]!, bits[j]!);
+      if (a === z || (adjacentOnly && z - a !== 1)) continue;
+      tf[a * W + z] = tf[a * W + z]! + 1;
+    }
+  }
+  const K = k1 * (1 - b + (b * n) / c.avgText);
+  let sum = 0;
+  for (let a = 0; a < W; a++) {
+    for (let z = a + 1; z < W; z++) {
+      const f = tf[a * W + z]!;
+      if (f === 0) continue;
+      const idf = ((idfOf.get(words[a]!.term) ?? 0) + (idfOf.get(words[z]!.term) ?? 0)) / 2;
+      sum += (weight * idf * f * (k1 + 1)) / (f + K);
+    }
+  }
+  return adjacentOnly ? sum : (sum * 2) / W;
+}

@@ -1,0 +1,85 @@
+/**
+ * The query words as ranked: each word's query weight and bit, and the terms that stand in for it —
+ * typo expansions (never beating an exact match), a number's percentage, a defined acronym's long
+ * form, a country's adjectives — plus the acronym of a long form spelled out in the query.
+ */
+import { fold, tokens } from '../../index/analyzer.ts';
+import type { ParsedQuery } from '../query.ts';
+import type { Corpus } from '../corpus.ts';
+
+/** A query word as ranked: its term, the expansions standing in for it, and its bit. */
+export interface RankedWord {
+  term: string;
+  /** Query-term weight from its frequency in the query, (k3+1)·qtf/(k3+qtf). */
+  qw: number;
+  /** Its bit in the passage mask (-1 past the 31st word). */
+  bit: number;
+  /** Other terms scored as this word, each with its weight relative to the word's. */
+  expansions: Array<{ term: string; weight: number }>;
+  /** The word is a defined acronym: its long form's content terms, which also stand for it. */
+  longForm?: string[];
+}
+
+/** Query words with their bits, and fuzzy expansions for long words whose term is absent or rare. */
+export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
+  const out: RankedWord[] = [];
+  const { minLength, rareDf, maxExpansions, weight, channel } = c.opts.fuzzy;
+  const qtf = new Map<string, number>();
+  for (const t of tokens(parsed.text)) if (!t.stop) qtf.set(t.term, (qtf.get(t.term) ?? 0) + 1);
+  const k3 = c.opts.bm25.k3;
+  const qwOf = (term: string): number => {
+    const f = Math.max(1, qtf.get(term) ?? 1);
+    return ((k3 + 1) * f) / (k3 + f);
+  };
+  // a long query ranks its most informative words (query weight × idf), kept in query order
+  let chosen = parsed.words.filter((w, i) => parsed.words.findIndex((x) => x.term === w.term) === i);
+  const { maxTerms } = c.opts.query;
+  if (chosen.length > maxTerms) {
+    const keep = new Set(
+      chosen
+        .map((w, i) => ({ i, v: qwOf(w.term) * c.idf(w.term) }))
+        .sort((a, b) => b.v - a.v || a.i - b.i)
+        .slice(0, maxTerms)
+        .map((x) => x.i),
+    );
+    chosen = chosen.filter((_, i) => keep.has(i));
+  }
+  for (const w of chosen) {
+    const rw: RankedWord = { term: w.term, qw: qwOf(w.term), bit: out.length < 31 ? out.length : -1, expansions: [] };
+    const folded = fold(w.raw);
+    const df = c.df(w.term);
+    if (folded.length >= minLength && !/^\p{N}/u.test(folded)) {
+      // rare or absent: any more frequent neighbour; otherwise only a far more frequent one (a likely misspelling)
+      const floor = df < rareDf ? df + 1 : df * c.opts.fuzzy.ratio;
+      const cands = c
+        .closeTerms(w.term, folded.length >= 8 ? 2 : 1, floor)
+        .filter((x) => x.df >= floor && x.term !== w.term)
+        .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
+        .slice(0, maxExpansions);
+      // noisy channel: the more frequent the neighbour against the word as typed, the likelier it was meant
+      rw.expansions = cands.map((x) => ({ term: x.term, weight: (weight * x.df) / (x.df + channel * Math.max(1, df)) / x.distance }));
+    } else if (/^\p{N}/u.test(w.term)) {
+      // a number meets its percentage and back: 97.4 ↔ 97.4%
+      const other = w.term.endsWith('%') ? w.term.slice(0, -1) : `${w.term}%`;
+      if (c.df(other) > 0) rw.expansions = [{ term: other, weight: 1 }];
+    }
+    const long = c.longFormOf.get(w.term);
+    if (long && rw.expansions.length === 0) rw.longForm = long;
+    const kin = c.demonyms.get(w.term);
+    if (kin && rw.expansions.length === 0) rw.expansions = kin.map((term) => ({ term, weight: c.opts.countryWords.weight }));
+    out.push(rw);
+  }
+  // a long form spelled out in the query also finds the acronym: each of its words stands for
+  // 1/n of the acronym, so a passage with the acronym scores one acronym match in all
+  if (c.shortFormOf.size && out.length > 1) {
+    const seq = out.map((w) => w.term);
+    for (let i = 0; i < seq.length; i++) {
+      for (let n = 2; i + n <= seq.length && n <= 12; n++) {
+        const short = c.shortFormOf.get(seq.slice(i, i + n).join(' '));
+        if (!short || seq.includes(short)) continue;
+        for (let k = i; k < i + n; k++) out[k]!.expansions.push({ term: short, weight: 1 / n });
+      }
+    }
+  }
+  return out;
+}
