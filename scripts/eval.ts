@@ -2,7 +2,7 @@
  * `npm run eval [-- --only ir|ungdc] [--data DIR] [--cache FILE] [--verbose]`
  *
  * Scores the search engine, with the one configuration the CLI and the bot use (INDEX_OPTIONS):
- * - Cranfield and CISI (../shared/eval/ir): each collection loaded as a library from its jsonl,
+ * - Cranfield and CISI (../shared/eval/ir, or $VERBATIM_EVAL_DIR/ir): each collection loaded as a library from its jsonl,
  *   its queries run as plain text, passage hits collapsed to their document (best passage first),
  *   nDCG@10 with linear gain;
  * - UNGDC known items (../shared/eval/ungdc-known-items.jsonl) over the imported corpus (--data,
@@ -17,7 +17,8 @@ import { openLibrary, defaultCachePath } from '../src/index/open.ts';
 import { createEngine } from '../src/search/engine.ts';
 import { QueryError, type SearchEngine, type SearchFilters } from '../src/types.ts';
 
-const SHARED = path.resolve(import.meta.dirname, '../../shared/eval');
+/** The shared evaluation data: VERBATIM_EVAL_DIR, else ../shared/eval beside the repository. */
+const SHARED = path.resolve(process.env.VERBATIM_EVAL_DIR ?? path.join(import.meta.dirname, '../../shared/eval'));
 
 const REFERENCE = {
   cranfield: { xapian: 0.36, minisearch: 0.327, target: 0.371 },
