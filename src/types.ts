@@ -49,6 +49,37 @@ export interface Passage {
   page?: number;
 }
 
+/**
+ * One speaker's statement inside a document: a turn in a verbatim record ("Mr. Duque Márquez
+ * (Colombia): …"), or a statement a report narrates ("the representative of X from Y stated that …").
+ * It covers the document's passages `first` … `last` (ordinals, inclusive); statements do not overlap
+ * and come in document order. The document keeps its own metadata (the record or report is the source).
+ */
+export interface Statement {
+  /** `turn`: the record gives the speaker's words; `reported`: a report narrates what they said. */
+  kind: 'turn' | 'reported';
+  /** As the document names them: "Mr. Duque Márquez", "The President", "Center for Governance Research (CGR)". */
+  speaker: string;
+  /** ISO code of the country in the parenthesis (or the "from …" of a narrated statement). */
+  country?: string;
+  countryName?: string;
+  /** The parenthesis when it names a body, not a country ("European Union" is a code; "African Union" is not). */
+  organisation?: string;
+  /** "the Group of 77 and China" (from "…, on behalf of the Group of 77 and China" or the statement's first sentence). */
+  onBehalfOf?: string;
+  /** Words after the parenthesis that are not "on behalf of": "Co-Chair of the intergovernmental negotiations". */
+  post?: string;
+  /** The record's language note as written: "spoke in Spanish", "interpretation from French". */
+  languageNote?: string;
+  /** Code of the language the speaker used, when the note names it ("es"). */
+  language?: string;
+  first: number;
+  last: number;
+  /** First and last page (PDF); `pageEnd` only when it differs. */
+  page?: number;
+  pageEnd?: number;
+}
+
 export interface LibraryDocument {
   /** Document id: from a JSON statement's `id`, else derived from the file path relative to the library root. */
   id: string;
@@ -56,6 +87,8 @@ export interface LibraryDocument {
   path: string;
   meta: DocumentMeta;
   passages: Passage[];
+  /** Speakers' statements, when the document is a record of several speakers or a report narrating statements. */
+  statements?: Statement[];
 }
 
 /** A file (or a line in it) that could not be used, and why. */
@@ -129,6 +162,17 @@ export interface Source {
   section?: string;
   symbol?: string;
   url?: string;
+  /**
+   * Set when the passage lies in a statement: then speaker, country, countryName and organisation are
+   * the statement's (who spoke), and the document's own are in `reportedBy` (kind `reported`).
+   */
+  statement?: 'turn' | 'reported';
+  /** "the Group of 77 and China". */
+  onBehalfOf?: string;
+  /** "spoke in Spanish". */
+  languageNote?: string;
+  /** Who wrote the report that narrates the statement: its organisation (else title), with its country. */
+  reportedBy?: string;
 }
 
 export interface Hit {

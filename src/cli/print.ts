@@ -28,6 +28,11 @@ export interface JsonHit {
     section: string | null;
     symbol: string | null;
     url: string | null;
+    /** "turn" (a speaker's turn in a record) or "reported" (a report narrates it); null otherwise. */
+    statement: 'turn' | 'reported' | null;
+    onBehalfOf: string | null;
+    languageNote: string | null;
+    reportedBy: string | null;
   };
 }
 
@@ -62,6 +67,10 @@ export function jsonHit(hit: Hit): JsonHit {
       section: s.section ?? null,
       symbol: s.symbol ?? null,
       url: s.url ?? null,
+      statement: s.statement ?? null,
+      onBehalfOf: s.onBehalfOf ?? null,
+      languageNote: s.languageNote ?? null,
+      reportedBy: s.reportedBy ?? null,
     },
   };
 }

@@ -5,7 +5,8 @@
  * 400,000 JS objects, so the store loads from the cache as a handful of buffers.
  */
 import { closeSync, readSync } from 'node:fs';
-import type { DocumentMeta, LibraryDocument, Passage } from '../types.ts';
+import type { DocumentMeta, LibraryDocument, Passage, Statement } from '../types.ts';
+import { statementOf } from '../ingest/statements.ts';
 
 export interface StoredDocument {
   id: string;
@@ -16,6 +17,8 @@ export interface StoredDocument {
   count: number;
   /** Its partition key (documents of one partition are contiguous). */
   part: string;
+  /** Speakers' statements (passage ordinals within the document), when it has any. */
+  statements?: Statement[];
 }
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → first day (`YYYY-MM-DD`). */
@@ -164,7 +167,9 @@ export class LibraryStore {
     let g = 0;
     for (const { d, k } of keyed) {
       const ps = [...d.passages].sort((x, y) => x.ordinal - y.ordinal);
-      docs.push({ id: d.id, path: d.path, meta: d.meta, first: g, count: ps.length, part: k });
+      const stored: StoredDocument = { id: d.id, path: d.path, meta: d.meta, first: g, count: ps.length, part: k };
+      if (d.statements?.length) stored.statements = d.statements;
+      docs.push(stored);
       const docFrom = d.meta.date ? dayNumber(dayStart(d.meta.date)) : 0;
       const docTo = d.meta.date ? dayNumber(dayEnd(d.meta.dateEnd ?? d.meta.date)) : 0;
       for (const p of ps) {
@@ -257,9 +262,13 @@ export class LibraryStore {
 
   /** The metadata field indexed with a passage: title, speaker, country, organisation, section title. */
   metaText(g: number): string {
-    const m = this.doc(g).meta;
+    const d = this.doc(g);
+    const m = d.meta;
     const st = this.arrays.sectionTitle[g]!;
-    return [m.title, m.speaker, m.countryName, m.organisation, st >= 0 ? this.strings[st] : undefined].filter(Boolean).join(' \n ');
+    // In a statement, the speaker's name and country are the passage's (a record names no one).
+    const said = d.statements ? statementOf(d, { ordinal: this.arrays.ordinal[g]! }) : undefined;
+    const who = said ? [said.speaker, said.countryName, said.organisation, said.onBehalfOf] : [m.speaker, m.countryName];
+    return [m.title, ...who, m.organisation, st >= 0 ? this.strings[st] : undefined].filter(Boolean).join(' \n ');
   }
 }
 

@@ -167,7 +167,9 @@ function spliceStore(
       if (from === old) a[key].set(src[key].subarray(p, q), g);
       else for (let k = 0; k < d.count; k++) a[key][g + k] = src[key][p + k]! < 0 ? -1 : src[key][p + k]! + shift;
     }
-    docs.push({ id: d.id, path: d.path, meta: d.meta, first: g, count: d.count, part: d.part });
+    const stored: StoredDocument = { id: d.id, path: d.path, meta: d.meta, first: g, count: d.count, part: d.part };
+    if (d.statements?.length) stored.statements = d.statements;
+    docs.push(stored);
     g += d.count;
   }
   return new LibraryStore(docs, a, strings);

@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
-  ExtractLimits, ExtractedDocument, ExtractedParagraph, Extractor, IngestReport, LibraryDocument, Problem,
+  DocumentMeta, ExtractLimits, ExtractedDocument, ExtractedParagraph, Extractor, IngestReport, LibraryDocument, Problem,
 } from '../types.ts';
 import { BinaryFileError, decodeText } from './decode.ts';
 import { claimDocumentId } from './document-id.ts';
@@ -13,6 +13,7 @@ import { closeExtractorWorkers, extractInWorker, findSymbol } from './formats/in
 import { SYMBOL_WINDOW } from './formats/symbol.ts';
 import { FrontMatterError, cleanMeta, mergeMeta, parseManifest, splitFrontMatter, type ManifestRow, type MetaSource } from './metadata.ts';
 import { toPassages } from './passages.ts';
+import { attributeStatements, statementRanges } from './statements.ts';
 import { normalizeText, reflow } from './reflow.ts';
 
 /** Default limits for one file: 20 MB, 30 s. */
@@ -282,6 +283,36 @@ export function mastheadSymbol(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Paragraphs → the document: split into speakers' statements when it is a record (or a report
+ * narrating statements; see ./statements.ts), then into passages. A record's masthead fills the
+ * meeting, session and date when no metadata gives them. Undefined when there is no text.
+ */
+export function buildDocument(
+  id: string,
+  relPath: string,
+  meta: DocumentMeta,
+  paragraphs: readonly ExtractedParagraph[],
+): LibraryDocument | undefined {
+  const attributed = attributeStatements(meta, paragraphs);
+  const rec = attributed.record;
+  if (rec) {
+    if (meta.date === undefined && rec.date) meta.date = rec.date;
+    if (meta.session === undefined && rec.session) meta.session = rec.session;
+    if (meta.meeting === undefined && (rec.body || rec.meeting)) meta.meeting = [rec.body, rec.meeting].filter(Boolean).join(', ');
+  }
+  const passageOpts: { date?: string; dateEnd?: string } = {};
+  if (meta.date) passageOpts.date = meta.date;
+  if (meta.dateEnd) passageOpts.dateEnd = meta.dateEnd;
+  const passages = toPassages(id, attributed.paragraphs, passageOpts);
+  if (passages.length === 0) return undefined;
+  const statements = statementRanges(attributed.statements, passages);
+  for (const p of passages) delete p.statement;
+  const doc: LibraryDocument = { id, path: relPath, meta, passages };
+  if (statements.length) doc.statements = statements;
+  return doc;
+}
+
 interface Statement {
   id?: unknown;
   text?: unknown;
@@ -333,15 +364,12 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
   const addDocument = (id: string, own: MetaSource[], paragraphs: ExtractedParagraph[], line?: number, symbol?: string): void => {
     const meta = mergeMeta([...own, ...external], (reason) => warn(reason, line));
     if (meta.symbol === undefined && symbol !== undefined) meta.symbol = symbol;
-    const passageOpts: { date?: string; dateEnd?: string } = {};
-    if (meta.date) passageOpts.date = meta.date;
-    if (meta.dateEnd) passageOpts.dateEnd = meta.dateEnd;
-    const passages = toPassages(id, paragraphs, passageOpts);
-    if (passages.length === 0) {
+    const doc = buildDocument(id, relPath, meta, paragraphs);
+    if (!doc) {
       result.skipped.push(line !== undefined ? { path: relPath, line, reason: 'no text' } : { path: relPath, reason: 'no text' });
       return;
     }
-    result.documents.push({ id, path: relPath, meta, passages });
+    result.documents.push(doc);
   };
 
   if (extractor) {
@@ -356,12 +384,9 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
     const paragraphs = extracted.paragraphs ?? reflow(extracted.text ?? '').map((text) => ({ text }));
     // The file's own metadata (PDF info, HTML <title>) yields to sidecar and manifest.
     const meta = mergeMeta([...external, { label: 'the file itself', meta: own }], () => {});
-    const passageOpts: { date?: string; dateEnd?: string } = {};
-    if (meta.date) passageOpts.date = meta.date;
-    if (meta.dateEnd) passageOpts.dateEnd = meta.dateEnd;
-    const passages = toPassages(baseId, paragraphs, passageOpts);
-    if (passages.length === 0) return skip('no text');
-    result.documents.push({ id: baseId, path: relPath, meta, passages });
+    const doc = buildDocument(baseId, relPath, meta, paragraphs);
+    if (!doc) return skip('no text');
+    result.documents.push(doc);
     return result;
   }
 

@@ -120,13 +120,27 @@ interface Block {
   text: string;
   page?: number;
   heading?: string;
+  /** Index of the statement (see ./statements.ts) the paragraph belongs to. */
+  statement?: number;
+  /** Part of the previous paragraph: shares its ¶ number. */
+  sameParagraph?: boolean;
 }
 
+/** A paragraph as toPassages takes it: what an extractor gives, plus the statement it belongs to. */
+export interface PassageInput extends ExtractedParagraph {
+  statement?: number;
+  sameParagraph?: boolean;
+}
+
+/** A passage with the statement it belongs to, until the document's statements are built. */
+export type AttributedPassage = Passage & { statement?: number };
+
 /** Joins stray short lines to a neighbour; turns heading-like ones into section titles. */
-function joinStrays(paragraphs: readonly ExtractedParagraph[], min: number, max: number): Block[] {
+function joinStrays(paragraphs: readonly PassageInput[], min: number, max: number): Block[] {
   const blocks: Block[] = [];
   let pendingHeading: string | undefined;
   let carry = '';
+  let carryStatement: number | undefined;
   let lastText = -1;
   paragraphs.forEach((q, i) => {
     if (q.text.trim()) lastText = i;
@@ -137,7 +151,14 @@ function joinStrays(paragraphs: readonly ExtractedParagraph[], min: number, max:
     const text = p.text.replace(/\s+/g, ' ').trim();
     if (!text) continue;
     const hasNext = i < lastText;
-    if (text.length < min && hasNext && looksLikeHeading(text) && !carry) {
+    // Never join across statements: a carried fragment of one speaker does not open another's words.
+    if (carry && carryStatement !== p.statement) {
+      const b: Block = { text: carry };
+      if (carryStatement !== undefined) b.statement = carryStatement;
+      blocks.push(b);
+      carry = '';
+    }
+    if (text.length < min && hasNext && looksLikeHeading(text) && !carry && p.statement === undefined) {
       pendingHeading = text;
       continue;
     }
@@ -148,21 +169,28 @@ function joinStrays(paragraphs: readonly ExtractedParagraph[], min: number, max:
       const last = blocks[blocks.length - 1];
       // A fragment that ends a sentence closes the previous paragraph ("offer."); one that does not
       // opens the next ("Allow", "Mr. President,").
-      if (endsSentence(text) && last && last.text.length + 1 + combined.length <= max && last.heading === heading) {
+      if (endsSentence(text) && last && last.text.length + 1 + combined.length <= max && last.heading === heading && last.statement === p.statement && !p.sameParagraph) {
         last.text = /\p{L}-$/u.test(last.text) ? last.text + combined : `${last.text} ${combined}`;
         continue;
       }
-      if (!endsSentence(text) && hasNext) {
+      if (!endsSentence(text) && hasNext && !p.sameParagraph && !paragraphs[i + 1]?.sameParagraph) {
         carry = combined;
+        carryStatement = p.statement;
         continue;
       }
     }
     const block: Block = { text: combined };
     if (p.page !== undefined) block.page = p.page;
     if (heading !== undefined) block.heading = heading;
+    if (p.statement !== undefined) block.statement = p.statement;
+    if (p.sameParagraph) block.sameParagraph = true;
     blocks.push(block);
   }
-  if (carry) blocks.push({ text: carry });
+  if (carry) {
+    const b: Block = { text: carry };
+    if (carryStatement !== undefined) b.statement = carryStatement;
+    blocks.push(b);
+  }
   return blocks;
 }
 
@@ -176,15 +204,17 @@ function joinStrays(paragraphs: readonly ExtractedParagraph[], min: number, max:
  *   sets `sectionDate`/`sectionTitle` on itself and the passages after it, until the next section;
  * - ids are stable: the same document id and text give the same id on every build.
  */
-export function toPassages(docId: string, paragraphs: readonly ExtractedParagraph[], opts: PassageOptions = {}): Passage[] {
+export function toPassages(docId: string, paragraphs: readonly PassageInput[], opts: PassageOptions = {}): AttributedPassage[] {
   const max = opts.maxChars ?? 1000;
   const min = opts.minChars ?? 40;
   const blocks = joinStrays(paragraphs, min, max);
-  const passages: Passage[] = [];
+  const passages: AttributedPassage[] = [];
   const seen = new Map<string, number>();
   let section: Section | undefined;
   let lastHeading: string | undefined;
-  blocks.forEach((block, index) => {
+  let number = 0;
+  blocks.forEach((block) => {
+    if (!block.sameParagraph || number === 0) number++;
     if (block.heading !== lastHeading) {
       lastHeading = block.heading;
       section = block.heading ? { title: block.heading } : undefined;
@@ -194,16 +224,17 @@ export function toPassages(docId: string, paragraphs: readonly ExtractedParagrap
     for (const text of splitParagraph(block.text, max)) {
       const occurrence = seen.get(text) ?? 0;
       seen.set(text, occurrence + 1);
-      const passage: Passage = {
+      const passage: AttributedPassage = {
         id: passageId(docId, text, occurrence),
         docId,
-        paragraph: index + 1,
+        paragraph: number,
         ordinal: passages.length,
         text,
       };
       if (section?.title) passage.sectionTitle = section.title;
       if (section?.date) passage.sectionDate = section.date;
       if (block.page !== undefined) passage.page = block.page;
+      if (block.statement !== undefined) passage.statement = block.statement;
       passages.push(passage);
     }
   });

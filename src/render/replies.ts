@@ -4,7 +4,7 @@
  */
 import type { NoHitsHelp } from '../search/no-hits.ts';
 import type { DocumentSummary, Hit, LibraryStats, SearchResponse, Source } from '../types.ts';
-import { citationLine, passageUrl } from '../search/citation.ts';
+import { citationLine, passageUrl, speakerLabel } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
 import { pageId, type SearchState, type StateStore } from './custom-id.ts';
 import type { Card, Control, Reply } from './models.ts';
@@ -24,6 +24,8 @@ export function excerptMarkdown(hit: Hit): string {
 
 /** Who said it, for labels: speaker or organisation, country. */
 export function sourceLabel(source: Source): string {
+  const speaker = speakerLabel(source);
+  if (speaker) return speaker;
   const who = source.speaker ?? source.organisation ?? source.title ?? source.document;
   const where = source.countryName ?? source.country;
   return where && !who.includes(where) ? `${who} (${where})` : who;

@@ -2,10 +2,45 @@
  * Citations: the source of a passage, one plain line that cites it, and a link that opens the
  * document at the passage (a PDF page, or a text fragment on a web page).
  */
-import type { DocumentMeta, Passage, Source } from '../types.ts';
+import type { DocumentMeta, Passage, Source, Statement } from '../types.ts';
+import { statementOf } from '../ingest/statements.ts';
 
-/** Everything needed to cite `p`; the section's date wins over the document's. */
-export function sourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage): Source {
+/**
+ * Everything needed to cite `p`; the section's date wins over the document's. A passage inside a
+ * speaker's statement (see LibraryDocument.statements) is cited as that speaker's: speaker, country
+ * and organisation are the statement's; the document stays the source (symbol, meeting, date, and
+ * for a report that narrates the statement, `reportedBy`).
+ */
+export function sourceOf(doc: { id: string; meta: DocumentMeta; statements?: readonly Statement[] }, p: Passage): Source {
+  const s = documentSourceOf(doc, p);
+  const st = statementOf(doc, p);
+  return st ? withStatement(s, st) : s;
+}
+
+/** The report's author as one label: organisation (else title), with its country unless named. */
+function authorLabel(s: Source): string | undefined {
+  const who = s.organisation ?? s.speaker ?? s.title;
+  const where = s.countryName ?? s.country;
+  if (!who) return where;
+  return where && !who.includes(where) ? `${who}, ${where}` : who;
+}
+
+function withStatement(doc: Source, st: Statement): Source {
+  const s: Source = { ...doc, statement: st.kind, speaker: st.speaker };
+  if (st.kind === 'reported') {
+    const by = authorLabel(doc);
+    if (by) s.reportedBy = by;
+  }
+  for (const k of ['post', 'organisation', 'country', 'countryName'] as const) {
+    if (st[k] !== undefined) s[k] = st[k];
+    else delete s[k];
+  }
+  if (st.onBehalfOf !== undefined) s.onBehalfOf = st.onBehalfOf;
+  if (st.languageNote !== undefined) s.languageNote = st.languageNote;
+  return s;
+}
+
+function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage): Source {
   const m = doc.meta;
   const s: Source = { document: doc.id, paragraph: p.paragraph };
   const date = p.sectionDate ?? m.date;
@@ -59,6 +94,7 @@ const SHORT_POST = 48;
  * neither speaker, organisation nor meeting is known.
  */
 export function citationLine(s: Source): string {
+  if (s.statement) return statementCitationLine(s);
   const parts: string[] = [];
   const clean = (v: string | undefined): string | undefined => {
     const t = v?.replace(/\s+/g, ' ').trim();
@@ -84,9 +120,72 @@ export function citationLine(s: Source): string {
   const date = clean(s.date);
   if (date) parts.push(formatDate(date));
   parts.push(`¶ ${s.paragraph}`);
-  if (s.page !== undefined) parts.push(`p. ${s.page}`);
+  const pages = pagesLabel(s);
+  if (pages) parts.push(pages);
   const symbol = clean(s.symbol);
   if (symbol) parts.push(symbol);
+  return parts.join(SEP);
+}
+
+/** "p. 12" (and, once passages carry a last page, "pp. 4–5"); undefined without a page. */
+export function pagesLabel(s: Source): string | undefined {
+  return s.page !== undefined ? `p. ${s.page}` : undefined;
+}
+
+function tidy(v: string | undefined): string | undefined {
+  const t = v?.replace(/\s+/g, ' ').trim();
+  return t ? t : undefined;
+}
+
+/**
+ * Who speaks in a statement, as a label: "Mr. Duque Márquez (Colombia)", "Mr. Akram (Pakistan), on
+ * behalf of the Group of 77 and China", "The President"; for a narrated statement "Center for
+ * Governance Research (CGR), Pakistan". Undefined when the source is not a statement.
+ */
+export function speakerLabel(s: Source): string | undefined {
+  if (!s.statement) return undefined;
+  const speaker = tidy(s.speaker) ?? '';
+  const where = tidy(s.countryName) ?? tidy(s.country) ?? tidy(s.organisation);
+  let label = speaker;
+  if (s.statement === 'reported') {
+    if (where && !speaker.includes(where)) label = `${speaker}, ${where}`;
+    return label;
+  }
+  if (where) label = `${speaker} (${where})`;
+  const post = tidy(s.post);
+  if (post && post.length <= SHORT_POST) label += `, ${post}`;
+  const behalf = tidy(s.onBehalfOf);
+  if (behalf) label += `, on behalf of ${behalf}`;
+  return label;
+}
+
+/**
+ * The citation of a passage inside a statement. A turn in a record: "Mr. Duque Márquez (Colombia)
+ * (spoke in Spanish) · A/76/PV.5 · 21 September 2021 · p. 12" (the meeting stands in for a missing
+ * symbol). A narrated statement: "Center for Governance Research (CGR), Pakistan — reported in:
+ * <the report's citation>".
+ */
+function statementCitationLine(s: Source): string {
+  const who = speakerLabel(s) ?? s.document;
+  if (s.statement === 'reported') {
+    const report: Source = { ...s };
+    for (const k of ['statement', 'speaker', 'post', 'country', 'countryName', 'onBehalfOf', 'languageNote', 'reportedBy'] as const) delete report[k];
+    if (s.reportedBy) report.organisation = s.reportedBy;
+    else delete report.organisation;
+    return `${who} — reported in: ${citationLine(report)}`;
+  }
+  const parts: string[] = [];
+  const note = tidy(s.languageNote);
+  parts.push(note ? `${who} (${note})` : who);
+  const symbol = tidy(s.symbol);
+  const meeting = tidy(s.meeting);
+  if (symbol) parts.push(symbol);
+  else if (meeting) parts.push(meeting);
+  else parts.push(tidy(s.title) ?? s.document);
+  const date = tidy(s.date);
+  if (date) parts.push(formatDate(date));
+  const pages = pagesLabel(s);
+  parts.push(pages ?? `¶ ${s.paragraph}`);
   return parts.join(SEP);
 }
 

@@ -126,8 +126,11 @@ describe('/search', () => {
     expect(reply.visibility).toBe('public');
     expect(card.content).toBe(`Shared by <@${alice.id}>`);
     expect(card.allowedMentions.parse).toEqual([]);
-    expect(card.embeds[0]!.description).toContain('> At the first session on October 19');
-    expect(card.embeds[0]!.description).toMatch(/— Office for Combating Drugs.*¶ 2/);
+    // the passage is the Pakistani organisation's, narrated in Serbia's report (issue 9): titled and cited so
+    expect(card.embeds[0]!.title).toBe('Center for Governance Research (CGR), Pakistan');
+    expect(card.embeds[0]!.description).toContain('> while the representative of the civil society organization Center for Governance Research (CGR) from Pakistan stated');
+    expect(card.embeds[0]!.description).not.toContain('97.4%');
+    expect(card.embeds[0]!.description).toMatch(/— Center for Governance Research \(CGR\), Pakistan — reported in: Office for Combating Drugs, Government of the Republic of Serbia · .*¶ 2/);
   });
 
   it('shows more context: the passage between its neighbours', async () => {

@@ -147,7 +147,8 @@ describe('/search', () => {
     expect(embed(v)['title']).toBe('1–1 of 1 for “heroin smuggled Afghanistan”');
     const [hit] = fields(v);
     expect(hit!.value).toContain('**heroin** was **smuggled** from **Afghanistan**');
-    expect(hit!.value).toMatch(/— Office for Combating Drugs, Government of the Republic of Serbia · Commission on Narcotic Drugs, 64th session — first intersessional meeting · 19 October 2021 · ¶ 2/);
+    expect(hit!.name).toBe('1 · Center for Governance Research (CGR), Pakistan');
+    expect(hit!.value).toMatch(/— Center for Governance Research \(CGR\), Pakistan — reported in: Office for Combating Drugs, Government of the Republic of Serbia · Commission on Narcotic Drugs, 64th session — first intersessional meeting · 19 October 2021 · ¶ 2/);
     expect(byLabel(v, '◀ Prev')?.['disabled']).toBe(true);
     expect(byLabel(v, 'Next ▶')?.['disabled']).toBe(true);
     expect(optionValues(select(v, 'search:share'))).toHaveLength(1);

@@ -1,0 +1,464 @@
+/**
+ * Who is speaking. A verbatim record (GA, SC, ECOSOC, CND plenary, committees) is a sequence of
+ * statements, each opened by a speaker turn — "Mr. Duque Márquez (Colombia): …", "The President: …",
+ * "Mrs. X (Mexico) (spoke in Spanish): …", "M. X (Colombie) (parle en espagnol) : …". A report may
+ * narrate statements — "the representative of the civil society organization Center for Governance
+ * Research (CGR) from Pakistan stated that …". This module reads both from a document's paragraphs
+ * (pure: no I/O) and says which paragraph belongs to which statement; src/ingest/passages.ts keeps
+ * statements apart when it makes passages, and {@link statementRanges} turns the result into the
+ * document's `statements`.
+ *
+ * When it acts: a document whose metadata names a speaker is one speaker's statement (the UN General
+ * Debate Corpus, a delegation's speech) and is never split. Otherwise a document is read as a record
+ * when its symbol is a meeting record's (`A/71/PV.1`, `S/PV.8699`, `E/2021/SR.5`) or when at least
+ * three paragraphs open with a speaker turn, from at least two speakers. Narrated statements are read
+ * only in documents that are neither records nor one speaker's statement (reports).
+ */
+import type { DocumentMeta, ExtractedParagraph, Passage, Statement } from '../types.ts';
+import type { AttributedPassage } from './passages.ts';
+import { normalizeCountry } from './country.ts';
+
+/** What a speaker turn's opening line says. */
+export interface TurnHead {
+  /** "Mr. Duque Márquez", "The President", "The Acting President", "M. Dupont". */
+  speaker: string;
+  /** The first parenthesis when it names no language: "Colombia", "European Union". */
+  represents?: string;
+  /** "on behalf of the Group of 77 and China" → "the Group of 77 and China". */
+  onBehalfOf?: string;
+  /** Any other words between the parenthesis and the colon ("Co-Chair of the …"). */
+  post?: string;
+  /** The language note as written: "spoke in Spanish", "interpretation from French", "parle en espagnol". */
+  languageNote?: string;
+  /** Code of the language the note names: "es". */
+  language?: string;
+  /** Characters of the opening, up to and including the colon. */
+  length: number;
+}
+
+/** A paragraph with the statement it belongs to (an index into the heads), as toPassages takes it. */
+export interface AttributedParagraph extends ExtractedParagraph {
+  statement?: number;
+  /** Another part of the previous paragraph (a narrated statement cut out of it): same ¶ number. */
+  sameParagraph?: boolean;
+}
+
+/** A statement before its passages are known. */
+export type StatementHead = Omit<Statement, 'first' | 'last' | 'page' | 'pageEnd'>;
+
+export interface Attribution {
+  paragraphs: AttributedParagraph[];
+  statements: StatementHead[];
+  /** What the record's masthead says (body, session, meeting, date), when it was read as a record. */
+  record?: RecordHeader;
+}
+
+// ------------------------------------------------------------------ speaker turns
+
+const HONORIFIC =
+  "(?:Mr|Mrs|Ms|Miss|Mme|Mlle|M|Sr|Sra|Srta|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prince|Princess|Sheikh|Sheikha|Shaikh|Archbishop|Cardinal|Monsignor|Msgr|Bishop|Father|Sister|Judge|Ambassador|King|Queen|Emir|Rev|Г-н|Г-жа|Гн|Гжа)\\.?";
+const ARABIC_HONORIFIC = '(?:السيد|السيدة)';
+/** A name word: capitalised (with hyphens, apostrophes, inner capitals), or a lower-case particle. */
+const NAME_WORD = "(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*|(?:de|da|del|della|dos|das|do|di|du|van|von|der|den|al|el|bin|ibn|bint|y|e|la|le|ter|zu|ould|wa)(?=\\s))";
+const NAME = `${NAME_WORD}(?:[ \\u00a0]${NAME_WORD}){0,6}`;
+const ROLES_EN =
+  '(?:Acting |Temporary )?(?:President|Vice-President|Chair|Chairperson|Chairman|Chairwoman|Vice-Chair|Vice-Chairperson|Co-Chair|Secretary-General|Deputy Secretary-General|Rapporteur|Secretary)';
+const ROLES_FR = '(?:Président|Présidente|Vice-Président|Vice-Présidente|Secrétaire général|Secrétaire générale)(?: par intérim)?';
+const ROLES_ES = '(?:Presidente|Presidenta|Vicepresidente|Vicepresidenta|Secretario General|Secretaria General)(?: interin[oa]| Interin[oa])?';
+const ROLE = `(?:The ${ROLES_EN}|(?:Le|La) ${ROLES_FR}|(?:El|La) ${ROLES_ES}|(?:Исполняющий обязанности )?Председател(?:ь|ьница|я)|Генеральный секретарь|(?:الرئيس|الرئيسة|الأمين العام)(?: بالنيابة)?)`;
+/** A parenthesis ("(Colombia)", "(spoke in Spanish)"); read again by {@link parens}. */
+const PAREN = '\\([^()]{2,120}\\)';
+const COLON = '[ \\u00a0\\u202f]*:';
+/** "… (Colombia) (spoke in Spanish), on behalf of the Group of 77 and China (spoke in Spanish):" */
+const TAIL = `((?:[ \\u00a0]*${PAREN})*)(?:,[ \\u00a0]*([^:()]{3,200}?))?((?:[ \\u00a0]*${PAREN})*)${COLON}`;
+const ROLE_TURN = new RegExp(`^(${ROLE})${TAIL}`, 'u');
+/** Arabic has no capitals: after السيد/السيدة, up to five words. */
+const ARABIC_NAME = '[\\u0621-\\u064a]+(?: [\\u0621-\\u064a]+){0,4}';
+const NAMED_TURN = new RegExp(`^((?:${HONORIFIC})[ \\u00a0]+${NAME}|${ARABIC_HONORIFIC} ${ARABIC_NAME})${TAIL}`, 'u');
+/** Names that are forms of address, not speakers ("Mr. President:"). */
+const NOT_A_NAME = /^(?:President|Chair|Chairman|Chairperson|Secretary-General|Speaker|Président|Presidente)$/u;
+
+const LANGUAGE_NOTE: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/^(?:spoke|speaking) in (\p{L}+)/u, (m) => m[1]!],
+  [/^(?:interpretation|translation) from (\p{L}+)/u, (m) => m[1]!],
+  [/^parle en (\p{L}+)/u, (m) => m[1]!],
+  [/^interprétation (?:de l['’]|du )(\p{L}+)/u, (m) => m[1]!],
+  [/^habla en (\p{L}+)/u, (m) => m[1]!],
+  [/^interpretación del? (\p{L}+)/u, (m) => m[1]!],
+  [/^говорит по-(\p{L}+)/u, (m) => m[1]!],
+  [/^تكلم(?:ت)? ب(\p{L}+)/u, (m) => m[1]!],
+];
+
+const LANGUAGE_CODES: Array<[RegExp, string]> = [
+  [/^(?:english|anglais|inglés|ingles|английски|الإنكليزية|الانكليزية|الإنجليزية|الانجليزية)$/iu, 'en'],
+  [/^(?:french|français|francais|francés|frances|французски|الفرنسية)$/iu, 'fr'],
+  [/^(?:spanish|espagnol|español|espanol|испански|الإسبانية|الاسبانية)$/iu, 'es'],
+  [/^(?:russian|russe|ruso|русски|الروسية)$/iu, 'ru'],
+  [/^(?:arabic|arabe|árabe|арабски|العربية)$/iu, 'ar'],
+  [/^(?:chinese|chinois|chino|китайски|الصينية)$/iu, 'zh'],
+  [/^(?:portuguese|portugais|portugués)$/iu, 'pt'],
+  [/^(?:german|allemand|alemán)$/iu, 'de'],
+];
+
+function languageNote(inner: string): { note: string; code?: string } | undefined {
+  const text = inner.trim();
+  for (const [re, name] of LANGUAGE_NOTE) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const word = name(m);
+    // Arabic writes "بالإسبانية" (bi- + al-isbaniya): the table holds the word with its article.
+    const code = LANGUAGE_CODES.find(([re2]) => re2.test(word) || re2.test(word.replace(/^ال?/u, 'ال')))?.[1];
+    return code ? { note: text, code } : { note: text };
+  }
+  return undefined;
+}
+
+function parens(group: string | undefined): string[] {
+  return group ? [...group.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!.trim()) : [];
+}
+
+/**
+ * Reads a speaker turn at the start of `text`: "Mr. Duque Márquez (Colombia): …", "The President:
+ * …", "Mrs. X (Mexico) (spoke in Spanish): …", "Mr. Akram (Pakistan), on behalf of the Group of 77
+ * and China: …", "Le Président (parle en anglais) : …". Undefined when the text opens otherwise.
+ */
+export function parseTurn(text: string): TurnHead | undefined {
+  const head = text.slice(0, 320);
+  const m = ROLE_TURN.exec(head) ?? NAMED_TURN.exec(head);
+  if (!m) return undefined;
+  const speaker = m[1]!.replace(/\s+/g, ' ').trim();
+  const name = speaker.replace(new RegExp(`^(?:${HONORIFIC}|${ARABIC_HONORIFIC})\\s+`, 'u'), '');
+  if (NOT_A_NAME.test(name)) return undefined;
+  const all = [...parens(m[2]), ...parens(m[4])];
+  const between = m[3]?.replace(/\s+/g, ' ').trim();
+  // A named speaker with nothing in brackets is read only when the colon follows the name closely
+  // (briefers in Security Council records: "Mrs. Robinson: …").
+  if (!ROLE_TURN.test(head) && all.length === 0 && (between || name.split(' ').length > 5)) return undefined;
+  const turn: TurnHead = { speaker, length: m[0].length };
+  for (const inner of all) {
+    const lang = languageNote(inner);
+    if (lang) {
+      turn.languageNote ??= lang.note;
+      if (lang.code) turn.language ??= lang.code;
+    } else if (turn.represents === undefined) turn.represents = inner.replace(/\s+/g, ' ');
+  }
+  if (between) {
+    const behalf = /^(?:speaking |who spoke )?on behalf of (.+)$/iu.exec(between);
+    if (behalf) turn.onBehalfOf = behalf[1]!.trim();
+    else turn.post = between;
+  }
+  return turn;
+}
+
+/** "I have the honour to speak on behalf of the Group of 77 and China" near a statement's start. */
+const BEHALF_IN_TEXT = /\b(?:speak(?:s|ing)?|deliver(?:s|ing)?(?: this statement)?|make this statement|making this statement|take the floor|have the honour to speak)\s+on behalf of ((?:the )?[^.,;:]{3,120}?)(?=[.,;:]|\s+(?:and (?:in|on) my|in my national))/iu;
+
+/** Where a turn starts inside a paragraph (after a sentence end), for text whose turns were run together. */
+const INNER_TURN = new RegExp(`(?<=[.!?”"’)]\\s)(?=(?:${ROLE}|(?:${HONORIFIC})[ \\u00a0]+${NAME})[^:]{0,200}${COLON})`, 'gu');
+
+/** Cuts `text` before every speaker turn that follows a sentence end. */
+export function splitAtTurns(text: string): string[] {
+  const cuts: number[] = [];
+  for (const m of text.matchAll(INNER_TURN)) {
+    if (m.index > 0 && parseTurn(text.slice(m.index))) cuts.push(m.index);
+  }
+  if (!cuts.length) return [text];
+  const out: string[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    out.push(text.slice(from, c).trim());
+    from = c;
+  }
+  out.push(text.slice(from).trim());
+  return out.filter(Boolean);
+}
+
+/** Record lines that are not anyone's words: a statement ends there (votes, decisions, the meeting rising). */
+const PROCEDURAL = new RegExp(
+  [
+    '^(?:The meeting (?:rose|was (?:called to order|suspended|adjourned|resumed|closed))\\b)',
+    '^It was so decided\\b',
+    '^(?:A recorded vote|A vote) was taken\\b',
+    '^(?:In favour|Against|Abstaining|Abstentions)\\s*:',
+    '^(?:The )?(?:draft )?(?:resolution|decision|amendment)s?\\b[^.]{0,240}\\bw(?:as|ere) adopted\\b',
+    '^Draft (?:resolution|decision)s?\\b[^.]{0,240}\\bw(?:as|ere) adopted\\b',
+    '^The (?:members of the )?(?:General )?Assembly observed a minute',
+    '^The agenda was adopted\\b',
+    '^(?:Agenda item|Item) \\d+\\b',
+    '^[^.]{0,120}\\b(?:took|returned to|resumed) the Chair\\b',
+    '^(?:La séance est (?:levée|ouverte|suspendue|reprise)|Il en est ainsi décidé|Se (?:levanta|abre|suspende|reanuda) la sesión|Así queda acordado|Заседание (?:закрывается|открывается)|Решение принимается)',
+  ].join('|'),
+  'u',
+);
+
+// ------------------------------------------------------------------ the record's masthead
+
+export interface RecordHeader {
+  /** "General Assembly", "Security Council", … */
+  body?: string;
+  /** "71" (from "Seventy-first session"). */
+  session?: string;
+  /** "1st plenary meeting", "8699th meeting". */
+  meeting?: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+}
+
+const BODIES = [
+  'General Assembly', 'Security Council', 'Economic and Social Council', 'Commission on Narcotic Drugs',
+  'Human Rights Council', 'Trusteeship Council', 'Commission on Crime Prevention and Criminal Justice',
+  'Conference on Disarmament', 'Commission on the Status of Women', 'Commission for Social Development',
+];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const TENS = ['', '', 'twent', 'thirt', 'fort', 'fift', 'sixt', 'sevent', 'eight', 'ninet'];
+
+/** "Seventy-first" → 71, "Fiftieth" → 50, "Tenth" → 10; undefined for anything else. */
+export function ordinalWord(word: string): number | undefined {
+  const w = word.toLowerCase().trim();
+  const unit = UNITS.indexOf(w);
+  if (unit > 0) return unit;
+  const teen = TEENS.indexOf(w);
+  if (teen >= 0) return 10 + teen;
+  const m = /^([a-z]+?)(?:ieth|y-([a-z]+))$/.exec(w);
+  if (!m) return undefined;
+  const tens = TENS.indexOf(m[1]!);
+  if (tens < 2) return undefined;
+  if (m[2] === undefined) return tens * 10;
+  const u = UNITS.indexOf(m[2]);
+  return u > 0 ? tens * 10 + u : undefined;
+}
+
+/**
+ * Reads the masthead of a record's first page: the body ("General Assembly"), the session
+ * ("Seventy-first session" → "71"), the meeting ("1st plenary meeting") and the date ("Tuesday,
+ * 13 September 2016, 3.50 p.m.").
+ */
+export function readRecordHeader(paragraphs: readonly ExtractedParagraph[]): RecordHeader {
+  const out: RecordHeader = {};
+  for (const p of paragraphs.slice(0, 25)) {
+    if (p.page !== undefined && p.page > 1) break;
+    const t = p.text.replace(/\s+/g, ' ');
+    if (parseTurn(t)) break;
+    if (!out.body) {
+      const body = BODIES.find((b) => new RegExp(`(?:^|United Nations |\\s)${b}\\b`).test(t.slice(0, 80)));
+      if (body) out.body = body;
+    }
+    if (!out.session) {
+      const s = /\b([A-Z][a-z]+(?:-[a-z]+)?) (?:session|Session|year)\b/.exec(t);
+      const n = s ? ordinalWord(s[1]!) : undefined;
+      if (n !== undefined && /session/i.test(s![0])) out.session = String(n);
+    }
+    if (!out.meeting) {
+      const m = /\b(\d{1,5}(?:st|nd|rd|th) (?:plenary )?meeting)\b/i.exec(t);
+      if (m) out.meeting = m[1]!;
+    }
+    if (!out.date) {
+      const d = /\b(\d{1,2}) ([A-Z][a-z]+) (\d{4})\b/.exec(t);
+      const month = d ? MONTHS.indexOf(d[2]!.toLowerCase()) + 1 : 0;
+      if (d && month > 0) out.date = `${d[3]}-${String(month).padStart(2, '0')}-${d[1]!.padStart(2, '0')}`;
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ narrated statements (reports)
+
+const REPORT_VERB =
+  '(?:stated|said|pointed out|noted|stressed|emphasi[sz]ed|underlined|highlighted|explained|informed|reported|indicated|presented|expressed|warned|recalled|mentioned|observed|added|underscored|called)';
+const ACTOR_KIND =
+  '(?:(?:the )?(?:civil society organi[sz]ation|non-governmental organi[sz]ation|NGO|organi[sz]ation|association|foundation|network|institute|delegation of|Government of|Permanent Mission of|Ministry of)\\s+)';
+const ACTOR_NAME = "[\\p{Lu}][^,;()]{1,100}?(?:\\s*\\([\\p{Lu}][\\p{L}\\d&.-]{1,15}\\))?";
+const FROM_COUNTRY = "from\\s+(?:the\\s+)?(?:(?:state|State|Republic|Kingdom|Federation|Commonwealth)\\s+of\\s+(?:the\\s+)?)?([\\p{Lu}][\\p{L}'’ -]{1,60}?)(?:\\s*\\(([\\p{Lu}][\\p{L}\\d&.-]{1,15})\\))?";
+/** "a representative of the civil society organization X, from the state of Y, pointed out that". */
+const NARRATED = new RegExp(
+  `\\b(?:an?|the)\\s+representatives?\\s+of\\s+(?:the\\s+)?${ACTOR_KIND}?(${ACTOR_NAME})(?:,?\\s+${FROM_COUNTRY})?,?\\s+(?:also\\s+|further\\s+)?${REPORT_VERB}\\b`,
+  'gu',
+);
+
+export interface NarratedActor {
+  /** Where the clause naming the actor starts in the paragraph. */
+  index: number;
+  /** "Center for Governance Research (CGR)". */
+  actor: string;
+  /** As written after "from": "Pakistan", "Colombia". */
+  from?: string;
+}
+
+/** The actors a report says made statements, in order: "the representative of X from Y stated that …". */
+export function findNarrated(text: string): NarratedActor[] {
+  const out: NarratedActor[] = [];
+  for (const m of text.matchAll(NARRATED)) {
+    let actor = m[1]!.replace(/\s+/g, ' ').trim().replace(/,$/, '');
+    if (m[3] && !actor.includes(`(${m[3]})`)) actor = `${actor} (${m[3]})`;
+    const a: NarratedActor = { index: m.index, actor };
+    if (m[2]) a.from = m[2].trim();
+    out.push(a);
+  }
+  return out;
+}
+
+/** Where to cut a paragraph before the clause at `at`: after ", " / "; " / ". " before it (so "while …" opens the part). */
+function clauseStart(text: string, at: number): number {
+  const before = text.slice(0, at);
+  const m = /(?:[,;]\s+|[.!?]\s+)(?=[^,;.!?]*$)/u.exec(before);
+  return m ? m.index + m[0].length : at;
+}
+
+function countryOf(name: string | undefined): { code: string; name: string } | undefined {
+  return name ? normalizeCountry(name.replace(/^(?:the )?(?:state|Republic|Kingdom) of (?:the )?/i, '')) : undefined;
+}
+
+// ------------------------------------------------------------------ the whole document
+
+/** Tables and footnotes (records' extractor marks them `kind`) are never turns. */
+function kindOf(p: ExtractedParagraph): string | undefined {
+  return (p as { kind?: string }).kind;
+}
+
+function headOfTurn(turn: TurnHead, firstText: string): StatementHead {
+  const h: StatementHead = { kind: 'turn', speaker: turn.speaker };
+  if (turn.represents) {
+    const c = countryOf(turn.represents);
+    if (c) {
+      h.country = c.code;
+      // As the record writes it ("Libyan Arab Jamahiriya"), so the citation reads as the record does.
+      h.countryName = turn.represents;
+    } else h.organisation = turn.represents;
+  }
+  const behalf = turn.onBehalfOf ?? BEHALF_IN_TEXT.exec(firstText.slice(turn.length, turn.length + 400))?.[1]?.trim();
+  // "I speak on behalf of the Marshall Islands" is the speaker's own country: nothing to add.
+  if (behalf && !(h.country && countryOf(behalf)?.code === h.country)) h.onBehalfOf = behalf;
+  if (turn.post) h.post = turn.post;
+  if (turn.languageNote) h.languageNote = turn.languageNote;
+  if (turn.language) h.language = turn.language;
+  return h;
+}
+
+const RECORD_SYMBOL = /\/(?:PV|SR)\.\s?\d+/i;
+
+/** Whether the document is read as a record of speaker turns (see the module comment). */
+export function isRecord(meta: DocumentMeta, paragraphs: readonly ExtractedParagraph[]): boolean {
+  if (meta.speaker) return false;
+  if (meta.symbol && RECORD_SYMBOL.test(meta.symbol)) return true;
+  let turns = 0;
+  const speakers = new Set<string>();
+  for (const p of paragraphs) {
+    if (kindOf(p)) continue;
+    const t = parseTurn(p.text);
+    if (!t) continue;
+    turns++;
+    speakers.add(`${t.speaker} ${t.represents ?? ''}`);
+    if (turns >= 3 && speakers.size >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Says which paragraph belongs to which statement. Records: every turn opens a statement that runs
+ * until the next turn or a procedural line ("It was so decided.", "The meeting rose at …", a vote,
+ * an agenda item); paragraphs before the first turn (the masthead) and after a procedural line
+ * belong to none. Reports: each paragraph part from a narrated actor to the next one belongs to that
+ * actor. A single speaker's document is returned as it came, with no statements.
+ */
+export function attributeStatements(meta: DocumentMeta, paragraphs: readonly ExtractedParagraph[]): Attribution {
+  if (meta.speaker) return { paragraphs: [...paragraphs], statements: [] };
+  if (isRecord(meta, paragraphs)) return attributeTurns(paragraphs);
+  return attributeNarrated(paragraphs);
+}
+
+function attributeTurns(paragraphs: readonly ExtractedParagraph[]): Attribution {
+  const out: AttributedParagraph[] = [];
+  const statements: StatementHead[] = [];
+  let current: number | undefined;
+  for (const p of paragraphs) {
+    if (kindOf(p)) {
+      out.push(current === undefined ? { ...p } : { ...p, statement: current });
+      continue;
+    }
+    for (const part of splitAtTurns(p.text)) {
+      const turn = parseTurn(part);
+      if (turn) {
+        statements.push(headOfTurn(turn, part));
+        current = statements.length - 1;
+      } else if (PROCEDURAL.test(part)) {
+        current = undefined;
+      }
+      const q: AttributedParagraph = { ...p, text: part };
+      if (current !== undefined) q.statement = current;
+      out.push(q);
+    }
+  }
+  return { paragraphs: out, statements, record: readRecordHeader(paragraphs) };
+}
+
+function attributeNarrated(paragraphs: readonly ExtractedParagraph[]): Attribution {
+  const out: AttributedParagraph[] = [];
+  const statements: StatementHead[] = [];
+  for (const p of paragraphs) {
+    const actors = kindOf(p) ? [] : findNarrated(p.text);
+    if (!actors.length) {
+      out.push({ ...p });
+      continue;
+    }
+    const cuts = [0, ...actors.slice(1).map((a) => clauseStart(p.text, a.index))];
+    actors.forEach((a, i) => {
+      const h: StatementHead = { kind: 'reported', speaker: a.actor };
+      const c = countryOf(a.from);
+      if (c) {
+        h.country = c.code;
+        h.countryName = c.name;
+      } else if (a.from) h.countryName = a.from;
+      statements.push(h);
+      const text = p.text.slice(cuts[i]!, cuts[i + 1] ?? p.text.length).trim();
+      const q: AttributedParagraph = { ...p, text, statement: statements.length - 1 };
+      if (i > 0) q.sameParagraph = true;
+      out.push(q);
+    });
+  }
+  return { paragraphs: out, statements };
+}
+
+/**
+ * The document's statements with their passages (first and last ordinal) and pages, from the
+ * passages toPassages made of attributed paragraphs. Statements left with no passage are dropped.
+ */
+export function statementRanges(heads: readonly StatementHead[], passages: readonly AttributedPassage[]): Statement[] {
+  const out: Statement[] = [];
+  const byHead = new Map<number, Statement>();
+  for (const p of passages) {
+    if (p.statement === undefined) continue;
+    const head = heads[p.statement];
+    if (!head) continue;
+    let s = byHead.get(p.statement);
+    if (!s) {
+      s = { ...head, first: p.ordinal, last: p.ordinal };
+      byHead.set(p.statement, s);
+      out.push(s);
+    }
+    s.last = p.ordinal;
+    if (p.page !== undefined) {
+      if (s.page === undefined || p.page < s.page) s.page = p.page;
+      if (s.pageEnd === undefined || p.page > s.pageEnd) s.pageEnd = p.page;
+    }
+  }
+  for (const s of out) if (s.pageEnd !== undefined && s.pageEnd === s.page) delete s.pageEnd;
+  return out;
+}
+
+/** The statement passage `p` belongs to, if any. */
+export function statementOf(doc: { statements?: readonly Statement[] }, p: Pick<Passage, 'ordinal'>): Statement | undefined {
+  const list = doc.statements;
+  if (!list?.length) return undefined;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid]!;
+    if (p.ordinal < s.first) hi = mid - 1;
+    else if (p.ordinal > s.last) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
