@@ -1,0 +1,95 @@
+/**
+ * Who speaks in each passage, for filters and facets: in a document with statements (a record, or a
+ * report narrating statements; see src/ingest/statements.ts) a passage inside a statement is the
+ * statement's speaker's, and the rest is the document's. Pure: documents in, answers out.
+ *
+ * - `country:` and `speaker:` match who speaks: Colombia's statement in a GA record, not the record;
+ *   a passage a report narrates is its actor's, not the report author's.
+ * - `org:` matches who speaks (a body in the parenthesis, a narrated organisation) or the document's
+ *   own organisation: the report stays the source, so its author finds all of it.
+ */
+import { normalizeCountry } from '../ingest/country.ts';
+import type { DocumentMeta, Facet, Statement } from '../types.ts';
+
+/** A document as the store holds it (only what this module reads). */
+export interface SpeakingDocument {
+  id: string;
+  meta: DocumentMeta;
+  /** Passages of the document. */
+  count: number;
+  statements?: readonly Statement[];
+}
+
+/** Who speaks in a run of passages (ordinals first … last) of one document. */
+export interface Voice {
+  first: number;
+  last: number;
+  speaker?: string | undefined;
+  country?: string | undefined;
+  countryName?: string | undefined;
+  /** Organisations the passages answer to: the statement's body or narrated actor, and the document's. */
+  organisations: string[];
+}
+
+/** The document's passages cut into runs of one voice, in order, covering 0 … count-1. */
+export function voices(d: SpeakingDocument): Voice[] {
+  const m = d.meta;
+  const own = (first: number, last: number): Voice => ({
+    first,
+    last,
+    speaker: m.speaker,
+    country: m.country,
+    countryName: m.countryName,
+    organisations: m.organisation ? [m.organisation] : [],
+  });
+  const list = d.statements ?? [];
+  if (!list.length) return d.count > 0 ? [own(0, d.count - 1)] : [];
+  const out: Voice[] = [];
+  let next = 0;
+  for (const s of list) {
+    if (s.first > next) out.push(own(next, s.first - 1));
+    const orgs = [s.organisation, s.kind === 'reported' ? s.speaker : undefined, m.organisation].filter((o): o is string => !!o);
+    out.push({ first: s.first, last: s.last, speaker: s.speaker, country: s.country, countryName: s.countryName, organisations: orgs });
+    next = s.last + 1;
+  }
+  if (next < d.count) out.push(own(next, d.count - 1));
+  return out;
+}
+
+/** A test on who speaks. */
+export type VoiceTest = (v: Voice) => boolean;
+
+/**
+ * The passages (ordinals within the document) whose voice passes every test: 'all', 'none', or the
+ * list (ascending) when only some do.
+ */
+export function passagesWhere(d: SpeakingDocument, tests: readonly VoiceTest[]): 'all' | 'none' | number[] {
+  if (!tests.length) return 'all';
+  const vs = voices(d);
+  const pass = vs.map((v) => tests.every((t) => t(v)));
+  if (pass.every(Boolean)) return 'all';
+  if (!pass.some(Boolean)) return 'none';
+  const out: number[] = [];
+  vs.forEach((v, i) => {
+    if (pass[i]) for (let o = v.first; o <= v.last; o++) out.push(o);
+  });
+  return out;
+}
+
+/** A facet's values in one document with the passages carrying each: [value, label, passages]. */
+export function facetEntries(d: SpeakingDocument, facet: Extract<Facet, 'country' | 'speaker' | 'organisation'>): Array<[string, string, number]> {
+  const counts = new Map<string, [string, number]>();
+  const add = (value: string | undefined, label: string | undefined, n: number): void => {
+    if (!value) return;
+    const e = counts.get(value);
+    if (e) e[1] += n;
+    else counts.set(value, [label ?? value, n]);
+  };
+  for (const v of voices(d)) {
+    const n = v.last - v.first + 1;
+    if (facet === 'country') add(v.country, (v.country && normalizeCountry(v.country)?.name) ?? v.countryName, n);
+    else if (facet === 'speaker') add(v.speaker, v.speaker, n);
+    else for (const o of new Set(v.organisations)) add(o, o, n);
+  }
+  return [...counts].map(([value, [label, n]]) => [value, label, n]);
+}
