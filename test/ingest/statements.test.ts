@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocument, closeExtractors, loadFile } from '../../src/ingest/library.ts';
@@ -10,9 +10,8 @@ import { citationLine, sourceOf } from '../../src/search/citation.ts';
 import type { LibraryDocument } from '../../src/types.ts';
 
 const repo = new URL('../../', import.meta.url).pathname;
-/** The real UN records, beside the repository (../shared/corpora/un-documents; see its SOURCE.md). */
-const unDocs = path.resolve(repo, '../shared/corpora/un-documents');
-const haveUnDocs = existsSync(path.join(unDocs, 'A_50_PV.33.pdf'));
+/** The real UN records (a copy of ../shared/corpora/un-documents in the repository; see its SOURCE.md). */
+const unDocs = path.join(repo, 'test/fixtures/un-documents');
 
 afterAll(closeExtractors);
 
@@ -174,7 +173,7 @@ describe('statements a report narrates', () => {
   });
 });
 
-describe.skipIf(!haveUnDocs)('real records in ../shared/corpora/un-documents', () => {
+describe('real records in test/fixtures/un-documents', () => {
   const load = async (file: string): Promise<LibraryDocument> => {
     const r = await loadFile(unDocs, file, undefined);
     expect(r.skipped).toEqual([]);
