@@ -205,6 +205,10 @@ export interface DocumentSummary {
   path: string;
   meta: DocumentMeta;
   passages: number;
+  /** Statements in the document (a record or a report narrating statements), when it has any. */
+  statements?: number;
+  /** Who speaks in them, once each, in order of first turn: "Mr. Arcilla (Philippines)", "The President". */
+  speakers?: string[];
 }
 
 export interface LibraryStats {

@@ -135,6 +135,7 @@ export function contextReply(hits: Hit[], centerId: string): Reply {
 
 function documentLine(d: DocumentSummary): string {
   const bits = [d.meta.date, d.meta.countryName ?? d.meta.country, d.meta.speaker ?? d.meta.organisation].filter(Boolean);
+  if (d.statements) bits.push(plural(d.statements, 'statement'));
   return `${link(d.meta.title ?? d.id, d.meta.url)} — ${escapeMarkdown([...bits, `${d.passages} passages`].join(' · '))}\n\`${d.id.replace(/`/g, "'")}\``;
 }
 
@@ -192,6 +193,8 @@ export function sourceReply(doc: DocumentSummary): Reply {
     return value ? [{ name, value: escapeMarkdown(value), inline: true }] : [];
   });
   fields.push({ name: 'Passages', value: String(doc.passages), inline: true });
+  if (doc.statements) fields.push({ name: 'Statements', value: String(doc.statements), inline: true });
+  if (doc.speakers?.length) fields.push({ name: 'Speakers', value: escapeMarkdown(truncate(doc.speakers.join(' · '), 900)), inline: false });
   fields.push({ name: 'File', value: escapeMarkdown(doc.path), inline: false });
   if (doc.meta.url) fields.push({ name: 'Link', value: doc.meta.url, inline: false });
   const card: Card = { title: doc.meta.title ?? doc.id, description: `Document id: \`${doc.id.replace(/`/g, "'")}\``, fields, color: COLOR.results };

@@ -7,6 +7,7 @@ import { fold } from '../index/analyzer.ts';
 import type { StoredDocument } from '../index/store.ts';
 import type { DocumentSummary, Facet, FacetValue } from '../types.ts';
 import type { Corpus } from './corpus.ts';
+import { facetEntries } from './speakers.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 
 const FACETS: readonly Facet[] = ['country', 'speaker', 'session', 'document', 'organisation'];
@@ -20,7 +21,10 @@ export class Catalog {
 
   documents(filter?: string): DocumentSummary[] {
     const f = filter ? fold(filter).trim() : '';
-    return this.c.store.docs.filter((d) => !f || fold(`${d.id} ${d.meta.title ?? ''} ${d.path}`).includes(f)).map(summary);
+    // A record is found by who speaks in it too: `/sources Colombia` lists the records where Colombia speaks.
+    const haystack = (d: StoredDocument): string =>
+      fold(`${d.id} ${d.meta.title ?? ''} ${d.path} ${d.meta.symbol ?? ''} ${(d.statements ?? []).map((s) => `${s.speaker} ${s.countryName ?? ''} ${s.country ?? ''} ${s.organisation ?? ''}`).join(' ')}`);
+    return this.c.store.docs.filter((d) => !f || haystack(d).includes(f)).map(summary);
   }
 
   document(id: string): DocumentSummary | undefined {
@@ -83,11 +87,12 @@ export class Catalog {
     const maps = new Map<Facet, Map<string, FacetValue>>(FACETS.map((f) => [f, new Map()]));
     for (const d of this.c.store.docs) {
       const m = d.meta;
-      add(maps.get('country')!, m.country, m.countryName, d.count);
-      add(maps.get('speaker')!, m.speaker, m.speaker, d.count);
+      // Country, speaker and organisation count who speaks in each passage (a record's statements).
+      for (const f of ['country', 'speaker', 'organisation'] as const) {
+        for (const [value, label, n] of facetEntries(d, f)) add(maps.get(f)!, value, label, n);
+      }
       add(maps.get('session')!, m.session, m.session, d.count);
       add(maps.get('document')!, d.id, m.title, d.count);
-      add(maps.get('organisation')!, m.organisation, m.organisation, d.count);
     }
     for (const [f, m] of maps) {
       this.facets.set(f, [...m.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)));
@@ -96,7 +101,17 @@ export class Catalog {
 }
 
 function summary(d: StoredDocument): DocumentSummary {
-  return { id: d.id, path: d.path, meta: d.meta, passages: d.count };
+  const out: DocumentSummary = { id: d.id, path: d.path, meta: d.meta, passages: d.count };
+  if (d.statements?.length) {
+    out.statements = d.statements.length;
+    const seen = new Set<string>();
+    for (const s of d.statements) {
+      const where = s.countryName ?? s.organisation;
+      seen.add(where ? `${s.speaker} (${where})` : s.speaker);
+    }
+    out.speakers = [...seen];
+  }
+  return out;
 }
 
 function startsWord(label: string, prefix: string): boolean {

@@ -10,6 +10,7 @@ import { QueryError, type FacetValue, type SearchFilters } from '../types.ts';
 import { resolveCountry } from './countries.ts';
 import { normalizeDateBound } from './query.ts';
 import { lowerBoundOf, type PassageCheck } from './ranking/postings.ts';
+import { passagesWhere, type VoiceTest } from './speakers.ts';
 
 /** Filters resolved against the library. */
 export interface Restriction {
@@ -17,6 +18,11 @@ export interface Restriction {
   docs: Uint8Array | null;
   /** Allowed passages of allowed documents, as global numbers (ascending; null: all). */
   passages: number[] | null;
+  /**
+   * Per passage (global number), 1 when allowed: set only when a filter on who speaks (country,
+   * speaker, organisation) allows part of a document — a statement in a record (null: whole documents).
+   */
+  mask: Uint8Array | null;
   from: string;
   to: string;
   /** `from`/`to` as YYYYMMDD numbers (0: open). */
@@ -34,6 +40,7 @@ export function restrict(store: LibraryStore, f: SearchFilters, countries: reado
   const r: Restriction = {
     docs: null,
     passages: null,
+    mask: null,
     from: from ? normalizeDateBound(from, 'from') : '',
     to: to ? normalizeDateBound(to, 'to') : '',
     fromN: 0,
@@ -44,17 +51,19 @@ export function restrict(store: LibraryStore, f: SearchFilters, countries: reado
   if (r.from && r.to && r.from > r.to) throw new QueryError(`The date range ${from} to ${to} is empty: the start is after the end.`);
   const docs = store.docs;
   const tests: Array<(d: StoredDocument) => boolean> = [];
+  // Who speaks is decided per passage: in a record, Colombia's statement is Colombia's (src/search/speakers.ts).
+  const voiceTests: VoiceTest[] = [];
   if (f.country !== undefined) {
     const code = countryCode(f.country, countries);
-    tests.push((d) => d.meta.country === code);
+    voiceTests.push((v) => v.country === code);
   }
   if (f.speaker !== undefined) {
     const s = fold(f.speaker).trim();
-    tests.push((d) => d.meta.speaker !== undefined && fold(d.meta.speaker).includes(s));
+    voiceTests.push((v) => v.speaker !== undefined && fold(v.speaker).includes(s));
   }
   if (f.organisation !== undefined) {
     const s = fold(f.organisation).trim();
-    tests.push((d) => d.meta.organisation !== undefined && fold(d.meta.organisation).includes(s));
+    voiceTests.push((v) => v.organisations.some((o) => fold(o).includes(s)));
   }
   if (f.session !== undefined) {
     const s = f.session.trim().replace(/^0+(?=\d)/, '');
@@ -71,13 +80,23 @@ export function restrict(store: LibraryStore, f: SearchFilters, countries: reado
     const symbol = f.symbol.trim().replace(/\s+/g, ' ').toLowerCase();
     tests.push((d) => d.meta.symbol !== undefined && d.meta.symbol.toLowerCase() === symbol);
   }
-  if (tests.length) {
+  if (tests.length || voiceTests.length) {
     const allowedDocs = (r.docs = new Uint8Array(docs.length));
     const passages: number[] = (r.passages = []);
     docs.forEach((d, i) => {
-      if (tests.every((t) => t(d))) {
-        allowedDocs[i] = 1;
+      if (!tests.every((t) => t(d))) return;
+      const some = passagesWhere(d, voiceTests);
+      if (some === 'none') return;
+      allowedDocs[i] = 1;
+      if (some === 'all') {
         for (let g = d.first; g < d.first + d.count; g++) passages.push(g);
+        return;
+      }
+      const mask = (r.mask ??= new Uint8Array(store.size).fill(1));
+      mask.fill(0, d.first, d.first + d.count);
+      for (const o of some) {
+        mask[d.first + o] = 1;
+        passages.push(d.first + o);
       }
     });
   }
@@ -118,13 +137,14 @@ export function route(parts: readonly Partition[], r: Restriction): number[] {
 
 /** The per-passage check for what routing and the posting walk cannot decide alone, or null. */
 export function passageCheck(store: LibraryStore, parts: readonly Partition[], r: Restriction): PassageCheck {
-  const { docs, from, to, fromN, toN } = r;
+  const { docs, mask, from, to, fromN, toN } = r;
   if (!docs && !from && !to) return null;
   const { docOf } = store;
   const { dateFrom, dateTo } = store.arrays;
   const inside = parts.map((p) => (!from || p.from >= from) && (!to || p.to <= to));
   return (g, pi) => {
     if (docs && !docs[docOf[g]!]) return false;
+    if (mask && !mask[g]) return false;
     if (inside[pi]) return true;
     const a = dateFrom[g]!;
     if (!a) return false;
