@@ -279,15 +279,14 @@ export class FollowService implements FollowCommands {
 
   /** The bot lost access: pause the follow (no retries), log why, and tell the owner once by DM. */
   private async pause(f: Follow, reason: string): Promise<void> {
-    const why = f.channelId ? `I can no longer post in <#${f.channelId}> (${reason})` : `I can no longer send you direct messages (${reason})`;
-    this.store.pause(f.id, why);
+    this.store.pause(f.id, reason);
     this.index.remove(f.id);
     this.stats.paused++;
     this.log.warn({ follow: f.id, owner: f.ownerId, channel: f.channelId, reason }, 'follows: follow paused');
     if (f.ownerTold || !this.outbox) return;
     this.store.markOwnerTold(f.id);
     if (!f.channelId) return; // the DM itself is what failed
-    await this.outbox.post({ userId: f.ownerId }, pausedNoticeReply(f, why)).catch((err: unknown) =>
+    await this.outbox.post({ userId: f.ownerId }, pausedNoticeReply(f, reason)).catch((err: unknown) =>
       this.log.warn({ follow: f.id, err: (err as Error).message }, 'follows: could not tell the owner about the pause'),
     );
   }

@@ -150,7 +150,7 @@ export function pausedNoticeReply(f: Follow, reason: string): Reply {
   return {
     visibility: 'public',
     text:
-      `Your follow #${f.id} ${escapeMarkdown(followLabel(f))} is paused: ${escapeMarkdown(reason)}.\n` +
+      `Your follow #${f.id} ${escapeMarkdown(followLabel(f))} is paused: ${f.channelId ? `I can no longer post in <#${f.channelId}>` : 'I can no longer send you direct messages'} (${escapeMarkdown(reason)}).\n` +
       'Nothing more is sent for it. Fix the channel’s permissions and add the follow again, or remove it with `/follow remove`.',
   };
 }
