@@ -6,10 +6,14 @@ import type { StateStore } from '../src/render/custom-id.ts';
 import type { Choice, Reply, Visibility } from '../src/render/models.ts';
 import type { ReindexSummary } from '../src/render/replies.ts';
 import type { SearchEngine } from '../src/types.ts';
+import type { SavedStore } from '../src/saved/store.ts';
+import type { FollowCommands } from '../src/follows/service.ts';
 
 /** Discord API numbers used in command definitions. */
 export const COMMAND_TYPE = { ChatInput: 1, Message: 3 } as const;
-export const OPTION_TYPE = { String: 3, Integer: 4 } as const;
+export const OPTION_TYPE = { Subcommand: 1, String: 3, Integer: 4, Channel: 7 } as const;
+/** Channel types a channel option offers: text and announcement channels. */
+export const TEXT_CHANNEL_TYPES = [0, 5];
 /** The Manage Server permission bit, as `default_member_permissions` takes it. */
 export const MANAGE_GUILD = String(1 << 5);
 /** Installation contexts: guild only. */
@@ -25,6 +29,10 @@ export interface OptionData {
   max_value?: number;
   min_length?: number;
   max_length?: number;
+  /** Sub-options (subcommands). */
+  options?: OptionData[];
+  channel_types?: number[];
+  choices?: { name: string; value: string | number }[];
 }
 
 /** An application command as Discord's bulk-overwrite endpoint takes it. */
@@ -47,6 +55,8 @@ export interface Invoker {
   name: string;
   /** Whether the member has Manage Server (Discord enforces default_member_permissions too). */
   canManageGuild: boolean;
+  /** Whether the member has Manage Channels (in the channel the command was used in). */
+  canManageChannels?: boolean;
 }
 
 export interface CommandInput {
@@ -55,6 +65,11 @@ export interface CommandInput {
   user: Invoker;
   /** The target message's text (message context menu). */
   targetMessage?: string;
+  /** The subcommand used, when the command has subcommands (its options are in `options`). */
+  subcommand?: string;
+  /** Where the command was used. */
+  guildId?: string;
+  channelId?: string;
 }
 
 export interface ComponentInput {
@@ -70,6 +85,9 @@ export interface AutocompleteInput {
   option: string;
   value: string;
   options: Readonly<Record<string, string | number | boolean>>;
+  subcommand?: string;
+  user?: Invoker;
+  guildId?: string;
 }
 
 export type LibraryState =
@@ -91,6 +109,10 @@ export interface CommandContext {
   version: string;
   /** Adds fields to the interaction's log line (e.g. hit count). */
   note(fields: Record<string, unknown>): void;
+  /** Saved passages; absent when the database could not be opened. */
+  saved?: SavedStore;
+  /** Follows; absent when the database could not be opened. */
+  follows?: FollowCommands;
 }
 
 /**
@@ -104,7 +126,7 @@ export interface SlashCommand {
   /** Who sees the answer (errors are always ephemeral). */
   visibility: Visibility;
   run(input: CommandInput, ctx: CommandContext): Reply | Promise<Reply>;
-  autocomplete?(input: AutocompleteInput, ctx: CommandContext): Choice[];
+  autocomplete?(input: AutocompleteInput, ctx: CommandContext): Choice[] | Promise<Choice[]>;
   /** Handles controls whose custom_id starts with `<data.name>:`. */
   component?: {
     mode(id: string): ComponentMode;

@@ -19,6 +19,8 @@ export interface Config {
   apiBase?: string;
   /** WATCH_LIBRARY: keep the index current with the library folder while running. Set only when given; absent means true. */
   watchLibrary?: boolean;
+  /** DATABASE_PATH: the SQLite file for follows and saved passages (default .data/verbatim.db). */
+  databasePath: string;
   /** Limits for extracting one PDF/Word/HTML file (EXTRACT_TIMEOUT_MS, EXTRACT_MAX_BYTES); absent: the defaults (30 s, 20 MB). */
   extractLimits?: { timeoutMs?: number; maxBytes?: number };
 }
@@ -42,6 +44,11 @@ function apiBaseProblem(value: string): string | undefined {
   if (/\/v\d+$/.test(url.pathname)) return 'DISCORD_API_BASE must not include the API version (use …/api, not …/api/v10)';
   if (url.search || url.hash) return 'DISCORD_API_BASE must not have a query or fragment';
   return undefined;
+}
+
+/** DATABASE_PATH, or the default `.data/verbatim.db` (also read by `npm run backup`, which needs no token). */
+export function databasePath(env: Readonly<Record<string, string | undefined>>): string {
+  return env['DATABASE_PATH']?.trim() || '.data/verbatim.db';
 }
 
 /**
@@ -89,6 +96,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     clientId: clientId!,
     dataDir: get('DATA_DIR') ?? './data',
     logLevel: level as LogLevel,
+    databasePath: databasePath(env),
   };
   if (watch !== undefined) config.watchLibrary = ['true', '1', 'yes', 'on'].includes(watch);
   if (Object.keys(extractLimits).length) config.extractLimits = extractLimits;

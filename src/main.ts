@@ -10,6 +10,11 @@ import { defaultCachePath, openLibraryInWorker } from './index/open.ts';
 import { closeExtractors } from './ingest/library.ts';
 import { LibraryWatcher } from './library/live.ts';
 import { createLogger } from './logger.ts';
+import { DatabaseError, openDatabase, type Database } from './db/database.ts';
+import { discordOutbox } from './discord/outbox.ts';
+import { FollowService } from './follows/service.ts';
+import { SavedStore } from './saved/store.ts';
+import type { SearchEngine } from './types.ts';
 
 let config: Readonly<Config>;
 try {
@@ -24,6 +29,18 @@ const log = createLogger(config.logLevel);
 const version = projectVersion();
 const dataDir = path.resolve(config.dataDir);
 const cachePath = path.resolve(config.indexCache ?? defaultCachePath(dataDir));
+
+// Follows and saved passages live in the database; without it search works and they say they are unavailable.
+let database: Database | undefined;
+try {
+  database = openDatabase(config.databasePath);
+  log.info({ databasePath: database.path, schema: database.version() }, 'database ready');
+} catch (err) {
+  if (!(err instanceof DatabaseError)) throw err;
+  log.error({ databasePath: config.databasePath }, `${err.message} — follows and saved passages are off; search works`);
+}
+const follows = database ? new FollowService({ db: database, log: log.child({ part: 'follows' }) }) : undefined;
+const saved = database ? new SavedStore(database) : undefined;
 
 const limits = config.extractLimits ?? {};
 const libraryLog = log.child({ part: 'library' });
@@ -56,15 +73,27 @@ const library = createLibrary(
         }
       },
     }),
-  live ? { live, onLiveError: (err) => log.warn({ err }, 'live library updates could not start') } : {},
+  {
+    ...(live ? { live, onLiveError: (err: unknown) => log.warn({ err }, 'live library updates could not start') } : {}),
+    ...(follows ? { onEngine: (engine: SearchEngine) => follows.onEngine(engine) } : {}),
+  },
 );
-const bot = createBot({ engineProvider: library, commands, log, config, version });
+const bot = createBot({
+  engineProvider: library,
+  commands,
+  log,
+  config,
+  version,
+  services: { ...(saved ? { saved } : {}), ...(follows ? { follows } : {}) },
+});
 
 async function shutdown(signal: string, code: number): Promise<void> {
   log.info({ signal }, 'shutting down');
+  await follows?.stop().catch((err: unknown) => log.error({ err }, 'error while stopping follows'));
   await bot.stop().catch((err: unknown) => log.error({ err }, 'error while disconnecting'));
   await library.close().catch((err: unknown) => log.error({ err }, 'error while stopping live updates'));
   await closeExtractors().catch(() => undefined);
+  database?.close();
   process.exit(code);
 }
 process.once('SIGINT', () => void shutdown('SIGINT', 0));
@@ -79,7 +108,10 @@ library.ready.then(
   },
 );
 
-bot.start().catch((err: unknown) => {
-  log.fatal({ err }, `could not log in to Discord: ${err instanceof Error ? err.message : String(err)}`);
-  void shutdown('login-failed', 1);
-});
+bot.start().then(
+  () => follows?.start(discordOutbox(bot.client)),
+  (err: unknown) => {
+    log.fatal({ err }, `could not log in to Discord: ${err instanceof Error ? err.message : String(err)}`);
+    void shutdown('login-failed', 1);
+  },
+);

@@ -7,7 +7,7 @@ import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.j
 import type { Logger } from 'pino';
 import type { LibraryHandle, SlashCommand } from '../../commands/types.ts';
 import type { Config } from '../config.ts';
-import { createRouter } from './router.ts';
+import { createRouter, type RouterOptions } from './router.ts';
 
 export interface BotOptions {
   /** The library (loading, ready or failed); see library.ts. */
@@ -19,6 +19,8 @@ export interface BotOptions {
   version?: string;
   /** Defer when an answer is not ready after this long (ms). */
   deferAfterMs?: number;
+  /** Database-backed features (saved passages, follows); absent when the database is unavailable. */
+  services?: RouterOptions['services'];
 }
 
 export interface Bot {
@@ -47,6 +49,7 @@ export function createBot(options: BotOptions): Bot {
     log,
     version: options.version ?? 'dev',
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    ...(options.services ? { services: options.services } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));

@@ -34,6 +34,11 @@ export interface LibraryOptions {
   live?: LiveUpdates;
   /** Live updates could not start (the library is served as loaded). */
   onLiveError?: (err: unknown) => void;
+  /**
+   * Called with every engine that starts serving: the first one, each live update, each reload.
+   * Where passages enter the library (follows match the new ones); must not throw.
+   */
+  onEngine?: (engine: SearchEngine) => void;
 }
 
 export interface Library extends LibraryHandle {
@@ -65,10 +70,12 @@ export function createLibrary(open: Opener, options: LibraryOptions = {}): Libra
     async (opened) => {
       checkNotEmpty(opened);
       state = { status: 'ready', engine: opened.engine };
+      options.onEngine?.(opened.engine);
       if (live && !closed) {
         await live
           .start(opened.engine, (engine) => {
             if (state.status === 'ready') state = { status: 'ready', engine };
+            options.onEngine?.(engine);
           })
           .catch((err: unknown) => options.onLiveError?.(err));
       }
@@ -88,6 +95,7 @@ export function createLibrary(open: Opener, options: LibraryOptions = {}): Libra
     const opened = live ? await live.exclusive(rebuild) : await rebuild();
     // Swap only once the new engine is complete; a failed reload leaves the old one serving.
     state = { status: 'ready', engine: opened.engine };
+    options.onEngine?.(opened.engine);
     const changes = opened.changes ?? {};
     return {
       added: count(changes.added),

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
+  ApplicationCommandOptionType,
   PermissionFlagsBits,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
@@ -30,6 +31,8 @@ export interface RouterOptions {
   version: string;
   /** Defer when the answer is not ready after this long (ms; default 1000). */
   deferAfterMs?: number;
+  /** Database-backed features; each absent when the database could not be opened. */
+  services?: Pick<CommandContext, 'saved' | 'follows'>;
 }
 
 /** Discord's deadline for the first response. */
@@ -40,12 +43,32 @@ function invoker(interaction: Interaction): Invoker {
     id: interaction.user.id,
     name: interaction.user.username,
     canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    canManageChannels: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
   };
 }
 
-function optionValues(interaction: ChatInputCommandInteraction | AutocompleteInteraction): Record<string, string | number | boolean> {
+/** Option values by name; a subcommand's options are lifted to the top and its name returned beside them. */
+function optionValues(interaction: ChatInputCommandInteraction | AutocompleteInteraction): {
+  options: Record<string, string | number | boolean>;
+  subcommand?: string;
+} {
   const out: Record<string, string | number | boolean> = {};
-  for (const o of interaction.options.data) if (o.value !== undefined) out[o.name] = o.value;
+  let data = interaction.options.data;
+  let subcommand: string | undefined;
+  const sub = data[0];
+  if (sub && sub.type === ApplicationCommandOptionType.Subcommand) {
+    subcommand = sub.name;
+    data = sub.options ?? [];
+  }
+  for (const o of data) if (o.value !== undefined) out[o.name] = o.value;
+  return subcommand === undefined ? { options: out } : { options: out, subcommand };
+}
+
+/** Where an interaction came from. */
+function place(interaction: Interaction): { guildId?: string; channelId?: string } {
+  const out: { guildId?: string; channelId?: string } = {};
+  if (interaction.guildId) out.guildId = interaction.guildId;
+  if (interaction.channelId) out.channelId = interaction.channelId;
   return out;
 }
 
@@ -72,7 +95,15 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   function context(fields: Record<string, unknown>): CommandContext | undefined {
     const state = options.library.state();
     if (state.status !== 'ready') return undefined;
-    return { engine: state.engine, library: options.library, store, version: options.version, note: (f) => Object.assign(fields, f) };
+    return {
+      engine: state.engine,
+      library: options.library,
+      store,
+      version: options.version,
+      note: (f) => Object.assign(fields, f),
+      ...(options.services?.saved ? { saved: options.services.saved } : {}),
+      ...(options.services?.follows ? { follows: options.services.follows } : {}),
+    };
   }
 
   /** How long we may wait before deferring, given how old the interaction already is. */
@@ -134,7 +165,13 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       const focused = interaction.options.getFocused(true);
       fields['option'] = focused.name;
       try {
-        choices = renderChoices(command.autocomplete({ option: focused.name, value: String(focused.value), options: optionValues(interaction) }, ctx));
+        const { options: values, subcommand } = optionValues(interaction);
+        choices = renderChoices(
+          await command.autocomplete(
+            { option: focused.name, value: String(focused.value), options: values, user: invoker(interaction), ...place(interaction), ...(subcommand ? { subcommand } : {}) },
+            ctx,
+          ),
+        );
       } catch (err) {
         log.error({ err, errorId: newErrorId() }, 'autocomplete failed');
       }
@@ -165,8 +202,8 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         const cmd = command;
         mode = cmd?.visibility ?? 'ephemeral';
         const input = interaction.isChatInputCommand()
-          ? { options: optionValues(interaction), user: invoker(interaction) }
-          : { options: {}, user: invoker(interaction), targetMessage: (interaction as MessageContextMenuCommandInteraction).targetMessage.content };
+          ? { ...optionValues(interaction), user: invoker(interaction), ...place(interaction) }
+          : { options: {}, user: invoker(interaction), targetMessage: (interaction as MessageContextMenuCommandInteraction).targetMessage.content, ...place(interaction) };
         if (log.isLevelEnabled('debug')) fields['input'] = input.options;
         work = (ctx) => {
           if (!cmd) throw new ExpiredError(`unknown command ${interaction.commandName}`);

@@ -44,6 +44,8 @@ export interface MessagePayload {
    * cannot change a message's visibility, and content links are wrapped in <…> anyway.
    */
   flags?: number;
+  /** Attachments (discord.js sends them as multipart form data). */
+  files?: { attachment: Buffer; name: string }[];
 }
 
 /** Keeps link previews from unfurling in message content: `<url>` for bare links and link targets. */
@@ -218,6 +220,7 @@ export function renderReply(reply: Reply, mode: 'new' | 'edit' = 'new'): Message
   if (reply.text) payload.content = truncateMarkdown(suppressPreviews(reply.text), LIMITS.content);
   else if (mode === 'edit') payload.content = '';
   if (!payload.content && embeds.length === 0) payload.content = '\u200b';
+  if (reply.files?.length) payload.files = reply.files.map((f) => ({ attachment: Buffer.from(f.content, 'utf8'), name: f.name }));
   if (mode === 'new') {
     payload.flags = (embeds.length === 0 ? MESSAGE_FLAGS.SuppressEmbeds : 0) | (reply.visibility === 'ephemeral' ? MESSAGE_FLAGS.Ephemeral : 0);
   }

@@ -63,6 +63,15 @@ export interface Reply {
   controls?: Control[][];
   /** Replace the message a button sits on instead of sending a new one (paging). */
   update?: boolean;
+  /** Files attached to a new message (e.g. a CSV export). */
+  files?: FileAttachment[];
+}
+
+/** A file sent with a message. */
+export interface FileAttachment {
+  name: string;
+  /** The file's text (UTF-8). */
+  content: string;
 }
 
 /** A choice offered by autocomplete. */

@@ -15,6 +15,14 @@ export const SOURCES_PER_PAGE = 10;
 /** Passages shown on either side for "More context". */
 export const CONTEXT_RADIUS = 2;
 
+/** The select menu that saves one of the listed passages (handled by /saved). */
+export const SAVE_SELECT = 'saved:add';
+
+/** A "Save" button for one passage (handled by /saved): anyone who sees it keeps it in their own list. */
+export function saveButton(passageId: string): Control {
+  return { kind: 'button', id: `${SAVE_SELECT}:${passageId}`, label: 'Save' };
+}
+
 const COLOR = { results: 0x2b6cb0, quote: 0x4a5568, warn: 0xc05621, error: 0xc53030 } as const;
 
 /** The matched words in bold, the rest of the excerpt escaped. */
@@ -76,6 +84,7 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
   if (options.length) {
     controls.push([{ kind: 'select', id: 'search:share', placeholder: 'Share… (post an excerpt to the channel)', options }]);
     controls.push([{ kind: 'select', id: 'search:context', placeholder: 'More context (neighbouring paragraphs)', options }]);
+    controls.push([{ kind: 'select', id: SAVE_SELECT, placeholder: 'Save… (keep a passage in /saved)', options }]);
   }
   return { visibility: 'ephemeral', cards: [card], controls, update: page > 0 };
 }
@@ -105,7 +114,7 @@ export function quoteCard(hit: Hit, sharedBy: string | undefined): Reply {
     color: COLOR.quote,
   };
   if (url) card.url = url;
-  const reply: Reply = { visibility: 'public', cards: [card] };
+  const reply: Reply = { visibility: 'public', cards: [card], controls: [[saveButton(hit.id)]] };
   if (sharedBy) reply.text = `Shared by <@${sharedBy}>`;
   return reply;
 }
@@ -119,7 +128,7 @@ export function contextReply(hits: Hit[], centerId: string): Reply {
       return h.id === centerId ? `**¶ ${h.source.paragraph}** ▶ ${text}` : `¶ ${h.source.paragraph} ${text}`;
     })
     .join('\n\n');
-  const controls: Control[][] = center ? [[{ kind: 'button', id: `quote:share:${center.id}`, label: 'Share this passage', style: 'primary' }]] : [];
+  const controls: Control[][] = center ? [[{ kind: 'button', id: `quote:share:${center.id}`, label: 'Share this passage', style: 'primary' }, saveButton(center.id)]] : [];
   return {
     visibility: 'ephemeral',
     cards: [

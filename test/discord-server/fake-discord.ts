@@ -341,6 +341,12 @@ export class FakeDiscord {
   private readonly interactions = new Map<string, InteractionHandle>();
   private readonly commandStore = new Map<string, Map<string, RegisteredCommand>>();
   private failures: (FailRule & { remaining: number })[] = [];
+  /** Direct-message channels by recipient user id. */
+  private readonly dmChannels = new Map<string, string>();
+  /** Users whose privacy settings refuse DMs from the bot (50007). */
+  private readonly closedDms = new Set<string>();
+  /** Permission bits denied to the bot's role, per channel (a channel overwrite). */
+  private readonly botDenied = new Map<string, bigint>();
   private readonly events = new EventEmitter();
   private readonly counts = new Map<GatewayEvent, number>();
   private readonly routes: Route[];
@@ -639,13 +645,14 @@ export class FakeDiscord {
   }
 
   private channelPayload(id: string, name: string, position: number): Obj {
+    const denied = this.botDenied.get(id);
     return {
       id,
       type: 0,
       guild_id: this.guildId,
       name,
       position,
-      permission_overwrites: [],
+      permission_overwrites: denied ? [{ id: this.botRoleId, type: 0, allow: '0', deny: denied.toString() }] : [],
       nsfw: false,
       topic: null,
       last_message_id: null,
@@ -1128,6 +1135,49 @@ export class FakeDiscord {
     });
   }
 
+  // ---------------------------------------------------------------- direct messages and channel permissions
+
+  private dmPayload(userId: string): Obj {
+    let id = this.dmChannels.get(userId);
+    if (!id) this.dmChannels.set(userId, (id = snowflake()));
+    return { id, type: 1, last_message_id: null, flags: 0, recipients: [apiUser(this.userFor(userId))] };
+  }
+
+  /** The bot's direct messages to a user (`'alice'`, or an id), oldest first. */
+  directMessages(user: string): StoredMessage[] {
+    const id = this.dmChannels.get(this.userFor(user).id);
+    return id ? this.channelMessages(id) : [];
+  }
+
+  /** Waits until a direct message to `user` matches `predicate`. */
+  async waitForDirectMessage(user: string, predicate: (m: StoredMessage) => boolean = () => true, timeoutMs = 5_000): Promise<StoredMessage> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.directMessages(user).find(predicate);
+      if (hit) return hit;
+      if (Date.now() > until) throw new Error(`no matching direct message to ${user} within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** The user's privacy settings refuse (false) or allow (true) direct messages from the bot. */
+  setDirectMessages(user: string, open: boolean): void {
+    const id = this.userFor(user).id;
+    if (open) this.closedDms.delete(id);
+    else this.closedDms.add(id);
+  }
+
+  /**
+   * Denies permission bits to the bot in a channel (a role overwrite, e.g. `Permission.SendMessages`;
+   * `0n` clears it). Sends CHANNEL_UPDATE, as Discord does; the bot's posts there then fail with
+   * 50013 Missing Permissions (50001 Missing Access without View Channel).
+   */
+  denyBot(channelId: string, bits: bigint): void {
+    if (bits === 0n) this.botDenied.delete(channelId);
+    else this.botDenied.set(channelId, bits);
+    this.dispatch('CHANNEL_UPDATE', this.channelFor(channelId));
+  }
+
   // ---------------------------------------------------------------- REST
 
   /**
@@ -1315,6 +1365,8 @@ export class FakeDiscord {
         },
       })),
       r('GET', /^\/channels\/(\d+)$/, true, ([id]) => {
+        const dmUser = [...this.dmChannels].find(([, cid]) => cid === id)?.[0];
+        if (dmUser !== undefined) return { status: 200, body: this.dmPayload(dmUser) };
         try {
           return { status: 200, body: this.channelFor(id) };
         } catch {
@@ -1324,8 +1376,18 @@ export class FakeDiscord {
       r('GET', /^\/guilds\/(\d+)$/, true, ([id]) =>
         id === this.guildId ? { status: 200, body: this.guildPayload() } : err(404, 10004, 'Unknown Guild'),
       ),
+      r('POST', /^\/users\/@me\/channels$/, true, (_m, ctx) => {
+        const recipient = isObj(ctx.body) ? String(ctx.body['recipient_id'] ?? '') : '';
+        if (!recipient) return err(400, 50035, 'Invalid Form Body');
+        return { status: 200, body: this.dmPayload(recipient) };
+      }),
       r('POST', /^\/channels\/(\d+)\/messages$/, true, ([id], ctx) => {
-        if (id !== this.channelId && id !== this.otherChannelId) return err(404, 10003, 'Unknown Channel');
+        const dmUser = [...this.dmChannels].find(([, cid]) => cid === id)?.[0];
+        if (id !== this.channelId && id !== this.otherChannelId && dmUser === undefined) return err(404, 10003, 'Unknown Channel');
+        if (dmUser !== undefined && this.closedDms.has(dmUser)) return err(403, 50007, 'Cannot send messages to this user');
+        const denied = this.botDenied.get(id as string) ?? 0n;
+        if (denied & Permission.ViewChannel) return err(403, 50001, 'Missing Access');
+        if (denied & (Permission.SendMessages | Permission.EmbedLinks)) return err(403, 50013, 'Missing Permissions');
         const body = isObj(ctx.body) ? ctx.body : {};
         const bad = this.limits(checkMessage(body, { hasFiles: ctx.files.length > 0 }), ctx);
         if (bad) return bad;

@@ -15,6 +15,7 @@ export function snowflake(at: number = Date.now()): string {
 export const Permission = {
   CreateInstantInvite: 1n << 0n,
   Administrator: 1n << 3n,
+  ManageChannels: 1n << 4n,
   ManageGuild: 1n << 5n,
   AddReactions: 1n << 6n,
   ViewChannel: 1n << 10n,

@@ -18,7 +18,7 @@ function problem(env: Record<string, string>): string {
 
 describe('parseConfig', () => {
   it('fills in defaults', () => {
-    expect(parseConfig(valid)).toEqual({ token: 'MTIz.abc.def', clientId: '123456789012345678', dataDir: './data', logLevel: 'info' });
+    expect(parseConfig(valid)).toEqual({ token: 'MTIz.abc.def', clientId: '123456789012345678', dataDir: './data', logLevel: 'info', databasePath: '.data/verbatim.db' });
   });
 
   it('reads every variable', () => {
@@ -29,8 +29,9 @@ describe('parseConfig', () => {
       INDEX_CACHE: '/var/cache/verbatim.json',
       LOG_LEVEL: 'DEBUG',
       DISCORD_API_BASE: 'http://127.0.0.1:8080/api',
+      DATABASE_PATH: '/var/lib/verbatim/bot.db',
     });
-    expect(config).toMatchObject({ guildId: '876543210987654321', dataDir: '/srv/library', indexCache: '/var/cache/verbatim.json', logLevel: 'debug', apiBase: 'http://127.0.0.1:8080/api' });
+    expect(config).toMatchObject({ guildId: '876543210987654321', dataDir: '/srv/library', indexCache: '/var/cache/verbatim.json', logLevel: 'debug', apiBase: 'http://127.0.0.1:8080/api', databasePath: '/var/lib/verbatim/bot.db' });
     expect(Object.isFrozen(config)).toBe(true);
   });
 

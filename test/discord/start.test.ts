@@ -1,6 +1,6 @@
 /** The bot as `npm start` runs it: `tsx src/main.ts` in a child process, configured only through its environment. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ function botEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
     DISCORD_GUILD_ID: '',
     DATA_DIR: '',
     INDEX_CACHE: '',
+    DATABASE_PATH: '',
     LOG_LEVEL: '',
     DISCORD_API_BASE: '',
     ...overrides,
@@ -49,6 +50,10 @@ describe('tsx src/main.ts', () => {
     let child: ChildProcess;
     let stdout = '';
 
+    // a corrupt database file: reported in one line at start, and search works without follows
+    const corrupt = path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-start-db-')), 'verbatim.db');
+    writeFileSync(corrupt, 'not a database\n'.repeat(500));
+
     beforeAll(async () => {
       fake = await startFakeDiscord();
       child = spawn(TSX, ['src/main.ts'], {
@@ -61,6 +66,7 @@ describe('tsx src/main.ts', () => {
           INDEX_CACHE: path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-start-')), 'index.json'),
           LOG_LEVEL: 'info',
           DISCORD_API_BASE: fake.apiBase,
+          DATABASE_PATH: corrupt,
         }),
       });
       child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -82,6 +88,12 @@ describe('tsx src/main.ts', () => {
       }
       const fields = (about.embeds[0]?.['fields'] ?? []) as { name: string; value: string }[];
       expect(fields.find((f) => f.name === 'Documents')?.value).toBe('4');
+      expect(fields.find((f) => f.name === 'Follows and saved passages')?.value).toMatch(/could not open its database/);
+      const dbLines = stdout.split('\n').filter((l) => l.includes(corrupt));
+      expect(dbLines).toHaveLength(1);
+      expect(dbLines[0]).toMatch(/not a usable SQLite file.*follows and saved passages are off; search works/);
+      const followed = await fake.slashCommand('follow', { list: {} }).response();
+      expect(followed.content).toMatch(/^Saved passages and follows are unavailable right now/);
       expect(about.embeds[0]?.['title']).toMatch(/^Verbatim \d+\.\d+\.\d+$/);
       expect(fake.commands(fake.guildId)).toEqual([]);
       expect(fake.violations).toEqual([]);
@@ -101,9 +113,9 @@ describe('tsx src/main.ts', () => {
         let out = '';
         deploy.stdout.on('data', (d: Buffer) => (out += d.toString()));
         expect(await exited(deploy)).toBe(0);
-        expect(out).toContain(`Registered 7 commands for guild ${fake.guildId}`);
+        expect(out).toContain(`Registered 9 commands for guild ${fake.guildId}`);
       }
-      expect(fake.commands(fake.guildId).map((c) => c.name).sort()).toEqual(['Find related statements', 'about', 'quote', 'reindex', 'search', 'source', 'sources']);
+      expect(fake.commands(fake.guildId).map((c) => c.name).sort()).toEqual(['Find related statements', 'about', 'follow', 'quote', 'reindex', 'saved', 'search', 'source', 'sources']);
       expect(fake.commands('global')).toEqual([]);
     });
   });

@@ -1,0 +1,97 @@
+/**
+ * Which passages are new: the library as the database last recorded it (per document, a hash of
+ * its passage ids and the ids themselves) against the library now. Passage ids are stable (same
+ * file, same text → same id), so a rebuild, a restart or a reindex finds nothing new, a new file
+ * brings all its passages, and an edited file only its changed paragraphs. Files added while the
+ * bot was down are found at the next start. The first time (an empty record) is the baseline:
+ * nothing is new.
+ */
+import { createHash } from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import { VerbatimEngine } from '../search/engine.ts';
+import type { SearchEngine } from '../types.ts';
+import type { NewPassage } from './matcher.ts';
+
+interface DocNow {
+  id: string;
+  hash: string;
+  first: number;
+  count: number;
+}
+
+export interface Arrivals {
+  passages: NewPassage[];
+  /** Documents that entered or changed, and that left. */
+  changedDocs: number;
+  removedDocs: number;
+  /** True on the first run (the record was empty): the library was recorded, nothing counted as new. */
+  baseline: boolean;
+  /** Records the library as now; run it in the transaction that stores the matches. */
+  commit(): void;
+}
+
+/** Compares engines' libraries with the record in the database. Keeps the per-document hashes in memory. */
+export class ArrivalTracker {
+  private hashes: Map<string, string> | undefined;
+
+  constructor(private readonly db: Database) {}
+
+  private recorded(): Map<string, string> {
+    if (!this.hashes) {
+      const rows = this.db.prepare('SELECT doc_id, hash FROM library_docs').all() as { doc_id: string; hash: string }[];
+      this.hashes = new Map(rows.map((r) => [r.doc_id, r.hash]));
+    }
+    return this.hashes;
+  }
+
+  /** What entered the library in `engine` since the last commit. */
+  diff(engine: SearchEngine): Arrivals {
+    if (!(engine instanceof VerbatimEngine)) throw new Error('follows need the library engine (VerbatimEngine)');
+    const store = engine.state.store;
+    const { idOff, dateFrom, dateTo } = store.arrays;
+    const now: DocNow[] = store.docs.map((d) => ({
+      id: d.id,
+      first: d.first,
+      count: d.count,
+      hash: createHash('sha1').update(store.blobRange('ids', idOff[d.first]!, idOff[d.first + d.count]!)).digest('base64url'),
+    }));
+    const before = this.recorded();
+    const baseline = before.size === 0;
+    const changed = now.filter((d) => before.get(d.id) !== d.hash);
+    const present = new Set(now.map((d) => d.id));
+    const removed = [...before.keys()].filter((id) => !present.has(id));
+    const passages: NewPassage[] = [];
+    if (!baseline) {
+      const oldIds = this.db.prepare('SELECT ids FROM library_docs WHERE doc_id = ?');
+      for (const d of changed) {
+        const old = oldIds.get(d.id) as { ids: string } | undefined;
+        const known = new Set(old ? old.ids.split(' ') : []);
+        const doc = store.docs[store.docOf[d.first]!]!;
+        for (let g = d.first; g < d.first + d.count; g++) {
+          const id = store.id(g);
+          if (known.has(id)) continue;
+          passages.push({ id, docId: d.id, text: store.text(g), meta: doc.meta, dateFrom: dateFrom[g]!, dateTo: dateTo[g]! });
+        }
+      }
+    }
+    const commit = (): void => {
+      const upsert = this.db.prepare('INSERT INTO library_docs (doc_id, hash, ids) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET hash = excluded.hash, ids = excluded.ids');
+      const del = this.db.prepare('DELETE FROM library_docs WHERE doc_id = ?');
+      for (const d of changed) {
+        const ids: string[] = [];
+        for (let g = d.first; g < d.first + d.count; g++) ids.push(store.id(g));
+        upsert.run(d.id, d.hash, ids.join(' '));
+      }
+      for (const id of removed) del.run(id);
+      const map = this.recorded();
+      for (const d of changed) map.set(d.id, d.hash);
+      for (const id of removed) map.delete(id);
+    };
+    return { passages, changedDocs: changed.length, removedDocs: removed.length, baseline, commit };
+  }
+
+  /** Forgets the in-memory hashes (after a rolled-back transaction). */
+  reset(): void {
+    this.hashes = undefined;
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Matching follows against passages that just entered the library — and only those: a follow's
+ * query is never run over the whole library. Each new passage is analysed once (the same analyzer
+ * as the index, so word forms meet as in /search); follows are indexed by one required term each,
+ * so a passage is checked only against the follows whose key term it holds.
+ *
+ * A follow matches a passage that holds every free word (as its indexed term), every quoted
+ * phrase, none of the excluded words or phrases, and passes the filters. That is /search's "all
+ * words" tier, without typo tolerance or acronym/country-name expansion: an alert must be exact.
+ */
+import { fold, tokens, type Token } from '../index/analyzer.ts';
+import { normalizeDateBound, parseQuery } from '../search/query.ts';
+import { QueryError, type DocumentMeta, type SearchFilters } from '../types.ts';
+
+/** A passage that just entered the library, with what matching needs. */
+export interface NewPassage {
+  id: string;
+  docId: string;
+  text: string;
+  meta: DocumentMeta;
+  /** Effective date range as YYYYMMDD numbers (0: undated). */
+  dateFrom: number;
+  dateTo: number;
+}
+
+/** A passage prepared for matching: its tokens and term set (computed once per update). */
+export interface AnalysedPassage extends NewPassage {
+  tokens: Token[];
+  terms: Set<string>;
+}
+
+export function analyse(p: NewPassage): AnalysedPassage {
+  const toks = tokens(p.text);
+  return { ...p, tokens: toks, terms: new Set(toks.map((t) => t.term)) };
+}
+
+/** What a follow asks for, as stored. Filters are already merged with the query's and resolved (country as its code). */
+export interface FollowQuery {
+  id: number;
+  query: string;
+  filters: SearchFilters;
+}
+
+export interface CompiledFollow {
+  id: number;
+  /** Terms that must all occur. */
+  required: string[];
+  /** Phrases of two or more terms (stop words included) that must occur in order. */
+  phrases: string[][];
+  excluded: string[];
+  excludedPhrases: string[][];
+  /** The term the follow is indexed under (one of `required`). */
+  key: string;
+  filter: ((p: NewPassage) => boolean) | null;
+  /** For excerpts: the terms and phrases to mark. */
+  marks: { terms: Set<string>; phrases: string[][] };
+}
+
+/** Most free words a follow may have: an alert requires them all, so a longer query would never fire. */
+export const MAX_FOLLOW_WORDS = 12;
+
+const normSession = (s: string): string => s.trim().replace(/^0+(?=\d)/, '');
+
+function compileFilters(f: SearchFilters): ((p: NewPassage) => boolean) | null {
+  const tests: Array<(p: NewPassage) => boolean> = [];
+  if (f.country !== undefined) {
+    const code = f.country.trim().toUpperCase();
+    tests.push((p) => p.meta.country?.toUpperCase() === code);
+  }
+  if (f.speaker !== undefined) {
+    const s = fold(f.speaker).trim();
+    tests.push((p) => p.meta.speaker !== undefined && fold(p.meta.speaker).includes(s));
+  }
+  if (f.organisation !== undefined) {
+    const s = fold(f.organisation).trim();
+    tests.push((p) => p.meta.organisation !== undefined && fold(p.meta.organisation).includes(s));
+  }
+  if (f.session !== undefined) {
+    const s = normSession(f.session);
+    tests.push((p) => p.meta.session !== undefined && normSession(p.meta.session) === s);
+  }
+  if (f.document !== undefined) {
+    const id = f.document.trim();
+    tests.push((p) => p.docId === id);
+  }
+  if (f.symbol !== undefined) {
+    const s = f.symbol.trim().replace(/\s+/g, ' ').toLowerCase();
+    tests.push((p) => p.meta.symbol?.toLowerCase() === s);
+  }
+  const from = f.from ?? f.year;
+  const to = f.to ?? f.year;
+  if (from !== undefined || to !== undefined) {
+    const fromN = from ? Number(normalizeDateBound(from, 'from').replace(/-/g, '')) : 0;
+    const toN = to ? Number(normalizeDateBound(to, 'to').replace(/-/g, '')) : 0;
+    tests.push((p) => p.dateFrom !== 0 && (!fromN || p.dateTo >= fromN) && (!toN || p.dateFrom <= toN));
+  }
+  if (!tests.length) return null;
+  return (p) => tests.every((t) => t(p));
+}
+
+/**
+ * Compiles a follow. @throws QueryError (fit to show) when the query cannot be used for alerts:
+ * it does not parse, has no word to look for, or has too many words.
+ */
+export function compileFollow(f: FollowQuery): CompiledFollow {
+  const parsed = parseQuery(f.query);
+  const words = [...new Set(parsed.words.map((w) => w.term))];
+  if (words.length > MAX_FOLLOW_WORDS) {
+    throw new QueryError(
+      `A follow can look for at most ${MAX_FOLLOW_WORDS} words (an alert needs every one of them); this query has ${words.length}. Keep the words that matter most, or put an exact phrase in quotes.`,
+    );
+  }
+  const phrases: string[][] = [];
+  const required = new Set(words);
+  for (const p of parsed.phrases) {
+    const content = tokens(p.raw).filter((t) => !t.stop).map((t) => t.term);
+    for (const t of content) required.add(t);
+    if (p.terms.length > 1) phrases.push(p.terms);
+    else if (p.terms.length === 1 && content.length === 0) required.add(p.terms[0]!);
+  }
+  if (required.size === 0) {
+    throw new QueryError('A follow needs at least one word or "phrase" to look for, e.g. `/follow add query: nitazenes`.');
+  }
+  const req = [...required];
+  // the longest term is the best cheap guess at the rarest, so the fewest passages wake the follow
+  const key = req.reduce((a, b) => (b.length > a.length ? b : a));
+  return {
+    id: f.id,
+    required: req,
+    phrases,
+    excluded: parsed.excluded.map((w) => w.term),
+    excludedPhrases: parsed.excludedPhrases.map((p) => p.terms).filter((t) => t.length > 0),
+    key,
+    filter: compileFilters(f.filters),
+    marks: { terms: new Set(req), phrases },
+  };
+}
+
+function hasPhrase(toks: readonly Token[], phrase: readonly string[]): boolean {
+  const n = phrase.length;
+  outer: for (let i = 0; i + n <= toks.length; i++) {
+    for (let k = 0; k < n; k++) if (toks[i + k]!.term !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** True when `f` matches `p`. */
+export function matches(f: CompiledFollow, p: AnalysedPassage): boolean {
+  for (const t of f.required) if (!p.terms.has(t)) return false;
+  for (const t of f.excluded) if (p.terms.has(t)) return false;
+  if (f.filter && !f.filter(p)) return false;
+  for (const ph of f.phrases) if (!hasPhrase(p.tokens, ph)) return false;
+  for (const ph of f.excludedPhrases) if (hasPhrase(p.tokens, ph)) return false;
+  return true;
+}
+
+/** The active follows, indexed by key term. */
+export class FollowIndex {
+  private readonly byKey = new Map<string, CompiledFollow[]>();
+  private readonly byId = new Map<number, CompiledFollow>();
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  add(f: CompiledFollow): void {
+    this.remove(f.id);
+    this.byId.set(f.id, f);
+    const list = this.byKey.get(f.key);
+    if (list) list.push(f);
+    else this.byKey.set(f.key, [f]);
+  }
+
+  remove(id: number): void {
+    const f = this.byId.get(id);
+    if (!f) return;
+    this.byId.delete(id);
+    const list = this.byKey.get(f.key)!.filter((x) => x.id !== id);
+    if (list.length) this.byKey.set(f.key, list);
+    else this.byKey.delete(f.key);
+  }
+
+  get(id: number): CompiledFollow | undefined {
+    return this.byId.get(id);
+  }
+
+  /** For each follow that matches any of `passages`: the matching passage ids, in the order given. */
+  match(passages: readonly AnalysedPassage[]): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    for (const p of passages) {
+      for (const term of p.terms) {
+        const list = this.byKey.get(term);
+        if (!list) continue;
+        for (const f of list) {
+          if (!matches(f, p)) continue;
+          const ids = out.get(f.id);
+          if (ids) ids.push(p.id);
+          else out.set(f.id, [p.id]);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,164 @@
+/** Reply models for follows: alerts and digests, "and N more", /follow list, confirmations. Pure. */
+import type { Every, Follow } from '../follows/store.ts';
+import { WEEKDAYS, type DigestSettings } from '../follows/schedule.ts';
+import type { Hit } from '../types.ts';
+import type { Card, Control, Reply } from './models.ts';
+import { SAVE_SELECT, citationMarkdown, excerptMarkdown, rangeLabel, sourceLabel } from './replies.ts';
+import { escapeMarkdown, truncate } from './text.ts';
+
+/** Passages shown in one alert; the rest open with "and N more". */
+export const ALERT_HITS = 5;
+const COLOR = 0x2f855a;
+
+function filterText(filters: Follow['filters']): string {
+  const parts = Object.entries(filters)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}: ${truncate(String(v), 60)}`);
+  return parts.length ? ` · ${parts.join(', ')}` : '';
+}
+
+/** “query” · country: COL */
+export function followLabel(f: Pick<Follow, 'query' | 'filters'>): string {
+  return `“${truncate(f.query, 80)}”${filterText(f.filters)}`;
+}
+
+function hitRows(hits: readonly Hit[], offset: number): { fields: NonNullable<Card['fields']>; controls: Control[][] } {
+  const options = hits.map((hit, i) => ({ label: `${offset + i + 1}. ${sourceLabel(hit.source)}`, value: hit.id, description: hit.excerpt.text }));
+  return {
+    fields: hits.map((hit, i) => ({
+      name: `${offset + i + 1} · ${escapeMarkdown(sourceLabel(hit.source))}`,
+      value: `${excerptMarkdown(hit)}\n— ${citationMarkdown(hit)}`,
+    })),
+    controls: options.length
+      ? [
+          [{ kind: 'select', id: 'search:share', placeholder: 'Share… (post an excerpt to the channel)', options }],
+          [{ kind: 'select', id: 'search:context', placeholder: 'More context (neighbouring paragraphs)', options }],
+          [{ kind: 'select', id: SAVE_SELECT, placeholder: 'Save… (keep a passage in /saved)', options }],
+        ]
+      : [],
+  };
+}
+
+const KIND_TITLE: Record<Every, string> = { instant: 'New', daily: 'Daily digest', weekly: 'Weekly digest' };
+
+/**
+ * One alert (or digest): up to {@link ALERT_HITS} passages with excerpt and citation, Share…,
+ * More context and Save…, and "and N more" opening the rest privately.
+ */
+export function alertReply(follow: Follow, hits: readonly Hit[], total: number, alertId: number): Reply {
+  const shown = hits.slice(0, ALERT_HITS);
+  const { fields, controls } = hitRows(shown, 0);
+  const more = total - shown.length;
+  if (more > 0) controls.push([{ kind: 'button', id: `follow:more:${alertId}:0`, label: `and ${more} more`, style: 'primary' }]);
+  const noun = total === 1 ? 'passage' : 'passages';
+  return {
+    visibility: 'public',
+    cards: [
+      {
+        title: truncate(`${KIND_TITLE[follow.every]}: ${total} ${noun} for ${followLabel(follow)}`, 250),
+        description: escapeMarkdown(
+          follow.every === 'instant' ? `${total} new ${noun} entered the library.` : `${total} new ${noun} since the last digest.`,
+        ),
+        fields,
+        footer: `Follow #${follow.id} · /follow list to see or remove your follows`,
+        color: COLOR,
+      },
+    ],
+    controls,
+  };
+}
+
+/** "and N more": the rest of an alert, privately, five at a time. */
+export function alertMoreReply(follow: Pick<Follow, 'query' | 'filters'>, hits: readonly Hit[], page: number, total: number, alertId: number): Reply {
+  const offset = ALERT_HITS + page * ALERT_HITS;
+  const rest = total - ALERT_HITS;
+  const pages = Math.max(1, Math.ceil(rest / ALERT_HITS));
+  const { fields, controls } = hitRows(hits, offset);
+  if (pages > 1) {
+    controls.unshift([
+      { kind: 'button', id: `follow:more:${alertId}:${Math.max(0, page - 1)}`, label: '◀ Prev', disabled: page === 0 },
+      { kind: 'button', id: `follow:more:${alertId}:${page + 1}`, label: 'Next ▶', disabled: page + 1 >= pages },
+    ]);
+  }
+  return {
+    visibility: 'ephemeral',
+    update: false,
+    cards: [
+      {
+        title: truncate(`${rangeLabel(offset, hits.length, total)} new passages for ${followLabel(follow)}`, 250),
+        description: escapeMarkdown(`Page ${page + 1} of ${pages}`),
+        fields,
+        footer: 'Only you can see this. Share… posts one excerpt to the channel.',
+        color: COLOR,
+      },
+    ],
+    controls,
+  };
+}
+
+function whereTo(f: Follow): string {
+  return f.channelId ? `<#${f.channelId}>` : 'your direct messages';
+}
+
+function cadence(f: Pick<Follow, 'every'>, s: DigestSettings): string {
+  if (f.every === 'instant') return 'as passages arrive';
+  if (f.every === 'daily') return `daily at ${s.time} (${s.timeZone})`;
+  return `weekly on ${WEEKDAYS[s.weeklyDay]} at ${s.time} (${s.timeZone})`;
+}
+
+export function followCreatedReply(f: Follow, s: DigestSettings): Reply {
+  return {
+    visibility: 'ephemeral',
+    text:
+      `Following ${escapeMarkdown(followLabel(f))} (#${f.id}): new passages go to ${whereTo(f)}, ${cadence(f, s)}.\n` +
+      'Only passages that enter the library from now on are sent, each once. `/follow list` shows your follows; `/follow remove` stops one.',
+  };
+}
+
+export function followListReply(follows: readonly Follow[], userId: string, s: DigestSettings, limits: { perUser: number }): Reply {
+  if (!follows.length) {
+    return { visibility: 'ephemeral', text: 'No follows yet. `/follow add query: …` sends you new passages on a topic as they enter the library.' };
+  }
+  const lines = follows.slice(0, 25).map((f) => {
+    const who = f.ownerId === userId ? '' : ` · made by <@${f.ownerId}>`;
+    const state = f.paused ? ` · **paused**: ${escapeMarkdown(f.paused)}` : '';
+    return `**#${f.id}** ${escapeMarkdown(followLabel(f))} → ${whereTo(f)}, ${cadence(f, s)}${who}${state}`;
+  });
+  const mine = follows.filter((f) => f.ownerId === userId).length;
+  return {
+    visibility: 'ephemeral',
+    cards: [
+      {
+        title: `Follows (${follows.length})`,
+        description: lines.join('\n'),
+        footer: `You have ${mine} of at most ${limits.perUser}. Channel follows of this server are listed too.`,
+        color: COLOR,
+      },
+    ],
+  };
+}
+
+export function settingsReply(s: DigestSettings, changed: boolean): Reply {
+  return {
+    visibility: 'ephemeral',
+    text: `${changed ? 'Saved. ' : ''}Digests on this server: daily at **${s.time}**, weekly on **${WEEKDAYS[s.weeklyDay]}** at ${s.time}, time zone **${escapeMarkdown(s.timeZone)}**.`,
+  };
+}
+
+/** The one DM a follow's owner gets when its alerts stop because the bot lost access. */
+export function pausedNoticeReply(f: Follow, reason: string): Reply {
+  return {
+    visibility: 'public',
+    text:
+      `Your follow #${f.id} ${escapeMarkdown(followLabel(f))} is paused: ${f.channelId ? `I can no longer post in <#${f.channelId}>` : 'I can no longer send you direct messages'} (${escapeMarkdown(reason)}).\n` +
+      'Nothing more is sent for it. Fix the channel’s permissions and add the follow again, or remove it with `/follow remove`.',
+  };
+}
+
+/** The first DM of a direct-message follow (it also proves the bot can reach the member). */
+export function dmWelcomeReply(f: Follow, s: DigestSettings): Reply {
+  return {
+    visibility: 'public',
+    text: `You are following ${escapeMarkdown(followLabel(f))} (#${f.id}). New passages will arrive here, ${cadence(f, s)}.`,
+  };
+}

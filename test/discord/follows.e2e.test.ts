@@ -1,0 +1,356 @@
+/**
+ * Follows end to end: the bot as it runs (createBot, the real engine over a temp copy of the
+ * fixture library, live updates, a real database file) logged in to the loopback Discord server.
+ * Real General Debate statements (UNGDC) are dropped into the library; what members see in
+ * channels and DMs is asserted. The clock of the follow service is fake, for digests.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { parseConfig } from '../../src/config.ts';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { createBot, type Bot } from '../../src/discord/bot.ts';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { createLibrary, type Library } from '../../src/discord/library.ts';
+import { discordOutbox } from '../../src/discord/outbox.ts';
+import { FollowService } from '../../src/follows/service.ts';
+import { openLibrary } from '../../src/index/open.ts';
+import { closeExtractors } from '../../src/ingest/library.ts';
+import { LibraryWatcher } from '../../src/library/live.ts';
+import { createLogger } from '../../src/logger.ts';
+import { SavedStore } from '../../src/saved/store.ts';
+import { MEMBER_PERMISSIONS, Permission, startFakeDiscord, type FakeDiscord, type StoredMessage } from '../discord-server/fake-discord.ts';
+import { FIXTURE_LIBRARY } from '../support/library.ts';
+
+type Obj = Record<string, unknown>;
+const UNGDC = '/work/ungdc-lib';
+const MODERATOR = { userId: 'admin', permissions: (MEMBER_PERMISSIONS | Permission.ManageChannels | Permission.ManageGuild).toString() };
+
+let fake: FakeDiscord;
+let root: string;
+let cachePath: string;
+let dbPath: string;
+let config: ReturnType<typeof parseConfig>;
+/** The follow service's clock (digests). */
+let clock = Date.UTC(2026, 2, 2, 8, 0); // Monday 2 March 2026, 08:00 UTC
+const logLines: Obj[] = [];
+
+interface Stack {
+  bot: Bot;
+  library: Library;
+  follows: FollowService;
+  live: LibraryWatcher;
+  db: Database;
+}
+let stack: Stack;
+
+async function startStack(): Promise<Stack> {
+  const log = createLogger('info', new Writable({ write: (c: Buffer, _e, done) => (logLines.push(JSON.parse(c.toString()) as Obj), done()) }));
+  const db = openDatabase(dbPath);
+  const follows = new FollowService({ db, log: log.child({ part: 'follows' }), now: () => clock, limits: { perUser: 15, perGuild: 40 } });
+  const live = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 150, maxWaitMs: 2000, saveDelayMs: 50 });
+  const library = createLibrary(() => openLibrary({ dataDir: root, cachePath }), { live, onEngine: (e) => follows.onEngine(e) });
+  const bot = createBot({ engineProvider: library, commands, log, config, version: 'test', services: { saved: new SavedStore(db), follows } });
+  await bot.start();
+  follows.start(discordOutbox(bot.client), 0);
+  await library.ready;
+  await follows.idle();
+  return { bot, library, follows, live, db };
+}
+
+async function stopStack(s: Stack): Promise<void> {
+  await s.follows.stop();
+  await s.bot.stop();
+  await s.library.close();
+  s.db.close();
+}
+
+/** Copies a real General Debate statement (and its manifest row as a sidecar) into the library. */
+function drop(file: string, as = path.basename(file)): void {
+  const dir = path.join(root, 'drops');
+  mkdirSync(dir, { recursive: true });
+  const rows = parse(readFileSync(path.join(UNGDC, path.dirname(file), 'manifest.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const row = rows.find((r) => r['file'] === path.basename(file))!;
+  cpSync(path.join(UNGDC, file), path.join(dir, as));
+  const meta = { title: row['title'], date: row['date'], session: row['session'], speaker: row['speaker'], post: row['post'], country: row['country'], meeting: row['meeting'] };
+  writeFileSync(path.join(dir, `${as}.meta.json`), JSON.stringify(meta));
+}
+
+/** Lets the library take in what was dropped, and the follows match it and send their alerts. */
+async function update(): Promise<void> {
+  await stack.live.refresh();
+  await stack.follows.idle();
+}
+
+const cardOf = (m: StoredMessage | { embeds: Obj[] }): Obj => m.embeds[0] ?? {};
+const fieldsOf = (m: StoredMessage | { embeds: Obj[] }): { name: string; value: string }[] => (cardOf(m)['fields'] as { name: string; value: string }[] | undefined) ?? [];
+const componentsOf = (m: { components: Obj[] }): Obj[] => m.components.flatMap((row) => (row['components'] as Obj[] | undefined) ?? []);
+const selectValues = (m: { components: Obj[] }, id: string): string[] =>
+  ((componentsOf(m).find((c) => c['custom_id'] === id)?.['options'] as Obj[] | undefined) ?? []).map((o) => String(o['value']));
+const alertsIn = (channelId: string, followId: number): StoredMessage[] =>
+  fake.channelMessages(channelId).filter((m) => String(cardOf(m)['footer'] ? (cardOf(m)['footer'] as Obj)['text'] : '').startsWith(`Follow #${followId} `));
+const dmAlerts = (user: string, followId: number): StoredMessage[] =>
+  fake.directMessages(user).filter((m) => String(cardOf(m)['footer'] ? (cardOf(m)['footer'] as Obj)['text'] : '').startsWith(`Follow #${followId} `));
+const followIdOf = (content: string): number => Number(/\(#(\d+)\)/.exec(content)?.[1]);
+
+beforeAll(async () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'verbatim-follows-'));
+  root = path.join(tmp, 'library');
+  cpSync(FIXTURE_LIBRARY, root, { recursive: true });
+  cachePath = path.join(tmp, 'cache', 'index.bin');
+  dbPath = path.join(tmp, 'data', 'verbatim.db');
+  fake = await startFakeDiscord();
+  config = parseConfig({ DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_BASE: fake.apiBase, DATA_DIR: root });
+  await deployCommands(config, commands.map((c) => c.data));
+  stack = await startStack();
+});
+
+afterAll(async () => {
+  if (stack) await stopStack(stack);
+  await fake?.close();
+  await closeExtractors();
+});
+
+afterEach(() => {
+  const violations = fake.violations.filter((v) => v.kind !== 'unknown-route' || !/users\/\d+$/.test(v.path ?? ''));
+  fake.clearLogs();
+  expect(violations).toEqual([]);
+});
+
+describe('creating follows', () => {
+  it('refuses a channel follow without Manage Channels, and says how to get alerts by DM instead', async () => {
+    const r = await fake.slashCommand('follow', { add: { query: 'fentanyl', channel: fake.otherChannelId } }, { userId: 'alice' }).response();
+    expect(r.ephemeral).toBe(true);
+    expect(r.content).toMatch(/Manage Channels/);
+    expect(r.content).toMatch(/Leave out `channel`/);
+  });
+
+  it('refuses a channel the bot cannot post in, at creation', async () => {
+    fake.denyBot(fake.channelId, Permission.SendMessages);
+    try {
+      const r = await fake.slashCommand('follow', { add: { query: 'fentanyl', channel: fake.channelId } }, MODERATOR).response();
+      expect(r.ephemeral).toBe(true);
+      expect(r.content).toMatch(/^I cannot post in <#\d+>: I am missing Send Messages there/);
+    } finally {
+      fake.denyBot(fake.channelId, 0n);
+    }
+    const list = await fake.slashCommand('follow', { list: {} }, MODERATOR).response();
+    expect(list.content).toMatch(/No follows yet/);
+  });
+
+  it('answers a query that does not parse with the same plain message as /search', async () => {
+    const query = 'fentanyl "synthetic drugs';
+    const follow = await fake.slashCommand('follow', { add: { query } }, { userId: 'alice' }).response();
+    const search = await fake.slashCommand('search', { query }).response();
+    expect(follow.content).toBe(search.content);
+    expect(follow.content).toMatch(/never closed/);
+  });
+
+  it('refuses a DM follow when the member does not accept direct messages', async () => {
+    fake.setDirectMessages('bob', false);
+    try {
+      const r = await fake.slashCommand('follow', { add: { query: 'fentanyl' } }, { userId: 'bob' }).response();
+      expect(r.content).toMatch(/I cannot send you direct messages/);
+      expect(stack.follows.store.visibleTo(fake.users.bob.id, fake.guildId)).toEqual([]);
+    } finally {
+      fake.setDirectMessages('bob', true);
+    }
+  });
+});
+
+let channelFollow: number;
+let dmFollow: number;
+let alertPassage: string;
+
+describe('instant alerts', () => {
+  it('posts an alert in the channel when a statement mentioning the topic enters the library, with the right passage', async () => {
+    const made = await fake.slashCommand('follow', { add: { query: 'fentanyl', channel: fake.otherChannelId } }, MODERATOR).response();
+    expect(made.ephemeral).toBe(true);
+    expect(made.content).toMatch(/^Following “fentanyl” \(#\d+\): new passages go to <#\d+>, as passages arrive\./);
+    channelFollow = followIdOf(made.content);
+    const dm = await fake.slashCommand('follow', { add: { query: 'fentanyl', country: 'Colombia' } }, { userId: 'alice' }).response();
+    dmFollow = followIdOf(dm.content);
+    expect(fake.directMessages('alice').at(-1)?.content).toMatch(/You are following “fentanyl” · country: COL/);
+    expect(fake.channelMessages(fake.otherChannelId)).toHaveLength(0);
+
+    drop('2023/USA_78_2023.txt');
+    await update();
+    const [alert, ...more] = alertsIn(fake.otherChannelId, channelFollow);
+    expect(more).toEqual([]);
+    expect(String(cardOf(alert!)['title'])).toBe('New: 1 passage for “fentanyl”');
+    const [field] = fieldsOf(alert!);
+    expect(field?.name).toMatch(/Joseph R\. Biden \(United States/);
+    expect(field?.value).toMatch(/\*\*fentanyl\*\*/);
+    expect(field?.value).toMatch(/78th session/);
+    alertPassage = selectValues(alert!, 'search:share')[0]!;
+    const state = stack.library.state();
+    if (state.status !== 'ready') throw new Error('not ready');
+    expect(state.engine.passage(alertPassage)?.text).toMatch(/fentanyl/i);
+    expect(state.engine.passage(alertPassage)?.source.document).toBe('drops/USA_78_2023');
+    expect(selectValues(alert!, 'search:context')).toEqual([alertPassage]);
+    expect(selectValues(alert!, 'saved:add')).toEqual([alertPassage]);
+    expect(alert!.allowed_mentions).toMatchObject({ parse: [] });
+    // alice's follow is for Colombia only: the United States statement is not sent to her
+    expect(dmAlerts('alice', dmFollow)).toEqual([]);
+  });
+
+  it('Share… and Save work from the alert', async () => {
+    const alert = alertsIn(fake.otherChannelId, channelFollow)[0]!;
+    const shared = await fake.selectMenu('search:share', [alertPassage], { message: alert.id, userId: 'bob' }).response();
+    expect(shared.ephemeral).toBe(false);
+    expect(shared.content).toBe(`Shared by <@${fake.users.bob.id}>`);
+    const saved = await fake.selectMenu('saved:add', [alertPassage], { message: alert.id, userId: 'bob' }).response();
+    expect(saved.ephemeral).toBe(true);
+    expect(saved.content).toMatch(/^Saved\./);
+  });
+
+  it('sends a DM follow its own alert, and a passage already sent is never sent again', async () => {
+    drop('2024/COL_79_2024.txt');
+    await update();
+    const dms = dmAlerts('alice', dmFollow);
+    expect(dms).toHaveLength(1);
+    expect(fieldsOf(dms[0]!)[0]?.value).toMatch(/\*\*fentanyl\*\*, the drug of death/);
+    const channel = alertsIn(fake.otherChannelId, channelFollow);
+    expect(channel).toHaveLength(2);
+    expect(fieldsOf(channel[1]!)[0]?.name).toMatch(/Gustavo Petro/);
+    // a rescan with nothing new sends nothing
+    await update();
+    expect(alertsIn(fake.otherChannelId, channelFollow)).toHaveLength(2);
+  });
+
+  it('after a restart (cache reopened, live updates again) nothing is sent twice, and the next arrival is sent once', async () => {
+    const before = fake.channelMessages(fake.otherChannelId).length;
+    const dmsBefore = fake.directMessages('alice').length;
+    await stopStack(stack);
+    stack = await startStack();
+    expect(fake.channelMessages(fake.otherChannelId)).toHaveLength(before);
+    expect(fake.directMessages('alice')).toHaveLength(dmsBefore);
+    // a /reindex rebuild: same passages, same ids, nothing new
+    const reindexed = await fake.slashCommand('reindex', {}, { userId: 'admin' }).response({ timeoutMs: 20_000 });
+    expect(reindexed.content).toMatch(/Library reloaded/);
+    await stack.follows.idle();
+    expect(fake.channelMessages(fake.otherChannelId)).toHaveLength(before);
+
+    drop('2019/CHN_74_2019.txt');
+    await update();
+    const alerts = alertsIn(fake.otherChannelId, channelFollow);
+    expect(alerts).toHaveLength(3);
+    expect(fieldsOf(alerts[2]!)[0]?.name).toMatch(/Wang Yi \(China\)/);
+    expect(dmAlerts('alice', dmFollow)).toHaveLength(1);
+  });
+
+  it('shows five passages and opens the rest privately with "and N more"', async () => {
+    const made = await fake.slashCommand('follow', { add: { query: 'climate', channel: fake.otherChannelId } }, MODERATOR).response();
+    const id = followIdOf(made.content);
+    drop('2023/COL_78_2023.txt');
+    await update();
+    const [alert] = alertsIn(fake.otherChannelId, id);
+    const total = Number(/: (\d+) passages/.exec(String(cardOf(alert!)['title']))?.[1]);
+    expect(total).toBeGreaterThan(5);
+    expect(fieldsOf(alert!)).toHaveLength(5);
+    const button = componentsOf(alert!).find((c) => c['label'] === `and ${total - 5} more`);
+    expect(button).toBeDefined();
+    const rest = await fake.button(String(button!['custom_id']), { message: alert!.id, userId: 'bob' }).response();
+    expect(rest.ephemeral).toBe(true);
+    expect(fieldsOf(rest)).toHaveLength(Math.min(5, total - 5));
+    expect(fieldsOf(rest)[0]?.name).toMatch(/^6 · Gustavo Petro/);
+    const shown = new Set([...selectValues(alert!, 'search:share'), ...selectValues(rest, 'search:share')]);
+    expect(shown.size).toBe(Math.min(10, total));
+    // the library already spoke of climate before the follow was made: only the new statement is sent
+    const state = stack.library.state();
+    if (state.status !== 'ready') throw new Error('not ready');
+    expect((await state.engine.search('climate', { filters: { document: 'MEX_76_2021' } })).total).toBeGreaterThan(0);
+    expect([...shown].map((p) => state.engine.passage(p)?.source.document)).toEqual([...shown].map(() => 'drops/COL_78_2023'));
+    await fake.slashCommand('follow', { remove: { follow: String(id) } }, MODERATOR).response();
+  });
+});
+
+describe('digests', () => {
+  it('sends one daily digest at the server’s time with the period’s passages, and nothing when nothing came', async () => {
+    const refused = await fake.slashCommand('follow', { settings: { time: '10:30' } }, { userId: 'alice' }).response();
+    expect(refused.content).toMatch(/Manage Server/);
+    const set = await fake.slashCommand('follow', { settings: { time: '10:30', timezone: 'Europe/Vienna' } }, MODERATOR).response();
+    expect(set.content).toMatch(/daily at \*\*10:30\*\*.*Europe\/Vienna/);
+    const made = await fake.slashCommand('follow', { add: { query: '"Sustainable Development Goals"', every: 'daily' } }, { userId: 'bob' }).response();
+    expect(made.content).toMatch(/daily at 10:30 \(Europe\/Vienna\)/);
+    const id = followIdOf(made.content);
+    drop('2023/CAN_78_2023.txt');
+    await update();
+    expect(dmAlerts('bob', id)).toHaveLength(0); // not instant
+
+    clock = Date.UTC(2026, 2, 2, 9, 0); // 10:00 in Vienna: not yet
+    await stack.follows.tick();
+    expect(dmAlerts('bob', id)).toHaveLength(0);
+    clock = Date.UTC(2026, 2, 2, 9, 31); // 10:31 in Vienna
+    await stack.follows.tick();
+    const digests = dmAlerts('bob', id);
+    expect(digests).toHaveLength(1);
+    expect(String(cardOf(digests[0]!)['title'])).toMatch(/^Daily digest: \d+ passages? for “"Sustainable Development Goals"”/);
+    expect(fieldsOf(digests[0]!)[0]?.value).toMatch(/\*\*Sustainable Development Goals\*\*/);
+    await stack.follows.tick();
+    clock = Date.UTC(2026, 2, 3, 9, 31); // the next day, nothing new
+    await stack.follows.tick();
+    expect(dmAlerts('bob', id)).toHaveLength(1);
+  });
+});
+
+describe('when things go wrong', () => {
+  it('pauses a channel follow whose channel the bot can no longer post in, logs why, tells the owner once, and does not retry', async () => {
+    const made = await fake.slashCommand('follow', { add: { query: 'nuclear', channel: fake.channelId } }, MODERATOR).response();
+    const id = followIdOf(made.content);
+    fake.denyBot(fake.channelId, Permission.SendMessages);
+    drop('2023/BEL_78_2023.txt');
+    await update();
+    expect(alertsIn(fake.channelId, id)).toHaveLength(0);
+    const notices = fake.directMessages('admin').filter((m) => m.content.startsWith(`Your follow #${id} `));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.content).toMatch(/is paused: I can no longer post in <#\d+> \(missing permission to post there\)/);
+    expect(logLines.some((l) => l['msg'] === 'follows: follow paused' && l['follow'] === id && l['reason'] === 'missing permission to post there')).toBe(true);
+    const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`).length;
+    const tried = posts();
+    drop('2023/JPN_78_2023.txt');
+    await update();
+    await stack.follows.tick();
+    expect(posts()).toBe(tried);
+    expect(fake.directMessages('admin').filter((m) => m.content.startsWith(`Your follow #${id} `))).toHaveLength(1);
+    const list = await fake.slashCommand('follow', { list: {} }, MODERATOR).response();
+    expect(JSON.stringify(list.embeds)).toMatch(new RegExp(`#${id}\\*\\*.*paused`));
+    fake.denyBot(fake.channelId, 0n);
+  });
+
+  it('refuses follows past the per-member limit, clearly', async () => {
+    let last = '';
+    for (let i = 0; i < 16 && !/already have/.test(last); i++) {
+      last = (await fake.slashCommand('follow', { add: { query: `water ${i}` } }, { userId: 'alice' }).response()).content;
+    }
+    expect(last).toBe('You already have 15 follows, the most one member may. Remove one with `/follow remove` first.');
+    const about = await fake.slashCommand('about', {}).response();
+    expect(JSON.stringify(about.embeds)).toMatch(/up to 15 follows per member and 40 per server/);
+    for (const f of stack.follows.visibleTo(fake.users.alice.id, fake.guildId)) if (f.query.startsWith('water')) stack.follows.remove({ id: f.ownerId, canManageChannels: false }, fake.guildId, f.id);
+  });
+
+  it('sends every alert of a burst exactly once through a storm of 429s', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await fake.slashCommand('follow', { add: { query: i % 2 ? 'terrorism' : 'pandemic', channel: fake.otherChannelId } }, MODERATOR).response();
+      ids.push(followIdOf(r.content));
+    }
+    fake.failNext({ route: /^\/channels\/\d+\/messages$/, method: 'POST', status: 429, retryAfter: 0.25, times: 8 });
+    drop('2023/ARG_78_2023.txt');
+    drop('2023/BRA_78_2023.txt');
+    await update();
+    const limited = fake.requests.filter((r) => r.status === 429).length;
+    expect(limited).toBe(8);
+    for (const id of ids) expect(alertsIn(fake.otherChannelId, id)).toHaveLength(1);
+    // every passage of the burst went out once per follow: the alerts' hits add up to what was matched
+    const sent = ids.map((id) => stack.follows.store.sentCount(id));
+    for (const [i, id] of ids.entries()) {
+      const title = String(cardOf(alertsIn(fake.otherChannelId, id)[0]!)['title']);
+      expect(Number(/: (\d+) passage/.exec(title)?.[1])).toBe(sent[i]);
+    }
+  });
+});

@@ -1,0 +1,73 @@
+/** Matching follows against new passages (word forms, phrases, exclusions, filters), and digest times. */
+import { describe, expect, it } from 'vitest';
+import { FollowIndex, analyse, compileFollow, matches, type NewPassage } from '../../src/follows/matcher.ts';
+import { lastDue, nextDue, parseTime } from '../../src/follows/schedule.ts';
+import { QueryError, type SearchFilters } from '../../src/types.ts';
+
+const passage = (text: string, extra: Partial<NewPassage> = {}): NewPassage => ({
+  id: extra.id ?? 'p1',
+  docId: 'USA_78_2023',
+  text,
+  meta: { country: 'USA', speaker: 'Joseph R. Biden', session: '78', date: '2023' },
+  dateFrom: 20230101,
+  dateTo: 20231231,
+  ...extra,
+});
+const BIDEN = 'We are working with China to stop the flow of fentanyl precursors, and synthetic drugs kill our young people.';
+
+const follows = (query: string, filters: SearchFilters = {}): boolean => matches(compileFollow({ id: 1, query, filters }), analyse(passage(BIDEN)));
+
+describe('a follow matches a new passage', () => {
+  it.each([
+    ['fentanyl', {}, true],
+    ['Fentanyl precursor', {}, true], // word forms meet, as in /search
+    ['fentanyl heroin', {}, false], // every word is needed
+    ['"synthetic drugs"', {}, true],
+    ['"drugs synthetic"', {}, false],
+    ['fentanyl -China', {}, false],
+    ['fentanyl -"young children"', {}, true],
+    ['+precursors', {}, true],
+    ['fentanyl', { country: 'USA' }, true],
+    ['fentanyl', { country: 'COL' }, false],
+    ['fentanyl', { speaker: 'biden' }, true],
+    ['fentanyl', { session: '078' }, true],
+    ['fentanyl', { year: '2023' }, true],
+    ['fentanyl', { from: '2024' }, false],
+    ['fentanyl', { document: 'USA_78_2023' }, true],
+    ['fentanyl', { document: 'other' }, false],
+  ] as [string, SearchFilters, boolean][])('%s %j → %s', (query, filters, expected) => expect(follows(query, filters)).toBe(expected));
+
+  it('refuses queries an alert cannot use, with a message fit to show', () => {
+    expect(() => compileFollow({ id: 1, query: '-fentanyl', filters: {} })).toThrow(/at least one word/);
+    expect(() => compileFollow({ id: 1, query: 'alpha beta gamma delta epsilon zeta theta iota kappa lambda omicron sigma omega', filters: {} })).toThrow(QueryError);
+    expect(() => compileFollow({ id: 1, query: 'fentanyl "open', filters: {} })).toThrow(/never closed/);
+  });
+
+  it('indexes follows by a key term and reports each matching passage once per follow', () => {
+    const index = new FollowIndex();
+    index.add(compileFollow({ id: 1, query: 'fentanyl', filters: {} }));
+    index.add(compileFollow({ id: 2, query: 'synthetic drugs', filters: {} }));
+    index.add(compileFollow({ id: 3, query: 'climate', filters: {} }));
+    const found = index.match([analyse(passage(BIDEN, { id: 'a' })), analyse(passage('Climate finance and synthetic fuels.', { id: 'b' }))]);
+    expect(Object.fromEntries(found)).toEqual({ 1: ['a'], 2: ['a'], 3: ['b'] });
+    index.remove(1);
+    expect([...index.match([analyse(passage(BIDEN, { id: 'a' }))]).keys()]).toEqual([2]);
+  });
+});
+
+describe('digest times', () => {
+  const vienna = { time: '10:30', timeZone: 'Europe/Vienna', weeklyDay: 1 };
+  it.each([
+    // now (UTC)                 every      last due (UTC)
+    ['2026-03-02T09:31:00Z', 'daily', '2026-03-02T09:30:00.000Z'],
+    ['2026-03-02T09:29:00Z', 'daily', '2026-03-01T09:30:00.000Z'],
+    ['2026-07-02T08:31:00Z', 'daily', '2026-07-02T08:30:00.000Z'], // summer time: UTC+2
+    ['2026-03-04T12:00:00Z', 'weekly', '2026-03-02T09:30:00.000Z'], // the Monday before
+  ] as const)('%s %s → %s', (now, every, due) => expect(new Date(lastDue(Date.parse(now), every, vienna)).toISOString()).toBe(due));
+
+  it('finds the next slot and reads times of day', () => {
+    expect(new Date(nextDue(Date.parse('2026-03-02T09:29:00Z'), 'daily', vienna)).toISOString()).toBe('2026-03-02T09:30:00.000Z');
+    expect(new Date(nextDue(Date.parse('2026-03-02T09:31:00Z'), 'weekly', vienna)).toISOString()).toBe('2026-03-09T09:30:00.000Z');
+    expect([parseTime('9:05'), parseTime('23:59'), parseTime('24:00'), parseTime('noon')]).toEqual(['09:05', '23:59', undefined, undefined]);
+  });
+});
