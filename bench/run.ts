@@ -2,7 +2,7 @@
  * `npm run bench [-- options]`: Verbatim vs MiniSearch (defaults) vs Xapian on the imported UNGDC
  * library; prints a table and writes bench/RESULTS.md (and bench/work/results-<size>.json).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINES, REPO_ROOT, runBench, type EngineName } from './harness.ts';
@@ -84,7 +84,10 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
   if (values.out !== '-') {
     const command = ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' ');
-    writeFileSync(path.resolve(values.out), renderMarkdown(results, command));
+    const out = path.resolve(values.out);
+    // sections other benchmarks keep in the same file (<!-- name:start --> … <!-- name:end -->) survive a rerun
+    const kept = existsSync(out) ? [...readFileSync(out, 'utf8').matchAll(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g)].map((m) => m[0]) : [];
+    writeFileSync(out, [renderMarkdown(results, command).trimEnd(), ...kept].join('\n\n') + '\n');
     process.stderr.write(`[bench] wrote ${path.relative(process.cwd(), path.resolve(values.out))} and ${path.relative(process.cwd(), jsonFile)}\n`);
   }
   return 0;
