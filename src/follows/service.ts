@@ -30,12 +30,17 @@ export interface Outbox {
   checkChannel(channelId: string): Promise<string | undefined>;
 }
 
-/** A message could not be delivered. `permanent`: the bot lacks access (retrying will not help). */
+/**
+ * A message could not be delivered. `permanent`: the bot lacks access (retrying will not help);
+ * `rejected`: Discord refused this message itself (a bug on our side; sending it again would fail
+ * again). Neither: a passing failure (network, 5xx after discord.js's retries), tried again later.
+ */
 export class DeliveryError extends Error {
   override name = 'DeliveryError';
   constructor(
     message: string,
     readonly permanent: boolean,
+    readonly rejected = false,
   ) {
     super(message);
   }
@@ -267,6 +272,12 @@ export class FollowService implements FollowCommands {
       this.store.cancelAlert(alertId);
       if (err instanceof DeliveryError && err.permanent) {
         await this.pause(f, err.message);
+        return;
+      }
+      if (err instanceof DeliveryError && err.rejected) {
+        // never loop on a message Discord refuses: its passages are settled unsent, and the log says why
+        this.store.dropHits(f.id, hits.map((h) => h.id));
+        this.log.error({ follow: f.id, err: err.message, passages: hits.length }, 'follows: Discord refused the alert; its passages are dropped');
         return;
       }
       this.log.warn({ follow: f.id, err: (err as Error).message }, 'follows: alert not delivered; it stays queued for the next attempt');

@@ -357,4 +357,27 @@ describe('when things go wrong', () => {
       expect(Number(/: (\d+) passage/.exec(title)?.[1])).toBe(sent[i]);
     }
   });
+
+  it('keeps an alert that failed with server errors and sends it at the next tick; drops one Discord refuses, without looping', async () => {
+    const made = await fake.slashCommand('follow', { add: { query: 'Ukraine', channel: fake.channelId } }, MODERATOR).response();
+    const id = followIdOf(made.content);
+    // discord.js retries a 5xx three times; the fourth failure reaches us: the alert stays queued
+    fake.failNext({ route: new RegExp(`^/channels/${fake.channelId}/messages$`), method: 'POST', status: 500, times: 4 });
+    drop('2023/DEU_78_2023.txt');
+    await update();
+    expect(alertsIn(fake.channelId, id)).toHaveLength(0);
+    expect(logLines.some((l) => l['msg'] === 'follows: alert not delivered; it stays queued for the next attempt' && l['follow'] === id)).toBe(true);
+    await stack.follows.tick();
+    expect(alertsIn(fake.channelId, id)).toHaveLength(1);
+
+    fake.failNext({ route: new RegExp(`^/channels/${fake.channelId}/messages$`), method: 'POST', status: 400 });
+    drop('2023/FRA_78_2023.txt');
+    await update();
+    expect(alertsIn(fake.channelId, id)).toHaveLength(1);
+    expect(logLines.some((l) => l['msg'] === 'follows: Discord refused the alert; its passages are dropped' && l['follow'] === id)).toBe(true);
+    const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`).length;
+    await stack.follows.tick();
+    expect(fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`).length).toBe(posts);
+    expect(stack.follows.store.pending(id)).toEqual([]);
+  });
 });
