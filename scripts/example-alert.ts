@@ -14,7 +14,7 @@ import { openLibrary } from '../src/index/open.ts';
 import { renderReply, type MessagePayload } from '../src/render/discord.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../test/discord/fixtures/library');
-const UNGDC = process.argv[2] ?? '/work/ungdc-lib';
+const UNGDC = process.argv[2] ?? path.resolve(import.meta.dirname, '../test/fixtures/ungdc-follows');
 const tmp = mkdtempSync(path.join(tmpdir(), 'verbatim-example-'));
 const root = path.join(tmp, 'library');
 const cachePath = path.join(tmp, 'index.bin');

@@ -1,7 +1,7 @@
 /**
  * Follows end to end: the bot as it runs (createBot, the real engine over a temp copy of the
  * fixture library, live updates, a real database file) logged in to the loopback Discord server.
- * Real General Debate statements (UNGDC) are dropped into the library; what members see in
+ * Real General Debate statements (UNGDC, test/fixtures/ungdc-follows) are dropped into the library; what members see in
  * channels and DMs is asserted. The clock of the follow service is fake, for digests.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ import { MEMBER_PERMISSIONS, Permission, startFakeDiscord, type FakeDiscord, typ
 import { FIXTURE_LIBRARY } from '../support/library.ts';
 
 type Obj = Record<string, unknown>;
-const UNGDC = '/work/ungdc-lib';
+const UNGDC = new URL('../fixtures/ungdc-follows/', import.meta.url).pathname;
 const MODERATOR = { userId: 'admin', permissions: (MEMBER_PERMISSIONS | Permission.ManageChannels | Permission.ManageGuild).toString() };
 
 let fake: FakeDiscord;
