@@ -40,6 +40,7 @@ describe('a file dropped into the library while the bot runs', () => {
         DISCORD_GUILD_ID: fake.guildId,
         DATA_DIR: path.join(tmp, 'library'),
         INDEX_CACHE: path.join(tmp, 'index.bin'),
+        DATABASE_PATH: path.join(tmp, 'verbatim.db'),
         LOG_LEVEL: 'info',
         DISCORD_API_BASE: fake.apiBase,
         WATCH_LIBRARY: '',
