@@ -150,6 +150,46 @@ export function parseTurn(text: string): TurnHead | undefined {
   return turn;
 }
 
+const SUMMARY_VERB =
+  '(?:said|asked|noted|stated|welcomed|recalled|expressed|stressed|emphasi[sz]ed|pointed out|observed|suggested|proposed|agreed|requested|thanked|drew attention|introduced|reiterated|underlined|announced|invited|took it|informed|wished|hoped|explained|urged|called)';
+/** Summary records (`…/SR.n`) speak of the speaker: "12. Mr. Duque (Colombia), speaking on behalf of …, said that …". */
+const SUMMARY_TURN = new RegExp(
+  `^(?:\\d{1,3}\\.\\s+)?(${ROLE}|(?:${HONORIFIC})[ \\u00a0]+${NAME})((?:[ \\u00a0]*${PAREN})*)(?:,[ \\u00a0]*([^:()]{3,200}?),)?[ \\u00a0]+${SUMMARY_VERB}\\b`,
+  'u',
+);
+
+/**
+ * Reads a speaker's turn in a summary record, written in the third person: "Mr. Duque Márquez
+ * (Colombia) said that …", "3. The Chair said …", "Ms. X (Mexico), speaking on behalf of the Group
+ * of Friends of …, said that …". `length` is the length of the name and parentheses (the paragraph
+ * keeps its text).
+ */
+export function parseSummaryTurn(text: string): TurnHead | undefined {
+  const m = SUMMARY_TURN.exec(text.slice(0, 400));
+  if (!m) return undefined;
+  const speaker = m[1]!.replace(/\s+/g, ' ').trim();
+  const name = speaker.replace(new RegExp(`^(?:${HONORIFIC})\\s+`, 'u'), '');
+  if (NOT_A_NAME.test(name)) return undefined;
+  const all = parens(m[2]);
+  // Someone named in passing ("Mr. X said") is not a turn: the record names a delegate with their country.
+  if (all.length === 0 && !new RegExp(`^(?:\\d{1,3}\\.\\s+)?${ROLE}`, 'u').test(text)) return undefined;
+  const turn: TurnHead = { speaker, length: m[0].length };
+  for (const inner of all) {
+    const lang = languageNote(inner);
+    if (lang) {
+      turn.languageNote ??= lang.note;
+      if (lang.code) turn.language ??= lang.code;
+    } else if (turn.represents === undefined) turn.represents = inner.replace(/\s+/g, ' ');
+  }
+  const between = m[3]?.replace(/\s+/g, ' ').trim();
+  if (between) {
+    const behalf = /^(?:speaking |who spoke )?on behalf of (.+)$/iu.exec(between);
+    if (behalf) turn.onBehalfOf = behalf[1]!.trim();
+    else turn.post = between;
+  }
+  return turn;
+}
+
 /** "I have the honour to speak on behalf of the Group of 77 and China" near a statement's start. */
 const BEHALF_IN_TEXT = /\b(?:speak(?:s|ing)?|deliver(?:s|ing)?(?: this statement)?|make this statement|making this statement|take the floor|have the honour to speak)\s+on behalf of ((?:the )?[^.,;:]{3,120}?)(?=[.,;:]|\s+(?:and (?:in|on) my|in my national))/iu;
 
@@ -337,6 +377,7 @@ function headOfTurn(turn: TurnHead, firstText: string): StatementHead {
 }
 
 const RECORD_SYMBOL = /\/(?:PV|SR)\.\s?\d+/i;
+const SUMMARY_SYMBOL = /\/SR\.\s?\d+/i;
 
 /** Whether the document is read as a record of speaker turns (see the module comment). */
 export function isRecord(meta: DocumentMeta, paragraphs: readonly ExtractedParagraph[]): boolean {
@@ -364,11 +405,11 @@ export function isRecord(meta: DocumentMeta, paragraphs: readonly ExtractedParag
  */
 export function attributeStatements(meta: DocumentMeta, paragraphs: readonly ExtractedParagraph[]): Attribution {
   if (meta.speaker) return { paragraphs: [...paragraphs], statements: [] };
-  if (isRecord(meta, paragraphs)) return attributeTurns(paragraphs);
+  if (isRecord(meta, paragraphs)) return attributeTurns(paragraphs, !!meta.symbol && SUMMARY_SYMBOL.test(meta.symbol));
   return attributeNarrated(paragraphs);
 }
 
-function attributeTurns(paragraphs: readonly ExtractedParagraph[]): Attribution {
+function attributeTurns(paragraphs: readonly ExtractedParagraph[], summary: boolean): Attribution {
   const out: AttributedParagraph[] = [];
   const statements: StatementHead[] = [];
   let current: number | undefined;
@@ -377,8 +418,8 @@ function attributeTurns(paragraphs: readonly ExtractedParagraph[]): Attribution 
       out.push(current === undefined ? { ...p } : { ...p, statement: current });
       continue;
     }
-    for (const part of splitAtTurns(p.text)) {
-      const turn = parseTurn(part);
+    for (const part of summary ? [p.text] : splitAtTurns(p.text)) {
+      const turn = summary ? parseSummaryTurn(part) : parseTurn(part);
       if (turn) {
         statements.push(headOfTurn(turn, part));
         current = statements.length - 1;

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocument, closeExtractors, loadFile } from '../../src/ingest/library.ts';
 import { reflow } from '../../src/ingest/reflow.ts';
 import {
-  attributeStatements, findNarrated, isRecord, ordinalWord, parseTurn, readRecordHeader, splitAtTurns, statementOf,
+  attributeStatements, findNarrated, isRecord, ordinalWord, parseSummaryTurn, parseTurn, readRecordHeader, splitAtTurns, statementOf,
 } from '../../src/ingest/statements.ts';
 import { citationLine, sourceOf } from '../../src/search/citation.ts';
 import type { LibraryDocument } from '../../src/types.ts';
@@ -139,6 +139,35 @@ describe('statements of a record', () => {
     expect(citationLine(sourceOf(doc, p))).toBe('Mr. Duque Márquez (Colombia) (spoke in Spanish) · A/76/PV.5 · 21 September 2021 · p. 12');
     const g77 = doc.passages.find((q) => q.text.includes('The Group welcomes'))!;
     expect(citationLine(sourceOf(doc, g77))).toBe('Mr. Akram (Pakistan), on behalf of the Group of 77 and China · A/76/PV.5 · 21 September 2021 · p. 13');
+  });
+});
+
+describe('summary records (third person)', () => {
+  it.each([
+    ['12. Mr. Duque Márquez (Colombia) said that his Government had acted.', { speaker: 'Mr. Duque Márquez', represents: 'Colombia' }],
+    ['The Chair said that the Committee would take up item 4.', { speaker: 'The Chair' }],
+    ['3. Ms. Buenrostro (Mexico), speaking on behalf of the Group of Friends of Mediation, said that…', { speaker: 'Ms. Buenrostro', represents: 'Mexico', onBehalfOf: 'the Group of Friends of Mediation' }],
+  ])('%s', (text, expected) => {
+    expect(parseSummaryTurn(text)).toMatchObject(expected);
+  });
+
+  it('someone named in passing is no turn', () => {
+    expect(parseSummaryTurn('Mr. Guterres said in 2019 that the climate crisis was a race.')).toBeUndefined();
+    expect(parseSummaryTurn('The delegation of Colombia said that it agreed.')).toBeUndefined();
+  });
+
+  it('splits an A/C.3/…/SR record by speaker; "He also said" stays with the speaker', () => {
+    const a = attributeStatements({ symbol: 'A/C.3/76/SR.5' }, [
+      { text: '1. The Chair said that the Committee would begin its general discussion of item 25.' },
+      { text: '2. Mr. Duque Márquez (Colombia) said that his country had received 1.8 million migrants.' },
+      { text: '3. He also said that temporary protection had been granted to them.' },
+      { text: '4. Ms. Buenrostro (Mexico) (spoke in Spanish) said that Mexico supported the draft.' },
+      { text: 'The meeting rose at 1 p.m.' },
+    ]);
+    expect(a.statements.map((s) => [s.speaker, s.country ?? null, s.language ?? null])).toEqual([
+      ['The Chair', null, null], ['Mr. Duque Márquez', 'COL', null], ['Ms. Buenrostro', 'MEX', 'es'],
+    ]);
+    expect(a.paragraphs.map((p) => p.statement ?? null)).toEqual([0, 1, 1, 2, null]);
   });
 });
 
