@@ -17,6 +17,7 @@
 import type { DocumentMeta, ExtractedParagraph, Passage, Statement } from '../types.ts';
 import type { AttributedPassage } from './passages.ts';
 import { normalizeCountry } from './country.ts';
+import { COUNTRIES } from './countries.ts';
 
 /** What a speaker turn's opening line says. */
 export interface TurnHead {
@@ -346,8 +347,67 @@ function clauseStart(text: string, at: number): number {
   return m ? m.index + m[0].length : at;
 }
 
-function countryOf(name: string | undefined): { code: string; name: string } | undefined {
-  return name ? normalizeCountry(name.replace(/^(?:the )?(?:state|Republic|Kingdom) of (?:the )?/i, '')) : undefined;
+/** Folds a country name in any script: case, accents and punctuation away, spaces collapsed. */
+function foreignKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’'`]/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** UN official names that the ICU short names do not give ("Fédération de Russie", not "Russie"). */
+const UN_NAMES: Record<string, string[]> = {
+  RUS: ['Fédération de Russie', 'Federación de Rusia', 'Российская Федерация', 'الاتحاد الروسي'],
+  USA: ["États-Unis d'Amérique", 'Estados Unidos de América', 'Соединенные Штаты Америки', 'الولايات المتحدة الأمريكية'],
+  GBR: ["Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", 'Reino Unido de Gran Bretaña e Irlanda del Norte', 'Соединенное Королевство', 'Соединенное Королевство Великобритании и Северной Ирландии', 'المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية'],
+  IRN: ["République islamique d'Iran", 'República Islámica del Irán', 'Иран (Исламская Республика)', 'جمهورية إيران الإسلامية'],
+  VEN: ['République bolivarienne du Venezuela', 'República Bolivariana de Venezuela', 'Венесуэла (Боливарианская Республика)', 'جمهورية فنزويلا البوليفارية'],
+  SYR: ['République arabe syrienne', 'República Árabe Siria', 'Сирийская Арабская Республика', 'الجمهورية العربية السورية'],
+  KOR: ['République de Corée', 'República de Corea', 'Республика Корея', 'جمهورية كوريا'],
+  PRK: ['République populaire démocratique de Corée', 'República Popular Democrática de Corea', 'Корейская Народно-Демократическая Республика', 'جمهورية كوريا الشعبية الديمقراطية'],
+  BOL: ['État plurinational de Bolivie', 'Estado Plurinacional de Bolivia', 'Боливия (Многонациональное Государство)', 'دولة بوليفيا المتعددة القوميات'],
+};
+
+const HISTORICAL_ALPHA2 = new Set(['DD', 'SU', 'YU', 'CS', 'YD', 'ZR', 'TP', 'BU', 'AN']);
+let foreign: Map<string, string> | undefined;
+/** Country names in French, Spanish, Russian, Arabic and Chinese (ICU's names, and UN names above) → code. */
+function foreignNames(): Map<string, string> {
+  if (foreign) return foreign;
+  foreign = new Map();
+  const names = ['fr', 'es', 'ru', 'ar', 'zh'].map((l) => new Intl.DisplayNames([l], { type: 'region' }));
+  for (const c of COUNTRIES) {
+    // ICU names a deprecated region code as its successor (DD → "Allemagne"): historical codes are left out
+    if (!c.alpha2 || HISTORICAL_ALPHA2.has(c.alpha2)) continue;
+    for (const dn of names) {
+      let name: string | undefined;
+      try {
+        name = dn.of(c.alpha2);
+      } catch {
+        name = undefined;
+      }
+      if (name && name !== c.alpha2 && !foreign.has(foreignKey(name))) foreign.set(foreignKey(name), c.code);
+    }
+  }
+  for (const [code, list] of Object.entries(UN_NAMES)) for (const n of list) foreign.set(foreignKey(n), code);
+  return foreign;
+}
+
+/**
+ * The country a parenthesis (or a "from …") names: English names and codes via the country
+ * normaliser, then French, Spanish, Russian, Arabic and Chinese names ("Colombie", "Колумбия",
+ * "كولومبيا"). Undefined for a body ("African Union").
+ */
+export function countryOf(name: string | undefined): { code: string; name: string } | undefined {
+  if (!name) return undefined;
+  const english = normalizeCountry(name.replace(/^(?:the )?(?:state|Republic|Kingdom) of (?:the )?/i, ''));
+  if (english) return english;
+  const map = foreignNames();
+  const code = map.get(foreignKey(name)) ?? map.get(foreignKey(name.split(/[(,]/)[0] ?? ''));
+  const entry = code ? normalizeCountry(code) : undefined;
+  return entry;
 }
 
 // ------------------------------------------------------------------ the whole document

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocument, closeExtractors, loadFile } from '../../src/ingest/library.ts';
 import { reflow } from '../../src/ingest/reflow.ts';
 import {
-  attributeStatements, findNarrated, isRecord, ordinalWord, parseSummaryTurn, parseTurn, readRecordHeader, splitAtTurns, statementOf,
+  attributeStatements, countryOf, findNarrated, isRecord, ordinalWord, parseSummaryTurn, parseTurn, readRecordHeader, splitAtTurns, statementOf,
 } from '../../src/ingest/statements.ts';
 import { citationLine, sourceOf } from '../../src/search/citation.ts';
 import type { LibraryDocument } from '../../src/types.ts';
@@ -139,6 +139,36 @@ describe('statements of a record', () => {
     expect(citationLine(sourceOf(doc, p))).toBe('Mr. Duque Márquez (Colombia) (spoke in Spanish) · A/76/PV.5 · 21 September 2021 · p. 12');
     const g77 = doc.passages.find((q) => q.text.includes('The Group welcomes'))!;
     expect(citationLine(sourceOf(doc, g77))).toBe('Mr. Akram (Pakistan), on behalf of the Group of 77 and China · A/76/PV.5 · 21 September 2021 · p. 13');
+  });
+});
+
+describe('records in French, Spanish, Russian and Arabic', () => {
+  it.each([
+    ['Colombie', 'COL'], ['Колумбия', 'COL'], ['كولومبيا', 'COL'], ['México', 'MEX'], ['Allemagne', 'DEU'],
+    ['Fédération de Russie', 'RUS'], ['Российская Федерация', 'RUS'], ['الاتحاد الروسي', 'RUS'],
+    ['Venezuela (République bolivarienne du)', 'VEN'], ['Islamic Republic of Iran', 'IRN'], ['中国', 'CHN'],
+  ])('%s → %s', (name, code) => {
+    expect(countryOf(name)?.code).toBe(code);
+  });
+
+  it('bodies are no country', () => {
+    expect(countryOf('Union africaine')).toBeUndefined();
+    expect(countryOf('African Union')).toBeUndefined();
+  });
+
+  it('a French record: speakers, countries as written and coded, language notes', () => {
+    const a = attributeStatements({ symbol: 'A/76/PV.5' }, [
+      { text: 'Le Président : Je donne maintenant la parole au représentant de la Colombie.' },
+      { text: 'M. Duque Márquez (Colombie) (parle en espagnol) : Je vous remercie, Monsieur le Président.' },
+      { text: 'Mme Buenrostro Massieu (Mexique) : Le Mexique appuie le projet.' },
+      { text: 'La séance est levée à 13 heures.' },
+    ]);
+    expect(a.statements).toEqual([
+      { kind: 'turn', speaker: 'Le Président' },
+      { kind: 'turn', speaker: 'M. Duque Márquez', country: 'COL', countryName: 'Colombie', languageNote: 'parle en espagnol', language: 'es' },
+      { kind: 'turn', speaker: 'Mme Buenrostro Massieu', country: 'MEX', countryName: 'Mexique' },
+    ]);
+    expect(a.paragraphs.map((p) => p.statement ?? null)).toEqual([0, 1, 2, null]);
   });
 });
 
