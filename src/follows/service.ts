@@ -16,7 +16,7 @@ import { QueryError, type Hit, type SearchEngine, type SearchFilters } from '../
 import { ArrivalTracker } from './arrivals.ts';
 import { ALERT_HITS } from '../render/follows.ts';
 import { FollowIndex, analyse, compileFollow, type CompiledFollow } from './matcher.ts';
-import { lastDue, parseTime, validTimeZone, type DigestSettings } from './schedule.ts';
+import { lastDue, nextDue, parseTime, validTimeZone, type DigestSettings } from './schedule.ts';
 import { FollowStore, type Every, type Follow } from './store.ts';
 
 /** Where an alert goes. */
@@ -86,7 +86,8 @@ export interface CreateFollow {
 /** What the /follow command uses. */
 export interface FollowCommands {
   readonly limits: { perUser: number; perGuild: number };
-  create(req: CreateFollow, engine: SearchEngine): Promise<{ follow: Follow; settings: DigestSettings }>;
+  /** Makes a follow; `nextDigest` (epoch ms) when it is a digest. */
+  create(req: CreateFollow, engine: SearchEngine): Promise<{ follow: Follow; settings: DigestSettings; nextDigest?: number }>;
   visibleTo(userId: string, guildId: string | undefined): Follow[];
   remove(user: { id: string; canManageChannels: boolean }, guildId: string | undefined, id: number): Follow;
   settings(guildId: string, change?: { time?: string; timeZone?: string; weeklyDay?: number }): DigestSettings;
@@ -326,7 +327,7 @@ export class FollowService implements FollowCommands {
 
   // ------------------------------------------------------------ commands
 
-  async create(req: CreateFollow, engine: SearchEngine): Promise<{ follow: Follow; settings: DigestSettings }> {
+  async create(req: CreateFollow, engine: SearchEngine): Promise<{ follow: Follow; settings: DigestSettings; nextDigest?: number }> {
     const query = req.query.trim();
     // the same checks and messages as /search: a query or filter that cannot be used throws QueryError
     await engine.search(query, { filters: req.filters, limit: 1 });
@@ -381,7 +382,7 @@ export class FollowService implements FollowCommands {
       }
       this.index.add(compileFollow(follow));
       this.log.info({ follow: follow.id, owner: follow.ownerId, to: follow.channelId ? 'channel' : 'dm', every: follow.every }, 'follows: follow created');
-      return { follow, settings };
+      return follow.every === 'instant' ? { follow, settings } : { follow, settings, nextDigest: nextDue(now, follow.every, settings) };
     });
   }
 

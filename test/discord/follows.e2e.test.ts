@@ -280,7 +280,8 @@ describe('digests', () => {
     const set = await fake.slashCommand('follow', { settings: { time: '10:30', timezone: 'Europe/Vienna' } }, MODERATOR).response();
     expect(set.content).toMatch(/daily at \*\*10:30\*\*.*Europe\/Vienna/);
     const made = await fake.slashCommand('follow', { add: { query: '"Sustainable Development Goals"', every: 'daily' } }, { userId: 'bob' }).response();
-    expect(made.content).toMatch(/daily at 10:30 \(Europe\/Vienna\)/);
+    expect(made.content).toMatch(/daily at 10:30 \(Europe\/Vienna\)\. The first digest: <t:(\d+):f>\./);
+    expect(Number(/<t:(\d+):f>/.exec(made.content)?.[1]) * 1000).toBe(Date.UTC(2026, 2, 2, 9, 30)); // 10:30 in Vienna, the same day
     const id = followIdOf(made.content);
     drop('2023/CAN_78_2023.txt');
     await update();
