@@ -91,7 +91,7 @@ export default {
         const every = (stringOption(input, 'every') ?? 'instant') as Every;
         if (!EVERY.includes(every)) throw new UserFacingError('`every` is instant, daily or weekly.');
         const channelId = stringOption(input, 'channel');
-        const { follow, settings } = await refusing(() =>
+        const { follow, settings, nextDigest } = await refusing(() =>
           follows.create(
             {
               ownerId: user.id,
@@ -106,7 +106,7 @@ export default {
           ),
         );
         ctx.note({ follow: follow.id });
-        return followCreatedReply(follow, settings);
+        return followCreatedReply(follow, settings, nextDigest);
       }
       case 'remove': {
         const raw = (stringOption(input, 'follow') ?? '').replace(/^#/, '');

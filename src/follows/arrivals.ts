@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { VerbatimEngine } from '../search/engine.ts';
+import { voices } from '../search/speakers.ts';
 import type { SearchEngine } from '../types.ts';
 import type { NewPassage } from './matcher.ts';
 
@@ -67,10 +68,14 @@ export class ArrivalTracker {
         const old = oldIds.get(d.id) as { ids: string } | undefined;
         const known = new Set(old ? old.ids.split(' ') : []);
         const doc = store.docs[store.docOf[d.first]!]!;
+        const vs = voices(doc);
         for (let g = d.first; g < d.first + d.count; g++) {
           const id = store.id(g);
           if (known.has(id)) continue;
-          passages.push({ id, docId: d.id, text: store.text(g), meta: doc.meta, dateFrom: dateFrom[g]!, dateTo: dateTo[g]! });
+          const o = g - d.first;
+          const v = vs.find((x) => o >= x.first && o <= x.last);
+          const voice = { speaker: v?.speaker, country: v?.country, organisations: v?.organisations ?? [] };
+          passages.push({ id, docId: d.id, text: store.text(g), meta: doc.meta, voice, dateFrom: dateFrom[g]!, dateTo: dateTo[g]! });
         }
       }
     }

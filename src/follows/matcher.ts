@@ -18,6 +18,11 @@ export interface NewPassage {
   docId: string;
   text: string;
   meta: DocumentMeta;
+  /**
+   * Who speaks in this passage (src/search/speakers.ts): in a record, the statement's speaker and
+   * country, not the record's; `country:`, `speaker:` and `org:` test this, as /search does.
+   */
+  voice: { speaker?: string | undefined; country?: string | undefined; organisations: readonly string[] };
   /** Effective date range as YYYYMMDD numbers (0: undated). */
   dateFrom: number;
   dateTo: number;
@@ -65,15 +70,15 @@ function compileFilters(f: SearchFilters): ((p: NewPassage) => boolean) | null {
   const tests: Array<(p: NewPassage) => boolean> = [];
   if (f.country !== undefined) {
     const code = f.country.trim().toUpperCase();
-    tests.push((p) => p.meta.country?.toUpperCase() === code);
+    tests.push((p) => p.voice.country?.toUpperCase() === code);
   }
   if (f.speaker !== undefined) {
     const s = fold(f.speaker).trim();
-    tests.push((p) => p.meta.speaker !== undefined && fold(p.meta.speaker).includes(s));
+    tests.push((p) => p.voice.speaker !== undefined && fold(p.voice.speaker).includes(s));
   }
   if (f.organisation !== undefined) {
     const s = fold(f.organisation).trim();
-    tests.push((p) => p.meta.organisation !== undefined && fold(p.meta.organisation).includes(s));
+    tests.push((p) => p.voice.organisations.some((o) => fold(o).includes(s)));
   }
   if (f.session !== undefined) {
     const s = normSession(f.session);

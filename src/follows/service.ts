@@ -16,7 +16,7 @@ import { QueryError, type Hit, type SearchEngine, type SearchFilters } from '../
 import { ArrivalTracker } from './arrivals.ts';
 import { ALERT_HITS } from '../render/follows.ts';
 import { FollowIndex, analyse, compileFollow, type CompiledFollow } from './matcher.ts';
-import { lastDue, parseTime, validTimeZone, type DigestSettings } from './schedule.ts';
+import { lastDue, nextDue, parseTime, validTimeZone, type DigestSettings } from './schedule.ts';
 import { FollowStore, type Every, type Follow } from './store.ts';
 
 /** Where an alert goes. */
@@ -51,6 +51,13 @@ export class FollowRefusal extends Error {
   override name = 'FollowRefusal';
 }
 
+/**
+ * When more documents than this (and more than half the library) change in one update, it is taken
+ * for another library rather than news: recorded without alerts, so switching DATA_DIR does not
+ * flood every follow.
+ */
+export const MASS_CHANGE_DOCS = 1000;
+
 /** Limits, stated in /about. */
 export const FOLLOW_LIMITS = { perUser: 20, perGuild: 200 } as const;
 
@@ -68,6 +75,8 @@ export interface FollowServiceOptions {
   limits?: { perUser: number; perGuild: number };
   /** How many follows are delivered at once (discord.js queues per route and waits out 429s). */
   concurrency?: number;
+  /** See {@link MASS_CHANGE_DOCS} (tests lower it). */
+  massChangeDocs?: number;
 }
 
 export interface CreateFollow {
@@ -86,7 +95,8 @@ export interface CreateFollow {
 /** What the /follow command uses. */
 export interface FollowCommands {
   readonly limits: { perUser: number; perGuild: number };
-  create(req: CreateFollow, engine: SearchEngine): Promise<{ follow: Follow; settings: DigestSettings }>;
+  /** Makes a follow; `nextDigest` (epoch ms) when it is a digest. */
+  create(req: CreateFollow, engine: SearchEngine): Promise<{ follow: Follow; settings: DigestSettings; nextDigest?: number }>;
   visibleTo(userId: string, guildId: string | undefined): Follow[];
   remove(user: { id: string; canManageChannels: boolean }, guildId: string | undefined, id: number): Follow;
   settings(guildId: string, change?: { time?: string; timeZone?: string; weeklyDay?: number }): DigestSettings;
@@ -102,6 +112,7 @@ export class FollowService implements FollowCommands {
   private readonly now: () => number;
   private readonly log: Log;
   private readonly concurrency: number;
+  private readonly massChangeDocs: number;
   private outbox: Outbox | undefined;
   private engine: SearchEngine | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -117,6 +128,7 @@ export class FollowService implements FollowCommands {
     this.log = opts.log;
     this.limits = opts.limits ?? { ...FOLLOW_LIMITS };
     this.concurrency = Math.max(1, opts.concurrency ?? 4);
+    this.massChangeDocs = opts.massChangeDocs ?? MASS_CHANGE_DOCS;
     for (const f of this.store.all()) {
       if (f.paused) continue;
       try {
@@ -184,6 +196,13 @@ export class FollowService implements FollowCommands {
     if (!engine) return;
     const started = performance.now();
     const arrivals = this.tracker.diff(engine);
+    const documents = engine.stats().documents;
+    if (!arrivals.baseline && arrivals.changedDocs > Math.max(this.massChangeDocs, documents / 2)) {
+      // another library altogether (DATA_DIR changed, a bulk re-import): record it, alert nobody
+      this.store.db.transaction(() => arrivals.commit());
+      this.log.warn({ changedDocs: arrivals.changedDocs, documents }, 'follows: most of the library changed at once; recorded as the new starting point, no alerts sent');
+      return;
+    }
     const matchStarted = performance.now();
     const analysed = arrivals.passages.map(analyse);
     const matched = this.index.match(analysed);
@@ -326,7 +345,7 @@ export class FollowService implements FollowCommands {
 
   // ------------------------------------------------------------ commands
 
-  async create(req: CreateFollow, engine: SearchEngine): Promise<{ follow: Follow; settings: DigestSettings }> {
+  async create(req: CreateFollow, engine: SearchEngine): Promise<{ follow: Follow; settings: DigestSettings; nextDigest?: number }> {
     const query = req.query.trim();
     // the same checks and messages as /search: a query or filter that cannot be used throws QueryError
     await engine.search(query, { filters: req.filters, limit: 1 });
@@ -381,7 +400,7 @@ export class FollowService implements FollowCommands {
       }
       this.index.add(compileFollow(follow));
       this.log.info({ follow: follow.id, owner: follow.ownerId, to: follow.channelId ? 'channel' : 'dm', every: follow.every }, 'follows: follow created');
-      return { follow, settings };
+      return follow.every === 'instant' ? { follow, settings } : { follow, settings, nextDigest: nextDue(now, follow.every, settings) };
     });
   }
 

@@ -106,11 +106,12 @@ function cadence(f: Pick<Follow, 'every'>, s: DigestSettings): string {
   return `weekly on ${WEEKDAYS[s.weeklyDay]} at ${s.time} (${s.timeZone})`;
 }
 
-export function followCreatedReply(f: Follow, s: DigestSettings): Reply {
+export function followCreatedReply(f: Follow, s: DigestSettings, nextDigest?: number): Reply {
+  const next = nextDigest === undefined ? '' : ` The first digest: <t:${Math.floor(nextDigest / 1000)}:f>.`;
   return {
     visibility: 'ephemeral',
     text:
-      `Following ${escapeMarkdown(followLabel(f))} (#${f.id}): new passages go to ${whereTo(f)}, ${cadence(f, s)}.\n` +
+      `Following ${escapeMarkdown(followLabel(f))} (#${f.id}): new passages go to ${whereTo(f)}, ${cadence(f, s)}.${next}\n` +
       'Only passages that enter the library from now on are sent, each once. `/follow list` shows your follows; `/follow remove` stops one.',
   };
 }

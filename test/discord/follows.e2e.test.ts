@@ -208,6 +208,30 @@ describe('instant alerts', () => {
     expect(saved.content).toMatch(/^Saved\./);
   });
 
+  it('/saved lists what bob saved from the alert, privately, and exports it as a CSV attachment', async () => {
+    const list = await fake.slashCommand('saved', { list: {} }, { userId: 'bob' }).response();
+    expect(list.ephemeral).toBe(true);
+    expect(fieldsOf(list)).toHaveLength(1);
+    expect(fieldsOf(list)[0]?.value).toContain(alertPassage);
+    const exported = fake.slashCommand('saved', { export: {} }, { userId: 'bob' });
+    const view = await exported.response();
+    expect(view.ephemeral).toBe(true);
+    expect(view.content).toMatch(/^1 saved passage, attached as CSV/);
+    expect(exported.requests.flatMap((r) => r.files)).toEqual(['verbatim-saved.csv']);
+  });
+
+  it('lets members remove their own follows (autocompleted), and others\' channel follows only with Manage Channels', async () => {
+    const choices = await fake.autocomplete('follow', { remove: { follow: 'fent' } }, 'follow', { userId: 'alice' }).response();
+    const names = (choices.choices ?? []).map((c) => String(c.name));
+    expect(names.some((n) => n.startsWith(`#${dmFollow} “fentanyl” · country: COL → DM`))).toBe(true);
+    expect(names.some((n) => n.startsWith(`#${channelFollow} “fentanyl” → channel`))).toBe(true); // the server's channel follow
+    const refused = await fake.slashCommand('follow', { remove: { follow: String(channelFollow) } }, { userId: 'alice' }).response();
+    expect(refused.content).toMatch(/needs the \*\*Manage Channels\*\* permission/);
+    const extra = await fake.slashCommand('follow', { add: { query: 'opium' } }, { userId: 'alice' }).response();
+    const removed = await fake.slashCommand('follow', { remove: { follow: String(followIdOf(extra.content)) } }, { userId: 'alice' }).response();
+    expect(removed.content).toMatch(/^Stopped follow #\d+ “opium”/);
+  });
+
   it('sends a DM follow its own alert, and a passage already sent is never sent again', async () => {
     drop('2024/COL_79_2024.txt');
     await update();
@@ -280,7 +304,8 @@ describe('digests', () => {
     const set = await fake.slashCommand('follow', { settings: { time: '10:30', timezone: 'Europe/Vienna' } }, MODERATOR).response();
     expect(set.content).toMatch(/daily at \*\*10:30\*\*.*Europe\/Vienna/);
     const made = await fake.slashCommand('follow', { add: { query: '"Sustainable Development Goals"', every: 'daily' } }, { userId: 'bob' }).response();
-    expect(made.content).toMatch(/daily at 10:30 \(Europe\/Vienna\)/);
+    expect(made.content).toMatch(/daily at 10:30 \(Europe\/Vienna\)\. The first digest: <t:(\d+):f>\./);
+    expect(Number(/<t:(\d+):f>/.exec(made.content)?.[1]) * 1000).toBe(Date.UTC(2026, 2, 2, 9, 30)); // 10:30 in Vienna, the same day
     const id = followIdOf(made.content);
     drop('2023/CAN_78_2023.txt');
     await update();

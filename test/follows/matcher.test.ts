@@ -9,6 +9,7 @@ const passage = (text: string, extra: Partial<NewPassage> = {}): NewPassage => (
   docId: 'USA_78_2023',
   text,
   meta: { country: 'USA', speaker: 'Joseph R. Biden', session: '78', date: '2023' },
+  voice: { country: 'USA', speaker: 'Joseph R. Biden', organisations: [] },
   dateFrom: 20230101,
   dateTo: 20231231,
   ...extra,

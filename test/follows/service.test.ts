@@ -1,0 +1,55 @@
+/**
+ * The follow service on real documents and a real database file, with the outbox recording what
+ * it would post (the Discord side is tested end to end in test/discord/follows.e2e.test.ts).
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.ts';
+import { FollowService, type Outbox, type Target } from '../../src/follows/service.ts';
+import { closeExtractors, loadLibrary } from '../../src/ingest/library.ts';
+import type { Reply } from '../../src/render/models.ts';
+import { createEngine } from '../../src/search/engine.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'verbatim-follow-service-'));
+afterAll(async () => {
+  await closeExtractors();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** An engine over some years of the UNGDC fixtures, copied under `prefix` (another prefix: other document ids). */
+async function engineOf(prefix: string, ...folders: string[]) {
+  const dir = mkdtempSync(path.join(tmp, 'lib-'));
+  for (const f of folders) cpSync(path.join(ROOT, 'test/fixtures/ungdc', f), path.join(dir, prefix, f), { recursive: true });
+  const lib = await loadLibrary(dir);
+  return createEngine(lib.documents, lib.report);
+}
+
+describe('FollowService', () => {
+  it('takes a library that changed almost entirely (another DATA_DIR) as a new starting point, alerting nobody', async () => {
+    const posted: { target: Target; reply: Reply }[] = [];
+    const outbox: Outbox = { post: async (target, reply) => void posted.push({ target, reply }), checkChannel: async () => undefined };
+    const warnings: string[] = [];
+    const log = { info: () => undefined, warn: (_o: object, m: string) => void warnings.push(m), error: () => undefined };
+    const follows = new FollowService({ db: openDatabase(path.join(tmp, 'a.db')), log, massChangeDocs: 0 });
+    follows.start(outbox, 0);
+    const before = await engineOf('un', '2021', '2011');
+    follows.onEngine(before);
+    await follows.idle();
+    await follows.create({ ownerId: '1', guildId: '1', channelId: '2', canManageChannels: true, query: 'peace', filters: {}, every: 'instant' }, before);
+
+    // the same library plus one more statement: news, alerted
+    follows.onEngine(await engineOf('un', '2021', '2011', '1956'));
+    await follows.idle();
+    expect(posted.filter((p) => 'channelId' in p.target)).toHaveLength(1);
+
+    // a different library altogether: recorded, nobody alerted
+    follows.onEngine(await engineOf('elsewhere', '2021', '2011', '1956'));
+    await follows.idle();
+    expect(posted.filter((p) => 'channelId' in p.target)).toHaveLength(1);
+    expect(warnings).toContain('follows: most of the library changed at once; recorded as the new starting point, no alerts sent');
+    await follows.stop();
+  });
+});
