@@ -16,7 +16,7 @@ export async function runSearch(state: SearchState, page: number, ctx: CommandCo
     offset: page * HITS_PER_PAGE,
   });
   ctx.note({ hits: response.total, page, searchMs: response.tookMs });
-  if (response.total === 0) return noHitsReply(state, await explainNoHits(ctx.engine, state.query, state.filters));
+  if (response.total === 0) return noHitsReply(state, await explainNoHits(ctx.engine, state.query, state.filters), response.notices);
   if (response.hits.length === 0) {
     // Past the end (the library shrank since the buttons were made): show the last page.
     const last = Math.max(0, Math.ceil(response.total / HITS_PER_PAGE) - 1);

@@ -193,6 +193,8 @@ export interface SearchResponse {
   tookMs: number;
   /** Set when the time budget cut the search short: the hits are the best found so far. */
   partial?: boolean;
+  /** How the query was read where it was read leniently (an unclosed quote): sentences fit to show. */
+  notices?: string[];
 }
 
 /** A query or filter the user must fix; `message` is fit to show as is. */

@@ -42,6 +42,8 @@ export interface JsonResult {
   hits: JsonHit[];
   tookMs?: number;
   partial?: boolean;
+  /** How the query was read where it was read leniently (an unclosed quote). */
+  notices?: string[];
 }
 
 /** The stable JSON form of one hit: every source key present, `null` when unknown. */
@@ -79,6 +81,7 @@ export function jsonResult(r: SearchResponse, withTiming: boolean): JsonResult {
   const out: JsonResult = { query: r.query, total: r.total, hits: r.hits.map(jsonHit) };
   if (withTiming) out.tookMs = Math.round(r.tookMs * 100) / 100;
   if (r.partial) out.partial = true;
+  if (r.notices?.length) out.notices = [...r.notices];
   return out;
 }
 
@@ -88,6 +91,7 @@ const DIM = ['\u001b[2m', '\u001b[22m'] as const;
 /** Readable text for a terminal; ANSI bold marks only when `color` is set (a TTY). */
 export function textResult(r: SearchResponse, offset: number, color: boolean): string {
   const lines: string[] = [];
+  for (const n of r.notices ?? []) lines.push(`Note: ${n}`);
   if (r.total === 0) {
     lines.push(`No passages match “${r.query}”.`);
     return lines.join('\n');

@@ -426,7 +426,12 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
     };
     if (!value || typeof value !== 'object' || Array.isArray(value)) return fail('not a statement object');
     const st = value as Statement;
-    if (typeof st.text !== 'string' || !st.text.trim()) return fail('statement has no "text"');
+    // a statement with a title and no body (a catalogue record, an abstract-less article) is
+    // searchable by its title: the title becomes its one passage
+    const body = typeof st.text === 'string' ? st.text : '';
+    const title = typeof st.title === 'string' ? st.title.trim() : '';
+    if (st.text !== undefined && st.text !== null && typeof st.text !== 'string') return fail('statement "text" is not text');
+    if (!body.trim() && !title) return fail('statement has no "text" and no "title"');
     let id = fallbackId;
     if (st.id !== undefined) {
       if ((typeof st.id !== 'string' && typeof st.id !== 'number') || String(st.id).trim() === '') return fail('statement "id" is not text');
@@ -434,9 +439,10 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
     }
     if (seenIds.has(id)) return fail(`duplicate statement id "${id}"`);
     seenIds.add(id);
-    const { id: _id, text: body, ...rest } = st;
+    const { id: _id, text: _text, ...rest } = st;
     const meta = cleanMeta(rest, (reason) => warn(reason, line));
-    addDocument(id, [{ label: line !== undefined ? `line ${line}` : 'statement', meta }], reflow(body as string).map((t) => ({ text: t })), line);
+    const paragraphs = body.trim() ? reflow(body).map((t) => ({ text: t })) : [{ text: title }];
+    addDocument(id, [{ label: line !== undefined ? `line ${line}` : 'statement', meta }], paragraphs, line);
   };
 
   if (ext === '.json') {

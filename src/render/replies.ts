@@ -62,7 +62,10 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
   const pages = Math.max(1, Math.ceil(response.total / HITS_PER_PAGE));
   const card: Card = {
     title: `${rangeLabel(offset, response.hits.length, response.total)} for “${truncate(state.query, 120)}”`,
-    description: escapeMarkdown(`Page ${page + 1} of ${pages}${filterSummary(state)}`) + (response.partial ? '\n*Partial results: the search was cut short.*' : ''),
+    description:
+      escapeMarkdown(`Page ${page + 1} of ${pages}${filterSummary(state)}`) +
+      (response.partial ? '\n*Partial results: the search was cut short.*' : '') +
+      (response.notices ?? []).map((n) => `\n*${escapeMarkdown(n)}*`).join(''),
     fields: response.hits.map((hit, i) => ({
       name: `${offset + i + 1} · ${escapeMarkdown(sourceLabel(hit.source))}`,
       value: `${excerptMarkdown(hit)}\n— ${citationMarkdown(hit)}`,
@@ -90,8 +93,9 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
 }
 
 /** "No passages match …" with a spelling suggestion and which filter or word to drop. */
-export function noHitsReply(state: SearchState, help: NoHitsHelp): Reply {
+export function noHitsReply(state: SearchState, help: NoHitsHelp, notices: readonly string[] = []): Reply {
   const lines = [`No passages match **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state))}.`];
+  for (const n of notices) lines.push(`*${escapeMarkdown(n)}*`);
   if (help.suggestion) lines.push(`Did you mean **${escapeMarkdown(help.suggestion)}**?`);
   for (const d of help.dropFilters) lines.push(`Without the ${d.filter} filter: ${plural(d.total, 'passage')}.`);
   for (const d of help.dropWords) lines.push(`Without the word “${escapeMarkdown(d.word)}”: ${plural(d.total, 'passage')}.`);

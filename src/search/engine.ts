@@ -69,6 +69,7 @@ export class VerbatimEngine implements SearchEngine {
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
     if (ranked.partial) res.partial = true;
+    if (parsed.notices.length) res.notices = [...parsed.notices];
     return res;
   }
 

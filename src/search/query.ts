@@ -30,6 +30,8 @@ export interface ParsedQuery {
   excluded: QueryWord[];
   excludedPhrases: QueryPhrase[];
   filters: SearchFilters;
+  /** How the query was read where it was read leniently (an unclosed quote), one sentence each, fit to show. */
+  notices: string[];
 }
 
 /**
@@ -72,7 +74,8 @@ const KNOWN_FILTERS = 'country:, speaker:, org:, year:, years:, from:, to:, date
 export const QUERY_HELP = `Query syntax
   heroin smuggled Afghanistan   free words: passages with all of them rank first; word forms meet
                                 (cultivated finds cultivation) and small typos are forgiven
-  "organized crime"             an exact phrase (“curly” quotes work too)
+  "organized crime"             an exact phrase (“curly” quotes work too; an unclosed quote
+                                runs to the end of the query)
   -cannabis  -"South Africa"    leave out passages with a word or phrase
   +Balkan                       a word that must appear
   country:COL  country:"South Africa"   speaker:Guterres   org:UNODC   session:76   doc:<id>
@@ -104,6 +107,7 @@ export function parseQuery(input: string): ParsedQuery {
     );
   }
   const pieces: Piece[] = [];
+  const notices: string[] = [];
   const filters: SearchFilters = {};
   const given = new Map<string, string>();
   const s = input;
@@ -125,10 +129,18 @@ export function parseQuery(input: string): ParsedQuery {
       for (let k = at + 1; k < s.length; k++) {
         if (DOUBLE_QUOTES.includes(s[k]!)) return { inner: s.slice(at + 1, k), next: k + 1 };
       }
+      // never closed: read leniently, as Xapian's QueryParser does — the phrase runs to the end of
+      // the query (or to a filter written after it, which stays a filter), and the reply says so
+      const rest = s.slice(at + 1);
+      const filterAt = rest.search(FILTER_AFTER);
+      const end = filterAt >= 0 ? at + 1 + filterAt : s.length;
+      const inner = s.slice(at + 1, end);
       const before = lastWord();
-      const after = s.slice(at + 1).trim().split(/\s+/)[0];
-      const where = before ? `after “${before}”` : after ? `before “${after}”` : 'in the query';
-      throw new QueryError(`The quote ${where} is never closed — add a closing " or remove it.`);
+      const where = before ? `after “${before}”` : 'at the start';
+      const phrase = inner.trim().replace(/\s+/g, ' ');
+      if (phrase) notices.push(`The quote ${where} is never closed: read as the phrase “${truncateWords(phrase, 12)}”, up to ${end === s.length ? 'the end of the query' : 'the filter after it'}.`);
+      else notices.push(`The quote ${where} is never closed and encloses nothing: it was ignored.`);
+      return { inner, next: end };
     }
     // single quotes: a closing ’ or ' must end a word, so apostrophes (d’Ivoire) never close
     for (let k = at + 1; k < s.length; k++) {
@@ -227,7 +239,16 @@ export function parseQuery(input: string): ParsedQuery {
   }
 
   checkRange(filters);
-  return assemble(pieces, filters);
+  return { ...assemble(pieces, filters), notices };
+}
+
+/** A known filter written after a space (`country:`, `year:` …): where an unclosed quote stops. */
+const FILTER_AFTER = new RegExp(`\\s(?:${Object.keys(FILTER_KEYS).join('|')}):`, 'i');
+
+/** The first `n` words of `text`, with … when cut. */
+function truncateWords(text: string, n: number): string {
+  const w = text.split(' ');
+  return w.length > n ? `${w.slice(0, n).join(' ')} …` : text;
 }
 
 function example(key: string): string {
@@ -326,7 +347,7 @@ function checkRange(f: SearchFilters): void {
   }
 }
 
-function assemble(pieces: Piece[], filters: SearchFilters): ParsedQuery {
+function assemble(pieces: Piece[], filters: SearchFilters): Omit<ParsedQuery, 'notices'> {
   const words: QueryWord[] = [];
   const phrases: QueryPhrase[] = [];
   const excluded: QueryWord[] = [];

@@ -66,25 +66,31 @@ describe('npm run search', () => {
         JSON.stringify({ id: 'a', query: 'money laundering Balkan route' }),
         'not json',
         JSON.stringify({ id: 'b', query: 'cybercrime', filters: { from: '2021-10-21', to: '2021-10-21' } }),
-        JSON.stringify({ id: 'c', query: '"unclosed' }),
+        JSON.stringify({ id: 'c', query: 'coca "organized crime' }),
+        JSON.stringify({ id: 'd', query: 'coca year:21' }),
       ].join('\n'),
     );
     const r = await run('search', ['--batch', batch, '--json', '--limit', '3']);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[0]!['id']).toBe('a');
     expect(typeof lines[0]!['tookMs']).toBe('number');
     expect(JSON.stringify(lines[0]!['hits'])).toContain('Balkan route');
     expect(lines[1]!['error']).toMatch(/not valid JSON/);
     expect(lines[2]!['total']).toBe(1);
-    expect(lines[3]!['error']).toMatch(/never closed/);
+    expect(lines[3]!['notices']).toEqual(['The quote after “coca” is never closed: read as the phrase “organized crime”, up to the end of the query.']);
+    expect(lines[3]!['error']).toBeUndefined();
+    expect(lines[4]!['error']).toMatch(/not a year/);
     expect(r.code).toBe(1);
   });
 
   it('says what to fix for a bad query or flag, with exit code 1 and no stack trace', async () => {
-    const q = await run('search', ['heroin "smuggled']);
+    const lenient = await run('search', ['heroin "smuggled']);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toContain('Note: The quote after “heroin” is never closed: read as the phrase “smuggled”, up to the end of the query.');
+    const q = await run('search', ['coca year:twenty']);
     expect(q.code).toBe(1);
-    expect(q.stderr).toMatch(/never closed/);
+    expect(q.stderr).toMatch(/not a year/);
     expect(q.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     const f = await run('search', ['heroin', '--limit', 'lots']);
     expect(f.code).toBe(1);

@@ -212,10 +212,18 @@ describe('/search', () => {
     expect(v.content).toContain('Without the country filter: 1 passage.');
   });
 
-  it('explains a malformed query privately', async () => {
-    const v = await fake.slashCommand('search', { query: '"organized crime' }).response();
+  it('reads an unclosed quote leniently (the phrase runs to the end) and says how it was read', async () => {
+    const v = await fake.slashCommand('search', { query: 'links "organized crime' }).response();
     expect(v.ephemeral).toBe(true);
-    expect(v.content).toBe('The quote before “organized” is never closed — add a closing " or remove it.');
+    const description = String(embed(v)['description']);
+    expect(description).toContain('The quote after “links” is never closed: read as the phrase “organized crime”, up to the end of the query.');
+    expect(JSON.stringify(v.embeds)).toMatch(/organized crime/i);
+  });
+
+  it('explains a malformed query privately', async () => {
+    const v = await fake.slashCommand('search', { query: 'coca year:twenty' }).response();
+    expect(v.ephemeral).toBe(true);
+    expect(v.content).toBe('“year:twenty” is not a year — write year:2021 or years:2019-2021.');
   });
 
   it('autocompletes countries, speakers, sessions and documents from the index', async () => {

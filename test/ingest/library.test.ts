@@ -41,6 +41,7 @@ describe('loadLibrary over a mixed folder', () => {
       'speeches/COL_50_1995',
       'speeches/USA_30_1975',
       'ki-srb-2023',
+      'ki-no-text',
       'ki-aut-1956',
       'ki-gbr-1954',
     ]);
@@ -72,7 +73,13 @@ describe('loadLibrary over a mixed folder', () => {
       { path: 'statements.jsonl', line: 2, reason: expect.stringMatching(/^invalid JSON/) },
     ]);
     expect(doc('ki-gbr-1954')?.meta).toMatchObject({ country: 'GBR', countryName: 'United Kingdom', date: '1954', speaker: 'Selwyn Lloyd' });
-    expect(report.skipped).toContainEqual({ path: 'statements.json', reason: 'statement has no "text"' });
+    expect(report.skipped).toContainEqual({ path: 'statements.json', reason: 'statement has no "text" and no "title"' });
+  });
+
+  it('indexes a statement with a title and no text by its title (a title is searchable text)', () => {
+    const titled = doc('ki-no-text');
+    expect(titled?.meta.title).toBe('Hypersonic boundary layer transition on swept cones');
+    expect(titled?.passages.map((p) => p.text)).toEqual(['Hypersonic boundary layer transition on swept cones']);
   });
 
   it('reads front matter: date ranges, country names, headings as section titles', () => {

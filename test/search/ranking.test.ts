@@ -246,3 +246,26 @@ describe('golden rankings on UN General Debate speeches', () => {
     expect(scattered.text).not.toMatch(/armed conflict/i);
   });
 });
+
+describe('title-only statements', () => {
+  it('a JSONL statement with a title and empty text is found by its exact title', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-titles-'));
+    try {
+      const lines = [
+        { id: '1', title: 'Compiling recursive procedures for a stack machine', text: '' },
+        { id: '2', title: 'Sorting by address calculation', text: 'A sorting method that places each key near its final address, then corrects the order.' },
+        { id: '3', title: 'Storage allocation', text: 'Procedures for a machine with a stack of registers and recursive calls are compared.' },
+      ];
+      writeFileSync(path.join(dir, 'corpus.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+      const lib = await loadLibrary(dir);
+      expect(lib.report.skipped).toEqual([]);
+      const engine = createEngine(lib.documents, lib.report);
+      const res = await engine.search('compiling recursive procedures stack machine');
+      expect(res.hits[0]?.source.document).toBe('1');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
