@@ -112,7 +112,7 @@ describe('/search', () => {
   });
 
   it('passes query mistakes on as the engine words them', async () => {
-    await expect(run(search, { query: '"organized crime' })).rejects.toThrow(QueryError);
+    await expect(run(search, { query: 'coca year:twenty' })).rejects.toThrow(QueryError);
     await expect(run(search, { query: 'drugs', country: 'Atlantis' })).rejects.toThrow(/Unknown country “Atlantis”/);
   });
 
