@@ -143,11 +143,11 @@ describe('creating follows', () => {
   });
 
   it('answers a query that does not parse with the same plain message as /search', async () => {
-    const query = 'fentanyl "synthetic drugs';
+    const query = 'fentanyl year:twenty';
     const follow = await fake.slashCommand('follow', { add: { query } }, { userId: 'alice' }).response();
     const search = await fake.slashCommand('search', { query }).response();
     expect(follow.content).toBe(search.content);
-    expect(follow.content).toMatch(/never closed/);
+    expect(follow.content).toMatch(/not a year/);
   });
 
   it('refuses a DM follow when the member does not accept direct messages', async () => {
