@@ -57,7 +57,9 @@ export interface Attribution {
 // ------------------------------------------------------------------ speaker turns
 
 const HONORIFIC =
-  "(?:Mr|Mrs|Ms|Miss|Mme|Mlle|M|Sr|Sra|Srta|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prince|Princess|Sheikh|Sheikha|Shaikh|Archbishop|Cardinal|Monsignor|Msgr|Bishop|Father|Sister|Judge|Ambassador|King|Queen|Emir|Rev|Г-н|Г-жа|Гн|Гжа)\\.?";
+  "(?:Mr|Mrs|Ms|Miss|Mme|Mlle|M|Sr|Sra|Srta|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prince|Princess|Sheikh|Sheikha|Shaikh|Archbishop|Cardinal|Monsignor|Msgr|Bishop|Father|Sister|Judge|Ambassador|King|Queen|Emir|Rev|Г-н|Г-жа|Гн|Гжа)\\.?" +
+  // heads of State and Government addressing the General Assembly: "President Duque Márquez (spoke in Spanish):"
+  '|(?:Vice-|Acting )?President|(?:Deputy )?Prime Minister|Crown Prince|Grand Duke|Chancellor|Premier';
 const ARABIC_HONORIFIC = '(?:السيد|السيدة)';
 /** A name word: capitalised (with hyphens, apostrophes, inner capitals), or a lower-case particle. */
 const NAME_WORD = "(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*|(?:de|da|del|della|dos|das|do|di|du|van|von|der|den|al|el|bin|ibn|bint|y|e|la|le|ter|zu|ould|wa)(?=\\s))";
@@ -226,6 +228,8 @@ const PROCEDURAL = new RegExp(
     '^The (?:members of the )?(?:General )?Assembly observed a minute',
     '^The agenda was adopted\\b',
     '^(?:Agenda item|Item) \\d+\\b',
+    '^Address by\\b',
+    '\\bwas escorted (?:into|from) the\\b',
     '^[^.]{0,120}\\b(?:took|returned to|resumed) the Chair\\b',
     '^(?:La séance est (?:levée|ouverte|suspendue|reprise)|Il en est ainsi décidé|Se (?:levanta|abre|suspende|reanuda) la sesión|Así queda acordado|Заседание (?:закрывается|открывается)|Решение принимается)',
   ].join('|'),

@@ -30,6 +30,9 @@ describe('parseTurn: a speaker turn at the start of a paragraph', () => {
     ['Mr. Skoog (European Union): I have the honour…', { speaker: 'Mr. Skoog', represents: 'European Union' }],
     ['Mrs. Robinson: I thank you, Mr. President.', { speaker: 'Mrs. Robinson' }],
     ['Mr. ADODO (Togo): Allow me first…', { speaker: 'Mr. ADODO', represents: 'Togo' }],
+    ['President Duque Márquez (spoke in Spanish): It is an honour…', { speaker: 'President Duque Márquez', languageNote: 'spoke in Spanish', language: 'es' }],
+    ['Prime Minister Modi (spoke in Hindi): Namaskar.', { speaker: 'Prime Minister Modi', languageNote: 'spoke in Hindi' }],
+    ['King Abdullah II: In the name of God…', { speaker: 'King Abdullah II' }],
     // French, Spanish, Russian and Arabic records
     ['Le Président : Je donne maintenant la parole au représentant de la Colombie.', { speaker: 'Le Président' }],
     ['M. Duque Márquez (Colombie) (parle en espagnol) : Je vous remercie.', { speaker: 'M. Duque Márquez', represents: 'Colombie', languageNote: 'parle en espagnol', language: 'es' }],
@@ -53,6 +56,7 @@ describe('parseTurn: a speaker turn at the start of a paragraph', () => {
     'In accordance with rule 62 of the rules of procedure: silence.',
     'President: Mr. Thomson . . . . . . . . (Fiji)',
     'My delegation (Colombia): we think so.',
+    'President Kennedy said: we choose to go to the Moon.',
   ])('no turn in %s', (text) => {
     expect(parseTurn(text)).toBeUndefined();
   });
@@ -107,6 +111,7 @@ describe('statements of a record', () => {
     { text: 'The President: I now give the floor to His Excellency Mr. Iván Duque Márquez, President of the Republic of Colombia.', page: 11 },
     { text: 'Mr. Duque Márquez (Colombia) (spoke in Spanish): It is an honour to address this Assembly on behalf of the Colombian people.', page: 12 },
     { text: 'Colombia has received more than 1.8 million migrants from Venezuela and has given them temporary protection.', page: 12 },
+    { text: 'Mr. Iván Duque Márquez, President of the Republic of Colombia, was escorted from the General Assembly Hall.', page: 12 },
     { text: 'It was so decided.', page: 13 },
     { text: 'Agenda item 8', page: 13 },
     { text: 'Mr. Akram (Pakistan): I have the honour to speak on behalf of the Group of 77 and China. The Group welcomes the report.', page: 13 },
@@ -131,6 +136,7 @@ describe('statements of a record', () => {
     };
     expect(owner('1.8 million migrants')).toBe('Mr. Duque Márquez');
     expect(owner('It was so decided')).toBeUndefined();
+    expect(owner('was escorted from the General Assembly Hall')).toBeUndefined();
     expect(owner('Seventy-sixth session')).toBeUndefined();
   });
 
