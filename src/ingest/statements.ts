@@ -473,10 +473,51 @@ export function attributeStatements(meta: DocumentMeta, paragraphs: readonly Ext
   return attributeNarrated(paragraphs);
 }
 
+/** "Address by Mr. Iván Duque Márquez, President of the Republic of Colombia" / "…, was escorted into the General Assembly Hall." */
+const ADDRESS = /^(?:Address by\s+(.+?)\s*$|(.+?),\s*was escorted into\b)/u;
+
+export interface Introduced {
+  /** "Mr. Iván Duque Márquez, President of the Republic of Colombia". */
+  who: string;
+  /** "President of the Republic of Colombia". */
+  post?: string;
+  country?: { code: string; name: string };
+}
+
+/**
+ * Who the record introduces before a head of State or Government speaks, from "Address by …" or
+ * "… was escorted into the General Assembly Hall": their name, post and the country the post names.
+ */
+export function readIntroduction(text: string): Introduced | undefined {
+  const m = ADDRESS.exec(text.replace(/\s+/g, ' ').trim());
+  const who = (m?.[1] ?? m?.[2])?.trim();
+  if (!who) return undefined;
+  const out: Introduced = { who };
+  const comma = who.indexOf(', ');
+  if (comma < 0) return out;
+  const post = who.slice(comma + 2).trim();
+  out.post = post;
+  // "President of the Republic of Colombia": try each "of …" tail, longest first.
+  for (const m2 of post.matchAll(/\bof\s+/g)) {
+    const c = countryOf(post.slice(m2.index + m2[0].length));
+    if (c) {
+      out.country = c;
+      break;
+    }
+  }
+  return out;
+}
+
+/** The surname a turn names ("President Duque Márquez" → "Márquez"), to match it to an introduction. */
+function lastName(speaker: string): string {
+  return speaker.split(/\s+/).at(-1) ?? speaker;
+}
+
 function attributeTurns(paragraphs: readonly ExtractedParagraph[], summary: boolean): Attribution {
   const out: AttributedParagraph[] = [];
   const statements: StatementHead[] = [];
   let current: number | undefined;
+  let introduced: Introduced | undefined;
   for (const p of paragraphs) {
     if (kindOf(p)) {
       out.push(current === undefined ? { ...p } : { ...p, statement: current });
@@ -485,10 +526,20 @@ function attributeTurns(paragraphs: readonly ExtractedParagraph[], summary: bool
     for (const part of summary ? [p.text] : splitAtTurns(p.text)) {
       const turn = summary ? parseSummaryTurn(part) : parseTurn(part);
       if (turn) {
-        statements.push(headOfTurn(turn, part));
+        const head = headOfTurn(turn, part);
+        // A head of State speaks with no country in brackets: the introduction says whose.
+        if (introduced && !turn.represents && !ROLE_TURN.test(part) && introduced.who.includes(lastName(turn.speaker))) {
+          if (introduced.country) {
+            head.country = introduced.country.code;
+            head.countryName = introduced.country.name;
+          }
+          introduced = undefined;
+        }
+        statements.push(head);
         current = statements.length - 1;
       } else if (PROCEDURAL.test(part)) {
         current = undefined;
+        introduced = readIntroduction(part) ?? introduced;
       }
       const q: AttributedParagraph = { ...p, text: part };
       if (current !== undefined) q.statement = current;

@@ -148,6 +148,24 @@ describe('statements of a record', () => {
   });
 });
 
+describe('heads of State in the general debate', () => {
+  it('"Address by …, President of the Republic of Colombia" gives "President Duque Márquez:" his country', () => {
+    const doc = buildDocument('A_76_PV.3', 'A_76_PV.3.pdf', { symbol: 'A/76/PV.3', date: '2021-09-21' }, [
+      { text: 'Address by Mr. Iván Duque Márquez, President of the Republic of Colombia', page: 11 },
+      { text: 'Mr. Iván Duque Márquez, President of the Republic of Colombia, was escorted into the General Assembly Hall.', page: 11 },
+      { text: 'The President: On behalf of the General Assembly, I have the honour to welcome His Excellency Mr. Iván Duque Márquez.', page: 11 },
+      { text: 'President Duque Márquez (spoke in Spanish): Colombia has received more than 1.8 million migrants from Venezuela.', page: 12 },
+      { text: 'Address by Mr. Boris Johnson, Prime Minister of the United Kingdom of Great Britain and Northern Ireland', page: 14 },
+      { text: 'Prime Minister Johnson: It is an honour to address the Assembly.', page: 14 },
+    ])!;
+    expect(doc.statements!.map((s) => [s.speaker, s.country ?? null])).toEqual([
+      ['The President', null], ['President Duque Márquez', 'COL'], ['Prime Minister Johnson', 'GBR'],
+    ]);
+    const p = doc.passages.find((q) => q.text.includes('1.8 million'))!;
+    expect(citationLine(sourceOf(doc, p))).toBe('President Duque Márquez (Colombia) (spoke in Spanish) · A/76/PV.3 · 21 September 2021 · p. 12');
+  });
+});
+
 describe('records in French, Spanish, Russian and Arabic', () => {
   it.each([
     ['Colombie', 'COL'], ['Колумбия', 'COL'], ['كولومبيا', 'COL'], ['México', 'MEX'], ['Allemagne', 'DEU'],
