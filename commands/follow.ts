@@ -42,13 +42,13 @@ export default {
         description: 'Follow a query: alerts in your DMs, or in a channel (Manage Channels)',
         options: [
           { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -excluded words (as in /search)', required: true, max_length: 300 },
-          { type: OPTION_TYPE.String, name: 'country', description: 'Country name or ISO code', autocomplete: true },
-          { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name', autocomplete: true },
+          { type: OPTION_TYPE.String, name: 'country', description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out', autocomplete: true },
+          { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name; several comma-separated; -name leaves out', autocomplete: true },
           { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
           { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
           { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
-          { type: OPTION_TYPE.String, name: 'session', description: 'Session number', autocomplete: true },
-          { type: OPTION_TYPE.String, name: 'document', description: 'One document', autocomplete: true },
+          { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
+          { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
           { type: OPTION_TYPE.Channel, name: 'channel', description: 'Post alerts in this channel (needs Manage Channels); default: your DMs', channel_types: TEXT_CHANNEL_TYPES },
           {
             type: OPTION_TYPE.String,

@@ -1,6 +1,8 @@
 /** Option helpers shared by commands: reading submitted values, autocomplete over facets, resolving typed text. */
 import type { Choice } from '../src/render/models.ts';
 import { fold } from '../src/index/analyzer.ts';
+import { LIMITS } from '../src/render/limits.ts';
+import { filterValues, isListFilter, joinFilterValues, parseFilters, type FilterLabel } from '../src/search/filter-values.ts';
 import type { Facet, SearchEngine, SearchFilters } from '../src/types.ts';
 import type { AutocompleteInput, CommandInput } from './types.ts';
 
@@ -43,20 +45,49 @@ const FACET_OPTIONS: Partial<Record<keyof SearchFilters, Facet>> = {
   document: 'document',
 };
 
-/** The filters given as options, facet values resolved. */
+/**
+ * The filters given as options, facet values resolved. An option may hold several values separated
+ * by commas, each possibly left out with a dash (`Colombia, Mexico`, `-USA`, `70-76`); each value is
+ * resolved on its own.
+ * @throws QueryError on a malformed value (shown to the user as is).
+ */
 export function filtersFrom(input: Pick<CommandInput, 'options'>, engine: SearchEngine): SearchFilters {
-  const filters: SearchFilters = {};
+  const given: Record<string, string> = {};
   for (const key of ['country', 'speaker', 'organisation', 'year', 'from', 'to', 'session', 'document'] as const) {
     const raw = stringOption(input, key);
     if (raw === undefined) continue;
     const facet = FACET_OPTIONS[key];
-    filters[key] = facet ? resolveFacet(engine, facet, raw) : raw;
+    given[key] =
+      facet && isListFilter(key)
+        ? joinFilterValues(filterValues(key, raw).map((v) => ({ value: resolveFacet(engine, facet, v.value), not: v.not })))
+        : raw;
   }
-  return filters;
+  return parseFilters(given);
 }
 
-/** Autocomplete for the facet options of a command. */
+/** How the filter line names a value: a country code as its name, a document id as its title. */
+export function filterLabel(engine: SearchEngine): FilterLabel {
+  return (key, value) => {
+    if (key !== 'country' && key !== 'document') return value;
+    const found = engine.facet(key, value, 25).find((f) => f.value === value);
+    return found && found.label !== value ? found.label : value;
+  };
+}
+
+/**
+ * Autocomplete for the facet options of a command. The option takes several values separated by
+ * commas: the last one is completed, the ones before are kept as typed (`Colombia, Mex` → `Colombia,
+ * Mexico`), and a leading dash (`-Uni` → `-United States`) is kept.
+ */
 export function autocompleteFacet(input: AutocompleteInput, engine: SearchEngine): Choice[] {
   const facet = FACET_OPTIONS[input.option as keyof SearchFilters];
-  return facet ? facetChoices(engine, facet, input.value) : [];
+  if (!facet) return [];
+  const cut = input.value.lastIndexOf(',');
+  const before = cut < 0 ? '' : input.value.slice(0, cut).split(',').map((p) => p.trim()).filter(Boolean).join(', ');
+  const last = input.value.slice(cut + 1).trim();
+  const not = /^[-−]/.test(last) ? '-' : '';
+  const head = before ? `${before}, ` : '';
+  return facetChoices(engine, facet, last.replace(/^[-−]+\s*/, ''))
+    .map((c) => ({ name: `${head}${not}${c.name}`, value: `${before ? `${before},` : ''}${not}${c.value}` }))
+    .filter((c) => c.value.length <= LIMITS.choiceValue);
 }

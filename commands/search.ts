@@ -3,7 +3,7 @@ import { ExpiredError, parsePageId, type SearchState } from '../src/render/custo
 import type { Reply } from '../src/render/models.ts';
 import { CONTEXT_RADIUS, HITS_PER_PAGE, contextReply, expiredReply, noHitsReply, quoteCard, searchReply } from '../src/render/replies.ts';
 import { explainNoHits } from '../src/search/no-hits.ts';
-import { autocompleteFacet, filtersFrom, stringOption } from './options.ts';
+import { autocompleteFacet, filterLabel, filtersFrom, stringOption } from './options.ts';
 import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type SlashCommand } from './types.ts';
 
 const RERUN = 'Run /search again to get fresh results.';
@@ -16,13 +16,14 @@ export async function runSearch(state: SearchState, page: number, ctx: CommandCo
     offset: page * HITS_PER_PAGE,
   });
   ctx.note({ hits: response.total, page, searchMs: response.tookMs });
-  if (response.total === 0) return noHitsReply(state, await explainNoHits(ctx.engine, state.query, state.filters), response.notices);
+  const label = filterLabel(ctx.engine);
+  if (response.total === 0) return noHitsReply(state, await explainNoHits(ctx.engine, state.query, state.filters), response.notices, label);
   if (response.hits.length === 0) {
     // Past the end (the library shrank since the buttons were made): show the last page.
     const last = Math.max(0, Math.ceil(response.total / HITS_PER_PAGE) - 1);
     if (last < page) return runSearch(state, last, ctx);
   }
-  return searchReply(response, page, state, ctx.store);
+  return searchReply(response, page, state, ctx.store, label);
 }
 
 export default {
@@ -32,14 +33,14 @@ export default {
     description: 'Search the statements; only you see the results',
     contexts: GUILD_ONLY,
     options: [
-      { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -excluded words', required: true, max_length: 500 },
-      { type: OPTION_TYPE.String, name: 'country', description: 'Country name or ISO code', autocomplete: true },
-      { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name', autocomplete: true },
+      { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -words the text must not say, filters (country:COL,MEX)', required: true, max_length: 500 },
+      { type: OPTION_TYPE.String, name: 'country', description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out', autocomplete: true },
+      { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name; several comma-separated; -name leaves out', autocomplete: true },
       { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
       { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
       { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
-      { type: OPTION_TYPE.String, name: 'session', description: 'Session number', autocomplete: true },
-      { type: OPTION_TYPE.String, name: 'document', description: 'One document', autocomplete: true },
+      { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
+      { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
     ],
   },
   visibility: 'ephemeral',

@@ -137,7 +137,10 @@ export function textReport(report: IngestReport, extra: { fromCache: boolean; ms
 export function textNoHitsHelp(help: NoHitsHelp): string {
   const lines: string[] = [];
   if (help.suggestion) lines.push(`Did you mean: ${help.suggestion}`);
-  for (const d of help.dropFilters) lines.push(`Without --${d.filter}: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
+  for (const d of help.dropFilters) {
+    const what = d.value === undefined ? `--${d.filter}` : `${d.value} in --${d.filter}`;
+    lines.push(`Without ${what}: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
+  }
   for (const d of help.dropWords) lines.push(`Without “${d.word}”: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
   return lines.map((l) => l + '\n').join('');
 }

@@ -6,7 +6,8 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { QUERY_HELP } from '../search/query.ts';
-import { QueryError, type SearchEngine, type SearchFilters } from '../types.ts';
+import { QueryError, type SearchEngine } from '../types.ts';
+import { parseFilters } from '../search/filter-values.ts';
 import { explainNoHits } from '../search/no-hits.ts';
 import { jsonResult, textNoHitsHelp, textResult } from './print.ts';
 import { openForCli, UsageError, runMain, LIBRARY_FLAGS, LIBRARY_HELP } from './common.ts';
@@ -23,14 +24,20 @@ Options:
   --organisation X   part of the organisation's name
   --year N           one year (YYYY)
   --from D --to D    date range, YYYY or YYYY-MM-DD, inclusive
-  --session N        session number
+  --session N        session number, or a range: 70-76
   --document ID      one document (its id, as shown in results)
   --symbol S         one UN document symbol, e.g. E/CN.7/2021/12 (case-insensitive)
+                     Every filter above but the dates takes several values, separated by commas
+                     or by repeating the flag (--country COL,MEX = --country COL --country MEX):
+                     any of them matches; different filters must all match. A value with a dash
+                     leaves passages out: --country=-USA (write = before a leading dash).
   --limit N          hits to show (default 5, --json default 10, at most 100)
   --offset N         hits to skip, for paging (default 0)
   --json             print a stable JSON object (see README, "JSON output")
   --batch FILE       run one query per line of FILE (JSON: {"id","query","filters"}),
-                     printing one JSON line per query with tookMs; the index loads once
+                     printing one JSON line per query with tookMs; the index loads once.
+                     "filters" values are strings or lists: {"country":["COL","MEX"],
+                     "session":"70-76"} or {"country":"COL,MEX,-USA"}
 ${LIBRARY_HELP}
   -h, --help         this help
 
@@ -39,23 +46,21 @@ ${QUERY_HELP}
 
 Exit codes: 0 success (also when nothing matches), 1 bad usage or input, 2 nothing could be indexed.`;
 
-const FILTER_KEYS = ['country', 'speaker', 'organisation', 'year', 'from', 'to', 'session', 'document', 'symbol'] as const;
-
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
-      country: { type: 'string' },
-      speaker: { type: 'string' },
-      organisation: { type: 'string' },
-      organization: { type: 'string' },
+      country: { type: 'string', multiple: true },
+      speaker: { type: 'string', multiple: true },
+      organisation: { type: 'string', multiple: true },
+      organization: { type: 'string', multiple: true },
       year: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
-      session: { type: 'string' },
-      document: { type: 'string' },
-      symbol: { type: 'string' },
+      session: { type: 'string', multiple: true },
+      document: { type: 'string', multiple: true },
+      symbol: { type: 'string', multiple: true },
       limit: { type: 'string' },
       offset: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -79,12 +84,17 @@ async function main(argv: string[]): Promise<number> {
 
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError('No query given. Try: npm run search -- "heroin smuggled Afghanistan"  (or --help)');
-  const filters: SearchFilters = {};
-  for (const key of FILTER_KEYS) {
-    const v = values[key];
-    if (v !== undefined) filters[key] = v;
-  }
-  if (values.organization !== undefined && filters.organisation === undefined) filters.organisation = values.organization;
+  const filters = parseFilters({
+    country: values.country,
+    speaker: values.speaker,
+    organisation: [...(values.organisation ?? []), ...(values.organization ?? [])],
+    year: values.year,
+    from: values.from,
+    to: values.to,
+    session: values.session,
+    document: values.document,
+    symbol: values.symbol,
+  });
 
   const { engine } = await openForCli(values, { quiet: values.json });
   const result = await engine.search(query, { filters, limit, offset });
@@ -134,14 +144,11 @@ async function runBatch(engine: SearchEngine, file: string, limit: number): Prom
         process.stdout.write(JSON.stringify({ id, line: lineNo, error: 'missing "query" (a string)' }) + '\n');
         continue;
       }
-      const filters: SearchFilters = {};
-      if (spec.filters && typeof spec.filters === 'object') {
-        for (const key of FILTER_KEYS) {
-          const v = (spec.filters as Record<string, unknown>)[key];
-          if (typeof v === 'string' || typeof v === 'number') filters[key] = String(v);
-        }
-      }
       try {
+        if (spec.filters !== undefined && (spec.filters === null || typeof spec.filters !== 'object' || Array.isArray(spec.filters))) {
+          throw new QueryError('"filters" must be an object, e.g. {"country":["COL","MEX"],"session":"70-76"}');
+        }
+        const filters = parseFilters((spec.filters ?? {}) as Record<string, unknown>);
         const r = await engine.search(spec.query, { filters, limit });
         process.stdout.write(JSON.stringify({ id, ...jsonResult(r, true) }) + '\n');
       } catch (err) {

@@ -8,7 +8,8 @@
  * phrase, none of the excluded words or phrases, and passes the filters. That is /search's "all
  * words" tier, without typo tolerance or acronym/country-name expansion: an alert must be exact.
  */
-import { fold, tokens, type Token } from '../index/analyzer.ts';
+import { tokens, type Token } from '../index/analyzer.ts';
+import { fieldsTest } from '../search/filter-values.ts';
 import { normalizeDateBound, parseQuery } from '../search/query.ts';
 import { QueryError, type DocumentMeta, type SearchFilters } from '../types.ts';
 
@@ -64,33 +65,22 @@ export interface CompiledFollow {
 /** Most free words a follow may have: an alert requires them all, so a longer query would never fire. */
 export const MAX_FOLLOW_WORDS = 12;
 
-const normSession = (s: string): string => s.trim().replace(/^0+(?=\d)/, '');
-
 function compileFilters(f: SearchFilters): ((p: NewPassage) => boolean) | null {
   const tests: Array<(p: NewPassage) => boolean> = [];
-  if (f.country !== undefined) {
-    const code = f.country.trim().toUpperCase();
-    tests.push((p) => p.voice.country?.toUpperCase() === code);
-  }
-  if (f.speaker !== undefined) {
-    const s = fold(f.speaker).trim();
-    tests.push((p) => p.voice.speaker !== undefined && fold(p.voice.speaker).includes(s));
-  }
-  if (f.organisation !== undefined) {
-    const s = fold(f.organisation).trim();
-    tests.push((p) => p.voice.organisations.some((o) => fold(o).includes(s)));
-  }
-  if (f.session !== undefined) {
-    const s = normSession(f.session);
-    tests.push((p) => p.meta.session !== undefined && normSession(p.meta.session) === s);
-  }
-  if (f.document !== undefined) {
-    const id = f.document.trim();
-    tests.push((p) => p.docId === id);
-  }
-  if (f.symbol !== undefined) {
-    const s = f.symbol.trim().replace(/\s+/g, ' ').toLowerCase();
-    tests.push((p) => p.meta.symbol?.toLowerCase() === s);
+  // list filters read as /search reads them: several values, -values left out, session ranges;
+  // country:, speaker: and org: test who speaks in the passage
+  const fields = fieldsTest(f);
+  if (fields) {
+    tests.push((p) =>
+      fields({
+        country: p.voice.country,
+        speaker: p.voice.speaker,
+        organisations: p.voice.organisations,
+        session: p.meta.session,
+        document: p.docId,
+        symbol: p.meta.symbol,
+      }),
+    );
   }
   const from = f.from ?? f.year;
   const to = f.to ?? f.year;

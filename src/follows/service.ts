@@ -9,6 +9,7 @@
 import { makeExcerpt } from '../search/excerpt.ts';
 import { mergeFilters, parseQuery } from '../search/query.ts';
 import { resolveCountry } from '../search/countries.ts';
+import { mapFilterValues } from '../search/filter-values.ts';
 import type { Database } from '../db/database.ts';
 import type { Reply } from '../render/models.ts';
 import { alertReply, dmWelcomeReply, pausedNoticeReply } from '../render/follows.ts';
@@ -351,7 +352,8 @@ export class FollowService implements FollowCommands {
     await engine.search(query, { filters: req.filters, limit: 1 });
     compileFollow({ id: 0, query, filters: {} }); // alerts need a word to look for, and not too many
     const countries = engine.facet('country', '', 10_000);
-    const code = (v: string | undefined): string | undefined => (v === undefined ? undefined : (resolveCountry(v, countries) ?? v));
+    // each country value as its code (country:COL,MEX, -USA): the matcher compares codes
+    const code = (v: string | undefined): string | undefined => (v === undefined ? undefined : mapFilterValues('country', v, (x) => resolveCountry(x, countries) ?? x));
     const inline = { ...parseQuery(query).filters };
     const given = { ...req.filters };
     if (inline.country !== undefined) inline.country = code(inline.country)!;

@@ -1,6 +1,7 @@
 /** Reply models for follows: alerts and digests, "and N more", /follow list, confirmations. Pure. */
 import type { Every, Follow } from '../follows/store.ts';
 import { WEEKDAYS, type DigestSettings } from '../follows/schedule.ts';
+import { describeFilters } from '../search/filter-values.ts';
 import type { Hit } from '../types.ts';
 import type { Card, Control, Reply } from './models.ts';
 import { SAVE_SELECT, citationMarkdown, excerptMarkdown, rangeLabel, sourceLabel } from './replies.ts';
@@ -11,13 +12,11 @@ export const ALERT_HITS = 5;
 const COLOR = 0x2f855a;
 
 function filterText(filters: Follow['filters']): string {
-  const parts = Object.entries(filters)
-    .filter(([, v]) => v)
-    .map(([k, v]) => `${k}: ${truncate(String(v), 60)}`);
-  return parts.length ? ` · ${parts.join(', ')}` : '';
+  const line = describeFilters(filters);
+  return line ? ` · ${truncate(line, 120)}` : '';
 }
 
-/** “query” · country: COL */
+/** “query” · country: COL, MEX · not USA */
 export function followLabel(f: Pick<Follow, 'query' | 'filters'>): string {
   return `“${truncate(f.query, 80)}”${filterText(f.filters)}`;
 }

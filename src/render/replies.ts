@@ -6,7 +6,9 @@ import type { NoHitsHelp } from '../search/no-hits.ts';
 import type { DocumentSummary, Hit, LibraryStats, SearchResponse, Source } from '../types.ts';
 import { citationLine, passageUrl, speakerLabel } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
+import { describeFilters, type FilterLabel } from '../search/filter-values.ts';
 import { pageId, type SearchState, type StateStore } from './custom-id.ts';
+import { LIMITS } from './limits.ts';
 import type { Card, Control, Reply } from './models.ts';
 import { escapeMarkdown, link, truncate } from './text.ts';
 
@@ -44,11 +46,10 @@ export function citationMarkdown(hit: Hit): string {
   return link(citationLine(hit.source), passageUrl(hit.source, hit.text));
 }
 
-function filterSummary(state: SearchState): string {
-  const parts = Object.entries(state.filters)
-    .filter(([, v]) => v)
-    .map(([k, v]) => `${k}: ${truncate(String(v), 100)}`);
-  return parts.length ? ` · ${parts.join(', ')}` : '';
+/** ` · country: Colombia, Mexico · session 70–76 · not USA` (empty without filters). */
+function filterSummary(state: SearchState, label?: FilterLabel): string {
+  const line = describeFilters(state.filters, label);
+  return line ? ` · ${truncate(line, 300)}` : '';
 }
 
 /** "1–5 of 37" */
@@ -57,13 +58,13 @@ export function rangeLabel(offset: number, shown: number, total: number): string
 }
 
 /** One page of search results with paging, "Share…" and "More context" controls. */
-export function searchReply(response: SearchResponse, page: number, state: SearchState, store: StateStore): Reply {
+export function searchReply(response: SearchResponse, page: number, state: SearchState, store: StateStore, label?: FilterLabel): Reply {
   const offset = page * HITS_PER_PAGE;
   const pages = Math.max(1, Math.ceil(response.total / HITS_PER_PAGE));
   const card: Card = {
     title: `${rangeLabel(offset, response.hits.length, response.total)} for “${truncate(state.query, 120)}”`,
     description:
-      escapeMarkdown(`Page ${page + 1} of ${pages}${filterSummary(state)}`) +
+      escapeMarkdown(`Page ${page + 1} of ${pages}${filterSummary(state, label)}`) +
       (response.partial ? '\n*Partial results: the search was cut short.*' : '') +
       (response.notices ?? []).map((n) => `\n*${escapeMarkdown(n)}*`).join(''),
     fields: response.hits.map((hit, i) => ({
@@ -93,11 +94,14 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
 }
 
 /** "No passages match …" with a spelling suggestion and which filter or word to drop. */
-export function noHitsReply(state: SearchState, help: NoHitsHelp, notices: readonly string[] = []): Reply {
-  const lines = [`No passages match **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state))}.`];
+export function noHitsReply(state: SearchState, help: NoHitsHelp, notices: readonly string[] = [], label?: FilterLabel): Reply {
+  const lines = [`No passages match **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state, label))}.`];
   for (const n of notices) lines.push(`*${escapeMarkdown(n)}*`);
   if (help.suggestion) lines.push(`Did you mean **${escapeMarkdown(help.suggestion)}**?`);
-  for (const d of help.dropFilters) lines.push(`Without the ${d.filter} filter: ${plural(d.total, 'passage')}.`);
+  for (const d of help.dropFilters) {
+    const what = d.value === undefined ? `the ${d.filter} filter` : `“${escapeMarkdown(truncate(describeFilters({ [d.filter]: d.value }, label), 100))}”`;
+    lines.push(`Without ${what}: ${plural(d.total, 'passage')}.`);
+  }
   for (const d of help.dropWords) lines.push(`Without the word “${escapeMarkdown(d.word)}”: ${plural(d.total, 'passage')}.`);
   if (!help.suggestion && !help.dropFilters.length && !help.dropWords.length)
     lines.push('Try fewer or more general words; /about shows the query syntax.');
@@ -240,12 +244,30 @@ export function aboutReply(facts: AboutFacts): Reply {
           { name: 'Passages', value: String(stats.passages), inline: true },
           { name: 'Indexed', value: when, inline: true },
           ...(stats.skipped.length ? [{ name: 'Skipped files', value: String(stats.skipped.length), inline: true }] : []),
-          { name: 'How to search', value: '```\n' + facts.help.replace(/```/g, "'''") + '\n```' },
+          // the syntax runs past one field's 1,024 characters: cut at line ends, never inside a line
+          ...helpFields(facts.help),
         ],
         color: COLOR.results,
       },
     ],
   };
+}
+
+/** The query syntax as code-block fields of at most 1,024 characters each, cut between lines. */
+function helpFields(help: string): { name: string; value: string }[] {
+  const max = LIMITS.fieldValue - 8; // the fences
+  const chunks: string[] = [];
+  let cur = '';
+  for (const line of help.replace(/```/g, "'''").split('\n')) {
+    const piece = line.length > max ? line.slice(0, max) : line;
+    if (cur && cur.length + 1 + piece.length > max) {
+      chunks.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur}\n${piece}` : piece;
+  }
+  if (cur) chunks.push(cur);
+  return chunks.map((c, i) => ({ name: i === 0 ? 'How to search' : 'How to search (continued)', value: '```\n' + c + '\n```' }));
 }
 
 function plural(n: number, word: string): string {

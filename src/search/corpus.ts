@@ -84,10 +84,10 @@ export class Corpus {
     return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
   }
 
-  /** Whether passage `g` holds `term` in its text or metadata. */
-  has(g: number, term: string): boolean {
+  /** Whether passage `g`'s text (not its metadata: title, country, speaker, meeting) holds `term`. */
+  inText(g: number, term: string): boolean {
     const id = this.index.termId(term);
-    return id >= 0 && (this.index.tf(id, 'text', g) > 0 || this.index.tf(id, 'meta', g) > 0);
+    return id >= 0 && this.index.tf(id, 'text', g) > 0;
   }
 
   /**

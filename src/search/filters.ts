@@ -3,14 +3,13 @@
  * they allow, the partitions (decades) a date filter reaches, and the per-passage check for what
  * routing cannot decide alone. Unknown countries and documents are a QueryError (shown to the user).
  */
-import { fold } from '../index/analyzer.ts';
 import type { Partition } from '../index/state.ts';
 import { dayNumber, type LibraryStore, type StoredDocument } from '../index/store.ts';
 import { QueryError, type FacetValue, type SearchFilters } from '../types.ts';
 import { resolveCountry } from './countries.ts';
-import { normalizeDateBound } from './query.ts';
+import { LIST_FILTERS, listFilterTest, normalizeDateBound, type ListFilter } from './filter-values.ts';
 import { lowerBoundOf, type PassageCheck } from './ranking/postings.ts';
-import { passagesWhere, type VoiceTest } from './speakers.ts';
+import { passagesWhere, type Voice, type VoiceTest } from './speakers.ts';
 
 /** Filters resolved against the library. */
 export interface Restriction {
@@ -53,32 +52,18 @@ export function restrict(store: LibraryStore, f: SearchFilters, countries: reado
   const tests: Array<(d: StoredDocument) => boolean> = [];
   // Who speaks is decided per passage: in a record, Colombia's statement is Colombia's (src/search/speakers.ts).
   const voiceTests: VoiceTest[] = [];
-  if (f.country !== undefined) {
-    const code = countryCode(f.country, countries);
-    voiceTests.push((v) => v.country === code);
-  }
-  if (f.speaker !== undefined) {
-    const s = fold(f.speaker).trim();
-    voiceTests.push((v) => v.speaker !== undefined && fold(v.speaker).includes(s));
-  }
-  if (f.organisation !== undefined) {
-    const s = fold(f.organisation).trim();
-    voiceTests.push((v) => v.organisations.some((o) => fold(o).includes(s)));
-  }
-  if (f.session !== undefined) {
-    const s = f.session.trim().replace(/^0+(?=\d)/, '');
-    tests.push((d) => d.meta.session !== undefined && d.meta.session.trim().replace(/^0+(?=\d)/, '') === s);
-  }
-  if (f.document !== undefined) {
-    const id = f.document.trim();
-    if (store.docNumber(id) === undefined) {
-      throw new QueryError(`No document “${id}” in the library. /sources lists the documents and their ids.`);
+  const resolve = (key: ListFilter, value: string): string => resolveValue(store, key, value, countries);
+  for (const key of LIST_FILTERS) {
+    const raw = f[key];
+    if (raw === undefined) continue;
+    // several values: any of those kept, none of those left out (-USA); src/search/filter-values.ts
+    const pass = listFilterTest(key, raw, resolve);
+    const voice = VOICE_FIELD[key as keyof typeof VOICE_FIELD];
+    if (voice) voiceTests.push((v) => pass(voice(v)));
+    else {
+      const field = DOC_FIELD[key as keyof typeof DOC_FIELD];
+      tests.push((d) => pass([field(d)]));
     }
-    tests.push((d) => d.id === id);
-  }
-  if (f.symbol !== undefined) {
-    const symbol = f.symbol.trim().replace(/\s+/g, ' ').toLowerCase();
-    tests.push((d) => d.meta.symbol !== undefined && d.meta.symbol.toLowerCase() === symbol);
   }
   if (tests.length || voiceTests.length) {
     const allowedDocs = (r.docs = new Uint8Array(docs.length));
@@ -101,6 +86,32 @@ export function restrict(store: LibraryStore, f: SearchFilters, countries: reado
     });
   }
   return r;
+}
+
+/** What the filters on who speaks read of a voice (a statement's speaker, or the document's). */
+const VOICE_FIELD: Record<'country' | 'speaker' | 'organisation', (v: Voice) => readonly (string | undefined)[]> = {
+  country: (v) => [v.country],
+  speaker: (v) => [v.speaker],
+  organisation: (v) => v.organisations,
+};
+
+/** What the other list filters read of a document. */
+const DOC_FIELD: Record<'session' | 'document' | 'symbol', (d: StoredDocument) => string | undefined> = {
+  session: (d) => d.meta.session,
+  document: (d) => d.id,
+  symbol: (d) => d.meta.symbol,
+};
+
+/**
+ * A filter value as the library holds it: a country name as its code; a document id checked.
+ * @throws QueryError on an unknown country or document.
+ */
+function resolveValue(store: LibraryStore, key: ListFilter, value: string, countries: readonly FacetValue[]): string {
+  if (key === 'country') return countryCode(value, countries);
+  if (key === 'document' && store.docNumber(value.trim()) === undefined) {
+    throw new QueryError(`No document “${value.trim()}” in the library. /sources lists the documents and their ids.`);
+  }
+  return value;
 }
 
 /** A country filter (name or code) as the ISO code documents carry. */

@@ -5,6 +5,9 @@
  */
 import { QueryError, type SearchFilters } from '../types.ts';
 import { fold, tokens } from '../index/analyzer.ts';
+import { addFilterValues, checkRange, filterValues, isListFilter, joinFilterValues, LIST_FILTERS, normalizeDateBound, type FilterValue } from './filter-values.ts';
+
+export { normalizeDateBound } from './filter-values.ts';
 
 export interface QueryWord {
   /** The word as typed (one word; compounds are split into their parts). */
@@ -76,11 +79,16 @@ export const QUERY_HELP = `Query syntax
                                 (cultivated finds cultivation) and small typos are forgiven
   "organized crime"             an exact phrase (“curly” quotes work too; an unclosed quote
                                 runs to the end of the query)
-  -cannabis  -"South Africa"    leave out passages with a word or phrase
+  -cannabis  -"South Africa"    leave out passages whose text says the word or phrase (a title,
+                                country or speaker is left out by a filter: -country:ZAF)
   +Balkan                       a word that must appear
   country:COL  country:"South Africa"   speaker:Guterres   org:UNODC   session:76   doc:<id>
   year:2021  years:2019-2021  date:2021-10-19  from:2019 to:2021-06-30   symbol:E/CN.7/2021/12
                                 filters; dates are written 2021, 2021-10 or 2021-10-19
+  country:COL,MEX  session:70-76   several values: any of them (country:COL country:MEX is the
+                                same); different filters must all hold
+  -country:USA  -speaker:Trump  -session:75  -doc:<id>   leave out a country, speaker, session,
+                                document (also -org:, -symbol:); dates are kept with from:/to:
 Acronyms the library defines, such as IAEA, also find their name written out, and the name finds the acronym.
 Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
@@ -158,27 +166,38 @@ export function parseQuery(input: string): ParsedQuery {
     return { text: s.slice(at, k), next: k };
   };
 
-  /** A filter value: quoted, or up to the next space; when empty, the next word (country: Colombia). */
+  /**
+   * A filter value: quoted, or up to the next space; when empty, the next word (country: Colombia).
+   * Several values are joined by commas, each quoted or not (country:COL,"South Africa").
+   */
   const readValue = (at: number, key: string): { value: string; next: number } => {
     let k = at;
     if (k >= s.length || isSpace(s[k])) {
       while (k < s.length && isSpace(s[k])) k++;
     }
-    const c = s[k];
-    let value = '';
-    if (c !== undefined && (DOUBLE_QUOTES.includes(c) || SINGLE_OPEN.includes(c))) {
-      const q = readQuoted(k);
-      if (q) {
-        value = q.inner.trim();
-        k = q.next;
+    const parts: string[] = [];
+    for (;;) {
+      const c = s[k];
+      let part = '';
+      if (c !== undefined && (DOUBLE_QUOTES.includes(c) || SINGLE_OPEN.includes(c))) {
+        const q = readQuoted(k);
+        if (q) {
+          part = q.inner.trim();
+          k = q.next;
+        }
       }
+      if (!part && k < s.length && !isSpace(s[k])) {
+        const b = readBare(k);
+        part = b.text;
+        k = b.next;
+      }
+      parts.push(part);
+      // a comma after a quoted value, or a bare value ending in a comma before a quote: more values follow
+      if (s[k] === ',' && k + 1 < s.length && !isSpace(s[k + 1])) k++;
+      else if (!(part.endsWith(',') && k < s.length && DOUBLE_QUOTES.includes(s[k]!))) break;
     }
-    if (!value && k < s.length) {
-      const b = readBare(k);
-      value = b.text;
-      k = b.next;
-    }
-    if (!value || /^[a-z]+:/i.test(value) && FILTER_KEYS[value.split(':')[0]!.toLowerCase()]) {
+    const value = parts.join(',').replace(/,,+/g, ',');
+    if (!value || /^-?[a-z]+:/i.test(value) && FILTER_KEYS[value.replace(/^-/, '').split(':')[0]!.toLowerCase()]) {
       throw new QueryError(`The filter ${key}: has no value — write it as ${example(key)}.`);
     }
     return { value, next: k };
@@ -217,13 +236,16 @@ export function parseQuery(input: string): ParsedQuery {
       const field = FILTER_KEYS[name];
       const rest = s.slice(i + key[0].length);
       if (field) {
-        if (sign) {
+        if (sign === '+') {
+          throw new QueryError(`Filters are always required: remove the “+” before ${name}:.`);
+        }
+        if (sign === '-' && !isListFilter(field)) {
           throw new QueryError(
-            `Filters cannot be ${sign === '-' ? 'excluded' : 'required'}: remove the “${sign}” before ${name}:.`,
+            `Dates cannot be left out: remove the “-” before ${name}: and give the range to keep (from:, to:, years:2019-2021).`,
           );
         }
         const v = readValue(i + key[0].length, name);
-        setFilter(filters, given, name, field, v.value);
+        setFilter(filters, given, name, field, v.value, sign === '-');
         i = v.next;
         continue;
       }
@@ -243,7 +265,7 @@ export function parseQuery(input: string): ParsedQuery {
 }
 
 /** A known filter written after a space (`country:`, `year:` …): where an unclosed quote stops. */
-const FILTER_AFTER = new RegExp(`\\s(?:${Object.keys(FILTER_KEYS).join('|')}):`, 'i');
+const FILTER_AFTER = new RegExp(`\\s-?(?:${Object.keys(FILTER_KEYS).join('|')}):`, 'i');
 
 /** The first `n` words of `text`, with … when cut. */
 function truncateWords(text: string, n: number): string {
@@ -254,7 +276,7 @@ function truncateWords(text: string, n: number): string {
 function example(key: string): string {
   switch (FILTER_KEYS[key]) {
     case 'country':
-      return 'country:COL or country:"South Africa"';
+      return 'country:COL, country:"South Africa" or country:COL,MEX';
     case 'speaker':
       return 'speaker:Guterres';
     case 'organisation':
@@ -264,7 +286,7 @@ function example(key: string): string {
     case 'years':
       return 'years:2019-2021';
     case 'session':
-      return 'session:76';
+      return 'session:76 or session:70-76';
     case 'document':
       return `${key}:<document id>`;
     case 'symbol':
@@ -274,7 +296,7 @@ function example(key: string): string {
   }
 }
 
-function setFilter(filters: SearchFilters, given: Map<string, string>, key: string, field: string, value: string): void {
+function setFilter(filters: SearchFilters, given: Map<string, string>, key: string, field: string, value: string, not: boolean): void {
   const once = (slot: string): void => {
     const before = given.get(slot);
     if (before !== undefined) {
@@ -282,20 +304,12 @@ function setFilter(filters: SearchFilters, given: Map<string, string>, key: stri
     }
     given.set(slot, `${key}:${value}`);
   };
+  if (isListFilter(field)) {
+    // several values are alternatives: country:COL,MEX = country:COL country:MEX; -country:USA leaves out
+    addFilterValues(filters, field, value, not);
+    return;
+  }
   switch (field) {
-    case 'country':
-    case 'speaker':
-    case 'organisation':
-    case 'document':
-    case 'symbol':
-      once(field);
-      filters[field] = value;
-      return;
-    case 'session': {
-      once('session');
-      filters.session = value.replace(/^(\d+)(?:st|nd|rd|th)$/i, '$1');
-      return;
-    }
     case 'year':
     case 'years': {
       once('year');
@@ -329,22 +343,6 @@ function checkYear(y: string, key: string): string {
   const n = Number(y);
   if (n < 1000 || n > 2999) throw new QueryError(`“${key}:${y}” is not a year — write year:2021 or years:2019-2021.`);
   return y;
-}
-
-/** Throw when a filter set mixes year with from/to or has from after to. */
-function checkRange(f: SearchFilters): void {
-  if (f.year !== undefined && (f.from !== undefined || f.to !== undefined)) {
-    throw new QueryError(
-      `Use either year:${f.year} or a from:/to: range, not both — years:2019-2021 gives a range of years.`,
-    );
-  }
-  const from = f.from ?? f.year;
-  const to = f.to ?? f.year;
-  const a = from === undefined ? undefined : normalizeDateBound(from, 'from');
-  const b = to === undefined ? undefined : normalizeDateBound(to, 'to');
-  if (a !== undefined && b !== undefined && a > b) {
-    throw new QueryError(`The date range starts (${from}) after it ends (${to}) — swap the two dates.`);
-  }
 }
 
 function assemble(pieces: Piece[], filters: SearchFilters): Omit<ParsedQuery, 'notices'> {
@@ -454,39 +452,13 @@ function assemble(pieces: Piece[], filters: SearchFilters): Omit<ParsedQuery, 'n
   return { text: text.join(' '), words, phrases, excluded, excludedPhrases, filters };
 }
 
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/**
- * Turn a date bound into `YYYY-MM-DD`: `2021` → 2021-01-01 (from) or 2021-12-31 (to); `2021-02` →
- * 2021-02-01 / 2021-02-28; a full date is checked against the calendar.
- * @throws QueryError "Dates are written 2021 or 2021-10-19" for anything else.
- */
-export function normalizeDateBound(value: string, side: 'from' | 'to'): string {
-  const m = DATE.exec(value.trim());
-  const bad = (): never => {
-    throw new QueryError(`“${value}” is not a date. Dates are written 2021 or 2021-10-19.`);
-  };
-  if (!m) return bad();
-  const y = Number(m[1]);
-  if (y < 1000 || y > 2999) return bad();
-  if (m[2] === undefined) return side === 'from' ? `${m[1]}-01-01` : `${m[1]}-12-31`;
-  const mo = Number(m[2]);
-  if (mo < 1 || mo > 12) return bad();
-  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (m[3] === undefined) return `${m[1]}-${m[2]}-${side === 'from' ? '01' : String(last).padStart(2, '0')}`;
-  const d = Number(m[3]);
-  if (d < 1 || d > last) return bad();
-  return `${m[1]}-${m[2]}-${m[3]}`;
-}
-
-const TEXT_FILTERS = ['country', 'speaker', 'organisation', 'session', 'document', 'symbol'] as const;
-
 /**
  * Combine filters written in the query with those given as options (CLI flags, slash-command
- * options, batch lines). The same filter in both places must agree (case- and accent-insensitive,
- * or by `same`, e.g. a country name against its ISO code); the option's spelling is kept. The date
- * range (year, or from/to) is compared as one range.
- * @throws QueryError naming both values when they conflict, or when a date is malformed.
+ * options, batch lines). The values a filter keeps must be the same in both places when both give
+ * some (case- and accent-insensitive, or by `same`, e.g. a country name against its ISO code; the
+ * option's spelling is kept); the values left out (`-USA`) add up. The date range (year, or
+ * from/to) is compared as one range.
+ * @throws QueryError naming both values when they conflict, or when a value is malformed.
  */
 export function mergeFilters(
   inline: SearchFilters,
@@ -494,14 +466,20 @@ export function mergeFilters(
   same: (key: keyof SearchFilters, a: string, b: string) => boolean = () => false,
 ): SearchFilters {
   const out: SearchFilters = {};
-  for (const key of TEXT_FILTERS) {
-    const a = inline[key];
-    const b = options[key];
-    if (a !== undefined && b !== undefined && fold(a).trim() !== fold(b).trim() && !same(key, a, b)) {
-      throw new QueryError(`The query says ${key}:${a} but the ${key} option says ${b} — keep one of them.`);
+  for (const key of LIST_FILTERS) {
+    const a = inline[key] === undefined ? [] : filterValues(key, inline[key]);
+    const b = options[key] === undefined ? [] : filterValues(key, options[key]);
+    const keepA = a.filter((v) => !v.not);
+    const keepB = b.filter((v) => !v.not);
+    const eq = (x: FilterValue, y: FilterValue): boolean => fold(x.value).trim() === fold(y.value).trim() || same(key, x.value, y.value);
+    const covers = (xs: FilterValue[], ys: FilterValue[]): boolean => xs.every((x) => ys.some((y) => eq(x, y)));
+    if (keepA.length && keepB.length && !(covers(keepA, keepB) && covers(keepB, keepA))) {
+      throw new QueryError(
+        `The query says ${key}:${joinFilterValues(keepA)} but the ${key} option says ${joinFilterValues(keepB)} — keep one of them.`,
+      );
     }
-    const v = b ?? a;
-    if (v !== undefined) out[key] = v;
+    const values = [...(keepB.length ? keepB : keepA), ...b.filter((v) => v.not), ...a.filter((v) => v.not)];
+    if (values.length) out[key] = joinFilterValues(values);
   }
   checkRange(options);
   checkRange(inline);

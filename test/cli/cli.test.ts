@@ -84,6 +84,45 @@ describe('npm run search', () => {
     expect(r.code).toBe(1);
   });
 
+  it('takes several values per filter (repeated flags, commas, batch arrays), -values and session ranges', async () => {
+    const lib = path.join(ROOT, 'test/fixtures/ungdc-query');
+    const cache = ['--data', lib, '--cache', path.join(tmp, 'ungdc-query.bin')];
+    type Out = { total: number; hits: Array<{ source: { country: string; session: string } }> };
+    const one = await run('search', ['peace', ...cache, '--country', 'COL', '--country', 'MEX', '--session', '70-76', '--json', '--limit', '100']);
+    expect(one.code).toBe(0);
+    const out = JSON.parse(one.stdout) as Out;
+    expect(out.total).toBeGreaterThan(0);
+    expect(out.hits).toHaveLength(out.total);
+    for (const h of out.hits) {
+      expect(['COL', 'MEX']).toContain(h.source.country);
+      expect(Number(h.source.session)).toBeGreaterThanOrEqual(70);
+      expect(Number(h.source.session)).toBeLessThanOrEqual(76);
+    }
+    const batch = path.join(tmp, 'multi.jsonl');
+    writeFileSync(
+      batch,
+      [
+        JSON.stringify({ id: 'arrays', query: 'peace', filters: { country: ['COL', 'Mexico'], session: '70-76' } }),
+        JSON.stringify({ id: 'not', query: 'peace', filters: { country: '-USA' } }),
+        JSON.stringify({ id: 'all', query: 'peace' }),
+        JSON.stringify({ id: 'bad', query: 'peace', filters: { colour: 'red' } }),
+      ].join('\n'),
+    );
+    const b = await run('search', ['--batch', batch, ...cache, '--json', '--limit', '100']);
+    const lines = Object.fromEntries(b.stdout.trim().split('\n').map((l) => JSON.parse(l) as Out & { id: string; error?: string }).map((l) => [l.id, l]));
+    expect(lines['arrays']!.total).toBe(out.total);
+    const usa = lines['all']!.hits.filter((h) => h.source.country === 'USA').length;
+    expect(usa).toBeGreaterThan(0);
+    expect(lines['not']!.total).toBe(lines['all']!.total - usa);
+    expect(lines['not']!.hits.some((h) => h.source.country === 'USA')).toBe(false);
+    expect(lines['bad']!.error).toMatch(/“colour” is not a filter/);
+    // nothing in sessions 70-74 says "pandemic": the help names the part of --session to drop
+    const none = await run('search', ['pandemic', ...cache, '--session=70-76,-75']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/No passages match/);
+    expect(none.stdout).toMatch(/Without -75 in --session: \d+ passages?\./);
+  });
+
   it('says what to fix for a bad query or flag, with exit code 1 and no stack trace', async () => {
     const lenient = await run('search', ['heroin "smuggled']);
     expect(lenient.code).toBe(0);

@@ -20,6 +20,7 @@ import { StateStore } from '../../src/render/custom-id.ts';
 import { renderReply, type MessagePayload } from '../../src/render/discord.ts';
 import type { Reply } from '../../src/render/models.ts';
 import { createLibrary, type Library } from '../../src/discord/library.ts';
+import { QUERY_HELP } from '../../src/search/query.ts';
 import { QueryError } from '../../src/types.ts';
 import { FIXTURE_LIBRARY, openFixtureLibrary } from '../support/library.ts';
 
@@ -188,6 +189,14 @@ describe('/about', () => {
     expect(p.embeds[0]!.title).toBe('Verbatim 0.1.0');
     expect(fields['Documents']).toBe('4');
     expect(fields['How to search']).toContain('country:COL');
+    // the whole syntax is shown, cut between lines into fields Discord accepts (1,024 characters each)
+    const help = p.embeds[0]!.fields!.filter((f) => f.name.startsWith('How to search'));
+    expect(help.length).toBeGreaterThan(1);
+    for (const f of help) expect(f.value.length).toBeLessThanOrEqual(1024);
+    const shown = help.map((f) => f.value.replace(/^```\n|\n```$/g, '')).join('\n');
+    expect(shown).toBe(QUERY_HELP);
+    expect(shown).toContain('leave out passages whose text says the word');
+    expect(shown).toContain('-country:USA');
   });
 });
 

@@ -208,8 +208,32 @@ describe('/search', () => {
   it('helps when nothing matches', async () => {
     const v = await fake.slashCommand('search', { query: 'heroin', country: 'Mexico' }).response();
     expect(v.ephemeral).toBe(true);
-    expect(v.content).toContain('No passages match **heroin** · country: MEX.');
+    expect(v.content).toContain('No passages match **heroin** · country: Mexico.');
     expect(v.content).toContain('Without the country filter: 1 passage.');
+  });
+
+  it('takes several comma-separated values in an option, and names them in the filter line', async () => {
+    const count = async (options: Record<string, string>): Promise<number> =>
+      Number(/of (\d+) for/.exec(String(embed(await fake.slashCommand('search', { query: 'pandemic', ...options }).response())['title']))![1]);
+    const both = await fake.slashCommand('search', { query: 'pandemic', country: 'Colombia, Mexico', session: '70-76' }).response();
+    expect(String(embed(both)['description'])).toContain('country: Colombia, Mexico · session 70–76');
+    for (const f of fields(both)) expect(f.name).toMatch(/Colombia|Mexico/);
+    const col = await count({ country: 'COL' });
+    const mex = await count({ country: 'MEX' });
+    expect(col).toBeGreaterThan(0);
+    expect(mex).toBeGreaterThan(0);
+    expect(await count({ country: 'Colombia, Mexico', session: '70-76' })).toBe(col + mex);
+    const notSerbia = await fake.slashCommand('search', { query: 'pandemic', country: '-Serbia' }).response();
+    expect(String(embed(notSerbia)['description'])).toContain('not Serbia');
+    for (const f of fields(notSerbia)) expect(f.name).not.toContain('Serbia');
+  });
+
+  it('autocompletes the last of several values, keeping the ones before and a leading dash', async () => {
+    const more = await fake.autocomplete('search', { query: 'x', country: 'Colombia, Mex' }, 'country').response();
+    expect(more.choices?.[0]).toMatchObject({ value: 'Colombia,MEX' });
+    expect(more.choices?.[0]?.name).toMatch(/^Colombia, Mexico/);
+    const not = await fake.autocomplete('search', { query: 'x', country: '-Ser' }, 'country').response();
+    expect(not.choices?.map((c) => c.value)).toContain('-SRB');
   });
 
   it('reads an unclosed quote leniently (the phrase runs to the end) and says how it was read', async () => {

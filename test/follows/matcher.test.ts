@@ -36,6 +36,15 @@ describe('a follow matches a new passage', () => {
     ['fentanyl', { from: '2024' }, false],
     ['fentanyl', { document: 'USA_78_2023' }, true],
     ['fentanyl', { document: 'other' }, false],
+    // filters as /search reads them: several values, -values left out, session ranges
+    ['fentanyl', { country: 'COL,USA' }, true],
+    ['fentanyl', { country: 'COL,MEX' }, false],
+    ['fentanyl', { country: '-USA' }, false],
+    ['fentanyl', { country: '-COL' }, true],
+    ['fentanyl', { session: '70-78' }, true],
+    ['fentanyl', { session: '70-77' }, false],
+    ['fentanyl', { session: '70-78,-78' }, false],
+    ['fentanyl', { speaker: '-biden' }, false],
   ] as [string, SearchFilters, boolean][])('%s %j → %s', (query, filters, expected) => expect(follows(query, filters)).toBe(expected));
 
   it('refuses queries an alert cannot use, with a message fit to show', () => {

@@ -69,6 +69,15 @@ describe('parseQuery: filters', () => {
     ['coca session:64th', { session: '64' }],
     ['coca doc:cnd-64-intersessional-2021-10', { document: 'cnd-64-intersessional-2021-10' }],
     ['coca Country:COL', { country: 'COL' }],
+    // several values: any of them; -filters leave out; session ranges
+    ['coca country:COL,MEX', { country: 'COL,MEX' }],
+    ['coca country:COL country:PAK', { country: 'COL,PAK' }],
+    ['coca country:COL,"South Africa"', { country: 'COL,South Africa' }],
+    ['coca -country:USA', { country: '-USA' }],
+    ['coca country:COL -country:USA,CAN', { country: 'COL,-USA,-CAN' }],
+    ['coca -speaker:Trump -doc:x1 -org:UNODC -symbol:A/75/1', { speaker: '-Trump', document: '-x1', organisation: '-UNODC', symbol: '-A/75/1' }],
+    ['coca session:70-76', { session: '70-76' }],
+    ['coca session:70–76 -session:75', { session: '70-76,-75' }],
   ])('%s', (q, filters) => {
     const p = parseQuery(q);
     expect(p.filters).toEqual(filters);
@@ -95,9 +104,12 @@ describe('parseQuery: malformed queries get a message that says what to fix', ()
     ['coca from:2022 to:2021', /starts \(2022\) after it ends \(2021\).*swap/],
     ['coca years:2021-2019', /swap/],
     ['coca year:2021 from:2019', /either year:2021 or a from:\/to: range/],
-    ['coca country:COL country:PAK', /two country filters.*country:COL.*country:PAK.*keep one/],
     ['coca country:', /country: has no value.*country:COL/],
-    ['coca -country:COL', /cannot be excluded.*remove/],
+    ['coca -year:2021', /Dates cannot be left out.*from:, to:/],
+    ['coca +country:COL', /always required: remove the “\+”/],
+    ['coca session:76-70', /starts after it ends.*session:70-76/],
+    ['coca -country:-USA', /leaves out and keeps at once/],
+    ['coca -country:', /country: has no value/],
     ['country:COL year:2021', /at least one word.*filters/],
     ['heroin -heroin', /both searched for and excluded/],
     ['coca ' + 'x'.repeat(6000), /6,005 characters long; the limit is 6,000/],
@@ -182,6 +194,13 @@ describe('mergeFilters', () => {
     expect(() => mergeFilters({ year: '2021' }, { year: '2020' })).toThrow(/year 2021.*year 2020/);
   });
 
+  it('adds up what each side leaves out, and compares the values kept as sets', () => {
+    expect(mergeFilters({ country: 'COL,-USA' }, { country: 'COL,-CAN' })).toEqual({ country: 'COL,-CAN,-USA' });
+    expect(mergeFilters({ country: 'MEX,COL' }, { country: 'col,mex' })).toEqual({ country: 'col,mex' });
+    expect(mergeFilters({ country: '-USA' }, { country: 'MEX' })).toEqual({ country: 'MEX,-USA' });
+    expect(() => mergeFilters({ country: 'COL,MEX' }, { country: 'COL' })).toThrow(/country:COL,MEX but the country option says COL/);
+  });
+
   it('lets the caller say two spellings are the same (country name and code)', () => {
     const same = (_k: string, a: string, b: string) => [a, b].sort().join() === 'COL,Colombia';
     expect(mergeFilters({ country: 'COL' }, { country: 'Colombia' }, same)).toEqual({ country: 'Colombia' });
@@ -223,6 +242,10 @@ describe('parseQuery: an unclosed quote is read leniently, as Xapian does', () =
     expect(p.phrases.map((x) => x.raw)).toEqual(['smuggled Afghanistan']);
     expect(p.filters).toEqual({ country: 'COL' });
     expect(p.notices[0]).toMatch(/quote after “heroin” is never closed: read as the phrase “smuggled Afghanistan”, up to the filter after it/);
+    // a negative filter after it too
+    const n = parseQuery('heroin "smuggled Afghanistan -country:USA');
+    expect(n.phrases.map((x) => x.raw)).toEqual(['smuggled Afghanistan']);
+    expect(n.filters).toEqual({ country: '-USA' });
   });
 
   it('a closed quote gives no notice; a dangling quote at the end is ignored with one', () => {

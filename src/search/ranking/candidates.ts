@@ -2,7 +2,7 @@
  * Which passages compete. Before scoring: when the query quotes phrases, only the passages holding
  * every indexed word of every phrase (and scoring reads only their documents' passages). After
  * scoring: those, or every passage a query word reached (every allowed passage when the query is
- * filters alone), less the passages holding an excluded word.
+ * filters alone), less the passages whose text holds an excluded word.
  */
 import type { Corpus } from '../corpus.ts';
 import { allAllowed } from '../filters.ts';
@@ -25,7 +25,25 @@ export function candidateList(c: Corpus, plan: QueryPlan, s: Scratch, required: 
     // every non-stop word of every phrase must be in the passage text before positions are checked
     cands = required ? required.cands : s.touched;
   }
-  const excludedTerms = plan.parsed.excluded.map((w) => w.term);
-  if (excludedTerms.length) cands = cands.filter((g) => !excludedTerms.some((t) => c.has(g, t)));
-  return cands;
+  return withoutExcluded(c, plan.parsed.excluded.map((w) => w.term), cands);
+}
+
+/**
+ * `cands` less the passages whose TEXT holds an excluded word (`-general`). Metadata — the title,
+ * country, speaker, meeting ("UN General Assembly, General Debate" on every UNGDC passage) — is
+ * left out by negative filters (-country:USA, src/search/filter-values.ts), never by words.
+ */
+export function withoutExcluded(c: Corpus, excludedTerms: readonly string[], cands: number[]): number[] {
+  if (!excludedTerms.length || !cands.length) return cands;
+  if (cands.length < 1024) return cands.filter((g) => !excludedTerms.some((t) => c.inText(g, t)));
+  // many candidates: mark the excluded words' text postings once (a common word like "general" is
+  // one pass over its postings, not a binary search per candidate)
+  const out = new Uint8Array(c.passageCount);
+  for (const t of excludedTerms) {
+    const id = c.index.termId(t);
+    if (id < 0) continue;
+    const r = c.index.postings(id, 'text');
+    for (let i = r.start; i < r.end; i++) out[r.g[i]!] = 1;
+  }
+  return cands.filter((g) => out[g] === 0);
 }
