@@ -111,4 +111,30 @@ describe('two processes and backups', () => {
     const copied = Number((copy.prepare("SELECT count(*) AS n FROM saved WHERE user_id = 'bot'").get() as { n: number }).n);
     expect(copied).toBe(300);
   });
+
+  it('npm run backup copies the file the bot has open, and says so in one line; a missing file is an error', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'live.db');
+    const db = use(file);
+    db.prepare("INSERT INTO saved (user_id, passage_id, saved_at, source, citation, text) VALUES ('u', 'p', 1, 's', 'c', 't')").run();
+    const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const run = (env: Record<string, string>, args: string[]) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const p = spawn(tsx, ['scripts/backup.ts', ...args], { cwd: process.cwd(), env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env } });
+        let out = '';
+        let err = '';
+        p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        p.on('close', (code) => resolve({ code, out, err }));
+      });
+    const dest = path.join(dir, 'copy.db');
+    const ok = await run({ DATABASE_PATH: file }, [dest]);
+    expect(ok.code).toBe(0);
+    expect(ok.out.trim().split('\n')).toHaveLength(1);
+    expect(ok.out).toMatch(/^Backed up .*live\.db to .*copy\.db \(\d+ KB, integrity ok\)/);
+    expect(use(dest).prepare('SELECT count(*) AS n FROM saved').get()).toMatchObject({ n: 1 });
+    const missing = await run({ DATABASE_PATH: path.join(dir, 'none.db') }, []);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/^No database at .*none\.db/);
+  });
 });

@@ -52,4 +52,19 @@ describe('FollowService', () => {
     expect(warnings).toContain('follows: most of the library changed at once; recorded as the new starting point, no alerts sent');
     await follows.stop();
   });
+
+  it('refuses past the per-server limit, and a channel follow from a member without Manage Channels, before storing anything', async () => {
+    const outbox: Outbox = { post: async () => undefined, checkChannel: async () => undefined };
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const follows = new FollowService({ db: openDatabase(path.join(tmp, 'b.db')), log, limits: { perUser: 5, perGuild: 2 } });
+    follows.start(outbox, 0);
+    const engine = await engineOf('un', '2021');
+    const req = (ownerId: string, extra = {}) => ({ ownerId, guildId: 'g', canManageChannels: false, query: 'peace', filters: {}, every: 'instant' as const, ...extra });
+    await follows.create(req('a'), engine);
+    await follows.create(req('b'), engine);
+    await expect(follows.create(req('c'), engine)).rejects.toThrow('This server already has 2 follows, the most a server may. Remove some with `/follow remove` first.');
+    await expect(follows.create(req('c', { guildId: 'h', channelId: '9' }), engine)).rejects.toThrow(/Manage Channels/);
+    expect(follows.store.countByGuild('h')).toBe(0);
+    await follows.stop();
+  });
 });
