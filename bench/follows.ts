@@ -143,19 +143,28 @@ if (arrivals.passages.length !== 100) throw new Error(`expected 100 new passages
 const fresh: NewPassage[] = arrivals.passages;
 
 // ---- matching: 100 new passages × 1,000 follows (analysis included: each passage is tokenized once per update)
-function timeMatch(index: FollowIndex): { times: number[]; matched: number; follows: number } {
+/** Wall-clock times, and CPU times (user + system of this process: what the matching itself cost, whatever else the machine runs). */
+function timeMatch(index: FollowIndex): { times: number[]; cpu: number[]; matched: number; follows: number } {
   const times: number[] = [];
+  const cpu: number[] = [];
   let matched = 0;
   let follows = 0;
   for (let r = 0; r < runs + 3; r++) {
+    gc?.(); // a collection left over from the previous run is not this run's cost
+    const c = process.cpuUsage();
     const s = performance.now();
     const found = index.match(fresh.map(analyse));
     const e = performance.now() - s;
-    if (r >= 3) times.push(e); // 3 warm-up runs
+    const used = process.cpuUsage(c);
+    if (r >= 3) {
+      // 3 warm-up runs
+      times.push(e);
+      cpu.push((used.user + used.system) / 1000);
+    }
     matched = [...found.values()].reduce((n, ids) => n + ids.length, 0);
     follows = found.size;
   }
-  return { times, matched, follows };
+  return { times, cpu, matched, follows };
 }
 const index1k = new FollowIndex();
 for (const f of followsOf(1000)) index1k.add(f);
@@ -194,9 +203,10 @@ const lines = [
   '',
   '| what | measured | target |',
   '| --- | --- | --- |',
-  `| match 100 new passages against 1,000 follows (tokenize + match), median | ${ms(p50)} (p95 ${ms(pct(m1k.times, 95))}, max ${ms(max)}) | ≤ 50 ms: ${max <= 50 ? 'PASS' : p50 <= 50 ? 'PASS (median)' : 'FAIL'} |`,
+  `| match 100 new passages against 1,000 follows (tokenize + match), wall clock | median ${ms(p50)}, p95 ${ms(pct(m1k.times, 95))}, max ${ms(max)} | ≤ 50 ms: ${max <= 50 ? 'PASS (every run)' : p50 <= 50 ? 'PASS (median; see the max)' : 'FAIL'} |`,
+  `| … CPU time of the process for it | median ${ms(pct(m1k.cpu, 50))}, p95 ${ms(pct(m1k.cpu, 95))}, max ${ms(Math.max(...m1k.cpu))} | ≤ 50 ms: ${Math.max(...m1k.cpu) <= 50 ? 'PASS (every run)' : 'FAIL'} |`,
   `| … of which matched | ${m1k.matched} (follow, passage) pairs for ${m1k.follows} follows | |`,
-  `| the same against 10,000 follows, median | ${ms(pct(m10k.times, 50))} (max ${ms(Math.max(...m10k.times))}); ${m10k.matched} pairs | |`,
+  `| the same against 10,000 follows | wall median ${ms(pct(m10k.times, 50))} (max ${ms(Math.max(...m10k.times))}), CPU median ${ms(pct(m10k.cpu, 50))} (max ${ms(Math.max(...m10k.cpu))}); ${m10k.matched} pairs | |`,
   `| find the 100 new passages: whole library vs the record in the database | ${ms(diffMs)} | |`,
   `| record the whole library the first time (baseline) | ${ms(baselineMs)}; ${mb(snapshotBytes)} database file | |`,
   `| follow index in memory at 10,000 follows (heap growth${gc ? '' : ', without --expose-gc: rough'}) | ${mb(after - before)} | |`,
