@@ -257,7 +257,7 @@ describe('instant alerts', () => {
     await stopStack(stack);
     drop('2019/CHN_74_2019.txt'); // while the bot is off
     stack = await startStack();
-    await fake.waitForChannelMessage(fake.otherChannelId, (m) => fieldsOf(m)[0]?.name.includes('Wang Yi') ?? false);
+    await fake.waitForChannelMessage(fake.otherChannelId, (m) => fieldsOf(m)[0]?.name.includes('Wang Yi') ?? false, 20_000);
     expect(fake.channelMessages(fake.otherChannelId)).toHaveLength(before + 1);
     // a /reindex rebuild: same passages, same ids, nothing new
     const reindexed = await fake.slashCommand('reindex', {}, { userId: 'admin' }).response({ timeoutMs: 20_000 });
