@@ -23,7 +23,7 @@
  */
 import type { ExtractedParagraph } from '../../types.ts';
 import { joinLinesWith, vocabulary } from './reflow.ts';
-import { findSymbol } from './symbol.ts';
+import { mastheadSymbol } from './symbol.ts';
 
 /** A text item as pdf.js delivers it, reduced to what layout needs. */
 export interface PageItem {
@@ -520,8 +520,12 @@ function continues(prev: Para, next: Para, usesIndents: boolean): boolean {
 
 export interface LayoutResult {
   paragraphs: ExtractedParagraph[];
-  /** Lines of page 1 in reading order, furniture included (for the masthead: symbol, title). */
+  /** Lines of page 1 top to bottom (columns not split), furniture included: the masthead. */
   firstPageRows: { text: string; size: number; y: number; x: number }[];
+  /** The symbol in the first page's masthead (else one standing uncited on page 1). */
+  symbol?: string;
+  /** The body text's type size (the most common line size). */
+  bodySize: number;
 }
 
 /** The whole layout pass: pages of items → paragraphs in reading order. */
@@ -535,7 +539,10 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
   }));
   const bodySize =
     median(rowed.flatMap((p) => p.rows.flatMap((r) => (r.items.length ? [Math.round(r.size * 2) / 2] : [])))) ?? 10;
-  const kept = dropFurniture(rowed, findSymbol(firstPageRows.map((r) => r.text).join('\n')));
+  const height = pages[0]?.height ?? 792;
+  const top = firstPageRows.filter((r) => r.y >= height * 0.72).map((r) => r.text);
+  const symbol = mastheadSymbol(top, firstPageRows.map((r) => r.text).join('\n'));
+  const kept = dropFurniture(rowed, symbol);
   const pieces: Piece[] = [];
   kept.forEach((rows, n) => {
     const marks = rowed[n]!.marks;
@@ -623,5 +630,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
       if (text) paragraphs.push({ text, page: o.page, kind: 'footnote' });
     }
   }
-  return { paragraphs, firstPageRows };
+  const result: LayoutResult = { paragraphs, firstPageRows, bodySize };
+  if (symbol) result.symbol = symbol;
+  return result;
 }

@@ -1,7 +1,7 @@
 import { getDocumentProxy } from 'unpdf';
 import type { DocumentMeta, Extractor } from '../../types.ts';
 import { layoutPages, type PageInput, type PageItem } from './layout.ts';
-import { findSymbol } from './symbol.ts';
+import { meaningfulTitle, titleBlock } from './title.ts';
 import { checkSize } from './limits.ts';
 
 interface RawItem {
@@ -28,12 +28,6 @@ function itemsOf(raw: RawItem[]): PageItem[] {
   return out;
 }
 
-function median(values: number[]): number | undefined {
-  if (!values.length) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 function pdfReason(error: unknown): Error {
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
@@ -41,16 +35,6 @@ function pdfReason(error: unknown): Error {
   if (name === 'InvalidPDFException') return new Error('corrupt or truncated PDF: invalid PDF structure');
   const short = message.replace(/\s+/g, ' ').trim().slice(0, 80) || name || 'unreadable';
   return new Error(`corrupt or truncated PDF: ${short}`);
-}
-
-/** A title worth showing: not empty, not a file name, not a word processor's placeholder. */
-export function meaningfulTitle(raw: unknown): string | undefined {
-  if (typeof raw !== 'string') return undefined;
-  const title = raw.replace(/^Microsoft (?:Word|PowerPoint) - /i, '').replace(/\s+/g, ' ').trim();
-  if (title.length < 4 || !/\p{L}{3}/u.test(title)) return undefined;
-  if (/\.(?:docx?|pdf|rtf|odt|txt|html?|indd|qxd)$/i.test(title)) return undefined;
-  if (/^(?:untitled|document\d*|title|no title|new document|slide \d+)$/i.test(title)) return undefined;
-  return title;
 }
 
 /**
@@ -79,17 +63,20 @@ export const extractPdf: Extractor = async (bytes, _path, limits) => {
     const chars = pages.reduce((sum, p) => sum + p.items.reduce((s, i) => s + i.text.replace(/\s/g, '').length, 0), 0);
     if (chars < Math.max(20, pdf.numPages * 5)) throw new Error('no text layer (scanned image?) — OCR is not supported');
 
-    const { paragraphs, firstPageRows } = layoutPages(pages);
+    const { paragraphs, firstPageRows, symbol, bodySize } = layoutPages(pages);
     const meta: DocumentMeta = {};
-    const symbol = findSymbol(firstPageRows.map((r) => r.text).join('\n'));
     if (symbol) meta.symbol = symbol;
 
+    // Title: the UN title block; else the info title unless a placeholder; else a large first line.
     const info = await pdf.getMetadata().catch(() => undefined);
-    const infoTitle = meaningfulTitle((info?.info as Record<string, unknown> | undefined)?.['Title']);
-    const bodySize = median(firstPageRows.map((r) => r.size)) ?? 0;
+    const firstPage = firstPageRows.map((r) => r.text).join('\n');
+    const infoTitle = meaningfulTitle((info?.info as Record<string, unknown> | undefined)?.['Title'], firstPage);
     const firstSize = firstPageRows[0]?.size ?? 0;
-    const title = infoTitle ?? (firstSize > bodySize * 1.15 ? meaningfulTitle(paragraphs[0]?.text) : undefined);
-    if (title) meta.title = title.length > 200 ? `${title.slice(0, 199)}…` : title;
+    const title =
+      titleBlock(firstPageRows, bodySize, symbol) ??
+      infoTitle ??
+      (firstSize > bodySize * 1.15 ? meaningfulTitle(paragraphs[0]?.text) : undefined);
+    if (title) meta.title = title;
     return { meta, paragraphs };
   } catch (error) {
     if (error instanceof Error && /^(?:no text layer|too large)/.test(error.message)) throw error;

@@ -115,6 +115,32 @@ describe.skipIf(!present)('real UN records: layout', () => {
   });
 });
 
+describe.skipIf(!present)('real UN documents: symbols and titles from the first page', () => {
+  it.each([
+    ['A_71_PV.1.pdf', 'A/71/PV.1', 'General Assembly, Seventy-first session, 1st plenary meeting'],
+    ['A_50_PV.33.pdf', 'A/50/PV.33', 'General Assembly, Fiftieth Session, 33rd plenary meeting'],
+    ['S_PV.8701.pdf', 'S/PV.8701', 'Security Council, Seventy-fifth year, 8701st meeting'],
+    ['S_PV.8699_Resumption1.pdf', 'S/PV.8699 (Resumption 1)', 'Security Council, Seventy-fifth year, 8699th meeting'],
+    ['A_RES_79_191.pdf', 'A/RES/79/191', 'Addressing and countering the world drug problem through a comprehensive, integrated and balanced approach'],
+    ['A_RES_55_2.pdf', 'A/RES/55/2', 'United Nations Millennium Declaration'],
+    ['A_RES_79_157.pdf', 'A/RES/79/157', 'Report of the Human Rights Council'],
+    ['A_C.3_80_L.3.pdf', 'A/C.3/80/L.3', 'Strengthening the United Nations crime prevention and criminal justice programme, in particular its technical cooperation capacity'],
+    ['A_81_6_Sect.16.pdf', 'A/81/6 (Sect. 16)', expect.stringMatching(/^Proposed programme budget for 2027: .*Section 16 International drug control/)],
+  ])('%s: %s, titled from its title block', async (name, symbol, title) => {
+    const { meta } = await read(name);
+    expect(meta.symbol).toBe(symbol);
+    expect(meta.title).toEqual(title);
+  });
+
+  it('takes no symbol and no placeholder title for a delegation’s speaking copy', async () => {
+    for (const name of ['GA79_statement_Mexico_es.pdf', 'GA79_statement_Senegal_fr.pdf', 'GA79_statement_Belarus_ru.pdf']) {
+      const { meta } = await read(name);
+      expect(meta.symbol, name).toBeUndefined();
+      expect(meta.title ?? '', name).not.toMatch(/^Microsoft|_|^United Nations$/);
+    }
+  });
+});
+
 /**
  * Lines of running text on a PDF page as pdf.js gives them: items of 9+ words, inner words only (so
  * no line-end hyphen), leaving out what recurs on another page (a letterhead, a running footer).
