@@ -1,12 +1,10 @@
 /**
- * The real UN documents of ../shared/corpora/un-documents (see its SOURCE.md), read as staff
- * download them: each failure listed in issue 9 on the file where it showed.
- *
- * The folder sits next to the repository (the CI clone is laid out the same way); the suite is
- * skipped, saying so, where it is absent.
+ * The real UN documents of test/fixtures/un-documents (copied byte for byte from
+ * ../shared/corpora/un-documents; SOURCE.md says where each comes from), read as staff download
+ * them: each failure listed in issue 9 on the file where it showed.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
@@ -18,9 +16,7 @@ import type { ExtractedDocument, ExtractedParagraph } from '../../../src/types.t
 import { LIMITS } from './helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const UN_DOCUMENTS = path.resolve(ROOT, '../shared/corpora/un-documents');
-const present = existsSync(path.join(UN_DOCUMENTS, 'SOURCE.md'));
-if (!present) console.warn(`skipping the real UN documents: ${UN_DOCUMENTS} is absent`);
+export const UN_DOCUMENTS = path.resolve(ROOT, 'test/fixtures/un-documents');
 
 const limits = { ...LIMITS, timeoutMs: 120_000 };
 const cache = new Map<string, Promise<ExtractedDocument>>();
@@ -38,7 +34,7 @@ const body = async (name: string) => (await paras(name)).filter((p) => !p.kind);
 
 const RECORDS = ['A_71_PV.1.pdf', 'A_50_PV.33.pdf', 'S_PV.8701.pdf', 'S_PV.8699_Resumption1.pdf'];
 
-describe.skipIf(!present)('real UN records: layout', () => {
+describe('real UN records: layout', () => {
   it('reads two columns apart: the left column’s sentence is not interleaved with the right one’s (A/71/PV.1)', async () => {
     const texts = (await paras('A_71_PV.1.pdf')).map((p) => p.text);
     expect(texts).toContain('The President: I declare open the seventy-first session of the General Assembly.');
@@ -115,7 +111,7 @@ describe.skipIf(!present)('real UN records: layout', () => {
   });
 });
 
-describe.skipIf(!present)('real UN documents: symbols and titles from the first page', () => {
+describe('real UN documents: symbols and titles from the first page', () => {
   it.each([
     ['A_71_PV.1.pdf', 'A/71/PV.1', 'General Assembly, Seventy-first session, 1st plenary meeting'],
     ['A_50_PV.33.pdf', 'A/50/PV.33', 'General Assembly, Fiftieth Session, 33rd plenary meeting'],
@@ -163,9 +159,9 @@ async function pageSentences(file: string, pageNo: number): Promise<string[]> {
   }
 }
 
-const pdfs = present ? readdirSync(UN_DOCUMENTS).filter((f) => f.endsWith('.pdf') && !f.includes('scanned')) : [];
+const pdfs = readdirSync(UN_DOCUMENTS).filter((f) => f.endsWith('.pdf') && !f.includes('scanned'));
 
-describe.skipIf(!present)('real UN documents: a sentence from page 3 reads as the record reads', () => {
+describe('real UN documents: a sentence from page 3 reads as the record reads', () => {
   let tmp: string | undefined;
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
