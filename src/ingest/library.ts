@@ -32,7 +32,7 @@ const selfLimited = new WeakSet<Extractor>();
  */
 export const DEFAULT_EXTRACTORS: Readonly<Record<string, Extractor>> = Object.freeze(
   Object.fromEntries(
-    ['.pdf', '.docx', '.html', '.htm'].map((ext) => {
+    ['.pdf', '.docx', '.doc', '.html', '.htm', '.xml'].map((ext) => {
       const extractor: Extractor = (bytes, relPath, limits) => extractIsolated(ext, bytes, relPath, limits);
       selfLimited.add(extractor);
       return [ext, extractor];

@@ -55,6 +55,9 @@ async function packageParts(bytes: Uint8Array): Promise<{ title?: string; header
  */
 export const extractDocx: Extractor = async (bytes, _path, limits) => {
   checkSize(bytes, limits);
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new Error('a Word 97–2003 .doc (binary) file: not supported — save it as .docx');
+  }
   let html: string;
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
