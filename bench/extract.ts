@@ -101,7 +101,7 @@ for (const file of readdirSync(values.data).sort()) {
   if (ours.length) row.ours = median(ours);
   if (base.length) row.pdfjs = median(base);
   if (paragraphs) row.passages = paragraphs;
-  if (!note && row.ours !== undefined && row.pdfjs !== undefined) note = `${(row.ours / row.pdfjs).toFixed(2)}× pdf.js`;
+  if (!note && row.ours !== undefined && row.pdfjs !== undefined) row.note = note = `${(row.ours / row.pdfjs).toFixed(2)}× pdf.js`;
   rows.push(row);
   process.stderr.write(`[extract] ${file}: ${row.ours?.toFixed(0) ?? '–'} ms (pdf.js ${row.pdfjs?.toFixed(0) ?? '–'} ms) ${note}\n`);
 }
