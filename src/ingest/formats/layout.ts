@@ -621,6 +621,10 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
       );
       if (!text) continue;
       const p: ExtractedParagraph = { text, page: o.para.page };
+      // A chart's axis and bar labels ("40 36 35 35 35", "0 2023 2024 2025 Planned Actual") are
+      // figures, not prose: kept apart like a table so they never join a sentence.
+      const tokens = text.split(' ');
+      if (tokens.length >= 2 && tokens.filter((t) => /^[-–—(]?[\d.,%]+\)?$|^[-–—]$/.test(t)).length >= tokens.length * 0.7) p.kind = 'table';
       if (o.para.pageEnd !== o.para.page) p.pageEnd = o.para.pageEnd;
       paragraphs.push(p);
     } else if ('table' in o) {

@@ -205,7 +205,9 @@ describe('real UN documents: a sentence from page 3 reads as the record reads', 
       .map((l) => JSON.parse(l) as { id: string; hits: { source: { document: string } }[] });
     for (const q of queries) {
       const r = results.find((x) => x.id === q.id);
-      expect(r?.hits[0]?.source.document, q.query).toContain(q.expect.replace(/\.pdf$/, ''));
+      // The same sentence may stand in two documents (a draft and the resolution it became): the
+      // PDF it was taken from must be among the hits.
+      expect(r?.hits.map((h) => h.source.document) ?? [], q.query).toContain(q.expect.replace(/\.pdf$/, ''));
     }
   }, 300_000);
 });
