@@ -47,6 +47,8 @@ export interface Passage {
   sectionDate?: string;
   /** 1-based page number (PDF sources). */
   page?: number;
+  /** Last page, when the passage's paragraph runs over a page break (cited "pp. 4–5"). */
+  pageEnd?: number;
 }
 
 /**
@@ -159,6 +161,8 @@ export interface Source {
   session?: string;
   paragraph: number;
   page?: number;
+  /** Last page when the passage runs over a page break. */
+  pageEnd?: number;
   section?: string;
   symbol?: string;
   url?: string;
@@ -257,8 +261,15 @@ export interface SearchEngine {
 /** A paragraph as a format extractor delivers it (already re-flowed where the format knows its paragraphs). */
 export interface ExtractedParagraph {
   text: string;
-  /** 1-based page (PDF). */
+  /** 1-based page (PDF): where the paragraph starts. */
   page?: number;
+  /** Last page, when the paragraph runs over a page (or column-and-page) break. */
+  pageEnd?: number;
+  /**
+   * What the paragraph is when it is not running text: a table (rows joined by " | ", cells by
+   * " · ") or a footnote (its mark removed). Such paragraphs are never joined to a neighbour.
+   */
+  kind?: 'table' | 'footnote';
   /** The heading in force (Word headings, HTML h1–h3), used as the passage's section title. */
   heading?: string;
 }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { defaultCachePath, openLibrary } from '../index/open.ts';
-import { closeExtractors, limitsFromEnv, parseBytes } from '../ingest/library.ts';
+import { closeExtractors, limitsFromEnv, parseBytes, type FileProgress } from '../ingest/library.ts';
 import { QueryError, type ExtractLimits, type IngestReport, type SearchEngine } from '../types.ts';
 
 /** Bad usage or input: printed as is, exit code 1. */
@@ -76,7 +76,7 @@ export async function openForCli(
     'extract-timeout'?: string | undefined;
     'extract-max-bytes'?: string | undefined;
   },
-  opts: { quiet?: boolean; progress?: boolean } = {},
+  opts: { quiet?: boolean; progress?: boolean; perFile?: boolean } = {},
 ): Promise<OpenedLibrary> {
   const dataDir = path.resolve(flags.data ?? process.env['DATA_DIR'] ?? 'data');
   const cachePath = path.resolve(flags.cache ?? process.env['INDEX_CACHE'] ?? defaultCachePath(dataDir));
@@ -91,7 +91,16 @@ export async function openForCli(
       cachePath,
       rebuild: flags.rebuild === true,
       limits,
-      onProgress: (done: number, total: number) => {
+      onProgress: (done: number, total: number, file?: FileProgress) => {
+        // `npm run index`: a line per file that needed parsing (PDF, Word, HTML), or that was skipped.
+        if (opts.perFile && file && (total < 200 || file.skipped !== undefined || /\.(?:pdf|docx?|html?)$/i.test(file.path))) {
+          const seconds = (file.ms / 1000).toFixed(1);
+          const line = `[${done}/${total}] ${file.path} ${file.skipped !== undefined ? `skipped: ${file.skipped}` : `${seconds} s`}\n`;
+          if (bar) bar.stop();
+          process.stderr.write(line);
+          bar = undefined;
+          return;
+        }
         if (!showBar || total < 200) return;
         if (!bar) {
           bar = new cliProgress.SingleBar(

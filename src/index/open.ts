@@ -15,6 +15,7 @@ import { stateFromStore } from './build.ts';
 import { INDEX_OPTIONS } from './options.ts';
 import { documentPartitionKey, LibraryStore, type TextFile } from './store.ts';
 import type { ExtractLimits, IngestReport } from '../types.ts';
+import type { FileProgress } from '../ingest/library.ts';
 import { decodeState, diffFiles, encodeState, stateFromPrefix, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from './cache.ts';
 
 
@@ -37,7 +38,7 @@ export interface OpenOptions {
   /** Ignore the cache and index again. */
   rebuild?: boolean;
   /** Files loaded so far / files in total, while indexing. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, file?: FileProgress) => void;
   log?: OpenLog;
   /** Time and size limits for extracting one file (PDF, Word, HTML); defaults in src/ingest/library.ts. */
   limits?: Partial<ExtractLimits>;
@@ -119,7 +120,7 @@ export async function openLibrary(opts: OpenOptions): Promise<OpenedLibrary> {
 
 /** Messages from the open worker. */
 export type OpenWorkerMessage =
-  | { type: 'progress'; done: number; total: number }
+  | { type: 'progress'; done: number; total: number; file?: FileProgress }
   | { type: 'log'; level: 'info' | 'warn'; obj: object; msg: string }
   | {
       type: 'done';
@@ -149,7 +150,7 @@ export async function openInThisWorker(
   try {
     const o = await openState({
       ...opts,
-      onProgress: (done, total) => post({ type: 'progress', done, total }),
+      onProgress: (done, total, file) => post(file ? { type: 'progress', done, total, file } : { type: 'progress', done, total }),
       log: {
         info: (obj, msg) => post({ type: 'log', level: 'info', obj, msg }),
         warn: (obj, msg) => post({ type: 'log', level: 'warn', obj, msg }),
@@ -245,7 +246,7 @@ export function openLibraryInWorker(opts: OpenOptions): Promise<OpenedLibrary> {
       reject(err);
     };
     worker.on('message', (m: OpenWorkerMessage) => {
-      if (m.type === 'progress') opts.onProgress?.(m.done, m.total);
+      if (m.type === 'progress') opts.onProgress?.(m.done, m.total, m.file);
       else if (m.type === 'log') opts.log?.[m.level](m.obj, m.msg);
       else if (m.type === 'error') fail(new Error(m.message));
       else {

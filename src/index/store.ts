@@ -53,6 +53,8 @@ export interface StoreArrays {
   ordinal: Uint32Array;
   /** 1-based page, 0 when none. */
   page: Uint32Array;
+  /** Last page when the passage runs over a page break, else 0. */
+  pageEnd: Uint32Array;
   /** Index into `strings` of the section title / section date, −1 when none. */
   sectionTitle: Int32Array;
   sectionDate: Int32Array;
@@ -152,6 +154,7 @@ export class LibraryStore {
       paragraph: new Uint32Array(n),
       ordinal: new Uint32Array(n),
       page: new Uint32Array(n),
+      pageEnd: new Uint32Array(n),
       sectionTitle: new Int32Array(n).fill(-1),
       sectionDate: new Int32Array(n).fill(-1),
       dateFrom: new Int32Array(n),
@@ -180,6 +183,7 @@ export class LibraryStore {
         a.paragraph[g] = p.paragraph;
         a.ordinal[g] = p.ordinal;
         a.page[g] = p.page ?? 0;
+        a.pageEnd[g] = p.pageEnd ?? 0;
         if (p.sectionTitle !== undefined) a.sectionTitle[g] = intern(p.sectionTitle);
         if (p.sectionDate !== undefined) a.sectionDate[g] = intern(p.sectionDate);
         if (p.sectionDate) {
@@ -239,6 +243,7 @@ export class LibraryStore {
     if (st >= 0) p.sectionTitle = this.strings[st]!;
     if (sd >= 0) p.sectionDate = this.strings[sd]!;
     if (a.page[g]) p.page = a.page[g]!;
+    if (a.pageEnd[g]) p.pageEnd = a.pageEnd[g]!;
     return p;
   }
 

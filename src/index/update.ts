@@ -141,6 +141,7 @@ function spliceStore(
     paragraph: new Uint32Array(n),
     ordinal: new Uint32Array(n),
     page: new Uint32Array(n),
+    pageEnd: new Uint32Array(n),
     sectionTitle: new Int32Array(n),
     sectionDate: new Int32Array(n),
     dateFrom: new Int32Array(n),
@@ -162,7 +163,7 @@ function spliceStore(
     };
     blob('text', 'textOff');
     blob('ids', 'idOff');
-    for (const key of ['paragraph', 'ordinal', 'page', 'dateFrom', 'dateTo'] as const) a[key].set(src[key].subarray(p, q), g);
+    for (const key of ['paragraph', 'ordinal', 'page', 'pageEnd', 'dateFrom', 'dateTo'] as const) a[key].set(src[key].subarray(p, q), g);
     for (const key of ['sectionTitle', 'sectionDate'] as const) {
       if (from === old) a[key].set(src[key].subarray(p, q), g);
       else for (let k = 0; k < d.count; k++) a[key][g + k] = src[key][p + k]! < 0 ? -1 : src[key][p + k]! + shift;

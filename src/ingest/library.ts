@@ -9,7 +9,7 @@ import type {
 } from '../types.ts';
 import { BinaryFileError, decodeText } from './decode.ts';
 import { claimDocumentId } from './document-id.ts';
-import { closeExtractorWorkers, extractInWorker, findSymbol } from './formats/index.ts';
+import { closeExtractorWorkers, extractIsolated, findSymbol, parseTime } from './formats/index.ts';
 import { SYMBOL_WINDOW } from './formats/symbol.ts';
 import { FrontMatterError, cleanMeta, mergeMeta, parseManifest, splitFrontMatter, type ManifestRow, type MetaSource } from './metadata.ts';
 import { toPassages } from './passages.ts';
@@ -32,8 +32,8 @@ const selfLimited = new WeakSet<Extractor>();
  */
 export const DEFAULT_EXTRACTORS: Readonly<Record<string, Extractor>> = Object.freeze(
   Object.fromEntries(
-    ['.pdf', '.docx', '.html', '.htm'].map((ext) => {
-      const extractor: Extractor = (bytes, relPath, limits) => extractInWorker(ext, bytes, relPath, limits);
+    ['.pdf', '.docx', '.doc', '.html', '.htm', '.xml'].map((ext) => {
+      const extractor: Extractor = (bytes, relPath, limits) => extractIsolated(ext, bytes, relPath, limits);
       selfLimited.add(extractor);
       return [ext, extractor];
     }),
@@ -76,9 +76,16 @@ export function parseBytes(text: string): number | undefined {
   return n > 0 ? n : undefined;
 }
 
+/** One file as loaded: how long it took (its parser's time when it was parsed), and why it was skipped when it was. */
+export interface FileProgress {
+  path: string;
+  ms: number;
+  skipped?: string;
+}
+
 export interface LoadOptions {
-  /** Called after each file with (files done, files in total). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each file with (files done, files in total, that file). */
+  onProgress?: (done: number, total: number, file?: FileProgress) => void;
   /**
    * Extractors for further formats, keyed by extension with the dot (".pdf", ".docx", ".html"),
    * added to (and overriding) {@link DEFAULT_EXTRACTORS}.
@@ -103,6 +110,8 @@ export interface FileResult {
   /** The file (or statements in it) could not be indexed. */
   skipped: Problem[];
   warnings: Problem[];
+  /** Time its parser worked on it (PDF, Word, HTML), queueing for a worker left out. */
+  parseMs?: number;
 }
 
 /** Shared state for loading files of one library: options and parsed manifests (cached per folder). */
@@ -377,6 +386,8 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
     try {
       const running = extractor(new Uint8Array(bytes), relPath, ctx.limits);
       extracted = await (selfLimited.has(extractor) ? running : withTimeout(running, ctx.limits.timeoutMs));
+      const ms = parseTime(extracted);
+      if (ms !== undefined) result.parseMs = ms;
     } catch (e) {
       return skip((e as Error).message || 'could not be read');
     }
@@ -488,12 +499,18 @@ export async function loadLibrary(root: string, opts: LoadOptions = {}): Promise
     for (let i = next++; i < files.length; i = next++) {
       const file = files[i];
       if (!file) continue;
+      const started = performance.now();
+      let r: FileResult;
       try {
-        results[i] = await loadFile(root, file.path, ctx);
+        r = await loadFile(root, file.path, ctx);
       } catch (e) {
-        results[i] = { documents: [], skipped: [{ path: file.path, reason: `could not be loaded: ${(e as Error).message}` }], warnings: [] };
+        r = { documents: [], skipped: [{ path: file.path, reason: `could not be loaded: ${(e as Error).message}` }], warnings: [] };
       }
-      opts.onProgress?.(++done, files.length);
+      results[i] = r;
+      const progress: FileProgress = { path: file.path, ms: r.parseMs ?? Math.round(performance.now() - started) };
+      const reason = r.documents.length === 0 ? r.skipped[0]?.reason : undefined;
+      if (reason !== undefined) progress.skipped = reason;
+      opts.onProgress?.(++done, files.length, progress);
     }
   };
   await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));

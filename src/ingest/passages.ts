@@ -116,14 +116,31 @@ export function splitParagraph(text: string, max = 1000): string[] {
   return out;
 }
 
+/** Splits a table (rows joined by " | ") at row boundaries into parts of at most `max` characters. */
+function splitRows(text: string, max: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const row of text.split(' | ')) {
+    if (cur && cur.length + 3 + row.length > max) {
+      out.push(cur);
+      cur = row;
+    } else cur = cur ? `${cur} | ${row}` : row;
+  }
+  if (cur) out.push(cur);
+  return out.flatMap((part) => (part.length > max ? splitParagraph(part, max) : [part]));
+}
+
 interface Block {
   text: string;
   page?: number;
+  pageEnd?: number;
   heading?: string;
   /** Index of the statement (see ./statements.ts) the paragraph belongs to. */
   statement?: number;
   /** Part of the previous paragraph: shares its ¶ number. */
   sameParagraph?: boolean;
+  /** A table or footnote: never joined to a neighbour, never read as a heading. */
+  kind?: 'table' | 'footnote';
 }
 
 /** A paragraph as toPassages takes it: what an extractor gives, plus the statement it belongs to. */
@@ -150,6 +167,18 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     if (!p) continue;
     const text = p.text.replace(/\s+/g, ' ').trim();
     if (!text) continue;
+    if (p.kind) {
+      // Tables and footnotes stand alone: a pending fragment is not glued to them.
+      if (carry) blocks.push({ text: carry });
+      carry = '';
+      const block: Block = { text, kind: p.kind };
+      if (p.page !== undefined) block.page = p.page;
+      if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
+      const heading = p.heading ?? pendingHeading;
+      if (heading !== undefined) block.heading = heading;
+      blocks.push(block);
+      continue;
+    }
     const hasNext = i < lastText;
     // Never join across statements: a carried fragment of one speaker does not open another's words.
     if (carry && carryStatement !== p.statement) {
@@ -169,8 +198,11 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       const last = blocks[blocks.length - 1];
       // A fragment that ends a sentence closes the previous paragraph ("offer."); one that does not
       // opens the next ("Allow", "Mr. President,").
-      if (endsSentence(text) && last && last.text.length + 1 + combined.length <= max && last.heading === heading && last.statement === p.statement && !p.sameParagraph) {
+      if (endsSentence(text) && last && !last.kind && last.text.length + 1 + combined.length <= max && last.heading === heading && last.statement === p.statement && !p.sameParagraph) {
         last.text = /\p{L}-$/u.test(last.text) ? last.text + combined : `${last.text} ${combined}`;
+        if (p.page !== undefined && last.page !== undefined && (p.pageEnd ?? p.page) > (last.pageEnd ?? last.page)) {
+          last.pageEnd = p.pageEnd ?? p.page;
+        }
         continue;
       }
       if (!endsSentence(text) && hasNext && !p.sameParagraph && !paragraphs[i + 1]?.sameParagraph) {
@@ -181,6 +213,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     }
     const block: Block = { text: combined };
     if (p.page !== undefined) block.page = p.page;
+    if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
     if (heading !== undefined) block.heading = heading;
     if (p.statement !== undefined) block.statement = p.statement;
     if (p.sameParagraph) block.sameParagraph = true;
@@ -221,7 +254,7 @@ export function toPassages(docId: string, paragraphs: readonly PassageInput[], o
     }
     const dated = readSection(block.text, opts.date, opts.dateEnd);
     if (dated) section = dated.title || !block.heading ? dated : { ...dated, title: block.heading };
-    for (const text of splitParagraph(block.text, max)) {
+    for (const text of block.kind === 'table' ? splitRows(block.text, max) : splitParagraph(block.text, max)) {
       const occurrence = seen.get(text) ?? 0;
       seen.set(text, occurrence + 1);
       const passage: AttributedPassage = {
@@ -235,6 +268,7 @@ export function toPassages(docId: string, paragraphs: readonly PassageInput[], o
       if (section?.date) passage.sectionDate = section.date;
       if (block.page !== undefined) passage.page = block.page;
       if (block.statement !== undefined) passage.statement = block.statement;
+      if (block.page !== undefined && block.pageEnd !== undefined && block.pageEnd > block.page) passage.pageEnd = block.pageEnd;
       passages.push(passage);
     }
   });

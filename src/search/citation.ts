@@ -54,6 +54,7 @@ function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage): 
   if (m.meeting !== undefined) s.meeting = m.meeting;
   if (m.session !== undefined) s.session = m.session;
   if (p.page !== undefined) s.page = p.page;
+  if (p.page !== undefined && p.pageEnd !== undefined && p.pageEnd > p.page) s.pageEnd = p.pageEnd;
   if (p.sectionTitle !== undefined) s.section = p.sectionTitle;
   if (m.symbol !== undefined) s.symbol = m.symbol;
   if (m.url !== undefined) s.url = m.url;
@@ -129,7 +130,8 @@ export function citationLine(s: Source): string {
 
 /** "p. 12" (and, once passages carry a last page, "pp. 4–5"); undefined without a page. */
 export function pagesLabel(s: Source): string | undefined {
-  return s.page !== undefined ? `p. ${s.page}` : undefined;
+  if (s.page === undefined) return undefined;
+  return s.pageEnd !== undefined && s.pageEnd > s.page ? `pp. ${s.page}–${s.pageEnd}` : `p. ${s.page}`;
 }
 
 function tidy(v: string | undefined): string | undefined {

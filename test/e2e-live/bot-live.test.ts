@@ -87,7 +87,7 @@ describe('a file dropped into the library while the bot runs', () => {
     expect(embed(after)['title']).toMatch(/^1–\d of \d+ for “Hobbes wolf”$/);
     const [hit] = fields(after);
     expect(hit!.value).toContain('**Hobbes**');
-    expect(hit!.value).toMatch(/¶ \d+ · p\. [23] · A\/76\/PV\.5/);
+    expect(hit!.value).toMatch(/¶ \d+ · pp?\. [23](?:–3)? · A\/76\/PV\.5/);
     const updateLogged = Date.now() + 10_000;
     while (!stdout.includes('"msg":"library updated"') && Date.now() < updateLogged) {
       await new Promise((r) => setTimeout(r, 50));

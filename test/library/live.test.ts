@@ -78,7 +78,7 @@ describe('a watched library', () => {
     const pdf = await top('"man is a wolf to man" Hobbes');
     expect(pdf?.source).toMatchObject({ document: 'pdf/uruguay', symbol: 'A/76/PV.5' });
     expect(pdf?.source.page).toBeGreaterThan(1);
-    expect(citationLine(pdf!.source)).toMatch(new RegExp(`^Address by the President of the Eastern Republic of Uruguay · Uruguay · ¶ \\d+ · p\\. ${pdf!.source.page} · A/76/PV\\.5$`));
+    expect(citationLine(pdf!.source)).toMatch(new RegExp(`^Address by the President of the Eastern Republic of Uruguay · Uruguay · ¶ \\d+ · ${pdf!.source.pageEnd ? `pp\\. ${pdf!.source.page}–${pdf!.source.pageEnd}` : `p\\. ${pdf!.source.page}`} · A/76/PV\\.5$`));
     expect(passageUrl(pdf!.source, pdf!.text)).toBe(`https://undocs.org/A/76/PV.5.pdf#page=${pdf!.source.page}`);
 
     const docx = await top('"Money-laundering arising from drug trafficking"');

@@ -54,6 +54,12 @@ describe('sourceOf', () => {
     const s = sourceOf({ id: 'd', meta: {} }, { id: 'x', docId: 'd', paragraph: 1, ordinal: 0, text: 't', page: 4 });
     expect(s).toEqual({ document: 'd', paragraph: 1, page: 4 });
   });
+
+  it('cites a passage that runs over a page break with both pages', () => {
+    const s = sourceOf({ id: 'd', meta: { symbol: 'A/71/PV.1' } }, { id: 'x', docId: 'd', paragraph: 9, ordinal: 8, text: 't', page: 4, pageEnd: 5 });
+    expect(s).toMatchObject({ page: 4, pageEnd: 5 });
+    expect(citationLine(s)).toBe('d · ¶ 9 · pp. 4–5 · A/71/PV.1');
+  });
 });
 
 describe('citationLine', () => {

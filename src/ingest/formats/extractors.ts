@@ -1,4 +1,5 @@
 import type { Extractor } from '../../types.ts';
+import { extractAkn } from './akn.ts';
 import { extractDocx } from './docx.ts';
 import { extractHtml } from './html.ts';
 import { extractPdf } from './pdf.ts';
@@ -7,6 +8,9 @@ import { extractPdf } from './pdf.ts';
 export const extractors: Record<string, Extractor> = {
   '.pdf': extractPdf,
   '.docx': extractDocx,
+  // ODS serves Word files as ".DOC" that are often OOXML inside; a real Word 97–2003 file is refused with a reason.
+  '.doc': extractDocx,
+  '.xml': extractAkn,
   '.html': extractHtml,
   '.htm': extractHtml,
 };

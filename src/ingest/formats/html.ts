@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
 import type { DocumentMeta, Extractor } from '../../types.ts';
-import { paragraphsFromDom } from './blocks.ts';
+import { paragraphsFromDom, removeNoteReferences } from './blocks.ts';
 import { checkSize } from './limits.ts';
 import { findSymbol } from './symbol.ts';
 
@@ -24,6 +24,8 @@ export function decodeHtml(bytes: Uint8Array): string {
     return iconv.decode(buf, 'windows-1252');
   }
 }
+
+const BANNER = /(?:^|[\s_-])(?:cookies?|consent|gdpr|cc-banner|cookie-?(?:banner|notice|bar|law))(?:$|[\s_-])/i;
 
 interface Removable {
   remove(): void;
@@ -66,6 +68,11 @@ export const extractHtml: Extractor = async (bytes, _path, limits) => {
   if (lang && /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(lang)) meta.language = lang;
 
   for (const el of Array.from(document.querySelectorAll('script,style,noscript,template,iframe,svg')) as Removable[]) el.remove();
+  // Cookie and consent banners are no part of the page's text, however plainly they are marked up.
+  for (const el of Array.from(document.querySelectorAll('[class],[id]')) as (Removable & { getAttribute(n: string): string | null })[]) {
+    if (BANNER.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) el.remove();
+  }
+  removeNoteReferences(document.body);
   const bodyText = (document.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
   let article: { content?: string | null | undefined } | null = null;
@@ -79,6 +86,10 @@ export const extractHtml: Extractor = async (bytes, _path, limits) => {
     const { document: fallback } = parseHTML(html);
     const boilerplate = 'script,style,noscript,template,iframe,svg,nav,header,footer,aside,form,button';
     for (const el of Array.from(fallback.querySelectorAll(boilerplate)) as Removable[]) el.remove();
+    for (const el of Array.from(fallback.querySelectorAll('[class],[id]')) as (Removable & { getAttribute(n: string): string | null })[]) {
+      if (BANNER.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) el.remove();
+    }
+    removeNoteReferences(fallback.body);
     root = fallback.body;
   }
   const { paragraphs, firstHeading } = paragraphsFromDom(root);

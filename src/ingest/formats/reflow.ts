@@ -44,7 +44,11 @@ export function joinHyphenated(head: string, tail: string, vocab: ReadonlySet<st
  * resolved by {@link joinHyphenated} (with `documentText` as evidence), soft hyphens removed.
  */
 export function joinLines(lines: readonly string[], documentText: string): string {
-  const vocab = vocabulary(documentText);
+  return joinLinesWith(lines, vocabulary(documentText));
+}
+
+/** {@link joinLines} with the document's vocabulary computed once by the caller (a document's paragraphs share it). */
+export function joinLinesWith(lines: readonly string[], vocab: ReadonlySet<string>): string {
   let out = '';
   for (const raw of lines) {
     const line = raw.trim();

@@ -4,9 +4,12 @@ const SERIES = [
   'CEDAW', 'CRC', 'CCPR', 'CERD', 'CAT', 'CRPD', 'CMW', 'HRI', 'ICEF', 'UNW', 'FCCC', 'UNHCR', 'INCB', 'IDB', 'GC',
 ];
 
-const SEGMENT = String.raw`(?:[A-Z][A-Za-z]{0,9}(?:\.\d{1,4}[A-Za-z]?)?|\d{1,4}|S-\d{1,2})`;
+// Any number of digits: S/PV.10100, A/RES/79/191, E/2023/100000 are all symbols.
+const SEGMENT = String.raw`(?:[A-Z][A-Za-z]{0,9}(?:\.\s?\d{1,6}[A-Za-z]?)?|\d{1,6}|S-\d{1,2})`;
+/** What a symbol may carry after it: a year "(2020)", "(Sect. 16)", "(Resumption 1)", "(Part I)", "(Vol. II)". */
+const SUFFIX = String.raw`(?:\s\((?:\d{4}|Sect\.\s?\d{1,3}[A-Z]?|Resumption\s\d{1,2}|Part\s[IVX\d]{1,4}|Vol\.\s?[IVX\d]{1,4})\))?`;
 const SYMBOL = new RegExp(
-  String.raw`(?<![A-Za-z0-9/.])(?:${SERIES.join('|')})(?:/${SEGMENT}){1,7}(?:\s\(\d{4}\))?(?![A-Za-z0-9/])`,
+  String.raw`(?<![A-Za-z0-9/.])(?:${SERIES.join('|')})(?:/${SEGMENT}){1,7}(?![A-Za-z0-9/])${SUFFIX}`,
   'g',
 );
 /** Words that introduce a symbol cited in the text rather than the document's own. */
@@ -16,24 +19,33 @@ const CITED = /\b(?:resolutions?|decisions?|documents?|see|contained in|pursuant
 export const SYMBOL_WINDOW = 1500;
 
 /**
- * Finds a UN document symbol (`E/CN.7/2021/12`, `A/76/PV.3`, `A/RES/70/1`, `S/2021/123`,
- * `UNODC/CND/2021/CRP.1`, `S/RES/2532 (2020)`) in the first {@link SYMBOL_WINDOW} characters of
- * `text`. A symbol the text cites ("resolution A/RES/70/1") is passed over for one that stands on its
- * own, such as a masthead's; when all are cited, the first is returned. Symbols need a numbered
- * element, so "HIV/AIDS" or "and/or" never match.
+ * Finds a UN document symbol (`E/CN.7/2021/12`, `A/76/PV.3`, `S/PV.10100`, `A/RES/70/1`,
+ * `S/2021/123`, `UNODC/CND/2021/CRP.1`, `S/RES/2532 (2020)`, `A/81/6 (Sect. 16)`) in the first
+ * {@link SYMBOL_WINDOW} characters of `text`. A symbol the text cites ("resolution A/RES/70/1",
+ * "see E/CN.7/2022/1") is never the document's: it is passed over, and when every symbol is cited
+ * there is none. Symbols need a numbered element, so "HIV/AIDS" or "and/or" never match.
  */
 export function findSymbol(text: string): string | undefined {
   const head = text.slice(0, SYMBOL_WINDOW);
-  let cited: string | undefined;
   for (const m of head.matchAll(SYMBOL)) {
-    const symbol = m[0].replace(/\.$/, '');
+    const symbol = m[0].replace(/\.$/, '').replace(/(\/[A-Za-z]+\.)\s(\d)/g, '$1$2');
     if (!/\d/.test(symbol)) continue;
     const before = head.slice(Math.max(0, m.index - 40), m.index);
-    if (CITED.test(before)) {
-      cited ??= symbol;
-      continue;
-    }
+    if (CITED.test(before)) continue;
     return symbol;
   }
-  return cited;
+  return undefined;
+}
+
+/**
+ * The symbol of a UN masthead: the first page's top lines (`top`, in reading order), where the
+ * symbol stands in large type at the right ("United Nations A/48/PV.46"), before anything the
+ * body cites ("A/48/341" in the agenda) — else what {@link findSymbol} finds in the whole page.
+ */
+export function mastheadSymbol(top: readonly string[], page: string): string | undefined {
+  for (const line of top) {
+    const s = findSymbol(line);
+    if (s) return s;
+  }
+  return findSymbol(page);
 }

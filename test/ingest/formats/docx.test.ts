@@ -16,10 +16,10 @@ describe('Word extraction', () => {
     ]);
   });
 
-  it('takes the title from the first heading and the symbol from the first page', async () => {
+  it('takes the title from the document’s title property and the symbol from the first page', async () => {
     const doc = await extractDocx(fixture('cnd-report.docx'), 'cnd-report.docx', LIMITS);
     expect(doc.meta).toEqual({
-      title: 'Commission on Narcotic Drugs: first intersessional meeting, 64th session',
+      title: 'First intersessional meeting of the 64th session of the CND',
       symbol: 'UNODC/CND/2021/CRP.1',
     });
   });

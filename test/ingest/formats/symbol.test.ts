@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSymbol } from '../../../src/ingest/formats/symbol.ts';
+import { findSymbol, mastheadSymbol } from '../../../src/ingest/formats/symbol.ts';
 
 describe('findSymbol', () => {
   it.each([
@@ -11,7 +11,10 @@ describe('findSymbol', () => {
     ['Resolution adopted S/RES/2532 (2020) on COVID-19', 'S/RES/2532 (2020)'],
     ['E/CN.7/2021/L.3/Add.1 Draft resolution', 'E/CN.7/2021/L.3/Add.1'],
     ['Recalling resolution A/RES/70/1, the Commission (E/CN.7/2022/2) decided', 'E/CN.7/2022/2'],
-    ['Recalling its resolution A/RES/70/1 of 25 September 2015', 'A/RES/70/1'],
+    ['United Nations S/PV.10100 Security Council Eightieth year 10100th meeting', 'S/PV.10100'],
+    ['United Nations A/81/6 (Sect. 16)/Part A* General Assembly Distr.: General', 'A/81/6 (Sect. 16)'],
+    ['United Nations S/PV.8699 (Resumption 1) Security Council Provisional', 'S/PV.8699 (Resumption 1)'],
+    ['10/01/2020 Maintenance of international peace and security S/PV. 8699 (Resumption 1)', 'S/PV.8699 (Resumption 1)'],
   ])('finds the symbol in %j', (text, symbol) => {
     expect(findSymbol(text)).toBe(symbol);
   });
@@ -21,6 +24,20 @@ describe('findSymbol', () => {
     ['the A/B test of the TCP/IP stack'],
   ])('finds none in %j', (text) => {
     expect(findSymbol(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['Recalling its resolution A/RES/70/1 of 25 September 2015'],
+    ['The statement of the Observer (see E/CN.7/2022/1) was noted.'],
+  ])('takes no symbol the text only cites: %j', (text) => {
+    expect(findSymbol(text)).toBeUndefined();
+  });
+
+  it('prefers the masthead’s symbol to one the first page cites before it in reading order', () => {
+    const page = 'Scale of assessments (A/48/341)\nUnited Nations A/48/PV.46\nGeneral Assembly';
+    expect(findSymbol('Item 138 A/48/341 Scale of assessments')).toBe('A/48/341');
+    expect(mastheadSymbol(['United Nations A/48/PV.46', 'General Assembly Official Records'], page)).toBe('A/48/PV.46');
+    expect(mastheadSymbol(['République du Sénégal'], 'Discours (see A/79/PV.5)')).toBeUndefined();
   });
 
   it('looks only at the start of the document', () => {

@@ -1,0 +1,640 @@
+/**
+ * Page layout of a PDF's text layer → paragraphs in reading order.
+ *
+ * Input: the text items pdf.js gives for each page (position, width, font size). Steps:
+ * 1. items → rows (same baseline); superscript footnote marks are recognised (small, raised,
+ *    digits or * † ‡) and left out of the text;
+ * 2. running headers and footers are dropped: rows at the top or bottom of a page whose shape (the
+ *    set of their items, digits masked) recurs on other pages, whatever side each part sits on (so
+ *    odd/even alternation is one shape), and rows made only of furniture tokens anywhere near the
+ *    page edges (job numbers "22-58466", "V.22-00123 (E) 140122 150122", barcodes "*2200123*", page
+ *    counters "16/31", dates, the document's symbol); plus the UN disclaimer paragraphs
+ *    ("This record contains the text of speeches…", "This record is subject to correction…");
+ * 3. footnotes: the run of smaller-type rows at the foot of a page, opened by a mark, becomes one
+ *    footnote each (kind 'footnote'), emitted after the paragraph in progress — never inside it;
+ * 4. tables: runs of rows split into three or more cells by wide gaps (or two, one numeric) become
+ *    one paragraph (kind 'table'), rows joined by " | ", cells by " · ";
+ * 5. columns: the gutter is found from the page's x-projection — the vertical strip that (almost)
+ *    no item crosses while text lies on both sides of it in many rows; rows crossing it are
+ *    full-width bands; a band is read left column, then right column;
+ * 6. lines → paragraphs (vertical gaps, first-line indents, size changes), and a paragraph cut by a
+ *    column or page break is joined to its continuation (page and pageEnd kept).
+ * Line-end hyphens are resolved with the document's own vocabulary, computed once.
+ */
+import type { ExtractedParagraph } from '../../types.ts';
+import { joinLinesWith, vocabulary } from './reflow.ts';
+import { mastheadSymbol } from './symbol.ts';
+
+/** A text item as pdf.js delivers it, reduced to what layout needs. */
+export interface PageItem {
+  text: string;
+  x: number;
+  right: number;
+  /** Baseline (PDF user space: larger is higher on the page). */
+  y: number;
+  size: number;
+}
+
+export interface PageInput {
+  items: PageItem[];
+  width: number;
+  height: number;
+}
+
+interface Row {
+  items: PageItem[];
+  y: number;
+  /** Size of the row's text (its superscripts aside). */
+  size: number;
+}
+
+interface Line {
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+}
+
+interface Block {
+  page: number;
+  lines: Line[];
+  left: number;
+  right: number;
+}
+
+interface Para {
+  page: number;
+  pageEnd: number;
+  lines: Line[];
+  blockRight: number;
+  blockLeft: number;
+}
+
+type Piece =
+  | { kind: 'text'; block: Block }
+  | { kind: 'table'; page: number; text: string }
+  | { kind: 'notes'; page: number; notes: string[] };
+
+const MARK = /^(?:\d{1,3}|[*†‡§])$/;
+const TERMINAL = /[.!?:;"”’)\]]$/;
+
+function median(values: number[]): number | undefined {
+  if (!values.length) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Groups a page's items into rows by baseline; superscript marks are attached and flagged. */
+function rowsOf(items: PageItem[]): { rows: Row[]; marks: Set<PageItem> } {
+  const visible = items.filter((i) => i.text.trim() !== '' || i.right - i.x > 0);
+  const sorted = [...visible].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: Row[] = [];
+  for (const item of sorted) {
+    if (item.text.trim() === '') continue;
+    let row: Row | undefined;
+    for (let k = rows.length - 1; k >= 0 && k >= rows.length - 4; k--) {
+      const r = rows[k]!;
+      if (Math.abs(r.y - item.y) <= Math.max(1.5, Math.min(r.size, item.size) * 0.3)) {
+        row = r;
+        break;
+      }
+    }
+    if (row) {
+      row.items.push(item);
+      row.size = Math.max(row.size, item.size);
+    } else rows.push({ items: [item], y: item.y, size: item.size });
+  }
+  // Superscript marks: a row (or items in a row) of small digits sitting just above a row of larger text.
+  const marks = new Set<PageItem>();
+  const kept: Row[] = [];
+  for (const row of rows) {
+    const small = row.items.every((i) => MARK.test(i.text.trim()));
+    const below = rows.find((r) => r !== row && r.y < row.y && row.y - r.y < r.size * 0.75 && r.size > row.size * 1.2);
+    if (small && below) {
+      for (const i of row.items) {
+        marks.add(i);
+        below.items.push(i);
+      }
+      continue;
+    }
+    kept.push(row);
+  }
+  for (const row of kept) {
+    const normal = row.items.filter((i) => !marks.has(i));
+    const size = Math.max(...normal.map((i) => i.size), 0);
+    for (const i of normal) {
+      if (MARK.test(i.text.trim()) && i.size < size * 0.8 && i.y > row.y + 0.5) marks.add(i);
+    }
+    row.size = Math.max(...row.items.filter((i) => !marks.has(i)).map((i) => i.size), 0) || row.size;
+    row.items.sort((a, b) => a.x - b.x);
+  }
+  return { rows: kept, marks };
+}
+
+/** Text of some items of one row, spaces put back from the gaps, dot leaders collapsed. */
+function textOf(items: PageItem[], marks: Set<PageItem>): string {
+  let out = '';
+  let right = -Infinity;
+  for (const i of items) {
+    if (marks.has(i)) {
+      right = i.right;
+      continue;
+    }
+    const gap = i.x - right;
+    if (out && !out.endsWith(' ') && !i.text.startsWith(' ') && gap > i.size * 0.12) out += ' ';
+    out += i.text;
+    right = i.right;
+  }
+  return out
+    .replace(/(?:\s*\.){4,}\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const JOB = /^(?:[A-Z]\.)?\d{2}-\d{5}(?:\d{1,4}\/\d{1,4})?$/;
+const JOB_ITEM = /^(?:[A-Z]\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\*\d{5,}\*)?$|^\*\d{5,}\*$/;
+const FURNITURE_TOKEN = [
+  JOB,
+  /^\(\p{L}\)$/u, // (E)
+  /^\*\d{5,}\*$/, // barcode text
+  /^\d{1,4}\/\d{1,4}$/, // page counter 16/31
+  /^\d{1,2}\/\d{1,2}\/\d{2,4}$/, // 08/09/2022
+  /^\d{6}$/, // 140122
+  /^[-–—]?\d{1,4}[-–—]?$/,
+  /^(?:page|página|pagina|of|de|sur|из|стр\.?)$/i,
+  /^[-–—|·]$/,
+];
+const STRONG_TOKEN = [JOB, /^\*\d{5,}\*$/, /^\d{1,4}\/\d{1,4}$/];
+
+const symbolLike = (t: string) => /^[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.]+){1,6}$/.test(t);
+
+/** A row made only of furniture tokens (and the document symbol); `strong` when it has a job number, barcode or counter. */
+function furnitureTokens(text: string): { all: boolean; strong: boolean } {
+  const tokens = text.replace(/S\/PV\. /g, 'S/PV.').split(/\s+/).filter(Boolean);
+  if (!tokens.length) return { all: false, strong: false };
+  let strong = false;
+  for (const t of tokens) {
+    if (STRONG_TOKEN.some((r) => r.test(t))) strong = true;
+    else if (!FURNITURE_TOKEN.some((r) => r.test(t)) && !symbolLike(t) && !/^\(Resumption$|^\d+\)$/.test(t)) {
+      return { all: false, strong: false };
+    }
+  }
+  return { all: true, strong };
+}
+
+/** A row's shape for comparing pages: its items' texts, digits masked, sorted (so sides may swap). */
+function shapeOf(row: Row, marks: Set<PageItem>): string {
+  const parts = row.items
+    .filter((i) => !marks.has(i))
+    .map((i) => i.text.replace(/\d+/g, '#').replace(/\s+/g, '').toLowerCase())
+    .filter(Boolean);
+  return parts.sort().join('|');
+}
+
+/** Lines that are furniture wherever they stand. */
+const NOTICE = /^(?:This record is subject to correction\.?|Please recycle\s*♲?|♲)$/i;
+/** Paragraphs that are the records' standard disclaimer, not what was said. */
+const DISCLAIMER = /^(?:This record contains the text of speeches delivered in|This record contains the (?:original )?text of speeches|The final text will be printed in the Official Records|Corrections should be submitted to the original languages? only|This record is subject to correction)/i;
+
+const DISCLAIMER_TAIL = /^(?:They should be incorporated|Corrected records will be reissued|Corrections should be|\(http)/;
+
+const EDGE = 3;
+
+/** Drops running headers, footers, job numbers and notices from every page. */
+function dropFurniture(pages: { rows: Row[]; marks: Set<PageItem> }[], symbol?: string): Row[][] {
+  const symbolRe = symbol ? new RegExp(symbol.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\//g, '\\/\\s?').replace(/\\\./g, '\\.\\s?')) : undefined;
+  const shapes = new Map<string, Set<number>>();
+  pages.forEach((p, n) => {
+    const edge = [...p.rows.slice(0, EDGE), ...p.rows.slice(-EDGE)];
+    for (const r of edge) {
+      const s = shapeOf(r, p.marks);
+      if (!s) continue;
+      if (!shapes.has(s)) shapes.set(s, new Set());
+      shapes.get(s)!.add(n);
+    }
+  });
+  const minPages = Math.max(2, Math.ceil(pages.length * 0.25));
+  return pages.map((p, n) => {
+    const drop = new Set<Row>();
+    // Job numbers sit in a margin, sometimes on the baseline of a body line: drop the item alone.
+    const rows = p.rows
+      .map((r) => ({ ...r, items: r.items.filter((it) => !JOB_ITEM.test(it.text.trim())) }))
+      .filter((r) => r.items.length);
+    rows.forEach((r) => {
+      const text = textOf(r.items, p.marks);
+      if (NOTICE.test(text)) drop.add(r);
+      const t = furnitureTokens(text);
+      if (t.all && t.strong) drop.add(r);
+    });
+    // From each edge inwards: repeated shapes and token-only rows, until the first body row.
+    const fromEdge = (order: Row[]) => {
+      for (const r of order.slice(0, EDGE)) {
+        const text = textOf(r.items, p.marks);
+        const repeated = (shapes.get(shapeOf(r, p.marks))?.size ?? 0) >= minPages;
+        // After the first page, an edge row naming the document's symbol is its running header or footer.
+        const named = n > 0 && symbolRe !== undefined && symbolRe.test(text) && text.length < 160;
+        if (repeated || named || furnitureTokens(text).all || drop.has(r)) drop.add(r);
+        else break;
+      }
+    };
+    fromEdge(rows);
+    fromEdge([...rows].reverse());
+    return rows.filter((r) => !drop.has(r));
+  });
+}
+
+/** Splits off the footnotes at the foot of a page: smaller type, opened by a mark. */
+function splitFootnotes(rows: Row[], marks: Set<PageItem>, bodySize: number): { body: Row[]; notes: string[] } {
+  rows = rows.filter((r) => !/^[_\s]{5,}$/.test(r.items.map((i) => i.text).join('')));
+  let start = rows.length;
+  while (start > 0) {
+    const r = rows[start - 1]!;
+    if (r.size < bodySize * 0.92 && r.size > 0) start--;
+    else break;
+  }
+  if (start === rows.length || start === 0) return { body: rows, notes: [] };
+  const region = rows.slice(start);
+  if (region.length > rows.length * 0.6) return { body: rows, notes: [] };
+  const opensNote = (r: Row) => {
+    const first = r.items[0];
+    if (!first) return false;
+    if (marks.has(first)) return true;
+    return /^(?:\d{1,3}|[*†‡])(?:\s|$)/.test(first.text.trim()) && r.items.length > 0;
+  };
+  if (!opensNote(region[0]!)) return { body: rows, notes: [] };
+  const notes: string[] = [];
+  let cur: PageItem[][] = [];
+  const flush = () => {
+    if (!cur.length) return;
+    const text = cur
+      .map((items) => textOf(items, new Set()))
+      .join('\n');
+    const lines = text.split('\n');
+    lines[0] = lines[0]!.replace(/^(?:\d{1,3}|[*†‡])\s*/, '');
+    notes.push(lines.join('\n'));
+    cur = [];
+  };
+  for (const r of region) {
+    if (opensNote(r)) flush();
+    cur.push(r.items);
+  }
+  flush();
+  return { body: rows.slice(0, start), notes };
+}
+
+/** Cells of a row: its items grouped where the gap between them is wide. */
+function cellsOf(row: Row, marks: Set<PageItem>): { text: string; x: number; right: number }[] {
+  const cells: { items: PageItem[]; x: number; right: number }[] = [];
+  for (const i of row.items) {
+    if (marks.has(i) || !i.text.trim()) continue;
+    const last = cells[cells.length - 1];
+    if (last && i.x - last.right < row.size * 1.6) {
+      last.items.push(i);
+      last.right = Math.max(last.right, i.right);
+    } else cells.push({ items: [i], x: i.x, right: i.right });
+  }
+  return cells.map((c) => ({ text: textOf(c.items, marks), x: c.x, right: c.right })).filter((c) => c.text);
+}
+
+const NUMERIC = /^[-–—(]?[\d.,\s]+%?\)?$|^[-–—]$/;
+
+/** Row indexes that belong to tables: runs of at least two rows with 3+ cells (or 2, one numeric). */
+function tableRows(rows: Row[], marks: Set<PageItem>, gutter?: number): Set<number> {
+  const tabular = rows.map((r) => {
+    const cells = cellsOf(r, marks);
+    if (gutter !== undefined && cells.length === 2) return false;
+    return cells.length >= 3 || (cells.length === 2 && cells.some((c) => NUMERIC.test(c.text)));
+  });
+  const out = new Set<number>();
+  let i = 0;
+  while (i < rows.length) {
+    if (!tabular[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < rows.length && tabular[j]) j++;
+    if (j - i >= 2) for (let k = i; k < j; k++) out.add(k);
+    i = j;
+  }
+  // A table's label rows and wrapped cells ("Approved Actual", "in Mali as at 30 June 2025") belong to
+  // it: bridge up to three short rows between table rows, and take multi-cell rows just above one.
+  const short = (k: number) => {
+    const t = textOf(rows[k]!.items, marks);
+    return t.length <= 60 && !(/[.;:]$/.test(t) && t.split(' ').length > 6);
+  };
+  const sorted = [...out].sort((a, b) => a - b);
+  for (let n = 1; n < sorted.length; n++) {
+    const [a, b] = [sorted[n - 1]!, sorted[n]!];
+    if (b - a > 1 && b - a <= 4) {
+      let ok = true;
+      for (let k = a + 1; k < b; k++) if (!short(k)) ok = false;
+      if (ok) for (let k = a + 1; k < b; k++) out.add(k);
+    }
+  }
+  for (const k of [...out].sort((a, b) => a - b)) {
+    let up = k - 1;
+    while (up >= 0 && !out.has(up) && k - up <= 2 && cellsOf(rows[up]!, marks).length >= 2 && short(up)) out.add(up--);
+  }
+  return out;
+}
+
+/**
+ * The x of the page's column gutter: a vertical strip of at least 4 pt in the middle of the text
+ * that almost no row crosses, with text on both sides in many rows. Undefined for one column.
+ */
+export function findGutter(rows: Row[], marks: Set<PageItem>): number | undefined {
+  const items = rows.flatMap((r) => r.items.filter((i) => !marks.has(i) && i.text.trim()));
+  if (rows.length < 8 || !items.length) return undefined;
+  const minX = Math.min(...items.map((i) => i.x));
+  const maxX = Math.max(...items.map((i) => i.right));
+  const width = Math.ceil(maxX - minX);
+  if (width < 200) return undefined;
+  const cross = new Int32Array(width + 1);
+  for (const r of rows) {
+    const covered = new Uint8Array(width + 1);
+    for (const i of r.items) {
+      if (marks.has(i)) continue;
+      const a = Math.max(0, Math.ceil(i.x - minX + 0.5));
+      const b = Math.min(width, Math.floor(i.right - minX - 0.5));
+      for (let x = a; x <= b; x++) covered[x] = 1;
+    }
+    for (let x = 0; x <= width; x++) cross[x]! += covered[x]!;
+  }
+  const limit = Math.max(1, rows.length * 0.15);
+  let best: { a: number; b: number; score: number } | undefined;
+  const from = Math.floor(width * 0.25);
+  const to = Math.ceil(width * 0.75);
+  let x = from;
+  while (x <= to) {
+    if (cross[x]! > limit) {
+      x++;
+      continue;
+    }
+    let y = x;
+    while (y <= width && cross[y]! <= limit) y++;
+    let a = x;
+    while (a > 0 && cross[a - 1]! <= limit) a--;
+    if (y - a >= 4) {
+      const g = minX + (a + y) / 2;
+      const left = rows.filter((r) => r.items.some((i) => !marks.has(i) && i.right <= g)).length;
+      const right = rows.filter((r) => r.items.some((i) => !marks.has(i) && i.x >= g)).length;
+      const score = Math.min(left, right);
+      if (score >= Math.max(4, rows.length * 0.3) && (!best || score > best.score)) best = { a: minX + a, b: minX + y, score };
+    }
+    x = y + 1;
+  }
+  return best ? (best.a + best.b) / 2 : undefined;
+}
+
+/** One page's rows → pieces in reading order (text blocks, tables, footnotes). */
+function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string[]): Piece[] {
+  const pieces: Piece[] = [];
+  const gutter = findGutter(rows, marks);
+  const tables = tableRows(rows, marks, gutter);
+  const line = (items: PageItem[], row: Row): Line | undefined => {
+    const text = textOf(items, marks);
+    const real = items.filter((i) => !marks.has(i));
+    if (!text || !real.length) return undefined;
+    // A row may join two columns whose baselines differ slightly: the line keeps its own.
+    const y = median(real.map((i) => i.y)) ?? row.y;
+    const size = Math.max(...real.map((i) => i.size));
+    return { text, x: Math.min(...real.map((i) => i.x)), right: Math.max(...real.map((i) => i.right)), y, size };
+  };
+  const block = (lines: Line[]): Block => ({
+    page,
+    lines,
+    left: Math.min(...lines.map((l) => l.x)),
+    right: Math.max(...lines.map((l) => l.right)),
+  });
+  let left: Line[] = [];
+  let right: Line[] = [];
+  let full: Line[] = [];
+  let table: string[] = [];
+  const flushBand = () => {
+    if (left.length) pieces.push({ kind: 'text', block: block(left) });
+    if (right.length) pieces.push({ kind: 'text', block: block(right) });
+    left = [];
+    right = [];
+  };
+  const flushFull = () => {
+    if (full.length) pieces.push({ kind: 'text', block: block(full) });
+    full = [];
+  };
+  const flushTable = () => {
+    if (table.length) pieces.push({ kind: 'table', page, text: table.join(' | ') });
+    table = [];
+  };
+  rows.forEach((row, i) => {
+    if (tables.has(i)) {
+      flushBand();
+      flushFull();
+      table.push(
+        cellsOf(row, marks)
+          .map((c) => c.text)
+          .join(' · '),
+      );
+      return;
+    }
+    flushTable();
+    const items = row.items;
+    if (gutter === undefined) {
+      const l = line(items, row);
+      if (l) full.push(l);
+      return;
+    }
+    const spans = items.some((it) => !marks.has(it) && it.x < gutter - 1 && it.right > gutter + 1);
+    if (spans) {
+      flushBand();
+      const l = line(items, row);
+      if (l) full.push(l);
+      return;
+    }
+    flushFull();
+    const l = line(
+      items.filter((it) => it.right <= gutter + 1),
+      row,
+    );
+    const r = line(
+      items.filter((it) => it.right > gutter + 1),
+      row,
+    );
+    if (l) left.push(l);
+    if (r) right.push(r);
+  });
+  flushTable();
+  flushFull();
+  flushBand();
+  if (notes.length) pieces.push({ kind: 'notes', page, notes });
+  return pieces;
+}
+
+/** Splits a block into paragraphs by vertical gaps, first-line indents and font-size changes. */
+function paragraphsOf(block: Block, leading: number): Para[] {
+  const paras: Para[] = [];
+  let cur: Line[] = [];
+  const indentOf = (l: Line) => l.x - block.left;
+  block.lines.forEach((line, i) => {
+    const prev = block.lines[i - 1];
+    let start = !prev;
+    if (prev) {
+      const gap = prev.y - line.y;
+      const size = Math.max(line.size, prev.size);
+      if (gap > Math.max(leading, size * 1.1) * 1.2) start = true;
+      else if (Math.abs(line.size - prev.size) > Math.min(line.size, prev.size) * 0.15) start = true;
+      else if (indentOf(line) > line.size * 0.8 && indentOf(prev) < line.size * 0.5) start = true;
+      else if (
+        prev.right < block.left + (block.right - block.left) * 0.6 &&
+        TERMINAL.test(prev.text) &&
+        /^[\p{Lu}\p{N}"“‘(]/u.test(line.text)
+      )
+        start = true;
+    }
+    if (start && cur.length) {
+      paras.push({ page: block.page, pageEnd: block.page, lines: cur, blockLeft: block.left, blockRight: block.right });
+      cur = [];
+    }
+    cur.push(line);
+  });
+  if (cur.length) paras.push({ page: block.page, pageEnd: block.page, lines: cur, blockLeft: block.left, blockRight: block.right });
+  return paras;
+}
+
+/** Whether `next` (first paragraph of a column or page) carries on `prev` (last of the one before). */
+function continues(prev: Para, next: Para, usesIndents: boolean): boolean {
+  const last = prev.lines[prev.lines.length - 1];
+  const first = next.lines[0];
+  if (!last || !first) return false;
+  if (Math.abs(last.size - first.size) > Math.min(last.size, first.size) * 0.15) return false;
+  if (first.x - next.blockLeft > first.size * 0.8) return false;
+  // Ragged-right text: a sentence plainly running on (no stop, lower-case next) continues anyway.
+  if (/^\p{Ll}/u.test(first.text) && !TERMINAL.test(last.text)) return true;
+  // A full last line reaches the paragraph's own right edge (the block may hold a wider masthead).
+  const edge = prev.lines.length > 1 ? Math.max(...prev.lines.map((l) => l.right)) : prev.blockRight;
+  const full = last.right >= edge - last.size * 2;
+  if (!full) return false;
+  if (usesIndents || /-$/.test(last.text)) return true;
+  return /^\p{Ll}/u.test(first.text) || !TERMINAL.test(last.text);
+}
+
+export interface LayoutResult {
+  paragraphs: ExtractedParagraph[];
+  /** Lines of page 1 top to bottom (columns not split), furniture included: the masthead. */
+  firstPageRows: { text: string; size: number; y: number; x: number }[];
+  /** The symbol in the first page's masthead (else one standing uncited on page 1). */
+  symbol?: string;
+  /** The body text's type size (the most common line size). */
+  bodySize: number;
+}
+
+/** The whole layout pass: pages of items → paragraphs in reading order. */
+export function layoutPages(pages: PageInput[]): LayoutResult {
+  const rowed = pages.map((p) => rowsOf(p.items));
+  const firstPageRows = (rowed[0]?.rows ?? []).map((r) => ({
+    text: textOf(r.items, rowed[0]!.marks),
+    size: r.size,
+    y: r.y,
+    x: Math.min(...r.items.map((i) => i.x)),
+  }));
+  const bodySize =
+    median(rowed.flatMap((p) => p.rows.flatMap((r) => (r.items.length ? [Math.round(r.size * 2) / 2] : [])))) ?? 10;
+  const height = pages[0]?.height ?? 792;
+  const top = firstPageRows.filter((r) => r.y >= height * 0.72).map((r) => r.text);
+  const symbol = mastheadSymbol(top, firstPageRows.map((r) => r.text).join('\n'));
+  const kept = dropFurniture(rowed, symbol);
+  const pieces: Piece[] = [];
+  kept.forEach((rows, n) => {
+    const marks = rowed[n]!.marks;
+    const { body, notes } = splitFootnotes(rows, marks, bodySize);
+    pieces.push(...piecesOf(n + 1, body, marks, notes));
+  });
+
+  const blocks = pieces.flatMap((p) => (p.kind === 'text' ? [p.block] : []));
+  const leading =
+    median(blocks.flatMap((b) => b.lines.slice(1).map((l, i) => (b.lines[i]?.y ?? l.y) - l.y).filter((d) => d > 0))) ?? 14;
+  const perBlock = new Map<Block, Para[]>(blocks.map((b) => [b, paragraphsOf(b, leading)]));
+  const all = [...perBlock.values()].flat();
+  const indented = all.filter((p) => {
+    const first = p.lines[0];
+    return first && p.lines.length > 1 && first.x - p.blockLeft > first.size * 0.8;
+  }).length;
+  const usesIndents = indented >= Math.max(2, all.filter((p) => p.lines.length > 1).length * 0.5);
+
+  type Out = { para: Para } | { table: string; page: number } | { note: string; page: number };
+  const out: Out[] = [];
+  let lastPara: Para | undefined;
+  let lastParaOpen = false;
+  let inDisclaimer = false;
+  const pendingNotes: { note: string; page: number }[] = [];
+  const flushNotes = () => {
+    out.push(...pendingNotes);
+    pendingNotes.length = 0;
+  };
+  for (const piece of pieces) {
+    if (piece.kind === 'notes') {
+      pendingNotes.push(...piece.notes.map((note) => ({ note, page: piece.page })));
+      continue;
+    }
+    if (piece.kind === 'table') {
+      flushNotes();
+      out.push({ table: piece.text, page: piece.page });
+      lastParaOpen = false;
+      continue;
+    }
+    (perBlock.get(piece.block) ?? []).forEach((p, i) => {
+      // The records' disclaimer (and what runs on from it) is furniture: it must not even break a paragraph.
+      const head = p.lines.slice(0, 2).map((l) => l.text).join(' ');
+      const small = (p.lines[0]?.size ?? 0) < bodySize * 0.95;
+      if (DISCLAIMER.test(head) || (inDisclaimer && (small || DISCLAIMER_TAIL.test(head)))) {
+        inDisclaimer = true;
+        return;
+      }
+      inDisclaimer = false;
+      if (i === 0 && lastPara && lastParaOpen && continues(lastPara, p, usesIndents)) {
+        lastPara.lines.push(...p.lines);
+        lastPara.blockRight = p.blockRight;
+        lastPara.blockLeft = p.blockLeft;
+        lastPara.pageEnd = p.pageEnd;
+        return;
+      }
+      flushNotes();
+      const copy = { ...p, lines: [...p.lines] };
+      out.push({ para: copy });
+      lastPara = copy;
+      lastParaOpen = true;
+    });
+  }
+  flushNotes();
+
+  const vocab = vocabulary(
+    out
+      .flatMap((o) => ('para' in o ? o.para.lines.map((l) => l.text) : [('table' in o ? o.table : o.note)]))
+      .join('\n'),
+  );
+  const paragraphs: ExtractedParagraph[] = [];
+  for (const o of out) {
+    if ('para' in o) {
+      const text = joinLinesWith(
+        o.para.lines.map((l) => l.text),
+        vocab,
+      );
+      if (!text) continue;
+      const p: ExtractedParagraph = { text, page: o.para.page };
+      // A chart's axis and bar labels ("40 36 35 35 35", "0 2023 2024 2025 Planned Actual") are
+      // figures, not prose: kept apart like a table so they never join a sentence.
+      const tokens = text.split(' ');
+      if (tokens.length >= 2 && tokens.filter((t) => /^[-–—(]?[\d.,%]+\)?$|^[-–—]$/.test(t)).length >= tokens.length * 0.7) p.kind = 'table';
+      if (o.para.pageEnd !== o.para.page) p.pageEnd = o.para.pageEnd;
+      paragraphs.push(p);
+    } else if ('table' in o) {
+      paragraphs.push({ text: o.table, page: o.page, kind: 'table' });
+    } else {
+      const text = joinLinesWith(o.note.split('\n'), vocab);
+      if (text) paragraphs.push({ text, page: o.page, kind: 'footnote' });
+    }
+  }
+  const result: LayoutResult = { paragraphs, firstPageRows, bodySize };
+  if (symbol) result.symbol = symbol;
+  return result;
+}

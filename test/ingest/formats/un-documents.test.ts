@@ -1,0 +1,213 @@
+/**
+ * The real UN documents of test/fixtures/un-documents (copied byte for byte from
+ * ../shared/corpora/un-documents; SOURCE.md says where each comes from), read as staff download
+ * them: each failure listed in issue 9 on the file where it showed.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { getDocumentProxy } from 'unpdf';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractPdf } from '../../../src/ingest/formats/pdf.ts';
+import { toPassages } from '../../../src/ingest/passages.ts';
+import { citationLine, sourceOf } from '../../../src/search/citation.ts';
+import type { ExtractedDocument, ExtractedParagraph } from '../../../src/types.ts';
+import { LIMITS } from './helpers.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const UN_DOCUMENTS = path.resolve(ROOT, 'test/fixtures/un-documents');
+
+const limits = { ...LIMITS, timeoutMs: 120_000 };
+const cache = new Map<string, Promise<ExtractedDocument>>();
+/** Each file is extracted once for the whole suite. */
+function read(name: string): Promise<ExtractedDocument> {
+  let doc = cache.get(name);
+  if (!doc) {
+    doc = extractPdf(new Uint8Array(readFileSync(path.join(UN_DOCUMENTS, name))), name, limits);
+    cache.set(name, doc);
+  }
+  return doc;
+}
+const paras = async (name: string): Promise<ExtractedParagraph[]> => (await read(name)).paragraphs ?? [];
+const body = async (name: string) => (await paras(name)).filter((p) => !p.kind);
+
+const RECORDS = ['A_71_PV.1.pdf', 'A_50_PV.33.pdf', 'S_PV.8701.pdf', 'S_PV.8699_Resumption1.pdf'];
+
+describe('real UN records: layout', () => {
+  it('reads two columns apart: the left column’s sentence is not interleaved with the right one’s (A/71/PV.1)', async () => {
+    const texts = (await paras('A_71_PV.1.pdf')).map((p) => p.text);
+    expect(texts).toContain('The President: I declare open the seventy-first session of the General Assembly.');
+    expect(texts.some((t) => t.includes('The President: I declare open') && t.includes('Development Goals'))).toBe(false);
+    expect(texts.join('\n')).toContain(
+      'The Secretary-General: It is a great pleasure to join everyone for the opening of the seventy-first session of the General Assembly.',
+    );
+  });
+
+  it('finds the gutter when the columns’ baselines drift apart (S/PV.8699 (Resumption 1), p. 4)', async () => {
+    const text = (await paras('S_PV.8699_Resumption1.pdf')).map((p) => p.text).join('\n');
+    expect(text).toContain(
+      'In the current environment, which is characterized by a trust deficit, the confidence-building mechanism that CICA provides',
+    );
+    expect(text).toContain('It is important to remember that the Charter was written in the blood of the millions of victims of world wars');
+  });
+
+  it('keeps running headers, footers, job numbers, barcodes and the disclaimer out of every passage', async () => {
+    for (const name of RECORDS) {
+      const text = (await paras(name)).filter((p) => (p.page ?? 1) > 1).map((p) => p.text).join('\n');
+      expect(text, name).not.toMatch(/\b\d{2}-\d{5}\b/); // job number
+      expect(text, name).not.toMatch(/\*\d{7}\*/); // barcode
+      expect(text, name).not.toMatch(/\b\d{1,2}\/(?:2|21|35)\b/); // page counter n/N
+      expect(text, name).not.toMatch(/\d{2}\/\d{2}\/(?:2016|2020)/); // the running header's date
+      expect(text, name).not.toMatch(/This record (?:contains|is subject)/);
+    }
+    const all = (await paras('S_PV.8699_Resumption1.pdf')).map((p) => p.text);
+    // The header alternates sides ("S/PV.8699 (Resumption 1) … 10/01/2020" / "10/01/2020 … S/PV. 8699 …").
+    expect(all.filter((t) => /S\/PV\. ?8699 \(Resumption 1\)/.test(t))).toHaveLength(1);
+    const first = (await paras('A_50_PV.33.pdf')).map((p) => p.text).join('\n');
+    expect(first).not.toContain('95-86353');
+    expect(first).not.toContain('This record contains the original text');
+  });
+
+  it('joins a paragraph cut by a page break into one, with both pages (A/71/PV.1 pp. 1–2)', async () => {
+    const p = (await paras('A_71_PV.1.pdf')).find((q) => q.text.includes('towards a session that produces meaningful results for all'));
+    expect(p).toMatchObject({ page: 1, pageEnd: 2 });
+    const passages = toPassages('a71', await paras('A_71_PV.1.pdf'));
+    const passage = passages.find((q) => q.text.includes('towards a session that produces meaningful results'));
+    expect(passage?.pageEnd).toBe(2);
+    const line = citationLine(sourceOf({ id: 'a71', meta: { symbol: 'A/71/PV.1' } }, passage!));
+    expect(line).toContain('pp. 1–2');
+  });
+
+  it('joins a sentence cut by a column break in ragged-right text (A/50/PV.33, p. 3)', async () => {
+    const text = (await paras('A_50_PV.33.pdf')).map((p) => p.text).join('\n');
+    expect(text).toContain('reorienting the United Nations and its entire system towards its primary preventive objective');
+  });
+
+  it('takes footnote marks out of sentences and gives footnotes passages of their own (A/RES/79/191)', async () => {
+    const all = await paras('A_RES_79_191.pdf');
+    const text = all.filter((p) => !p.kind).map((p) => p.text).join('\n');
+    expect(text).toContain('by the 1972 Protocol, the Convention on Psychotropic Substances of 1971, the United Nations Convention');
+    expect(text).not.toMatch(/^\d{1,2} \d+\./m); // no stray mark before a paragraph number
+    const notes = all.filter((p) => p.kind === 'footnote').map((p) => p.text);
+    expect(notes).toContain('Resolution S-30/1, annex.');
+    expect(notes).toContain('Ibid., vol. 1019, No. 14956.');
+    expect(text).not.toContain('Ibid., vol. 1019');
+    expect(text).not.toContain('________');
+  });
+
+  it('reads tables as tables, rows as "cell · cell", never glued into prose (A/80/590)', async () => {
+    const all = await paras('A_80_590.pdf');
+    const tables = all.filter((p) => p.kind === 'table').map((p) => p.text);
+    expect(tables.some((t) => t.includes('Civilian personnel · 68 552.0 · 50 969.8 · 17 582.2 · 25.6'))).toBe(true);
+    for (const p of all.filter((q) => !q.kind)) expect(p.text).not.toMatch(/(?:\d[\d.,]* ){4,}\d/);
+  });
+
+  it('resolves line-end hyphens with the document’s own words: soft ones joined, compounds kept', async () => {
+    const text = (await body('A_71_PV.1.pdf')).map((p) => p.text).join('\n');
+    expect(text).toContain('the seventy-first session will welcome'); // "seventy-" | "first" at a line end
+    expect(text).toContain('I now give the floor to the Secretary-General, His Excellency');
+    expect(text).not.toMatch(/\p{Ll}- \p{Ll}/u);
+  });
+});
+
+describe('real UN documents: symbols and titles from the first page', () => {
+  it.each([
+    ['A_71_PV.1.pdf', 'A/71/PV.1', 'General Assembly, Seventy-first session, 1st plenary meeting'],
+    ['A_50_PV.33.pdf', 'A/50/PV.33', 'General Assembly, Fiftieth Session, 33rd plenary meeting'],
+    ['S_PV.8701.pdf', 'S/PV.8701', 'Security Council, Seventy-fifth year, 8701st meeting'],
+    ['S_PV.8699_Resumption1.pdf', 'S/PV.8699 (Resumption 1)', 'Security Council, Seventy-fifth year, 8699th meeting'],
+    ['A_RES_79_191.pdf', 'A/RES/79/191', 'Addressing and countering the world drug problem through a comprehensive, integrated and balanced approach'],
+    ['A_RES_55_2.pdf', 'A/RES/55/2', 'United Nations Millennium Declaration'],
+    ['A_RES_79_157.pdf', 'A/RES/79/157', 'Report of the Human Rights Council'],
+    ['A_C.3_80_L.3.pdf', 'A/C.3/80/L.3', 'Strengthening the United Nations crime prevention and criminal justice programme, in particular its technical cooperation capacity'],
+    ['A_81_6_Sect.16.pdf', 'A/81/6 (Sect. 16)', expect.stringMatching(/^Proposed programme budget for 2027: .*Section 16 International drug control/)],
+  ])('%s: %s, titled from its title block', async (name, symbol, title) => {
+    const { meta } = await read(name);
+    expect(meta.symbol).toBe(symbol);
+    expect(meta.title).toEqual(title);
+  });
+
+  it('takes no symbol and no placeholder title for a delegation’s speaking copy', async () => {
+    for (const name of ['GA79_statement_Mexico_es.pdf', 'GA79_statement_Senegal_fr.pdf', 'GA79_statement_Belarus_ru.pdf']) {
+      const { meta } = await read(name);
+      expect(meta.symbol, name).toBeUndefined();
+      expect(meta.title ?? '', name).not.toMatch(/^Microsoft|_|^United Nations$/);
+    }
+  });
+});
+
+/**
+ * Lines of running text on a PDF page as pdf.js gives them: items of 9+ words, inner words only (so
+ * no line-end hyphen), leaving out what recurs on another page (a letterhead, a running footer).
+ */
+async function pageSentences(file: string, pageNo: number): Promise<string[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)), { verbosity: 0 });
+  try {
+    const itemsOf = async (n: number) => {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      return (content.items as { str?: string }[]).map((i) => (i.str ?? '').replace(/\s+/g, ' ').trim());
+    };
+    const n = Math.min(pageNo, pdf.numPages);
+    const elsewhere = new Set<string>();
+    for (let k = 1; k <= pdf.numPages; k++) if (k !== n) for (const s of await itemsOf(k)) elsewhere.add(s);
+    return (await itemsOf(n))
+      .filter((s) => s.split(' ').length >= 9 && /^[\p{L}\p{N} ,.’'()-]+$/u.test(s) && !elsewhere.has(s))
+      .map((s) => s.split(' ').slice(1, -1).join(' '));
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+const pdfs = readdirSync(UN_DOCUMENTS).filter((f) => f.endsWith('.pdf') && !f.includes('scanned'));
+
+describe('real UN documents: a sentence from page 3 reads as the record reads', () => {
+  let tmp: string | undefined;
+  afterAll(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it.each(pdfs)('%s: every long line of page 3 lies whole inside one paragraph', async (name) => {
+    const lines = await pageSentences(path.join(UN_DOCUMENTS, name), 3);
+    expect(lines.length, 'page 3 has lines of running text').toBeGreaterThan(0);
+    // A long paragraph is cut into passages at sentence ends: a line may straddle such a cut.
+    const byParagraph = new Map<number, string>();
+    for (const p of toPassages(name, await paras(name))) {
+      const before = byParagraph.get(p.paragraph);
+      byParagraph.set(p.paragraph, before ? `${before} ${p.text}` : p.text);
+    }
+    const texts = [...byParagraph.values()];
+    const missed = lines.filter((l) => !texts.some((p) => p.includes(l)));
+    expect(missed).toEqual([]);
+  });
+
+  it('`npm run search` over the folder finds a page-3 sentence of each PDF, in that PDF', async () => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'verbatim-un-'));
+    const queries: { id: string; query: string; expect: string }[] = [];
+    for (const name of pdfs) {
+      const lines = await pageSentences(path.join(UN_DOCUMENTS, name), 3);
+      const line = lines[Math.floor(lines.length / 2)];
+      if (line) queries.push({ id: name, query: `"${line.replace(/"/g, '')}"`, expect: name });
+    }
+    const batch = path.join(tmp, 'queries.jsonl');
+    writeFileSync(batch, queries.map((q) => JSON.stringify({ id: q.id, query: q.query })).join('\n') + '\n');
+    const out = await new Promise<string>((resolve, reject) => {
+      execFile(
+        path.join(ROOT, 'node_modules/.bin/tsx'),
+        [path.join(ROOT, 'src/cli/search.ts'), '--data', UN_DOCUMENTS, '--batch', batch, '--json', '--limit', '3'],
+        { cwd: ROOT, env: { ...process.env, INDEX_CACHE: path.join(tmp!, 'cache.bin'), EXTRACT_TIMEOUT_MS: '120000' }, timeout: 280_000 },
+        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
+      );
+    });
+    const results = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; hits: { source: { document: string } }[] });
+    for (const q of queries) {
+      const r = results.find((x) => x.id === q.id);
+      // The same sentence may stand in two documents (a draft and the resolution it became): the
+      // PDF it was taken from must be among the hits.
+      expect(r?.hits.map((h) => h.source.document) ?? [], q.query).toContain(q.expect.replace(/\.pdf$/, ''));
+    }
+  }, 300_000);
+});
