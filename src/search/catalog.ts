@@ -107,7 +107,7 @@ function summary(d: StoredDocument): DocumentSummary {
     const seen = new Set<string>();
     for (const s of d.statements) {
       const where = s.countryName ?? s.organisation;
-      seen.add(where ? `${s.speaker} (${where})` : s.speaker);
+      seen.add(!where ? s.speaker : s.kind === 'reported' ? `${s.speaker}, ${where}` : `${s.speaker} (${where})`);
     }
     out.speakers = [...seen];
   }

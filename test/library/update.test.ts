@@ -81,6 +81,11 @@ describe('applyChange (VerbatimEngine.update)', () => {
     expect((await updated.search('Kolumbia')).total).toBeGreaterThan(0);
     expect((await updated.search('heroin Afghanistan')).hits[0]?.source.document).toBe('cnd/cnd-report');
     expect(updated.document('1956/AUT_11_1956')).toBeUndefined();
+    // the report's narrated statements come in with it, and stay when a later update keeps it (issue 9)
+    const cgr = async (e: VerbatimEngine) => (await e.search('heroin', { filters: { country: 'PAK' } })).hits[0]?.source;
+    expect(await cgr(updated)).toMatchObject({ document: 'cnd/cnd-report', speaker: 'Center for Governance Research (CGR)', statement: 'reported' });
+    const again = updated.update({ removedPaths: ['2011/extra.txt'], documents: [], report: full.state.report });
+    expect(await cgr(again)).toMatchObject({ document: 'cnd/cnd-report', speaker: 'Center for Governance Research (CGR)', statement: 'reported' });
   });
 
   it('counts the acronyms of files that come and go, as a full rebuild would', async () => {

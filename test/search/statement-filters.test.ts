@@ -88,6 +88,10 @@ describe('facets, /sources and the share card', () => {
     expect(text).toMatch(/\d+ statements/);
     const card = sourceReply(engine.document('A_50_PV.33')!).cards![0]!;
     expect(card.fields!.find((f) => f.name === 'Speakers')!.value).toContain('Mr. Arcilla (Philippines) · Mr. Tejera-París (Venezuela)');
+    const report = sourceReply(engine.document('cnd-64-intersessional-2021-10')!).cards![0]!;
+    expect(report.fields!.find((f) => f.name === 'Speakers')!.value).toBe(
+      'Fundacion objectivo cero, Colombia · Center for Governance Research (CGR), Pakistan · Drug Policy Network South East Europe (DPNSEE), Serbia',
+    );
   });
 
   it('a shared statement is titled with its speaker and cites the record', async () => {
