@@ -197,6 +197,13 @@ export function parseQuery(input: string): ParsedQuery {
       else if (!(part.endsWith(',') && k < s.length && DOUBLE_QUOTES.includes(s[k]!))) break;
     }
     const value = parts.join(',').replace(/,,+/g, ',');
+    if (value.endsWith(',')) {
+      // "country:COL, MEX": MEX would silently become a search word
+      const next = s.slice(k).trim().split(/\s+/)[0];
+      throw new QueryError(
+        `Write several ${key}: values without a space after the comma — ${key}:${value}${next ? next.replace(/^[-+]/, '') : '…'} — and quote a value that holds spaces: country:COL,"South Africa".`,
+      );
+    }
     if (!value || /^-?[a-z]+:/i.test(value) && FILTER_KEYS[value.replace(/^-/, '').split(':')[0]!.toLowerCase()]) {
       throw new QueryError(`The filter ${key}: has no value — write it as ${example(key)}.`);
     }

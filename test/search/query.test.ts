@@ -110,6 +110,7 @@ describe('parseQuery: malformed queries get a message that says what to fix', ()
     ['coca session:76-70', /starts after it ends.*session:70-76/],
     ['coca -country:-USA', /leaves out and keeps at once/],
     ['coca -country:', /country: has no value/],
+    ['coca country:COL, MEX', /without a space after the comma — country:COL,MEX — and quote/],
     ['country:COL year:2021', /at least one word.*filters/],
     ['heroin -heroin', /both searched for and excluded/],
     ['coca ' + 'x'.repeat(6000), /6,005 characters long; the limit is 6,000/],
