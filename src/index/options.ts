@@ -11,12 +11,12 @@ export const INDEX_OPTIONS = Object.freeze({
    * Textbook BM25: k1 saturation, b length normalisation, and k3 for words repeated in a query
    * (Robertson et al., Okapi at TREC-3/4: k3 from 7 to 1000, i.e. nearly linear in query-term frequency).
    */
-  bm25: Object.freeze({ k1: 1.2, b: 0.75, k3: 1000, idfPlus: 1 as number }),
+  bm25: Object.freeze({ k1: 1.2, b: 0.75, k3: 1000 }),
   /**
    * BM25F field weights: the passage text, and a short metadata field (document title, speaker,
    * country name, organisation, section title) shared by a document's passages.
    */
-  fields: Object.freeze({ text: 1, meta: 2, metaCap: 0 as number }),
+  fields: Object.freeze({ text: 1, meta: 2 }),
   /**
    * Long queries (a pasted paragraph) rank at most this many distinct words, the most informative
    * ones by query weight × idf: bounded work, whatever the query's length.
@@ -29,7 +29,7 @@ export const INDEX_OPTIONS = Object.freeze({
    * the country or topic of the whole speech). Measured (weight 0 → 0.3): Cranfield 0.378 → 0.381,
    * CISI 0.395 → 0.401, UNGDC known items MRR@10 0.753 → 0.784, hit@10 58 → 59/60; flat from 0.25 to 0.4.
    */
-  document: Object.freeze({ weight: 0.3 as number, cap: 0 as number }),
+  document: Object.freeze({ weight: 0.3 as number }),
   /** Index partitions: one MiniSearch per decade of the passage's date ("undated" for the rest). */
   partitionYears: 10,
   /**
@@ -73,12 +73,6 @@ export const INDEX_OPTIONS = Object.freeze({
    * 0.857 → 0.873 / 0.864 / 0.851, hit@10 59 → 60/60; Cranfield and CISI unchanged.
    */
   countryWords: Object.freeze({ weight: 0.3 as number }),
-  /**
-   * Pseudo-relevance feedback for descriptions (src/search/ranking/feedback.ts): RM3 over the top
-   * `docs` passages, `terms` expansion terms weighing `weight` × the query in all, re-scoring the
-   * best `depth` candidates; only for queries of at least `minWords` ranked words. weight 0: off.
-   */
-  prf: Object.freeze({ weight: 0 as number, docs: 3 as number, terms: 10 as number, depth: 100 as number, minWords: 8 as number, maxWords: 1000 as number }),
   /** Stop spending time on a query after this long and return the best hits found so far. */
   timeBudgetMs: 800,
 });
@@ -91,6 +85,6 @@ export type IndexOptions = typeof INDEX_OPTIONS;
  * part of it. Bump `schemaVersion` when the analyzer or the passage store changes meaning.
  */
 export function optionsHash(options: IndexOptions = INDEX_OPTIONS): string {
-  const persisted = { schemaVersion: options.schemaVersion, partitionYears: options.partitionYears, fields: Object.keys(options.fields).filter((k) => k !== 'metaCap') };
+  const persisted = { schemaVersion: options.schemaVersion, partitionYears: options.partitionYears, fields: Object.keys(options.fields) };
   return createHash('sha256').update(JSON.stringify(persisted)).digest('hex').slice(0, 16);
 }

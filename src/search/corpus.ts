@@ -58,7 +58,7 @@ export class Corpus {
     this.normMeta = new Float32Array(N);
     for (let g = 0; g < N; g++) {
       this.normText[g] = 1 - b + (b * lenText[g]!) / avgText;
-      this.normMeta[g] = Math.max(1 - b + (b * lenMeta[g]!) / avgMeta, this.opts.fields.metaCap > 0 ? this.opts.fields.meta / this.opts.fields.metaCap : 0);
+      this.normMeta[g] = 1 - b + (b * lenMeta[g]!) / avgMeta;
     }
     if (this.opts.countryWords.weight > 0) this.demonyms = countryWordsIn((t) => this.df(t) > 0);
     if (this.opts.acronyms.enabled) {
@@ -81,10 +81,7 @@ export class Corpus {
 
   idf(term: string): number {
     const df = this.df(term);
-    if (this.opts.bm25.idfPlus > 0) return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
-    // experiment: Robertson/Sparck Jones idf as Xapian, kept positive for very common terms
-    const w = Math.log((this.passageCount - df + 0.5) / (df + 0.5));
-    return w < 1 ? Math.exp(w - 1) : w;
+    return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
   }
 
   /** Whether passage `g`'s text (not its metadata: title, country, speaker, meeting) holds `term`. */

@@ -138,7 +138,6 @@ class Bm25fScorer {
     if (this.docWeight <= 0) return;
     const { touched, score, docScore } = this.s;
     const { docOf } = this.c.store;
-    const cap = this.c.opts.document.cap;
-    for (const g of touched) score[g] = score[g]! + this.docWeight * (cap > 0 ? Math.min(docScore[docOf[g]!]!, cap * score[g]!) : docScore[docOf[g]!]!);
+    for (const g of touched) score[g] = score[g]! + this.docWeight * docScore[docOf[g]!]!;
   }
 }

@@ -14,7 +14,7 @@ export interface QueryPlan {
   parsed: ParsedQuery;
   /** Ranked passages the caller needs (offset + limit). */
   need: number;
-  /** Candidates ranked in full: at least `need`, at least the proximity depth (and the feedback depth when it applies). */
+  /** Candidates ranked in full: at least `need`, at least the proximity depth. */
   depth: number;
   /** performance.now() past which stages stop and the answer is marked partial. */
   deadline: number;
@@ -55,7 +55,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
   return {
     parsed,
     need,
-    depth: Math.max(need, c.opts.proximity.depth, c.opts.prf.weight > 0 && words.length >= c.opts.prf.minWords && words.length <= c.opts.prf.maxWords ? c.opts.prf.depth : 0),
+    depth: Math.max(need, c.opts.proximity.depth),
     deadline: started + c.opts.timeBudgetMs,
     restriction,
     routed: route(c.parts, restriction),

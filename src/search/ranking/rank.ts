@@ -7,8 +7,7 @@
  * 3. BM25F       (./bm25f.ts)              scores and word masks into the scratch, document evidence
  * 4. candidates  (./candidates.ts)         who competes, less exclusions
  * 5. phrase check (./phrases.ts)           positions verified, best first, total estimated
- * 6. feedback    (./feedback.ts)           long queries: RM3 expansion terms re-score the best `prf.depth`
- * 7. re-rank     (./rerank.ts)             term proximity over the best `proximity.depth`
+ * 6. re-rank     (./rerank.ts)             term proximity over the best `proximity.depth`
  *
  * Glossary (the short names used across these modules, kept short in the hot loops):
  * - `g`      a passage's global number (0 … N-1, library order; src/index/store.ts)
@@ -32,7 +31,6 @@ import { scoreBm25f } from './bm25f.ts';
 import { candidateList, requiredCandidates } from './candidates.ts';
 import { checkPhrases, needsPhraseCheck } from './phrases.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
-import { rerankByFeedback, usesFeedback } from './feedback.ts';
 import { rerankByProximity } from './rerank.ts';
 import type { Scratch } from './scratch.ts';
 import { topK } from './top-k.ts';
@@ -72,10 +70,6 @@ export function rank(c: Corpus, s: Scratch, parsed: ParsedQuery, restriction: Re
       partial ||= checked.partial;
     } else {
       order = topK(cands, plan.depth, cmp);
-    }
-    if (usesFeedback(c, plan)) {
-      const pool = order.slice(0, c.opts.prf.depth);
-      if (rerankByFeedback(c, plan, s, pool, cmp).length) order.splice(0, pool.length, ...pool);
     }
     const head = order.slice(0, plan.depth);
     if (!rerankByProximity(c, plan, s, head, idfOf, cmp)) partial = true;
