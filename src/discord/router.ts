@@ -33,6 +33,8 @@ export interface RouterOptions {
   deferAfterMs?: number;
   /** Database-backed features; each absent when the database could not be opened. */
   services?: Pick<CommandContext, 'saved' | 'follows'>;
+  /** Called once per handled interaction with its log fields (kind, command, outcome, ms), e.g. for metrics. */
+  onInteraction?: (fields: Readonly<Record<string, unknown>>) => void;
 }
 
 /** Discord's deadline for the first response. */
@@ -249,6 +251,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     } finally {
       fields['ms'] = Math.round(performance.now() - started);
       log.info(fields, 'interaction');
+      if (fields['kind'] !== undefined) options.onInteraction?.(fields);
     }
   };
 }
