@@ -58,6 +58,7 @@ if (args.has('--no-supervise')) {
     timer = undefined;
     const startedAt = Date.now();
     child = spawn(process.execPath, ['--enable-source-maps', MAIN], { cwd: process.cwd(), stdio: 'inherit' });
+    log('info', { child: child.pid }, 'bot started');
     child.once('exit', (code, signal) => {
       child = undefined;
       if (stopping) process.exit(code ?? 0);

@@ -49,6 +49,7 @@ const follows = database ? new FollowService({ db: database, log: log.child({ pa
 const saved = database ? new SavedStore(database) : undefined;
 
 const metrics = new Metrics();
+log.info({ version, dataDir, uptimeMs: Math.round(process.uptime() * 1000) }, 'opening the library');
 const limits = config.extractLimits ?? {};
 const libraryLog = log.child({ part: 'library' });
 let lastLogged = 0;
@@ -120,12 +121,21 @@ if (config.healthPort !== undefined) {
   );
 }
 
+/** Runs a log call that must not throw (stdout may be a closed pipe while stopping). */
+function quietly(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // nothing left to tell
+  }
+}
 let shuttingDown = false;
 async function shutdown(signal: string, code: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  log.info({ signal }, 'shutting down');
+  // armed first: whatever hangs or throws below (a gateway that never closes, a closed stdout), the process ends
   setTimeout(() => process.exit(code), 10_000).unref();
+  quietly(() => log.info({ signal }, 'shutting down'));
   await follows?.stop().catch((err: unknown) => log.error({ err }, 'error while stopping follows'));
   await bot.stop().catch((err: unknown) => log.error({ err }, 'error while disconnecting'));
   await library.close().catch((err: unknown) => log.error({ err }, 'error while stopping live updates'));
@@ -142,7 +152,7 @@ let crashing = false;
 const crash = (kind: string) => (err: unknown) => {
   if (crashing) return;
   crashing = true;
-  log.fatal({ err, kind }, `${kind}: stopping so that the supervisor restarts the bot`);
+  quietly(() => log.fatal({ err, kind }, `${kind}: stopping so that the supervisor restarts the bot`));
   void shutdown(kind, 1);
 };
 process.on('uncaughtException', crash('uncaughtException'));
