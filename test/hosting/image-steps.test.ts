@@ -99,10 +99,11 @@ describe('the image steps, in a clean copy', () => {
     fake = await startFakeDiscord();
     const library = path.join(work, 'library');
     const cache = path.join(work, 'cache');
+    const db = path.join(work, 'db');
     cpSync(FIXTURE_LIBRARY, library, { recursive: true });
     mkdirSync(cache);
-    giveToRunUser(library);
-    giveToRunUser(cache);
+    mkdirSync(db);
+    for (const volume of [library, cache, db]) giveToRunUser(volume);
     const healthPort = await freePort();
     supervisor = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: app,
@@ -117,6 +118,7 @@ describe('the image steps, in a clean copy', () => {
         DISCORD_API_BASE: fake.apiBase,
         DATA_DIR: library,
         INDEX_CACHE: path.join(cache, 'index.bin'),
+        DATABASE_PATH: path.join(db, 'verbatim.db'),
         LOG_LEVEL: 'info',
         HEALTH_PORT: String(healthPort),
       },
@@ -142,8 +144,10 @@ describe('the image steps, in a clean copy', () => {
     const metrics = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
     expect(metrics).toMatch(/^verbatim_ready 1$/m);
     expect(metrics).toMatch(/^verbatim_library_documents 4$/m);
-    // the index cache was written by the unprivileged user into its volume
+    // the index cache and the database were written by the unprivileged user into their volumes
     expect(readdirSync(cache).length).toBeGreaterThan(0);
+    expect(readdirSync(db)).toContain('verbatim.db');
+    expect(lines().some((l) => l['msg'] === 'database ready')).toBe(true);
 
     // a crash: the bot process dies; the supervisor starts it again and it answers again
     const first = lines().find((l) => l['msg'] === 'bot started')?.['child'] as number;
