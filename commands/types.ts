@@ -16,8 +16,12 @@ export const OPTION_TYPE = { Subcommand: 1, String: 3, Integer: 4, Channel: 7 } 
 export const TEXT_CHANNEL_TYPES = [0, 5];
 /** The Manage Server permission bit, as `default_member_permissions` takes it. */
 export const MANAGE_GUILD = String(1 << 5);
-/** Installation contexts: guild only. */
+/** Interaction contexts: guild only. */
 export const GUILD_ONLY = [0];
+/** Interaction contexts: a server, the bot's DM, and other DMs and group DMs (the last needs a user install). */
+export const ANY_CONTEXT = [0, 1, 2];
+/** Installation types: installed to a server (0) and to a user's account (1), which follows the user everywhere. */
+export const SERVER_AND_USER_INSTALL = [0, 1];
 
 export interface OptionData {
   type: (typeof OPTION_TYPE)[keyof typeof OPTION_TYPE];
@@ -43,6 +47,8 @@ export interface CommandData {
   options?: OptionData[];
   default_member_permissions?: string | null;
   contexts?: number[];
+  /** Installation types (0 server, 1 user); Discord applies them to global commands only. Absent: server. */
+  integration_types?: number[];
 }
 
 /** A command problem the user can fix; the message is shown as is (ephemeral). */
@@ -78,6 +84,8 @@ export interface ComponentInput {
   /** Chosen values (select menus). */
   values: readonly string[];
   user: Invoker;
+  /** What was typed into a submitted form (modal), by input id. */
+  fields?: Readonly<Record<string, string>>;
 }
 
 export interface AutocompleteInput {

@@ -19,7 +19,7 @@ import type { Logger } from 'pino';
 import type { CommandContext, ComponentMode, Invoker, LibraryHandle, SlashCommand } from '../../commands/types.ts';
 import { UserFacingError } from '../../commands/types.ts';
 import { ExpiredError, StateStore, idCommand } from '../render/custom-id.ts';
-import { renderChoices, renderReply } from '../render/discord.ts';
+import { renderChoices, renderModal, renderReply } from '../render/discord.ts';
 import type { Reply } from '../render/models.ts';
 import { apologyReply, expiredReply, loadingReply, userErrorReply } from '../render/replies.ts';
 import { QueryError } from '../types.ts';
@@ -144,7 +144,16 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       }
       fields['deferred'] = true;
     }
-    const reply = await result;
+    let reply = await result;
+    if (reply.modal) {
+      if (deferred === 'none' && 'showModal' in interaction && typeof interaction.showModal === 'function') {
+        await (interaction as unknown as { showModal(m: ReturnType<typeof renderModal>): Promise<unknown> }).showModal(renderModal(reply.modal));
+        fields['modal'] = true;
+        return;
+      }
+      // a form can only be the first answer (not after a deferral, not to a form)
+      reply = userErrorReply('That needs a form, which cannot be opened here. Run the command again.');
+    }
     if (deferred === 'none') {
       if (reply.update && interaction.update) await interaction.update(renderReply(reply, 'edit'));
       else await interaction.reply(renderReply(reply, 'new'));
@@ -222,6 +231,20 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
           values: interaction.isStringSelectMenu() ? interaction.values : [],
           user: invoker(interaction),
         };
+        if (log.isLevelEnabled('debug')) fields['customId'] = interaction.customId;
+        work = (ctx) => {
+          if (!handler) throw new ExpiredError(`no handler for ${interaction.customId}`);
+          return handler.run(input, ctx);
+        };
+      } else if (interaction.isModalSubmit()) {
+        fields['kind'] = 'modal';
+        fields['command'] = idCommand(interaction.customId);
+        command = byName.get(idCommand(interaction.customId));
+        const handler = command?.component;
+        mode = handler?.mode(interaction.customId) ?? 'ephemeral';
+        const submitted: Record<string, string> = {};
+        for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') submitted[id] = field.value;
+        const input = { id: interaction.customId, values: [], fields: submitted, user: invoker(interaction) };
         if (log.isLevelEnabled('debug')) fields['customId'] = interaction.customId;
         work = (ctx) => {
           if (!handler) throw new ExpiredError(`no handler for ${interaction.customId}`);

@@ -315,6 +315,8 @@ export class FakeDiscord {
   readonly channelId = snowflake();
   /** A second text channel (#policy). */
   readonly otherChannelId = snowflake();
+  /** A group DM the bot is not in (context `private-channel`: only a user-installed app is there). */
+  readonly groupDmChannelId = snowflake();
   readonly staffRoleId = snowflake();
   readonly botRoleId = snowflake();
   readonly bot: FakeUser;
@@ -748,6 +750,62 @@ export class FakeDiscord {
   }
 
   private basePayload(type: number, data: Obj, o: InteractionOpts): Obj {
+    if (o.context === 'bot-dm' || o.context === 'private-channel') return this.interactionOutsideGuild(type, data, o);
+    const base = this.interactionInGuild(type, data, o);
+    if (o.install === 'user') base['authorizing_integration_owners'] = { '1': this.userFor(o.userId).id };
+    return base;
+  }
+
+  /** An interaction outside the server: no guild, no member; the user, a DM channel. */
+  private interactionOutsideGuild(type: number, data: Obj, o: InteractionOpts): Obj {
+    const user = this.userFor(o.userId);
+    const bot = o.context === 'bot-dm';
+    const install = bot ? (o.install ?? 'guild') : 'user';
+    const channel: Obj = bot
+      ? { ...this.dmPayload(user.id), ...(o.channelId ? { id: o.channelId } : {}) }
+      : { id: o.channelId ?? this.groupDmChannelId, type: 3, name: 'delegates', last_message_id: null, flags: 0, recipients: [apiUser(user)], owner_id: user.id };
+    return {
+      id: snowflake(),
+      application_id: this.applicationId,
+      type,
+      data,
+      channel,
+      channel_id: channel['id'],
+      user: apiUser(user),
+      token: `fake-itoken-${randomBytes(24).toString('base64url')}`,
+      version: 1,
+      app_permissions: MEMBER_PERMISSIONS.toString(),
+      locale: o.locale ?? 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: install === 'user' ? { '1': user.id } : { '0': '0' },
+      context: bot ? 1 : 2,
+      attachment_size_limit: 10_485_760,
+    };
+  }
+
+  /**
+   * Throws when the user could not run `def` where they are (`o.context`, `o.install`): a guild
+   * command exists only in its guild; `contexts` (null: every context) and `integration_types`
+   * (default: server install) must admit the place and the installation, as Discord's client shows them.
+   */
+  private checkContext(def: RegisteredCommand | undefined, o: InteractionOpts): void {
+    if (!def || (o.context === undefined && o.install === undefined)) return;
+    const context = o.context === 'bot-dm' ? 1 : o.context === 'private-channel' ? 2 : 0;
+    const install = o.context === 'private-channel' ? 1 : o.install === 'user' ? 1 : 0;
+    if (def['guild_id'] && context !== 0) throw new Error(`"${def.name}" is registered in a guild only: not available in DMs`);
+    if (def['guild_id'] && install === 1) throw new Error(`"${def.name}" is a guild command: a user install offers global commands only`);
+    const contexts = Array.isArray(def['contexts']) ? (def['contexts'] as number[]) : [0, 1, 2];
+    if (!contexts.includes(context)) throw new Error(`"${def.name}" is not available in context ${context} (contexts ${JSON.stringify(contexts)})`);
+    const types = Array.isArray(def['integration_types']) ? (def['integration_types'] as number[]) : [0];
+    if (!types.includes(install)) throw new Error(`"${def.name}" is not available to a ${install ? 'user' : 'server'} install (integration_types ${JSON.stringify(types)})`);
+  }
+
+  /** The channel interactions come from by default, for `o`. */
+  private defaultChannel(o: InteractionOpts): string {
+    return o.channelId ?? (o.context === 'bot-dm' ? String(this.dmPayload(this.userFor(o.userId).id)['id']) : o.context === 'private-channel' ? this.groupDmChannelId : this.channelId);
+  }
+
+  private interactionInGuild(type: number, data: Obj, o: InteractionOpts): Obj {
     const user = this.userFor(o.userId);
     const perms = o.permissions !== undefined ? BigInt(o.permissions) : user.permissions;
     const channel = this.channelFor(o.channelId);
@@ -863,6 +921,7 @@ export class FakeDiscord {
   slashCommand(name: string, options: OptionValues = {}, o: InteractionOpts = {}): InteractionHandle {
     const def = this.commandDef(name, 1);
     this.checkCommandAccess(def, o);
+    this.checkContext(def, o);
     const { options: encoded, refs } = encodeOptions(options, def ? ((def['options'] as CommandOptionDef[] | undefined) ?? []) : undefined);
     const resolved = this.resolvedFor(refs);
     const data: Obj = {
@@ -880,6 +939,7 @@ export class FakeDiscord {
   autocomplete(name: string, options: OptionValues, focused: string, o: InteractionOpts = {}): InteractionHandle {
     const def = this.commandDef(name, 1);
     this.checkCommandAccess(def, o);
+    this.checkContext(def, o);
     const { options: encoded } = encodeOptions(options, def ? ((def['options'] as CommandOptionDef[] | undefined) ?? []) : undefined, focused);
     const data: Obj = {
       id: def?.id ?? snowflake(),
@@ -958,12 +1018,13 @@ export class FakeDiscord {
   ): InteractionHandle {
     const def = this.commandDef(name, 3);
     this.checkCommandAccess(def, o);
+    this.checkContext(def, o);
     let target = typeof message === 'string' ? this.messages.get(message) : undefined;
     if (!target) {
       const m = typeof message === 'string' ? { content: message } : message;
       const author = this.userFor(m.authorId ?? this.users.bob.id);
       target = this.storeMessage({
-        channelId: o.channelId ?? this.channelId,
+        channelId: this.defaultChannel(o),
         body: { content: m.content },
         flags: 0,
         type: 0,
@@ -1760,6 +1821,13 @@ export interface InteractionOpts {
   locale?: string;
   /** Skip the `default_member_permissions` visibility check. */
   bypassPermissions?: boolean;
+  /**
+   * Where the user is: `guild` (default, the test server), `bot-dm` (the DM with the bot) or
+   * `private-channel` (a group DM or another user's DM, where only a user-installed app exists).
+   */
+  context?: 'guild' | 'bot-dm' | 'private-channel';
+  /** Which installation the user invokes: `guild` (default; `user` in a private channel) or `user` (installed to their account). */
+  install?: 'guild' | 'user';
 }
 
 export interface ComponentOpts extends InteractionOpts {
