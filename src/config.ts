@@ -27,6 +27,8 @@ export interface Config {
   healthPort?: number;
   /** HEALTH_HOST: the address the endpoint listens on (default 127.0.0.1, localhost only). */
   healthHost?: string;
+  /** LIBRARY_ROLE_ID: members of this role may use /library add and remove (besides Manage Server). */
+  libraryRoleId?: string;
 }
 
 /** Configuration that cannot be used; the message names every bad variable on one line. */
@@ -96,6 +98,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const healthPort = get('HEALTH_PORT');
   if (healthPort !== undefined && !(/^\d+$/.test(healthPort) && Number(healthPort) >= 1 && Number(healthPort) <= 65535))
     problems.push('HEALTH_PORT must be a port number (1-65535), e.g. 9464');
+  const libraryRoleId = get('LIBRARY_ROLE_ID');
+  if (libraryRoleId !== undefined && !SNOWFLAKE.test(libraryRoleId)) problems.push('LIBRARY_ROLE_ID must be a numeric role id');
   const healthHost = get('HEALTH_HOST');
   if (healthHost !== undefined && /[\s/]/.test(healthHost)) problems.push('HEALTH_HOST must be an address such as 127.0.0.1 or 0.0.0.0');
   if (problems.length) throw new ConfigError(`Configuration: ${problems.join('; ')}.`);
@@ -115,5 +119,6 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (apiBase) config.apiBase = apiBase;
   if (healthPort !== undefined) config.healthPort = Number(healthPort);
   if (healthHost !== undefined) config.healthHost = healthHost;
+  if (libraryRoleId !== undefined) config.libraryRoleId = libraryRoleId;
   return Object.freeze(config);
 }

@@ -21,6 +21,8 @@ import { startHealthServer, type HealthServer } from './health/server.ts';
 
 /** Exit code for problems a restart cannot fix (configuration, token): the supervisor stops (sysexits EX_CONFIG). */
 const EXIT_CONFIG = 78;
+/** /library add takes files up to the extraction limit (EXTRACT_MAX_BYTES), 20 MB by default. */
+const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
 let config: Readonly<Config>;
 try {
@@ -102,7 +104,11 @@ const bot = createBot({
   log,
   config,
   version,
-  services: { ...(saved ? { saved } : {}), ...(follows ? { follows } : {}) },
+  services: {
+    ...(saved ? { saved } : {}),
+    ...(follows ? { follows } : {}),
+    uploads: { dataDir, maxBytes: limits.maxBytes ?? DEFAULT_UPLOAD_MAX_BYTES, ...(config.libraryRoleId ? { roleId: config.libraryRoleId } : {}) },
+  },
   onInteraction: (f) => metrics.recordInteraction({ kind: String(f['kind']), command: String(f['command'] ?? ''), outcome: String(f['outcome'] ?? 'ok'), ms: Number(f['ms']) }),
   onDroppedEvent: () => metrics.droppedEvents++,
   onGateway: (up) => (metrics.gatewayConnected = up),

@@ -26,6 +26,8 @@ export interface LiveUpdates {
   start(engine: SearchEngine, swap: (engine: SearchEngine) => void): Promise<void>;
   /** Runs a full reload with live updates held off, then continues from its result. */
   exclusive<T extends { engine: SearchEngine }>(reload: () => Promise<T>): Promise<T>;
+  /** Applies the folder's changes now (resolves once the updated engine is swapped in). */
+  refresh?(): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -132,6 +134,7 @@ export function createLibrary(open: Opener, options: LibraryOptions = {}): Libra
       reloading ??= reload().finally(() => (reloading = undefined));
       return reloading;
     },
+    ...(live?.refresh ? { refresh: () => live.refresh!() } : {}),
     async close() {
       closed = true;
       await live?.stop();

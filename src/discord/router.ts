@@ -16,7 +16,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { CommandContext, ComponentMode, Invoker, LibraryHandle, SlashCommand } from '../../commands/types.ts';
+import type { AttachmentInput, CommandContext, ComponentMode, Invoker, LibraryHandle, SlashCommand } from '../../commands/types.ts';
 import { UserFacingError } from '../../commands/types.ts';
 import { ExpiredError, StateStore, idCommand } from '../render/custom-id.ts';
 import { renderChoices, renderModal, renderReply } from '../render/discord.ts';
@@ -32,7 +32,7 @@ export interface RouterOptions {
   /** Defer when the answer is not ready after this long (ms; default 1000). */
   deferAfterMs?: number;
   /** Database-backed features; each absent when the database could not be opened. */
-  services?: Pick<CommandContext, 'saved' | 'follows'>;
+  services?: Pick<CommandContext, 'saved' | 'follows' | 'uploads'>;
   /** Called once per handled interaction with its log fields (kind, command, outcome, ms), e.g. for metrics. */
   onInteraction?: (fields: Readonly<Record<string, unknown>>) => void;
 }
@@ -46,7 +46,29 @@ function invoker(interaction: Interaction): Invoker {
     name: interaction.user.username,
     canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     canManageChannels: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+    ...memberRoles(interaction),
   };
+}
+
+/** The member's role ids (a cached member's manager, or the raw API member's list). */
+function memberRoles(interaction: Interaction): { roles?: string[] } {
+  const roles = (interaction.member as { roles?: unknown } | null)?.roles;
+  if (Array.isArray(roles)) return { roles: roles.map(String) };
+  const cache = (roles as { cache?: Map<string, unknown> } | undefined)?.cache;
+  return cache ? { roles: [...cache.keys()] } : {};
+}
+
+/** Files given to attachment options (in a subcommand or at the top). */
+function attachmentsOf(interaction: ChatInputCommandInteraction): { attachments?: Record<string, AttachmentInput> } {
+  const out: Record<string, AttachmentInput> = {};
+  const walk = (data: readonly { name: string; attachment?: { name: string; url: string; size: number; contentType: string | null } | undefined; options?: readonly unknown[] }[]): void => {
+    for (const o of data) {
+      if (o.attachment) out[o.name] = { name: o.attachment.name, url: o.attachment.url, size: o.attachment.size, ...(o.attachment.contentType ? { contentType: o.attachment.contentType } : {}) };
+      if (o.options) walk(o.options as typeof data);
+    }
+  };
+  walk(interaction.options.data);
+  return Object.keys(out).length ? { attachments: out } : {};
 }
 
 /** Option values by name; a subcommand's options are lifted to the top and its name returned beside them. */
@@ -105,6 +127,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       note: (f) => Object.assign(fields, f),
       ...(options.services?.saved ? { saved: options.services.saved } : {}),
       ...(options.services?.follows ? { follows: options.services.follows } : {}),
+      ...(options.services?.uploads ? { uploads: options.services.uploads } : {}),
     };
   }
 
@@ -213,7 +236,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         const cmd = command;
         mode = cmd?.visibility ?? 'ephemeral';
         const input = interaction.isChatInputCommand()
-          ? { ...optionValues(interaction), user: invoker(interaction), ...place(interaction) }
+          ? { ...optionValues(interaction), user: invoker(interaction), ...place(interaction), ...attachmentsOf(interaction) }
           : { options: {}, user: invoker(interaction), targetMessage: (interaction as MessageContextMenuCommandInteraction).targetMessage.content, ...place(interaction) };
         if (log.isLevelEnabled('debug')) fields['input'] = input.options;
         work = (ctx) => {

@@ -315,6 +315,10 @@ export class FakeDiscord {
   readonly channelId = snowflake();
   /** A second text channel (#policy). */
   readonly otherChannelId = snowflake();
+  /** Files users attached to interactions (`attachment()`), served from their CDN address. */
+  private readonly uploads = new Map<string, { id: string; filename: string; size: number; content_type: string; url: string; proxy_url: string; bytes: Buffer; status?: number }>();
+  /** Downloads of attachments (GET on the CDN address), in order. */
+  readonly cdnRequests: { at: number; path: string; status: number }[] = [];
   /** A group DM the bot is not in (context `private-channel`: only a user-installed app is there). */
   readonly groupDmChannelId = snowflake();
   readonly staffRoleId = snowflake();
@@ -882,9 +886,58 @@ export class FakeDiscord {
     }
   }
 
-  private resolvedFor(refs: { users: string[]; channels: string[]; roles: string[] }): Obj | undefined {
-    if (refs.users.length + refs.channels.length + refs.roles.length === 0) return undefined;
+  /**
+   * A file a user attaches to a command option (type 11): pass the returned id as the option's
+   * value. Its bytes are served at its `url` (`<origin>/attachments/<channel>/<id>/<name>`, no
+   * authorization, as Discord's CDN serves it); `status` makes that download fail (e.g. 404).
+   */
+  attachment(filename: string, content: Buffer | string, opts: { contentType?: string; status?: number; size?: number } = {}): string {
+    const id = snowflake();
+    const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+    const url = `${this.origin}/attachments/${this.channelId}/${id}/${encodeURIComponent(filename)}`;
+    this.uploads.set(id, {
+      id,
+      filename,
+      size: opts.size ?? bytes.length,
+      content_type: opts.contentType ?? 'application/octet-stream',
+      url: `${url}?ex=${Math.floor(Date.now() / 1000 + 86400).toString(16)}`,
+      proxy_url: url.replace('/attachments/', '/proxy/attachments/'),
+      bytes,
+      ...(opts.status !== undefined ? { status: opts.status } : {}),
+    });
+    return id;
+  }
+
+  /** Serves `/attachments/<channel>/<id>/<name>`; false when `path` is not a CDN address. */
+  private serveAttachment(method: string, path: string, res: ServerResponse): boolean {
+    const m = /^\/(?:proxy\/)?attachments\/\d+\/(\d+)\/[^/]+$/.exec(path);
+    if (!m || (method !== 'GET' && method !== 'HEAD')) return false;
+    const file = this.uploads.get(m[1]!);
+    const status = file ? (file.status ?? 200) : 404;
+    this.cdnRequests.push({ at: Date.now(), path, status });
+    if (!file || status !== 200) {
+      res.writeHead(status, { 'content-type': 'text/plain' }).end('not found');
+      return true;
+    }
+    res.writeHead(200, { 'content-type': file.content_type, 'content-length': String(file.bytes.length) });
+    res.end(method === 'HEAD' ? undefined : file.bytes);
+    return true;
+  }
+
+  private resolvedFor(refs: { users: string[]; channels: string[]; roles: string[]; attachments?: string[] }): Obj | undefined {
+    const attachments = refs.attachments ?? [];
+    if (refs.users.length + refs.channels.length + refs.roles.length + attachments.length === 0) return undefined;
     const resolved: Obj = {};
+    if (attachments.length > 0) {
+      resolved['attachments'] = Object.fromEntries(
+        attachments.map((id) => {
+          const f = this.uploads.get(id);
+          if (!f) throw new Error(`no attachment ${id}: create it with fake.attachment(name, content)`);
+          const { bytes: _bytes, status: _status, ...api } = f;
+          return [id, { ...api, ephemeral: true }];
+        }),
+      );
+    }
     if (refs.users.length > 0) {
       const users: Obj = {};
       const members: Obj = {};
@@ -1286,6 +1339,7 @@ export class FakeDiscord {
       this.send(res, 400, { message: '400: Bad Request', code: 50109 });
       return;
     }
+    if (this.serveAttachment(method, url.pathname, res)) return;
     const prefix = '/api/v10';
     let pathname = url.pathname;
     try {
