@@ -1,6 +1,7 @@
 /** The registry: the router builds its map from this list and the deploy script sends `commands.map(c => c.data)`. */
 import about from './about.ts';
 import follow from './follow.ts';
+import library from './library.ts';
 import quote from './quote.ts';
 import reindex from './reindex.ts';
 import saved from './saved.ts';
@@ -10,4 +11,4 @@ import source from './source.ts';
 import sources from './sources.ts';
 import type { SlashCommand } from './types.ts';
 
-export const commands: readonly SlashCommand[] = [search, quote, sources, source, about, reindex, related, follow, saved];
+export const commands: readonly SlashCommand[] = [search, quote, sources, source, about, reindex, related, follow, saved, library];

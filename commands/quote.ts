@@ -2,14 +2,15 @@
 import { expiredReply, quoteCard } from '../src/render/replies.ts';
 import { escapeMarkdown } from '../src/render/text.ts';
 import { stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type SlashCommand } from './types.ts';
+import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, UserFacingError, type SlashCommand, SERVER_AND_USER_INSTALL } from './types.ts';
 
 export default {
   data: {
     type: COMMAND_TYPE.ChatInput,
     name: 'quote',
     description: 'Post a passage to the channel as a citation card',
-    contexts: GUILD_ONLY,
+    contexts: ANY_CONTEXT,
+    integration_types: SERVER_AND_USER_INSTALL,
     options: [{ type: OPTION_TYPE.String, name: 'id', description: 'Passage id (shown under shared excerpts)', required: true, max_length: 100 }],
   },
   visibility: 'public',

@@ -1,7 +1,7 @@
 /** Message context menu "Find related statements": searches with the message's text. */
 import { queryFromText } from '../src/search/query.ts';
 import { runSearch } from './search.ts';
-import { COMMAND_TYPE, GUILD_ONLY, UserFacingError, type SlashCommand } from './types.ts';
+import { ANY_CONTEXT, COMMAND_TYPE, UserFacingError, type SlashCommand, SERVER_AND_USER_INSTALL } from './types.ts';
 
 /** Words kept from a message; more only dilutes the ranking. */
 const MAX_WORDS = 16;
@@ -24,7 +24,7 @@ export function messageQuery(text: string): string {
 }
 
 export default {
-  data: { type: COMMAND_TYPE.Message, name: 'Find related statements', description: '', contexts: GUILD_ONLY },
+  data: { type: COMMAND_TYPE.Message, name: 'Find related statements', description: '', contexts: ANY_CONTEXT, integration_types: SERVER_AND_USER_INSTALL },
   visibility: 'ephemeral',
   run(input, ctx) {
     const query = messageQuery(input.targetMessage ?? '');

@@ -1,12 +1,51 @@
 /** `/search`: ranked excerpts, only for the asker, with paging, Share… and More context. */
-import { ExpiredError, parsePageId, type SearchState } from '../src/render/custom-id.ts';
+import { ExpiredError, decodeState, encodeState, parsePageId, type SearchState, type StateStore } from '../src/render/custom-id.ts';
+import { LIMITS } from '../src/render/limits.ts';
 import type { Reply } from '../src/render/models.ts';
 import { CONTEXT_RADIUS, HITS_PER_PAGE, contextReply, expiredReply, noHitsReply, quoteCard, searchReply } from '../src/render/replies.ts';
 import { explainNoHits } from '../src/search/no-hits.ts';
 import { autocompleteFacet, filterLabel, filtersFrom, stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type SlashCommand } from './types.ts';
+import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, SERVER_AND_USER_INSTALL, UserFacingError, type CommandContext, type SlashCommand } from './types.ts';
 
 const RERUN = 'Run /search again to get fresh results.';
+const FORM = 'search:long:';
+/** What the long-query form takes (the slash option takes 500). */
+export const LONG_QUERY_MAX = 4000;
+
+/** The long-query form, carrying the filters given with the command (in its id, or in the store when long). */
+function longQueryForm(filters: SearchState['filters'], store: StateStore): Reply {
+  const encoded = encodeState({ query: '', filters });
+  const id = FORM.length + encoded.length <= LIMITS.customId ? FORM + encoded : `${FORM}#${store.put(encoded)}`;
+  return {
+    visibility: 'ephemeral',
+    modal: {
+      id,
+      title: 'Search the statements',
+      inputs: [
+        {
+          id: 'query',
+          label: 'What to search for',
+          style: 'paragraph',
+          placeholder: 'Words, "exact phrases", -excluded words, or a whole paragraph to find statements like it',
+          maxLength: LONG_QUERY_MAX,
+        },
+      ],
+    },
+  };
+}
+
+/** The filters a long-query form carries. */
+function formFilters(id: string, store: StateStore): SearchState['filters'] {
+  let encoded = id.slice(FORM.length);
+  if (encoded.startsWith('#')) {
+    const stored = store.get(encoded.slice(1));
+    if (stored === undefined) throw new ExpiredError('form state gone');
+    encoded = stored;
+  }
+  const state = decodeState(encoded);
+  if (!state) throw new ExpiredError('bad form id');
+  return state.filters;
+}
 
 /** Runs a search page and builds its reply (also used by "Find related statements"). */
 export async function runSearch(state: SearchState, page: number, ctx: CommandContext): Promise<Reply> {
@@ -31,9 +70,10 @@ export default {
     type: COMMAND_TYPE.ChatInput,
     name: 'search',
     description: 'Search the statements; only you see the results',
-    contexts: GUILD_ONLY,
+    contexts: ANY_CONTEXT,
+    integration_types: SERVER_AND_USER_INSTALL,
     options: [
-      { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -words the text must not say, filters (country:COL,MEX)', required: true, max_length: 500 },
+      { type: OPTION_TYPE.String, name: 'query', description: 'Words, "phrases", -words it must not say, filters (country:COL); empty: a long-text form', max_length: 500 },
       { type: OPTION_TYPE.String, name: 'country', description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out', autocomplete: true },
       { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name; several comma-separated; -name leaves out', autocomplete: true },
       { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
@@ -47,7 +87,8 @@ export default {
 
   async run(input, ctx) {
     const query = stringOption(input, 'query');
-    if (!query) throw new UserFacingError('Give some words to search for, e.g. `/search query: heroin smuggled Afghanistan`.');
+    // no query: a form with a paragraph input, for what does not fit the option's 500 characters
+    if (!query) return longQueryForm(filtersFrom(input, ctx.engine), ctx.store);
     return runSearch({ query, filters: filtersFrom(input, ctx.engine) }, 0, ctx);
   },
 
@@ -58,10 +99,23 @@ export default {
   component: {
     mode(id) {
       if (id.startsWith('search:page:')) return 'update';
+      if (id.startsWith(FORM)) return 'ephemeral';
       if (id === 'search:share') return 'public';
       return 'ephemeral';
     },
     async run(input, ctx) {
+      if (input.id.startsWith(FORM)) {
+        let filters;
+        try {
+          filters = formFilters(input.id, ctx.store);
+        } catch (err) {
+          if (err instanceof ExpiredError) return expiredReply(RERUN);
+          throw err;
+        }
+        const query = input.fields?.['query']?.trim();
+        if (!query) throw new UserFacingError('Give some words to search for, e.g. `/search query: heroin smuggled Afghanistan`.');
+        return runSearch({ query, filters }, 0, ctx);
+      }
       if (input.id.startsWith('search:page:')) {
         let parsed;
         try {

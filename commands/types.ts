@@ -11,13 +11,17 @@ import type { FollowCommands } from '../src/follows/service.ts';
 
 /** Discord API numbers used in command definitions. */
 export const COMMAND_TYPE = { ChatInput: 1, Message: 3 } as const;
-export const OPTION_TYPE = { Subcommand: 1, String: 3, Integer: 4, Channel: 7 } as const;
+export const OPTION_TYPE = { Subcommand: 1, String: 3, Integer: 4, Channel: 7, Attachment: 11 } as const;
 /** Channel types a channel option offers: text and announcement channels. */
 export const TEXT_CHANNEL_TYPES = [0, 5];
 /** The Manage Server permission bit, as `default_member_permissions` takes it. */
 export const MANAGE_GUILD = String(1 << 5);
-/** Installation contexts: guild only. */
+/** Interaction contexts: guild only. */
 export const GUILD_ONLY = [0];
+/** Interaction contexts: a server, the bot's DM, and other DMs and group DMs (the last needs a user install). */
+export const ANY_CONTEXT = [0, 1, 2];
+/** Installation types: installed to a server (0) and to a user's account (1), which follows the user everywhere. */
+export const SERVER_AND_USER_INSTALL = [0, 1];
 
 export interface OptionData {
   type: (typeof OPTION_TYPE)[keyof typeof OPTION_TYPE];
@@ -43,6 +47,8 @@ export interface CommandData {
   options?: OptionData[];
   default_member_permissions?: string | null;
   contexts?: number[];
+  /** Installation types (0 server, 1 user); Discord applies them to global commands only. Absent: server. */
+  integration_types?: number[];
 }
 
 /** A command problem the user can fix; the message is shown as is (ephemeral). */
@@ -57,6 +63,16 @@ export interface Invoker {
   canManageGuild: boolean;
   /** Whether the member has Manage Channels (in the channel the command was used in). */
   canManageChannels?: boolean;
+  /** The member's role ids in the server (absent outside a server). */
+  roles?: readonly string[];
+}
+
+/** A file attached to an attachment option, as Discord describes it (its bytes are at `url`). */
+export interface AttachmentInput {
+  name: string;
+  url: string;
+  size: number;
+  contentType?: string;
 }
 
 export interface CommandInput {
@@ -67,6 +83,8 @@ export interface CommandInput {
   targetMessage?: string;
   /** The subcommand used, when the command has subcommands (its options are in `options`). */
   subcommand?: string;
+  /** Files given to attachment options, by option name (the option's value is the attachment id). */
+  attachments?: Readonly<Record<string, AttachmentInput>>;
   /** Where the command was used. */
   guildId?: string;
   channelId?: string;
@@ -78,6 +96,8 @@ export interface ComponentInput {
   /** Chosen values (select menus). */
   values: readonly string[];
   user: Invoker;
+  /** What was typed into a submitted form (modal), by input id. */
+  fields?: Readonly<Record<string, string>>;
 }
 
 export interface AutocompleteInput {
@@ -100,6 +120,18 @@ export interface LibraryHandle {
   state(): LibraryState;
   /** Builds the new engine fully, then swaps it in; the old one answers meanwhile. */
   reload(): Promise<ReindexSummary>;
+  /** Applies the library folder's changes now (live updates); absent when the library is not watched. */
+  refresh?(): Promise<unknown>;
+}
+
+/** Where /library stores documents, and who may. */
+export interface UploadSettings {
+  /** The library folder. */
+  dataDir: string;
+  /** Largest file taken (bytes). */
+  maxBytes: number;
+  /** Members of this role may add and remove documents, besides those with Manage Server. */
+  roleId?: string;
 }
 
 export interface CommandContext {
@@ -113,6 +145,8 @@ export interface CommandContext {
   saved?: SavedStore;
   /** Follows; absent when the database could not be opened. */
   follows?: FollowCommands;
+  /** /library add, remove, recent; absent when not configured. */
+  uploads?: UploadSettings;
 }
 
 /**

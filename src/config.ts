@@ -23,6 +23,12 @@ export interface Config {
   databasePath: string;
   /** Limits for extracting one PDF/Word/HTML file (EXTRACT_TIMEOUT_MS, EXTRACT_MAX_BYTES); absent: the defaults (30 s, 20 MB). */
   extractLimits?: { timeoutMs?: number; maxBytes?: number };
+  /** HEALTH_PORT: serve /health, /ready and /metrics on this port; absent: no endpoint. */
+  healthPort?: number;
+  /** HEALTH_HOST: the address the endpoint listens on (default 127.0.0.1, localhost only). */
+  healthHost?: string;
+  /** LIBRARY_ROLE_ID: members of this role may use /library add and remove (besides Manage Server). */
+  libraryRoleId?: string;
 }
 
 /** Configuration that cannot be used; the message names every bad variable on one line. */
@@ -89,6 +95,13 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     if (n <= 0) problems.push('EXTRACT_MAX_BYTES must be a size such as 20MB, 500KB or 20000000');
     else extractLimits.maxBytes = n;
   }
+  const healthPort = get('HEALTH_PORT');
+  if (healthPort !== undefined && !(/^\d+$/.test(healthPort) && Number(healthPort) >= 1 && Number(healthPort) <= 65535))
+    problems.push('HEALTH_PORT must be a port number (1-65535), e.g. 9464');
+  const libraryRoleId = get('LIBRARY_ROLE_ID');
+  if (libraryRoleId !== undefined && !SNOWFLAKE.test(libraryRoleId)) problems.push('LIBRARY_ROLE_ID must be a numeric role id');
+  const healthHost = get('HEALTH_HOST');
+  if (healthHost !== undefined && /[\s/]/.test(healthHost)) problems.push('HEALTH_HOST must be an address such as 127.0.0.1 or 0.0.0.0');
   if (problems.length) throw new ConfigError(`Configuration: ${problems.join('; ')}.`);
 
   const config: Config = {
@@ -104,5 +117,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const cache = get('INDEX_CACHE');
   if (cache) config.indexCache = cache;
   if (apiBase) config.apiBase = apiBase;
+  if (healthPort !== undefined) config.healthPort = Number(healthPort);
+  if (healthHost !== undefined) config.healthHost = healthHost;
+  if (libraryRoleId !== undefined) config.libraryRoleId = libraryRoleId;
   return Object.freeze(config);
 }

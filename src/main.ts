@@ -3,6 +3,7 @@ import { projectVersion } from './project.ts';
 import 'dotenv/config';
 import path from 'node:path';
 import { commands } from '../commands/index.ts';
+import { warmUp } from '../commands/warm-up.ts';
 import { ConfigError, parseConfig, type Config } from './config.ts';
 import { createBot } from './discord/bot.ts';
 import { createLibrary } from './discord/library.ts';
@@ -15,6 +16,13 @@ import { discordOutbox } from './discord/outbox.ts';
 import { FollowService } from './follows/service.ts';
 import { SavedStore } from './saved/store.ts';
 import type { SearchEngine } from './types.ts';
+import { Metrics } from './health/metrics.ts';
+import { startHealthServer, type HealthServer } from './health/server.ts';
+
+/** Exit code for problems a restart cannot fix (configuration, token): the supervisor stops (sysexits EX_CONFIG). */
+const EXIT_CONFIG = 78;
+/** /library add takes files up to the extraction limit (EXTRACT_MAX_BYTES), 20 MB by default. */
+const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
 let config: Readonly<Config>;
 try {
@@ -22,7 +30,7 @@ try {
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   process.stderr.write(`${err.message} See .env.example (or search without Discord: npm run search -- "your words").\n`);
-  process.exit(1);
+  process.exit(EXIT_CONFIG);
 }
 
 const log = createLogger(config.logLevel);
@@ -42,6 +50,8 @@ try {
 const follows = database ? new FollowService({ db: database, log: log.child({ part: 'follows' }) }) : undefined;
 const saved = database ? new SavedStore(database) : undefined;
 
+const metrics = new Metrics();
+log.info({ version, dataDir, uptimeMs: Math.round(process.uptime() * 1000) }, 'opening the library');
 const limits = config.extractLimits ?? {};
 const libraryLog = log.child({ part: 'library' });
 let lastLogged = 0;
@@ -75,7 +85,17 @@ const library = createLibrary(
     }),
   {
     ...(live ? { live, onLiveError: (err: unknown) => log.warn({ err }, 'live library updates could not start') } : {}),
-    ...(follows ? { onEngine: (engine: SearchEngine) => follows.onEngine(engine) } : {}),
+    warmUp: async (engine) => {
+      log.info('warming up');
+      const { runs, ms } = await warmUp(engine, commands);
+      log.info({ runs, ms }, 'warmed up');
+    },
+    onWarmUpError: (err) => log.warn({ err }, 'warm-up failed; serving anyway'),
+    onStatus: (status) => (metrics.status = status),
+    onEngine: (engine: SearchEngine) => {
+      metrics.libraryChanged(engine.stats());
+      follows?.onEngine(engine);
+    },
   },
 );
 const bot = createBot({
@@ -84,20 +104,65 @@ const bot = createBot({
   log,
   config,
   version,
-  services: { ...(saved ? { saved } : {}), ...(follows ? { follows } : {}) },
+  services: {
+    ...(saved ? { saved } : {}),
+    ...(follows ? { follows } : {}),
+    uploads: { dataDir, maxBytes: limits.maxBytes ?? DEFAULT_UPLOAD_MAX_BYTES, ...(config.libraryRoleId ? { roleId: config.libraryRoleId } : {}) },
+  },
+  onInteraction: (f) => metrics.recordInteraction({ kind: String(f['kind']), command: String(f['command'] ?? ''), outcome: String(f['outcome'] ?? 'ok'), ms: Number(f['ms']) }),
+  onDroppedEvent: () => metrics.droppedEvents++,
+  onGateway: (up) => (metrics.gatewayConnected = up),
 });
+let health: HealthServer | undefined;
+if (config.healthPort !== undefined) {
+  startHealthServer(metrics, { port: config.healthPort, ...(config.healthHost ? { host: config.healthHost } : {}) }).then(
+    (server) => {
+      health = server;
+      log.info({ port: server.port, host: config.healthHost ?? '127.0.0.1' }, 'health endpoint listening (/health, /ready, /metrics)');
+    },
+    (err: unknown) => {
+      log.fatal({ err, port: config.healthPort }, `health endpoint could not listen: ${err instanceof Error ? err.message : String(err)}`);
+      void shutdown('health-failed', EXIT_CONFIG);
+    },
+  );
+}
 
+/** Runs a log call that must not throw (stdout may be a closed pipe while stopping). */
+function quietly(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // nothing left to tell
+  }
+}
+let shuttingDown = false;
 async function shutdown(signal: string, code: number): Promise<void> {
-  log.info({ signal }, 'shutting down');
+  if (shuttingDown) return;
+  shuttingDown = true;
+  // armed first: whatever hangs or throws below (a gateway that never closes, a closed stdout), the process ends
+  setTimeout(() => process.exit(code), 10_000).unref();
+  quietly(() => log.info({ signal }, 'shutting down'));
   await follows?.stop().catch((err: unknown) => log.error({ err }, 'error while stopping follows'));
   await bot.stop().catch((err: unknown) => log.error({ err }, 'error while disconnecting'));
   await library.close().catch((err: unknown) => log.error({ err }, 'error while stopping live updates'));
+  await health?.close().catch(() => undefined);
   await closeExtractors().catch(() => undefined);
   database?.close();
   process.exit(code);
 }
-process.once('SIGINT', () => void shutdown('SIGINT', 0));
-process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+process.on('SIGINT', () => void shutdown('SIGINT', 0));
+process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+// Anything thrown outside the guarded paths is a bug whose effect is unknown: log it, stop, and
+// let the supervisor (scripts/start.mjs, systemd, Docker) start a clean process.
+let crashing = false;
+const crash = (kind: string) => (err: unknown) => {
+  if (crashing) return;
+  crashing = true;
+  quietly(() => log.fatal({ err, kind }, `${kind}: stopping so that the supervisor restarts the bot`));
+  void shutdown(kind, 1);
+};
+process.on('uncaughtException', crash('uncaughtException'));
+process.on('unhandledRejection', crash('unhandledRejection'));
 
 library.ready.then(
   ({ report, fromCache }) =>
@@ -112,6 +177,8 @@ bot.start().then(
   () => follows?.start(discordOutbox(bot.client)),
   (err: unknown) => {
     log.fatal({ err }, `could not log in to Discord: ${err instanceof Error ? err.message : String(err)}`);
-    void shutdown('login-failed', 1);
+    // a rejected token will be rejected again: no restart; a network problem may pass
+    const code = (err as { code?: unknown } | null)?.code;
+    void shutdown('login-failed', code === 'TokenInvalid' || code === 'DisallowedIntents' ? EXIT_CONFIG : 1);
   },
 );

@@ -21,6 +21,12 @@ export interface BotOptions {
   deferAfterMs?: number;
   /** Database-backed features (saved passages, follows); absent when the database is unavailable. */
   services?: RouterOptions['services'];
+  /** Called once per handled interaction with its log fields (kind, command, outcome, ms). */
+  onInteraction?: (fields: Readonly<Record<string, unknown>>) => void;
+  /** Called when a malformed gateway event was dropped (after it is logged). */
+  onDroppedEvent?: (event: { type: string; id?: string }) => void;
+  /** Called when the gateway session goes up or down. */
+  onGateway?: (connected: boolean) => void;
 }
 
 export interface Bot {
@@ -40,6 +46,36 @@ export function clientOptions(apiBase: string | undefined): ClientOptions {
   };
 }
 
+/** A gateway dispatch as discord.js hands it to its packet handlers. */
+interface Packet {
+  t?: unknown;
+  d?: unknown;
+}
+
+/**
+ * discord.js runs each dispatch's handler inside the websocket's message listener: a handler that
+ * throws on a malformed event (an INTERACTION_CREATE without `data` does, in
+ * InteractionCreateAction) becomes an unhandled rejection, and Node stops the process. Wraps the
+ * client's packet handling so such an event is logged with its type and id and dropped, and every
+ * other event is handled as before. Returns false when discord.js has no such hook (the guard is then off).
+ */
+export function guardGatewayEvents(client: Client, onDropped: (event: { type: string; id?: string; err: unknown }) => void): boolean {
+  const manager = client.ws as unknown as { handlePacket?: (packet: Packet | undefined, shard: unknown) => boolean };
+  const handle = manager.handlePacket;
+  if (typeof handle !== 'function') return false;
+  manager.handlePacket = function guardedHandlePacket(packet, shard) {
+    try {
+      return handle.call(this, packet, shard);
+    } catch (err) {
+      const d = packet?.d;
+      const id = d && typeof d === 'object' && 'id' in d && (typeof d.id === 'string' || typeof d.id === 'number') ? String(d.id) : undefined;
+      onDropped({ type: typeof packet?.t === 'string' ? packet.t : String(packet?.t), ...(id !== undefined ? { id } : {}), err });
+      return true;
+    }
+  };
+  return true;
+}
+
 export function createBot(options: BotOptions): Bot {
   const { log } = options;
   const client = new Client(clientOptions(options.config.apiBase));
@@ -50,8 +86,21 @@ export function createBot(options: BotOptions): Bot {
     version: options.version ?? 'dev',
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.services ? { services: options.services } : {}),
+    ...(options.onInteraction ? { onInteraction: options.onInteraction } : {}),
   });
-  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  const guarded = guardGatewayEvents(client, ({ type, id, err }) => {
+    log.error({ type, id, err }, 'malformed gateway event dropped');
+    options.onDroppedEvent?.(id !== undefined ? { type, id } : { type });
+  });
+  if (!guarded) log.warn('discord.js has no packet hook: malformed gateway events are not guarded');
+  client.on(Events.InteractionCreate, (interaction) => {
+    route(interaction).catch((err: unknown) => log.error({ err, interaction: interaction.id }, 'interaction handler failed'));
+  });
+  client.on(Events.ClientReady, () => options.onGateway?.(true));
+  client.on(Events.ShardReady, () => options.onGateway?.(true));
+  client.on(Events.ShardResume, () => options.onGateway?.(true));
+  client.on(Events.ShardDisconnect, () => options.onGateway?.(false));
+  client.on(Events.ShardReconnecting, () => options.onGateway?.(false));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected'));

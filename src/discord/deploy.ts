@@ -17,6 +17,9 @@ export async function deployCommands(
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.clientId, config.guildId)
     : Routes.applicationCommands(config.clientId);
-  const saved = (await rest.put(route, { body: commands })) as { name: string }[];
+  // A command that does not say where it can be installed is server-only: Discord would otherwise
+  // apply the app's default install settings, and a user install would offer /reindex in DMs.
+  const body = commands.map((c) => ({ ...c, integration_types: c.integration_types ?? [0] }));
+  const saved = (await rest.put(route, { body })) as { name: string }[];
   return { scope: config.guildId ? 'guild' : 'global', names: saved.map((c) => c.name) };
 }

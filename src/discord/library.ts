@@ -26,6 +26,8 @@ export interface LiveUpdates {
   start(engine: SearchEngine, swap: (engine: SearchEngine) => void): Promise<void>;
   /** Runs a full reload with live updates held off, then continues from its result. */
   exclusive<T extends { engine: SearchEngine }>(reload: () => Promise<T>): Promise<T>;
+  /** Applies the folder's changes now (resolves once the updated engine is swapped in). */
+  refresh?(): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -35,10 +37,19 @@ export interface LibraryOptions {
   /** Live updates could not start (the library is served as loaded). */
   onLiveError?: (err: unknown) => void;
   /**
-   * Called with every engine that starts serving: the first one, each live update, each reload.
-   * Where passages enter the library (follows match the new ones); must not throw.
+   * Runs on the opened engine before it is served (representative queries), so the first answers
+   * after a start are as fast as later ones. A failure is reported to `onWarmUpError`, not fatal.
    */
-  onEngine?: (engine: SearchEngine) => void;
+  warmUp?: (engine: SearchEngine) => Promise<void>;
+  onWarmUpError?: (err: unknown) => void;
+  /** Each change of status ('warming': opened, starting live updates and warming up before serving). */
+  onStatus?: (status: LibraryState['status'] | 'warming') => void;
+  /**
+   * Called with every engine that starts serving: the first one (after the warm-up), each live
+   * update, each reload. Where passages enter the library (follows match the new ones; metrics
+   * count them); must not throw.
+   */
+  onEngine?: (engine: SearchEngine, why: 'opened' | 'updated' | 'reloaded') => void;
 }
 
 export interface Library extends LibraryHandle {
@@ -69,20 +80,28 @@ export function createLibrary(open: Opener, options: LibraryOptions = {}): Libra
   }).then(
     async (opened) => {
       checkNotEmpty(opened);
-      state = { status: 'ready', engine: opened.engine };
-      options.onEngine?.(opened.engine);
+      options.onStatus?.('warming');
+      // Live updates start, and the engine is warmed up, before the first answer: both compete with
+      // answers for the event loop (the first searches used to take up to a second).
+      let current = opened.engine;
       if (live && !closed) {
         await live
           .start(opened.engine, (engine) => {
+            current = engine;
             if (state.status === 'ready') state = { status: 'ready', engine };
-            options.onEngine?.(engine);
+            options.onEngine?.(engine, 'updated');
           })
           .catch((err: unknown) => options.onLiveError?.(err));
       }
+      if (options.warmUp) await options.warmUp(current).catch((err: unknown) => options.onWarmUpError?.(err));
+      state = { status: 'ready', engine: current };
+      options.onEngine?.(current, 'opened');
+      options.onStatus?.('ready');
       return opened;
     },
     (err: unknown) => {
       state = { status: 'failed', message: err instanceof Error ? err.message : String(err) };
+      options.onStatus?.('failed');
       throw err;
     },
   );
@@ -95,7 +114,7 @@ export function createLibrary(open: Opener, options: LibraryOptions = {}): Libra
     const opened = live ? await live.exclusive(rebuild) : await rebuild();
     // Swap only once the new engine is complete; a failed reload leaves the old one serving.
     state = { status: 'ready', engine: opened.engine };
-    options.onEngine?.(opened.engine);
+    options.onEngine?.(opened.engine, 'reloaded');
     const changes = opened.changes ?? {};
     return {
       added: count(changes.added),
@@ -115,6 +134,7 @@ export function createLibrary(open: Opener, options: LibraryOptions = {}): Libra
       reloading ??= reload().finally(() => (reloading = undefined));
       return reloading;
     },
+    ...(live?.refresh ? { refresh: () => live.refresh!() } : {}),
     async close() {
       closed = true;
       await live?.stop();

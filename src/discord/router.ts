@@ -16,10 +16,10 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { CommandContext, ComponentMode, Invoker, LibraryHandle, SlashCommand } from '../../commands/types.ts';
+import type { AttachmentInput, CommandContext, ComponentMode, Invoker, LibraryHandle, SlashCommand } from '../../commands/types.ts';
 import { UserFacingError } from '../../commands/types.ts';
 import { ExpiredError, StateStore, idCommand } from '../render/custom-id.ts';
-import { renderChoices, renderReply } from '../render/discord.ts';
+import { renderChoices, renderModal, renderReply } from '../render/discord.ts';
 import type { Reply } from '../render/models.ts';
 import { apologyReply, expiredReply, loadingReply, userErrorReply } from '../render/replies.ts';
 import { QueryError } from '../types.ts';
@@ -32,7 +32,9 @@ export interface RouterOptions {
   /** Defer when the answer is not ready after this long (ms; default 1000). */
   deferAfterMs?: number;
   /** Database-backed features; each absent when the database could not be opened. */
-  services?: Pick<CommandContext, 'saved' | 'follows'>;
+  services?: Pick<CommandContext, 'saved' | 'follows' | 'uploads'>;
+  /** Called once per handled interaction with its log fields (kind, command, outcome, ms), e.g. for metrics. */
+  onInteraction?: (fields: Readonly<Record<string, unknown>>) => void;
 }
 
 /** Discord's deadline for the first response. */
@@ -44,7 +46,29 @@ function invoker(interaction: Interaction): Invoker {
     name: interaction.user.username,
     canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     canManageChannels: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+    ...memberRoles(interaction),
   };
+}
+
+/** The member's role ids (a cached member's manager, or the raw API member's list). */
+function memberRoles(interaction: Interaction): { roles?: string[] } {
+  const roles = (interaction.member as { roles?: unknown } | null)?.roles;
+  if (Array.isArray(roles)) return { roles: roles.map(String) };
+  const cache = (roles as { cache?: Map<string, unknown> } | undefined)?.cache;
+  return cache ? { roles: [...cache.keys()] } : {};
+}
+
+/** Files given to attachment options (in a subcommand or at the top). */
+function attachmentsOf(interaction: ChatInputCommandInteraction): { attachments?: Record<string, AttachmentInput> } {
+  const out: Record<string, AttachmentInput> = {};
+  const walk = (data: readonly { name: string; attachment?: { name: string; url: string; size: number; contentType: string | null } | undefined; options?: readonly unknown[] }[]): void => {
+    for (const o of data) {
+      if (o.attachment) out[o.name] = { name: o.attachment.name, url: o.attachment.url, size: o.attachment.size, ...(o.attachment.contentType ? { contentType: o.attachment.contentType } : {}) };
+      if (o.options) walk(o.options as typeof data);
+    }
+  };
+  walk(interaction.options.data);
+  return Object.keys(out).length ? { attachments: out } : {};
 }
 
 /** Option values by name; a subcommand's options are lifted to the top and its name returned beside them. */
@@ -103,6 +127,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       note: (f) => Object.assign(fields, f),
       ...(options.services?.saved ? { saved: options.services.saved } : {}),
       ...(options.services?.follows ? { follows: options.services.follows } : {}),
+      ...(options.services?.uploads ? { uploads: options.services.uploads } : {}),
     };
   }
 
@@ -142,7 +167,16 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       }
       fields['deferred'] = true;
     }
-    const reply = await result;
+    let reply = await result;
+    if (reply.modal) {
+      if (deferred === 'none' && 'showModal' in interaction && typeof interaction.showModal === 'function') {
+        await (interaction as unknown as { showModal(m: ReturnType<typeof renderModal>): Promise<unknown> }).showModal(renderModal(reply.modal));
+        fields['modal'] = true;
+        return;
+      }
+      // a form can only be the first answer (not after a deferral, not to a form)
+      reply = userErrorReply('That needs a form, which cannot be opened here. Run the command again.');
+    }
     if (deferred === 'none') {
       if (reply.update && interaction.update) await interaction.update(renderReply(reply, 'edit'));
       else await interaction.reply(renderReply(reply, 'new'));
@@ -202,7 +236,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         const cmd = command;
         mode = cmd?.visibility ?? 'ephemeral';
         const input = interaction.isChatInputCommand()
-          ? { ...optionValues(interaction), user: invoker(interaction), ...place(interaction) }
+          ? { ...optionValues(interaction), user: invoker(interaction), ...place(interaction), ...attachmentsOf(interaction) }
           : { options: {}, user: invoker(interaction), targetMessage: (interaction as MessageContextMenuCommandInteraction).targetMessage.content, ...place(interaction) };
         if (log.isLevelEnabled('debug')) fields['input'] = input.options;
         work = (ctx) => {
@@ -220,6 +254,20 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
           values: interaction.isStringSelectMenu() ? interaction.values : [],
           user: invoker(interaction),
         };
+        if (log.isLevelEnabled('debug')) fields['customId'] = interaction.customId;
+        work = (ctx) => {
+          if (!handler) throw new ExpiredError(`no handler for ${interaction.customId}`);
+          return handler.run(input, ctx);
+        };
+      } else if (interaction.isModalSubmit()) {
+        fields['kind'] = 'modal';
+        fields['command'] = idCommand(interaction.customId);
+        command = byName.get(idCommand(interaction.customId));
+        const handler = command?.component;
+        mode = handler?.mode(interaction.customId) ?? 'ephemeral';
+        const submitted: Record<string, string> = {};
+        for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') submitted[id] = field.value;
+        const input = { id: interaction.customId, values: [], fields: submitted, user: invoker(interaction) };
         if (log.isLevelEnabled('debug')) fields['customId'] = interaction.customId;
         work = (ctx) => {
           if (!handler) throw new ExpiredError(`no handler for ${interaction.customId}`);
@@ -249,6 +297,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     } finally {
       fields['ms'] = Math.round(performance.now() - started);
       log.info(fields, 'interaction');
+      if (fields['kind'] !== undefined) options.onInteraction?.(fields);
     }
   };
 }

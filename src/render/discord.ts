@@ -4,8 +4,8 @@
  * truncation at word boundaries. Returns plain API-shaped objects (discord.js accepts them), so this
  * module does not import discord.js.
  */
-import { BUTTON_STYLE, COMPONENT, LIMITS, MESSAGE_FLAGS } from './limits.ts';
-import type { Card, Choice, Control, Reply } from './models.ts';
+import { BUTTON_STYLE, COMPONENT, LIMITS, MESSAGE_FLAGS, TEXT_INPUT_STYLE } from './limits.ts';
+import type { Card, Choice, Control, ModalForm, Reply } from './models.ts';
 import { truncate, truncateMarkdown } from './text.ts';
 
 export interface EmbedPayload {
@@ -239,4 +239,50 @@ export function renderChoices(choices: readonly Choice[]): { name: string; value
     if (out.length === LIMITS.autocompleteChoices) break;
   }
   return out;
+}
+
+/** A modal as the interaction callback takes it (type 9's data), within Discord's limits. */
+export interface ModalPayload {
+  custom_id: string;
+  title: string;
+  components: {
+    type: typeof COMPONENT.ActionRow;
+    components: {
+      type: typeof COMPONENT.TextInput;
+      custom_id: string;
+      label: string;
+      style: number;
+      required: boolean;
+      placeholder?: string;
+      min_length?: number;
+      max_length?: number;
+      value?: string;
+    }[];
+  }[];
+}
+
+export function renderModal(form: ModalForm): ModalPayload {
+  return {
+    custom_id: form.id,
+    title: nonEmpty(truncate(form.title, LIMITS.modalTitle)),
+    components: form.inputs.slice(0, LIMITS.modalInputs).map((input) => {
+      const max = Math.min(input.maxLength ?? LIMITS.textInputValue, LIMITS.textInputValue);
+      return {
+        type: COMPONENT.ActionRow,
+        components: [
+          {
+            type: COMPONENT.TextInput,
+            custom_id: input.id,
+            label: nonEmpty(truncate(input.label, LIMITS.textInputLabel)),
+            style: TEXT_INPUT_STYLE[input.style],
+            required: input.required ?? true,
+            max_length: max,
+            ...(input.minLength !== undefined ? { min_length: Math.min(input.minLength, max) } : {}),
+            ...(input.placeholder ? { placeholder: truncate(input.placeholder, LIMITS.textInputPlaceholder) } : {}),
+            ...(input.value ? { value: input.value.slice(0, max) } : {}),
+          },
+        ],
+      };
+    }),
+  };
 }

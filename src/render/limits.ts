@@ -27,6 +27,11 @@ export const LIMITS = {
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
+  modalTitle: 45,
+  modalInputs: 5,
+  textInputLabel: 45,
+  textInputPlaceholder: 100,
+  textInputValue: 4000,
 } as const;
 
 /** Discord message flags the renderer sets (numeric, so this module stays free of discord.js). */
@@ -40,7 +45,10 @@ export const COMPONENT = {
   ActionRow: 1,
   Button: 2,
   StringSelect: 3,
+  TextInput: 4,
 } as const;
+
+export const TEXT_INPUT_STYLE = { short: 1, paragraph: 2 } as const;
 
 export const BUTTON_STYLE = {
   primary: 1,

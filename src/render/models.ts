@@ -65,6 +65,32 @@ export interface Reply {
   update?: boolean;
   /** Files attached to a new message (e.g. a CSV export). */
   files?: FileAttachment[];
+  /**
+   * Open this form (a modal) instead of answering; only possible as the first answer to a command
+   * or a control. What the user submits comes back to the command's component handler.
+   */
+  modal?: ModalForm;
+}
+
+/** A form shown over the app: up to five text inputs, submitted back as `fields` by input id. */
+export interface ModalForm {
+  /** custom_id, `<command>:…` like a control's (≤ 100 characters). */
+  id: string;
+  title: string;
+  inputs: TextInput[];
+}
+
+export interface TextInput {
+  id: string;
+  label: string;
+  /** `paragraph`: several lines (up to 4000 characters). */
+  style: 'short' | 'paragraph';
+  placeholder?: string;
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  /** Pre-filled text. */
+  value?: string;
 }
 
 /** A file sent with a message. */

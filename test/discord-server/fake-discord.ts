@@ -315,6 +315,12 @@ export class FakeDiscord {
   readonly channelId = snowflake();
   /** A second text channel (#policy). */
   readonly otherChannelId = snowflake();
+  /** Files users attached to interactions (`attachment()`), served from their CDN address. */
+  private readonly uploads = new Map<string, { id: string; filename: string; size: number; content_type: string; url: string; proxy_url: string; bytes: Buffer; status?: number }>();
+  /** Downloads of attachments (GET on the CDN address), in order. */
+  readonly cdnRequests: { at: number; path: string; status: number }[] = [];
+  /** A group DM the bot is not in (context `private-channel`: only a user-installed app is there). */
+  readonly groupDmChannelId = snowflake();
   readonly staffRoleId = snowflake();
   readonly botRoleId = snowflake();
   readonly bot: FakeUser;
@@ -748,6 +754,62 @@ export class FakeDiscord {
   }
 
   private basePayload(type: number, data: Obj, o: InteractionOpts): Obj {
+    if (o.context === 'bot-dm' || o.context === 'private-channel') return this.interactionOutsideGuild(type, data, o);
+    const base = this.interactionInGuild(type, data, o);
+    if (o.install === 'user') base['authorizing_integration_owners'] = { '1': this.userFor(o.userId).id };
+    return base;
+  }
+
+  /** An interaction outside the server: no guild, no member; the user, a DM channel. */
+  private interactionOutsideGuild(type: number, data: Obj, o: InteractionOpts): Obj {
+    const user = this.userFor(o.userId);
+    const bot = o.context === 'bot-dm';
+    const install = bot ? (o.install ?? 'guild') : 'user';
+    const channel: Obj = bot
+      ? { ...this.dmPayload(user.id), ...(o.channelId ? { id: o.channelId } : {}) }
+      : { id: o.channelId ?? this.groupDmChannelId, type: 3, name: 'delegates', last_message_id: null, flags: 0, recipients: [apiUser(user)], owner_id: user.id };
+    return {
+      id: snowflake(),
+      application_id: this.applicationId,
+      type,
+      data,
+      channel,
+      channel_id: channel['id'],
+      user: apiUser(user),
+      token: `fake-itoken-${randomBytes(24).toString('base64url')}`,
+      version: 1,
+      app_permissions: MEMBER_PERMISSIONS.toString(),
+      locale: o.locale ?? 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: install === 'user' ? { '1': user.id } : { '0': '0' },
+      context: bot ? 1 : 2,
+      attachment_size_limit: 10_485_760,
+    };
+  }
+
+  /**
+   * Throws when the user could not run `def` where they are (`o.context`, `o.install`): a guild
+   * command exists only in its guild; `contexts` (null: every context) and `integration_types`
+   * (default: server install) must admit the place and the installation, as Discord's client shows them.
+   */
+  private checkContext(def: RegisteredCommand | undefined, o: InteractionOpts): void {
+    if (!def || (o.context === undefined && o.install === undefined)) return;
+    const context = o.context === 'bot-dm' ? 1 : o.context === 'private-channel' ? 2 : 0;
+    const install = o.context === 'private-channel' ? 1 : o.install === 'user' ? 1 : 0;
+    if (def['guild_id'] && context !== 0) throw new Error(`"${def.name}" is registered in a guild only: not available in DMs`);
+    if (def['guild_id'] && install === 1) throw new Error(`"${def.name}" is a guild command: a user install offers global commands only`);
+    const contexts = Array.isArray(def['contexts']) ? (def['contexts'] as number[]) : [0, 1, 2];
+    if (!contexts.includes(context)) throw new Error(`"${def.name}" is not available in context ${context} (contexts ${JSON.stringify(contexts)})`);
+    const types = Array.isArray(def['integration_types']) ? (def['integration_types'] as number[]) : [0];
+    if (!types.includes(install)) throw new Error(`"${def.name}" is not available to a ${install ? 'user' : 'server'} install (integration_types ${JSON.stringify(types)})`);
+  }
+
+  /** The channel interactions come from by default, for `o`. */
+  private defaultChannel(o: InteractionOpts): string {
+    return o.channelId ?? (o.context === 'bot-dm' ? String(this.dmPayload(this.userFor(o.userId).id)['id']) : o.context === 'private-channel' ? this.groupDmChannelId : this.channelId);
+  }
+
+  private interactionInGuild(type: number, data: Obj, o: InteractionOpts): Obj {
     const user = this.userFor(o.userId);
     const perms = o.permissions !== undefined ? BigInt(o.permissions) : user.permissions;
     const channel = this.channelFor(o.channelId);
@@ -824,9 +886,58 @@ export class FakeDiscord {
     }
   }
 
-  private resolvedFor(refs: { users: string[]; channels: string[]; roles: string[] }): Obj | undefined {
-    if (refs.users.length + refs.channels.length + refs.roles.length === 0) return undefined;
+  /**
+   * A file a user attaches to a command option (type 11): pass the returned id as the option's
+   * value. Its bytes are served at its `url` (`<origin>/attachments/<channel>/<id>/<name>`, no
+   * authorization, as Discord's CDN serves it); `status` makes that download fail (e.g. 404).
+   */
+  attachment(filename: string, content: Buffer | string, opts: { contentType?: string; status?: number; size?: number } = {}): string {
+    const id = snowflake();
+    const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+    const url = `${this.origin}/attachments/${this.channelId}/${id}/${encodeURIComponent(filename)}`;
+    this.uploads.set(id, {
+      id,
+      filename,
+      size: opts.size ?? bytes.length,
+      content_type: opts.contentType ?? 'application/octet-stream',
+      url: `${url}?ex=${Math.floor(Date.now() / 1000 + 86400).toString(16)}`,
+      proxy_url: url.replace('/attachments/', '/proxy/attachments/'),
+      bytes,
+      ...(opts.status !== undefined ? { status: opts.status } : {}),
+    });
+    return id;
+  }
+
+  /** Serves `/attachments/<channel>/<id>/<name>`; false when `path` is not a CDN address. */
+  private serveAttachment(method: string, path: string, res: ServerResponse): boolean {
+    const m = /^\/(?:proxy\/)?attachments\/\d+\/(\d+)\/[^/]+$/.exec(path);
+    if (!m || (method !== 'GET' && method !== 'HEAD')) return false;
+    const file = this.uploads.get(m[1]!);
+    const status = file ? (file.status ?? 200) : 404;
+    this.cdnRequests.push({ at: Date.now(), path, status });
+    if (!file || status !== 200) {
+      res.writeHead(status, { 'content-type': 'text/plain' }).end('not found');
+      return true;
+    }
+    res.writeHead(200, { 'content-type': file.content_type, 'content-length': String(file.bytes.length) });
+    res.end(method === 'HEAD' ? undefined : file.bytes);
+    return true;
+  }
+
+  private resolvedFor(refs: { users: string[]; channels: string[]; roles: string[]; attachments?: string[] }): Obj | undefined {
+    const attachments = refs.attachments ?? [];
+    if (refs.users.length + refs.channels.length + refs.roles.length + attachments.length === 0) return undefined;
     const resolved: Obj = {};
+    if (attachments.length > 0) {
+      resolved['attachments'] = Object.fromEntries(
+        attachments.map((id) => {
+          const f = this.uploads.get(id);
+          if (!f) throw new Error(`no attachment ${id}: create it with fake.attachment(name, content)`);
+          const { bytes: _bytes, status: _status, ...api } = f;
+          return [id, { ...api, ephemeral: true }];
+        }),
+      );
+    }
     if (refs.users.length > 0) {
       const users: Obj = {};
       const members: Obj = {};
@@ -863,6 +974,7 @@ export class FakeDiscord {
   slashCommand(name: string, options: OptionValues = {}, o: InteractionOpts = {}): InteractionHandle {
     const def = this.commandDef(name, 1);
     this.checkCommandAccess(def, o);
+    this.checkContext(def, o);
     const { options: encoded, refs } = encodeOptions(options, def ? ((def['options'] as CommandOptionDef[] | undefined) ?? []) : undefined);
     const resolved = this.resolvedFor(refs);
     const data: Obj = {
@@ -880,6 +992,7 @@ export class FakeDiscord {
   autocomplete(name: string, options: OptionValues, focused: string, o: InteractionOpts = {}): InteractionHandle {
     const def = this.commandDef(name, 1);
     this.checkCommandAccess(def, o);
+    this.checkContext(def, o);
     const { options: encoded } = encodeOptions(options, def ? ((def['options'] as CommandOptionDef[] | undefined) ?? []) : undefined, focused);
     const data: Obj = {
       id: def?.id ?? snowflake(),
@@ -958,12 +1071,13 @@ export class FakeDiscord {
   ): InteractionHandle {
     const def = this.commandDef(name, 3);
     this.checkCommandAccess(def, o);
+    this.checkContext(def, o);
     let target = typeof message === 'string' ? this.messages.get(message) : undefined;
     if (!target) {
       const m = typeof message === 'string' ? { content: message } : message;
       const author = this.userFor(m.authorId ?? this.users.bob.id);
       target = this.storeMessage({
-        channelId: o.channelId ?? this.channelId,
+        channelId: this.defaultChannel(o),
         body: { content: m.content },
         flags: 0,
         type: 0,
@@ -1225,6 +1339,7 @@ export class FakeDiscord {
       this.send(res, 400, { message: '400: Bad Request', code: 50109 });
       return;
     }
+    if (this.serveAttachment(method, url.pathname, res)) return;
     const prefix = '/api/v10';
     let pathname = url.pathname;
     try {
@@ -1760,6 +1875,13 @@ export interface InteractionOpts {
   locale?: string;
   /** Skip the `default_member_permissions` visibility check. */
   bypassPermissions?: boolean;
+  /**
+   * Where the user is: `guild` (default, the test server), `bot-dm` (the DM with the bot) or
+   * `private-channel` (a group DM or another user's DM, where only a user-installed app exists).
+   */
+  context?: 'guild' | 'bot-dm' | 'private-channel';
+  /** Which installation the user invokes: `guild` (default; `user` in a private channel) or `user` (installed to their account). */
+  install?: 'guild' | 'user';
 }
 
 export interface ComponentOpts extends InteractionOpts {

@@ -105,7 +105,7 @@ export interface OptionValues {
 
 export interface EncodedOptions {
   options: Record<string, unknown>[];
-  refs: { users: string[]; channels: string[]; roles: string[] };
+  refs: { users: string[]; channels: string[]; roles: string[]; attachments?: string[] };
 }
 
 const OPTION_TYPE = {
@@ -119,6 +119,7 @@ const OPTION_TYPE = {
   Role: 8,
   Mentionable: 9,
   Number: 10,
+  Attachment: 11,
 } as const;
 
 function inferType(value: OptionValue): number {
@@ -143,7 +144,7 @@ export function encodeOptions(
   defs: CommandOptionDef[] | undefined,
   focused?: string,
 ): EncodedOptions {
-  const refs: EncodedOptions['refs'] = { users: [], channels: [], roles: [] };
+  const refs: EncodedOptions['refs'] = { users: [], channels: [], roles: [], attachments: [] };
   const encode = (vals: OptionValues, ds: CommandOptionDef[] | undefined, path: string): Record<string, unknown>[] => {
     const out: Record<string, unknown>[] = [];
     for (const [name, value] of Object.entries(vals)) {
@@ -174,6 +175,7 @@ export function encodeOptions(
       if (type === OPTION_TYPE.User || type === OPTION_TYPE.Mentionable) refs.users.push(String(value));
       if (type === OPTION_TYPE.Channel) refs.channels.push(String(value));
       if (type === OPTION_TYPE.Role) refs.roles.push(String(value));
+      if (type === OPTION_TYPE.Attachment) refs.attachments?.push(String(value));
       out.push({ type, name, value: isFocused ? String(value) : value, ...(isFocused ? { focused: true } : {}) });
     }
     if (ds && focused === undefined) {

@@ -1,6 +1,7 @@
 /** The bot as `npm start` runs it: `tsx src/main.ts` in a child process, configured only through its environment. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +25,19 @@ function botEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
     DATABASE_PATH: '',
     LOG_LEVEL: '',
     DISCORD_API_BASE: '',
+    HEALTH_PORT: '',
     ...overrides,
   };
+}
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Resolves once the child has exited and its output pipes are drained ('close', not 'exit'). */
@@ -38,7 +50,8 @@ describe('tsx src/main.ts', () => {
     const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: botEnv({ DISCORD_CLIENT_ID: 'abc', DISCORD_API_BASE: 'http://127.0.0.1:1/api/v10' }) });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    expect(await exited(child)).toBe(1);
+    // 78 (EX_CONFIG): the supervisor does not restart a bot that cannot start
+    expect(await exited(child)).toBe(78);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain('DISCORD_TOKEN is missing');
     expect(stderr).toContain('DISCORD_CLIENT_ID must be a numeric id');
@@ -49,6 +62,7 @@ describe('tsx src/main.ts', () => {
     let fake: FakeDiscord;
     let child: ChildProcess;
     let stdout = '';
+    let healthPort = 0;
 
     // a corrupt database file: reported in one line at start, and search works without follows
     const corrupt = path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-start-db-')), 'verbatim.db');
@@ -56,6 +70,7 @@ describe('tsx src/main.ts', () => {
 
     beforeAll(async () => {
       fake = await startFakeDiscord();
+      healthPort = await freePort();
       child = spawn(TSX, ['src/main.ts'], {
         cwd: ROOT,
         env: botEnv({
@@ -67,6 +82,7 @@ describe('tsx src/main.ts', () => {
           LOG_LEVEL: 'info',
           DISCORD_API_BASE: fake.apiBase,
           DATABASE_PATH: corrupt,
+          HEALTH_PORT: String(healthPort),
         }),
       });
       child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -98,6 +114,12 @@ describe('tsx src/main.ts', () => {
       expect(fake.commands(fake.guildId)).toEqual([]);
       expect(fake.violations).toEqual([]);
 
+      const ready = await fetch(`http://127.0.0.1:${healthPort}/ready`);
+      expect([ready.status, await ready.text()]).toEqual([200, 'ready\n']);
+      const metrics = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
+      expect(metrics).toMatch(/^verbatim_library_documents 4$/m);
+      expect(metrics).toMatch(/^verbatim_interactions_total\{kind="command",command="about",outcome="ok"\} 1$/m);
+
       const code = exited(child);
       child.kill('SIGTERM');
       expect(await code).toBe(0);
@@ -113,9 +135,9 @@ describe('tsx src/main.ts', () => {
         let out = '';
         deploy.stdout.on('data', (d: Buffer) => (out += d.toString()));
         expect(await exited(deploy)).toBe(0);
-        expect(out).toContain(`Registered 9 commands for guild ${fake.guildId}`);
+        expect(out).toContain(`Registered 10 commands for guild ${fake.guildId}`);
       }
-      expect(fake.commands(fake.guildId).map((c) => c.name).sort()).toEqual(['Find related statements', 'about', 'follow', 'quote', 'reindex', 'saved', 'search', 'source', 'sources']);
+      expect(fake.commands(fake.guildId).map((c) => c.name).sort()).toEqual(['Find related statements', 'about', 'follow', 'library', 'quote', 'reindex', 'saved', 'search', 'source', 'sources']);
       expect(fake.commands('global')).toEqual([]);
     });
   });

@@ -1,0 +1,182 @@
+/**
+ * `/library add file [title] [speaker] [country] [date] [session] [symbol]`, `/library remove
+ * document`, `/library recent`: the team feeds the library from Discord. Manage Server, or members
+ * of the role in LIBRARY_ROLE_ID. The file is stored under uploads/<year>/ with a sidecar and
+ * indexed by the live update right away; the answer says what was found or why it was skipped.
+ */
+import type { Reply } from '../src/render/models.ts';
+import { escapeMarkdown, truncate } from '../src/render/text.ts';
+import {
+  UPLOAD_FIELDS,
+  UPLOADS_DIR,
+  UploadError,
+  checkUploadName,
+  download,
+  findSameContent,
+  recentUploads,
+  storeUpload,
+  tooLarge,
+  trashUpload,
+  type UploadMeta,
+} from '../src/library/uploads.ts';
+import type { DocumentSummary, SearchEngine } from '../src/types.ts';
+import { stringOption } from './options.ts';
+import { COMMAND_TYPE, GUILD_ONLY, MANAGE_GUILD, OPTION_TYPE, UserFacingError, type CommandContext, type CommandInput, type SlashCommand, type UploadSettings } from './types.ts';
+
+const meta = (name: (typeof UPLOAD_FIELDS)[number], description: string, max = 200) => ({ type: OPTION_TYPE.String, name, description, max_length: max });
+
+function settings(ctx: CommandContext): UploadSettings {
+  if (!ctx.uploads) throw new UserFacingError('Adding documents from Discord is not set up on this bot.');
+  return ctx.uploads;
+}
+
+function checkAllowed(input: CommandInput, s: UploadSettings): void {
+  if (input.user.canManageGuild) return;
+  if (s.roleId && input.user.roles?.includes(s.roleId)) return;
+  throw new UserFacingError(`Only members with Manage Server${s.roleId ? ` or the <@&${s.roleId}> role` : ''} can change the library.`);
+}
+
+/** The engine serving now (after a refresh it is newer than the one the command started with). */
+function current(ctx: CommandContext): SearchEngine {
+  const state = ctx.library.state();
+  return state.status === 'ready' ? state.engine : ctx.engine;
+}
+
+function describe(doc: DocumentSummary): string {
+  const lines = [`**${escapeMarkdown(truncate(doc.meta.title ?? doc.id, 200))}**`, `\`${doc.path}\` · ${doc.passages} passage${doc.passages === 1 ? '' : 's'}`];
+  if (doc.meta.symbol) lines.push(`Symbol: ${escapeMarkdown(doc.meta.symbol)}`);
+  const who = [doc.meta.speaker, doc.meta.countryName ?? doc.meta.country].filter(Boolean).join(', ');
+  if (who) lines.push(`Speaker: ${escapeMarkdown(who)}`);
+  if (doc.meta.date) lines.push(`Date: ${doc.meta.date}`);
+  if (doc.statements) lines.push(`Statements: ${doc.statements}${doc.speakers?.length ? ` by ${escapeMarkdown(truncate(doc.speakers.slice(0, 8).join('; '), 600))}` : ''}`);
+  return lines.join('\n');
+}
+
+const ok = (title: string, description: string): Reply => ({ visibility: 'ephemeral', cards: [{ title, description }] });
+
+async function add(input: CommandInput, ctx: CommandContext): Promise<Reply> {
+  const s = settings(ctx);
+  checkAllowed(input, s);
+  const file = input.attachments?.['file'];
+  if (!file) throw new UserFacingError('Attach the document to the `file` option.');
+  let bytes: Buffer;
+  try {
+    checkUploadName(file.name);
+    if (file.size > s.maxBytes) throw new UploadError(tooLarge(file.size, s.maxBytes));
+    bytes = await download(file.url, s.maxBytes);
+  } catch (err) {
+    if (err instanceof UploadError) throw new UserFacingError(err.message);
+    throw err;
+  }
+  const same = await findSameContent(s.dataDir, bytes);
+  if (same) {
+    const doc = current(ctx).documents().find((d) => d.path === same);
+    ctx.note({ change: 'add', outcome: 'duplicate', existing: same });
+    return ok('Already in the library', `The same file is already there, so it was not added again:\n${doc ? describe(doc) : `\`${same}\``}`);
+  }
+  const given: UploadMeta = {};
+  for (const f of UPLOAD_FIELDS) {
+    const v = stringOption(input, f);
+    if (v) given[f] = v;
+  }
+  let record;
+  try {
+    record = await storeUpload({ root: s.dataDir, name: file.name, bytes, meta: given, addedBy: { id: input.user.id, name: input.user.name } });
+  } catch (err) {
+    if (err instanceof UploadError) throw new UserFacingError(err.message);
+    throw err;
+  }
+  ctx.note({ change: 'add', path: record.path, bytes: record.bytes, by: input.user.id });
+  if (!ctx.library.refresh) return ok('Stored', `\`${record.path}\` was stored; it becomes searchable after /reindex (live updates are off).`);
+  await ctx.library.refresh();
+  const engine = current(ctx);
+  const doc = engine.documents().find((d) => d.path === record.path);
+  if (doc) return ok('Added to the library', `${describe(doc)}\nSearch it now with /search.`);
+  const why = engine.stats().skipped.find((p) => p.path === record.path)?.reason;
+  return ok(
+    'Stored, but not indexed',
+    `\`${record.path}\` was stored but not indexed: ${why ? escapeMarkdown(why) : 'no passages were found'}. Remove it with /library remove, or fix the file and add it again.`,
+  );
+}
+
+async function remove(input: CommandInput, ctx: CommandContext): Promise<Reply> {
+  const s = settings(ctx);
+  checkAllowed(input, s);
+  const value = stringOption(input, 'document') ?? '';
+  const engine = current(ctx);
+  const doc = engine.documents().find((d) => d.path === value || d.id === value);
+  const target = doc?.path ?? value;
+  let moved: string;
+  try {
+    moved = await trashUpload(s.dataDir, target);
+  } catch (err) {
+    if (err instanceof UploadError) throw new UserFacingError(err.message);
+    throw err;
+  }
+  ctx.note({ change: 'remove', path: target, trash: moved, by: input.user.id });
+  await ctx.library.refresh?.();
+  return ok('Removed from the library', `\`${target}\` was taken out of the index and moved to \`${moved}\` (move it back to restore it).`);
+}
+
+async function recent(input: CommandInput, ctx: CommandContext): Promise<Reply> {
+  const s = settings(ctx);
+  const list = await recentUploads(s.dataDir, 10);
+  if (!list.length) return ok('Nothing added yet', 'No document has been added with /library add.');
+  const engine = current(ctx);
+  const lines = list.map((r) => {
+    const doc = engine.documents().find((d) => d.path === r.path);
+    const title = doc?.meta.title ?? r.meta.title ?? r.path;
+    return `**${escapeMarkdown(truncate(title, 120))}** — \`${r.path}\`\nadded by <@${r.addedBy.id}> on ${r.addedAt.slice(0, 10)}${doc ? ` · ${doc.passages} passages` : ' · not indexed'}`;
+  });
+  void input;
+  return ok('Recent additions', truncate(lines.join('\n'), 4000));
+}
+
+export default {
+  data: {
+    type: COMMAND_TYPE.ChatInput,
+    name: 'library',
+    description: 'Add documents to the library, remove them, see what was added',
+    contexts: GUILD_ONLY,
+    default_member_permissions: MANAGE_GUILD,
+    options: [
+      {
+        type: OPTION_TYPE.Subcommand,
+        name: 'add',
+        description: 'Add a PDF, Word, HTML, text or Markdown document',
+        options: [
+          { type: OPTION_TYPE.Attachment, name: 'file', description: 'The document', required: true },
+          meta('title', 'Title (else read from the file)'),
+          meta('speaker', 'Who speaks'),
+          meta('country', 'Country name or ISO code', 100),
+          meta('date', 'Date: 2021 or 2021-10-19', 23),
+          meta('session', 'Session number or name', 50),
+          meta('symbol', 'UN document symbol, e.g. E/CN.7/2021/12', 60),
+        ],
+      },
+      {
+        type: OPTION_TYPE.Subcommand,
+        name: 'remove',
+        description: 'Take a document added here out of the library (kept in the trash)',
+        options: [{ type: OPTION_TYPE.String, name: 'document', description: 'The document', required: true, autocomplete: true }],
+      },
+      { type: OPTION_TYPE.Subcommand, name: 'recent', description: 'The last documents added, and by whom' },
+    ],
+  },
+  visibility: 'ephemeral',
+
+  run(input, ctx) {
+    if (input.subcommand === 'add') return add(input, ctx);
+    if (input.subcommand === 'remove') return remove(input, ctx);
+    return recent(input, ctx);
+  },
+
+  autocomplete(input, ctx) {
+    const typed = input.value.toLowerCase();
+    return ctx.engine
+      .documents()
+      .filter((d) => d.path.startsWith(`${UPLOADS_DIR}/`) && `${d.meta.title ?? ''} ${d.path}`.toLowerCase().includes(typed))
+      .slice(0, 25)
+      .map((d) => ({ name: `${d.meta.title ?? d.id} — ${d.path}`, value: d.path }));
+  },
+} satisfies SlashCommand;

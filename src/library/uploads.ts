@@ -1,0 +1,223 @@
+/**
+ * Documents added to the library from outside (Discord's /library): checked, downloaded within a
+ * size limit, stored under `<library>/uploads/<year>/` with a sidecar (the metadata given, who
+ * added it and when), and removed by moving them to `<library>/.trash/` (restorable by moving them
+ * back). Nothing is written unless everything succeeded: files are written under a dot-name the
+ * library scan ignores, then renamed into place (sidecar first). No discord.js here.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Formats /library add takes (what the library reads; JSON statements are left to the shell). */
+export const UPLOAD_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt', '.md'] as const;
+export const UPLOADS_DIR = 'uploads';
+export const TRASH_DIR = '.trash';
+const SIDECAR = '.meta.json';
+/** Metadata fields a sidecar may set (data/README.md); the rest of the sidecar is provenance. */
+export const UPLOAD_FIELDS = ['title', 'speaker', 'country', 'date', 'session', 'symbol'] as const;
+export type UploadMeta = Partial<Record<(typeof UPLOAD_FIELDS)[number], string>>;
+
+/** A problem with an upload, worded for the person who made it. Nothing was written. */
+export class UploadError extends Error {
+  override name = 'UploadError';
+}
+
+export interface Uploader {
+  id: string;
+  name: string;
+}
+
+/** What a sidecar of an upload records besides the metadata. */
+export interface UploadRecord {
+  /** Path relative to the library root (posix). */
+  path: string;
+  meta: UploadMeta;
+  addedBy: Uploader;
+  addedAt: string;
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * Checks a file name as given by the uploader; returns it when it can be stored as is.
+ * @throws UploadError for path parts, control characters, hidden names, or a format not taken.
+ */
+export function checkUploadName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw new UploadError('The file name has control characters; rename the file and try again.');
+  if (/[/\\]/.test(name) || name.split(/[/\\]/).includes('..') || name === '..' || name === '.')
+    throw new UploadError('The file name has a path in it (`/`, `\\` or `..`); give a plain file name.');
+  if (name.startsWith('.')) throw new UploadError('The file name starts with a dot (a hidden file); rename it and try again.');
+  if (name.length > 80) throw new UploadError('The file name is longer than 80 characters; shorten it and try again.');
+  if (name.endsWith(SIDECAR)) throw new UploadError('That is a metadata sidecar, not a document.');
+  const ext = path.extname(name).toLowerCase();
+  if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(ext))
+    throw new UploadError(`${ext ? `\`${ext}\` files are` : 'A file without an extension is'} not taken; send PDF, Word (.docx), HTML, text (.txt) or Markdown (.md).`);
+  return name;
+}
+
+/**
+ * Downloads `url` (an attachment's CDN address), refusing more than `maxBytes`.
+ * @throws UploadError when it cannot be downloaded or is too large.
+ */
+export async function download(url: string, maxBytes: number, timeoutMs = 30_000): Promise<Buffer> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch {
+    throw new UploadError('The file could not be downloaded from Discord (no answer); try again in a moment.');
+  }
+  if (!res.ok || !res.body) throw new UploadError(`The file could not be downloaded from Discord (HTTP ${res.status}); try attaching it again.`);
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) throw new UploadError(tooLarge(declared, maxBytes));
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of res.body) {
+      total += chunk.length;
+      if (total > maxBytes) throw new UploadError(tooLarge(total, maxBytes));
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (err) {
+    if (err instanceof UploadError) throw err;
+    throw new UploadError('The download from Discord broke off; try again.');
+  }
+  return Buffer.concat(chunks);
+}
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
+}
+
+export function tooLarge(size: number, maxBytes: number): string {
+  return `The file is ${mb(size)}; the library takes files up to ${mb(maxBytes)}.`;
+}
+
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Every document-like file of the library (dot-folders, node_modules and sidecars left out), relative posix paths. */
+async function libraryFiles(root: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(path.join(root, rel), { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const p = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await libraryFiles(root, p)));
+    else if (e.isFile() && !e.name.endsWith(SIDECAR) && e.name !== 'manifest.csv') out.push(p);
+  }
+  return out;
+}
+
+/** The library file with exactly these bytes, if any (compared by size first, then by hash). */
+export async function findSameContent(root: string, bytes: Buffer): Promise<string | undefined> {
+  const want = sha256(bytes);
+  for (const p of await libraryFiles(root)) {
+    const s = await stat(path.join(root, p)).catch(() => undefined);
+    if (!s || s.size !== bytes.length) continue;
+    if (sha256(await readFile(path.join(root, p))) === want) return p;
+  }
+  return undefined;
+}
+
+/** A disk problem in words (full disk, no permission), or the error's message. */
+function diskProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'The library’s disk is full; nothing was added. Tell the bot’s administrator.';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'The bot may not write to the library folder; nothing was added. Tell the bot’s administrator.';
+  return `The file could not be stored (${code ?? 'error'}); nothing was added.`;
+}
+
+/**
+ * Stores `bytes` as `uploads/<year>/<name>` (a free variant of the name when taken) with its
+ * sidecar. Atomic per file: on any failure nothing is left behind.
+ */
+export async function storeUpload(opts: { root: string; name: string; bytes: Buffer; meta: UploadMeta; addedBy: Uploader; now?: Date }): Promise<UploadRecord> {
+  const name = checkUploadName(opts.name);
+  const now = opts.now ?? new Date();
+  const folder = `${UPLOADS_DIR}/${now.getUTCFullYear()}`;
+  const dir = path.join(opts.root, folder);
+  const ext = path.extname(name);
+  const base = name.slice(0, name.length - ext.length);
+  const tmp = path.join(opts.root, `.upload-${randomBytes(6).toString('hex')}`);
+  const written: string[] = [];
+  try {
+    await mkdir(dir, { recursive: true });
+    let file = name;
+    for (let n = 2; await stat(path.join(dir, file)).then(() => true, () => false); n++) file = `${base}-${n}${ext}`;
+    const record: UploadRecord = {
+      path: `${folder}/${file}`,
+      meta: opts.meta,
+      addedBy: opts.addedBy,
+      addedAt: now.toISOString(),
+      sha256: sha256(opts.bytes),
+      bytes: opts.bytes.length,
+    };
+    const sidecar = { ...opts.meta, addedBy: opts.addedBy.name, addedById: opts.addedBy.id, addedAt: record.addedAt, sha256: record.sha256, originalName: opts.name };
+    await writeFile(`${tmp}.doc`, opts.bytes);
+    written.push(`${tmp}.doc`);
+    await writeFile(`${tmp}.meta`, JSON.stringify(sidecar, null, 2) + '\n');
+    written.push(`${tmp}.meta`);
+    const target = path.join(dir, file);
+    await rename(`${tmp}.meta`, `${target}${SIDECAR}`);
+    written.splice(written.indexOf(`${tmp}.meta`), 1, `${target}${SIDECAR}`);
+    await rename(`${tmp}.doc`, target);
+    return record;
+  } catch (err) {
+    await Promise.all(written.map((p) => rm(p, { force: true }).catch(() => undefined)));
+    if (err instanceof UploadError) throw err;
+    throw new UploadError(diskProblem(err));
+  }
+}
+
+/**
+ * Moves an uploaded document and its sidecar to `.trash/<time>/<path>` (restorable by moving them
+ * back). Only files under uploads/ can be removed this way.
+ * @returns where the document went (relative to the library root)
+ */
+export async function trashUpload(root: string, relPath: string, now = new Date()): Promise<string> {
+  const normal = path.posix.normalize(relPath);
+  if (!normal.startsWith(`${UPLOADS_DIR}/`) || normal.split('/').includes('..')) throw new UploadError('Only documents added with /library add can be removed here.');
+  const from = path.join(root, normal);
+  if (!(await stat(from).then((s) => s.isFile(), () => false))) throw new UploadError('That document is no longer in the library.');
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const to = path.join(root, TRASH_DIR, stamp, normal);
+  try {
+    await mkdir(path.dirname(to), { recursive: true });
+    await rename(from, to);
+    await rename(`${from}${SIDECAR}`, `${to}${SIDECAR}`).catch(() => undefined);
+  } catch (err) {
+    throw new UploadError(diskProblem(err).replace('nothing was added', 'nothing was removed'));
+  }
+  return path.posix.join(TRASH_DIR, stamp, normal);
+}
+
+/** The uploads, newest first, from their sidecars. */
+export async function recentUploads(root: string, limit = 10): Promise<UploadRecord[]> {
+  const out: UploadRecord[] = [];
+  for (const p of await libraryFiles(root, UPLOADS_DIR)) {
+    try {
+      const side = JSON.parse(await readFile(path.join(root, `${p}${SIDECAR}`), 'utf8')) as Record<string, unknown>;
+      const meta: UploadMeta = {};
+      for (const f of UPLOAD_FIELDS) if (typeof side[f] === 'string') meta[f] = side[f];
+      out.push({
+        path: p,
+        meta,
+        addedBy: { id: String(side['addedById'] ?? ''), name: String(side['addedBy'] ?? '?') },
+        addedAt: String(side['addedAt'] ?? ''),
+        sha256: String(side['sha256'] ?? ''),
+        bytes: (await stat(path.join(root, p))).size,
+      });
+    } catch {
+      // a file without a readable sidecar was not added through /library
+    }
+  }
+  return out.sort((a, b) => b.addedAt.localeCompare(a.addedAt)).slice(0, limit);
+}

@@ -1,0 +1,147 @@
+/**
+ * Feeding the library from Discord: /library add, remove and recent through the real discord.js
+ * client and the loopback Discord server, which serves each attachment from its CDN address as
+ * Discord does. The library is a temporary copy with live updates on, as the bot runs it.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { createBot, type Bot } from '../../src/discord/bot.ts';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { createLibrary, type Library } from '../../src/discord/library.ts';
+import { openLibrary } from '../../src/index/open.ts';
+import { LibraryWatcher } from '../../src/library/live.ts';
+import { createLogger } from '../../src/logger.ts';
+import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
+import { FIXTURE_LIBRARY } from '../support/library.ts';
+
+type Obj = Record<string, unknown>;
+const UN_DOCS = new URL('../fixtures/un-documents/', import.meta.url).pathname;
+let fake: FakeDiscord;
+let bot: Bot;
+let library: Library;
+let tmp: string;
+let root: string;
+const logLines: Obj[] = [];
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'verbatim-uploads-'));
+  root = path.join(tmp, 'library');
+  cpSync(FIXTURE_LIBRARY, root, { recursive: true });
+  const cachePath = path.join(tmp, 'index.bin');
+  fake = await startFakeDiscord();
+  await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, apiBase: fake.apiBase }, commands.map((c) => c.data));
+  const live = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 200, saveDelayMs: 100 });
+  library = createLibrary((onProgress) => openLibrary({ dataDir: root, cachePath, onProgress }), { live });
+  const sink = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(JSON.parse(chunk.toString()) as Obj), done()) });
+  bot = createBot({
+    engineProvider: library,
+    commands,
+    log: createLogger('info', sink),
+    config: { token: fake.token, apiBase: fake.apiBase },
+    services: { uploads: { dataDir: root, maxBytes: 1024 * 1024, roleId: fake.staffRoleId } },
+  });
+  await bot.start();
+  await library.ready;
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await library?.close();
+  await fake?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const card = (v: { embeds: Obj[] }): { title: string; description: string } => ({ title: String(v.embeds[0]?.['title'] ?? ''), description: String(v.embeds[0]?.['description'] ?? '') });
+const uploads = (): string[] => {
+  const dir = path.join(root, 'uploads');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+};
+const admin = { userId: 'admin' } as const;
+
+describe('/library add', () => {
+  it('stores a PDF under uploads/<year>/ with a sidecar, indexes it at once, says what it found, and /search finds it', async () => {
+    const file = fake.attachment('A_RES_55_2.pdf', readFileSync(path.join(UN_DOCS, 'A_RES_55_2.pdf')), { contentType: 'application/pdf' });
+    const v = await fake.slashCommand('library', { add: { file, country: 'Colombia', date: '2000-09-08' } }, admin).response({ timeoutMs: 60_000 });
+    expect(v.ephemeral).toBe(true);
+    expect(card(v).title).toBe('Added to the library');
+    expect(card(v).description).toMatch(/Symbol: A\/RES\/55\/2/);
+    expect(card(v).description).toMatch(/`uploads\/\d{4}\/A_RES_55_2\.pdf` · \d+ passages/);
+    expect(fake.cdnRequests.some((r) => r.path.endsWith('/A_RES_55_2.pdf') && r.status === 200)).toBe(true);
+    const year = new Date().getUTCFullYear();
+    const sidecar = JSON.parse(readFileSync(path.join(root, 'uploads', String(year), 'A_RES_55_2.pdf.meta.json'), 'utf8')) as Obj;
+    expect(sidecar).toMatchObject({ country: 'Colombia', date: '2000-09-08', addedBy: 'admin', addedById: fake.users.admin.id });
+    const found = await fake.slashCommand('search', { query: 'millennium declaration solidarity tolerance' }).response();
+    expect(JSON.stringify(found.embeds)).toContain('A/RES/55/2');
+    // one log line per change: who, what, where
+    expect(logLines.find((l) => l['change'] === 'add')).toMatchObject({ user: fake.users.admin.id, path: `uploads/${year}/A_RES_55_2.pdf`, outcome: 'ok' });
+  }, 90_000);
+
+  it('does not add the same content twice, and points to it', async () => {
+    const before = uploads();
+    const file = fake.attachment('copy-of-the-declaration.pdf', readFileSync(path.join(UN_DOCS, 'A_RES_55_2.pdf')));
+    const v = await fake.slashCommand('library', { add: { file } }, admin).response();
+    expect(card(v).title).toBe('Already in the library');
+    expect(card(v).description).toMatch(/uploads\/\d{4}\/A_RES_55_2\.pdf/);
+    expect(uploads()).toEqual(before);
+  });
+
+  it('takes a member of the library role without Manage Server; refuses others', async () => {
+    const file = fake.attachment('note.md', '# Water\n\nThe delegation of Colombia spoke at length about transboundary aquifers and glacier retreat.\n');
+    const staff = { userId: 'admin', permissions: MEMBER_PERMISSIONS, bypassPermissions: true };
+    const v = await fake.slashCommand('library', { add: { file, title: 'Aquifers note' } }, staff).response();
+    expect(card(v).title).toBe('Added to the library');
+    const refused = await fake.slashCommand('library', { add: { file } }, { userId: 'alice', bypassPermissions: true }).response();
+    expect(refused.content).toMatch(/Only members with Manage Server or the <@&\d+> role can change the library/);
+    expect(() => fake.slashCommand('library', { recent: {} }, { userId: 'alice' })).toThrow(/cannot see/);
+  });
+
+  it.each([
+    ['a path in the name', '../../evil.txt', 'plain text', {}, /has a path in it/],
+    ['control characters in the name', 'bad\u0007name.txt', 'plain text', {}, /control characters/],
+    ['a format not taken', 'tool.exe', 'MZ', {}, /`\.exe` files are not taken/],
+    ['a file over the size limit', 'big.txt', 'x', { size: 5 * 1024 * 1024 }, /5\.0 MB; the library takes files up to 1\.0 MB/],
+    ['a download that fails', 'gone.txt', 'text', { status: 404 }, /could not be downloaded from Discord \(HTTP 404\)/],
+  ] as [string, string, string, { size?: number; status?: number }, RegExp][])('%s: a clear private answer, nothing written', async (_why, name, content, opts, message) => {
+    const before = uploads();
+    const file = fake.attachment(name, content, opts);
+    const v = await fake.slashCommand('library', { add: { file } }, admin).response();
+    expect(v.ephemeral).toBe(true);
+    expect(v.content).toMatch(message);
+    expect(uploads()).toEqual(before);
+    expect(readdirSync(root).filter((n) => n.startsWith('.upload-'))).toEqual([]);
+  });
+});
+
+describe('/library recent and remove', () => {
+  it('lists the last additions with who added them', async () => {
+    const v = await fake.slashCommand('library', { recent: {} }, admin).response();
+    expect(card(v).title).toBe('Recent additions');
+    expect(card(v).description).toMatch(/\*\*Aquifers note\*\* — `uploads\/\d{4}\/note\.md`\nadded by <@\d+> on \d{4}-\d{2}-\d{2} · \d+ passages/);
+    expect(card(v).description.indexOf('note.md')).toBeLessThan(card(v).description.indexOf('A_RES_55_2.pdf'));
+  });
+
+  it('offers added documents in autocomplete, moves the chosen one to .trash/ and out of the index', async () => {
+    const choices = (await fake.autocomplete('library', { remove: { document: 'aquif' } }, 'document', admin).response()).choices as { name: string; value: string }[];
+    expect(choices.map((c) => c.name)).toEqual([expect.stringMatching(/^Aquifers note — uploads\/\d{4}\/note\.md$/)]);
+    const v = await fake.slashCommand('library', { remove: { document: choices[0]!.value } }, admin).response();
+    expect(card(v).title).toBe('Removed from the library');
+    const trashed = readdirSync(path.join(root, '.trash'), { recursive: true }).map(String);
+    expect(trashed.some((p) => p.endsWith('note.md'))).toBe(true);
+    expect(trashed.some((p) => p.endsWith('note.md.meta.json'))).toBe(true);
+    const search = await fake.slashCommand('search', { query: 'transboundary aquifers glacier' }).response();
+    expect(JSON.stringify(search.embeds)).not.toContain('Aquifers note');
+    expect(logLines.find((l) => l['change'] === 'remove')).toMatchObject({ user: fake.users.admin.id, path: expect.stringMatching(/note\.md$/) });
+  });
+
+  it('refuses to remove a document that was not added here', async () => {
+    const v = await fake.slashCommand('library', { remove: { document: 'COL_76_2021.txt' } }, admin).response();
+    expect(v.content).toMatch(/Only documents added with \/library add can be removed here/);
+    expect(existsSync(path.join(root, 'COL_76_2021.txt'))).toBe(true);
+    expect(fake.violations).toEqual([]);
+  });
+});
