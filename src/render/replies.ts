@@ -102,7 +102,11 @@ export function noHitsReply(state: SearchState, help: NoHitsHelp, notices: reado
     const what = d.value === undefined ? `the ${d.filter} filter` : `“${escapeMarkdown(truncate(describeFilters({ [d.filter]: d.value }, label), 100))}”`;
     lines.push(`Without ${what}: ${plural(d.total, 'passage')}.`);
   }
-  for (const d of help.dropWords) lines.push(`Without the word “${escapeMarkdown(d.word)}”: ${plural(d.total, 'passage')}.`);
+  for (const d of help.dropWords) {
+    // a filter written in the query (session:75, -country:USA) is dropped like a word, but is no word
+    const what = /^[-+]?\p{L}+:/u.test(d.word) ? '' : 'the word ';
+    lines.push(`Without ${what}“${escapeMarkdown(d.word)}”: ${plural(d.total, 'passage')}.`);
+  }
   if (!help.suggestion && !help.dropFilters.length && !help.dropWords.length)
     lines.push('Try fewer or more general words; /about shows the query syntax.');
   return { visibility: 'ephemeral', text: lines.join('\n') };

@@ -112,6 +112,13 @@ describe('/search', () => {
     expect(reply.text).toContain('Without the country filter: 1 passage.');
   });
 
+  it('names a filter written in the query (not “the word”) when dropping it would find passages', async () => {
+    const reply = await run(search, { query: 'pandemic -country:COL session:75' });
+    expect(reply.text).toContain('No passages match **pandemic -country:COL session:75**');
+    expect(reply.text).toMatch(/Without “session:75”: \d+ passages\./);
+    expect(reply.text).not.toContain('the word “session:75”');
+  });
+
   it('passes query mistakes on as the engine words them', async () => {
     await expect(run(search, { query: 'coca year:twenty' })).rejects.toThrow(QueryError);
     await expect(run(search, { query: 'drugs', country: 'Atlantis' })).rejects.toThrow(/Unknown country “Atlantis”/);
