@@ -138,6 +138,11 @@ async function runBatch(engine: SearchEngine, file: string, limit: number): Prom
         process.stdout.write(JSON.stringify({ line: lineNo, error: 'not valid JSON' }) + '\n');
         continue;
       }
+      if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+        bad++;
+        process.stdout.write(JSON.stringify({ line: lineNo, error: 'not a query: each line is a JSON object like {"id":"a","query":"coca"}' }) + '\n');
+        continue;
+      }
       const id = typeof spec.id === 'string' || typeof spec.id === 'number' ? spec.id : lineNo;
       if (typeof spec.query !== 'string') {
         bad++;

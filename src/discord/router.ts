@@ -111,6 +111,17 @@ function errorReply(err: unknown, log: Logger): { reply: Reply; outcome: string;
 }
 
 /** Builds the interaction handler for `client.on('interactionCreate', …)`. */
+/**
+ * The text "Find related statements" searches: the quoted passage of a card (Share… posts
+ * "Shared by @x" as its content, the passage in the embed), else the message's own text.
+ */
+function targetText(message: MessageContextMenuCommandInteraction['targetMessage']): string {
+  const descriptions = message.embeds.map((e) => e.description ?? '').filter(Boolean);
+  const quoted = descriptions.flatMap((d) => d.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2)));
+  if (quoted.length) return quoted.join('\n');
+  return message.content || descriptions.join('\n');
+}
+
 export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
   const byName = new Map(options.commands.map((c) => [c.data.name, c]));
   const store = new StateStore();
@@ -237,7 +248,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         mode = cmd?.visibility ?? 'ephemeral';
         const input = interaction.isChatInputCommand()
           ? { ...optionValues(interaction), user: invoker(interaction), ...place(interaction), ...attachmentsOf(interaction) }
-          : { options: {}, user: invoker(interaction), targetMessage: (interaction as MessageContextMenuCommandInteraction).targetMessage.content, ...place(interaction) };
+          : { options: {}, user: invoker(interaction), targetMessage: targetText((interaction as MessageContextMenuCommandInteraction).targetMessage), ...place(interaction) };
         if (log.isLevelEnabled('debug')) fields['input'] = input.options;
         work = (ctx) => {
           if (!cmd) throw new ExpiredError(`unknown command ${interaction.commandName}`);
@@ -296,7 +307,9 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       log.error({ err, errorId }, 'could not answer the interaction');
     } finally {
       fields['ms'] = Math.round(performance.now() - started);
-      log.info(fields, 'interaction');
+      // the child logger already carries the interaction id: do not write the key twice
+      const { interaction: _id, ...rest } = fields;
+      log.info(rest, 'interaction');
       if (fields['kind'] !== undefined) options.onInteraction?.(fields);
     }
   };

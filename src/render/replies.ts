@@ -299,8 +299,8 @@ export function reindexReply(s: ReindexSummary): Reply {
 
 /** While the library loads. */
 export function loadingReply(done: number, total: number): Reply {
-  const progress = total > 0 ? ` ${done}/${total} files` : '';
-  return { visibility: 'ephemeral', text: `Library is loading…${progress}. Try again in a moment.` };
+  const progress = total > 0 ? `: ${done}/${total} files read` : '';
+  return { visibility: 'ephemeral', text: `Library is loading${progress}. Try again in a moment.` };
 }
 
 /** A problem the user can fix; the message is shown as written. */

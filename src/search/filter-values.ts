@@ -350,6 +350,12 @@ export function checkRange(f: SearchFilters): void {
       `Use either year:${f.year} or a from:/to: range, not both — years:2019-2021 gives a range of years.`,
     );
   }
+  if (f.year !== undefined) {
+    const y = /^\d{4}$/.test(f.year) ? Number(f.year) : NaN;
+    if (!(y >= 1000 && y <= 2999)) {
+      throw new QueryError(`“${f.year}” is not a year the library can hold — write a year from 1000 to 2999, such as 2021.`);
+    }
+  }
   const from = f.from ?? f.year;
   const to = f.to ?? f.year;
   const a = from === undefined ? undefined : normalizeDateBound(from, 'from');

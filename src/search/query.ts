@@ -256,7 +256,7 @@ export function parseQuery(input: string): ParsedQuery {
         i = v.next;
         continue;
       }
-      if (rest && !isSpace(rest[0])) {
+      if (rest && !isSpace(rest[0]) && !rest.startsWith('//')) {
         throw new QueryError(
           `“${key[1]}:” is not a filter. Filters are ${KNOWN_FILTERS} — or put the text in quotes to search for it.`,
         );

@@ -65,6 +65,8 @@ describe('npm run search', () => {
       [
         JSON.stringify({ id: 'a', query: 'money laundering Balkan route' }),
         'not json',
+        'null',
+        '[1]',
         JSON.stringify({ id: 'b', query: 'cybercrime', filters: { from: '2021-10-21', to: '2021-10-21' } }),
         JSON.stringify({ id: 'c', query: 'coca "organized crime' }),
         JSON.stringify({ id: 'd', query: 'coca year:21' }),
@@ -72,15 +74,17 @@ describe('npm run search', () => {
     );
     const r = await run('search', ['--batch', batch, '--json', '--limit', '3']);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(7);
     expect(lines[0]!['id']).toBe('a');
     expect(typeof lines[0]!['tookMs']).toBe('number');
     expect(JSON.stringify(lines[0]!['hits'])).toContain('Balkan route');
     expect(lines[1]!['error']).toMatch(/not valid JSON/);
-    expect(lines[2]!['total']).toBe(1);
-    expect(lines[3]!['notices']).toEqual(['The quote after “coca” is never closed: read as the phrase “organized crime”, up to the end of the query.']);
-    expect(lines[3]!['error']).toBeUndefined();
-    expect(lines[4]!['error']).toMatch(/not a year/);
+    expect(lines[2]).toEqual({ line: 3, error: expect.stringMatching(/not a query/) });
+    expect(lines[3]).toEqual({ line: 4, error: expect.stringMatching(/not a query/) });
+    expect(lines[4]!['total']).toBe(1);
+    expect(lines[5]!['notices']).toEqual(['The quote after “coca” is never closed: read as the phrase “organized crime”, up to the end of the query.']);
+    expect(lines[5]!['error']).toBeUndefined();
+    expect(lines[6]!['error']).toMatch(/not a year/);
     expect(r.code).toBe(1);
   });
 

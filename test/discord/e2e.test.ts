@@ -30,6 +30,8 @@ let provider: LibraryHandle;
 let makeBot: () => Bot;
 let releaseLibrary: () => void;
 const logLines: Obj[] = [];
+/** The raw log lines as written (JSON.parse would hide a key written twice). */
+const rawLogLines: string[] = [];
 /** Faults the tests switch on in the engine the bot talks to (never in discord.js). */
 const faults: { slowMs: number; bugOn: string | undefined } = { slowMs: 0, bugOn: undefined };
 
@@ -77,7 +79,7 @@ beforeAll(async () => {
     },
     reload: () => library.reload(),
   };
-  const sink = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(JSON.parse(chunk.toString()) as Obj), done()) });
+  const sink = new Writable({ write: (chunk: Buffer, _e, done) => (rawLogLines.push(chunk.toString()), logLines.push(JSON.parse(chunk.toString()) as Obj), done()) });
   makeBot = () => createBot({ engineProvider: provider, commands, log: createLogger(config.logLevel, sink), config, version: '0.1.0' });
   bot = makeBot();
   await bot.start();
@@ -124,7 +126,7 @@ describe('start-up', () => {
   it('answers "loading" with progress until the library is ready, then normally', async () => {
     const loading = await fake.slashCommand('search', { query: 'pandemic' }).response();
     expect(loading.ephemeral).toBe(true);
-    expect(loading.content).toBe('Library is loading… 1/4 files. Try again in a moment.');
+    expect(loading.content).toBe('Library is loading: 1/4 files read. Try again in a moment.');
     releaseLibrary();
     await library.ready;
     const ready = await fake.slashCommand('search', { query: 'pandemic' }).response();
@@ -184,6 +186,12 @@ describe('/search', () => {
     expect(String(embed(shared)['description'])).toContain('coca cultivation has increased by 97.4%');
     const posted = fake.channelMessages().find((m) => m.id === shared.messageId);
     expect(posted?.content).toBe(`Shared by <@${fake.users.alice.id}>`);
+    // "Find related statements" on the card searches its quoted passage, not the word "Shared"
+    const related = await fake.messageContextMenu('Find related statements', shared.messageId!).response();
+    expect(related.ephemeral).toBe(true);
+    expect(String(embed(related)['title'])).not.toMatch(/Shared/i);
+    expect(String(embed(shared)['description'])).toContain('Fundacion objectivo cero');
+    expect(fields(related)[0]?.value).toContain('Fundacion objectivo cero'); // the shared passage itself ranks first
   });
 
   it('shows more context privately', async () => {
@@ -295,6 +303,9 @@ describe('/search', () => {
     expect(lines[0]).toMatchObject({ kind: 'command', command: 'search', outcome: 'ok' });
     expect(lines[0]!['ms']).toBeTypeOf('number');
     expect(lines[0]!['hits']).toBeGreaterThan(0);
+    const raw = rawLogLines.filter((l) => l.includes(`"interaction":"${h.id}"`) && l.includes('"msg":"interaction"'));
+    expect(raw).toHaveLength(1);
+    expect(raw[0]!.split('"interaction":').length - 1).toBe(1);
     expect(JSON.stringify(logLines)).not.toContain('multilateralism');
     expect(JSON.stringify(logLines)).not.toContain(fake.token);
   });

@@ -148,3 +148,11 @@ describe('renderReply on a real hit', () => {
     expect(p.flags! & MESSAGE_FLAGS.SuppressEmbeds).toBe(MESSAGE_FLAGS.SuppressEmbeds);
   });
 });
+
+describe('the loading reply', () => {
+  it('reads as one sentence, with or without progress (no doubled punctuation)', async () => {
+    const { loadingReply } = await import('../../src/render/replies.ts');
+    expect(loadingReply(0, 0).text).toBe('Library is loading. Try again in a moment.');
+    expect(loadingReply(3, 10).text).toBe('Library is loading: 3/10 files read. Try again in a moment.');
+  });
+});

@@ -26,6 +26,9 @@ describe('reading filter values', () => {
 
   it.each([
     [{ colour: 'red' }, /“colour” is not a filter/],
+    [{ contry: 'COL' }, /“contry” is not a filter.*country/],
+    [{ year: '9999' }, /“9999” is not a year.*2021/],
+    [{ year: 9999 }, /“9999” is not a year.*2021/],
     [{ session: '76-70' }, /starts after it ends.*session:70-76/],
     [{ year: ['2019', '2021'] }, /takes one value.*years:2019-2021/],
     [{ country: { code: 'COL' } }, /takes text, a number or a list/],

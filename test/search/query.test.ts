@@ -87,6 +87,12 @@ describe('parseQuery: filters', () => {
   it('a word ending in a colon is just a word', () => {
     expect(terms('Afghanistan: heroin')).toEqual(['afghanistan', 'heroin']);
   });
+
+  it('a web address is searched, not read as an unknown filter', () => {
+    const p = parseQuery('heroin http://x.example');
+    expect(p.words.map((w) => w.term)).toContain('heroin');
+    expect(p.words.length).toBeGreaterThan(1);
+  });
 });
 
 describe('parseQuery: malformed queries get a message that says what to fix', () => {
@@ -98,6 +104,7 @@ describe('parseQuery: malformed queries get a message that says what to fix', ()
     ['"to be or not to be"', /very common word.*more specific word/],
     ['coca colour:red', /“colour:” is not a filter.*country:.*speaker:.*year:.*quotes/],
     ['coca year:21', /not a year.*year:2021/],
+    ['coca year:9999', /not a year.*year:2021/],
     ['coca year:twenty', /not a year/],
     ['coca from:2021-13', /Dates are written 2021 or 2021-10-19/],
     ['coca to:2021-02-30', /Dates are written/],
