@@ -27,15 +27,39 @@ export function facetChoices(engine: SearchEngine, facet: Facet, prefix: string)
  * filters accept names and codes, and report what they cannot use).
  */
 export function resolveFacet(engine: SearchEngine, facet: Facet, typed: string): string {
+  const whole = exactFacet(engine, facet, typed);
+  if (whole !== undefined) return whole;
   const bare = typed.replace(/\s+\(\d+\)$/, '').replace(/\s+—\s+.*$/, '').trim();
   const want = fold(bare);
   const candidates = engine.facet(facet, bare, 25);
   const exact = candidates.find((c) => fold(c.value) === want || fold(c.label) === want);
   if (exact) return exact.value;
-  const fromName = /—\s+(.+?)(?:\s+\(\d+\))?$/.exec(typed)?.[1];
+  const fromName = /.*—\s+(.+?)(?:\s+\(\d+\))?$/.exec(typed)?.[1];
   if (fromName && engine.facet(facet, fromName, 25).some((c) => c.value === fromName)) return fromName;
   if (candidates.length === 1 && candidates[0]) return candidates[0].value;
   return bare;
+}
+
+/**
+ * The one facet value `typed` names exactly: a value, a label (a document title holds " — " and may
+ * end in "(2016)"), or an autocomplete choice's name ("label — value (count)"); else undefined.
+ */
+export function exactFacet(engine: SearchEngine, facet: Facet, typed: string): string | undefined {
+  const forms = [typed.trim(), typed.replace(/\s+\(\d+\)$/, '').trim()];
+  for (const t of forms) {
+    const want = fold(t);
+    if (!want) continue;
+    const found = engine.facet(facet, t, 25).find((c) => fold(c.value) === want || fold(c.label) === want);
+    if (found) return found.value;
+    const cut = t.lastIndexOf(' — ');
+    if (cut > 0) {
+      const value = t.slice(cut + 3).trim();
+      const label = fold(t.slice(0, cut).trim());
+      const named = engine.facet(facet, value, 25).find((c) => c.value === value && fold(c.label) === label);
+      if (named) return named.value;
+    }
+  }
+  return undefined;
 }
 
 const FACET_OPTIONS: Partial<Record<keyof SearchFilters, Facet>> = {
@@ -57,8 +81,13 @@ export function filtersFrom(input: Pick<CommandInput, 'options'>, engine: Search
     const raw = stringOption(input, key);
     if (raw === undefined) continue;
     const facet = FACET_OPTIONS[key];
+    // a whole value that holds commas ("Colombia — General Debate, 71st session (2016)") is one value
+    const not = /^[-−]/.test(raw) ? '-' : '';
+    const whole = facet && isListFilter(key) ? exactFacet(engine, facet, raw.replace(/^[-−]+\s*/, '')) : undefined;
     given[key] =
-      facet && isListFilter(key)
+      whole !== undefined
+        ? joinFilterValues([{ value: whole, not: not === '-' }])
+        : facet && isListFilter(key)
         ? joinFilterValues(filterValues(key, raw).map((v) => ({ value: resolveFacet(engine, facet, v.value), not: v.not })))
         : raw;
   }
@@ -82,6 +111,12 @@ export function filterLabel(engine: SearchEngine): FilterLabel {
 export function autocompleteFacet(input: AutocompleteInput, engine: SearchEngine): Choice[] {
   const facet = FACET_OPTIONS[input.option as keyof SearchFilters];
   if (!facet) return [];
+  // a title that holds a comma ("Colombia — General Debate, 66th") is completed whole
+  if (input.value.includes(',')) {
+    const not = /^[-−]/.test(input.value.trim()) ? '-' : '';
+    const whole = facetChoices(engine, facet, input.value.trim().replace(/^[-−]+\s*/, ''));
+    if (whole.length) return whole.map((c) => ({ name: `${not}${c.name}`, value: `${not}${c.value}` })).filter((c) => c.value.length <= LIMITS.choiceValue);
+  }
   const cut = input.value.lastIndexOf(',');
   const before = cut < 0 ? '' : input.value.slice(0, cut).split(',').map((p) => p.trim()).filter(Boolean).join(', ');
   const last = input.value.slice(cut + 1).trim();

@@ -35,10 +35,12 @@ export class Catalog {
   /** Values of a facet whose label (a word of it) or value starts with `prefix`, most frequent first. */
   facet(facet: Facet, prefix: string, limit: number): FacetValue[] {
     const p = fold(prefix).trim();
+    // several words ("Colombia 2016") or a part of an id ("COL_71" in 2016/COL_71_2016): each must start a word
+    const tokens = p.split(/[\s,]+/).filter(Boolean);
     const out: FacetValue[] = [];
     for (const v of this.facetValues(facet)) {
       if (out.length >= limit) break;
-      if (!p || startsWord(fold(v.label), p) || fold(v.value).startsWith(p)) out.push(v);
+      if (!p || startsWord(fold(v.label), p) || fold(v.value).startsWith(p) || everyStartsAWord(`${v.label} ${v.value}`, tokens)) out.push(v);
     }
     return out;
   }
@@ -118,6 +120,12 @@ function startsWord(label: string, prefix: string): boolean {
   if (label.startsWith(prefix)) return true;
   for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1)) if (label.startsWith(prefix, i + 1)) return true;
   return false;
+}
+
+function everyStartsAWord(text: string, tokens: readonly string[]): boolean {
+  if (!tokens.length) return false;
+  const words = fold(text).split(/[\s/(),.;:-]+/);
+  return tokens.every((t) => words.some((w) => w.startsWith(t)));
 }
 
 function escapeRe(s: string): string {
