@@ -129,12 +129,22 @@ export interface SearchFilters {
   symbol?: string;
 }
 
+/** Order of hits: by score, or by date (newest or oldest first, then by score; undated last). */
+export type SortOrder = 'relevance' | 'newest' | 'oldest';
+
+export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
+
+/** Most hits one search returns (an export of all hits asks for this many). */
+export const MAX_HITS = 5000;
+
 export interface SearchOptions {
   filters?: SearchFilters;
-  /** Hits to return (default 10). */
+  /** Hits to return (default 10, at most {@link MAX_HITS}). */
   limit?: number;
   /** Hits to skip, for paging (default 0). */
   offset?: number;
+  /** Default 'relevance'. */
+  sort?: SortOrder;
 }
 
 /** A character range [start, end) in an excerpt's text that matched the query. */

@@ -7,9 +7,9 @@ import type { DocumentSummary, Hit, LibraryStats, SearchResponse, Source } from 
 import { citationLine, passageUrl, speakerLabel } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
 import { describeFilters, type FilterLabel } from '../search/filter-values.ts';
-import { pageId, type SearchState, type StateStore } from './custom-id.ts';
+import { exportId, pageId, type SearchState, type StateStore } from './custom-id.ts';
 import { LIMITS } from './limits.ts';
-import type { Card, Control, Reply } from './models.ts';
+import type { Card, Control, FileAttachment, Reply } from './models.ts';
 import { escapeMarkdown, link, truncate } from './text.ts';
 
 export const HITS_PER_PAGE = 5;
@@ -46,10 +46,12 @@ export function citationMarkdown(hit: Hit): string {
   return link(citationLine(hit.source), passageUrl(hit.source, hit.text));
 }
 
-/** ` · country: Colombia, Mexico · session 70–76 · not USA` (empty without filters). */
+/** ` · country: Colombia, Mexico · session 70–76 · not USA · newest first` (empty without filters or sort). */
 function filterSummary(state: SearchState, label?: FilterLabel): string {
   const line = describeFilters(state.filters, label);
-  return line ? ` · ${truncate(line, 300)}` : '';
+  const sort = state.sort && state.sort !== 'relevance' ? `${state.sort} first` : '';
+  const parts = [line ? truncate(line, 300) : '', sort].filter(Boolean);
+  return parts.length ? ` · ${parts.join(' · ')}` : '';
 }
 
 /** "1–5 of 37" */
@@ -83,6 +85,7 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
     [
       { kind: 'button', id: pageId(Math.max(0, page - 1), state, store), label: '◀ Prev', disabled: page === 0 },
       { kind: 'button', id: pageId(page + 1, state, store), label: 'Next ▶', disabled: page + 1 >= pages },
+      { kind: 'button', id: exportId(state, store), label: 'Export CSV' },
     ],
   ];
   if (options.length) {
@@ -91,6 +94,19 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
     controls.push([{ kind: 'select', id: SAVE_SELECT, placeholder: 'Save… (keep a passage in /saved)', options }]);
   }
   return { visibility: 'ephemeral', cards: [card], controls, update: page > 0 };
+}
+
+/**
+ * The "Export CSV" answer: the file, and what it holds. `shown` hits are in the file out of `total`
+ * matches; `cap` says why it stops early ('limit': the export maximum, 'size': Discord's upload size).
+ */
+export function exportReply(state: SearchState, file: FileAttachment, shown: number, total: number, cap?: 'limit' | 'size'): Reply {
+  const why = cap === 'limit' ? ` (the first ${shown}: an export holds at most ${shown} hits)` : cap === 'size' ? ` (the first ${shown}: Discord takes files up to 10 MB)` : '';
+  return {
+    visibility: 'ephemeral',
+    text: `${plural(shown, 'hit')} of ${total} for **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state))} as CSV${why}: rank, score, excerpt, passage text, every source field and a link. UTF-8; opens in Excel.`,
+    files: [file],
+  };
 }
 
 /** "No passages match …" with a spelling suggestion and which filter or word to drop. */

@@ -16,7 +16,7 @@ import { buildState, type BuildStateOptions } from '../index/build.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
 import type { EngineState } from '../index/state.ts';
 import { applyChange, type LibraryChange } from '../index/update.ts';
-import type { DocumentSummary, Facet, FacetValue, Hit, IngestReport, LibraryDocument, LibraryStats, SearchEngine, SearchOptions, SearchResponse } from '../types.ts';
+import { MAX_HITS, type DocumentSummary, type Facet, type FacetValue, type Hit, type IngestReport, type LibraryDocument, type LibraryStats, type SearchEngine, type SearchOptions, type SearchResponse } from '../types.ts';
 import { Catalog } from './catalog.ts';
 import { sourceOf } from './citation.ts';
 import { Corpus } from './corpus.ts';
@@ -57,10 +57,10 @@ export class VerbatimEngine implements SearchEngine {
     const started = performance.now();
     const countries = this.catalog.facetValues('country');
     const filters = mergeFilters(parsed.filters, options.filters ?? {}, sameFilterValue(countries));
-    const limit = Math.max(0, Math.min(options.limit ?? 10, 1000));
+    const limit = Math.max(0, Math.min(options.limit ?? 10, MAX_HITS));
     const offset = Math.max(0, options.offset ?? 0);
     const restriction = restrict(this.corpus.store, filters, countries);
-    const ranked = rank(this.corpus, this.scratch, parsed, restriction, offset + limit, started);
+    const ranked = rank(this.corpus, this.scratch, parsed, restriction, offset + limit, started, options.sort ?? 'relevance');
     const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, ranked.markTerms, ranked.phrases));
     const res: SearchResponse = {
       query,

@@ -67,9 +67,10 @@ describe('/search', () => {
     expect(embed.title).toMatch(/^1–5 of (\d+) for “pandemic”$/);
     expect(embed.fields).toHaveLength(5);
     for (const f of embed.fields!) expect(f.value).toMatch(/\*\*pandemic(’s|s)?\*\*/i);
-    const [prev, next, share, context] = controls(p);
+    const [prev, next, exported, share, context] = controls(p);
     expect(prev).toMatchObject({ label: '◀ Prev', disabled: true });
     expect(next).toMatchObject({ label: 'Next ▶', disabled: false, id: 'search:page:1:pandemic' });
+    expect(exported).toMatchObject({ label: 'Export CSV', id: 'search:export:pandemic' });
     expect(share?.id).toBe('search:share');
     expect(context?.id).toBe('search:context');
   });
