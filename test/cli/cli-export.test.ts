@@ -1,5 +1,6 @@
 /**
- * `npm run search -- … --csv` and `--sort`: real processes over real General Debate speeches.
+ * `npm run search -- … --csv` and `--sort`, and `npm run trend`: real processes over real General
+ * Debate speeches.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,17 +8,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePng } from '../support/png.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const UNGDC = path.join(ROOT, 'test/fixtures/ungdc');
 let tmp: string;
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: string[], script: 'search' | 'trend' = 'search'): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       TSX,
-      [path.join(ROOT, 'src/cli/search.ts'), '--data', UNGDC, ...args],
+      [path.join(ROOT, `src/cli/${script}.ts`), '--data', UNGDC, ...args],
       { cwd: ROOT, env: { ...process.env, INDEX_CACHE: path.join(tmp, 'cache.bin') }, timeout: 60_000, maxBuffer: 64 << 20 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
@@ -67,5 +69,36 @@ describe('npm run search -- --sort', () => {
     const r = await run(['peace', '--sort', 'latest']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('--sort takes relevance, newest, oldest (got “latest”).\n');
+  });
+});
+
+describe('npm run trend', () => {
+  it('writes the chart as a PNG and prints the top years with counts and the alt text', async () => {
+    const out = path.join(tmp, 'chart.png');
+    const r = await run(['peace', '--by', 'year', '--out', out], 'trend');
+    expect(r.code).toBe(0);
+    const img = decodePng(readFileSync(out));
+    expect(img.width).toBeGreaterThan(1000);
+    const json = JSON.parse((await run(['peace', '--json'], 'trend')).stdout) as { total: number; buckets: { key: string; count: number }[] };
+    expect(r.stdout).toContain(`“peace” — matching passages per 1,000 passages of the year by year: ${json.total} passages in all`);
+    for (const b of json.buckets.filter((x) => x.count > 0)) expect(r.stdout).toMatch(new RegExp(`^  ${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)$`, 'm'));
+    expect(r.stdout).toContain(`Chart: ${out} (${img.width}×${img.height} PNG`);
+    expect(r.stdout).toMatch(/^Alt text: Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./m);
+  });
+
+  it('counts documents by country, raw', async () => {
+    const r = await run(['peace', '--by', 'country', '--per', 'documents', '--json'], 'trend');
+    const counts = JSON.parse(r.stdout) as { by: string; per: string; buckets: { key: string; count: number }[] };
+    expect(counts.by).toBe('country');
+    expect(counts.buckets.find((b) => b.key === 'COL')?.count).toBe(2);
+  });
+
+  it('says what to fix for a bad option, and writes nothing when nothing matches', async () => {
+    const bad = await run(['peace', '--by', 'decade'], 'trend');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('--by takes year, session, country, speaker (got “decade”).\n');
+    const none = await run(['xylophone', '--out', path.join(tmp, 'none.png')], 'trend');
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe('No passages match xylophone; no chart written.\n');
   });
 });

@@ -41,6 +41,7 @@ function withFaults(engine: SearchEngine): SearchEngine {
       if (faults.slowMs) await new Promise((r) => setTimeout(r, faults.slowMs));
       return engine.search(query, options);
     },
+    count: (query, options) => engine.count(query, options),
     passage: (id) => engine.passage(id),
     context: (id, radius) => engine.context(id, radius),
     documents: (filter) => engine.documents(filter),
