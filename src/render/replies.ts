@@ -333,3 +333,64 @@ export function apologyReply(errorId: string): Reply {
 export function expiredReply(rerun: string): Reply {
   return { visibility: 'ephemeral', text: `This result has expired (the bot was restarted or the library changed). ${rerun}` };
 }
+
+/** What a trend answer shows: the chart (already drawn), its alt text and the top buckets. */
+export interface TrendAnswer {
+  title: string;
+  /** "matching passages per 1,000 passages of the year" */
+  measure: string;
+  by: 'year' | 'session' | 'country' | 'speaker';
+  total: number;
+  noun: 'passages' | 'documents';
+  /** Top buckets with counts, one line each. */
+  top: string[];
+  png: Uint8Array;
+  alt: string;
+  fileName: string;
+}
+
+const TOP_HEADINGS = { year: 'Top years', session: 'Top sessions', country: 'Top countries', speaker: 'Top speakers' } as const;
+
+/** The trend chart with the answer in words, privately with Share… (or publicly, shared by someone). */
+export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedBy?: string }): Reply {
+  const lines = [
+    ...(controls.sharedBy ? [`Shared by <@${controls.sharedBy}>`] : []),
+    `**${escapeMarkdown(truncate(t.title, 300))}** — ${escapeMarkdown(t.measure)} by ${t.by}: ${t.total.toLocaleString('en-US')} ${t.noun} in all.`,
+    `${TOP_HEADINGS[t.by]}: ${t.top.map((l) => escapeMarkdown(l)).join(' · ')}`,
+  ];
+  const reply: Reply = {
+    visibility: controls.sharedBy ? 'public' : 'ephemeral',
+    text: lines.join('\n'),
+    files: [{ name: t.fileName, data: t.png, description: t.alt }],
+  };
+  if (controls.shareId) reply.controls = [[{ kind: 'button', id: controls.shareId, label: 'Share…', style: 'primary' }]];
+  return reply;
+}
+
+/** A trend with no match: says so, with nothing attached. */
+export function noTrendReply(title: string, noun: string): Reply {
+  return { visibility: 'ephemeral', text: `No ${noun} match **${escapeMarkdown(truncate(title, 300))}**, so there is no trend to draw. Try fewer or more general words.` };
+}
+
+/** One entity of a comparison and its best passage (none: it says nothing on this). */
+export interface CompareEntry {
+  label: string;
+  hit?: Hit;
+  total: number;
+}
+
+/** `/compare`: one field per entity, its best passage's excerpt and citation, and Share… per passage. */
+export function compareReply(query: string, entries: readonly CompareEntry[]): Reply {
+  const card: Card = {
+    title: truncate(`“${query}” compared`, 200),
+    description: escapeMarkdown(`Best passage for each of ${entries.map((e) => e.label).join(', ')}.`),
+    fields: entries.map((e) => ({
+      name: `${escapeMarkdown(e.label)} · ${plural(e.total, 'passage')}`,
+      value: e.hit ? `${excerptMarkdown(e.hit)}\n— ${citationMarkdown(e.hit)}` : `Nothing: no passage of ${escapeMarkdown(e.label)} matches this query.`,
+    })),
+    footer: 'Only you can see this. Share… posts one passage to the channel.',
+    color: COLOR.results,
+  };
+  const shares: Control[] = entries.flatMap((e) => (e.hit ? [{ kind: 'button' as const, id: `quote:share:${e.hit.id}`, label: `Share: ${truncate(e.label, 60)}` }] : []));
+  return { visibility: 'ephemeral', cards: [card], controls: shares.length ? [shares] : [] };
+}

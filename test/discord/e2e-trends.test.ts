@@ -20,6 +20,7 @@ import { openLibrary } from '../../src/index/open.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { ATTACHMENT_SIZE_LIMIT, startFakeDiscord, type FakeDiscord, type ReplyView } from '../discord-server/fake-discord.ts';
+import { decodePng } from '../support/png.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -122,5 +123,77 @@ describe('Export CSV', () => {
     const dates = rows.map((r) => r['date']!);
     expect(dates[0]).toBe('1956');
     expect([...dates].sort()).toEqual(dates);
+  });
+});
+
+describe('/trend', () => {
+  it('answers privately with a PNG chart within Discord’s limits, alt text, the top years in words, and Share…', async () => {
+    const v = await fake.slashCommand('trend', { query: 'peace', by: 'year' }).response({ timeoutMs: 20_000 });
+    expect(v.ephemeral).toBe(true);
+    expect(v.attachments).toHaveLength(1);
+    const png = v.attachments[0]!;
+    expect(png.content_type).toBe('image/png');
+    expect(png.filename).toBe('verbatim-trend-peace-year.png');
+    expect(png.size).toBeLessThanOrEqual(ATTACHMENT_SIZE_LIMIT);
+    const img = decodePng(png.data);
+    expect(img.width).toBeGreaterThan(1000);
+    expect(img.height).toBeGreaterThan(500);
+    const counts = await engine.count('peace', { by: 'year' });
+    expect(png.description).toMatch(/^Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./);
+    expect(v.content).toContain(`**“peace”** — matching passages per 1,000 passages of the year by year: ${counts.total} passages in all.`);
+    for (const b of counts.buckets.filter((x) => x.count > 0)) expect(v.content).toMatch(new RegExp(`${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)`));
+    expect(v.allowed_mentions).toEqual({ parse: [], replied_user: false });
+
+    const shared = await fake.button(String(byLabel(v, 'Share…')!['custom_id']), { message: v }).response({ timeoutMs: 20_000 });
+    expect(shared.ephemeral).toBe(false);
+    expect(shared.content).toMatch(new RegExp(`^Shared by <@${fake.users.alice.id}>\\n\\*\\*“peace”\\*\\*`));
+    expect(shared.attachments).toHaveLength(1);
+    expect(shared.attachments[0]!.data.equals(png.data)).toBe(true);
+    expect(fake.channelMessages().some((m) => m.id === shared.messageId)).toBe(true);
+  });
+
+  it('by country, documents, with a filter: the top countries with counts; nothing matching says so', async () => {
+    const v = await fake.slashCommand('trend', { query: 'peace', by: 'country', per: 'documents', from: '2000' }).response({ timeoutMs: 20_000 });
+    expect(v.content).toContain('**“peace” · from: 2000** — matching documents by country');
+    expect(v.content).toMatch(/Top countries: (Colombia|Bhutan|Brazil|Venezuela[^:]*): \d documents?/);
+    expect(v.attachments[0]!.description).toMatch(/^Horizontal bar chart of matching documents/);
+    const none = await fake.slashCommand('trend', { query: 'xylophone' }).response();
+    expect(none.attachments).toEqual([]);
+    expect(none.content).toBe('No passages match **“xylophone”**, so there is no trend to draw. Try fewer or more general words.');
+  });
+});
+
+describe('/compare', () => {
+  it('one field per country with its best passage, Share… per passage, and “nothing” for one without', async () => {
+    const v = await fake.slashCommand('compare', { query: 'coca', with: 'Colombia, Venezuela, Austria' }).response();
+    expect(v.ephemeral).toBe(true);
+    const f = fields(v);
+    expect(f).toHaveLength(3);
+    expect(f[0]!.name).toMatch(/^Colombia · /);
+    expect(f[1]!.name).toMatch(/^Venezuela.* · /);
+    expect(f[2]!.name).toMatch(/^Austria · /);
+    const col = await engine.search('coca', { filters: { country: 'COL' }, limit: 1 });
+    expect(col.total).toBeGreaterThan(0);
+    expect(f[0]!.name).toBe(`Colombia · ${col.total} passage${col.total === 1 ? '' : 's'}`);
+    expect(f[0]!.value).toContain('**coca**');
+    const aut = await engine.search('coca', { filters: { country: 'AUT' }, limit: 1 });
+    expect(aut.total).toBe(0);
+    expect(f[2]!.value).toBe('Nothing: no passage of Austria matches this query.');
+    const shares = components(v).filter((c) => String(c['label']).startsWith('Share: '));
+    expect(shares.map((c) => c['label'])).toEqual(f.filter((x) => !x.value.startsWith('Nothing')).map((x) => `Share: ${x.name.split(' · ')[0]}`));
+    const card = await fake.button(String(shares[0]!['custom_id']), { message: v }).response();
+    expect(card.ephemeral).toBe(false);
+    expect(String(embed(card)['description'])).toContain(col.hits[0]!.text.slice(0, 40));
+  });
+
+  it('compares sessions and speakers, autocompletes the last name of the list, and explains a bad list', async () => {
+    const v = await fake.slashCommand('compare', { query: 'peace', with: '66, 76' }).response();
+    expect(fields(v).map((x) => x.name.split(' · ')[0])).toEqual(['Session 66', 'Session 76']);
+    const choices = (await fake.autocomplete('compare', { query: 'peace', with: 'Colombia, Bra' }, 'with').response()).choices ?? [];
+    expect(choices.map((c) => c.value)).toContain('Colombia, Brazil');
+    const one = await fake.slashCommand('compare', { query: 'peace', with: 'Colombia' }).response();
+    expect(one.content).toMatch(/^Compare 2 to 6 countries, speakers or sessions, separated by commas \(got 1\)/);
+    const unknown = await fake.slashCommand('compare', { query: 'peace', with: 'Colombia, Atlantis' }).response();
+    expect(unknown.content).toBe('“Atlantis” is not a country, speaker or session of the library. Pick from the suggestions, or check /sources.');
   });
 });
