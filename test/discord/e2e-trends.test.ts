@@ -18,6 +18,7 @@ import { deployCommands } from '../../src/discord/deploy.ts';
 import { createLibrary, type Library } from '../../src/discord/library.ts';
 import { openLibrary } from '../../src/index/open.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { LibraryHandle } from '../../commands/types.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { ATTACHMENT_SIZE_LIMIT, startFakeDiscord, type FakeDiscord, type ReplyView } from '../discord-server/fake-discord.ts';
 import { decodePng } from '../support/png.ts';
@@ -31,6 +32,9 @@ let fake: FakeDiscord;
 let bot: Bot;
 let library: Library;
 let engine: SearchEngine;
+let makeBot: (deferAfterMs?: number) => Bot;
+/** Added latency before the engine answers (to make the bot defer), in ms. */
+let slowMs = 0;
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
@@ -47,7 +51,32 @@ beforeAll(async () => {
   library = createLibrary((onProgress) => openLibrary({ dataDir: config.dataDir, cachePath: config.indexCache!, onProgress }));
   engine = (await library.ready).engine;
   const sink = new Writable({ write: (_chunk: Buffer, _e, done) => done() });
-  bot = createBot({ engineProvider: library, commands, log: createLogger(config.logLevel, sink), config, version: '0.1.0' });
+  const slow = async (): Promise<void> => {
+    if (slowMs) await new Promise((r) => setTimeout(r, slowMs));
+  };
+  const provider: LibraryHandle = {
+    state() {
+      const s = library.state();
+      if (s.status !== 'ready') return s;
+      const e = s.engine;
+      const slowEngine: SearchEngine = {
+        search: async (q, o) => (await slow(), e.search(q, o)),
+        count: async (q, o) => (await slow(), e.count(q, o)),
+        passage: (id) => e.passage(id),
+        context: (id, r) => e.context(id, r),
+        documents: (f) => e.documents(f),
+        document: (id) => e.document(id),
+        facet: (f, p, l) => e.facet(f, p, l),
+        suggest: (q) => e.suggest(q),
+        stats: () => e.stats(),
+      };
+      return { status: 'ready', engine: slowEngine };
+    },
+    reload: () => library.reload(),
+  };
+  makeBot = (deferAfterMs) =>
+    createBot({ engineProvider: provider, commands, log: createLogger(config.logLevel, sink), config, version: '0.1.0', ...(deferAfterMs !== undefined ? { deferAfterMs } : {}) });
+  bot = makeBot();
   await bot.start();
 });
 
@@ -195,5 +224,28 @@ describe('/compare', () => {
     expect(one.content).toMatch(/^Compare 2 to 6 countries, speakers or sessions, separated by commas \(got 1\)/);
     const unknown = await fake.slashCommand('compare', { query: 'peace', with: 'Colombia, Atlantis' }).response();
     expect(unknown.content).toBe('“Atlantis” is not a country, speaker or session of the library. Pick from the suggestions, or check /sources.');
+  });
+});
+
+describe('slow answers', () => {
+  it('a deferred /trend still gets its chart (the file goes with the edit), and a deferred Share… too', async () => {
+    await bot.stop();
+    bot = makeBot(100);
+    await bot.start();
+    slowMs = 300;
+    const v = await fake.slashCommand('trend', { query: 'peace', by: 'session' }).response({ timeoutMs: 20_000 });
+    expect(v.deferred).toBe(true);
+    expect(v.ephemeral).toBe(true);
+    expect(v.attachments).toHaveLength(1);
+    expect(decodePng(v.attachments[0]!.data).width).toBeGreaterThan(1000);
+    expect(v.attachments[0]!.description).toMatch(/^Column chart of matching passages per 1,000 passages of the session/);
+    const shared = await fake.button(String(byLabel(v, 'Share…')!['custom_id']), { message: v }).response({ timeoutMs: 20_000 });
+    expect(shared.ephemeral).toBe(false);
+    expect(shared.attachments).toHaveLength(1);
+    const exported = await fake.slashCommand('search', { query: 'peace' }).response();
+    const csv = await fake.button(String(byLabel(exported, 'Export CSV')!['custom_id']), { message: exported }).response();
+    expect(csv.deferred).toBe(true);
+    expect(csv.attachments[0]!.filename).toBe('verbatim-peace.csv');
+    slowMs = 0;
   });
 });
