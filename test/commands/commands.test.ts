@@ -52,7 +52,7 @@ describe('the registry', () => {
   it('lists every command once, with names Discord accepts', () => {
     const names = commands.map((c) => c.data.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['search', 'quote', 'sources', 'source', 'about', 'reindex', 'Find related statements', 'follow', 'saved', 'library']);
+    expect(names).toEqual(['search', 'quote', 'sources', 'source', 'about', 'reindex', 'Find related statements', 'follow', 'saved', 'library', 'trend', 'compare']);
     for (const c of commands.filter((c) => c.data.type === 1)) expect(c.data.name).toMatch(/^[a-z0-9_-]{1,32}$/);
     expect(reindex.data.default_member_permissions).toBe('32');
   });
