@@ -6,6 +6,8 @@
  * under the same filters), so a chart can show matches per 1,000 passages.
  */
 import type { LibraryStore } from '../index/store.ts';
+import { normalizeCountry } from '../ingest/country.ts';
+import { voices } from './speakers.ts';
 import type { SearchFilters, TrendBucket, TrendBy, TrendCounts, TrendOptions, TrendPer } from '../types.ts';
 
 /** What counting needs from the engine: its store and the matching passages. */
@@ -14,9 +16,9 @@ export interface Countable {
   matchAll(query: string, filters?: SearchFilters): Int32Array;
 }
 
-/** Per document: its bucket number for one `by` (−1: none), and the bucket keys/labels; cached per store. */
+/** Per passage: its bucket number for one `by` (−1: none), and the bucket keys/labels; cached per store. */
 interface Buckets {
-  ofDoc: Int32Array;
+  ofPassage: Int32Array;
   keys: string[];
   labels: string[];
 }
@@ -26,7 +28,11 @@ const bucketCache = new WeakMap<LibraryStore, Map<TrendBy, Buckets>>();
 const baseCache = new WeakMap<LibraryStore, Map<string, Float64Array>>();
 const BASES_KEPT = 32;
 
-function documentBuckets(store: LibraryStore, by: Exclude<TrendBy, 'year'>): Buckets {
+/**
+ * Session: the document's. Country and speaker: who speaks in the passage (src/search/speakers.ts:
+ * a statement's speaker in a record, else the document's), as the filters and facets read them.
+ */
+function passageBuckets(store: LibraryStore, by: Exclude<TrendBy, 'year'>): Buckets {
   let perBy = bucketCache.get(store);
   if (!perBy) bucketCache.set(store, (perBy = new Map()));
   const cached = perBy.get(by);
@@ -34,21 +40,32 @@ function documentBuckets(store: LibraryStore, by: Exclude<TrendBy, 'year'>): Buc
   const index = new Map<string, number>();
   const keys: string[] = [];
   const labels: string[] = [];
-  const ofDoc = new Int32Array(store.docs.length).fill(-1);
-  store.docs.forEach((d, i) => {
-    const m = d.meta;
-    const raw = by === 'session' ? m.session?.trim().replace(/^0+(?=\d)/, '') : by === 'country' ? m.country : m.speaker?.trim();
-    if (!raw) return;
-    let b = index.get(raw);
+  const ofPassage = new Int32Array(store.size).fill(-1);
+  const bucket = (key: string | undefined, label: string | undefined): number => {
+    if (!key) return -1;
+    let b = index.get(key);
     if (b === undefined) {
       b = keys.length;
-      index.set(raw, b);
-      keys.push(raw);
-      labels.push(by === 'country' ? (m.countryName ?? raw) : by === 'session' ? `${raw}` : raw);
+      index.set(key, b);
+      keys.push(key);
+      labels.push(label ?? key);
     }
-    ofDoc[i] = b;
-  });
-  const out = { ofDoc, keys, labels };
+    return b;
+  };
+  for (const d of store.docs) {
+    if (by === 'session') {
+      ofPassage.fill(bucket(d.meta.session?.trim().replace(/^0+(?=\d)/, ''), undefined), d.first, d.first + d.count);
+      continue;
+    }
+    for (const v of voices(d)) {
+      const b =
+        by === 'country'
+          ? bucket(v.country, (v.country && normalizeCountry(v.country)?.name) ?? v.countryName)
+          : bucket(v.speaker?.trim(), v.speaker?.trim());
+      ofPassage.fill(b, d.first + v.first, d.first + v.last + 1);
+    }
+  }
+  const out = { ofPassage, keys, labels };
   perBy.set(by, out);
   return out;
 }
@@ -62,12 +79,12 @@ function yearOf(store: LibraryStore, g: number): number {
  * Counts per bucket: passages, or distinct documents (a document counts in the bucket of each of
  * its matching passages; for years that is the year of its passages).
  */
-function tally(store: LibraryStore, passages: Int32Array, by: TrendBy, per: TrendPer, size: number, bucketOf: (g: number) => number): { counts: Float64Array; unbucketed: number; total: number } {
+function tally(store: LibraryStore, passages: Int32Array, per: TrendPer, size: number, bucketOf: (g: number) => number): { counts: Float64Array; unbucketed: number; total: number } {
   const counts = new Float64Array(size);
   let unbucketed = 0;
   let total = 0;
   let lastDoc = -1;
-  let lastBucket = -2;
+  const seen = new Set<number>();
   const { docOf } = store;
   for (let i = 0; i < passages.length; i++) {
     const g = passages[i]!;
@@ -75,10 +92,13 @@ function tally(store: LibraryStore, passages: Int32Array, by: TrendBy, per: Tren
     if (per === 'documents') {
       const d = docOf[g]!;
       // passages come in ascending order, a document's together: count it once per bucket
-      if (d === lastDoc && (b === lastBucket || by !== 'year')) continue;
-      if (d !== lastDoc) total++;
-      lastDoc = d;
-      lastBucket = b;
+      if (d !== lastDoc) {
+        total++;
+        lastDoc = d;
+        seen.clear();
+      }
+      if (seen.has(b)) continue;
+      seen.add(b);
     } else total++;
     if (b < 0) unbucketed++;
     else counts[b] = counts[b]! + 1;
@@ -120,16 +140,15 @@ export function countTrend(engine: Countable, query: string, options: TrendOptio
     keyOf = (b) => String(b + yearBase);
     labelOf = keyOf;
   } else {
-    const buckets = documentBuckets(store, by);
-    const { ofDoc } = buckets;
-    const { docOf } = store;
+    const buckets = passageBuckets(store, by);
+    const { ofPassage } = buckets;
     size = buckets.keys.length;
-    bucketOf = (g) => ofDoc[docOf[g]!]!;
+    bucketOf = (g) => ofPassage[g]!;
     keyOf = (b) => buckets.keys[b]!;
     labelOf = (b) => buckets.labels[b]!;
   }
 
-  const { counts, unbucketed, total } = tally(store, matches, by, per, size, bucketOf);
+  const { counts, unbucketed, total } = tally(store, matches, per, size, bucketOf);
   const base = baseFor(engine, store, filters, by, per, size, bucketOf);
 
   let buckets: TrendBucket[] = [];
@@ -192,7 +211,7 @@ function baseFor(
   const hit = cache.get(key);
   if (hit) return hit;
   const all = engine.matchAll('', filters);
-  const { counts } = tally(store, all, by, per, size, bucketOf);
+  const { counts } = tally(store, all, per, size, bucketOf);
   if (cache.size >= BASES_KEPT) cache.delete(cache.keys().next().value!);
   cache.set(key, counts);
   return counts;
