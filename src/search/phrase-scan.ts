@@ -4,7 +4,8 @@
  * phrase's terms against `tokens(text)` consecutively, stop words included, but faster: words are
  * found by a character scan that splits exactly as the analyzer's WORD pattern does, and only the
  * words that could be one of the phrase's terms are analysed (a Snowball stem keeps a word's first
- * two letters; numbers and words with an apostrophe in second place are always analysed).
+ * two letters, except dying/lying/tying; numbers and words with an apostrophe in second place are
+ * always analysed).
  */
 import { analyzeWord, fold } from '../index/analyzer.ts';
 
@@ -71,12 +72,17 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
   const wanted = phrases.filter((p) => p.length > 0);
   const asciiHeads = new Set<number>();
   const heads = new Set<string>();
+  const addHead = (h: string): void => {
+    heads.add(h);
+    const c0 = h.charCodeAt(0);
+    const c1 = h.length > 1 ? h.charCodeAt(1) : 0;
+    if (c0 < 128 && c1 < 128) asciiHeads.add(c0 * 128 + c1);
+  };
   for (const p of wanted) {
     for (const t of p) {
-      heads.add(t.slice(0, 2));
-      const c0 = t.charCodeAt(0);
-      const c1 = t.length > 1 ? t.charCodeAt(1) : 0;
-      if (c0 < 128 && c1 < 128) asciiHeads.add(c0 * 128 + c1);
+      addHead(t.slice(0, 2));
+      // Porter2's exceptions that change a word's beginning: dying → die, lying → lie, tying → tie
+      if (/^[dlt]ie$/.test(t)) addHead(`${t[0]}y`);
     }
   }
   const seq: (string | null)[] = [];
