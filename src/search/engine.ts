@@ -85,7 +85,7 @@ export class VerbatimEngine implements SearchEngine {
    * @throws QueryError on a query or filter that cannot be used.
    */
   matchAll(query: string, filters: SearchFilters = {}): Int32Array {
-    const parsed: ParsedQuery = query.trim() ? parseQuery(query) : { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters: {} };
+    const parsed: ParsedQuery = query.trim() ? parseQuery(query) : { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters: {}, notices: [] };
     const countries = this.catalog.facetValues('country');
     const merged = mergeFilters(parsed.filters, filters, sameFilterValue(countries));
     return matchAll(this.corpus, parsed, restrict(this.corpus.store, merged, countries));

@@ -3,7 +3,7 @@
  * src/search/count.ts): each query word or a word standing for it (word forms, a typo's correction,
  * a country's adjective, an acronym's long form; the plan's words and expansions), every quoted
  * phrase (checked exactly on every candidate, src/search/phrase-scan.ts), none of the excluded
- * words or phrases, within the restriction. A query of filters only matches every passage they
+ * words (in the passage's text, as search excludes them) or phrases, within the restriction. A query of filters only matches every passage they
  * allow. Ranking (./rank.ts) scores passages holding any of the words; a count is about passages
  * that hold the query, hence all of them.
  */
@@ -12,6 +12,7 @@ import { allAllowed, type Restriction } from '../filters.ts';
 import { phraseChecker } from '../phrase-scan.ts';
 import type { ParsedQuery } from '../query.ts';
 import { planQuery } from './plan.ts';
+import { withoutExcluded } from './candidates.ts';
 import { conjunctive, forEachPosting, forEachPostingIn } from './postings.ts';
 
 /** The matching passages, ascending. */
@@ -48,8 +49,7 @@ export function matchAll(c: Corpus, parsed: ParsedQuery, restriction: Restrictio
       cands.sort((a, b) => a - b);
     }
   }
-  const excludedTerms = parsed.excluded.map((w) => w.term);
-  if (excludedTerms.length) cands = cands.filter((g) => !excludedTerms.some((t) => c.has(g, t)));
+  cands = withoutExcluded(c, parsed.excluded.map((w) => w.term), cands);
   if (plan.checkedPhrases.length || plan.excludedPhrases.length) {
     const holdsAll = phraseChecker(plan.checkedPhrases);
     const excluded = plan.excludedPhrases.map((p) => phraseChecker([p]));
