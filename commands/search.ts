@@ -1,11 +1,13 @@
 /** `/search`: ranked excerpts, only for the asker, with paging, Share… and More context. */
-import { ExpiredError, decodeState, encodeState, parsePageId, type SearchState, type StateStore } from '../src/render/custom-id.ts';
+import { ExpiredError, decodeState, encodeState, parseExportId, parsePageId, type SearchState, type StateStore } from '../src/render/custom-id.ts';
+import { exportFileName, hitsCsv } from '../src/render/csv.ts';
 import { LIMITS } from '../src/render/limits.ts';
 import type { Reply } from '../src/render/models.ts';
-import { CONTEXT_RADIUS, HITS_PER_PAGE, contextReply, expiredReply, noHitsReply, quoteCard, searchReply } from '../src/render/replies.ts';
+import { CONTEXT_RADIUS, HITS_PER_PAGE, contextReply, expiredReply, exportReply, noHitsReply, quoteCard, searchReply } from '../src/render/replies.ts';
+import { MAX_HITS, SORT_ORDERS, type SortOrder } from '../src/types.ts';
 import { explainNoHits } from '../src/search/no-hits.ts';
 import { autocompleteFacet, filterLabel, filtersFrom, stringOption } from './options.ts';
-import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, SERVER_AND_USER_INSTALL, UserFacingError, type CommandContext, type SlashCommand } from './types.ts';
+import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, SERVER_AND_USER_INSTALL, UserFacingError, type CommandContext, type CommandInput, type SlashCommand } from './types.ts';
 
 const RERUN = 'Run /search again to get fresh results.';
 const FORM = 'search:long:';
@@ -53,6 +55,7 @@ export async function runSearch(state: SearchState, page: number, ctx: CommandCo
     filters: state.filters,
     limit: HITS_PER_PAGE,
     offset: page * HITS_PER_PAGE,
+    sort: state.sort ?? 'relevance',
   });
   ctx.note({ hits: response.total, page, searchMs: response.tookMs });
   const label = filterLabel(ctx.engine);
@@ -63,6 +66,30 @@ export async function runSearch(state: SearchState, page: number, ctx: CommandCo
     if (last < page) return runSearch(state, last, ctx);
   }
   return searchReply(response, page, state, ctx.store, label);
+}
+
+/** "Export CSV": every hit (up to MAX_HITS) as a CSV file, cut to what Discord takes. */
+export async function runExport(state: SearchState, ctx: CommandContext): Promise<Reply> {
+  const response = await ctx.engine.search(state.query, { filters: state.filters, limit: MAX_HITS, sort: state.sort ?? 'relevance' });
+  const encoder = new TextEncoder();
+  let hits = response.hits;
+  let data = encoder.encode(hitsCsv(hits));
+  let cap: 'limit' | 'size' | undefined = response.total > hits.length ? 'limit' : undefined;
+  while (data.byteLength > LIMITS.attachmentBytes && hits.length > 1) {
+    // rows are of similar size: cut in proportion, with a margin
+    hits = hits.slice(0, Math.floor((hits.length * LIMITS.attachmentBytes * 0.95) / data.byteLength));
+    data = encoder.encode(hitsCsv(hits));
+    cap = 'size';
+  }
+  ctx.note({ hits: response.total, exported: hits.length, bytes: data.byteLength, searchMs: response.tookMs });
+  return exportReply(state, { name: exportFileName(state.query), data }, hits.length, response.total, cap);
+}
+
+/** The sort option's value, or undefined for the default. */
+export function sortOption(input: Pick<CommandInput, 'options'>): SortOrder | undefined {
+  const raw = stringOption(input, 'sort');
+  const sort = SORT_ORDERS.find((o) => o === raw);
+  return sort === 'relevance' ? undefined : sort;
 }
 
 export default {
@@ -81,6 +108,16 @@ export default {
       { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
       { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
       { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
+      {
+        type: OPTION_TYPE.String,
+        name: 'sort',
+        description: 'Order: relevance (default), newest or oldest first',
+        choices: [
+          { name: 'relevance', value: 'relevance' },
+          { name: 'newest first', value: 'newest' },
+          { name: 'oldest first', value: 'oldest' },
+        ],
+      },
     ],
   },
   visibility: 'ephemeral',
@@ -89,7 +126,8 @@ export default {
     const query = stringOption(input, 'query');
     // no query: a form with a paragraph input, for what does not fit the option's 500 characters
     if (!query) return longQueryForm(filtersFrom(input, ctx.engine), ctx.store);
-    return runSearch({ query, filters: filtersFrom(input, ctx.engine) }, 0, ctx);
+    const sort = sortOption(input);
+    return runSearch({ query, filters: filtersFrom(input, ctx.engine), ...(sort ? { sort } : {}) }, 0, ctx);
   },
 
   autocomplete(input, ctx) {
@@ -125,6 +163,16 @@ export default {
           throw err;
         }
         return { ...(await runSearch(parsed.state, parsed.page, ctx)), update: true };
+      }
+      if (input.id.startsWith('search:export:')) {
+        let state;
+        try {
+          state = parseExportId(input.id, ctx.store);
+        } catch (err) {
+          if (err instanceof ExpiredError) return expiredReply(RERUN);
+          throw err;
+        }
+        return runExport(state, ctx);
       }
       const passageId = input.values[0];
       if (input.id === 'search:share') {

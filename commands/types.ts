@@ -11,7 +11,7 @@ import type { FollowCommands } from '../src/follows/service.ts';
 
 /** Discord API numbers used in command definitions. */
 export const COMMAND_TYPE = { ChatInput: 1, Message: 3 } as const;
-export const OPTION_TYPE = { Subcommand: 1, String: 3, Integer: 4, Channel: 7, Attachment: 11 } as const;
+export const OPTION_TYPE = { Subcommand: 1, String: 3, Integer: 4, Boolean: 5, Channel: 7, Attachment: 11 } as const;
 /** Channel types a channel option offers: text and announcement channels. */
 export const TEXT_CHANNEL_TYPES = [0, 5];
 /** The Manage Server permission bit, as `default_member_permissions` takes it. */
@@ -139,6 +139,8 @@ export interface CommandContext {
   library: LibraryHandle;
   store: StateStore;
   version: string;
+  /** The library's name for source lines (its folder's name), when known. */
+  libraryName?: string;
   /** Adds fields to the interaction's log line (e.g. hit count). */
   note(fields: Record<string, unknown>): void;
   /** Saved passages; absent when the database could not be opened. */

@@ -104,6 +104,7 @@ const bot = createBot({
   log,
   config,
   version,
+  libraryName: path.basename(config.dataDir),
   services: {
     ...(saved ? { saved } : {}),
     ...(follows ? { follows } : {}),

@@ -129,12 +129,22 @@ export interface SearchFilters {
   symbol?: string;
 }
 
+/** Order of hits: by score, or by date (newest or oldest first, then by score; undated last). */
+export type SortOrder = 'relevance' | 'newest' | 'oldest';
+
+export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
+
+/** Most hits one search returns (an export of all hits asks for this many). */
+export const MAX_HITS = 5000;
+
 export interface SearchOptions {
   filters?: SearchFilters;
-  /** Hits to return (default 10). */
+  /** Hits to return (default 10, at most {@link MAX_HITS}). */
   limit?: number;
   /** Hits to skip, for paging (default 0). */
   offset?: number;
+  /** Default 'relevance'. */
+  sort?: SortOrder;
 }
 
 /** A character range [start, end) in an excerpt's text that matched the query. */
@@ -238,6 +248,51 @@ export interface FacetValue {
   count: number;
 }
 
+/** Trends: matches counted per bucket (src/search/count.ts). */
+export type TrendBy = 'year' | 'session' | 'country' | 'speaker';
+export type TrendPer = 'passages' | 'documents';
+export const TREND_BYS: readonly TrendBy[] = ['year', 'session', 'country', 'speaker'];
+export const TREND_PERS: readonly TrendPer[] = ['passages', 'documents'];
+
+export interface TrendOptions {
+  filters?: SearchFilters;
+  /** Default 'year'. */
+  by?: TrendBy;
+  /** Count matching passages (default) or documents holding one. */
+  per?: TrendPer;
+}
+
+export interface TrendBucket {
+  /** Year, session number, ISO country code or speaker name. */
+  key: string;
+  /** What a person reads (the country's name for a code). */
+  label: string;
+  /** Matching passages (or documents) in the bucket. */
+  count: number;
+  /** All passages (or documents) of the bucket under the same filters. */
+  base: number;
+}
+
+export interface TrendCounts {
+  query: string;
+  filters: SearchFilters;
+  by: TrendBy;
+  per: TrendPer;
+  /** Matching passages (or documents) in all. */
+  total: number;
+  /** Of them, those with no value for `by` (undated, no session, …): in no bucket. */
+  unbucketed: number;
+  /**
+   * Year and session: every bucket from the first to the last one the filters allow, in order
+   * (zero counts included, years with no passages at all too, base 0). Country and speaker: the
+   * buckets with matches, most first (ties by label).
+   */
+  buckets: TrendBucket[];
+  /** The library counted over. */
+  library: { documents: number; passages: number };
+  tookMs: number;
+}
+
 /**
  * The one interface the CLI, the commands and the Discord adapter talk to.
  * Implementations may answer from another thread, hence the promises on the query path.
@@ -245,6 +300,12 @@ export interface FacetValue {
 export interface SearchEngine {
   /** Ranked hits. Throws QueryError (message fit for a user) on a query or filter that cannot be used. */
   search(query: string, options?: SearchOptions): Promise<SearchResponse>;
+  /**
+   * Matching passages (or documents) per year, session, country or speaker; no scoring. A passage
+   * matches when it holds every word of the query (or a word standing for it), every phrase and
+   * none of the excluded, within the filters. Throws QueryError like search.
+   */
+  count(query: string, options?: TrendOptions): Promise<TrendCounts>;
   /** A passage as a hit with no marks (for /quote, shares, "More context"). */
   passage(id: string): Hit | undefined;
   /** The passage and up to `radius` passages on either side, in document order. */

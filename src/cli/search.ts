@@ -2,11 +2,12 @@
  * `npm run search -- "<query>" [options]` and `npm run search -- --batch FILE --json`.
  * Exit codes: 0 success, 1 bad usage or input, 2 nothing could be indexed.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { QUERY_HELP } from '../search/query.ts';
-import { QueryError, type SearchEngine } from '../types.ts';
+import { hitsCsv } from '../render/csv.ts';
+import { MAX_HITS, QueryError, SORT_ORDERS, type SearchEngine, type SortOrder } from '../types.ts';
 import { parseFilters } from '../search/filter-values.ts';
 import { explainNoHits } from '../search/no-hits.ts';
 import { jsonResult, textNoHitsHelp, textResult } from './print.ts';
@@ -31,9 +32,15 @@ Options:
                      or by repeating the flag (--country COL,MEX = --country COL --country MEX):
                      any of them matches; different filters must all match. A value with a dash
                      leaves passages out: --country=-USA (write = before a leading dash).
-  --limit N          hits to show (default 5, --json default 10, at most 100)
+  --sort ORDER       relevance (default), newest or oldest (by date, then relevance;
+                     undated passages last)
+  --limit N          hits to show (default 5, --json default 10, at most 100;
+                     --csv: default and at most 5000)
   --offset N         hits to skip, for paging (default 0)
   --json             print a stable JSON object (see README, "JSON output")
+  --csv              print every hit (up to 5000) as CSV: rank, score, passage id, excerpt,
+                     text, every source field, link; UTF-8 with BOM (Excel opens it)
+  --out FILE         with --csv: write the CSV to FILE instead of standard output
   --batch FILE       run one query per line of FILE (JSON: {"id","query","filters"}),
                      printing one JSON line per query with tookMs; the index loads once.
                      "filters" values are strings or lists: {"country":["COL","MEX"],
@@ -64,6 +71,9 @@ async function main(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       offset: { type: 'string' },
       json: { type: 'boolean', default: false },
+      csv: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      sort: { type: 'string' },
       batch: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       ...LIBRARY_FLAGS,
@@ -73,8 +83,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  const limit = intFlag('limit', values.limit, values.json || values.batch ? 10 : 5, 1, 100);
+  if (values.csv && values.json) throw new UsageError('Give --csv or --json, not both.');
+  if (values.out !== undefined && !values.csv) throw new UsageError('--out FILE goes with --csv.');
+  const limit = values.csv
+    ? intFlag('limit', values.limit, MAX_HITS, 1, MAX_HITS)
+    : intFlag('limit', values.limit, values.json || values.batch ? 10 : 5, 1, 100);
   const offset = intFlag('offset', values.offset, 0, 0, 10_000);
+  const sort = sortFlag(values.sort);
 
   if (values.batch !== undefined) {
     if (positionals.length) throw new UsageError('Give either a query or --batch FILE, not both.');
@@ -96,14 +111,28 @@ async function main(argv: string[]): Promise<number> {
     symbol: values.symbol,
   });
 
-  const { engine } = await openForCli(values, { quiet: values.json });
-  const result = await engine.search(query, { filters, limit, offset });
-  if (values.json) process.stdout.write(JSON.stringify(jsonResult(result, true), null, 2) + '\n');
+  const { engine } = await openForCli(values, { quiet: values.json || (values.csv && values.out === undefined) });
+  const result = await engine.search(query, { filters, limit, offset, sort });
+  if (values.csv) {
+    const csv = hitsCsv(result.hits, offset + 1);
+    if (values.out === undefined) process.stdout.write(csv);
+    else {
+      writeFileSync(values.out, csv);
+      process.stderr.write(`${result.hits.length} of ${result.total} hits written to ${values.out}\n`);
+    }
+  } else if (values.json) process.stdout.write(JSON.stringify(jsonResult(result, true), null, 2) + '\n');
   else {
     process.stdout.write(textResult(result, offset, process.stdout.isTTY === true) + '\n');
     if (result.total === 0) process.stdout.write(textNoHitsHelp(await explainNoHits(engine, query, filters)));
   }
   return 0;
+}
+
+function sortFlag(raw: string | undefined): SortOrder {
+  if (raw === undefined) return 'relevance';
+  const sort = SORT_ORDERS.find((o) => o === raw);
+  if (!sort) throw new UsageError(`--sort takes ${SORT_ORDERS.join(', ')} (got “${raw}”).`);
+  return sort;
 }
 
 function intFlag(name: string, raw: string | undefined, dflt: number, min: number, max: number): number {

@@ -17,6 +17,8 @@ export interface BotOptions {
   config: Pick<Config, 'token' | 'apiBase'>;
   /** Shown by /about. */
   version?: string;
+  /** Named in chart source lines (the library folder's name). */
+  libraryName?: string;
   /** Defer when an answer is not ready after this long (ms). */
   deferAfterMs?: number;
   /** Database-backed features (saved passages, follows); absent when the database is unavailable. */
@@ -84,6 +86,7 @@ export function createBot(options: BotOptions): Bot {
     library: options.engineProvider,
     log,
     version: options.version ?? 'dev',
+    ...(options.libraryName !== undefined ? { libraryName: options.libraryName } : {}),
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.services ? { services: options.services } : {}),
     ...(options.onInteraction ? { onInteraction: options.onInteraction } : {}),

@@ -29,6 +29,8 @@ export interface RouterOptions {
   library: LibraryHandle;
   log: Logger;
   version: string;
+  /** The library's name for source lines (e.g. its folder's name). */
+  libraryName?: string;
   /** Defer when the answer is not ready after this long (ms; default 1000). */
   deferAfterMs?: number;
   /** Database-backed features; each absent when the database could not be opened. */
@@ -135,6 +137,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       library: options.library,
       store,
       version: options.version,
+      ...(options.libraryName !== undefined ? { libraryName: options.libraryName } : {}),
       note: (f) => Object.assign(fields, f),
       ...(options.services?.saved ? { saved: options.services.saved } : {}),
       ...(options.services?.follows ? { follows: options.services.follows } : {}),

@@ -5,7 +5,7 @@
  * module does not import discord.js.
  */
 import { BUTTON_STYLE, COMPONENT, LIMITS, MESSAGE_FLAGS, TEXT_INPUT_STYLE } from './limits.ts';
-import type { Card, Choice, Control, ModalForm, Reply } from './models.ts';
+import type { Card, Choice, Control, FileAttachment, ModalForm, Reply } from './models.ts';
 import { truncate, truncateMarkdown } from './text.ts';
 
 export interface EmbedPayload {
@@ -33,8 +33,17 @@ export interface ActionRowPayload {
   components: ComponentPayload[];
 }
 
+/** A file as discord.js takes it (AttachmentPayload). */
+export interface FilePayload {
+  attachment: Buffer;
+  name: string;
+  description?: string;
+}
+
 /** Everything an interaction reply, follow-up or edit needs. */
 export interface MessagePayload {
+  /** Attached files, absent when the reply has none (discord.js sends them as multipart form data). */
+  files?: FilePayload[];
   content?: string;
   embeds: EmbedPayload[];
   components: ActionRowPayload[];
@@ -44,8 +53,6 @@ export interface MessagePayload {
    * cannot change a message's visibility, and content links are wrapped in <…> anyway.
    */
   flags?: number;
-  /** Attachments (discord.js sends them as multipart form data). */
-  files?: { attachment: Buffer; name: string }[];
 }
 
 /** Keeps link previews from unfurling in message content: `<url>` for bare links and link targets. */
@@ -205,6 +212,28 @@ function renderRows(rows: readonly Control[][]): ActionRowPayload[] {
   return out.slice(0, LIMITS.actionRows);
 }
 
+/** A file name Discord keeps as is (it replaces other characters itself, and the name is part of the attachment URL). */
+function safeFileName(name: string): string {
+  const clean = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(-100);
+  return clean || 'file';
+}
+
+/**
+ * Files within Discord's limits. Too many or too large files are a bug in the command that made
+ * them (commands size their files against LIMITS), so this throws instead of sending a broken message.
+ */
+function renderFiles(files: readonly FileAttachment[]): FilePayload[] {
+  if (files.length > LIMITS.attachments) throw new Error(`${files.length} files on one message (at most ${LIMITS.attachments})`);
+  const buffers = files.map((f) => (f.data ? Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength) : Buffer.from(f.content ?? '', 'utf8')));
+  const bytes = buffers.reduce((n, b) => n + b.byteLength, 0);
+  if (bytes > LIMITS.attachmentBytes) throw new Error(`attachments of ${bytes} bytes (at most ${LIMITS.attachmentBytes})`);
+  return files.map((f, i) => {
+    const file: FilePayload = { attachment: buffers[i]!, name: safeFileName(f.name) };
+    if (f.description) file.description = truncate(f.description, LIMITS.attachmentDescription);
+    return file;
+  });
+}
+
 /**
  * Renders a reply model as a Discord message payload. `edit` is for replacing an existing message
  * (paging, a deferred reply): the Ephemeral flag only applies to new messages.
@@ -217,10 +246,10 @@ export function renderReply(reply: Reply, mode: 'new' | 'edit' = 'new'): Message
     components: renderRows(reply.controls ?? []),
     allowedMentions: { parse: [], repliedUser: false },
   };
+  if (reply.files?.length) payload.files = renderFiles(reply.files);
   if (reply.text) payload.content = truncateMarkdown(suppressPreviews(reply.text), LIMITS.content);
   else if (mode === 'edit') payload.content = '';
-  if (!payload.content && embeds.length === 0) payload.content = '\u200b';
-  if (reply.files?.length) payload.files = reply.files.map((f) => ({ attachment: Buffer.from(f.content, 'utf8'), name: f.name }));
+  if (!payload.content && embeds.length === 0 && !payload.files) payload.content = '\u200b';
   if (mode === 'new') {
     payload.flags = (embeds.length === 0 ? MESSAGE_FLAGS.SuppressEmbeds : 0) | (reply.visibility === 'ephemeral' ? MESSAGE_FLAGS.Ephemeral : 0);
   }

@@ -32,6 +32,12 @@ export const LIMITS = {
   textInputLabel: 45,
   textInputPlaceholder: 100,
   textInputValue: 4000,
+  /** Files on one message. */
+  attachments: 10,
+  /** Upload size a bot may send to any server (Discord's default limit, 10 MiB), all files together. */
+  attachmentBytes: 10 * 1024 * 1024,
+  /** Attachment description (alt text). */
+  attachmentDescription: 1024,
 } as const;
 
 /** Discord message flags the renderer sets (numeric, so this module stays free of discord.js). */

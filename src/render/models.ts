@@ -54,6 +54,17 @@ export interface SelectControl {
 
 export type Control = ButtonControl | LinkControl | SelectControl;
 
+/** A file sent with a message (a chart, an export): its bytes, or its text (sent as UTF-8). */
+export interface FileAttachment {
+  /** File name shown in Discord (ASCII letters, digits, `.`, `-`, `_`). */
+  name: string;
+  data?: Uint8Array;
+  /** The file's text, when `data` is not given. */
+  content?: string;
+  /** Alt text / description (Discord shows it to screen readers). */
+  description?: string;
+}
+
 export interface Reply {
   visibility: Visibility;
   /** Message text (markdown). */
@@ -63,7 +74,7 @@ export interface Reply {
   controls?: Control[][];
   /** Replace the message a button sits on instead of sending a new one (paging). */
   update?: boolean;
-  /** Files attached to a new message (e.g. a CSV export). */
+  /** Attached files (within LIMITS.attachments and LIMITS.attachmentBytes; see render/discord.ts). */
   files?: FileAttachment[];
   /**
    * Open this form (a modal) instead of answering; only possible as the first answer to a command
@@ -91,13 +102,6 @@ export interface TextInput {
   maxLength?: number;
   /** Pre-filled text. */
   value?: string;
-}
-
-/** A file sent with a message. */
-export interface FileAttachment {
-  name: string;
-  /** The file's text (UTF-8). */
-  content: string;
 }
 
 /** A choice offered by autocomplete. */

@@ -7,9 +7,9 @@ import type { DocumentSummary, Hit, LibraryStats, SearchResponse, Source } from 
 import { citationLine, passageUrl, speakerLabel } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
 import { describeFilters, type FilterLabel } from '../search/filter-values.ts';
-import { pageId, type SearchState, type StateStore } from './custom-id.ts';
+import { exportId, pageId, type SearchState, type StateStore } from './custom-id.ts';
 import { LIMITS } from './limits.ts';
-import type { Card, Control, Reply } from './models.ts';
+import type { Card, Control, FileAttachment, Reply } from './models.ts';
 import { escapeMarkdown, link, truncate } from './text.ts';
 
 export const HITS_PER_PAGE = 5;
@@ -46,10 +46,12 @@ export function citationMarkdown(hit: Hit): string {
   return link(citationLine(hit.source), passageUrl(hit.source, hit.text));
 }
 
-/** ` · country: Colombia, Mexico · session 70–76 · not USA` (empty without filters). */
+/** ` · country: Colombia, Mexico · session 70–76 · not USA · newest first` (empty without filters or sort). */
 function filterSummary(state: SearchState, label?: FilterLabel): string {
   const line = describeFilters(state.filters, label);
-  return line ? ` · ${truncate(line, 300)}` : '';
+  const sort = state.sort && state.sort !== 'relevance' ? `${state.sort} first` : '';
+  const parts = [line ? truncate(line, 300) : '', sort].filter(Boolean);
+  return parts.length ? ` · ${parts.join(' · ')}` : '';
 }
 
 /** "1–5 of 37" */
@@ -83,6 +85,7 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
     [
       { kind: 'button', id: pageId(Math.max(0, page - 1), state, store), label: '◀ Prev', disabled: page === 0 },
       { kind: 'button', id: pageId(page + 1, state, store), label: 'Next ▶', disabled: page + 1 >= pages },
+      { kind: 'button', id: exportId(state, store), label: 'Export CSV' },
     ],
   ];
   if (options.length) {
@@ -91,6 +94,19 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
     controls.push([{ kind: 'select', id: SAVE_SELECT, placeholder: 'Save… (keep a passage in /saved)', options }]);
   }
   return { visibility: 'ephemeral', cards: [card], controls, update: page > 0 };
+}
+
+/**
+ * The "Export CSV" answer: the file, and what it holds. `shown` hits are in the file out of `total`
+ * matches; `cap` says why it stops early ('limit': the export maximum, 'size': Discord's upload size).
+ */
+export function exportReply(state: SearchState, file: FileAttachment, shown: number, total: number, cap?: 'limit' | 'size'): Reply {
+  const why = cap === 'limit' ? ` (the first ${shown}: an export holds at most ${shown} hits)` : cap === 'size' ? ` (the first ${shown}: Discord takes files up to 10 MB)` : '';
+  return {
+    visibility: 'ephemeral',
+    text: `${plural(shown, 'hit')} of ${total} for **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state))} as CSV${why}: rank, score, excerpt, passage text, every source field and a link. UTF-8; opens in Excel.`,
+    files: [file],
+  };
 }
 
 /** "No passages match …" with a spelling suggestion and which filter or word to drop. */
@@ -316,4 +332,65 @@ export function apologyReply(errorId: string): Reply {
 /** A control whose result the bot no longer holds. */
 export function expiredReply(rerun: string): Reply {
   return { visibility: 'ephemeral', text: `This result has expired (the bot was restarted or the library changed). ${rerun}` };
+}
+
+/** What a trend answer shows: the chart (already drawn), its alt text and the top buckets. */
+export interface TrendAnswer {
+  title: string;
+  /** "matching passages per 1,000 passages of the year" */
+  measure: string;
+  by: 'year' | 'session' | 'country' | 'speaker';
+  total: number;
+  noun: 'passages' | 'documents';
+  /** Top buckets with counts, one line each. */
+  top: string[];
+  png: Uint8Array;
+  alt: string;
+  fileName: string;
+}
+
+const TOP_HEADINGS = { year: 'Top years', session: 'Top sessions', country: 'Top countries', speaker: 'Top speakers' } as const;
+
+/** The trend chart with the answer in words, privately with Share… (or publicly, shared by someone). */
+export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedBy?: string }): Reply {
+  const lines = [
+    ...(controls.sharedBy ? [`Shared by <@${controls.sharedBy}>`] : []),
+    `**${escapeMarkdown(truncate(t.title, 300))}** — ${escapeMarkdown(t.measure)} by ${t.by}: ${t.total.toLocaleString('en-US')} ${t.noun} in all.`,
+    `${TOP_HEADINGS[t.by]}: ${t.top.map((l) => escapeMarkdown(l)).join(' · ')}`,
+  ];
+  const reply: Reply = {
+    visibility: controls.sharedBy ? 'public' : 'ephemeral',
+    text: lines.join('\n'),
+    files: [{ name: t.fileName, data: t.png, description: t.alt }],
+  };
+  if (controls.shareId) reply.controls = [[{ kind: 'button', id: controls.shareId, label: 'Share…', style: 'primary' }]];
+  return reply;
+}
+
+/** A trend with no match: says so, with nothing attached. */
+export function noTrendReply(title: string, noun: string): Reply {
+  return { visibility: 'ephemeral', text: `No ${noun} match **${escapeMarkdown(truncate(title, 300))}**, so there is no trend to draw. Try fewer or more general words.` };
+}
+
+/** One entity of a comparison and its best passage (none: it says nothing on this). */
+export interface CompareEntry {
+  label: string;
+  hit?: Hit;
+  total: number;
+}
+
+/** `/compare`: one field per entity, its best passage's excerpt and citation, and Share… per passage. */
+export function compareReply(query: string, entries: readonly CompareEntry[]): Reply {
+  const card: Card = {
+    title: truncate(`“${query}” compared`, 200),
+    description: escapeMarkdown(`Best passage for each of ${entries.map((e) => e.label).join(', ')}.`),
+    fields: entries.map((e) => ({
+      name: `${escapeMarkdown(e.label)} · ${plural(e.total, 'passage')}`,
+      value: e.hit ? `${excerptMarkdown(e.hit)}\n— ${citationMarkdown(e.hit)}` : `Nothing: no passage of ${escapeMarkdown(e.label)} matches this query.`,
+    })),
+    footer: 'Only you can see this. Share… posts one passage to the channel.',
+    color: COLOR.results,
+  };
+  const shares: Control[] = entries.flatMap((e) => (e.hit ? [{ kind: 'button' as const, id: `quote:share:${e.hit.id}`, label: `Share: ${truncate(e.label, 60)}` }] : []));
+  return { visibility: 'ephemeral', cards: [card], controls: shares.length ? [shares] : [] };
 }

@@ -16,13 +16,15 @@ import { buildState, type BuildStateOptions } from '../index/build.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
 import type { EngineState } from '../index/state.ts';
 import { applyChange, type LibraryChange } from '../index/update.ts';
-import type { DocumentSummary, Facet, FacetValue, Hit, IngestReport, LibraryDocument, LibraryStats, SearchEngine, SearchOptions, SearchResponse } from '../types.ts';
+import { MAX_HITS, type TrendCounts, type TrendOptions, type SearchFilters, type DocumentSummary, type Facet, type FacetValue, type Hit, type IngestReport, type LibraryDocument, type LibraryStats, type SearchEngine, type SearchOptions, type SearchResponse } from '../types.ts';
 import { Catalog } from './catalog.ts';
 import { sourceOf } from './citation.ts';
 import { Corpus } from './corpus.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { restrict, sameFilterValue } from './filters.ts';
-import { mergeFilters, parseQuery } from './query.ts';
+import { mergeFilters, parseQuery, type ParsedQuery } from './query.ts';
+import { countTrend } from './count.ts';
+import { matchAll } from './ranking/match.ts';
 import { rank } from './ranking/rank.ts';
 import { Scratch } from './ranking/scratch.ts';
 
@@ -57,10 +59,10 @@ export class VerbatimEngine implements SearchEngine {
     const started = performance.now();
     const countries = this.catalog.facetValues('country');
     const filters = mergeFilters(parsed.filters, options.filters ?? {}, sameFilterValue(countries));
-    const limit = Math.max(0, Math.min(options.limit ?? 10, 1000));
+    const limit = Math.max(0, Math.min(options.limit ?? 10, MAX_HITS));
     const offset = Math.max(0, options.offset ?? 0);
     const restriction = restrict(this.corpus.store, filters, countries);
-    const ranked = rank(this.corpus, this.scratch, parsed, restriction, offset + limit, started);
+    const ranked = rank(this.corpus, this.scratch, parsed, restriction, offset + limit, started, options.sort ?? 'relevance');
     const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, ranked.markTerms, ranked.phrases));
     const res: SearchResponse = {
       query,
@@ -71,6 +73,22 @@ export class VerbatimEngine implements SearchEngine {
     if (ranked.partial) res.partial = true;
     if (parsed.notices.length) res.notices = [...parsed.notices];
     return res;
+  }
+
+  async count(query: string, options: TrendOptions = {}): Promise<TrendCounts> {
+    return countTrend(this, query, options);
+  }
+
+  /**
+   * Every passage matching the query in full, ascending, without scoring (./ranking/match.ts); an
+   * empty query matches every passage the filters allow (the base a trend is normalised by).
+   * @throws QueryError on a query or filter that cannot be used.
+   */
+  matchAll(query: string, filters: SearchFilters = {}): Int32Array {
+    const parsed: ParsedQuery = query.trim() ? parseQuery(query) : { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters: {}, notices: [] };
+    const countries = this.catalog.facetValues('country');
+    const merged = mergeFilters(parsed.filters, filters, sameFilterValue(countries));
+    return matchAll(this.corpus, parsed, restrict(this.corpus.store, merged, countries));
   }
 
   private hitOf(g: number, score: number, terms: ReadonlySet<string>, phrases: string[][]): Hit {

@@ -52,7 +52,7 @@ describe('the registry', () => {
   it('lists every command once, with names Discord accepts', () => {
     const names = commands.map((c) => c.data.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['search', 'quote', 'sources', 'source', 'about', 'reindex', 'Find related statements', 'follow', 'saved', 'library']);
+    expect(names).toEqual(['search', 'quote', 'sources', 'source', 'about', 'reindex', 'Find related statements', 'follow', 'saved', 'library', 'trend', 'compare']);
     for (const c of commands.filter((c) => c.data.type === 1)) expect(c.data.name).toMatch(/^[a-z0-9_-]{1,32}$/);
     expect(reindex.data.default_member_permissions).toBe('32');
   });
@@ -67,9 +67,10 @@ describe('/search', () => {
     expect(embed.title).toMatch(/^1–5 of (\d+) for “pandemic”$/);
     expect(embed.fields).toHaveLength(5);
     for (const f of embed.fields!) expect(f.value).toMatch(/\*\*pandemic(’s|s)?\*\*/i);
-    const [prev, next, share, context] = controls(p);
+    const [prev, next, exported, share, context] = controls(p);
     expect(prev).toMatchObject({ label: '◀ Prev', disabled: true });
     expect(next).toMatchObject({ label: 'Next ▶', disabled: false, id: 'search:page:1:pandemic' });
+    expect(exported).toMatchObject({ label: 'Export CSV', id: 'search:export:pandemic' });
     expect(share?.id).toBe('search:share');
     expect(context?.id).toBe('search:context');
   });

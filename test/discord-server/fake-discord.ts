@@ -58,6 +58,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body: unknown;
   files: string[];
+  /** The uploaded files of a multipart request, with their bytes. */
+  uploads: Upload[];
   authorized: boolean;
   status: number;
   response: unknown;
@@ -77,8 +79,48 @@ export interface Violation {
   interactionId?: string;
 }
 
+/** A file part of a multipart request. */
+export interface Upload {
+  /** Form field name, e.g. `files[0]`. */
+  field: string;
+  filename: string;
+  data: Buffer;
+}
+
+/** An attachment as the user sees it: Discord's attachment object plus the bytes. */
+export interface AttachmentView {
+  id: string;
+  filename: string;
+  size: number;
+  /** From the file name's extension, as Discord derives it. */
+  content_type?: string;
+  description?: string;
+  url: string;
+  data: Buffer;
+}
+
+/** Discord's upload limit for a bot in a server without boosts (all files of one message). */
+export const ATTACHMENT_SIZE_LIMIT = 10_485_760;
+/** Files on one message. */
+export const MAX_ATTACHMENTS = 10;
+
+const CONTENT_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+  csv: 'text/csv; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  pdf: 'application/pdf',
+};
+
 /** What the user sees as the answer to an interaction. */
 export interface ReplyView {
+  /** Files on the message (empty when none). */
+  attachments: AttachmentView[];
   /** Interaction callback type that acknowledged the interaction (4, 5, 6, 7, 8, 9). */
   type: number;
   /** Acknowledged with 5 (deferred reply) or 6 (deferred update) before the answer. */
@@ -272,6 +314,7 @@ interface RouteCtx {
   query: Record<string, string>;
   body: unknown;
   files: string[];
+  uploads: Upload[];
   record: RecordedRequest;
 }
 
@@ -344,6 +387,8 @@ export class FakeDiscord {
   private session: Session | null = null;
   private pending: { t: string; d: unknown }[] = [];
   private readonly messages = new Map<string, StoredMessage>();
+  /** Bytes of every attachment, by attachment id. */
+  private readonly attachmentData = new Map<string, Buffer>();
   private readonly interactions = new Map<string, InteractionHandle>();
   private readonly commandStore = new Map<string, Map<string, RegisteredCommand>>();
   private failures: (FailRule & { remaining: number })[] = [];
@@ -1152,6 +1197,7 @@ export class FakeDiscord {
     visibleTo?: string;
     interactionId?: string;
     webhook?: boolean;
+    uploads?: Upload[];
   }): StoredMessage {
     const b = m.body;
     const stored: StoredMessage = {
@@ -1166,7 +1212,7 @@ export class FakeDiscord {
       type: m.type,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
-      attachments: [],
+      attachments: this.attachmentsFor(b, m.uploads ?? []),
       ...(m.webhook ? { webhook_id: this.applicationId } : {}),
       ...(m.visibleTo !== undefined ? { visibleTo: m.visibleTo } : {}),
       ...(m.interactionId !== undefined ? { interactionId: m.interactionId } : {}),
@@ -1178,12 +1224,12 @@ export class FakeDiscord {
   }
 
   /** Applies an edit body to a stored message, recording attempts to change its visibility. */
-  private editMessage(m: StoredMessage, body: Obj, ctx: { method: string; path: string; interactionId?: string }): void {
+  private editMessage(m: StoredMessage, body: Obj, ctx: { method: string; path: string; interactionId?: string }, uploads: Upload[] = []): void {
     if ('content' in body) m.content = typeof body['content'] === 'string' ? body['content'] : '';
     if ('embeds' in body) m.embeds = Array.isArray(body['embeds']) ? (body['embeds'] as Obj[]) : [];
     if ('components' in body) m.components = Array.isArray(body['components']) ? (body['components'] as Obj[]) : [];
     if ('allowed_mentions' in body) m.allowed_mentions = body['allowed_mentions'];
-    if ('attachments' in body && Array.isArray(body['attachments'])) m.attachments = body['attachments'] as Obj[];
+    if ('attachments' in body || uploads.length) m.attachments = this.attachmentsFor(body, uploads, m.attachments);
     if (typeof body['flags'] === 'number') {
       const wantEphemeral = (body['flags'] & EPHEMERAL) !== 0;
       if (wantEphemeral !== ((m.flags & EPHEMERAL) !== 0)) {
@@ -1235,9 +1281,15 @@ export class FakeDiscord {
       components: m.components,
       ...(m.allowed_mentions !== undefined ? { allowed_mentions: m.allowed_mentions } : {}),
       flags: m.flags,
+      attachments: this.attachmentViews(m),
       latencyMs,
       messageId: m.id,
     };
+  }
+
+  /** A message's attachments with their bytes. */
+  attachmentViews(m: StoredMessage): AttachmentView[] {
+    return m.attachments.map((a) => ({ ...(a as unknown as Omit<AttachmentView, 'data'>), data: this.attachmentData.get(String(a['id'])) ?? Buffer.alloc(0) }));
   }
 
   private answer(h: InteractionHandle, view: ReplyView): void {
@@ -1325,13 +1377,18 @@ export class FakeDiscord {
     const raw = Buffer.concat(chunks);
     let body: unknown;
     const files: string[] = [];
+    const uploads: Upload[] = [];
     const ct = req.headers['content-type'] ?? '';
     try {
       if (ct.includes('multipart/form-data')) {
         const form = await new Response(raw, { headers: { 'content-type': ct } }).formData();
         const payload = form.get('payload_json');
         body = typeof payload === 'string' ? JSON.parse(payload) : {};
-        for (const [key, value] of form.entries()) if (key !== 'payload_json') files.push(typeof value === 'string' ? key : value.name);
+        for (const [key, value] of form.entries()) {
+          if (key === 'payload_json') continue;
+          files.push(typeof value === 'string' ? key : value.name);
+          if (typeof value !== 'string') uploads.push({ field: key, filename: value.name, data: Buffer.from(await value.arrayBuffer()) });
+        }
       } else if (raw.length > 0) {
         body = JSON.parse(raw.toString('utf8'));
       }
@@ -1356,6 +1413,7 @@ export class FakeDiscord {
       query: Object.fromEntries(url.searchParams),
       body,
       files,
+      uploads,
       authorized: auth === `Bot ${this.token}`,
       status: 0,
       response: undefined,
@@ -1390,11 +1448,53 @@ export class FakeDiscord {
         result = err(fail.status, 0, `${fail.status}: injected failure`);
       }
     } else {
-      result = await this.route(method, path, { query: record.query, body, files, record }, auth);
+      const tooLarge = this.uploadLimits(uploads, method, path);
+      result = tooLarge ?? (await this.route(method, path, { query: record.query, body, files, uploads, record }, auth));
     }
     record.status = result.status;
     record.response = result.body;
     this.send(res, result.status, result.body, headers);
+  }
+
+  /** Discord answers 413 (code 40005) to uploads over the size limit, and 400 to more than 10 files. */
+  private uploadLimits(uploads: Upload[], method: string, path: string): RouteResult | undefined {
+    const bytes = uploads.reduce((n, u) => n + u.data.length, 0);
+    if (bytes > ATTACHMENT_SIZE_LIMIT) {
+      this.violate('limit', `attachments of ${bytes} bytes (limit ${ATTACHMENT_SIZE_LIMIT})`, { method, path });
+      return err(413, 40005, 'Request entity too large');
+    }
+    if (uploads.length > MAX_ATTACHMENTS) {
+      this.violate('limit', `${uploads.length} files on one message (limit ${MAX_ATTACHMENTS})`, { method, path });
+      return err(400, 50035, 'Invalid Form Body', { files: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' }] } });
+    }
+    return undefined;
+  }
+
+  /**
+   * The attachments a message body ends up with: the `attachments` it lists that the message
+   * already has (`keep`), then the uploaded files (matched to `attachments[].id` by `files[N]`).
+   */
+  private attachmentsFor(body: Obj, uploads: Upload[], keep: Obj[] = []): Obj[] {
+    const listed = Array.isArray(body['attachments']) ? (body['attachments'] as Obj[]) : [];
+    const out: Obj[] = 'attachments' in body ? keep.filter((a) => listed.some((l) => String(l['id']) === String(a['id']))) : [...keep];
+    for (const u of uploads) {
+      const n = /^files\[(\d+)\]$/.exec(u.field)?.[1] ?? u.field;
+      const meta = listed.find((l) => String(l['id']) === n) ?? {};
+      const id = snowflake();
+      const ext = u.filename.split('.').pop()?.toLowerCase() ?? '';
+      const filename = typeof meta['filename'] === 'string' ? meta['filename'] : u.filename;
+      this.attachmentData.set(id, u.data);
+      out.push({
+        id,
+        filename,
+        size: u.data.length,
+        ...(CONTENT_TYPES[ext] ? { content_type: CONTENT_TYPES[ext] } : {}),
+        ...(typeof meta['description'] === 'string' ? { description: meta['description'] } : {}),
+        url: `${this.origin}/attachments/${id}/${encodeURIComponent(filename)}`,
+        proxy_url: `${this.origin}/attachments/${id}/${encodeURIComponent(filename)}`,
+      });
+    }
+    return out;
   }
 
   private takeFailure(method: string, path: string): FailRule | undefined {
@@ -1507,7 +1607,7 @@ export class FakeDiscord {
         const bad = this.limits(checkMessage(body, { hasFiles: ctx.files.length > 0 }), ctx);
         if (bad) return bad;
         const flags = typeof body['flags'] === 'number' ? body['flags'] & SUPPRESS_EMBEDS : 0;
-        const m = this.storeMessage({ channelId: id as string, body, flags, type: 0 });
+        const m = this.storeMessage({ channelId: id as string, body, flags, type: 0, uploads: ctx.uploads });
         return { status: 200, body: this.apiMessage(m) };
       }),
       r('GET', /^\/channels\/(\d+)\/messages\/(\d+)$/, true, ([cid, mid]) => {
@@ -1523,7 +1623,7 @@ export class FakeDiscord {
         const body = isObj(ctx.body) ? ctx.body : {};
         const bad = this.limits(checkMessage(body, { edit: true }), ctx);
         if (bad) return bad;
-        this.editMessage(m, body, ctx.record);
+        this.editMessage(m, body, ctx.record, ctx.uploads);
         return { status: 200, body: this.apiMessage(m) };
       }),
       r('DELETE', /^\/channels\/(\d+)\/messages\/(\d+)$/, true, ([cid, mid]) => {
@@ -1695,7 +1795,8 @@ export class FakeDiscord {
       this.violate('callback-type', `callback type ${type} is not valid for interaction type ${h.type}`, { method: 'POST', path, interactionId: id });
       return err(400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'Invalid interaction response type' }] } });
     }
-    const breaches = type === 4 ? checkMessage(data) : type === 7 ? checkMessage(data, { edit: true }) : type === 8 ? checkAutocomplete(data) : type === 9 ? checkModal(data) : [];
+    const hasFiles = ctx.uploads.length > 0;
+    const breaches = type === 4 ? checkMessage(data, { hasFiles }) : type === 7 ? checkMessage(data, { edit: true }) : type === 8 ? checkAutocomplete(data) : type === 9 ? checkModal(data) : [];
     const bad = this.limits(breaches, ctx, id);
     if (bad) return bad;
 
@@ -1715,6 +1816,7 @@ export class FakeDiscord {
     if (type === 4 || type === 5) {
       message = this.storeMessage({
         channelId,
+        uploads: type === 4 ? ctx.uploads : [],
         body: type === 4 ? data : {},
         flags: (flags & (EPHEMERAL | SUPPRESS_EMBEDS)) | (type === 5 ? LOADING : 0),
         type: h.type === 2 ? 20 : 19,
@@ -1733,7 +1835,7 @@ export class FakeDiscord {
       if (message) {
         h.originalId = message.id;
         if (type === 7) {
-          this.editMessage(message, data, { method: 'POST', path, interactionId: id });
+          this.editMessage(message, data, { method: 'POST', path, interactionId: id }, ctx.uploads);
           this.answer(h, this.view(message, 7, false, latency));
         }
       }
@@ -1745,12 +1847,13 @@ export class FakeDiscord {
         content: '',
         embeds: [],
         components: [],
+        attachments: [],
         flags: 0,
         latencyMs: latency,
         choices: Array.isArray(data['choices']) ? (data['choices'] as { name: string; value: string | number }[]) : [],
       });
     } else if (type === 9) {
-      this.answer(h, { type: 9, deferred: false, ephemeral: true, content: '', embeds: [], components: [], flags: 0, latencyMs: latency, modal: data });
+      this.answer(h, { type: 9, deferred: false, ephemeral: true, content: '', embeds: [], components: [], attachments: [], flags: 0, latencyMs: latency, modal: data });
     }
     if (ctx.query['with_response'] !== 'true') return { status: 204 };
     return {
@@ -1802,7 +1905,7 @@ export class FakeDiscord {
       const empty = this.limits([{ path: '', rule: 'empty-message', detail: 'Cannot send an empty message (50006)' }], ctx, h.id);
       if (empty) return empty;
     }
-    this.editMessage(m, body, { method: 'PATCH', path: ctx.record.path, interactionId: h.id });
+    this.editMessage(m, body, { method: 'PATCH', path: ctx.record.path, interactionId: h.id }, ctx.uploads);
     if (mid === '@original' && h.ack && (h.ack.type === 5 || h.ack.type === 6)) {
       this.answer(h, this.view(m, h.ack.type, true, Date.now() - h.createdAt));
     }
@@ -1823,7 +1926,7 @@ export class FakeDiscord {
     const original = h.originalId !== undefined ? this.messages.get(h.originalId) : undefined;
     // After a deferred reply, the first follow-up replaces the "thinking…" placeholder and keeps its visibility.
     if (h.ack.type === 5 && original && (original.flags & LOADING) !== 0) {
-      this.editMessage(original, { ...body, flags: original.flags & EPHEMERAL }, { method: 'POST', path: ctx.record.path, interactionId: h.id });
+      this.editMessage(original, { ...body, flags: original.flags & EPHEMERAL }, { method: 'POST', path: ctx.record.path, interactionId: h.id }, ctx.uploads);
       this.answer(h, this.view(original, 5, true, latency));
       return { status: 200, body: this.apiMessage(original) };
     }
@@ -1831,6 +1934,7 @@ export class FakeDiscord {
     const m = this.storeMessage({
       channelId: String(h.payload['channel_id']),
       body,
+      uploads: ctx.uploads,
       flags,
       type: 19,
       interactionId: h.id,

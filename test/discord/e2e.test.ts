@@ -43,6 +43,7 @@ function withFaults(engine: SearchEngine): SearchEngine {
       if (faults.slowMs) await new Promise((r) => setTimeout(r, faults.slowMs));
       return engine.search(query, options);
     },
+    count: (query, options) => engine.count(query, options),
     passage: (id) => engine.passage(id),
     context: (id, radius) => engine.context(id, radius),
     documents: (filter) => engine.documents(filter),
@@ -112,7 +113,7 @@ const optionValues = (s: Obj | undefined): string[] => ((s?.['options'] as Obj[]
 describe('start-up', () => {
   it('registers the commands idempotently in the guild', async () => {
     const names = fake.commands(fake.guildId).map((c) => c.name).sort();
-    expect(names).toEqual(['Find related statements', 'about', 'follow', 'library', 'quote', 'reindex', 'saved', 'search', 'source', 'sources']);
+    expect(names).toEqual(['Find related statements', 'about', 'compare', 'follow', 'library', 'quote', 'reindex', 'saved', 'search', 'source', 'sources', 'trend']);
     const ids = fake.commands(fake.guildId).map((c) => c.id).sort();
     await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, apiBase: fake.apiBase }, commands.map((c) => c.data));
     expect(fake.commands(fake.guildId).map((c) => c.id).sort()).toEqual(ids);

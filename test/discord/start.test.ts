@@ -135,9 +135,9 @@ describe('tsx src/main.ts', () => {
         let out = '';
         deploy.stdout.on('data', (d: Buffer) => (out += d.toString()));
         expect(await exited(deploy)).toBe(0);
-        expect(out).toContain(`Registered 10 commands for guild ${fake.guildId}`);
+        expect(out).toContain(`Registered 12 commands for guild ${fake.guildId}`);
       }
-      expect(fake.commands(fake.guildId).map((c) => c.name).sort()).toEqual(['Find related statements', 'about', 'follow', 'library', 'quote', 'reindex', 'saved', 'search', 'source', 'sources']);
+      expect(fake.commands(fake.guildId).map((c) => c.name).sort()).toEqual(['Find related statements', 'about', 'compare', 'follow', 'library', 'quote', 'reindex', 'saved', 'search', 'source', 'sources', 'trend']);
       expect(fake.commands('global')).toEqual([]);
     });
   });

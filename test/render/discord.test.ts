@@ -138,7 +138,7 @@ describe('renderReply on a real hit', () => {
     expect(field.value).toMatch(/— .*Commission on Narcotic Drugs.*¶ 2/);
     expect(p.embeds[0]!.title).toBe('1–1 of 1 for “heroin smuggled Afghanistan”');
     const labels = p.components.flatMap((r) => r.components).map((c) => ('label' in c ? c.label : c.placeholder));
-    expect(labels).toEqual(['◀ Prev', 'Next ▶', 'Share… (post an excerpt to the channel)', 'More context (neighbouring paragraphs)', 'Save… (keep a passage in /saved)']);
+    expect(labels).toEqual(['◀ Prev', 'Next ▶', 'Export CSV', 'Share… (post an excerpt to the channel)', 'More context (neighbouring paragraphs)', 'Save… (keep a passage in /saved)']);
     expect(p.flags).toBe(MESSAGE_FLAGS.Ephemeral);
   });
 

@@ -99,7 +99,7 @@ describe('/saved', () => {
     expect(r.visibility).toBe('ephemeral');
     const file = r.files?.[0];
     expect(file?.name).toBe('verbatim-saved.csv');
-    const rows = parse(file!.content.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const rows = parse(file!.content!.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
     const list = ctx.saved!.all(alice.id);
     expect(rows.map((x) => x['passage_id'])).toEqual(list.map((s) => s.passageId));
     expect(rows[0]!['text']).toBe(list[0]!.text);

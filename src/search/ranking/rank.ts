@@ -27,6 +27,7 @@
 import type { Corpus } from '../corpus.ts';
 import type { Restriction } from '../filters.ts';
 import type { ParsedQuery } from '../query.ts';
+import type { SortOrder } from '../../types.ts';
 import { scoreBm25f } from './bm25f.ts';
 import { candidateList, requiredCandidates } from './candidates.ts';
 import { checkPhrases, needsPhraseCheck } from './phrases.ts';
@@ -54,13 +55,14 @@ export interface Ranked {
  * `need` (at least) passages in order, their scores, the total number of matches, and what the
  * excerpts should mark.
  */
-export function rank(c: Corpus, s: Scratch, parsed: ParsedQuery, restriction: Restriction, need: number, started: number): Ranked {
+export function rank(c: Corpus, s: Scratch, parsed: ParsedQuery, restriction: Restriction, need: number, started: number, sort: SortOrder = 'relevance'): Ranked {
   const plan = planQuery(c, parsed, restriction, need, started);
   try {
     const required = requiredCandidates(c, plan);
     const { idfOf, cut } = scoreBm25f(c, plan, s, required);
     const cands = candidateList(c, plan, s, required);
-    const cmp = rankOrder(c, plan, s);
+    const byScore = rankOrder(c, plan, s);
+    const cmp = sort === 'relevance' ? byScore : byDateThen(c.store.arrays.dateFrom, sort, byScore);
     let order: number[];
     let total = cands.length;
     let partial = cut;
@@ -92,4 +94,22 @@ function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: numbe
   const tiered = words.length > 1 && words.length <= c.opts.allWordsFirstMaxWords;
   const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 1 : 0);
   return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
+}
+
+/**
+ * Date order for `sort: newest | oldest` (a passage's effective date: its section's, else its
+ * document's; undated passages last), ties broken by `then` (the ranking order).
+ */
+export function byDateThen(dateFrom: Int32Array, sort: 'newest' | 'oldest', then: (a: number, b: number) => number): (a: number, b: number) => number {
+  const sign = sort === 'newest' ? -1 : 1;
+  return (a, b) => {
+    const da = dateFrom[a]!;
+    const db = dateFrom[b]!;
+    if (da !== db) {
+      if (!da) return 1;
+      if (!db) return -1;
+      return sign * (da - db);
+    }
+    return then(a, b);
+  };
 }

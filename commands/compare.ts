@@ -1,0 +1,110 @@
+/**
+ * `/compare query with: <countries | speakers | sessions, comma-separated>`: for each of 2–6, its
+ * best passage for the query (excerpt and citation, one field each, Share… per passage); one with
+ * nothing on it says so.
+ */
+import type { Choice } from '../src/render/models.ts';
+import { compareReply, type CompareEntry } from '../src/render/replies.ts';
+import { escapeMarkdown } from '../src/render/text.ts';
+import { resolveCountry } from '../src/search/countries.ts';
+import { fold } from '../src/index/analyzer.ts';
+import type { SearchEngine, SearchFilters } from '../src/types.ts';
+import { stringOption } from './options.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type SlashCommand } from './types.ts';
+
+export const MIN_ENTITIES = 2;
+export const MAX_ENTITIES = 6;
+
+/** One thing to compare: how it is named, and the filter that selects its passages. */
+export interface Entity {
+  label: string;
+  filters: SearchFilters;
+}
+
+/**
+ * Reads one typed name as a session (a number the library has), a country (name or code) or a
+ * speaker (one the library has, or a part of a name that some speaker's name contains).
+ */
+export function resolveEntity(engine: SearchEngine, typed: string): Entity | undefined {
+  const raw = typed.replace(/\s+\(\d+\)$/, '').trim();
+  if (!raw) return undefined;
+  const session = /^(?:session\s*)?(\d{1,3})(?:st|nd|rd|th)?$/i.exec(raw)?.[1]?.replace(/^0+(?=\d)/, '');
+  if (session && engine.facet('session', session, 50).some((f) => f.value === session)) return { label: `Session ${session}`, filters: { session } };
+  const countries = engine.facet('country', '', 1000);
+  const code = resolveCountry(raw, countries);
+  const country = code ? countries.find((c) => c.value === code) : undefined;
+  if (country) return { label: country.label, filters: { country: country.value } };
+  const want = fold(raw);
+  const speakers = engine.facet('speaker', raw, 25);
+  const speaker = speakers.find((s) => fold(s.value) === want) ?? (speakers.length === 1 ? speakers[0] : undefined);
+  if (speaker) return { label: speaker.label, filters: { speaker: speaker.value } };
+  if (engine.documents().some((d) => d.meta.speaker !== undefined && fold(d.meta.speaker).includes(want))) return { label: raw, filters: { speaker: raw } };
+  return undefined;
+}
+
+/** The comma-separated list, each name resolved; throws a UserFacingError naming what is wrong. */
+export function parseEntities(engine: SearchEngine, text: string): Entity[] {
+  const names = text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length < MIN_ENTITIES || names.length > MAX_ENTITIES) {
+    throw new UserFacingError(`Compare ${MIN_ENTITIES} to ${MAX_ENTITIES} countries, speakers or sessions, separated by commas (got ${names.length}), e.g. \`with: Colombia, Mexico, United States\`.`);
+  }
+  const out: Entity[] = [];
+  for (const name of names) {
+    const e = resolveEntity(engine, name);
+    if (!e) throw new UserFacingError(`“${escapeMarkdown(name.slice(0, 100))}” is not a country, speaker or session of the library. Pick from the suggestions, or check /sources.`);
+    if (!out.some((o) => JSON.stringify(o.filters) === JSON.stringify(e.filters))) out.push(e);
+  }
+  if (out.length < MIN_ENTITIES) throw new UserFacingError('Those name the same thing twice: give at least two different countries, speakers or sessions.');
+  return out;
+}
+
+/** Autocomplete for the comma-separated list: completes the last name, keeping those before it. */
+export function entityChoices(engine: SearchEngine, typed: string): Choice[] {
+  const cut = typed.lastIndexOf(',');
+  const before = cut >= 0 ? typed.slice(0, cut + 1).replace(/\s*$/, ' ') : '';
+  const last = typed.slice(cut + 1).trim();
+  const options = [
+    ...engine.facet('country', last, 10).map((f) => ({ name: f.label, value: f.label })),
+    ...engine.facet('speaker', last, 8).map((f) => ({ name: f.label, value: f.label })),
+    ...(/^\d*$/.test(last) ? engine.facet('session', last, 6).map((f) => ({ name: `Session ${f.value}`, value: f.value })) : []),
+  ];
+  return options
+    .map((o) => ({ name: `${before}${o.name}`, value: `${before}${o.value}` }))
+    .filter((o) => o.value.length <= 100)
+    .slice(0, 25);
+}
+
+export default {
+  data: {
+    type: COMMAND_TYPE.ChatInput,
+    name: 'compare',
+    description: 'What each of 2–6 countries, speakers or sessions said on something: the best passage of each',
+    contexts: GUILD_ONLY,
+    options: [
+      { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -excluded words', required: true, max_length: 500 },
+      { type: OPTION_TYPE.String, name: 'with', description: 'Countries, speakers or sessions, comma-separated (2–6)', required: true, autocomplete: true, max_length: 300 },
+    ],
+  },
+  visibility: 'ephemeral',
+
+  async run(input, ctx) {
+    const query = stringOption(input, 'query');
+    if (!query) throw new UserFacingError('Give some words, e.g. `/compare query: alternative development with: Colombia, Mexico, United States`.');
+    const entities = parseEntities(ctx.engine, stringOption(input, 'with') ?? '');
+    const entries: CompareEntry[] = [];
+    for (const e of entities) {
+      const r = await ctx.engine.search(query, { filters: e.filters, limit: 1 });
+      const hit = r.hits[0];
+      entries.push(hit ? { label: e.label, hit, total: r.total } : { label: e.label, total: 0 });
+    }
+    ctx.note({ hits: entries.filter((e) => e.hit).length, entities: entities.length });
+    return compareReply(query, entries);
+  },
+
+  autocomplete(input, ctx) {
+    return input.option === 'with' ? entityChoices(ctx.engine, input.value) : [];
+  },
+} satisfies SlashCommand;

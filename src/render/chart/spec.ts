@@ -1,0 +1,216 @@
+/**
+ * A trend as a declarative chart (a Vega-Lite spec), its alt text and its summary lines. Pure: no
+ * rendering here (png.ts turns the spec into an image), so what a chart says is tested as data.
+ *
+ * - by year or session: a line (year) or columns (session) of matches per 1,000 passages of that
+ *   bucket (per 100 documents when counting documents), or raw counts;
+ * - by country or speaker: the top 15 as horizontal bars, with their counts;
+ * - title: the query and its filters; subtitle: what is counted; last line: the source.
+ */
+import type { SearchFilters, TrendBucket, TrendCounts } from '../../types.ts';
+
+/** Bars shown for country and speaker trends. */
+export const TOP_BARS = 15;
+/** The chart's drawing size in CSS pixels (png.ts renders it at 1.5×). */
+export const CHART_WIDTH = 760;
+export const CHART_HEIGHT = 340;
+/** Width of the bars' plot area (the labels take their own room to its left). */
+export const BARS_WIDTH = 640;
+/** Families in order: Latin first; Arabic and Chinese glyphs fall back to the next ones (png.ts loads them when needed). */
+export const FONT_FAMILY = 'Noto Sans, Noto Sans Arabic, Noto Sans SC';
+
+export interface ChartOptions {
+  /** Raw counts instead of per-1,000 rates (year and session only). */
+  raw?: boolean;
+  /** The library's name, for the source line (e.g. the folder name). */
+  libraryName?: string;
+}
+
+export interface ChartRow {
+  key: string;
+  label: string;
+  count: number;
+  base: number;
+  /** What is plotted: the rate or the count. */
+  value: number | null;
+}
+
+export interface TrendChart {
+  /** Vega-Lite spec (v6). */
+  spec: Record<string, unknown>;
+  title: string;
+  /** What the y (or x) axis shows. */
+  measure: string;
+  /** The plotted rows, in order. */
+  rows: ChartRow[];
+  /** Alt text: what the chart shows, in words. */
+  alt: string;
+  /** The source line printed under the chart. */
+  source: string;
+  /** Every text the chart prints (for choosing fonts). */
+  texts: string[];
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+/** "1 passage", "2 passages" */
+const count = (n: number, noun: string): string => `${fmt(n)} ${n === 1 ? noun.replace(/s$/, '') : noun}`;
+const fmtRate = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+
+/** "“development” · country: COL, from: 2000" */
+export function trendTitle(query: string, filters: SearchFilters): string {
+  const parts = Object.entries(filters)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}: ${String(v)}`);
+  const short = query.length > 90 ? `${query.slice(0, 89)}…` : query;
+  const q = /["“”]/.test(short) ? short : `“${short}”`;
+  return `${q}${parts.length ? ` · ${parts.join(', ')}` : ''}`;
+}
+
+/** Whether the chart shows rates (year and session trends unless raw). */
+export function isRate(counts: Pick<TrendCounts, 'by'>, options: ChartOptions): boolean {
+  return (counts.by === 'year' || counts.by === 'session') && !options.raw;
+}
+
+/** Rate unit: per 1,000 passages, or per 100 documents (a percentage of documents). */
+function unit(counts: TrendCounts): { scale: number; text: string } {
+  return counts.per === 'documents' ? { scale: 100, text: 'per 100 documents' } : { scale: 1000, text: 'per 1,000 passages' };
+}
+
+/** The plotted rows: all years/sessions in order, or the top countries/speakers. */
+export function chartRows(counts: TrendCounts, options: ChartOptions = {}): ChartRow[] {
+  const rate = isRate(counts, options);
+  const { scale } = unit(counts);
+  const buckets: TrendBucket[] = counts.by === 'country' || counts.by === 'speaker' ? counts.buckets.slice(0, TOP_BARS) : counts.buckets;
+  return buckets.map((b) => ({
+    key: b.key,
+    label: b.label,
+    count: b.count,
+    base: b.base,
+    value: rate ? (b.base > 0 ? Math.round(((b.count * scale) / b.base) * 100) / 100 : null) : b.count,
+  }));
+}
+
+function unitNoun(counts: TrendCounts): string {
+  return counts.per === 'documents' ? 'documents' : 'passages';
+}
+
+/** The measure in words, for the axis and the alt text. */
+export function measureText(counts: TrendCounts, options: ChartOptions): string {
+  const noun = unitNoun(counts);
+  if (!isRate(counts, options)) return `matching ${noun}`;
+  return `matching ${noun} ${unit(counts).text} of the ${counts.by}`;
+}
+
+/** "Source: library “ungdc-lib” — 10,952 documents, 405,544 passages · Verbatim" */
+export function sourceLine(counts: TrendCounts, options: ChartOptions): string {
+  const name = options.libraryName ? `library “${options.libraryName}”` : 'the library';
+  return `Source: ${name} — ${fmt(counts.library.documents)} documents, ${fmt(counts.library.passages)} passages · Verbatim`;
+}
+
+/** Alt text: the kind of chart, what it counts, its extremes and latest value (or its top bars). */
+export function altText(counts: TrendCounts, rows: ChartRow[], options: ChartOptions): string {
+  const title = trendTitle(counts.query, counts.filters);
+  const noun = unitNoun(counts);
+  const measure = measureText(counts, options);
+  if (counts.by === 'country' || counts.by === 'speaker') {
+    const top = rows.slice(0, 10).map((r) => `${r.label} ${fmt(r.count)}`).join(', ');
+    return `Horizontal bar chart of ${measure} for ${title}, top ${rows.length} ${counts.by === 'country' ? 'countries' : 'speakers'}: ${top}. ${count(counts.total, noun)} in all.`;
+  }
+  const shown = rows.filter((r) => r.value !== null) as (ChartRow & { value: number })[];
+  if (!shown.length) return `Chart of ${measure} for ${title}: no data.`;
+  const rate = isRate(counts, options);
+  const v = (r: ChartRow & { value: number }): string => (rate ? `${fmtRate(r.value)} (${count(r.count, noun)})` : fmt(r.value));
+  const max = shown.reduce((a, b) => (b.value > a.value ? b : a));
+  const last = shown[shown.length - 1]!;
+  const first = shown[0]!;
+  const kind = counts.by === 'year' ? 'Line chart' : 'Column chart';
+  return `${kind} of ${measure} for ${title}, ${counts.by} ${first.label} to ${last.label}. Highest: ${max.label}, ${v(max)}. Latest: ${last.label}, ${v(last)}. ${count(counts.total, noun)} in all.`;
+}
+
+/** Top buckets with counts, for the message text ("the answer without the picture"). */
+export function summaryLines(counts: TrendCounts, options: ChartOptions = {}, n = 10): string[] {
+  const rows = chartRows(counts, options);
+  const rate = isRate(counts, options);
+  const noun = unitNoun(counts);
+  const ranked =
+    counts.by === 'country' || counts.by === 'speaker'
+      ? rows
+      : [...rows].filter((r) => r.count > 0).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || b.count - a.count);
+  return ranked.slice(0, n).map((r) => (rate ? `${r.label}: ${fmtRate(r.value ?? 0)} ${unit(counts).text} (${count(r.count, noun)})` : `${r.label}: ${count(r.count, noun)}`));
+}
+
+/** Builds the chart spec for a trend. */
+export function trendChart(counts: TrendCounts, options: ChartOptions = {}): TrendChart {
+  const rows = chartRows(counts, options);
+  const title = trendTitle(counts.query, counts.filters);
+  const measure = measureText(counts, options);
+  const source = sourceLine(counts, options);
+  const bars = counts.by === 'country' || counts.by === 'speaker';
+  const noun = unitNoun(counts);
+  const subtitle = bars
+    ? `Top ${rows.length} ${counts.by === 'country' ? (rows.length === 1 ? 'country' : 'countries') : rows.length === 1 ? 'speaker' : 'speakers'} by ${measure} · ${count(counts.total, noun)} in all`
+    : `${measure[0]!.toUpperCase()}${measure.slice(1)} · ${count(counts.total, noun)} in all`;
+  // short: a rotated axis title longer than the plot widens the chart (Vega estimates text widths)
+  const axisTitle = isRate(counts, options) ? `Matches ${unit(counts).text}` : `Matching ${noun}`;
+  const data = { values: rows.map((r) => ({ ...r, label: r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label })) };
+  let chart: Record<string, unknown>;
+  if (bars) {
+    const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0, labelFontSize: 12 } };
+    chart = {
+      width: BARS_WIDTH,
+      height: Math.max(120, rows.length * 20),
+      data,
+      layer: [
+        { mark: { type: 'bar', color: '#2b6cb0' }, encoding: { y, x: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d', tickMinStep: 1 } } } },
+        {
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#333' },
+          encoding: { y, x: { field: 'value', type: 'quantitative' }, text: { field: 'value', type: 'quantitative', format: ',d' } },
+        },
+      ],
+    };
+  } else {
+    const x =
+      counts.by === 'year'
+        ? { field: 'label', type: 'temporal', timeUnit: 'utcyear', title: 'Year', axis: { format: '%Y', labelOverlap: true, tickCount: 12 } }
+        : { field: 'label', type: 'ordinal', sort: null, title: 'Session', axis: { labelOverlap: true, labelAngle: 0 } };
+    const plotted = rows.filter((r) => r.value !== null).length;
+    const yAxis = { field: 'value', type: 'quantitative', title: axisTitle, axis: { titleFontSize: 12 } };
+    chart = {
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+      // years with no passages at all have no rate: left out, the line joins the years around them
+      data: counts.by === 'year' ? { values: data.values.filter((r) => r.value !== null).map((r) => ({ ...r, label: `${r.key}-07-01` })) } : data,
+      mark:
+        counts.by === 'year'
+          ? { type: 'area', line: { color: '#2b6cb0', strokeWidth: 2 }, color: '#bee3f8', point: plotted <= 40 ? { color: '#2b6cb0', size: 40 } : false }
+          : { type: 'bar', color: '#2b6cb0' },
+      encoding: { x, y: yAxis },
+    };
+  }
+  const spec: Record<string, unknown> = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    background: 'white',
+    padding: 16,
+    title: { text: title, subtitle, anchor: 'start', fontSize: 18, subtitleFontSize: 13, subtitleColor: '#444', offset: 8 },
+    spacing: 8,
+    vconcat: [
+      chart,
+      {
+        width: bars ? BARS_WIDTH : CHART_WIDTH,
+        height: 12,
+        data: { values: [{ s: source }] },
+        mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 10.5, color: '#555', x: 0, y: 0 },
+        encoding: { text: { field: 's', type: 'nominal' } },
+      },
+    ],
+    config: {
+      font: FONT_FAMILY,
+      view: { stroke: null },
+      axis: { labelFont: FONT_FAMILY, titleFont: FONT_FAMILY, labelColor: '#333', titleColor: '#333', gridColor: '#e2e8f0' },
+      title: { font: FONT_FAMILY, subtitleFont: FONT_FAMILY },
+      text: { font: FONT_FAMILY },
+    },
+  };
+  const texts = [title, subtitle, source, axisTitle, ...rows.map((r) => r.label)];
+  return { spec, title, measure, rows, alt: altText(counts, rows, options), source, texts };
+}

@@ -1,0 +1,71 @@
+/**
+ * Search hits as a CSV file for spreadsheets: one row per hit with its rank, score, excerpt, the
+ * whole passage, every source field and a link. UTF-8 with a byte-order mark (Excel reads the file
+ * as UTF-8 only with it), CRLF line ends and RFC 4180 quoting. Shared by the CLI (`--csv`) and the
+ * bot's "Export CSV" button, so both write the same file.
+ */
+import { passageUrl } from '../search/citation.ts';
+import type { Hit, Source } from '../types.ts';
+
+/** The source fields, in column order; every one is a column even when no hit has it. */
+export const CSV_SOURCE_FIELDS = [
+  'document',
+  'title',
+  'date',
+  'speaker',
+  'post',
+  'organisation',
+  'country',
+  'countryName',
+  'meeting',
+  'session',
+  'paragraph',
+  'page',
+  'section',
+  'symbol',
+  'url',
+] as const satisfies readonly (keyof Source)[];
+
+export const CSV_COLUMNS = ['rank', 'score', 'passage', 'excerpt', 'text', ...CSV_SOURCE_FIELDS, 'link'] as const;
+
+const BOM = '\uFEFF';
+
+/**
+ * A cell as text a spreadsheet shows as written: quoted when it holds a comma, quote or line break,
+ * and prefixed with an apostrophe when it would otherwise be read as a formula (`=`, `+`, `@`, a
+ * tab or CR, or `-` before anything but a space or a digit).
+ */
+export function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  let s = String(value);
+  if (/^[=+@\t\r]|^-[^\s\d]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The CSV file for `hits` (ranks start at `firstRank`), as a string beginning with the BOM. */
+export function hitsCsv(hits: readonly Hit[], firstRank = 1): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  hits.forEach((hit, i) => {
+    const s = hit.source;
+    const row: (string | number | undefined)[] = [firstRank + i, hit.score, hit.id, hit.excerpt.text, hit.text];
+    for (const f of CSV_SOURCE_FIELDS) row.push(s[f]);
+    row.push(passageUrl(s, hit.text));
+    lines.push(row.map(csvCell).join(','));
+  });
+  return BOM + lines.join('\r\n') + '\r\n';
+}
+
+/** A file name for an export: `verbatim-<query words>.csv`, ASCII only. */
+export function exportFileName(query: string, ext = 'csv'): string {
+  const slug = query
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6)
+    .join('-')
+    .toLowerCase()
+    .slice(0, 60);
+  return `verbatim${slug ? `-${slug}` : ''}.${ext}`;
+}

@@ -1,0 +1,120 @@
+/**
+ * Exact phrase checks over many passages, as counting needs them (a trend for a quoted phrase
+ * checks every candidate, not only the best few as search does). Same answer as matching the
+ * phrase's terms against `tokens(text)` consecutively, stop words included, but faster: words are
+ * found by a character scan that splits exactly as the analyzer's WORD pattern does, and only the
+ * words that could be one of the phrase's terms are analysed (a Snowball stem keeps a word's first
+ * two letters, except dying/lying/tying; numbers and words with an apostrophe in second place are
+ * always analysed).
+ */
+import { analyzeWord, fold } from '../index/analyzer.ts';
+
+const LETTER = /\p{L}/u;
+const NUMBER = /\p{N}/u;
+
+function isLetter(cp: number): boolean {
+  if (cp < 128) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
+  return LETTER.test(String.fromCodePoint(cp));
+}
+
+function isDigit(cp: number): boolean {
+  if (cp < 128) return cp >= 0x30 && cp <= 0x39;
+  return NUMBER.test(String.fromCodePoint(cp));
+}
+
+const isApostrophe = (cp: number): boolean => cp === 0x27 || cp === 0x2019 || cp === 0x2bc;
+const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
+const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
+
+/**
+ * Calls `fn(start, end)` for each word of `text`, exactly the matches of the analyzer's WORD
+ * pattern: `\p{N}+(?:[.,]\p{N}+)*%?` or `[\p{L}\p{N}]+(?:['’ʼ]\p{L}+)*`.
+ */
+export function forEachWord(text: string, fn: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = text.codePointAt(i)!;
+    if (isDigit(cp)) {
+      const start = i;
+      i += width(cp);
+      while (i < n && isDigit(text.codePointAt(i)!)) i += width(text.codePointAt(i)!);
+      for (;;) {
+        const sep = text.charCodeAt(i);
+        if ((sep === 0x2e || sep === 0x2c) && i + 1 < n && isDigit(text.codePointAt(i + 1)!)) {
+          i += 1;
+          while (i < n && isDigit(text.codePointAt(i)!)) i += width(text.codePointAt(i)!);
+        } else break;
+      }
+      if (text.charCodeAt(i) === 0x25) i++;
+      fn(start, i);
+    } else if (isLetter(cp)) {
+      const start = i;
+      i += width(cp);
+      for (let c = text.codePointAt(i); i < n && c !== undefined && (isLetter(c) || isDigit(c)); c = text.codePointAt(i)) i += width(c);
+      for (;;) {
+        const c = text.codePointAt(i);
+        const next = i + 1 < n ? text.codePointAt(i + 1) : undefined;
+        if (c !== undefined && isApostrophe(c) && next !== undefined && isLetter(next)) {
+          i += 1;
+          for (let d = text.codePointAt(i); i < n && d !== undefined && isLetter(d); d = text.codePointAt(i)) i += width(d);
+        } else break;
+      }
+      fn(start, i);
+    } else {
+      i += width(cp);
+    }
+  }
+}
+
+/** A function telling whether a text holds every one of `phrases` (each a list of analyzer terms). */
+export function phraseChecker(phrases: readonly (readonly string[])[]): (text: string) => boolean {
+  const wanted = phrases.filter((p) => p.length > 0);
+  const asciiHeads = new Set<number>();
+  const heads = new Set<string>();
+  const addHead = (h: string): void => {
+    heads.add(h);
+    const c0 = h.charCodeAt(0);
+    const c1 = h.length > 1 ? h.charCodeAt(1) : 0;
+    if (c0 < 128 && c1 < 128) asciiHeads.add(c0 * 128 + c1);
+  };
+  for (const p of wanted) {
+    for (const t of p) {
+      addHead(t.slice(0, 2));
+      // Porter2's exceptions that change a word's beginning: dying → die, lying → lie, tying → tie
+      if (/^[dlt]ie$/.test(t)) addHead(`${t[0]}y`);
+    }
+  }
+  const seq: (string | null)[] = [];
+  let text = '';
+  const visit = (s: number, e: number): void => {
+    const c0 = text.charCodeAt(s);
+    const c1 = e - s > 1 ? text.charCodeAt(s + 1) : 0;
+    let analyse: boolean;
+    if ((c0 >= 0x30 && c0 <= 0x39) || isApostrophe(c1)) analyse = true;
+    else if (c0 < 128 && c1 < 128) analyse = asciiHeads.has(lower(c0) * 128 + lower(c1));
+    else analyse = heads.has(fold(text.slice(s, e)).slice(0, 2));
+    if (!analyse) {
+      seq.push(null);
+      return;
+    }
+    const a = analyzeWord(text.slice(s, e));
+    if (a) seq.push(a.term);
+  };
+  return (t: string): boolean => {
+    if (wanted.length === 0) return true;
+    seq.length = 0;
+    text = t;
+    forEachWord(t, visit);
+    return wanted.every((p) => holds(seq, p));
+  };
+}
+
+function holds(seq: readonly (string | null)[], phrase: readonly string[]): boolean {
+  const n = phrase.length;
+  outer: for (let i = 0; i + n <= seq.length; i++) {
+    for (let k = 0; k < n; k++) if (seq[i + k] !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}

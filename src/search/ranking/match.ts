@@ -1,0 +1,62 @@
+/**
+ * Every passage that matches a query in full, without scoring (counting for trends,
+ * src/search/count.ts): each query word or a word standing for it (word forms, a typo's correction,
+ * a country's adjective, an acronym's long form; the plan's words and expansions), every quoted
+ * phrase (checked exactly on every candidate, src/search/phrase-scan.ts), none of the excluded
+ * words (in the passage's text, as search excludes them) or phrases, within the restriction. A query of filters only matches every passage they
+ * allow. Ranking (./rank.ts) scores passages holding any of the words; a count is about passages
+ * that hold the query, hence all of them.
+ */
+import type { Corpus } from '../corpus.ts';
+import { allAllowed, type Restriction } from '../filters.ts';
+import { phraseChecker } from '../phrase-scan.ts';
+import type { ParsedQuery } from '../query.ts';
+import { planQuery } from './plan.ts';
+import { withoutExcluded } from './candidates.ts';
+import { conjunctive, forEachPosting, forEachPostingIn } from './postings.ts';
+
+/** The matching passages, ascending. */
+export function matchAll(c: Corpus, parsed: ParsedQuery, restriction: Restriction): Int32Array {
+  const plan = planQuery(c, parsed, restriction, 0, performance.now());
+  const words = plan.words.slice(0, 31);
+  let cands: number[];
+  if (words.length === 0 && plan.phraseContent.length === 0) {
+    cands = allAllowed(c.store, c.parts, restriction, plan.routed);
+  } else {
+    const conj = plan.phraseContent.length ? conjunctive(c, plan.phraseContent, plan.routed, plan.allow) : null;
+    if (words.length === 0) cands = conj!.cands;
+    else {
+      // one bit per word, set where the word or a stand-in occurs; a match has every bit
+      const bits = new Uint32Array(c.store.size);
+      const touched: number[] = [];
+      const full = (2 ** words.length - 1) >>> 0;
+      words.forEach((w, i) => {
+        const bit = 1 << i;
+        const mark = (g: number): void => {
+          if (bits[g] === 0) touched.push(g);
+          bits[g]! |= bit;
+        };
+        const visit = (term: string): void => {
+          if (conj) forEachPostingIn(c, term, conj.ranges, plan.allow, mark);
+          else forEachPosting(c, term, plan.routed, restriction.passages, plan.allow, mark);
+        };
+        visit(w.term);
+        for (const e of w.expansions) visit(e.term);
+        if (w.longForm) for (const g of conjunctive(c, w.longForm, plan.routed, plan.allow).cands) mark(g);
+      });
+      const inConj = conj ? new Set(conj.cands) : null;
+      cands = touched.filter((g) => bits[g] === full && (!inConj || inConj.has(g)));
+      cands.sort((a, b) => a - b);
+    }
+  }
+  cands = withoutExcluded(c, parsed.excluded.map((w) => w.term), cands);
+  if (plan.checkedPhrases.length || plan.excludedPhrases.length) {
+    const holdsAll = phraseChecker(plan.checkedPhrases);
+    const excluded = plan.excludedPhrases.map((p) => phraseChecker([p]));
+    cands = cands.filter((g) => {
+      const text = c.store.text(g);
+      return holdsAll(text) && !excluded.some((x) => x(text));
+    });
+  }
+  return Int32Array.from(cands);
+}

@@ -1,0 +1,104 @@
+/**
+ * `npm run search -- … --csv` and `--sort`, and `npm run trend`: real processes over real General
+ * Debate speeches.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePng } from '../support/png.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const UNGDC = path.join(ROOT, 'test/fixtures/ungdc');
+let tmp: string;
+
+function run(args: string[], script: 'search' | 'trend' = 'search'): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      TSX,
+      [path.join(ROOT, `src/cli/${script}.ts`), '--data', UNGDC, ...args],
+      { cwd: ROOT, env: { ...process.env, INDEX_CACHE: path.join(tmp, 'cache.bin') }, timeout: 60_000, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'verbatim-cli-export-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('npm run search -- --csv', () => {
+  it('writes every hit as CSV (BOM, header, same order and ids as --json)', async () => {
+    const out = path.join(tmp, 'peace.csv');
+    const csv = await run(['peace', '--csv', '--out', out]);
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toMatch(/^(\d+) of \1 hits written to /m);
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    const json = await run(['peace', '--json', '--limit', '100']);
+    const hits = (JSON.parse(json.stdout) as { total: number; hits: { id: string }[] });
+    expect(rows).toHaveLength(hits.total);
+    expect(rows.slice(0, hits.hits.length).map((r) => r['passage'])).toEqual(hits.hits.map((h) => h.id));
+  });
+
+  it('prints the CSV on standard output without --out', async () => {
+    const r = await run(['"Colombian New Deal"', '--csv']);
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout.slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row['country'] === 'COL' && /Colombian New Deal/i.test(row['text']!))).toBe(true);
+  });
+});
+
+describe('npm run search -- --sort', () => {
+  it('newest and oldest order the hits by date', async () => {
+    const newest = JSON.parse((await run(['peace', '--sort', 'newest', '--json', '--limit', '100'])).stdout) as { hits: { source: { date: string } }[] };
+    const dates = newest.hits.map((h) => h.source.date);
+    expect(dates[0]).toBe('2021');
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const oldest = JSON.parse((await run(['peace', '--sort', 'oldest', '--json'])).stdout) as { hits: { source: { date: string } }[] };
+    expect(oldest.hits[0]!.source.date).toBe('1956');
+  });
+
+  it('rejects an unknown order with exit code 1', async () => {
+    const r = await run(['peace', '--sort', 'latest']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('--sort takes relevance, newest, oldest (got “latest”).\n');
+  });
+});
+
+describe('npm run trend', () => {
+  it('writes the chart as a PNG and prints the top years with counts and the alt text', async () => {
+    const out = path.join(tmp, 'chart.png');
+    const r = await run(['peace', '--by', 'year', '--out', out], 'trend');
+    expect(r.code).toBe(0);
+    const img = decodePng(readFileSync(out));
+    expect(img.width).toBeGreaterThan(1000);
+    const json = JSON.parse((await run(['peace', '--json'], 'trend')).stdout) as { total: number; buckets: { key: string; count: number }[] };
+    expect(r.stdout).toContain(`“peace” — matching passages per 1,000 passages of the year by year: ${json.total} passages in all`);
+    for (const b of json.buckets.filter((x) => x.count > 0)) expect(r.stdout).toMatch(new RegExp(`^  ${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)$`, 'm'));
+    expect(r.stdout).toContain(`Chart: ${out} (${img.width}×${img.height} PNG`);
+    expect(r.stdout).toMatch(/^Alt text: Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./m);
+  });
+
+  it('counts documents by country, raw', async () => {
+    const r = await run(['peace', '--by', 'country', '--per', 'documents', '--json'], 'trend');
+    const counts = JSON.parse(r.stdout) as { by: string; per: string; buckets: { key: string; count: number }[] };
+    expect(counts.by).toBe('country');
+    expect(counts.buckets.find((b) => b.key === 'COL')?.count).toBe(2);
+  });
+
+  it('says what to fix for a bad option, and writes nothing when nothing matches', async () => {
+    const bad = await run(['peace', '--by', 'decade'], 'trend');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('--by takes year, session, country, speaker (got “decade”).\n');
+    const none = await run(['xylophone', '--out', path.join(tmp, 'none.png')], 'trend');
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe('No passages match xylophone; no chart written.\n');
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * End to end for the debate views (issue 14): newest first, Export CSV, /trend and /compare. The
+ * bot as users run it (createBot, the real engine over real General Debate speeches of three
+ * years) logged in to the loopback Discord-compatible server with the real discord.js client.
+ * Assertions are about what a member sees and gets.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { parseConfig } from '../../src/config.ts';
+import { createBot, type Bot } from '../../src/discord/bot.ts';
+import { deployCommands } from '../../src/discord/deploy.ts';
+import { createLibrary, type Library } from '../../src/discord/library.ts';
+import { openLibrary } from '../../src/index/open.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { LibraryHandle } from '../../commands/types.ts';
+import type { SearchEngine } from '../../src/types.ts';
+import { ATTACHMENT_SIZE_LIMIT, startFakeDiscord, type FakeDiscord, type ReplyView } from '../discord-server/fake-discord.ts';
+import { decodePng } from '../support/png.ts';
+
+type Obj = Record<string, unknown>;
+
+/** Real UNGDC speeches: Austria 1956; Bhutan, Colombia, Venezuela 2011; Brazil, Colombia 2021. */
+const UNGDC = fileURLToPath(new URL('../fixtures/ungdc', import.meta.url));
+
+let fake: FakeDiscord;
+let bot: Bot;
+let library: Library;
+let engine: SearchEngine;
+let makeBot: (deferAfterMs?: number) => Bot;
+/** Added latency before the engine answers (to make the bot defer), in ms. */
+let slowMs = 0;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  const config = parseConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_CLIENT_ID: fake.applicationId,
+    DISCORD_GUILD_ID: fake.guildId,
+    DATA_DIR: UNGDC,
+    INDEX_CACHE: path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-e2e-trends-')), 'index.bin'),
+    LOG_LEVEL: 'info',
+    DISCORD_API_BASE: fake.apiBase,
+  });
+  await deployCommands(config, commands.map((c) => c.data));
+  library = createLibrary((onProgress) => openLibrary({ dataDir: config.dataDir, cachePath: config.indexCache!, onProgress }));
+  engine = (await library.ready).engine;
+  const sink = new Writable({ write: (_chunk: Buffer, _e, done) => done() });
+  const slow = async (): Promise<void> => {
+    if (slowMs) await new Promise((r) => setTimeout(r, slowMs));
+  };
+  const provider: LibraryHandle = {
+    state() {
+      const s = library.state();
+      if (s.status !== 'ready') return s;
+      const e = s.engine;
+      const slowEngine: SearchEngine = {
+        search: async (q, o) => (await slow(), e.search(q, o)),
+        count: async (q, o) => (await slow(), e.count(q, o)),
+        passage: (id) => e.passage(id),
+        context: (id, r) => e.context(id, r),
+        documents: (f) => e.documents(f),
+        document: (id) => e.document(id),
+        facet: (f, p, l) => e.facet(f, p, l),
+        suggest: (q) => e.suggest(q),
+        stats: () => e.stats(),
+      };
+      return { status: 'ready', engine: slowEngine };
+    },
+    reload: () => library.reload(),
+  };
+  makeBot = (deferAfterMs) =>
+    createBot({ engineProvider: provider, commands, log: createLogger(config.logLevel, sink), config, version: '0.1.0', ...(deferAfterMs !== undefined ? { deferAfterMs } : {}) });
+  bot = makeBot();
+  await bot.start();
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.close();
+  await library?.close();
+});
+
+afterEach(() => {
+  const violations = [...fake.violations];
+  fake.clearLogs();
+  expect(violations).toEqual([]);
+});
+
+const embed = (v: ReplyView): Obj => v.embeds[0] ?? {};
+const fields = (v: ReplyView): { name: string; value: string }[] => (embed(v)['fields'] as { name: string; value: string }[] | undefined) ?? [];
+const components = (v: ReplyView): Obj[] => v.components.flatMap((row) => (row['components'] as Obj[] | undefined) ?? []);
+const byLabel = (v: ReplyView, label: string): Obj | undefined => components(v).find((c) => c['label'] === label);
+/** The year in a hit's citation line (the last year it names). */
+const citedYear = (f: { value: string }): number => Number([...(f.value.split('\n— ').pop() ?? '').matchAll(/\b(?:19|20)\d{2}\b/g)].pop()?.[0]);
+
+describe('/search sort', () => {
+  it('newest first puts the 2021 speeches before 2011 and 1956, and pages keep the order', async () => {
+    const v = await fake.slashCommand('search', { query: 'peace', sort: 'newest' }).response();
+    const years = fields(v).map(citedYear);
+    expect(years.length).toBe(5);
+    expect([...years].sort((a, b) => b - a)).toEqual(years);
+    expect(years[0]).toBe(2021);
+    expect(String(embed(v)['description'])).toContain('newest first');
+    const next = await fake.button(String(byLabel(v, 'Next ▶')!['custom_id']), { message: v }).response();
+    const later = fields(next).map(citedYear);
+    expect(Math.max(...later)).toBeLessThanOrEqual(years.at(-1)!);
+  });
+
+  it('oldest first starts with Austria 1956', async () => {
+    const v = await fake.slashCommand('search', { query: 'peace', sort: 'oldest' }).response();
+    expect(fields(v)[0]!.name).toContain('Austria');
+  });
+});
+
+describe('Export CSV', () => {
+  it('attaches a CSV of every hit, in the order of the results, with source fields and links', async () => {
+    const v = await fake.slashCommand('search', { query: 'development', country: 'Colombia' }).response();
+    const total = Number(/of (\d+)/.exec(String(embed(v)['title']))![1]);
+    expect(total).toBeGreaterThan(5);
+    const exported = await fake.button(String(byLabel(v, 'Export CSV')!['custom_id']), { message: v }).response();
+    expect(exported.ephemeral).toBe(true);
+    expect(exported.content).toContain(`${total} hits of ${total}`);
+    expect(exported.attachments).toHaveLength(1);
+    const file = exported.attachments[0]!;
+    expect(file.filename).toBe('verbatim-development.csv');
+    expect(file.content_type).toBe('text/csv; charset=utf-8');
+    expect(file.size).toBeLessThanOrEqual(ATTACHMENT_SIZE_LIMIT);
+    // UTF-8 with a byte-order mark, so Excel reads it as UTF-8
+    expect([...file.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(file.data.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    const expected = await engine.search('development', { filters: { country: 'COL' }, limit: 5000 });
+    expect(rows).toHaveLength(total);
+    expect(rows.map((r) => r['passage'])).toEqual(expected.hits.map((h) => h.id));
+    expect(rows.map((r) => Number(r['rank']))).toEqual(expected.hits.map((_, i) => i + 1));
+    expect(rows.every((r) => r['country'] === 'COL' && r['countryName'] === 'Colombia')).toBe(true);
+    expect(rows[0]!['text']).toBe(expected.hits[0]!.text);
+    expect(rows[0]!['excerpt']).toBe(expected.hits[0]!.excerpt.text);
+    expect(Number(rows[0]!['score'])).toBeCloseTo(expected.hits[0]!.score, 3);
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['speaker', 'session', 'date', 'paragraph', 'title', 'meeting', 'link']));
+  });
+
+  it('exports in the order the results were sorted', async () => {
+    const v = await fake.slashCommand('search', { query: 'peace', sort: 'oldest' }).response();
+    const exported = await fake.button(String(byLabel(v, 'Export CSV')!['custom_id']), { message: v }).response();
+    const rows = parse(exported.attachments[0]!.data.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    const dates = rows.map((r) => r['date']!);
+    expect(dates[0]).toBe('1956');
+    expect([...dates].sort()).toEqual(dates);
+  });
+});
+
+describe('/trend', () => {
+  it('answers privately with a PNG chart within Discord’s limits, alt text, the top years in words, and Share…', async () => {
+    const v = await fake.slashCommand('trend', { query: 'peace', by: 'year' }).response({ timeoutMs: 20_000 });
+    expect(v.ephemeral).toBe(true);
+    expect(v.attachments).toHaveLength(1);
+    const png = v.attachments[0]!;
+    expect(png.content_type).toBe('image/png');
+    expect(png.filename).toBe('verbatim-trend-peace-year.png');
+    expect(png.size).toBeLessThanOrEqual(ATTACHMENT_SIZE_LIMIT);
+    const img = decodePng(png.data);
+    expect(img.width).toBeGreaterThan(1000);
+    expect(img.height).toBeGreaterThan(500);
+    const counts = await engine.count('peace', { by: 'year' });
+    expect(png.description).toMatch(/^Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./);
+    expect(v.content).toContain(`**“peace”** — matching passages per 1,000 passages of the year by year: ${counts.total} passages in all.`);
+    for (const b of counts.buckets.filter((x) => x.count > 0)) expect(v.content).toMatch(new RegExp(`${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)`));
+    expect(v.allowed_mentions).toEqual({ parse: [], replied_user: false });
+
+    const shared = await fake.button(String(byLabel(v, 'Share…')!['custom_id']), { message: v }).response({ timeoutMs: 20_000 });
+    expect(shared.ephemeral).toBe(false);
+    expect(shared.content).toMatch(new RegExp(`^Shared by <@${fake.users.alice.id}>\\n\\*\\*“peace”\\*\\*`));
+    expect(shared.attachments).toHaveLength(1);
+    expect(shared.attachments[0]!.data.equals(png.data)).toBe(true);
+    expect(fake.channelMessages().some((m) => m.id === shared.messageId)).toBe(true);
+  });
+
+  it('by country, documents, with a filter: the top countries with counts; nothing matching says so', async () => {
+    const v = await fake.slashCommand('trend', { query: 'peace', by: 'country', per: 'documents', from: '2000' }).response({ timeoutMs: 20_000 });
+    expect(v.content).toContain('**“peace” · from: 2000** — matching documents by country');
+    expect(v.content).toMatch(/Top countries: (Colombia|Bhutan|Brazil|Venezuela[^:]*): \d documents?/);
+    expect(v.attachments[0]!.description).toMatch(/^Horizontal bar chart of matching documents/);
+    const none = await fake.slashCommand('trend', { query: 'xylophone' }).response();
+    expect(none.attachments).toEqual([]);
+    expect(none.content).toBe('No passages match **“xylophone”**, so there is no trend to draw. Try fewer or more general words.');
+  });
+});
+
+describe('/compare', () => {
+  it('one field per country with its best passage, Share… per passage, and “nothing” for one without', async () => {
+    const v = await fake.slashCommand('compare', { query: 'coca', with: 'Colombia, Venezuela, Austria' }).response();
+    expect(v.ephemeral).toBe(true);
+    const f = fields(v);
+    expect(f).toHaveLength(3);
+    expect(f[0]!.name).toMatch(/^Colombia · /);
+    expect(f[1]!.name).toMatch(/^Venezuela.* · /);
+    expect(f[2]!.name).toMatch(/^Austria · /);
+    const col = await engine.search('coca', { filters: { country: 'COL' }, limit: 1 });
+    expect(col.total).toBeGreaterThan(0);
+    expect(f[0]!.name).toBe(`Colombia · ${col.total} passage${col.total === 1 ? '' : 's'}`);
+    expect(f[0]!.value).toContain('**coca**');
+    const aut = await engine.search('coca', { filters: { country: 'AUT' }, limit: 1 });
+    expect(aut.total).toBe(0);
+    expect(f[2]!.value).toBe('Nothing: no passage of Austria matches this query.');
+    const shares = components(v).filter((c) => String(c['label']).startsWith('Share: '));
+    expect(shares.map((c) => c['label'])).toEqual(f.filter((x) => !x.value.startsWith('Nothing')).map((x) => `Share: ${x.name.split(' · ')[0]}`));
+    const card = await fake.button(String(shares[0]!['custom_id']), { message: v }).response();
+    expect(card.ephemeral).toBe(false);
+    expect(String(embed(card)['description'])).toContain(col.hits[0]!.text.slice(0, 40));
+  });
+
+  it('compares sessions and speakers, autocompletes the last name of the list, and explains a bad list', async () => {
+    const v = await fake.slashCommand('compare', { query: 'peace', with: '66, 76' }).response();
+    expect(fields(v).map((x) => x.name.split(' · ')[0])).toEqual(['Session 66', 'Session 76']);
+    const choices = (await fake.autocomplete('compare', { query: 'peace', with: 'Colombia, Bra' }, 'with').response()).choices ?? [];
+    expect(choices.map((c) => c.value)).toContain('Colombia, Brazil');
+    const one = await fake.slashCommand('compare', { query: 'peace', with: 'Colombia' }).response();
+    expect(one.content).toMatch(/^Compare 2 to 6 countries, speakers or sessions, separated by commas \(got 1\)/);
+    const unknown = await fake.slashCommand('compare', { query: 'peace', with: 'Colombia, Atlantis' }).response();
+    expect(unknown.content).toBe('“Atlantis” is not a country, speaker or session of the library. Pick from the suggestions, or check /sources.');
+  });
+});
+
+describe('slow answers', () => {
+  it('a deferred /trend still gets its chart (the file goes with the edit), and a deferred Share… too', async () => {
+    await bot.stop();
+    bot = makeBot(100);
+    await bot.start();
+    slowMs = 300;
+    const v = await fake.slashCommand('trend', { query: 'peace', by: 'session' }).response({ timeoutMs: 20_000 });
+    expect(v.deferred).toBe(true);
+    expect(v.ephemeral).toBe(true);
+    expect(v.attachments).toHaveLength(1);
+    expect(decodePng(v.attachments[0]!.data).width).toBeGreaterThan(1000);
+    expect(v.attachments[0]!.description).toMatch(/^Column chart of matching passages per 1,000 passages of the session/);
+    const shared = await fake.button(String(byLabel(v, 'Share…')!['custom_id']), { message: v }).response({ timeoutMs: 20_000 });
+    expect(shared.ephemeral).toBe(false);
+    expect(shared.attachments).toHaveLength(1);
+    const exported = await fake.slashCommand('search', { query: 'peace' }).response();
+    const csv = await fake.button(String(byLabel(exported, 'Export CSV')!['custom_id']), { message: exported }).response();
+    expect(csv.deferred).toBe(true);
+    expect(csv.attachments[0]!.filename).toBe('verbatim-peace.csv');
+    slowMs = 0;
+  });
+});
