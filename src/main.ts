@@ -38,18 +38,6 @@ const version = projectVersion();
 const dataDir = path.resolve(config.dataDir);
 const cachePath = path.resolve(config.indexCache ?? defaultCachePath(dataDir));
 
-// Follows and saved passages live in the database; without it search works and they say they are unavailable.
-let database: Database | undefined;
-try {
-  database = openDatabase(config.databasePath);
-  log.info({ databasePath: database.path, schema: database.version() }, 'database ready');
-} catch (err) {
-  if (!(err instanceof DatabaseError)) throw err;
-  log.error({ databasePath: config.databasePath }, `${err.message} — follows and saved passages are off; search works`);
-}
-const follows = database ? new FollowService({ db: database, log: log.child({ part: 'follows' }) }) : undefined;
-const saved = database ? new SavedStore(database) : undefined;
-
 const metrics = new Metrics();
 log.info({ version, dataDir, uptimeMs: Math.round(process.uptime() * 1000) }, 'opening the library');
 const limits = config.extractLimits ?? {};
@@ -98,6 +86,19 @@ const library = createLibrary(
     },
   },
 );
+// Follows and saved passages live in the database; without it search works and they say they are unavailable.
+let database: Database | undefined;
+try {
+  database = openDatabase(config.databasePath);
+  log.info({ databasePath: database.path, schema: database.version() }, 'database ready');
+} catch (err) {
+  if (!(err instanceof DatabaseError)) throw err;
+  log.error({ databasePath: config.databasePath }, `${err.message} — follows and saved passages are off; search works`);
+}
+const follows = database ? new FollowService({ db: database, log: log.child({ part: 'follows' }) }) : undefined;
+const saved = database ? new SavedStore(database) : undefined;
+// (opened after the library has started opening: the engine callback above runs only once it is open)
+
 const bot = createBot({
   engineProvider: library,
   commands,
