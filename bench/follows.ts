@@ -16,7 +16,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { ArrivalTracker } from '../src/follows/arrivals.ts';
 import { FollowIndex, analyse, compileFollow, type CompiledFollow, type NewPassage } from '../src/follows/matcher.ts';
 import { FollowStore } from '../src/follows/store.ts';
-import { defaultCachePath, openLibrary } from '../src/index/open.ts';
+import { defaultCachePath, openLibrary } from '../src/library/open.ts';
 import { VerbatimEngine } from '../src/search/engine.ts';
 import type { LibraryDocument, SearchFilters } from '../src/types.ts';
 import { machineInfo } from './lib/machine.ts';

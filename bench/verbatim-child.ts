@@ -9,7 +9,7 @@
  *     every query: peak RSS while loading and while querying.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { openLibrary } from '../src/index/open.ts';
+import { openLibrary } from '../src/library/open.ts';
 import { QueryError } from '../src/types.ts';
 import { epochMs, peakRssMb, resetPeakRss, rssMb } from './lib/proc.ts';
 import type { BenchQuery } from './lib/queries.ts';

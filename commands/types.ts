@@ -4,7 +4,7 @@
  */
 import type { StateStore } from '../src/render/custom-id.ts';
 import type { Choice, Reply, Visibility } from '../src/render/models.ts';
-import type { ReindexSummary } from '../src/render/replies.ts';
+import type { LibraryHandle } from '../src/library/handle.ts';
 import type { SearchEngine } from '../src/types.ts';
 import type { SavedStore } from '../src/saved/store.ts';
 import type { FollowCommands } from '../src/follows/service.ts';
@@ -108,20 +108,6 @@ export interface AutocompleteInput {
   subcommand?: string;
   user?: Invoker;
   guildId?: string;
-}
-
-export type LibraryState =
-  | { status: 'loading'; done: number; total: number }
-  | { status: 'ready'; engine: SearchEngine }
-  | { status: 'failed'; message: string };
-
-/** The library behind the bot: loaded in the background, reloadable without downtime. */
-export interface LibraryHandle {
-  state(): LibraryState;
-  /** Builds the new engine fully, then swaps it in; the old one answers meanwhile. */
-  reload(): Promise<ReindexSummary>;
-  /** Applies the library folder's changes now (live updates); absent when the library is not watched. */
-  refresh?(): Promise<unknown>;
 }
 
 /** Where /library stores documents, and who may. */

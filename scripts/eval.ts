@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadLibrary } from '../src/ingest/library.ts';
-import { openLibrary, defaultCachePath } from '../src/index/open.ts';
+import { openLibrary, defaultCachePath } from '../src/library/open.ts';
 import { VerbatimEngine } from '../src/search/engine.ts';
 import { buildState } from '../src/index/build.ts';
 import type { EngineState } from '../src/index/state.ts';

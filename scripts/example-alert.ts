@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { openDatabase } from '../src/db/database.ts';
 import { FollowService, type Outbox } from '../src/follows/service.ts';
-import { openLibrary } from '../src/index/open.ts';
+import { openLibrary } from '../src/library/open.ts';
 import { renderReply, type MessagePayload } from '../src/render/discord.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../test/discord/fixtures/library');

@@ -1,7 +1,7 @@
 /** What the command-line entry points share: library flags, opening the library, exit codes. */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { defaultCachePath, openLibrary } from '../index/open.ts';
+import { defaultCachePath, openLibrary } from '../library/open.ts';
 import { closeExtractors, limitsFromEnv, parseBytes, type FileProgress } from '../ingest/library.ts';
 import { QueryError, type ExtractLimits, type IngestReport, type SearchEngine } from '../types.ts';
 

@@ -16,7 +16,8 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { AttachmentInput, CommandContext, ComponentMode, Invoker, LibraryHandle, SlashCommand } from '../../commands/types.ts';
+import type { AttachmentInput, CommandContext, ComponentMode, Invoker, SlashCommand } from '../../commands/types.ts';
+import type { LibraryHandle } from '../library/handle.ts';
 import { UserFacingError } from '../../commands/types.ts';
 import { ExpiredError, StateStore, idCommand } from '../render/custom-id.ts';
 import { renderChoices, renderModal, renderReply } from '../render/discord.ts';

@@ -84,6 +84,8 @@ export interface FileProgress {
 }
 
 export interface LoadOptions {
+  /** Files loaded at the same time (default 8). */
+  concurrency?: number;
   /** Called after each file with (files done, files in total, that file). */
   onProgress?: (done: number, total: number, file?: FileProgress) => void;
   /**
@@ -125,8 +127,15 @@ export interface LoadContext {
   sidecars?: Set<string>;
 }
 
-const SIDECAR = '.meta.json';
-const MANIFEST = 'manifest.csv';
+/** A document's sidecar is its path plus this suffix (`speech.txt.meta.json`). */
+export const SIDECAR = '.meta.json';
+/** The file name of a folder's manifest. */
+export const MANIFEST = 'manifest.csv';
+
+/** What a library file is, by its path or name: a sidecar, a manifest, or a candidate document. */
+export function fileKind(relPath: string): ScannedFile['kind'] {
+  return relPath.endsWith(SIDECAR) ? 'sidecar' : path.posix.basename(relPath) === MANIFEST ? 'manifest' : 'document';
+}
 
 function isIgnoredName(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
@@ -165,8 +174,7 @@ export async function scanLibrary(root: string): Promise<ScannedFile[]> {
         continue; // removed while scanning
       }
       const rel = toPosix(path.relative(root, full));
-      const kind = entry.name.endsWith(SIDECAR) ? 'sidecar' : entry.name === MANIFEST ? 'manifest' : 'document';
-      out.push({ path: rel, size: info.size, mtimeMs: info.mtimeMs, kind });
+      out.push({ path: rel, size: info.size, mtimeMs: info.mtimeMs, kind: fileKind(entry.name) });
     }
   }
   await walk(root);
@@ -491,29 +499,12 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
 export async function loadLibrary(root: string, opts: LoadOptions = {}): Promise<{ documents: LibraryDocument[]; report: IngestReport }> {
   const scan = await scanLibrary(root);
   const ctx = createLoadContext(root, opts, scan);
-  const files = scan.filter((f) => f.kind === 'document');
-  const results: FileResult[] = new Array<FileResult>(files.length);
-  let next = 0;
-  let done = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < files.length; i = next++) {
-      const file = files[i];
-      if (!file) continue;
-      const started = performance.now();
-      let r: FileResult;
-      try {
-        r = await loadFile(root, file.path, ctx);
-      } catch (e) {
-        r = { documents: [], skipped: [{ path: file.path, reason: `could not be loaded: ${(e as Error).message}` }], warnings: [] };
-      }
-      results[i] = r;
-      const progress: FileProgress = { path: file.path, ms: r.parseMs ?? Math.round(performance.now() - started) };
-      const reason = r.documents.length === 0 ? r.skipped[0]?.reason : undefined;
-      if (reason !== undefined) progress.skipped = reason;
-      opts.onProgress?.(++done, files.length, progress);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
+  const results = await loadFiles(
+    root,
+    scan.filter((f) => f.kind === 'document').map((f) => f.path),
+    opts,
+    ctx,
+  );
 
   const documents: LibraryDocument[] = [];
   const skipped: Problem[] = [];
@@ -563,12 +554,37 @@ export async function orphanProblems(ctx: LoadContext, scan: readonly ScannedFil
   return problems;
 }
 
-/** Re-loads some files of a library (for an incremental updater). */
-export async function loadFiles(root: string, relPaths: readonly string[], opts: LoadOptions = {}): Promise<FileResult[]> {
-  const ctx = createLoadContext(root, opts);
-  const out: FileResult[] = [];
-  for (const p of relPaths) out.push(await loadFile(root, p, ctx));
-  return out;
+/**
+ * Loads files of a library, `opts.concurrency` at a time (default 8), results in the order of
+ * `relPaths`. A file that fails unexpectedly is reported as skipped, never thrown. Pass the context
+ * of a scan when there is one.
+ */
+export async function loadFiles(
+  root: string,
+  relPaths: readonly string[],
+  opts: LoadOptions = {},
+  ctx: LoadContext = createLoadContext(root, opts),
+): Promise<FileResult[]> {
+  const results = new Array<FileResult>(relPaths.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < relPaths.length; i = next++) {
+      const p = relPaths[i]!;
+      const started = performance.now();
+      let r: FileResult;
+      try {
+        r = await loadFile(root, p, ctx);
+      } catch (e) {
+        r = { documents: [], skipped: [{ path: p, reason: `could not be loaded: ${(e as Error).message}` }], warnings: [] };
+      }
+      results[i] = r;
+      const progress: FileProgress = { path: p, ms: r.parseMs ?? Math.round(performance.now() - started) };
+      const reason = r.documents.length === 0 ? r.skipped[0]?.reason : undefined;
+      if (reason !== undefined) progress.skipped = reason;
+      opts.onProgress?.(++done, relPaths.length, progress);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 8, relPaths.length) }, worker));
+  return results;
 }
-
-

@@ -9,22 +9,20 @@ import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import {
   createLoadContext,
-  loadFile,
+  fileKind,
+  loadFiles,
   orphanProblems,
   scanLibrary,
-  type FileResult,
+  SIDECAR,
   type LoadOptions,
   type ScannedFile,
 } from '../ingest/library.ts';
 import { parseManifest } from '../ingest/metadata.ts';
 import { diffFiles, fileEntries, readCacheHeader, saveCache, type FileEntry } from '../index/cache.ts';
-import type { OpenLog } from '../index/open.ts';
+import type { OpenLog } from './open.ts';
 import { VerbatimEngine } from '../search/engine.ts';
 import type { IngestReport, LibraryDocument, Problem, SearchEngine } from '../types.ts';
 import { readFile } from 'node:fs/promises';
-
-const SIDECAR = '.meta.json';
-const MANIFEST = 'manifest.csv';
 
 /** What one live update changed. Paths are document files relative to the library root. */
 export interface UpdateSummary {
@@ -181,16 +179,14 @@ export class LibraryWatcher {
     const diff = diffFiles(this.files, files);
     if (!diff.added.length && !diff.changed.length && !diff.removed.length) return null;
 
-    const kindOf = (p: string): ScannedFile['kind'] =>
-      p.endsWith(SIDECAR) ? 'sidecar' : path.posix.basename(p) === MANIFEST ? 'manifest' : 'document';
     const docsNow = new Set(scan.filter((f) => f.kind === 'document').map((f) => f.path));
-    const docsBefore = new Set(this.files.map((f) => f[0]).filter((p) => kindOf(p) === 'document'));
-    const added = diff.added.filter((p) => kindOf(p) === 'document');
-    const removed = diff.removed.filter((p) => kindOf(p) === 'document');
-    const changed = new Set(diff.changed.filter((p) => kindOf(p) === 'document'));
+    const docsBefore = new Set(this.files.map((f) => f[0]).filter((p) => fileKind(p) === 'document'));
+    const added = diff.added.filter((p) => fileKind(p) === 'document');
+    const removed = diff.removed.filter((p) => fileKind(p) === 'document');
+    const changed = new Set(diff.changed.filter((p) => fileKind(p) === 'document'));
     // sidecar and manifest changes → the documents they describe
     for (const p of [...diff.added, ...diff.changed, ...diff.removed]) {
-      const kind = kindOf(p);
+      const kind = fileKind(p);
       if (kind === 'sidecar') {
         const target = p.slice(0, -SIDECAR.length);
         if (docsNow.has(target) && docsBefore.has(target)) changed.add(target);
@@ -203,26 +199,14 @@ export class LibraryWatcher {
 
     if (!this.perFile) this.perFile = await this.attribute(engine.state.report, scan);
     const ctx = createLoadContext(root, this.opts.load ?? {}, scan);
-    const results = new Map<string, FileResult>();
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      for (let i = next++; i < reload.length; i = next++) {
-        const p = reload[i]!;
-        try {
-          results.set(p, await loadFile(root, p, ctx));
-        } catch (e) {
-          results.set(p, { documents: [], skipped: [{ path: p, reason: `could not be loaded: ${(e as Error).message}` }], warnings: [] });
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(4, reload.length) }, worker));
+    const results = await loadFiles(root, reload, { ...this.opts.load, concurrency: 4 }, ctx);
     if (this.stopped) return null;
 
     const perFile = new Map(this.perFile);
     for (const p of removed) perFile.delete(p);
     const documents: LibraryDocument[] = [];
-    for (const p of reload) {
-      const r = results.get(p)!;
+    for (const [i, p] of reload.entries()) {
+      const r = results[i]!;
       perFile.set(p, { skipped: r.skipped, warnings: r.warnings });
       documents.push(...r.documents);
     }

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import search from '../../commands/search.ts';
 import source from '../../commands/source.ts';
 import type { CommandContext, Invoker } from '../../commands/types.ts';
-import { openLibrary } from '../../src/index/open.ts';
+import { openLibrary } from '../../src/library/open.ts';
 import { StateStore } from '../../src/render/custom-id.ts';
 import { renderReply } from '../../src/render/discord.ts';
 import type { SearchEngine } from '../../src/types.ts';

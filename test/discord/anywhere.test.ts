@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { createBot, type Bot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { createLibrary, type Library } from '../../src/discord/library.ts';
+import { createLibrary, type Library } from '../../src/library/handle.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startFakeDiscord, type FakeDiscord, type InteractionOpts } from '../discord-server/fake-discord.ts';
 import { openFixtureLibrary } from '../support/library.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { warmUp } from '../../commands/warm-up.ts';
 import { createBot, type Bot } from '../../src/discord/bot.ts';
-import { createLibrary, type Library } from '../../src/discord/library.ts';
+import { createLibrary, type Library } from '../../src/library/handle.ts';
 import { Metrics } from '../../src/health/metrics.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
 import { checksumText, loadCache, saveCache } from '../../src/index/cache.ts';
-import { openLibrary } from '../../src/index/open.ts';
+import { openLibrary } from '../../src/library/open.ts';
 import type { EngineState } from '../../src/index/state.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ungdc');

@@ -19,7 +19,7 @@ it('the start path (open a library, search it) loads no document parser', () => 
   const register = path.join(dir, 'register.mjs');
   writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hook).href)});\n`);
   const script = `
-    const { openLibrary } = await import('./src/index/open.ts');
+    const { openLibrary } = await import('./src/library/open.ts');
     const { engine } = await openLibrary({ dataDir: 'data', cachePath: ${JSON.stringify(path.join(dir, 'index.bin'))} });
     await engine.search('heroin Afghanistan');
     await import('./src/discord/bot.ts');

@@ -1,5 +1,5 @@
 /**
- * The bot's library handle with live updates (src/discord/library.ts + LibraryWatcher): updates
+ * The bot's library handle with live updates (src/library/handle.ts + LibraryWatcher): updates
  * reach the engine the commands use, /reindex rebuilds with updates held off and they carry on
  * afterwards, and closing stops them.
  */
@@ -7,8 +7,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLibrary, type Library } from '../../src/discord/library.ts';
-import { openLibrary } from '../../src/index/open.ts';
+import { createLibrary, type Library } from '../../src/library/handle.ts';
+import { openLibrary } from '../../src/library/open.ts';
 import { LibraryWatcher } from '../../src/library/live.ts';
 import type { SearchEngine } from '../../src/types.ts';
 

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary } from '../../src/index/open.ts';
+import { openLibrary } from '../../src/library/open.ts';
 import { closeExtractors } from '../../src/ingest/library.ts';
 import { LibraryWatcher, type UpdateSummary } from '../../src/library/live.ts';
 import { citationLine, passageUrl } from '../../src/search/citation.ts';

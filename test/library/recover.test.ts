@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { openLibrary } from '../../src/index/open.ts';
+import { openLibrary } from '../../src/library/open.ts';
 import { LibraryWatcher, type UpdateSummary } from '../../src/library/live.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
 import type { SearchEngine } from '../../src/types.ts';

@@ -13,7 +13,7 @@ import search from '../../commands/search.ts';
 import quote from '../../commands/quote.ts';
 import { UserFacingError, type CommandContext, type Invoker } from '../../commands/types.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { createLibrary } from '../../src/discord/library.ts';
+import { createLibrary } from '../../src/library/handle.ts';
 import { StateStore } from '../../src/render/custom-id.ts';
 import { renderReply } from '../../src/render/discord.ts';
 import type { Reply } from '../../src/render/models.ts';

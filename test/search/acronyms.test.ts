@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AcronymMiner, bestLongForm, findDefinitions } from '../../src/index/acronyms.ts';
-import { openLibrary } from '../../src/index/open.ts';
+import { openLibrary } from '../../src/library/open.ts';
 import { INDEX_OPTIONS } from '../../src/index/options.ts';
 import { loadLibrary } from '../../src/ingest/library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';

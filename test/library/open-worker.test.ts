@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary, openLibraryInWorker } from '../../src/index/open.ts';
+import { openLibrary, openLibraryInWorker } from '../../src/library/open.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ungdc');
 let dir: string;

@@ -10,13 +10,13 @@ import path from 'node:path';
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { VerbatimEngine } from '../search/engine.ts';
-import type { EngineState } from './state.ts';
-import { stateFromStore } from './build.ts';
-import { INDEX_OPTIONS } from './options.ts';
-import { documentPartitionKey, LibraryStore, type TextFile } from './store.ts';
+import type { EngineState } from '../index/state.ts';
+import { stateFromStore } from '../index/build.ts';
+import { INDEX_OPTIONS } from '../index/options.ts';
+import { documentPartitionKey, LibraryStore, type TextFile } from '../index/store.ts';
 import type { ExtractLimits, IngestReport } from '../types.ts';
 import type { FileProgress } from '../ingest/library.ts';
-import { decodeState, diffFiles, encodeState, stateFromPrefix, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from './cache.ts';
+import { decodeState, diffFiles, encodeState, stateFromPrefix, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from '../index/cache.ts';
 
 
 /** `<project>/.cache/index-<library name>-<hash of its absolute path>.bin` (.cache/ is git-ignored). */

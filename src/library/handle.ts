@@ -1,15 +1,28 @@
 /**
- * The library behind the bot: opened in the background at start (progress reported to /commands
- * meanwhile) and reloaded on /reindex by building the new engine fully before swapping it in.
- * No discord.js here; it lives beside the adapter because only the bot needs it.
+ * The running library behind the bot: opened in the background at start (progress reported to
+ * /commands meanwhile), kept current by live updates (./live.ts), and reloaded on /reindex by
+ * building the new engine fully before swapping it in. Opening is ./open.ts.
  */
-import type { LibraryHandle, LibraryState } from '../../commands/types.ts';
 import type { ReindexSummary } from '../render/replies.ts';
 import type { IngestReport, SearchEngine } from '../types.ts';
 
+export type LibraryState =
+  | { status: 'loading'; done: number; total: number }
+  | { status: 'ready'; engine: SearchEngine }
+  | { status: 'failed'; message: string };
+
+/** The library behind the bot: loaded in the background, reloadable without downtime. */
+export interface LibraryHandle {
+  state(): LibraryState;
+  /** Builds the new engine fully, then swaps it in; the old one answers meanwhile. */
+  reload(): Promise<ReindexSummary>;
+  /** Applies the library folder's changes now (live updates); absent when the library is not watched. */
+  refresh?(): Promise<unknown>;
+}
+
 type Count = number | readonly unknown[] | undefined;
 
-/** What opening the library yields (the shape of src/index/open.ts's `openLibrary`). */
+/** What opening the library yields (the shape of ./open.ts's `openLibrary`). */
 export interface OpenedEngine {
   engine: SearchEngine;
   report: IngestReport;
@@ -20,7 +33,7 @@ export interface OpenedEngine {
 /** Opens the library; `rebuild` (set by /reindex) asks for a full rebuild, ignoring the cache. */
 export type Opener = (onProgress: (done: number, total: number) => void, options?: { rebuild?: boolean }) => Promise<OpenedEngine>;
 
-/** Live updates while the bot runs (src/library/live.ts's LibraryWatcher fits). */
+/** Live updates while the bot runs (./live.ts's LibraryWatcher fits). */
 export interface LiveUpdates {
   /** Starts from `engine` (just opened); calls `swap` with each updated engine. */
   start(engine: SearchEngine, swap: (engine: SearchEngine) => void): Promise<void>;

@@ -1,4 +1,4 @@
-/** The open worker: runs openInThisWorker with the options it was started with (src/index/open.ts). */
+/** The open worker: runs openInThisWorker with the options it was started with (src/library/open.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openInThisWorker } from './open.ts';
 

@@ -1,4 +1,4 @@
-// Entry point of the index-opening worker thread (see src/index/open.ts, openLibraryInWorker). On
+// Entry point of the index-opening worker thread (see src/library/open.ts, openLibraryInWorker). On
 // Node 20, loader hooks given through `execArgv: ['--import', 'tsx']` do not apply to a worker's
 // own entry module, so this plain-JS entry registers tsx and then imports the TypeScript worker.
 import { existsSync } from 'node:fs';
