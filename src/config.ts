@@ -1,19 +1,28 @@
 /**
- * The bot's configuration, parsed once from an environment object by a pure function. Only the
- * entry points read the process environment (and the .env file); tests pass plain objects.
+ * Configuration, parsed once from an environment object by pure functions: the library settings
+ * the bot and the CLI share ({@link parseLibraryConfig}; the CLI layers its flags on top, with the
+ * value parsers below), and the bot's own ({@link parseConfig}). Only the entry points read the
+ * process environment (and the .env file); tests pass plain objects.
  */
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export interface Config {
+/** What the bot and the CLI both read: where the library and its index are, and the extraction limits. */
+export interface LibraryConfig {
+  /** DATA_DIR (default ./data). */
+  dataDir: string;
+  /** INDEX_CACHE: the index cache file; when absent the library's default (.cache/index-<library>-<hash>.bin). */
+  indexCache?: string;
+  /** Limits for extracting one PDF/Word/HTML file (EXTRACT_TIMEOUT_MS, EXTRACT_MAX_BYTES); absent: the defaults (30 s, 20 MB). */
+  extractLimits?: { timeoutMs?: number; maxBytes?: number };
+}
+
+export interface Config extends LibraryConfig {
   token: string;
   clientId: string;
   /** Deploy commands to this guild (instant) instead of globally. */
   guildId?: string;
-  dataDir: string;
-  /** Index cache file; when absent the library's default (.cache/index-<library>-<hash>.bin). */
-  indexCache?: string;
   logLevel: LogLevel;
   /** REST base of a Discord-compatible server, `http(s)://host[:port]/api` (no version, no trailing slash). */
   apiBase?: string;
@@ -21,8 +30,6 @@ export interface Config {
   watchLibrary?: boolean;
   /** DATABASE_PATH: the SQLite file for follows and saved passages (default .data/verbatim.db). */
   databasePath: string;
-  /** Limits for extracting one PDF/Word/HTML file (EXTRACT_TIMEOUT_MS, EXTRACT_MAX_BYTES); absent: the defaults (30 s, 20 MB). */
-  extractLimits?: { timeoutMs?: number; maxBytes?: number };
   /** HEALTH_PORT: serve /health, /ready and /metrics on this port; absent: no endpoint. */
   healthPort?: number;
   /** HEALTH_HOST: the address the endpoint listens on (default 127.0.0.1, localhost only). */
@@ -36,7 +43,71 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+type Env = Readonly<Record<string, string | undefined>>;
+/** A variable's value, trimmed; unset and empty are the same. */
+type Get = (name: string) => string | undefined;
+
 const SNOWFLAKE = /^\d{15,22}$/;
+
+function getter(env: Env): Get {
+  return (name) => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+}
+
+/** `30000` → 30000; undefined unless a whole positive number of milliseconds. */
+export function parseMilliseconds(text: string): number | undefined {
+  const t = text.trim();
+  return /^\d+$/.test(t) && Number(t) > 0 ? Number(t) : undefined;
+}
+
+/** `20000000`, `20MB`, `512 KB`, `1.5mb` → bytes; undefined when not a positive size. */
+export function parseBytes(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
+  const n = Math.round(Number(m[1]) * unit);
+  return n > 0 ? n : undefined;
+}
+
+/** The library settings, each problem added to `problems`. */
+function libraryConfig(get: Get, problems: string[]): LibraryConfig {
+  const extractLimits: NonNullable<LibraryConfig['extractLimits']> = {};
+  const timeout = get('EXTRACT_TIMEOUT_MS');
+  if (timeout !== undefined) {
+    const n = parseMilliseconds(timeout);
+    if (n === undefined) problems.push('EXTRACT_TIMEOUT_MS must be a whole number of milliseconds, e.g. 30000');
+    else extractLimits.timeoutMs = n;
+  }
+  const maxBytes = get('EXTRACT_MAX_BYTES');
+  if (maxBytes !== undefined) {
+    const n = parseBytes(maxBytes);
+    if (n === undefined) problems.push('EXTRACT_MAX_BYTES must be a size such as 20MB, 500KB or 20000000');
+    else extractLimits.maxBytes = n;
+  }
+  const config: LibraryConfig = { dataDir: get('DATA_DIR') ?? './data' };
+  const cache = get('INDEX_CACHE');
+  if (cache) config.indexCache = cache;
+  if (Object.keys(extractLimits).length) config.extractLimits = extractLimits;
+  return config;
+}
+
+function configError(problems: readonly string[]): ConfigError {
+  return new ConfigError(`Configuration: ${problems.join('; ')}.`);
+}
+
+/**
+ * Parses the library settings (DATA_DIR, INDEX_CACHE, EXTRACT_TIMEOUT_MS, EXTRACT_MAX_BYTES), as
+ * the bot and the CLI read them. Unset and empty variables are the same.
+ * @throws ConfigError listing every malformed variable at once.
+ */
+export function parseLibraryConfig(env: Env): Readonly<LibraryConfig> {
+  const problems: string[] = [];
+  const config = libraryConfig(getter(env), problems);
+  if (problems.length) throw configError(problems);
+  return Object.freeze(config);
+}
 
 function apiBaseProblem(value: string): string | undefined {
   let url: URL;
@@ -58,14 +129,12 @@ export function databasePath(env: Readonly<Record<string, string | undefined>>):
 }
 
 /**
- * Parses the bot's environment. Unset and empty variables are the same.
+ * Parses the bot's environment: its Discord settings and the library settings. Unset and empty
+ * variables are the same.
  * @throws ConfigError listing every missing or malformed variable at once.
  */
-export function parseConfig(env: Readonly<Record<string, string | undefined>>): Readonly<Config> {
-  const get = (name: string): string | undefined => {
-    const v = env[name]?.trim();
-    return v ? v : undefined;
-  };
+export function parseConfig(env: Env): Readonly<Config> {
+  const get = getter(env);
   const problems: string[] = [];
   const token = get('DISCORD_TOKEN');
   if (!token) problems.push('DISCORD_TOKEN is missing (the bot token from the Developer Portal)');
@@ -82,19 +151,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (apiProblem) problems.push(apiProblem);
   const watch = get('WATCH_LIBRARY')?.toLowerCase();
   if (watch !== undefined && !['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(watch)) problems.push('WATCH_LIBRARY must be true or false');
-  const extractLimits: NonNullable<Config['extractLimits']> = {};
-  const timeout = get('EXTRACT_TIMEOUT_MS');
-  if (timeout !== undefined) {
-    if (!/^\d+$/.test(timeout) || Number(timeout) <= 0) problems.push('EXTRACT_TIMEOUT_MS must be a whole number of milliseconds, e.g. 30000');
-    else extractLimits.timeoutMs = Number(timeout);
-  }
-  const maxBytes = get('EXTRACT_MAX_BYTES');
-  if (maxBytes !== undefined) {
-    const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(maxBytes);
-    const n = m ? Math.round(Number(m[1]) * { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b']) : 0;
-    if (n <= 0) problems.push('EXTRACT_MAX_BYTES must be a size such as 20MB, 500KB or 20000000');
-    else extractLimits.maxBytes = n;
-  }
+  const library = libraryConfig(get, problems);
   const healthPort = get('HEALTH_PORT');
   if (healthPort !== undefined && !(/^\d+$/.test(healthPort) && Number(healthPort) >= 1 && Number(healthPort) <= 65535))
     problems.push('HEALTH_PORT must be a port number (1-65535), e.g. 9464');
@@ -102,20 +159,17 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (libraryRoleId !== undefined && !SNOWFLAKE.test(libraryRoleId)) problems.push('LIBRARY_ROLE_ID must be a numeric role id');
   const healthHost = get('HEALTH_HOST');
   if (healthHost !== undefined && /[\s/]/.test(healthHost)) problems.push('HEALTH_HOST must be an address such as 127.0.0.1 or 0.0.0.0');
-  if (problems.length) throw new ConfigError(`Configuration: ${problems.join('; ')}.`);
+  if (problems.length) throw configError(problems);
 
   const config: Config = {
     token: token!,
     clientId: clientId!,
-    dataDir: get('DATA_DIR') ?? './data',
+    ...library,
     logLevel: level as LogLevel,
     databasePath: databasePath(env),
   };
   if (watch !== undefined) config.watchLibrary = ['true', '1', 'yes', 'on'].includes(watch);
-  if (Object.keys(extractLimits).length) config.extractLimits = extractLimits;
   if (guildId) config.guildId = guildId;
-  const cache = get('INDEX_CACHE');
-  if (cache) config.indexCache = cache;
   if (apiBase) config.apiBase = apiBase;
   if (healthPort !== undefined) config.healthPort = Number(healthPort);
   if (healthHost !== undefined) config.healthHost = healthHost;

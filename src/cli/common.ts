@@ -1,8 +1,9 @@
 /** What the command-line entry points share: library flags, opening the library, exit codes. */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import { ConfigError, parseBytes, parseLibraryConfig, parseMilliseconds } from '../config.ts';
 import { defaultCachePath, openLibrary } from '../library/open.ts';
-import { closeExtractors, limitsFromEnv, parseBytes, type FileProgress } from '../ingest/library.ts';
+import { closeExtractors, type FileProgress } from '../ingest/library.ts';
 import { QueryError, type ExtractLimits, type IngestReport, type SearchEngine } from '../types.ts';
 
 /** Bad usage or input: printed as is, exit code 1. */
@@ -32,18 +33,34 @@ export const LIBRARY_HELP = `  --data DIR         the library folder (default: $
                             (default: $EXTRACT_MAX_BYTES or 20MB)
                             (the cache does not record the limits: add --rebuild after changing them)`;
 
-/** Extraction limits from the environment, overridden by the flags. */
-function cliLimits(flags: { 'extract-timeout'?: string | undefined; 'extract-max-bytes'?: string | undefined }): Partial<ExtractLimits> {
-  let limits: Partial<ExtractLimits>;
+type LibraryFlags = {
+  data?: string | undefined;
+  cache?: string | undefined;
+  rebuild?: boolean | undefined;
+  'extract-timeout'?: string | undefined;
+  'extract-max-bytes'?: string | undefined;
+};
+
+/**
+ * The library settings for a CLI run: the environment read by the bot's parser
+ * (src/config.ts), each flag given overriding its variable.
+ */
+export function librarySettings(
+  flags: LibraryFlags,
+  env: Readonly<Record<string, string | undefined>>,
+): { dataDir: string; cachePath: string; limits: Partial<ExtractLimits> } {
+  let config;
   try {
-    limits = limitsFromEnv(process.env);
+    config = parseLibraryConfig(env);
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
   }
+  const limits: Partial<ExtractLimits> = { ...config.extractLimits };
   const timeout = flags['extract-timeout'];
   if (timeout !== undefined) {
-    const n = Number(timeout);
-    if (!Number.isInteger(n) || n <= 0) throw new UsageError('--extract-timeout takes a whole number of milliseconds, e.g. 30000');
+    const n = parseMilliseconds(timeout);
+    if (n === undefined) throw new UsageError('--extract-timeout takes a whole number of milliseconds, e.g. 30000');
     limits.timeoutMs = n;
   }
   const max = flags['extract-max-bytes'];
@@ -52,7 +69,9 @@ function cliLimits(flags: { 'extract-timeout'?: string | undefined; 'extract-max
     if (n === undefined) throw new UsageError('--extract-max-bytes takes a size, e.g. 20MB, 500KB or 1000000');
     limits.maxBytes = n;
   }
-  return limits;
+  const dataDir = path.resolve(flags.data ?? config.dataDir);
+  const cachePath = path.resolve(flags.cache ?? config.indexCache ?? defaultCachePath(dataDir));
+  return { dataDir, cachePath, limits };
 }
 
 export interface OpenedLibrary {
@@ -68,19 +87,8 @@ export interface OpenedLibrary {
  * Opens the library for a CLI command: from the cache when the library is unchanged, else indexes it
  * (with a progress bar on a terminal). Skipped files are listed on stderr unless `quiet`.
  */
-export async function openForCli(
-  flags: {
-    data?: string | undefined;
-    cache?: string | undefined;
-    rebuild?: boolean | undefined;
-    'extract-timeout'?: string | undefined;
-    'extract-max-bytes'?: string | undefined;
-  },
-  opts: { quiet?: boolean; progress?: boolean; perFile?: boolean } = {},
-): Promise<OpenedLibrary> {
-  const dataDir = path.resolve(flags.data ?? process.env['DATA_DIR'] ?? 'data');
-  const cachePath = path.resolve(flags.cache ?? process.env['INDEX_CACHE'] ?? defaultCachePath(dataDir));
-  const limits = cliLimits(flags);
+export async function openForCli(flags: LibraryFlags, opts: { quiet?: boolean; progress?: boolean; perFile?: boolean } = {}): Promise<OpenedLibrary> {
+  const { dataDir, cachePath, limits } = librarySettings(flags, process.env);
   const showBar = opts.progress !== false && process.stderr.isTTY === true;
   let bar: cliProgress.SingleBar | undefined;
   const started = performance.now();

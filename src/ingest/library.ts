@@ -45,37 +45,6 @@ export function closeExtractors(): Promise<void> {
   return closeExtractorWorkers();
 }
 
-/**
- * Extraction limits from the environment: EXTRACT_TIMEOUT_MS and EXTRACT_MAX_BYTES (also `20MB`,
- * `512KB`). Unset variables are left out (the defaults apply).
- * @throws Error naming the variable when a value is not a positive number.
- */
-export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>): Partial<ExtractLimits> {
-  const out: Partial<ExtractLimits> = {};
-  const timeout = env['EXTRACT_TIMEOUT_MS']?.trim();
-  if (timeout) {
-    const n = Number(timeout);
-    if (!Number.isInteger(n) || n <= 0) throw new Error('EXTRACT_TIMEOUT_MS must be a whole number of milliseconds, e.g. 30000');
-    out.timeoutMs = n;
-  }
-  const max = env['EXTRACT_MAX_BYTES']?.trim();
-  if (max) {
-    const n = parseBytes(max);
-    if (n === undefined) throw new Error('EXTRACT_MAX_BYTES must be a size in bytes, e.g. 20000000 or 20MB');
-    out.maxBytes = n;
-  }
-  return out;
-}
-
-/** `20000000`, `20MB`, `512 KB`, `1.5mb` → bytes; undefined when not a positive size. */
-export function parseBytes(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
-  if (!m) return undefined;
-  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
-  const n = Math.round(Number(m[1]) * unit);
-  return n > 0 ? n : undefined;
-}
-
 /** One file as loaded: how long it took (its parser's time when it was parsed), and why it was skipped when it was. */
 export interface FileProgress {
   path: string;

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config.ts';
+import { ConfigError, parseConfig, parseLibraryConfig } from '../../src/config.ts';
 import { clientOptions } from '../../src/discord/bot.ts';
 import { createLogger } from '../../src/logger.ts';
 
@@ -55,6 +55,26 @@ describe('parseConfig', () => {
 
   it('treats empty variables as unset (as a copied .env.example leaves them)', () => {
     expect(parseConfig({ ...valid, DISCORD_GUILD_ID: '', DISCORD_API_BASE: '', INDEX_CACHE: '' })).not.toHaveProperty('apiBase');
+  });
+});
+
+describe('parseLibraryConfig (the bot and the CLI)', () => {
+  it('reads the library settings alone, without Discord variables', () => {
+    expect(parseLibraryConfig({ DATA_DIR: '/srv/library', EXTRACT_TIMEOUT_MS: '20000', EXTRACT_MAX_BYTES: '5MB' })).toEqual({
+      dataDir: '/srv/library',
+      extractLimits: { timeoutMs: 20000, maxBytes: 5 * 1024 ** 2 },
+    });
+  });
+
+  it('gives the bot the same settings', () => {
+    const env = { ...valid, DATA_DIR: '/srv/library', INDEX_CACHE: '/tmp/i.bin', EXTRACT_MAX_BYTES: '512 KB' };
+    expect(parseConfig(env)).toMatchObject(parseLibraryConfig(env));
+  });
+
+  it('names every bad library variable at once', () => {
+    expect(() => parseLibraryConfig({ EXTRACT_TIMEOUT_MS: '30s', EXTRACT_MAX_BYTES: '-5' })).toThrow(
+      'Configuration: EXTRACT_TIMEOUT_MS must be a whole number of milliseconds, e.g. 30000; EXTRACT_MAX_BYTES must be a size such as 20MB, 500KB or 20000000.',
+    );
   });
 });
 
