@@ -335,15 +335,44 @@ export interface ExtractedParagraph {
   heading?: string;
 }
 
-/** What a format extractor (PDF, Word, HTML, …) returns for one file. */
+/**
+ * What a format extractor returns for one document of a file (PDF, Word, HTML, plain text,
+ * Markdown, or a statement of a .json/.jsonl file). Ingest validates the metadata, merges it with
+ * the sidecar and manifest, and splits the text into passages.
+ */
 export interface ExtractedDocument {
-  /** Metadata the file itself carries (PDF info title, HTML <title> and canonical link, UN symbol, …). */
-  meta: DocumentMeta;
+  /**
+   * Metadata the file itself carries (PDF info title, HTML <title> and canonical link, UN symbol,
+   * Markdown front matter, a statement's fields), as found: ingest validates it.
+   */
+  meta: DocumentMeta | Readonly<Record<string, unknown>>;
   /** Either paragraphs (the format knew them) … */
   paragraphs?: ExtractedParagraph[];
   /** … or raw text to be re-flowed and split like a .txt file. */
   text?: string;
+  /** Its id when a file holds several documents (statements); default: the file's path without its extension. */
+  id?: string;
+  /** The line of the file it comes from (.jsonl), where problems with it are reported. */
+  line?: number;
+  /** A UN symbol found in the text, used when no metadata gives one. */
+  symbol?: string;
+  /**
+   * Set when `meta` was written by the library's author (front matter, statement fields, or none
+   * at all in a text file): it then overrides sidecar and manifest, and conflicts between them are
+   * reported under `label`; problems with `meta` itself at `line`. Unset: `meta` is what the
+   * format carries (PDF properties, HTML <title>) and yields to sidecar and manifest.
+   */
+  authored?: { label: string; line?: number };
 }
+
+/** A part of a file that cannot be used (a statement without text); the rest of the file is kept. */
+export interface ExtractedProblem {
+  problem: string;
+  line?: number;
+}
+
+/** One document, or a file's documents and unusable parts in file order. */
+export type Extraction = ExtractedDocument | Array<ExtractedDocument | ExtractedProblem>;
 
 export interface ExtractLimits {
   /** Give up after this long (ms). */
@@ -353,7 +382,12 @@ export interface ExtractLimits {
 }
 
 /**
- * Turns one file's bytes into text. Throws an Error whose message is a reason fit for the index
- * report ("encrypted PDF", "no text layer (scanned image?)", …) when the file cannot be used.
+ * Turns one file's bytes into documents: the one contract of every format (src/ingest/formats).
+ * Throws an Error whose message is a reason fit for the index report ("encrypted PDF", "no text
+ * layer (scanned image?)", "invalid JSON: …"; a numeric `line` on the error points at the line)
+ * when the file cannot be used at all.
  */
-export type Extractor = (bytes: Uint8Array, path: string, limits: ExtractLimits) => Promise<ExtractedDocument>;
+export type Extractor = (bytes: Uint8Array, path: string, limits: ExtractLimits) => Promise<Extraction>;
+
+/** An {@link Extractor} of formats that hold one document a file (PDF, Word, HTML). */
+export type DocumentExtractor = (bytes: Uint8Array, path: string, limits: ExtractLimits) => Promise<ExtractedDocument>;

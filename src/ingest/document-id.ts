@@ -11,3 +11,8 @@ export function claimDocumentId(owner: Map<string, string>, doc: { id: string; p
   owner.set(doc.id, doc.path);
   return undefined;
 }
+
+/** The id of a file's document: its path in the library without the extension (`2021/COL_76_2021`). */
+export function fileDocumentId(relPath: string): string {
+  return relPath.replace(/\.[^./]+$/, '');
+}

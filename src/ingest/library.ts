@@ -4,41 +4,44 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type {
-  DocumentMeta, ExtractLimits, ExtractedDocument, ExtractedParagraph, Extractor, IngestReport, LibraryDocument, Problem,
-} from '../types.ts';
-import { BinaryFileError, decodeText } from './decode.ts';
-import { claimDocumentId } from './document-id.ts';
-import { closeExtractorWorkers, extractIsolated, findSymbol, parseTime } from './formats/index.ts';
-import { SYMBOL_WINDOW } from './formats/symbol.ts';
-import { FrontMatterError, cleanMeta, mergeMeta, parseManifest, splitFrontMatter, type ManifestRow, type MetaSource } from './metadata.ts';
+import type { DocumentMeta, ExtractLimits, ExtractedDocument, ExtractedParagraph, Extraction, Extractor, IngestReport, LibraryDocument, Problem } from '../types.ts';
+import { claimDocumentId, fileDocumentId } from './document-id.ts';
+import { closeExtractorWorkers, extractIsolated, parseTime } from './formats/index.ts';
+import { extractMarkdown, extractStatementsJson, extractStatementsJsonl, extractText } from './formats/text.ts';
+import { cleanMeta, mergeMeta, parseManifest, type ManifestRow, type MetaSource } from './metadata.ts';
 import { toPassages } from './passages.ts';
 import { attributeStatements, statementRanges } from './statements.ts';
-import { normalizeText, reflow } from './reflow.ts';
+import { reflow } from './reflow.ts';
 
 /** Default limits for one file: 20 MB, 30 s. */
 export const DEFAULT_LIMITS: ExtractLimits = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
 
-/** Formats read here; others need an extractor (see `LoadOptions.extractors`). */
-export const BUILTIN_FORMATS = ['.txt', '.md', '.json', '.jsonl'] as const;
-
 /** Extractors that enforce the time limit themselves (in a worker they can terminate). */
 const selfLimited = new WeakSet<Extractor>();
+/** The text formats: synchronous, so they need no time limit, and read the file's bytes in place. */
+const inProcess = new WeakSet<Extractor>();
 
 /**
- * The default extractors: PDF, Word and HTML parsed off the main thread by `extractInWorker`
- * (src/ingest/formats), each file under the time and size limits. Call {@link closeExtractors}
- * when done (end of a CLI run, bot shutdown) so the worker threads stop.
+ * The default extractors, one per format: plain text, Markdown and statements files read
+ * in-process (./formats/text.ts); PDF, Word, HTML and UN XML parsed off the main thread by
+ * `extractIsolated` (src/ingest/formats), each file under the time and size limits. Call
+ * {@link closeExtractors} when done (end of a CLI run, bot shutdown) so the worker threads stop.
  */
-export const DEFAULT_EXTRACTORS: Readonly<Record<string, Extractor>> = Object.freeze(
-  Object.fromEntries(
+export const DEFAULT_EXTRACTORS: Readonly<Record<string, Extractor>> = Object.freeze({
+  ...Object.fromEntries(
+    Object.entries({ '.txt': extractText, '.md': extractMarkdown, '.json': extractStatementsJson, '.jsonl': extractStatementsJsonl }).map(([ext, extractor]) => {
+      inProcess.add(extractor);
+      return [ext, extractor];
+    }),
+  ),
+  ...Object.fromEntries(
     ['.pdf', '.docx', '.doc', '.html', '.htm', '.xml'].map((ext) => {
       const extractor: Extractor = (bytes, relPath, limits) => extractIsolated(ext, bytes, relPath, limits);
       selfLimited.add(extractor);
       return [ext, extractor];
     }),
   ),
-);
+});
 
 /** Stops the extractor worker threads (they are restarted on demand). */
 export function closeExtractors(): Promise<void> {
@@ -224,49 +227,74 @@ async function externalMeta(ctx: LoadContext, relPath: string, warnings: Problem
   return sources;
 }
 
-function paragraphsOfMarkdown(body: string): ExtractedParagraph[] {
-  const out: ExtractedParagraph[] = [];
-  let heading: string | undefined;
-  let block: string[] = [];
-  const flush = (): void => {
-    if (block.length === 0) return;
-    let text = '';
-    for (const line of block) text = !text ? line : /\p{L}-$/u.test(text) ? text + line : `${text} ${line}`;
-    text = text.replace(/\s+/g, ' ').trim();
-    if (text) out.push(heading !== undefined ? { text, heading } : { text });
-    block = [];
-  };
-  for (const raw of normalizeText(body).split('\n')) {
-    const line = raw.trim();
-    const h = /^#{1,6}\s+(.*?)\s*#*$/.exec(line);
-    if (h) {
-      flush();
-      heading = h[1] || undefined;
-      continue;
-    }
-    if (!line) {
-      flush();
-      continue;
-    }
-    if (/^(?:[-*+]|\d{1,3}[.)])\s/.test(line)) flush();
-    block.push(line);
-  }
-  flush();
-  return out;
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`gave up after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
- * The document's own UN symbol in a text file: one that starts a line within the first
- * SYMBOL_WINDOW characters (a masthead such as "E/CN.7/2021/12" or "A/76/PV.3  General Assembly").
- * Symbols inside sentences — "(see A/73/PV.7)" — are citations of other documents, not this one's.
+ * Loads one file of the library: read → extract (the format's extractor) → merge metadata (the
+ * file's own, its sidecar, its manifest row) → split into passages. Gives its documents (one, or
+ * one per statement in .json/.jsonl), plus what was skipped or ignored. Never throws for bad input.
  */
-export function mastheadSymbol(text: string): string | undefined {
-  for (const line of normalizeText(text.slice(0, SYMBOL_WINDOW)).split('\n')) {
-    const t = line.trim().replace(/^#+\s*/, '');
-    const symbol = t ? findSymbol(t) : undefined;
-    if (symbol && t.startsWith(symbol) && !/^[\s.,;:]*\)/.test(t.slice(symbol.length))) return symbol;
+export async function loadFile(root: string, relPath: string, ctx: LoadContext = createLoadContext(root)): Promise<FileResult> {
+  const result: FileResult = { documents: [], skipped: [], warnings: [] };
+  const problem = (reason: string, line?: number): Problem => (line !== undefined ? { path: relPath, line, reason } : { path: relPath, reason });
+  const skip = (reason: string, line?: number): FileResult => {
+    result.skipped.push(problem(reason, line));
+    return result;
+  };
+  const ext = path.posix.extname(relPath).toLowerCase();
+  const extractor = ctx.extractors[ext];
+  if (!extractor) return skip(`unsupported format ${ext || '(no extension)'}`);
+
+  // read
+  const full = path.join(root, relPath);
+  let bytes: Buffer;
+  try {
+    const info = await stat(full);
+    if (info.size > ctx.limits.maxBytes) {
+      return skip(`file is ${formatMB(info.size)}, over the ${formatMB(ctx.limits.maxBytes)} limit`);
+    }
+    if (info.size === 0) return skip('empty file');
+    bytes = await readFile(full);
+  } catch (e) {
+    return skip(`cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  return undefined;
+  const external = await externalMeta(ctx, relPath, result.warnings);
+
+  // extract
+  let extraction: Extraction;
+  try {
+    if (inProcess.has(extractor)) extraction = await extractor(bytes, relPath, ctx.limits);
+    else {
+      const running = extractor(new Uint8Array(bytes), relPath, ctx.limits);
+      extraction = await (selfLimited.has(extractor) ? running : withTimeout(running, ctx.limits.timeoutMs));
+      const ms = Array.isArray(extraction) ? undefined : parseTime(extraction);
+      if (ms !== undefined) result.parseMs = ms;
+    }
+  } catch (e) {
+    const line = (e as { line?: unknown }).line;
+    return skip((e as Error).message || 'could not be read', typeof line === 'number' ? line : undefined);
+  }
+
+  // merge metadata, split
+  const baseId = fileDocumentId(relPath);
+  for (const item of Array.isArray(extraction) ? extraction : [extraction]) {
+    if ('problem' in item) {
+      result.skipped.push(problem(item.problem, item.line));
+      continue;
+    }
+    const meta = mergedMeta(item, external, (reason, line) => result.warnings.push(problem(reason, line)));
+    const paragraphs = item.paragraphs ?? reflow(item.text ?? '').map((text) => ({ text }));
+    const doc = buildDocument(item.id ?? baseId, relPath, meta, paragraphs);
+    if (doc) result.documents.push(doc);
+    else result.skipped.push(problem('no text', item.line));
+  }
+  return result;
 }
 
 /**
@@ -299,165 +327,24 @@ export function buildDocument(
   return doc;
 }
 
-interface Statement {
-  id?: unknown;
-  text?: unknown;
-  [key: string]: unknown;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`gave up after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
- * Loads one file of the library: its documents (one, or one per statement in .json/.jsonl) with
- * passages and merged metadata, plus what was skipped or ignored. Never throws for bad input.
+ * A document's metadata: its own (validated), and its sidecar's and manifest row's. Metadata the
+ * author wrote (front matter, statement fields) comes first and conflicts are reported; metadata
+ * the format carries (PDF properties, HTML <title>) yields to sidecar and manifest, silently.
  */
-export async function loadFile(root: string, relPath: string, ctx: LoadContext = createLoadContext(root)): Promise<FileResult> {
-  const result: FileResult = { documents: [], skipped: [], warnings: [] };
-  const skip = (reason: string, line?: number): FileResult => {
-    result.skipped.push(line !== undefined ? { path: relPath, line, reason } : { path: relPath, reason });
-    return result;
-  };
-  const ext = path.posix.extname(relPath).toLowerCase();
-  const builtin = (BUILTIN_FORMATS as readonly string[]).includes(ext);
-  const extractor = builtin ? undefined : ctx.extractors[ext];
-  if (!builtin && !extractor) return skip(`unsupported format ${ext || '(no extension)'}`);
-
-  const full = path.join(root, relPath);
-  let bytes: Buffer;
-  try {
-    const info = await stat(full);
-    if (info.size > ctx.limits.maxBytes) {
-      return skip(`file is ${formatMB(info.size)}, over the ${formatMB(ctx.limits.maxBytes)} limit`);
-    }
-    if (info.size === 0) return skip('empty file');
-    bytes = await readFile(full);
-  } catch (e) {
-    return skip(`cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+function mergedMeta(doc: ExtractedDocument, external: MetaSource[], warn: (reason: string, line?: number) => void): DocumentMeta {
+  const raw = { ...(doc.meta as Record<string, unknown>) };
+  if (doc.authored) {
+    const { label, line } = doc.authored;
+    const own = cleanMeta(raw, (reason) => warn(reason, line));
+    const meta = mergeMeta([{ label, meta: own }, ...external], (reason) => warn(reason, doc.line));
+    if (meta.symbol === undefined && doc.symbol !== undefined) meta.symbol = doc.symbol;
+    return meta;
   }
-
-  const external = await externalMeta(ctx, relPath, result.warnings);
-  const warn = (reason: string, line?: number): void => {
-    result.warnings.push(line !== undefined ? { path: relPath, line, reason } : { path: relPath, reason });
-  };
-  const baseId = relPath.replace(/\.[^./]+$/, '');
-
-  const addDocument = (id: string, own: MetaSource[], paragraphs: ExtractedParagraph[], line?: number, symbol?: string): void => {
-    const meta = mergeMeta([...own, ...external], (reason) => warn(reason, line));
-    if (meta.symbol === undefined && symbol !== undefined) meta.symbol = symbol;
-    const doc = buildDocument(id, relPath, meta, paragraphs);
-    if (!doc) {
-      result.skipped.push(line !== undefined ? { path: relPath, line, reason: 'no text' } : { path: relPath, reason: 'no text' });
-      return;
-    }
-    result.documents.push(doc);
-  };
-
-  if (extractor) {
-    let extracted: ExtractedDocument;
-    try {
-      const running = extractor(new Uint8Array(bytes), relPath, ctx.limits);
-      extracted = await (selfLimited.has(extractor) ? running : withTimeout(running, ctx.limits.timeoutMs));
-      const ms = parseTime(extracted);
-      if (ms !== undefined) result.parseMs = ms;
-    } catch (e) {
-      return skip((e as Error).message || 'could not be read');
-    }
-    const own = cleanMeta({ ...extracted.meta }, (reason) => warn(reason));
-    const paragraphs = extracted.paragraphs ?? reflow(extracted.text ?? '').map((text) => ({ text }));
-    // The file's own metadata (PDF info, HTML <title>) yields to sidecar and manifest.
-    const meta = mergeMeta([...external, { label: 'the file itself', meta: own }], () => {});
-    const doc = buildDocument(baseId, relPath, meta, paragraphs);
-    if (!doc) return skip('no text');
-    result.documents.push(doc);
-    return result;
-  }
-
-  let text: string;
-  try {
-    text = decodeText(bytes).text;
-  } catch (e) {
-    if (e instanceof BinaryFileError) return skip(e.message);
-    throw e;
-  }
-  if (!text.trim()) return skip('empty file (whitespace only)');
-
-  if (ext === '.txt') {
-    addDocument(baseId, [], reflow(text).map((t) => ({ text: t })), undefined, mastheadSymbol(text));
-    return result;
-  }
-
-  if (ext === '.md') {
-    let fm;
-    try {
-      fm = splitFrontMatter(text);
-    } catch (e) {
-      if (e instanceof FrontMatterError) return skip(e.message, e.line);
-      throw e;
-    }
-    const own: MetaSource[] = fm.data
-      ? [{ label: 'front matter', meta: cleanMeta(fm.data, (reason) => warn(reason, 1)) }]
-      : [];
-    addDocument(baseId, own, paragraphsOfMarkdown(fm.body), undefined, mastheadSymbol(fm.body));
-    return result;
-  }
-
-  const seenIds = new Set<string>();
-  const addStatement = (value: unknown, fallbackId: string, line?: number): void => {
-    const fail = (reason: string): void => {
-      result.skipped.push(line !== undefined ? { path: relPath, line, reason } : { path: relPath, reason });
-    };
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return fail('not a statement object');
-    const st = value as Statement;
-    // a statement with a title and no body (a catalogue record, an abstract-less article) is
-    // searchable by its title: the title becomes its one passage
-    const body = typeof st.text === 'string' ? st.text : '';
-    const title = typeof st.title === 'string' ? st.title.trim() : '';
-    if (st.text !== undefined && st.text !== null && typeof st.text !== 'string') return fail('statement "text" is not text');
-    if (!body.trim() && !title) return fail('statement has no "text" and no "title"');
-    let id = fallbackId;
-    if (st.id !== undefined) {
-      if ((typeof st.id !== 'string' && typeof st.id !== 'number') || String(st.id).trim() === '') return fail('statement "id" is not text');
-      id = String(st.id).trim();
-    }
-    if (seenIds.has(id)) return fail(`duplicate statement id "${id}"`);
-    seenIds.add(id);
-    const { id: _id, text: _text, ...rest } = st;
-    const meta = cleanMeta(rest, (reason) => warn(reason, line));
-    const paragraphs = body.trim() ? reflow(body).map((t) => ({ text: t })) : [{ text: title }];
-    addDocument(id, [{ label: line !== undefined ? `line ${line}` : 'statement', meta }], paragraphs, line);
-  };
-
-  if (ext === '.json') {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      return skip(`invalid JSON: ${(e as Error).message}`);
-    }
-    if (Array.isArray(data)) data.forEach((item, i) => addStatement(item, `${baseId}#${i + 1}`));
-    else addStatement(data, baseId);
-    return result;
-  }
-
-  // .jsonl: one statement per line; a bad line is reported, the others kept.
-  normalizeText(text).split('\n').forEach((lineText, i) => {
-    if (!lineText.trim()) return;
-    let data: unknown;
-    try {
-      data = JSON.parse(lineText);
-    } catch (e) {
-      result.skipped.push({ path: relPath, line: i + 1, reason: `invalid JSON: ${(e as Error).message}` });
-      return;
-    }
-    addStatement(data, `${baseId}#${i + 1}`, i + 1);
-  });
-  return result;
+  const own = cleanMeta(raw, (reason) => warn(reason));
+  const meta = mergeMeta([...external, { label: 'the file itself', meta: own }], () => {});
+  if (meta.symbol === undefined && doc.symbol !== undefined) meta.symbol = doc.symbol;
+  return meta;
 }
 
 /**

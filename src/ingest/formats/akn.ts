@@ -1,5 +1,5 @@
 import { DOMParser } from 'linkedom';
-import type { DocumentMeta, ExtractedParagraph, Extractor } from '../../types.ts';
+import type { DocumentMeta, ExtractedParagraph, DocumentExtractor } from '../../types.ts';
 import { checkSize } from './limits.ts';
 
 /** ISO 639-2 (Akoma Ntoso's FRBRlanguage) → the tag the library uses. */
@@ -24,7 +24,7 @@ const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, 
  * kind 'footnote' after the paragraph they sit in. Meta: symbol (`docNumber` of the symbol), title
  * (`docTitle`), adoption date, language. Any other XML is refused with a reason.
  */
-export const extractAkn: Extractor = async (bytes, _path, limits) => {
+export const extractAkn: DocumentExtractor = async (bytes, _path, limits) => {
   checkSize(bytes, limits);
   const xml = new TextDecoder('utf-8').decode(bytes);
   if (!/<akomaNtoso[\s>]/.test(xml.slice(0, 2000))) {

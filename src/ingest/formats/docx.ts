@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { parseHTML } from 'linkedom';
-import type { DocumentMeta, Extractor } from '../../types.ts';
+import type { DocumentMeta, DocumentExtractor } from '../../types.ts';
 import { paragraphsFromDom, removeNoteReferences } from './blocks.ts';
 import { checkSize } from './limits.ts';
 import { findSymbol, mastheadSymbol } from './symbol.ts';
@@ -53,7 +53,7 @@ async function packageParts(bytes: Uint8Array): Promise<{ title?: string; header
  * ("2018/17. The rule of law, …"), else the first heading. Symbol: from the header parts (where UN
  * documents carry it), else the first page's text.
  */
-export const extractDocx: Extractor = async (bytes, _path, limits) => {
+export const extractDocx: DocumentExtractor = async (bytes, _path, limits) => {
   checkSize(bytes, limits);
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new Error('a Word 97–2003 .doc (binary) file: not supported — save it as .docx');

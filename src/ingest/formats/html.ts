@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
-import type { DocumentMeta, Extractor } from '../../types.ts';
+import type { DocumentMeta, DocumentExtractor } from '../../types.ts';
 import { paragraphsFromDom, removeNoteReferences } from './blocks.ts';
 import { checkSize } from './limits.ts';
 import { findSymbol } from './symbol.ts';
@@ -46,7 +46,7 @@ function isoDate(value: string | null | undefined): string | undefined {
  * heading in force. Meta: title (og:title, else <title>), url (canonical link, else og:url),
  * date (article:published_time, else the first <time datetime>), UN symbol.
  */
-export const extractHtml: Extractor = async (bytes, _path, limits) => {
+export const extractHtml: DocumentExtractor = async (bytes, _path, limits) => {
   checkSize(bytes, limits);
   const html = decodeHtml(bytes);
   const { document } = parseHTML(html);

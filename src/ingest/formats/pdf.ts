@@ -1,5 +1,5 @@
 import { getDocumentProxy } from 'unpdf';
-import type { DocumentMeta, Extractor } from '../../types.ts';
+import type { DocumentMeta, DocumentExtractor } from '../../types.ts';
 import { layoutPages, type PageInput, type PageItem } from './layout.ts';
 import { meaningfulTitle, titleBlock } from './title.ts';
 import { checkSize } from './limits.ts';
@@ -42,7 +42,7 @@ function pdfReason(error: unknown): Error {
  * gutter), lines re-flowed into paragraphs with line-final hyphenation resolved, running headers,
  * footers and page numbers dropped. Paragraphs carry their 1-based `page` (where they start).
  */
-export const extractPdf: Extractor = async (bytes, _path, limits) => {
+export const extractPdf: DocumentExtractor = async (bytes, _path, limits) => {
   checkSize(bytes, limits);
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {

@@ -1,0 +1,151 @@
+/**
+ * The text formats, extractors like PDF, Word and HTML (same contract, src/types.ts `Extractor`)
+ * but run in-process: plain text, Markdown with optional YAML front matter, and statements files
+ * (.json: one statement or an array; .jsonl: one per line). See data/README.md.
+ */
+import type { ExtractedDocument, ExtractedParagraph, ExtractedProblem, Extractor } from '../../types.ts';
+import { decodeText } from '../decode.ts';
+import { fileDocumentId } from '../document-id.ts';
+import { splitFrontMatter } from '../metadata.ts';
+import { normalizeText } from '../reflow.ts';
+import { findSymbol, SYMBOL_WINDOW } from './symbol.ts';
+
+/** The file's text; an unusable file (binary, blank) is refused with the reason. */
+function decodeNonBlank(bytes: Uint8Array): string {
+  const { text } = decodeText(bytes);
+  if (!text.trim()) throw new Error('empty file (whitespace only)');
+  return text;
+}
+
+/** A .txt file: one document, its paragraphs re-flowed; its symbol from the masthead. */
+export const extractText: Extractor = async (bytes) => {
+  const text = decodeNonBlank(bytes);
+  return withSymbol({ meta: {}, authored: { label: 'the file itself' }, text }, mastheadSymbol(text));
+};
+
+/** A .md file: front matter (metadata over sidecar and manifest), paragraphs under their headings. */
+export const extractMarkdown: Extractor = async (bytes) => {
+  const fm = splitFrontMatter(decodeNonBlank(bytes));
+  const doc: ExtractedDocument = fm.data
+    ? { meta: fm.data, authored: { label: 'front matter', line: 1 }, paragraphs: paragraphsOfMarkdown(fm.body) }
+    : { meta: {}, authored: { label: 'the file itself' }, paragraphs: paragraphsOfMarkdown(fm.body) };
+  return withSymbol(doc, mastheadSymbol(fm.body));
+};
+
+/** A .json file: one statement object, or an array of them (ids `<file>#1`, `#2`, … unless given). */
+export const extractStatementsJson: Extractor = async (bytes, relPath) => {
+  const text = decodeNonBlank(bytes);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`invalid JSON: ${(e as Error).message}`);
+  }
+  const baseId = fileDocumentId(relPath);
+  const seen = new Set<string>();
+  return Array.isArray(data) ? data.map((item, i) => statement(item, `${baseId}#${i + 1}`, seen)) : [statement(data, baseId, seen)];
+};
+
+/** A .jsonl file: one statement per line (ids `<file>#<line>` unless given); a bad line is reported, the others kept. */
+export const extractStatementsJsonl: Extractor = async (bytes, relPath) => {
+  const text = decodeNonBlank(bytes);
+  const baseId = fileDocumentId(relPath);
+  const seen = new Set<string>();
+  const out: Array<ExtractedDocument | ExtractedProblem> = [];
+  normalizeText(text)
+    .split('\n')
+    .forEach((lineText, i) => {
+      if (!lineText.trim()) return;
+      let data: unknown;
+      try {
+        data = JSON.parse(lineText);
+      } catch (e) {
+        out.push({ problem: `invalid JSON: ${(e as Error).message}`, line: i + 1 });
+        return;
+      }
+      out.push(statement(data, `${baseId}#${i + 1}`, seen, i + 1));
+    });
+  return out;
+};
+
+interface Statement {
+  id?: unknown;
+  text?: unknown;
+  title?: unknown;
+  [key: string]: unknown;
+}
+
+/** One statement object as a document (its other fields are its metadata), or why it cannot be one. */
+function statement(value: unknown, fallbackId: string, seenIds: Set<string>, line?: number): ExtractedDocument | ExtractedProblem {
+  const fail = (problem: string): ExtractedProblem => (line !== undefined ? { problem, line } : { problem });
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail('not a statement object');
+  const st = value as Statement;
+  // a statement with a title and no body (a catalogue record, an abstract-less article) is
+  // searchable by its title: the title becomes its one passage
+  const body = typeof st.text === 'string' ? st.text : '';
+  const title = typeof st.title === 'string' ? st.title.trim() : '';
+  if (st.text !== undefined && st.text !== null && typeof st.text !== 'string') return fail('statement "text" is not text');
+  if (!body.trim() && !title) return fail('statement has no "text" and no "title"');
+  let id = fallbackId;
+  if (st.id !== undefined) {
+    if ((typeof st.id !== 'string' && typeof st.id !== 'number') || String(st.id).trim() === '') return fail('statement "id" is not text');
+    id = String(st.id).trim();
+  }
+  if (seenIds.has(id)) return fail(`duplicate statement id "${id}"`);
+  seenIds.add(id);
+  const { id: _id, text: _text, ...meta } = st;
+  const doc: ExtractedDocument = body.trim() ? { id, meta, text: body } : { id, meta, paragraphs: [{ text: title }] };
+  if (line === undefined) return { ...doc, authored: { label: 'statement' } };
+  return { ...doc, line, authored: { label: `line ${line}`, line } };
+}
+
+function withSymbol(doc: ExtractedDocument, symbol: string | undefined): ExtractedDocument {
+  if (symbol !== undefined) doc.symbol = symbol;
+  return doc;
+}
+
+/** Markdown paragraphs: blank lines and list items separate them; `#` headings become their heading. */
+function paragraphsOfMarkdown(body: string): ExtractedParagraph[] {
+  const out: ExtractedParagraph[] = [];
+  let heading: string | undefined;
+  let block: string[] = [];
+  const flush = (): void => {
+    if (block.length === 0) return;
+    let text = '';
+    for (const line of block) text = !text ? line : /\p{L}-$/u.test(text) ? text + line : `${text} ${line}`;
+    text = text.replace(/\s+/g, ' ').trim();
+    if (text) out.push(heading !== undefined ? { text, heading } : { text });
+    block = [];
+  };
+  for (const raw of normalizeText(body).split('\n')) {
+    const line = raw.trim();
+    const h = /^#{1,6}\s+(.*?)\s*#*$/.exec(line);
+    if (h) {
+      flush();
+      heading = h[1] || undefined;
+      continue;
+    }
+    if (!line) {
+      flush();
+      continue;
+    }
+    if (/^(?:[-*+]|\d{1,3}[.)])\s/.test(line)) flush();
+    block.push(line);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The document's own UN symbol in a text file: one that starts a line within the first
+ * SYMBOL_WINDOW characters (a masthead such as "E/CN.7/2021/12" or "A/76/PV.3  General Assembly").
+ * Symbols inside sentences — "(see A/73/PV.7)" — are citations of other documents, not this one's.
+ */
+function mastheadSymbol(text: string): string | undefined {
+  for (const line of normalizeText(text.slice(0, SYMBOL_WINDOW)).split('\n')) {
+    const t = line.trim().replace(/^#+\s*/, '');
+    const symbol = t ? findSymbol(t) : undefined;
+    if (symbol && t.startsWith(symbol) && !/^[\s.,;:]*\)/.test(t.slice(symbol.length))) return symbol;
+  }
+  return undefined;
+}
