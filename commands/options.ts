@@ -4,10 +4,11 @@ import { fold } from '../src/index/analyzer.ts';
 import { LIMITS } from '../src/render/limits.ts';
 import { filterValues, isListFilter, joinFilterValues, parseFilters, type FilterLabel } from '../src/search/filter-values.ts';
 import type { Facet, SearchEngine, SearchFilters } from '../src/types.ts';
-import type { AutocompleteInput, CommandInput } from './types.ts';
+import type { AutocompleteInput } from './types.ts';
 
-export function stringOption(input: Pick<CommandInput, 'options'>, name: string): string | undefined {
-  const v = input.options[name];
+/** An option's value as trimmed text (undefined when absent or blank); `name` must be one the command declares. */
+export function stringOption<O, K extends keyof O & string>(input: { readonly options: O }, name: K): string | undefined {
+  const v = input.options[name] as unknown;
   if (v === undefined || v === '') return undefined;
   const s = String(v).trim();
   return s === '' ? undefined : s;
@@ -69,13 +70,16 @@ const FACET_OPTIONS: Partial<Record<keyof SearchFilters, Facet>> = {
   document: 'document',
 };
 
+/** The filter options a command may declare (every one optional). */
+type FilterOptions = { readonly [K in keyof SearchFilters]?: string | number | boolean };
+
 /**
  * The filters given as options, facet values resolved. An option may hold several values separated
  * by commas, each possibly left out with a dash (`Colombia, Mexico`, `-USA`, `70-76`); each value is
  * resolved on its own.
  * @throws QueryError on a malformed value (shown to the user as is).
  */
-export function filtersFrom(input: Pick<CommandInput, 'options'>, engine: SearchEngine): SearchFilters {
+export function filtersFrom(input: { readonly options: FilterOptions }, engine: SearchEngine): SearchFilters {
   const given: Record<string, string> = {};
   for (const key of ['country', 'speaker', 'organisation', 'year', 'from', 'to', 'session', 'document'] as const) {
     const raw = stringOption(input, key);
@@ -108,7 +112,7 @@ export function filterLabel(engine: SearchEngine): FilterLabel {
  * commas: the last one is completed, the ones before are kept as typed (`Colombia, Mex` → `Colombia,
  * Mexico`), and a leading dash (`-Uni` → `-United States`) is kept.
  */
-export function autocompleteFacet(input: AutocompleteInput, engine: SearchEngine): Choice[] {
+export function autocompleteFacet<O>(input: AutocompleteInput<O>, engine: SearchEngine): Choice[] {
   const facet = FACET_OPTIONS[input.option as keyof SearchFilters];
   if (!facet) return [];
   // a title that holds a comma ("Colombia — General Debate, 66th") is completed whole

@@ -2,17 +2,19 @@
 import { expiredReply, quoteCard } from '../src/render/replies.ts';
 import { escapeMarkdown } from '../src/render/text.ts';
 import { stringOption } from './options.ts';
-import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, UserFacingError, type SlashCommand, SERVER_AND_USER_INSTALL } from './types.ts';
+import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, UserFacingError, type CommandData, type SlashCommand, SERVER_AND_USER_INSTALL } from './types.ts';
+
+const data = {
+  type: COMMAND_TYPE.ChatInput,
+  name: 'quote',
+  description: 'Post a passage to the channel as a citation card',
+  contexts: ANY_CONTEXT,
+  integration_types: SERVER_AND_USER_INSTALL,
+  options: [{ type: OPTION_TYPE.String, name: 'id', description: 'Passage id (shown under shared excerpts)', required: true, max_length: 100 }],
+} as const satisfies CommandData;
 
 export default {
-  data: {
-    type: COMMAND_TYPE.ChatInput,
-    name: 'quote',
-    description: 'Post a passage to the channel as a citation card',
-    contexts: ANY_CONTEXT,
-    integration_types: SERVER_AND_USER_INSTALL,
-    options: [{ type: OPTION_TYPE.String, name: 'id', description: 'Passage id (shown under shared excerpts)', required: true, max_length: 100 }],
-  },
+  data,
   visibility: 'public',
 
   run(input, ctx) {
@@ -33,4 +35,4 @@ export default {
       return quoteCard(hit, input.user.id);
     },
   },
-} satisfies SlashCommand;
+} satisfies SlashCommand<typeof data>;

@@ -7,7 +7,7 @@ import { CONTEXT_RADIUS, HITS_PER_PAGE, contextReply, expiredReply, exportReply,
 import { MAX_HITS, SORT_ORDERS, type SortOrder } from '../src/types.ts';
 import { explainNoHits } from '../src/search/no-hits.ts';
 import { autocompleteFacet, filterLabel, filtersFrom, stringOption } from './options.ts';
-import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, SERVER_AND_USER_INSTALL, UserFacingError, type CommandContext, type CommandInput, type SlashCommand } from './types.ts';
+import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, SERVER_AND_USER_INSTALL, UserFacingError, type CommandContext, type CommandInput, type CommandData, type SlashCommand } from './types.ts';
 
 const RERUN = 'Run /search again to get fresh results.';
 const FORM = 'search:long:';
@@ -92,34 +92,36 @@ export function sortOption(input: Pick<CommandInput, 'options'>): SortOrder | un
   return sort === 'relevance' ? undefined : sort;
 }
 
+const data = {
+  type: COMMAND_TYPE.ChatInput,
+  name: 'search',
+  description: 'Search the statements; only you see the results',
+  contexts: ANY_CONTEXT,
+  integration_types: SERVER_AND_USER_INSTALL,
+  options: [
+    { type: OPTION_TYPE.String, name: 'query', description: 'Words, "phrases", -words it must not say, filters (country:COL); empty: a long-text form', max_length: 500 },
+    { type: OPTION_TYPE.String, name: 'country', description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out', autocomplete: true },
+    { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name; several comma-separated; -name leaves out', autocomplete: true },
+    { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
+    { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
+    { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
+    { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
+    { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
+    {
+      type: OPTION_TYPE.String,
+      name: 'sort',
+      description: 'Order: relevance (default), newest or oldest first',
+      choices: [
+        { name: 'relevance', value: 'relevance' },
+        { name: 'newest first', value: 'newest' },
+        { name: 'oldest first', value: 'oldest' },
+      ],
+    },
+  ],
+} as const satisfies CommandData;
+
 export default {
-  data: {
-    type: COMMAND_TYPE.ChatInput,
-    name: 'search',
-    description: 'Search the statements; only you see the results',
-    contexts: ANY_CONTEXT,
-    integration_types: SERVER_AND_USER_INSTALL,
-    options: [
-      { type: OPTION_TYPE.String, name: 'query', description: 'Words, "phrases", -words it must not say, filters (country:COL); empty: a long-text form', max_length: 500 },
-      { type: OPTION_TYPE.String, name: 'country', description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out', autocomplete: true },
-      { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name; several comma-separated; -name leaves out', autocomplete: true },
-      { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
-      { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
-      { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
-      { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
-      { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
-      {
-        type: OPTION_TYPE.String,
-        name: 'sort',
-        description: 'Order: relevance (default), newest or oldest first',
-        choices: [
-          { name: 'relevance', value: 'relevance' },
-          { name: 'newest first', value: 'newest' },
-          { name: 'oldest first', value: 'oldest' },
-        ],
-      },
-    ],
-  },
+  data,
   visibility: 'ephemeral',
 
   async run(input, ctx) {
@@ -189,4 +191,4 @@ export default {
       return expiredReply(RERUN);
     },
   },
-} satisfies SlashCommand;
+} satisfies SlashCommand<typeof data>;

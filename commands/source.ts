@@ -2,16 +2,18 @@
 import { sourceReply } from '../src/render/replies.ts';
 import { escapeMarkdown } from '../src/render/text.ts';
 import { autocompleteFacet, resolveFacet, stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type SlashCommand } from './types.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandData, type SlashCommand } from './types.ts';
+
+const data = {
+  type: COMMAND_TYPE.ChatInput,
+  name: 'source',
+  description: 'Details of one document',
+  contexts: GUILD_ONLY,
+  options: [{ type: OPTION_TYPE.String, name: 'document', description: 'Document title or id', required: true, autocomplete: true }],
+} as const satisfies CommandData;
 
 export default {
-  data: {
-    type: COMMAND_TYPE.ChatInput,
-    name: 'source',
-    description: 'Details of one document',
-    contexts: GUILD_ONLY,
-    options: [{ type: OPTION_TYPE.String, name: 'document', description: 'Document title or id', required: true, autocomplete: true }],
-  },
+  data,
   visibility: 'ephemeral',
 
   run(input, ctx) {
@@ -24,4 +26,4 @@ export default {
   autocomplete(input, ctx) {
     return autocompleteFacet(input, ctx.engine);
   },
-} satisfies SlashCommand;
+} satisfies SlashCommand<typeof data>;

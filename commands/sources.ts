@@ -1,16 +1,18 @@
 /** `/sources [filter]`: what the library holds, ten documents a page. */
 import { sourcesReply } from '../src/render/replies.ts';
 import { stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, type SlashCommand } from './types.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, type CommandData, type SlashCommand } from './types.ts';
+
+const data = {
+  type: COMMAND_TYPE.ChatInput,
+  name: 'sources',
+  description: 'List the documents in the library',
+  contexts: GUILD_ONLY,
+  options: [{ type: OPTION_TYPE.String, name: 'filter', description: 'Words in the title, country, speaker or id', max_length: 60 }],
+} as const satisfies CommandData;
 
 export default {
-  data: {
-    type: COMMAND_TYPE.ChatInput,
-    name: 'sources',
-    description: 'List the documents in the library',
-    contexts: GUILD_ONLY,
-    options: [{ type: OPTION_TYPE.String, name: 'filter', description: 'Words in the title, country, speaker or id', max_length: 60 }],
-  },
+  data,
   visibility: 'ephemeral',
 
   run(input, ctx) {
@@ -30,4 +32,4 @@ export default {
       return { ...sourcesReply(docs, page, filter), update: true };
     },
   },
-} satisfies SlashCommand;
+} satisfies SlashCommand<typeof data>;

@@ -24,7 +24,7 @@ export const ANY_CONTEXT = [0, 1, 2];
 export const SERVER_AND_USER_INSTALL = [0, 1];
 
 export interface OptionData {
-  type: (typeof OPTION_TYPE)[keyof typeof OPTION_TYPE];
+  readonly type: (typeof OPTION_TYPE)[keyof typeof OPTION_TYPE];
   name: string;
   description: string;
   required?: boolean;
@@ -34,9 +34,9 @@ export interface OptionData {
   min_length?: number;
   max_length?: number;
   /** Sub-options (subcommands). */
-  options?: OptionData[];
-  channel_types?: number[];
-  choices?: { name: string; value: string | number }[];
+  options?: readonly OptionData[];
+  channel_types?: readonly number[];
+  choices?: readonly { name: string; value: string | number }[];
 }
 
 /** An application command as Discord's bulk-overwrite endpoint takes it. */
@@ -44,12 +44,38 @@ export interface CommandData {
   type: (typeof COMMAND_TYPE)[keyof typeof COMMAND_TYPE];
   name: string;
   description: string;
-  options?: OptionData[];
+  options?: readonly OptionData[];
   default_member_permissions?: string | null;
-  contexts?: number[];
+  contexts?: readonly number[];
   /** Installation types (0 server, 1 user); Discord applies them to global commands only. Absent: server. */
-  integration_types?: number[];
+  integration_types?: readonly number[];
 }
+
+/** Option values by name, as submitted (untyped: a command whose definition is not known). */
+export type OptionValues = Readonly<Record<string, string | number | boolean>>;
+
+/** The value of an option, by its Discord type (a channel option's value is the channel id). */
+type OptionValue<O extends OptionData> = O['type'] extends typeof OPTION_TYPE.Integer ? number : string;
+
+/** The options that carry values: a subcommand's own options stand in for it. */
+type ValueOption<O extends OptionData> = O extends { type: typeof OPTION_TYPE.Subcommand }
+  ? O extends { options: readonly (infer S extends OptionData)[] }
+    ? S
+    : never
+  : O;
+
+/**
+ * A command's option values, derived from its definition (the discord.js community's typed-command
+ * pattern): `OptionsOf<typeof data>` has exactly the options `data` declares, so reading an
+ * option by a wrong name fails tsc (the options of every subcommand are in one record; the
+ * subcommand used is `input.subcommand`). Declare `data` with `as const satisfies CommandData` and
+ * the command with `satisfies SlashCommand<typeof data>`.
+ */
+export type OptionsOf<D extends CommandData> = D extends { options: readonly (infer O extends OptionData)[] }
+  ? string extends O['name']
+    ? OptionValues
+    : { readonly [K in ValueOption<O> as K['name']]?: OptionValue<K> }
+  : OptionValues;
 
 /** A command problem the user can fix; the message is shown as is (ephemeral). */
 export class UserFacingError extends Error {
@@ -75,9 +101,9 @@ export interface AttachmentInput {
   contentType?: string;
 }
 
-export interface CommandInput {
+export interface CommandInput<Options = OptionValues> {
   /** Option values by name, as submitted. */
-  options: Readonly<Record<string, string | number | boolean>>;
+  options: Options;
   user: Invoker;
   /** The target message's text (message context menu). */
   targetMessage?: string;
@@ -100,11 +126,11 @@ export interface ComponentInput {
   fields?: Readonly<Record<string, string>>;
 }
 
-export interface AutocompleteInput {
+export interface AutocompleteInput<Options = OptionValues> {
   /** The option being typed. */
-  option: string;
+  option: keyof Options & string;
   value: string;
-  options: Readonly<Record<string, string | number | boolean>>;
+  options: Options;
   subcommand?: string;
   user?: Invoker;
   guildId?: string;
@@ -143,12 +169,12 @@ export interface CommandContext {
  */
 export type ComponentMode = 'update' | Visibility;
 
-export interface SlashCommand {
-  data: CommandData;
+export interface SlashCommand<D extends CommandData = CommandData> {
+  data: D;
   /** Who sees the answer (errors are always ephemeral). */
   visibility: Visibility;
-  run(input: CommandInput, ctx: CommandContext): Reply | Promise<Reply>;
-  autocomplete?(input: AutocompleteInput, ctx: CommandContext): Choice[] | Promise<Choice[]>;
+  run(input: CommandInput<OptionsOf<D>>, ctx: CommandContext): Reply | Promise<Reply>;
+  autocomplete?(input: AutocompleteInput<OptionsOf<D>>, ctx: CommandContext): Choice[] | Promise<Choice[]>;
   /** Handles controls whose custom_id starts with `<data.name>:`. */
   component?: {
     mode(id: string): ComponentMode;
