@@ -9,7 +9,7 @@ import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFile
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { loadFiles, loadLibrary, scanLibrary } from '../src/ingest/library.ts';
+import { loadFiles, loadLibrary, scanLibrary } from '../src/ingest/load-library.ts';
 import type { LibraryDocument } from '../src/types.ts';
 import { machineInfo, type MachineInfo } from './lib/machine.ts';
 import { epochMs } from './lib/proc.ts';

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultCachePath, openLibrary } from '../src/index/open.ts';
+import { defaultCachePath, openLibrary } from '../src/library/open.ts';
 import { renderChart } from '../src/render/chart/png.ts';
 import { trendChart } from '../src/render/chart/spec.ts';
 import type { SearchFilters, TrendBy } from '../src/types.ts';

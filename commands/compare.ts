@@ -6,7 +6,7 @@
 import type { Choice } from '../src/render/models.ts';
 import { compareReply, type CompareEntry } from '../src/render/replies.ts';
 import { escapeMarkdown } from '../src/render/text.ts';
-import { resolveCountry } from '../src/search/countries.ts';
+import { resolveCountry } from '../src/search/country-filter.ts';
 import { fold } from '../src/index/analyzer.ts';
 import type { SearchEngine, SearchFilters } from '../src/types.ts';
 import { stringOption } from './options.ts';

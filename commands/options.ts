@@ -1,7 +1,7 @@
 /** Option helpers shared by commands: reading submitted values, autocomplete over facets, resolving typed text. */
 import type { Choice } from '../src/render/models.ts';
 import { fold } from '../src/index/analyzer.ts';
-import { LIMITS } from '../src/render/limits.ts';
+import { LIMITS } from '../src/render/discord-limits.ts';
 import { filterValues, isListFilter, joinFilterValues, parseFilters, type FilterLabel } from '../src/search/filter-values.ts';
 import type { Facet, SearchEngine, SearchFilters } from '../src/types.ts';
 import type { AutocompleteInput } from './types.ts';

@@ -1,7 +1,7 @@
 /** `/search`: ranked excerpts, only for the asker, with paging, Share… and More context. */
 import { ExpiredError, decodeState, encodeState, parseExportId, parsePageId, type SearchState, type StateStore } from '../src/render/custom-id.ts';
 import { exportFileName, hitsCsv } from '../src/render/csv.ts';
-import { LIMITS } from '../src/render/limits.ts';
+import { LIMITS } from '../src/render/discord-limits.ts';
 import type { Reply } from '../src/render/models.ts';
 import { CONTEXT_RADIUS, HITS_PER_PAGE, contextReply, expiredReply, exportReply, noHitsReply, quoteCard, searchReply } from '../src/render/replies.ts';
 import { MAX_HITS, SORT_ORDERS, type SortOrder } from '../src/types.ts';

@@ -1,6 +1,6 @@
 /** `npm run deploy-commands`: registers the bot's commands (guild when DISCORD_GUILD_ID is set, else global). */
 import 'dotenv/config';
-import { commands } from '../commands/index.ts';
+import { commands } from '../commands/registry.ts';
 import { ConfigError, parseConfig } from '../src/config.ts';
 import { deployCommands } from '../src/discord/deploy.ts';
 

@@ -20,7 +20,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadLibrary } from '../src/ingest/library.ts';
+import { loadLibrary } from '../src/ingest/load-library.ts';
 import { openLibrary, defaultCachePath } from '../src/library/open.ts';
 import { VerbatimEngine } from '../src/search/engine.ts';
 import { buildState } from '../src/index/build.ts';

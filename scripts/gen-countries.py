@@ -1,4 +1,4 @@
-# Generates src/ingest/countries.ts from Debian iso-codes (apt-get install iso-codes) plus the UNGDC file codes.
+# Generates src/ingest/country-table.ts from Debian iso-codes (apt-get install iso-codes) plus the UNGDC file codes.
 # Usage: python3 scripts/gen-countries.py  (needs the unpacked corpus at /work/ungdc/TXT; edit the path otherwise)
 import csv, collections, json, os, re, unicodedata
 iso=json.load(open('/usr/share/iso-codes/json/iso_3166-1.json'))['3166-1']
@@ -68,4 +68,4 @@ for c in sorted(entries):
     al=sorted(set(aliases[c]))
     out.append('  { code: %s, alpha2: %s, name: %s, aliases: %s },'%(json.dumps(c),json.dumps(e['alpha2']),json.dumps(disp[c],ensure_ascii=False),json.dumps(al,ensure_ascii=False)))
 out.append('];')
-open('src/ingest/countries.ts','w').write('\n'.join(out)+'\n')
+open('src/ingest/country-table.ts','w').write('\n'.join(out)+'\n')

@@ -2,13 +2,13 @@
 import { projectVersion } from './project.ts';
 import 'dotenv/config';
 import path from 'node:path';
-import { commands } from '../commands/index.ts';
+import { commands } from '../commands/registry.ts';
 import { warmUp } from '../commands/warm-up.ts';
 import { ConfigError, parseConfig, type Config } from './config.ts';
 import { createBot } from './discord/bot.ts';
 import { createLibrary } from './library/handle.ts';
 import { defaultCachePath, openLibraryInWorker } from './library/open.ts';
-import { closeExtractors } from './ingest/library.ts';
+import { closeExtractors } from './ingest/load-library.ts';
 import { LibraryWatcher } from './library/live.ts';
 import { createLogger } from './logger.ts';
 import { DatabaseError, openDatabase, type Database } from './db/database.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { ConfigError, parseBytes, parseLibraryConfig, parseMilliseconds } from '../config.ts';
 import { defaultCachePath, openLibrary } from '../library/open.ts';
-import { closeExtractors, type FileProgress } from '../ingest/library.ts';
+import { closeExtractors, type FileProgress } from '../ingest/load-library.ts';
 import { QueryError, type ExtractLimits, type IngestReport, type SearchEngine } from '../types.ts';
 
 /** Bad usage or input: printed as is, exit code 1. */

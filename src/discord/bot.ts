@@ -11,7 +11,7 @@ import type { Config } from '../config.ts';
 import { createRouter, type RouterOptions } from './router.ts';
 
 export interface BotOptions {
-  /** The library (loading, ready or failed); see library.ts. */
+  /** The library (loading, ready or failed); see src/library/handle.ts. */
   engineProvider: LibraryHandle;
   commands: readonly SlashCommand[];
   log: Logger;

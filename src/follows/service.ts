@@ -8,7 +8,7 @@
  */
 import { makeExcerpt } from '../search/excerpt.ts';
 import { mergeFilters, parseQuery } from '../search/query.ts';
-import { resolveCountry } from '../search/countries.ts';
+import { resolveCountry } from '../search/country-filter.ts';
 import { mapFilterValues } from '../search/filter-values.ts';
 import type { Database } from '../db/database.ts';
 import type { Reply } from '../render/models.ts';

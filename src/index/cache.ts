@@ -23,7 +23,7 @@ import { crc32 } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { ScannedFile } from '../ingest/library.ts';
+import type { ScannedFile } from '../ingest/load-library.ts';
 import type { IngestReport } from '../types.ts';
 import type { Acronym, AcronymCounts } from './acronyms.ts';
 import { FrozenIndex, type IndexArrays } from './frozen.ts';

@@ -1,7 +1,7 @@
 /**
  * Country names and codes → one canonical code, so filters work either way (Colombia = COL = CO).
  */
-import { COUNTRIES, type CountryEntry } from './countries.ts';
+import { COUNTRIES, type CountryEntry } from './country-table.ts';
 
 /** Folds a country name to its lookup key: accents, case, punctuation, "the", "St." → "saint". */
 export function countryKey(input: string): string {

@@ -17,7 +17,7 @@
 import type { DocumentMeta, ExtractedParagraph, Passage, Statement } from '../types.ts';
 import type { AttributedPassage } from './passages.ts';
 import { normalizeCountry } from './country.ts';
-import { COUNTRIES } from './countries.ts';
+import { COUNTRIES } from './country-table.ts';
 
 /** What a speaker turn's opening line says. */
 export interface TurnHead {

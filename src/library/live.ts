@@ -16,7 +16,7 @@ import {
   SIDECAR,
   type LoadOptions,
   type ScannedFile,
-} from '../ingest/library.ts';
+} from '../ingest/load-library.ts';
 import { parseManifest } from '../ingest/metadata.ts';
 import { diffFiles, fileEntries, readCacheHeader, saveCache, type FileEntry } from '../index/cache.ts';
 import type { OpenLog } from './open.ts';

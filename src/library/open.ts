@@ -15,7 +15,7 @@ import { stateFromStore } from '../index/build.ts';
 import { INDEX_OPTIONS } from '../index/options.ts';
 import { documentPartitionKey, LibraryStore, type TextFile } from '../index/store.ts';
 import type { ExtractLimits, IngestReport } from '../types.ts';
-import type { FileProgress } from '../ingest/library.ts';
+import type { FileProgress } from '../ingest/load-library.ts';
 import { decodeState, diffFiles, encodeState, stateFromPrefix, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from '../index/cache.ts';
 
 
@@ -40,7 +40,7 @@ export interface OpenOptions {
   /** Files loaded so far / files in total, while indexing. */
   onProgress?: (done: number, total: number, file?: FileProgress) => void;
   log?: OpenLog;
-  /** Time and size limits for extracting one file (PDF, Word, HTML); defaults in src/ingest/library.ts. */
+  /** Time and size limits for extracting one file (PDF, Word, HTML); defaults in src/ingest/load-library.ts. */
   limits?: Partial<ExtractLimits>;
   /** openLibraryInWorker only: the worker's heap limit in MB (default 1280; the whole UNGDC library builds within it). */
   workerHeapMb?: number;
@@ -73,7 +73,7 @@ async function openState(opts: OpenOptions): Promise<OpenedState> {
   const head = await readCacheHeader(cachePath);
   const early = !opts.rebuild && 'header' in head ? loadCache(cachePath, head.header.libraryFingerprint) : undefined;
   // the ingest modules (format parsers, CSV, YAML, charset detection) load while the cache is read
-  const { loadLibrary, scanLibrary } = await import('../ingest/library.ts');
+  const { loadLibrary, scanLibrary } = await import('../ingest/load-library.ts');
   const scan = await scanLibrary(dataDir).catch(async (err: unknown) => {
     await early?.then((c) => 'state' in c && closeTextFile(c.textFile));
     throw err;

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SORT_ORDERS, type SearchFilters, type SortOrder } from '../types.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS } from './discord-limits.ts';
 
 /** What a search page needs to be run again. */
 export interface SearchState {

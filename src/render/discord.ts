@@ -4,7 +4,7 @@
  * truncation at word boundaries. Returns plain API-shaped objects (discord.js accepts them), so this
  * module does not import discord.js.
  */
-import { BUTTON_STYLE, COMPONENT, LIMITS, MESSAGE_FLAGS, TEXT_INPUT_STYLE } from './limits.ts';
+import { BUTTON_STYLE, COMPONENT, LIMITS, MESSAGE_FLAGS, TEXT_INPUT_STYLE } from './discord-limits.ts';
 import type { Card, Choice, Control, FileAttachment, ModalForm, Reply } from './models.ts';
 import { truncate, truncateMarkdown } from './text.ts';
 

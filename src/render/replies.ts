@@ -8,7 +8,7 @@ import { citationLine, passageUrl, speakerLabel } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
 import { describeFilters, type FilterLabel } from '../search/filter-values.ts';
 import { exportId, pageId, type SearchState, type StateStore } from './custom-id.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS } from './discord-limits.ts';
 import type { Card, Control, FileAttachment, Reply } from './models.ts';
 import { escapeMarkdown, link, truncate } from './text.ts';
 

@@ -3,13 +3,13 @@
  * Austrian, Rwanda → Rwandese, Korea → Korean), as pairs of analyzer terms: stemming leaves them
  * apart, and a query naming one should find the other.
  *
- * The pairs are derived from the country list (src/ingest/countries.ts) and the analyzer by
+ * The pairs are derived from the country list (src/ingest/country-table.ts) and the analyzer by
  * {@link deriveCountryWordPairs}; `npm run gen-country-words` writes them to
  * country-words.data.ts, so that starting the bot stems nothing (deriving them takes ~70 ms cold).
  * A test checks that the file matches what the function derives.
  */
 import { fold, queryTerm } from '../index/analyzer.ts';
-import { COUNTRIES } from '../ingest/countries.ts';
+import { COUNTRIES } from '../ingest/country-table.ts';
 import { COUNTRY_WORD_PAIRS } from './country-words.data.ts';
 
 /** Suffixes added to the whole name (Austria-n, Iraq-i) and to the name less a final vowel (Rwand-ese). */

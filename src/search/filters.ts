@@ -6,7 +6,7 @@
 import type { Partition } from '../index/state.ts';
 import { dayNumber, type LibraryStore, type StoredDocument } from '../index/store.ts';
 import { QueryError, type FacetValue, type SearchFilters } from '../types.ts';
-import { resolveCountry } from './countries.ts';
+import { resolveCountry } from './country-filter.ts';
 import { LIST_FILTERS, listFilterTest, normalizeDateBound, type ListFilter } from './filter-values.ts';
 import { lowerBoundOf, type PassageCheck } from './ranking/postings.ts';
 import { passagesWhere, type Voice, type VoiceTest } from './speakers.ts';

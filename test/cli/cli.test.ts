@@ -17,11 +17,14 @@ interface Run {
   stderr: string;
 }
 
-function run(script: 'search' | 'index', args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** The entry point behind each npm script. */
+const CLI = { search: 'src/cli/search.ts', index: 'src/cli/index-library.ts' } as const;
+
+function run(script: keyof typeof CLI, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       TSX,
-      [path.join(ROOT, `src/cli/${script}.ts`), ...args],
+      [path.join(ROOT, CLI[script]), ...args],
       { cwd: ROOT, env: { ...process.env, INDEX_CACHE: path.join(tmp, 'cache.bin'), ...env }, timeout: 60_000 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import about from '../../commands/about.ts';
-import { commands } from '../../commands/index.ts';
+import { commands } from '../../commands/registry.ts';
 import quote from '../../commands/quote.ts';
 import reindex from '../../commands/reindex.ts';
 import related, { messageQuery } from '../../commands/related.ts';

@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { entityChoices, parseEntities, resolveEntity } from '../../commands/compare.ts';
 import { parseTrendShareId, trendShareId, type TrendState } from '../../commands/trend.ts';
 import { UserFacingError } from '../../commands/types.ts';
-import { openLibrary } from '../../src/index/open.ts';
+import { openLibrary } from '../../src/library/open.ts';
 import { StateStore } from '../../src/render/custom-id.ts';
-import { LIMITS } from '../../src/render/limits.ts';
+import { LIMITS } from '../../src/render/discord-limits.ts';
 import { altText, chartRows, summaryLines, trendChart, trendTitle } from '../../src/render/chart/spec.ts';
 import type { SearchEngine, TrendCounts } from '../../src/types.ts';
 

@@ -6,7 +6,7 @@
  * DISCORD_GUILD_ID.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.ts';
+import { commands } from '../../commands/registry.ts';
 import { createBot, type Bot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { createLibrary, type Library } from '../../src/library/handle.ts';

@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { commands } from '../../commands/index.ts';
+import { commands } from '../../commands/registry.ts';
 import { warmUp } from '../../commands/warm-up.ts';
 import { createBot, type Bot } from '../../src/discord/bot.ts';
 import { createLibrary, type Library } from '../../src/library/handle.ts';

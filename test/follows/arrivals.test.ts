@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { ArrivalTracker } from '../../src/follows/arrivals.ts';
 import { FollowIndex, analyse, compileFollow } from '../../src/follows/matcher.ts';
-import { closeExtractors, loadLibrary } from '../../src/ingest/library.ts';
+import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { FollowService, type Outbox, type Target } from '../../src/follows/service.ts';
-import { closeExtractors, loadLibrary } from '../../src/ingest/library.ts';
+import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
 import type { Reply } from '../../src/render/models.ts';
 import { createEngine } from '../../src/search/engine.ts';
 

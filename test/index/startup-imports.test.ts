@@ -23,7 +23,7 @@ it('the start path (open a library, search it) loads no document parser', () => 
     const { engine } = await openLibrary({ dataDir: 'data', cachePath: ${JSON.stringify(path.join(dir, 'index.bin'))} });
     await engine.search('heroin Afghanistan');
     await import('./src/discord/bot.ts');
-    await import('./commands/index.ts');`;
+    await import('./commands/registry.ts');`;
   const out = spawnSync(process.execPath, ['--import', 'tsx', '--import', register, '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
   expect(out.status, out.stderr).toBe(0);
   const loaded = out.stderr.split('\n').filter((l) => l.startsWith('LOADED '));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/ingest/decode.ts';
-import { loadFile, loadLibrary, scanLibrary } from '../../src/ingest/library.ts';
+import { loadFile, loadLibrary, scanLibrary } from '../../src/ingest/load-library.ts';
 import type { IngestReport, LibraryDocument } from '../../src/types.ts';
 
 const fixtures = new URL('../fixtures/ingest/', import.meta.url).pathname;

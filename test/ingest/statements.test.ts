@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDocument, closeExtractors, loadFile } from '../../src/ingest/library.ts';
+import { buildDocument, closeExtractors, loadFile } from '../../src/ingest/load-library.ts';
 import { reflow } from '../../src/ingest/reflow.ts';
 import {
   attributeStatements, countryOf, findNarrated, isRecord, ordinalWord, parseSummaryTurn, parseTurn, readRecordHeader, splitAtTurns, statementOf,

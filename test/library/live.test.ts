@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/library/open.ts';
-import { closeExtractors } from '../../src/ingest/library.ts';
+import { closeExtractors } from '../../src/ingest/load-library.ts';
 import { LibraryWatcher, type UpdateSummary } from '../../src/library/live.ts';
 import { citationLine, passageUrl } from '../../src/search/citation.ts';
 import type { SearchEngine } from '../../src/types.ts';

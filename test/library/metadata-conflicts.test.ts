@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadLibrary } from '../../src/ingest/library.ts';
+import { loadLibrary } from '../../src/ingest/load-library.ts';
 import type { IngestReport, LibraryDocument } from '../../src/types.ts';
 
 let root: string;

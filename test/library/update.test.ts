@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFiles, loadLibrary } from '../../src/ingest/library.ts';
+import { loadFiles, loadLibrary } from '../../src/ingest/load-library.ts';
 import { buildState } from '../../src/index/build.ts';
 import { VerbatimEngine } from '../../src/search/engine.ts';
 import type { LibraryDocument } from '../../src/types.ts';

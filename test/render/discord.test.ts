@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StateStore } from '../../src/render/custom-id.ts';
 import { renderChoices, renderReply, type MessagePayload } from '../../src/render/discord.ts';
-import { LIMITS, MESSAGE_FLAGS } from '../../src/render/limits.ts';
+import { LIMITS, MESSAGE_FLAGS } from '../../src/render/discord-limits.ts';
 import { contextReply, quoteCard, searchReply, sourcesReply } from '../../src/render/replies.ts';
 import type { Hit, Mark, SearchResponse, Source } from '../../src/types.ts';
 import { checkMessage, mentionsThatPing } from '../discord-server/validate.ts';

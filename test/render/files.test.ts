@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeState, encodeState, exportId, parseExportId, StateStore } from '../../src/render/custom-id.ts';
 import { renderReply } from '../../src/render/discord.ts';
-import { LIMITS } from '../../src/render/limits.ts';
+import { LIMITS } from '../../src/render/discord-limits.ts';
 
 describe('files on a reply', () => {
   it('become discord.js attachment payloads with safe names and alt text within the limit', () => {

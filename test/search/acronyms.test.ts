@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AcronymMiner, bestLongForm, findDefinitions } from '../../src/index/acronyms.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import { INDEX_OPTIONS } from '../../src/index/options.ts';
-import { loadLibrary } from '../../src/ingest/library.ts';
+import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
 import type { Hit } from '../../src/types.ts';
 

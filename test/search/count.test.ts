@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokens } from '../../src/index/analyzer.ts';
-import { openLibrary } from '../../src/index/open.ts';
+import { openLibrary } from '../../src/library/open.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
 import { phraseChecker } from '../../src/search/phrase-scan.ts';
 import { QueryError } from '../../src/types.ts';

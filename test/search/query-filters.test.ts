@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokens } from '../../src/index/analyzer.ts';
-import { loadLibrary } from '../../src/ingest/library.ts';
+import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
 import { explainNoHits } from '../../src/search/no-hits.ts';
 import type { Hit, IngestReport, SearchFilters } from '../../src/types.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLibrary } from '../../src/ingest/library.ts';
+import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
 import { INDEX_OPTIONS } from '../../src/index/options.ts';
 import type { Hit, LibraryDocument } from '../../src/types.ts';

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeExtractors, loadLibrary } from '../../src/ingest/library.ts';
+import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
 import { sourcesReply, sourceReply, quoteCard } from '../../src/render/replies.ts';
 import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
 

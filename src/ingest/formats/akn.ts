@@ -1,6 +1,6 @@
 import { DOMParser } from 'linkedom';
 import type { DocumentMeta, ExtractedParagraph, DocumentExtractor } from '../../types.ts';
-import { checkSize } from './limits.ts';
+import { checkSize } from './size-limit.ts';
 
 /** ISO 639-2 (Akoma Ntoso's FRBRlanguage) → the tag the library uses. */
 const LANGUAGES: Record<string, string> = { eng: 'en', fra: 'fr', spa: 'es', rus: 'ru', ara: 'ar', zho: 'zh', chi: 'zh', fre: 'fr' };

@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import { parseHTML } from 'linkedom';
 import type { DocumentMeta, DocumentExtractor } from '../../types.ts';
 import { paragraphsFromDom, removeNoteReferences } from './blocks.ts';
-import { checkSize } from './limits.ts';
+import { checkSize } from './size-limit.ts';
 import { findSymbol, mastheadSymbol } from './symbol.ts';
 import { meaningfulTitle } from './title.ts';
 

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
 import type { DocumentMeta, DocumentExtractor } from '../../types.ts';
 import { paragraphsFromDom, removeNoteReferences } from './blocks.ts';
-import { checkSize } from './limits.ts';
+import { checkSize } from './size-limit.ts';
 import { findSymbol } from './symbol.ts';
 
 /**

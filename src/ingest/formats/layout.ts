@@ -22,7 +22,7 @@
  * Line-end hyphens are resolved with the document's own vocabulary, computed once.
  */
 import type { ExtractedParagraph } from '../../types.ts';
-import { joinLinesWith, vocabulary } from './reflow.ts';
+import { joinLinesWith, vocabulary } from './line-joins.ts';
 import { mastheadSymbol } from './symbol.ts';
 
 /** A text item as pdf.js delivers it, reduced to what layout needs. */

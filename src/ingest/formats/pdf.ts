@@ -2,7 +2,7 @@ import { getDocumentProxy } from 'unpdf';
 import type { DocumentMeta, DocumentExtractor } from '../../types.ts';
 import { layoutPages, type PageInput, type PageItem } from './layout.ts';
 import { meaningfulTitle, titleBlock } from './title.ts';
-import { checkSize } from './limits.ts';
+import { checkSize } from './size-limit.ts';
 
 interface RawItem {
   str: string;

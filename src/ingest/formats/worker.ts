@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { ExtractLimits } from '../../types.ts';
 import { extractors } from './extractors.ts';
 
-/** A job sent by {@link extractInWorker} (index.ts). */
+/** A job sent by {@link extractInWorker} (worker-pool.ts). */
 export interface Job {
   id: number;
   ext: string;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeExtractorWorkers, extractInWorker, extractIsolated } from '../../../src/ingest/formats/index.ts';
+import { closeExtractorWorkers, extractInWorker, extractIsolated } from '../../../src/ingest/formats/worker-pool.ts';
 import { fixture, LIMITS } from './helpers.ts';
 
 afterAll(closeExtractorWorkers);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ExtractedDocument, ExtractLimits } from '../../types.ts';
-import { checkSize } from './limits.ts';
+import { checkSize } from './size-limit.ts';
 import type { Job } from './worker.ts';
 
 // The parsers (unpdf, mammoth, linkedom, readability) load only in the extraction workers

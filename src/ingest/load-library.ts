@@ -6,8 +6,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentMeta, ExtractLimits, ExtractedDocument, ExtractedParagraph, Extraction, Extractor, IngestReport, LibraryDocument, Problem } from '../types.ts';
 import { claimDocumentId, fileDocumentId } from './document-id.ts';
-import { closeExtractorWorkers, extractIsolated, parseTime } from './formats/index.ts';
-import { extractMarkdown, extractStatementsJson, extractStatementsJsonl, extractText } from './formats/text.ts';
+import { closeExtractorWorkers, extractIsolated, parseTime } from './formats/worker-pool.ts';
+import { extractMarkdown, extractStatementsJson, extractStatementsJsonl, extractText } from './formats/text-files.ts';
 import { cleanMeta, mergeMeta, parseManifest, type ManifestRow, type MetaSource } from './metadata.ts';
 import { toPassages } from './passages.ts';
 import { attributeStatements, statementRanges } from './statements.ts';
@@ -23,7 +23,7 @@ const inProcess = new WeakSet<Extractor>();
 
 /**
  * The default extractors, one per format: plain text, Markdown and statements files read
- * in-process (./formats/text.ts); PDF, Word, HTML and UN XML parsed off the main thread by
+ * in-process (./formats/text-files.ts); PDF, Word, HTML and UN XML parsed off the main thread by
  * `extractIsolated` (src/ingest/formats), each file under the time and size limits. Call
  * {@link closeExtractors} when done (end of a CLI run, bot shutdown) so the worker threads stop.
  */
