@@ -4,7 +4,7 @@ import { FOLLOW_LIMITS } from '../src/follows/service.ts';
 import { aboutReply } from '../src/render/replies.ts';
 import { MAX_SAVED_PER_USER } from '../src/saved/store.ts';
 import { QUERY_HELP } from '../src/search/query.ts';
-import { ANY_CONTEXT, COMMAND_TYPE, type SlashCommand, SERVER_AND_USER_INSTALL } from './types.ts';
+import { ANY_CONTEXT, COMMAND_TYPE, type SlashCommand, SERVER_AND_USER_INSTALL } from '../src/command.ts';
 
 export default {
   data: { type: COMMAND_TYPE.ChatInput, name: 'about', description: 'What the library holds and how to search it', contexts: ANY_CONTEXT, integration_types: SERVER_AND_USER_INSTALL },

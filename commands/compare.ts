@@ -10,7 +10,7 @@ import { resolveCountry } from '../src/search/country-filter.ts';
 import { fold } from '../src/index/analyzer.ts';
 import type { SearchEngine, SearchFilters } from '../src/types.ts';
 import { stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type SlashCommand } from './types.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type SlashCommand } from '../src/command.ts';
 
 export const MIN_ENTITIES = 2;
 export const MAX_ENTITIES = 6;

@@ -12,7 +12,7 @@ import { expiredReply } from '../src/render/replies.ts';
 import { truncate } from '../src/render/text.ts';
 import { autocompleteFacet, filtersFrom, stringOption } from './options.ts';
 import { NO_DATABASE } from './saved.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, TEXT_CHANNEL_TYPES, UserFacingError, type CommandContext, type SlashCommand } from './types.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, TEXT_CHANNEL_TYPES, UserFacingError, type CommandContext, type SlashCommand } from '../src/command.ts';
 
 function service(ctx: CommandContext): FollowCommands {
   if (!ctx.follows) throw new UserFacingError(NO_DATABASE);

@@ -21,7 +21,7 @@ import {
 } from '../src/library/uploads.ts';
 import type { DocumentSummary, SearchEngine } from '../src/types.ts';
 import { stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, MANAGE_GUILD, OPTION_TYPE, UserFacingError, type CommandContext, type CommandInput, type SlashCommand, type UploadSettings } from './types.ts';
+import { COMMAND_TYPE, GUILD_ONLY, MANAGE_GUILD, OPTION_TYPE, UserFacingError, type CommandContext, type CommandInput, type SlashCommand, type UploadSettings } from '../src/command.ts';
 
 const meta = (name: (typeof UPLOAD_FIELDS)[number], description: string, max = 200) => ({ type: OPTION_TYPE.String, name, description, max_length: max });
 

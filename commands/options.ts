@@ -4,7 +4,7 @@ import { fold } from '../src/index/analyzer.ts';
 import { LIMITS } from '../src/render/discord-limits.ts';
 import { filterValues, isListFilter, joinFilterValues, parseFilters, type FilterLabel } from '../src/search/filter-values.ts';
 import type { Facet, SearchEngine, SearchFilters } from '../src/types.ts';
-import type { AutocompleteInput } from './types.ts';
+import type { AutocompleteInput } from '../src/command.ts';
 
 /** An option's value as trimmed text (undefined when absent or blank); `name` must be one the command declares. */
 export function stringOption<O, K extends keyof O & string>(input: { readonly options: O }, name: K): string | undefined {

@@ -11,6 +11,6 @@ import search from './search.ts';
 import source from './source.ts';
 import sources from './sources.ts';
 import trend from './trend.ts';
-import type { SlashCommand } from './types.ts';
+import type { SlashCommand } from '../src/command.ts';
 
 export const commands: readonly SlashCommand[] = [search, quote, sources, source, about, reindex, related, follow, saved, library, trend, compare];

@@ -1,6 +1,6 @@
 /** `/reindex`: reloads the library without a restart (Manage Server only). */
 import { reindexReply } from '../src/render/replies.ts';
-import { COMMAND_TYPE, GUILD_ONLY, MANAGE_GUILD, UserFacingError, type SlashCommand } from './types.ts';
+import { COMMAND_TYPE, GUILD_ONLY, MANAGE_GUILD, UserFacingError, type SlashCommand } from '../src/command.ts';
 
 export default {
   data: {

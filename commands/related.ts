@@ -1,7 +1,7 @@
 /** Message context menu "Find related statements": searches with the message's text. */
 import { queryFromText } from '../src/search/query.ts';
 import { runSearch } from './search.ts';
-import { ANY_CONTEXT, COMMAND_TYPE, UserFacingError, type SlashCommand, SERVER_AND_USER_INSTALL } from './types.ts';
+import { ANY_CONTEXT, COMMAND_TYPE, UserFacingError, type SlashCommand, SERVER_AND_USER_INSTALL } from '../src/command.ts';
 
 /** Words kept from a message; more only dilutes the ranking. */
 const MAX_WORDS = 16;

@@ -9,7 +9,7 @@ import { truncate } from '../src/render/text.ts';
 import { savedCsv } from '../src/saved/csv.ts';
 import type { SavedStore } from '../src/saved/store.ts';
 import { stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type SlashCommand } from './types.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type SlashCommand } from '../src/command.ts';
 
 /** What members see when the database could not be opened at start. */
 export const NO_DATABASE = 'Saved passages and follows are unavailable right now: the bot could not open its database (an administrator can see why in the log). Search works as usual.';

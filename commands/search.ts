@@ -7,7 +7,7 @@ import { CONTEXT_RADIUS, HITS_PER_PAGE, contextReply, expiredReply, exportReply,
 import { MAX_HITS, SORT_ORDERS, type SortOrder } from '../src/types.ts';
 import { explainNoHits } from '../src/search/no-hits.ts';
 import { autocompleteFacet, filterLabel, filtersFrom, stringOption } from './options.ts';
-import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, SERVER_AND_USER_INSTALL, UserFacingError, type CommandContext, type CommandInput, type CommandData, type SlashCommand } from './types.ts';
+import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, SERVER_AND_USER_INSTALL, UserFacingError, type CommandContext, type CommandInput, type CommandData, type SlashCommand } from '../src/command.ts';
 
 const RERUN = 'Run /search again to get fresh results.';
 const FORM = 'search:long:';

@@ -2,7 +2,7 @@
 import { sourceReply } from '../src/render/replies.ts';
 import { escapeMarkdown } from '../src/render/text.ts';
 import { autocompleteFacet, resolveFacet, stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandData, type SlashCommand } from './types.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandData, type SlashCommand } from '../src/command.ts';
 
 const data = {
   type: COMMAND_TYPE.ChatInput,

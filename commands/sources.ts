@@ -1,7 +1,7 @@
 /** `/sources [filter]`: what the library holds, ten documents a page. */
 import { sourcesReply } from '../src/render/replies.ts';
 import { stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, type CommandData, type SlashCommand } from './types.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, type CommandData, type SlashCommand } from '../src/command.ts';
 
 const data = {
   type: COMMAND_TYPE.ChatInput,

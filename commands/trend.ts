@@ -10,7 +10,7 @@ import type { Reply } from '../src/render/models.ts';
 import { expiredReply, noTrendReply, trendReply } from '../src/render/replies.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../src/types.ts';
 import { autocompleteFacet, filtersFrom, stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type SlashCommand } from './types.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type SlashCommand } from '../src/command.ts';
 
 export interface TrendState {
   query: string;

@@ -9,7 +9,7 @@ import { StateStore } from '../src/render/custom-id.ts';
 import { renderChoices, renderReply } from '../src/render/discord.ts';
 import type { Reply } from '../src/render/models.ts';
 import type { SearchEngine } from '../src/types.ts';
-import type { CommandContext, SlashCommand } from './types.ts';
+import type { CommandContext, SlashCommand } from '../src/command.ts';
 import type { LibraryHandle } from '../src/library/handle.ts';
 
 const QUERIES = [

@@ -5,7 +5,7 @@
  */
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import type { Logger } from 'pino';
-import type { SlashCommand } from '../../commands/types.ts';
+import type { SlashCommand } from '../command.ts';
 import type { LibraryHandle } from '../library/handle.ts';
 import type { Config } from '../config.ts';
 import { createRouter, type RouterOptions } from './router.ts';

@@ -1,6 +1,6 @@
 /** Registers the slash commands: one bulk overwrite (PUT), to a guild or globally, so running it twice changes nothing. */
 import { REST, Routes } from 'discord.js';
-import type { CommandData } from '../../commands/types.ts';
+import type { CommandData } from '../command.ts';
 import type { Config } from '../config.ts';
 
 export interface DeployResult {

@@ -16,9 +16,9 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { AttachmentInput, CommandContext, ComponentMode, Invoker, SlashCommand } from '../../commands/types.ts';
+import type { AttachmentInput, CommandContext, ComponentMode, Invoker, SlashCommand } from '../command.ts';
 import type { LibraryHandle } from '../library/handle.ts';
-import { UserFacingError } from '../../commands/types.ts';
+import { UserFacingError } from '../command.ts';
 import { ExpiredError, StateStore, idCommand } from '../render/custom-id.ts';
 import { renderChoices, renderModal, renderReply } from '../render/discord.ts';
 import type { Reply } from '../render/models.ts';

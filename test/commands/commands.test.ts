@@ -14,7 +14,7 @@ import related, { messageQuery } from '../../commands/related.ts';
 import search from '../../commands/search.ts';
 import source from '../../commands/source.ts';
 import sources from '../../commands/sources.ts';
-import { UserFacingError, type CommandContext, type CommandInput, type Invoker, type SlashCommand } from '../../commands/types.ts';
+import { UserFacingError, type CommandContext, type CommandInput, type Invoker, type SlashCommand } from '../../src/command.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import { StateStore } from '../../src/render/custom-id.ts';
 import { renderReply, type MessagePayload } from '../../src/render/discord.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entityChoices, parseEntities, resolveEntity } from '../../commands/compare.ts';
 import { parseTrendShareId, trendShareId, type TrendState } from '../../commands/trend.ts';
-import { UserFacingError } from '../../commands/types.ts';
+import { UserFacingError } from '../../src/command.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import { StateStore } from '../../src/render/custom-id.ts';
 import { LIMITS } from '../../src/render/discord-limits.ts';

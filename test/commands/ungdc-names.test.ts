@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import search from '../../commands/search.ts';
 import source from '../../commands/source.ts';
-import type { CommandContext, Invoker } from '../../commands/types.ts';
+import type { CommandContext, Invoker } from '../../src/command.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import { StateStore } from '../../src/render/custom-id.ts';
 import { renderReply } from '../../src/render/discord.ts';

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import saved from '../../commands/saved.ts';
 import search from '../../commands/search.ts';
 import quote from '../../commands/quote.ts';
-import { UserFacingError, type CommandContext, type Invoker } from '../../commands/types.ts';
+import { UserFacingError, type CommandContext, type Invoker } from '../../src/command.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { createLibrary } from '../../src/library/handle.ts';
 import { StateStore } from '../../src/render/custom-id.ts';

@@ -2,12 +2,12 @@
  * The contract every command file fulfils, and what the router hands it. Commands never see
  * discord.js: they get plain inputs and return reply models (src/render/models.ts).
  */
-import type { StateStore } from '../src/render/custom-id.ts';
-import type { Choice, Reply, Visibility } from '../src/render/models.ts';
-import type { LibraryHandle } from '../src/library/handle.ts';
-import type { SearchEngine } from '../src/types.ts';
-import type { SavedStore } from '../src/saved/store.ts';
-import type { FollowCommands } from '../src/follows/service.ts';
+import type { StateStore } from './render/custom-id.ts';
+import type { Choice, Reply, Visibility } from './render/models.ts';
+import type { LibraryHandle } from './library/handle.ts';
+import type { SearchEngine } from './types.ts';
+import type { SavedStore } from './saved/store.ts';
+import type { FollowCommands } from './follows/service.ts';
 
 /** Discord API numbers used in command definitions. */
 export const COMMAND_TYPE = { ChatInput: 1, Message: 3 } as const;
