@@ -86,7 +86,7 @@ describe('npm run bench, small mode on a fixture library', () => {
     expect(v?.latency.or?.zeroHits).toBeLessThan(perKind.or ?? 0);
   });
 
-  it('checks the issue-4 targets and renders the report with ratios', () => {
+  it('checks the speed and memory targets and renders the report with ratios', () => {
     expect(results.targets.length).toBeGreaterThan(5);
     for (const t of results.targets) expect([true, false, null]).toContain(t.pass);
     expect(results.targets.find((t) => t.target.includes('Xapian'))?.pass).toBeNull();

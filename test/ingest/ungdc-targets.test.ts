@@ -1,11 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { toPassages } from '../../src/ingest/passages.ts';
 import { reflow } from '../../src/ingest/reflow.ts';
 
-// Needs the unpacked corpus (see /work/shared/corpora/ungdc/README.md); skipped where it is absent.
-const corpus = '/work/ungdc/TXT';
-const evalFile = '/work/shared/eval/ungdc-known-items.jsonl';
+// Needs the unpacked UNGDC corpus (see ../shared/corpora/ungdc/README.md beside the repository) and
+// the known items; skipped where they are absent. VERBATIM_UNGDC_TXT and VERBATIM_EVAL_DIR point
+// elsewhere (defaults: ../ungdc/TXT and ../shared/eval beside the repository).
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const corpus = path.resolve(ROOT, process.env['VERBATIM_UNGDC_TXT'] ?? '../ungdc/TXT');
+const evalFile = path.join(path.resolve(ROOT, process.env['VERBATIM_EVAL_DIR'] ?? '../shared/eval'), 'ungdc-known-items.jsonl');
 const available = existsSync(corpus) && existsSync(evalFile);
 
 describe.skipIf(!available)('UNGDC known-item targets after re-flow and splitting', () => {
