@@ -43,14 +43,14 @@ export const MINE_DEFAULTS: MineOptions = { minCount: 2, minShare: 0.5 };
 
 // a parenthesised short form: 2–10 characters, a capital first, at least two capitals in all
 // (an optional trailing "s" for plurals: SDGs), digits allowed (G77)
-const DEFINITION = /\(([A-Z][A-Za-z0-9&.\-]{1,9})\)/g;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu;
+const DEFINITION = /\(([A-Z][A-Za-z0-9&.-]{1,9})\)/g;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 // a word in capitals (IAEA, SDGs, G77), as counted for Acronym.uses
 const CAPS = /\b[A-Z][A-Z0-9&]*[A-Z0-9]s?\b/g;
 
 /** The short form is an acronym in its own right: two or more capitals, no lower-case run but a plural s. */
 function isShortForm(sf: string): boolean {
-  const core = sf.replace(/[.&\-]/g, '');
+  const core = sf.replace(/[.&-]/g, '');
   if (core.length < 2 || core.length > 10) return false;
   const caps = (core.match(/[A-Z]/g) ?? []).length;
   if (caps < 2) return false;
@@ -91,11 +91,11 @@ function wordAt(text: string, at: number): string {
 export function findDefinitions(text: string): Array<{ short: string; long: string }> {
   const out: Array<{ short: string; long: string }> = [];
   for (const m of text.matchAll(DEFINITION)) {
-    const short = m[1]!.replace(/[.\-]+$/, '');
+    const short = m[1]!.replace(/[.-]+$/, '');
     if (!isShortForm(short)) continue;
     // the words before the parenthesis, within the clause: at most min(|SF| + 5, 2·|SF|) words
     const before = text.slice(Math.max(0, m.index - 200), m.index);
-    const clause = before.split(/[.;:!?()\[\]"“”]|,\s/).pop() ?? '';
+    const clause = before.split(/[.;:!?()[\]"“”]|,\s/).pop() ?? '';
     const letters = short.replace(/[^A-Za-z0-9]/g, '').replace(/s$/, '').length;
     const max = Math.min(letters + 5, letters * 2);
     const words = [...clause.matchAll(WORD)].map((w) => w[0]);

@@ -12,6 +12,7 @@ export function normalizeText(text: string): string {
     .replace(/[\u2028\u2029\f\v]/g, '\n')
     .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
 }
 
@@ -59,7 +60,7 @@ export function isHardWrapped(stats: WrapStats): boolean {
 }
 
 const PARAGRAPH_NUMBER = /^(?:\d{1,3}\.|\(\d{1,3}\)|\d{1,3}\))\s/;
-const STARTS_PARAGRAPH = /^[\p{Lu}\d"“‘'(\[«¿¡•*-]/u;
+const STARTS_PARAGRAPH = /^[\p{Lu}\d"“‘'([«¿¡•*-]/u;
 
 function firstWord(line: string): string {
   return /^\S*/.exec(line)?.[0] ?? '';

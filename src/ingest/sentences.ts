@@ -50,7 +50,7 @@ export function endsSentence(text: string): boolean {
  */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  const re = /[.?!…][”’"')\]]*(\s+)(?=[\p{Lu}\d"“‘'(\[])/gu;
+  const re = /[.?!…][”’"')\]]*(\s+)(?=[\p{Lu}\d"“‘'([])/gu;
   let start = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const end = m.index + m[0].length - (m[1]?.length ?? 0);

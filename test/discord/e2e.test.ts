@@ -38,7 +38,7 @@ const faults: { slowMs: number; bugOn: string | undefined } = { slowMs: 0, bugOn
 function withFaults(engine: SearchEngine): SearchEngine {
   return {
     async search(query, options) {
-      if (faults.bugOn === query) (undefined as unknown as { hits: number }).hits;
+      if (faults.bugOn === query) return (undefined as unknown as { hits: () => never }).hits(); // a real TypeError
       if (faults.slowMs) await new Promise((r) => setTimeout(r, faults.slowMs));
       return engine.search(query, options);
     },

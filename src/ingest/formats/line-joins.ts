@@ -2,6 +2,7 @@
  * First parts of compounds whose hyphen is real even at a line end ("self-\ndetermination"):
  * prefixes that keep their hyphen, and words that commonly open a hyphenated compound.
  */
+// prettier-ignore
 const COMPOUND_HEADS = new Set([
   'self', 'non', 'co', 'anti', 'multi', 'inter', 'socio', 'pre', 'post', 'well', 'ex', 'semi', 'counter', 'cross',
   'mid', 'vice', 'quasi', 'long', 'short', 'medium', 'high', 'low', 'small', 'large', 'full', 'half', 'ill', 'all',

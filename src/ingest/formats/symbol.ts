@@ -1,4 +1,5 @@
 /** Issuing bodies whose document symbols we recognise (the first element of a UN symbol). */
+// prettier-ignore
 const SERIES = [
   'A', 'S', 'E', 'ST', 'TD', 'DP', 'UNEP', 'UNODC', 'CND', 'CTOC', 'CAC', 'ECE', 'ECA', 'ESCAP', 'ESCWA', 'LC',
   'CEDAW', 'CRC', 'CCPR', 'CERD', 'CAT', 'CRPD', 'CMW', 'HRI', 'ICEF', 'UNW', 'FCCC', 'UNHCR', 'INCB', 'IDB', 'GC',
