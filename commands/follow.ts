@@ -12,7 +12,7 @@ import { expiredReply } from '../src/render/replies.ts';
 import { truncate } from '../src/render/text.ts';
 import { autocompleteFacet, filtersFrom, stringOption } from './options.ts';
 import { NO_DATABASE } from './saved.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, TEXT_CHANNEL_TYPES, UserFacingError, type CommandContext, type SlashCommand } from '../src/command.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, TEXT_CHANNEL_TYPES, UserFacingError, type CommandContext, type CommandData, type SlashCommand } from '../src/command.ts';
 
 function service(ctx: CommandContext): FollowCommands {
   if (!ctx.follows) throw new UserFacingError(NO_DATABASE);
@@ -29,54 +29,56 @@ async function refusing<T>(work: () => T | Promise<T>): Promise<T> {
   }
 }
 
+const data = {
+  type: COMMAND_TYPE.ChatInput,
+  name: 'follow',
+  description: 'Be told when new passages on a topic enter the library',
+  contexts: GUILD_ONLY,
+  options: [
+    {
+      type: OPTION_TYPE.Subcommand,
+      name: 'add',
+      description: 'Follow a query: alerts in your DMs, or in a channel (Manage Channels)',
+      options: [
+        { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -excluded words (as in /search)', required: true, max_length: 300 },
+        { type: OPTION_TYPE.String, name: 'country', description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out', autocomplete: true },
+        { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name; several comma-separated; -name leaves out', autocomplete: true },
+        { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
+        { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
+        { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
+        { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
+        { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
+        { type: OPTION_TYPE.Channel, name: 'channel', description: 'Post alerts in this channel (needs Manage Channels); default: your DMs', channel_types: TEXT_CHANNEL_TYPES },
+        {
+          type: OPTION_TYPE.String,
+          name: 'every',
+          description: 'How often: as passages arrive (default), or a daily or weekly digest',
+          choices: EVERY.map((e) => ({ name: e, value: e })),
+        },
+      ],
+    },
+    { type: OPTION_TYPE.Subcommand, name: 'list', description: 'Your follows and this server’s channel follows' },
+    {
+      type: OPTION_TYPE.Subcommand,
+      name: 'remove',
+      description: 'Stop a follow',
+      options: [{ type: OPTION_TYPE.String, name: 'follow', description: 'The follow (type to find it)', required: true, autocomplete: true, max_length: 100 }],
+    },
+    {
+      type: OPTION_TYPE.Subcommand,
+      name: 'settings',
+      description: 'When this server’s digests go out (changing it needs Manage Server)',
+      options: [
+        { type: OPTION_TYPE.String, name: 'time', description: 'Digest time of day, HH:MM (24-hour)', max_length: 5 },
+        { type: OPTION_TYPE.String, name: 'timezone', description: 'The server’s time zone, e.g. Europe/Vienna or UTC', max_length: 64 },
+        { type: OPTION_TYPE.String, name: 'weekday', description: 'Day of weekly digests', choices: WEEKDAYS.map((d, i) => ({ name: d, value: String(i) })) },
+      ],
+    },
+  ],
+} as const satisfies CommandData;
+
 export default {
-  data: {
-    type: COMMAND_TYPE.ChatInput,
-    name: 'follow',
-    description: 'Be told when new passages on a topic enter the library',
-    contexts: GUILD_ONLY,
-    options: [
-      {
-        type: OPTION_TYPE.Subcommand,
-        name: 'add',
-        description: 'Follow a query: alerts in your DMs, or in a channel (Manage Channels)',
-        options: [
-          { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -excluded words (as in /search)', required: true, max_length: 300 },
-          { type: OPTION_TYPE.String, name: 'country', description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out', autocomplete: true },
-          { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name; several comma-separated; -name leaves out', autocomplete: true },
-          { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
-          { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
-          { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
-          { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
-          { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
-          { type: OPTION_TYPE.Channel, name: 'channel', description: 'Post alerts in this channel (needs Manage Channels); default: your DMs', channel_types: TEXT_CHANNEL_TYPES },
-          {
-            type: OPTION_TYPE.String,
-            name: 'every',
-            description: 'How often: as passages arrive (default), or a daily or weekly digest',
-            choices: EVERY.map((e) => ({ name: e, value: e })),
-          },
-        ],
-      },
-      { type: OPTION_TYPE.Subcommand, name: 'list', description: 'Your follows and this server’s channel follows' },
-      {
-        type: OPTION_TYPE.Subcommand,
-        name: 'remove',
-        description: 'Stop a follow',
-        options: [{ type: OPTION_TYPE.String, name: 'follow', description: 'The follow (type to find it)', required: true, autocomplete: true, max_length: 100 }],
-      },
-      {
-        type: OPTION_TYPE.Subcommand,
-        name: 'settings',
-        description: 'When this server’s digests go out (changing it needs Manage Server)',
-        options: [
-          { type: OPTION_TYPE.String, name: 'time', description: 'Digest time of day, HH:MM (24-hour)', max_length: 5 },
-          { type: OPTION_TYPE.String, name: 'timezone', description: 'The server’s time zone, e.g. Europe/Vienna or UTC', max_length: 64 },
-          { type: OPTION_TYPE.String, name: 'weekday', description: 'Day of weekly digests', choices: WEEKDAYS.map((d, i) => ({ name: d, value: String(i) })) },
-        ],
-      },
-    ],
-  },
+  data,
   visibility: 'ephemeral',
 
   async run(input, ctx): Promise<Reply> {
@@ -156,4 +158,4 @@ export default {
       return { ...alertMoreReply(rest.follow, hits, page, rest.hits.length, Number(m[1])), update: page > 0 };
     },
   },
-} satisfies SlashCommand;
+} satisfies SlashCommand<typeof data>;

@@ -9,7 +9,7 @@ import { truncate } from '../src/render/text.ts';
 import { savedCsv } from '../src/saved/csv.ts';
 import type { SavedStore } from '../src/saved/store.ts';
 import { stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type SlashCommand } from '../src/command.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type CommandData, type SlashCommand } from '../src/command.ts';
 
 /** What members see when the database could not be opened at start. */
 export const NO_DATABASE = 'Saved passages and follows are unavailable right now: the bot could not open its database (an administrator can see why in the log). Search works as usual.';
@@ -26,23 +26,25 @@ function listPage(saved: SavedStore, userId: string, page: number): Reply {
   return savedListReply(saved.list(userId, p * SAVED_PER_PAGE, SAVED_PER_PAGE), p, total, saved.limit);
 }
 
+const data = {
+  type: COMMAND_TYPE.ChatInput,
+  name: 'saved',
+  description: 'Passages you saved; only you see them',
+  contexts: GUILD_ONLY,
+  options: [
+    { type: OPTION_TYPE.Subcommand, name: 'list', description: 'List your saved passages, newest first' },
+    {
+      type: OPTION_TYPE.Subcommand,
+      name: 'remove',
+      description: 'Forget one saved passage',
+      options: [{ type: OPTION_TYPE.String, name: 'passage', description: 'The passage (type to find it)', required: true, autocomplete: true, max_length: 100 }],
+    },
+    { type: OPTION_TYPE.Subcommand, name: 'export', description: 'Your saved passages as a CSV file' },
+  ],
+} as const satisfies CommandData;
+
 export default {
-  data: {
-    type: COMMAND_TYPE.ChatInput,
-    name: 'saved',
-    description: 'Passages you saved; only you see them',
-    contexts: GUILD_ONLY,
-    options: [
-      { type: OPTION_TYPE.Subcommand, name: 'list', description: 'List your saved passages, newest first' },
-      {
-        type: OPTION_TYPE.Subcommand,
-        name: 'remove',
-        description: 'Forget one saved passage',
-        options: [{ type: OPTION_TYPE.String, name: 'passage', description: 'The passage (type to find it)', required: true, autocomplete: true, max_length: 100 }],
-      },
-      { type: OPTION_TYPE.Subcommand, name: 'export', description: 'Your saved passages as a CSV file' },
-    ],
-  },
+  data,
   visibility: 'ephemeral',
 
   run(input, ctx) {
@@ -95,4 +97,4 @@ export default {
       return savedOutcomeReply(outcome, saved.limit);
     },
   },
-} satisfies SlashCommand;
+} satisfies SlashCommand<typeof data>;

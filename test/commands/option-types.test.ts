@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stringOption } from '../../commands/options.ts';
+import follow from '../../commands/follow.ts';
 import search from '../../commands/search.ts';
 import sources from '../../commands/sources.ts';
 
@@ -13,6 +14,18 @@ describe('typed command options', () => {
     expect(stringOption(input, 'query')).toBe('peace');
     expect(stringOption(input, 'country')).toBe('COL');
     expect(stringOption(input, 'year')).toBeUndefined();
+  });
+
+  it('reads the options of every subcommand', () => {
+    const input: Parameters<typeof follow.run>[0] = {
+      options: { timezone: 'Europe/Vienna' },
+      subcommand: 'settings',
+      user: { id: '1', name: 'a', canManageGuild: true },
+    };
+    expect(stringOption(input, 'timezone')).toBe('Europe/Vienna');
+    expect(stringOption(input, 'query')).toBeUndefined();
+    // @ts-expect-error /follow settings has "timezone", not "tz"
+    expect(stringOption(input, 'tz')).toBeUndefined();
   });
 
   it('does not compile a wrong option name', () => {
