@@ -151,7 +151,7 @@ export interface FilterFields {
  * One filter value as a test on a field: the same country code (any case), a speaker or
  * organisation containing the text (case- and accent-insensitive), a session equal to it or within
  * its range (`70-76`), the same document id, the same symbol (any case). Country values must be
- * codes already (src/search/countries.ts resolves names).
+ * codes already (src/search/country-filter.ts resolves names).
  */
 export function valueMatcher(key: ListFilter, value: string): (x: string | undefined) => boolean {
   switch (key) {
