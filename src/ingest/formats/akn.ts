@@ -87,6 +87,7 @@ function placeNotes(paragraphs: ExtractedParagraph[], xml: string, notes: string
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
+  // eslint-disable-next-line no-control-regex -- \u0001 is the note marker put in above
   const notePositions = [...plain.matchAll(/\u0001/g)].map((m) => m.index);
   // Where each paragraph's last words sit in the plain text.
   let from = 0;
