@@ -21,7 +21,7 @@ import {
 } from '../src/library/uploads.ts';
 import type { DocumentSummary, SearchEngine } from '../src/types.ts';
 import { stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, MANAGE_GUILD, OPTION_TYPE, UserFacingError, type CommandContext, type CommandInput, type SlashCommand, type UploadSettings } from '../src/command.ts';
+import { COMMAND_TYPE, GUILD_ONLY, MANAGE_GUILD, OPTION_TYPE, UserFacingError, type CommandContext, type CommandInput, type CommandData, type SlashCommand, type UploadSettings } from '../src/command.ts';
 
 const meta = (name: (typeof UPLOAD_FIELDS)[number], description: string, max = 200) => ({ type: OPTION_TYPE.String, name, description, max_length: max });
 
@@ -132,37 +132,39 @@ async function recent(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   return ok('Recent additions', truncate(lines.join('\n'), 4000));
 }
 
+const data = {
+  type: COMMAND_TYPE.ChatInput,
+  name: 'library',
+  description: 'Add documents to the library, remove them, see what was added',
+  contexts: GUILD_ONLY,
+  default_member_permissions: MANAGE_GUILD,
+  options: [
+    {
+      type: OPTION_TYPE.Subcommand,
+      name: 'add',
+      description: 'Add a PDF, Word, HTML, text or Markdown document',
+      options: [
+        { type: OPTION_TYPE.Attachment, name: 'file', description: 'The document', required: true },
+        meta('title', 'Title (else read from the file)'),
+        meta('speaker', 'Who speaks'),
+        meta('country', 'Country name or ISO code', 100),
+        meta('date', 'Date: 2021 or 2021-10-19', 23),
+        meta('session', 'Session number or name', 50),
+        meta('symbol', 'UN document symbol, e.g. E/CN.7/2021/12', 60),
+      ],
+    },
+    {
+      type: OPTION_TYPE.Subcommand,
+      name: 'remove',
+      description: 'Take a document added here out of the library (kept in the trash)',
+      options: [{ type: OPTION_TYPE.String, name: 'document', description: 'The document', required: true, autocomplete: true }],
+    },
+    { type: OPTION_TYPE.Subcommand, name: 'recent', description: 'The last documents added, and by whom' },
+  ],
+} as const satisfies CommandData;
+
 export default {
-  data: {
-    type: COMMAND_TYPE.ChatInput,
-    name: 'library',
-    description: 'Add documents to the library, remove them, see what was added',
-    contexts: GUILD_ONLY,
-    default_member_permissions: MANAGE_GUILD,
-    options: [
-      {
-        type: OPTION_TYPE.Subcommand,
-        name: 'add',
-        description: 'Add a PDF, Word, HTML, text or Markdown document',
-        options: [
-          { type: OPTION_TYPE.Attachment, name: 'file', description: 'The document', required: true },
-          meta('title', 'Title (else read from the file)'),
-          meta('speaker', 'Who speaks'),
-          meta('country', 'Country name or ISO code', 100),
-          meta('date', 'Date: 2021 or 2021-10-19', 23),
-          meta('session', 'Session number or name', 50),
-          meta('symbol', 'UN document symbol, e.g. E/CN.7/2021/12', 60),
-        ],
-      },
-      {
-        type: OPTION_TYPE.Subcommand,
-        name: 'remove',
-        description: 'Take a document added here out of the library (kept in the trash)',
-        options: [{ type: OPTION_TYPE.String, name: 'document', description: 'The document', required: true, autocomplete: true }],
-      },
-      { type: OPTION_TYPE.Subcommand, name: 'recent', description: 'The last documents added, and by whom' },
-    ],
-  },
+  data,
   visibility: 'ephemeral',
 
   run(input, ctx) {
@@ -179,4 +181,4 @@ export default {
       .slice(0, 25)
       .map((d) => ({ name: `${d.meta.title ?? d.id} — ${d.path}`, value: d.path }));
   },
-} satisfies SlashCommand;
+} satisfies SlashCommand<typeof data>;
