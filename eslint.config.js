@@ -29,7 +29,9 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { URL: 'readonly', console: 'readonly', process: 'readonly', setInterval: 'readonly' },
+      globals: Object.fromEntries(
+        ['URL', 'console', 'process', 'Buffer', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].map((name) => [name, 'readonly']),
+      ),
     },
   },
 );
