@@ -10,7 +10,7 @@ import { resolveCountry } from '../src/search/country-filter.ts';
 import { fold } from '../src/index/analyzer.ts';
 import type { SearchEngine, SearchFilters } from '../src/types.ts';
 import { stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type SlashCommand } from '../src/command.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandData, type SlashCommand } from '../src/command.ts';
 
 export const MIN_ENTITIES = 2;
 export const MAX_ENTITIES = 6;
@@ -77,17 +77,19 @@ export function entityChoices(engine: SearchEngine, typed: string): Choice[] {
     .slice(0, 25);
 }
 
+const data = {
+  type: COMMAND_TYPE.ChatInput,
+  name: 'compare',
+  description: 'What each of 2–6 countries, speakers or sessions said on something: the best passage of each',
+  contexts: GUILD_ONLY,
+  options: [
+    { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -excluded words', required: true, max_length: 500 },
+    { type: OPTION_TYPE.String, name: 'with', description: 'Countries, speakers or sessions, comma-separated (2–6)', required: true, autocomplete: true, max_length: 300 },
+  ],
+} as const satisfies CommandData;
+
 export default {
-  data: {
-    type: COMMAND_TYPE.ChatInput,
-    name: 'compare',
-    description: 'What each of 2–6 countries, speakers or sessions said on something: the best passage of each',
-    contexts: GUILD_ONLY,
-    options: [
-      { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -excluded words', required: true, max_length: 500 },
-      { type: OPTION_TYPE.String, name: 'with', description: 'Countries, speakers or sessions, comma-separated (2–6)', required: true, autocomplete: true, max_length: 300 },
-    ],
-  },
+  data,
   visibility: 'ephemeral',
 
   async run(input, ctx) {
@@ -107,4 +109,4 @@ export default {
   autocomplete(input, ctx) {
     return input.option === 'with' ? entityChoices(ctx.engine, input.value) : [];
   },
-} satisfies SlashCommand;
+} satisfies SlashCommand<typeof data>;

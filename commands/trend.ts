@@ -10,7 +10,7 @@ import type { Reply } from '../src/render/models.ts';
 import { expiredReply, noTrendReply, trendReply } from '../src/render/replies.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../src/types.ts';
 import { autocompleteFacet, filtersFrom, stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type SlashCommand } from '../src/command.ts';
+import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type CommandData, type SlashCommand } from '../src/command.ts';
 
 export interface TrendState {
   query: string;
@@ -65,36 +65,38 @@ export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: st
   );
 }
 
+const data = {
+  type: COMMAND_TYPE.ChatInput,
+  name: 'trend',
+  description: 'Chart how often the library speaks of something, by year, session, country or speaker',
+  contexts: GUILD_ONLY,
+  options: [
+    { type: OPTION_TYPE.String, name: 'query', description: 'Words (all must be in a passage), "exact phrases", -excluded words', required: true, max_length: 500 },
+    {
+      type: OPTION_TYPE.String,
+      name: 'by',
+      description: 'Per year (default), session, country or speaker',
+      choices: TREND_BYS.map((b) => ({ name: b, value: b })),
+    },
+    {
+      type: OPTION_TYPE.String,
+      name: 'per',
+      description: 'Count passages (default) or documents',
+      choices: TREND_PERS.map((p) => ({ name: p, value: p })),
+    },
+    { type: OPTION_TYPE.Boolean, name: 'raw', description: 'Year/session: raw counts instead of per 1,000 passages' },
+    { type: OPTION_TYPE.String, name: 'country', description: 'Country name or ISO code', autocomplete: true },
+    { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name', autocomplete: true },
+    { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
+    { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
+    { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
+    { type: OPTION_TYPE.String, name: 'session', description: 'Session number', autocomplete: true },
+    { type: OPTION_TYPE.String, name: 'document', description: 'One document', autocomplete: true },
+  ],
+} as const satisfies CommandData;
+
 export default {
-  data: {
-    type: COMMAND_TYPE.ChatInput,
-    name: 'trend',
-    description: 'Chart how often the library speaks of something, by year, session, country or speaker',
-    contexts: GUILD_ONLY,
-    options: [
-      { type: OPTION_TYPE.String, name: 'query', description: 'Words (all must be in a passage), "exact phrases", -excluded words', required: true, max_length: 500 },
-      {
-        type: OPTION_TYPE.String,
-        name: 'by',
-        description: 'Per year (default), session, country or speaker',
-        choices: TREND_BYS.map((b) => ({ name: b, value: b })),
-      },
-      {
-        type: OPTION_TYPE.String,
-        name: 'per',
-        description: 'Count passages (default) or documents',
-        choices: TREND_PERS.map((p) => ({ name: p, value: p })),
-      },
-      { type: OPTION_TYPE.Boolean, name: 'raw', description: 'Year/session: raw counts instead of per 1,000 passages' },
-      { type: OPTION_TYPE.String, name: 'country', description: 'Country name or ISO code', autocomplete: true },
-      { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name', autocomplete: true },
-      { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
-      { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
-      { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
-      { type: OPTION_TYPE.String, name: 'session', description: 'Session number', autocomplete: true },
-      { type: OPTION_TYPE.String, name: 'document', description: 'One document', autocomplete: true },
-    ],
-  },
+  data,
   visibility: 'ephemeral',
 
   async run(input, ctx) {
@@ -122,4 +124,4 @@ export default {
       return runTrend(state, ctx, input.user.id);
     },
   },
-} satisfies SlashCommand;
+} satisfies SlashCommand<typeof data>;

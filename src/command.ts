@@ -55,7 +55,11 @@ export interface CommandData {
 export type OptionValues = Readonly<Record<string, string | number | boolean>>;
 
 /** The value of an option, by its Discord type (a channel option's value is the channel id). */
-type OptionValue<O extends OptionData> = O['type'] extends typeof OPTION_TYPE.Integer ? number : string;
+type OptionValue<O extends OptionData> = O['type'] extends typeof OPTION_TYPE.Integer
+  ? number
+  : O['type'] extends typeof OPTION_TYPE.Boolean
+    ? boolean
+    : string;
 
 /** The options that carry values: a subcommand's own options stand in for it. */
 type ValueOption<O extends OptionData> = O extends { type: typeof OPTION_TYPE.Subcommand }

@@ -18,7 +18,7 @@ import { deployCommands } from '../../src/discord/deploy.ts';
 import { createLibrary, type Library } from '../../src/library/handle.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import { createLogger } from '../../src/logger.ts';
-import type { LibraryHandle } from '../../src/command.ts';
+import type { LibraryHandle } from '../../src/library/handle.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { ATTACHMENT_SIZE_LIMIT, startFakeDiscord, type FakeDiscord, type ReplyView } from '../discord-server/fake-discord.ts';
 import { decodePng } from '../support/png.ts';
