@@ -152,7 +152,10 @@ async function pageSentences(file: string, pageNo: number): Promise<string[]> {
   try {
     const itemsOf = async (n: number) => {
       const content = await (await pdf.getPage(n)).getTextContent();
-      return (content.items as { str?: string }[]).map((i) => (i.str ?? '').replace(/\s+/g, ' ').trim());
+      // Compared as people type them: presentation forms (Arabic shapes) as letters, like the extractor gives.
+      return (content.items as { str?: string }[]).map((i) =>
+        (i.str ?? '').replace(/[\uFB00-\uFDFF\uFE70-\uFEFF]+/g, (m) => m.normalize('NFKC')).replace(/\s+/g, ' ').trim(),
+      );
     };
     const n = Math.min(pageNo, pdf.numPages);
     const elsewhere = new Set<string>();
