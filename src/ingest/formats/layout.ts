@@ -300,10 +300,10 @@ function cellsOf(row: Row, marks: Set<PageItem>): { text: string; x: number; rig
 const NUMERIC = /^[-–—(]?[\d.,\s]+%?\)?$|^[-–—]$/;
 
 /** Row indexes that belong to tables: runs of at least two rows with 3+ cells (or 2, one numeric). */
-function tableRows(rows: Row[], marks: Set<PageItem>, gutter?: number): Set<number> {
+function tableRows(rows: Row[], marks: Set<PageItem>, maxCell = Infinity): Set<number> {
   const tabular = rows.map((r) => {
     const cells = cellsOf(r, marks);
-    if (gutter !== undefined && cells.length === 2) return false;
+    if (cells.some((c) => c.right - c.x > maxCell)) return false;
     return cells.length >= 3 || (cells.length === 2 && cells.some((c) => NUMERIC.test(c.text)));
   });
   const out = new Set<number>();
@@ -391,8 +391,15 @@ export function findGutter(rows: Row[], marks: Set<PageItem>): number | undefine
 /** One page's rows → pieces in reading order (text blocks, tables, footnotes). */
 function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string[]): Piece[] {
   const pieces: Piece[] = [];
-  const gutter = findGutter(rows, marks);
-  const tables = tableRows(rows, marks, gutter);
+  // Tables across the whole width come first (their columns must not be read as text columns): rows
+  // of three or more short cells. A row of two text columns has cells as wide as a column.
+  const real = rows.flatMap((r) => r.items.filter((i) => !marks.has(i)));
+  const span = real.length ? Math.max(...real.map((i) => i.right)) - Math.min(...real.map((i) => i.x)) : 0;
+  const wide = tableRows(rows, marks, span * 0.4);
+  const gutter = findGutter(
+    rows.filter((_, i) => !wide.has(i)),
+    marks,
+  );
   const line = (items: PageItem[], row: Row): Line | undefined => {
     const text = textOf(items, marks);
     const real = items.filter((i) => !marks.has(i));
@@ -408,64 +415,90 @@ function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string
     left: Math.min(...lines.map((l) => l.x)),
     right: Math.max(...lines.map((l) => l.right)),
   });
-  let left: Line[] = [];
-  let right: Line[] = [];
-  let full: Line[] = [];
-  let table: string[] = [];
-  const flushBand = () => {
-    if (left.length) pieces.push({ kind: 'text', block: block(left) });
-    if (right.length) pieces.push({ kind: 'text', block: block(right) });
-    left = [];
-    right = [];
-  };
-  const flushFull = () => {
-    if (full.length) pieces.push({ kind: 'text', block: block(full) });
-    full = [];
-  };
-  const flushTable = () => {
-    if (table.length) pieces.push({ kind: 'table', page, text: table.join(' | ') });
-    table = [];
-  };
-  rows.forEach((row, i) => {
-    if (tables.has(i)) {
-      flushBand();
-      flushFull();
-      table.push(
-        cellsOf(row, marks)
-          .map((c) => c.text)
-          .join(' · '),
-      );
-      return;
+  /** A column (or the full width) read top to bottom: lines and table rows, in order. */
+  type Entry = { line: Line } | { cells: string };
+  const emit = (entries: Entry[]) => {
+    let lines: Line[] = [];
+    let table: string[] = [];
+    const flush = () => {
+      if (lines.length) pieces.push({ kind: 'text', block: block(lines) });
+      if (table.length) pieces.push({ kind: 'table', page, text: table.join(' | ') });
+      lines = [];
+      table = [];
+    };
+    for (const e of entries) {
+      if ('line' in e) {
+        if (table.length) flush();
+        lines.push(e.line);
+      } else {
+        if (lines.length) flush();
+        table.push(e.cells);
+      }
     }
-    flushTable();
-    const items = row.items;
-    if (gutter === undefined) {
-      const l = line(items, row);
-      if (l) full.push(l);
-      return;
-    }
-    const spans = items.some((it) => !marks.has(it) && it.x < gutter - 1 && it.right > gutter + 1);
-    if (spans) {
-      flushBand();
-      const l = line(items, row);
-      if (l) full.push(l);
-      return;
-    }
-    flushFull();
-    const l = line(
-      items.filter((it) => it.right <= gutter + 1),
-      row,
-    );
-    const r = line(
-      items.filter((it) => it.right > gutter + 1),
-      row,
-    );
-    if (l) left.push(l);
-    if (r) right.push(r);
-  });
-  flushTable();
-  flushFull();
-  flushBand();
+    flush();
+  };
+  /** Rows of one column (or the full width) → entries, tables found among those rows alone. */
+  const entriesOf = (part: Row[]): Entry[] => {
+    const tables = tableRows(part, marks);
+    const out: Entry[] = [];
+    part.forEach((row, i) => {
+      if (tables.has(i)) {
+        out.push({ cells: cellsOf(row, marks).map((c) => c.text).join(' · ') });
+        return;
+      }
+      const l = line(row.items, row);
+      if (l) out.push({ line: l });
+    });
+    return out;
+  };
+  const wideEntry = (row: Row): Entry => ({ cells: cellsOf(row, marks).map((c) => c.text).join(' · ') });
+  if (gutter === undefined) {
+    emit(entriesOf(rows));
+  } else {
+    // Bands between full-width rows; within a band, the left column, then the right.
+    let left: Row[] = [];
+    let right: Row[] = [];
+    let full: Row[] = [];
+    const flushBand = () => {
+      emit(entriesOf(left));
+      emit(entriesOf(right));
+      left = [];
+      right = [];
+    };
+    let wideRun: Entry[] = [];
+    rows.forEach((row, i) => {
+      if (wide.has(i)) {
+        flushBand();
+        if (full.length) {
+          emit(entriesOf(full));
+          full = [];
+        }
+        wideRun.push(wideEntry(row));
+        return;
+      }
+      if (wideRun.length) {
+        emit(wideRun);
+        wideRun = [];
+      }
+      const spans = row.items.some((it) => !marks.has(it) && it.x < gutter - 1 && it.right > gutter + 1);
+      if (spans) {
+        flushBand();
+        full.push(row);
+        return;
+      }
+      if (full.length) {
+        emit(entriesOf(full));
+        full = [];
+      }
+      const l = row.items.filter((it) => it.right <= gutter + 1);
+      const r = row.items.filter((it) => it.right > gutter + 1);
+      if (l.some((it) => !marks.has(it))) left.push({ ...row, items: l });
+      if (r.some((it) => !marks.has(it))) right.push({ ...row, items: r });
+    });
+    if (wideRun.length) emit(wideRun);
+    if (full.length) emit(entriesOf(full));
+    flushBand();
+  }
   if (notes.length) pieces.push({ kind: 'notes', page, notes });
   return pieces;
 }

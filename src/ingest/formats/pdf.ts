@@ -11,6 +11,8 @@ interface RawItem {
   height: number;
 }
 
+const PRESENTATION = /[\uFB00-\uFDFF\uFE70-\uFEFF]/;
+
 function isTextItem(item: unknown): item is RawItem {
   return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 }
@@ -23,7 +25,9 @@ function itemsOf(raw: RawItem[]): PageItem[] {
     const t = i.transform;
     const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || i.height || 10;
     const x = t[4] ?? 0;
-    out.push({ text: i.str, x, right: x + Math.max(0, i.width), y: t[5] ?? 0, size });
+    // Presentation forms (Arabic contextual shapes, Latin "ﬁ" ligatures) become the letters people type.
+    const text = PRESENTATION.test(i.str) ? i.str.normalize('NFKC') : i.str;
+    out.push({ text, x, right: x + Math.max(0, i.width), y: t[5] ?? 0, size });
   }
   return out;
 }

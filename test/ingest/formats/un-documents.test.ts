@@ -103,6 +103,12 @@ describe('real UN records: layout', () => {
     for (const p of all.filter((q) => !q.kind)) expect(p.text).not.toMatch(/(?:\d[\d.,]* ){4,}\d/);
   });
 
+  it('gives Arabic as letters, not the presentation forms the PDF draws (Lebanon, GA79)', async () => {
+    const text = (await paras('GA79_statement_Lebanon_ar.pdf')).map((p) => p.text).join('\n');
+    expect(text).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFF]/);
+    expect(text).toContain('كلمة وزیر الخارجیة');
+  });
+
   it('resolves line-end hyphens with the document’s own words: soft ones joined, compounds kept', async () => {
     const text = (await body('A_71_PV.1.pdf')).map((p) => p.text).join('\n');
     expect(text).toContain('the seventy-first session will welcome'); // "seventy-" | "first" at a line end
@@ -146,7 +152,10 @@ async function pageSentences(file: string, pageNo: number): Promise<string[]> {
   try {
     const itemsOf = async (n: number) => {
       const content = await (await pdf.getPage(n)).getTextContent();
-      return (content.items as { str?: string }[]).map((i) => (i.str ?? '').replace(/\s+/g, ' ').trim());
+      // Compared as people type them: presentation forms (Arabic shapes) as letters, like the extractor gives.
+      return (content.items as { str?: string }[]).map((i) =>
+        (i.str ?? '').replace(/[\uFB00-\uFDFF\uFE70-\uFEFF]+/g, (m) => m.normalize('NFKC')).replace(/\s+/g, ' ').trim(),
+      );
     };
     const n = Math.min(pageNo, pdf.numPages);
     const elsewhere = new Set<string>();
