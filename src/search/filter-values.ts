@@ -12,6 +12,7 @@
  */
 import { fold } from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
+import { speakerKey } from './speakers.ts';
 import { QueryError, type SearchFilters } from '../types.ts';
 
 /** The filters that take lists of values (and exclusions). */
@@ -159,7 +160,11 @@ export function valueMatcher(key: ListFilter, value: string): (x: string | undef
       const code = value.trim().toUpperCase();
       return (x) => x !== undefined && x.toUpperCase() === code;
     }
-    case 'speaker':
+    case 'speaker': {
+      // accents, case and a form of address ("Mr.") do not split a speaker
+      const s = speakerKey(value);
+      return (x) => x !== undefined && speakerKey(x).includes(s);
+    }
     case 'organisation': {
       const s = fold(value).trim();
       return (x) => x !== undefined && fold(x).includes(s);
