@@ -107,7 +107,10 @@ for (const file of readdirSync(values.data).sort()) {
 }
 
 const ms = (v?: number) => (v === undefined ? '–' : v.toFixed(0));
-const load = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' / ');
 const section = [
   '<!-- extract:start -->',
   '## Extraction of real UN documents (issue 9)',

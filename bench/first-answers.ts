@@ -22,7 +22,16 @@ Options:
   --cmd CMD      how to start the bot (default "node scripts/start.mjs --no-supervise")
   -h, --help     this help`;
 
-const QUERIES = ['climate change adaptation', 'nuclear disarmament', '"human rights" Africa', 'terrorism financing', 'sustainable development goals', 'refugees', 'debt relief', 'water scarcity'];
+const QUERIES = [
+  'climate change adaptation',
+  'nuclear disarmament',
+  '"human rights" Africa',
+  'terrorism financing',
+  'sustainable development goals',
+  'refugees',
+  'debt relief',
+  'water scarcity',
+];
 
 const { values } = parseArgs({
   options: {
@@ -102,7 +111,8 @@ const round = async (offset: number): Promise<number[]> => {
     return Promise.all(handles.map(async (h) => (await h.response({ timeoutMs: 30_000 })).latencyMs));
   }
   const out: number[] = [];
-  for (let i = 0; i < 6; i++) out.push((await fake.slashCommand('search', { query: QUERIES[(i + offset) % QUERIES.length]! }).response({ timeoutMs: 30_000 })).latencyMs);
+  for (let i = 0; i < 6; i++)
+    out.push((await fake.slashCommand('search', { query: QUERIES[(i + offset) % QUERIES.length]! }).response({ timeoutMs: 30_000 })).latencyMs);
   return out;
 };
 const first = await round(0);
@@ -111,7 +121,9 @@ const later = await round(3);
 const fmt = (xs: number[]): string => `${xs.join(', ')} ms (max ${Math.max(...xs)})`;
 process.stdout.write(
   [
-    `bot log lines (ms after spawn): ${Object.entries(marks).map(([m, t]) => `${m} ${t}`).join('; ')}`,
+    `bot log lines (ms after spawn): ${Object.entries(marks)
+      .map(([m, t]) => `${m} ${t}`)
+      .join('; ')}`,
     `serving (/about no longer "loading"): ${servingAt} ms after spawn`,
     `first ${burst > 1 ? `${burst} simultaneous searches` : '6 searches, one by one'}: ${fmt(first)}`,
     `3 s later, other searches: ${fmt(later)}`,

@@ -55,14 +55,17 @@ const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[M
 
 const runs = Number(values.runs);
 const m = machineInfo();
-const machineLine = (): string => `${m.nproc} CPUs (${m.cpu}), Node ${m.node}, load average at start ${m.loadAvg.join(' / ')} (a shared machine: figures are noisy)`;
+const machineLine = (): string =>
+  `${m.nproc} CPUs (${m.cpu}), Node ${m.node}, load average at start ${m.loadAvg.join(' / ')} (a shared machine: figures are noisy)`;
 const started = Date.now();
 const t0 = performance.now();
 const opened = await openLibrary({ dataDir: values.data, cachePath: values.cache ?? defaultCachePath(values.data) });
 const engine = opened.engine as VerbatimEngine;
 const openMs = performance.now() - t0;
 const stats = engine.stats();
-process.stdout.write(`library: ${stats.documents} documents, ${stats.passages} passages (opened in ${(openMs / 1000).toFixed(1)} s, fromCache ${opened.fromCache})\n`);
+process.stdout.write(
+  `library: ${stats.documents} documents, ${stats.passages} passages (opened in ${(openMs / 1000).toFixed(1)} s, fromCache ${opened.fromCache})\n`,
+);
 
 // ---- follow queries: the shared performance queries (real staff-style topics, with their country filters), cycled
 interface PerfQuery {
@@ -75,7 +78,28 @@ const perf = JSON.parse(readFileSync(values.queries, 'utf8')) as PerfQuery[];
  * filters), then each of their words alone and each pair of neighbouring words (topics such as
  * "trafficking" or "coca cultivation"), then all of those again restricted to one country each.
  */
-const COUNTRIES = ['USA', 'COL', 'MEX', 'AFG', 'PAK', 'IRN', 'CHN', 'RUS', 'FRA', 'GBR', 'DEU', 'BRA', 'IND', 'NGA', 'ZAF', 'EGY', 'JPN', 'AUS', 'CAN', 'ARG'];
+const COUNTRIES = [
+  'USA',
+  'COL',
+  'MEX',
+  'AFG',
+  'PAK',
+  'IRN',
+  'CHN',
+  'RUS',
+  'FRA',
+  'GBR',
+  'DEU',
+  'BRA',
+  'IND',
+  'NGA',
+  'ZAF',
+  'EGY',
+  'JPN',
+  'AUS',
+  'CAN',
+  'ARG',
+];
 function topics(): { query: string; filters: SearchFilters }[] {
   const seen = new Set<string>();
   const out: { query: string; filters: SearchFilters }[] = [];
@@ -86,7 +110,12 @@ function topics(): { query: string; filters: SearchFilters }[] {
     out.push({ query, filters });
   };
   for (const p of perf) add(p.q, p.filter?.country ? { country: p.filter.country } : {});
-  const words = perf.map((p) => p.q.replace(/["+]/g, '').split(/\s+/).filter((w) => w.length > 3 && !w.startsWith('-') && !w.includes(':')));
+  const words = perf.map((p) =>
+    p.q
+      .replace(/["+]/g, '')
+      .split(/\s+/)
+      .filter((w) => w.length > 3 && !w.startsWith('-') && !w.includes(':')),
+  );
   for (const ws of words) for (const w of ws) add(w, {});
   for (const ws of words) for (let i = 0; i + 1 < ws.length; i++) add(`${ws[i]} ${ws[i + 1]}`, {});
   const base = [...out];
@@ -181,7 +210,15 @@ const sizeBefore = statSync(db.path).size + (statSync(`${db.path}-wal`, { throwI
 db.transaction(() => {
   for (let i = 0; i < 10_000; i++) {
     const t = TOPICS[i % TOPICS.length]!;
-    followStore.insert({ ownerId: String(100000000000000000n + BigInt(i % 2000)), guildId: '1', query: t.query, filters: t.filters, every: 'instant', createdAt: Date.now(), lastDigest: Date.now() });
+    followStore.insert({
+      ownerId: String(100000000000000000n + BigInt(i % 2000)),
+      guildId: '1',
+      query: t.query,
+      filters: t.filters,
+      every: 'instant',
+      createdAt: Date.now(),
+      lastDigest: Date.now(),
+    });
   }
 });
 db.exec('PRAGMA wal_checkpoint(TRUNCATE)');

@@ -138,29 +138,33 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
     }
   };
 
-  if (!opts.skip.has('verbatim')) await attempt('verbatim', async () => {
-    results.engines.verbatim = await benchVerbatim(dataDir, path.join(opts.workDir, `verbatim-${opts.size}.cache`), queriesFile, opts);
-    if (results.engines.verbatim.passages !== passageCount) {
-      results.engines.verbatim.notes.push(`openLibrary indexed ${results.engines.verbatim.passages} passages, loadLibrary gave ${passageCount}: the engines do not see the same passages`);
-    }
-    if (results.engines.verbatim.notes.length) for (const n of results.engines.verbatim.notes) log(`  note: ${n}`);
-    if (opts.size === 'full' && opts.smallColdStart) {
-      const subset = path.join(opts.workDir, `subset-${opts.smallPassages}`);
-      const smallDocs = await firstDocumentsOnDisk(opts.data, opts.smallPassages);
-      makeSubsetLibrary(opts.data, subset, smallDocs);
-      const small = await benchVerbatim(subset, path.join(opts.workDir, 'verbatim-small.cache'), queriesFile, { ...opts, repeat: 0, warmup: 0 });
-      results.smallColdStart = {
-        passages: smallDocs.reduce((s, d) => s + d.passages.length, 0),
-        coldStartS: small.coldStartS ?? Number.NaN,
-        peakRssLoadMb: small.rss.loadMb ?? Number.NaN,
-      };
-    }
-  });
+  if (!opts.skip.has('verbatim'))
+    await attempt('verbatim', async () => {
+      results.engines.verbatim = await benchVerbatim(dataDir, path.join(opts.workDir, `verbatim-${opts.size}.cache`), queriesFile, opts);
+      if (results.engines.verbatim.passages !== passageCount) {
+        results.engines.verbatim.notes.push(
+          `openLibrary indexed ${results.engines.verbatim.passages} passages, loadLibrary gave ${passageCount}: the engines do not see the same passages`,
+        );
+      }
+      if (results.engines.verbatim.notes.length) for (const n of results.engines.verbatim.notes) log(`  note: ${n}`);
+      if (opts.size === 'full' && opts.smallColdStart) {
+        const subset = path.join(opts.workDir, `subset-${opts.smallPassages}`);
+        const smallDocs = await firstDocumentsOnDisk(opts.data, opts.smallPassages);
+        makeSubsetLibrary(opts.data, subset, smallDocs);
+        const small = await benchVerbatim(subset, path.join(opts.workDir, 'verbatim-small.cache'), queriesFile, { ...opts, repeat: 0, warmup: 0 });
+        results.smallColdStart = {
+          passages: smallDocs.reduce((s, d) => s + d.passages.length, 0),
+          coldStartS: small.coldStartS ?? Number.NaN,
+          peakRssLoadMb: small.rss.loadMb ?? Number.NaN,
+        };
+      }
+    });
   else results.skipped.push({ engine: 'verbatim', reason: '--skip verbatim' });
 
-  if (!opts.skip.has('minisearch')) await attempt('minisearch', async () => {
-    results.engines.minisearch = await benchMiniSearch(passagesFile, queriesFile, opts);
-  });
+  if (!opts.skip.has('minisearch'))
+    await attempt('minisearch', async () => {
+      results.engines.minisearch = await benchMiniSearch(passagesFile, queriesFile, opts);
+    });
   else results.skipped.push({ engine: 'minisearch', reason: '--skip minisearch' });
 
   if (!opts.skip.has('xapian')) {
@@ -190,7 +194,9 @@ async function ensureLibrary(opts: BenchOptions): Promise<void> {
   const t = performance.now();
   // the corpus unpacked once on this machine saves extracting the tarball again
   const unpacked = existsSync('/work/ungdc/TXT') ? ['--from-unpacked', '/work/ungdc'] : [];
-  const r = await runChild(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/import-ungdc.ts'), opts.data, ...unpacked], { inheritOutput: true });
+  const r = await runChild(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/import-ungdc.ts'), opts.data, ...unpacked], {
+    inheritOutput: true,
+  });
   if (r.code !== 0) throw new Error(`import-ungdc failed (exit ${r.code}):\n${r.stderr}`);
   opts.log(`imported in ${round((performance.now() - t) / 1000, 1)} s`);
 }
@@ -246,7 +252,10 @@ export function makeSubsetLibrary(sourceDir: string, targetDir: string, document
 
 /** A manifest.csv with its header and only the rows whose `file` column names one of `files`. */
 function filterManifest(text: string, files: ReadonlySet<string>): string {
-  const records = parseCsv(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, raw: true }) as Array<{ record: string[]; raw: string }>;
+  const records = parseCsv(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, raw: true }) as Array<{
+    record: string[];
+    raw: string;
+  }>;
   const header = records[0];
   if (!header) return text;
   const fileCol = header.record.findIndex((h) => h.trim().toLowerCase() === 'file');
@@ -269,7 +278,6 @@ async function writePassages(documents: readonly LibraryDocument[], file: string
 }
 
 // ---------------------------------------------------------------- engines
-
 
 interface VerbatimBuildOut {
   logged: string[];
@@ -321,9 +329,17 @@ async function benchVerbatim(dataDir: string, cachePath: string, queriesFile: st
   }
   if (build.fromCache) notes.push('the build process reported fromCache: build time is not a fresh build');
   if (run.partialAnswers) notes.push(`${run.partialAnswers} answers were cut short by the time budget (partial)`);
-  if (run.queryErrors.length) notes.push(`${run.queryErrors.length} queries were refused: ${run.queryErrors.slice(0, 3).map((e) => `${e.kind}#${e.n} "${e.message}"`).join('; ')}`);
+  if (run.queryErrors.length)
+    notes.push(
+      `${run.queryErrors.length} queries were refused: ${run.queryErrors
+        .slice(0, 3)
+        .map((e) => `${e.kind}#${e.n} "${e.message}"`)
+        .join('; ')}`,
+    );
   if (!run.peakResetWorked) notes.push('peak RSS could not be reset between phases: the query peak includes loading');
-  notes.push(`cold start ${round((run.firstAnswerEpochMs - q.spawnEpochMs) / 1000, 2)} s = process and module start ${round((run.sinceProcessStartMs - run.openMs - run.firstQueryMs) / 1000, 2)} s + openLibrary ${round(run.openMs / 1000, 2)} s + first query ${round(run.firstQueryMs, 1)} ms (spawn overhead is the rest)`);
+  notes.push(
+    `cold start ${round((run.firstAnswerEpochMs - q.spawnEpochMs) / 1000, 2)} s = process and module start ${round((run.sinceProcessStartMs - run.openMs - run.firstQueryMs) / 1000, 2)} s + openLibrary ${round(run.openMs / 1000, 2)} s + first query ${round(run.firstQueryMs, 1)} ms (spawn overhead is the rest)`,
+  );
   return {
     engine: 'verbatim',
     label: 'Verbatim (openLibrary, INDEX_OPTIONS)',
@@ -426,7 +442,9 @@ async function benchXapian(python: string, passagesFile: string, queriesFile: st
   if (b.code !== 0) throw new Error(`xapian build failed (exit ${b.code}):\n${b.stderr}`);
   const build = JSON.parse(b.stdout) as XapianBuildOut;
   opts.log(`xapian: built in ${round(build.buildMs / 1000, 2)} s; cold start and queries …`);
-  const q = await runChild(python, [script, 'query', dbDir, queriesFile, '--repeat', String(opts.repeat), '--warmup', String(opts.warmup)], { captureStdout: true });
+  const q = await runChild(python, [script, 'query', dbDir, queriesFile, '--repeat', String(opts.repeat), '--warmup', String(opts.warmup)], {
+    captureStdout: true,
+  });
   if (q.code !== 0) throw new Error(`xapian queries failed (exit ${q.code}):\n${q.stderr}`);
   const run = JSON.parse(q.stdout) as XapianQueryOut;
   return {

@@ -31,7 +31,9 @@ function overviewRows(r: BenchResults): string[][] {
     fmt(e.rss.loadMb, 0),
     fmt(e.rss.queryMb, 0),
     e.heapMb !== undefined ? fmt(e.heapMb, 0) : '–',
-    e.engine === 'verbatim' || !v ? '' : `build ${ratio(v.buildS, e.buildS)}× · cold ${ratio(v.coldStartS, e.coldStartS)}× · peak RSS ${ratio(peak(v), peak(e))}×`,
+    e.engine === 'verbatim' || !v
+      ? ''
+      : `build ${ratio(v.buildS, e.buildS)}× · cold ${ratio(v.coldStartS, e.coldStartS)}× · peak RSS ${ratio(peak(v), peak(e))}×`,
   ]);
 }
 
@@ -39,7 +41,18 @@ function peak(e: EngineResult): number {
   return Math.max(e.rss.buildMb ?? 0, e.rss.loadMb ?? 0, e.rss.queryMb ?? 0);
 }
 
-const OVERVIEW_HEAD = ['engine', 'passages', 'build s', 'cold start s', 'open ms', 'peak RSS build MB', 'load MB', 'queries MB', 'heap MB', 'Verbatim ÷ this'];
+const OVERVIEW_HEAD = [
+  'engine',
+  'passages',
+  'build s',
+  'cold start s',
+  'open ms',
+  'peak RSS build MB',
+  'load MB',
+  'queries MB',
+  'heap MB',
+  'Verbatim ÷ this',
+];
 
 /** Latency per kind: every engine's p50/p95/p99/max, then Verbatim's ratios to the others. */
 function latencyRows(r: BenchResults): string[][] {
@@ -51,7 +64,17 @@ function latencyRows(r: BenchResults): string[][] {
       if (!l) continue;
       const vl = v?.latency[kind];
       const ratios = e.engine === 'verbatim' || !vl ? '' : `p50 ${ratio(vl.p50, l.p50)}× · p99 ${ratio(vl.p99, l.p99)}×`;
-      rows.push([KIND_LABELS[kind], NAMES[e.engine], String(l.n), fmt(l.p50, 2), fmt(l.p95, 2), fmt(l.p99, 2), fmt(l.max, 2), String(l.zeroHits), ratios]);
+      rows.push([
+        KIND_LABELS[kind],
+        NAMES[e.engine],
+        String(l.n),
+        fmt(l.p50, 2),
+        fmt(l.p95, 2),
+        fmt(l.p99, 2),
+        fmt(l.max, 2),
+        String(l.zeroHits),
+        ratios,
+      ]);
     }
   }
   return rows;
@@ -74,10 +97,14 @@ export function renderMarkdown(r: BenchResults, command: string): string {
       '',
       `- Machine: ${m.nproc} CPUs (${m.cpu}), ${m.ramGb} GB RAM, ${m.os}, Node ${m.node}; load average at start ${m.loadAvg.join(' / ')}`,
       `- Corpus: ${r.corpus.size === 'full' ? 'the whole library' : 'a small subset (first documents by path)'} at \`${r.corpus.dataDir}\` — ${r.corpus.documents} documents, ${r.corpus.passages} passages (the same passages for every engine)`,
-      `- Queries: \`${r.queries.file}\`, ${Object.entries(r.queries.perKind).map(([k, n]) => `${k} ${n}`).join(', ')}; ${r.queries.warmup} warm-up queries, then ${r.queries.repeat} timed pass(es), each query timed on its own`,
+      `- Queries: \`${r.queries.file}\`, ${Object.entries(r.queries.perKind)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}; ${r.queries.warmup} warm-up queries, then ${r.queries.repeat} timed pass(es), each query timed on its own`,
       ...r.skipped.map((s) => `- Not run: ${NAMES[s.engine]} — ${s.reason}`),
       ...(r.corpus.size === 'small'
-        ? ['- Small mode: the first documents by path are the earliest years, so many filtered and AND queries match nothing (see "no hits"); ratios on such kinds compare near-empty work.']
+        ? [
+            '- Small mode: the first documents by path are the earliest years, so many filtered and AND queries match nothing (see "no hits"); ratios on such kinds compare near-empty work.',
+          ]
         : []),
     ].join('\n'),
   );
@@ -88,7 +115,10 @@ export function renderMarkdown(r: BenchResults, command: string): string {
   if (r.targets.length) {
     parts.push('## Targets (issue 4), on Verbatim');
     parts.push(mdTable(['target', 'measured', 'result'], targetRows(r)));
-    if (r.smallColdStart) parts.push(`10k-passage cold start measured on the first ${r.smallColdStart.passages} passages (by path): ${r.smallColdStart.coldStartS} s, peak RSS ${r.smallColdStart.peakRssLoadMb} MB.`);
+    if (r.smallColdStart)
+      parts.push(
+        `10k-passage cold start measured on the first ${r.smallColdStart.passages} passages (by path): ${r.smallColdStart.coldStartS} s, peak RSS ${r.smallColdStart.peakRssLoadMb} MB.`,
+      );
   }
   parts.push('## Build, cold start, memory');
   parts.push(mdTable(OVERVIEW_HEAD, overviewRows(r)));
@@ -104,7 +134,7 @@ export function renderMarkdown(r: BenchResults, command: string): string {
       '- OR: the query words without quotes. Verbatim: plain words (passages with all words rank first); MiniSearch: default (OR); Xapian: QueryParser, default op OR.',
       '- AND: Verbatim: every word as `+word`; MiniSearch: `combineWith: "AND"`; Xapian: default op AND.',
       '- phrase: the queries holding "quotes", as written. MiniSearch has no phrases: the words with AND.',
-      '- filtered: the OR words plus the query\'s own filter (country ISO code, or decade → from/to years). Verbatim: SearchFilters; MiniSearch: `filter` after scoring; Xapian: OP_FILTER on a boolean term / value range.',
+      "- filtered: the OR words plus the query's own filter (country ISO code, or decade → from/to years). Verbatim: SearchFilters; MiniSearch: `filter` after scoring; Xapian: OP_FILTER on a boolean term / value range.",
       '- typo: one deterministic typo (two inner letters swapped in the longest word). Verbatim: plain query (built-in tolerance); MiniSearch: `fuzzy: 0.2, prefix: true`; Xapian: QueryParser spelling correction, then the corrected query.',
       '- "no hits": queries (first pass) that matched nothing, or that Verbatim refused with a query error.',
     ].join('\n'),
@@ -118,7 +148,11 @@ export function renderMarkdown(r: BenchResults, command: string): string {
 export function renderText(r: BenchResults): string {
   const table = (head: string[], rows: string[][]) => {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
     return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
   };
   const out = [

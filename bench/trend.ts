@@ -124,8 +124,14 @@ async function main(): Promise<void> {
     total.push(s2 - s);
     count.push(s1 - s);
     render.push(s2 - s1);
-    const f = q.filters ? ` ${Object.entries(q.filters).map(([k, v]) => `${k}:${v}`).join(' ')}` : '';
-    rows.push(`| \`${q.query}${f}\` | ${q.by} | ${counts.total.toLocaleString('en-US')} | ${(s1 - s).toFixed(0)} | ${(s2 - s1).toFixed(0)} | ${(s2 - s).toFixed(0)} | ${Math.round(image.png.byteLength / 1024)} |`);
+    const f = q.filters
+      ? ` ${Object.entries(q.filters)
+          .map(([k, v]) => `${k}:${v}`)
+          .join(' ')}`
+      : '';
+    rows.push(
+      `| \`${q.query}${f}\` | ${q.by} | ${counts.total.toLocaleString('en-US')} | ${(s1 - s).toFixed(0)} | ${(s2 - s1).toFixed(0)} | ${(s2 - s).toFixed(0)} | ${Math.round(image.png.byteLength / 1024)} |`,
+    );
   }
   clearInterval(sampler);
   // resvg draws synchronously, where the sampler cannot look: the process's peak resident size covers it

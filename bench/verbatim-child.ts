@@ -35,7 +35,15 @@ async function main(argv: string[]): Promise<void> {
     const buildMs = performance.now() - t0;
     writeFileSync(
       outFile,
-      JSON.stringify({ buildMs, fromCache, logged, documents: report.documents, passages: report.passages, peakRssBuildMb: peakRssMb(), rssAfterBuildMb: rssMb() }),
+      JSON.stringify({
+        buildMs,
+        fromCache,
+        logged,
+        documents: report.documents,
+        passages: report.passages,
+        peakRssBuildMb: peakRssMb(),
+        rssAfterBuildMb: rssMb(),
+      }),
     );
     return;
   }

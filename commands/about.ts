@@ -7,7 +7,13 @@ import { QUERY_HELP } from '../src/search/query.ts';
 import { ANY_CONTEXT, COMMAND_TYPE, type SlashCommand, SERVER_AND_USER_INSTALL } from '../src/command.ts';
 
 export default {
-  data: { type: COMMAND_TYPE.ChatInput, name: 'about', description: 'What the library holds and how to search it', contexts: ANY_CONTEXT, integration_types: SERVER_AND_USER_INSTALL },
+  data: {
+    type: COMMAND_TYPE.ChatInput,
+    name: 'about',
+    description: 'What the library holds and how to search it',
+    contexts: ANY_CONTEXT,
+    integration_types: SERVER_AND_USER_INSTALL,
+  },
   visibility: 'ephemeral',
   run(_input, ctx) {
     const reply = aboutReply({ stats: ctx.engine.stats(), version: ctx.version, help: QUERY_HELP });

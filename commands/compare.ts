@@ -38,7 +38,8 @@ export function resolveEntity(engine: SearchEngine, typed: string): Entity | und
   const speakers = engine.facet('speaker', raw, 25);
   const speaker = speakers.find((s) => fold(s.value) === want) ?? (speakers.length === 1 ? speakers[0] : undefined);
   if (speaker) return { label: speaker.label, filters: { speaker: speaker.value } };
-  if (engine.documents().some((d) => d.meta.speaker !== undefined && fold(d.meta.speaker).includes(want))) return { label: raw, filters: { speaker: raw } };
+  if (engine.documents().some((d) => d.meta.speaker !== undefined && fold(d.meta.speaker).includes(want)))
+    return { label: raw, filters: { speaker: raw } };
   return undefined;
 }
 
@@ -49,15 +50,21 @@ export function parseEntities(engine: SearchEngine, text: string): Entity[] {
     .map((s) => s.trim())
     .filter(Boolean);
   if (names.length < MIN_ENTITIES || names.length > MAX_ENTITIES) {
-    throw new UserFacingError(`Compare ${MIN_ENTITIES} to ${MAX_ENTITIES} countries, speakers or sessions, separated by commas (got ${names.length}), e.g. \`with: Colombia, Mexico, United States\`.`);
+    throw new UserFacingError(
+      `Compare ${MIN_ENTITIES} to ${MAX_ENTITIES} countries, speakers or sessions, separated by commas (got ${names.length}), e.g. \`with: Colombia, Mexico, United States\`.`,
+    );
   }
   const out: Entity[] = [];
   for (const name of names) {
     const e = resolveEntity(engine, name);
-    if (!e) throw new UserFacingError(`“${escapeMarkdown(name.slice(0, 100))}” is not a country, speaker or session of the library. Pick from the suggestions, or check /sources.`);
+    if (!e)
+      throw new UserFacingError(
+        `“${escapeMarkdown(name.slice(0, 100))}” is not a country, speaker or session of the library. Pick from the suggestions, or check /sources.`,
+      );
     if (!out.some((o) => JSON.stringify(o.filters) === JSON.stringify(e.filters))) out.push(e);
   }
-  if (out.length < MIN_ENTITIES) throw new UserFacingError('Those name the same thing twice: give at least two different countries, speakers or sessions.');
+  if (out.length < MIN_ENTITIES)
+    throw new UserFacingError('Those name the same thing twice: give at least two different countries, speakers or sessions.');
   return out;
 }
 
@@ -84,7 +91,14 @@ const data = {
   contexts: GUILD_ONLY,
   options: [
     { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -excluded words', required: true, max_length: 500 },
-    { type: OPTION_TYPE.String, name: 'with', description: 'Countries, speakers or sessions, comma-separated (2–6)', required: true, autocomplete: true, max_length: 300 },
+    {
+      type: OPTION_TYPE.String,
+      name: 'with',
+      description: 'Countries, speakers or sessions, comma-separated (2–6)',
+      required: true,
+      autocomplete: true,
+      max_length: 300,
+    },
   ],
 } as const satisfies CommandData;
 

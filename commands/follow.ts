@@ -12,7 +12,16 @@ import { expiredReply } from '../src/render/replies.ts';
 import { truncate } from '../src/render/text.ts';
 import { autocompleteFacet, filtersFrom, stringOption } from './options.ts';
 import { NO_DATABASE } from './saved.ts';
-import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, TEXT_CHANNEL_TYPES, UserFacingError, type CommandContext, type CommandData, type SlashCommand } from '../src/command.ts';
+import {
+  COMMAND_TYPE,
+  GUILD_ONLY,
+  OPTION_TYPE,
+  TEXT_CHANNEL_TYPES,
+  UserFacingError,
+  type CommandContext,
+  type CommandData,
+  type SlashCommand,
+} from '../src/command.ts';
 
 function service(ctx: CommandContext): FollowCommands {
   if (!ctx.follows) throw new UserFacingError(NO_DATABASE);
@@ -40,15 +49,36 @@ const data = {
       name: 'add',
       description: 'Follow a query: alerts in your DMs, or in a channel (Manage Channels)',
       options: [
-        { type: OPTION_TYPE.String, name: 'query', description: 'Words, "exact phrases", -excluded words (as in /search)', required: true, max_length: 300 },
-        { type: OPTION_TYPE.String, name: 'country', description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out', autocomplete: true },
-        { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name; several comma-separated; -name leaves out', autocomplete: true },
+        {
+          type: OPTION_TYPE.String,
+          name: 'query',
+          description: 'Words, "exact phrases", -excluded words (as in /search)',
+          required: true,
+          max_length: 300,
+        },
+        {
+          type: OPTION_TYPE.String,
+          name: 'country',
+          description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out',
+          autocomplete: true,
+        },
+        {
+          type: OPTION_TYPE.String,
+          name: 'speaker',
+          description: 'Part of a speaker’s name; several comma-separated; -name leaves out',
+          autocomplete: true,
+        },
         { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
         { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
         { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
         { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
         { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
-        { type: OPTION_TYPE.Channel, name: 'channel', description: 'Post alerts in this channel (needs Manage Channels); default: your DMs', channel_types: TEXT_CHANNEL_TYPES },
+        {
+          type: OPTION_TYPE.Channel,
+          name: 'channel',
+          description: 'Post alerts in this channel (needs Manage Channels); default: your DMs',
+          channel_types: TEXT_CHANNEL_TYPES,
+        },
         {
           type: OPTION_TYPE.String,
           name: 'every',
@@ -62,7 +92,16 @@ const data = {
       type: OPTION_TYPE.Subcommand,
       name: 'remove',
       description: 'Stop a follow',
-      options: [{ type: OPTION_TYPE.String, name: 'follow', description: 'The follow (type to find it)', required: true, autocomplete: true, max_length: 100 }],
+      options: [
+        {
+          type: OPTION_TYPE.String,
+          name: 'follow',
+          description: 'The follow (type to find it)',
+          required: true,
+          autocomplete: true,
+          max_length: 100,
+        },
+      ],
     },
     {
       type: OPTION_TYPE.Subcommand,
@@ -71,7 +110,12 @@ const data = {
       options: [
         { type: OPTION_TYPE.String, name: 'time', description: 'Digest time of day, HH:MM (24-hour)', max_length: 5 },
         { type: OPTION_TYPE.String, name: 'timezone', description: 'The server’s time zone, e.g. Europe/Vienna or UTC', max_length: 64 },
-        { type: OPTION_TYPE.String, name: 'weekday', description: 'Day of weekly digests', choices: WEEKDAYS.map((d, i) => ({ name: d, value: String(i) })) },
+        {
+          type: OPTION_TYPE.String,
+          name: 'weekday',
+          description: 'Day of weekly digests',
+          choices: WEEKDAYS.map((d, i) => ({ name: d, value: String(i) })),
+        },
       ],
     },
   ],
@@ -114,7 +158,9 @@ export default {
         const raw = (stringOption(input, 'follow') ?? '').replace(/^#/, '');
         const id = /^\d+/.exec(raw)?.[0];
         if (!id) throw new UserFacingError('Choose a follow from the list (its number, e.g. 3). `/follow list` shows them.');
-        const removed = await refusing(() => follows.remove({ id: user.id, canManageChannels: user.canManageChannels ?? false }, guildId, Number(id)));
+        const removed = await refusing(() =>
+          follows.remove({ id: user.id, canManageChannels: user.canManageChannels ?? false }, guildId, Number(id)),
+        );
         return { visibility: 'ephemeral', text: `Stopped follow #${removed.id} ${followLabel(removed)}. Nothing more is sent for it.` };
       }
       case 'settings': {
@@ -141,7 +187,10 @@ export default {
       return ctx.follows
         .visibleTo(input.user.id, input.guildId)
         .filter((f) => !typed || String(f.id).startsWith(typed) || f.query.toLowerCase().includes(typed))
-        .map((f) => ({ name: truncate(`#${f.id} ${followLabel(f)} → ${f.channelId ? 'channel' : 'DM'}${f.paused ? ' (paused)' : ''}`, 100), value: String(f.id) }));
+        .map((f) => ({
+          name: truncate(`#${f.id} ${followLabel(f)} → ${f.channelId ? 'channel' : 'DM'}${f.paused ? ' (paused)' : ''}`, 100),
+          value: String(f.id),
+        }));
     }
     return autocompleteFacet(input, ctx.engine);
   },

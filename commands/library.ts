@@ -21,9 +21,25 @@ import {
 } from '../src/library/uploads.ts';
 import type { DocumentSummary, SearchEngine } from '../src/types.ts';
 import { stringOption } from './options.ts';
-import { COMMAND_TYPE, GUILD_ONLY, MANAGE_GUILD, OPTION_TYPE, UserFacingError, type CommandContext, type CommandInput, type CommandData, type SlashCommand, type UploadSettings } from '../src/command.ts';
+import {
+  COMMAND_TYPE,
+  GUILD_ONLY,
+  MANAGE_GUILD,
+  OPTION_TYPE,
+  UserFacingError,
+  type CommandContext,
+  type CommandInput,
+  type CommandData,
+  type SlashCommand,
+  type UploadSettings,
+} from '../src/command.ts';
 
-const meta = (name: (typeof UPLOAD_FIELDS)[number], description: string, max = 200) => ({ type: OPTION_TYPE.String, name, description, max_length: max });
+const meta = (name: (typeof UPLOAD_FIELDS)[number], description: string, max = 200) => ({
+  type: OPTION_TYPE.String,
+  name,
+  description,
+  max_length: max,
+});
 
 function settings(ctx: CommandContext): UploadSettings {
   if (!ctx.uploads) throw new UserFacingError('Adding documents from Discord is not set up on this bot.');
@@ -43,12 +59,18 @@ function current(ctx: CommandContext): SearchEngine {
 }
 
 function describe(doc: DocumentSummary): string {
-  const lines = [`**${escapeMarkdown(truncate(doc.meta.title ?? doc.id, 200))}**`, `\`${doc.path}\` · ${doc.passages} passage${doc.passages === 1 ? '' : 's'}`];
+  const lines = [
+    `**${escapeMarkdown(truncate(doc.meta.title ?? doc.id, 200))}**`,
+    `\`${doc.path}\` · ${doc.passages} passage${doc.passages === 1 ? '' : 's'}`,
+  ];
   if (doc.meta.symbol) lines.push(`Symbol: ${escapeMarkdown(doc.meta.symbol)}`);
   const who = [doc.meta.speaker, doc.meta.countryName ?? doc.meta.country].filter(Boolean).join(', ');
   if (who) lines.push(`Speaker: ${escapeMarkdown(who)}`);
   if (doc.meta.date) lines.push(`Date: ${doc.meta.date}`);
-  if (doc.statements) lines.push(`Statements: ${doc.statements}${doc.speakers?.length ? ` by ${escapeMarkdown(truncate(doc.speakers.slice(0, 8).join('; '), 600))}` : ''}`);
+  if (doc.statements)
+    lines.push(
+      `Statements: ${doc.statements}${doc.speakers?.length ? ` by ${escapeMarkdown(truncate(doc.speakers.slice(0, 8).join('; '), 600))}` : ''}`,
+    );
   return lines.join('\n');
 }
 
@@ -70,7 +92,9 @@ async function add(input: CommandInput, ctx: CommandContext): Promise<Reply> {
   }
   const same = await findSameContent(s.dataDir, bytes);
   if (same) {
-    const doc = current(ctx).documents().find((d) => d.path === same);
+    const doc = current(ctx)
+      .documents()
+      .find((d) => d.path === same);
     ctx.note({ change: 'add', outcome: 'duplicate', existing: same });
     return ok('Already in the library', `The same file is already there, so it was not added again:\n${doc ? describe(doc) : `\`${same}\``}`);
   }

@@ -30,7 +30,10 @@ export function facetChoices(engine: SearchEngine, facet: Facet, prefix: string)
 export function resolveFacet(engine: SearchEngine, facet: Facet, typed: string): string {
   const whole = exactFacet(engine, facet, typed);
   if (whole !== undefined) return whole;
-  const bare = typed.replace(/\s+\(\d+\)$/, '').replace(/\s+—\s+.*$/, '').trim();
+  const bare = typed
+    .replace(/\s+\(\d+\)$/, '')
+    .replace(/\s+—\s+.*$/, '')
+    .trim();
   const want = fold(bare);
   const candidates = engine.facet(facet, bare, 25);
   const exact = candidates.find((c) => fold(c.value) === want || fold(c.label) === want);
@@ -92,8 +95,8 @@ export function filtersFrom(input: { readonly options: FilterOptions }, engine: 
       whole !== undefined
         ? joinFilterValues([{ value: whole, not: not === '-' }])
         : facet && isListFilter(key)
-        ? joinFilterValues(filterValues(key, raw).map((v) => ({ value: resolveFacet(engine, facet, v.value), not: v.not })))
-        : raw;
+          ? joinFilterValues(filterValues(key, raw).map((v) => ({ value: resolveFacet(engine, facet, v.value), not: v.not })))
+          : raw;
   }
   return parseFilters(given);
 }
@@ -119,10 +122,19 @@ export function autocompleteFacet<O>(input: AutocompleteInput<O>, engine: Search
   if (input.value.includes(',')) {
     const not = /^[-−]/.test(input.value.trim()) ? '-' : '';
     const whole = facetChoices(engine, facet, input.value.trim().replace(/^[-−]+\s*/, ''));
-    if (whole.length) return whole.map((c) => ({ name: `${not}${c.name}`, value: `${not}${c.value}` })).filter((c) => c.value.length <= LIMITS.choiceValue);
+    if (whole.length)
+      return whole.map((c) => ({ name: `${not}${c.name}`, value: `${not}${c.value}` })).filter((c) => c.value.length <= LIMITS.choiceValue);
   }
   const cut = input.value.lastIndexOf(',');
-  const before = cut < 0 ? '' : input.value.slice(0, cut).split(',').map((p) => p.trim()).filter(Boolean).join(', ');
+  const before =
+    cut < 0
+      ? ''
+      : input.value
+          .slice(0, cut)
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+          .join(', ');
   const last = input.value.slice(cut + 1).trim();
   const not = /^[-−]/.test(last) ? '-' : '';
   const head = before ? `${before}, ` : '';

@@ -2,7 +2,15 @@
 import { expiredReply, quoteCard } from '../src/render/replies.ts';
 import { escapeMarkdown } from '../src/render/text.ts';
 import { stringOption } from './options.ts';
-import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, UserFacingError, type CommandData, type SlashCommand, SERVER_AND_USER_INSTALL } from '../src/command.ts';
+import {
+  ANY_CONTEXT,
+  COMMAND_TYPE,
+  OPTION_TYPE,
+  UserFacingError,
+  type CommandData,
+  type SlashCommand,
+  SERVER_AND_USER_INSTALL,
+} from '../src/command.ts';
 
 const data = {
   type: COMMAND_TYPE.ChatInput,

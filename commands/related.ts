@@ -24,7 +24,13 @@ export function messageQuery(text: string): string {
 }
 
 export default {
-  data: { type: COMMAND_TYPE.Message, name: 'Find related statements', description: '', contexts: ANY_CONTEXT, integration_types: SERVER_AND_USER_INSTALL },
+  data: {
+    type: COMMAND_TYPE.Message,
+    name: 'Find related statements',
+    description: '',
+    contexts: ANY_CONTEXT,
+    integration_types: SERVER_AND_USER_INSTALL,
+  },
   visibility: 'ephemeral',
   run(input, ctx) {
     const query = messageQuery(input.targetMessage ?? '');

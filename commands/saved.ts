@@ -12,7 +12,8 @@ import { stringOption } from './options.ts';
 import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type CommandData, type SlashCommand } from '../src/command.ts';
 
 /** What members see when the database could not be opened at start. */
-export const NO_DATABASE = 'Saved passages and follows are unavailable right now: the bot could not open its database (an administrator can see why in the log). Search works as usual.';
+export const NO_DATABASE =
+  'Saved passages and follows are unavailable right now: the bot could not open its database (an administrator can see why in the log). Search works as usual.';
 
 function store(ctx: CommandContext): SavedStore {
   if (!ctx.saved) throw new UserFacingError(NO_DATABASE);
@@ -37,7 +38,16 @@ const data = {
       type: OPTION_TYPE.Subcommand,
       name: 'remove',
       description: 'Forget one saved passage',
-      options: [{ type: OPTION_TYPE.String, name: 'passage', description: 'The passage (type to find it)', required: true, autocomplete: true, max_length: 100 }],
+      options: [
+        {
+          type: OPTION_TYPE.String,
+          name: 'passage',
+          description: 'The passage (type to find it)',
+          required: true,
+          autocomplete: true,
+          max_length: 100,
+        },
+      ],
     },
     { type: OPTION_TYPE.Subcommand, name: 'export', description: 'Your saved passages as a CSV file' },
   ],

@@ -3,11 +3,30 @@ import { ExpiredError, decodeState, encodeState, parseExportId, parsePageId, typ
 import { exportFileName, hitsCsv } from '../src/render/csv.ts';
 import { LIMITS } from '../src/render/discord-limits.ts';
 import type { Reply } from '../src/render/models.ts';
-import { CONTEXT_RADIUS, HITS_PER_PAGE, contextReply, expiredReply, exportReply, noHitsReply, quoteCard, searchReply } from '../src/render/replies.ts';
+import {
+  CONTEXT_RADIUS,
+  HITS_PER_PAGE,
+  contextReply,
+  expiredReply,
+  exportReply,
+  noHitsReply,
+  quoteCard,
+  searchReply,
+} from '../src/render/replies.ts';
 import { MAX_HITS, SORT_ORDERS, type SortOrder } from '../src/types.ts';
 import { explainNoHits } from '../src/search/no-hits.ts';
 import { autocompleteFacet, filterLabel, filtersFrom, stringOption } from './options.ts';
-import { ANY_CONTEXT, COMMAND_TYPE, OPTION_TYPE, SERVER_AND_USER_INSTALL, UserFacingError, type CommandContext, type CommandInput, type CommandData, type SlashCommand } from '../src/command.ts';
+import {
+  ANY_CONTEXT,
+  COMMAND_TYPE,
+  OPTION_TYPE,
+  SERVER_AND_USER_INSTALL,
+  UserFacingError,
+  type CommandContext,
+  type CommandInput,
+  type CommandData,
+  type SlashCommand,
+} from '../src/command.ts';
 
 const RERUN = 'Run /search again to get fresh results.';
 const FORM = 'search:long:';
@@ -99,9 +118,24 @@ const data = {
   contexts: ANY_CONTEXT,
   integration_types: SERVER_AND_USER_INSTALL,
   options: [
-    { type: OPTION_TYPE.String, name: 'query', description: 'Words, "phrases", -words it must not say, filters (country:COL); empty: a long-text form', max_length: 500 },
-    { type: OPTION_TYPE.String, name: 'country', description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out', autocomplete: true },
-    { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name; several comma-separated; -name leaves out', autocomplete: true },
+    {
+      type: OPTION_TYPE.String,
+      name: 'query',
+      description: 'Words, "phrases", -words it must not say, filters (country:COL); empty: a long-text form',
+      max_length: 500,
+    },
+    {
+      type: OPTION_TYPE.String,
+      name: 'country',
+      description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out',
+      autocomplete: true,
+    },
+    {
+      type: OPTION_TYPE.String,
+      name: 'speaker',
+      description: 'Part of a speaker’s name; several comma-separated; -name leaves out',
+      autocomplete: true,
+    },
     { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
     { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
     { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },

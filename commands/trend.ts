@@ -71,7 +71,13 @@ const data = {
   description: 'Chart how often the library speaks of something, by year, session, country or speaker',
   contexts: GUILD_ONLY,
   options: [
-    { type: OPTION_TYPE.String, name: 'query', description: 'Words (all must be in a passage), "exact phrases", -excluded words', required: true, max_length: 500 },
+    {
+      type: OPTION_TYPE.String,
+      name: 'query',
+      description: 'Words (all must be in a passage), "exact phrases", -excluded words',
+      required: true,
+      max_length: 500,
+    },
     {
       type: OPTION_TYPE.String,
       name: 'by',

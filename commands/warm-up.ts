@@ -83,7 +83,8 @@ export async function warmUp(engine: SearchEngine, commands: readonly SlashComma
       if (command) await attempt(() => command.run({ options: {}, user }, ctx));
     }
     const related = commands.find((c) => c.data.type === 3);
-    if (related) await attempt(() => related.run({ options: {}, user, targetMessage: 'What did delegations say about climate finance and adaptation?' }, ctx));
+    if (related)
+      await attempt(() => related.run({ options: {}, user, targetMessage: 'What did delegations say about climate finance and adaptation?' }, ctx));
   }
   return { runs, ms: Math.round(performance.now() - started) };
 }

@@ -11,7 +11,9 @@ import { DatabaseError, backupDatabase, openDatabase } from '../src/db/database.
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write('Usage: npm run backup [-- <destination.db>]\nCopies DATABASE_PATH (default .data/verbatim.db) safely, even while the bot runs.\n');
+  process.stdout.write(
+    'Usage: npm run backup [-- <destination.db>]\nCopies DATABASE_PATH (default .data/verbatim.db) safely, even while the bot runs.\n',
+  );
   process.exit(0);
 }
 const source = databasePath(process.env);
@@ -19,7 +21,10 @@ if (!existsSync(source)) {
   process.stderr.write(`No database at ${source} (DATABASE_PATH); nothing to back up.\n`);
   process.exit(1);
 }
-const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = new Date()
+  .toISOString()
+  .replace(/[-:]/g, '')
+  .replace(/\.\d+Z$/, 'Z');
 const dest = args[0] ?? path.join(path.dirname(source), 'backups', `verbatim-${stamp}.db`);
 try {
   const db = openDatabase(source);

@@ -12,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const STAMP = path.join(ROOT, 'dist', '.build-stamp');
 const TREES = ['src', 'commands'];
-const FILES = ['scripts/deploy-commands.ts', 'bench/verbatim-child.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/copy-worker-entries.mjs'];
+const FILES = [
+  'scripts/deploy-commands.ts',
+  'bench/verbatim-child.ts',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+  'scripts/copy-worker-entries.mjs',
+];
 const SOURCE = /\.(?:ts|mts|mjs|js|json)$/;
 
 function walk(rel, out) {

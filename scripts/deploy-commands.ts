@@ -6,7 +6,10 @@ import { deployCommands } from '../src/discord/deploy.ts';
 
 try {
   const config = parseConfig(process.env);
-  const result = await deployCommands(config, commands.map((c) => c.data));
+  const result = await deployCommands(
+    config,
+    commands.map((c) => c.data),
+  );
   const where = result.scope === 'guild' ? `guild ${config.guildId}` : 'all guilds (global; may take up to an hour to appear)';
   process.stdout.write(`Registered ${result.names.length} commands for ${where}: ${result.names.join(', ')}\n`);
 } catch (err) {

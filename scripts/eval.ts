@@ -86,7 +86,10 @@ export function ndcgAt10(ranked: readonly string[], grades: ReadonlyMap<string, 
     const g = grades.get(d) ?? 0;
     if (g > 0) dcg += g / Math.log2(i + 2);
   });
-  const ideal = [...grades.values()].filter((g) => g > 0).sort((a, b) => b - a).slice(0, 10);
+  const ideal = [...grades.values()]
+    .filter((g) => g > 0)
+    .sort((a, b) => b - a)
+    .slice(0, 10);
   let idcg = 0;
   ideal.forEach((g, i) => (idcg += g / Math.log2(i + 2)));
   return idcg ? dcg / idcg : 0;
@@ -341,7 +344,10 @@ async function main(): Promise<void> {
       return;
     }
 
-    out('IR collections, nDCG@10         Verbatim  Xapian  vs Xapian' + (against ? `   ${against.commit}${against.dirty ? '-dirty' : ''}   Δ       p (paired randomization)` : ''));
+    out(
+      'IR collections, nDCG@10         Verbatim  Xapian  vs Xapian' +
+        (against ? `   ${against.commit}${against.dirty ? '-dirty' : ''}   Δ       p (paired randomization)` : ''),
+    );
     const ours: number[] = [];
     const theirs: number[] = [];
     for (const c of cols) {
@@ -369,10 +375,13 @@ async function main(): Promise<void> {
       let line = `  ${'macro-average'.padEnd(25)}   ${m.toFixed(3)}    ${mx.toFixed(3)}   ${pct(m, mx).padStart(8)}`;
       if (against) {
         const prevMeans = cols.filter((c) => against.ir[c.name]).map((c) => mean(Object.values(against.ir[c.name]!)));
-        if (prevMeans.length === cols.length) line += `   ${mean(prevMeans).toFixed(3)}   ${(m - mean(prevMeans) >= 0 ? '+' : '−') + Math.abs(m - mean(prevMeans)).toFixed(4)}`;
+        if (prevMeans.length === cols.length)
+          line += `   ${mean(prevMeans).toFixed(3)}   ${(m - mean(prevMeans) >= 0 ? '+' : '−') + Math.abs(m - mean(prevMeans)).toFixed(4)}`;
       }
       out(line);
-      out(`  target: macro ≥ Xapian + 3 % (${(mx * 1.03).toFixed(3)}) and every collection ≥ Xapian → ${m >= mx * 1.03 ? 'ok' : 'LOW'}, ${ours.every((v, i) => v >= theirs[i]!) ? 'ok' : 'LOW'}`);
+      out(
+        `  target: macro ≥ Xapian + 3 % (${(mx * 1.03).toFixed(3)}) and every collection ≥ Xapian → ${m >= mx * 1.03 ? 'ok' : 'LOW'}, ${ours.every((v, i) => v >= theirs[i]!) ? 'ok' : 'LOW'}`,
+      );
     }
   }
 
@@ -388,7 +397,8 @@ async function main(): Promise<void> {
     const ranks = runKnownItems(engine, items, verbose);
     run.ungdc = ranks;
     const rr = (r: number): number => (r >= 1 && r <= 10 ? 1 / r : 0);
-    out(); out(`UNGDC known items (${dataDir}; ${build})`);
+    out();
+    out(`UNGDC known items (${dataDir}; ${build})`);
     out('  kind        n  hit@1  hit@10  MRR@10' + (against?.ungdc ? `   before   p (paired randomization)` : ''));
     const kinds = ['fact', 'position', 'figure', 'quote', 'typo', 'filtered'];
     for (const k of [...kinds, ...new Set(items.map((i) => i.kind).filter((k) => !kinds.includes(k))), 'all']) {
@@ -405,7 +415,9 @@ async function main(): Promise<void> {
     }
     const all = items.map((i) => ranks[i.id]!);
     const mrr = mean(all.map(rr));
-    out(`  target (open set): MRR@10 ≥ 0.873 → ${mrr.toFixed(3)} ${mrr >= 0.873 ? 'ok' : 'LOW'}; hit@10 ≥ 59/60 → ${all.filter((x) => x >= 1).length} ${all.filter((x) => x >= 1).length >= 59 ? 'ok' : 'LOW'}`);
+    out(
+      `  target (open set): MRR@10 ≥ 0.873 → ${mrr.toFixed(3)} ${mrr >= 0.873 ? 'ok' : 'LOW'}; hit@10 ≥ 59/60 → ${all.filter((x) => x >= 1).length} ${all.filter((x) => x >= 1).length >= 59 ? 'ok' : 'LOW'}`,
+    );
   }
 
   // only a full run with the product's options is saved by default (a partial one would hide it)
@@ -414,7 +426,8 @@ async function main(): Promise<void> {
     const file = path.resolve(values.save ?? path.join(import.meta.dirname, '..', 'bench', 'eval-runs', `${commit}${dirty ? '-dirty' : ''}.json`));
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(run) + '\n');
-    out(); out(`per-query figures saved to ${path.relative(process.cwd(), file)}`);
+    out();
+    out(`per-query figures saved to ${path.relative(process.cwd(), file)}`);
   }
 }
 
@@ -433,7 +446,10 @@ async function crossValidate(cols: Collection[], grid: string, base: IndexOption
     for (const c of cols) r[c.name] = runCollection(c, opts, false).perQuery;
     res.push(r);
     const macro = mean(cols.map((c) => mean(Object.values(r[c.name]!))));
-    out(`  ${p.join(' ').padEnd(50)} all queries: macro ${macro.toFixed(4)}  ` + cols.map((c) => `${c.name} ${mean(Object.values(r[c.name]!)).toFixed(3)}`).join(' '));
+    out(
+      `  ${p.join(' ').padEnd(50)} all queries: macro ${macro.toFixed(4)}  ` +
+        cols.map((c) => `${c.name} ${mean(Object.values(r[c.name]!)).toFixed(3)}`).join(' '),
+    );
   }
   const half = (r: Record<string, Record<string, number>>, k: 0 | 1): number[] =>
     cols.map((c) => mean(c.queries.filter((q) => foldOf(q.id) === k).map((q) => r[c.name]![q.id]!)));
@@ -447,14 +463,19 @@ async function crossValidate(cols: Collection[], grid: string, base: IndexOption
     });
     const rep = half(res[best]!, other);
     cols.forEach((c, i) => held[i]!.push(...c.queries.filter((q) => foldOf(q.id) === other).map((q) => res[best]![c.name]![q.id]!)));
-    out(`  fold ${k + 1}: tuned on half ${k} → ${points[best]!.join(' ') || '(defaults)'}; on half ${other}: macro ${mean(rep).toFixed(4)}  ` +
-      cols.map((c, i) => `${c.name} ${rep[i]!.toFixed(3)}`).join(' '));
+    out(
+      `  fold ${k + 1}: tuned on half ${k} → ${points[best]!.join(' ') || '(defaults)'}; on half ${other}: macro ${mean(rep).toFixed(4)}  ` +
+        cols.map((c, i) => `${c.name} ${rep[i]!.toFixed(3)}`).join(' '),
+    );
   }
   const est = held.map(mean);
-  out(`  held-out (each query scored by the point tuned on the other half): macro ${mean(est).toFixed(4)}  ` + cols.map((c, i) => `${c.name} ${est[i]!.toFixed(3)}`).join(' '));
+  out(
+    `  held-out (each query scored by the point tuned on the other half): macro ${mean(est).toFixed(4)}  ` +
+      cols.map((c, i) => `${c.name} ${est[i]!.toFixed(3)}`).join(' '),
+  );
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exitCode = 1;
 });

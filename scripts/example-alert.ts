@@ -28,14 +28,25 @@ follows.start(outbox, 0);
 let { engine } = await openLibrary({ dataDir: root, cachePath });
 follows.onEngine(engine);
 await follows.idle();
-await follows.create({ ownerId: '1', guildId: '1', channelId: '2', canManageChannels: true, query: 'fentanyl', filters: {}, every: 'instant' }, engine);
+await follows.create(
+  { ownerId: '1', guildId: '1', channelId: '2', canManageChannels: true, query: 'fentanyl', filters: {}, every: 'instant' },
+  engine,
+);
 
 for (const file of ['2023/USA_78_2023.txt', '2024/COL_79_2024.txt']) {
   const rows = parse(readFileSync(path.join(UNGDC, path.dirname(file), 'manifest.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
   const row = rows.find((r) => r['file'] === path.basename(file))!;
   mkdirSync(path.join(root, 'ungdc'), { recursive: true });
   cpSync(path.join(UNGDC, file), path.join(root, 'ungdc', path.basename(file)));
-  const meta = { title: row['title'], date: row['date'], session: row['session'], speaker: row['speaker'], post: row['post'], country: row['country'], meeting: row['meeting'] };
+  const meta = {
+    title: row['title'],
+    date: row['date'],
+    session: row['session'],
+    speaker: row['speaker'],
+    post: row['post'],
+    country: row['country'],
+    meeting: row['meeting'],
+  };
   writeFileSync(path.join(root, 'ungdc', `${path.basename(file)}.meta.json`), JSON.stringify(meta));
 }
 ({ engine } = await openLibrary({ dataDir: root, cachePath }));

@@ -164,9 +164,7 @@ function main(): number {
       writeFileSync(path.join(outDir, file), text);
       const title = `${name} — General Debate, ${ORDINAL(Number(session))} session (${year})`;
       lines.push(
-        [file, title, year, 'UN General Assembly, General Debate', session, sp?.speaker ?? '', sp?.post ?? '', code, 'en', '']
-          .map(csvCell)
-          .join(','),
+        [file, title, year, 'UN General Assembly, General Debate', session, sp?.speaker ?? '', sp?.post ?? '', code, 'en', ''].map(csvCell).join(','),
       );
       speeches++;
     }

@@ -21,7 +21,9 @@ const args = new Set(process.argv.slice(2));
 /** One JSON log line, in the bot's (pino's) shape, so the supervisor's lines read like the bot's. */
 function log(level, fields, msg) {
   const levels = { info: 30, warn: 40, error: 50, fatal: 60 };
-  process.stdout.write(JSON.stringify({ level: levels[level], time: Date.now(), pid: process.pid, app: 'verbatim', part: 'supervisor', ...fields, msg }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ level: levels[level], time: Date.now(), pid: process.pid, app: 'verbatim', part: 'supervisor', ...fields, msg }) + '\n',
+  );
 }
 
 function ensureBuilt() {
@@ -30,13 +32,20 @@ function ensureBuilt() {
   if (!why) return;
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   if (!existsSync(tsc)) {
-    log('fatal', { reason: why }, `dist/ is not current (${why}) and TypeScript is not installed here (a production install): run "npm run build" where the dev dependencies are installed, or "npm ci" then "npm start"`);
+    log(
+      'fatal',
+      { reason: why },
+      `dist/ is not current (${why}) and TypeScript is not installed here (a production install): run "npm run build" where the dev dependencies are installed, or "npm ci" then "npm start"`,
+    );
     process.exit(EXIT_CONFIG);
   }
   log('info', { reason: why }, 'building (npm run build)');
   const started = Date.now();
   const built = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  const copied = built.status === 0 ? spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'copy-worker-entries.mjs')], { cwd: ROOT, stdio: 'inherit' }) : built;
+  const copied =
+    built.status === 0
+      ? spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'copy-worker-entries.mjs')], { cwd: ROOT, stdio: 'inherit' })
+      : built;
   if (copied.status !== 0) {
     log('fatal', { code: copied.status }, 'the build failed; the bot was not started');
     process.exit(1);

@@ -150,7 +150,8 @@ export function parseConfig(env: Env): Readonly<Config> {
   const apiProblem = apiBase === undefined ? undefined : apiBaseProblem(apiBase);
   if (apiProblem) problems.push(apiProblem);
   const watch = get('WATCH_LIBRARY')?.toLowerCase();
-  if (watch !== undefined && !['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(watch)) problems.push('WATCH_LIBRARY must be true or false');
+  if (watch !== undefined && !['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(watch))
+    problems.push('WATCH_LIBRARY must be true or false');
   const library = libraryConfig(get, problems);
   const healthPort = get('HEALTH_PORT');
   if (healthPort !== undefined && !(/^\d+$/.test(healthPort) && Number(healthPort) >= 1 && Number(healthPort) <= 65535))

@@ -111,7 +111,13 @@ const bot = createBot({
     ...(follows ? { follows } : {}),
     uploads: { dataDir, maxBytes: limits.maxBytes ?? DEFAULT_UPLOAD_MAX_BYTES, ...(config.libraryRoleId ? { roleId: config.libraryRoleId } : {}) },
   },
-  onInteraction: (f) => metrics.recordInteraction({ kind: String(f['kind']), command: String(f['command'] ?? ''), outcome: String(f['outcome'] ?? 'ok'), ms: Number(f['ms']) }),
+  onInteraction: (f) =>
+    metrics.recordInteraction({
+      kind: String(f['kind']),
+      command: String(f['command'] ?? ''),
+      outcome: String(f['outcome'] ?? 'ok'),
+      ms: Number(f['ms']),
+    }),
   onDroppedEvent: () => metrics.droppedEvents++,
   onGateway: (up) => (metrics.gatewayConnected = up),
 });
@@ -168,7 +174,10 @@ process.on('unhandledRejection', crash('unhandledRejection'));
 
 library.ready.then(
   ({ report, fromCache }) =>
-    log.info({ documents: report.documents, passages: report.passages, skipped: report.skipped.length, fromCache, dataDir, watching: live !== undefined }, 'library ready'),
+    log.info(
+      { documents: report.documents, passages: report.passages, skipped: report.skipped.length, fromCache, dataDir, watching: live !== undefined },
+      'library ready',
+    ),
   (err: unknown) => {
     log.fatal({ err, dataDir }, `library could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
     void shutdown('library-failed', 1);

@@ -51,7 +51,10 @@ export function loadPerfQueries(file: string): PerfQuery[] {
 
 /** The query without its double quotes (typographic ones included), spaces collapsed. */
 export function stripQuotes(q: string): string {
-  return q.replace(/["\u201C\u201D]/g, ' ').replace(/\s+/g, ' ').trim();
+  return q
+    .replace(/["\u201C\u201D]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** True when the query holds a quoted phrase. */

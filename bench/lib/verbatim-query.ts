@@ -14,6 +14,13 @@ export function verbatimQuery(q: BenchQuery): { query: string; filters: SearchFi
     filters.from = String(q.filter.from);
     filters.to = String(q.filter.to ?? q.filter.from);
   }
-  const query = q.kind === 'and' ? q.text.split(' ').filter(Boolean).map((w) => `+${w}`).join(' ') : q.text;
+  const query =
+    q.kind === 'and'
+      ? q.text
+          .split(' ')
+          .filter(Boolean)
+          .map((w) => `+${w}`)
+          .join(' ')
+      : q.text;
   return { query, filters };
 }

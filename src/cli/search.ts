@@ -169,7 +169,9 @@ async function runBatch(engine: SearchEngine, file: string, limit: number): Prom
       }
       if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
         bad++;
-        process.stdout.write(JSON.stringify({ line: lineNo, error: 'not a query: each line is a JSON object like {"id":"a","query":"coca"}' }) + '\n');
+        process.stdout.write(
+          JSON.stringify({ line: lineNo, error: 'not a query: each line is a JSON object like {"id":"a","query":"coca"}' }) + '\n',
+        );
         continue;
       }
       const id = typeof spec.id === 'string' || typeof spec.id === 'number' ? spec.id : lineNo;

@@ -100,7 +100,8 @@ async function main(argv: string[]): Promise<number> {
   const image = await renderChart(chart.spec, chart.texts);
   const out = values.out ?? exportFileName(`${query} ${by}`, 'png');
   writeFileSync(out, image.png);
-  const top = by === 'year' || by === 'session' ? `Top ${by === 'year' ? 'years' : 'sessions'}` : `Top ${by === 'country' ? 'countries' : 'speakers'}`;
+  const top =
+    by === 'year' || by === 'session' ? `Top ${by === 'year' ? 'years' : 'sessions'}` : `Top ${by === 'country' ? 'countries' : 'speakers'}`;
   process.stdout.write(
     [
       `${chart.title} — ${chart.measure} by ${by}: ${counts.total.toLocaleString('en-US')} ${noun} in all (counted in ${counts.tookMs} ms).`,

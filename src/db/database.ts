@@ -79,7 +79,7 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
     raw.exec('PRAGMA synchronous = NORMAL');
     migrate(db);
     // a cheap read of every table's root page: a damaged file fails here, at start, not mid-alert
-    raw.prepare("SELECT count(*) FROM sqlite_master").get();
+    raw.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
     try {
       raw.close();
@@ -95,7 +95,9 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
 export function migrate(db: Database): number {
   const from = db.version();
   if (from > MIGRATIONS.length) {
-    throw new DatabaseError(`database ${db.path} has schema version ${from}, newer than this Verbatim knows (${MIGRATIONS.length}); upgrade Verbatim`);
+    throw new DatabaseError(
+      `database ${db.path} has schema version ${from}, newer than this Verbatim knows (${MIGRATIONS.length}); upgrade Verbatim`,
+    );
   }
   for (let v = from; v < MIGRATIONS.length; v++) {
     db.transaction(() => {

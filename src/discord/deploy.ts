@@ -14,9 +14,7 @@ export async function deployCommands(
   commands: readonly CommandData[],
 ): Promise<DeployResult> {
   const rest = new REST(config.apiBase ? { api: config.apiBase } : {}).setToken(config.token);
-  const route = config.guildId
-    ? Routes.applicationGuildCommands(config.clientId, config.guildId)
-    : Routes.applicationCommands(config.clientId);
+  const route = config.guildId ? Routes.applicationGuildCommands(config.clientId, config.guildId) : Routes.applicationCommands(config.clientId);
   // A command that does not say where it can be installed is server-only: Discord would otherwise
   // apply the app's default install settings, and a user install would offer /reindex in DMs.
   const body = commands.map((c) => ({ ...c, integration_types: c.integration_types ?? [0] }));

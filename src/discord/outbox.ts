@@ -22,7 +22,8 @@ function classify(err: unknown): DeliveryError {
   if (err instanceof DeliveryError) return err;
   if (err instanceof DiscordAPIError && typeof err.code === 'number' && NO_ACCESS[err.code]) return new DeliveryError(NO_ACCESS[err.code]!, true);
   // any other 4xx (429s never get here: the REST queue waits them out): the message itself was refused
-  if (err instanceof DiscordAPIError && err.status >= 400 && err.status < 500) return new DeliveryError(`Discord refused the message: ${err.message}`, false, true);
+  if (err instanceof DiscordAPIError && err.status >= 400 && err.status < 500)
+    return new DeliveryError(`Discord refused the message: ${err.message}`, false, true);
   return new DeliveryError(err instanceof Error ? err.message : String(err), false);
 }
 

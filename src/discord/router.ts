@@ -64,9 +64,21 @@ function memberRoles(interaction: Interaction): { roles?: string[] } {
 /** Files given to attachment options (in a subcommand or at the top). */
 function attachmentsOf(interaction: ChatInputCommandInteraction): { attachments?: Record<string, AttachmentInput> } {
   const out: Record<string, AttachmentInput> = {};
-  const walk = (data: readonly { name: string; attachment?: { name: string; url: string; size: number; contentType: string | null } | undefined; options?: readonly unknown[] }[]): void => {
+  const walk = (
+    data: readonly {
+      name: string;
+      attachment?: { name: string; url: string; size: number; contentType: string | null } | undefined;
+      options?: readonly unknown[];
+    }[],
+  ): void => {
     for (const o of data) {
-      if (o.attachment) out[o.name] = { name: o.attachment.name, url: o.attachment.url, size: o.attachment.size, ...(o.attachment.contentType ? { contentType: o.attachment.contentType } : {}) };
+      if (o.attachment)
+        out[o.name] = {
+          name: o.attachment.name,
+          url: o.attachment.url,
+          size: o.attachment.size,
+          ...(o.attachment.contentType ? { contentType: o.attachment.contentType } : {}),
+        };
       if (o.options) walk(o.options as typeof data);
     }
   };
@@ -120,7 +132,12 @@ function errorReply(err: unknown, log: Logger): { reply: Reply; outcome: string;
  */
 function targetText(message: MessageContextMenuCommandInteraction['targetMessage']): string {
   const descriptions = message.embeds.map((e) => e.description ?? '').filter(Boolean);
-  const quoted = descriptions.flatMap((d) => d.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2)));
+  const quoted = descriptions.flatMap((d) =>
+    d
+      .split('\n')
+      .filter((l) => l.startsWith('> '))
+      .map((l) => l.slice(2)),
+  );
   if (quoted.length) return quoted.join('\n');
   return message.content || descriptions.join('\n');
 }
@@ -207,7 +224,12 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     }
   }
 
-  async function autocomplete(interaction: AutocompleteInteraction, command: SlashCommand | undefined, fields: Record<string, unknown>, log: Logger): Promise<void> {
+  async function autocomplete(
+    interaction: AutocompleteInteraction,
+    command: SlashCommand | undefined,
+    fields: Record<string, unknown>,
+    log: Logger,
+  ): Promise<void> {
     const ctx = context(fields);
     let choices: { name: string; value: string }[] = [];
     if (ctx && command?.autocomplete) {
@@ -217,7 +239,14 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         const { options: values, subcommand } = optionValues(interaction);
         choices = renderChoices(
           await command.autocomplete(
-            { option: focused.name, value: String(focused.value), options: values, user: invoker(interaction), ...place(interaction), ...(subcommand ? { subcommand } : {}) },
+            {
+              option: focused.name,
+              value: String(focused.value),
+              options: values,
+              user: invoker(interaction),
+              ...place(interaction),
+              ...(subcommand ? { subcommand } : {}),
+            },
             ctx,
           ),
         );
@@ -252,7 +281,12 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         mode = cmd?.visibility ?? 'ephemeral';
         const input = interaction.isChatInputCommand()
           ? { ...optionValues(interaction), user: invoker(interaction), ...place(interaction), ...attachmentsOf(interaction) }
-          : { options: {}, user: invoker(interaction), targetMessage: targetText((interaction as MessageContextMenuCommandInteraction).targetMessage), ...place(interaction) };
+          : {
+              options: {},
+              user: invoker(interaction),
+              targetMessage: targetText((interaction as MessageContextMenuCommandInteraction).targetMessage),
+              ...place(interaction),
+            };
         if (log.isLevelEnabled('debug')) fields['input'] = input.options;
         work = (ctx) => {
           if (!cmd) throw new ExpiredError(`unknown command ${interaction.commandName}`);

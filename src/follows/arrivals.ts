@@ -54,7 +54,9 @@ export class ArrivalTracker {
       id: d.id,
       first: d.first,
       count: d.count,
-      hash: createHash('sha1').update(store.blobRange('ids', idOff[d.first]!, idOff[d.first + d.count]!)).digest('base64url'),
+      hash: createHash('sha1')
+        .update(store.blobRange('ids', idOff[d.first]!, idOff[d.first + d.count]!))
+        .digest('base64url'),
     }));
     const before = this.recorded();
     const baseline = before.size === 0;
@@ -80,7 +82,9 @@ export class ArrivalTracker {
       }
     }
     const commit = (): void => {
-      const upsert = this.db.prepare('INSERT INTO library_docs (doc_id, hash, ids) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET hash = excluded.hash, ids = excluded.ids');
+      const upsert = this.db.prepare(
+        'INSERT INTO library_docs (doc_id, hash, ids) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET hash = excluded.hash, ids = excluded.ids',
+      );
       const del = this.db.prepare('DELETE FROM library_docs WHERE doc_id = ?');
       for (const d of changed) {
         const ids: string[] = [];

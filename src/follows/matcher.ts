@@ -108,7 +108,9 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
   const phrases: string[][] = [];
   const required = new Set(words);
   for (const p of parsed.phrases) {
-    const content = tokens(p.raw).filter((t) => !t.stop).map((t) => t.term);
+    const content = tokens(p.raw)
+      .filter((t) => !t.stop)
+      .map((t) => t.term);
     for (const t of content) required.add(t);
     if (p.terms.length > 1) phrases.push(p.terms);
     else if (p.terms.length === 1 && content.length === 0) required.add(p.terms[0]!);

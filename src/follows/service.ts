@@ -201,7 +201,10 @@ export class FollowService implements FollowCommands {
     if (!arrivals.baseline && arrivals.changedDocs > Math.max(this.massChangeDocs, documents / 2)) {
       // another library altogether (DATA_DIR changed, a bulk re-import): record it, alert nobody
       this.store.db.transaction(() => arrivals.commit());
-      this.log.warn({ changedDocs: arrivals.changedDocs, documents }, 'follows: most of the library changed at once; recorded as the new starting point, no alerts sent');
+      this.log.warn(
+        { changedDocs: arrivals.changedDocs, documents },
+        'follows: most of the library changed at once; recorded as the new starting point, no alerts sent',
+      );
       return;
     }
     const matchStarted = performance.now();
@@ -296,14 +299,21 @@ export class FollowService implements FollowCommands {
       }
       if (err instanceof DeliveryError && err.rejected) {
         // never loop on a message Discord refuses: its passages are settled unsent, and the log says why
-        this.store.dropHits(f.id, hits.map((h) => h.id));
+        this.store.dropHits(
+          f.id,
+          hits.map((h) => h.id),
+        );
         this.log.error({ follow: f.id, err: err.message, passages: hits.length }, 'follows: Discord refused the alert; its passages are dropped');
         return;
       }
       this.log.warn({ follow: f.id, err: (err as Error).message }, 'follows: alert not delivered; it stays queued for the next attempt');
       return;
     }
-    this.store.confirmAlert(alertId, f.id, hits.map((h) => h.id));
+    this.store.confirmAlert(
+      alertId,
+      f.id,
+      hits.map((h) => h.id),
+    );
     this.stats.alerts++;
     this.log.info({ follow: f.id, alert: alertId, passages: hits.length, to: f.channelId ? 'channel' : 'dm' }, 'follows: alert sent');
   }
@@ -317,9 +327,9 @@ export class FollowService implements FollowCommands {
     if (f.ownerTold || !this.outbox) return;
     this.store.markOwnerTold(f.id);
     if (!f.channelId) return; // the DM itself is what failed
-    await this.outbox.post({ userId: f.ownerId }, pausedNoticeReply(f, reason)).catch((err: unknown) =>
-      this.log.warn({ follow: f.id, err: (err as Error).message }, 'follows: could not tell the owner about the pause'),
-    );
+    await this.outbox
+      .post({ userId: f.ownerId }, pausedNoticeReply(f, reason))
+      .catch((err: unknown) => this.log.warn({ follow: f.id, err: (err as Error).message }, 'follows: could not tell the owner about the pause'));
   }
 
   /**
@@ -338,7 +348,8 @@ export class FollowService implements FollowCommands {
       await this.pool(due, async (f) => {
         await this.deliver(f);
         // settled when nothing is left to send (sent, or nothing came): nothing is sent when there is nothing
-        if (this.outbox && this.store.pending(f.id).length === 0) this.store.setLastDigest(f.id, lastDue(now, f.every as 'daily' | 'weekly', this.store.settings(f.guildId)));
+        if (this.outbox && this.store.pending(f.id).length === 0)
+          this.store.setLastDigest(f.id, lastDue(now, f.every as 'daily' | 'weekly', this.store.settings(f.guildId)));
       });
       await this.deliverInstant();
     });
@@ -353,20 +364,25 @@ export class FollowService implements FollowCommands {
     compileFollow({ id: 0, query, filters: {} }); // alerts need a word to look for, and not too many
     const countries = engine.facet('country', '', 10_000);
     // each country value as its code (country:COL,MEX, -USA): the matcher compares codes
-    const code = (v: string | undefined): string | undefined => (v === undefined ? undefined : mapFilterValues('country', v, (x) => resolveCountry(x, countries) ?? x));
+    const code = (v: string | undefined): string | undefined =>
+      v === undefined ? undefined : mapFilterValues('country', v, (x) => resolveCountry(x, countries) ?? x);
     const inline = { ...parseQuery(query).filters };
     const given = { ...req.filters };
     if (inline.country !== undefined) inline.country = code(inline.country)!;
     if (given.country !== undefined) given.country = code(given.country)!;
     const filters = mergeFilters(inline, given);
     if (req.channelId && !req.canManageChannels) {
-      throw new FollowRefusal('Alerts to a channel need the **Manage Channels** permission. Leave out `channel` to get them in your direct messages instead.');
+      throw new FollowRefusal(
+        'Alerts to a channel need the **Manage Channels** permission. Leave out `channel` to get them in your direct messages instead.',
+      );
     }
     if (this.store.countByOwner(req.ownerId) >= this.limits.perUser) {
       throw new FollowRefusal(`You already have ${this.limits.perUser} follows, the most one member may. Remove one with \`/follow remove\` first.`);
     }
     if (this.store.countByGuild(req.guildId) >= this.limits.perGuild) {
-      throw new FollowRefusal(`This server already has ${this.limits.perGuild} follows, the most a server may. Remove some with \`/follow remove\` first.`);
+      throw new FollowRefusal(
+        `This server already has ${this.limits.perGuild} follows, the most a server may. Remove some with \`/follow remove\` first.`,
+      );
     }
     if (req.channelId) {
       const problem = this.outbox ? await this.outbox.checkChannel(req.channelId) : 'the bot is still connecting';
@@ -401,7 +417,10 @@ export class FollowService implements FollowCommands {
         }
       }
       this.index.add(compileFollow(follow));
-      this.log.info({ follow: follow.id, owner: follow.ownerId, to: follow.channelId ? 'channel' : 'dm', every: follow.every }, 'follows: follow created');
+      this.log.info(
+        { follow: follow.id, owner: follow.ownerId, to: follow.channelId ? 'channel' : 'dm', every: follow.every },
+        'follows: follow created',
+      );
       return follow.every === 'instant' ? { follow, settings } : { follow, settings, nextDigest: nextDue(now, follow.every, settings) };
     });
   }

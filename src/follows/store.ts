@@ -120,14 +120,18 @@ export class FollowStore {
 
   /** Matched passages not yet sent, in the order they were matched. */
   pending(followId: number): string[] {
-    return (this.db.prepare('SELECT passage_id FROM follow_hits WHERE follow_id = ? AND alert_id IS NULL ORDER BY rowid').all(followId) as { passage_id: string }[]).map(
-      (r) => r.passage_id,
-    );
+    return (
+      this.db.prepare('SELECT passage_id FROM follow_hits WHERE follow_id = ? AND alert_id IS NULL ORDER BY rowid').all(followId) as {
+        passage_id: string;
+      }[]
+    ).map((r) => r.passage_id);
   }
 
   /** Follows with passages waiting to be sent. */
   withPending(): number[] {
-    return (this.db.prepare('SELECT DISTINCT follow_id FROM follow_hits WHERE alert_id IS NULL').all() as { follow_id: number }[]).map((r) => Number(r.follow_id));
+    return (this.db.prepare('SELECT DISTINCT follow_id FROM follow_hits WHERE alert_id IS NULL').all() as { follow_id: number }[]).map((r) =>
+      Number(r.follow_id),
+    );
   }
 
   /** Reserves an alert id before sending (its "and N more" button names it). */
@@ -159,7 +163,9 @@ export class FollowStore {
   alert(alertId: number): { followId: number; passageIds: string[] } | undefined {
     const a = this.db.prepare('SELECT follow_id FROM alerts WHERE id = ?').get(alertId) as { follow_id: number } | undefined;
     if (!a) return undefined;
-    const ids = (this.db.prepare('SELECT passage_id FROM follow_hits WHERE alert_id = ? ORDER BY rowid').all(alertId) as { passage_id: string }[]).map((r) => r.passage_id);
+    const ids = (
+      this.db.prepare('SELECT passage_id FROM follow_hits WHERE alert_id = ? ORDER BY rowid').all(alertId) as { passage_id: string }[]
+    ).map((r) => r.passage_id);
     return { followId: Number(a.follow_id), passageIds: ids };
   }
 
@@ -170,8 +176,7 @@ export class FollowStore {
 
   settings(guildId: string): DigestSettings {
     const r = this.db.prepare('SELECT digest_time, time_zone, weekly_day FROM guild_settings WHERE guild_id = ?').get(guildId) as
-      | { digest_time: string; time_zone: string; weekly_day: number }
-      | undefined;
+      { digest_time: string; time_zone: string; weekly_day: number } | undefined;
     return r ? { time: r.digest_time, timeZone: r.time_zone, weeklyDay: Number(r.weekly_day) } : { ...DEFAULT_SETTINGS };
   }
 

@@ -94,7 +94,9 @@ export class Metrics {
       out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
       for (const [l, v] of samples) out.push(`${name}${labels(l)} ${num(v)}`);
     };
-    metric('verbatim_ready', 'gauge', 'Whether the bot answers searches (1) or is still loading or failed (0).', [[{}, this.status === 'ready' ? 1 : 0]]);
+    metric('verbatim_ready', 'gauge', 'Whether the bot answers searches (1) or is still loading or failed (0).', [
+      [{}, this.status === 'ready' ? 1 : 0],
+    ]);
     metric(
       'verbatim_library_status',
       'gauge',
@@ -104,7 +106,9 @@ export class Metrics {
     metric('verbatim_library_documents', 'gauge', 'Documents in the index.', [[{}, this.documents]]);
     metric('verbatim_library_passages', 'gauge', 'Passages in the index.', [[{}, this.passages]]);
     if (this.lastUpdate !== undefined)
-      metric('verbatim_library_last_update_timestamp_seconds', 'gauge', 'When the index last changed (open, live update, /reindex).', [[{}, this.lastUpdate / 1000]]);
+      metric('verbatim_library_last_update_timestamp_seconds', 'gauge', 'When the index last changed (open, live update, /reindex).', [
+        [{}, this.lastUpdate / 1000],
+      ]);
     metric('verbatim_library_updates_total', 'counter', 'Index changes since the start (the first open included).', [[{}, this.libraryUpdates]]);
     metric('verbatim_gateway_connected', 'gauge', 'Whether the Discord gateway session is up.', [[{}, this.gatewayConnected ? 1 : 0]]);
     metric('verbatim_gateway_events_dropped_total', 'counter', 'Malformed gateway events logged and dropped.', [[{}, this.droppedEvents]]);
@@ -123,7 +127,9 @@ export class Metrics {
       `verbatim_answer_seconds_sum ${num(this.answeredMsSum / 1000)}`,
       `verbatim_answer_seconds_count ${t.count}`,
     );
-    metric('process_start_time_seconds', 'gauge', 'Start time of the process since the epoch, in seconds.', [[{}, Math.floor(this.startedAt / 1000)]]);
+    metric('process_start_time_seconds', 'gauge', 'Start time of the process since the epoch, in seconds.', [
+      [{}, Math.floor(this.startedAt / 1000)],
+    ]);
     metric('verbatim_uptime_seconds', 'gauge', 'Seconds since the start.', [[{}, Math.round((now - this.startedAt) / 1000)]]);
     metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', [[{}, process.memoryUsage.rss()]]);
     return out.join('\n') + '\n';

@@ -220,7 +220,8 @@ export class AcronymMiner {
       const key = shortFormTerm(w);
       if (key && this.seen.has(key)) uses.set(key, (uses.get(key) ?? 0) + n);
     }
-    const better = (n: number, k: string, bestN: number, bestK: string | undefined): boolean => bestK === undefined || n > bestN || (n === bestN && k < bestK);
+    const better = (n: number, k: string, bestN: number, bestK: string | undefined): boolean =>
+      bestK === undefined || n > bestN || (n === bestN && k < bestK);
     for (const [key, forms] of this.seen) {
       let total = 0;
       let bestCount = 0;

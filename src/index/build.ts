@@ -29,7 +29,7 @@ export interface BuildIndexOptions {
 export function partitionsOf(store: LibraryStore): Partition[] {
   const out: Partition[] = [];
   const { dateFrom, dateTo } = store.arrays;
-  for (let i = 0; i < store.docs.length; ) {
+  for (let i = 0; i < store.docs.length;) {
     const key = store.docs[i]!.part;
     let j = i + 1;
     while (j < store.docs.length && store.docs[j]!.part === key) j++;
@@ -113,7 +113,15 @@ export function stateFromStore(store: LibraryStore, report: IngestReport, option
   const { index, partitions } = buildIndex(store, options);
   const miner = new AcronymMiner();
   for (let g = 0; g < store.size; g++) miner.add(store.text(g));
-  return { store, index, partitions, report, indexedAt: options.indexedAt ?? new Date().toISOString(), acronyms: miner.result(), acronymCounts: miner.counts() };
+  return {
+    store,
+    index,
+    partitions,
+    report,
+    indexedAt: options.indexedAt ?? new Date().toISOString(),
+    acronyms: miner.result(),
+    acronymCounts: miner.counts(),
+  };
 }
 
 /** YYYYMMDD → `YYYY-MM-DD` ('' for 0). */

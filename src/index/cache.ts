@@ -156,9 +156,7 @@ export function encodeState(state: EngineState, files: readonly FileEntry[]): Ui
 
 /** The scan as cache entries (sorted by path). */
 export function fileEntries(scan: readonly ScannedFile[]): FileEntry[] {
-  return scan
-    .map((f): FileEntry => [f.path, f.size, Math.round(f.mtimeMs)])
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return scan.map((f): FileEntry => [f.path, f.size, Math.round(f.mtimeMs)]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /** A hash of every file's path, size and modification time: any change to the library changes it. */
@@ -169,10 +167,7 @@ export function libraryFingerprint(entries: readonly FileEntry[]): string {
 }
 
 /** Files added, changed (size or mtime) and removed between two scans. */
-export function diffFiles(
-  before: readonly FileEntry[],
-  after: readonly FileEntry[],
-): { added: string[]; changed: string[]; removed: string[] } {
+export function diffFiles(before: readonly FileEntry[], after: readonly FileEntry[]): { added: string[]; changed: string[]; removed: string[] } {
   const old = new Map(before.map((e) => [e[0], e]));
   const added: string[] = [];
   const changed: string[] = [];
@@ -254,7 +249,7 @@ const CHUNK = 4 << 20;
 
 /** Reads `n` bytes at `pos` of `fd` into `into` at `at`. */
 async function readFully(fd: number, into: Uint8Array, at: number, n: number, pos: number): Promise<void> {
-  for (let done = 0; done < n; ) {
+  for (let done = 0; done < n;) {
     const { bytesRead } = await read(fd, into, at + done, n - done, pos + done);
     if (bytesRead === 0) throw new Error('file ends early');
     done += bytesRead;

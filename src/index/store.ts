@@ -221,7 +221,7 @@ export class LibraryStore {
 
   private readText(into: Uint8Array, at: number, n: number): void {
     const f = this.textFile!;
-    for (let done = 0; done < n; ) {
+    for (let done = 0; done < n;) {
       const r = readSync(f.fd, into, done, n - done, f.offset + at + done);
       if (r === 0) throw new Error('index cache file shrank while in use');
       done += r;

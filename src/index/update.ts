@@ -84,7 +84,15 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
   }
   const delta: PartFrozen = ranges.some((r) => r.count > 0)
     ? PartitionIndex.build(items(), onWord).freeze(lenText, lenMeta)
-    : { terms: [], textOff: new Uint32Array(1), textG: new Int32Array(0), textTf: new Uint16Array(0), metaOff: new Uint32Array(1), metaG: new Int32Array(0), metaTf: new Uint16Array(0) };
+    : {
+        terms: [],
+        textOff: new Uint32Array(1),
+        textG: new Int32Array(0),
+        textTf: new Uint16Array(0),
+        metaOff: new Uint32Array(1),
+        metaG: new Int32Array(0),
+        metaTf: new Uint16Array(0),
+      };
 
   const newSurface = (term: string): string => {
     const m = counts.get(term);
@@ -124,10 +132,9 @@ function spliceStore(
   keyOf: (id: string) => string,
 ): LibraryStore {
   const fresh = LibraryStore.fromDocuments(entering, (d) => keyOf(d.id));
-  const order = [
-    ...kept.map((d) => ({ d, from: old })),
-    ...fresh.docs.map((d) => ({ d, from: fresh })),
-  ].sort((a, b) => cmp(keyOf(a.d.id), keyOf(b.d.id)) || cmp(a.d.path, b.d.path) || cmp(a.d.id, b.d.id));
+  const order = [...kept.map((d) => ({ d, from: old })), ...fresh.docs.map((d) => ({ d, from: fresh }))].sort(
+    (a, b) => cmp(keyOf(a.d.id), keyOf(b.d.id)) || cmp(a.d.path, b.d.path) || cmp(a.d.id, b.d.id),
+  );
   const n = order.reduce((sum, o) => sum + o.d.count, 0);
   const oa = old.arrays;
   const fa = fresh.arrays;
@@ -213,14 +220,7 @@ function splice(
   let tn = 0;
   let mn = 0;
 
-  const mergeField = (
-    oid: number,
-    did: number,
-    field: 'text' | 'meta',
-    outG: Int32Array,
-    outTf: Uint16Array,
-    at: number,
-  ): number => {
+  const mergeField = (oid: number, did: number, field: 'text' | 'meta', outG: Int32Array, outTf: Uint16Array, at: number): number => {
     const start = at;
     let i = 0;
     let ie = 0;

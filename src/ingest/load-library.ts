@@ -4,7 +4,17 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentMeta, ExtractLimits, ExtractedDocument, ExtractedParagraph, Extraction, Extractor, IngestReport, LibraryDocument, Problem } from '../types.ts';
+import type {
+  DocumentMeta,
+  ExtractLimits,
+  ExtractedDocument,
+  ExtractedParagraph,
+  Extraction,
+  Extractor,
+  IngestReport,
+  LibraryDocument,
+  Problem,
+} from '../types.ts';
 import { claimDocumentId, fileDocumentId } from './document-id.ts';
 import { closeExtractorWorkers, extractIsolated, parseTime } from './formats/worker-pool.ts';
 import { extractMarkdown, extractStatementsJson, extractStatementsJsonl, extractText } from './formats/text-files.ts';
@@ -29,10 +39,12 @@ const inProcess = new WeakSet<Extractor>();
  */
 export const DEFAULT_EXTRACTORS: Readonly<Record<string, Extractor>> = Object.freeze({
   ...Object.fromEntries(
-    Object.entries({ '.txt': extractText, '.md': extractMarkdown, '.json': extractStatementsJson, '.jsonl': extractStatementsJsonl }).map(([ext, extractor]) => {
-      inProcess.add(extractor);
-      return [ext, extractor];
-    }),
+    Object.entries({ '.txt': extractText, '.md': extractMarkdown, '.json': extractStatementsJson, '.jsonl': extractStatementsJsonl }).map(
+      ([ext, extractor]) => {
+        inProcess.add(extractor);
+        return [ext, extractor];
+      },
+    ),
   ),
   ...Object.fromEntries(
     ['.pdf', '.docx', '.doc', '.html', '.htm', '.xml'].map((ext) => {
@@ -403,7 +415,8 @@ export async function orphanProblems(ctx: LoadContext, scan: readonly ScannedFil
       problems.push(...manifest.problems);
       for (const row of manifest.rows.values()) {
         const target = folder ? `${folder}/${row.file}` : row.file;
-        if (!documents.has(target)) problems.push({ path: f.path, line: row.line, reason: `manifest row for a file that does not exist (${row.file})` });
+        if (!documents.has(target))
+          problems.push({ path: f.path, line: row.line, reason: `manifest row for a file that does not exist (${row.file})` });
       }
     }
   }

@@ -22,10 +22,7 @@ export function passageId(docId: string, text: string, occurrence: number): stri
   return createHash('sha1').update(`${docId}\u0000${text}\u0000${occurrence}`).digest('base64url').slice(0, 12);
 }
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = `(${MONTHS.join('|')})`;
 /** "At the first session on October 19, entitled “…”", "On 20 October, a second session entitled “…” was held". */
 const SECTION_OPENING = new RegExp(
@@ -66,7 +63,8 @@ export function readSection(text: string, date?: string, dateEnd?: string): Sect
   return title ? { date: iso, title } : { date: iso };
 }
 
-const SALUTATION = /\b(?:Mr|Mrs|Ms|Madam|Mister|Sir|President|Excellenc\w*|Ladies|Gentlemen|Thank|Chair\w*|Secretary|Colleagues|Friends|Delegates)\b/i;
+const SALUTATION =
+  /\b(?:Mr|Mrs|Ms|Madam|Mister|Sir|President|Excellenc\w*|Ladies|Gentlemen|Thank|Chair\w*|Secretary|Colleagues|Friends|Delegates)\b/i;
 
 /** A short line that reads as a heading: no sentence punctuation, starts with a capital, few words. */
 function looksLikeHeading(text: string): boolean {
@@ -198,7 +196,15 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       const last = blocks[blocks.length - 1];
       // A fragment that ends a sentence closes the previous paragraph ("offer."); one that does not
       // opens the next ("Allow", "Mr. President,").
-      if (endsSentence(text) && last && !last.kind && last.text.length + 1 + combined.length <= max && last.heading === heading && last.statement === p.statement && !p.sameParagraph) {
+      if (
+        endsSentence(text) &&
+        last &&
+        !last.kind &&
+        last.text.length + 1 + combined.length <= max &&
+        last.heading === heading &&
+        last.statement === p.statement &&
+        !p.sameParagraph
+      ) {
         last.text = /\p{L}-$/u.test(last.text) ? last.text + combined : `${last.text} ${combined}`;
         if (p.page !== undefined && last.page !== undefined && (p.pageEnd ?? p.page) > (last.pageEnd ?? last.page)) {
           last.pageEnd = p.pageEnd ?? p.page;

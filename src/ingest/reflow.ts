@@ -6,14 +6,16 @@ import { endsSentence } from './sentences.ts';
 
 /** Normalises line ends, BOM, NBSP and other Unicode spaces, zero-width and control characters. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2028\u2029\f\v]/g, '\n')
-    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
+  return (
+    text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u2028\u2029\f\v]/g, '\n')
+      .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+      .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')
+  );
 }
 
 function collapse(text: string): string {
@@ -98,7 +100,9 @@ function joinContinuations(lines: readonly string[]): string[] {
  * `determination` → `self-determination`).
  */
 export function reflow(text: string): string[] {
-  const lines = normalizeText(text).split('\n').map((l) => l.replace(/[ \t]+$/, ''));
+  const lines = normalizeText(text)
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+$/, ''));
   const stats = wrapStats(lines);
   if (!isHardWrapped(stats)) return joinContinuations(lines);
 
@@ -133,8 +137,7 @@ export function reflow(text: string): string[] {
       const indented = indentMeansParagraph && /^\s{2,}\S/.test(raw);
       const numbered = PARAGRAPH_NUMBER.test(line);
       const fits = previous.length + 1 + firstWord(line).length <= width - 2;
-      const breakHere =
-        sentenceEnd && STARTS_PARAGRAPH.test(line) && (indented || numbered || fits || previous.length < width * 0.6);
+      const breakHere = sentenceEnd && STARTS_PARAGRAPH.test(line) && (indented || numbered || fits || previous.length < width * 0.6);
       if (breakHere) {
         flush();
         current = line;

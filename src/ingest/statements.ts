@@ -57,12 +57,13 @@ export interface Attribution {
 // ------------------------------------------------------------------ speaker turns
 
 const HONORIFIC =
-  "(?:Mr|Mrs|Ms|Miss|Mme|Mlle|M|Sr|Sra|Srta|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prince|Princess|Sheikh|Sheikha|Shaikh|Archbishop|Cardinal|Monsignor|Msgr|Bishop|Father|Sister|Judge|Ambassador|King|Queen|Emir|Rev|Г-н|Г-жа|Гн|Гжа)\\.?" +
+  '(?:Mr|Mrs|Ms|Miss|Mme|Mlle|M|Sr|Sra|Srta|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prince|Princess|Sheikh|Sheikha|Shaikh|Archbishop|Cardinal|Monsignor|Msgr|Bishop|Father|Sister|Judge|Ambassador|King|Queen|Emir|Rev|Г-н|Г-жа|Гн|Гжа)\\.?' +
   // heads of State and Government addressing the General Assembly: "President Duque Márquez (spoke in Spanish):"
   '|(?:Vice-|Acting )?President|(?:Deputy )?Prime Minister|Crown Prince|Grand Duke|Chancellor|Premier';
 const ARABIC_HONORIFIC = '(?:السيد|السيدة)';
 /** A name word: capitalised (with hyphens, apostrophes, inner capitals), or a lower-case particle. */
-const NAME_WORD = "(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*|(?:de|da|del|della|dos|das|do|di|du|van|von|der|den|al|el|bin|ibn|bint|y|e|la|le|ter|zu|ould|wa)(?=\\s))";
+const NAME_WORD =
+  "(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*|(?:de|da|del|della|dos|das|do|di|du|van|von|der|den|al|el|bin|ibn|bint|y|e|la|le|ter|zu|ould|wa)(?=\\s))";
 const NAME = `${NAME_WORD}(?:[ \\u00a0]${NAME_WORD}){0,6}`;
 const ROLES_EN =
   '(?:Acting |Temporary )?(?:President|Vice-President|Chair|Chairperson|Chairman|Chairwoman|Vice-Chair|Vice-Chairperson|Co-Chair|Secretary-General|Deputy Secretary-General|Rapporteur|Secretary)';
@@ -194,7 +195,8 @@ export function parseSummaryTurn(text: string): TurnHead | undefined {
 }
 
 /** "I have the honour to speak on behalf of the Group of 77 and China" near a statement's start. */
-const BEHALF_IN_TEXT = /\b(?:speak(?:s|ing)?|deliver(?:s|ing)?(?: this statement)?|make this statement|making this statement|take the floor|have the honour to speak)\s+on behalf of ((?:the )?[^.,;:]{3,120}?)(?=[.,;:]|\s+(?:and (?:in|on) my|in my national))/iu;
+const BEHALF_IN_TEXT =
+  /\b(?:speak(?:s|ing)?|deliver(?:s|ing)?(?: this statement)?|make this statement|making this statement|take the floor|have the honour to speak)\s+on behalf of ((?:the )?[^.,;:]{3,120}?)(?=[.,;:]|\s+(?:and (?:in|on) my|in my national))/iu;
 
 /** Where a turn starts inside a paragraph (after a sentence end), for text whose turns were run together. */
 const INNER_TURN = new RegExp(`(?<=[.!?”"’)]\\s)(?=(?:${ROLE}|(?:${HONORIFIC})[ \\u00a0]+${NAME})[^:]{0,200}${COLON})`, 'gu');
@@ -250,9 +252,16 @@ export interface RecordHeader {
 }
 
 const BODIES = [
-  'General Assembly', 'Security Council', 'Economic and Social Council', 'Commission on Narcotic Drugs',
-  'Human Rights Council', 'Trusteeship Council', 'Commission on Crime Prevention and Criminal Justice',
-  'Conference on Disarmament', 'Commission on the Status of Women', 'Commission for Social Development',
+  'General Assembly',
+  'Security Council',
+  'Economic and Social Council',
+  'Commission on Narcotic Drugs',
+  'Human Rights Council',
+  'Trusteeship Council',
+  'Commission on Crime Prevention and Criminal Justice',
+  'Conference on Disarmament',
+  'Commission on the Status of Women',
+  'Commission for Social Development',
 ];
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
@@ -314,8 +323,9 @@ const REPORT_VERB =
   '(?:stated|said|pointed out|noted|stressed|emphasi[sz]ed|underlined|highlighted|explained|informed|reported|indicated|presented|expressed|warned|recalled|mentioned|observed|added|underscored|called)';
 const ACTOR_KIND =
   '(?:(?:the )?(?:civil society organi[sz]ation|non-governmental organi[sz]ation|NGO|organi[sz]ation|association|foundation|network|institute|delegation of|Government of|Permanent Mission of|Ministry of)\\s+)';
-const ACTOR_NAME = "[\\p{Lu}][^,;()]{1,100}?(?:\\s*\\([\\p{Lu}][\\p{L}\\d&.-]{1,15}\\))?";
-const FROM_COUNTRY = "from\\s+(?:the\\s+)?(?:(?:state|State|Republic|Kingdom|Federation|Commonwealth)\\s+of\\s+(?:the\\s+)?)?([\\p{Lu}][\\p{L}'’ -]{1,60}?)(?:\\s*\\(([\\p{Lu}][\\p{L}\\d&.-]{1,15})\\))?";
+const ACTOR_NAME = '[\\p{Lu}][^,;()]{1,100}?(?:\\s*\\([\\p{Lu}][\\p{L}\\d&.-]{1,15}\\))?';
+const FROM_COUNTRY =
+  "from\\s+(?:the\\s+)?(?:(?:state|State|Republic|Kingdom|Federation|Commonwealth)\\s+of\\s+(?:the\\s+)?)?([\\p{Lu}][\\p{L}'’ -]{1,60}?)(?:\\s*\\(([\\p{Lu}][\\p{L}\\d&.-]{1,15})\\))?";
 /** "a representative of the civil society organization X, from the state of Y, pointed out that". */
 const NARRATED = new RegExp(
   `\\b(?:an?|the)\\s+representatives?\\s+of\\s+(?:the\\s+)?${ACTOR_KIND}?(${ACTOR_NAME})(?:,?\\s+${FROM_COUNTRY})?,?\\s+(?:also\\s+|further\\s+)?${REPORT_VERB}\\b`,
@@ -366,13 +376,34 @@ function foreignKey(name: string): string {
 const UN_NAMES: Record<string, string[]> = {
   RUS: ['Fédération de Russie', 'Federación de Rusia', 'Российская Федерация', 'الاتحاد الروسي'],
   USA: ["États-Unis d'Amérique", 'Estados Unidos de América', 'Соединенные Штаты Америки', 'الولايات المتحدة الأمريكية'],
-  GBR: ["Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", 'Reino Unido de Gran Bretaña e Irlanda del Norte', 'Соединенное Королевство', 'Соединенное Королевство Великобритании и Северной Ирландии', 'المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية'],
+  GBR: [
+    "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord",
+    'Reino Unido de Gran Bretaña e Irlanda del Norte',
+    'Соединенное Королевство',
+    'Соединенное Королевство Великобритании и Северной Ирландии',
+    'المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية',
+  ],
   IRN: ["République islamique d'Iran", 'República Islámica del Irán', 'Иран (Исламская Республика)', 'جمهورية إيران الإسلامية'],
-  VEN: ['République bolivarienne du Venezuela', 'República Bolivariana de Venezuela', 'Венесуэла (Боливарианская Республика)', 'جمهورية فنزويلا البوليفارية'],
+  VEN: [
+    'République bolivarienne du Venezuela',
+    'República Bolivariana de Venezuela',
+    'Венесуэла (Боливарианская Республика)',
+    'جمهورية فنزويلا البوليفارية',
+  ],
   SYR: ['République arabe syrienne', 'República Árabe Siria', 'Сирийская Арабская Республика', 'الجمهورية العربية السورية'],
   KOR: ['République de Corée', 'República de Corea', 'Республика Корея', 'جمهورية كوريا'],
-  PRK: ['République populaire démocratique de Corée', 'República Popular Democrática de Corea', 'Корейская Народно-Демократическая Республика', 'جمهورية كوريا الشعبية الديمقراطية'],
-  BOL: ['État plurinational de Bolivie', 'Estado Plurinacional de Bolivia', 'Боливия (Многонациональное Государство)', 'دولة بوليفيا المتعددة القوميات'],
+  PRK: [
+    'République populaire démocratique de Corée',
+    'República Popular Democrática de Corea',
+    'Корейская Народно-Демократическая Республика',
+    'جمهورية كوريا الشعبية الديمقراطية',
+  ],
+  BOL: [
+    'État plurinational de Bolivie',
+    'Estado Plurinacional de Bolivia',
+    'Боливия (Многонациональное Государство)',
+    'دولة بوليفيا المتعددة القوميات',
+  ],
 };
 
 const HISTORICAL_ALPHA2 = new Set(['DD', 'SU', 'YU', 'CS', 'YD', 'ZR', 'TP', 'BU', 'AN']);

@@ -7,9 +7,7 @@ import type { ReindexSummary } from '../render/replies.ts';
 import type { IngestReport, SearchEngine } from '../types.ts';
 
 export type LibraryState =
-  | { status: 'loading'; done: number; total: number }
-  | { status: 'ready'; engine: SearchEngine }
-  | { status: 'failed'; message: string };
+  { status: 'loading'; done: number; total: number } | { status: 'ready'; engine: SearchEngine } | { status: 'failed'; message: string };
 
 /** The library behind the bot: loaded in the background, reloadable without downtime. */
 export interface LibraryHandle {
@@ -77,7 +75,10 @@ const count = (c: Count): number => (typeof c === 'number' ? c : (c?.length ?? 0
 /** An empty library is a configuration mistake, not a state to serve from. */
 function checkNotEmpty(opened: OpenedEngine): OpenedEngine {
   if (opened.report.passages === 0) {
-    const why = opened.report.skipped.slice(0, 3).map((p) => `${p.path}: ${p.reason}`).join('; ');
+    const why = opened.report.skipped
+      .slice(0, 3)
+      .map((p) => `${p.path}: ${p.reason}`)
+      .join('; ');
     throw new Error(`the library has no passages${why ? ` (${why})` : ''}`);
   }
   return opened;

@@ -16,8 +16,18 @@ import { INDEX_OPTIONS } from '../index/options.ts';
 import { documentPartitionKey, LibraryStore, type TextFile } from '../index/store.ts';
 import type { ExtractLimits, IngestReport } from '../types.ts';
 import type { FileProgress } from '../ingest/load-library.ts';
-import { decodeState, diffFiles, encodeState, stateFromPrefix, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from '../index/cache.ts';
-
+import {
+  decodeState,
+  diffFiles,
+  encodeState,
+  stateFromPrefix,
+  fileEntries,
+  libraryFingerprint,
+  loadCache,
+  readCacheHeader,
+  saveCache,
+  type FileEntry,
+} from '../index/cache.ts';
 
 /** `<project>/.cache/index-<library name>-<hash of its absolute path>.bin` (.cache/ is git-ignored). */
 export function defaultCachePath(dataDir: string): string {
@@ -232,7 +242,12 @@ function closeTextFile(f: TextFile): void {
 export function openLibraryInWorker(opts: OpenOptions): Promise<OpenedLibrary> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./open-worker-entry.mjs', import.meta.url), {
-      workerData: { dataDir: opts.dataDir, cachePath: opts.cachePath, rebuild: opts.rebuild ?? false, ...(opts.limits ? { limits: opts.limits } : {}) },
+      workerData: {
+        dataDir: opts.dataDir,
+        cachePath: opts.cachePath,
+        rebuild: opts.rebuild ?? false,
+        ...(opts.limits ? { limits: opts.limits } : {}),
+      },
       stdout: false,
       stderr: false,
       // a bounded heap makes the worker collect as it goes: its peak stays near its live data

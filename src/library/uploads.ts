@@ -53,7 +53,9 @@ export function checkUploadName(name: string): string {
   if (name.endsWith(SIDECAR)) throw new UploadError('That is a metadata sidecar, not a document.');
   const ext = path.extname(name).toLowerCase();
   if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(ext))
-    throw new UploadError(`${ext ? `\`${ext}\` files are` : 'A file without an extension is'} not taken; send PDF, Word (.docx), HTML, text (.txt) or Markdown (.md).`);
+    throw new UploadError(
+      `${ext ? `\`${ext}\` files are` : 'A file without an extension is'} not taken; send PDF, Word (.docx), HTML, text (.txt) or Markdown (.md).`,
+    );
   return name;
 }
 
@@ -131,7 +133,8 @@ export async function findSameContent(root: string, bytes: Buffer): Promise<stri
 function diskProblem(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return 'The library’s disk is full; nothing was added. Tell the bot’s administrator.';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'The bot may not write to the library folder; nothing was added. Tell the bot’s administrator.';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return 'The bot may not write to the library folder; nothing was added. Tell the bot’s administrator.';
   return `The file could not be stored (${code ?? 'error'}); nothing was added.`;
 }
 
@@ -139,7 +142,14 @@ function diskProblem(err: unknown): string {
  * Stores `bytes` as `uploads/<year>/<name>` (a free variant of the name when taken) with its
  * sidecar. Atomic per file: on any failure nothing is left behind.
  */
-export async function storeUpload(opts: { root: string; name: string; bytes: Buffer; meta: UploadMeta; addedBy: Uploader; now?: Date }): Promise<UploadRecord> {
+export async function storeUpload(opts: {
+  root: string;
+  name: string;
+  bytes: Buffer;
+  meta: UploadMeta;
+  addedBy: Uploader;
+  now?: Date;
+}): Promise<UploadRecord> {
   const name = checkUploadName(opts.name);
   const now = opts.now ?? new Date();
   const folder = `${UPLOADS_DIR}/${now.getUTCFullYear()}`;
@@ -151,7 +161,15 @@ export async function storeUpload(opts: { root: string; name: string; bytes: Buf
   try {
     await mkdir(dir, { recursive: true });
     let file = name;
-    for (let n = 2; await stat(path.join(dir, file)).then(() => true, () => false); n++) file = `${base}-${n}${ext}`;
+    for (
+      let n = 2;
+      await stat(path.join(dir, file)).then(
+        () => true,
+        () => false,
+      );
+      n++
+    )
+      file = `${base}-${n}${ext}`;
     const record: UploadRecord = {
       path: `${folder}/${file}`,
       meta: opts.meta,
@@ -160,7 +178,14 @@ export async function storeUpload(opts: { root: string; name: string; bytes: Buf
       sha256: sha256(opts.bytes),
       bytes: opts.bytes.length,
     };
-    const sidecar = { ...opts.meta, addedBy: opts.addedBy.name, addedById: opts.addedBy.id, addedAt: record.addedAt, sha256: record.sha256, originalName: opts.name };
+    const sidecar = {
+      ...opts.meta,
+      addedBy: opts.addedBy.name,
+      addedById: opts.addedBy.id,
+      addedAt: record.addedAt,
+      sha256: record.sha256,
+      originalName: opts.name,
+    };
     await writeFile(`${tmp}.doc`, opts.bytes);
     written.push(`${tmp}.doc`);
     await writeFile(`${tmp}.meta`, JSON.stringify(sidecar, null, 2) + '\n');
@@ -184,9 +209,16 @@ export async function storeUpload(opts: { root: string; name: string; bytes: Buf
  */
 export async function trashUpload(root: string, relPath: string, now = new Date()): Promise<string> {
   const normal = path.posix.normalize(relPath);
-  if (!normal.startsWith(`${UPLOADS_DIR}/`) || normal.split('/').includes('..')) throw new UploadError('Only documents added with /library add can be removed here.');
+  if (!normal.startsWith(`${UPLOADS_DIR}/`) || normal.split('/').includes('..'))
+    throw new UploadError('Only documents added with /library add can be removed here.');
   const from = path.join(root, normal);
-  if (!(await stat(from).then((s) => s.isFile(), () => false))) throw new UploadError('That document is no longer in the library.');
+  if (
+    !(await stat(from).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    throw new UploadError('That document is no longer in the library.');
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const to = path.join(root, TRASH_DIR, stamp, normal);
   try {

@@ -57,9 +57,7 @@ export interface MessagePayload {
 
 /** Keeps link previews from unfurling in message content: `<url>` for bare links and link targets. */
 function suppressPreviews(md: string): string {
-  return md
-    .replace(/\]\((https?:\/\/[^\s)]+)\)/g, '](<$1>)')
-    .replace(/(^|[^<(\w])(https?:\/\/[^\s<>)]+)/g, '$1<$2>');
+  return md.replace(/\]\((https?:\/\/[^\s)]+)\)/g, '](<$1>)').replace(/(^|[^<(\w])(https?:\/\/[^\s<>)]+)/g, '$1<$2>');
 }
 
 function nonEmpty(text: string): string {
@@ -75,8 +73,7 @@ interface Part {
 function embedParts(embed: EmbedPayload): Part[] {
   const parts: Part[] = [];
   if (embed.title !== undefined) parts.push({ get: () => embed.title ?? '', set: (v) => (embed.title = v), markdown: false });
-  if (embed.description !== undefined)
-    parts.push({ get: () => embed.description ?? '', set: (v) => (embed.description = v), markdown: true });
+  if (embed.description !== undefined) parts.push({ get: () => embed.description ?? '', set: (v) => (embed.description = v), markdown: true });
   for (const field of embed.fields ?? []) {
     parts.push({ get: () => field.name, set: (v) => (field.name = nonEmpty(v)), markdown: false });
     parts.push({ get: () => field.value, set: (v) => (field.value = nonEmpty(v)), markdown: true });
@@ -214,7 +211,10 @@ function renderRows(rows: readonly Control[][]): ActionRowPayload[] {
 
 /** A file name Discord keeps as is (it replaces other characters itself, and the name is part of the attachment URL). */
 function safeFileName(name: string): string {
-  const clean = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(-100);
+  const clean = name
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(-100);
   return clean || 'file';
 }
 
@@ -224,7 +224,9 @@ function safeFileName(name: string): string {
  */
 function renderFiles(files: readonly FileAttachment[]): FilePayload[] {
   if (files.length > LIMITS.attachments) throw new Error(`${files.length} files on one message (at most ${LIMITS.attachments})`);
-  const buffers = files.map((f) => (f.data ? Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength) : Buffer.from(f.content ?? '', 'utf8')));
+  const buffers = files.map((f) =>
+    f.data ? Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength) : Buffer.from(f.content ?? '', 'utf8'),
+  );
   const bytes = buffers.reduce((n, b) => n + b.byteLength, 0);
   if (bytes > LIMITS.attachmentBytes) throw new Error(`attachments of ${bytes} bytes (at most ${LIMITS.attachmentBytes})`);
   return files.map((f, i) => {

@@ -101,7 +101,12 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
  * matches; `cap` says why it stops early ('limit': the export maximum, 'size': Discord's upload size).
  */
 export function exportReply(state: SearchState, file: FileAttachment, shown: number, total: number, cap?: 'limit' | 'size'): Reply {
-  const why = cap === 'limit' ? ` (the first ${shown}: an export holds at most ${shown} hits)` : cap === 'size' ? ` (the first ${shown}: Discord takes files up to 10 MB)` : '';
+  const why =
+    cap === 'limit'
+      ? ` (the first ${shown}: an export holds at most ${shown} hits)`
+      : cap === 'size'
+        ? ` (the first ${shown}: Discord takes files up to 10 MB)`
+        : '';
   return {
     visibility: 'ephemeral',
     text: `${plural(shown, 'hit')} of ${total} for **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state))} as CSV${why}: rank, score, excerpt, passage text, every source field and a link. UTF-8; opens in Excel.`,
@@ -115,7 +120,8 @@ export function noHitsReply(state: SearchState, help: NoHitsHelp, notices: reado
   for (const n of notices) lines.push(`*${escapeMarkdown(n)}*`);
   if (help.suggestion) lines.push(`Did you mean **${escapeMarkdown(help.suggestion)}**?`);
   for (const d of help.dropFilters) {
-    const what = d.value === undefined ? `the ${d.filter} filter` : `“${escapeMarkdown(truncate(describeFilters({ [d.filter]: d.value }, label), 100))}”`;
+    const what =
+      d.value === undefined ? `the ${d.filter} filter` : `“${escapeMarkdown(truncate(describeFilters({ [d.filter]: d.value }, label), 100))}”`;
     lines.push(`Without ${what}: ${plural(d.total, 'passage')}.`);
   }
   for (const d of help.dropWords) {
@@ -156,7 +162,9 @@ export function contextReply(hits: Hit[], centerId: string): Reply {
       return h.id === centerId ? `**¶ ${h.source.paragraph}** ▶ ${text}` : `¶ ${h.source.paragraph} ${text}`;
     })
     .join('\n\n');
-  const controls: Control[][] = center ? [[{ kind: 'button', id: `quote:share:${center.id}`, label: 'Share this passage', style: 'primary' }, saveButton(center.id)]] : [];
+  const controls: Control[][] = center
+    ? [[{ kind: 'button', id: `quote:share:${center.id}`, label: 'Share this passage', style: 'primary' }, saveButton(center.id)]]
+    : [];
   return {
     visibility: 'ephemeral',
     cards: [
@@ -369,7 +377,10 @@ export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedB
 
 /** A trend with no match: says so, with nothing attached. */
 export function noTrendReply(title: string, noun: string): Reply {
-  return { visibility: 'ephemeral', text: `No ${noun} match **${escapeMarkdown(truncate(title, 300))}**, so there is no trend to draw. Try fewer or more general words.` };
+  return {
+    visibility: 'ephemeral',
+    text: `No ${noun} match **${escapeMarkdown(truncate(title, 300))}**, so there is no trend to draw. Try fewer or more general words.`,
+  };
 }
 
 /** One entity of a comparison and its best passage (none: it says nothing on this). */
@@ -386,11 +397,15 @@ export function compareReply(query: string, entries: readonly CompareEntry[]): R
     description: escapeMarkdown(`Best passage for each of ${entries.map((e) => e.label).join(', ')}.`),
     fields: entries.map((e) => ({
       name: `${escapeMarkdown(e.label)} · ${plural(e.total, 'passage')}`,
-      value: e.hit ? `${excerptMarkdown(e.hit)}\n— ${citationMarkdown(e.hit)}` : `Nothing: no passage of ${escapeMarkdown(e.label)} matches this query.`,
+      value: e.hit
+        ? `${excerptMarkdown(e.hit)}\n— ${citationMarkdown(e.hit)}`
+        : `Nothing: no passage of ${escapeMarkdown(e.label)} matches this query.`,
     })),
     footer: 'Only you can see this. Share… posts one passage to the channel.',
     color: COLOR.results,
   };
-  const shares: Control[] = entries.flatMap((e) => (e.hit ? [{ kind: 'button' as const, id: `quote:share:${e.hit.id}`, label: `Share: ${truncate(e.label, 60)}` }] : []));
+  const shares: Control[] = entries.flatMap((e) =>
+    e.hit ? [{ kind: 'button' as const, id: `quote:share:${e.hit.id}`, label: `Share: ${truncate(e.label, 60)}` }] : [],
+  );
   return { visibility: 'ephemeral', cards: [card], controls: shares.length ? [shares] : [] };
 }

@@ -62,7 +62,9 @@ export class SavedStore {
   /** Newest first. */
   list(userId: string, offset: number, limit: number): SavedPassage[] {
     const rows = this.db
-      .prepare('SELECT passage_id, saved_at, source, citation, url, text FROM saved WHERE user_id = ? ORDER BY saved_at DESC, passage_id LIMIT ? OFFSET ?')
+      .prepare(
+        'SELECT passage_id, saved_at, source, citation, url, text FROM saved WHERE user_id = ? ORDER BY saved_at DESC, passage_id LIMIT ? OFFSET ?',
+      )
       .all(userId, limit, offset) as Row[];
     return rows.map(toSaved);
   }

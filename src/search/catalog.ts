@@ -23,7 +23,9 @@ export class Catalog {
     const f = filter ? fold(filter).trim() : '';
     // A record is found by who speaks in it too: `/sources Colombia` lists the records where Colombia speaks.
     const haystack = (d: StoredDocument): string =>
-      fold(`${d.id} ${d.meta.title ?? ''} ${d.path} ${d.meta.symbol ?? ''} ${(d.statements ?? []).map((s) => `${s.speaker} ${s.countryName ?? ''} ${s.country ?? ''} ${s.organisation ?? ''}`).join(' ')}`);
+      fold(
+        `${d.id} ${d.meta.title ?? ''} ${d.path} ${d.meta.symbol ?? ''} ${(d.statements ?? []).map((s) => `${s.speaker} ${s.countryName ?? ''} ${s.country ?? ''} ${s.organisation ?? ''}`).join(' ')}`,
+      );
     return this.c.store.docs.filter((d) => !f || haystack(d).includes(f)).map(summary);
   }
 
@@ -112,7 +114,10 @@ export class Catalog {
       maps.get('speaker')!.set(shown, { value: shown, label: shown, count: ranked.reduce((t, [, n]) => t + n, 0) });
     }
     for (const [f, m] of maps) {
-      this.facets.set(f, [...m.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)));
+      this.facets.set(
+        f,
+        [...m.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
+      );
     }
   }
 }

@@ -61,10 +61,7 @@ function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage): 
   return s;
 }
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2021-10-19` → "19 October 2021", `2021-10` → "October 2021", `2021` → "2021"; anything else as is. */
 export function formatDate(iso: string): string {
@@ -214,7 +211,10 @@ export function passageUrl(s: Source, passageText: string): string | undefined {
   const words = passageText.split(/\s+/).filter(Boolean);
   // Text fragments match whole words; leave out punctuation at the outer edges.
   const edge = (w: string[]): string =>
-    w.join(' ').replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
+    w
+      .join(' ')
+      .replace(/^[^\p{L}\p{N}]+/u, '')
+      .replace(/[^\p{L}\p{N}]+$/u, '');
   let directive: string;
   if (words.length <= 10) {
     const all = edge(words);

@@ -68,7 +68,10 @@ export class Corpus {
         // an acronym that is mostly an ordinary word in the library ("LAWS": laws) stands for nothing
         if (!short || long.length < 2 || this.df(short) === 0 || a.uses < this.opts.acronyms.minCapitals * this.df(short)) continue;
         this.longFormOf.set(short, long);
-        this.longFormWords.set(short, tokens(a.long).map((t) => t.term));
+        this.longFormWords.set(
+          short,
+          tokens(a.long).map((t) => t.term),
+        );
         this.shortFormOf.set(long.join(' '), short);
       }
     }

@@ -79,7 +79,13 @@ function yearOf(store: LibraryStore, g: number): number {
  * Counts per bucket: passages, or distinct documents (a document counts in the bucket of each of
  * its matching passages; for years that is the year of its passages).
  */
-function tally(store: LibraryStore, passages: Int32Array, per: TrendPer, size: number, bucketOf: (g: number) => number): { counts: Float64Array; unbucketed: number; total: number } {
+function tally(
+  store: LibraryStore,
+  passages: Int32Array,
+  per: TrendPer,
+  size: number,
+  bucketOf: (g: number) => number,
+): { counts: Float64Array; unbucketed: number; total: number } {
   const counts = new Float64Array(size);
   let unbucketed = 0;
   let total = 0;
@@ -207,7 +213,13 @@ function baseFor(
 ): Float64Array {
   let cache = baseCache.get(store);
   if (!cache) baseCache.set(store, (cache = new Map()));
-  const key = JSON.stringify([by, per, Object.entries(filters).filter(([, v]) => v !== undefined).sort()]);
+  const key = JSON.stringify([
+    by,
+    per,
+    Object.entries(filters)
+      .filter(([, v]) => v !== undefined)
+      .sort(),
+  ]);
   const hit = cache.get(key);
   if (hit) return hit;
   const all = engine.matchAll('', filters);

@@ -16,7 +16,22 @@ import { buildState, type BuildStateOptions } from '../index/build.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
 import type { EngineState } from '../index/state.ts';
 import { applyChange, type LibraryChange } from '../index/update.ts';
-import { MAX_HITS, type TrendCounts, type TrendOptions, type SearchFilters, type DocumentSummary, type Facet, type FacetValue, type Hit, type IngestReport, type LibraryDocument, type LibraryStats, type SearchEngine, type SearchOptions, type SearchResponse } from '../types.ts';
+import {
+  MAX_HITS,
+  type TrendCounts,
+  type TrendOptions,
+  type SearchFilters,
+  type DocumentSummary,
+  type Facet,
+  type FacetValue,
+  type Hit,
+  type IngestReport,
+  type LibraryDocument,
+  type LibraryStats,
+  type SearchEngine,
+  type SearchOptions,
+  type SearchResponse,
+} from '../types.ts';
 import { Catalog } from './catalog.ts';
 import { sourceOf } from './citation.ts';
 import { Corpus } from './corpus.ts';
@@ -85,7 +100,9 @@ export class VerbatimEngine implements SearchEngine {
    * @throws QueryError on a query or filter that cannot be used.
    */
   matchAll(query: string, filters: SearchFilters = {}): Int32Array {
-    const parsed: ParsedQuery = query.trim() ? parseQuery(query) : { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters: {}, notices: [] };
+    const parsed: ParsedQuery = query.trim()
+      ? parseQuery(query)
+      : { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters: {}, notices: [] };
     const countries = this.catalog.facetValues('country');
     const merged = mergeFilters(parsed.filters, filters, sameFilterValue(countries));
     return matchAll(this.corpus, parsed, restrict(this.corpus.store, merged, countries));

@@ -191,12 +191,7 @@ function trimRight(text: string, start: number, k: number): number {
  * piece of text (marked or not) but not to `open`/`close` — e.g. Discord bold with markdown
  * escaping, or ANSI bold in a terminal.
  */
-export function highlight(
-  excerpt: Excerpt,
-  open: string,
-  close: string,
-  escape: (s: string) => string = (s) => s,
-): string {
+export function highlight(excerpt: Excerpt, open: string, close: string, escape: (s: string) => string = (s) => s): string {
   let out = '';
   let at = 0;
   for (const [a, b] of excerpt.marks) {

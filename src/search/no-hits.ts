@@ -22,14 +22,18 @@ export async function explainNoHits(engine: SearchEngine, query: string, filters
   const help: NoHitsHelp = { dropFilters: [], dropWords: [] };
   const suggestion = engine.suggest(query);
   if (suggestion && suggestion !== query) help.suggestion = suggestion;
-  const found = async (q: string, f: SearchFilters): Promise<number> => (await engine.search(q, { filters: f, limit: 1 }).catch(() => undefined))?.total ?? 0;
+  const found = async (q: string, f: SearchFilters): Promise<number> =>
+    (await engine.search(q, { filters: f, limit: 1 }).catch(() => undefined))?.total ?? 0;
   for (const key of Object.keys(filters) as (keyof SearchFilters)[]) {
     const raw = filters[key];
     if (raw === undefined) continue;
     // a filter that keeps some values and leaves others out (COL,MEX,-USA): try each part alone
     const values = isListFilter(key) ? partsOf(key, raw) : undefined;
     if (values && values.keep.length && values.drop.length) {
-      for (const [dropped, kept] of [[values.keep, values.drop], [values.drop, values.keep]] as const) {
+      for (const [dropped, kept] of [
+        [values.keep, values.drop],
+        [values.drop, values.keep],
+      ] as const) {
         const total = await found(query, { ...filters, [key]: joinFilterValues(kept) });
         if (total > 0) help.dropFilters.push({ filter: key, value: joinFilterValues(dropped), total });
       }

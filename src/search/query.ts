@@ -5,7 +5,16 @@
  */
 import { QueryError, type SearchFilters } from '../types.ts';
 import { fold, tokens } from '../index/analyzer.ts';
-import { addFilterValues, checkRange, filterValues, isListFilter, joinFilterValues, LIST_FILTERS, normalizeDateBound, type FilterValue } from './filter-values.ts';
+import {
+  addFilterValues,
+  checkRange,
+  filterValues,
+  isListFilter,
+  joinFilterValues,
+  LIST_FILTERS,
+  normalizeDateBound,
+  type FilterValue,
+} from './filter-values.ts';
 
 export { normalizeDateBound } from './filter-values.ts';
 
@@ -146,7 +155,10 @@ export function parseQuery(input: string): ParsedQuery {
       const before = lastWord();
       const where = before ? `after “${before}”` : 'at the start';
       const phrase = inner.trim().replace(/\s+/g, ' ');
-      if (phrase) notices.push(`The quote ${where} is never closed: read as the phrase “${truncateWords(phrase, 12)}”, up to ${end === s.length ? 'the end of the query' : 'the filter after it'}.`);
+      if (phrase)
+        notices.push(
+          `The quote ${where} is never closed: read as the phrase “${truncateWords(phrase, 12)}”, up to ${end === s.length ? 'the end of the query' : 'the filter after it'}.`,
+        );
       else notices.push(`The quote ${where} is never closed and encloses nothing: it was ignored.`);
       return { inner, next: end };
     }
@@ -204,7 +216,7 @@ export function parseQuery(input: string): ParsedQuery {
         `Write several ${key}: values without a space after the comma — ${key}:${value}${next ? next.replace(/^[-+]/, '') : '…'} — and quote a value that holds spaces: country:COL,"South Africa".`,
       );
     }
-    if (!value || /^-?[a-z]+:/i.test(value) && FILTER_KEYS[value.replace(/^-/, '').split(':')[0]!.toLowerCase()]) {
+    if (!value || (/^-?[a-z]+:/i.test(value) && FILTER_KEYS[value.replace(/^-/, '').split(':')[0]!.toLowerCase()])) {
       throw new QueryError(`The filter ${key}: has no value — write it as ${example(key)}.`);
     }
     return { value, next: k };
@@ -247,9 +259,7 @@ export function parseQuery(input: string): ParsedQuery {
           throw new QueryError(`Filters are always required: remove the “+” before ${name}:.`);
         }
         if (sign === '-' && !isListFilter(field)) {
-          throw new QueryError(
-            `Dates cannot be left out: remove the “-” before ${name}: and give the range to keep (from:, to:, years:2019-2021).`,
-          );
+          throw new QueryError(`Dates cannot be left out: remove the “-” before ${name}: and give the range to keep (from:, to:, years:2019-2021).`);
         }
         const v = readValue(i + key[0].length, name);
         setFilter(filters, given, name, field, v.value, sign === '-');
@@ -257,9 +267,7 @@ export function parseQuery(input: string): ParsedQuery {
         continue;
       }
       if (rest && !isSpace(rest[0]) && !rest.startsWith('//')) {
-        throw new QueryError(
-          `“${key[1]}:” is not a filter. Filters are ${KNOWN_FILTERS} — or put the text in quotes to search for it.`,
-        );
+        throw new QueryError(`“${key[1]}:” is not a filter. Filters are ${KNOWN_FILTERS} — or put the text in quotes to search for it.`);
       }
     }
     const b = readBare(i);
@@ -431,9 +439,7 @@ function assemble(pieces: Piece[], filters: SearchFilters): Omit<ParsedQuery, 'n
   const positive = words.length + phrases.length;
   if (positive === 0) {
     if (excluded.length || excludedPhrases.length) {
-      throw new QueryError(
-        'The query only says what to leave out — add at least one word to search for (e.g. heroin -cannabis).',
-      );
+      throw new QueryError('The query only says what to leave out — add at least one word to search for (e.g. heroin -cannabis).');
     }
     if (stopOnly) {
       throw new QueryError(
@@ -492,13 +498,11 @@ export function mergeFilters(
   checkRange(inline);
   const dated = (f: SearchFilters): boolean => f.year !== undefined || f.from !== undefined || f.to !== undefined;
   const range = (f: SearchFilters): string =>
-    `${f.from ?? f.year ? normalizeDateBound((f.from ?? f.year)!, 'from') : ''}..${f.to ?? f.year ? normalizeDateBound((f.to ?? f.year)!, 'to') : ''}`;
+    `${(f.from ?? f.year) ? normalizeDateBound((f.from ?? f.year)!, 'from') : ''}..${(f.to ?? f.year) ? normalizeDateBound((f.to ?? f.year)!, 'to') : ''}`;
   const describe = (f: SearchFilters): string =>
     f.year !== undefined ? `year ${f.year}` : [f.from && `from ${f.from}`, f.to && `to ${f.to}`].filter(Boolean).join(' ');
   if (dated(inline) && dated(options) && range(inline) !== range(options)) {
-    throw new QueryError(
-      `The query says ${describe(inline)} but the options say ${describe(options)} — keep one of them.`,
-    );
+    throw new QueryError(`The query says ${describe(inline)} but the options say ${describe(options)} — keep one of them.`);
   }
   const dates = dated(options) ? options : inline;
   if (dates.year !== undefined) out.year = dates.year;

@@ -96,7 +96,8 @@ export function facetEntries(d: SpeakingDocument, facet: Extract<Facet, 'country
 }
 
 /** Forms of address before a name: "Mr. Juan Manuel Santos Calderón" is Juan Manuel Santos Calderón. */
-const HONORIFIC = /^(?:(?:mr|mrs|ms|miss|mme|mlle|madam|madame|dr|sir|hon|honourable|honorable|h\.?\s?e|his excellency|her excellency|excellency)\.?\s+)+/i;
+const HONORIFIC =
+  /^(?:(?:mr|mrs|ms|miss|mme|mlle|madam|madame|dr|sir|hon|honourable|honorable|h\.?\s?e|his excellency|her excellency|excellency)\.?\s+)+/i;
 
 /**
  * A speaker's name without a leading form of address ("Mr.", "H.E.", "Dr.") when a full name

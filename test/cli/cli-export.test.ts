@@ -41,7 +41,7 @@ describe('npm run search -- --csv', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
     const json = await run(['peace', '--json', '--limit', '100']);
-    const hits = (JSON.parse(json.stdout) as { total: number; hits: { id: string }[] });
+    const hits = JSON.parse(json.stdout) as { total: number; hits: { id: string }[] };
     expect(rows).toHaveLength(hits.total);
     expect(rows.slice(0, hits.hits.length).map((r) => r['passage'])).toEqual(hits.hits.map((h) => h.id));
   });
@@ -57,7 +57,9 @@ describe('npm run search -- --csv', () => {
 
 describe('npm run search -- --sort', () => {
   it('newest and oldest order the hits by date', async () => {
-    const newest = JSON.parse((await run(['peace', '--sort', 'newest', '--json', '--limit', '100'])).stdout) as { hits: { source: { date: string } }[] };
+    const newest = JSON.parse((await run(['peace', '--sort', 'newest', '--json', '--limit', '100'])).stdout) as {
+      hits: { source: { date: string } }[];
+    };
     const dates = newest.hits.map((h) => h.source.date);
     expect(dates[0]).toBe('2021');
     expect([...dates].sort().reverse()).toEqual(dates);
@@ -81,7 +83,8 @@ describe('npm run trend', () => {
     expect(img.width).toBeGreaterThan(1000);
     const json = JSON.parse((await run(['peace', '--json'], 'trend')).stdout) as { total: number; buckets: { key: string; count: number }[] };
     expect(r.stdout).toContain(`“peace” — matching passages per 1,000 passages of the year by year: ${json.total} passages in all`);
-    for (const b of json.buckets.filter((x) => x.count > 0)) expect(r.stdout).toMatch(new RegExp(`^  ${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)$`, 'm'));
+    for (const b of json.buckets.filter((x) => x.count > 0))
+      expect(r.stdout).toMatch(new RegExp(`^  ${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)$`, 'm'));
     expect(r.stdout).toContain(`Chart: ${out} (${img.width}×${img.height} PNG`);
     expect(r.stdout).toMatch(/^Alt text: Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./m);
   });

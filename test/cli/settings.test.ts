@@ -22,7 +22,11 @@ describe('CLI library settings: the environment as the bot reads it, flags on to
 
   it.each([
     [{}, { EXTRACT_TIMEOUT_MS: '3e4' }, 'EXTRACT_TIMEOUT_MS must be a whole number'],
-    [{}, { EXTRACT_MAX_BYTES: 'big', EXTRACT_TIMEOUT_MS: '-1' }, 'EXTRACT_TIMEOUT_MS must be a whole number of milliseconds, e.g. 30000; EXTRACT_MAX_BYTES must be a size'],
+    [
+      {},
+      { EXTRACT_MAX_BYTES: 'big', EXTRACT_TIMEOUT_MS: '-1' },
+      'EXTRACT_TIMEOUT_MS must be a whole number of milliseconds, e.g. 30000; EXTRACT_MAX_BYTES must be a size',
+    ],
     [{ 'extract-timeout': 'soon' }, {}, '--extract-timeout takes a whole number'],
     [{ 'extract-max-bytes': '0' }, {}, '--extract-max-bytes takes a size'],
   ])('rejects %o with %o as a usage error', (flags, env, message) => {

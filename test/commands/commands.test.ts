@@ -44,7 +44,11 @@ async function run(command: SlashCommand, options: Record<string, string> = {}, 
 
 function controls(p: MessagePayload): { id: string; label: string; disabled: boolean }[] {
   return p.components.flatMap((row) =>
-    row.components.map((c) => ({ id: 'custom_id' in c ? c.custom_id : '', label: 'label' in c ? c.label : c.placeholder, disabled: 'disabled' in c && c.disabled === true })),
+    row.components.map((c) => ({
+      id: 'custom_id' in c ? c.custom_id : '',
+      label: 'label' in c ? c.label : c.placeholder,
+      disabled: 'disabled' in c && c.disabled === true,
+    })),
   );
 }
 
@@ -52,7 +56,20 @@ describe('the registry', () => {
   it('lists every command once, with names Discord accepts', () => {
     const names = commands.map((c) => c.data.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['search', 'quote', 'sources', 'source', 'about', 'reindex', 'Find related statements', 'follow', 'saved', 'library', 'trend', 'compare']);
+    expect(names).toEqual([
+      'search',
+      'quote',
+      'sources',
+      'source',
+      'about',
+      'reindex',
+      'Find related statements',
+      'follow',
+      'saved',
+      'library',
+      'trend',
+      'compare',
+    ]);
     for (const c of commands.filter((c) => c.data.type === 1)) expect(c.data.name).toMatch(/^[a-z0-9_-]{1,32}$/);
     expect(reindex.data.default_member_permissions).toBe('32');
   });
@@ -137,9 +154,13 @@ describe('/search', () => {
     expect(card.allowedMentions.parse).toEqual([]);
     // the passage is the Pakistani organisation's, narrated in Serbia's report (issue 9): titled and cited so
     expect(card.embeds[0]!.title).toBe('Center for Governance Research (CGR), Pakistan');
-    expect(card.embeds[0]!.description).toContain('> while the representative of the civil society organization Center for Governance Research (CGR) from Pakistan stated');
+    expect(card.embeds[0]!.description).toContain(
+      '> while the representative of the civil society organization Center for Governance Research (CGR) from Pakistan stated',
+    );
     expect(card.embeds[0]!.description).not.toContain('97.4%');
-    expect(card.embeds[0]!.description).toMatch(/— Center for Governance Research \(CGR\), Pakistan — reported in: Office for Combating Drugs, Government of the Republic of Serbia · .*¶ 2/);
+    expect(card.embeds[0]!.description).toMatch(
+      /— Center for Governance Research \(CGR\), Pakistan — reported in: Office for Combating Drugs, Government of the Republic of Serbia · .*¶ 2/,
+    );
   });
 
   it('shows more context: the passage between its neighbours', async () => {
@@ -210,7 +231,9 @@ describe('/about', () => {
 
 describe('Find related statements', () => {
   it('drops mentions and links from the message', () => {
-    expect(messageQuery('<@123456789012345678> see https://example.org/x_y about coca cultivation in Colombia @everyone')).toBe('see coca cultivation Colombia');
+    expect(messageQuery('<@123456789012345678> see https://example.org/x_y about coca cultivation in Colombia @everyone')).toBe(
+      'see coca cultivation Colombia',
+    );
   });
   it('keeps a long message to a query the engine accepts', async () => {
     const message = `${'a'.repeat(300)} ${'Statement on alternative development, coca cultivation and the Balkan route. '.repeat(60)}`;

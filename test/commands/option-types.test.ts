@@ -10,7 +10,10 @@ import sources from '../../commands/sources.ts';
 
 describe('typed command options', () => {
   it('reads the options a command declares', () => {
-    const input: Parameters<typeof search.run>[0] = { options: { query: ' peace ', country: 'COL' }, user: { id: '1', name: 'a', canManageGuild: false } };
+    const input: Parameters<typeof search.run>[0] = {
+      options: { query: ' peace ', country: 'COL' },
+      user: { id: '1', name: 'a', canManageGuild: false },
+    };
     expect(stringOption(input, 'query')).toBe('peace');
     expect(stringOption(input, 'country')).toBe('COL');
     expect(stringOption(input, 'year')).toBeUndefined();

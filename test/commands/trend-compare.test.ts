@@ -96,7 +96,10 @@ describe('chart wording', () => {
     expect(altText(c, chartRows(c), {})).toBe(
       'Line chart of matching passages per 1,000 passages of the year for “coca” · country: COL, from: 2019, year 2019 to 2021. Highest: 2021, 20.0 (20 passages). Latest: 2021, 20.0 (20 passages). 30 passages in all.',
     );
-    const bars = counts({ by: 'country', buckets: Array.from({ length: 20 }, (_, i) => ({ key: `C${i}`, label: `Country ${i}`, count: 20 - i, base: 100 })) });
+    const bars = counts({
+      by: 'country',
+      buckets: Array.from({ length: 20 }, (_, i) => ({ key: `C${i}`, label: `Country ${i}`, count: 20 - i, base: 100 })),
+    });
     expect(chartRows(bars)).toHaveLength(15);
     expect(trendChart(bars).alt).toMatch(/^Horizontal bar chart of matching passages for “coca”, top 15 countries: Country 0 20, Country 1 19/);
   });

@@ -23,7 +23,18 @@ let ctx: CommandContext;
 beforeAll(async () => {
   const lib = await openLibrary({ dataDir: UNGDC, cachePath: path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-names-')), 'index.json') });
   engine = lib.engine;
-  ctx = { engine, library: { state: () => ({ status: 'ready', engine }), reload: async () => { throw new Error('no reload'); } } as never, store: new StateStore(), version: '0.1.0', note: () => undefined };
+  ctx = {
+    engine,
+    library: {
+      state: () => ({ status: 'ready', engine }),
+      reload: async () => {
+        throw new Error('no reload');
+      },
+    } as never,
+    store: new StateStore(),
+    version: '0.1.0',
+    note: () => undefined,
+  };
 });
 
 const TITLE = 'Colombia — General Debate, 66th session (2011)';
@@ -50,7 +61,10 @@ describe('a document named by its title as /sources lists it', () => {
   });
 
   it('an autocomplete choice name sent as text resolves too', async () => {
-    const choice = source.autocomplete!({ option: 'document', value: 'Colombia — General Debate, 66th', options: {}, user: alice }, ctx) as { name: string; value: string }[];
+    const choice = source.autocomplete!({ option: 'document', value: 'Colombia — General Debate, 66th', options: {}, user: alice }, ctx) as {
+      name: string;
+      value: string;
+    }[];
     expect(choice[0]?.value).toBe('2011/COL_66_2011');
     const p = renderReply(await source.run({ options: { document: choice[0]!.name }, user: alice }, ctx));
     expect(p.embeds[0]!.title).toContain('Colombia');

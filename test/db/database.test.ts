@@ -105,7 +105,10 @@ describe('two processes and backups', () => {
     expect(result.out.trim()).toBe('done');
     expect(result.code).toBe(0);
     const counts = db.prepare('SELECT user_id, count(*) AS n FROM saved GROUP BY user_id ORDER BY user_id').all();
-    expect(counts.map((r) => ({ ...(r as object) }))).toMatchObject([{ user_id: 'bot', n: 300 }, { user_id: 'cli', n: 300 }]);
+    expect(counts.map((r) => ({ ...(r as object) }))).toMatchObject([
+      { user_id: 'bot', n: 300 },
+      { user_id: 'cli', n: 300 },
+    ]);
     const copy = use(backup.path);
     expect(copy.version()).toBe(MIGRATIONS.length);
     const copied = Number((copy.prepare("SELECT count(*) AS n FROM saved WHERE user_id = 'bot'").get() as { n: number }).n);
@@ -120,7 +123,10 @@ describe('two processes and backups', () => {
     const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
     const run = (env: Record<string, string>, args: string[]) =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const p = spawn(tsx, ['scripts/backup.ts', ...args], { cwd: process.cwd(), env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env } });
+        const p = spawn(tsx, ['scripts/backup.ts', ...args], {
+          cwd: process.cwd(),
+          env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+        });
         let out = '';
         let err = '';
         p.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -82,12 +82,16 @@ describe('fake Discord with the real discord.js client', () => {
   });
 
   it('deferReply then editReply: the user sees the edit, with the deferral visibility', async () => {
-    handle(client, async (i) => {
-      if (!i.isChatInputCommand()) return;
-      await i.deferReply();
-      await sleep(50);
-      await i.editReply({ content: `found ${i.options.getString('query')}`, allowedMentions: { parse: [] } });
-    }, errors);
+    handle(
+      client,
+      async (i) => {
+        if (!i.isChatInputCommand()) return;
+        await i.deferReply();
+        await sleep(50);
+        await i.editReply({ content: `found ${i.options.getString('query')}`, allowedMentions: { parse: [] } });
+      },
+      errors,
+    );
     const view = await fake.slashCommand('search', { query: 'drug control' }).response();
     expect(view).toMatchObject({ type: 5, deferred: true, ephemeral: false, content: 'found drug control' });
     expect(view.allowed_mentions).toEqual({ parse: [] });
@@ -97,11 +101,15 @@ describe('fake Discord with the real discord.js client', () => {
 
   it('answers with_response=true in the interaction_callback_response shape discord.js reads', async () => {
     const seen: string[] = [];
-    handle(client, async (i) => {
-      if (!i.isChatInputCommand()) return;
-      const res = await i.reply({ content: 'with response', withResponse: true });
-      seen.push(res.interaction.id, res.resource?.message?.content ?? '<none>');
-    }, errors);
+    handle(
+      client,
+      async (i) => {
+        if (!i.isChatInputCommand()) return;
+        const res = await i.reply({ content: 'with response', withResponse: true });
+        seen.push(res.interaction.id, res.resource?.message?.content ?? '<none>');
+      },
+      errors,
+    );
     const h = fake.slashCommand('ping');
     await h.response();
     await sleep(50);
@@ -150,13 +158,17 @@ describe('fake Discord with the real discord.js client', () => {
 
   it('a second callback is refused with 40060 and recorded', async () => {
     const codes: unknown[] = [];
-    handle(client, async (i) => {
-      if (!i.isChatInputCommand()) return;
-      await i.reply({ content: 'first' });
-      await client.rest
-        .post(Routes.interactionCallback(i.id, i.token), { body: { type: 4, data: { content: 'second' } }, auth: false })
-        .catch((e: unknown) => codes.push(e instanceof DiscordAPIError ? e.code : e));
-    }, errors);
+    handle(
+      client,
+      async (i) => {
+        if (!i.isChatInputCommand()) return;
+        await i.reply({ content: 'first' });
+        await client.rest
+          .post(Routes.interactionCallback(i.id, i.token), { body: { type: 4, data: { content: 'second' } }, auth: false })
+          .catch((e: unknown) => codes.push(e instanceof DiscordAPIError ? e.code : e));
+      },
+      errors,
+    );
     const h = fake.slashCommand('ping');
     expect((await h.response()).content).toBe('first');
     await sleep(100);
@@ -166,12 +178,16 @@ describe('fake Discord with the real discord.js client', () => {
 
   it('a reply over Discord limits is rejected (50035) and recorded as a violation', async () => {
     const codes: unknown[] = [];
-    handle(client, async (i) => {
-      if (!i.isChatInputCommand()) return;
-      await i
-        .reply({ content: 'x'.repeat(2001), embeds: [{ title: 't'.repeat(257), description: 'ok' }] })
-        .catch((e: unknown) => codes.push(e instanceof DiscordAPIError ? e.code : e));
-    }, errors);
+    handle(
+      client,
+      async (i) => {
+        if (!i.isChatInputCommand()) return;
+        await i
+          .reply({ content: 'x'.repeat(2001), embeds: [{ title: 't'.repeat(257), description: 'ok' }] })
+          .catch((e: unknown) => codes.push(e instanceof DiscordAPIError ? e.code : e));
+      },
+      errors,
+    );
     const h = fake.slashCommand('ping');
     await sleep(300);
     expect(codes).toEqual([50035]);
@@ -182,11 +198,15 @@ describe('fake Discord with the real discord.js client', () => {
 
   it('editing a deferred reply into nothing is refused (50006), so the user keeps "thinking…"', async () => {
     const codes: unknown[] = [];
-    handle(client, async (i) => {
-      if (!i.isChatInputCommand()) return;
-      await i.deferReply({ flags: MessageFlags.Ephemeral });
-      await i.editReply({ content: '' }).catch((e: unknown) => codes.push(e instanceof DiscordAPIError ? e.code : e));
-    }, errors);
+    handle(
+      client,
+      async (i) => {
+        if (!i.isChatInputCommand()) return;
+        await i.deferReply({ flags: MessageFlags.Ephemeral });
+        await i.editReply({ content: '' }).catch((e: unknown) => codes.push(e instanceof DiscordAPIError ? e.code : e));
+      },
+      errors,
+    );
     const h = fake.slashCommand('ping');
     await expect(h.response({ timeoutMs: 500 })).rejects.toThrow(/no answer within 500 ms/);
     expect(codes).toEqual([50006]);
@@ -211,22 +231,31 @@ describe('fake Discord with the real discord.js client', () => {
     const first = await client.application.commands.set(defs, fake.guildId);
     const again = await client.application.commands.set(defs, fake.guildId);
     expect([...again.keys()].sort()).toEqual([...first.keys()].sort());
-    expect(fake.commands(fake.guildId).map((c) => c.name).sort()).toEqual(['Find related statements', 'ping', 'reindex', 'search']);
+    expect(
+      fake
+        .commands(fake.guildId)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Find related statements', 'ping', 'reindex', 'search']);
 
     const got: unknown[] = [];
-    handle(client, async (i) => {
-      if (i.isChatInputCommand()) {
-        got.push(i.options.getString('query'), i.options.getInteger('year'), i.commandId);
-        await i.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
-      } else if (i.isAutocomplete()) {
-        const focused = i.options.getFocused(true);
-        got.push(focused.name, focused.value);
-        await i.respond([{ name: 'Brazil', value: 'BRA' }]);
-      } else if (i.isMessageContextMenuCommand()) {
-        got.push(i.targetMessage.content);
-        await i.reply({ content: 'related', flags: MessageFlags.Ephemeral });
-      }
-    }, errors);
+    handle(
+      client,
+      async (i) => {
+        if (i.isChatInputCommand()) {
+          got.push(i.options.getString('query'), i.options.getInteger('year'), i.commandId);
+          await i.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
+        } else if (i.isAutocomplete()) {
+          const focused = i.options.getFocused(true);
+          got.push(focused.name, focused.value);
+          await i.respond([{ name: 'Brazil', value: 'BRA' }]);
+        } else if (i.isMessageContextMenuCommand()) {
+          got.push(i.targetMessage.content);
+          await i.reply({ content: 'related', flags: MessageFlags.Ephemeral });
+        }
+      },
+      errors,
+    );
     await fake.slashCommand('search', { query: 'hunger', year: 2019 }).response();
     expect(got).toEqual(['hunger', 2019, first.find((c) => c.name === 'search')?.id]);
     expect(() => fake.slashCommand('search', { query: 'x', year: 'soon' })).toThrow(/cannot take/);
@@ -246,22 +275,26 @@ describe('fake Discord with the real discord.js client', () => {
   });
 
   it('buttons and selects act on the message the bot sent; update (7) edits it in place', async () => {
-    handle(client, async (i) => {
-      if (i.isChatInputCommand()) {
-        await i.reply({
-          content: 'page 1',
-          flags: MessageFlags.Ephemeral,
-          components: [
-            { type: 1, components: [{ type: 2, style: ButtonStyle.Secondary, custom_id: 'page:2', label: 'Next' }] },
-            { type: 1, components: [{ type: 3, custom_id: 'pick', options: [{ label: 'Hit 1', value: '1' }] }] },
-          ],
-        });
-      } else if (i.isButton()) {
-        await i.update({ content: `page ${i.customId.split(':')[1]}`, components: [] });
-      } else if (i.isStringSelectMenu()) {
-        await i.reply({ content: `shared ${i.values.join(',')}`, allowedMentions: { parse: [] } });
-      }
-    }, errors);
+    handle(
+      client,
+      async (i) => {
+        if (i.isChatInputCommand()) {
+          await i.reply({
+            content: 'page 1',
+            flags: MessageFlags.Ephemeral,
+            components: [
+              { type: 1, components: [{ type: 2, style: ButtonStyle.Secondary, custom_id: 'page:2', label: 'Next' }] },
+              { type: 1, components: [{ type: 3, custom_id: 'pick', options: [{ label: 'Hit 1', value: '1' }] }] },
+            ],
+          });
+        } else if (i.isButton()) {
+          await i.update({ content: `page ${i.customId.split(':')[1]}`, components: [] });
+        } else if (i.isStringSelectMenu()) {
+          await i.reply({ content: `shared ${i.values.join(',')}`, allowedMentions: { parse: [] } });
+        }
+      },
+      errors,
+    );
     const first = await fake.slashCommand('search', { query: 'water' }).response();
     expect(() => fake.button('page:3', { message: first })).toThrow(/no component/);
     expect(() => fake.button('page:2', { message: first, userId: 'bob' })).toThrow(/ephemeral for another user/);
@@ -274,20 +307,28 @@ describe('fake Discord with the real discord.js client', () => {
   });
 
   it('modal submit reaches the bot with its fields', async () => {
-    handle(client, async (i) => {
-      if (i.isModalSubmit()) await i.reply({ content: `note: ${i.fields.getTextInputValue('note')}`, flags: MessageFlags.Ephemeral });
-    }, errors);
+    handle(
+      client,
+      async (i) => {
+        if (i.isModalSubmit()) await i.reply({ content: `note: ${i.fields.getTextInputValue('note')}`, flags: MessageFlags.Ephemeral });
+      },
+      errors,
+    );
     const view = await fake.modalSubmit('share-note', { note: 'see ¶ 12' }).response();
     expect(view.content).toBe('note: see ¶ 12');
     expect(errors).toEqual([]);
   });
   it('a follow-up after an ephemeral defer replaces the placeholder; later ones are separate', async () => {
-    handle(client, async (i) => {
-      if (!i.isChatInputCommand()) return;
-      await i.deferReply({ flags: MessageFlags.Ephemeral });
-      await i.followUp({ content: 'first' });
-      await i.followUp({ content: 'second', flags: MessageFlags.Ephemeral });
-    }, errors);
+    handle(
+      client,
+      async (i) => {
+        if (!i.isChatInputCommand()) return;
+        await i.deferReply({ flags: MessageFlags.Ephemeral });
+        await i.followUp({ content: 'first' });
+        await i.followUp({ content: 'second', flags: MessageFlags.Ephemeral });
+      },
+      errors,
+    );
     const h = fake.slashCommand('ping');
     expect(await h.response()).toMatchObject({ type: 5, deferred: true, ephemeral: true, content: 'first' });
     await sleep(100);
@@ -296,13 +337,17 @@ describe('fake Discord with the real discord.js client', () => {
   });
 
   it('deferUpdate then a public message in the channel (share flow), through a global 429', async () => {
-    handle(client, async (i) => {
-      if (!i.isButton()) return;
-      await i.deferUpdate();
-      const channel = i.channel;
-      if (!channel?.isSendable()) throw new Error('channel not sendable');
-      await channel.send({ content: `<@${i.user.id}> shared: @everyone listen`, allowedMentions: { parse: [] } });
-    }, errors);
+    handle(
+      client,
+      async (i) => {
+        if (!i.isButton()) return;
+        await i.deferUpdate();
+        const channel = i.channel;
+        if (!channel?.isSendable()) throw new Error('channel not sendable');
+        await channel.send({ content: `<@${i.user.id}> shared: @everyone listen`, allowedMentions: { parse: [] } });
+      },
+      errors,
+    );
     fake.failNext({ route: /^\/channels\/\d+\/messages$/, status: 429, retryAfter: 0.1, global: true });
     const h = fake.button('share:1', { ephemeral: true });
     expect(await h.acknowledged()).toMatchObject({ type: 6 });
@@ -313,12 +358,16 @@ describe('fake Discord with the real discord.js client', () => {
   });
 
   it('20 users at the same moment each get their own answer', async () => {
-    handle(client, async (i) => {
-      if (!i.isChatInputCommand()) return;
-      await i.deferReply({ flags: MessageFlags.Ephemeral });
-      await sleep(100);
-      await i.editReply({ content: `for ${i.user.id}` });
-    }, errors);
+    handle(
+      client,
+      async (i) => {
+        if (!i.isChatInputCommand()) return;
+        await i.deferReply({ flags: MessageFlags.Ephemeral });
+        await sleep(100);
+        await i.editReply({ content: `for ${i.user.id}` });
+      },
+      errors,
+    );
     const ids = Array.from({ length: 20 }, (_, k) => `9000000000000000${String(k).padStart(2, '0')}`);
     const views = await Promise.all(ids.map((id) => fake.slashCommand('ping', {}, { userId: id }).response()));
     expect(views.map((v) => v.content)).toEqual(ids.map((id) => `for ${id}`));

@@ -359,7 +359,10 @@ export class FakeDiscord {
   /** A second text channel (#policy). */
   readonly otherChannelId = snowflake();
   /** Files users attached to interactions (`attachment()`), served from their CDN address. */
-  private readonly uploads = new Map<string, { id: string; filename: string; size: number; content_type: string; url: string; proxy_url: string; bytes: Buffer; status?: number }>();
+  private readonly uploads = new Map<
+    string,
+    { id: string; filename: string; size: number; content_type: string; url: string; proxy_url: string; bytes: Buffer; status?: number }
+  >();
   /** Downloads of attachments (GET on the CDN address), in order. */
   readonly cdnRequests: { at: number; path: string; status: number }[] = [];
   /** A group DM the bot is not in (context `private-channel`: only a user-installed app is there). */
@@ -812,7 +815,15 @@ export class FakeDiscord {
     const install = bot ? (o.install ?? 'guild') : 'user';
     const channel: Obj = bot
       ? { ...this.dmPayload(user.id), ...(o.channelId ? { id: o.channelId } : {}) }
-      : { id: o.channelId ?? this.groupDmChannelId, type: 3, name: 'delegates', last_message_id: null, flags: 0, recipients: [apiUser(user)], owner_id: user.id };
+      : {
+          id: o.channelId ?? this.groupDmChannelId,
+          type: 3,
+          name: 'delegates',
+          last_message_id: null,
+          flags: 0,
+          recipients: [apiUser(user)],
+          owner_id: user.id,
+        };
     return {
       id: snowflake(),
       application_id: this.applicationId,
@@ -846,12 +857,20 @@ export class FakeDiscord {
     const contexts = Array.isArray(def['contexts']) ? (def['contexts'] as number[]) : [0, 1, 2];
     if (!contexts.includes(context)) throw new Error(`"${def.name}" is not available in context ${context} (contexts ${JSON.stringify(contexts)})`);
     const types = Array.isArray(def['integration_types']) ? (def['integration_types'] as number[]) : [0];
-    if (!types.includes(install)) throw new Error(`"${def.name}" is not available to a ${install ? 'user' : 'server'} install (integration_types ${JSON.stringify(types)})`);
+    if (!types.includes(install))
+      throw new Error(`"${def.name}" is not available to a ${install ? 'user' : 'server'} install (integration_types ${JSON.stringify(types)})`);
   }
 
   /** The channel interactions come from by default, for `o`. */
   private defaultChannel(o: InteractionOpts): string {
-    return o.channelId ?? (o.context === 'bot-dm' ? String(this.dmPayload(this.userFor(o.userId).id)['id']) : o.context === 'private-channel' ? this.groupDmChannelId : this.channelId);
+    return (
+      o.channelId ??
+      (o.context === 'bot-dm'
+        ? String(this.dmPayload(this.userFor(o.userId).id)['id'])
+        : o.context === 'private-channel'
+          ? this.groupDmChannelId
+          : this.channelId)
+    );
   }
 
   private interactionInGuild(type: number, data: Obj, o: InteractionOpts): Obj {
@@ -902,9 +921,7 @@ export class FakeDiscord {
     h.timer = undefined;
     if (h.ack) return;
     h.didNotRespond = true;
-    h.failure = new Error(
-      `The application did not respond (interaction ${h.id} not acknowledged within ${this.opts.interactionDeadlineMs} ms)`,
-    );
+    h.failure = new Error(`The application did not respond (interaction ${h.id} not acknowledged within ${this.opts.interactionDeadlineMs} ms)`);
     this.violate('did-not-respond', h.failure.message, { interactionId: h.id });
     for (const w of h.answerWaiters.splice(0)) w.reject(h.failure);
     for (const w of h.ackWaiters.splice(0)) w.reject(h.failure);
@@ -1095,14 +1112,11 @@ export class FakeDiscord {
     const { message, component } = this.componentMessage(customId, o);
     if (component) {
       if (component['type'] !== 3) throw new Error(`"${customId}" is not a string select`);
-      const allowed = new Set((component['options'] as Obj[] | undefined ?? []).map((x) => String(x['value'])));
+      const allowed = new Set(((component['options'] as Obj[] | undefined) ?? []).map((x) => String(x['value'])));
       for (const v of values) if (!allowed.has(v)) throw new Error(`select "${customId}" has no option "${v}"`);
     }
     const channelId = String(message['channel_id']);
-    return this.sendInteraction(
-      { type: 3, message, data: { custom_id: customId, component_type: 3, values } },
-      { ...o, channelId },
-    );
+    return this.sendInteraction({ type: 3, message, data: { custom_id: customId, component_type: 3, values } }, { ...o, channelId });
   }
 
   /**
@@ -1233,11 +1247,15 @@ export class FakeDiscord {
     if (typeof body['flags'] === 'number') {
       const wantEphemeral = (body['flags'] & EPHEMERAL) !== 0;
       if (wantEphemeral !== ((m.flags & EPHEMERAL) !== 0)) {
-        this.violate('visibility', `edit tried to make message ${m.id} ${wantEphemeral ? 'ephemeral' : 'public'}; visibility cannot change after sending`, {
-          method: ctx.method,
-          path: ctx.path,
-          ...(ctx.interactionId !== undefined ? { interactionId: ctx.interactionId } : {}),
-        });
+        this.violate(
+          'visibility',
+          `edit tried to make message ${m.id} ${wantEphemeral ? 'ephemeral' : 'public'}; visibility cannot change after sending`,
+          {
+            method: ctx.method,
+            path: ctx.path,
+            ...(ctx.interactionId !== undefined ? { interactionId: ctx.interactionId } : {}),
+          },
+        );
       }
       m.flags = (m.flags & ~SUPPRESS_EMBEDS) | (body['flags'] & SUPPRESS_EMBEDS);
     }
@@ -1289,7 +1307,10 @@ export class FakeDiscord {
 
   /** A message's attachments with their bytes. */
   attachmentViews(m: StoredMessage): AttachmentView[] {
-    return m.attachments.map((a) => ({ ...(a as unknown as Omit<AttachmentView, 'data'>), data: this.attachmentData.get(String(a['id'])) ?? Buffer.alloc(0) }));
+    return m.attachments.map((a) => ({
+      ...(a as unknown as Omit<AttachmentView, 'data'>),
+      data: this.attachmentData.get(String(a['id'])) ?? Buffer.alloc(0),
+    }));
   }
 
   private answer(h: InteractionHandle, view: ReplyView): void {
@@ -1465,7 +1486,9 @@ export class FakeDiscord {
     }
     if (uploads.length > MAX_ATTACHMENTS) {
       this.violate('limit', `${uploads.length} files on one message (limit ${MAX_ATTACHMENTS})`, { method, path });
-      return err(400, 50035, 'Invalid Form Body', { files: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' }] } });
+      return err(400, 50035, 'Invalid Form Body', {
+        files: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' }] },
+      });
     }
     return undefined;
   }
@@ -1549,8 +1572,7 @@ export class FakeDiscord {
   private buildRoutes(): Route[] {
     const app = this.applicationId;
     const r = (method: string, pattern: RegExp, auth: boolean, run: Route['run']): Route => ({ method, pattern, auth, run });
-    const appCheck = (id: string | undefined): RouteResult | undefined =>
-      id === app ? undefined : err(403, 50001, 'Missing Access');
+    const appCheck = (id: string | undefined): RouteResult | undefined => (id === app ? undefined : err(403, 50001, 'Missing Access'));
     return [
       r('GET', /^\/gateway\/bot$/, true, () => ({
         status: 200,
@@ -1561,7 +1583,10 @@ export class FakeDiscord {
         },
       })),
       r('GET', /^\/gateway$/, false, () => ({ status: 200, body: { url: this.gatewayUrl } })),
-      r('GET', /^\/users\/@me$/, true, () => ({ status: 200, body: { ...apiUser(this.bot), bot: true, verified: true, flags: 0, mfa_enabled: false } })),
+      r('GET', /^\/users\/@me$/, true, () => ({
+        status: 200,
+        body: { ...apiUser(this.bot), bot: true, verified: true, flags: 0, mfa_enabled: false },
+      })),
       r('GET', /^\/applications\/@me$/, true, () => ({
         status: 200,
         body: {
@@ -1633,14 +1658,13 @@ export class FakeDiscord {
         return { status: 204 };
       }),
       ...(['global', 'guild'] as const).flatMap((scope) => {
-        const base = scope === 'global' ? String.raw`^\/applications\/(\d+)()\/commands` : String.raw`^\/applications\/(\d+)\/guilds\/(\d+)\/commands`;
+        const base =
+          scope === 'global' ? String.raw`^\/applications\/(\d+)()\/commands` : String.raw`^\/applications\/(\d+)\/guilds\/(\d+)\/commands`;
         const key = (gid: string | undefined): string => (scope === 'global' ? 'global' : (gid ?? ''));
         const guildCheck = (gid: string | undefined): RouteResult | undefined =>
           scope === 'guild' && gid !== this.guildId ? err(403, 50001, 'Missing Access') : undefined;
         return [
-          r('GET', new RegExp(`${base}$`), true, ([aid, gid]) =>
-            appCheck(aid) ?? guildCheck(gid) ?? { status: 200, body: this.commands(key(gid)) },
-          ),
+          r('GET', new RegExp(`${base}$`), true, ([aid, gid]) => appCheck(aid) ?? guildCheck(gid) ?? { status: 200, body: this.commands(key(gid)) }),
           r('PUT', new RegExp(`${base}$`), true, ([aid, gid], ctx) => {
             const denied = appCheck(aid) ?? guildCheck(gid);
             if (denied) return denied;
@@ -1667,9 +1691,7 @@ export class FakeDiscord {
           }),
         ];
       }),
-      r('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, false, ([id, token], ctx) =>
-        this.callback(id as string, token as string, ctx),
-      ),
+      r('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, false, ([id, token], ctx) => this.callback(id as string, token as string, ctx)),
       r('POST', /^\/webhooks\/(\d+)\/([^/]+)$/, false, ([aid, token], ctx) => this.followup(aid as string, token as string, ctx)),
       r('GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/, false, ([aid, token, mid]) => {
         const found = this.webhookMessage(aid as string, token as string, mid as string);
@@ -1704,7 +1726,8 @@ export class FakeDiscord {
           breaches.push({ path: `${i}.name`, rule: 'pattern', detail: `invalid chat input command name "${name}"` });
         }
         const desc = typeof raw['description'] === 'string' ? raw['description'] : '';
-        if (desc.length < 1 || desc.length > 100) breaches.push({ path: `${i}.description`, rule: 'length', detail: 'description must be 1-100 chars' });
+        if (desc.length < 1 || desc.length > 100)
+          breaches.push({ path: `${i}.description`, rule: 'length', detail: 'description must be 1-100 chars' });
         this.checkOptions(raw['options'], `${i}.options`, breaches);
       } else if (name.length < 1 || name.length > 32) {
         breaches.push({ path: `${i}.name`, rule: 'length', detail: 'context menu name must be 1-32 chars' });
@@ -1712,7 +1735,8 @@ export class FakeDiscord {
     });
     const counts = [1, 2, 3].map((t) => list.filter((c) => isObj(c) && ((c['type'] as number | undefined) ?? 1) === t).length);
     if ((counts[0] ?? 0) > 100) breaches.push({ path: '', rule: 'max-items', detail: 'more than 100 chat input commands' });
-    if ((counts[1] ?? 0) > 5 || (counts[2] ?? 0) > 5) breaches.push({ path: '', rule: 'max-items', detail: 'more than 5 context menu commands of a type' });
+    if ((counts[1] ?? 0) > 5 || (counts[2] ?? 0) > 5)
+      breaches.push({ path: '', rule: 'max-items', detail: 'more than 5 context menu commands of a type' });
     if (breaches.length > 0) {
       this.violate('limit', breaches.map((b) => `${b.path}: ${b.detail}`).join('; '), { method: ctx.record.method, path: ctx.record.path, breaches });
       return err(400, 50035, 'Invalid Form Body', formErrors(breaches));
@@ -1757,12 +1781,15 @@ export class FakeDiscord {
       const name = String(o['name'] ?? '');
       if (names.has(name)) breaches.push({ path: `${p}.name`, rule: 'duplicate', detail: `option "${name}" twice` });
       names.add(name);
-      if (!/^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u.test(name)) breaches.push({ path: `${p}.name`, rule: 'pattern', detail: `invalid option name "${name}"` });
+      if (!/^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u.test(name))
+        breaches.push({ path: `${p}.name`, rule: 'pattern', detail: `invalid option name "${name}"` });
       const desc = typeof o['description'] === 'string' ? o['description'] : '';
-      if (desc.length < 1 || desc.length > 100) breaches.push({ path: `${p}.description`, rule: 'length', detail: 'description must be 1-100 chars' });
+      if (desc.length < 1 || desc.length > 100)
+        breaches.push({ path: `${p}.description`, rule: 'length', detail: 'description must be 1-100 chars' });
       if (o['required'] === true && sawOptional) breaches.push({ path: p, rule: 'order', detail: 'required options must come before optional ones' });
       if (o['required'] !== true && o['type'] !== 1 && o['type'] !== 2) sawOptional = true;
-      if (Array.isArray(o['choices']) && o['choices'].length > 25) breaches.push({ path: `${p}.choices`, rule: 'max-items', detail: 'more than 25 choices' });
+      if (Array.isArray(o['choices']) && o['choices'].length > 25)
+        breaches.push({ path: `${p}.choices`, rule: 'max-items', detail: 'more than 25 choices' });
       if (Array.isArray(o['choices']) && o['choices'].length > 0 && o['autocomplete'] === true) {
         breaches.push({ path: p, rule: 'conflict', detail: 'autocomplete cannot be used with choices' });
       }
@@ -1793,10 +1820,21 @@ export class FakeDiscord {
     const componentMessage = isObj(h.payload['message']) ? h.payload['message'] : undefined;
     if (!(allowed[h.type] ?? []).includes(type) || ((type === 6 || type === 7) && !componentMessage)) {
       this.violate('callback-type', `callback type ${type} is not valid for interaction type ${h.type}`, { method: 'POST', path, interactionId: id });
-      return err(400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'Invalid interaction response type' }] } });
+      return err(400, 50035, 'Invalid Form Body', {
+        type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'Invalid interaction response type' }] },
+      });
     }
     const hasFiles = ctx.uploads.length > 0;
-    const breaches = type === 4 ? checkMessage(data, { hasFiles }) : type === 7 ? checkMessage(data, { edit: true }) : type === 8 ? checkAutocomplete(data) : type === 9 ? checkModal(data) : [];
+    const breaches =
+      type === 4
+        ? checkMessage(data, { hasFiles })
+        : type === 7
+          ? checkMessage(data, { edit: true })
+          : type === 8
+            ? checkAutocomplete(data)
+            : type === 9
+              ? checkModal(data)
+              : [];
     const bad = this.limits(breaches, ctx, id);
     if (bad) return bad;
 
@@ -1830,7 +1868,14 @@ export class FakeDiscord {
       const mid = String(componentMessage?.['id']);
       message = this.messages.get(mid);
       if (!message && componentMessage) {
-        message = this.storeMessage({ channelId, body: componentMessage, flags: Number(componentMessage['flags'] ?? 0), type: 20, id: mid, webhook: true });
+        message = this.storeMessage({
+          channelId,
+          body: componentMessage,
+          flags: Number(componentMessage['flags'] ?? 0),
+          type: 20,
+          id: mid,
+          webhook: true,
+        });
       }
       if (message) {
         h.originalId = message.id;
@@ -1853,7 +1898,18 @@ export class FakeDiscord {
         choices: Array.isArray(data['choices']) ? (data['choices'] as { name: string; value: string | number }[]) : [],
       });
     } else if (type === 9) {
-      this.answer(h, { type: 9, deferred: false, ephemeral: true, content: '', embeds: [], components: [], attachments: [], flags: 0, latencyMs: latency, modal: data });
+      this.answer(h, {
+        type: 9,
+        deferred: false,
+        ephemeral: true,
+        content: '',
+        embeds: [],
+        components: [],
+        attachments: [],
+        flags: 0,
+        latencyMs: latency,
+        modal: data,
+      });
     }
     if (ctx.query['with_response'] !== 'true') return { status: 204 };
     return {
@@ -1862,7 +1918,9 @@ export class FakeDiscord {
         interaction: {
           id,
           type: h.type,
-          ...(message ? { response_message_id: message.id, response_message_loading: type === 5, response_message_ephemeral: (message.flags & EPHEMERAL) !== 0 } : {}),
+          ...(message
+            ? { response_message_id: message.id, response_message_loading: type === 5, response_message_ephemeral: (message.flags & EPHEMERAL) !== 0 }
+            : {}),
         },
         resource: { type, ...(message ? { message: this.apiMessage(message) } : {}) },
       },
@@ -1887,7 +1945,10 @@ export class FakeDiscord {
   private webhookEdit(appId: string, token: string, mid: string, ctx: RouteCtx): RouteResult {
     const found = this.webhookMessage(appId, token, mid);
     if ('status' in found) {
-      this.violate('unknown-message', `edit of ${mid} before the interaction was acknowledged or after deletion`, { method: 'PATCH', path: ctx.record.path });
+      this.violate('unknown-message', `edit of ${mid} before the interaction was acknowledged or after deletion`, {
+        method: 'PATCH',
+        path: ctx.record.path,
+      });
       return found;
     }
     const { h, m } = found;
@@ -1916,7 +1977,11 @@ export class FakeDiscord {
     const h = this.webhookHandle(appId, token);
     if (!(h instanceof InteractionHandle)) return h;
     if (!h.ack) {
-      this.violate('followup-before-ack', `follow-up for interaction ${h.id} before any callback`, { method: 'POST', path: ctx.record.path, interactionId: h.id });
+      this.violate('followup-before-ack', `follow-up for interaction ${h.id} before any callback`, {
+        method: 'POST',
+        path: ctx.record.path,
+        interactionId: h.id,
+      });
       return err(404, 10015, 'Unknown Webhook');
     }
     const body = isObj(ctx.body) ? ctx.body : {};
@@ -1926,7 +1991,12 @@ export class FakeDiscord {
     const original = h.originalId !== undefined ? this.messages.get(h.originalId) : undefined;
     // After a deferred reply, the first follow-up replaces the "thinking…" placeholder and keeps its visibility.
     if (h.ack.type === 5 && original && (original.flags & LOADING) !== 0) {
-      this.editMessage(original, { ...body, flags: original.flags & EPHEMERAL }, { method: 'POST', path: ctx.record.path, interactionId: h.id }, ctx.uploads);
+      this.editMessage(
+        original,
+        { ...body, flags: original.flags & EPHEMERAL },
+        { method: 'POST', path: ctx.record.path, interactionId: h.id },
+        ctx.uploads,
+      );
       this.answer(h, this.view(original, 5, true, latency));
       return { status: 200, body: this.apiMessage(original) };
     }

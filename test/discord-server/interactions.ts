@@ -124,9 +124,7 @@ const OPTION_TYPE = {
 
 function inferType(value: OptionValue): number {
   if (typeof value === 'object') {
-    return Object.values(value).some((v) => typeof v === 'object')
-      ? OPTION_TYPE.SubcommandGroup
-      : OPTION_TYPE.Subcommand;
+    return Object.values(value).some((v) => typeof v === 'object') ? OPTION_TYPE.SubcommandGroup : OPTION_TYPE.Subcommand;
   }
   if (typeof value === 'boolean') return OPTION_TYPE.Boolean;
   if (typeof value === 'number') return Number.isInteger(value) ? OPTION_TYPE.Integer : OPTION_TYPE.Number;
@@ -139,11 +137,7 @@ function inferType(value: OptionValue): number {
  * submit (unknown option, wrong type, missing required option, value outside fixed choices);
  * without, types are inferred from the JS values. Throws on input a real user could not send.
  */
-export function encodeOptions(
-  values: OptionValues,
-  defs: CommandOptionDef[] | undefined,
-  focused?: string,
-): EncodedOptions {
+export function encodeOptions(values: OptionValues, defs: CommandOptionDef[] | undefined, focused?: string): EncodedOptions {
   const refs: EncodedOptions['refs'] = { users: [], channels: [], roles: [], attachments: [] };
   const encode = (vals: OptionValues, ds: CommandOptionDef[] | undefined, path: string): Record<string, unknown>[] => {
     const out: Record<string, unknown>[] = [];

@@ -20,13 +20,34 @@ describe('checkMessage: Discord message limits', () => {
     ['26 fields', { embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) }] }, ['embeds.0.fields:max-items']],
     ['footer 2049', { embeds: [{ footer: { text: 'f'.repeat(2049) } }] }, ['embeds.0.footer.text:max-length']],
     ['6001 embed chars over two embeds', { embeds: [{ description: 'd'.repeat(4000) }, { description: 'd'.repeat(2001) }] }, ['embeds:max-total']],
-    ['6 rows', { content: 'x', components: [row(1, 'a'), row(1, 'b'), row(1, 'c'), row(1, 'd'), row(1, 'e'), row(1, 'f')] }, ['components:max-items']],
+    [
+      '6 rows',
+      { content: 'x', components: [row(1, 'a'), row(1, 'b'), row(1, 'c'), row(1, 'd'), row(1, 'e'), row(1, 'f')] },
+      ['components:max-items'],
+    ],
     ['6 buttons in a row', { content: 'x', components: [row(6)] }, ['components.0.components:max-items']],
-    ['custom_id 101', { content: 'x', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'x', custom_id: 'c'.repeat(101) }] }] }, ['components.0.components.0.custom_id:max-length']],
+    [
+      'custom_id 101',
+      { content: 'x', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'x', custom_id: 'c'.repeat(101) }] }] },
+      ['components.0.components.0.custom_id:max-length'],
+    ],
     ['duplicate custom_id', { content: 'x', components: [row(1), row(1)] }, ['components.1.components.0.custom_id:duplicate']],
-    ['26 select options', { content: 'x', components: [{ type: 1, components: [{ type: 3, custom_id: 's', options: Array.from({ length: 26 }, (_, i) => ({ label: `${i}`, value: `${i}` })) }] }] }, ['components.0.components.0.options:max-items']],
+    [
+      '26 select options',
+      {
+        content: 'x',
+        components: [
+          { type: 1, components: [{ type: 3, custom_id: 's', options: Array.from({ length: 26 }, (_, i) => ({ label: `${i}`, value: `${i}` })) }] },
+        ],
+      },
+      ['components.0.components.0.options:max-items'],
+    ],
     ['empty message', {}, [':empty-message']],
-    ['link button with custom_id', { content: 'x', components: [{ type: 1, components: [{ type: 2, style: 5, label: 'go', url: 'https://un.org', custom_id: 'x' }] }] }, ['components.0.components.0.custom_id:forbidden']],
+    [
+      'link button with custom_id',
+      { content: 'x', components: [{ type: 1, components: [{ type: 2, style: 5, label: 'go', url: 'https://un.org', custom_id: 'x' }] }] },
+      ['components.0.components.0.custom_id:forbidden'],
+    ],
   ])('%s', (_name, body, expected) => {
     expect(rules(checkMessage(body))).toEqual(expected);
   });
@@ -57,7 +78,13 @@ describe('autocomplete and modal limits', () => {
 describe('encodeOptions: what a Discord client sends', () => {
   it('infers types without definitions: string 3, integer 4, number 10, boolean 5, subcommand 1', () => {
     const { options } = encodeOptions({ q: 'x', year: 2019, score: 0.5, all: true, list: { filter: 'cnd' } }, undefined);
-    expect(options.map((o) => [o['name'], o['type']])).toEqual([['q', 3], ['year', 4], ['score', 10], ['all', 5], ['list', 1]]);
+    expect(options.map((o) => [o['name'], o['type']])).toEqual([
+      ['q', 3],
+      ['year', 4],
+      ['score', 10],
+      ['all', 5],
+      ['list', 1],
+    ]);
     expect(options[4]?.['options']).toEqual([{ type: 3, name: 'filter', value: 'cnd' }]);
   });
 

@@ -273,11 +273,7 @@ export function checkModal(data: unknown): LimitBreach[] {
  * The mentions in `content` that would notify someone, given `allowed_mentions`, following
  * Discord's rules: without `allowed_mentions` everything parses; ephemeral messages ping nobody.
  */
-export function mentionsThatPing(message: {
-  content?: string | undefined;
-  allowed_mentions?: unknown;
-  flags?: number | undefined;
-}): string[] {
+export function mentionsThatPing(message: { content?: string | undefined; allowed_mentions?: unknown; flags?: number | undefined }): string[] {
   const content = message.content ?? '';
   if (((message.flags ?? 0) & EPHEMERAL) !== 0) return [];
   const am = message.allowed_mentions;

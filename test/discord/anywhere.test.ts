@@ -21,7 +21,10 @@ let library: Library;
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  await deployCommands({ token: fake.token, clientId: fake.applicationId, apiBase: fake.apiBase }, commands.map((c) => c.data));
+  await deployCommands(
+    { token: fake.token, clientId: fake.applicationId, apiBase: fake.apiBase },
+    commands.map((c) => c.data),
+  );
   library = createLibrary(() => openFixtureLibrary());
   bot = createBot({ engineProvider: library, commands, log: createLogger('silent'), config: { token: fake.token, apiBase: fake.apiBase } });
   await bot.start();
@@ -51,7 +54,8 @@ describe('registration', () => {
   it('offers search, quote, about and the message menu to both installs everywhere; the rest to servers only', () => {
     const registered = fake.commands('global');
     const where = Object.fromEntries(registered.map((c) => [c.name, { contexts: c['contexts'], integration_types: c['integration_types'] }]));
-    for (const name of ['search', 'quote', 'about', 'Find related statements']) expect(where[name], name).toEqual({ contexts: [0, 1, 2], integration_types: [0, 1] });
+    for (const name of ['search', 'quote', 'about', 'Find related statements'])
+      expect(where[name], name).toEqual({ contexts: [0, 1, 2], integration_types: [0, 1] });
     for (const name of ['reindex', 'follow', 'sources', 'source']) expect(where[name], name).toEqual({ contexts: [0], integration_types: [0] });
   });
 });

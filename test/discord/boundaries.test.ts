@@ -43,19 +43,31 @@ describe('module boundaries', () => {
   });
 
   it('ingest does not import search (nor the library, the bot or the CLI)', () => {
-    const offending = files('src/ingest').flatMap((f) => resolvedImports(f).filter((m) => /^src\/(search|library|discord|cli)\//.test(m)).map((m) => `${f} -> ${m}`));
+    const offending = files('src/ingest').flatMap((f) =>
+      resolvedImports(f)
+        .filter((m) => /^src\/(search|library|discord|cli)\//.test(m))
+        .map((m) => `${f} -> ${m}`),
+    );
     expect(offending).toEqual([]);
   });
 
   it('the index does not import search, the library, the bot or the CLI', () => {
-    const offending = files('src/index').flatMap((f) => resolvedImports(f).filter((m) => /^src\/(search|library|discord|cli)\//.test(m)).map((m) => `${f} -> ${m}`));
+    const offending = files('src/index').flatMap((f) =>
+      resolvedImports(f)
+        .filter((m) => /^src\/(search|library|discord|cli)\//.test(m))
+        .map((m) => `${f} -> ${m}`),
+    );
     expect(offending).toEqual([]);
   });
 
   it('nothing in src imports commands/ except the composition root (src/main.ts)', () => {
     const offending = files('src')
       .filter((f) => f !== path.join('src', 'main.ts'))
-      .flatMap((f) => resolvedImports(f).filter((m) => m.startsWith('commands/')).map((m) => `${f} -> ${m}`));
+      .flatMap((f) =>
+        resolvedImports(f)
+          .filter((m) => m.startsWith('commands/'))
+          .map((m) => `${f} -> ${m}`),
+      );
     expect(offending).toEqual([]);
   });
 
@@ -65,9 +77,15 @@ describe('module boundaries', () => {
   });
 
   it('only the entry points read process.env or load dotenv', () => {
-    const readers = [...files('src/render'), ...files('src/discord'), ...files('commands'), 'src/config.ts', 'src/logger.ts', 'src/main.ts', 'scripts/deploy-commands.ts'].filter((f) =>
-      /process\.env|dotenv/.test(readFileSync(path.join(ROOT, f), 'utf8')),
-    );
+    const readers = [
+      ...files('src/render'),
+      ...files('src/discord'),
+      ...files('commands'),
+      'src/config.ts',
+      'src/logger.ts',
+      'src/main.ts',
+      'scripts/deploy-commands.ts',
+    ].filter((f) => /process\.env|dotenv/.test(readFileSync(path.join(ROOT, f), 'utf8')));
     expect(readers.sort()).toEqual(['scripts/deploy-commands.ts', 'src/main.ts']);
   });
 });

@@ -18,7 +18,13 @@ function problem(env: Record<string, string>): string {
 
 describe('parseConfig', () => {
   it('fills in defaults', () => {
-    expect(parseConfig(valid)).toEqual({ token: 'MTIz.abc.def', clientId: '123456789012345678', dataDir: './data', logLevel: 'info', databasePath: '.data/verbatim.db' });
+    expect(parseConfig(valid)).toEqual({
+      token: 'MTIz.abc.def',
+      clientId: '123456789012345678',
+      dataDir: './data',
+      logLevel: 'info',
+      databasePath: '.data/verbatim.db',
+    });
   });
 
   it('reads every variable', () => {
@@ -31,14 +37,26 @@ describe('parseConfig', () => {
       DISCORD_API_BASE: 'http://127.0.0.1:8080/api',
       DATABASE_PATH: '/var/lib/verbatim/bot.db',
     });
-    expect(config).toMatchObject({ guildId: '876543210987654321', dataDir: '/srv/library', indexCache: '/var/cache/verbatim.json', logLevel: 'debug', apiBase: 'http://127.0.0.1:8080/api', databasePath: '/var/lib/verbatim/bot.db' });
+    expect(config).toMatchObject({
+      guildId: '876543210987654321',
+      dataDir: '/srv/library',
+      indexCache: '/var/cache/verbatim.json',
+      logLevel: 'debug',
+      apiBase: 'http://127.0.0.1:8080/api',
+      databasePath: '/var/lib/verbatim/bot.db',
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('names every missing or malformed variable at once, on one line', () => {
     const message = problem({ DISCORD_CLIENT_ID: 'my-app', LOG_LEVEL: 'loud', DISCORD_GUILD_ID: 'guild' });
     expect(message).not.toContain('\n');
-    for (const name of ['DISCORD_TOKEN is missing', 'DISCORD_CLIENT_ID must be a numeric id', 'DISCORD_GUILD_ID must be a numeric id', 'LOG_LEVEL must be one of']) {
+    for (const name of [
+      'DISCORD_TOKEN is missing',
+      'DISCORD_CLIENT_ID must be a numeric id',
+      'DISCORD_GUILD_ID must be a numeric id',
+      'LOG_LEVEL must be one of',
+    ]) {
       expect(message).toContain(name);
     }
   });

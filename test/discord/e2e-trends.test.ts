@@ -47,7 +47,10 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
     DISCORD_API_BASE: fake.apiBase,
   });
-  await deployCommands(config, commands.map((c) => c.data));
+  await deployCommands(
+    config,
+    commands.map((c) => c.data),
+  );
   library = createLibrary((onProgress) => openLibrary({ dataDir: config.dataDir, cachePath: config.indexCache!, onProgress }));
   engine = (await library.ready).engine;
   const sink = new Writable({ write: (_chunk: Buffer, _e, done) => done() });
@@ -75,7 +78,14 @@ beforeAll(async () => {
     reload: () => library.reload(),
   };
   makeBot = (deferAfterMs) =>
-    createBot({ engineProvider: provider, commands, log: createLogger(config.logLevel, sink), config, version: '0.1.0', ...(deferAfterMs !== undefined ? { deferAfterMs } : {}) });
+    createBot({
+      engineProvider: provider,
+      commands,
+      log: createLogger(config.logLevel, sink),
+      config,
+      version: '0.1.0',
+      ...(deferAfterMs !== undefined ? { deferAfterMs } : {}),
+    });
   bot = makeBot();
   await bot.start();
 });
@@ -170,7 +180,8 @@ describe('/trend', () => {
     const counts = await engine.count('peace', { by: 'year' });
     expect(png.description).toMatch(/^Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./);
     expect(v.content).toContain(`**“peace”** — matching passages per 1,000 passages of the year by year: ${counts.total} passages in all.`);
-    for (const b of counts.buckets.filter((x) => x.count > 0)) expect(v.content).toMatch(new RegExp(`${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)`));
+    for (const b of counts.buckets.filter((x) => x.count > 0))
+      expect(v.content).toMatch(new RegExp(`${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)`));
     expect(v.allowed_mentions).toEqual({ parse: [], replied_user: false });
 
     const shared = await fake.button(String(byLabel(v, 'Share…')!['custom_id']), { message: v }).response({ timeoutMs: 20_000 });

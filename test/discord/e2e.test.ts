@@ -65,7 +65,10 @@ beforeAll(async () => {
     DISCORD_API_BASE: fake.apiBase,
   };
   const config = parseConfig(env);
-  await deployCommands(config, commands.map((c) => c.data));
+  await deployCommands(
+    config,
+    commands.map((c) => c.data),
+  );
   const gate = new Promise<void>((resolve) => (releaseLibrary = resolve));
   library = createLibrary(async (onProgress) => {
     onProgress(1, 4);
@@ -79,7 +82,9 @@ beforeAll(async () => {
     },
     reload: () => library.reload(),
   };
-  const sink = new Writable({ write: (chunk: Buffer, _e, done) => (rawLogLines.push(chunk.toString()), logLines.push(JSON.parse(chunk.toString()) as Obj), done()) });
+  const sink = new Writable({
+    write: (chunk: Buffer, _e, done) => (rawLogLines.push(chunk.toString()), logLines.push(JSON.parse(chunk.toString()) as Obj), done()),
+  });
   makeBot = () => createBot({ engineProvider: provider, commands, log: createLogger(config.logLevel, sink), config, version: '0.1.0' });
   bot = makeBot();
   await bot.start();
@@ -111,11 +116,38 @@ const optionValues = (s: Obj | undefined): string[] => ((s?.['options'] as Obj[]
 
 describe('start-up', () => {
   it('registers the commands idempotently in the guild', async () => {
-    const names = fake.commands(fake.guildId).map((c) => c.name).sort();
-    expect(names).toEqual(['Find related statements', 'about', 'compare', 'follow', 'library', 'quote', 'reindex', 'saved', 'search', 'source', 'sources', 'trend']);
-    const ids = fake.commands(fake.guildId).map((c) => c.id).sort();
-    await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, apiBase: fake.apiBase }, commands.map((c) => c.data));
-    expect(fake.commands(fake.guildId).map((c) => c.id).sort()).toEqual(ids);
+    const names = fake
+      .commands(fake.guildId)
+      .map((c) => c.name)
+      .sort();
+    expect(names).toEqual([
+      'Find related statements',
+      'about',
+      'compare',
+      'follow',
+      'library',
+      'quote',
+      'reindex',
+      'saved',
+      'search',
+      'source',
+      'sources',
+      'trend',
+    ]);
+    const ids = fake
+      .commands(fake.guildId)
+      .map((c) => c.id)
+      .sort();
+    await deployCommands(
+      { token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, apiBase: fake.apiBase },
+      commands.map((c) => c.data),
+    );
+    expect(
+      fake
+        .commands(fake.guildId)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(ids);
     expect(fake.commands('global')).toEqual([]);
   });
 
@@ -150,7 +182,9 @@ describe('/search', () => {
     const [hit] = fields(v);
     expect(hit!.value).toContain('**heroin** was **smuggled** from **Afghanistan**');
     expect(hit!.name).toBe('1 · Center for Governance Research (CGR), Pakistan');
-    expect(hit!.value).toMatch(/— Center for Governance Research \(CGR\), Pakistan — reported in: Office for Combating Drugs, Government of the Republic of Serbia · Commission on Narcotic Drugs, 64th session — first intersessional meeting · 19 October 2021 · ¶ 2/);
+    expect(hit!.value).toMatch(
+      /— Center for Governance Research \(CGR\), Pakistan — reported in: Office for Combating Drugs, Government of the Republic of Serbia · Commission on Narcotic Drugs, 64th session — first intersessional meeting · 19 October 2021 · ¶ 2/,
+    );
     expect(byLabel(v, '◀ Prev')?.['disabled']).toBe(true);
     expect(byLabel(v, 'Next ▶')?.['disabled']).toBe(true);
     expect(optionValues(select(v, 'search:share'))).toHaveLength(1);
@@ -340,7 +374,12 @@ describe('other commands', () => {
   });
 
   it('"Find related statements" searches with the message text, ignoring mentions and links', async () => {
-    const v = await fake.messageContextMenu('Find related statements', '@everyone <@&123456789012345678> what about heroin smuggled from Afghanistan? https://example.org/a_b').response();
+    const v = await fake
+      .messageContextMenu(
+        'Find related statements',
+        '@everyone <@&123456789012345678> what about heroin smuggled from Afghanistan? https://example.org/a_b',
+      )
+      .response();
     expect(v.ephemeral).toBe(true);
     expect(fields(v)[0]?.value).toContain('**heroin**');
   });
@@ -383,9 +422,22 @@ describe('faults', () => {
   });
 
   it('20 members searching at once are all answered within the deadline', async () => {
-    const queries = ['pandemic', 'vaccines', 'multilateralism', 'heroin', 'coca', 'money laundering', 'cybercrime', 'Balkan route', 'climate', 'democracy'];
+    const queries = [
+      'pandemic',
+      'vaccines',
+      'multilateralism',
+      'heroin',
+      'coca',
+      'money laundering',
+      'cybercrime',
+      'Balkan route',
+      'climate',
+      'democracy',
+    ];
     const users = ['alice', 'bob', 'admin'];
-    const handles = Array.from({ length: 20 }, (_, i) => fake.slashCommand('search', { query: queries[i % queries.length]! }, { userId: users[i % 3]! }));
+    const handles = Array.from({ length: 20 }, (_, i) =>
+      fake.slashCommand('search', { query: queries[i % queries.length]! }, { userId: users[i % 3]! }),
+    );
     const views = await Promise.all(handles.map((h) => h.response()));
     for (const v of views) {
       expect(v.ephemeral).toBe(true);

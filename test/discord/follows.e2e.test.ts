@@ -76,7 +76,15 @@ function drop(file: string, as = path.basename(file)): void {
   const rows = parse(readFileSync(path.join(UNGDC, path.dirname(file), 'manifest.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
   const row = rows.find((r) => r['file'] === path.basename(file))!;
   cpSync(path.join(UNGDC, file), path.join(dir, as));
-  const meta = { title: row['title'], date: row['date'], session: row['session'], speaker: row['speaker'], post: row['post'], country: row['country'], meeting: row['meeting'] };
+  const meta = {
+    title: row['title'],
+    date: row['date'],
+    session: row['session'],
+    speaker: row['speaker'],
+    post: row['post'],
+    country: row['country'],
+    meeting: row['meeting'],
+  };
   writeFileSync(path.join(dir, `${as}.meta.json`), JSON.stringify(meta));
 }
 
@@ -87,12 +95,15 @@ async function update(): Promise<void> {
 }
 
 const cardOf = (m: StoredMessage | { embeds: Obj[] }): Obj => m.embeds[0] ?? {};
-const fieldsOf = (m: StoredMessage | { embeds: Obj[] }): { name: string; value: string }[] => (cardOf(m)['fields'] as { name: string; value: string }[] | undefined) ?? [];
+const fieldsOf = (m: StoredMessage | { embeds: Obj[] }): { name: string; value: string }[] =>
+  (cardOf(m)['fields'] as { name: string; value: string }[] | undefined) ?? [];
 const componentsOf = (m: { components: Obj[] }): Obj[] => m.components.flatMap((row) => (row['components'] as Obj[] | undefined) ?? []);
 const selectValues = (m: { components: Obj[] }, id: string): string[] =>
   ((componentsOf(m).find((c) => c['custom_id'] === id)?.['options'] as Obj[] | undefined) ?? []).map((o) => String(o['value']));
 const alertsIn = (channelId: string, followId: number): StoredMessage[] =>
-  fake.channelMessages(channelId).filter((m) => String(cardOf(m)['footer'] ? (cardOf(m)['footer'] as Obj)['text'] : '').startsWith(`Follow #${followId} `));
+  fake
+    .channelMessages(channelId)
+    .filter((m) => String(cardOf(m)['footer'] ? (cardOf(m)['footer'] as Obj)['text'] : '').startsWith(`Follow #${followId} `));
 const dmAlerts = (user: string, followId: number): StoredMessage[] =>
   fake.directMessages(user).filter((m) => String(cardOf(m)['footer'] ? (cardOf(m)['footer'] as Obj)['text'] : '').startsWith(`Follow #${followId} `));
 const followIdOf = (content: string): number => Number(/\(#(\d+)\)/.exec(content)?.[1]);
@@ -104,8 +115,17 @@ beforeAll(async () => {
   cachePath = path.join(tmp, 'cache', 'index.bin');
   dbPath = path.join(tmp, 'data', 'verbatim.db');
   fake = await startFakeDiscord();
-  config = parseConfig({ DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_BASE: fake.apiBase, DATA_DIR: root });
-  await deployCommands(config, commands.map((c) => c.data));
+  config = parseConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_CLIENT_ID: fake.applicationId,
+    DISCORD_GUILD_ID: fake.guildId,
+    DISCORD_API_BASE: fake.apiBase,
+    DATA_DIR: root,
+  });
+  await deployCommands(
+    config,
+    commands.map((c) => c.data),
+  );
   stack = await startStack();
 });
 
@@ -220,7 +240,7 @@ describe('instant alerts', () => {
     expect(exported.requests.flatMap((r) => r.files)).toEqual(['verbatim-saved.csv']);
   });
 
-  it('lets members remove their own follows (autocompleted), and others\' channel follows only with Manage Channels', async () => {
+  it("lets members remove their own follows (autocompleted), and others' channel follows only with Manage Channels", async () => {
     const choices = await fake.autocomplete('follow', { remove: { follow: 'fent' } }, 'follow', { userId: 'alice' }).response();
     const names = (choices.choices ?? []).map((c) => String(c.name));
     expect(names.some((n) => n.startsWith(`#${dmFollow} “fentanyl” · country: COL → DM`))).toBe(true);
@@ -303,7 +323,9 @@ describe('digests', () => {
     expect(refused.content).toMatch(/Manage Server/);
     const set = await fake.slashCommand('follow', { settings: { time: '10:30', timezone: 'Europe/Vienna' } }, MODERATOR).response();
     expect(set.content).toMatch(/daily at \*\*10:30\*\*.*Europe\/Vienna/);
-    const made = await fake.slashCommand('follow', { add: { query: '"Sustainable Development Goals"', every: 'daily' } }, { userId: 'bob' }).response();
+    const made = await fake
+      .slashCommand('follow', { add: { query: '"Sustainable Development Goals"', every: 'daily' } }, { userId: 'bob' })
+      .response();
     expect(made.content).toMatch(/daily at 10:30 \(Europe\/Vienna\)\. The first digest: <t:(\d+):f>\./);
     expect(Number(/<t:(\d+):f>/.exec(made.content)?.[1]) * 1000).toBe(Date.UTC(2026, 2, 2, 9, 30)); // 10:30 in Vienna, the same day
     const id = followIdOf(made.content);
@@ -338,7 +360,9 @@ describe('when things go wrong', () => {
     const notices = fake.directMessages('admin').filter((m) => m.content.startsWith(`Your follow #${id} `));
     expect(notices).toHaveLength(1);
     expect(notices[0]!.content).toMatch(/is paused: I can no longer post in <#\d+> \(missing permission to post there\)/);
-    expect(logLines.some((l) => l['msg'] === 'follows: follow paused' && l['follow'] === id && l['reason'] === 'missing permission to post there')).toBe(true);
+    expect(
+      logLines.some((l) => l['msg'] === 'follows: follow paused' && l['follow'] === id && l['reason'] === 'missing permission to post there'),
+    ).toBe(true);
     const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`).length;
     const tried = posts();
     drop('2023/JPN_78_2023.txt');
@@ -359,13 +383,16 @@ describe('when things go wrong', () => {
     expect(last).toBe('You already have 15 follows, the most one member may. Remove one with `/follow remove` first.');
     const about = await fake.slashCommand('about', {}).response();
     expect(JSON.stringify(about.embeds)).toMatch(/up to 15 follows per member and 40 per server/);
-    for (const f of stack.follows.visibleTo(fake.users.alice.id, fake.guildId)) if (f.query.startsWith('water')) stack.follows.remove({ id: f.ownerId, canManageChannels: false }, fake.guildId, f.id);
+    for (const f of stack.follows.visibleTo(fake.users.alice.id, fake.guildId))
+      if (f.query.startsWith('water')) stack.follows.remove({ id: f.ownerId, canManageChannels: false }, fake.guildId, f.id);
   });
 
   it('sends every alert of a burst exactly once through a storm of 429s', async () => {
     const ids: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const r = await fake.slashCommand('follow', { add: { query: i % 2 ? 'terrorism' : 'pandemic', channel: fake.otherChannelId } }, MODERATOR).response();
+      const r = await fake
+        .slashCommand('follow', { add: { query: i % 2 ? 'terrorism' : 'pandemic', channel: fake.otherChannelId } }, MODERATOR)
+        .response();
       ids.push(followIdOf(r.content));
     }
     fake.failNext({ route: /^\/channels\/\d+\/messages$/, method: 'POST', status: 429, retryAfter: 0.25, times: 8 });

@@ -33,7 +33,10 @@ beforeAll(async () => {
   cpSync(FIXTURE_LIBRARY, root, { recursive: true });
   const cachePath = path.join(tmp, 'index.bin');
   fake = await startFakeDiscord();
-  await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, apiBase: fake.apiBase }, commands.map((c) => c.data));
+  await deployCommands(
+    { token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, apiBase: fake.apiBase },
+    commands.map((c) => c.data),
+  );
   const live = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 200, saveDelayMs: 100 });
   library = createLibrary((onProgress) => openLibrary({ dataDir: root, cachePath, onProgress }), { live });
   const sink = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(JSON.parse(chunk.toString()) as Obj), done()) });
@@ -55,11 +58,17 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-const card = (v: { embeds: Obj[] }): { title: string; description: string } => ({ title: String(v.embeds[0]?.['title'] ?? ''), description: String(v.embeds[0]?.['description'] ?? '') });
+const card = (v: { embeds: Obj[] }): { title: string; description: string } => ({
+  title: String(v.embeds[0]?.['title'] ?? ''),
+  description: String(v.embeds[0]?.['description'] ?? ''),
+});
 const uploads = (): string[] => {
   const dir = path.join(root, 'uploads');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
 };
 const admin = { userId: 'admin' } as const;
 
@@ -78,7 +87,11 @@ describe('/library add', () => {
     const found = await fake.slashCommand('search', { query: 'millennium declaration solidarity tolerance' }).response();
     expect(JSON.stringify(found.embeds)).toContain('A/RES/55/2');
     // one log line per change: who, what, where
-    expect(logLines.find((l) => l['change'] === 'add')).toMatchObject({ user: fake.users.admin.id, path: `uploads/${year}/A_RES_55_2.pdf`, outcome: 'ok' });
+    expect(logLines.find((l) => l['change'] === 'add')).toMatchObject({
+      user: fake.users.admin.id,
+      path: `uploads/${year}/A_RES_55_2.pdf`,
+      outcome: 'ok',
+    });
   }, 90_000);
 
   it('does not add the same content twice, and points to it', async () => {
@@ -91,7 +104,10 @@ describe('/library add', () => {
   });
 
   it('takes a member of the library role without Manage Server; refuses others', async () => {
-    const file = fake.attachment('note.md', '# Water\n\nThe delegation of Colombia spoke at length about transboundary aquifers and glacier retreat.\n');
+    const file = fake.attachment(
+      'note.md',
+      '# Water\n\nThe delegation of Colombia spoke at length about transboundary aquifers and glacier retreat.\n',
+    );
     const staff = { userId: 'admin', permissions: MEMBER_PERMISSIONS, bypassPermissions: true };
     const v = await fake.slashCommand('library', { add: { file, title: 'Aquifers note' } }, staff).response();
     expect(card(v).title).toBe('Added to the library');
@@ -106,15 +122,18 @@ describe('/library add', () => {
     ['a format not taken', 'tool.exe', 'MZ', {}, /`\.exe` files are not taken/],
     ['a file over the size limit', 'big.txt', 'x', { size: 5 * 1024 * 1024 }, /5\.0 MB; the library takes files up to 1\.0 MB/],
     ['a download that fails', 'gone.txt', 'text', { status: 404 }, /could not be downloaded from Discord \(HTTP 404\)/],
-  ] as [string, string, string, { size?: number; status?: number }, RegExp][])('%s: a clear private answer, nothing written', async (_why, name, content, opts, message) => {
-    const before = uploads();
-    const file = fake.attachment(name, content, opts);
-    const v = await fake.slashCommand('library', { add: { file } }, admin).response();
-    expect(v.ephemeral).toBe(true);
-    expect(v.content).toMatch(message);
-    expect(uploads()).toEqual(before);
-    expect(readdirSync(root).filter((n) => n.startsWith('.upload-'))).toEqual([]);
-  });
+  ] as [string, string, string, { size?: number; status?: number }, RegExp][])(
+    '%s: a clear private answer, nothing written',
+    async (_why, name, content, opts, message) => {
+      const before = uploads();
+      const file = fake.attachment(name, content, opts);
+      const v = await fake.slashCommand('library', { add: { file } }, admin).response();
+      expect(v.ephemeral).toBe(true);
+      expect(v.content).toMatch(message);
+      expect(uploads()).toEqual(before);
+      expect(readdirSync(root).filter((n) => n.startsWith('.upload-'))).toEqual([]);
+    },
+  );
 });
 
 describe('/library recent and remove', () => {
@@ -126,7 +145,10 @@ describe('/library recent and remove', () => {
   });
 
   it('offers added documents in autocomplete, moves the chosen one to .trash/ and out of the index', async () => {
-    const choices = (await fake.autocomplete('library', { remove: { document: 'aquif' } }, 'document', admin).response()).choices as { name: string; value: string }[];
+    const choices = (await fake.autocomplete('library', { remove: { document: 'aquif' } }, 'document', admin).response()).choices as {
+      name: string;
+      value: string;
+    }[];
     expect(choices.map((c) => c.name)).toEqual([expect.stringMatching(/^Aquifers note — uploads\/\d{4}\/note\.md$/)]);
     const v = await fake.slashCommand('library', { remove: { document: choices[0]!.value } }, admin).response();
     expect(card(v).title).toBe('Removed from the library');

@@ -39,7 +39,13 @@ beforeAll(async () => {
     commands,
     log: createLogger('info', sink),
     config: { token: fake.token, apiBase: fake.apiBase },
-    onInteraction: (f) => metrics.recordInteraction({ kind: String(f['kind']), command: String(f['command']), outcome: String(f['outcome'] ?? 'ok'), ms: Number(f['ms']) }),
+    onInteraction: (f) =>
+      metrics.recordInteraction({
+        kind: String(f['kind']),
+        command: String(f['command']),
+        outcome: String(f['outcome'] ?? 'ok'),
+        ms: Number(f['ms']),
+      }),
     onDroppedEvent: () => metrics.droppedEvents++,
   });
   await bot.start();
@@ -62,7 +68,15 @@ function interactionPayload(id: string, omit: string[]): Obj {
     version: 1,
     guild_id: fake.guildId,
     channel_id: fake.channelId,
-    member: { user: { id: fake.users.alice.id, username: 'alice', discriminator: '0', global_name: null, avatar: null }, roles: [], permissions: '0', joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+    member: {
+      user: { id: fake.users.alice.id, username: 'alice', discriminator: '0', global_name: null, avatar: null },
+      roles: [],
+      permissions: '0',
+      joined_at: '2021-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+    },
     data: { id: '1', name: 'about', type: 1 },
     locale: 'en-US',
     app_permissions: '0',

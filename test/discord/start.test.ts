@@ -47,7 +47,10 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 describe('tsx src/main.ts', () => {
   it('stops with one clear line naming each bad variable', async () => {
-    const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: botEnv({ DISCORD_CLIENT_ID: 'abc', DISCORD_API_BASE: 'http://127.0.0.1:1/api/v10' }) });
+    const child = spawn(TSX, ['src/main.ts'], {
+      cwd: ROOT,
+      env: botEnv({ DISCORD_CLIENT_ID: 'abc', DISCORD_API_BASE: 'http://127.0.0.1:1/api/v10' }),
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // 78 (EX_CONFIG): the supervisor does not restart a bot that cannot start
@@ -129,7 +132,12 @@ describe('tsx src/main.ts', () => {
     }, 150_000);
 
     it('npm run deploy-commands registers every command in the guild, idempotently', async () => {
-      const env = botEnv({ DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_BASE: fake.apiBase });
+      const env = botEnv({
+        DISCORD_TOKEN: fake.token,
+        DISCORD_CLIENT_ID: fake.applicationId,
+        DISCORD_GUILD_ID: fake.guildId,
+        DISCORD_API_BASE: fake.apiBase,
+      });
       for (let run = 0; run < 2; run++) {
         const deploy = spawn(TSX, ['scripts/deploy-commands.ts'], { cwd: ROOT, env });
         let out = '';
@@ -137,7 +145,25 @@ describe('tsx src/main.ts', () => {
         expect(await exited(deploy)).toBe(0);
         expect(out).toContain(`Registered 12 commands for guild ${fake.guildId}`);
       }
-      expect(fake.commands(fake.guildId).map((c) => c.name).sort()).toEqual(['Find related statements', 'about', 'compare', 'follow', 'library', 'quote', 'reindex', 'saved', 'search', 'source', 'sources', 'trend']);
+      expect(
+        fake
+          .commands(fake.guildId)
+          .map((c) => c.name)
+          .sort(),
+      ).toEqual([
+        'Find related statements',
+        'about',
+        'compare',
+        'follow',
+        'library',
+        'quote',
+        'reindex',
+        'saved',
+        'search',
+        'source',
+        'sources',
+        'trend',
+      ]);
       expect(fake.commands('global')).toEqual([]);
     });
   });

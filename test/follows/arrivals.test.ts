@@ -50,7 +50,7 @@ describe('new passages', () => {
     expect(again).toMatchObject({ baseline: false, changedDocs: 0, removedDocs: 0, passages: [] });
   });
 
-  it('brings a new record\'s passages, each with who speaks in it, and follows match per speaker', async () => {
+  it("brings a new record's passages, each with who speaks in it, and follows match per speaker", async () => {
     cpSync(path.join(ROOT, 'test/fixtures/un-documents/A_50_PV.33.pdf'), path.join(dir, 'A_50_PV.33.pdf'));
     const engine = await engineNow();
     const a = tracker.diff(engine);

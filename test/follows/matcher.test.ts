@@ -49,7 +49,9 @@ describe('a follow matches a new passage', () => {
 
   it('refuses queries an alert cannot use, with a message fit to show', () => {
     expect(() => compileFollow({ id: 1, query: '-fentanyl', filters: {} })).toThrow(/at least one word/);
-    expect(() => compileFollow({ id: 1, query: 'alpha beta gamma delta epsilon zeta theta iota kappa lambda omicron sigma omega', filters: {} })).toThrow(QueryError);
+    expect(() =>
+      compileFollow({ id: 1, query: 'alpha beta gamma delta epsilon zeta theta iota kappa lambda omicron sigma omega', filters: {} }),
+    ).toThrow(QueryError);
     expect(() => compileFollow({ id: 1, query: 'fentanyl year:twenty', filters: {} })).toThrow(/not a year/);
   });
 

@@ -38,7 +38,10 @@ describe('FollowService', () => {
     const before = await engineOf('un', '2021', '2011');
     follows.onEngine(before);
     await follows.idle();
-    await follows.create({ ownerId: '1', guildId: '1', channelId: '2', canManageChannels: true, query: 'peace', filters: {}, every: 'instant' }, before);
+    await follows.create(
+      { ownerId: '1', guildId: '1', channelId: '2', canManageChannels: true, query: 'peace', filters: {}, every: 'instant' },
+      before,
+    );
 
     // the same library plus one more statement: news, alerted
     follows.onEngine(await engineOf('un', '2021', '2011', '1956'));
@@ -59,10 +62,20 @@ describe('FollowService', () => {
     const follows = new FollowService({ db: openDatabase(path.join(tmp, 'b.db')), log, limits: { perUser: 5, perGuild: 2 } });
     follows.start(outbox, 0);
     const engine = await engineOf('un', '2021');
-    const req = (ownerId: string, extra = {}) => ({ ownerId, guildId: 'g', canManageChannels: false, query: 'peace', filters: {}, every: 'instant' as const, ...extra });
+    const req = (ownerId: string, extra = {}) => ({
+      ownerId,
+      guildId: 'g',
+      canManageChannels: false,
+      query: 'peace',
+      filters: {},
+      every: 'instant' as const,
+      ...extra,
+    });
     await follows.create(req('a'), engine);
     await follows.create(req('b'), engine);
-    await expect(follows.create(req('c'), engine)).rejects.toThrow('This server already has 2 follows, the most a server may. Remove some with `/follow remove` first.');
+    await expect(follows.create(req('c'), engine)).rejects.toThrow(
+      'This server already has 2 follows, the most a server may. Remove some with `/follow remove` first.',
+    );
     await expect(follows.create(req('c', { guildId: 'h', channelId: '9' }), engine)).rejects.toThrow(/Manage Channels/);
     expect(follows.store.countByGuild('h')).toBe(0);
     await follows.stop();

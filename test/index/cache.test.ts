@@ -126,7 +126,11 @@ describe('index cache', () => {
     // an index whose arrays cannot be read: the write fails after the header is out
     const broken: EngineState = {
       ...state,
-      index: Object.defineProperty({}, 'a', { get: () => { throw new Error('disk full'); } }) as never,
+      index: Object.defineProperty({}, 'a', {
+        get: () => {
+          throw new Error('disk full');
+        },
+      }) as never,
     };
     await expect(saveCache(cachePath, broken, [])).rejects.toThrow('disk full');
     expect(await readdir(path.dirname(cachePath))).toEqual([path.basename(cachePath)]);

@@ -15,7 +15,10 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 it('the start path (open a library, search it) loads no document parser', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-imports-'));
   const hook = path.join(dir, 'hook.mjs');
-  writeFileSync(hook, `export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write('LOADED ' + r.url + '\\n'); return r; }\n`);
+  writeFileSync(
+    hook,
+    `export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write('LOADED ' + r.url + '\\n'); return r; }\n`,
+  );
   const register = path.join(dir, 'register.mjs');
   writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hook).href)});\n`);
   const script = `
@@ -24,7 +27,10 @@ it('the start path (open a library, search it) loads no document parser', () => 
     await engine.search('heroin Afghanistan');
     await import('./src/discord/bot.ts');
     await import('./commands/registry.ts');`;
-  const out = spawnSync(process.execPath, ['--import', 'tsx', '--import', register, '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  const out = spawnSync(process.execPath, ['--import', 'tsx', '--import', register, '--input-type=module', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   expect(out.status, out.stderr).toBe(0);
   const loaded = out.stderr.split('\n').filter((l) => l.startsWith('LOADED '));
   expect(loaded.some((l) => l.includes('/src/search/engine.ts'))).toBe(true);

@@ -102,16 +102,24 @@ describe('loadLibrary over a mixed folder', () => {
   it('reports bad manifest rows, rows for missing files, unknown countries and bad urls by line', () => {
     const manifest = report.warnings.filter((w) => w.path === 'speeches/manifest.csv');
     expect(manifest).toContainEqual({ path: 'speeches/manifest.csv', line: 4, reason: 'manifest row has 3 columns, the header has 12; row ignored' });
-    expect(manifest).toContainEqual({ path: 'speeches/manifest.csv', line: 5, reason: 'manifest row for a file that does not exist (GHOST_99_1999.txt)' });
+    expect(manifest).toContainEqual({
+      path: 'speeches/manifest.csv',
+      line: 5,
+      reason: 'manifest row for a file that does not exist (GHOST_99_1999.txt)',
+    });
     expect(manifest.some((w) => w.line === 3 && w.reason.startsWith('url "ftp://example.org/usa"'))).toBe(true);
     expect(doc('speeches/USA_30_1975')?.meta).toMatchObject({ country: 'USA', speaker: 'Henry Kissinger' });
     expect(doc('speeches/USA_30_1975')?.meta.url).toBeUndefined();
   });
 
   it('decodes UTF-16 and Windows-1252 files', () => {
-    const utf16 = doc('encodings/AND_53_1998-utf16')?.passages.map((p) => p.text).join(' ');
+    const utf16 = doc('encodings/AND_53_1998-utf16')
+      ?.passages.map((p) => p.text)
+      .join(' ');
     expect(utf16).toContain('I am speaking in Catalan, the language of Andorra.');
-    const cp1252 = doc('encodings/AND_53_1998-cp1252')?.passages.map((p) => p.text).join(' ');
+    const cp1252 = doc('encodings/AND_53_1998-cp1252')
+      ?.passages.map((p) => p.text)
+      .join(' ');
     expect(cp1252).toContain('In Andorra, protected by the Pyrénées mountains');
     expect(cp1252).toContain('the verb “to tolerate”');
     expect(decodeText(readFileSync(path.join(fixtures, 'encodings/AND_53_1998-cp1252.txt'))).encoding).toBe('windows-1252');
@@ -127,7 +135,11 @@ describe('the bundled sample library', () => {
     const [sample] = docs;
     expect(sample?.id).toBe('cnd-64-intersessional-2021-10');
     expect(sample?.meta).toMatchObject({
-      date: '2021-10-19', dateEnd: '2021-10-21', session: '64', country: 'SRB', language: 'en',
+      date: '2021-10-19',
+      dateEnd: '2021-10-21',
+      session: '64',
+      country: 'SRB',
+      language: 'en',
       organisation: 'Office for Combating Drugs, Government of the Republic of Serbia',
     });
     const pakistan = sample?.passages.find((p) => p.text.includes('Center for Governance Research'));
@@ -157,7 +169,10 @@ describe('extractors', () => {
         extractors: {
           pdf: async (_bytes, p) => {
             if (p === 'scan.pdf') throw new Error('no text layer (scanned image?)');
-            return { meta: { title: 'CND report' }, paragraphs: [{ text: 'About 87% of heroin was smuggled from Afghanistan through neighbouring countries.', page: 3 }] };
+            return {
+              meta: { title: 'CND report' },
+              paragraphs: [{ text: 'About 87% of heroin was smuggled from Afghanistan through neighbouring countries.', page: 3 }],
+            };
           },
         },
       });

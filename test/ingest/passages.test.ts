@@ -97,7 +97,10 @@ describe('passage ids', () => {
     expect(a[0]?.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(new Set(a.map((p) => p.id)).size).toBe(a.length);
     expect(toPassages('other', paras(sample))[0]?.id).not.toBe(a[0]?.id);
-    const repeated = toPassages('d', [{ text: 'The Assembly adopted the resolution without a vote.' }, { text: 'The Assembly adopted the resolution without a vote.' }]);
+    const repeated = toPassages('d', [
+      { text: 'The Assembly adopted the resolution without a vote.' },
+      { text: 'The Assembly adopted the resolution without a vote.' },
+    ]);
     expect(repeated[0]?.id).not.toBe(repeated[1]?.id);
     expect(repeated[0]?.id).toBe(passageId('d', 'The Assembly adopted the resolution without a vote.', 0));
   });

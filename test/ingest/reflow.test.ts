@@ -32,7 +32,9 @@ describe('reflow', () => {
     expect(hardWrapped(text)).toBe(false);
     const paragraphs = reflow(text);
     expect(paragraphs).toContainEqual(
-      expect.stringMatching(/^However, no challenge is more pressing than climate change\. For small island developing States such as Trinidad and Tobago, casting doubt/),
+      expect.stringMatching(
+        /^However, no challenge is more pressing than climate change\. For small island developing States such as Trinidad and Tobago, casting doubt/,
+      ),
     );
     expect(paragraphs.some((p) => /^(climate change|as Trinidad)/.test(p))).toBe(false);
     // whole lines that start a new sentence stay paragraphs of their own

@@ -4,7 +4,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocument, closeExtractors, loadFile } from '../../src/ingest/load-library.ts';
 import { reflow } from '../../src/ingest/reflow.ts';
 import {
-  attributeStatements, countryOf, findNarrated, isRecord, ordinalWord, parseSummaryTurn, parseTurn, readRecordHeader, splitAtTurns, statementOf,
+  attributeStatements,
+  countryOf,
+  findNarrated,
+  isRecord,
+  ordinalWord,
+  parseSummaryTurn,
+  parseTurn,
+  readRecordHeader,
+  splitAtTurns,
+  statementOf,
 } from '../../src/ingest/statements.ts';
 import { citationLine, sourceOf } from '../../src/search/citation.ts';
 import type { LibraryDocument } from '../../src/types.ts';
@@ -21,21 +30,42 @@ describe('parseTurn: a speaker turn at the start of a paragraph', () => {
     ['The President: I now give the floor to the representative of Kuwait.', { speaker: 'The President' }],
     ['The Acting President: I call on the next speaker.', { speaker: 'The Acting President' }],
     ['The Secretary-General: It is a great pleasure to join you.', { speaker: 'The Secretary-General' }],
-    ['Mrs. Buenrostro Massieu (Mexico) (spoke in Spanish): We welcome…', { speaker: 'Mrs. Buenrostro Massieu', represents: 'Mexico', languageNote: 'spoke in Spanish', language: 'es' }],
-    ['Mr. Tejera-París (Venezuela) (interpretation from Spanish): The report…', { speaker: 'Mr. Tejera-París', represents: 'Venezuela', languageNote: 'interpretation from Spanish', language: 'es' }],
-    ['Mr. Akram (Pakistan), on behalf of the Group of 77 and China: The Group…', { speaker: 'Mr. Akram', represents: 'Pakistan', onBehalfOf: 'the Group of 77 and China' }],
-    ['Mr. Skinner-Klée Arenales (Guatemala), speaking on behalf of the Group of 77 and China (spoke in Spanish): …', { speaker: 'Mr. Skinner-Klée Arenales', represents: 'Guatemala', onBehalfOf: 'the Group of 77 and China', language: 'es' }],
+    [
+      'Mrs. Buenrostro Massieu (Mexico) (spoke in Spanish): We welcome…',
+      { speaker: 'Mrs. Buenrostro Massieu', represents: 'Mexico', languageNote: 'spoke in Spanish', language: 'es' },
+    ],
+    [
+      'Mr. Tejera-París (Venezuela) (interpretation from Spanish): The report…',
+      { speaker: 'Mr. Tejera-París', represents: 'Venezuela', languageNote: 'interpretation from Spanish', language: 'es' },
+    ],
+    [
+      'Mr. Akram (Pakistan), on behalf of the Group of 77 and China: The Group…',
+      { speaker: 'Mr. Akram', represents: 'Pakistan', onBehalfOf: 'the Group of 77 and China' },
+    ],
+    [
+      'Mr. Skinner-Klée Arenales (Guatemala), speaking on behalf of the Group of 77 and China (spoke in Spanish): …',
+      { speaker: 'Mr. Skinner-Klée Arenales', represents: 'Guatemala', onBehalfOf: 'the Group of 77 and China', language: 'es' },
+    ],
     ['Mr. Qin Huasun (China) (interpretation from Chinese): Fifty years ago…', { speaker: 'Mr. Qin Huasun', represents: 'China', language: 'zh' }],
-    ['Mr. Abolhassani Shahreza (Islamic Republic of Iran): My delegation…', { speaker: 'Mr. Abolhassani Shahreza', represents: 'Islamic Republic of Iran' }],
+    [
+      'Mr. Abolhassani Shahreza (Islamic Republic of Iran): My delegation…',
+      { speaker: 'Mr. Abolhassani Shahreza', represents: 'Islamic Republic of Iran' },
+    ],
     ['Mr. Skoog (European Union): I have the honour…', { speaker: 'Mr. Skoog', represents: 'European Union' }],
     ['Mrs. Robinson: I thank you, Mr. President.', { speaker: 'Mrs. Robinson' }],
     ['Mr. ADODO (Togo): Allow me first…', { speaker: 'Mr. ADODO', represents: 'Togo' }],
-    ['President Duque Márquez (spoke in Spanish): It is an honour…', { speaker: 'President Duque Márquez', languageNote: 'spoke in Spanish', language: 'es' }],
+    [
+      'President Duque Márquez (spoke in Spanish): It is an honour…',
+      { speaker: 'President Duque Márquez', languageNote: 'spoke in Spanish', language: 'es' },
+    ],
     ['Prime Minister Modi (spoke in Hindi): Namaskar.', { speaker: 'Prime Minister Modi', languageNote: 'spoke in Hindi' }],
     ['King Abdullah II: In the name of God…', { speaker: 'King Abdullah II' }],
     // French, Spanish, Russian and Arabic records
     ['Le Président : Je donne maintenant la parole au représentant de la Colombie.', { speaker: 'Le Président' }],
-    ['M. Duque Márquez (Colombie) (parle en espagnol) : Je vous remercie.', { speaker: 'M. Duque Márquez', represents: 'Colombie', languageNote: 'parle en espagnol', language: 'es' }],
+    [
+      'M. Duque Márquez (Colombie) (parle en espagnol) : Je vous remercie.',
+      { speaker: 'M. Duque Márquez', represents: 'Colombie', languageNote: 'parle en espagnol', language: 'es' },
+    ],
     ['El Presidente: Tiene la palabra el representante de Colombia.', { speaker: 'El Presidente' }],
     ['Sra. Buenrostro Massieu (México) (habla en inglés): Gracias.', { speaker: 'Sra. Buenrostro Massieu', represents: 'México', language: 'en' }],
     ['Председатель: Слово предоставляется представителю Колумбии.', { speaker: 'Председатель' }],
@@ -83,7 +113,9 @@ describe('what is read as a record', () => {
     expect(isRecord({ speaker: 'Iván Duque Márquez' }, turns)).toBe(false);
     expect(isRecord({ symbol: 'A/RES/55/2' }, turns.slice(0, 2))).toBe(false);
     // UNGDC: TGO_44_1989 opens twice with "Mr. ADODO (Togo):" — one speaker, not a record.
-    expect(isRecord({}, [{ text: 'Mr. ADODO (Togo): Allow me.' }, { text: 'Mr. ADODO (Togo): Again.' }, { text: 'Mr. ADODO (Togo): Thanks.' }])).toBe(false);
+    expect(isRecord({}, [{ text: 'Mr. ADODO (Togo): Allow me.' }, { text: 'Mr. ADODO (Togo): Again.' }, { text: 'Mr. ADODO (Togo): Thanks.' }])).toBe(
+      false,
+    );
   });
 
   it('a one-speaker statement is never split, even with a "The Acting President:" line in it (UNGDC MNG_72_2017)', () => {
@@ -109,7 +141,10 @@ describe('statements of a record', () => {
     { text: '5th plenary meeting', page: 1 },
     { text: 'Tuesday, 21 September 2021, 3 p.m.', page: 1 },
     { text: 'The President: I now give the floor to His Excellency Mr. Iván Duque Márquez, President of the Republic of Colombia.', page: 11 },
-    { text: 'Mr. Duque Márquez (Colombia) (spoke in Spanish): It is an honour to address this Assembly on behalf of the Colombian people.', page: 12 },
+    {
+      text: 'Mr. Duque Márquez (Colombia) (spoke in Spanish): It is an honour to address this Assembly on behalf of the Colombian people.',
+      page: 12,
+    },
     { text: 'Colombia has received more than 1.8 million migrants from Venezuela and has given them temporary protection.', page: 12 },
     { text: 'Mr. Iván Duque Márquez, President of the Republic of Colombia, was escorted from the General Assembly Hall.', page: 12 },
     { text: 'It was so decided.', page: 13 },
@@ -126,7 +161,15 @@ describe('statements of a record', () => {
   it('gives each statement its speaker, country code, language note, on behalf of, passages and pages', () => {
     expect(doc.statements!.map(({ first, last, ...s }) => s)).toEqual([
       { kind: 'turn', speaker: 'The President', page: 11 },
-      { kind: 'turn', speaker: 'Mr. Duque Márquez', country: 'COL', countryName: 'Colombia', languageNote: 'spoke in Spanish', language: 'es', page: 12 },
+      {
+        kind: 'turn',
+        speaker: 'Mr. Duque Márquez',
+        country: 'COL',
+        countryName: 'Colombia',
+        languageNote: 'spoke in Spanish',
+        language: 'es',
+        page: 12,
+      },
       { kind: 'turn', speaker: 'Mr. Akram', country: 'PAK', countryName: 'Pakistan', onBehalfOf: 'the Group of 77 and China', page: 13 },
     ]);
     // the masthead and the procedural line belong to no one
@@ -140,11 +183,13 @@ describe('statements of a record', () => {
     expect(owner('Seventy-sixth session')).toBeUndefined();
   });
 
-  it('cites a passage as its speaker\'s, with the record as the source', () => {
+  it("cites a passage as its speaker's, with the record as the source", () => {
     const p = doc.passages.find((q) => q.text.includes('1.8 million migrants'))!;
     expect(citationLine(sourceOf(doc, p))).toBe('Mr. Duque Márquez (Colombia) (spoke in Spanish) · A/76/PV.5 · 21 September 2021 · p. 12');
     const g77 = doc.passages.find((q) => q.text.includes('The Group welcomes'))!;
-    expect(citationLine(sourceOf(doc, g77))).toBe('Mr. Akram (Pakistan), on behalf of the Group of 77 and China · A/76/PV.5 · 21 September 2021 · p. 13');
+    expect(citationLine(sourceOf(doc, g77))).toBe(
+      'Mr. Akram (Pakistan), on behalf of the Group of 77 and China · A/76/PV.5 · 21 September 2021 · p. 13',
+    );
   });
 });
 
@@ -159,7 +204,9 @@ describe('heads of State in the general debate', () => {
       { text: 'Prime Minister Johnson: It is an honour to address the Assembly.', page: 14 },
     ])!;
     expect(doc.statements!.map((s) => [s.speaker, s.country ?? null])).toEqual([
-      ['The President', null], ['President Duque Márquez', 'COL'], ['Prime Minister Johnson', 'GBR'],
+      ['The President', null],
+      ['President Duque Márquez', 'COL'],
+      ['Prime Minister Johnson', 'GBR'],
     ]);
     const p = doc.passages.find((q) => q.text.includes('1.8 million'))!;
     expect(citationLine(sourceOf(doc, p))).toBe('President Duque Márquez (Colombia) (spoke in Spanish) · A/76/PV.3 · 21 September 2021 · p. 12');
@@ -168,9 +215,17 @@ describe('heads of State in the general debate', () => {
 
 describe('records in French, Spanish, Russian and Arabic', () => {
   it.each([
-    ['Colombie', 'COL'], ['Колумбия', 'COL'], ['كولومبيا', 'COL'], ['México', 'MEX'], ['Allemagne', 'DEU'],
-    ['Fédération de Russie', 'RUS'], ['Российская Федерация', 'RUS'], ['الاتحاد الروسي', 'RUS'],
-    ['Venezuela (République bolivarienne du)', 'VEN'], ['Islamic Republic of Iran', 'IRN'], ['中国', 'CHN'],
+    ['Colombie', 'COL'],
+    ['Колумбия', 'COL'],
+    ['كولومبيا', 'COL'],
+    ['México', 'MEX'],
+    ['Allemagne', 'DEU'],
+    ['Fédération de Russie', 'RUS'],
+    ['Российская Федерация', 'RUS'],
+    ['الاتحاد الروسي', 'RUS'],
+    ['Venezuela (République bolivarienne du)', 'VEN'],
+    ['Islamic Republic of Iran', 'IRN'],
+    ['中国', 'CHN'],
   ])('%s → %s', (name, code) => {
     expect(countryOf(name)?.code).toBe(code);
   });
@@ -200,7 +255,10 @@ describe('summary records (third person)', () => {
   it.each([
     ['12. Mr. Duque Márquez (Colombia) said that his Government had acted.', { speaker: 'Mr. Duque Márquez', represents: 'Colombia' }],
     ['The Chair said that the Committee would take up item 4.', { speaker: 'The Chair' }],
-    ['3. Ms. Buenrostro (Mexico), speaking on behalf of the Group of Friends of Mediation, said that…', { speaker: 'Ms. Buenrostro', represents: 'Mexico', onBehalfOf: 'the Group of Friends of Mediation' }],
+    [
+      '3. Ms. Buenrostro (Mexico), speaking on behalf of the Group of Friends of Mediation, said that…',
+      { speaker: 'Ms. Buenrostro', represents: 'Mexico', onBehalfOf: 'the Group of Friends of Mediation' },
+    ],
   ])('%s', (text, expected) => {
     expect(parseSummaryTurn(text)).toMatchObject(expected);
   });
@@ -219,7 +277,9 @@ describe('summary records (third person)', () => {
       { text: 'The meeting rose at 1 p.m.' },
     ]);
     expect(a.statements.map((s) => [s.speaker, s.country ?? null, s.language ?? null])).toEqual([
-      ['The Chair', null, null], ['Mr. Duque Márquez', 'COL', null], ['Ms. Buenrostro', 'MEX', 'es'],
+      ['The Chair', null, null],
+      ['Mr. Duque Márquez', 'COL', null],
+      ['Ms. Buenrostro', 'MEX', 'es'],
     ]);
     expect(a.paragraphs.map((p) => p.statement ?? null)).toEqual([0, 1, 1, 2, null]);
   });
@@ -227,21 +287,34 @@ describe('summary records (third person)', () => {
 
 describe('statements a report narrates', () => {
   it('finds the actor, its country and acronym', () => {
-    expect(findNarrated('…, while the representative of the civil society organization Center for Governance Research (CGR) from Pakistan stated that about 87% …'))
-      .toMatchObject([{ actor: 'Center for Governance Research (CGR)', from: 'Pakistan' }]);
-    expect(findNarrated('a representative of the civil society organization Drug Policy Network South East Europe, from the Republic of Serbia (DPNSEE), pointed out that'))
-      .toMatchObject([{ actor: 'Drug Policy Network South East Europe (DPNSEE)', from: 'Serbia' }]);
-    expect(findNarrated('the participants got acquainted with the data of the Global Drug Policy Observatory (UK), which determined that')).toEqual([]);
+    expect(
+      findNarrated(
+        '…, while the representative of the civil society organization Center for Governance Research (CGR) from Pakistan stated that about 87% …',
+      ),
+    ).toMatchObject([{ actor: 'Center for Governance Research (CGR)', from: 'Pakistan' }]);
+    expect(
+      findNarrated(
+        'a representative of the civil society organization Drug Policy Network South East Europe, from the Republic of Serbia (DPNSEE), pointed out that',
+      ),
+    ).toMatchObject([{ actor: 'Drug Policy Network South East Europe (DPNSEE)', from: 'Serbia' }]);
+    expect(findNarrated('the participants got acquainted with the data of the Global Drug Policy Observatory (UK), which determined that')).toEqual(
+      [],
+    );
   });
 
-  it('the sample report: the 87% passage is the CGR\'s, reported in Serbia\'s report', async () => {
+  it("the sample report: the 87% passage is the CGR's, reported in Serbia's report", async () => {
     const r = await loadFile(path.join(repo, 'data'), 'cnd-64-intersessional-2021-10.txt');
     const doc = r.documents[0]!;
     const p = doc.passages.find((q) => q.text.includes('87% of heroin'))!;
     expect(p.text.startsWith('while the representative of the civil society organization Center for Governance Research (CGR)')).toBe(true);
     expect(p.text).not.toContain('97.4%');
     const s = sourceOf(doc, p);
-    expect(s).toMatchObject({ statement: 'reported', speaker: 'Center for Governance Research (CGR)', country: 'PAK', reportedBy: 'Office for Combating Drugs, Government of the Republic of Serbia' });
+    expect(s).toMatchObject({
+      statement: 'reported',
+      speaker: 'Center for Governance Research (CGR)',
+      country: 'PAK',
+      reportedBy: 'Office for Combating Drugs, Government of the Republic of Serbia',
+    });
     expect(citationLine(s)).toBe(
       'Center for Governance Research (CGR), Pakistan — reported in: Office for Combating Drugs, Government of the Republic of Serbia · ' +
         'Commission on Narcotic Drugs, 64th session — first intersessional meeting · 19 October 2021 · ¶ 2',
@@ -262,8 +335,7 @@ describe('real records in test/fixtures/un-documents', () => {
     expect(r.skipped).toEqual([]);
     return r.documents[0]!;
   };
-  const first = (doc: LibraryDocument, n: number) =>
-    doc.statements!.slice(0, n).map((s) => citationLine(sourceOf(doc, doc.passages[s.first]!)));
+  const first = (doc: LibraryDocument, n: number) => doc.statements!.slice(0, n).map((s) => citationLine(sourceOf(doc, doc.passages[s.first]!)));
 
   it('A/50/PV.33: the Philippines, Venezuela (interpretation from Spanish), then the President', async () => {
     const doc = await load('A_50_PV.33.pdf');
@@ -295,7 +367,7 @@ describe('real records in test/fixtures/un-documents', () => {
     expect(doc.statements![0]).toMatchObject({ speaker: 'The President', page: 1 });
   });
 
-  it('delegations\' statements and resolutions are not records', async () => {
+  it("delegations' statements and resolutions are not records", async () => {
     for (const f of ['GA79_statement_Mexico_es.pdf', 'A_RES_55_2.pdf']) {
       const doc = await load(f);
       expect(doc.statements, f).toBeUndefined();
@@ -304,13 +376,26 @@ describe('real records in test/fixtures/un-documents', () => {
 });
 
 describe('ordinal words', () => {
-  it.each([['Seventy-first', 71], ['Fiftieth', 50], ['Tenth', 10], ['first', 1], ['Eightieth', 80], ['Seventy-sixth', 76], ['Thirty', undefined]])('%s', (w, n) => {
+  it.each([
+    ['Seventy-first', 71],
+    ['Fiftieth', 50],
+    ['Tenth', 10],
+    ['first', 1],
+    ['Eightieth', 80],
+    ['Seventy-sixth', 76],
+    ['Thirty', undefined],
+  ])('%s', (w, n) => {
     expect(ordinalWord(w)).toBe(n);
   });
 });
 
 it('a plain text record is split too (reflowed .txt with turns)', () => {
   const text = readFileSync(path.join(repo, 'test/fixtures/ungdc/2021/COL_76_2021.txt'), 'utf8');
-  const doc = buildDocument('x', 'x.txt', {}, reflow(text).map((t) => ({ text: t })))!;
+  const doc = buildDocument(
+    'x',
+    'x.txt',
+    {},
+    reflow(text).map((t) => ({ text: t })),
+  )!;
   expect(doc.statements).toBeUndefined();
 });

@@ -15,10 +15,17 @@ const available = existsSync(corpus) && existsSync(evalFile);
 
 describe.skipIf(!available)('UNGDC known-item targets after re-flow and splitting', () => {
   it('each target sentence lies inside a single passage (at least 58 of 60)', () => {
-    const items = readFileSync(evalFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { file: string; target: string; year: number });
+    const items = readFileSync(evalFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; target: string; year: number });
     const missed = items.filter((it) => {
       const text = readFileSync(`${corpus}/${it.file}`, 'utf8');
-      const passages = toPassages(it.file, reflow(text).map((t) => ({ text: t })), { date: String(it.year) });
+      const passages = toPassages(
+        it.file,
+        reflow(text).map((t) => ({ text: t })),
+        { date: String(it.year) },
+      );
       const target = it.target.replace(/\s+/g, ' ').trim();
       return !passages.some((p) => p.text.includes(target));
     });

@@ -78,7 +78,11 @@ describe('a watched library', () => {
     const pdf = await top('"man is a wolf to man" Hobbes');
     expect(pdf?.source).toMatchObject({ document: 'pdf/uruguay', symbol: 'A/76/PV.5' });
     expect(pdf?.source.page).toBeGreaterThan(1);
-    expect(citationLine(pdf!.source)).toMatch(new RegExp(`^Address by the President of the Eastern Republic of Uruguay · Uruguay · ¶ \\d+ · ${pdf!.source.pageEnd ? `pp\\. ${pdf!.source.page}–${pdf!.source.pageEnd}` : `p\\. ${pdf!.source.page}`} · A/76/PV\\.5$`));
+    expect(citationLine(pdf!.source)).toMatch(
+      new RegExp(
+        `^Address by the President of the Eastern Republic of Uruguay · Uruguay · ¶ \\d+ · ${pdf!.source.pageEnd ? `pp\\. ${pdf!.source.page}–${pdf!.source.pageEnd}` : `p\\. ${pdf!.source.page}`} · A/76/PV\\.5$`,
+      ),
+    );
     expect(passageUrl(pdf!.source, pdf!.text)).toBe(`https://undocs.org/A/76/PV.5.pdf#page=${pdf!.source.page}`);
 
     const docx = await top('"Money-laundering arising from drug trafficking"');
@@ -105,7 +109,11 @@ describe('a watched library', () => {
     expect((await top('Zyxwarble'))?.source).toMatchObject({ document: 'ungdc/COL_76_2021', speaker: 'Iván Duque Márquez', paragraph: 1 });
     // words only the old text had are gone
     const original = readFileSync(path.join(UNGDC_2021, 'COL_76_2021.txt'), 'utf8');
-    const oldPhrase = original.split(/[.!?]\s/)[1]!.split(/\s+/).slice(0, 6).join(' ');
+    const oldPhrase = original
+      .split(/[.!?]\s/)[1]!
+      .split(/\s+/)
+      .slice(0, 6)
+      .join(' ');
     expect((await engine.search(`"${oldPhrase}"`)).total).toBe(0);
     expect(engine.document('ungdc/COL_76_2021')?.passages).toBe(2);
   });
@@ -125,7 +133,10 @@ describe('a watched library', () => {
   it('takes a folder of 60 files copied at once as one update', async () => {
     const staging = mkdtempSync(path.join(tmpdir(), 'verbatim-burst-'));
     for (let i = 1; i <= 60; i++) {
-      writeFileSync(path.join(staging, `note-${String(i).padStart(2, '0')}.txt`), `Burst note ${i}: the delegation of Quokkaland ${i % 2 ? 'welcomed' : 'noted'} the report.\n`);
+      writeFileSync(
+        path.join(staging, `note-${String(i).padStart(2, '0')}.txt`),
+        `Burst note ${i}: the delegation of Quokkaland ${i % 2 ? 'welcomed' : 'noted'} the report.\n`,
+      );
     }
     const n = updates.length;
     cpSync(staging, path.join(root, 'burst'), { recursive: true });

@@ -41,8 +41,16 @@ describe('conflicting metadata', () => {
   it('reports every disagreement and every orphan, with path (and line) and both values', () => {
     expect(report.warnings).toEqual(
       expect.arrayContaining([
-        { path: 'notes/briefing.md', reason: 'title: front matter says "Briefing on precursors", sidecar briefing.md.meta.json says "Another title"; using "Briefing on precursors"' },
-        { path: 'speeches/COL.txt', reason: 'speaker: sidecar COL.txt.meta.json says "Iván Duque Márquez", manifest.csv line 2 says "Gustavo Petro"; using "Iván Duque Márquez"' },
+        {
+          path: 'notes/briefing.md',
+          reason:
+            'title: front matter says "Briefing on precursors", sidecar briefing.md.meta.json says "Another title"; using "Briefing on precursors"',
+        },
+        {
+          path: 'speeches/COL.txt',
+          reason:
+            'speaker: sidecar COL.txt.meta.json says "Iván Duque Márquez", manifest.csv line 2 says "Gustavo Petro"; using "Iván Duque Márquez"',
+        },
         { path: 'speeches/COL.meta.json', reason: 'sidecar for a file that does not exist (speeches/COL)' },
         { path: 'speeches/manifest.csv', line: 3, reason: 'manifest row for a file that does not exist (GHOST.txt)' },
         { path: 'speeches/manifest.csv', line: 4, reason: 'manifest row for "COL.txt" repeats line 2; row ignored' },

@@ -42,7 +42,9 @@ describe('storeUpload', () => {
   it('writes nothing when the store fails (here: uploads is a file, not a folder)', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'verbatim-store-'));
     writeFileSync(path.join(root, 'uploads'), 'in the way');
-    await expect(storeUpload({ root, name: 'note.txt', bytes: Buffer.from('text'), meta: {}, addedBy: by })).rejects.toThrow(/could not be stored .*nothing was added/);
+    await expect(storeUpload({ root, name: 'note.txt', bytes: Buffer.from('text'), meta: {}, addedBy: by })).rejects.toThrow(
+      /could not be stored .*nothing was added/,
+    );
     expect(readdirSync(root)).toEqual(['uploads']);
   });
 

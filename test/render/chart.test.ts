@@ -29,11 +29,18 @@ function svgSize(svg: string): { width: number; height: number } {
   return { width: Math.round(Number(m![1]) * PNG_SCALE), height: Math.round(Number(m![2]) * PNG_SCALE) };
 }
 
-const near = (r0: number, g0: number, b0: number, tol = 40) => (r: number, g: number, b: number) =>
-  Math.abs(r - r0) < tol && Math.abs(g - g0) < tol && Math.abs(b - b0) < tol;
+const near =
+  (r0: number, g0: number, b0: number, tol = 40) =>
+  (r: number, g: number, b: number) =>
+    Math.abs(r - r0) < tol && Math.abs(g - g0) < tol && Math.abs(b - b0) < tol;
 const dark = (r: number, g: number, b: number): boolean => r + g + b < 300;
 /** The middle of the picture, where the plot is (title above, source line below). */
-const middle = (img: Image) => ({ x: Math.round(img.width * 0.2), y: Math.round(img.height * 0.2), w: Math.round(img.width * 0.75), h: Math.round(img.height * 0.6) });
+const middle = (img: Image) => ({
+  x: Math.round(img.width * 0.2),
+  y: Math.round(img.height * 0.2),
+  w: Math.round(img.width * 0.75),
+  h: Math.round(img.height * 0.6),
+});
 
 describe('trend chart PNG', () => {
   it('by year: decodes, has the declared size, fits Discord, shows the line and its text', async () => {
@@ -51,7 +58,9 @@ describe('trend chart PNG', () => {
     expect(countPixels(img, middle(img), lightBlue)).toBeGreaterThan(20000);
     // the title and source line are text in the picture: dark pixels above and below the plot
     expect(countPixels(img, { x: 0, y: 0, w: img.width, h: Math.round(img.height * 0.08) }, dark)).toBeGreaterThan(500);
-    expect(countPixels(img, { x: 0, y: Math.round(img.height * 0.9), w: img.width, h: Math.round(img.height * 0.1) }, (r, g, b) => r + g + b < 450)).toBeGreaterThan(300);
+    expect(
+      countPixels(img, { x: 0, y: Math.round(img.height * 0.9), w: img.width, h: Math.round(img.height * 0.1) }, (r, g, b) => r + g + b < 450),
+    ).toBeGreaterThan(300);
     expect(out.svg).toContain('“peace”');
     expect(out.svg).toContain('Source: library “ungdc” — 6 documents');
   });

@@ -29,10 +29,32 @@ function apiBody(p: MessagePayload): Record<string, unknown> {
 
 const fragment = fc.oneof(
   fc.constantFrom(
-    '@everyone', '@here', '<@123456789012345678>', '<@&456789012345678901>', '<#123456789012345678>',
-    '**bold**', '__under__', '*it*', '~~s~~', '`code`', '```', '||spoiler||', '> quote', '# head', '- item', '\\',
-    '[masked](https://evil.example/x_y)', 'https://www.unodc.org/documents/CND/CND_Sessions/E_CN7_2021_12_e.pdf',
-    'Фонд борьбы с наркотиками', 'مكتب الأمم المتحدة المعني بالمخدرات', '联合国毒品和犯罪问题办公室', 'Fundación', '😀', '🇨🇴', '\n', '97.4%',
+    '@everyone',
+    '@here',
+    '<@123456789012345678>',
+    '<@&456789012345678901>',
+    '<#123456789012345678>',
+    '**bold**',
+    '__under__',
+    '*it*',
+    '~~s~~',
+    '`code`',
+    '```',
+    '||spoiler||',
+    '> quote',
+    '# head',
+    '- item',
+    '\\',
+    '[masked](https://evil.example/x_y)',
+    'https://www.unodc.org/documents/CND/CND_Sessions/E_CN7_2021_12_e.pdf',
+    'Фонд борьбы с наркотиками',
+    'مكتب الأمم المتحدة المعني بالمخدرات',
+    '联合国毒品和犯罪问题办公室',
+    'Fundación',
+    '😀',
+    '🇨🇴',
+    '\n',
+    '97.4%',
   ),
   fc.string({ minLength: 1, maxLength: 12 }),
   fc.integer({ min: 200, max: 3000 }).map((n) => 'ž'.repeat(n)),
@@ -50,7 +72,12 @@ const excerpt = fc.array(fc.tuple(text, fc.boolean()), { minLength: 0, maxLength
   return { text: out, marks };
 });
 
-const source = fc.record({ speaker: text, countryName: text, meeting: text, url: fc.constantFrom(undefined, 'https://gadebate.un.org/en/76/colombia', 'https://example.org/a_b_(c)') });
+const source = fc.record({
+  speaker: text,
+  countryName: text,
+  meeting: text,
+  url: fc.constantFrom(undefined, 'https://gadebate.un.org/en/76/colombia', 'https://example.org/a_b_(c)'),
+});
 
 const hit = fc.tuple(excerpt, text, source).map(([ex, passage, s]): Hit => {
   const src: Source = { ...realSource };
@@ -138,7 +165,14 @@ describe('renderReply on a real hit', () => {
     expect(field.value).toMatch(/— .*Commission on Narcotic Drugs.*¶ 2/);
     expect(p.embeds[0]!.title).toBe('1–1 of 1 for “heroin smuggled Afghanistan”');
     const labels = p.components.flatMap((r) => r.components).map((c) => ('label' in c ? c.label : c.placeholder));
-    expect(labels).toEqual(['◀ Prev', 'Next ▶', 'Export CSV', 'Share… (post an excerpt to the channel)', 'More context (neighbouring paragraphs)', 'Save… (keep a passage in /saved)']);
+    expect(labels).toEqual([
+      '◀ Prev',
+      'Next ▶',
+      'Export CSV',
+      'Share… (post an excerpt to the channel)',
+      'More context (neighbouring paragraphs)',
+      'Save… (keep a passage in /saved)',
+    ]);
     expect(p.flags).toBe(MESSAGE_FLAGS.Ephemeral);
   });
 

@@ -5,7 +5,10 @@ import { LIMITS } from '../../src/render/discord-limits.ts';
 
 describe('files on a reply', () => {
   it('become discord.js attachment payloads with safe names and alt text within the limit', () => {
-    const p = renderReply({ visibility: 'ephemeral', files: [{ name: 'trend «peace».png', data: new Uint8Array([1, 2, 3]), description: 'x'.repeat(2000) }] });
+    const p = renderReply({
+      visibility: 'ephemeral',
+      files: [{ name: 'trend «peace».png', data: new Uint8Array([1, 2, 3]), description: 'x'.repeat(2000) }],
+    });
     expect(p.files).toHaveLength(1);
     expect(p.files![0]!.name).toBe('trend_peace_.png');
     expect([...p.files![0]!.attachment]).toEqual([1, 2, 3]);

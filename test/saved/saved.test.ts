@@ -72,7 +72,13 @@ describe('Save', () => {
 describe('/saved', () => {
   it('pages newest first, removes, and refuses past the limit with a clear message', async () => {
     const user: Invoker = { id: '444444444444444444', name: 'carol', canManageGuild: false };
-    const ids = [...new Set((await Promise.all(['drugs', 'peace', 'development'].map((q) => ctx.engine.search(q, { limit: 20 })))).flatMap((r) => r.hits.map((h) => h.id)))];
+    const ids = [
+      ...new Set(
+        (await Promise.all(['drugs', 'peace', 'development'].map((q) => ctx.engine.search(q, { limit: 20 })))).flatMap((r) =>
+          r.hits.map((h) => h.id),
+        ),
+      ),
+    ];
     expect(ids.length).toBeGreaterThanOrEqual(13);
     for (const id of ids.slice(0, 12)) expect((await component('saved:add', [id], user)).text).toMatch(/^Saved\./);
     expect((await component('saved:add', [ids[12]!], user)).text).toMatch(/already keep 12 passages/);
@@ -111,7 +117,9 @@ describe('/saved', () => {
 
   it('tells members plainly when the database is unavailable, and search is unaffected', async () => {
     const { saved: _gone, ...withoutDb } = ctx;
-    await expect(Promise.resolve().then(() => saved.run({ options: {}, user: alice, subcommand: 'list' }, withoutDb))).rejects.toThrow(UserFacingError);
+    await expect(Promise.resolve().then(() => saved.run({ options: {}, user: alice, subcommand: 'list' }, withoutDb))).rejects.toThrow(
+      UserFacingError,
+    );
     const results = await search.run({ options: { query: 'drugs' }, user: alice }, withoutDb);
     expect(results.cards?.[0]?.fields?.length).toBeGreaterThan(0);
   });
@@ -119,7 +127,11 @@ describe('/saved', () => {
 
 describe('CSV', () => {
   it('writes a header and CRLF lines behind a byte order mark', () => {
-    const text = savedCsv([{ passageId: 'p1', savedAt: Date.UTC(2026, 0, 2), source: 'Colombia', citation: 'Iván Duque · ¶ 3', text: '=Drugs, "crime"' }]);
-    expect(text).toBe('\uFEFFsaved_at,passage_id,source,citation,url,text\r\n2026-01-02T00:00:00.000Z,p1,Colombia,Iván Duque · ¶ 3,,"\'=Drugs, ""crime"""\r\n');
+    const text = savedCsv([
+      { passageId: 'p1', savedAt: Date.UTC(2026, 0, 2), source: 'Colombia', citation: 'Iván Duque · ¶ 3', text: '=Drugs, "crime"' },
+    ]);
+    expect(text).toBe(
+      '\uFEFFsaved_at,passage_id,source,citation,url,text\r\n2026-01-02T00:00:00.000Z,p1,Colombia,Iván Duque · ¶ 3,,"\'=Drugs, ""crime"""\r\n',
+    );
   });
 });

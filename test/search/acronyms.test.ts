@@ -28,13 +28,16 @@ describe('acronym definitions (Schwartz–Hearst), on sentences of UN speeches',
   });
 
   it('starts the long form at a content word, not at a stop word that happens to fit', () => {
-    const text = 'The Organization of African Unity (OAU), which was founded in Addis Ababa in May 1963, has proved that it can assist the United Nations.';
+    const text =
+      'The Organization of African Unity (OAU), which was founded in Addis Ababa in May 1963, has proved that it can assist the United Nations.';
     expect(findDefinitions(text)).toEqual([{ short: 'OAU', long: 'Organization of African Unity' }]);
     expect(bestLongForm('OAS', 'members of the Organization of American States')).toBe('Organization of American States');
   });
 
   it('accepts plurals and non-English names, and ignores parentheses that are not acronyms', () => {
-    expect(findDefinitions('We are committed to the Sustainable Development Goals (SDGs).')).toEqual([{ short: 'SDGs', long: 'Sustainable Development Goals' }]);
+    expect(findDefinitions('We are committed to the Sustainable Development Goals (SDGs).')).toEqual([
+      { short: 'SDGs', long: 'Sustainable Development Goals' },
+    ]);
     expect(findDefinitions('the Fuerzas Armadas Revolucionarias de Colombia (FARC) have laid down their arms')).toEqual([
       { short: 'FARC', long: 'Fuerzas Armadas Revolucionarias de Colombia' },
     ]);

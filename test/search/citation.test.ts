@@ -64,11 +64,7 @@ describe('sourceOf', () => {
 
 describe('citationLine', () => {
   it.each<[string, Source, string]>([
-    [
-      'UNGDC speech',
-      colombia2021,
-      'Iván Duque Márquez (President) · Colombia · 76th session · 2021 · ¶ 30',
-    ],
+    ['UNGDC speech', colombia2021, 'Iván Duque Márquez (President) · Colombia · 76th session · 2021 · ¶ 30'],
     [
       'CND report: neither the session the meeting names nor the country the organisation names is repeated',
       sourceOf({ id: 'cnd', meta: cndMeta }, pakistan),
@@ -167,14 +163,41 @@ describe('passageUrl', () => {
 });
 
 describe('citations of passages inside statements (issue 9)', () => {
-  const record: Source = { document: 'A_76_PV.5', symbol: 'A/76/PV.5', date: '2021-09-21', meeting: 'General Assembly, 5th plenary meeting', paragraph: 40, page: 12 };
+  const record: Source = {
+    document: 'A_76_PV.5',
+    symbol: 'A/76/PV.5',
+    date: '2021-09-21',
+    meeting: 'General Assembly, 5th plenary meeting',
+    paragraph: 40,
+    page: 12,
+  };
   it.each<[string, Record<string, string | number | undefined>, string]>([
-    ['a delegate', { speaker: 'Mr. Duque Márquez', countryName: 'Colombia', country: 'COL' }, 'Mr. Duque Márquez (Colombia) · A/76/PV.5 · 21 September 2021 · p. 12'],
+    [
+      'a delegate',
+      { speaker: 'Mr. Duque Márquez', countryName: 'Colombia', country: 'COL' },
+      'Mr. Duque Márquez (Colombia) · A/76/PV.5 · 21 September 2021 · p. 12',
+    ],
     ['the President', { speaker: 'The President' }, 'The President · A/76/PV.5 · 21 September 2021 · p. 12'],
-    ['a language note', { speaker: 'Mrs. X', countryName: 'Mexico', languageNote: 'spoke in Spanish' }, 'Mrs. X (Mexico) (spoke in Spanish) · A/76/PV.5 · 21 September 2021 · p. 12'],
-    ['on behalf of a group', { speaker: 'Mr. Akram', countryName: 'Pakistan', onBehalfOf: 'the Group of 77 and China' }, 'Mr. Akram (Pakistan), on behalf of the Group of 77 and China · A/76/PV.5 · 21 September 2021 · p. 12'],
-    ['a body, not a country', { speaker: 'Mr. Skoog', organisation: 'African Union' }, 'Mr. Skoog (African Union) · A/76/PV.5 · 21 September 2021 · p. 12'],
-    ['no symbol: the meeting', { speaker: 'The Chair', symbol: undefined }, 'The Chair · General Assembly, 5th plenary meeting · 21 September 2021 · p. 12'],
+    [
+      'a language note',
+      { speaker: 'Mrs. X', countryName: 'Mexico', languageNote: 'spoke in Spanish' },
+      'Mrs. X (Mexico) (spoke in Spanish) · A/76/PV.5 · 21 September 2021 · p. 12',
+    ],
+    [
+      'on behalf of a group',
+      { speaker: 'Mr. Akram', countryName: 'Pakistan', onBehalfOf: 'the Group of 77 and China' },
+      'Mr. Akram (Pakistan), on behalf of the Group of 77 and China · A/76/PV.5 · 21 September 2021 · p. 12',
+    ],
+    [
+      'a body, not a country',
+      { speaker: 'Mr. Skoog', organisation: 'African Union' },
+      'Mr. Skoog (African Union) · A/76/PV.5 · 21 September 2021 · p. 12',
+    ],
+    [
+      'no symbol: the meeting',
+      { speaker: 'The Chair', symbol: undefined },
+      'The Chair · General Assembly, 5th plenary meeting · 21 September 2021 · p. 12',
+    ],
     ['no page: the paragraph', { speaker: 'The Chair', page: undefined }, 'The Chair · A/76/PV.5 · 21 September 2021 · ¶ 40'],
   ])('%s', (_, extra, line) => {
     const s: Record<string, unknown> = { ...record, statement: 'turn', ...extra };
@@ -186,10 +209,18 @@ describe('citations of passages inside statements (issue 9)', () => {
     const doc = {
       id: 'cnd-64-intersessional-2021-10',
       meta: cndMeta,
-      statements: [{ kind: 'reported' as const, speaker: 'Center for Governance Research (CGR)', country: 'PAK', countryName: 'Pakistan', first: 1, last: 1 }],
+      statements: [
+        { kind: 'reported' as const, speaker: 'Center for Governance Research (CGR)', country: 'PAK', countryName: 'Pakistan', first: 1, last: 1 },
+      ],
     };
     const s = sourceOf(doc, pakistan);
-    expect(s).toMatchObject({ speaker: 'Center for Governance Research (CGR)', country: 'PAK', countryName: 'Pakistan', statement: 'reported', reportedBy: 'Office for Combating Drugs, Government of the Republic of Serbia' });
+    expect(s).toMatchObject({
+      speaker: 'Center for Governance Research (CGR)',
+      country: 'PAK',
+      countryName: 'Pakistan',
+      statement: 'reported',
+      reportedBy: 'Office for Combating Drugs, Government of the Republic of Serbia',
+    });
     expect(s.organisation).toBeUndefined();
     expect(citationLine(s)).toBe(
       'Center for Governance Research (CGR), Pakistan — reported in: Office for Combating Drugs, Government of the Republic of Serbia · Commission on Narcotic Drugs, 64th session, first intersessional meeting · 19 October 2021 · ¶ 2',

@@ -62,7 +62,12 @@ describe('count', () => {
 
   it('by country, per documents, with a filter', async () => {
     const byCountry = await engine.count('peace', { by: 'country' });
-    expect(nonZero(byCountry.buckets)).toEqual(tally(passages.filter((p) => has(p, 'peac')), (p) => p.country));
+    expect(nonZero(byCountry.buckets)).toEqual(
+      tally(
+        passages.filter((p) => has(p, 'peac')),
+        (p) => p.country,
+      ),
+    );
     expect(byCountry.buckets.map((b) => b.count)).toEqual([...byCountry.buckets.map((b) => b.count)].sort((a, b) => b - a));
     const docs = await engine.count('peace', { by: 'year', per: 'documents' });
     const holding = new Set(passages.filter((p) => has(p, 'peac')).map((p) => p.doc));

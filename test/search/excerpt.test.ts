@@ -119,10 +119,10 @@ describe('highlight', () => {
 describe('makeExcerpt properties', () => {
   const vocabulary = [...new Set(tokens(sample).map((t) => sample.slice(t.start, t.end)))];
   const realistic = fc
-    .array(
-      fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(' ', ' ', ' ', ', ', '. ', '\n', '-', ' “', '” ', ' (')),
-      { minLength: 1, maxLength: 150 },
-    )
+    .array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(' ', ' ', ' ', ', ', '. ', '\n', '-', ' “', '” ', ' (')), {
+      minLength: 1,
+      maxLength: 150,
+    })
     .map((parts) => parts.map(([w, s]) => w + s).join(''));
   const anyText = fc.oneof(realistic, fc.string({ maxLength: 900 }), fc.fullUnicodeString({ maxLength: 600 }));
 
@@ -152,17 +152,22 @@ describe('makeExcerpt properties', () => {
 
   it('on realistic text, marks cover exactly the matched words in the excerpt', () => {
     fc.assert(
-      fc.property(realistic, fc.integer({ min: 40, max: 400 }), fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 4 }), (text, max, words) => {
-        const terms = new Set(words.flatMap((w) => tokens(w).map((t) => t.term)));
-        const e = makeExcerpt(text, { terms }, max);
-        check(text, e, max);
-        const inside = tokens(e.text).filter((t) => terms.has(t.term));
-        const covered = (t: { start: number; end: number }) => e.marks.some(([a, b]) => a <= t.start && t.end <= b);
-        expect(inside.every(covered)).toBe(true);
-        for (const [a, b] of e.marks) {
-          expect(tokens(e.text.slice(a, b)).every((t) => terms.has(t.term))).toBe(true);
-        }
-      }),
+      fc.property(
+        realistic,
+        fc.integer({ min: 40, max: 400 }),
+        fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 4 }),
+        (text, max, words) => {
+          const terms = new Set(words.flatMap((w) => tokens(w).map((t) => t.term)));
+          const e = makeExcerpt(text, { terms }, max);
+          check(text, e, max);
+          const inside = tokens(e.text).filter((t) => terms.has(t.term));
+          const covered = (t: { start: number; end: number }) => e.marks.some(([a, b]) => a <= t.start && t.end <= b);
+          expect(inside.every(covered)).toBe(true);
+          for (const [a, b] of e.marks) {
+            expect(tokens(e.text.slice(a, b)).every((t) => terms.has(t.term))).toBe(true);
+          }
+        },
+      ),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });

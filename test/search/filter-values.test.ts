@@ -20,7 +20,12 @@ describe('reading filter values', () => {
   });
 
   it('reads batch and /follow filters given as arrays or comma strings', () => {
-    expect(parseFilters({ country: ['COL', 'MEX'], session: 76, years: '2019-2021' })).toEqual({ country: 'COL,MEX', session: '76', from: '2019', to: '2021' });
+    expect(parseFilters({ country: ['COL', 'MEX'], session: 76, years: '2019-2021' })).toEqual({
+      country: 'COL,MEX',
+      session: '76',
+      from: '2019',
+      to: '2021',
+    });
     expect(parseFilters({ countries: 'COL,-USA', org: 'UNODC' })).toEqual({ country: 'COL,-USA', organisation: 'UNODC' });
   });
 

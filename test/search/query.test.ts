@@ -41,9 +41,7 @@ describe('parseQuery: words, phrases, exclusions', () => {
   });
 
   it('gives the query text back without its filters', () => {
-    expect(parseQuery('coca  country:COL   “organized crime” -heroin year:2021').text).toBe(
-      'coca "organized crime" -heroin',
-    );
+    expect(parseQuery('coca  country:COL   “organized crime” -heroin year:2021').text).toBe('coca "organized crime" -heroin');
   });
 
   it('a lone dash or plus is punctuation, not an exclusion', () => {

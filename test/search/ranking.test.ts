@@ -136,7 +136,10 @@ describe('golden rankings on UN General Debate speeches', () => {
     });
     const docs = [
       // ECU_70_2015: the sentence of a known-item query
-      mk('ecu', 'I was saddened to hear President Obama say that he proposed ending 50 years of embargo not because it was a violation of international law, but because it had not functioned.'),
+      mk(
+        'ecu',
+        'I was saddened to hear President Obama say that he proposed ending 50 years of embargo not because it was a violation of international law, but because it had not functioned.',
+      ),
       // "nots" stems to "not", a stop word: it must not become a required word of the phrase
       mk('knots', 'The ifs and nots of sanctions: an embargo that functioned for a decade.'),
     ];
@@ -242,7 +245,8 @@ describe('golden rankings on UN General Debate speeches', () => {
     const q = 'armed conflict';
     const top = ungdc.searchSync(q).hits[0]!;
     expect(top.text).toMatch(/armed conflict/i);
-    const scattered = new VerbatimEngine(ungdc.state, { ...INDEX_OPTIONS, proximity: { ...INDEX_OPTIONS.proximity, depth: 0 } }).searchSync(q).hits[0]!;
+    const scattered = new VerbatimEngine(ungdc.state, { ...INDEX_OPTIONS, proximity: { ...INDEX_OPTIONS.proximity, depth: 0 } }).searchSync(q)
+      .hits[0]!;
     expect(scattered.text).not.toMatch(/armed conflict/i);
   });
 });
@@ -255,7 +259,11 @@ describe('title-only statements', () => {
     try {
       const lines = [
         { id: '1', title: 'Compiling recursive procedures for a stack machine', text: '' },
-        { id: '2', title: 'Sorting by address calculation', text: 'A sorting method that places each key near its final address, then corrects the order.' },
+        {
+          id: '2',
+          title: 'Sorting by address calculation',
+          text: 'A sorting method that places each key near its final address, then corrects the order.',
+        },
         { id: '3', title: 'Storage allocation', text: 'Procedures for a machine with a stack of registers and recursive calls are compared.' },
       ];
       writeFileSync(path.join(dir, 'corpus.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');

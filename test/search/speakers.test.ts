@@ -21,11 +21,15 @@ const report: SpeakingDocument = {
 describe('who speaks in each passage', () => {
   it('cuts a record into the masthead, the statements and the gaps between them', () => {
     expect(voices(record).map((v) => [v.first, v.last, v.speaker ?? null])).toEqual([
-      [0, 0, null], [1, 1, 'The President'], [2, 5, 'Mr. Duque Márquez'], [6, 6, null], [7, 9, 'Mr. Akram'],
+      [0, 0, null],
+      [1, 1, 'The President'],
+      [2, 5, 'Mr. Duque Márquez'],
+      [6, 6, null],
+      [7, 9, 'Mr. Akram'],
     ]);
   });
 
-  it('country: Colombia\'s statement in a GA record; a narrated passage is its actor\'s, not the report author\'s', () => {
+  it("country: Colombia's statement in a GA record; a narrated passage is its actor's, not the report author's", () => {
     expect(passagesWhere(record, [(v) => v.country === 'COL'])).toEqual([2, 3, 4, 5]);
     expect(passagesWhere(record, [(v) => v.country === 'FRA'])).toBe('none');
     expect(passagesWhere(report, [(v) => v.country === 'PAK'])).toEqual([2]);
@@ -34,15 +38,25 @@ describe('who speaks in each passage', () => {
     expect(passagesWhere({ id: 'x', meta: { country: 'COL' }, count: 3 }, [(v) => v.country === 'COL'])).toBe('all');
   });
 
-  it('organisation: the report\'s author finds all of it, the narrated organisation its own passage', () => {
+  it("organisation: the report's author finds all of it, the narrated organisation its own passage", () => {
     const org = (s: string) => (v: { organisations: string[] }) => v.organisations.some((o) => o.includes(s));
     expect(passagesWhere(report, [org('Office for Combating Drugs')])).toBe('all');
     expect(passagesWhere(report, [org('CGR')])).toEqual([2]);
   });
 
   it('facets count the passages of each speaker and country', () => {
-    expect(facetEntries(record, 'country')).toEqual([['COL', 'Colombia', 4], ['PAK', 'Pakistan', 3]]);
-    expect(facetEntries(record, 'speaker')).toEqual([['The President', 'The President', 1], ['Mr. Duque Márquez', 'Mr. Duque Márquez', 4], ['Mr. Akram', 'Mr. Akram', 3]]);
-    expect(facetEntries(report, 'country')).toEqual([['SRB', 'Serbia', 4], ['PAK', 'Pakistan', 1]]);
+    expect(facetEntries(record, 'country')).toEqual([
+      ['COL', 'Colombia', 4],
+      ['PAK', 'Pakistan', 3],
+    ]);
+    expect(facetEntries(record, 'speaker')).toEqual([
+      ['The President', 'The President', 1],
+      ['Mr. Duque Márquez', 'Mr. Duque Márquez', 4],
+      ['Mr. Akram', 'Mr. Akram', 3],
+    ]);
+    expect(facetEntries(report, 'country')).toEqual([
+      ['SRB', 'Serbia', 4],
+      ['PAK', 'Pakistan', 1],
+    ]);
   });
 });

@@ -15,7 +15,8 @@ let engine: VerbatimEngine;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'verbatim-statements-'));
   for (const f of ['A_50_PV.33.pdf', 'S_PV.8701.pdf']) cpSync(path.join(ROOT, 'test/fixtures/un-documents', f), path.join(dir, f));
-  for (const f of ['cnd-64-intersessional-2021-10.txt', 'cnd-64-intersessional-2021-10.txt.meta.json']) cpSync(path.join(ROOT, 'data', f), path.join(dir, f));
+  for (const f of ['cnd-64-intersessional-2021-10.txt', 'cnd-64-intersessional-2021-10.txt.meta.json'])
+    cpSync(path.join(ROOT, 'data', f), path.join(dir, f));
   cpSync(path.join(ROOT, 'test/fixtures/ungdc/2021'), path.join(dir, 'ungdc'), { recursive: true });
   const lib = await loadLibrary(dir);
   expect(lib.report.skipped).toEqual([]);
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('filters on who speaks', () => {
-  it('country:PHL finds the Philippines\' statement in a GA record, and nothing the President or India said', async () => {
+  it("country:PHL finds the Philippines' statement in a GA record, and nothing the President or India said", async () => {
     const r = await engine.search('United Nations country:PHL', { limit: 100 });
     expect(r.total).toBeGreaterThan(3);
     for (const h of r.hits) {
@@ -55,7 +56,7 @@ describe('filters on who speaks', () => {
     expect(narrated.source.speaker).toBe('Fundacion objectivo cero');
   });
 
-  it('country:PAK finds the 87% passage; country:SRB (the report\'s author) no longer claims it; org: still finds the whole report', async () => {
+  it("country:PAK finds the 87% passage; country:SRB (the report's author) no longer claims it; org: still finds the whole report", async () => {
     const pak = await engine.search('heroin', { filters: { country: 'PAK' } });
     expect(pak.hits[0]?.text).toContain('87% of heroin');
     const srb = await engine.search('heroin', { filters: { country: 'SRB' } });
@@ -64,7 +65,7 @@ describe('filters on who speaks', () => {
     expect(org.hits.some((h) => h.text.includes('87% of heroin'))).toBe(true);
   });
 
-  it('speaker:Kamal finds Pakistan\'s reply; speaker: matches the President\'s turns too', async () => {
+  it("speaker:Kamal finds Pakistan's reply; speaker: matches the President's turns too", async () => {
     const r = await engine.search('Kashmir speaker:Kamal', { limit: 50 });
     expect(r.total).toBeGreaterThan(0);
     expect(r.hits.every((h) => h.source.speaker === 'Mr. Kamal')).toBe(true);

@@ -69,7 +69,11 @@ export function decodePng(bytes: Uint8Array): Image {
 }
 
 /** Pixels in a rectangle whose colour passes `test`. */
-export function countPixels(img: Image, rect: { x: number; y: number; w: number; h: number }, test: (r: number, g: number, b: number) => boolean): number {
+export function countPixels(
+  img: Image,
+  rect: { x: number; y: number; w: number; h: number },
+  test: (r: number, g: number, b: number) => boolean,
+): number {
   let n = 0;
   for (let y = rect.y; y < Math.min(img.height, rect.y + rect.h); y++) {
     for (let x = rect.x; x < Math.min(img.width, rect.x + rect.w); x++) {

@@ -36,9 +36,12 @@ export const extractAkn: DocumentExtractor = async (bytes, _path, limits) => {
   if (symbol) meta.symbol = symbol;
   const title = clean((doc.querySelector('docTitle[refersTo="#resolutionTitle"]') ?? doc.querySelector('docTitle'))?.textContent);
   if (title) meta.title = title;
-  const adopted = doc.querySelector('docDate[refersTo="#adoptionDate"]')?.getAttribute('date') ?? doc.querySelector('FRBRdate[name="adoption"]')?.getAttribute('date');
+  const adopted =
+    doc.querySelector('docDate[refersTo="#adoptionDate"]')?.getAttribute('date') ??
+    doc.querySelector('FRBRdate[name="adoption"]')?.getAttribute('date');
   if (adopted && /^\d{4}-\d{2}-\d{2}$/.test(adopted)) meta.date = adopted;
-  const lang = doc.querySelector('FRBRExpression FRBRlanguage')?.getAttribute('language') ?? doc.querySelector('FRBRlanguage')?.getAttribute('language');
+  const lang =
+    doc.querySelector('FRBRExpression FRBRlanguage')?.getAttribute('language') ?? doc.querySelector('FRBRlanguage')?.getAttribute('language');
   if (lang && LANGUAGES[lang]) meta.language = LANGUAGES[lang];
 
   doc.querySelector('meta')?.remove();

@@ -62,7 +62,12 @@ function tableText(table: El): string | undefined {
       .filter((c) => /^T[DH]$/i.test(c.tagName))
       .map((c) => {
         const inner = Array.from(c.querySelectorAll('p,li,div')).filter((b) => !b.querySelector('p,li,div'));
-        return inner.length > 1 ? inner.map((b) => clean(b.textContent)).filter(Boolean).join(' ') : clean(c.textContent);
+        return inner.length > 1
+          ? inner
+              .map((b) => clean(b.textContent))
+              .filter(Boolean)
+              .join(' ')
+          : clean(c.textContent);
       })
       .filter(Boolean);
     if (cells.length) rows.push(cells);

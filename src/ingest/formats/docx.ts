@@ -10,18 +10,19 @@ import { meaningfulTitle } from './title.ts';
 const RESOLUTION_TITLE = /^(?:\d{1,4}\/\d{1,4}|\d{4}\/\d{1,3})\.\s+(\S.{3,})$/;
 
 const decodeXml = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The text of a WordprocessingML part: runs joined, one line per paragraph, tabs as spaces. */
 function partText(xml: string): string {
   return xml
     .split(/<\/w:p>/)
     .map((p) =>
-      decodeXml(
-        (p.match(/<w:t(?:\s[^>]*)?>[^<]*<\/w:t>|<w:tab\/>/g) ?? [])
-          .map((t) => (t === '<w:tab/>' ? ' ' : t.replace(/<[^>]+>/g, '')))
-          .join(''),
-      )
+      decodeXml((p.match(/<w:t(?:\s[^>]*)?>[^<]*<\/w:t>|<w:tab\/>/g) ?? []).map((t) => (t === '<w:tab/>' ? ' ' : t.replace(/<[^>]+>/g, ''))).join(''))
         .replace(/\s+/g, ' ')
         .trim(),
     )
@@ -85,8 +86,7 @@ export const extractDocx: DocumentExtractor = async (bytes, _path, limits) => {
   const agenda = paragraphs.slice(0, 8).findIndex((p) => /^(?:Agenda item|Items? \d)/.test(p.text));
   const block = agenda >= 0 ? paragraphs[agenda + 2]?.text : undefined;
   const reportTitle = block && block.length <= 300 && !/^(?:\d|The |\[)/.test(block) ? meaningfulTitle(block) : undefined;
-  const title =
-    meaningfulTitle(parts.title, bodyText) ?? (resolution ? meaningfulTitle(resolution) : undefined) ?? reportTitle ?? firstHeading;
+  const title = meaningfulTitle(parts.title, bodyText) ?? (resolution ? meaningfulTitle(resolution) : undefined) ?? reportTitle ?? firstHeading;
   if (title) meta.title = title;
   const symbol = parts.headers.length ? mastheadSymbol(parts.headers, bodyText) : findSymbol(bodyText);
   if (symbol) meta.symbol = symbol;

@@ -53,9 +53,7 @@ export const extractHtml: DocumentExtractor = async (bytes, _path, limits) => {
   const attr = (selector: string, name: string) => document.querySelector(selector)?.getAttribute(name) ?? undefined;
 
   const meta: DocumentMeta = {};
-  const title = (attr('meta[property="og:title"]', 'content') ?? document.querySelector('title')?.textContent ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const title = (attr('meta[property="og:title"]', 'content') ?? document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim();
   if (title) meta.title = title;
   const url = absolute(attr('link[rel~="canonical"]', 'href')) ?? absolute(attr('meta[property="og:url"]', 'content'));
   if (url) meta.url = url;

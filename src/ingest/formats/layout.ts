@@ -71,10 +71,7 @@ interface Para {
   blockLeft: number;
 }
 
-type Piece =
-  | { kind: 'text'; block: Block }
-  | { kind: 'table'; page: number; text: string }
-  | { kind: 'notes'; page: number; notes: string[] };
+type Piece = { kind: 'text'; block: Block } | { kind: 'table'; page: number; text: string } | { kind: 'notes'; page: number; notes: string[] };
 
 const MARK = /^(?:\d{1,3}|[*†‡§])$/;
 const TERMINAL = /[.!?:;"”’)\]]$/;
@@ -171,7 +168,10 @@ const symbolLike = (t: string) => /^[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.]+){1,6}
 
 /** A row made only of furniture tokens (and the document symbol); `strong` when it has a job number, barcode or counter. */
 function furnitureTokens(text: string): { all: boolean; strong: boolean } {
-  const tokens = text.replace(/S\/PV\. /g, 'S/PV.').split(/\s+/).filter(Boolean);
+  const tokens = text
+    .replace(/S\/PV\. /g, 'S/PV.')
+    .split(/\s+/)
+    .filter(Boolean);
   if (!tokens.length) return { all: false, strong: false };
   let strong = false;
   for (const t of tokens) {
@@ -195,7 +195,8 @@ function shapeOf(row: Row, marks: Set<PageItem>): string {
 /** Lines that are furniture wherever they stand. */
 const NOTICE = /^(?:This record is subject to correction\.?|Please recycle\s*♲?|♲)$/i;
 /** Paragraphs that are the records' standard disclaimer, not what was said. */
-const DISCLAIMER = /^(?:This record contains the text of speeches delivered in|This record contains the (?:original )?text of speeches|The final text will be printed in the Official Records|Corrections should be submitted to the original languages? only|This record is subject to correction)/i;
+const DISCLAIMER =
+  /^(?:This record contains the text of speeches delivered in|This record contains the (?:original )?text of speeches|The final text will be printed in the Official Records|Corrections should be submitted to the original languages? only|This record is subject to correction)/i;
 
 const DISCLAIMER_TAIL = /^(?:They should be incorporated|Corrected records will be reissued|Corrections should be|\(http)/;
 
@@ -203,7 +204,14 @@ const EDGE = 3;
 
 /** Drops running headers, footers, job numbers and notices from every page. */
 function dropFurniture(pages: { rows: Row[]; marks: Set<PageItem> }[], symbol?: string): Row[][] {
-  const symbolRe = symbol ? new RegExp(symbol.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\//g, '\\/\\s?').replace(/\\\./g, '\\.\\s?')) : undefined;
+  const symbolRe = symbol
+    ? new RegExp(
+        symbol
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/\//g, '\\/\\s?')
+          .replace(/\\\./g, '\\.\\s?'),
+      )
+    : undefined;
   const shapes = new Map<string, Set<number>>();
   pages.forEach((p, n) => {
     const edge = [...p.rows.slice(0, EDGE), ...p.rows.slice(-EDGE)];
@@ -218,9 +226,7 @@ function dropFurniture(pages: { rows: Row[]; marks: Set<PageItem> }[], symbol?: 
   return pages.map((p, n) => {
     const drop = new Set<Row>();
     // Job numbers sit in a margin, sometimes on the baseline of a body line: drop the item alone.
-    const rows = p.rows
-      .map((r) => ({ ...r, items: r.items.filter((it) => !JOB_ITEM.test(it.text.trim())) }))
-      .filter((r) => r.items.length);
+    const rows = p.rows.map((r) => ({ ...r, items: r.items.filter((it) => !JOB_ITEM.test(it.text.trim())) })).filter((r) => r.items.length);
     rows.forEach((r) => {
       const text = textOf(r.items, p.marks);
       if (NOTICE.test(text)) drop.add(r);
@@ -267,9 +273,7 @@ function splitFootnotes(rows: Row[], marks: Set<PageItem>, bodySize: number): { 
   let cur: PageItem[][] = [];
   const flush = () => {
     if (!cur.length) return;
-    const text = cur
-      .map((items) => textOf(items, new Set()))
-      .join('\n');
+    const text = cur.map((items) => textOf(items, new Set())).join('\n');
     const lines = text.split('\n');
     lines[0] = lines[0]!.replace(/^(?:\d{1,3}|[*†‡])\s*/, '');
     notes.push(lines.join('\n'));
@@ -443,7 +447,11 @@ function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string
     const out: Entry[] = [];
     part.forEach((row, i) => {
       if (tables.has(i)) {
-        out.push({ cells: cellsOf(row, marks).map((c) => c.text).join(' · ') });
+        out.push({
+          cells: cellsOf(row, marks)
+            .map((c) => c.text)
+            .join(' · '),
+        });
         return;
       }
       const l = line(row.items, row);
@@ -451,7 +459,11 @@ function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string
     });
     return out;
   };
-  const wideEntry = (row: Row): Entry => ({ cells: cellsOf(row, marks).map((c) => c.text).join(' · ') });
+  const wideEntry = (row: Row): Entry => ({
+    cells: cellsOf(row, marks)
+      .map((c) => c.text)
+      .join(' · '),
+  });
   if (gutter === undefined) {
     emit(entriesOf(rows));
   } else {
@@ -517,11 +529,7 @@ function paragraphsOf(block: Block, leading: number): Para[] {
       if (gap > Math.max(leading, size * 1.1) * 1.2) start = true;
       else if (Math.abs(line.size - prev.size) > Math.min(line.size, prev.size) * 0.15) start = true;
       else if (indentOf(line) > line.size * 0.8 && indentOf(prev) < line.size * 0.5) start = true;
-      else if (
-        prev.right < block.left + (block.right - block.left) * 0.6 &&
-        TERMINAL.test(prev.text) &&
-        /^[\p{Lu}\p{N}"“‘(]/u.test(line.text)
-      )
+      else if (prev.right < block.left + (block.right - block.left) * 0.6 && TERMINAL.test(prev.text) && /^[\p{Lu}\p{N}"“‘(]/u.test(line.text))
         start = true;
     }
     if (start && cur.length) {
@@ -570,8 +578,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
     y: r.y,
     x: Math.min(...r.items.map((i) => i.x)),
   }));
-  const bodySize =
-    median(rowed.flatMap((p) => p.rows.flatMap((r) => (r.items.length ? [Math.round(r.size * 2) / 2] : [])))) ?? 10;
+  const bodySize = median(rowed.flatMap((p) => p.rows.flatMap((r) => (r.items.length ? [Math.round(r.size * 2) / 2] : [])))) ?? 10;
   const height = pages[0]?.height ?? 792;
   const top = firstPageRows.filter((r) => r.y >= height * 0.72).map((r) => r.text);
   const symbol = mastheadSymbol(top, firstPageRows.map((r) => r.text).join('\n'));
@@ -585,7 +592,14 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
 
   const blocks = pieces.flatMap((p) => (p.kind === 'text' ? [p.block] : []));
   const leading =
-    median(blocks.flatMap((b) => b.lines.slice(1).map((l, i) => (b.lines[i]?.y ?? l.y) - l.y).filter((d) => d > 0))) ?? 14;
+    median(
+      blocks.flatMap((b) =>
+        b.lines
+          .slice(1)
+          .map((l, i) => (b.lines[i]?.y ?? l.y) - l.y)
+          .filter((d) => d > 0),
+      ),
+    ) ?? 14;
   const perBlock = new Map<Block, Para[]>(blocks.map((b) => [b, paragraphsOf(b, leading)]));
   const all = [...perBlock.values()].flat();
   const indented = all.filter((p) => {
@@ -617,7 +631,10 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
     }
     (perBlock.get(piece.block) ?? []).forEach((p, i) => {
       // The records' disclaimer (and what runs on from it) is furniture: it must not even break a paragraph.
-      const head = p.lines.slice(0, 2).map((l) => l.text).join(' ');
+      const head = p.lines
+        .slice(0, 2)
+        .map((l) => l.text)
+        .join(' ');
       const small = (p.lines[0]?.size ?? 0) < bodySize * 0.95;
       if (DISCLAIMER.test(head) || (inDisclaimer && (small || DISCLAIMER_TAIL.test(head)))) {
         inDisclaimer = true;
@@ -640,11 +657,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
   }
   flushNotes();
 
-  const vocab = vocabulary(
-    out
-      .flatMap((o) => ('para' in o ? o.para.lines.map((l) => l.text) : [('table' in o ? o.table : o.note)]))
-      .join('\n'),
-  );
+  const vocab = vocabulary(out.flatMap((o) => ('para' in o ? o.para.lines.map((l) => l.text) : ['table' in o ? o.table : o.note])).join('\n'));
   const paragraphs: ExtractedParagraph[] = [];
   for (const o of out) {
     if ('para' in o) {

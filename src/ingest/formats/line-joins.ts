@@ -59,5 +59,8 @@ export function joinLinesWith(lines: readonly string[], vocab: ReadonlySet<strin
     else if (/[\p{L}]-$/u.test(out) && /^\p{L}/u.test(line)) out = joinHyphenated(out, line, vocab);
     else out += ' ' + line;
   }
-  return out.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+  return out
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

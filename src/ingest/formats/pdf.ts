@@ -77,9 +77,7 @@ export const extractPdf: DocumentExtractor = async (bytes, _path, limits) => {
     const infoTitle = meaningfulTitle((info?.info as Record<string, unknown> | undefined)?.['Title'], firstPage);
     const firstSize = firstPageRows[0]?.size ?? 0;
     const title =
-      titleBlock(firstPageRows, bodySize, symbol) ??
-      infoTitle ??
-      (firstSize > bodySize * 1.15 ? meaningfulTitle(paragraphs[0]?.text) : undefined);
+      titleBlock(firstPageRows, bodySize, symbol) ?? infoTitle ?? (firstSize > bodySize * 1.15 ? meaningfulTitle(paragraphs[0]?.text) : undefined);
     if (title) meta.title = title;
     return { meta, paragraphs };
   } catch (error) {

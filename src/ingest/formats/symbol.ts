@@ -9,10 +9,7 @@ const SERIES = [
 const SEGMENT = String.raw`(?:[A-Z][A-Za-z]{0,9}(?:\.\s?\d{1,6}[A-Za-z]?)?|\d{1,6}|S-\d{1,2})`;
 /** What a symbol may carry after it: a year "(2020)", "(Sect. 16)", "(Resumption 1)", "(Part I)", "(Vol. II)". */
 const SUFFIX = String.raw`(?:\s\((?:\d{4}|Sect\.\s?\d{1,3}[A-Z]?|Resumption\s\d{1,2}|Part\s[IVX\d]{1,4}|Vol\.\s?[IVX\d]{1,4})\))?`;
-const SYMBOL = new RegExp(
-  String.raw`(?<![A-Za-z0-9/.])(?:${SERIES.join('|')})(?:/${SEGMENT}){1,7}(?![A-Za-z0-9/])${SUFFIX}`,
-  'g',
-);
+const SYMBOL = new RegExp(String.raw`(?<![A-Za-z0-9/.])(?:${SERIES.join('|')})(?:/${SEGMENT}){1,7}(?![A-Za-z0-9/])${SUFFIX}`, 'g');
 /** Words that introduce a symbol cited in the text rather than the document's own. */
 const CITED = /\b(?:resolutions?|decisions?|documents?|see|contained in|pursuant to|reports?|annex to)\s*(?:No\.\s*)?$/i;
 

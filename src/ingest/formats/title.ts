@@ -4,7 +4,8 @@
  * "S/PV.8699_Resumption 1", "United Nations" (the masthead's first words).
  */
 
-const ORGAN = /^(General Assembly|Security Council|Economic and Social Council|Trusteeship Council|Human Rights Council|(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization) Committee|Commission on [A-Z][\w ]+?|Conference on [A-Z][\w ]+?)(?=\s|$)/;
+const ORGAN =
+  /^(General Assembly|Security Council|Economic and Social Council|Trusteeship Council|Human Rights Council|(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization) Committee|Commission on [A-Z][\w ]+?|Conference on [A-Z][\w ]+?)(?=\s|$)/;
 const SESSION = /^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,3}(?:st|nd|rd|th)) (?:special |emergency special |resumed )?(?:session|year)$/i;
 const DATE = /^\d{1,2} [A-Z][a-z]+ \d{4}$/;
 const MEETING = /^(\d{1,5}(?:st|nd|rd|th) (?:plenary )?meeting)\b/;
@@ -48,7 +49,10 @@ export function titleBlock(rows: readonly TitleRow[], bodySize: number, symbol?:
   const texts = rows.map((r) => r.text.trim());
   if (!texts.slice(0, 3).some((t) => /^United Nations\b/.test(t))) return undefined;
   const organ = texts.map((t) => ORGAN.exec(t)?.[1]).find(Boolean);
-  const meeting = texts.slice(0, 12).map((t) => MEETING.exec(t)?.[1]).find(Boolean);
+  const meeting = texts
+    .slice(0, 12)
+    .map((t) => MEETING.exec(t)?.[1])
+    .find(Boolean);
   if (organ && meeting && (!symbol || /\/PV\./.test(symbol))) {
     const session = texts.find((t) => SESSION.test(t));
     return [organ, session, meeting].filter(Boolean).join(', ');

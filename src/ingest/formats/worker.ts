@@ -14,12 +14,9 @@ export interface Job {
 parentPort?.on('message', (job: Job) => {
   const started = performance.now();
   const extractor = extractors[job.ext];
-  const run = extractor
-    ? extractor(job.bytes, job.path, job.limits)
-    : Promise.reject(new Error(`no extractor for ${job.ext} files`));
+  const run = extractor ? extractor(job.bytes, job.path, job.limits) : Promise.reject(new Error(`no extractor for ${job.ext} files`));
   run.then(
     (doc) => parentPort?.postMessage({ id: job.id, doc, ms: Math.round(performance.now() - started) }),
-    (error: unknown) =>
-      parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });

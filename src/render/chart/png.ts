@@ -19,7 +19,10 @@ function fontFile(pkg: string, file: string): string {
 
 /** The font files, by script. */
 export const FONTS = {
-  latin: [fontFile('@expo-google-fonts/noto-sans', '400Regular/NotoSans_400Regular.ttf'), fontFile('@expo-google-fonts/noto-sans', '700Bold/NotoSans_700Bold.ttf')],
+  latin: [
+    fontFile('@expo-google-fonts/noto-sans', '400Regular/NotoSans_400Regular.ttf'),
+    fontFile('@expo-google-fonts/noto-sans', '700Bold/NotoSans_700Bold.ttf'),
+  ],
   arabic: [fontFile('@expo-google-fonts/noto-sans-arabic', '400Regular/NotoSansArabic_400Regular.ttf')],
   cjk: [fontFile('@expo-google-fonts/noto-sans-sc', '400Regular/NotoSansSC_400Regular.ttf')],
 } as const;
@@ -68,7 +71,11 @@ export async function specToSvg(spec: Record<string, unknown>): Promise<string> 
 }
 
 /** SVG → PNG with the fonts `texts` need. */
-export async function svgToPng(svg: string, texts: readonly string[], scale = PNG_SCALE): Promise<{ png: Uint8Array; width: number; height: number }> {
+export async function svgToPng(
+  svg: string,
+  texts: readonly string[],
+  scale = PNG_SCALE,
+): Promise<{ png: Uint8Array; width: number; height: number }> {
   const [, , resvg] = await load();
   const r = new resvg.Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },

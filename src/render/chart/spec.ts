@@ -113,7 +113,10 @@ export function altText(counts: TrendCounts, rows: ChartRow[], options: ChartOpt
   const noun = unitNoun(counts);
   const measure = measureText(counts, options);
   if (counts.by === 'country' || counts.by === 'speaker') {
-    const top = rows.slice(0, 10).map((r) => `${r.label} ${fmt(r.count)}`).join(', ');
+    const top = rows
+      .slice(0, 10)
+      .map((r) => `${r.label} ${fmt(r.count)}`)
+      .join(', ');
     return `Horizontal bar chart of ${measure} for ${title}, top ${rows.length} ${counts.by === 'country' ? 'countries' : 'speakers'}: ${top}. ${count(counts.total, noun)} in all.`;
   }
   const shown = rows.filter((r) => r.value !== null) as (ChartRow & { value: number })[];
@@ -136,7 +139,11 @@ export function summaryLines(counts: TrendCounts, options: ChartOptions = {}, n 
     counts.by === 'country' || counts.by === 'speaker'
       ? rows
       : [...rows].filter((r) => r.count > 0).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || b.count - a.count);
-  return ranked.slice(0, n).map((r) => (rate ? `${r.label}: ${fmtRate(r.value ?? 0)} ${unit(counts).text} (${count(r.count, noun)})` : `${r.label}: ${count(r.count, noun)}`));
+  return ranked
+    .slice(0, n)
+    .map((r) =>
+      rate ? `${r.label}: ${fmtRate(r.value ?? 0)} ${unit(counts).text} (${count(r.count, noun)})` : `${r.label}: ${count(r.count, noun)}`,
+    );
 }
 
 /** Builds the chart spec for a trend. */
@@ -161,7 +168,10 @@ export function trendChart(counts: TrendCounts, options: ChartOptions = {}): Tre
       height: Math.max(120, rows.length * 20),
       data,
       layer: [
-        { mark: { type: 'bar', color: '#2b6cb0' }, encoding: { y, x: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d', tickMinStep: 1 } } } },
+        {
+          mark: { type: 'bar', color: '#2b6cb0' },
+          encoding: { y, x: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d', tickMinStep: 1 } } },
+        },
         {
           mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#333' },
           encoding: { y, x: { field: 'value', type: 'quantitative' }, text: { field: 'value', type: 'quantitative', format: ',d' } },
@@ -182,7 +192,12 @@ export function trendChart(counts: TrendCounts, options: ChartOptions = {}): Tre
       data: counts.by === 'year' ? { values: data.values.filter((r) => r.value !== null).map((r) => ({ ...r, label: `${r.key}-07-01` })) } : data,
       mark:
         counts.by === 'year'
-          ? { type: 'area', line: { color: '#2b6cb0', strokeWidth: 2 }, color: '#bee3f8', point: plotted <= 40 ? { color: '#2b6cb0', size: 40 } : false }
+          ? {
+              type: 'area',
+              line: { color: '#2b6cb0', strokeWidth: 2 },
+              color: '#bee3f8',
+              point: plotted <= 40 ? { color: '#2b6cb0', size: 40 } : false,
+            }
           : { type: 'bar', color: '#2b6cb0' },
       encoding: { x, y: yAxis },
     };

@@ -25,7 +25,11 @@ export function candidateList(c: Corpus, plan: QueryPlan, s: Scratch, required: 
     // every non-stop word of every phrase must be in the passage text before positions are checked
     cands = required ? required.cands : s.touched;
   }
-  return withoutExcluded(c, plan.parsed.excluded.map((w) => w.term), cands);
+  return withoutExcluded(
+    c,
+    plan.parsed.excluded.map((w) => w.term),
+    cands,
+  );
 }
 
 /**

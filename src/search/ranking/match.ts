@@ -49,7 +49,11 @@ export function matchAll(c: Corpus, parsed: ParsedQuery, restriction: Restrictio
       cands.sort((a, b) => a - b);
     }
   }
-  cands = withoutExcluded(c, parsed.excluded.map((w) => w.term), cands);
+  cands = withoutExcluded(
+    c,
+    parsed.excluded.map((w) => w.term),
+    cands,
+  );
   if (plan.checkedPhrases.length || plan.excludedPhrases.length) {
     const holdsAll = phraseChecker(plan.checkedPhrases);
     const excluded = plan.excludedPhrases.map((p) => phraseChecker([p]));

@@ -39,7 +39,15 @@ export interface QueryPlan {
 export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restriction, need: number, started: number): QueryPlan {
   const phrases = parsed.phrases.map((p) => p.terms).filter((t) => t.length > 0);
   // the indexed (non-stop) words of the phrases: "nots" stems to "not", so ask the analyzer, not the term
-  const phraseContent = [...new Set(parsed.phrases.flatMap((p) => tokens(p.raw).filter((t) => !t.stop).map((t) => t.term)))];
+  const phraseContent = [
+    ...new Set(
+      parsed.phrases.flatMap((p) =>
+        tokens(p.raw)
+          .filter((t) => !t.stop)
+          .map((t) => t.term),
+      ),
+    ),
+  ];
   const excludedPhrases = parsed.excludedPhrases.map((p) => p.terms).filter((t) => t.length > 0);
   const words = rankedWords(c, parsed);
   const markTerms = new Set<string>();

@@ -55,7 +55,15 @@ export interface Ranked {
  * `need` (at least) passages in order, their scores, the total number of matches, and what the
  * excerpts should mark.
  */
-export function rank(c: Corpus, s: Scratch, parsed: ParsedQuery, restriction: Restriction, need: number, started: number, sort: SortOrder = 'relevance'): Ranked {
+export function rank(
+  c: Corpus,
+  s: Scratch,
+  parsed: ParsedQuery,
+  restriction: Restriction,
+  need: number,
+  started: number,
+  sort: SortOrder = 'relevance',
+): Ranked {
   const plan = planQuery(c, parsed, restriction, need, started);
   try {
     const required = requiredCandidates(c, plan);
@@ -100,7 +108,11 @@ function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: numbe
  * Date order for `sort: newest | oldest` (a passage's effective date: its section's, else its
  * document's; undated passages last), ties broken by `then` (the ranking order).
  */
-export function byDateThen(dateFrom: Int32Array, sort: 'newest' | 'oldest', then: (a: number, b: number) => number): (a: number, b: number) => number {
+export function byDateThen(
+  dateFrom: Int32Array,
+  sort: 'newest' | 'oldest',
+  then: (a: number, b: number) => number,
+): (a: number, b: number) => number {
   const sign = sort === 'newest' ? -1 : 1;
   return (a, b) => {
     const da = dateFrom[a]!;

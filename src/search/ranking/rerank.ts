@@ -48,7 +48,13 @@ export function rerankByProximity(
  * Term proximity: pairs of distinct query words within `window` indexed (non-stop) words of each
  * other count as a pseudo-term, weighted by the pair's mean idf and saturated as BM25 saturates tf.
  */
-function proximity(c: Corpus, text: string, termBit: ReadonlyMap<string, number>, words: readonly RankedWord[], idfOf: ReadonlyMap<string, number>): number {
+function proximity(
+  c: Corpus,
+  text: string,
+  termBit: ReadonlyMap<string, number>,
+  words: readonly RankedWord[],
+  idfOf: ReadonlyMap<string, number>,
+): number {
   const { window, weight, adjacentOnly } = c.opts.proximity;
   const { k1, b } = c.opts.bm25;
   const { pos, bits, count: n } = termPositions(text, termBit);

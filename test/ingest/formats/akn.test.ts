@@ -31,7 +31,13 @@ describe('UN Akoma Ntoso XML (E/RES/2023/1 in six languages)', () => {
     const texts = paras.map((p) => p.text);
     expect(texts).toContain('(a) The partnership forum will be held on Tuesday, 31 January 2023;');
     expect(texts.some((t) => t.startsWith('1. Decides on the following working arrangements'))).toBe(true);
-    expect(texts.some((t) => t.includes('the Addis Ababa Action Agenda of the Third International Conference on Financing for Development and the 2030 Agenda for Sustainable Development,'))).toBe(true);
+    expect(
+      texts.some((t) =>
+        t.includes(
+          'the Addis Ababa Action Agenda of the Third International Conference on Financing for Development and the 2030 Agenda for Sustainable Development,',
+        ),
+      ),
+    ).toBe(true);
     expect(paras.find((p) => p.kind === 'footnote' && p.text === 'See E/FFDF/2022/3.')).toBeTruthy();
   });
 

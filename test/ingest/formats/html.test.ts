@@ -6,7 +6,15 @@ describe('HTML extraction', () => {
   it('keeps the article and drops navigation, scripts, banners and footer', async () => {
     const doc = await extractHtml(fixture('saved-page.html'), 'saved-page.html', LIMITS);
     const text = doc.paragraphs?.map((p) => p.text).join('\n') ?? '';
-    for (const noise of ['Subscribe to our newsletter', 'Peace and Security', 'TRACKING-SCRIPT-TEXT', 'SECOND-SCRIPT-TEXT', 'Accept all cookies', 'All rights reserved', 'Related stories']) {
+    for (const noise of [
+      'Subscribe to our newsletter',
+      'Peace and Security',
+      'TRACKING-SCRIPT-TEXT',
+      'SECOND-SCRIPT-TEXT',
+      'Accept all cookies',
+      'All rights reserved',
+      'Related stories',
+    ]) {
       expect(text).not.toContain(noise);
     }
     const speech = sourceParagraphs('rwa-76-2021.txt').map((p) => p.replace(/^•\s*/, ''));
@@ -34,9 +42,7 @@ describe('HTML extraction', () => {
   it('decodes a page by the charset its <meta> declares', async () => {
     const doc = await extractHtml(fixture('windows-1252.html'), 'windows-1252.html', LIMITS);
     expect(doc.meta.title).toBe('Guinea-Bissau – General Debate 2021');
-    expect(doc.paragraphs?.at(-1)?.text).toBe(
-      'Translated “unofficially” — the delegation’s own text prevails. Bissau, café à la une.',
-    );
+    expect(doc.paragraphs?.at(-1)?.text).toBe('Translated “unofficially” — the delegation’s own text prevails. Bissau, café à la une.');
   });
 
   it.each([

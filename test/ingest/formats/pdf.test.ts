@@ -12,9 +12,7 @@ describe('PDF extraction', () => {
   });
 
   it('joins soft line-end hyphens and keeps compound ones', async () => {
-    const text = (await extractPdf(fixture('statement-3-pages.pdf'), 'x.pdf', LIMITS)).paragraphs
-      ?.map((p) => p.text)
-      .join('\n');
+    const text = (await extractPdf(fixture('statement-3-pages.pdf'), 'x.pdf', LIMITS)).paragraphs?.map((p) => p.text).join('\n');
     // Each of these words is broken across two lines in the PDF (see make-fixtures output).
     for (const word of ['familiar', 'pandemic', 'undertook', 'Authoritarian', 'commitments']) expect(text).toContain(word);
     expect(text).toContain('developed and non-developed');
@@ -70,8 +68,6 @@ describe('PDF extraction', () => {
   });
 
   it('refuses a file over the size limit before parsing it', async () => {
-    await expect(extractPdf(fixture('statement-3-pages.pdf'), 'x.pdf', { ...LIMITS, maxBytes: 1000 })).rejects.toThrow(
-      /^too large/,
-    );
+    await expect(extractPdf(fixture('statement-3-pages.pdf'), 'x.pdf', { ...LIMITS, maxBytes: 1000 })).rejects.toThrow(/^too large/);
   });
 });

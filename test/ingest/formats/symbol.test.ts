@@ -19,19 +19,16 @@ describe('findSymbol', () => {
     expect(findSymbol(text)).toBe(symbol);
   });
 
-  it.each([
-    ['a speech about HIV/AIDS and/or COVID-19 on 22/09/2021'],
-    ['the A/B test of the TCP/IP stack'],
-  ])('finds none in %j', (text) => {
+  it.each([['a speech about HIV/AIDS and/or COVID-19 on 22/09/2021'], ['the A/B test of the TCP/IP stack']])('finds none in %j', (text) => {
     expect(findSymbol(text)).toBeUndefined();
   });
 
-  it.each([
-    ['Recalling its resolution A/RES/70/1 of 25 September 2015'],
-    ['The statement of the Observer (see E/CN.7/2022/1) was noted.'],
-  ])('takes no symbol the text only cites: %j', (text) => {
-    expect(findSymbol(text)).toBeUndefined();
-  });
+  it.each([['Recalling its resolution A/RES/70/1 of 25 September 2015'], ['The statement of the Observer (see E/CN.7/2022/1) was noted.']])(
+    'takes no symbol the text only cites: %j',
+    (text) => {
+      expect(findSymbol(text)).toBeUndefined();
+    },
+  );
 
   it('prefers the masthead’s symbol to one the first page cites before it in reading order', () => {
     const page = 'Scale of assessments (A/48/341)\nUnited Nations A/48/PV.46\nGeneral Assembly';

@@ -22,12 +22,24 @@ describe('meaningfulTitle', () => {
 describe('titleBlock', () => {
   const row = (text: string, size = 10) => ({ text, size });
   it('names a verbatim record by organ, session and meeting', () => {
-    const rows = [row('United Nations A/77/PV.5', 20), row('General Assembly Official Records', 20), row('Seventy-seventh session'), row('5th plenary meeting'), row('Tuesday, 20 September 2022, 3 p.m.')];
+    const rows = [
+      row('United Nations A/77/PV.5', 20),
+      row('General Assembly Official Records', 20),
+      row('Seventy-seventh session'),
+      row('5th plenary meeting'),
+      row('Tuesday, 20 September 2022, 3 p.m.'),
+    ];
     expect(titleBlock(rows, 10, 'A/77/PV.5')).toBe('General Assembly, Seventy-seventh session, 5th plenary meeting');
   });
 
   it('takes a resolution’s own title, without its number', () => {
-    const rows = [row('United Nations A/RES/79/157', 20), row('General Assembly Distr.: General', 20), row('Resolution adopted by the General Assembly', 14), row('79/157. Report of the Human Rights Council', 12), row('The General Assembly,')];
+    const rows = [
+      row('United Nations A/RES/79/157', 20),
+      row('General Assembly Distr.: General', 20),
+      row('Resolution adopted by the General Assembly', 14),
+      row('79/157. Report of the Human Rights Council', 12),
+      row('The General Assembly,'),
+    ];
     expect(titleBlock(rows, 10, 'A/RES/79/157')).toBe('Report of the Human Rights Council');
   });
 

@@ -54,7 +54,10 @@ describe('real UN records: layout', () => {
 
   it('keeps running headers, footers, job numbers, barcodes and the disclaimer out of every passage', async () => {
     for (const name of RECORDS) {
-      const text = (await paras(name)).filter((p) => (p.page ?? 1) > 1).map((p) => p.text).join('\n');
+      const text = (await paras(name))
+        .filter((p) => (p.page ?? 1) > 1)
+        .map((p) => p.text)
+        .join('\n');
       expect(text, name).not.toMatch(/\b\d{2}-\d{5}\b/); // job number
       expect(text, name).not.toMatch(/\*\d{7}\*/); // barcode
       expect(text, name).not.toMatch(/\b\d{1,2}\/(?:2|21|35)\b/); // page counter n/N
@@ -86,7 +89,10 @@ describe('real UN records: layout', () => {
 
   it('takes footnote marks out of sentences and gives footnotes passages of their own (A/RES/79/191)', async () => {
     const all = await paras('A_RES_79_191.pdf');
-    const text = all.filter((p) => !p.kind).map((p) => p.text).join('\n');
+    const text = all
+      .filter((p) => !p.kind)
+      .map((p) => p.text)
+      .join('\n');
     expect(text).toContain('by the 1972 Protocol, the Convention on Psychotropic Substances of 1971, the United Nations Convention');
     expect(text).not.toMatch(/^\d{1,2} \d+\./m); // no stray mark before a paragraph number
     const notes = all.filter((p) => p.kind === 'footnote').map((p) => p.text);
@@ -123,11 +129,23 @@ describe('real UN documents: symbols and titles from the first page', () => {
     ['A_50_PV.33.pdf', 'A/50/PV.33', 'General Assembly, Fiftieth Session, 33rd plenary meeting'],
     ['S_PV.8701.pdf', 'S/PV.8701', 'Security Council, Seventy-fifth year, 8701st meeting'],
     ['S_PV.8699_Resumption1.pdf', 'S/PV.8699 (Resumption 1)', 'Security Council, Seventy-fifth year, 8699th meeting'],
-    ['A_RES_79_191.pdf', 'A/RES/79/191', 'Addressing and countering the world drug problem through a comprehensive, integrated and balanced approach'],
+    [
+      'A_RES_79_191.pdf',
+      'A/RES/79/191',
+      'Addressing and countering the world drug problem through a comprehensive, integrated and balanced approach',
+    ],
     ['A_RES_55_2.pdf', 'A/RES/55/2', 'United Nations Millennium Declaration'],
     ['A_RES_79_157.pdf', 'A/RES/79/157', 'Report of the Human Rights Council'],
-    ['A_C.3_80_L.3.pdf', 'A/C.3/80/L.3', 'Strengthening the United Nations crime prevention and criminal justice programme, in particular its technical cooperation capacity'],
-    ['A_81_6_Sect.16.pdf', 'A/81/6 (Sect. 16)', expect.stringMatching(/^Proposed programme budget for 2027: .*Section 16 International drug control/)],
+    [
+      'A_C.3_80_L.3.pdf',
+      'A/C.3/80/L.3',
+      'Strengthening the United Nations crime prevention and criminal justice programme, in particular its technical cooperation capacity',
+    ],
+    [
+      'A_81_6_Sect.16.pdf',
+      'A/81/6 (Sect. 16)',
+      expect.stringMatching(/^Proposed programme budget for 2027: .*Section 16 International drug control/),
+    ],
   ])('%s: %s, titled from its title block', async (name, symbol, title) => {
     const { meta } = await read(name);
     expect(meta.symbol).toBe(symbol);
@@ -154,7 +172,10 @@ async function pageSentences(file: string, pageNo: number): Promise<string[]> {
       const content = await (await pdf.getPage(n)).getTextContent();
       // Compared as people type them: presentation forms (Arabic shapes) as letters, like the extractor gives.
       return (content.items as { str?: string }[]).map((i) =>
-        (i.str ?? '').replace(/[\uFB00-\uFDFF\uFE70-\uFEFF]+/g, (m) => m.normalize('NFKC')).replace(/\s+/g, ' ').trim(),
+        (i.str ?? '')
+          .replace(/[\uFB00-\uFDFF\uFE70-\uFEFF]+/g, (m) => m.normalize('NFKC'))
+          .replace(/\s+/g, ' ')
+          .trim(),
       );
     };
     const n = Math.min(pageNo, pdf.numPages);

@@ -15,18 +15,22 @@ describe('extractInWorker', () => {
   });
 
   it('passes an extractor’s reason through', async () => {
-    await expect(extractInWorker('.pdf', fixture('encrypted.pdf'), 'encrypted.pdf', LIMITS)).rejects.toThrow(
-      'encrypted PDF (password-protected)',
-    );
+    await expect(extractInWorker('.pdf', fixture('encrypted.pdf'), 'encrypted.pdf', LIMITS)).rejects.toThrow('encrypted PDF (password-protected)');
   });
 
   it('stops a hanging extraction at the time limit while the main thread keeps running', async () => {
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 10);
     const started = Date.now();
-    const hanging = extractInWorker('.pdf', fixture('statement-3-pages.pdf'), 'stuck.pdf', { ...LIMITS, timeoutMs: 1500 }, {
-      workerUrl: new URL('./hanging-worker.mjs', import.meta.url),
-    });
+    const hanging = extractInWorker(
+      '.pdf',
+      fixture('statement-3-pages.pdf'),
+      'stuck.pdf',
+      { ...LIMITS, timeoutMs: 1500 },
+      {
+        workerUrl: new URL('./hanging-worker.mjs', import.meta.url),
+      },
+    );
     await expect(hanging).rejects.toThrow('took longer than the time limit (1.5 s)');
     clearInterval(ticker);
     const elapsed = Date.now() - started;
@@ -40,21 +44,19 @@ describe('extractInWorker', () => {
   });
 
   it('gives up on a real PDF when the time limit is tiny', async () => {
-    await expect(
-      extractInWorker('.pdf', fixture('two-columns.pdf'), 'two-columns.pdf', { ...LIMITS, timeoutMs: 5 }),
-    ).rejects.toThrow('took longer than the time limit (5 ms)');
+    await expect(extractInWorker('.pdf', fixture('two-columns.pdf'), 'two-columns.pdf', { ...LIMITS, timeoutMs: 5 })).rejects.toThrow(
+      'took longer than the time limit (5 ms)',
+    );
   });
 
   it('refuses a file over the size limit without parsing it', async () => {
-    await expect(
-      extractInWorker('.pdf', fixture('statement-3-pages.pdf'), 'big.pdf', { ...LIMITS, maxBytes: 2048 }),
-    ).rejects.toThrow('too large (8 KB; the limit is 2 KB)');
+    await expect(extractInWorker('.pdf', fixture('statement-3-pages.pdf'), 'big.pdf', { ...LIMITS, maxBytes: 2048 })).rejects.toThrow(
+      'too large (8 KB; the limit is 2 KB)',
+    );
   });
 
   it('reports an extension it has no extractor for', async () => {
-    await expect(extractInWorker('.odt', new Uint8Array([1, 2, 3]), 'x.odt', LIMITS)).rejects.toThrow(
-      'no extractor for .odt files',
-    );
+    await expect(extractInWorker('.odt', new Uint8Array([1, 2, 3]), 'x.odt', LIMITS)).rejects.toThrow('no extractor for .odt files');
   });
 });
 
