@@ -10,7 +10,7 @@ import { ALERT_HITS, alertMoreReply, followCreatedReply, followLabel, followList
 import type { Choice, Reply } from '../src/render/models.ts';
 import { expiredReply } from '../src/render/replies.ts';
 import { truncate } from '../src/render/text.ts';
-import { autocompleteFacet, filtersFrom, stringOption } from './options.ts';
+import { FILTER_OPTIONS, autocompleteFacet, filtersFrom, stringOption } from './options.ts';
 import { NO_DATABASE } from './saved.ts';
 import {
   COMMAND_TYPE,
@@ -56,23 +56,7 @@ const data = {
           required: true,
           max_length: 300,
         },
-        {
-          type: OPTION_TYPE.String,
-          name: 'country',
-          description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out',
-          autocomplete: true,
-        },
-        {
-          type: OPTION_TYPE.String,
-          name: 'speaker',
-          description: 'Part of a speaker’s name; several comma-separated; -name leaves out',
-          autocomplete: true,
-        },
-        { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
-        { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
-        { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
-        { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
-        { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
+        ...FILTER_OPTIONS,
         {
           type: OPTION_TYPE.Channel,
           name: 'channel',

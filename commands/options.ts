@@ -4,7 +4,7 @@ import { fold } from '../src/index/analyzer.ts';
 import { LIMITS } from '../src/render/discord-limits.ts';
 import { filterValues, isListFilter, joinFilterValues, parseFilters, type FilterLabel } from '../src/search/filter-values.ts';
 import type { Facet, SearchEngine, SearchFilters } from '../src/types.ts';
-import type { AutocompleteInput } from '../src/command.ts';
+import { OPTION_TYPE, type AutocompleteInput } from '../src/command.ts';
 
 /** An option's value as trimmed text (undefined when absent or blank); `name` must be one the command declares. */
 export function stringOption<O, K extends keyof O & string>(input: { readonly options: O }, name: K): string | undefined {
@@ -142,3 +142,24 @@ export function autocompleteFacet<O>(input: AutocompleteInput<O>, engine: Search
     .map((c) => ({ name: `${head}${not}${c.name}`, value: `${before ? `${before},` : ''}${not}${c.value}` }))
     .filter((c) => c.value.length <= LIMITS.choiceValue);
 }
+
+/** The filter options /search and /follow share (same names, same descriptions, same autocomplete). */
+export const FILTER_OPTIONS = [
+  {
+    type: OPTION_TYPE.String,
+    name: 'country',
+    description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out',
+    autocomplete: true,
+  },
+  {
+    type: OPTION_TYPE.String,
+    name: 'speaker',
+    description: 'Part of a speaker’s name; several comma-separated; -name leaves out',
+    autocomplete: true,
+  },
+  { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
+  { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
+  { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
+  { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
+  { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
+] as const;

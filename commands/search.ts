@@ -15,7 +15,7 @@ import {
 } from '../src/render/replies.ts';
 import { MAX_HITS, SORT_ORDERS, type SortOrder } from '../src/types.ts';
 import { explainNoHits } from '../src/search/no-hits.ts';
-import { autocompleteFacet, filterLabel, filtersFrom, stringOption } from './options.ts';
+import { FILTER_OPTIONS, autocompleteFacet, filterLabel, filtersFrom, stringOption } from './options.ts';
 import {
   ANY_CONTEXT,
   COMMAND_TYPE,
@@ -124,23 +124,7 @@ const data = {
       description: 'Words, "phrases", -words it must not say, filters (country:COL); empty: a long-text form',
       max_length: 500,
     },
-    {
-      type: OPTION_TYPE.String,
-      name: 'country',
-      description: 'Countries (names or ISO codes), comma-separated; -USA leaves one out',
-      autocomplete: true,
-    },
-    {
-      type: OPTION_TYPE.String,
-      name: 'speaker',
-      description: 'Part of a speaker’s name; several comma-separated; -name leaves out',
-      autocomplete: true,
-    },
-    { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
-    { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
-    { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
-    { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
-    { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
+    ...FILTER_OPTIONS,
     {
       type: OPTION_TYPE.String,
       name: 'sort',
