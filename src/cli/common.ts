@@ -99,6 +99,16 @@ export async function openForCli(flags: LibraryFlags, opts: { quiet?: boolean; p
       cachePath,
       rebuild: flags.rebuild === true,
       limits,
+      log: {
+        info: () => undefined,
+        warn: (obj: { err?: string }, msg: string) => {
+          if (msg === 'could not save the index cache') {
+            process.stderr.write(
+              `Warning: could not save the index cache at ${cachePath} (${obj.err ?? 'unknown error'}); every run rebuilds the index until --cache or INDEX_CACHE names a writable place.\n`,
+            );
+          } else process.stderr.write(`Warning: ${msg}\n`);
+        },
+      },
       onProgress: (done: number, total: number, file?: FileProgress) => {
         // `npm run index`: a line per file that needed parsing (PDF, Word, HTML), or that was skipped.
         if (opts.perFile && file && (total < 200 || file.skipped !== undefined || /\.(?:pdf|docx?|html?)$/i.test(file.path))) {
@@ -130,9 +140,7 @@ export async function openForCli(flags: LibraryFlags, opts: { quiet?: boolean; p
   const { engine, report, fromCache } = opened;
   if (report.passages === 0) {
     const reasons = report.skipped.slice(0, 10).map((p) => `  ${p.path} — ${p.reason}`);
-    throw new EmptyLibraryError(
-      [`Nothing could be indexed in ${dataDir}.`, ...reasons].join('\n'),
-    );
+    throw new EmptyLibraryError([`Nothing could be indexed in ${dataDir}.`, ...reasons].join('\n'));
   }
   if (!opts.quiet && report.skipped.length) {
     process.stderr.write(`${report.skipped.length} file(s) skipped (npm run index -- --data ${flags.data ?? 'DIR'} lists them).\n`);
@@ -143,24 +151,26 @@ export async function openForCli(flags: LibraryFlags, opts: { quiet?: boolean; p
 /** Runs a CLI main function, mapping errors to messages and exit codes; never prints a stack for user errors. */
 export function runMain(main: (argv: string[]) => Promise<number>): void {
   // the extractor worker threads stop with the run
-  main(process.argv.slice(2)).finally(() => closeExtractors()).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      if (err instanceof UsageError || err instanceof QueryError) {
-        process.stderr.write(`${err.message}\n`);
-        process.exitCode = 1;
-      } else if (err instanceof EmptyLibraryError) {
-        process.stderr.write(`${err.message}\n`);
-        process.exitCode = 2;
-      } else if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-        process.stderr.write(`${err.message}\nSee --help.\n`);
-        process.exitCode = 1;
-      } else {
-        process.stderr.write(`Unexpected error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-        process.exitCode = 1;
-      }
-    },
-  );
+  main(process.argv.slice(2))
+    .finally(() => closeExtractors())
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (err: unknown) => {
+        if (err instanceof UsageError || err instanceof QueryError) {
+          process.stderr.write(`${err.message}\n`);
+          process.exitCode = 1;
+        } else if (err instanceof EmptyLibraryError) {
+          process.stderr.write(`${err.message}\n`);
+          process.exitCode = 2;
+        } else if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+          process.stderr.write(`${err.message}\nSee --help.\n`);
+          process.exitCode = 1;
+        } else {
+          process.stderr.write(`Unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+          process.exitCode = 1;
+        }
+      },
+    );
 }

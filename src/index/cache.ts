@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { closeSync, fstatSync, openSync, read as fsRead } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import os from 'node:os';
@@ -156,9 +156,7 @@ export function encodeState(state: EngineState, files: readonly FileEntry[]): Ui
 
 /** The scan as cache entries (sorted by path). */
 export function fileEntries(scan: readonly ScannedFile[]): FileEntry[] {
-  return scan
-    .map((f): FileEntry => [f.path, f.size, Math.round(f.mtimeMs)])
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return scan.map((f): FileEntry => [f.path, f.size, Math.round(f.mtimeMs)]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /** A hash of every file's path, size and modification time: any change to the library changes it. */
@@ -169,10 +167,7 @@ export function libraryFingerprint(entries: readonly FileEntry[]): string {
 }
 
 /** Files added, changed (size or mtime) and removed between two scans. */
-export function diffFiles(
-  before: readonly FileEntry[],
-  after: readonly FileEntry[],
-): { added: string[]; changed: string[]; removed: string[] } {
+export function diffFiles(before: readonly FileEntry[], after: readonly FileEntry[]): { added: string[]; changed: string[]; removed: string[] } {
   const old = new Map(before.map((e) => [e[0], e]));
   const added: string[] = [];
   const changed: string[] = [];
@@ -186,6 +181,55 @@ export function diffFiles(
 }
 
 /** Writes the engine state atomically (temp file + fsync + rename). */
+/** A temporary cache older than this is left over whoever wrote it (a write takes minutes at most). */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what killed cache writes left behind: `<cache>.tmp-<pid>-<ts>` files whose writer is gone
+ * (no such process, this very process id from an earlier run — a container's pid 1 — or over an
+ * hour old). Call before this process starts a write. Returns the names removed; never throws.
+ */
+export async function removeStaleCacheTemps(cachePath: string): Promise<string[]> {
+  const dir = path.dirname(cachePath);
+  const prefix = `${path.basename(cachePath)}.tmp-`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)-[0-9a-z]+$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const full = path.join(dir, name);
+    let stale = pid === process.pid || !processAlive(pid);
+    if (!stale) {
+      const st = await stat(full).catch(() => undefined);
+      stale = st !== undefined && Date.now() - st.mtimeMs > STALE_TEMP_MS;
+    }
+    if (!stale) continue;
+    try {
+      await rm(full, { force: true });
+      removed.push(name);
+    } catch {
+      // another process may be cleaning up too; what stays is tried again next start
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function saveCache(cachePath: string, state: EngineState, files: readonly FileEntry[]): Promise<void> {
   await mkdir(path.dirname(cachePath), { recursive: true });
   const tmp = `${cachePath}.tmp-${process.pid}-${Date.now().toString(36)}`;
@@ -254,7 +298,7 @@ const CHUNK = 4 << 20;
 
 /** Reads `n` bytes at `pos` of `fd` into `into` at `at`. */
 async function readFully(fd: number, into: Uint8Array, at: number, n: number, pos: number): Promise<void> {
-  for (let done = 0; done < n; ) {
+  for (let done = 0; done < n;) {
     const { bytesRead } = await read(fd, into, at + done, n - done, pos + done);
     if (bytesRead === 0) throw new Error('file ends early');
     done += bytesRead;

@@ -9,17 +9,38 @@ import { normalizeCountry } from './country.ts';
 
 /** The metadata fields a source may set (see data/README.md). */
 export const META_FIELDS = [
-  'title', 'date', 'dateEnd', 'meeting', 'session', 'speaker', 'post', 'organisation',
-  'country', 'countryName', 'language', 'url', 'symbol',
+  'title',
+  'date',
+  'dateEnd',
+  'meeting',
+  'session',
+  'speaker',
+  'post',
+  'organisation',
+  'country',
+  'countryName',
+  'language',
+  'url',
+  'symbol',
 ] as const satisfies ReadonlyArray<keyof DocumentMeta>;
 
 type MetaField = (typeof META_FIELDS)[number];
 
 /** Accepted spellings of field names (lower-cased) → field. */
 const FIELD_ALIASES: Record<string, MetaField> = {
-  body: 'meeting', organization: 'organisation', org: 'organisation', author: 'speaker',
-  lang: 'language', link: 'url', source: 'url', 'date_end': 'dateEnd', 'date-end': 'dateEnd', dateend: 'dateEnd',
-  'country_name': 'countryName', countryname: 'countryName', role: 'post',
+  body: 'meeting',
+  organization: 'organisation',
+  org: 'organisation',
+  author: 'speaker',
+  lang: 'language',
+  link: 'url',
+  source: 'url',
+  date_end: 'dateEnd',
+  'date-end': 'dateEnd',
+  dateend: 'dateEnd',
+  country_name: 'countryName',
+  countryname: 'countryName',
+  role: 'post',
 };
 
 /** The field a key names, or undefined when it is not a metadata field. */
@@ -27,7 +48,7 @@ export function metaField(key: string): MetaField | undefined {
   const k = key.trim();
   if ((META_FIELDS as readonly string[]).includes(k)) return k as MetaField;
   const lower = k.toLowerCase();
-  return (META_FIELDS as readonly string[]).find((f) => f.toLowerCase() === lower) as MetaField | undefined ?? FIELD_ALIASES[lower];
+  return ((META_FIELDS as readonly string[]).find((f) => f.toLowerCase() === lower) as MetaField | undefined) ?? FIELD_ALIASES[lower];
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -138,6 +159,8 @@ export function splitFrontMatter(text: string): FrontMatter {
     data = parseYaml(yamlText, { prettyErrors: true });
   } catch (e) {
     const pos = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    if (e instanceof RangeError || /call stack/i.test((e as Error).message))
+      throw new FrontMatterError('front matter is nested too deeply (more levels than any metadata needs)', 2);
     const first = ((e as Error).message.split('\n')[0] ?? 'invalid YAML').trim();
     throw new FrontMatterError(`broken front matter: ${first}`, pos !== undefined ? pos + 1 : 1);
   }

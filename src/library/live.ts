@@ -236,7 +236,15 @@ export class LibraryWatcher {
       ms: Math.round(performance.now() - started),
     };
     this.opts.log?.info(
-      { added: added.length, changed: summary.changed.length, removed: removed.length, skipped: summary.skipped.length, documents: summary.documents, passages: summary.passages, ms: summary.ms },
+      {
+        added: added.length,
+        changed: summary.changed.length,
+        removed: removed.length,
+        skipped: summary.skipped.length,
+        documents: summary.documents,
+        passages: summary.passages,
+        ms: summary.ms,
+      },
       'library updated',
     );
     for (const p of summary.skipped) this.opts.log?.warn({ path: p.path, line: p.line, reason: p.reason }, 'file skipped');
@@ -245,7 +253,11 @@ export class LibraryWatcher {
   }
 
   /** An incremental update failed half-way: the index can no longer be trusted; rebuild it fully. */
-  private async recover(err: unknown, started: number, what: { added: string[]; changed: string[]; removed: string[] }): Promise<UpdateSummary | null> {
+  private async recover(
+    err: unknown,
+    started: number,
+    what: { added: string[]; changed: string[]; removed: string[] },
+  ): Promise<UpdateSummary | null> {
     this.opts.log?.error?.({ err }, 'incremental update failed; rebuilding the index');
     if (!this.opts.rebuild) throw err;
     const opened = await this.opts.rebuild();
@@ -321,13 +333,19 @@ export class LibraryWatcher {
     }, this.opts.saveDelayMs);
   }
 
+  /** Whether the last cache write failed and was reported (warn once until one succeeds). */
+  private cacheWarned = false;
+
   private async save(): Promise<void> {
     if (!this.opts.cachePath || !this.engine) return;
     try {
       await saveCache(this.opts.cachePath, this.engine.state, this.files);
       this.opts.log?.info({ cachePath: this.opts.cachePath }, 'index cache updated');
+      this.cacheWarned = false;
     } catch (err) {
-      this.opts.log?.warn({ cachePath: this.opts.cachePath, err: (err as Error).message }, 'could not save the index cache');
+      // an unwritable cache location is said once, not at every update
+      if (!this.cacheWarned) this.opts.log?.warn({ cachePath: this.opts.cachePath, err: (err as Error).message }, 'could not save the index cache');
+      this.cacheWarned = true;
     }
   }
 

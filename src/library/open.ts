@@ -16,8 +16,19 @@ import { INDEX_OPTIONS } from '../index/options.ts';
 import { documentPartitionKey, LibraryStore, type TextFile } from '../index/store.ts';
 import type { ExtractLimits, IngestReport } from '../types.ts';
 import type { FileProgress } from '../ingest/load-library.ts';
-import { decodeState, diffFiles, encodeState, stateFromPrefix, fileEntries, libraryFingerprint, loadCache, readCacheHeader, saveCache, type FileEntry } from '../index/cache.ts';
-
+import {
+  decodeState,
+  diffFiles,
+  encodeState,
+  stateFromPrefix,
+  fileEntries,
+  libraryFingerprint,
+  loadCache,
+  readCacheHeader,
+  removeStaleCacheTemps,
+  saveCache,
+  type FileEntry,
+} from '../index/cache.ts';
 
 /** `<project>/.cache/index-<library name>-<hash of its absolute path>.bin` (.cache/ is git-ignored). */
 export function defaultCachePath(dataDir: string): string {
@@ -70,6 +81,8 @@ async function openState(opts: OpenOptions): Promise<OpenedState> {
   const { dataDir, cachePath, log } = opts;
   // the cache is read while the library is scanned (both wait on the disk); it is used only if
   // the scan then finds the library it was built from
+  const stale = await removeStaleCacheTemps(cachePath);
+  if (stale.length) log?.info({ cachePath, removed: stale }, 'removed temporary cache files left by an interrupted write');
   const head = await readCacheHeader(cachePath);
   const early = !opts.rebuild && 'header' in head ? loadCache(cachePath, head.header.libraryFingerprint) : undefined;
   // the ingest modules (format parsers, CSV, YAML, charset detection) load while the cache is read
@@ -232,7 +245,12 @@ function closeTextFile(f: TextFile): void {
 export function openLibraryInWorker(opts: OpenOptions): Promise<OpenedLibrary> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./open-worker-entry.mjs', import.meta.url), {
-      workerData: { dataDir: opts.dataDir, cachePath: opts.cachePath, rebuild: opts.rebuild ?? false, ...(opts.limits ? { limits: opts.limits } : {}) },
+      workerData: {
+        dataDir: opts.dataDir,
+        cachePath: opts.cachePath,
+        rebuild: opts.rebuild ?? false,
+        ...(opts.limits ? { limits: opts.limits } : {}),
+      },
       stdout: false,
       stderr: false,
       // a bounded heap makes the worker collect as it goes: its peak stays near its live data

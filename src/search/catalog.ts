@@ -7,7 +7,7 @@ import { fold } from '../index/analyzer.ts';
 import type { StoredDocument } from '../index/store.ts';
 import type { DocumentSummary, Facet, FacetValue } from '../types.ts';
 import type { Corpus } from './corpus.ts';
-import { facetEntries } from './speakers.ts';
+import { facetEntries, speakerKey, withoutHonorific } from './speakers.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 
 const FACETS: readonly Facet[] = ['country', 'speaker', 'session', 'document', 'organisation'];
@@ -23,7 +23,9 @@ export class Catalog {
     const f = filter ? fold(filter).trim() : '';
     // A record is found by who speaks in it too: `/sources Colombia` lists the records where Colombia speaks.
     const haystack = (d: StoredDocument): string =>
-      fold(`${d.id} ${d.meta.title ?? ''} ${d.path} ${d.meta.symbol ?? ''} ${(d.statements ?? []).map((s) => `${s.speaker} ${s.countryName ?? ''} ${s.country ?? ''} ${s.organisation ?? ''}`).join(' ')}`);
+      fold(
+        `${d.id} ${d.meta.title ?? ''} ${d.path} ${d.meta.symbol ?? ''} ${(d.statements ?? []).map((s) => `${s.speaker} ${s.countryName ?? ''} ${s.country ?? ''} ${s.organisation ?? ''}`).join(' ')}`,
+      );
     return this.c.store.docs.filter((d) => !f || haystack(d).includes(f)).map(summary);
   }
 
@@ -87,17 +89,35 @@ export class Catalog {
       else m.set(value, { value, label: label ?? value, count });
     };
     const maps = new Map<Facet, Map<string, FacetValue>>(FACETS.map((f) => [f, new Map()]));
+    // One speaker however spelled ("Mr. Juan Manuel Santos Calderón", "Juan Manuel Santos Calderon"):
+    // passages counted per spelling, shown as the most frequent one without its form of address.
+    const spellings = new Map<string, Map<string, number>>();
     for (const d of this.c.store.docs) {
       const m = d.meta;
       // Country, speaker and organisation count who speaks in each passage (a record's statements).
-      for (const f of ['country', 'speaker', 'organisation'] as const) {
+      for (const f of ['country', 'organisation'] as const) {
         for (const [value, label, n] of facetEntries(d, f)) add(maps.get(f)!, value, label, n);
+      }
+      for (const [value, , n] of facetEntries(d, 'speaker')) {
+        const key = speakerKey(value) || value;
+        const forms = spellings.get(key) ?? new Map<string, number>();
+        const shown = withoutHonorific(value);
+        forms.set(shown, (forms.get(shown) ?? 0) + n);
+        spellings.set(key, forms);
       }
       add(maps.get('session')!, m.session, m.session, d.count);
       add(maps.get('document')!, d.id, m.title, d.count);
     }
+    for (const forms of spellings.values()) {
+      const ranked = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const shown = ranked[0]![0];
+      maps.get('speaker')!.set(shown, { value: shown, label: shown, count: ranked.reduce((t, [, n]) => t + n, 0) });
+    }
     for (const [f, m] of maps) {
-      this.facets.set(f, [...m.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)));
+      this.facets.set(
+        f,
+        [...m.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
+      );
     }
   }
 }

@@ -12,6 +12,7 @@
  */
 import { fold } from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
+import { speakerKey } from './speakers.ts';
 import { QueryError, type SearchFilters } from '../types.ts';
 
 /** The filters that take lists of values (and exclusions). */
@@ -159,7 +160,11 @@ export function valueMatcher(key: ListFilter, value: string): (x: string | undef
       const code = value.trim().toUpperCase();
       return (x) => x !== undefined && x.toUpperCase() === code;
     }
-    case 'speaker':
+    case 'speaker': {
+      // accents, case and a form of address ("Mr.") do not split a speaker
+      const s = speakerKey(value);
+      return (x) => x !== undefined && speakerKey(x).includes(s);
+    }
     case 'organisation': {
       const s = fold(value).trim();
       return (x) => x !== undefined && fold(x).includes(s);
@@ -253,17 +258,21 @@ export function parseFilters(input: Readonly<Record<string, unknown>>): SearchFi
       throw new QueryError(`“${name}” is not a filter. Filters are country, speaker, organisation, session, document, symbol, year, from, to.`);
     }
     const items = Array.isArray(raw) ? raw : [raw];
-    const strings = items.map((v) => {
-      if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return String(v).trim();
-      throw new QueryError(`The ${name} filter takes text, a number or a list of them (got ${JSON.stringify(v) ?? typeof v}).`);
-    }).filter(Boolean);
+    const strings = items
+      .map((v) => {
+        if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return String(v).trim();
+        throw new QueryError(`The ${name} filter takes text, a number or a list of them (got ${JSON.stringify(v) ?? typeof v}).`);
+      })
+      .filter(Boolean);
     if (!strings.length) continue;
     if (isListFilter(key)) {
       for (const s of strings) addFilterValues(out, key, s);
       continue;
     }
     if (strings.length > 1) {
-      throw new QueryError(`The ${name} filter takes one value (got ${strings.join(', ')}) — for several years write years:2019-2021 or give sessions.`);
+      throw new QueryError(
+        `The ${name} filter takes one value (got ${strings.join(', ')}) — for several years write years:2019-2021 or give sessions.`,
+      );
     }
     const v = strings[0]!;
     if (key === 'years') {
@@ -346,9 +355,7 @@ export function normalizeDateBound(value: string, side: 'from' | 'to'): string {
 /** Throw when a filter set mixes year with from/to or has from after to. */
 export function checkRange(f: SearchFilters): void {
   if (f.year !== undefined && (f.from !== undefined || f.to !== undefined)) {
-    throw new QueryError(
-      `Use either year:${f.year} or a from:/to: range, not both — years:2019-2021 gives a range of years.`,
-    );
+    throw new QueryError(`Use either year:${f.year} or a from:/to: range, not both — years:2019-2021 gives a range of years.`);
   }
   if (f.year !== undefined) {
     const y = /^\d{4}$/.test(f.year) ? Number(f.year) : NaN;
@@ -364,4 +371,3 @@ export function checkRange(f: SearchFilters): void {
     throw new QueryError(`The date range starts (${from}) after it ends (${to}) — swap the two dates.`);
   }
 }
-

@@ -8,6 +8,7 @@
  * - `org:` matches who speaks (a body in the parenthesis, a narrated organisation) or the document's
  *   own organisation: the report stays the source, so its author finds all of it.
  */
+import { fold } from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
 import type { DocumentMeta, Facet, Statement } from '../types.ts';
 
@@ -92,4 +93,27 @@ export function facetEntries(d: SpeakingDocument, facet: Extract<Facet, 'country
     else for (const o of new Set(v.organisations)) add(o, o, n);
   }
   return [...counts].map(([value, [label, n]]) => [value, label, n]);
+}
+
+/** Forms of address before a name: "Mr. Juan Manuel Santos Calderón" is Juan Manuel Santos Calderón. */
+const HONORIFIC =
+  /^(?:(?:mr|mrs|ms|miss|mme|mlle|madam|madame|dr|sir|hon|honourable|honorable|h\.?\s?e|his excellency|her excellency|excellency)\.?\s+)+/i;
+
+/**
+ * A speaker's name without a leading form of address ("Mr.", "H.E.", "Dr.") when a full name
+ * follows; a record's "Mr. Arcilla" (a surname alone) keeps it.
+ */
+export function withoutHonorific(name: string): string {
+  const stripped = name.trim().replace(HONORIFIC, '').trim();
+  return stripped.split(/\s+/).length >= 2 ? stripped : name.trim();
+}
+
+/**
+ * What makes two spellings of a speaker one speaker: accents, case, punctuation and a leading form of
+ * address do not count ("Mr. Juan Manuel Santos Calderón" = "Juan Manuel Santos Calderon").
+ */
+export function speakerKey(name: string): string {
+  return fold(withoutHonorific(name))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

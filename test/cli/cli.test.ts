@@ -61,6 +61,16 @@ describe('npm run search', () => {
     expect(String(hit['text'])).toContain('coca cultivation has increased by 97.4%');
   });
 
+  it('warns once on stderr when the cache cannot be written, and still answers', async () => {
+    const blocker = path.join(tmp, 'not-a-folder');
+    writeFileSync(blocker, 'a file where the cache folder should be');
+    const r = await run('search', ['coca cultivation', '--json'], { INDEX_CACHE: path.join(blocker, 'cache.bin') });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { total: number }).total).toBeGreaterThan(0);
+    expect(r.stderr.match(/could not save the index cache/g)).toHaveLength(1);
+    expect(r.stderr).toContain('every run rebuilds the index until --cache or INDEX_CACHE names a writable place');
+  });
+
   it('answers a batch one JSON line per query, with tookMs, and reports a bad line without stopping', async () => {
     const batch = path.join(tmp, 'batch.jsonl');
     writeFileSync(
@@ -76,7 +86,10 @@ describe('npm run search', () => {
       ].join('\n'),
     );
     const r = await run('search', ['--batch', batch, '--json', '--limit', '3']);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(7);
     expect(lines[0]!['id']).toBe('a');
     expect(typeof lines[0]!['tookMs']).toBe('number');
@@ -85,7 +98,9 @@ describe('npm run search', () => {
     expect(lines[2]).toEqual({ line: 3, error: expect.stringMatching(/not a query/) });
     expect(lines[3]).toEqual({ line: 4, error: expect.stringMatching(/not a query/) });
     expect(lines[4]!['total']).toBe(1);
-    expect(lines[5]!['notices']).toEqual(['The quote after “coca” is never closed: read as the phrase “organized crime”, up to the end of the query.']);
+    expect(lines[5]!['notices']).toEqual([
+      'The quote after “coca” is never closed: read as the phrase “organized crime”, up to the end of the query.',
+    ]);
     expect(lines[5]!['error']).toBeUndefined();
     expect(lines[6]!['error']).toMatch(/not a year/);
     expect(r.code).toBe(1);
@@ -116,7 +131,13 @@ describe('npm run search', () => {
       ].join('\n'),
     );
     const b = await run('search', ['--batch', batch, ...cache, '--json', '--limit', '100']);
-    const lines = Object.fromEntries(b.stdout.trim().split('\n').map((l) => JSON.parse(l) as Out & { id: string; error?: string }).map((l) => [l.id, l]));
+    const lines = Object.fromEntries(
+      b.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Out & { id: string; error?: string })
+        .map((l) => [l.id, l]),
+    );
     expect(lines['arrays']!.total).toBe(out.total);
     const usa = lines['all']!.hits.filter((h) => h.source.country === 'USA').length;
     expect(usa).toBeGreaterThan(0);
@@ -165,7 +186,12 @@ describe('npm run index', () => {
     const cache = path.join(tmp, 'mixed.bin');
     const first = await run('index', ['--data', lib, '--cache', cache, '--json']);
     expect(first.code).toBe(0);
-    const report = JSON.parse(first.stdout) as { documents: number; passages: number; fromCache: boolean; skipped: Array<{ path: string; reason: string }> };
+    const report = JSON.parse(first.stdout) as {
+      documents: number;
+      passages: number;
+      fromCache: boolean;
+      skipped: Array<{ path: string; reason: string }>;
+    };
     expect(report.documents).toBe(1);
     expect(report.passages).toBeGreaterThanOrEqual(4);
     expect(report.fromCache).toBe(false);

@@ -3,7 +3,7 @@
  * /sources lists it (UNGDC titles hold " — " and a comma), a part of an id, words in any order.
  * Real engine over the UNGDC fixture library (test/fixtures/ungdc).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,18 @@ let ctx: CommandContext;
 beforeAll(async () => {
   const lib = await openLibrary({ dataDir: UNGDC, cachePath: path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-names-')), 'index.json') });
   engine = lib.engine;
-  ctx = { engine, library: { state: () => ({ status: 'ready', engine }), reload: async () => { throw new Error('no reload'); } } as never, store: new StateStore(), version: '0.1.0', note: () => undefined };
+  ctx = {
+    engine,
+    library: {
+      state: () => ({ status: 'ready', engine }),
+      reload: async () => {
+        throw new Error('no reload');
+      },
+    } as never,
+    store: new StateStore(),
+    version: '0.1.0',
+    note: () => undefined,
+  };
 });
 
 const TITLE = 'Colombia — General Debate, 66th session (2011)';
@@ -50,7 +61,10 @@ describe('a document named by its title as /sources lists it', () => {
   });
 
   it('an autocomplete choice name sent as text resolves too', async () => {
-    const choice = source.autocomplete!({ option: 'document', value: 'Colombia — General Debate, 66th', options: {}, user: alice }, ctx) as { name: string; value: string }[];
+    const choice = source.autocomplete!({ option: 'document', value: 'Colombia — General Debate, 66th', options: {}, user: alice }, ctx) as {
+      name: string;
+      value: string;
+    }[];
     expect(choice[0]?.value).toBe('2011/COL_66_2011');
     const p = renderReply(await source.run({ options: { document: choice[0]!.name }, user: alice }, ctx));
     expect(p.embeds[0]!.title).toContain('Colombia');
@@ -65,5 +79,37 @@ describe('document autocomplete', () => {
     expect(values('Colombia 2011')).toEqual(['2011/COL_66_2011']);
     expect(values('COL_66')).toEqual(['2011/COL_66_2011']);
     expect(values('colombia')).toEqual(expect.arrayContaining(['2011/COL_66_2011', '2021/COL_76_2021']));
+  });
+});
+
+describe('one speaker however spelled (honorific, accents)', () => {
+  let variants: SearchEngine;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-speakers-'));
+    const text = readFileSync(path.join(UNGDC, '2011/COL_66_2011.txt'), 'utf8');
+    const spellings = ['Juan Manuel Santos Calderón', 'Mr. Juan Manuel Santos Calderón', 'Juan Manuel Santos Calderon'];
+    const rows = spellings.map((speaker, i) => {
+      const year = 2011 + i;
+      writeFileSync(path.join(dir, `COL_${66 + i}_${year}.txt`), text);
+      return `COL_${66 + i}_${year}.txt,"Colombia — General Debate, ${66 + i}th session (${year})",${year},"UN General Assembly, General Debate",${66 + i},${speaker},President,COL,en,`;
+    });
+    writeFileSync(path.join(dir, 'manifest.csv'), ['file,title,date,meeting,session,speaker,post,country,language,url', ...rows].join('\n') + '\n');
+    variants = (await openLibrary({ dataDir: dir, cachePath: path.join(dir, 'cache.json') })).engine;
+  });
+
+  it('is one facet value, counting every passage, shown without “Mr.”', () => {
+    const santos = variants.facet('speaker', 'santos', 25);
+    expect(santos).toHaveLength(1);
+    const perFile = variants.facet('document', '', 25)[0]!.count;
+    expect(santos[0]!.count).toBe(3 * perFile);
+    expect(santos[0]!.label).not.toMatch(/^Mr\./);
+  });
+
+  it('any one spelling as a filter finds the passages of all three', async () => {
+    const all = (await variants.search('peace', { limit: 100 })).total;
+    expect(all).toBeGreaterThan(0);
+    for (const speaker of ['Mr. Juan Manuel Santos Calderón', 'Juan Manuel Santos Calderon', 'juan manuel santos calderón']) {
+      expect((await variants.search('peace', { limit: 100, filters: { speaker } })).total, speaker).toBe(all);
+    }
   });
 });
