@@ -369,6 +369,8 @@ export interface ExtractedDocument {
 export interface ExtractedProblem {
   problem: string;
   line?: number;
+  /** The file is indexed anyway (in part): a warning, not a skip. */
+  warning?: boolean;
 }
 
 /** One document, or a file's documents and unusable parts in file order. */
@@ -379,7 +381,12 @@ export interface ExtractLimits {
   timeoutMs: number;
   /** Refuse files larger than this (bytes). */
   maxBytes: number;
+  /** Statements read from one JSON or JSONL file; the rest is reported (default {@link MAX_STATEMENTS_PER_FILE}). */
+  maxStatements?: number;
 }
+
+/** One file cannot take the library down: a JSON array of a million tiny statements is cut here. */
+export const MAX_STATEMENTS_PER_FILE = 50_000;
 
 /**
  * Turns one file's bytes into documents: the one contract of every format (src/ingest/formats).

@@ -99,6 +99,16 @@ export async function openForCli(flags: LibraryFlags, opts: { quiet?: boolean; p
       cachePath,
       rebuild: flags.rebuild === true,
       limits,
+      log: {
+        info: () => undefined,
+        warn: (obj: { err?: string }, msg: string) => {
+          if (msg === 'could not save the index cache') {
+            process.stderr.write(
+              `Warning: could not save the index cache at ${cachePath} (${obj.err ?? 'unknown error'}); every run rebuilds the index until --cache or INDEX_CACHE names a writable place.\n`,
+            );
+          } else process.stderr.write(`Warning: ${msg}\n`);
+        },
+      },
       onProgress: (done: number, total: number, file?: FileProgress) => {
         // `npm run index`: a line per file that needed parsing (PDF, Word, HTML), or that was skipped.
         if (opts.perFile && file && (total < 200 || file.skipped !== undefined || /\.(?:pdf|docx?|html?)$/i.test(file.path))) {

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { closeSync, fstatSync, openSync, read as fsRead } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import os from 'node:os';
@@ -181,6 +181,55 @@ export function diffFiles(before: readonly FileEntry[], after: readonly FileEntr
 }
 
 /** Writes the engine state atomically (temp file + fsync + rename). */
+/** A temporary cache older than this is left over whoever wrote it (a write takes minutes at most). */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what killed cache writes left behind: `<cache>.tmp-<pid>-<ts>` files whose writer is gone
+ * (no such process, this very process id from an earlier run — a container's pid 1 — or over an
+ * hour old). Call before this process starts a write. Returns the names removed; never throws.
+ */
+export async function removeStaleCacheTemps(cachePath: string): Promise<string[]> {
+  const dir = path.dirname(cachePath);
+  const prefix = `${path.basename(cachePath)}.tmp-`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)-[0-9a-z]+$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const full = path.join(dir, name);
+    let stale = pid === process.pid || !processAlive(pid);
+    if (!stale) {
+      const st = await stat(full).catch(() => undefined);
+      stale = st !== undefined && Date.now() - st.mtimeMs > STALE_TEMP_MS;
+    }
+    if (!stale) continue;
+    try {
+      await rm(full, { force: true });
+      removed.push(name);
+    } catch {
+      // another process may be cleaning up too; what stays is tried again next start
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function saveCache(cachePath: string, state: EngineState, files: readonly FileEntry[]): Promise<void> {
   await mkdir(path.dirname(cachePath), { recursive: true });
   const tmp = `${cachePath}.tmp-${process.pid}-${Date.now().toString(36)}`;

@@ -15,6 +15,7 @@ import type {
   LibraryDocument,
   Problem,
 } from '../types.ts';
+import { decodeText } from './decode.ts';
 import { claimDocumentId, fileDocumentId } from './document-id.ts';
 import { closeExtractorWorkers, extractIsolated, parseTime } from './formats/worker-pool.ts';
 import { extractMarkdown, extractStatementsJson, extractStatementsJsonl, extractText } from './formats/text-files.ts';
@@ -140,9 +141,26 @@ function toPosix(p: string): string {
  * named README.md.
  */
 export async function scanLibrary(root: string): Promise<ScannedFile[]> {
+  return (await scanLibraryReport(root)).files;
+}
+
+/**
+ * {@link scanLibrary}, with what the scan could not take: a subfolder removed while it was being
+ * scanned (the rest is indexed), symbolic links (not followed) and FIFOs, sockets or devices.
+ */
+export async function scanLibraryReport(root: string): Promise<{ files: ScannedFile[]; problems: Problem[] }> {
   const out: ScannedFile[] = [];
+  const problems: Problem[] = [];
   async function walk(dir: string): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (dir === root || (code !== 'ENOENT' && code !== 'ENOTDIR')) throw err;
+      problems.push({ path: toPosix(path.relative(root, dir)), reason: 'folder removed while the library was scanned: not indexed' });
+      return;
+    }
     for (const entry of entries) {
       if (isIgnoredName(entry.name)) continue;
       const full = path.join(dir, entry.name);
@@ -150,7 +168,16 @@ export async function scanLibrary(root: string): Promise<ScannedFile[]> {
         await walk(full);
         continue;
       }
-      if (!entry.isFile() || isReadme(entry.name)) continue;
+      if (isReadme(entry.name)) continue;
+      if (entry.isSymbolicLink()) {
+        problems.push({ path: toPosix(path.relative(root, full)), reason: 'symbolic link: not followed (copy the file into the library instead)' });
+        continue;
+      }
+      if (!entry.isFile()) {
+        const what = entry.isFIFO() ? 'a FIFO' : entry.isSocket() ? 'a socket' : 'a device';
+        problems.push({ path: toPosix(path.relative(root, full)), reason: `not a regular file (${what}): not read` });
+        continue;
+      }
       let info;
       try {
         info = await stat(full);
@@ -162,7 +189,8 @@ export async function scanLibrary(root: string): Promise<ScannedFile[]> {
     }
   }
   await walk(root);
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: out, problems };
 }
 
 /** Creates the context `loadFile` needs. Pass the scan when there is one (saves disk look-ups). */
@@ -189,8 +217,15 @@ function manifestFor(ctx: LoadContext, folder: string): Promise<{ rows: Map<stri
   let entry = ctx.manifests.get(folder);
   if (!entry) {
     const rel = folder ? `${folder}/${MANIFEST}` : MANIFEST;
-    entry = readFile(path.join(ctx.root, rel), 'utf8').then(
-      (text) => {
+    entry = readFile(path.join(ctx.root, rel)).then(
+      (bytes) => {
+        // a manifest saved as UTF-16 (Excel's "Unicode text") or Windows-1252 reads as well as UTF-8
+        let text: string;
+        try {
+          text = decodeText(bytes).text;
+        } catch (e) {
+          return { rows: new Map<string, ManifestRow>(), problems: [{ path: rel, reason: `manifest.csv cannot be read: ${(e as Error).message}` }] };
+        }
         const { rows, problems } = parseManifest(text, rel);
         return { rows: new Map(rows.map((r) => [r.file, r])), problems };
       },
@@ -297,7 +332,7 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
   const baseId = fileDocumentId(relPath);
   for (const item of Array.isArray(extraction) ? extraction : [extraction]) {
     if ('problem' in item) {
-      result.skipped.push(problem(item.problem, item.line));
+      (item.warning ? result.warnings : result.skipped).push(problem(item.problem, item.line));
       continue;
     }
     const meta = mergedMeta(item, external, (reason, line) => result.warnings.push(problem(reason, line)));
@@ -365,7 +400,7 @@ function mergedMeta(doc: ExtractedDocument, external: MetaSource[], warn: (reaso
  * or `report.warnings` (indexed, something ignored), with the path and line where known.
  */
 export async function loadLibrary(root: string, opts: LoadOptions = {}): Promise<{ documents: LibraryDocument[]; report: IngestReport }> {
-  const scan = await scanLibrary(root);
+  const { files: scan, problems: scanProblems } = await scanLibraryReport(root);
   const ctx = createLoadContext(root, opts, scan);
   const results = await loadFiles(
     root,
@@ -375,7 +410,7 @@ export async function loadLibrary(root: string, opts: LoadOptions = {}): Promise
   );
 
   const documents: LibraryDocument[] = [];
-  const skipped: Problem[] = [];
+  const skipped: Problem[] = [...scanProblems];
   const warnings: Problem[] = [];
   const owner = new Map<string, string>();
   for (const r of results) {

@@ -159,6 +159,8 @@ export function splitFrontMatter(text: string): FrontMatter {
     data = parseYaml(yamlText, { prettyErrors: true });
   } catch (e) {
     const pos = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    if (e instanceof RangeError || /call stack/i.test((e as Error).message))
+      throw new FrontMatterError('front matter is nested too deeply (more levels than any metadata needs)', 2);
     const first = ((e as Error).message.split('\n')[0] ?? 'invalid YAML').trim();
     throw new FrontMatterError(`broken front matter: ${first}`, pos !== undefined ? pos + 1 : 1);
   }

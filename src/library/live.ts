@@ -333,13 +333,19 @@ export class LibraryWatcher {
     }, this.opts.saveDelayMs);
   }
 
+  /** Whether the last cache write failed and was reported (warn once until one succeeds). */
+  private cacheWarned = false;
+
   private async save(): Promise<void> {
     if (!this.opts.cachePath || !this.engine) return;
     try {
       await saveCache(this.opts.cachePath, this.engine.state, this.files);
       this.opts.log?.info({ cachePath: this.opts.cachePath }, 'index cache updated');
+      this.cacheWarned = false;
     } catch (err) {
-      this.opts.log?.warn({ cachePath: this.opts.cachePath, err: (err as Error).message }, 'could not save the index cache');
+      // an unwritable cache location is said once, not at every update
+      if (!this.cacheWarned) this.opts.log?.warn({ cachePath: this.opts.cachePath, err: (err as Error).message }, 'could not save the index cache');
+      this.cacheWarned = true;
     }
   }
 

@@ -25,6 +25,7 @@ import {
   libraryFingerprint,
   loadCache,
   readCacheHeader,
+  removeStaleCacheTemps,
   saveCache,
   type FileEntry,
 } from '../index/cache.ts';
@@ -80,6 +81,8 @@ async function openState(opts: OpenOptions): Promise<OpenedState> {
   const { dataDir, cachePath, log } = opts;
   // the cache is read while the library is scanned (both wait on the disk); it is used only if
   // the scan then finds the library it was built from
+  const stale = await removeStaleCacheTemps(cachePath);
+  if (stale.length) log?.info({ cachePath, removed: stale }, 'removed temporary cache files left by an interrupted write');
   const head = await readCacheHeader(cachePath);
   const early = !opts.rebuild && 'header' in head ? loadCache(cachePath, head.header.libraryFingerprint) : undefined;
   // the ingest modules (format parsers, CSV, YAML, charset detection) load while the cache is read

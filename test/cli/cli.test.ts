@@ -61,6 +61,16 @@ describe('npm run search', () => {
     expect(String(hit['text'])).toContain('coca cultivation has increased by 97.4%');
   });
 
+  it('warns once on stderr when the cache cannot be written, and still answers', async () => {
+    const blocker = path.join(tmp, 'not-a-folder');
+    writeFileSync(blocker, 'a file where the cache folder should be');
+    const r = await run('search', ['coca cultivation', '--json'], { INDEX_CACHE: path.join(blocker, 'cache.bin') });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { total: number }).total).toBeGreaterThan(0);
+    expect(r.stderr.match(/could not save the index cache/g)).toHaveLength(1);
+    expect(r.stderr).toContain('every run rebuilds the index until --cache or INDEX_CACHE names a writable place');
+  });
+
   it('answers a batch one JSON line per query, with tookMs, and reports a bad line without stopping', async () => {
     const batch = path.join(tmp, 'batch.jsonl');
     writeFileSync(

@@ -138,4 +138,21 @@ describe('index cache', () => {
     const loaded = await loadCache(cachePath, JSON.parse((await readFile(cachePath, 'utf8')).split('\n')[0]!).libraryFingerprint);
     expect('state' in loaded).toBe(true);
   });
+
+  it('removes temporary files left by killed cache writes at start, and only those', async () => {
+    await open();
+    const cacheDir = path.dirname(cachePath);
+    const base = path.basename(cachePath);
+    const deadWriter = `${base}.tmp-99999999-abc123`; // no such process
+    const earlierRun = `${base}.tmp-${process.pid}-old1`; // this pid from an earlier run (a container's pid 1)
+    const liveFresh = `${base}.tmp-${process.ppid}-live1`; // a live writer, just started: kept
+    const liveAncient = `${base}.tmp-${process.ppid}-gone1`; // a live pid, but two hours old: stale
+    const unrelated = `${base}.notes`;
+    for (const name of [deadWriter, earlierRun, liveFresh, liveAncient, unrelated]) await writeFile(path.join(cacheDir, name), 'x'.repeat(1000));
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await utimes(path.join(cacheDir, liveAncient), twoHoursAgo, twoHoursAgo);
+    const again = await open();
+    expect(again.fromCache).toBe(true);
+    expect((await readdir(cacheDir)).sort()).toEqual([base, unrelated, liveFresh].sort());
+  });
 });

@@ -3,7 +3,7 @@
  * but run in-process: plain text, Markdown with optional YAML front matter, and statements files
  * (.json: one statement or an array; .jsonl: one per line). See data/README.md.
  */
-import type { ExtractedDocument, ExtractedParagraph, ExtractedProblem, Extractor } from '../../types.ts';
+import { MAX_STATEMENTS_PER_FILE, type ExtractedDocument, type ExtractedParagraph, type ExtractedProblem, type Extractor } from '../../types.ts';
 import { decodeText } from '../decode.ts';
 import { fileDocumentId } from '../document-id.ts';
 import { splitFrontMatter } from '../metadata.ts';
@@ -33,7 +33,15 @@ export const extractMarkdown: Extractor = async (bytes) => {
 };
 
 /** A .json file: one statement object, or an array of them (ids `<file>#1`, `#2`, … unless given). */
-export const extractStatementsJson: Extractor = async (bytes, relPath) => {
+/** One file cannot take the library down: statements past the limit are reported, not read. */
+function overLimit(total: number, max: number): ExtractedProblem {
+  return {
+    problem: `holds ${total.toLocaleString('en-US')} statements: only the first ${max.toLocaleString('en-US')} are indexed (the limit per file; split the file to index the rest)`,
+    warning: true,
+  };
+}
+
+export const extractStatementsJson: Extractor = async (bytes, relPath, limits) => {
   const text = decodeNonBlank(bytes);
   let data: unknown;
   try {
@@ -43,28 +51,37 @@ export const extractStatementsJson: Extractor = async (bytes, relPath) => {
   }
   const baseId = fileDocumentId(relPath);
   const seen = new Set<string>();
-  return Array.isArray(data) ? data.map((item, i) => statement(item, `${baseId}#${i + 1}`, seen)) : [statement(data, baseId, seen)];
+  if (!Array.isArray(data)) return [statement(data, baseId, seen)];
+  const max = limits?.maxStatements ?? MAX_STATEMENTS_PER_FILE;
+  const out: Array<ExtractedDocument | ExtractedProblem> = data.slice(0, max).map((item, i) => statement(item, `${baseId}#${i + 1}`, seen));
+  if (data.length > max) out.push(overLimit(data.length, max));
+  return out;
 };
 
 /** A .jsonl file: one statement per line (ids `<file>#<line>` unless given); a bad line is reported, the others kept. */
-export const extractStatementsJsonl: Extractor = async (bytes, relPath) => {
+export const extractStatementsJsonl: Extractor = async (bytes, relPath, limits) => {
   const text = decodeNonBlank(bytes);
   const baseId = fileDocumentId(relPath);
   const seen = new Set<string>();
   const out: Array<ExtractedDocument | ExtractedProblem> = [];
-  normalizeText(text)
-    .split('\n')
-    .forEach((lineText, i) => {
-      if (!lineText.trim()) return;
-      let data: unknown;
-      try {
-        data = JSON.parse(lineText);
-      } catch (e) {
-        out.push({ problem: `invalid JSON: ${(e as Error).message}`, line: i + 1 });
-        return;
-      }
-      out.push(statement(data, `${baseId}#${i + 1}`, seen, i + 1));
-    });
+  const max = limits?.maxStatements ?? MAX_STATEMENTS_PER_FILE;
+  const lines = normalizeText(text).split('\n');
+  let total = 0;
+  for (const l of lines) if (l.trim()) total++;
+  let read = 0;
+  lines.forEach((lineText, i) => {
+    if (!lineText.trim()) return;
+    if (++read > max) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(lineText);
+    } catch (e) {
+      out.push({ problem: `invalid JSON: ${(e as Error).message}`, line: i + 1 });
+      return;
+    }
+    out.push(statement(data, `${baseId}#${i + 1}`, seen, i + 1));
+  });
+  if (total > max) out.push(overLimit(total, max));
   return out;
 };
 
