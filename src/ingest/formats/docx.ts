@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import { parseHTML } from 'linkedom';
 import type { DocumentMeta, DocumentExtractor } from '../../types.ts';
 import { paragraphsFromDom, removeNoteReferences } from './blocks.ts';
-import { checkSize } from './size-limit.ts';
+import { checkSize, checkZipUnpacked, OUT_OF_ROOM, tooLargeUnpacked, unpackedLimit } from './size-limit.ts';
 import { findSymbol, mastheadSymbol } from './symbol.ts';
 import { meaningfulTitle } from './title.ts';
 
@@ -59,12 +59,15 @@ export const extractDocx: DocumentExtractor = async (bytes, _path, limits) => {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new Error('a Word 97–2003 .doc (binary) file: not supported — save it as .docx');
   }
+  // A compression bomb (a small file whose parts unpack to gigabytes) is refused before mammoth unpacks it.
+  checkZipUnpacked(bytes, limits);
   let html: string;
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     html = result.value;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (OUT_OF_ROOM.test(message)) throw tooLargeUnpacked(unpackedLimit(limits));
     if (/zip|central directory|end of data|signature/i.test(message)) {
       throw new Error('not a readable Word file (corrupt, truncated, or an old .doc / encrypted file)');
     }

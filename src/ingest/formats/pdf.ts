@@ -1,8 +1,8 @@
 import { getDocumentProxy } from 'unpdf';
-import type { DocumentMeta, DocumentExtractor } from '../../types.ts';
+import type { DocumentMeta, DocumentExtractor, ExtractLimits } from '../../types.ts';
 import { layoutPages, type PageInput, type PageItem } from './layout.ts';
 import { meaningfulTitle, titleBlock } from './title.ts';
-import { checkSize } from './size-limit.ts';
+import { checkSize, OUT_OF_ROOM, pdfUnpacksTooLarge, tooLargeUnpacked, unpackedLimit } from './size-limit.ts';
 
 interface RawItem {
   str: string;
@@ -32,9 +32,11 @@ function itemsOf(raw: RawItem[]): PageItem[] {
   return out;
 }
 
-function pdfReason(error: unknown): Error {
+function pdfReason(error: unknown, bytes: Uint8Array, limits: ExtractLimits): Error {
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
+  // A compression bomb: say so, not "corrupt" or a V8 message.
+  if (OUT_OF_ROOM.test(message) || pdfUnpacksTooLarge(bytes, limits)) return tooLargeUnpacked(unpackedLimit(limits));
   if (name === 'PasswordException') return new Error('encrypted PDF (password-protected)');
   if (name === 'InvalidPDFException') return new Error('corrupt or truncated PDF: invalid PDF structure');
   const short = message.replace(/\s+/g, ' ').trim().slice(0, 80) || name || 'unreadable';
@@ -53,7 +55,7 @@ export const extractPdf: DocumentExtractor = async (bytes, _path, limits) => {
     // pdf.js takes ownership of (detaches) the buffer it is given.
     pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
   } catch (error) {
-    throw pdfReason(error);
+    throw pdfReason(error, bytes, limits);
   }
   try {
     const pages: PageInput[] = [];
@@ -65,7 +67,11 @@ export const extractPdf: DocumentExtractor = async (bytes, _path, limits) => {
       page.cleanup();
     }
     const chars = pages.reduce((sum, p) => sum + p.items.reduce((s, i) => s + i.text.replace(/\s/g, '').length, 0), 0);
-    if (chars < Math.max(20, pdf.numPages * 5)) throw new Error('no text layer (scanned image?) — OCR is not supported');
+    if (chars < Math.max(20, pdf.numPages * 5)) {
+      // pdf.js gives up quietly on a stream it cannot hold: a bomb looks like a scan unless checked.
+      if (pdfUnpacksTooLarge(bytes, limits)) throw tooLargeUnpacked(unpackedLimit(limits));
+      throw new Error('no text layer (scanned image?) — OCR is not supported');
+    }
 
     const { paragraphs, firstPageRows, symbol, bodySize } = layoutPages(pages);
     const meta: DocumentMeta = {};
@@ -82,7 +88,7 @@ export const extractPdf: DocumentExtractor = async (bytes, _path, limits) => {
     return { meta, paragraphs };
   } catch (error) {
     if (error instanceof Error && /^(?:no text layer|too large)/.test(error.message)) throw error;
-    throw pdfReason(error);
+    throw pdfReason(error, bytes, limits);
   } finally {
     await pdf.destroy().catch(() => undefined);
   }

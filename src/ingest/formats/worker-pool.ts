@@ -35,6 +35,8 @@ const waiting: (() => void)[] = [];
 // Two workers even on two cores: parsing is I/O-light and a stuck file must not hold up the rest.
 const poolSize = Math.max(2, Math.min(4, availableParallelism() - 1));
 let nextId = 1;
+/** Formats whose content is compressed inside the file. */
+const PACKED = new Set(['.pdf', '.docx', '.doc']);
 
 function spawn(url: URL, maxMemoryMb: number): Slot {
   // The worker runs TypeScript: worker-entry.mjs registers tsx's loader in it (see there why).
@@ -123,7 +125,8 @@ export async function extractInWorker(
 ): Promise<ExtractedDocument> {
   checkSize(bytes, limits);
   const url = options.workerUrl ?? new URL('./worker-entry.mjs', import.meta.url);
-  const slot = await acquire(url, options.maxMemoryMb ?? 1024, alone);
+  const maxMemoryMb = options.maxMemoryMb ?? 1024;
+  const slot = await acquire(url, maxMemoryMb, alone);
   // Files parsed at the same time mark each other "crowded".
   const job = { crowded: active.size > 0 };
   for (const other of active) other.crowded = true;
@@ -165,7 +168,10 @@ export async function extractInWorker(
     const onError = (error: Error & { code?: string }) => {
       const reason =
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? 'ran out of memory while parsing'
+          ? // PDF and Word files are compressed: one that fills the worker's memory is (nearly always) a compression bomb.
+            PACKED.has(ext.toLowerCase())
+            ? `too large when unpacked (over ${maxMemoryMb} MB)`
+            : 'ran out of memory while parsing'
           : `parser crashed: ${error.message.replace(/\s+/g, ' ').slice(0, 80)}`;
       finish(() => reject(new ExtractionError(reason, true, job.crowded)), false);
     };
