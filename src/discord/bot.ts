@@ -22,6 +22,8 @@ export interface BotOptions {
   libraryName?: string;
   /** Defer when an answer is not ready after this long (ms). */
   deferAfterMs?: number;
+  /** Command runs accepted at once (running or queued) before new ones get a "busy" reply. */
+  maxQueue?: number;
   /** Database-backed features (saved passages, follows); absent when the database is unavailable. */
   services?: RouterOptions['services'];
   /** Called once per handled interaction with its log fields (kind, command, outcome, ms). */
@@ -89,6 +91,7 @@ export function createBot(options: BotOptions): Bot {
     version: options.version ?? 'dev',
     ...(options.libraryName !== undefined ? { libraryName: options.libraryName } : {}),
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    ...(options.maxQueue !== undefined ? { maxQueue: options.maxQueue } : {}),
     ...(options.services ? { services: options.services } : {}),
     ...(options.onInteraction ? { onInteraction: options.onInteraction } : {}),
   });

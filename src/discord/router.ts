@@ -24,6 +24,7 @@ import { renderChoices, renderModal, renderReply } from '../render/discord.ts';
 import type { Reply } from '../render/models.ts';
 import { apologyReply, expiredReply, loadingReply, userErrorReply } from '../render/replies.ts';
 import { QueryError } from '../types.ts';
+import { WorkQueue } from '../work-queue.ts';
 
 export interface RouterOptions {
   commands: readonly SlashCommand[];
@@ -36,12 +37,23 @@ export interface RouterOptions {
   deferAfterMs?: number;
   /** Database-backed features; each absent when the database could not be opened. */
   services?: Pick<CommandContext, 'saved' | 'follows' | 'uploads'>;
+  /** Command runs accepted at once (running or queued); one more gets a "busy" reply (default {@link MAX_QUEUE}). */
+  maxQueue?: number;
   /** Called once per handled interaction with its log fields (kind, command, outcome, ms), e.g. for metrics. */
   onInteraction?: (fields: Readonly<Record<string, unknown>>) => void;
 }
 
 /** Discord's deadline for the first response. */
 const DEADLINE_MS = 3000;
+
+/** Command runs accepted at once (running or queued); further ones are turned away politely. */
+export const MAX_QUEUE = 100;
+
+/** How long a queued run waits for messages to Discord in flight before it runs anyway. */
+const SEND_WAIT_MS = 2000;
+
+/** What a member sees when the queue is full. */
+export const BUSY_MESSAGE = 'Verbatim is busy — please try again in a few seconds.';
 
 function invoker(interaction: Interaction): Invoker {
   return {
@@ -146,6 +158,29 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   const byName = new Map(options.commands.map((c) => [c.data.name, c]));
   const store = new StateStore();
   const deferAfter = options.deferAfterMs ?? 1000;
+  const maxQueue = options.maxQueue ?? MAX_QUEUE;
+  /** Command runs go one at a time, yielding to the event loop between them. */
+  const queue = new WorkQueue();
+  /**
+   * Messages to Discord in flight. discord.js sends interaction callbacks one after another, each
+   * needing several turns of the event loop, so a queued run waits until these are out (at most
+   * {@link SEND_WAIT_MS}) rather than blocking them: acknowledgements first, searches after.
+   */
+  const sending = new Set<Promise<unknown>>();
+  function track<T>(p: Promise<T>): Promise<T> {
+    sending.add(p);
+    p.then(
+      () => sending.delete(p),
+      () => sending.delete(p),
+    );
+    return p;
+  }
+  async function sendsOut(): Promise<void> {
+    const until = Date.now() + SEND_WAIT_MS;
+    while (sending.size > 0 && Date.now() < until) {
+      await Promise.race([Promise.allSettled([...sending]), new Promise((r) => setTimeout(r, Math.max(1, until - Date.now())).unref())]);
+    }
+  }
 
   function context(fields: Record<string, unknown>): CommandContext | undefined {
     const state = options.library.state();
@@ -177,18 +212,11 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     fields: Record<string, unknown>,
     log: Logger,
   ): Promise<void> {
-    const result = (async () => work())().then(
-      (reply) => reply,
-      (err: unknown) => {
-        const { reply, outcome, errorId } = errorReply(err, log);
-        fields['outcome'] = outcome;
-        if (errorId) fields['errorId'] = errorId;
-        return reply;
-      },
-    );
+    // Others are waiting: acknowledge at once, before queueing (a queued run cannot defer in time).
+    const deferNow = queue.size > 0;
+    const slot = queue.reserve();
     let deferred: 'none' | 'update' | 'ephemeral' | 'public' = 'none';
-    const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, deferDelay(interaction), 'timeout').unref());
-    if ((await Promise.race([result, timer])) === 'timeout') {
+    const defer = async (): Promise<void> => {
       if (mode === 'update' && interaction.deferUpdate) {
         await interaction.deferUpdate();
         deferred = 'update';
@@ -198,30 +226,57 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         deferred = visibility;
       }
       fields['deferred'] = true;
-    }
-    let reply = await result;
-    if (reply.modal) {
-      if (deferred === 'none' && 'showModal' in interaction && typeof interaction.showModal === 'function') {
-        await (interaction as unknown as { showModal(m: ReturnType<typeof renderModal>): Promise<unknown> }).showModal(renderModal(reply.modal));
-        fields['modal'] = true;
-        return;
+    };
+    if (deferNow) {
+      fields['queued'] = queue.size - 1;
+      try {
+        await track(defer());
+      } catch (err) {
+        slot.cancel();
+        throw err;
       }
-      // a form can only be the first answer (not after a deferral, not to a form)
-      reply = userErrorReply('That needs a form, which cannot be opened here. Run the command again.');
     }
-    if (deferred === 'none') {
-      if (reply.update && interaction.update) await interaction.update(renderReply(reply, 'edit'));
-      else await interaction.reply(renderReply(reply, 'new'));
-    } else if (deferred === 'update') {
-      if (reply.update) await interaction.editReply(renderReply(reply, 'edit'));
-      else await interaction.followUp(renderReply(reply, 'new'));
-    } else if (reply.visibility === deferred) {
-      await interaction.editReply(renderReply(reply, 'edit'));
-    } else {
-      // Visibility cannot change after deferring: replace the placeholder with a new message.
-      await interaction.deleteReply().catch(() => undefined);
-      await interaction.followUp(renderReply(reply, 'new'));
+    const result = slot
+      .run(async () => (await sendsOut(), work()))
+      .then(
+        (reply) => reply,
+        (err: unknown) => {
+          const { reply, outcome, errorId } = errorReply(err, log);
+          fields['outcome'] = outcome;
+          if (errorId) fields['errorId'] = errorId;
+          return reply;
+        },
+      );
+    if (!deferNow) {
+      const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, deferDelay(interaction), 'timeout').unref());
+      if ((await Promise.race([result, timer])) === 'timeout') await track(defer());
     }
+    async function respond(first: Reply): Promise<void> {
+      let reply = first;
+      if (reply.modal) {
+        if (deferred === 'none' && 'showModal' in interaction && typeof interaction.showModal === 'function') {
+          await (interaction as unknown as { showModal(m: ReturnType<typeof renderModal>): Promise<unknown> }).showModal(renderModal(reply.modal));
+          fields['modal'] = true;
+          return;
+        }
+        // a form can only be the first answer (not after a deferral, not to a form)
+        reply = userErrorReply('That needs a form, which cannot be opened here. Run the command again.');
+      }
+      if (deferred === 'none') {
+        if (reply.update && interaction.update) await interaction.update(renderReply(reply, 'edit'));
+        else await interaction.reply(renderReply(reply, 'new'));
+      } else if (deferred === 'update') {
+        if (reply.update) await interaction.editReply(renderReply(reply, 'edit'));
+        else await interaction.followUp(renderReply(reply, 'new'));
+      } else if (reply.visibility === deferred) {
+        await interaction.editReply(renderReply(reply, 'edit'));
+      } else {
+        // Visibility cannot change after deferring: replace the placeholder with a new message.
+        await interaction.deleteReply().catch(() => undefined);
+        await interaction.followUp(renderReply(reply, 'new'));
+      }
+    }
+    await track(respond(await result));
   }
 
   async function autocomplete(
@@ -334,6 +389,11 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
             ? loadingReply(state.done, state.total)
             : userErrorReply('The library could not be loaded; an administrator has to fix it (see the bot’s log).');
         await interaction.reply(renderReply(reply, 'new'));
+        return;
+      }
+      if (queue.size >= maxQueue) {
+        fields['outcome'] = 'busy';
+        await track(interaction.reply(renderReply(userErrorReply(BUSY_MESSAGE), 'new')));
         return;
       }
       fields['outcome'] = 'ok';

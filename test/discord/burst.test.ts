@@ -1,0 +1,122 @@
+/**
+ * Bursts (issue 11, item 2): many heavy searches at once, through the real discord.js client and
+ * the loopback Discord server. Every member gets an answer (deferred then edited, or direct), none
+ * sees "The application did not respond"; past the queue limit a member gets a polite "busy".
+ */
+import { Writable } from 'node:stream';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/registry.ts';
+import { createBot, type Bot } from '../../src/discord/bot.ts';
+import { BUSY_MESSAGE } from '../../src/discord/router.ts';
+import { createLibrary, type Library, type LibraryHandle } from '../../src/library/handle.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { SearchEngine } from '../../src/types.ts';
+import { startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
+import { openFixtureLibrary } from '../support/library.ts';
+
+type Obj = Record<string, unknown>;
+/** Each search blocks the main thread this long, like a heavy query on the whole UNGDC library. */
+const SEARCH_MS = 80;
+
+let fake: FakeDiscord;
+let library: Library;
+const bots: Bot[] = [];
+const logLines: Obj[] = [];
+
+/** The real engine, made slow: every search busy-waits (blocks the event loop) first. */
+function slow(engine: SearchEngine): SearchEngine {
+  return {
+    search(query, options) {
+      const until = performance.now() + SEARCH_MS;
+      while (performance.now() < until) {
+        /* busy */
+      }
+      return engine.search(query, options);
+    },
+    count: (query, options) => engine.count(query, options),
+    passage: (id) => engine.passage(id),
+    context: (id, radius) => engine.context(id, radius),
+    documents: (filter) => engine.documents(filter),
+    document: (id) => engine.document(id),
+    facet: (facet, prefix, limit) => engine.facet(facet, prefix, limit),
+    suggest: (query) => engine.suggest(query),
+    stats: () => engine.stats(),
+  };
+}
+
+async function startBot(maxQueue?: number): Promise<void> {
+  for (const b of bots.splice(0)) await b.stop();
+  const provider: LibraryHandle = {
+    state() {
+      const s = library.state();
+      return s.status === 'ready' ? { status: 'ready', engine: slow(s.engine) } : s;
+    },
+    reload: () => library.reload(),
+  };
+  const sink = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(JSON.parse(chunk.toString()) as Obj), done()) });
+  const bot = createBot({
+    engineProvider: provider,
+    commands,
+    log: createLogger('info', sink),
+    config: { token: fake.token, apiBase: fake.apiBase },
+    ...(maxQueue !== undefined ? { maxQueue } : {}),
+  });
+  bots.push(bot);
+  await bot.start();
+}
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  library = createLibrary(() => openFixtureLibrary());
+  await library.ready;
+});
+
+afterEach(() => {
+  fake.clearLogs();
+  logLines.length = 0;
+});
+
+afterAll(async () => {
+  for (const b of bots) await b.stop();
+  await library?.close();
+  await fake?.close();
+});
+
+const QUERIES = ['"united nations"', '+peace +security +development', 'nations -united', 'pandemic', 'heroin smuggled Afghanistan'];
+
+describe('a burst of heavy searches', () => {
+  it('answers all 50 searches sent at once, none left unanswered', async () => {
+    await startBot();
+    const handles = Array.from({ length: 50 }, (_, i) => fake.slashCommand('search', { query: QUERIES[i % QUERIES.length]! }));
+    const results = await Promise.allSettled(handles.map((h) => h.response({ timeoutMs: 30_000 })));
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${i}: ${String(r.reason)}`] : []));
+    expect(failed).toEqual([]);
+    expect(handles.filter((h) => h.didNotRespond)).toEqual([]);
+    const unknown = handles.flatMap((h) => h.requests.filter((r) => r.status === 404));
+    expect(unknown).toEqual([]);
+    expect(fake.violations).toEqual([]);
+    // every member sees a real answer (results or "no hits"), not an apology or a "busy"
+    for (const r of results) {
+      const view = (r as PromiseFulfilledResult<Awaited<ReturnType<(typeof handles)[number]['response']>>>).value;
+      const text = `${view.content} ${JSON.stringify(view.embeds)}`;
+      expect(text).not.toMatch(/something went wrong|busy/i);
+      expect(text.trim().length).toBeGreaterThan(0);
+    }
+    // a queue formed: the waiting ones were acknowledged (deferred) at once
+    expect(handles.filter((h) => h.callbacks[0]?.type === 5).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('turns away what is over the queue limit with a polite busy reply, answering the rest', async () => {
+    await startBot(5);
+    const handles = Array.from({ length: 20 }, () => fake.slashCommand('search', { query: '"united nations"' }));
+    const views = await Promise.all(handles.map((h) => h.response({ timeoutMs: 30_000 })));
+    const busy = views.filter((v) => v.content.includes(BUSY_MESSAGE));
+    expect(busy.length).toBeGreaterThan(0);
+    for (const v of busy) expect(v.ephemeral).toBe(true);
+    const answered = views.filter((v) => !v.content.includes(BUSY_MESSAGE));
+    expect(answered.length).toBeGreaterThanOrEqual(5);
+    for (const v of answered) expect(`${v.content} ${JSON.stringify(v.embeds)}`).not.toMatch(/something went wrong/i);
+    expect(fake.violations).toEqual([]);
+    expect(logLines.filter((l) => l['outcome'] === 'busy').length).toBe(busy.length);
+  }, 60_000);
+});
