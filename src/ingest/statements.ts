@@ -122,24 +122,13 @@ function parens(group: string | undefined): string[] {
 }
 
 /**
- * Reads a speaker turn at the start of `text`: "Mr. Duque Márquez (Colombia): …", "The President:
- * …", "Mrs. X (Mexico) (spoke in Spanish): …", "Mr. Akram (Pakistan), on behalf of the Group of 77
- * and China: …", "Le Président (parle en anglais) : …". Undefined when the text opens otherwise.
+ * A turn from its parts: the bracketed notes give the language note and the country or body
+ * represented (the first that is not a language); the words between the name and the colon give
+ * "on behalf of …" or the speaker's post.
  */
-export function parseTurn(text: string): TurnHead | undefined {
-  const head = text.slice(0, 320);
-  const m = ROLE_TURN.exec(head) ?? NAMED_TURN.exec(head);
-  if (!m) return undefined;
-  const speaker = m[1]!.replace(/\s+/g, ' ').trim();
-  const name = speaker.replace(new RegExp(`^(?:${HONORIFIC}|${ARABIC_HONORIFIC})\\s+`, 'u'), '');
-  if (NOT_A_NAME.test(name)) return undefined;
-  const all = [...parens(m[2]), ...parens(m[4])];
-  const between = m[3]?.replace(/\s+/g, ' ').trim();
-  // A named speaker with nothing in brackets is read only when the colon follows the name closely
-  // (briefers in Security Council records: "Mrs. Robinson: …").
-  if (!ROLE_TURN.test(head) && all.length === 0 && (between || name.split(' ').length > 5)) return undefined;
-  const turn: TurnHead = { speaker, length: m[0].length };
-  for (const inner of all) {
+function turnHead(speaker: string, length: number, bracketed: readonly string[], between: string | undefined): TurnHead {
+  const turn: TurnHead = { speaker, length };
+  for (const inner of bracketed) {
     const lang = languageNote(inner);
     if (lang) {
       turn.languageNote ??= lang.note;
@@ -152,6 +141,31 @@ export function parseTurn(text: string): TurnHead | undefined {
     else turn.post = between;
   }
   return turn;
+}
+
+// Compiled once: read at every paragraph of a record.
+const LEADING_HONORIFIC = new RegExp(`^(?:${HONORIFIC}|${ARABIC_HONORIFIC})\\s+`, 'u');
+const LEADING_LATIN_HONORIFIC = new RegExp(`^(?:${HONORIFIC})\\s+`, 'u');
+const NUMBERED_ROLE = new RegExp(`^(?:\\d{1,3}\\.\\s+)?${ROLE}`, 'u');
+
+/**
+ * Reads a speaker turn at the start of `text`: "Mr. Duque Márquez (Colombia): …", "The President:
+ * …", "Mrs. X (Mexico) (spoke in Spanish): …", "Mr. Akram (Pakistan), on behalf of the Group of 77
+ * and China: …", "Le Président (parle en anglais) : …". Undefined when the text opens otherwise.
+ */
+export function parseTurn(text: string): TurnHead | undefined {
+  const head = text.slice(0, 320);
+  const m = ROLE_TURN.exec(head) ?? NAMED_TURN.exec(head);
+  if (!m) return undefined;
+  const speaker = m[1]!.replace(/\s+/g, ' ').trim();
+  const name = speaker.replace(LEADING_HONORIFIC, '');
+  if (NOT_A_NAME.test(name)) return undefined;
+  const all = [...parens(m[2]), ...parens(m[4])];
+  const between = m[3]?.replace(/\s+/g, ' ').trim();
+  // A named speaker with nothing in brackets is read only when the colon follows the name closely
+  // (briefers in Security Council records: "Mrs. Robinson: …").
+  if (!ROLE_TURN.test(head) && all.length === 0 && (between || name.split(' ').length > 5)) return undefined;
+  return turnHead(speaker, m[0].length, all, between);
 }
 
 const SUMMARY_VERB =
@@ -172,26 +186,12 @@ export function parseSummaryTurn(text: string): TurnHead | undefined {
   const m = SUMMARY_TURN.exec(text.slice(0, 400));
   if (!m) return undefined;
   const speaker = m[1]!.replace(/\s+/g, ' ').trim();
-  const name = speaker.replace(new RegExp(`^(?:${HONORIFIC})\\s+`, 'u'), '');
+  const name = speaker.replace(LEADING_LATIN_HONORIFIC, '');
   if (NOT_A_NAME.test(name)) return undefined;
   const all = parens(m[2]);
   // Someone named in passing ("Mr. X said") is not a turn: the record names a delegate with their country.
-  if (all.length === 0 && !new RegExp(`^(?:\\d{1,3}\\.\\s+)?${ROLE}`, 'u').test(text)) return undefined;
-  const turn: TurnHead = { speaker, length: m[0].length };
-  for (const inner of all) {
-    const lang = languageNote(inner);
-    if (lang) {
-      turn.languageNote ??= lang.note;
-      if (lang.code) turn.language ??= lang.code;
-    } else if (turn.represents === undefined) turn.represents = inner.replace(/\s+/g, ' ');
-  }
-  const between = m[3]?.replace(/\s+/g, ' ').trim();
-  if (between) {
-    const behalf = /^(?:speaking |who spoke )?on behalf of (.+)$/iu.exec(between);
-    if (behalf) turn.onBehalfOf = behalf[1]!.trim();
-    else turn.post = between;
-  }
-  return turn;
+  if (all.length === 0 && !NUMBERED_ROLE.test(text)) return undefined;
+  return turnHead(speaker, m[0].length, all, m[3]?.replace(/\s+/g, ' ').trim());
 }
 
 /** "I have the honour to speak on behalf of the Group of 77 and China" near a statement's start. */
