@@ -10,6 +10,7 @@
  */
 import { tokens, type Token } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
+import { hasPhrase } from '../search/ranking/phrases.ts';
 import { normalizeDateBound, parseQuery } from '../search/query.ts';
 import { QueryError, type DocumentMeta, type SearchFilters } from '../types.ts';
 
@@ -131,15 +132,6 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
     filter: compileFilters(f.filters),
     marks: { terms: new Set(req), phrases },
   };
-}
-
-function hasPhrase(toks: readonly Token[], phrase: readonly string[]): boolean {
-  const n = phrase.length;
-  outer: for (let i = 0; i + n <= toks.length; i++) {
-    for (let k = 0; k < n; k++) if (toks[i + k]!.term !== phrase[k]) continue outer;
-    return true;
-  }
-  return false;
 }
 
 /** True when `f` matches `p`. */

@@ -59,7 +59,7 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (
 }
 
 /** True when the passage tokens hold `phrase` (analyzer terms, stop words included) consecutively. */
-function hasPhrase(toks: readonly Token[], phrase: readonly string[]): boolean {
+export function hasPhrase(toks: readonly Token[], phrase: readonly string[]): boolean {
   const n = phrase.length;
   outer: for (let i = 0; i + n <= toks.length; i++) {
     for (let k = 0; k < n; k++) if (toks[i + k]!.term !== phrase[k]) continue outer;
