@@ -12,6 +12,7 @@ import { VerbatimEngine } from '../search/engine.ts';
 import { voices } from '../search/speakers.ts';
 import type { SearchEngine } from '../types.ts';
 import type { NewPassage } from './matcher.ts';
+import { timeSlicer, type Slicer } from '../time-slice.ts';
 
 interface DocNow {
   id: string;
@@ -45,19 +46,26 @@ export class ArrivalTracker {
     return this.hashes;
   }
 
-  /** What entered the library in `engine` since the last commit. */
-  diff(engine: SearchEngine): Arrivals {
+  /**
+   * What entered the library in `engine` since the last commit. Hashing every document of a large
+   * library takes ~100 ms: the work is time-sliced (`slice`), so the bot keeps answering meanwhile.
+   */
+  async diff(engine: SearchEngine, slice: Slicer = timeSlicer()): Promise<Arrivals> {
     if (!(engine instanceof VerbatimEngine)) throw new Error('follows need the library engine (VerbatimEngine)');
     const store = engine.state.store;
     const { idOff, dateFrom, dateTo } = store.arrays;
-    const now: DocNow[] = store.docs.map((d) => ({
-      id: d.id,
-      first: d.first,
-      count: d.count,
-      hash: createHash('sha1')
-        .update(store.blobRange('ids', idOff[d.first]!, idOff[d.first + d.count]!))
-        .digest('base64url'),
-    }));
+    const now: DocNow[] = [];
+    for (const d of store.docs) {
+      await slice();
+      now.push({
+        id: d.id,
+        first: d.first,
+        count: d.count,
+        hash: createHash('sha1')
+          .update(store.blobRange('ids', idOff[d.first]!, idOff[d.first + d.count]!))
+          .digest('base64url'),
+      });
+    }
     const before = this.recorded();
     const baseline = before.size === 0;
     const changed = now.filter((d) => before.get(d.id) !== d.hash);
@@ -67,6 +75,7 @@ export class ArrivalTracker {
     if (!baseline) {
       const oldIds = this.db.prepare('SELECT ids FROM library_docs WHERE doc_id = ?');
       for (const d of changed) {
+        await slice();
         const old = oldIds.get(d.id) as { ids: string } | undefined;
         const known = new Set(old ? old.ids.split(' ') : []);
         const doc = store.docs[store.docOf[d.first]!]!;
@@ -81,16 +90,19 @@ export class ArrivalTracker {
         }
       }
     }
+    const rows: Array<[id: string, hash: string, ids: string]> = [];
+    for (const d of changed) {
+      await slice();
+      const ids: string[] = [];
+      for (let g = d.first; g < d.first + d.count; g++) ids.push(store.id(g));
+      rows.push([d.id, d.hash, ids.join(' ')]);
+    }
     const commit = (): void => {
       const upsert = this.db.prepare(
         'INSERT INTO library_docs (doc_id, hash, ids) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET hash = excluded.hash, ids = excluded.ids',
       );
       const del = this.db.prepare('DELETE FROM library_docs WHERE doc_id = ?');
-      for (const d of changed) {
-        const ids: string[] = [];
-        for (let g = d.first; g < d.first + d.count; g++) ids.push(store.id(g));
-        upsert.run(d.id, d.hash, ids.join(' '));
-      }
+      for (const row of rows) upsert.run(...row);
       for (const id of removed) del.run(id);
       const map = this.recorded();
       for (const d of changed) map.set(d.id, d.hash);

@@ -19,6 +19,10 @@ import { ALERT_HITS } from '../render/follows.ts';
 import { FollowIndex, analyse, compileFollow, type CompiledFollow } from './matcher.ts';
 import { lastDue, nextDue, parseTime, validTimeZone, type DigestSettings } from './schedule.ts';
 import { FollowStore, type Every, type Follow } from './store.ts';
+import { timeSlicer } from '../time-slice.ts';
+
+/** New passages matched per slice of work. */
+const MATCH_CHUNK = 200;
 
 /** Where an alert goes. */
 export type Target = { channelId: string } | { userId: string };
@@ -196,7 +200,8 @@ export class FollowService implements FollowCommands {
     const engine = this.engine;
     if (!engine) return;
     const started = performance.now();
-    const arrivals = this.tracker.diff(engine);
+    const slice = timeSlicer();
+    const arrivals = await this.tracker.diff(engine, slice);
     const documents = engine.stats().documents;
     if (!arrivals.baseline && arrivals.changedDocs > Math.max(this.massChangeDocs, documents / 2)) {
       // another library altogether (DATA_DIR changed, a bulk re-import): record it, alert nobody
@@ -208,8 +213,16 @@ export class FollowService implements FollowCommands {
       return;
     }
     const matchStarted = performance.now();
-    const analysed = arrivals.passages.map(analyse);
-    const matched = this.index.match(analysed);
+    // in chunks, time-sliced: a bulk copy brings thousands of passages
+    const matched = new Map<number, string[]>();
+    for (let i = 0; i < arrivals.passages.length; i += MATCH_CHUNK) {
+      await slice();
+      for (const [followId, ids] of this.index.match(arrivals.passages.slice(i, i + MATCH_CHUNK).map(analyse))) {
+        const all = matched.get(followId);
+        if (all) all.push(...ids);
+        else matched.set(followId, ids);
+      }
+    }
     const matchMs = performance.now() - matchStarted;
     const at = this.now();
     let queued = 0;

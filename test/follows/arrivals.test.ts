@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { ArrivalTracker } from '../../src/follows/arrivals.ts';
+import { timeSlicer } from '../../src/time-slice.ts';
 import { FollowIndex, analyse, compileFollow } from '../../src/follows/matcher.ts';
 import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
@@ -23,8 +24,8 @@ async function engineNow(): Promise<VerbatimEngine> {
   return createEngine(lib.documents, lib.report);
 }
 /** Diffs and records, as the follow service does after matching. */
-async function arrive(): Promise<ReturnType<ArrivalTracker['diff']>> {
-  const a = tracker.diff(await engineNow());
+async function arrive(): Promise<Awaited<ReturnType<ArrivalTracker['diff']>>> {
+  const a = await tracker.diff(await engineNow());
   db.transaction(() => a.commit());
   return a;
 }
@@ -50,10 +51,24 @@ describe('new passages', () => {
     expect(again).toMatchObject({ baseline: false, changedDocs: 0, removedDocs: 0, passages: [] });
   });
 
+  it('lets the bot answer while it compares the library: the comparison yields to the event loop between slices', async () => {
+    const engine = await engineNow();
+    let ranBetween = 0;
+    const tick = (): void => {
+      ranBetween++;
+    };
+    // a zero budget yields at every document: a callback queued now runs before the diff ends
+    setImmediate(tick);
+    const done = tracker.diff(engine, timeSlicer(0));
+    expect(ranBetween).toBe(0);
+    await done;
+    expect(ranBetween).toBe(1);
+  });
+
   it("brings a new record's passages, each with who speaks in it, and follows match per speaker", async () => {
     cpSync(path.join(ROOT, 'test/fixtures/un-documents/A_50_PV.33.pdf'), path.join(dir, 'A_50_PV.33.pdf'));
     const engine = await engineNow();
-    const a = tracker.diff(engine);
+    const a = await tracker.diff(engine);
     const record = engine.document('A_50_PV.33')!;
     expect(a.changedDocs).toBe(1);
     expect(a.passages).toHaveLength(record.passages);
