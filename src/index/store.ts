@@ -272,7 +272,7 @@ export class LibraryStore {
     const st = this.arrays.sectionTitle[g]!;
     // In a statement, the speaker's name and country are the passage's (a record names no one).
     const said = d.statements ? statementOf(d, { ordinal: this.arrays.ordinal[g]! }) : undefined;
-    const who = said ? [said.speaker, said.countryName, said.organisation, said.onBehalfOf] : [m.speaker, m.countryName];
+    const who = said ? [said.speaker, said.post, said.countryName, said.organisation, said.onBehalfOf] : [m.speaker, m.countryName];
     return [m.title, ...who, m.organisation, st >= 0 ? this.strings[st] : undefined].filter(Boolean).join(' \n ');
   }
 }

@@ -240,6 +240,9 @@ const PROCEDURAL = new RegExp(
 
 // ------------------------------------------------------------------ the record's masthead
 
+/** "President: Mr. Freitas do Amaral (Portugal)" in a record's masthead. */
+const MASTHEAD_PRESIDENT = new RegExp(`\\bPresident:\\s*((?:${HONORIFIC})\\s+[^()]{2,80}?)[\\s.]*\\(([^()]{2,60})\\)`, 'u');
+
 export interface RecordHeader {
   /** "General Assembly", "Security Council", … */
   body?: string;
@@ -249,6 +252,8 @@ export interface RecordHeader {
   meeting?: string;
   /** `YYYY-MM-DD`. */
   date?: string;
+  /** Who presides, as the masthead names them: "Mr. Freitas do Amaral (Portugal)". */
+  president?: string;
 }
 
 const BODIES = [
@@ -307,6 +312,11 @@ export function readRecordHeader(paragraphs: readonly ExtractedParagraph[]): Rec
     if (!out.meeting) {
       const m = /\b(\d{1,5}(?:st|nd|rd|th) (?:plenary )?meeting)\b/i.exec(t);
       if (m) out.meeting = m[1]!;
+    }
+    if (!out.president) {
+      // "President: Mr. Freitas do Amaral . . . . . (Portugal)" (dot leaders in older records)
+      const m = MASTHEAD_PRESIDENT.exec(t);
+      if (m) out.president = `${m[1]!.replace(/[\s.]+$/, '')} (${m[2]!.trim()})`;
     }
     if (!out.date) {
       const d = /\b(\d{1,2}) ([A-Z][a-z]+) (\d{4})\b/.exec(t);
@@ -577,7 +587,10 @@ function attributeTurns(paragraphs: readonly ExtractedParagraph[], summary: bool
       out.push(q);
     }
   }
-  return { paragraphs: out, statements, record: readRecordHeader(paragraphs) };
+  const record = readRecordHeader(paragraphs);
+  // "The President:" is whoever the masthead says presides (an acting president is "The Acting President")
+  if (record.president) for (const h of statements) if (h.speaker === 'The President' && !h.post && !h.country) h.post = record.president;
+  return { paragraphs: out, statements, record };
 }
 
 function attributeNarrated(paragraphs: readonly ExtractedParagraph[]): Attribution {

@@ -158,6 +158,17 @@ describe('statements of a record', () => {
     expect(doc.meta).toMatchObject({ date: '2021-09-21', session: '76', meeting: 'General Assembly, 5th plenary meeting' });
   });
 
+  it('reads who presides from the masthead, with or without dot leaders', () => {
+    const head = (line: string) =>
+      readRecordHeader([
+        { text: 'General Assembly Official Records', page: 1 },
+        { text: line, page: 1 },
+      ]).president;
+    expect(head('President: Mr. Freitas do Amaral . . . . . . . . . . . . . . . . (Portugal)')).toBe('Mr. Freitas do Amaral (Portugal)');
+    expect(head('President: Ms. Espinosa Garcés (Ecuador) Members: Belgium Mr. Pecsteen')).toBe('Ms. Espinosa Garcés (Ecuador)');
+    expect(head('The President of the Republic of Colombia (Colombia)')).toBeUndefined();
+  });
+
   it('gives each statement its speaker, country code, language note, on behalf of, passages and pages', () => {
     expect(doc.statements!.map(({ first, last, ...s }) => s)).toEqual([
       { kind: 'turn', speaker: 'The President', page: 11 },
@@ -343,7 +354,7 @@ describe('real records in test/fixtures/un-documents', () => {
     expect(first(doc, 3)).toEqual([
       'Mr. Arcilla (Philippines) · A/50/PV.33 · 18 October 1995 · p. 1',
       'Mr. Tejera-París (Venezuela) (interpretation from Spanish) · A/50/PV.33 · 18 October 1995 · p. 2',
-      'The President · A/50/PV.33 · 18 October 1995 · p. 3',
+      'The President, Mr. Freitas do Amaral (Portugal) · A/50/PV.33 · 18 October 1995 · p. 3',
     ]);
     const codes = new Set(doc.statements!.map((s) => s.country).filter(Boolean));
     for (const c of ['PHL', 'VEN', 'IND', 'PAK', 'RUS', 'ESP', 'CHN', 'JPN', 'USA', 'ISR', 'FRA']) expect(codes, c).toContain(c);
@@ -357,6 +368,9 @@ describe('real records in test/fixtures/un-documents', () => {
     const doc = await load('S_PV.8701.pdf');
     expect(doc.meta).toMatchObject({ symbol: 'S/PV.8701', date: '2020-01-13', meeting: 'Security Council, 8701st meeting' });
     expect(doc.statements!.map((s) => s.speaker)).toEqual(['The President', 'The President']);
+    // who presides comes from the masthead ("President: Mr. Dang (Viet Nam)"); the turn is not Viet Nam's statement
+    expect(doc.statements![0]).toMatchObject({ post: 'Mr. Dang (Viet Nam)' });
+    expect(doc.statements![0]!.country).toBeUndefined();
     const vote = doc.passages.find((p) => p.text.startsWith('A vote was taken'))!;
     expect(statementOf(doc, vote)).toBeUndefined();
   });
@@ -364,7 +378,7 @@ describe('real records in test/fixtures/un-documents', () => {
   it('A/71/PV.1: opened by the President, session 71, 13 September 2016', async () => {
     const doc = await load('A_71_PV.1.pdf');
     expect(doc.meta).toMatchObject({ date: '2016-09-13', session: '71', meeting: 'General Assembly, 1st plenary meeting' });
-    expect(doc.statements![0]).toMatchObject({ speaker: 'The President', page: 1 });
+    expect(doc.statements![0]).toMatchObject({ speaker: 'The President', post: 'Mr. Thomson (Fiji)', page: 1 });
   });
 
   it("delegations' statements and resolutions are not records", async () => {
