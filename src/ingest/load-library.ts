@@ -16,7 +16,7 @@ import type {
   Problem,
 } from '../types.ts';
 import { decodeText } from './decode.ts';
-import { claimDocumentId, fileDocumentId } from './document-id.ts';
+import { fileDocumentId, resolveDocumentIds } from './document-id.ts';
 import { closeExtractorWorkers, extractIsolated, parseTime } from './formats/worker-pool.ts';
 import { extractMarkdown, extractStatementsJson, extractStatementsJsonl, extractText } from './formats/text-files.ts';
 import { cleanMeta, mergeMeta, parseManifest, type ManifestRow, type MetaSource } from './metadata.ts';
@@ -412,14 +412,14 @@ export async function loadLibrary(root: string, opts: LoadOptions = {}): Promise
   const documents: LibraryDocument[] = [];
   const skipped: Problem[] = [...scanProblems];
   const warnings: Problem[] = [];
-  const owner = new Map<string, string>();
+  const lost = resolveDocumentIds(results.flatMap((r) => r?.documents ?? []));
   for (const r of results) {
     if (!r) continue;
     skipped.push(...r.skipped);
     warnings.push(...r.warnings);
     for (const doc of r.documents) {
-      const duplicate = claimDocumentId(owner, doc);
-      if (duplicate) skipped.push(duplicate);
+      const problem = lost.get(doc);
+      if (problem) skipped.push(problem);
       else documents.push(doc);
     }
   }
