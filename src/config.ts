@@ -14,8 +14,11 @@ export interface LibraryConfig {
   dataDir: string;
   /** INDEX_CACHE: the index cache file; when absent the library's default (.cache/index-<library>-<hash>.bin). */
   indexCache?: string;
-  /** Limits for extracting one PDF/Word/HTML file (EXTRACT_TIMEOUT_MS, EXTRACT_MAX_BYTES); absent: the defaults (30 s, 20 MB). */
-  extractLimits?: { timeoutMs?: number; maxBytes?: number };
+  /**
+   * Limits for extracting one PDF/Word/HTML file (EXTRACT_TIMEOUT_MS, EXTRACT_MAX_BYTES), and on
+   * passages in the library (MAX_PASSAGES); absent: the defaults (30 s, 20 MB, 1,000,000).
+   */
+  extractLimits?: { timeoutMs?: number; maxBytes?: number; maxPassages?: number };
 }
 
 export interface Config extends LibraryConfig {
@@ -62,6 +65,12 @@ export function parseMilliseconds(text: string): number | undefined {
   return /^\d+$/.test(t) && Number(t) > 0 ? Number(t) : undefined;
 }
 
+/** `1000000` → 1000000; undefined unless a whole positive number. */
+export function parseCount(text: string): number | undefined {
+  const t = text.trim().replace(/[_,]/g, '');
+  return /^\d+$/.test(t) && Number(t) > 0 ? Number(t) : undefined;
+}
+
 /** `20000000`, `20MB`, `512 KB`, `1.5mb` → bytes; undefined when not a positive size. */
 export function parseBytes(text: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
@@ -86,6 +95,12 @@ function libraryConfig(get: Get, problems: string[]): LibraryConfig {
     if (n === undefined) problems.push('EXTRACT_MAX_BYTES must be a size such as 20MB, 500KB or 20000000');
     else extractLimits.maxBytes = n;
   }
+  const maxPassages = get('MAX_PASSAGES');
+  if (maxPassages !== undefined) {
+    const n = parseCount(maxPassages);
+    if (n === undefined) problems.push('MAX_PASSAGES must be a whole number of passages, e.g. 1000000');
+    else extractLimits.maxPassages = n;
+  }
   const config: LibraryConfig = { dataDir: get('DATA_DIR') ?? './data' };
   const cache = get('INDEX_CACHE');
   if (cache) config.indexCache = cache;
@@ -98,7 +113,7 @@ function configError(problems: readonly string[]): ConfigError {
 }
 
 /**
- * Parses the library settings (DATA_DIR, INDEX_CACHE, EXTRACT_TIMEOUT_MS, EXTRACT_MAX_BYTES), as
+ * Parses the library settings (DATA_DIR, INDEX_CACHE, EXTRACT_TIMEOUT_MS, EXTRACT_MAX_BYTES, MAX_PASSAGES), as
  * the bot and the CLI read them. Unset and empty variables are the same.
  * @throws ConfigError listing every malformed variable at once.
  */

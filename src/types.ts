@@ -383,10 +383,21 @@ export interface ExtractLimits {
   maxBytes: number;
   /** Statements read from one JSON or JSONL file; the rest is reported (default {@link MAX_STATEMENTS_PER_FILE}). */
   maxStatements?: number;
+  /**
+   * Passages in the whole library (MAX_PASSAGES; default {@link MAX_PASSAGES}): files are taken in
+   * path order, and a file that would take the library past it is skipped with the reason.
+   */
+  maxPassages?: number;
 }
 
 /** One file cannot take the library down: a JSON array of a million tiny statements is cut here. */
 export const MAX_STATEMENTS_PER_FILE = 50_000;
+
+/**
+ * One folder cannot take the bot down: the library indexes at most this many passages. The whole
+ * UNGDC library (10,952 speeches) is 405,544 passages; its index fits the open worker's heap.
+ */
+export const MAX_PASSAGES = 1_000_000;
 
 /**
  * Turns one file's bytes into documents: the one contract of every format (src/ingest/formats).

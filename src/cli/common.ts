@@ -1,7 +1,7 @@
 /** What the command-line entry points share: library flags, opening the library, exit codes. */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { ConfigError, parseBytes, parseLibraryConfig, parseMilliseconds } from '../config.ts';
+import { ConfigError, parseBytes, parseCount, parseLibraryConfig, parseMilliseconds } from '../config.ts';
 import { defaultCachePath, openLibrary } from '../library/open.ts';
 import { closeExtractors, type FileProgress } from '../ingest/load-library.ts';
 import { QueryError, type ExtractLimits, type IngestReport, type SearchEngine } from '../types.ts';
@@ -22,6 +22,7 @@ export const LIBRARY_FLAGS = {
   rebuild: { type: 'boolean', default: false },
   'extract-timeout': { type: 'string' },
   'extract-max-bytes': { type: 'string' },
+  'max-passages': { type: 'string' },
 } as const;
 
 export const LIBRARY_HELP = `  --data DIR         the library folder (default: $DATA_DIR or ./data)
@@ -31,6 +32,8 @@ export const LIBRARY_HELP = `  --data DIR         the library folder (default: $
                             (default: $EXTRACT_TIMEOUT_MS or 30000)
   --extract-max-bytes SIZE  skip files larger than SIZE, e.g. 20MB or 500KB
                             (default: $EXTRACT_MAX_BYTES or 20MB)
+  --max-passages N          index at most N passages in the library; files past it are
+                            skipped with the reason (default: $MAX_PASSAGES or 1000000)
                             (the cache does not record the limits: add --rebuild after changing them)`;
 
 type LibraryFlags = {
@@ -39,6 +42,7 @@ type LibraryFlags = {
   rebuild?: boolean | undefined;
   'extract-timeout'?: string | undefined;
   'extract-max-bytes'?: string | undefined;
+  'max-passages'?: string | undefined;
 };
 
 /**
@@ -68,6 +72,12 @@ export function librarySettings(
     const n = parseBytes(max);
     if (n === undefined) throw new UsageError('--extract-max-bytes takes a size, e.g. 20MB, 500KB or 1000000');
     limits.maxBytes = n;
+  }
+  const passages = flags['max-passages'];
+  if (passages !== undefined) {
+    const n = parseCount(passages);
+    if (n === undefined) throw new UsageError('--max-passages takes a whole number of passages, e.g. 1000000');
+    limits.maxPassages = n;
   }
   const dataDir = path.resolve(flags.data ?? config.dataDir);
   const cachePath = path.resolve(flags.cache ?? config.indexCache ?? defaultCachePath(dataDir));

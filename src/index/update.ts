@@ -9,7 +9,7 @@
  * Everything that depends on the engine's data structures is in {@link applyChange}: re-target it
  * when the store or the frozen index change shape.
  */
-import { claimDocumentId } from '../ingest/document-id.ts';
+import { resolveDocumentIds } from '../ingest/document-id.ts';
 import { AcronymMiner } from './acronyms.ts';
 import { partitionsOf } from './build.ts';
 import { INDEX_OPTIONS } from './options.ts';
@@ -33,8 +33,9 @@ export interface LibraryChange {
 
 /**
  * Applies `change` to `state` and returns a new state; `state` is not modified (an engine over it
- * keeps answering until the new one is swapped in). A document whose id is already used by a
- * document that stays is not added; it is reported in `report.skipped`. Cost: tokenizing the
+ * keeps answering until the new one is swapped in). Document ids are settled as a full build
+ * settles them (src/ingest/document-id.ts): an entering document may take its id from one that
+ * stays (which then leaves), or lose it; the loser is reported in `report.skipped`. Cost: tokenizing the
  * entering passages, plus linear copies of the store and the postings.
  */
 export function applyChange(state: EngineState, change: LibraryChange): EngineState {
@@ -43,15 +44,13 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
   const leaving = new Set(change.removedPaths);
   for (const d of change.documents) leaving.add(d.path);
 
-  const kept = old.docs.filter((d) => !leaving.has(d.path));
-  const owner = new Map(kept.map((d) => [d.id, d.path]));
-  const rejected: Problem[] = [];
-  const entering: LibraryDocument[] = [];
-  for (const d of [...change.documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const duplicate = claimDocumentId(owner, d);
-    if (duplicate) rejected.push(duplicate);
-    else entering.push(d);
-  }
+  // ids are settled as a full build settles them: an entering document may take an id from one that stays
+  const staying = old.docs.filter((d) => !leaving.has(d.path));
+  const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const lost = resolveDocumentIds<{ id: string; path: string }>([...staying, ...change.documents]);
+  const kept = staying.filter((d) => !lost.has(d));
+  const entering = change.documents.filter((d) => !lost.has(d)).sort(byPath);
+  const rejected = [...lost.values()].sort(byPath);
 
   const keyOf = new Map<string, string>(kept.map((d) => [d.id, d.part]));
   for (const d of entering) keyOf.set(d.id, documentPartitionKey(d, years));
@@ -109,12 +108,12 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
   const report: IngestReport = {
     documents: store.docs.length,
     passages: store.size,
-    skipped: [...change.report.skipped, ...rejected],
+    skipped: mergeByPath(change.report.skipped, rejected),
     warnings: [...change.report.warnings],
   };
   // acronyms: the leaving passages' counts out, the entering passages' in
   const miner = AcronymMiner.from(state.acronymCounts);
-  for (const d of old.docs) if (leaving.has(d.path)) for (let g = d.first; g < d.first + d.count; g++) miner.remove(old.text(g));
+  for (const d of old.docs) if (leaving.has(d.path) || lost.has(d)) for (let g = d.first; g < d.first + d.count; g++) miner.remove(old.text(g));
   for (const r of ranges) for (let g = r.first; g < r.first + r.count; g++) miner.add(store.text(g));
   const acronyms = miner.result();
   return { store, index, partitions, report, indexedAt: change.indexedAt ?? new Date().toISOString(), acronyms, acronymCounts: miner.counts() };
@@ -312,4 +311,18 @@ function splice(
     lenText,
     lenMeta,
   };
+}
+
+/**
+ * `extra` (sorted by path) placed into `report` (in path order, as a full build or a live update
+ * lists it), each after the lines of its file: the order a full build gives.
+ */
+function mergeByPath(report: readonly Problem[], extra: readonly Problem[]): Problem[] {
+  const out: Problem[] = [];
+  let i = 0;
+  for (const p of report) {
+    while (i < extra.length && extra[i]!.path < p.path) out.push(extra[i++]!);
+    out.push(p);
+  }
+  return [...out, ...extra.slice(i)];
 }

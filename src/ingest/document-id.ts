@@ -1,18 +1,58 @@
-/** Document ids are unique in a library: the first file to claim one keeps it. Light on imports (the index's update path uses it). */
+/**
+ * Document ids are unique in a library, and which file keeps an id does not depend on the order
+ * files arrive in (a full build and a live update agree): the file whose own name gives the id
+ * keeps it against a statement that declares it; otherwise the first file in path order keeps it.
+ * Light on imports (the index's update path uses it).
+ */
 import type { Problem } from '../types.ts';
 
-/**
- * Claims `doc.id` for `doc.path` in `owner` (document id → path of the file that has it). A second
- * file with the same id is refused: the problem to report is returned, and the first file keeps it.
- */
-export function claimDocumentId(owner: Map<string, string>, doc: { id: string; path: string }): Problem | undefined {
-  const first = owner.get(doc.id);
-  if (first !== undefined) return { path: doc.path, reason: `duplicate document id "${doc.id}" (already used by ${first})` };
-  owner.set(doc.id, doc.path);
-  return undefined;
+/** A document's claim on its id. */
+export interface IdClaim {
+  id: string;
+  /** The file it comes from, relative to the library root. */
+  path: string;
 }
 
 /** The id of a file's document: its path in the library without the extension (`2021/COL_76_2021`). */
 export function fileDocumentId(relPath: string): string {
   return relPath.replace(/\.[^./]+$/, '');
+}
+
+/** Whether the id is the one the file's own name gives (`2021/COL_76_2021`, or `speeches#3` for a statement). */
+export function isOwnId(doc: IdClaim): boolean {
+  const base = fileDocumentId(doc.path);
+  return doc.id === base || (doc.id.startsWith(`${base}#`) && /^\d+$/.test(doc.id.slice(base.length + 1)));
+}
+
+/** Negative when `a` keeps an id against `b`. */
+function precedes(a: IdClaim, b: IdClaim): number {
+  const own = Number(isOwnId(b)) - Number(isOwnId(a));
+  return own || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+/**
+ * Decides which documents keep their ids. Returns the documents that lose theirs (not indexed),
+ * each with the problem to report, which names the file that keeps the id and why.
+ */
+export function resolveDocumentIds<T extends IdClaim>(docs: Iterable<T>): Map<T, Problem> {
+  const keeper = new Map<string, T>();
+  const claims: T[] = [];
+  for (const d of docs) {
+    claims.push(d);
+    const k = keeper.get(d.id);
+    if (k === undefined || precedes(d, k) < 0) keeper.set(d.id, d);
+  }
+  const losers = new Map<T, Problem>();
+  for (const d of claims) {
+    const k = keeper.get(d.id)!;
+    if (k === d) continue;
+    const why = isOwnId(k) && !isOwnId(d) ? 'its file name gives that id' : 'first in path order';
+    losers.set(d, { path: d.path, reason: `document id "${d.id}" is taken by ${k.path} (${why}); not indexed` });
+  }
+  return losers;
+}
+
+/** Whether a report line says a file lost a document id to another file (its rival may leave later). */
+export function isLostId(p: Problem): boolean {
+  return /^document id ".*" is taken by /.test(p.reason);
 }

@@ -15,8 +15,9 @@ import type {
   LibraryDocument,
   Problem,
 } from '../types.ts';
+import { MAX_PASSAGES } from '../types.ts';
 import { decodeText } from './decode.ts';
-import { claimDocumentId, fileDocumentId } from './document-id.ts';
+import { fileDocumentId, resolveDocumentIds } from './document-id.ts';
 import { closeExtractorWorkers, extractIsolated, parseTime } from './formats/worker-pool.ts';
 import { extractMarkdown, extractStatementsJson, extractStatementsJsonl, extractText } from './formats/text-files.ts';
 import { cleanMeta, mergeMeta, parseManifest, type ManifestRow, type MetaSource } from './metadata.ts';
@@ -79,6 +80,11 @@ export interface LoadOptions {
    */
   extractors?: Record<string, Extractor>;
   limits?: Partial<ExtractLimits>;
+  /**
+   * Called with each file's result in the order of the paths (once the files before it are done),
+   * before it is kept: it may take the documents out (see the library's limit on passages).
+   */
+  onResult?: (result: FileResult, relPath: string) => void;
 }
 
 /** A file of the library as the scan sees it. */
@@ -402,24 +408,40 @@ function mergedMeta(doc: ExtractedDocument, external: MetaSource[], warn: (reaso
 export async function loadLibrary(root: string, opts: LoadOptions = {}): Promise<{ documents: LibraryDocument[]; report: IngestReport }> {
   const { files: scan, problems: scanProblems } = await scanLibraryReport(root);
   const ctx = createLoadContext(root, opts, scan);
+  // files are taken in path order until the library's passages would pass the limit; a file that
+  // would pass it is dropped as soon as it is loaded (memory), and smaller files after it may still fit
+  const maxPassages = ctx.limits.maxPassages ?? MAX_PASSAGES;
+  let passages = 0;
+  const admit = (r: FileResult, relPath: string): void => {
+    const n = r.documents.reduce((sum, d) => sum + d.passages.length, 0);
+    if (passages + n <= maxPassages) {
+      passages += n;
+      return;
+    }
+    r.documents = [];
+    r.skipped.push({
+      path: relPath,
+      reason: `the library is at its limit of ${maxPassages.toLocaleString('en-US')} passages: this file’s ${n.toLocaleString('en-US')} passages would pass it; not indexed (MAX_PASSAGES)`,
+    });
+  };
   const results = await loadFiles(
     root,
     scan.filter((f) => f.kind === 'document').map((f) => f.path),
-    opts,
+    { ...opts, onResult: admit },
     ctx,
   );
 
   const documents: LibraryDocument[] = [];
   const skipped: Problem[] = [...scanProblems];
   const warnings: Problem[] = [];
-  const owner = new Map<string, string>();
+  const lost = resolveDocumentIds(results.flatMap((r) => r?.documents ?? []));
   for (const r of results) {
     if (!r) continue;
     skipped.push(...r.skipped);
     warnings.push(...r.warnings);
     for (const doc of r.documents) {
-      const duplicate = claimDocumentId(owner, doc);
-      if (duplicate) skipped.push(duplicate);
+      const problem = lost.get(doc);
+      if (problem) skipped.push(problem);
       else documents.push(doc);
     }
   }
@@ -472,6 +494,7 @@ export async function loadFiles(
   const results = new Array<FileResult>(relPaths.length);
   let next = 0;
   let done = 0;
+  let ordered = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < relPaths.length; i = next++) {
       const p = relPaths[i]!;
@@ -483,6 +506,10 @@ export async function loadFiles(
         r = { documents: [], skipped: [{ path: p, reason: `could not be loaded: ${(e as Error).message}` }], warnings: [] };
       }
       results[i] = r;
+      while (ordered < relPaths.length && results[ordered] !== undefined) {
+        opts.onResult?.(results[ordered]!, relPaths[ordered]!);
+        ordered++;
+      }
       const progress: FileProgress = { path: p, ms: r.parseMs ?? Math.round(performance.now() - started) };
       const reason = r.documents.length === 0 ? r.skipped[0]?.reason : undefined;
       if (reason !== undefined) progress.skipped = reason;

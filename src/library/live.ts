@@ -17,6 +17,7 @@ import {
   type LoadOptions,
   type ScannedFile,
 } from '../ingest/load-library.ts';
+import { isLostId } from '../ingest/document-id.ts';
 import { parseManifest } from '../ingest/metadata.ts';
 import { diffFiles, fileEntries, readCacheHeader, saveCache, type FileEntry } from '../index/cache.ts';
 import type { OpenLog } from './open.ts';
@@ -195,9 +196,11 @@ export class LibraryWatcher {
         for (const d of docsNow) if (path.posix.dirname(d) === folder && docsBefore.has(d)) changed.add(d);
       }
     }
-    const reload = [...added, ...[...changed].filter((p) => !added.includes(p))].sort();
-
     if (!this.perFile) this.perFile = await this.attribute(engine.state.report, scan);
+    // files that lost a document id to another file load again: that file may be leaving (see claims in src/ingest/document-id.ts)
+    const rivals = [...this.perFile].filter(([p, f]) => docsNow.has(p) && f.skipped.some(isLostId)).map(([p]) => p);
+    const reload = [...new Set([...added, ...changed, ...rivals])].sort();
+
     const ctx = createLoadContext(root, this.opts.load ?? {}, scan);
     const results = await loadFiles(root, reload, { ...this.opts.load, concurrency: 4 }, ctx);
     if (this.stopped) return null;
@@ -219,7 +222,14 @@ export class LibraryWatcher {
       return this.recover(err, started, { added, changed: [...changed], removed });
     }
     // duplicate ids found by the update belong to their file
-    for (const s of next_.state.report.skipped.slice(report.skipped.length)) perFile.get(s.path)?.skipped.push(s);
+    // (the documents of a file that stays may lose their id to an entering one)
+    const reported = new Set(report.skipped);
+    for (const s of next_.state.report.skipped) {
+      if (reported.has(s)) continue;
+      const f = perFile.get(s.path);
+      if (f) f.skipped.push(s);
+      else perFile.set(s.path, { skipped: [s], warnings: [] });
+    }
     this.perFile = perFile;
     this.engine = next_;
     this.files = files;

@@ -16,6 +16,11 @@ describe('CLI library settings: the environment as the bot reads it, flags on to
     expect(s).toEqual({ dataDir: path.resolve('other'), cachePath: path.resolve('c.bin'), limits: { timeoutMs: 5000, maxBytes: 500 * 1024 } });
   });
 
+  it('takes the limit on passages in the library from MAX_PASSAGES or --max-passages', () => {
+    expect(librarySettings({}, { MAX_PASSAGES: '500000' }).limits).toEqual({ maxPassages: 500_000 });
+    expect(librarySettings({ 'max-passages': '2000' }, { MAX_PASSAGES: '500000' }).limits).toEqual({ maxPassages: 2000 });
+  });
+
   it('defaults to ./data, as the bot does', () => {
     expect(librarySettings({}, { DATA_DIR: '' }).dataDir).toBe(path.resolve('data'));
   });
@@ -29,6 +34,8 @@ describe('CLI library settings: the environment as the bot reads it, flags on to
     ],
     [{ 'extract-timeout': 'soon' }, {}, '--extract-timeout takes a whole number'],
     [{ 'extract-max-bytes': '0' }, {}, '--extract-max-bytes takes a size'],
+    [{}, { MAX_PASSAGES: '1e6' }, 'MAX_PASSAGES must be a whole number of passages, e.g. 1000000'],
+    [{ 'max-passages': 'many' }, {}, '--max-passages takes a whole number of passages, e.g. 1000000'],
   ])('rejects %o with %o as a usage error', (flags, env, message) => {
     expect(() => librarySettings(flags, env)).toThrow(UsageError);
     expect(() => librarySettings(flags, env)).toThrow(message);

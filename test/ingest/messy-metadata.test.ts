@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
+import { openLibraryInWorker } from '../../src/library/open.ts';
+import { MAX_PASSAGES } from '../../src/types.ts';
 
 const UNGDC_2011 = path.resolve(import.meta.dirname, '../fixtures/ungdc/2011');
 const dirs: string[] = [];
@@ -64,5 +66,24 @@ describe('one file cannot take the library down', () => {
     });
     expect(report.warnings).toContainEqual({ path: 'lines.jsonl', reason: expect.stringMatching(/holds 130 statements: only the first 100/) });
     expect(report.warnings.filter((w) => w.path === 'few.jsonl')).toEqual([]);
+  });
+
+  it('files past the limit on passages in the library are skipped with the reason, and the rest is indexed', async () => {
+    const dir = tempDir();
+    const lines = (n: number, word: string) =>
+      Array.from({ length: n }, (_, i) => JSON.stringify({ text: `${word} statement ${i} on peace.` })).join('\n');
+    writeFileSync(path.join(dir, 'a.jsonl'), lines(60, 'alpha'));
+    writeFileSync(path.join(dir, 'b.jsonl'), lines(60, 'bravo')); // 120 > 100: b is skipped
+    writeFileSync(path.join(dir, 'c.jsonl'), lines(30, 'charlie')); // 90 ≤ 100: c still fits
+    const reason = 'the library is at its limit of 100 passages: this file’s 60 passages would pass it; not indexed (MAX_PASSAGES)';
+    const { documents, report } = await loadLibrary(dir, { limits: { maxPassages: 100 } });
+    expect(report.passages).toBe(90);
+    expect(new Set(documents.map((d) => d.path))).toEqual(new Set(['a.jsonl', 'c.jsonl']));
+    expect(report.skipped).toEqual([{ path: 'b.jsonl', reason }]);
+    // the bot opens its library in a worker: the limit goes with it, and the bot starts
+    const opened = await openLibraryInWorker({ dataDir: dir, cachePath: path.join(dir, '.cache', 'i.bin'), limits: { maxPassages: 100 } });
+    expect(opened.engine.stats()).toMatchObject({ passages: 90, skipped: [{ path: 'b.jsonl', reason }] });
+    // the default takes the whole UNGDC library (405,544 passages) with room to spare
+    expect(MAX_PASSAGES).toBeGreaterThanOrEqual(2 * 405_544);
   });
 });

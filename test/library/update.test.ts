@@ -133,7 +133,7 @@ describe('applyChange (VerbatimEngine.update)', () => {
     expect(updated.stats().passages).toBe(engine.stats().passages);
     expect(updated.stats().skipped.at(-1)).toEqual({
       path: '2021/copy-of-bra.txt',
-      reason: 'duplicate document id "2021/BRA_76_2021" (already used by 2021/BRA_76_2021.txt)',
+      reason: 'document id "2021/BRA_76_2021" is taken by 2021/BRA_76_2021.txt (its file name gives that id); not indexed',
     });
   });
 
