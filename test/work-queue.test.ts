@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkQueue } from '../src/work-queue.ts';
+import { IDLE_FORGET_MS, WorkQueue } from '../src/work-queue.ts';
 
 const block = (ms: number): void => {
   const until = performance.now() + ms;
@@ -36,5 +36,20 @@ describe('WorkQueue', () => {
     ).rejects.toThrow('boom');
     expect(await q.reserve().run(() => 7)).toBe(7);
     expect(q.size).toBe(0);
+  });
+
+  it('says when a job accepted now would be done, at the pace of the recent jobs', async () => {
+    const q = new WorkQueue();
+    expect(q.expectedMs()).toBe(0); // nothing known yet: no wait foreseen
+    await q.reserve().run(() => block(30));
+    expect(q.jobMs).toBeGreaterThanOrEqual(30);
+    expect(q.expectedMs()).toBe(q.jobMs); // idle: just its own run
+    const a = q.reserve().run(() => block(30));
+    const b = q.reserve().run(() => block(30));
+    expect(q.expectedMs()).toBe(3 * q.jobMs); // two ahead, then its own
+    await Promise.all([a, b]);
+    // idle for a while: the next burst may be of another kind, its own jobs set the pace
+    await new Promise((r) => setTimeout(r, IDLE_FORGET_MS + 50));
+    expect(q.expectedMs()).toBe(0);
   });
 });

@@ -49,6 +49,9 @@ const DEADLINE_MS = 3000;
 /** Command runs accepted at once (running or queued); further ones are turned away politely. */
 export const MAX_QUEUE = 100;
 
+/** Time kept for sending an answer when deciding whether a queued run can answer without deferring. */
+const REPLY_MARGIN_MS = 300;
+
 /** How long a queued run waits for messages to Discord in flight before it runs anyway. */
 const SEND_WAIT_MS = 2000;
 
@@ -212,8 +215,10 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     fields: Record<string, unknown>,
     log: Logger,
   ): Promise<void> {
-    // Others are waiting: acknowledge at once, before queueing (a queued run cannot defer in time).
-    const deferNow = queue.size > 0;
+    // Others are waiting and, at the recent pace, this run will not be through before it must be
+    // deferred: acknowledge at once, before queueing. When the queue will be through in time
+    // (light searches), the answer comes directly, the usual timer deferring it if it runs late.
+    const deferNow = queue.size > 0 && queue.expectedMs() > deferDelay(interaction) - REPLY_MARGIN_MS;
     const slot = queue.reserve();
     let deferred: 'none' | 'update' | 'ephemeral' | 'public' = 'none';
     const defer = async (): Promise<void> => {

@@ -17,17 +17,19 @@ import { openFixtureLibrary } from '../support/library.ts';
 type Obj = Record<string, unknown>;
 /** Each search blocks the main thread this long, like a heavy query on the whole UNGDC library. */
 const SEARCH_MS = 80;
+/** What each search costs now (ms of blocked main thread). */
+let searchMs = SEARCH_MS;
 
 let fake: FakeDiscord;
 let library: Library;
 const bots: Bot[] = [];
 const logLines: Obj[] = [];
 
-/** The real engine, made slow: every search busy-waits (blocks the event loop) first. */
+/** The real engine, made slow: every search busy-waits (blocks the event loop) `ms` first. */
 function slow(engine: SearchEngine): SearchEngine {
   return {
     search(query, options) {
-      const until = performance.now() + SEARCH_MS;
+      const until = performance.now() + searchMs;
       while (performance.now() < until) {
         /* busy */
       }
@@ -72,6 +74,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
+  searchMs = SEARCH_MS;
   fake.clearLogs();
   logLines.length = 0;
 });
@@ -118,5 +121,25 @@ describe('a burst of heavy searches', () => {
     for (const v of answered) expect(`${v.content} ${JSON.stringify(v.embeds)}`).not.toMatch(/something went wrong/i);
     expect(fake.violations).toEqual([]);
     expect(logLines.filter((l) => l['outcome'] === 'busy').length).toBe(busy.length);
+  }, 60_000);
+});
+
+describe('a burst of light searches', () => {
+  it('answers each directly, without a deferral, when the queue will be through in time, even after a heavy burst', async () => {
+    await startBot();
+    const heavy = Array.from({ length: 20 }, () => fake.slashCommand('search', { query: '"united nations"' }));
+    await Promise.all(heavy.map((h) => h.response({ timeoutMs: 30_000 })));
+    expect(heavy.filter((h) => h.callbacks[0]?.type === 5).length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    // a light search (rare words) on the whole UNGDC library takes a few ms
+    searchMs = 3;
+    const words = ['Zaporizhzhya', 'Bhutan happiness', 'coffee growers', 'heroin smuggled Afghanistan', 'Kiribati'];
+    for (let round = 0; round < 2; round++) {
+      const handles = Array.from({ length: 25 }, (_, i) => fake.slashCommand('search', { query: words[i % words.length]! }));
+      const views = await Promise.all(handles.map((h) => h.response({ timeoutMs: 30_000 })));
+      // no "thinking…" first: the answer is the first response
+      expect(views.filter((v) => v.deferred).length).toBe(0);
+      expect(fake.violations).toEqual([]);
+    }
   }, 60_000);
 });
