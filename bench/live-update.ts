@@ -1,0 +1,223 @@
+/**
+ * `npm run bench:live [-- options]`: what a live update costs the process that serves answers, on a
+ * big library. Opens a COPY of the library (hard links, made once; the original is never written)
+ * the way the bot does (openLibraryInWorker), starts the watcher, and for each step — add one file,
+ * edit one file, add 500 files, remove them, restore the edited file — changes the folder, calls
+ * `refresh()` and waits until the index cache is written, measuring:
+ *   - the event loop's longest stall meanwhile (a 5 ms interval timer's largest lateness),
+ *   - the update's time (refresh resolved) and the time until the cache is written,
+ *   - resident memory after the step (after a GC), against the fresh start's,
+ *   - index cache files held open although deleted (what an unclosed old engine leaks).
+ * Run with `node --expose-gc --import tsx` (the npm script does) so RSS is measured after a GC.
+ */
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openLibraryInWorker } from '../src/library/open.ts';
+import { LibraryWatcher } from '../src/library/live.ts';
+import { closeExtractors } from '../src/ingest/load-library.ts';
+import type { SearchEngine } from '../src/types.ts';
+
+const HELP = `Event-loop stall, time and memory of live updates on a big library.
+
+Usage: npm run bench:live -- [options]
+
+Options:
+  --lib DIR      the library to copy (default /work/ungdc-lib; never written)
+  --copy DIR     where the hard-linked copy lives (default /work/ungdc-copy; made if missing)
+  --cache FILE   the copy's index cache (default <copy>.cache/index.bin)
+  --many N       files in the "add many" step (default 500)
+  --json         print the results as JSON too
+  -h, --help     this help`;
+
+const { values } = parseArgs({
+  options: {
+    lib: { type: 'string', default: '/work/ungdc-lib' },
+    copy: { type: 'string', default: '/work/ungdc-copy' },
+    cache: { type: 'string' },
+    many: { type: 'string', default: '500' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(HELP + '\n');
+  process.exit(0);
+}
+const lib = path.resolve(values.lib);
+const copy = path.resolve(values.copy);
+const cachePath = path.resolve(values.cache ?? `${copy}.cache/index.bin`);
+const many = Number(values.many);
+const BENCH_DIR = 'bench-live';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const mb = (n: number): number => Math.round(n / 2 ** 20);
+function rssAfterGc(): number {
+  gc?.();
+  gc?.();
+  return mb(process.memoryUsage().rss);
+}
+/** Open descriptors on files that were deleted (an old index cache still held). */
+function deletedOpen(): number {
+  let n = 0;
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      if (readlinkSync(`/proc/self/fd/${fd}`).endsWith('(deleted)')) n++;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return n;
+}
+
+// the copy: hard links (no extra disk, original untouched as long as files are replaced, not edited in place)
+if (!existsSync(copy)) {
+  process.stderr.write(`copying ${lib} to ${copy} (hard links)…\n`);
+  execFileSync('cp', ['-al', lib, copy]);
+}
+// leftovers of an interrupted run
+rmSync(path.join(copy, BENCH_DIR), { recursive: true, force: true });
+const speeches = readdirSync(path.join(copy, '2015'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+const editTarget = path.join('2015', speeches[0]!);
+unlinkSync(path.join(copy, editTarget));
+linkSync(path.join(lib, editTarget), path.join(copy, editTarget));
+
+const log = {
+  info: (_obj: object, msg: string) => {
+    if (msg === 'index cache updated') saved?.();
+  },
+  warn: (obj: object, msg: string) => process.stderr.write(`warn: ${msg} ${JSON.stringify(obj)}\n`),
+  error: (obj: object, msg: string) => process.stderr.write(`error: ${msg} ${JSON.stringify(obj)}\n`),
+};
+let saved: (() => void) | undefined;
+
+const t0 = performance.now();
+let opened: Awaited<ReturnType<typeof openLibraryInWorker>> | undefined = await openLibraryInWorker({ dataDir: copy, cachePath, log });
+process.stderr.write(
+  `opened ${opened.report.documents} documents (${opened.fromCache ? 'from cache' : 'indexed'}) in ${Math.round(performance.now() - t0)} ms\n`,
+);
+let engine: SearchEngine = opened.engine;
+const watcher = new LibraryWatcher({
+  dataDir: copy,
+  cachePath,
+  // only the bench's refresh() calls update: the file-system events are ignored for 10 minutes
+  debounceMs: 600_000,
+  maxWaitMs: 600_000,
+  saveDelayMs: 200,
+  log,
+  rebuild: () => openLibraryInWorker({ dataDir: copy, cachePath, rebuild: true, log }),
+});
+await watcher.start(engine, (e) => (engine = e));
+await engine.search('peace', { limit: 5 });
+await new Promise((r) => setTimeout(r, 1000));
+const fresh = rssAfterGc();
+process.stderr.write(`fresh start: RSS ${fresh} MB\n`);
+
+interface Row {
+  step: string;
+  files: number;
+  stallMs: number;
+  updateMs: number;
+  savedMs: number;
+  rssMb: number;
+  rssVsFresh: number;
+  deletedOpen: number;
+  passages: number;
+}
+const rows: Row[] = [];
+
+async function step(name: string, change: () => number): Promise<void> {
+  const files = change();
+  let last = performance.now();
+  let stall = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stall = Math.max(stall, now - last - 5);
+    last = now;
+  }, 5);
+  const start = performance.now();
+  const written = new Promise<void>((resolve) => {
+    saved = resolve;
+    setTimeout(resolve, 60_000).unref();
+  });
+  const summary = await watcher.refresh();
+  const updateMs = performance.now() - start;
+  await written;
+  const savedMs = performance.now() - start;
+  // a little longer: whatever the swap left to do (GC of the old engine) counts too
+  await new Promise((r) => setTimeout(r, 500));
+  clearInterval(timer);
+  const rss = rssAfterGc();
+  const row: Row = {
+    step: name,
+    files,
+    stallMs: Math.round(stall),
+    updateMs: Math.round(updateMs),
+    savedMs: Math.round(savedMs),
+    rssMb: rss,
+    rssVsFresh: Math.round((rss / fresh) * 100) / 100,
+    deletedOpen: deletedOpen(),
+    passages: summary?.passages ?? engine.stats().passages,
+  };
+  rows.push(row);
+  process.stderr.write(`${JSON.stringify(row)}\n`);
+  if ((await engine.search('peace', { limit: 1 })).hits.length === 0) throw new Error('no answer after the update');
+}
+
+const benchDir = path.join(copy, BENCH_DIR);
+await step('add one file', () => {
+  mkdirSync(benchDir);
+  cpSync(path.join(copy, '2015', speeches[1]!), path.join(benchDir, 'one.txt'));
+  return 1;
+});
+await step('edit one file', () => {
+  const p = path.join(copy, editTarget);
+  const text = readFileSync(p, 'utf8');
+  unlinkSync(p); // a new file: the original library's (hard-linked) file is not written
+  writeFileSync(p, `${text}\n\nThe delegation adds a closing word on Quokkaland.\n`);
+  return 1;
+});
+await step(`add ${many} files`, () => {
+  const dir = path.join(benchDir, 'many');
+  mkdirSync(dir);
+  const years = readdirSync(copy)
+    .filter((d) => /^\d{4}$/.test(d))
+    .sort()
+    .reverse();
+  let n = 0;
+  for (const y of years) {
+    for (const f of readdirSync(path.join(copy, y))) {
+      if (n >= many) break;
+      if (!f.endsWith('.txt')) continue;
+      cpSync(path.join(copy, y, f), path.join(dir, `copy-${f}`));
+      n++;
+    }
+  }
+  return n;
+});
+await step(`remove ${many + 1} files`, () => {
+  rmSync(benchDir, { recursive: true });
+  return many + 1;
+});
+await step('restore the edited file', () => {
+  const p = path.join(copy, editTarget);
+  unlinkSync(p);
+  linkSync(path.join(lib, editTarget), p);
+  return 1;
+});
+await watcher.stop();
+await closeExtractors();
+
+const table = [
+  `fresh start: RSS ${fresh} MB (${opened.report.documents} documents, ${opened.report.passages} passages)`,
+  '',
+  '| step | files | max event-loop stall ms | update ms | until cache written ms | RSS MB (after GC) | × fresh | deleted caches held open |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.step} | ${r.files} | ${r.stallMs} | ${r.updateMs} | ${r.savedMs} | ${r.rssMb} | ${r.rssVsFresh} | ${r.deletedOpen} |`),
+];
+process.stdout.write(table.join('\n') + '\n');
+if (values.json) process.stdout.write(JSON.stringify({ fresh, rows }) + '\n');
+process.exit(0);
