@@ -33,6 +33,7 @@ import {
   type WrittenCache,
 } from '../index/cache.ts';
 import { applyChange } from '../index/update.ts';
+import { prepareEngine, type EnginePrepared } from '../search/engine.ts';
 import type { ExtractLimits, IngestReport, LibraryDocument, Problem } from '../types.ts';
 
 /** Per document file, what loading it reported (skipped and warnings, incl. its sidecar and manifest row). */
@@ -62,6 +63,8 @@ export type UpdateResult =
       /** The file now holding the updated index (the cache, or `fallbackPath`), and its bytes before the text. */
       path: string;
       written: WrittenCache;
+      /** What building the engine needs beyond the index (computed here, not on the serving thread). */
+      prepared: EnginePrepared;
       /** Why the cache could not be written (the update went to `fallbackPath`). */
       cacheError?: string;
       files: FileEntry[];
@@ -147,6 +150,7 @@ export async function runUpdateJob(job: UpdateJob): Promise<UpdateResult> {
       type: 'done',
       path: out,
       written,
+      prepared: prepareEngine(next),
       files,
       perFile: [...perFile],
       ...what,
