@@ -134,6 +134,8 @@ interface Row {
   updateMs: number;
   mainThreadMs: number | undefined;
   savedMs: number;
+  /** Highest RSS seen during the step (sampled every 5 ms, worker threads included). */
+  peakMb: number;
   /** Right after the update (and the cache write), before any forced GC. */
   rssNoGcMb: number;
   rssMb: number;
@@ -147,10 +149,12 @@ async function step(name: string, change: () => number): Promise<void> {
   const files = change();
   let last = performance.now();
   let stall = 0;
+  let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
     const now = performance.now();
     stall = Math.max(stall, now - last - 5);
     last = now;
+    peak = Math.max(peak, process.memoryUsage.rss());
   }, 5);
   const start = performance.now();
   const written = new Promise<void>((resolve) => {
@@ -175,6 +179,7 @@ async function step(name: string, change: () => number): Promise<void> {
     // (reported by the watcher since the update worker)
     mainThreadMs: (summary as { mainThreadMs?: number } | null)?.mainThreadMs,
     savedMs: Math.round(savedMs),
+    peakMb: mb(peak),
     rssNoGcMb: rssNoGc,
     rssMb: rss,
     rssVsFresh: Math.round((rss / fresh) * 100) / 100,
@@ -233,11 +238,11 @@ await closeExtractors();
 const table = [
   `fresh start: RSS ${fresh} MB (${documents} documents, ${passages} passages)`,
   '',
-  '| step | files | max event-loop stall ms | update ms | of which main thread ms | until cache written ms | RSS MB (no GC) | RSS MB (after GC) | × fresh | deleted caches held open |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| step | files | max event-loop stall ms | update ms | of which main thread ms | until cache written ms | peak RSS MB | RSS MB (no GC) | RSS MB (after GC) | × fresh | deleted caches held open |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.step} | ${r.files} | ${r.stallMs} | ${r.updateMs} | ${r.mainThreadMs ?? '—'} | ${r.savedMs} | ${r.rssNoGcMb} | ${r.rssMb} | ${r.rssVsFresh} | ${r.deletedOpen} |`,
+      `| ${r.step} | ${r.files} | ${r.stallMs} | ${r.updateMs} | ${r.mainThreadMs ?? '—'} | ${r.savedMs} | ${r.peakMb} | ${r.rssNoGcMb} | ${r.rssMb} | ${r.rssVsFresh} | ${r.deletedOpen} |`,
   ),
 ];
 process.stdout.write(table.join('\n') + '\n');
