@@ -105,6 +105,11 @@ const align8 = (n: number): number => (n + 7) & ~7;
  * with the checksummed trailer. Used for the file and for handing a state between threads.
  */
 export function encodeState(state: EngineState, files: readonly FileEntry[]): Uint8Array[] {
+  return encodeParts(state, files).chunks;
+}
+
+/** {@link encodeState}'s chunks, and the byte offset in them where the passage text starts. */
+function encodeParts(state: EngineState, files: readonly FileEntry[]): { chunks: Uint8Array[]; textStart: number } {
   const header: CacheHeader = {
     format: FORMAT,
     schemaVersion: INDEX_OPTIONS.schemaVersion,
@@ -139,8 +144,10 @@ export function encodeState(state: EngineState, files: readonly FileEntry[]): Ui
   };
   const base = align8(at);
   pad(base);
-  arrays.forEach(([, a], i) => {
+  let textStart = 0;
+  arrays.forEach(([name, a], i) => {
     pad(base + sections[i]!.offset);
+    if (name === TEXT) textStart = at;
     chunks.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
     at += a.byteLength;
   });
@@ -151,7 +158,7 @@ export function encodeState(state: EngineState, files: readonly FileEntry[]): Ui
   for (const c of chunks) if (c.byteLength > 0) crc = crc32(c, crc);
   const trailer: Trailer = { end: true, lines: 3, bytes: at, checksum: checksumText(crc) };
   chunks.push(Buffer.from(JSON.stringify(trailer) + '\n', 'utf8'));
-  return chunks;
+  return { chunks, textStart };
 }
 
 /** The scan as cache entries (sorted by path). */
@@ -231,11 +238,42 @@ function processAlive(pid: number): boolean {
 }
 
 export async function saveCache(cachePath: string, state: EngineState, files: readonly FileEntry[]): Promise<void> {
+  await writeChunks(cachePath, encodeState(state, files));
+}
+
+/** A cache file just written, as a thread that did not write it reopens it (see src/library/open.ts). */
+export interface WrittenCache {
+  /** The file's bytes before the passage text, in one buffer of their own (transferable). */
+  prefix: Uint8Array;
+  /** Where the passage text starts in the file, and which file it is (`dev`/`ino`/`size`). */
+  text: { offset: number; dev: number; ino: number; size: number };
+}
+
+/**
+ * {@link saveCache}, also returning the bytes before the passage text and where the text is, so
+ * another thread can serve the state from the file without reading or checksumming it again.
+ */
+export async function saveCacheForHandover(cachePath: string, state: EngineState, files: readonly FileEntry[]): Promise<WrittenCache> {
+  const { chunks, textStart } = encodeParts(state, files);
+  const prefix = new Uint8Array(textStart);
+  let at = 0;
+  for (const c of chunks) {
+    if (at >= textStart) break;
+    const n = Math.min(c.length, textStart - at);
+    prefix.set(n === c.length ? c : c.subarray(0, n), at);
+    at += n;
+  }
+  await writeChunks(cachePath, chunks);
+  const st = await stat(cachePath);
+  return { prefix, text: { offset: textStart, dev: st.dev, ino: st.ino, size: st.size } };
+}
+
+async function writeChunks(cachePath: string, chunks: readonly Uint8Array[]): Promise<void> {
   await mkdir(path.dirname(cachePath), { recursive: true });
   const tmp = `${cachePath}.tmp-${process.pid}-${Date.now().toString(36)}`;
   const fh = await open(tmp, 'w');
   try {
-    for (const chunk of encodeState(state, files)) {
+    for (const chunk of chunks) {
       // large chunks in slices: one write call has a 2 GB limit
       for (let i = 0; i < chunk.length; i += 1 << 28) await fh.write(chunk.subarray(i, Math.min(chunk.length, i + (1 << 28))));
     }
@@ -305,6 +343,13 @@ async function readFully(fd: number, into: Uint8Array, at: number, n: number, po
   }
 }
 
+/** Which file (device, inode) of which size: a cache file this process already checked, unchanged since. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+}
+
 /** A cache loaded from its file: the state, whose passage text stays in the file (`textFile`). */
 export interface LoadedCache {
   state: EngineState;
@@ -318,9 +363,15 @@ export interface LoadedCache {
  * Loads the cache when it is whole and was built with this schema, these options and this library
  * (`fingerprint`, null: any); otherwise gives the reason it cannot be trusted. Reads everything but
  * the passage text into memory (checksumming all of it on the way); the text is read per passage
- * from the file, kept open, when a hit needs it.
+ * from the file, kept open, when a hit needs it. `trusted`: the file must be that one (else the
+ * reason says it was replaced), and is not checksummed again (this process checked it when it wrote
+ * or first loaded it).
  */
-export async function loadCache(cachePath: string, fingerprint: string | null): Promise<LoadedCache | { reason: string }> {
+export async function loadCache(
+  cachePath: string,
+  fingerprint: string | null,
+  options: { trusted?: FileIdentity } = {},
+): Promise<LoadedCache | { reason: string }> {
   let fd: number;
   try {
     fd = openSync(cachePath, 'r');
@@ -329,7 +380,12 @@ export async function loadCache(cachePath: string, fingerprint: string | null): 
   }
   let keep = false;
   try {
-    const size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    const size = st.size;
+    const { trusted } = options;
+    if (trusted && (st.dev !== trusted.dev || st.ino !== trusted.ino || st.size !== trusted.size)) {
+      return { reason: 'the cache file was replaced meanwhile' };
+    }
     // the trailer: last line
     const tailLen = Math.min(size, 4096);
     const tail = Buffer.allocUnsafe(tailLen);
@@ -370,15 +426,17 @@ export async function loadCache(cachePath: string, fingerprint: string | null): 
     for (let at = 0; at < prefixEnd; at += CHUNK) {
       const n = Math.min(CHUNK, prefixEnd - at);
       await readFully(fd, prefix, at, n, at);
-      crc = crc32(prefix.subarray(at, at + n), crc);
+      if (!trusted) crc = crc32(prefix.subarray(at, at + n), crc);
     }
-    const scratch = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, lastStart - prefixEnd)));
-    for (let at = prefixEnd; at < lastStart; at += scratch.length) {
-      const n = Math.min(scratch.length, lastStart - at);
-      await readFully(fd, scratch, 0, n, at);
-      crc = crc32(scratch.subarray(0, n), crc);
+    if (!trusted) {
+      const scratch = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, lastStart - prefixEnd)));
+      for (let at = prefixEnd; at < lastStart; at += scratch.length) {
+        const n = Math.min(scratch.length, lastStart - at);
+        await readFully(fd, scratch, 0, n, at);
+        crc = crc32(scratch.subarray(0, n), crc);
+      }
+      if (checksumText(crc) !== trailer.checksum) return { reason: 'cache checksum mismatch (corrupt file)' };
     }
-    if (checksumText(crc) !== trailer.checksum) return { reason: 'cache checksum mismatch (corrupt file)' };
     const textFile: TextFile = { fd, offset: prefixEnd };
     const res = stateFromPrefix(prefix, fingerprint, textFile);
     if ('reason' in res) return res;

@@ -114,6 +114,8 @@ export class LibraryStore {
   /** Where the text is when `arrays.text` does not hold it (a store loaded from the cache). */
   readonly textFile: TextFile | undefined;
   private passageById: Map<string, number> | undefined;
+  /** Set once {@link release} closed the text file: reading text then fails rather than read a reused descriptor. */
+  private released = false;
   private readonly docById = new Map<string, number>();
   private scratch = Buffer.allocUnsafe(0);
 
@@ -126,7 +128,7 @@ export class LibraryStore {
     this.arrays = arrays;
     this.strings = strings;
     this.textFile = textFile;
-    if (textFile) closer.register(this, textFile.fd);
+    if (textFile) closer.register(this, textFile.fd, this);
     this.size = arrays.textOff.length - 1;
     this.docOf = new Int32Array(this.size);
     docs.forEach((d, i) => {
@@ -219,7 +221,28 @@ export class LibraryStore {
     return out;
   }
 
+  /**
+   * Closes the text file now (a store no longer served: the file may be a deleted cache that would
+   * otherwise stay on disk until a garbage collection). Reading its text afterwards throws.
+   */
+  release(): void {
+    if (!this.textFile || this.released) return;
+    this.released = true;
+    closer.unregister(this);
+    try {
+      closeSync(this.textFile.fd);
+    } catch {
+      // already closed
+    }
+  }
+
+  /** Whether {@link release} closed the text file. */
+  get isReleased(): boolean {
+    return this.released;
+  }
+
   private readText(into: Uint8Array, at: number, n: number): void {
+    if (this.released) throw new Error('this index was replaced by a newer one (its text file is closed); search again');
     const f = this.textFile!;
     for (let done = 0; done < n;) {
       const r = readSync(f.fd, into, done, n - done, f.offset + at + done);

@@ -1,29 +1,24 @@
 /**
  * A library that keeps itself current: watches the library folder, and after a burst of changes
- * (debounced) rescans it, loads only the files that were added or changed (or whose sidecar or
- * manifest changed), applies them to the live engine incrementally and swaps the updated engine in.
- * The index cache is rewritten (atomically, debounced) after updates, so a restart serves the same
- * answers. No discord.js, pino or dotenv here.
+ * (debounced) has a worker thread (./live-update.ts) rescan it, load only the files that were added
+ * or changed (or whose sidecar or manifest changed), apply them to the served index incrementally
+ * and write the result atomically to the index cache. The updated engine is then opened from that
+ * file (its passage text stays on disk) and swapped in; the one it replaces keeps answering
+ * meanwhile, and its file is closed a little later (`releaseAfterMs`), once the queries that started
+ * on it are done. Nothing of an update but the swap runs on the thread that answers. No discord.js,
+ * pino or dotenv here.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { fstatSync, unlinkSync, watch, type FSWatcher } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import {
-  createLoadContext,
-  fileKind,
-  loadFiles,
-  orphanProblems,
-  scanLibrary,
-  SIDECAR,
-  type LoadOptions,
-  type ScannedFile,
-} from '../ingest/load-library.ts';
-import { isLostId } from '../ingest/document-id.ts';
-import { parseManifest } from '../ingest/metadata.ts';
-import { diffFiles, fileEntries, readCacheHeader, saveCache, type FileEntry } from '../index/cache.ts';
-import type { OpenLog } from './open.ts';
+import { Worker } from 'node:worker_threads';
+import { scanLibrary } from '../ingest/load-library.ts';
+import { fileEntries, readCacheHeader, removeStaleCacheTemps, saveCacheForHandover, type FileEntry, type FileIdentity } from '../index/cache.ts';
+import { reopen, type OpenLog } from './open.ts';
+import type { FileProblems, UpdateJob, UpdateResult } from './live-update.ts';
 import { VerbatimEngine } from '../search/engine.ts';
-import type { IngestReport, LibraryDocument, Problem, SearchEngine } from '../types.ts';
-import { readFile } from 'node:fs/promises';
+import type { ExtractLimits, Problem, SearchEngine } from '../types.ts';
 
 /** What one live update changed. Paths are document files relative to the library root. */
 export interface UpdateSummary {
@@ -37,22 +32,33 @@ export interface UpdateSummary {
   documents: number;
   passages: number;
   ms: number;
+  /** Of `ms`, the time the calling thread spent (opening the updated index and building its engine); the rest ran on a worker. */
+  mainThreadMs: number;
 }
 
 export interface WatchOptions {
   dataDir: string;
-  /** Where the index cache lives; rewritten after updates. Omit to keep no cache. */
+  /**
+   * Where the index cache lives; each update writes the updated index there. Omit (or make it
+   * unwritable) and updates go to a private temporary file instead (said once in the log).
+   */
   cachePath?: string;
-  /** How files are loaded (extraction limits, extractors). */
-  load?: Omit<LoadOptions, 'onProgress'>;
+  /** How files are loaded (extraction limits). */
+  load?: { limits?: Partial<ExtractLimits> };
   /** Quiet time after the last event before updating (default 500 ms). */
   debounceMs?: number;
   /** Longest wait after the first event of a burst (default 5 s): a long copy still shows progress. */
   maxWaitMs?: number;
-  /** Delay before the cache is rewritten after an update (default 2 s; updates meanwhile are folded in). */
-  saveDelayMs?: number;
   /** Rescan this often as well (ms; 0 = never). Used alone where recursive fs.watch is unavailable. */
   pollMs?: number;
+  /**
+   * How long an engine that an update (or a reload) replaced keeps its index file open (default
+   * 30 s): queries that started on it finish; then the descriptor is closed, so a replaced cache
+   * file does not stay on disk.
+   */
+  releaseAfterMs?: number;
+  /** The update worker's heap limit in MB (default 1280). */
+  workerHeapMb?: number;
   log?: OpenLog & { error?(obj: object, msg: string): void };
   /** Called after each update that changed something. */
   onUpdate?: (summary: UpdateSummary) => void;
@@ -60,32 +66,40 @@ export interface WatchOptions {
   rebuild?: () => Promise<{ engine: SearchEngine }>;
 }
 
-/** Per document file, what loading it reported (skipped and warnings, incl. its sidecar and manifest row). */
-type FileProblems = { skipped: Problem[]; warnings: Problem[] };
+/** Prefix of the private files that hold the served index when the cache cannot (in the OS temp folder). */
+const PRIVATE_PREFIX = 'verbatim-live-';
 
 /**
  * Keeps an engine current with its library folder. `start` it from an opened library; it calls
- * `swap` with each updated engine. Updates, full reloads (`exclusive`) and cache writes run one
- * at a time.
+ * `swap` with each updated engine. Updates and full reloads (`exclusive`) run one at a time.
  */
 export class LibraryWatcher {
-  private readonly opts: Required<Pick<WatchOptions, 'debounceMs' | 'maxWaitMs' | 'saveDelayMs' | 'pollMs'>> & WatchOptions;
+  private readonly opts: Required<Pick<WatchOptions, 'debounceMs' | 'maxWaitMs' | 'pollMs' | 'releaseAfterMs' | 'workerHeapMb'>> & WatchOptions;
   private engine: VerbatimEngine | undefined;
   private files: FileEntry[] = [];
+  /** The file holding the served index (what the update worker starts from); undefined: none yet. */
+  private source: { path: string; trusted?: FileIdentity } | undefined;
+  /** A private temporary file this watcher wrote and still serves from (removed when replaced). */
+  private privateFile: string | undefined;
+  private privateCount = 0;
   private swap: (engine: SearchEngine) => void = () => undefined;
-  private perFile: Map<string, FileProblems> | undefined;
+  private perFile: Array<[string, FileProblems]> | undefined;
   private watcher: FSWatcher | undefined;
   private poller: NodeJS.Timeout | undefined;
   private quietTimer: NodeJS.Timeout | undefined;
   private burstStart = 0;
-  private saveTimer: NodeJS.Timeout | undefined;
+  private worker: Worker | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  /** What was already said once in the log (an unwritable cache, no file to start from). */
+  private readonly said = new Set<string>();
   /** Updates that changed something (for tests and /about). */
   updates = 0;
+  /** Update worker threads started (for tests). */
+  workersStarted = 0;
 
   constructor(options: WatchOptions) {
-    this.opts = { debounceMs: 500, maxWaitMs: 5000, saveDelayMs: 2000, pollMs: 0, ...options };
+    this.opts = { debounceMs: 500, maxWaitMs: 5000, pollMs: 0, releaseAfterMs: 30_000, workerHeapMb: 1280, ...options };
   }
 
   /**
@@ -94,6 +108,7 @@ export class LibraryWatcher {
    */
   async start(engine: SearchEngine, swap: (engine: SearchEngine) => void): Promise<void> {
     this.swap = swap;
+    await removeStalePrivateFiles();
     await this.rebase(engine);
     this.stopped = false;
     try {
@@ -121,13 +136,59 @@ export class LibraryWatcher {
     this.poller.unref();
   }
 
-  /** Takes `engine` (just opened or rebuilt) as the new starting point. */
+  /** Takes `engine` (just opened or rebuilt) as the new starting point; the one it replaces is retired. */
   private async rebase(engine: SearchEngine): Promise<void> {
     if (!(engine instanceof VerbatimEngine)) throw new Error('live updates need a VerbatimEngine');
+    const old = this.engine;
     this.engine = engine;
     this.perFile = undefined;
-    const head = this.opts.cachePath ? await readCacheHeader(this.opts.cachePath) : { reason: 'no cache' };
+    const { cachePath } = this.opts;
+    const head = cachePath ? await readCacheHeader(cachePath) : { reason: 'no cache' };
     this.files = 'header' in head ? head.header.files : fileEntries(await scanLibrary(this.opts.dataDir));
+    this.source = 'header' in head && cachePath ? { path: cachePath, ...(await this.identityIfServed(engine, cachePath)) } : undefined;
+    this.dropPrivateFile();
+    if (old && old !== engine) this.retire(old);
+  }
+
+  /** `{ trusted }` when `engine`'s text is read from the file at `file` (checked when it was opened). */
+  private async identityIfServed(engine: VerbatimEngine, file: string): Promise<{ trusted?: FileIdentity }> {
+    const tf = engine.state.store.textFile;
+    if (!tf) return {};
+    try {
+      const a = fstatSync(tf.fd);
+      const b = await stat(file);
+      return a.dev === b.dev && a.ino === b.ino ? { trusted: { dev: b.dev, ino: b.ino, size: b.size } } : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /**
+   * Closes the index file of an engine no longer served, once the queries that started on it are
+   * done (`releaseAfterMs`). Held weakly: an engine nobody uses any more is collected meanwhile
+   * (and its file closed then).
+   */
+  private retire(old: VerbatimEngine): void {
+    const store = new WeakRef(old.state.store);
+    setTimeout(() => store.deref()?.release(), this.opts.releaseAfterMs).unref();
+  }
+
+  /** Removes the private file the served index came from, once it is no longer the source (the engine keeps it open). */
+  private dropPrivateFile(keep?: string): void {
+    if (!this.privateFile || this.privateFile === keep) return;
+    try {
+      unlinkSync(this.privateFile);
+    } catch {
+      // already gone
+    }
+    this.privateFile = undefined;
+  }
+
+  /** Says `msg` in the log once per watcher. */
+  private warnOnce(key: string, obj: object, msg: string): void {
+    if (this.said.has(key)) return;
+    this.said.add(key);
+    this.opts.log?.warn(obj, msg);
   }
 
   /** Notes a file-system event: the update runs once events have been quiet for `debounceMs`. */
@@ -163,7 +224,6 @@ export class LibraryWatcher {
    */
   exclusive<T extends { engine: SearchEngine }>(reload: () => Promise<T>): Promise<T> {
     return this.serial(async () => {
-      await this.flushSave();
       const opened = await reload();
       if (this.engine) await this.rebase(opened.engine);
       return opened;
@@ -174,86 +234,95 @@ export class LibraryWatcher {
     const engine = this.engine;
     if (!engine || this.stopped) return null;
     const started = performance.now();
-    const root = this.opts.dataDir;
-    const scan = await scanLibrary(root);
-    const files = fileEntries(scan);
-    const diff = diffFiles(this.files, files);
-    if (!diff.added.length && !diff.changed.length && !diff.removed.length) return null;
-
-    const docsNow = new Set(scan.filter((f) => f.kind === 'document').map((f) => f.path));
-    const docsBefore = new Set(this.files.map((f) => f[0]).filter((p) => fileKind(p) === 'document'));
-    const added = diff.added.filter((p) => fileKind(p) === 'document');
-    const removed = diff.removed.filter((p) => fileKind(p) === 'document');
-    const changed = new Set(diff.changed.filter((p) => fileKind(p) === 'document'));
-    // sidecar and manifest changes → the documents they describe
-    for (const p of [...diff.added, ...diff.changed, ...diff.removed]) {
-      const kind = fileKind(p);
-      if (kind === 'sidecar') {
-        const target = p.slice(0, -SIDECAR.length);
-        if (docsNow.has(target) && docsBefore.has(target)) changed.add(target);
-      } else if (kind === 'manifest') {
-        const folder = path.posix.dirname(p);
-        for (const d of docsNow) if (path.posix.dirname(d) === folder && docsBefore.has(d)) changed.add(d);
-      }
-    }
-    if (!this.perFile) this.perFile = await this.attribute(engine.state.report, scan);
-    // files that lost a document id to another file load again: that file may be leaving (see claims in src/ingest/document-id.ts)
-    const rivals = [...this.perFile].filter(([p, f]) => docsNow.has(p) && f.skipped.some(isLostId)).map(([p]) => p);
-    const reload = [...new Set([...added, ...changed, ...rivals])].sort();
-
-    const ctx = createLoadContext(root, this.opts.load ?? {}, scan);
-    const results = await loadFiles(root, reload, { ...this.opts.load, concurrency: 4 }, ctx);
-    if (this.stopped) return null;
-
-    const perFile = new Map(this.perFile);
-    for (const p of removed) perFile.delete(p);
-    const documents: LibraryDocument[] = [];
-    for (const [i, p] of reload.entries()) {
-      const r = results[i]!;
-      perFile.set(p, { skipped: r.skipped, warnings: r.warnings });
-      documents.push(...r.documents);
-    }
-    const report = assembleReport(perFile, await orphanProblems(ctx, scan));
-    let next_: VerbatimEngine;
+    const { cachePath } = this.opts;
+    if (!cachePath) this.warnOnce('no-cache', {}, 'no index cache configured: live updates keep the index in a temporary file');
+    if (!this.source) await this.writeSource(engine);
+    const job: UpdateJob = {
+      dataDir: this.opts.dataDir,
+      source: this.source!,
+      files: this.files,
+      ...(this.perFile ? { perFile: this.perFile } : {}),
+      ...(this.opts.load?.limits ? { limits: this.opts.load.limits } : {}),
+      ...(cachePath ? { cachePath } : {}),
+      fallbackPath: this.privatePath(),
+    };
+    let result: UpdateResult;
     try {
-      // synchronous: no query sees a half-updated index
-      next_ = engine.update({ removedPaths: [...removed, ...reload], documents, report });
+      result = await this.runWorker(job);
     } catch (err) {
-      return this.recover(err, started, { added, changed: [...changed], removed });
+      if (this.stopped) return null;
+      result = { type: 'error', stage: 'apply', message: (err as Error).message };
     }
-    // duplicate ids found by the update belong to their file
-    // (the documents of a file that stays may lose their id to an entering one)
-    const reported = new Set(report.skipped);
-    for (const s of next_.state.report.skipped) {
-      if (reported.has(s)) continue;
-      const f = perFile.get(s.path);
-      if (f) f.skipped.push(s);
-      else perFile.set(s.path, { skipped: [s], warnings: [] });
+    if (this.stopped) {
+      if (result.type === 'done' && result.path === job.fallbackPath) await rm(result.path, { force: true });
+      return null;
     }
-    this.perFile = perFile;
-    this.engine = next_;
-    this.files = files;
-    this.swap(next_);
+    if (result.type === 'unchanged') return null;
+    const what = result.type === 'error' ? (result.what ?? { added: [], changed: [], removed: [] }) : result;
+    if (result.type === 'error') {
+      // the folder could not be read: nothing changed, the next event tries again
+      if (result.stage === 'scan') throw new Error(result.message);
+      return this.recover(new Error(result.message), started, what);
+    }
+    // the new engine over the transferred bytes, its text left in the file the worker wrote
+    let mainThreadMs = 0;
+    const timed = <T>(work: () => T): T => {
+      const t = performance.now();
+      try {
+        return work();
+      } finally {
+        mainThreadMs += performance.now() - t;
+      }
+    };
+    const decoded = timed(() => reopen(result.path, result.written.prefix, result.written.text));
+    if ('reason' in decoded) return this.recover(new Error(`the updated index could not be opened: ${decoded.reason}`), started, what);
+    // two slices of work, not one: answers waiting meanwhile go in between
+    await new Promise((r) => setImmediate(r));
+    if (this.stopped) {
+      decoded.state.store.release();
+      if (result.path === job.fallbackPath) await rm(result.path, { force: true });
+      return null;
+    }
+    const next = timed(() => new VerbatimEngine(decoded.state, undefined, result.prepared));
+    if (result.cacheError !== undefined) {
+      this.warnOnce(
+        'cache-unwritable',
+        { cachePath, err: result.cacheError },
+        'could not save the index cache; live updates keep the index in a temporary file (a restart indexes again)',
+      );
+    }
+    this.dropPrivateFile(result.path);
+    if (result.path === job.fallbackPath) this.privateFile = result.path;
+    const { dev, ino, size } = result.written.text;
+    this.source = { path: result.path, trusted: { dev, ino, size } };
+    this.perFile = result.perFile;
+    this.engine = next;
+    this.files = result.files;
+    timed(() => this.swap(next));
+    mainThreadMs = Math.round(mainThreadMs);
+    this.retire(engine);
     this.updates++;
-    this.scheduleSave();
+    if (result.path === cachePath) this.opts.log?.info({ cachePath }, 'index cache updated');
     const summary: UpdateSummary = {
-      added,
-      changed: [...changed].sort(),
-      removed,
-      skipped: reload.flatMap((p) => perFile.get(p)?.skipped ?? []),
-      documents: next_.state.report.documents,
-      passages: next_.state.report.passages,
+      added: result.added,
+      changed: result.changed,
+      removed: result.removed,
+      skipped: result.skipped,
+      documents: result.documents,
+      passages: result.passages,
       ms: Math.round(performance.now() - started),
+      mainThreadMs,
     };
     this.opts.log?.info(
       {
-        added: added.length,
+        added: summary.added.length,
         changed: summary.changed.length,
-        removed: removed.length,
+        removed: summary.removed.length,
         skipped: summary.skipped.length,
         documents: summary.documents,
         passages: summary.passages,
         ms: summary.ms,
+        mainThreadMs,
       },
       'library updated',
     );
@@ -262,7 +331,51 @@ export class LibraryWatcher {
     return summary;
   }
 
-  /** An incremental update failed half-way: the index can no longer be trusted; rebuild it fully. */
+  /** A new private temporary file's name (in the OS temp folder; removed when replaced, at stop, or at the next start after a crash). */
+  private privatePath(): string {
+    return path.join(os.tmpdir(), `${PRIVATE_PREFIX}${process.pid}-${Date.now().toString(36)}-${this.privateCount++}.bin`);
+  }
+
+  /**
+   * No file holds the served index (the cache is missing, unreadable or not configured): writes it
+   * to a private file once, here, so the update worker can start from it. The only update work
+   * done on this thread, and only when the library was opened without a usable cache.
+   */
+  private async writeSource(engine: VerbatimEngine): Promise<void> {
+    this.warnOnce('no-source', {}, 'the served index is in no cache file: writing it to a temporary file once for live updates');
+    const file = this.privatePath();
+    const { text } = await saveCacheForHandover(file, engine.state, this.files);
+    this.privateFile = file;
+    this.source = { path: file, trusted: { dev: text.dev, ino: text.ino, size: text.size } };
+  }
+
+  /** Runs one update job on a new worker thread; rejects if the worker fails or is stopped before answering. */
+  private runWorker(job: UpdateJob): Promise<UpdateResult> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(new URL('./live-worker-entry.mjs', import.meta.url), {
+        workerData: job,
+        stdout: false,
+        stderr: false,
+        // a bounded heap makes the worker collect as it goes
+        resourceLimits: { maxOldGenerationSizeMb: this.opts.workerHeapMb },
+      });
+      this.worker = worker;
+      this.workersStarted++;
+      let settled = false;
+      const settle = (done: () => void): void => {
+        if (settled) return;
+        settled = true;
+        if (this.worker === worker) this.worker = undefined;
+        void worker.terminate();
+        done();
+      };
+      worker.once('message', (m: UpdateResult) => settle(() => resolve(m)));
+      worker.once('error', (err) => settle(() => reject(err)));
+      worker.once('exit', (code) => settle(() => reject(new Error(`the update worker exited (code ${code}) before finishing`))));
+    });
+  }
+
+  /** An incremental update failed: the served index is not updated incrementally; rebuild it fully. */
   private async recover(
     err: unknown,
     started: number,
@@ -275,99 +388,23 @@ export class LibraryWatcher {
     this.swap(opened.engine);
     this.updates++;
     const stats = opened.engine.stats();
+    const ms = Math.round(performance.now() - started);
     const summary: UpdateSummary = {
-      ...what,
+      added: [...what.added],
       changed: [...what.changed].sort(),
+      removed: [...what.removed],
       skipped: [],
       documents: stats.documents,
       passages: stats.passages,
-      ms: Math.round(performance.now() - started),
+      ms,
+      // the rebuild ran on a worker (when `rebuild` opens in one, as the bot's does)
+      mainThreadMs: 0,
     };
     this.opts.onUpdate?.(summary);
     return summary;
   }
 
-  /**
-   * Splits a full build's report into per-file problems (by the file they concern: the document,
-   * its sidecar, its manifest row); the rest (orphan sidecars and rows, manifest problems) is
-   * recomputed on every update.
-   */
-  private async attribute(report: IngestReport, scan: readonly ScannedFile[]): Promise<Map<string, FileProblems>> {
-    const docs = new Set(scan.filter((f) => f.kind === 'document').map((f) => f.path));
-    const rows = new Map<string, Map<number, string>>();
-    for (const f of scan) {
-      if (f.kind !== 'manifest') continue;
-      const folder = path.posix.dirname(f.path);
-      try {
-        const { rows: parsed } = parseManifest(await readFile(path.join(this.opts.dataDir, f.path), 'utf8'), f.path);
-        rows.set(f.path, new Map(parsed.map((r) => [r.line, folder === '.' ? r.file : `${folder}/${r.file}`])));
-      } catch {
-        // unreadable: its problems are recomputed
-      }
-    }
-    const owner = (p: Problem): string | undefined => {
-      if (docs.has(p.path)) return p.path;
-      if (p.path.endsWith(SIDECAR)) {
-        const target = p.path.slice(0, -SIDECAR.length);
-        return docs.has(target) ? target : undefined;
-      }
-      if (p.line !== undefined && !/^manifest row for a file that does not exist/.test(p.reason)) {
-        const target = rows.get(p.path)?.get(p.line);
-        return target !== undefined && docs.has(target) ? target : undefined;
-      }
-      return undefined;
-    };
-    const out = new Map<string, FileProblems>();
-    const bucket = (p: string): FileProblems => {
-      let b = out.get(p);
-      if (!b) out.set(p, (b = { skipped: [], warnings: [] }));
-      return b;
-    };
-    for (const s of report.skipped) {
-      const o = owner(s);
-      if (o) bucket(o).skipped.push(s);
-    }
-    for (const w of report.warnings) {
-      const o = owner(w);
-      if (o) bucket(o).warnings.push(w);
-    }
-    return out;
-  }
-
-  private scheduleSave(): void {
-    if (!this.opts.cachePath) return;
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.serial(() => this.save());
-    }, this.opts.saveDelayMs);
-  }
-
-  /** Whether the last cache write failed and was reported (warn once until one succeeds). */
-  private cacheWarned = false;
-
-  private async save(): Promise<void> {
-    if (!this.opts.cachePath || !this.engine) return;
-    try {
-      await saveCache(this.opts.cachePath, this.engine.state, this.files);
-      this.opts.log?.info({ cachePath: this.opts.cachePath }, 'index cache updated');
-      this.cacheWarned = false;
-    } catch (err) {
-      // an unwritable cache location is said once, not at every update
-      if (!this.cacheWarned) this.opts.log?.warn({ cachePath: this.opts.cachePath, err: (err as Error).message }, 'could not save the index cache');
-      this.cacheWarned = true;
-    }
-  }
-
-  /** Writes a pending cache update now (inside the queue). */
-  private async flushSave(): Promise<void> {
-    if (!this.saveTimer) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    await this.save();
-  }
-
-  /** Stops watching; waits for a running update and writes a pending cache update. */
+  /** Stops watching; a running update is abandoned (its worker stopped, its temporary files removed). */
   async stop(): Promise<void> {
     this.stopped = true;
     this.watcher?.close();
@@ -376,20 +413,36 @@ export class LibraryWatcher {
     this.poller = undefined;
     if (this.quietTimer) clearTimeout(this.quietTimer);
     this.quietTimer = undefined;
-    await this.serial(() => this.flushSave());
+    const running = this.worker;
+    if (running) await running.terminate();
+    await this.serial(async () => {
+      // what a stopped worker was writing
+      if (running && this.opts.cachePath) await removeStaleCacheTemps(this.opts.cachePath);
+    });
+    this.dropPrivateFile();
   }
 }
 
-/** The library report from per-file problems (in path order) and the library-wide ones. */
-function assembleReport(perFile: ReadonlyMap<string, FileProblems>, orphans: Problem[]): IngestReport {
-  const skipped: Problem[] = [];
-  const warnings: Problem[] = [];
-  for (const p of [...perFile.keys()].sort()) {
-    const f = perFile.get(p)!;
-    skipped.push(...f.skipped);
-    warnings.push(...f.warnings);
+/** Removes private files left by watchers of processes that are gone (a crash, a kill). */
+async function removeStalePrivateFiles(): Promise<void> {
+  const dir = os.tmpdir();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
   }
-  warnings.push(...orphans);
-  // counts are set by the engine update
-  return { documents: 0, passages: 0, skipped, warnings };
+  for (const name of names) {
+    const m = new RegExp(`^${PRIVATE_PREFIX}(\\d+)-`).exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid) continue; // another watcher of this process may serve from it
+    try {
+      process.kill(pid, 0);
+      continue;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EPERM') continue;
+    }
+    await rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
 }

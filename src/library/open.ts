@@ -206,8 +206,11 @@ function standalone(chunks: Uint8Array | Uint8Array[]): Uint8Array {
   return one;
 }
 
-/** The state over the worker's prefix bytes, the text read from the cache file opened here (if still the same file). */
-function reopen(
+/**
+ * The state over a worker's prefix bytes (no copy), the text read from the cache file opened here
+ * (if it is still the file the worker wrote: `text.dev`/`ino`/`size`).
+ */
+export function reopen(
   cachePath: string,
   prefix: Uint8Array,
   text: { offset: number; dev: number; ino: number; size: number },

@@ -12,11 +12,18 @@ import { parseQuery, type ParsedQuery } from './query.ts';
 
 const FACETS: readonly Facet[] = ['country', 'speaker', 'session', 'document', 'organisation'];
 
-export class Catalog {
-  private readonly facets = new Map<Facet, FacetValue[]>();
+/** Every facet's values, most frequent first (what {@link libraryFacets} computes). */
+export type LibraryFacets = Array<[Facet, FacetValue[]]>;
 
-  constructor(private readonly c: Corpus) {
-    this.buildFacets();
+export class Catalog {
+  private readonly facets: Map<Facet, FacetValue[]>;
+
+  /** `facets`: computed beforehand (by a live update's worker thread), else computed here. */
+  constructor(
+    private readonly c: Corpus,
+    facets?: LibraryFacets,
+  ) {
+    this.facets = new Map(facets ?? libraryFacets(c.store.docs));
   }
 
   documents(filter?: string): DocumentSummary[] {
@@ -80,46 +87,46 @@ export class Catalog {
     }
     return changed && out !== query ? out : undefined;
   }
+}
 
-  private buildFacets(): void {
-    const add = (m: Map<string, FacetValue>, value: string | undefined, label: string | undefined, count: number): void => {
-      if (!value) return;
-      const v = m.get(value);
-      if (v) v.count += count;
-      else m.set(value, { value, label: label ?? value, count });
-    };
-    const maps = new Map<Facet, Map<string, FacetValue>>(FACETS.map((f) => [f, new Map()]));
-    // One speaker however spelled ("Mr. Juan Manuel Santos Calderón", "Juan Manuel Santos Calderon"):
-    // passages counted per spelling, shown as the most frequent one without its form of address.
-    const spellings = new Map<string, Map<string, number>>();
-    for (const d of this.c.store.docs) {
-      const m = d.meta;
-      // Country, speaker and organisation count who speaks in each passage (a record's statements).
-      for (const f of ['country', 'organisation'] as const) {
-        for (const [value, label, n] of facetEntries(d, f)) add(maps.get(f)!, value, label, n);
-      }
-      for (const [value, , n] of facetEntries(d, 'speaker')) {
-        const key = speakerKey(value) || value;
-        const forms = spellings.get(key) ?? new Map<string, number>();
-        const shown = withoutHonorific(value);
-        forms.set(shown, (forms.get(shown) ?? 0) + n);
-        spellings.set(key, forms);
-      }
-      add(maps.get('session')!, m.session, m.session, d.count);
-      add(maps.get('document')!, d.id, m.title, d.count);
+/** The facets of a library's documents (countries, speakers, sessions, documents, organisations) with their passage counts. */
+export function libraryFacets(docs: readonly StoredDocument[]): LibraryFacets {
+  const add = (m: Map<string, FacetValue>, value: string | undefined, label: string | undefined, count: number): void => {
+    if (!value) return;
+    const v = m.get(value);
+    if (v) v.count += count;
+    else m.set(value, { value, label: label ?? value, count });
+  };
+  const maps = new Map<Facet, Map<string, FacetValue>>(FACETS.map((f) => [f, new Map()]));
+  // One speaker however spelled ("Mr. Juan Manuel Santos Calderón", "Juan Manuel Santos Calderon"):
+  // passages counted per spelling, shown as the most frequent one without its form of address.
+  const spellings = new Map<string, Map<string, number>>();
+  for (const d of docs) {
+    const m = d.meta;
+    // Country, speaker and organisation count who speaks in each passage (a record's statements).
+    for (const f of ['country', 'organisation'] as const) {
+      for (const [value, label, n] of facetEntries(d, f)) add(maps.get(f)!, value, label, n);
     }
-    for (const forms of spellings.values()) {
-      const ranked = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      const shown = ranked[0]![0];
-      maps.get('speaker')!.set(shown, { value: shown, label: shown, count: ranked.reduce((t, [, n]) => t + n, 0) });
+    for (const [value, , n] of facetEntries(d, 'speaker')) {
+      const key = speakerKey(value) || value;
+      const forms = spellings.get(key) ?? new Map<string, number>();
+      const shown = withoutHonorific(value);
+      forms.set(shown, (forms.get(shown) ?? 0) + n);
+      spellings.set(key, forms);
     }
-    for (const [f, m] of maps) {
-      this.facets.set(
-        f,
-        [...m.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
-      );
-    }
+    add(maps.get('session')!, m.session, m.session, d.count);
+    add(maps.get('document')!, d.id, m.title, d.count);
   }
+  for (const forms of spellings.values()) {
+    const ranked = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const shown = ranked[0]![0];
+    maps.get('speaker')!.set(shown, { value: shown, label: shown, count: ranked.reduce((t, [, n]) => t + n, 0) });
+  }
+  const out: LibraryFacets = [];
+  for (const [f, m] of maps) {
+    out.push([f, [...m.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))]);
+  }
+  return out;
 }
 
 function summary(d: StoredDocument): DocumentSummary {

@@ -32,7 +32,7 @@ import {
   type SearchOptions,
   type SearchResponse,
 } from '../types.ts';
-import { Catalog } from './catalog.ts';
+import { Catalog, libraryFacets, type LibraryFacets } from './catalog.ts';
 import { sourceOf } from './citation.ts';
 import { Corpus } from './corpus.ts';
 import { makeExcerpt } from './excerpt.ts';
@@ -48,6 +48,19 @@ export function createEngine(documents: readonly LibraryDocument[], report: Inge
   return new VerbatimEngine(buildState(documents, report, options));
 }
 
+/**
+ * What building an engine computes from its state alone, computed ahead (on a worker thread, see
+ * src/library/live-update.ts) so the thread that swaps the engine in does not: plain data, cloneable.
+ */
+export interface EnginePrepared {
+  facets: LibraryFacets;
+}
+
+/** {@link EnginePrepared} for `state`. */
+export function prepareEngine(state: EngineState): EnginePrepared {
+  return { facets: libraryFacets(state.store.docs) };
+}
+
 export class VerbatimEngine implements SearchEngine {
   readonly state: EngineState;
   private readonly opts: IndexOptions;
@@ -56,11 +69,11 @@ export class VerbatimEngine implements SearchEngine {
   private readonly scratch: Scratch;
 
   /** `options` other than INDEX_OPTIONS are for experiments only; the product always uses the default. */
-  constructor(state: EngineState, options: IndexOptions = INDEX_OPTIONS) {
+  constructor(state: EngineState, options: IndexOptions = INDEX_OPTIONS, prepared?: EnginePrepared) {
     this.opts = options;
     this.state = state;
     this.corpus = new Corpus(state, options);
-    this.catalog = new Catalog(this.corpus);
+    this.catalog = new Catalog(this.corpus, prepared?.facets);
     this.scratch = new Scratch(state.store.size, state.store.docs.length);
   }
 

@@ -52,7 +52,7 @@ async function startStack(): Promise<Stack> {
   const log = createLogger('info', new Writable({ write: (c: Buffer, _e, done) => (logLines.push(JSON.parse(c.toString()) as Obj), done()) }));
   const db = openDatabase(dbPath);
   const follows = new FollowService({ db, log: log.child({ part: 'follows' }), now: () => clock, limits: { perUser: 15, perGuild: 40 } });
-  const live = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 150, maxWaitMs: 2000, saveDelayMs: 50 });
+  const live = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 150, maxWaitMs: 2000 });
   const library = createLibrary(() => openLibrary({ dataDir: root, cachePath }), { live, onEngine: (e) => follows.onEngine(e) });
   const bot = createBot({ engineProvider: library, commands, log, config, version: 'test', services: { saved: new SavedStore(db), follows } });
   await bot.start();

@@ -37,7 +37,7 @@ beforeAll(async () => {
     { token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, apiBase: fake.apiBase },
     commands.map((c) => c.data),
   );
-  const live = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 200, saveDelayMs: 100 });
+  const live = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 200 });
   library = createLibrary((onProgress) => openLibrary({ dataDir: root, cachePath, onProgress }), { live });
   const sink = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(JSON.parse(chunk.toString()) as Obj), done()) });
   bot = createBot({

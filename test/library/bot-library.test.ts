@@ -45,7 +45,7 @@ beforeAll(async () => {
   cpSync(SAMPLE, root, { recursive: true });
   rmSync(path.join(root, 'README.md'), { force: true });
   const cachePath = path.join(tmp, 'index.bin');
-  const live = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 200, saveDelayMs: 100 });
+  const live = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 200 });
   library = createLibrary(
     (onProgress, options) => {
       rebuilds.push(options?.rebuild ?? false);

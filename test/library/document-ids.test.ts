@@ -69,7 +69,7 @@ describe('document ids', () => {
     write('b.json', [{ id: 'shared', text: 'Bravo: a quokka statement from b.' }]);
     const cachePath = path.join(tmp, 'cache', 'index.bin');
     let engine: SearchEngine = (await openLibrary({ dataDir: root, cachePath })).engine;
-    const watcher = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 60_000, maxWaitMs: 60_000, saveDelayMs: 60_000 });
+    const watcher = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 60_000, maxWaitMs: 60_000 });
     await watcher.start(engine, (e) => (engine = e));
     try {
       const step = async (): Promise<void> => {

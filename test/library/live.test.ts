@@ -53,7 +53,7 @@ beforeAll(async () => {
   cpSync(UNGDC_2021, path.join(root, 'ungdc'), { recursive: true });
   const opened = await openLibrary({ dataDir: root, cachePath });
   engine = opened.engine;
-  watcher = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 300, maxWaitMs: 3000, saveDelayMs: 200, onUpdate: (u) => updates.push(u) });
+  watcher = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 300, maxWaitMs: 3000, onUpdate: (u) => updates.push(u) });
   await watcher.start(engine, (e) => (engine = e));
 });
 
