@@ -32,6 +32,7 @@ import {
   type FileIdentity,
   type WrittenCache,
 } from '../index/cache.ts';
+import type { LibraryStore } from '../index/store.ts';
 import { applyChange } from '../index/update.ts';
 import { prepareEngine, type EnginePrepared } from '../search/engine.ts';
 import type { ExtractLimits, IngestReport, LibraryDocument, Problem } from '../types.ts';
@@ -99,10 +100,13 @@ export async function runUpdateJob(job: UpdateJob): Promise<UpdateResult> {
   if (!plan) return { type: 'unchanged' };
   const { files, added, changed, removed } = plan;
   const what = { added, changed, removed };
+  // descriptors belong to the process, not to this thread: the source file is closed here, whatever happens
+  let source: LibraryStore | undefined;
   try {
     // the served index, from its file (its text stays there until the splice reads it)
     const loaded = await loadCache(job.source.path, libraryFingerprint(job.files), job.source.trusted ? { trusted: job.source.trusted } : {});
     if ('reason' in loaded) throw new Error(`the served index could not be read from ${job.source.path}: ${loaded.reason}`);
+    source = loaded.state.store;
     const perFile = job.perFile ? new Map(job.perFile) : await attribute(root, loaded.state.report, scan);
     // files that lost a document id to another file load again: that file may be leaving (see src/ingest/document-id.ts)
     const docsNow = new Set(scan.filter((f) => f.kind === 'document').map((f) => f.path));
@@ -145,7 +149,6 @@ export async function runUpdateJob(job: UpdateJob): Promise<UpdateResult> {
       out = job.fallbackPath;
       written = await saveCacheForHandover(out, next, files);
     }
-    loaded.state.store.release();
     const result: UpdateResult = {
       type: 'done',
       path: out,
@@ -162,6 +165,8 @@ export async function runUpdateJob(job: UpdateJob): Promise<UpdateResult> {
     return result;
   } catch (err) {
     return { type: 'error', stage: 'apply', message: messageOf(err), what };
+  } finally {
+    source?.release();
   }
 }
 
