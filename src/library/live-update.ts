@@ -14,9 +14,11 @@ import {
   closeExtractors,
   createLoadContext,
   fileKind,
+  isPassageLimit,
   loadFiles,
   orphanProblems,
   scanLibrary,
+  passageLimitProblem,
   SIDECAR,
   type ScannedFile,
 } from '../ingest/load-library.ts';
@@ -35,7 +37,7 @@ import {
 import type { LibraryStore } from '../index/store.ts';
 import { applyChange } from '../index/update.ts';
 import { prepareEngine, type EnginePrepared } from '../search/engine.ts';
-import type { ExtractLimits, IngestReport, LibraryDocument, Problem } from '../types.ts';
+import { MAX_PASSAGES, type ExtractLimits, type IngestReport, type LibraryDocument, type Problem } from '../types.ts';
 
 /** Per document file, what loading it reported (skipped and warnings, incl. its sidecar and manifest row). */
 export type FileProblems = { skipped: Problem[]; warnings: Problem[] };
@@ -108,9 +110,10 @@ export async function runUpdateJob(job: UpdateJob): Promise<UpdateResult> {
     if ('reason' in loaded) throw new Error(`the served index could not be read from ${job.source.path}: ${loaded.reason}`);
     source = loaded.state.store;
     const perFile = job.perFile ? new Map(job.perFile) : await attribute(root, loaded.state.report, scan);
-    // files that lost a document id to another file load again: that file may be leaving (see src/ingest/document-id.ts)
+    // files that lost a document id to another file load again: that file may be leaving (see
+    // src/ingest/document-id.ts); so do files left out for the passage limit: there may be room now
     const docsNow = new Set(scan.filter((f) => f.kind === 'document').map((f) => f.path));
-    const rivals = [...perFile].filter(([p, f]) => docsNow.has(p) && f.skipped.some(isLostId)).map(([p]) => p);
+    const rivals = [...perFile].filter(([p, f]) => docsNow.has(p) && f.skipped.some((s) => isLostId(s) || isPassageLimit(s))).map(([p]) => p);
     const reload = [...new Set([...plan.reload, ...rivals])].sort();
     let documents: LibraryDocument[] = [];
     let report: IngestReport;
@@ -118,8 +121,18 @@ export async function runUpdateJob(job: UpdateJob): Promise<UpdateResult> {
       const ctx = createLoadContext(root, job.limits ? { limits: job.limits } : {}, scan);
       const results = await loadFiles(root, reload, { ...(job.limits ? { limits: job.limits } : {}), concurrency: 4 }, ctx);
       for (const p of removed) perFile.delete(p);
+      // the passage limit (MAX_PASSAGES): files entering in path order while the library stays within it
+      const maxPassages = job.limits?.maxPassages ?? MAX_PASSAGES;
+      const leaving = new Set([...removed, ...reload]);
+      let passages = loaded.state.store.docs.reduce((n, d) => (leaving.has(d.path) ? n : n + d.count), 0);
       for (const [i, p] of reload.entries()) {
         const r = results[i]!;
+        const n = r.documents.reduce((sum, d) => sum + d.passages.length, 0);
+        if (passages + n <= maxPassages) passages += n;
+        else {
+          r.documents = [];
+          r.skipped.push(passageLimitProblem(p, maxPassages, n));
+        }
         perFile.set(p, { skipped: r.skipped, warnings: r.warnings });
         documents.push(...r.documents);
       }
