@@ -181,6 +181,33 @@ describe('a live update', () => {
     expect(live).toEqual(full);
   }, 60_000);
 
+  it('lets a full reload (/reindex) wait for a running update, and carries on from the reloaded index', async () => {
+    const { root, cachePath } = library('exclusive');
+    const opened = await openLibrary({ dataDir: root, cachePath });
+    let engine: SearchEngine = opened.engine;
+    const watcher = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 60_000, maxWaitMs: 60_000, log: quiet });
+    await watcher.start(engine, (e) => (engine = e));
+    writeFileSync(path.join(root, 'big.txt'), bigStatement(5_000));
+    const order: string[] = [];
+    const update = watcher.refresh().then((u) => (order.push('update'), u));
+    const reload = watcher
+      .exclusive(async () => {
+        order.push('reload starts');
+        return openLibrary({ dataDir: root, cachePath, rebuild: true });
+      })
+      .then((o) => (order.push('reload'), (engine = o.engine)));
+    expect(await update).toMatchObject({ added: ['big.txt'] });
+    await reload;
+    expect(order).toEqual(['update', 'reload starts', 'reload']);
+    expect((await engine.search('Zorblat4999')).total).toBe(1);
+    // updates go on from the reloaded index
+    writeFileSync(path.join(root, 'note.txt'), 'A note on Quokkaland.\n');
+    expect(await watcher.refresh()).toMatchObject({ added: ['note.txt'], changed: [], removed: [] });
+    expect((await engine.search('Quokkaland')).total).toBe(1);
+    expect((await engine.search('Zorblat4999')).total).toBe(1);
+    await watcher.stop();
+  }, 60_000);
+
   it('is abandoned by stop(): the old index keeps serving and no temporary file is left', async () => {
     const { root, cachePath } = library('stop');
     const opened = await openLibrary({ dataDir: root, cachePath });
