@@ -13,6 +13,7 @@ RUN npm run build
 # --- runtime stage: production dependencies only, the compiled bot, a non-root user
 FROM node:20-slim
 ENV NODE_ENV=production \
+    MALLOC_MMAP_THRESHOLD_=131072 \
     DATA_DIR=/data/library \
     INDEX_CACHE=/data/cache/index.bin \
     DATABASE_PATH=/data/db/verbatim.db \

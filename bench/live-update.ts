@@ -28,6 +28,7 @@ Options:
   --copy DIR     where the hard-linked copy lives (default /work/ungdc-copy; made if missing)
   --cache FILE   the copy's index cache (default <copy>.cache/index.bin)
   --many N       files in the "add many" step (default 500)
+  --repeat N     then edit one file and restore it N times more (memory over many updates; default 0)
   --json         print the results as JSON too
   -h, --help     this help`;
 
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     copy: { type: 'string', default: '/work/ungdc-copy' },
     cache: { type: 'string' },
     many: { type: 'string', default: '500' },
+    repeat: { type: 'string', default: '0' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -232,6 +234,21 @@ await step('restore the edited file', () => {
   linkSync(path.join(lib, editTarget), p);
   return 1;
 });
+for (let i = 1; i <= Number(values.repeat); i++) {
+  await step(`edit again (${i})`, () => {
+    const p = path.join(copy, editTarget);
+    const text = readFileSync(p, 'utf8');
+    unlinkSync(p);
+    writeFileSync(p, `${text}\n\nRound ${i}.\n`);
+    return 1;
+  });
+  await step(`restore again (${i})`, () => {
+    const p = path.join(copy, editTarget);
+    unlinkSync(p);
+    linkSync(path.join(lib, editTarget), p);
+    return 1;
+  });
+}
 await watcher.stop();
 await closeExtractors();
 

@@ -400,6 +400,19 @@ function mergedMeta(doc: ExtractedDocument, external: MetaSource[], warn: (reaso
   return meta;
 }
 
+/** The report line of a file left out because its `n` passages would take the library past `max` (MAX_PASSAGES). */
+export function passageLimitProblem(relPath: string, max: number, n: number): Problem {
+  return {
+    path: relPath,
+    reason: `the library is at its limit of ${max.toLocaleString('en-US')} passages: this file’s ${n.toLocaleString('en-US')} passages would pass it; not indexed (MAX_PASSAGES)`,
+  };
+}
+
+/** Whether a report line says a file was left out for the library's passage limit (it may fit later). */
+export function isPassageLimit(p: Problem): boolean {
+  return /^the library is at its limit of [\d,]+ passages: /.test(p.reason);
+}
+
 /**
  * Loads every document of a library folder (recursively; see {@link scanLibrary} for what is
  * skipped), in path order. Bad input never throws: it lands in `report.skipped` (file not indexed)
@@ -419,10 +432,7 @@ export async function loadLibrary(root: string, opts: LoadOptions = {}): Promise
       return;
     }
     r.documents = [];
-    r.skipped.push({
-      path: relPath,
-      reason: `the library is at its limit of ${maxPassages.toLocaleString('en-US')} passages: this file’s ${n.toLocaleString('en-US')} passages would pass it; not indexed (MAX_PASSAGES)`,
-    });
+    r.skipped.push(passageLimitProblem(relPath, maxPassages, n));
   };
   const results = await loadFiles(
     root,

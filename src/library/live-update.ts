@@ -14,9 +14,11 @@ import {
   closeExtractors,
   createLoadContext,
   fileKind,
+  isPassageLimit,
   loadFiles,
   orphanProblems,
   scanLibrary,
+  passageLimitProblem,
   SIDECAR,
   type ScannedFile,
 } from '../ingest/load-library.ts';
@@ -32,9 +34,10 @@ import {
   type FileIdentity,
   type WrittenCache,
 } from '../index/cache.ts';
+import type { LibraryStore } from '../index/store.ts';
 import { applyChange } from '../index/update.ts';
 import { prepareEngine, type EnginePrepared } from '../search/engine.ts';
-import type { ExtractLimits, IngestReport, LibraryDocument, Problem } from '../types.ts';
+import { MAX_PASSAGES, type ExtractLimits, type IngestReport, type LibraryDocument, type Problem } from '../types.ts';
 
 /** Per document file, what loading it reported (skipped and warnings, incl. its sidecar and manifest row). */
 export type FileProblems = { skipped: Problem[]; warnings: Problem[] };
@@ -99,14 +102,18 @@ export async function runUpdateJob(job: UpdateJob): Promise<UpdateResult> {
   if (!plan) return { type: 'unchanged' };
   const { files, added, changed, removed } = plan;
   const what = { added, changed, removed };
+  // descriptors belong to the process, not to this thread: the source file is closed here, whatever happens
+  let source: LibraryStore | undefined;
   try {
     // the served index, from its file (its text stays there until the splice reads it)
     const loaded = await loadCache(job.source.path, libraryFingerprint(job.files), job.source.trusted ? { trusted: job.source.trusted } : {});
     if ('reason' in loaded) throw new Error(`the served index could not be read from ${job.source.path}: ${loaded.reason}`);
+    source = loaded.state.store;
     const perFile = job.perFile ? new Map(job.perFile) : await attribute(root, loaded.state.report, scan);
-    // files that lost a document id to another file load again: that file may be leaving (see src/ingest/document-id.ts)
+    // files that lost a document id to another file load again: that file may be leaving (see
+    // src/ingest/document-id.ts); so do files left out for the passage limit: there may be room now
     const docsNow = new Set(scan.filter((f) => f.kind === 'document').map((f) => f.path));
-    const rivals = [...perFile].filter(([p, f]) => docsNow.has(p) && f.skipped.some(isLostId)).map(([p]) => p);
+    const rivals = [...perFile].filter(([p, f]) => docsNow.has(p) && f.skipped.some((s) => isLostId(s) || isPassageLimit(s))).map(([p]) => p);
     const reload = [...new Set([...plan.reload, ...rivals])].sort();
     let documents: LibraryDocument[] = [];
     let report: IngestReport;
@@ -114,8 +121,18 @@ export async function runUpdateJob(job: UpdateJob): Promise<UpdateResult> {
       const ctx = createLoadContext(root, job.limits ? { limits: job.limits } : {}, scan);
       const results = await loadFiles(root, reload, { ...(job.limits ? { limits: job.limits } : {}), concurrency: 4 }, ctx);
       for (const p of removed) perFile.delete(p);
+      // the passage limit (MAX_PASSAGES): files entering in path order while the library stays within it
+      const maxPassages = job.limits?.maxPassages ?? MAX_PASSAGES;
+      const leaving = new Set([...removed, ...reload]);
+      let passages = loaded.state.store.docs.reduce((n, d) => (leaving.has(d.path) ? n : n + d.count), 0);
       for (const [i, p] of reload.entries()) {
         const r = results[i]!;
+        const n = r.documents.reduce((sum, d) => sum + d.passages.length, 0);
+        if (passages + n <= maxPassages) passages += n;
+        else {
+          r.documents = [];
+          r.skipped.push(passageLimitProblem(p, maxPassages, n));
+        }
         perFile.set(p, { skipped: r.skipped, warnings: r.warnings });
         documents.push(...r.documents);
       }
@@ -145,7 +162,6 @@ export async function runUpdateJob(job: UpdateJob): Promise<UpdateResult> {
       out = job.fallbackPath;
       written = await saveCacheForHandover(out, next, files);
     }
-    loaded.state.store.release();
     const result: UpdateResult = {
       type: 'done',
       path: out,
@@ -162,6 +178,8 @@ export async function runUpdateJob(job: UpdateJob): Promise<UpdateResult> {
     return result;
   } catch (err) {
     return { type: 'error', stage: 'apply', message: messageOf(err), what };
+  } finally {
+    source?.release();
   }
 }
 

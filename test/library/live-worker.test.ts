@@ -144,6 +144,70 @@ describe('a live update', () => {
     expect((await engine.search('Quokkaland')).total).toBe(2);
   }, 60_000);
 
+  it('keeps the library within its passage limit (MAX_PASSAGES), and takes a file left out once there is room', async () => {
+    const { root, cachePath } = library('limit');
+    const base = (await openLibrary({ dataDir: root, cachePath })).engine.stats().passages;
+    const limits = { maxPassages: base + 12 };
+    const opened = await openLibrary({ dataDir: root, cachePath, limits });
+    let engine: SearchEngine = opened.engine;
+    const watcher = new LibraryWatcher({ dataDir: root, cachePath, load: { limits }, debounceMs: 60_000, maxWaitMs: 60_000, log: quiet });
+    await watcher.start(engine, (e) => (engine = e));
+    const paragraphs = (word: string, n: number): string =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `${word} paragraph ${i + 1}: the delegation recalled the report, its findings on rural roads, coffee growers, schools and the water supply of the region.`,
+      ).join('\n\n') + '\n';
+    writeFileSync(path.join(root, 'a.txt'), paragraphs('Quokkaland', 10));
+    expect(await watcher.refresh()).toMatchObject({ added: ['a.txt'], skipped: [], passages: base + 10 });
+    writeFileSync(path.join(root, 'b.txt'), paragraphs('Wombatia', 5));
+    const over = await watcher.refresh();
+    expect(over).toMatchObject({ added: ['b.txt'], passages: base + 10 });
+    expect(over?.skipped).toEqual([
+      {
+        path: 'b.txt',
+        reason: `the library is at its limit of ${(base + 12).toLocaleString('en-US')} passages: this file’s 5 passages would pass it; not indexed (MAX_PASSAGES)`,
+      },
+    ]);
+    expect((await engine.search('Wombatia')).total).toBe(0);
+    // room again: the file left out comes in, as a full build with that limit has it
+    rmSync(path.join(root, 'a.txt'));
+    expect(await watcher.refresh()).toMatchObject({ removed: ['a.txt'], skipped: [], passages: base + 5 });
+    await watcher.stop();
+    expect((await engine.search('Wombatia')).total).toBe(5);
+    const fresh = await openLibrary({ dataDir: root, cachePath: path.join(tmp, 'limit', 'fresh.bin'), limits, rebuild: true });
+    const { indexedAt: _a, ...live } = engine.stats();
+    const { indexedAt: _b, ...full } = fresh.engine.stats();
+    expect(live).toEqual(full);
+  }, 60_000);
+
+  it('lets a full reload (/reindex) wait for a running update, and carries on from the reloaded index', async () => {
+    const { root, cachePath } = library('exclusive');
+    const opened = await openLibrary({ dataDir: root, cachePath });
+    let engine: SearchEngine = opened.engine;
+    const watcher = new LibraryWatcher({ dataDir: root, cachePath, debounceMs: 60_000, maxWaitMs: 60_000, log: quiet });
+    await watcher.start(engine, (e) => (engine = e));
+    writeFileSync(path.join(root, 'big.txt'), bigStatement(5_000));
+    const order: string[] = [];
+    const update = watcher.refresh().then((u) => (order.push('update'), u));
+    const reload = watcher
+      .exclusive(async () => {
+        order.push('reload starts');
+        return openLibrary({ dataDir: root, cachePath, rebuild: true });
+      })
+      .then((o) => (order.push('reload'), (engine = o.engine)));
+    expect(await update).toMatchObject({ added: ['big.txt'] });
+    await reload;
+    expect(order).toEqual(['update', 'reload starts', 'reload']);
+    expect((await engine.search('Zorblat4999')).total).toBe(1);
+    // updates go on from the reloaded index
+    writeFileSync(path.join(root, 'note.txt'), 'A note on Quokkaland.\n');
+    expect(await watcher.refresh()).toMatchObject({ added: ['note.txt'], changed: [], removed: [] });
+    expect((await engine.search('Quokkaland')).total).toBe(1);
+    expect((await engine.search('Zorblat4999')).total).toBe(1);
+    await watcher.stop();
+  }, 60_000);
+
   it('is abandoned by stop(): the old index keeps serving and no temporary file is left', async () => {
     const { root, cachePath } = library('stop');
     const opened = await openLibrary({ dataDir: root, cachePath });
