@@ -5,18 +5,9 @@
  * takes longer than about a second.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  ApplicationCommandOptionType,
-  PermissionFlagsBits,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type MessageComponentInteraction,
-  type MessageContextMenuCommandInteraction,
-  type RepliableInteraction,
-} from 'discord.js';
+import type { AutocompleteInteraction, Interaction, MessageComponentInteraction, RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
-import type { AttachmentInput, CommandContext, ComponentMode, Invoker, SlashCommand } from '../command.ts';
+import type { CommandContext, ComponentMode, SlashCommand } from '../command.ts';
 import type { LibraryHandle } from '../library/handle.ts';
 import { UserFacingError } from '../command.ts';
 import { ExpiredError, StateStore, idCommand } from '../render/custom-id.ts';
@@ -25,6 +16,7 @@ import type { Reply } from '../render/models.ts';
 import { apologyReply, expiredReply, loadingReply, userErrorReply } from '../render/replies.ts';
 import { QueryError } from '../types.ts';
 import { WorkQueue } from '../work-queue.ts';
+import { contextMenuInput, formFields, invoker, optionValues, place, slashInput } from './interaction-input.ts';
 
 export interface RouterOptions {
   commands: readonly SlashCommand[];
@@ -58,74 +50,6 @@ const SEND_WAIT_MS = 2000;
 /** What a member sees when the queue is full. */
 export const BUSY_MESSAGE = 'Verbatim is busy — please try again in a few seconds.';
 
-function invoker(interaction: Interaction): Invoker {
-  return {
-    id: interaction.user.id,
-    name: interaction.user.username,
-    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
-    canManageChannels: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
-    ...memberRoles(interaction),
-  };
-}
-
-/** The member's role ids (a cached member's manager, or the raw API member's list). */
-function memberRoles(interaction: Interaction): { roles?: string[] } {
-  const roles = (interaction.member as { roles?: unknown } | null)?.roles;
-  if (Array.isArray(roles)) return { roles: roles.map(String) };
-  const cache = (roles as { cache?: Map<string, unknown> } | undefined)?.cache;
-  return cache ? { roles: [...cache.keys()] } : {};
-}
-
-/** Files given to attachment options (in a subcommand or at the top). */
-function attachmentsOf(interaction: ChatInputCommandInteraction): { attachments?: Record<string, AttachmentInput> } {
-  const out: Record<string, AttachmentInput> = {};
-  const walk = (
-    data: readonly {
-      name: string;
-      attachment?: { name: string; url: string; size: number; contentType: string | null } | undefined;
-      options?: readonly unknown[];
-    }[],
-  ): void => {
-    for (const o of data) {
-      if (o.attachment)
-        out[o.name] = {
-          name: o.attachment.name,
-          url: o.attachment.url,
-          size: o.attachment.size,
-          ...(o.attachment.contentType ? { contentType: o.attachment.contentType } : {}),
-        };
-      if (o.options) walk(o.options as typeof data);
-    }
-  };
-  walk(interaction.options.data);
-  return Object.keys(out).length ? { attachments: out } : {};
-}
-
-/** Option values by name; a subcommand's options are lifted to the top and its name returned beside them. */
-function optionValues(interaction: ChatInputCommandInteraction | AutocompleteInteraction): {
-  options: Record<string, string | number | boolean>;
-  subcommand?: string;
-} {
-  const out: Record<string, string | number | boolean> = {};
-  let data = interaction.options.data;
-  let subcommand: string | undefined;
-  const sub = data[0];
-  if (sub && sub.type === ApplicationCommandOptionType.Subcommand) {
-    subcommand = sub.name;
-    data = sub.options ?? [];
-  }
-  for (const o of data) if (o.value !== undefined) out[o.name] = o.value;
-  return subcommand === undefined ? { options: out } : { options: out, subcommand };
-}
-
-/** Where an interaction came from. */
-function place(interaction: Interaction): { guildId?: string; channelId?: string } {
-  const out: { guildId?: string; channelId?: string } = {};
-  if (interaction.guildId) out.guildId = interaction.guildId;
-  if (interaction.channelId) out.channelId = interaction.channelId;
-  return out;
-}
-
 /** A new error id: short, quotable, greppable in the log. */
 export function newErrorId(): string {
   return randomBytes(4).toString('hex');
@@ -141,22 +65,6 @@ function errorReply(err: unknown, log: Logger): { reply: Reply; outcome: string;
 }
 
 /** Builds the interaction handler for `client.on('interactionCreate', …)`. */
-/**
- * The text "Find related statements" searches: the quoted passage of a card (Share… posts
- * "Shared by @x" as its content, the passage in the embed), else the message's own text.
- */
-function targetText(message: MessageContextMenuCommandInteraction['targetMessage']): string {
-  const descriptions = message.embeds.map((e) => e.description ?? '').filter(Boolean);
-  const quoted = descriptions.flatMap((d) =>
-    d
-      .split('\n')
-      .filter((l) => l.startsWith('> '))
-      .map((l) => l.slice(2)),
-  );
-  if (quoted.length) return quoted.join('\n');
-  return message.content || descriptions.join('\n');
-}
-
 export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
   const byName = new Map(options.commands.map((c) => [c.data.name, c]));
   const store = new StateStore();
@@ -339,14 +247,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         command = byName.get(interaction.commandName);
         const cmd = command;
         mode = cmd?.visibility ?? 'ephemeral';
-        const input = interaction.isChatInputCommand()
-          ? { ...optionValues(interaction), user: invoker(interaction), ...place(interaction), ...attachmentsOf(interaction) }
-          : {
-              options: {},
-              user: invoker(interaction),
-              targetMessage: targetText((interaction as MessageContextMenuCommandInteraction).targetMessage),
-              ...place(interaction),
-            };
+        const input = interaction.isChatInputCommand() ? slashInput(interaction) : contextMenuInput(interaction);
         if (log.isLevelEnabled('debug')) fields['input'] = input.options;
         work = (ctx) => {
           if (!cmd) throw new ExpiredError(`unknown command ${interaction.commandName}`);
@@ -374,9 +275,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         command = byName.get(idCommand(interaction.customId));
         const handler = command?.component;
         mode = handler?.mode(interaction.customId) ?? 'ephemeral';
-        const submitted: Record<string, string> = {};
-        for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') submitted[id] = field.value;
-        const input = { id: interaction.customId, values: [], fields: submitted, user: invoker(interaction) };
+        const input = { id: interaction.customId, values: [], fields: formFields(interaction), user: invoker(interaction) };
         if (log.isLevelEnabled('debug')) fields['customId'] = interaction.customId;
         work = (ctx) => {
           if (!handler) throw new ExpiredError(`no handler for ${interaction.customId}`);
