@@ -1,22 +1,22 @@
 /**
  * Routes every interaction to its command and answers it inside Discord's 3-second window, through
  * one error boundary: user errors are shown as written, bugs become an apology quoting an error id
- * that is also logged. Visibility is fixed before deferring; deferral happens only when the work
- * takes longer than about a second.
+ * that is also logged. Visibility is fixed before deferring. An answer is deferred at once when
+ * others are queued and, at the recent pace, the queue will not be through in time; otherwise only
+ * when the work takes longer than about a second. Each interaction kind has its own function below;
+ * they share a {@link RouterContext} (options, queue, messages in flight) and write one log line.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  ApplicationCommandOptionType,
-  PermissionFlagsBits,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type MessageComponentInteraction,
-  type MessageContextMenuCommandInteraction,
-  type RepliableInteraction,
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  MessageComponentInteraction,
+  MessageContextMenuCommandInteraction,
+  RepliableInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { AttachmentInput, CommandContext, ComponentMode, Invoker, SlashCommand } from '../command.ts';
+import type { CommandContext, ComponentInput, ComponentMode, SlashCommand } from '../command.ts';
 import type { LibraryHandle } from '../library/handle.ts';
 import { UserFacingError } from '../command.ts';
 import { ExpiredError, StateStore, idCommand } from '../render/custom-id.ts';
@@ -25,6 +25,7 @@ import type { Reply } from '../render/models.ts';
 import { apologyReply, expiredReply, loadingReply, userErrorReply } from '../render/replies.ts';
 import { QueryError } from '../types.ts';
 import { WorkQueue } from '../work-queue.ts';
+import { contextMenuInput, formFields, invoker, optionValues, place, slashInput } from './interaction-input.ts';
 
 export interface RouterOptions {
   commands: readonly SlashCommand[];
@@ -58,362 +59,343 @@ const SEND_WAIT_MS = 2000;
 /** What a member sees when the queue is full. */
 export const BUSY_MESSAGE = 'Verbatim is busy — please try again in a few seconds.';
 
-function invoker(interaction: Interaction): Invoker {
-  return {
-    id: interaction.user.id,
-    name: interaction.user.username,
-    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
-    canManageChannels: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
-    ...memberRoles(interaction),
-  };
-}
-
-/** The member's role ids (a cached member's manager, or the raw API member's list). */
-function memberRoles(interaction: Interaction): { roles?: string[] } {
-  const roles = (interaction.member as { roles?: unknown } | null)?.roles;
-  if (Array.isArray(roles)) return { roles: roles.map(String) };
-  const cache = (roles as { cache?: Map<string, unknown> } | undefined)?.cache;
-  return cache ? { roles: [...cache.keys()] } : {};
-}
-
-/** Files given to attachment options (in a subcommand or at the top). */
-function attachmentsOf(interaction: ChatInputCommandInteraction): { attachments?: Record<string, AttachmentInput> } {
-  const out: Record<string, AttachmentInput> = {};
-  const walk = (
-    data: readonly {
-      name: string;
-      attachment?: { name: string; url: string; size: number; contentType: string | null } | undefined;
-      options?: readonly unknown[];
-    }[],
-  ): void => {
-    for (const o of data) {
-      if (o.attachment)
-        out[o.name] = {
-          name: o.attachment.name,
-          url: o.attachment.url,
-          size: o.attachment.size,
-          ...(o.attachment.contentType ? { contentType: o.attachment.contentType } : {}),
-        };
-      if (o.options) walk(o.options as typeof data);
-    }
-  };
-  walk(interaction.options.data);
-  return Object.keys(out).length ? { attachments: out } : {};
-}
-
-/** Option values by name; a subcommand's options are lifted to the top and its name returned beside them. */
-function optionValues(interaction: ChatInputCommandInteraction | AutocompleteInteraction): {
-  options: Record<string, string | number | boolean>;
-  subcommand?: string;
-} {
-  const out: Record<string, string | number | boolean> = {};
-  let data = interaction.options.data;
-  let subcommand: string | undefined;
-  const sub = data[0];
-  if (sub && sub.type === ApplicationCommandOptionType.Subcommand) {
-    subcommand = sub.name;
-    data = sub.options ?? [];
-  }
-  for (const o of data) if (o.value !== undefined) out[o.name] = o.value;
-  return subcommand === undefined ? { options: out } : { options: out, subcommand };
-}
-
-/** Where an interaction came from. */
-function place(interaction: Interaction): { guildId?: string; channelId?: string } {
-  const out: { guildId?: string; channelId?: string } = {};
-  if (interaction.guildId) out.guildId = interaction.guildId;
-  if (interaction.channelId) out.channelId = interaction.channelId;
-  return out;
-}
-
 /** A new error id: short, quotable, greppable in the log. */
 export function newErrorId(): string {
   return randomBytes(4).toString('hex');
 }
 
-/** Turns a thrown error into what the user sees; bugs are logged with their id. */
-function errorReply(err: unknown, log: Logger): { reply: Reply; outcome: string; errorId?: string } {
-  if (err instanceof UserFacingError || err instanceof QueryError) return { reply: userErrorReply(err.message), outcome: 'user-error' };
-  if (err instanceof ExpiredError) return { reply: expiredReply('Run the command again.'), outcome: 'expired' };
-  const errorId = newErrorId();
-  log.error({ err, errorId }, 'interaction failed');
-  return { reply: apologyReply(errorId), outcome: 'bug', errorId };
-}
-
-/** Builds the interaction handler for `client.on('interactionCreate', …)`. */
-/**
- * The text "Find related statements" searches: the quoted passage of a card (Share… posts
- * "Shared by @x" as its content, the passage in the embed), else the message's own text.
- */
-function targetText(message: MessageContextMenuCommandInteraction['targetMessage']): string {
-  const descriptions = message.embeds.map((e) => e.description ?? '').filter(Boolean);
-  const quoted = descriptions.flatMap((d) =>
-    d
-      .split('\n')
-      .filter((l) => l.startsWith('> '))
-      .map((l) => l.slice(2)),
-  );
-  if (quoted.length) return quoted.join('\n');
-  return message.content || descriptions.join('\n');
-}
-
-export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
-  const byName = new Map(options.commands.map((c) => [c.data.name, c]));
-  const store = new StateStore();
-  const deferAfter = options.deferAfterMs ?? 1000;
-  const maxQueue = options.maxQueue ?? MAX_QUEUE;
+/** What every handler shares: the options and what createRouter built from them. */
+interface RouterContext {
+  options: RouterOptions;
+  byName: ReadonlyMap<string, SlashCommand>;
+  store: StateStore;
+  deferAfter: number;
+  maxQueue: number;
   /** Command runs go one at a time, yielding to the event loop between them. */
-  const queue = new WorkQueue();
-  /**
-   * Messages to Discord in flight. discord.js sends interaction callbacks one after another, each
-   * needing several turns of the event loop, so a queued run waits until these are out (at most
-   * {@link SEND_WAIT_MS}) rather than blocking them: acknowledgements first, searches after.
-   */
-  const sending = new Set<Promise<unknown>>();
-  function track<T>(p: Promise<T>): Promise<T> {
-    sending.add(p);
+  queue: WorkQueue;
+  outgoing: Outgoing;
+}
+
+/** One interaction's log line in the making (`fields`) and its logger (which carries the interaction id). */
+interface Handling {
+  fields: Record<string, unknown>;
+  log: Logger;
+}
+
+/** What a command, button or form asks for: how its answer is shown, and the work that makes it. */
+interface Job {
+  mode: ComponentMode;
+  work: (ctx: CommandContext) => Reply | Promise<Reply>;
+}
+
+/** An interaction that can be answered, with a component's ways to edit the message it sits on. */
+type Answerable = RepliableInteraction & {
+  update?: MessageComponentInteraction['update'];
+  deferUpdate?: MessageComponentInteraction['deferUpdate'];
+};
+
+/** How an interaction has been acknowledged so far. */
+type Deferred = 'none' | 'update' | 'ephemeral' | 'public';
+
+/**
+ * Messages to Discord in flight. discord.js sends interaction callbacks one after another, each
+ * needing several turns of the event loop, so a queued run waits until these are out (at most
+ * {@link SEND_WAIT_MS}) rather than blocking them: acknowledgements first, searches after.
+ */
+class Outgoing {
+  private readonly sending = new Set<Promise<unknown>>();
+
+  /** Counts `p` as in flight until it settles; returns it. */
+  track<T>(p: Promise<T>): Promise<T> {
+    this.sending.add(p);
     p.then(
-      () => sending.delete(p),
-      () => sending.delete(p),
+      () => this.sending.delete(p),
+      () => this.sending.delete(p),
     );
     return p;
   }
-  async function sendsOut(): Promise<void> {
+
+  /** Resolves once nothing is in flight, or after {@link SEND_WAIT_MS} at most. */
+  async sent(): Promise<void> {
     const until = Date.now() + SEND_WAIT_MS;
-    while (sending.size > 0 && Date.now() < until) {
-      await Promise.race([Promise.allSettled([...sending]), new Promise((r) => setTimeout(r, Math.max(1, until - Date.now())).unref())]);
+    while (this.sending.size > 0 && Date.now() < until) {
+      await Promise.race([Promise.allSettled([...this.sending]), new Promise((r) => setTimeout(r, Math.max(1, until - Date.now())).unref())]);
     }
   }
+}
 
-  function context(fields: Record<string, unknown>): CommandContext | undefined {
-    const state = options.library.state();
-    if (state.status !== 'ready') return undefined;
-    return {
-      engine: state.engine,
-      library: options.library,
-      store,
-      version: options.version,
-      ...(options.libraryName !== undefined ? { libraryName: options.libraryName } : {}),
-      note: (f) => Object.assign(fields, f),
-      ...(options.services?.saved ? { saved: options.services.saved } : {}),
-      ...(options.services?.follows ? { follows: options.services.follows } : {}),
-      ...(options.services?.uploads ? { uploads: options.services.uploads } : {}),
-    };
-  }
-
-  /** How long we may wait before deferring, given how old the interaction already is. */
-  function deferDelay(interaction: Interaction): number {
-    const age = Date.now() - interaction.createdTimestamp;
-    if (!(age >= 0 && age < DEADLINE_MS * 10)) return deferAfter;
-    return Math.max(0, Math.min(deferAfter, DEADLINE_MS - 1500 - age));
-  }
-
-  async function answer(
-    interaction: RepliableInteraction & { update?: MessageComponentInteraction['update']; deferUpdate?: MessageComponentInteraction['deferUpdate'] },
-    mode: ComponentMode,
-    work: () => Reply | Promise<Reply>,
-    fields: Record<string, unknown>,
-    log: Logger,
-  ): Promise<void> {
-    // Others are waiting and, at the recent pace, this run will not be through before it must be
-    // deferred: acknowledge at once, before queueing. When the queue will be through in time
-    // (light searches), the answer comes directly, the usual timer deferring it if it runs late.
-    const deferNow = queue.size > 0 && queue.expectedMs() > deferDelay(interaction) - REPLY_MARGIN_MS;
-    const slot = queue.reserve();
-    let deferred: 'none' | 'update' | 'ephemeral' | 'public' = 'none';
-    const defer = async (): Promise<void> => {
-      if (mode === 'update' && interaction.deferUpdate) {
-        await interaction.deferUpdate();
-        deferred = 'update';
-      } else {
-        const visibility = mode === 'public' ? 'public' : 'ephemeral';
-        await interaction.deferReply(visibility === 'ephemeral' ? { flags: 'Ephemeral' } : {});
-        deferred = visibility;
-      }
-      fields['deferred'] = true;
-    };
-    if (deferNow) {
-      fields['queued'] = queue.size - 1;
-      try {
-        await track(defer());
-      } catch (err) {
-        slot.cancel();
-        throw err;
-      }
-    }
-    const result = slot
-      .run(async () => (await sendsOut(), work()))
-      .then(
-        (reply) => reply,
-        (err: unknown) => {
-          const { reply, outcome, errorId } = errorReply(err, log);
-          fields['outcome'] = outcome;
-          if (errorId) fields['errorId'] = errorId;
-          return reply;
-        },
-      );
-    if (!deferNow) {
-      const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, deferDelay(interaction), 'timeout').unref());
-      if ((await Promise.race([result, timer])) === 'timeout') await track(defer());
-    }
-    async function respond(first: Reply): Promise<void> {
-      let reply = first;
-      if (reply.modal) {
-        if (deferred === 'none' && 'showModal' in interaction && typeof interaction.showModal === 'function') {
-          await (interaction as unknown as { showModal(m: ReturnType<typeof renderModal>): Promise<unknown> }).showModal(renderModal(reply.modal));
-          fields['modal'] = true;
-          return;
-        }
-        // a form can only be the first answer (not after a deferral, not to a form)
-        reply = userErrorReply('That needs a form, which cannot be opened here. Run the command again.');
-      }
-      if (deferred === 'none') {
-        if (reply.update && interaction.update) await interaction.update(renderReply(reply, 'edit'));
-        else await interaction.reply(renderReply(reply, 'new'));
-      } else if (deferred === 'update') {
-        if (reply.update) await interaction.editReply(renderReply(reply, 'edit'));
-        else await interaction.followUp(renderReply(reply, 'new'));
-      } else if (reply.visibility === deferred) {
-        await interaction.editReply(renderReply(reply, 'edit'));
-      } else {
-        // Visibility cannot change after deferring: replace the placeholder with a new message.
-        await interaction.deleteReply().catch(() => undefined);
-        await interaction.followUp(renderReply(reply, 'new'));
-      }
-    }
-    await track(respond(await result));
-  }
-
-  async function autocomplete(
-    interaction: AutocompleteInteraction,
-    command: SlashCommand | undefined,
-    fields: Record<string, unknown>,
-    log: Logger,
-  ): Promise<void> {
-    const ctx = context(fields);
-    let choices: { name: string; value: string }[] = [];
-    if (ctx && command?.autocomplete) {
-      const focused = interaction.options.getFocused(true);
-      fields['option'] = focused.name;
-      try {
-        const { options: values, subcommand } = optionValues(interaction);
-        choices = renderChoices(
-          await command.autocomplete(
-            {
-              option: focused.name,
-              value: String(focused.value),
-              options: values,
-              user: invoker(interaction),
-              ...place(interaction),
-              ...(subcommand ? { subcommand } : {}),
-            },
-            ctx,
-          ),
-        );
-      } catch (err) {
-        log.error({ err, errorId: newErrorId() }, 'autocomplete failed');
-      }
-    }
-    fields['hits'] = choices.length;
-    await interaction.respond(choices);
-  }
-
-  return async function route(interaction: Interaction): Promise<void> {
-    const started = performance.now();
-    const fields: Record<string, unknown> = { interaction: interaction.id, user: interaction.user.id };
-    const log = options.log.child({ interaction: interaction.id });
-    try {
-      if (interaction.isAutocomplete()) {
-        fields['kind'] = 'autocomplete';
-        fields['command'] = interaction.commandName;
-        await autocomplete(interaction, byName.get(interaction.commandName), fields, log);
-        return;
-      }
-      if (!interaction.isRepliable()) return;
-      let command: SlashCommand | undefined;
-      let mode: ComponentMode;
-      let work: (ctx: CommandContext) => Reply | Promise<Reply>;
-      if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
-        fields['kind'] = 'command';
-        fields['command'] = interaction.commandName;
-        command = byName.get(interaction.commandName);
-        const cmd = command;
-        mode = cmd?.visibility ?? 'ephemeral';
-        const input = interaction.isChatInputCommand()
-          ? { ...optionValues(interaction), user: invoker(interaction), ...place(interaction), ...attachmentsOf(interaction) }
-          : {
-              options: {},
-              user: invoker(interaction),
-              targetMessage: targetText((interaction as MessageContextMenuCommandInteraction).targetMessage),
-              ...place(interaction),
-            };
-        if (log.isLevelEnabled('debug')) fields['input'] = input.options;
-        work = (ctx) => {
-          if (!cmd) throw new ExpiredError(`unknown command ${interaction.commandName}`);
-          return cmd.run(input, ctx);
-        };
-      } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
-        fields['kind'] = 'component';
-        fields['command'] = idCommand(interaction.customId);
-        command = byName.get(idCommand(interaction.customId));
-        const handler = command?.component;
-        mode = handler?.mode(interaction.customId) ?? 'ephemeral';
-        const input = {
-          id: interaction.customId,
-          values: interaction.isStringSelectMenu() ? interaction.values : [],
-          user: invoker(interaction),
-        };
-        if (log.isLevelEnabled('debug')) fields['customId'] = interaction.customId;
-        work = (ctx) => {
-          if (!handler) throw new ExpiredError(`no handler for ${interaction.customId}`);
-          return handler.run(input, ctx);
-        };
-      } else if (interaction.isModalSubmit()) {
-        fields['kind'] = 'modal';
-        fields['command'] = idCommand(interaction.customId);
-        command = byName.get(idCommand(interaction.customId));
-        const handler = command?.component;
-        mode = handler?.mode(interaction.customId) ?? 'ephemeral';
-        const submitted: Record<string, string> = {};
-        for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') submitted[id] = field.value;
-        const input = { id: interaction.customId, values: [], fields: submitted, user: invoker(interaction) };
-        if (log.isLevelEnabled('debug')) fields['customId'] = interaction.customId;
-        work = (ctx) => {
-          if (!handler) throw new ExpiredError(`no handler for ${interaction.customId}`);
-          return handler.run(input, ctx);
-        };
-      } else {
-        return;
-      }
-      const ctx = context(fields);
-      if (!ctx) {
-        const state = options.library.state();
-        fields['outcome'] = 'not-ready';
-        const reply =
-          state.status === 'loading'
-            ? loadingReply(state.done, state.total)
-            : userErrorReply('The library could not be loaded; an administrator has to fix it (see the bot’s log).');
-        await interaction.reply(renderReply(reply, 'new'));
-        return;
-      }
-      if (queue.size >= maxQueue) {
-        fields['outcome'] = 'busy';
-        await track(interaction.reply(renderReply(userErrorReply(BUSY_MESSAGE), 'new')));
-        return;
-      }
-      fields['outcome'] = 'ok';
-      await answer(interaction as Parameters<typeof answer>[0], mode, () => work(ctx), fields, log);
-    } catch (err) {
-      const errorId = newErrorId();
-      fields['outcome'] = 'send-failed';
-      fields['errorId'] = errorId;
-      log.error({ err, errorId }, 'could not answer the interaction');
-    } finally {
-      fields['ms'] = Math.round(performance.now() - started);
-      // the child logger already carries the interaction id: do not write the key twice
-      const { interaction: _id, ...rest } = fields;
-      log.info(rest, 'interaction');
-      if (fields['kind'] !== undefined) options.onInteraction?.(fields);
-    }
+/** Builds the interaction handler for `client.on('interactionCreate', …)`. */
+export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
+  const r: RouterContext = {
+    options,
+    byName: new Map(options.commands.map((c) => [c.data.name, c])),
+    store: new StateStore(),
+    deferAfter: options.deferAfterMs ?? 1000,
+    maxQueue: options.maxQueue ?? MAX_QUEUE,
+    queue: new WorkQueue(),
+    outgoing: new Outgoing(),
   };
+  return (interaction) => route(r, interaction);
+}
+
+/** The one error boundary: every interaction ends in exactly one log line. */
+async function route(r: RouterContext, interaction: Interaction): Promise<void> {
+  const started = performance.now();
+  const h: Handling = {
+    fields: { interaction: interaction.id, user: interaction.user.id },
+    log: r.options.log.child({ interaction: interaction.id }),
+  };
+  try {
+    if (interaction.isAutocomplete()) await autocomplete(r, interaction, h);
+    else if (interaction.isRepliable()) {
+      const job = jobFor(r, interaction, h);
+      if (job) await runJob(r, interaction as Answerable, job, h);
+    }
+  } catch (err) {
+    noteOutcome(h, 'send-failed', logBug(h.log, err, 'could not answer the interaction'));
+  } finally {
+    logOutcome(r, h, started);
+  }
+}
+
+/** Writes the interaction's log line and hands its fields to `onInteraction`. */
+function logOutcome(r: RouterContext, h: Handling, started: number): void {
+  h.fields['ms'] = Math.round(performance.now() - started);
+  // the child logger already carries the interaction id: do not write the key twice
+  const { interaction: _id, ...rest } = h.fields;
+  h.log.info(rest, 'interaction');
+  if (h.fields['kind'] !== undefined) r.options.onInteraction?.(h.fields);
+}
+
+/** Logs a bug under a new error id, which it returns for the user's apology and the log line. */
+function logBug(log: Logger, err: unknown, message: string): string {
+  const errorId = newErrorId();
+  log.error({ err, errorId }, message);
+  return errorId;
+}
+
+function noteOutcome(h: Handling, outcome: string, errorId?: string): void {
+  h.fields['outcome'] = outcome;
+  if (errorId) h.fields['errorId'] = errorId;
+}
+
+/** Turns a thrown error into what the user sees, noting the outcome; bugs are logged with their id. */
+function errorReply(err: unknown, h: Handling): Reply {
+  if (err instanceof UserFacingError || err instanceof QueryError) {
+    noteOutcome(h, 'user-error');
+    return userErrorReply(err.message);
+  }
+  if (err instanceof ExpiredError) {
+    noteOutcome(h, 'expired');
+    return expiredReply('Run the command again.');
+  }
+  const errorId = logBug(h.log, err, 'interaction failed');
+  noteOutcome(h, 'bug', errorId);
+  return apologyReply(errorId);
+}
+
+/** What commands get to work with; undefined while the library is not ready. */
+function commandContext(r: RouterContext, h: Handling): CommandContext | undefined {
+  const state = r.options.library.state();
+  if (state.status !== 'ready') return undefined;
+  const { options } = r;
+  return {
+    engine: state.engine,
+    library: options.library,
+    store: r.store,
+    version: options.version,
+    ...(options.libraryName !== undefined ? { libraryName: options.libraryName } : {}),
+    note: (f) => Object.assign(h.fields, f),
+    ...(options.services?.saved ? { saved: options.services.saved } : {}),
+    ...(options.services?.follows ? { follows: options.services.follows } : {}),
+    ...(options.services?.uploads ? { uploads: options.services.uploads } : {}),
+  };
+}
+
+/** Suggestions while an option is typed; a failing suggester is logged and offers none. */
+async function autocomplete(r: RouterContext, interaction: AutocompleteInteraction, h: Handling): Promise<void> {
+  const command = identify(r, h, 'autocomplete', interaction.commandName);
+  const ctx = commandContext(r, h);
+  let choices: { name: string; value: string }[] = [];
+  if (ctx && command?.autocomplete) {
+    const focused = interaction.options.getFocused(true);
+    h.fields['option'] = focused.name;
+    try {
+      const { options: values, subcommand } = optionValues(interaction);
+      const input = {
+        option: focused.name,
+        value: String(focused.value),
+        options: values,
+        user: invoker(interaction),
+        ...place(interaction),
+        ...(subcommand ? { subcommand } : {}),
+      };
+      choices = renderChoices(await command.autocomplete(input, ctx));
+    } catch (err) {
+      logBug(h.log, err, 'autocomplete failed');
+    }
+  }
+  h.fields['hits'] = choices.length;
+  await interaction.respond(choices);
+}
+
+/** Notes the interaction's kind and command name in its log line, and finds the command. */
+function identify(r: RouterContext, h: Handling, kind: string, name: string): SlashCommand | undefined {
+  h.fields['kind'] = kind;
+  h.fields['command'] = name;
+  return r.byName.get(name);
+}
+
+/** The job an answerable interaction asks for; undefined for kinds the bot does not handle. */
+function jobFor(r: RouterContext, interaction: Interaction, h: Handling): Job | undefined {
+  if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) return commandJob(r, interaction, h);
+  if (interaction.isButton() || interaction.isStringSelectMenu()) {
+    const handler = identify(r, h, 'component', idCommand(interaction.customId))?.component;
+    const values = interaction.isStringSelectMenu() ? interaction.values : [];
+    return componentJob(handler, { id: interaction.customId, values, user: invoker(interaction) }, h);
+  }
+  if (interaction.isModalSubmit()) {
+    const handler = identify(r, h, 'modal', idCommand(interaction.customId))?.component;
+    return componentJob(handler, { id: interaction.customId, values: [], fields: formFields(interaction), user: invoker(interaction) }, h);
+  }
+  return undefined;
+}
+
+/** A slash command, or a message context menu command such as "Find related statements". */
+function commandJob(r: RouterContext, interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, h: Handling): Job {
+  const name = interaction.commandName;
+  const command = identify(r, h, 'command', name);
+  const mode = command?.visibility ?? 'ephemeral';
+  const input = interaction.isChatInputCommand() ? slashInput(interaction) : contextMenuInput(interaction);
+  if (h.log.isLevelEnabled('debug')) h.fields['input'] = input.options;
+  return {
+    mode,
+    work: (ctx) => {
+      if (!command) throw new ExpiredError(`unknown command ${name}`);
+      return command.run(input, ctx);
+    },
+  };
+}
+
+/** A button, select menu or submitted form, handled by the command its custom id names. */
+function componentJob(handler: SlashCommand['component'], input: ComponentInput, h: Handling): Job {
+  const mode = handler?.mode(input.id) ?? 'ephemeral';
+  if (h.log.isLevelEnabled('debug')) h.fields['customId'] = input.id;
+  return {
+    mode,
+    work: (ctx) => {
+      if (!handler) throw new ExpiredError(`no handler for ${input.id}`);
+      return handler.run(input, ctx);
+    },
+  };
+}
+
+/** Answers a job, unless the library is not ready or the queue is full. */
+async function runJob(r: RouterContext, interaction: Answerable, job: Job, h: Handling): Promise<void> {
+  const ctx = commandContext(r, h);
+  if (!ctx) {
+    const state = r.options.library.state();
+    noteOutcome(h, 'not-ready');
+    const reply =
+      state.status === 'loading'
+        ? loadingReply(state.done, state.total)
+        : userErrorReply('The library could not be loaded; an administrator has to fix it (see the bot’s log).');
+    await interaction.reply(renderReply(reply, 'new'));
+    return;
+  }
+  if (r.queue.size >= r.maxQueue) {
+    noteOutcome(h, 'busy');
+    await r.outgoing.track(interaction.reply(renderReply(userErrorReply(BUSY_MESSAGE), 'new')));
+    return;
+  }
+  noteOutcome(h, 'ok');
+  await answer(r, interaction, job.mode, () => job.work(ctx), h);
+}
+
+/** How long we may wait before deferring, given how old the interaction already is. */
+function deferDelay(r: RouterContext, interaction: Interaction): number {
+  const age = Date.now() - interaction.createdTimestamp;
+  if (!(age >= 0 && age < DEADLINE_MS * 10)) return r.deferAfter;
+  return Math.max(0, Math.min(r.deferAfter, DEADLINE_MS - 1500 - age));
+}
+
+/**
+ * Runs the work in the queue and sends its answer, deferring first when it will not be ready in
+ * time: at once when others are waiting and, at the recent pace, this run will not be through
+ * before it must be deferred; otherwise (light searches) the answer comes directly, and a timer
+ * defers it only if it runs late.
+ */
+async function answer(
+  r: RouterContext,
+  interaction: Answerable,
+  mode: ComponentMode,
+  work: () => Reply | Promise<Reply>,
+  h: Handling,
+): Promise<void> {
+  const deferNow = r.queue.size > 0 && r.queue.expectedMs() > deferDelay(r, interaction) - REPLY_MARGIN_MS;
+  const slot = r.queue.reserve();
+  let deferred: Deferred = 'none';
+  const defer = async (): Promise<void> => {
+    deferred = await deferReply(interaction, mode);
+    h.fields['deferred'] = true;
+  };
+  if (deferNow) {
+    h.fields['queued'] = r.queue.size - 1;
+    try {
+      await r.outgoing.track(defer());
+    } catch (err) {
+      slot.cancel();
+      throw err;
+    }
+  }
+  const result = slot
+    .run(async () => (await r.outgoing.sent(), work()))
+    .then(
+      (reply) => reply,
+      (err: unknown) => errorReply(err, h),
+    );
+  if (!deferNow) {
+    const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, deferDelay(r, interaction), 'timeout').unref());
+    if ((await Promise.race([result, timer])) === 'timeout') await r.outgoing.track(defer());
+  }
+  const reply = await result;
+  await r.outgoing.track(respond(interaction, reply, deferred, h));
+}
+
+/** Acknowledges the interaction with the visibility its answer will have; says how. */
+async function deferReply(interaction: Answerable, mode: ComponentMode): Promise<Exclude<Deferred, 'none'>> {
+  if (mode === 'update' && interaction.deferUpdate) {
+    await interaction.deferUpdate();
+    return 'update';
+  }
+  const visibility = mode === 'public' ? 'public' : 'ephemeral';
+  await interaction.deferReply(visibility === 'ephemeral' ? { flags: 'Ephemeral' } : {});
+  return visibility;
+}
+
+/** Sends the answer in the one way left open by how the interaction was acknowledged. */
+async function respond(interaction: Answerable, first: Reply, deferred: Deferred, h: Handling): Promise<void> {
+  let reply = first;
+  if (reply.modal) {
+    if (deferred === 'none' && 'showModal' in interaction && typeof interaction.showModal === 'function') {
+      await (interaction as unknown as { showModal(m: ReturnType<typeof renderModal>): Promise<unknown> }).showModal(renderModal(reply.modal));
+      h.fields['modal'] = true;
+      return;
+    }
+    // a form can only be the first answer (not after a deferral, not to a form)
+    reply = userErrorReply('That needs a form, which cannot be opened here. Run the command again.');
+  }
+  if (deferred === 'none') {
+    if (reply.update && interaction.update) await interaction.update(renderReply(reply, 'edit'));
+    else await interaction.reply(renderReply(reply, 'new'));
+  } else if (deferred === 'update') {
+    if (reply.update) await interaction.editReply(renderReply(reply, 'edit'));
+    else await interaction.followUp(renderReply(reply, 'new'));
+  } else if (reply.visibility === deferred) {
+    await interaction.editReply(renderReply(reply, 'edit'));
+  } else {
+    // Visibility cannot change after deferring: replace the placeholder with a new message.
+    await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp(renderReply(reply, 'new'));
+  }
 }
