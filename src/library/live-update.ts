@@ -58,10 +58,23 @@ export interface UpdateJob {
   fallbackPath: string;
 }
 
+/** What one live update changed. Paths are document files relative to the library root. */
+export interface UpdateChanges {
+  added: string[];
+  /** Files whose content, sidecar or manifest row changed. */
+  changed: string[];
+  removed: string[];
+  /** Problems with the files just loaded (the file is not indexed). */
+  skipped: Problem[];
+  /** Library size after the update. */
+  documents: number;
+  passages: number;
+}
+
 /** What the update worker sends back. */
 export type UpdateResult =
   | { type: 'unchanged' }
-  | {
+  | (UpdateChanges & {
       type: 'done';
       /** The file now holding the updated index (the cache, or `fallbackPath`), and its bytes before the text. */
       path: string;
@@ -72,14 +85,7 @@ export type UpdateResult =
       cacheError?: string;
       files: FileEntry[];
       perFile: Array<[string, FileProblems]>;
-      added: string[];
-      changed: string[];
-      removed: string[];
-      /** Problems of the files just loaded. */
-      skipped: Problem[];
-      documents: number;
-      passages: number;
-    }
+    })
   | {
       type: 'error';
       message: string;

@@ -16,21 +16,12 @@ import { Worker } from 'node:worker_threads';
 import { scanLibrary } from '../ingest/load-library.ts';
 import { fileEntries, readCacheHeader, removeStaleCacheTemps, saveCacheForHandover, type FileEntry, type FileIdentity } from '../index/cache.ts';
 import { reopen, type OpenLog } from './open.ts';
-import type { FileProblems, UpdateJob, UpdateResult } from './live-update.ts';
+import type { FileProblems, UpdateChanges, UpdateJob, UpdateResult } from './live-update.ts';
 import { VerbatimEngine } from '../search/engine.ts';
-import type { ExtractLimits, Problem, SearchEngine } from '../types.ts';
+import type { ExtractLimits, SearchEngine } from '../types.ts';
 
-/** What one live update changed. Paths are document files relative to the library root. */
-export interface UpdateSummary {
-  added: string[];
-  /** Files whose content, sidecar or manifest row changed. */
-  changed: string[];
-  removed: string[];
-  /** Problems with the files just loaded (the file is not indexed). */
-  skipped: Problem[];
-  /** Library size after the update. */
-  documents: number;
-  passages: number;
+/** What one live update changed (paths are document files relative to the library root), and how long it took. */
+export interface UpdateSummary extends UpdateChanges {
   ms: number;
   /** Of `ms`, the time the calling thread spent (opening the updated index and building its engine); the rest ran on a worker. */
   mainThreadMs: number;
