@@ -164,4 +164,14 @@ describe('answers acknowledged at once because a heavy queue formed', () => {
     expect(fake.channelMessages().filter((m) => m.interactionId === quote.id)).toEqual([]);
     expect(fake.violations).toEqual([]);
   }, 60_000);
+
+  it('/search without a query still opens its form while heavy searches are queued', async () => {
+    const heavy = await heavyQueue();
+    const form = fake.slashCommand('search', {});
+    const v = await form.response({ timeoutMs: 30_000 });
+    expect(v.type).toBe(9);
+    expect(form.callbacks.map((c) => c.type)).toEqual([9]);
+    await Promise.all(heavy.map((h) => h.response({ timeoutMs: 30_000 })));
+    expect(fake.violations).toEqual([]);
+  }, 60_000);
 });
