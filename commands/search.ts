@@ -154,6 +154,8 @@ export default {
     return autocompleteFacet(input, ctx.engine);
   },
 
+  opensForm: (input) => !stringOption(input, 'query'),
+
   component: {
     mode(id) {
       if (id.startsWith('search:page:')) return 'update';

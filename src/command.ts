@@ -179,6 +179,12 @@ export interface SlashCommand<D extends CommandData = CommandData> {
   visibility: Visibility;
   run(input: CommandInput<OptionsOf<D>>, ctx: CommandContext): Reply | Promise<Reply>;
   autocomplete?(input: AutocompleteInput<OptionsOf<D>>, ctx: CommandContext): Choice[] | Promise<Choice[]>;
+  /**
+   * True when `run` answers this input with a form (a modal) and does no search. A form can only be
+   * the first response, never one after a deferral, so the router opens it at once rather than
+   * queueing it behind searches (where it would be deferred).
+   */
+  opensForm?(input: CommandInput<OptionsOf<D>>): boolean;
   /** Handles controls whose custom_id starts with `<data.name>:`. */
   component?: {
     mode(id: string): ComponentMode;

@@ -86,6 +86,8 @@ interface Handling {
 interface Job {
   mode: ComponentMode;
   work: (ctx: CommandContext) => Reply | Promise<Reply>;
+  /** The answer is a form: sent at once, neither queued nor deferred (a form cannot follow a deferral). */
+  opensForm: boolean;
 }
 
 /** An interaction that can be answered, with a component's ways to edit the message it sits on. */
@@ -274,6 +276,7 @@ function commandJob(r: RouterContext, interaction: ChatInputCommandInteraction |
       if (!command) throw new ExpiredError(`unknown command ${name}`);
       return command.run(input, ctx);
     },
+    opensForm: command?.opensForm?.(input) ?? false,
   };
 }
 
@@ -287,6 +290,7 @@ function componentJob(handler: SlashCommand['component'], input: ComponentInput,
       if (!handler) throw new ExpiredError(`no handler for ${input.id}`);
       return handler.run(input, ctx);
     },
+    opensForm: false,
   };
 }
 
@@ -301,6 +305,11 @@ async function runJob(r: RouterContext, interaction: Answerable, job: Job, h: Ha
         ? loadingReply(state.done, state.total)
         : userErrorReply('The library could not be loaded; an administrator has to fix it (see the bot’s log).');
     await interaction.reply(renderReply(reply, 'new'));
+    return;
+  }
+  if (job.opensForm) {
+    noteOutcome(h, 'ok');
+    await answerAtOnce(r, interaction, () => job.work(ctx), h);
     return;
   }
   if (r.queue.size >= r.maxQueue) {
@@ -360,6 +369,17 @@ async function answer(
   }
   const reply = await result;
   await r.outgoing.track(respond(interaction, reply, deferred, h));
+}
+
+/** Answers without queueing or deferring (a form, which can only be the first response). */
+async function answerAtOnce(r: RouterContext, interaction: Answerable, work: () => Reply | Promise<Reply>, h: Handling): Promise<void> {
+  let reply: Reply;
+  try {
+    reply = await work();
+  } catch (err) {
+    reply = errorReply(err, h);
+  }
+  await r.outgoing.track(respond(interaction, reply, 'none', h));
 }
 
 /** Acknowledges the interaction with the visibility its answer will have; says how. */

@@ -1989,8 +1989,9 @@ export class FakeDiscord {
     if (bad) return bad;
     const latency = Date.now() - h.createdAt;
     const original = h.originalId !== undefined ? this.messages.get(h.originalId) : undefined;
-    // After a deferred reply, the first follow-up replaces the "thinking…" placeholder and keeps its visibility.
-    if (h.ack.type === 5 && original && (original.flags & LOADING) !== 0) {
+    // After a deferred reply, the first follow-up replaces the "thinking…" placeholder and keeps its visibility;
+    // once the placeholder is deleted, a follow-up is a new message with its own flags (discord-api-docs#2739).
+    if (h.ack.type === 5 && original && !original.deleted && (original.flags & LOADING) !== 0) {
       this.editMessage(
         original,
         { ...body, flags: original.flags & EPHEMERAL },
@@ -2013,7 +2014,7 @@ export class FakeDiscord {
     });
     const view = this.view(m, h.ack.type, false, latency);
     h.followups.push(view);
-    if (h.ack.type === 6 && !h.answer) this.answer(h, { ...view, type: 6, deferred: true });
+    if ((h.ack.type === 5 || h.ack.type === 6) && !h.answer) this.answer(h, { ...view, type: h.ack.type, deferred: true });
     return { status: 200, body: this.apiMessage(m) };
   }
 

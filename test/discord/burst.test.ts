@@ -143,3 +143,35 @@ describe('a burst of light searches', () => {
     }
   }, 60_000);
 });
+
+describe('answers acknowledged at once because a heavy queue formed', () => {
+  /** Starts 20 heavy searches and waits for the first answer, so a queue with a known pace stands. */
+  async function heavyQueue(): Promise<ReturnType<FakeDiscord['slashCommand']>[]> {
+    await startBot();
+    const heavy = Array.from({ length: 20 }, () => fake.slashCommand('search', { query: '"united nations"' }));
+    await heavy[0]!.response({ timeoutMs: 30_000 });
+    return heavy;
+  }
+
+  it('a public command whose answer turns out private shows it privately, leaving no public "thinking…" behind', async () => {
+    const heavy = await heavyQueue();
+    const quote = fake.slashCommand('quote', { id: 'no-such-id' });
+    const v = await quote.response({ timeoutMs: 30_000 });
+    expect(quote.callbacks[0]?.type).toBe(5); // deferred publicly at once: /quote's answers are public
+    expect(v.ephemeral).toBe(true);
+    expect(v.content).toContain('No passage with id');
+    await Promise.all(heavy.map((h) => h.response({ timeoutMs: 30_000 })));
+    expect(fake.channelMessages().filter((m) => m.interactionId === quote.id)).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  }, 60_000);
+
+  it('/search without a query still opens its form while heavy searches are queued', async () => {
+    const heavy = await heavyQueue();
+    const form = fake.slashCommand('search', {});
+    const v = await form.response({ timeoutMs: 30_000 });
+    expect(v.type).toBe(9);
+    expect(form.callbacks.map((c) => c.type)).toEqual([9]);
+    await Promise.all(heavy.map((h) => h.response({ timeoutMs: 30_000 })));
+    expect(fake.violations).toEqual([]);
+  }, 60_000);
+});
