@@ -11,12 +11,10 @@
  * Targets (issue 11): heavy — 0 unanswered, every answer within 10 s of its deferral; light — all
  * answered directly (no deferral) within 1 s.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BUSY_MESSAGE } from '../src/discord/router.ts';
-import { startFakeDiscord, type InteractionHandle } from '../test/discord-server/fake-discord.ts';
-import { REPO_ROOT } from './harness.ts';
+import type { InteractionHandle } from '../test/discord-server/fake-discord.ts';
+import { exitWithBotLog, libraryEnv, startLoopbackBot } from '../test/support/loopback-bot.ts';
+import { benchArgs } from './lib/cli.ts';
 
 const HELP = `Bursts of simultaneous searches through the loopback Discord server.
 
@@ -46,23 +44,16 @@ const LIGHT = [
 /** Discord's deadline for the first response. */
 const DEADLINE_MS = 3000;
 
-const { values } = parseArgs({
-  options: {
-    data: { type: 'string', default: '/work/ungdc-lib' },
-    cache: { type: 'string' },
-    n: { type: 'string', default: '50' },
-    rounds: { type: 'string', default: '5' },
-    kind: { type: 'string', default: 'both' },
-    pause: { type: 'string', default: '2000' },
-    cmd: { type: 'string', default: 'node scripts/start.mjs --no-supervise' },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
+const values = benchArgs(HELP, {
+  data: { type: 'string', default: '/work/ungdc-lib' },
+  cache: { type: 'string' },
+  n: { type: 'string', default: '50' },
+  rounds: { type: 'string', default: '5' },
+  kind: { type: 'string', default: 'both' },
+  pause: { type: 'string', default: '2000' },
+  cmd: { type: 'string', default: 'node scripts/start.mjs --no-supervise' },
+  json: { type: 'boolean', default: false },
 });
-if (values.help) {
-  process.stdout.write(HELP + '\n');
-  process.exit(0);
-}
 const n = Number(values.n);
 const rounds = Number(values.rounds);
 const pause = Number(values.pause);
@@ -71,65 +62,19 @@ if (!(n > 0 && rounds > 0 && pause >= 0) || !['heavy', 'light', 'both'].includes
   process.exit(1);
 }
 
-const fake = await startFakeDiscord();
-const [cmd, ...args] = values.cmd.split(' ');
-const started = performance.now();
-const child = spawn(cmd!, args, {
-  cwd: REPO_ROOT,
-  env: {
-    PATH: process.env['PATH'] ?? '',
-    HOME: process.env['HOME'] ?? '',
-    DISCORD_TOKEN: fake.token,
-    DISCORD_CLIENT_ID: fake.applicationId,
-    DISCORD_GUILD_ID: fake.guildId,
-    DISCORD_API_BASE: fake.apiBase,
-    DATA_DIR: path.resolve(values.data),
-    INDEX_CACHE: values.cache ? path.resolve(values.cache) : '',
-    LOG_LEVEL: 'info',
-    // no live updates: the library does not change during the bench
-    WATCH_LIBRARY: 'false',
-    HEALTH_PORT: '',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-  // its own process group: npm, the supervisor and the bot are stopped together
-  detached: true,
-});
-const stopBot = (signal: NodeJS.Signals): void => {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    // already gone
-  }
-};
-const botLog: string[] = [];
 let unknownInteraction = 0;
-let buffered = '';
-child.stdout.on('data', (d: Buffer) => {
-  buffered += d.toString();
-  let nl: number;
-  while ((nl = buffered.indexOf('\n')) >= 0) {
-    const line = buffered.slice(0, nl);
+const bot = await startLoopbackBot({
+  command: values.cmd.split(' '),
+  // no live updates: the library does not change during the bench
+  env: libraryEnv(values.data, values.cache, false),
+  onLine: (line) => {
     if (/Unknown interaction/.test(line)) unknownInteraction++;
-    botLog.push(`${Math.round(performance.now() - started)} ${line.slice(0, 300)}`);
-    buffered = buffered.slice(nl + 1);
-  }
+  },
 });
-process.on('exit', () => {
-  if (child.exitCode === null) stopBot('SIGKILL');
-});
-const fail = (err: unknown): never => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\nlast bot log lines:\n${botLog.slice(-15).join('\n')}\n`);
-  process.exit(1);
-};
-process.on('uncaughtException', fail);
+const fake = bot.fake;
+exitWithBotLog(bot);
 
-await fake.waitForGateway('ready', { after: 0, timeoutMs: 60_000 });
-for (;;) {
-  const about = await fake.slashCommand('about').response({ timeoutMs: 30_000 });
-  if (!about.content.startsWith('Library is loading')) break;
-  await new Promise((r) => setTimeout(r, 200));
-}
-const servingAt = Math.round(performance.now() - started);
+const servingAt = await bot.waitServing({ pollMs: 200 });
 // one of each query alone first (the first search of a term warms caches), not counted
 for (const q of [...HEAVY, ...LIGHT]) await fake.slashCommand('search', { query: q }).response({ timeoutMs: 30_000 });
 
@@ -239,7 +184,5 @@ lines.push(`violations seen by the fake Discord: ${fake.violations.length}`);
 process.stdout.write(lines.join('\n') + '\n');
 if (values.json) process.stdout.write(JSON.stringify(results) + '\n');
 
-stopBot('SIGTERM');
-await Promise.race([new Promise((r) => child.once('close', r)), new Promise((r) => setTimeout(r, 10_000))]);
-await fake.close();
+await bot.stop(10_000);
 process.exit(0);

@@ -5,11 +5,8 @@
  * saying "loading", sends the first searches (one alone, or a burst of simultaneous ones) and then
  * the same number again, and prints each answer time as Discord's user would see it.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { startFakeDiscord } from '../test/discord-server/fake-discord.ts';
-import { REPO_ROOT } from './harness.ts';
+import { exitWithBotLog, libraryEnv, startLoopbackBot } from '../test/support/loopback-bot.ts';
+import { benchArgs } from './lib/cli.ts';
 
 const HELP = `Answer times of the first searches after the bot starts.
 
@@ -33,78 +30,26 @@ const QUERIES = [
   'water scarcity',
 ];
 
-const { values } = parseArgs({
-  options: {
-    data: { type: 'string', default: '/work/ungdc-lib' },
-    cache: { type: 'string' },
-    burst: { type: 'string', default: '1' },
-    cmd: { type: 'string', default: 'node scripts/start.mjs --no-supervise' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
+const values = benchArgs(HELP, {
+  data: { type: 'string', default: '/work/ungdc-lib' },
+  cache: { type: 'string' },
+  burst: { type: 'string', default: '1' },
+  cmd: { type: 'string', default: 'node scripts/start.mjs --no-supervise' },
 });
-if (values.help) {
-  process.stdout.write(HELP + '\n');
-  process.exit(0);
-}
 const burst = Number(values.burst);
-const fake = await startFakeDiscord();
-const [cmd, ...args] = values.cmd.split(' ');
-const started = performance.now();
-const child = spawn(cmd!, args, {
-  cwd: REPO_ROOT,
-  env: {
-    PATH: process.env['PATH'] ?? '',
-    HOME: process.env['HOME'] ?? '',
-    DISCORD_TOKEN: fake.token,
-    DISCORD_CLIENT_ID: fake.applicationId,
-    DISCORD_GUILD_ID: fake.guildId,
-    DISCORD_API_BASE: fake.apiBase,
-    DATA_DIR: path.resolve(values.data),
-    INDEX_CACHE: values.cache ? path.resolve(values.cache) : '',
-    LOG_LEVEL: 'info',
-    WATCH_LIBRARY: 'true',
-    HEALTH_PORT: '',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-  // its own process group: npm, the supervisor and the bot are stopped together
-  detached: true,
-});
-const stopBot = (signal: NodeJS.Signals): void => {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    // already gone
-  }
-};
+/** First time (ms after spawn) the bot logged each message. */
 const marks: Record<string, number> = {};
-let buffered = '';
-child.stdout.on('data', (d: Buffer) => {
-  buffered += d.toString();
-  let nl: number;
-  while ((nl = buffered.indexOf('\n')) >= 0) {
-    const line = buffered.slice(0, nl);
-    botLog.push(`${Math.round(performance.now() - started)} ${line.slice(0, 300)}`);
-    buffered = buffered.slice(nl + 1);
+const bot = await startLoopbackBot({
+  command: values.cmd.split(' '),
+  env: libraryEnv(values.data, values.cache, true),
+  onLine: (line, ms) => {
     const msg = /"msg":"([^"]+)"/.exec(line)?.[1];
-    if (msg && !(msg in marks)) marks[msg] = Math.round(performance.now() - started);
-  }
+    if (msg && !(msg in marks)) marks[msg] = ms;
+  },
 });
-const botLog: string[] = [];
-process.on('exit', () => {
-  if (child.exitCode === null) stopBot('SIGKILL');
-});
-const fail = (err: unknown): never => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\nlast bot log lines:\n${botLog.slice(-15).join('\n')}\n`);
-  process.exit(1);
-};
-process.on('uncaughtException', fail);
-await fake.waitForGateway('ready', { after: 0, timeoutMs: 60_000 });
-for (;;) {
-  const about = await fake.slashCommand('about').response({ timeoutMs: 30_000 });
-  if (!about.content.startsWith('Library is loading')) break;
-  await new Promise((r) => setTimeout(r, 50));
-}
-const servingAt = Math.round(performance.now() - started);
+const fake = bot.fake;
+exitWithBotLog(bot);
+const servingAt = await bot.waitServing({ pollMs: 50 });
 const round = async (offset: number): Promise<number[]> => {
   if (burst > 1) {
     const handles = Array.from({ length: burst }, (_, i) => fake.slashCommand('search', { query: QUERIES[(i + offset) % QUERIES.length]! }));
@@ -129,7 +74,5 @@ process.stdout.write(
     `3 s later, other searches: ${fmt(later)}`,
   ].join('\n') + '\n',
 );
-stopBot('SIGTERM');
-await Promise.race([new Promise((r) => child.once('close', r)), new Promise((r) => setTimeout(r, 10_000))]);
-await fake.close();
+await bot.stop(10_000);
 process.exit(0);

@@ -7,11 +7,11 @@
  * not acknowledged within 3 s ("The application did not respond") and the slowest acknowledgement;
  * then removes the folder again (a second update) so the copy is left as it was.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { startFakeDiscord, type InteractionHandle } from '../test/discord-server/fake-discord.ts';
+import type { InteractionHandle } from '../test/discord-server/fake-discord.ts';
+import { libraryEnv, startLoopbackBot } from '../test/support/loopback-bot.ts';
+import { benchArgs } from './lib/cli.ts';
 
 const HELP = `Searches answered while the bot applies a live update.
 
@@ -25,20 +25,13 @@ Options:
   --cmd CMD      how to start the bot (default "npx tsx src/main.ts")
   -h, --help     this help`;
 
-const { values } = parseArgs({
-  options: {
-    copy: { type: 'string', default: '/work/ungdc-copy' },
-    cache: { type: 'string' },
-    files: { type: 'string', default: '383' },
-    every: { type: 'string', default: '150' },
-    cmd: { type: 'string', default: 'npx tsx src/main.ts' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
+const values = benchArgs(HELP, {
+  copy: { type: 'string', default: '/work/ungdc-copy' },
+  cache: { type: 'string' },
+  files: { type: 'string', default: '383' },
+  every: { type: 'string', default: '150' },
+  cmd: { type: 'string', default: 'npx tsx src/main.ts' },
 });
-if (values.help) {
-  process.stdout.write(HELP + '\n');
-  process.exit(0);
-}
 const copy = path.resolve(values.copy);
 const cachePath = path.resolve(values.cache ?? `${copy}.cache/index.bin`);
 const nFiles = Number(values.files);
@@ -48,55 +41,16 @@ const folder = path.join(copy, 'bench-live-bot');
 rmSync(folder, { recursive: true, force: true });
 
 const QUERIES = ['climate change adaptation', 'nuclear disarmament', '"human rights" Africa', 'refugees', 'debt relief', 'water scarcity'];
-const REPO = path.resolve(import.meta.dirname, '..');
-const fake = await startFakeDiscord();
-const [cmd, ...args] = values.cmd.split(' ');
-const child = spawn(cmd!, args, {
-  cwd: REPO,
-  env: {
-    PATH: process.env['PATH'] ?? '',
-    HOME: process.env['HOME'] ?? '',
-    DISCORD_TOKEN: fake.token,
-    DISCORD_CLIENT_ID: fake.applicationId,
-    DISCORD_GUILD_ID: fake.guildId,
-    DISCORD_API_BASE: fake.apiBase,
-    DATA_DIR: copy,
-    INDEX_CACHE: cachePath,
-    LOG_LEVEL: 'info',
-    WATCH_LIBRARY: 'true',
-    HEALTH_PORT: '',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-  detached: true,
-});
-const stopBot = (signal: NodeJS.Signals): void => {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    // already gone
-  }
-};
-process.on('exit', () => {
-  if (child.exitCode === null) stopBot('SIGKILL');
-});
 const updates: string[] = [];
-let buffered = '';
-child.stdout.on('data', (d: Buffer) => {
-  buffered += d.toString();
-  let nl: number;
-  while ((nl = buffered.indexOf('\n')) >= 0) {
-    const line = buffered.slice(0, nl);
-    buffered = buffered.slice(nl + 1);
+const bot = await startLoopbackBot({
+  command: values.cmd.split(' '),
+  env: libraryEnv(copy, cachePath, true),
+  onLine: (line) => {
     if (line.includes('"msg":"library updated"')) updates.push(line);
-  }
+  },
 });
-
-await fake.waitForGateway('ready', { after: 0, timeoutMs: 60_000 });
-for (;;) {
-  const about = await fake.slashCommand('about').response({ timeoutMs: 30_000 });
-  if (!about.content.startsWith('Library is loading')) break;
-  await new Promise((r) => setTimeout(r, 200));
-}
+const fake = bot.fake;
+await bot.waitServing({ pollMs: 200 });
 // let the start settle (warm-up, first follows run)
 await new Promise((r) => setTimeout(r, 3000));
 
@@ -154,7 +108,5 @@ lines.push(await round(`remove them`, () => rmSync(folder, { recursive: true, fo
 process.stdout.write(lines.join('\n') + '\n');
 const violations = fake.violations.filter((v) => v.kind !== 'did-not-respond');
 if (violations.length) process.stdout.write(`other protocol violations: ${violations.map((v) => v.kind).join(', ')}\n`);
-stopBot('SIGTERM');
-await Promise.race([new Promise((r) => child.once('close', r)), new Promise((r) => setTimeout(r, 15_000))]);
-await fake.close();
+await bot.stop(15_000);
 process.exit(0);

@@ -13,11 +13,11 @@
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { openLibraryInWorker } from '../src/library/open.ts';
 import { LibraryWatcher } from '../src/library/live.ts';
 import { closeExtractors } from '../src/ingest/load-library.ts';
 import type { SearchEngine } from '../src/types.ts';
+import { benchArgs } from './lib/cli.ts';
 
 const HELP = `Event-loop stall, time and memory of live updates on a big library.
 
@@ -32,21 +32,14 @@ Options:
   --json         print the results as JSON too
   -h, --help     this help`;
 
-const { values } = parseArgs({
-  options: {
-    lib: { type: 'string', default: '/work/ungdc-lib' },
-    copy: { type: 'string', default: '/work/ungdc-copy' },
-    cache: { type: 'string' },
-    many: { type: 'string', default: '500' },
-    repeat: { type: 'string', default: '0' },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
+const values = benchArgs(HELP, {
+  lib: { type: 'string', default: '/work/ungdc-lib' },
+  copy: { type: 'string', default: '/work/ungdc-copy' },
+  cache: { type: 'string' },
+  many: { type: 'string', default: '500' },
+  repeat: { type: 'string', default: '0' },
+  json: { type: 'boolean', default: false },
 });
-if (values.help) {
-  process.stdout.write(HELP + '\n');
-  process.exit(0);
-}
 const lib = path.resolve(values.lib);
 const copy = path.resolve(values.copy);
 const cachePath = path.resolve(values.cache ?? `${copy}.cache/index.bin`);

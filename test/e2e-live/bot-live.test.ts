@@ -3,17 +3,16 @@
  * loopback Discord: a PDF dropped into the library while the bot runs becomes findable through
  * /search, cited with its page and symbol, without a restart or /reindex.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
+import type { FakeDiscord } from '../discord-server/fake-discord.ts';
 import { FIXTURE_LIBRARY } from '../support/library.ts';
+import { REPO_ROOT, startLoopbackBot, type LoopbackBot } from '../support/loopback-bot.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const PDF = fileURLToPath(new URL('../fixtures/formats/statement-3-pages.pdf', import.meta.url));
 
 type Obj = Record<string, unknown>;
@@ -21,39 +20,33 @@ const embed = (v: { embeds: Obj[] }): Obj => v.embeds[0] ?? {};
 const fields = (v: { embeds: Obj[] }) => (embed(v)['fields'] ?? []) as { name: string; value: string }[];
 
 describe('a file dropped into the library while the bot runs', () => {
+  let bot: LoopbackBot;
   let fake: FakeDiscord;
-  let child: ChildProcess;
   let tmp: string;
-  let stdout = '';
 
   beforeAll(async () => {
     tmp = mkdtempSync(path.join(tmpdir(), 'verbatim-bot-live-'));
     cpSync(FIXTURE_LIBRARY, path.join(tmp, 'library'), { recursive: true });
-    fake = await startFakeDiscord();
-    child = spawn(TSX, ['src/main.ts'], {
-      cwd: ROOT,
+    bot = await startLoopbackBot({
+      command: [TSX, 'src/main.ts'],
       env: {
-        PATH: process.env['PATH'] ?? '',
-        HOME: process.env['HOME'] ?? '',
-        DISCORD_TOKEN: fake.token,
-        DISCORD_CLIENT_ID: fake.applicationId,
-        DISCORD_GUILD_ID: fake.guildId,
         DATA_DIR: path.join(tmp, 'library'),
         INDEX_CACHE: path.join(tmp, 'index.bin'),
         DATABASE_PATH: path.join(tmp, 'verbatim.db'),
-        LOG_LEVEL: 'info',
-        DISCORD_API_BASE: fake.apiBase,
         WATCH_LIBRARY: '',
         EXTRACT_TIMEOUT_MS: '20000',
         EXTRACT_MAX_BYTES: '5MB',
       },
+      // tsx itself gets the SIGTERM below and its exit code is asserted
+      detached: false,
+      stderr: 'pipe',
     });
-    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    fake = bot.fake;
     await fake.waitForGateway('ready', { after: 0, timeoutMs: 20_000 });
   });
 
   afterAll(async () => {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (bot.child.exitCode === null) bot.signal('SIGKILL');
     await fake.close();
     rmSync(tmp, { recursive: true, force: true });
   });
@@ -70,11 +63,7 @@ describe('a file dropped into the library while the bot runs', () => {
     }
     // The child's log line travels through a pipe and may arrive after the reply that shows the
     // library serving: wait for it by the clock too.
-    const logged = Date.now() + 10_000;
-    while (!stdout.includes('"msg":"library ready"') && Date.now() < logged) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(stdout).toContain('"msg":"library ready"');
+    expect(await bot.waitForLog('"msg":"library ready"', 10_000), bot.tail(15)).toBe(true);
     expect(fields(before)).toEqual([]);
 
     cpSync(PDF, path.join(tmp, 'library', 'uruguay-statement.pdf'));
@@ -88,15 +77,11 @@ describe('a file dropped into the library while the bot runs', () => {
     const [hit] = fields(after);
     expect(hit!.value).toContain('**Hobbes**');
     expect(hit!.value).toMatch(/¶ \d+ · pp?\. [23](?:–3)? · A\/76\/PV\.5/);
-    const updateLogged = Date.now() + 10_000;
-    while (!stdout.includes('"msg":"library updated"') && Date.now() < updateLogged) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(stdout).toContain('"msg":"library updated"');
+    expect(await bot.waitForLog('"msg":"library updated"', 10_000), bot.tail(15)).toBe(true);
     expect(fake.violations).toEqual([]);
 
-    const code = new Promise((resolve) => child.once('close', resolve));
-    child.kill('SIGTERM');
+    const code = new Promise((resolve) => bot.child.once('close', resolve));
+    bot.signal('SIGTERM');
     expect(await code).toBe(0);
   }, 150_000);
 });
