@@ -99,7 +99,9 @@ export function renderMarkdown(r: BenchResults, command: string): string {
       `- Corpus: ${r.corpus.size === 'full' ? 'the whole library' : 'a small subset (first documents by path)'} at \`${r.corpus.dataDir}\` — ${r.corpus.documents} documents, ${r.corpus.passages} passages (the same passages for every engine)`,
       `- Queries: \`${r.queries.file}\`, ${Object.entries(r.queries.perKind)
         .map(([k, n]) => `${k} ${n}`)
-        .join(', ')}; ${r.queries.warmup} warm-up queries, then ${r.queries.repeat} timed pass(es), each query timed on its own`,
+        .join(
+          ', ',
+        )}; ${r.queries.warmup} warm-up queries (taken in turn from each kind), then ${r.queries.repeat} timed pass(es), each query timed on its own`,
       ...r.skipped.map((s) => `- Not run: ${NAMES[s.engine]} — ${s.reason}`),
       ...(r.corpus.size === 'small'
         ? [

@@ -20,7 +20,7 @@ Options:
   --install         install python3-xapian with apt-get when it is missing
   --queries FILE    benchmark queries (default ../shared/eval/perf-queries.json)
   --repeat N        timed passes over the queries (default 1 full, 3 small)
-  --warmup N        untimed queries first (default 20)
+  --warmup N        untimed queries first, taken in turn from each kind (default 20)
   --work DIR        scratch folder: caches, passages JSONL, Xapian database (default bench/work)
   --out FILE        the Markdown report (default bench/RESULTS.md; "-" for none)
   --json FILE       the results object as JSON (default <work>/results-<size>.json)

@@ -131,6 +131,21 @@ class Searcher:
         return mset.get_matches_estimated(), ids
 
 
+def warmup_queries(queries, n):
+    """The untimed warm-up: n queries taken in turn from each kind (as bench/lib/timing.ts)."""
+    by_kind = {}
+    for q in queries:
+        by_kind.setdefault(q["kind"], []).append(q)
+    out = []
+    i = 0
+    while len(out) < n and any(i < len(l) for l in by_kind.values()):
+        for l in by_kind.values():
+            if i < len(l) and len(out) < n:
+                out.append(l[i])
+        i += 1
+    return out
+
+
 def query(dbdir, queries_file, repeat, warmup):
     with open(queries_file, encoding="utf-8") as f:
         queries = json.load(f)
@@ -142,7 +157,7 @@ def query(dbdir, queries_file, repeat, warmup):
     s.search(first)
     first_epoch = epoch_ms()
     reset_ok = reset_peak_rss()
-    for bq in queries[:warmup]:
+    for bq in warmup_queries(queries, warmup):
         s.search(bq)
     samples = []
     for r in range(repeat):

@@ -25,7 +25,7 @@ export async function timeQueries(
   run: (q: BenchQuery) => Answer | Promise<Answer>,
   opts: { repeat: number; warmup: number },
 ): Promise<Sample[]> {
-  for (const q of queries.slice(0, opts.warmup)) await run(q);
+  for (const q of warmupQueries(queries, opts.warmup)) await run(q);
   const samples: Sample[] = [];
   for (let r = 0; r < opts.repeat; r++) {
     for (const q of queries) {
@@ -36,4 +36,23 @@ export async function timeQueries(
     }
   }
   return samples;
+}
+
+/**
+ * The untimed warm-up: `n` queries taken in turn from each kind (or, and, phrase, country, …), so
+ * that every kind's code paths are compiled before timing starts, as the bot's own warm-up does
+ * (commands/warm-up.ts). bench/xapian_bench.py takes the same ones.
+ */
+export function warmupQueries(queries: readonly BenchQuery[], n: number): BenchQuery[] {
+  const byKind = new Map<string, BenchQuery[]>();
+  for (const q of queries) {
+    const list = byKind.get(q.kind);
+    if (list) list.push(q);
+    else byKind.set(q.kind, [q]);
+  }
+  const out: BenchQuery[] = [];
+  for (let i = 0; out.length < n && [...byKind.values()].some((l) => i < l.length); i++) {
+    for (const list of byKind.values()) if (i < list.length && out.length < n) out.push(list[i]!);
+  }
+  return out;
 }

@@ -48,6 +48,15 @@ export function restrict(store: LibraryStore, f: SearchFilters, countries: reado
   r.fromN = dayNumber(r.from);
   r.toN = dayNumber(r.to);
   if (r.from && r.to && r.from > r.to) throw new QueryError(`The date range ${from} to ${to} is empty: the start is after the end.`);
+  const key = JSON.stringify(LIST_FILTERS.map((k) => f[k] ?? null));
+  const cache = allowedCache(store);
+  const hit = cache.get(key);
+  if (hit) {
+    // the same filters again (a member paging, or following one country): the allowed set is the library's, not the query's
+    cache.delete(key);
+    cache.set(key, hit);
+    return { ...r, ...hit };
+  }
   const docs = store.docs;
   const tests: Array<(d: StoredDocument) => boolean> = [];
   // Who speaks is decided per passage: in a record, Colombia's statement is Colombia's (src/search/speakers.ts).
@@ -85,7 +94,21 @@ export function restrict(store: LibraryStore, f: SearchFilters, countries: reado
       }
     });
   }
+  cache.set(key, { docs: r.docs, passages: r.passages, mask: r.mask });
+  if (cache.size > ALLOWED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return r;
+}
+
+type Allowed = Pick<Restriction, 'docs' | 'passages' | 'mask'>;
+
+/** Allowed sets of the most recent filters, per library store (recomputing one walks every document). */
+const allowedCaches = new WeakMap<LibraryStore, Map<string, Allowed>>();
+const ALLOWED_CACHE_SIZE = 32;
+
+function allowedCache(store: LibraryStore): Map<string, Allowed> {
+  let m = allowedCaches.get(store);
+  if (!m) allowedCaches.set(store, (m = new Map()));
+  return m;
 }
 
 /** What the filters on who speaks read of a voice (a statement's speaker, or the document's). */

@@ -28,6 +28,19 @@ afterAll(async () => {
 });
 
 describe('filters on who speaks', () => {
+  it('the same filters again give the same answers, and other filters their own (the allowed set is reused, not shared wrongly)', async () => {
+    const phl = await engine.search('United Nations', { limit: 100, filters: { country: 'PHL' } });
+    const ind = await engine.search('United Nations', { limit: 100, filters: { country: 'IND' } });
+    const phlAgain = await engine.search('United Nations', { limit: 100, filters: { country: 'Philippines' } });
+    expect(phl.total).toBeGreaterThan(0);
+    expect(ind.total).toBeGreaterThan(0);
+    expect(ind.hits.every((h) => h.source.country === 'IND')).toBe(true);
+    expect(phlAgain.hits.map((h) => h.id)).toEqual(phl.hits.map((h) => h.id));
+    expect(phlAgain.hits.every((h) => h.source.country === 'PHL')).toBe(true);
+    const both = await engine.search('United Nations', { limit: 100, filters: { country: 'PHL,IND' } });
+    expect(both.total).toBe(phl.total + ind.total);
+  });
+
   it("country:PHL finds the Philippines' statement in a GA record, and nothing the President or India said", async () => {
     const r = await engine.search('United Nations country:PHL', { limit: 100 });
     expect(r.total).toBeGreaterThan(3);
