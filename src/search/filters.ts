@@ -7,9 +7,9 @@ import type { Partition } from '../index/state.ts';
 import { dayNumber, type LibraryStore, type StoredDocument } from '../index/store.ts';
 import { QueryError, type FacetValue, type SearchFilters } from '../types.ts';
 import { resolveCountry } from './country-filter.ts';
-import { LIST_FILTERS, listFilterTest, normalizeDateBound, type ListFilter } from './filter-values.ts';
+import { filterValues, LIST_FILTERS, listFilterTest, normalizeDateBound, type ListFilter } from './filter-values.ts';
 import { lowerBoundOf, type PassageCheck } from './ranking/postings.ts';
-import { passagesWhere, type Voice, type VoiceTest } from './speakers.ts';
+import { passagesWhere, voices, type Voice, type VoiceTest } from './speakers.ts';
 
 /** Filters resolved against the library. */
 export interface Restriction {
@@ -57,6 +57,13 @@ export function restrict(store: LibraryStore, f: SearchFilters, countries: reado
     cache.set(key, hit);
     return { ...r, ...hit };
   }
+  const byCountry = countryOnly(f, (v) => resolveValue(store, 'country', v, countries));
+  if (byCountry) {
+    Object.assign(r, allowedCountries(store, byCountry));
+    cache.set(key, { docs: r.docs, passages: r.passages, mask: r.mask });
+    if (cache.size > ALLOWED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return r;
+  }
   const docs = store.docs;
   const tests: Array<(d: StoredDocument) => boolean> = [];
   // Who speaks is decided per passage: in a record, Colombia's statement is Colombia's (src/search/speakers.ts).
@@ -100,6 +107,64 @@ export function restrict(store: LibraryStore, f: SearchFilters, countries: reado
 }
 
 type Allowed = Pick<Restriction, 'docs' | 'passages' | 'mask'>;
+
+/** The country codes of a filter that is only `country:` with values to keep (no "-USA"); else null. */
+function countryOnly(f: SearchFilters, resolve: (value: string) => string): string[] | null {
+  if (f.country === undefined || LIST_FILTERS.some((k) => k !== 'country' && f[k] !== undefined)) return null;
+  const values = filterValues('country', f.country);
+  if (!values.length || values.some((v) => v.not)) return null;
+  return [...new Set(values.map((v) => resolve(v.value).trim().toUpperCase()))];
+}
+
+/** Per country code: the documents with a passage spoken for it, and those passages (ascending); `partial` when some document is not wholly that country's. */
+interface CountryPostings {
+  docs: number[];
+  passages: number[];
+  partial: boolean;
+}
+
+/** The library's passages by who speaks for which country, built once per store (what a walk over every document would find). */
+const countryIndexes = new WeakMap<LibraryStore, Map<string, CountryPostings>>();
+
+function countryIndex(store: LibraryStore): Map<string, CountryPostings> {
+  let idx = countryIndexes.get(store);
+  if (idx) return idx;
+  idx = new Map();
+  store.docs.forEach((d, i) => {
+    const seen = new Set<string>();
+    for (const v of voices(d)) {
+      if (!v.country) continue;
+      const code = v.country.toUpperCase();
+      let e = idx!.get(code);
+      if (!e) idx!.set(code, (e = { docs: [], passages: [], partial: false }));
+      if (!seen.has(code)) {
+        seen.add(code);
+        e.docs.push(i);
+      }
+      if (v.first > 0 || v.last < d.count - 1) e.partial = true;
+      for (let o = v.first; o <= v.last; o++) e.passages.push(d.first + o);
+    }
+  });
+  countryIndexes.set(store, idx);
+  return idx;
+}
+
+/** What a country filter allows, from the country index: the same documents, passages and mask as the walk. */
+function allowedCountries(store: LibraryStore, codes: readonly string[]): Allowed {
+  const idx = countryIndex(store);
+  const entries = codes.map((c) => idx.get(c)).filter((e): e is CountryPostings => e !== undefined);
+  const docs = new Uint8Array(store.docs.length);
+  for (const e of entries) for (const i of e.docs) docs[i] = 1;
+  const passages = entries.length === 1 ? entries[0]!.passages : entries.flatMap((e) => e.passages).sort((a, b) => a - b);
+  let mask: Uint8Array | null = null;
+  if (entries.some((e) => e.partial)) {
+    // documents only partly allowed: the per-passage mask, as the walk builds it
+    mask = new Uint8Array(store.size).fill(1);
+    for (let i = 0; i < docs.length; i++) if (docs[i]) mask.fill(0, store.docs[i]!.first, store.docs[i]!.first + store.docs[i]!.count);
+    for (const g of passages) mask[g] = 1;
+  }
+  return { docs, passages, mask };
+}
 
 /** Allowed sets of the most recent filters, per library store (recomputing one walks every document). */
 const allowedCaches = new WeakMap<LibraryStore, Map<string, Allowed>>();
