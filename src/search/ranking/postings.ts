@@ -47,14 +47,19 @@ export function forEachPosting(
     const meta = c.index.postings(id, 'meta', part.start, part.end);
     const size = text.end - text.start + meta.end - meta.start;
     if (size === 0) continue;
-    if (allowed && allowed.length * 8 < size) {
+    // the filter's passages in this partition
+    const kFrom = allowed ? lowerBoundOf(allowed, part.start) : 0;
+    const kTo = allowed ? lowerBoundOf(allowed, part.end) : 0;
+    if (allowed && kFrom === kTo) continue;
+    if (allowed && (kTo - kFrom) * 8 < size) {
       // the filter leaves few passages: look each up in the postings
       let i = text.start;
       let j = meta.start;
-      for (let k = lowerBoundOf(allowed, part.start); k < allowed.length && allowed[k]! < part.end; k++) {
+      for (let k = kFrom; k < kTo; k++) {
         const g = allowed[k]!;
-        i = lowerBound(text.g, i, text.end, g);
-        j = lowerBound(meta.g, j, meta.end, g);
+        // the allowed passages ascend: gallop from the last position rather than search the rest anew
+        i = gallop(text.g, i, text.end, g);
+        j = gallop(meta.g, j, meta.end, g);
         const a = i < text.end && text.g[i] === g ? text.tf[i]! : 0;
         const b = j < meta.end && meta.g[j] === g ? meta.tf[j]! : 0;
         if ((a || b) && (!allow || allow(g, pi))) fn(g, (wText * a) / normText[g]! + (wMeta * b) / normMeta[g]!);
