@@ -143,7 +143,7 @@ export function autocompleteFacet<O>(input: AutocompleteInput<O>, engine: Search
     .filter((c) => c.value.length <= LIMITS.choiceValue);
 }
 
-/** The filter options /search and /follow share (same names, same descriptions, same autocomplete). */
+/** The filter options /search, /follow and /trend share (same names, same descriptions, same autocomplete). */
 export const FILTER_OPTIONS = [
   {
     type: OPTION_TYPE.String,

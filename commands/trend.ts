@@ -9,7 +9,7 @@ import { summaryLines, trendChart } from '../src/render/chart/spec.ts';
 import type { Reply } from '../src/render/models.ts';
 import { expiredReply, noTrendReply, trendReply } from '../src/render/replies.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../src/types.ts';
-import { autocompleteFacet, filtersFrom, stringOption } from './options.ts';
+import { FILTER_OPTIONS, autocompleteFacet, filtersFrom, stringOption } from './options.ts';
 import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type CommandData, type SlashCommand } from '../src/command.ts';
 
 export interface TrendState {
@@ -91,13 +91,7 @@ const data = {
       choices: TREND_PERS.map((p) => ({ name: p, value: p })),
     },
     { type: OPTION_TYPE.Boolean, name: 'raw', description: 'Year/session: raw counts instead of per 1,000 passages' },
-    { type: OPTION_TYPE.String, name: 'country', description: 'Country name or ISO code', autocomplete: true },
-    { type: OPTION_TYPE.String, name: 'speaker', description: 'Part of a speaker’s name', autocomplete: true },
-    { type: OPTION_TYPE.String, name: 'year', description: 'Year, e.g. 2021', max_length: 4 },
-    { type: OPTION_TYPE.String, name: 'from', description: 'From date: 2019 or 2019-06-30', max_length: 10 },
-    { type: OPTION_TYPE.String, name: 'to', description: 'To date: 2021 or 2021-12-31', max_length: 10 },
-    { type: OPTION_TYPE.String, name: 'session', description: 'Session number', autocomplete: true },
-    { type: OPTION_TYPE.String, name: 'document', description: 'One document', autocomplete: true },
+    ...FILTER_OPTIONS,
   ],
 } as const satisfies CommandData;
 
