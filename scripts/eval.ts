@@ -394,12 +394,12 @@ async function main(): Promise<void> {
     const build = `${opened.fromCache ? 'loaded from cache' : 'indexed'} in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${opened.report.documents} documents, ${opened.report.passages} passages`;
     const engine = sets.length ? new VerbatimEngine(opened.engine.state, opts) : opened.engine;
     // the open set, and the blind set written from randomly drawn passages (bench/eval-sets/README.md)
-    const sets_: Array<{ label: string; file: string; target: boolean }> = [
+    const knownItemSets: Array<{ label: string; file: string; target: boolean }> = [
       { label: 'open set', file: path.join(evalDir, 'ungdc-known-items.jsonl'), target: true },
       { label: 'blind set', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind.jsonl'), target: false },
     ];
     run.ungdc = {};
-    for (const set of sets_) {
+    for (const set of knownItemSets) {
       if (!set.target && !existsSync(set.file)) continue;
       const items = readJsonl<KnownItem>(await readFile(set.file, 'utf8'));
       const ranks = runKnownItems(engine, items, verbose);

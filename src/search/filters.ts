@@ -48,27 +48,39 @@ export function restrict(store: LibraryStore, f: SearchFilters, countries: reado
   r.fromN = dayNumber(r.from);
   r.toN = dayNumber(r.to);
   if (r.from && r.to && r.from > r.to) throw new QueryError(`The date range ${from} to ${to} is empty: the start is after the end.`);
+  return { ...r, ...allowedBy(store, f, countries) };
+}
+
+/**
+ * The documents and passages the list filters (country, speaker, organisation, session, document,
+ * symbol) allow; null fields when there are none. Those of the most recent filters are kept per
+ * library (a member paging, or following one country, asks again).
+ */
+function allowedBy(store: LibraryStore, f: SearchFilters, countries: readonly FacetValue[]): Allowed {
+  if (LIST_FILTERS.every((k) => f[k] === undefined)) return NOTHING_FILTERED;
   const key = JSON.stringify(LIST_FILTERS.map((k) => f[k] ?? null));
   const cache = allowedCache(store);
-  const hit = cache.get(key);
-  if (hit) {
-    // the same filters again (a member paging, or following one country): the allowed set is the library's, not the query's
-    cache.delete(key);
-    cache.set(key, hit);
-    return { ...r, ...hit };
+  let allowed = cache.get(key);
+  if (allowed)
+    cache.delete(key); // re-inserted below: the most recent last
+  else {
+    const resolve = (k: ListFilter, value: string): string => resolveValue(store, k, value, countries);
+    const byCountry = countryOnly(f, (v) => resolve('country', v));
+    allowed = byCountry ? allowedCountries(store, byCountry) : walkAllowed(store, f, resolve);
+    if (cache.size >= ALLOWED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   }
-  const byCountry = countryOnly(f, (v) => resolveValue(store, 'country', v, countries));
-  if (byCountry) {
-    Object.assign(r, allowedCountries(store, byCountry));
-    cache.set(key, { docs: r.docs, passages: r.passages, mask: r.mask });
-    if (cache.size > ALLOWED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    return r;
-  }
+  cache.set(key, allowed);
+  return allowed;
+}
+
+const NOTHING_FILTERED: Allowed = Object.freeze({ docs: null, passages: null, mask: null });
+
+/** What the list filters allow, by testing every document (and, for who speaks, each of its voices). */
+function walkAllowed(store: LibraryStore, f: SearchFilters, resolve: (key: ListFilter, value: string) => string): Allowed {
   const docs = store.docs;
   const tests: Array<(d: StoredDocument) => boolean> = [];
   // Who speaks is decided per passage: in a record, Colombia's statement is Colombia's (src/search/speakers.ts).
   const voiceTests: VoiceTest[] = [];
-  const resolve = (key: ListFilter, value: string): string => resolveValue(store, key, value, countries);
   for (const key of LIST_FILTERS) {
     const raw = f[key];
     if (raw === undefined) continue;
@@ -81,29 +93,26 @@ export function restrict(store: LibraryStore, f: SearchFilters, countries: reado
       tests.push((d) => pass([field(d)]));
     }
   }
-  if (tests.length || voiceTests.length) {
-    const allowedDocs = (r.docs = new Uint8Array(docs.length));
-    const passages: number[] = (r.passages = []);
-    docs.forEach((d, i) => {
-      if (!tests.every((t) => t(d))) return;
-      const some = passagesWhere(d, voiceTests);
-      if (some === 'none') return;
-      allowedDocs[i] = 1;
-      if (some === 'all') {
-        for (let g = d.first; g < d.first + d.count; g++) passages.push(g);
-        return;
-      }
-      const mask = (r.mask ??= new Uint8Array(store.size).fill(1));
-      mask.fill(0, d.first, d.first + d.count);
-      for (const o of some) {
-        mask[d.first + o] = 1;
-        passages.push(d.first + o);
-      }
-    });
-  }
-  cache.set(key, { docs: r.docs, passages: r.passages, mask: r.mask });
-  if (cache.size > ALLOWED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return r;
+  const allowedDocs = new Uint8Array(docs.length);
+  const passages: number[] = [];
+  let mask: Uint8Array | null = null;
+  docs.forEach((d, i) => {
+    if (!tests.every((t) => t(d))) return;
+    const some = passagesWhere(d, voiceTests);
+    if (some === 'none') return;
+    allowedDocs[i] = 1;
+    if (some === 'all') {
+      for (let g = d.first; g < d.first + d.count; g++) passages.push(g);
+      return;
+    }
+    mask ??= new Uint8Array(store.size).fill(1);
+    mask.fill(0, d.first, d.first + d.count);
+    for (const o of some) {
+      mask[d.first + o] = 1;
+      passages.push(d.first + o);
+    }
+  });
+  return { docs: allowedDocs, passages, mask };
 }
 
 type Allowed = Pick<Restriction, 'docs' | 'passages' | 'mask'>;
