@@ -13,6 +13,7 @@ import { createLogger } from '../../src/logger.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
 import { openFixtureLibrary } from '../support/library.ts';
+import { engineWith } from '../support/engine.ts';
 
 type Obj = Record<string, unknown>;
 /** Each search blocks the main thread this long, like a heavy query on the whole UNGDC library. */
@@ -27,7 +28,7 @@ const logLines: Obj[] = [];
 
 /** The real engine, made slow: every search busy-waits (blocks the event loop) `ms` first. */
 function slow(engine: SearchEngine): SearchEngine {
-  return {
+  return engineWith(engine, {
     search(query, options) {
       const until = performance.now() + searchMs;
       while (performance.now() < until) {
@@ -35,15 +36,7 @@ function slow(engine: SearchEngine): SearchEngine {
       }
       return engine.search(query, options);
     },
-    count: (query, options) => engine.count(query, options),
-    passage: (id) => engine.passage(id),
-    context: (id, radius) => engine.context(id, radius),
-    documents: (filter) => engine.documents(filter),
-    document: (id) => engine.document(id),
-    facet: (facet, prefix, limit) => engine.facet(facet, prefix, limit),
-    suggest: (query) => engine.suggest(query),
-    stats: () => engine.stats(),
-  };
+  });
 }
 
 async function startBot(maxQueue?: number): Promise<void> {

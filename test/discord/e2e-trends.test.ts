@@ -22,6 +22,7 @@ import type { LibraryHandle } from '../../src/library/handle.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { ATTACHMENT_SIZE_LIMIT, startFakeDiscord, type FakeDiscord, type ReplyView } from '../discord-server/fake-discord.ts';
 import { decodePng } from '../support/png.ts';
+import { engineWith } from '../support/engine.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -62,17 +63,10 @@ beforeAll(async () => {
       const s = library.state();
       if (s.status !== 'ready') return s;
       const e = s.engine;
-      const slowEngine: SearchEngine = {
+      const slowEngine = engineWith(e, {
         search: async (q, o) => (await slow(), e.search(q, o)),
         count: async (q, o) => (await slow(), e.count(q, o)),
-        passage: (id) => e.passage(id),
-        context: (id, r) => e.context(id, r),
-        documents: (f) => e.documents(f),
-        document: (id) => e.document(id),
-        facet: (f, p, l) => e.facet(f, p, l),
-        suggest: (q) => e.suggest(q),
-        stats: () => e.stats(),
-      };
+      });
       return { status: 'ready', engine: slowEngine };
     },
     reload: () => library.reload(),

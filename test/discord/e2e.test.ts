@@ -19,6 +19,7 @@ import { createLogger } from '../../src/logger.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
 import { FIXTURE_LIBRARY } from '../support/library.ts';
+import { engineWith } from '../support/engine.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -36,21 +37,13 @@ const faults: { slowMs: number; bugOn: string | undefined } = { slowMs: 0, bugOn
 
 /** The real engine, with injectable latency and a bug on one query. */
 function withFaults(engine: SearchEngine): SearchEngine {
-  return {
+  return engineWith(engine, {
     async search(query, options) {
       if (faults.bugOn === query) return (undefined as unknown as { hits: () => never }).hits(); // a real TypeError
       if (faults.slowMs) await new Promise((r) => setTimeout(r, faults.slowMs));
       return engine.search(query, options);
     },
-    count: (query, options) => engine.count(query, options),
-    passage: (id) => engine.passage(id),
-    context: (id, radius) => engine.context(id, radius),
-    documents: (filter) => engine.documents(filter),
-    document: (id) => engine.document(id),
-    facet: (facet, prefix, limit) => engine.facet(facet, prefix, limit),
-    suggest: (query) => engine.suggest(query),
-    stats: () => engine.stats(),
-  };
+  });
 }
 
 beforeAll(async () => {
