@@ -3,7 +3,8 @@
  * the three always agree on what a "word" is.
  *
  * - case and diacritics folding (Fundación = fundacion), typographic apostrophes unified;
- * - numbers and percentages are terms of their own (97.4%, 1,500, 2030);
+ * - numbers are terms of their own (97.4, 1,500, 2030); a percentage is its number, so that "63%"
+ *   typed in a query finds "63 per cent" as UN texts write it, and "percent" is the term of "cent";
  * - acronyms (UNODC, CND) are kept whole, and analysed like other words whatever their case;
  * - English Snowball (Porter2) stemming, the stemmer Xapian uses;
  * - stop words removed from the index and from ranked query words (phrases still check them).
@@ -79,9 +80,11 @@ function analyzeWordUncached(raw: string): WordAnalysis {
   if (!folded) return null;
   const stop = STOP_WORDS.has(folded);
   if (NUMBER.test(folded)) {
-    // "1,500" and "1500" should meet; keep decimals and percent signs
-    return { term: folded.replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
+    // "1,500" and "1500" should meet, and "63%" and "63 per cent"; decimals stay
+    return { term: folded.replace(/%$/, '').replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
   }
+  // "percent" and "per cent" (the UN's spelling) meet on "cent"
+  if (folded === 'percent' || folded === 'percents') return { term: 'cent', folded, stop };
   // Acronyms (UNODC, ECOWAS) stay one token and are stemmed like any word, so that "ECOWAS" in a
   // statement and "ecowas" typed in a query meet (sparing capitals from stemming made them differ).
   const term = stemmer.stem(folded.replace(/'/g, ''));

@@ -18,12 +18,20 @@ describe('analyzer', () => {
   });
 
   it.each([
-    ['coca cultivation has increased by 97.4% in the past ten years', '97.4%'],
-    ['about 87% of heroin', '87%'],
+    ['coca cultivation has increased by 97.4% in the past ten years', '97.4'],
+    ['about 87% of heroin', '87'],
     ['800,000 refugees have crossed the Austrian borders', '800000'],
     ['the 2019 Ministerial Declaration', '2019'],
   ])('keeps numbers and percentages as terms: %s', (text, term) => {
     expect(terms(text)).toContain(term);
+  });
+
+  it.each([
+    ['63%', '63 per cent'],
+    ['12.5%', '12.5 per cent'],
+    ['40 percent', '40 per cent'],
+  ])('a percentage typed as %s finds %s, as UN texts write it', (typed, text) => {
+    for (const term of terms(typed)) expect(terms(text)).toContain(term);
   });
 
   it('keeps acronyms whole', () => {
