@@ -16,7 +16,7 @@ describe('parseQuery: words, phrases, exclusions', () => {
     ['+Balkan route', ['rout'], [['balkan']], [], []],
     ['self-determination Palestine', ['self', 'determin', 'palestin'], [], [], []],
     ['Palestine -self-determination', ['palestin'], [], [], [['self', 'determin']]],
-    ['coca cultivation 97.4%', ['coca', 'cultiv', '97.4%'], [], [], []],
+    ['coca cultivation 97.4%', ['coca', 'cultiv', '97.4'], [], [], []],
     ['UNODC CND report', ['unodc', 'cnd', 'report'], [], [], []],
     ["Côte d'Ivoire ‘rule book’", ['cote', 'divoir'], [['rule', 'book']], [], []],
     ['heroin heroin smuggling', ['heroin', 'smuggl'], [], [], []],
