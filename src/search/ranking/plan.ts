@@ -8,6 +8,7 @@ import type { Corpus } from '../corpus.ts';
 import { passageCheck, route, type Restriction } from '../filters.ts';
 import type { ParsedQuery } from '../query.ts';
 import type { PassageCheck } from './postings.ts';
+import { asksForQuantity } from './answer-type.ts';
 import { rankedWords, type RankedWord } from './words.ts';
 
 export interface QueryPlan {
@@ -34,6 +35,8 @@ export interface QueryPlan {
   markTerms: Set<string>;
   /** Phrases the excerpts mark besides the quoted ones (spelled-out acronyms). */
   markPhrases: string[][];
+  /** The query asks for a quantity (answer-type lift in the re-rank). */
+  wantsQuantity: boolean;
 }
 
 export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restriction, need: number, started: number): QueryPlan {
@@ -75,5 +78,6 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     checkedPhrases: phrases.filter((p) => !oneWord.has(p)),
     markTerms,
     markPhrases,
+    wantsQuantity: asksForQuantity(parsed.text),
   };
 }

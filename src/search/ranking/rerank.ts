@@ -9,6 +9,7 @@ import type { Corpus } from '../corpus.ts';
 import type { QueryPlan } from './plan.ts';
 import type { Scratch } from './scratch.ts';
 import type { RankedWord } from './words.ts';
+import { holdsQuantity } from './answer-type.ts';
 
 /**
  * Re-ranks the head of `order` in place by proximity; returns false when the time budget ran out
@@ -24,7 +25,8 @@ export function rerankByProximity(
 ): boolean {
   const { words, deadline } = plan;
   const prox = c.opts.proximity.depth;
-  if (words.length <= 1 || prox <= 0) return true;
+  const lift = plan.wantsQuantity ? c.opts.answerType.weight : 0;
+  if ((words.length <= 1 && lift === 0) || prox <= 0) return true;
   const termBit = new Map<string, number>();
   words.forEach((w, i) => {
     termBit.set(w.term, i);
@@ -37,7 +39,9 @@ export function rerankByProximity(
       complete = false;
       break;
     }
-    s.score[g] = s.score[g]! + proximity(c, c.store.text(g), termBit, words, idfOf);
+    const text = c.store.text(g);
+    if (words.length > 1) s.score[g] = s.score[g]! + proximity(c, text, termBit, words, idfOf);
+    if (lift > 0 && holdsQuantity(text)) s.score[g] = s.score[g]! * (1 + lift);
   }
   top.sort(cmp);
   head.splice(0, top.length, ...top);

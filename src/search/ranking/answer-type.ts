@@ -1,0 +1,38 @@
+/**
+ * The expected answer type of a question (Li & Roth's NUM class): a question asking for a quantity
+ * ("how many", "what share", "death toll") is answered by a passage that states one. The re-rank
+ * gives such passages a bounded lift.
+ */
+
+/**
+ * Question words that ask for a count, an amount or a duration, and the nouns a keyword query asks
+ * for a quantity with ("fund amount", "share of exports", "death toll"). Nouns that are as often a
+ * topic as a question ("Reynolds numbers", "rate of heat transfer", "population size") are left out.
+ */
+const ASKS_QUANTITY = /\bhow (?:many|much|long|old|far|large|big|often)\b|\b(?:amounts?|share|percentage|proportion|toll)\b/i;
+
+/** True when the query asks for a quantity. */
+export function asksForQuantity(query: string): boolean {
+  return ASKS_QUANTITY.test(query);
+}
+
+/** Spelled-out numbers and magnitudes. */
+const NUMBER_WORDS =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|doubled|tripled|per ?cent)\b|%/i;
+/** A figure in digits. */
+const DIGITS = /\d[\d,.]*/g;
+
+/**
+ * True when a passage states a quantity: a spelled-out number or magnitude, a percentage, or a figure
+ * in digits that is not a year (1800–2099) nor the paragraph number the passage opens with.
+ */
+export function holdsQuantity(text: string): boolean {
+  if (NUMBER_WORDS.test(text)) return true;
+  for (const m of text.matchAll(DIGITS)) {
+    const n = m[0].replace(/[.,]$/, '');
+    if (m.index < 6 && /^\s*$/.test(text.slice(0, m.index)) && /^\d{1,4}\./.test(text.slice(m.index))) continue;
+    if (/^(?:18|19|20)\d\d$/.test(n)) continue;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,51 @@
+/** Questions that ask for a quantity, answered by the passage that states one. */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/ingest/load-library.ts';
+import { INDEX_OPTIONS } from '../../src/index/options.ts';
+import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
+import { asksForQuantity, holdsQuantity } from '../../src/search/ranking/answer-type.ts';
+
+describe('answer type', () => {
+  it.each([
+    'how long has portugal ruled african colonies',
+    'how many states signed the convention',
+    'nigeria solidarity fund amount',
+    'pakistan share of population under 25',
+    'gaza war death toll',
+  ])('“%s” asks for a quantity', (q) => expect(asksForQuantity(q)).toBe(true));
+
+  it.each(['portugal african colonies', 'Reynolds numbers in boundary layers', 'rate of heat transfer', 'law of the sea'])('“%s” does not', (q) =>
+    expect(asksForQuantity(q)).toBe(false),
+  );
+
+  it.each([
+    ['Portugal’s colonial rule in Africa is more than 400 years old.', true],
+    ['Fifteen West African States, representing approximately 130 million inhabitants', true],
+    ['More than 63 per cent of our population is under the age of 25.', true],
+    ['Over twenty years of service.', true],
+    ['In August 2005, the armed forces intervened.', false],
+    ['134. My Government stands strongly opposed to Portuguese colonialism.', false],
+  ])('“%s” states a quantity: %s', (text, want) => expect(holdsQuantity(text)).toBe(want));
+});
+
+describe('answer type in the ranking (three real General Debate speeches on Portugal’s colonies)', () => {
+  let engine: VerbatimEngine;
+  let plain: VerbatimEngine;
+  beforeAll(async () => {
+    const lib = await loadLibrary(path.resolve(import.meta.dirname, '../fixtures/ungdc-answer-type'));
+    engine = createEngine(lib.documents, lib.report);
+    plain = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, answerType: { weight: 0 } });
+  });
+
+  it('“how long …” puts the passage that says for how long first', () => {
+    const q = 'how long has portugal ruled african colonies';
+    expect(plain.searchSync(q).hits[0]?.text).not.toContain('400 years');
+    expect(engine.searchSync(q).hits[0]?.text).toContain('more than 400 years old');
+  });
+
+  it('a query that asks for no quantity ranks as before', () => {
+    const q = 'portugal ruled african colonies';
+    expect(engine.searchSync(q).hits.map((h) => h.id)).toEqual(plain.searchSync(q).hits.map((h) => h.id));
+  });
+});
