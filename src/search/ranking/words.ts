@@ -1,7 +1,7 @@
 /**
  * The query words as ranked: each word's query weight and bit, and the terms that stand in for it —
- * typo expansions (never beating an exact match), a number's percentage, a defined acronym's long
- * form, a country's adjectives — plus the acronym of a long form spelled out in the query.
+ * typo expansions (never beating an exact match), a defined acronym's long form, a country's
+ * adjectives — plus the acronym of a long form spelled out in the query.
  */
 import { fold, tokens } from '../../index/analyzer.ts';
 import type { ParsedQuery } from '../query.ts';
@@ -58,10 +58,6 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
         .slice(0, maxExpansions);
       // noisy channel: the more frequent the neighbour against the word as typed, the likelier it was meant
       rw.expansions = cands.map((x) => ({ term: x.term, weight: (weight * x.df) / (x.df + channel * Math.max(1, df)) / x.distance }));
-    } else if (/^\p{N}/u.test(w.term)) {
-      // a number meets its percentage and back: 97.4 ↔ 97.4%
-      const other = w.term.endsWith('%') ? w.term.slice(0, -1) : `${w.term}%`;
-      if (c.df(other) > 0) rw.expansions = [{ term: other, weight: 1 }];
     }
     const long = c.longFormOf.get(w.term);
     if (long && rw.expansions.length === 0) rw.longForm = long;
