@@ -46,6 +46,14 @@ export interface ParsedQuery {
   notices: string[];
 }
 
+export interface ParseOptions {
+  /**
+   * Quoted phrases and +words stress their words instead of requiring them, as in a description
+   * (the engine's second reading of a query whose required phrases no passage holds).
+   */
+  relaxed?: boolean;
+}
+
 /**
  * The longest query accepted: Discord's limit for a slash-command text option. Long
  * natural-language queries are ranked, not refused — the engine ranks their most informative words
@@ -87,7 +95,8 @@ export const QUERY_HELP = `Query syntax
   heroin smuggled Afghanistan   free words: passages with all of them rank first; word forms meet
                                 (cultivated finds cultivation) and small typos are forgiven
   "organized crime"             an exact phrase (“curly” quotes work too; an unclosed quote
-                                runs to the end of the query)
+                                runs to the end of the query); when no passage holds it, the
+                                passages holding its words, and the reply says so
   -cannabis  -"South Africa"    leave out passages whose text says the word or phrase (a title,
                                 country or speaker is left out by a filter: -country:ZAF)
   +Balkan                       a word that must appear
@@ -117,7 +126,7 @@ interface Piece {
  * Parse a query typed by a person.
  * @throws QueryError with a message fit to show, naming what to fix.
  */
-export function parseQuery(input: string): ParsedQuery {
+export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
   if (input.length > MAX_QUERY_LENGTH) {
     throw new QueryError(
       `The query is ${input.length.toLocaleString('en-US')} characters long; the limit is ${MAX_QUERY_LENGTH.toLocaleString('en-US')}. Keep the words that matter most.`,
@@ -276,7 +285,7 @@ export function parseQuery(input: string): ParsedQuery {
   }
 
   checkRange(filters);
-  return { ...assemble(pieces, filters), notices };
+  return { ...assemble(pieces, filters, options.relaxed === true), notices };
 }
 
 /** A known filter written after a space (`country:`, `year:` …): where an unclosed quote stops. */
@@ -360,7 +369,7 @@ function checkYear(y: string, key: string): string {
   return y;
 }
 
-function assemble(pieces: Piece[], filters: SearchFilters): Omit<ParsedQuery, 'notices'> {
+function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Omit<ParsedQuery, 'notices'> {
   const words: QueryWord[] = [];
   const phrases: QueryPhrase[] = [];
   const excluded: QueryWord[] = [];
@@ -385,7 +394,7 @@ function assemble(pieces: Piece[], filters: SearchFilters): Omit<ParsedQuery, 'n
   // stress words rather than require them, or one quoted word would empty the results
   let length = 0;
   for (const p of pieces) if (p.sign !== '-') length += tokens(p.raw).length;
-  const description = length > MAX_STRICT_QUERY_WORDS;
+  const description = relaxed || length > MAX_STRICT_QUERY_WORDS;
 
   for (const p of pieces) {
     if (description && p.sign !== '-') {

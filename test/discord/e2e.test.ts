@@ -279,6 +279,13 @@ describe('/search', () => {
     expect(JSON.stringify(v.embeds)).toMatch(/organized crime/i);
   });
 
+  it('answers a quoted phrase no passage holds with the passages holding its words, and says none holds it as written', async () => {
+    const v = await fake.slashCommand('search', { query: '"heroin coca smuggled"' }).response();
+    const description = String(embed(v)['description']);
+    expect(description).toContain('No passage holds “heroin coca smuggled” as written: these passages hold its words.');
+    expect(JSON.stringify(v.embeds)).toMatch(/Center for Governance Research/);
+  });
+
   it('explains a malformed query privately', async () => {
     const v = await fake.slashCommand('search', { query: 'coca year:twenty' }).response();
     expect(v.ephemeral).toBe(true);

@@ -1,0 +1,51 @@
+/**
+ * A quoted phrase (or +word) that no passage holds: instead of nothing, the passages holding its
+ * words, with a notice saying that none holds it as written. On the sample CND report.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/ingest/load-library.ts';
+import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+
+let engine: VerbatimEngine;
+beforeAll(async () => {
+  const lib = await loadLibrary(path.resolve(import.meta.dirname, '../../data'));
+  engine = createEngine(lib.documents, lib.report);
+});
+
+describe('a quoted phrase no passage holds', () => {
+  it('still requires a phrase that some passage holds, and says nothing about it', () => {
+    const res = engine.searchSync('"drug policy network"');
+    expect(res.total).toBeGreaterThan(0);
+    for (const h of res.hits) expect(h.text.toLowerCase()).toContain('drug policy network');
+    expect(res.notices).toBeUndefined();
+  });
+
+  it('finds the passages holding its words, and the notice says none holds it as written', () => {
+    const res = engine.searchSync('"heroin coca smuggled"');
+    expect(res.total).toBeGreaterThan(0);
+    expect(res.hits[0]!.text).toContain('87% of heroin was smuggled from Afghanistan');
+    expect(res.hits[0]!.excerpt.marks.length).toBeGreaterThan(0);
+    expect(res.notices).toEqual(['No passage holds “heroin coca smuggled” as written: these passages hold its words.']);
+  });
+
+  it('names every phrase and +word, and says when filters narrowed the search', () => {
+    const res = engine.searchSync('"smuggled coca" +tajikistan', { filters: { year: '2021' } });
+    expect(res.total).toBeGreaterThan(0);
+    expect(res.notices).toEqual([
+      'No passage within the filters holds “smuggled coca” and “tajikistan” as written: these passages hold their words.',
+    ]);
+  });
+
+  it('keeps excluded words out of the passages it finds', () => {
+    const res = engine.searchSync('"heroin coca smuggled" -afghanistan');
+    expect(res.total).toBeGreaterThan(0);
+    for (const h of res.hits) expect(h.text.toLowerCase()).not.toContain('afghanistan');
+  });
+
+  it('finds nothing, and says nothing of phrases, when no passage holds any of its words', () => {
+    const res = engine.searchSync('"zyxwv qwertz"');
+    expect(res.total).toBe(0);
+    expect(res.notices).toBeUndefined();
+  });
+});
