@@ -6,6 +6,7 @@
  */
 import { closeSync, readSync } from 'node:fs';
 import type { DocumentMeta, LibraryDocument, Passage, Statement } from '../types.ts';
+import { commonNames } from '../ingest/country.ts';
 import { statementOf } from '../ingest/statements.ts';
 
 export interface StoredDocument {
@@ -288,14 +289,19 @@ export class LibraryStore {
     return this.docs[this.docOf[g]!]!;
   }
 
-  /** The metadata field indexed with a passage: title, speaker, country, organisation, section title. */
+  /**
+   * The metadata field indexed with a passage: title, speaker, country (its UN name and common
+   * names), organisation, section title.
+   */
   metaText(g: number): string {
     const d = this.doc(g);
     const m = d.meta;
     const st = this.arrays.sectionTitle[g]!;
     // In a statement, the speaker's name and country are the passage's (a record names no one).
     const said = d.statements ? statementOf(d, { ordinal: this.arrays.ordinal[g]! }) : undefined;
-    const who = said ? [said.speaker, said.post, said.countryName, said.organisation, said.onBehalfOf] : [m.speaker, m.countryName];
+    const who = said
+      ? [said.speaker, said.post, said.countryName, commonNames(said.country), said.organisation, said.onBehalfOf]
+      : [m.speaker, m.countryName, commonNames(m.country)];
     return [m.title, ...who, m.organisation, st >= 0 ? this.strings[st] : undefined].filter(Boolean).join(' \n ');
   }
 }

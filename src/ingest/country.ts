@@ -59,3 +59,47 @@ export function normalizeCountry(input: string): { code: string; name: string } 
 export function listCountries(): Array<{ code: string; name: string }> {
   return COUNTRIES.map((c) => ({ code: c.code, name: c.name }));
 }
+
+/**
+ * Common English names of countries whose display name (the UN's) differs: "South Korea" for the
+ * Republic of Korea, "UK" and "Britain" for the United Kingdom, "USSR" and "Soviet" for the
+ * Russian Federation (the UN General Debate Corpus files the USSR under RUS), former names
+ * ("Burma", "Zaire", "Swaziland"). Hand-kept; words that are also ordinary English words left out
+ * ("Turkey" stays: Türkiye is how the UN writes it now).
+ */
+const COMMON_NAMES: Readonly<Record<string, string>> = {
+  ARE: 'UAE Emirates',
+  BEN: 'Dahomey',
+  BFA: 'Upper Volta',
+  BLR: 'Byelorussia Byelorussian Belorussia',
+  CIV: 'Ivory Coast',
+  COD: 'DRC Zaire Kinshasa',
+  CPV: 'Cape Verde',
+  CZE: 'Czech',
+  DDR: 'East Germany GDR',
+  GBR: 'UK Britain British England',
+  IRN: 'Persia',
+  KHM: 'Kampuchea',
+  KOR: 'South Korea',
+  LAO: 'Laos',
+  LKA: 'Ceylon',
+  MKD: 'Macedonia FYROM',
+  MMR: 'Burma',
+  MYS: 'Malaya',
+  NLD: 'Holland Dutch',
+  PRK: 'North Korea DPRK',
+  RUS: 'Russia Soviet USSR',
+  SWZ: 'Swaziland',
+  SYR: 'Syria',
+  THA: 'Siam',
+  TLS: 'East Timor',
+  TUR: 'Turkey Turkish',
+  USA: 'USA America',
+  VAT: 'Vatican',
+  VNM: 'Vietnam',
+};
+
+/** A country's common names (see COMMON_NAMES), indexed with its statements beside its UN name; "" when none. */
+export function commonNames(code: string | undefined): string {
+  return (code && COMMON_NAMES[code]) || '';
+}

@@ -1,0 +1,36 @@
+/** A country's common names ("USA", "South Korea", "Burma") find its statements as its UN name does. */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commonNames } from '../../src/ingest/country.ts';
+import { loadLibrary } from '../../src/ingest/load-library.ts';
+import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+
+describe('common names of countries', () => {
+  it.each([
+    ['KOR', /South Korea/],
+    ['PRK', /North Korea/],
+    ['GBR', /\bUK\b/],
+    ['RUS', /USSR/],
+    ['MMR', /Burma/],
+    ['USA', /USA/],
+  ])('%s is also called %s', (code, name) => expect(commonNames(code)).toMatch(name));
+
+  it('adds nothing where the UN name is the common one', () => {
+    expect(commonNames('COL')).toBe('');
+    expect(commonNames(undefined)).toBe('');
+  });
+
+  describe('in search (real General Debate speeches of 2014–2020)', () => {
+    let engine: VerbatimEngine;
+    beforeAll(async () => {
+      const lib = await loadLibrary(path.resolve(import.meta.dirname, '../fixtures/ungdc-query'));
+      engine = createEngine(lib.documents, lib.report);
+    });
+
+    it('“USA”, which no speech says, finds the speech of the United States of America first', () => {
+      const res = engine.searchSync('USA pandemic');
+      expect(res.hits[0]?.source.country).toBe('USA');
+      expect(res.hits[0]?.text).not.toMatch(/\bUSA\b/);
+    });
+  });
+});
