@@ -114,7 +114,9 @@ describe('a watched library', () => {
       .split(/\s+/)
       .slice(0, 6)
       .join(' ');
-    expect((await engine.search(`"${oldPhrase}"`)).total).toBe(0);
+    // (a phrase no passage holds is read again as words: none of what it finds may hold it)
+    const old = await engine.search(`"${oldPhrase}"`, { limit: 50 });
+    expect(old.hits.filter((h) => h.text.replace(/\s+/g, ' ').includes(oldPhrase))).toEqual([]);
     expect(engine.document('ungdc/COL_76_2021')?.passages).toBe(2);
   });
 
