@@ -81,6 +81,30 @@ export const INDEX_OPTIONS = Object.freeze({
    * 0.857 → 0.873 / 0.864 / 0.851, hit@10 59 → 60/60; Cranfield and CISI unchanged.
    */
   countryWords: Object.freeze({ weight: 0.3 as number }),
+  /**
+   * Pseudo-relevance feedback (src/search/ranking/feedback.ts): terms of the best passage of each of
+   * the top `docs` documents, weighted by `model` ('bo1' or 'rm3'), found in at least `minDocs` of
+   * them (within `window` words of a query word; 0: anywhere), the best `terms` added at
+   * `weight` × (their weight / the best one's) and scored over their whole postings; for queries of
+   * `minWords` … `maxWords` ranked words, unless the top passage holds every ranked word
+   * (`skipAllWords`) or the top score is `clearRatio` times the 10th (0: never). `rescoreOnly`:
+   * expansion terms only score passages a query word reached; `distinctDocs` false: the top
+   * passages whatever their document. weight 0: off.
+   */
+  prf: Object.freeze({
+    weight: 0 as number,
+    model: 'bo1' as string,
+    docs: 5 as number,
+    terms: 10 as number,
+    minDocs: 2 as number,
+    window: 0 as number,
+    minWords: 1 as number,
+    maxWords: 1000 as number,
+    skipAllWords: false as boolean,
+    clearRatio: 0 as number,
+    rescoreOnly: false as boolean,
+    distinctDocs: true as boolean,
+  }),
   /** Stop spending time on a query after this long and return the best hits found so far. */
   timeBudgetMs: 800,
 });

@@ -5,6 +5,7 @@
  * 1. plan        (./plan.ts, ./words.ts)   query words and what stands for them, phrases, routing
  * 2. candidates  (./candidates.ts)         with phrases: the passages holding all their words
  * 3. BM25F       (./bm25f.ts)              scores and word masks into the scratch, document evidence
+ *    feedback    (./feedback.ts)           expansion terms from the top documents scored in (`prf`)
  * 4. candidates  (./candidates.ts)         who competes, less exclusions
  * 5. phrase check (./phrases.ts)           positions verified, best first, total estimated
  * 6. re-rank     (./rerank.ts)             term proximity over the best `proximity.depth`
@@ -30,6 +31,7 @@ import type { ParsedQuery } from '../query.ts';
 import type { SortOrder } from '../../types.ts';
 import { scoreBm25f } from './bm25f.ts';
 import { candidateList, requiredCandidates } from './candidates.ts';
+import { expandByFeedback } from './feedback.ts';
 import { checkPhrases, needsPhraseCheck } from './phrases.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
 import { rerankByProximity } from './rerank.ts';
@@ -68,8 +70,9 @@ export function rank(
   try {
     const required = requiredCandidates(c, plan);
     const { idfOf, cut } = scoreBm25f(c, plan, s, required);
-    const cands = candidateList(c, plan, s, required);
     const byScore = rankOrder(c, plan, s);
+    if (!required) expandByFeedback(c, plan, s, byScore);
+    const cands = candidateList(c, plan, s, required);
     const cmp = sort === 'relevance' ? byScore : byDateThen(c.store.arrays.dateFrom, sort, byScore);
     let order: number[];
     let total = cands.length;
