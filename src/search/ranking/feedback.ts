@@ -6,8 +6,9 @@
  * (Bose-Einstein divergence from randomness, as Terrier expands queries):
  * tfx·log2((1+Pn)/Pn) + log2(1+Pn), tfx the term's count in the feedback passages and Pn = df/N
  * (the passages holding it, for Terrier's collection frequency). Only terms found in at least
- * `prf.minDocs` feedback passages count (a term of one passage is that passage's, not the topic's);
- * numbers never (they single out a passage, not a topic). The expansion terms are scored over
+ * `prf.minDocs` feedback passages count (a term of one passage is that passage's, not the topic's),
+ * and only within `prf.window` words of a query word there (local context, after Xu & Croft's
+ * local context analysis); numbers never (they single out a passage, not a topic). The expansion terms are scored over
  * their whole postings, a second walk, so a passage on the topic that holds none of the query's
  * words can enter the ranking.
  *
@@ -62,7 +63,7 @@ export function expandByFeedback(c: Corpus, plan: QueryPlan, s: Scratch, cmp: (a
     query.add(w.term);
     for (const e of w.expansions) query.add(e.term);
   }
-  const chosen = [...bo1(c, fb)]
+  const chosen = [...bo1(c, fb, query)]
     .filter(([t]) => !query.has(t) && !/^\p{N}/u.test(t))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, o.terms);
@@ -84,25 +85,40 @@ export function expandByFeedback(c: Corpus, plan: QueryPlan, s: Scratch, cmp: (a
   return out;
 }
 
-/** Bo1 weight of each term found in at least `prf.minDocs` of the feedback passages `fb`. */
-function bo1(c: Corpus, fb: readonly number[]): Map<string, number> {
+/**
+ * Bo1 weight of each term found in at least `prf.minDocs` of the feedback passages `fb`, counting
+ * only the words within `prf.window` words of a query word (0: every word of the passage).
+ */
+function bo1(c: Corpus, fb: readonly number[], query: ReadonlySet<string>): Map<string, number> {
+  const { window, minDocs } = c.opts.prf;
   const count = new Map<string, number>();
   const passages = new Map<string, number>();
   for (const g of fb) {
-    const here = new Set<string>();
-    for (const t of tokens(c.store.text(g))) {
-      if (t.stop) continue;
-      count.set(t.term, (count.get(t.term) ?? 0) + 1);
-      if (!here.has(t.term)) {
-        here.add(t.term);
-        passages.set(t.term, (passages.get(t.term) ?? 0) + 1);
-      }
+    const words = tokens(c.store.text(g))
+      .filter((t) => !t.stop)
+      .map((t) => t.term);
+    // local context: the words near the query's (a long passage strays from the topic)
+    let near: Uint8Array | null = null;
+    if (window > 0) {
+      near = new Uint8Array(words.length);
+      words.forEach((t, i) => {
+        if (query.has(t)) near!.fill(1, Math.max(0, i - window), Math.min(words.length, i + window + 1));
+      });
     }
+    const here = new Set<string>();
+    words.forEach((t, i) => {
+      if (near && !near[i]) return;
+      count.set(t, (count.get(t) ?? 0) + 1);
+      if (!here.has(t)) {
+        here.add(t);
+        passages.set(t, (passages.get(t) ?? 0) + 1);
+      }
+    });
   }
   const N = c.passageCount;
   const out = new Map<string, number>();
   for (const [t, tfx] of count) {
-    if (passages.get(t)! < c.opts.prf.minDocs) continue;
+    if (passages.get(t)! < minDocs) continue;
     const pn = Math.max(c.df(t), 1) / N;
     out.set(t, tfx * Math.log2((1 + pn) / pn) + Math.log2(1 + pn));
   }
