@@ -7,11 +7,39 @@
  *   typed in a query finds "63 per cent" as UN texts write it, and "percent" is the term of "cent";
  * - acronyms (UNODC, CND) are kept whole, and analysed like other words whatever their case;
  * - English Snowball (Porter2) stemming, the stemmer Xapian uses;
+ * - British and American spellings joined (defence / defense, labour / labor, centre / center;
+ *   spelling.ts), before and after stemming;
  * - stop words removed from the index and from ranked query words (phrases still check them).
  */
 import snowball from 'snowball-stemmers';
+import { SPELLING_STEM_PAIRS } from './spelling-stems.data.ts';
+import { spellingRules } from './spelling.ts';
 
 const stemmer = snowball.newStemmer('english');
+const stem = (word: string): string => stemmer.stem(word);
+
+/** British stem → American stem, from the table of spelling pairs (spelling.data.ts). */
+const VARIANT_STEMS: ReadonlyMap<string, string> = new Map(SPELLING_STEM_PAIRS);
+/** For the terms of that map whose words can begin differently (foetus / fetus), the other beginnings. */
+const VARIANT_HEADS = new Map<string, string[]>();
+for (const [from, to] of SPELLING_STEM_PAIRS) {
+  const h = from.slice(0, 2);
+  if (h !== to.slice(0, 2)) VARIANT_HEADS.set(to, [...(VARIANT_HEADS.get(to) ?? []), h]);
+}
+
+/**
+ * The first two letters (folded) a word analysed to `term` can begin with: a Snowball stem keeps
+ * its word's first two letters, except dying / lying / tying (die, lie, tie) and the spelling pairs
+ * that begin differently (foetus / fetus, gaol / jail). Used to skip analysing words that cannot
+ * match (proximity, phrase checks).
+ */
+export function termHeads(term: string): string[] {
+  const out = [term.slice(0, 2)];
+  if (/^[dlt]ie$/.test(term)) out.push(`${term[0]}y`);
+  const more = VARIANT_HEADS.get(term);
+  if (more) out.push(...more);
+  return out;
+}
 
 /** Snowball's English stop list (the one Xapian and Lucene's English analyzers build on). */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -87,7 +115,10 @@ function analyzeWordUncached(raw: string): WordAnalysis {
   if (folded === 'percent' || folded === 'percents') return { term: 'cent', folded, stop };
   // Acronyms (UNODC, ECOWAS) stay one token and are stemmed like any word, so that "ECOWAS" in a
   // statement and "ecowas" typed in a query meet (sparing capitals from stemming made them differ).
-  const term = stemmer.stem(folded.replace(/'/g, ''));
+  // British and American spellings meet: rules on the word (organisation → organization, labour →
+  // labor), then the table of pairs on the stem (defenc → defens, centr → center).
+  const stemmed = stem(spellingRules(folded.replace(/'/g, '')));
+  const term = VARIANT_STEMS.get(stemmed) ?? stemmed;
   return { term, folded, stop };
 }
 
@@ -107,11 +138,11 @@ export function tokens(text: string): Token[] {
 /**
  * Where some terms occur in a text, as positions among its indexed (non-stop) words, for proximity
  * scoring. Cheaper than {@link tokens}: only words whose first two letters could stem to one of the
- * terms are analysed (a Snowball stem keeps the word's beginning); the rest are only counted.
+ * terms are analysed ({@link termHeads}); the rest are only counted.
  */
 export function termPositions(text: string, bitOf: ReadonlyMap<string, number>): { pos: number[]; bits: number[]; count: number } {
   const heads = new Set<string>();
-  for (const t of bitOf.keys()) heads.add(t.slice(0, 2));
+  for (const t of bitOf.keys()) for (const h of termHeads(t)) heads.add(h);
   const pos: number[] = [];
   const bits: number[] = [];
   let n = 0;

@@ -3,11 +3,10 @@
  * checks every candidate, not only the best few as search does). Same answer as matching the
  * phrase's terms against `tokens(text)` consecutively, stop words included, but faster: words are
  * found by a character scan that splits exactly as the analyzer's WORD pattern does, and only the
- * words that could be one of the phrase's terms are analysed (a Snowball stem keeps a word's first
- * two letters, except dying/lying/tying; numbers and words with an apostrophe in second place are
- * always analysed).
+ * words that could be one of the phrase's terms are analysed (those that begin as the analyzer's
+ * `termHeads` says; numbers and words with an apostrophe in second place are always analysed).
  */
-import { analyzeWord, fold } from '../index/analyzer.ts';
+import { analyzeWord, fold, termHeads } from '../index/analyzer.ts';
 
 const LETTER = /\p{L}/u;
 const NUMBER = /\p{N}/u;
@@ -79,11 +78,7 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     if (c0 < 128 && c1 < 128) asciiHeads.add(c0 * 128 + c1);
   };
   for (const p of wanted) {
-    for (const t of p) {
-      addHead(t.slice(0, 2));
-      // Porter2's exceptions that change a word's beginning: dying → die, lying → lie, tying → tie
-      if (/^[dlt]ie$/.test(t)) addHead(`${t[0]}y`);
-    }
+    for (const t of p) for (const h of termHeads(t)) addHead(h);
   }
   const seq: (string | null)[] = [];
   let text = '';
