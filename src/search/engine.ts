@@ -91,27 +91,16 @@ export class VerbatimEngine implements SearchEngine {
     const offset = Math.max(0, options.offset ?? 0);
     const restriction = restrict(this.corpus.store, filters, countries);
     const notices = [...parsed.notices];
-    let ranked = rank(this.corpus, this.scratch, parsed, restriction, offset + limit, started, options.sort ?? 'relevance');
+    const sort = options.sort ?? 'relevance';
+    let ranked = rank(this.corpus, this.scratch, parsed, restriction, offset + limit, started, sort);
     if (ranked.total === 0 && parsed.phrases.length > 0) {
       // no passage holds the quoted phrases (or +words): rather than nothing, the passages holding
       // their words, and the reply says that none holds them as written
-      const loose = rank(
-        this.corpus,
-        this.scratch,
-        parseQuery(query, { relaxed: true }),
-        restriction,
-        offset + limit,
-        started,
-        options.sort ?? 'relevance',
-      );
+      const loose = rank(this.corpus, this.scratch, parseQuery(query, { relaxed: true }), restriction, offset + limit, started, sort);
       if (loose.total > 0) {
         ranked = loose;
-        notices.push(
-          relaxedNotice(
-            parsed,
-            Object.values(filters).some((v) => v !== undefined && v !== ''),
-          ),
-        );
+        const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
+        notices.push(relaxedNotice(parsed, filtered));
       }
     }
     const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, ranked.markTerms, ranked.phrases));
@@ -211,7 +200,7 @@ export class VerbatimEngine implements SearchEngine {
 }
 
 /** What a reply says when no passage held a query's quoted phrases or +words as written. */
-export function relaxedNotice(parsed: ParsedQuery, filtered: boolean): string {
+function relaxedNotice(parsed: ParsedQuery, filtered: boolean): string {
   const quoted = parsed.phrases.map((p) => `“${p.raw}”`);
   const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : quoted[0];
   return `No passage${filtered ? ' within the filters' : ''} holds ${list} as written: these passages hold ${quoted.length > 1 ? 'their' : 'its'} words.`;
