@@ -25,24 +25,17 @@ import type { Scratch } from './scratch.ts';
 import { topK } from './top-k.ts';
 
 /** True when feedback applies to this query. */
-export function usesFeedback(c: Corpus, plan: QueryPlan): boolean {
+function usesFeedback(c: Corpus, plan: QueryPlan): boolean {
   const { weight, minWords } = c.opts.prf;
   return weight > 0 && plan.words.length > 0 && plan.words.length >= minWords && plan.phrases.length === 0;
 }
 
-export interface Expansion {
-  term: string;
-  /** Its query weight (the query's own words weigh their count in the query, about 1). */
-  weight: number;
-}
-
 /**
  * Adds expansion terms drawn from the first ranking (scores in `s`, ordered by `cmp`) to every
- * allowed passage holding them. Returns the terms added (none: feedback does not apply, or no
- * term qualified).
+ * allowed passage holding them (none when feedback does not apply or no term qualifies).
  */
-export function expandByFeedback(c: Corpus, plan: QueryPlan, s: Scratch, cmp: (a: number, b: number) => number): Expansion[] {
-  if (!usesFeedback(c, plan) || performance.now() > plan.deadline) return [];
+export function expandByFeedback(c: Corpus, plan: QueryPlan, s: Scratch, cmp: (a: number, b: number) => number): void {
+  if (!usesFeedback(c, plan) || performance.now() > plan.deadline) return;
   const o = c.opts.prf;
   const { score, mask, touched } = s;
   // the first ranking's best passages, one per document
@@ -57,7 +50,7 @@ export function expandByFeedback(c: Corpus, plan: QueryPlan, s: Scratch, cmp: (a
     fb.push(g);
     if (fb.length >= o.docs) break;
   }
-  if (fb.length < Math.max(2, o.minDocs)) return [];
+  if (fb.length < Math.max(2, o.minDocs)) return;
   const query = new Set<string>();
   for (const w of plan.words) {
     query.add(w.term);
@@ -68,21 +61,17 @@ export function expandByFeedback(c: Corpus, plan: QueryPlan, s: Scratch, cmp: (a
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, o.terms);
   const max = chosen.length ? chosen[0]![1] : 0;
-  if (max <= 0) return [];
+  if (max <= 0) return;
   const k1 = c.opts.bm25.k1;
-  const out: Expansion[] = [];
   for (const [term, w] of chosen) {
     if (performance.now() > plan.deadline) break;
-    const weight = (o.weight * w) / max;
-    const wi = weight * c.idf(term);
+    const wi = ((o.weight * w) / max) * c.idf(term);
     // no mask bit: an expansion term is not a query word (the all-words-first tier is the query's)
     forEachPosting(c, term, plan.routed, plan.restriction.passages, plan.allow, (g, t) => {
       if (mask[g] === 0 && score[g] === 0) touched.push(g);
       score[g] = score[g]! + (wi * t * (k1 + 1)) / (t + k1);
     });
-    out.push({ term, weight });
   }
-  return out;
 }
 
 /**

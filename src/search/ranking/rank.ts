@@ -8,7 +8,7 @@
  *    feedback    (./feedback.ts)           expansion terms from the top documents scored in (`prf`)
  * 4. candidates  (./candidates.ts)         who competes, less exclusions
  * 5. phrase check (./phrases.ts)           positions verified, best first, total estimated
- * 6. re-rank     (./rerank.ts)             term proximity over the best `proximity.depth`
+ * 6. re-rank     (./rerank.ts)             term proximity and answer type over the best `proximity.depth`
  *
  * Glossary (the short names used across these modules, kept short in the hot loops):
  * - `g`      a passage's global number (0 … N-1, library order; src/index/store.ts)
@@ -34,7 +34,7 @@ import { candidateList, requiredCandidates } from './candidates.ts';
 import { expandByFeedback } from './feedback.ts';
 import { checkPhrases, needsPhraseCheck } from './phrases.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
-import { rerankByProximity } from './rerank.ts';
+import { rerankHead } from './rerank.ts';
 import type { Scratch } from './scratch.ts';
 import { topK } from './top-k.ts';
 
@@ -85,7 +85,7 @@ export function rank(
       order = topK(cands, plan.depth, cmp);
     }
     const head = order.slice(0, plan.depth);
-    if (!rerankByProximity(c, plan, s, head, idfOf, cmp)) partial = true;
+    if (!rerankHead(c, plan, s, head, idfOf, cmp)) partial = true;
     const scores = new Map<number, number>();
     for (const g of head) scores.set(g, Math.round(s.score[g]! * 1e4) / 1e4);
     return { order: head, scores, total, partial, markTerms: plan.markTerms, phrases: [...plan.phrases, ...plan.markPhrases] };

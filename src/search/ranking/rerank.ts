@@ -1,21 +1,22 @@
 /**
- * The proximity re-rank: the best candidates gain a score for pairs of distinct query words near
- * each other in their text, then are ordered again. Only the best `proximity.depth` are re-ranked,
- * whatever the page: pages stay consistent, and the passages below keep scores no higher than
- * those above (proximity only adds).
+ * The re-rank of the best candidates, from their text: they gain a score for pairs of distinct
+ * query words near each other (proximity), and, for a query asking for a quantity, a lift when they
+ * state one (./answer-type.ts); then they are ordered again. Only the best `proximity.depth` are
+ * re-ranked, whatever the page: pages stay consistent, and the passages below keep scores no
+ * higher than those above (both only add).
  */
 import { termPositions } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
+import { holdsQuantity } from './answer-type.ts';
 import type { QueryPlan } from './plan.ts';
 import type { Scratch } from './scratch.ts';
 import type { RankedWord } from './words.ts';
-import { holdsQuantity } from './answer-type.ts';
 
 /**
- * Re-ranks the head of `order` in place by proximity; returns false when the time budget ran out
- * before every passage of the head was re-scored.
+ * Re-ranks the head of `order` in place (proximity, answer type); returns false when the time
+ * budget ran out before every passage of the head was re-scored.
  */
-export function rerankByProximity(
+export function rerankHead(
   c: Corpus,
   plan: QueryPlan,
   s: Scratch,
