@@ -1,7 +1,8 @@
 /**
  * The re-rank of the best candidates, from their text: they gain a score for pairs of distinct
- * query words near each other (proximity), and, for a query asking for a quantity, a lift when they
- * state one (./answer-type.ts); then they are ordered again. Only the best `proximity.depth` are
+ * query words near each other (proximity), for a keyword query one for the query words standing
+ * together in their best sentence-sized window (span coverage), and, for a query asking for a
+ * quantity, a lift when they state one (./answer-type.ts); then they are ordered again. Only the best `proximity.depth` are
  * re-ranked, whatever the page: pages stay consistent, and the passages below keep scores no
  * higher than those above (both only add).
  */
@@ -12,9 +13,12 @@ import type { QueryPlan } from './plan.ts';
 import type { Scratch } from './scratch.ts';
 import type { RankedWord } from './words.ts';
 
+/** Where a passage's query words stand: indexed-word positions, each with its query word's bit. */
+type Positions = ReturnType<typeof termPositions>;
+
 /**
- * Re-ranks the head of `order` in place (proximity, answer type); returns false when the time
- * budget ran out before every passage of the head was re-scored.
+ * Re-ranks the head of `order` in place (proximity, span coverage, answer type); returns false when
+ * the time budget ran out before every passage of the head was re-scored.
  */
 export function rerankHead(
   c: Corpus,
@@ -33,6 +37,9 @@ export function rerankHead(
     termBit.set(w.term, i);
     for (const e of w.expansions) termBit.set(e.term, i);
   });
+  const span = c.opts.span;
+  const spans = words.length > 2 && span.weight > 0 && words.length <= span.maxWords;
+  const pairWeight = spans ? span.pairs : 1;
   let complete = true;
   const top = head.slice(0, prox);
   for (const g of top) {
@@ -41,7 +48,11 @@ export function rerankHead(
       break;
     }
     const text = c.store.text(g);
-    if (words.length > 1) s.score[g] = s.score[g]! + proximity(c, text, termBit, words, idfOf);
+    if (words.length > 1) {
+      const at = termPositions(text, termBit);
+      s.score[g] = s.score[g]! + pairWeight * proximity(c, at, words, idfOf);
+      if (spans) s.score[g] = s.score[g]! + spanCoverage(c, at, words, idfOf);
+    }
     if (lift > 0 && holdsQuantity(text)) s.score[g] = s.score[g]! * (1 + lift);
   }
   top.sort(cmp);
@@ -53,16 +64,10 @@ export function rerankHead(
  * Term proximity: pairs of distinct query words within `window` indexed (non-stop) words of each
  * other count as a pseudo-term, weighted by the pair's mean idf and saturated as BM25 saturates tf.
  */
-function proximity(
-  c: Corpus,
-  text: string,
-  termBit: ReadonlyMap<string, number>,
-  words: readonly RankedWord[],
-  idfOf: ReadonlyMap<string, number>,
-): number {
+function proximity(c: Corpus, at: Positions, words: readonly RankedWord[], idfOf: ReadonlyMap<string, number>): number {
   const { window, weight, adjacentOnly } = c.opts.proximity;
   const { k1, b } = c.opts.bm25;
-  const { pos, bits, count: n } = termPositions(text, termBit);
+  const { pos, bits, count: n } = at;
   if (pos.length < 2) return 0;
   const W = words.length;
   const tf = new Float64Array(W * W);
@@ -85,4 +90,47 @@ function proximity(
     }
   }
   return adjacentOnly ? sum : (sum * 2) / W;
+}
+
+/**
+ * Span coverage: m² / M × weight, where m is the idf mass of the distinct query words in the
+ * passage's best window of `span.window` indexed words and M the query's whole idf mass (m × the
+ * share of the query the window covers). Zero when no window holds two distinct query words.
+ */
+function spanCoverage(c: Corpus, at: Positions, words: readonly RankedWord[], idfOf: ReadonlyMap<string, number>): number {
+  const { window, weight } = c.opts.span;
+  const { pos, bits } = at;
+  if (pos.length < 2) return 0;
+  // what each word is worth: its own idf when the library holds it, else its best stand-in's
+  // (a misspelt word's own idf is that of a term no passage holds)
+  const idf = words.map((w) => {
+    let v = c.df(w.term) > 0 ? (idfOf.get(w.term) ?? 0) : 0;
+    for (const e of w.expansions) v = Math.max(v, (idfOf.get(e.term) ?? 0) * e.weight);
+    return v;
+  });
+  const whole = idf.reduce((a, b) => a + b, 0);
+  if (whole <= 0) return 0;
+  // a sliding window over the positions: count of each word inside, idf mass of those present
+  const inside = new Int32Array(words.length);
+  let mass = 0;
+  let distinct = 0;
+  let best = 0;
+  for (let hi = 0, lo = 0; hi < pos.length; hi++) {
+    const h = bits[hi]!;
+    inside[h] = inside[h]! + 1;
+    if (inside[h] === 1) {
+      mass += idf[h]!;
+      distinct++;
+    }
+    while (pos[hi]! - pos[lo]! >= window) {
+      const l = bits[lo++]!;
+      inside[l] = inside[l]! - 1;
+      if (inside[l] === 0) {
+        mass -= idf[l]!;
+        distinct--;
+      }
+    }
+    if (distinct >= 2 && mass > best) best = mass;
+  }
+  return (weight * best * best) / whole;
 }
