@@ -151,7 +151,7 @@ export interface SearchOptions {
 export type Mark = readonly [start: number, end: number];
 
 export interface Excerpt {
-  /** About 300 characters around the best-matching region, cut at word boundaries, "…" where cut. */
+  /** About 300 characters opening at the best-matching sentence and showing it whole (up to 450 for one long sentence), cut at word boundaries, "…" where cut. */
   text: string;
   /** Matched words, as ranges into `text`, sorted, non-overlapping. The renderer decides how to show them. */
   marks: Mark[];
