@@ -28,6 +28,7 @@ import {
   type IngestReport,
   type LibraryDocument,
   type LibraryStats,
+  type PassageMarks,
   type SearchEngine,
   type SearchOptions,
   type SearchResponse,
@@ -167,9 +168,9 @@ export class VerbatimEngine implements SearchEngine {
     };
   }
 
-  passage(id: string): Hit | undefined {
+  passage(id: string, marks?: PassageMarks): Hit | undefined {
     const g = this.corpus.store.passageNumber(id);
-    return g === undefined ? undefined : this.hitOf(g, 0, NO_MARKS);
+    return g === undefined ? undefined : this.hitOf(g, 0, marks ? { ...marks, weight: this.termWeight } : NO_MARKS);
   }
 
   context(id: string, radius: number): Hit[] {
