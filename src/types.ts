@@ -151,7 +151,7 @@ export interface SearchOptions {
 export type Mark = readonly [start: number, end: number];
 
 export interface Excerpt {
-  /** About 300 characters around the best-matching region, cut at word boundaries, "…" where cut. */
+  /** About 300 characters opening at the best-matching sentence and showing it whole (up to 450 for one long sentence), cut at word boundaries, "…" where cut. */
   text: string;
   /** Matched words, as ranges into `text`, sorted, non-overlapping. The renderer decides how to show them. */
   marks: Mark[];
@@ -297,6 +297,12 @@ export interface TrendCounts {
  * The one interface the CLI, the commands and the Discord adapter talk to.
  * Implementations may answer from another thread, hence the promises on the query path.
  */
+/** Words to mark in a passage's excerpt: analyzer terms, and phrases (analyzer terms in order). */
+export interface PassageMarks {
+  terms: ReadonlySet<string>;
+  phrases?: readonly (readonly string[])[];
+}
+
 export interface SearchEngine {
   /** Ranked hits. Throws QueryError (message fit for a user) on a query or filter that cannot be used. */
   search(query: string, options?: SearchOptions): Promise<SearchResponse>;
@@ -306,8 +312,11 @@ export interface SearchEngine {
    * none of the excluded, within the filters. Throws QueryError like search.
    */
   count(query: string, options?: TrendOptions): Promise<TrendCounts>;
-  /** A passage as a hit with no marks (for /quote, shares, "More context"). */
-  passage(id: string): Hit | undefined;
+  /**
+   * A passage as a hit: with no marks (for /quote, shares, "More context"), or with its excerpt
+   * chosen and marked for `marks` (a follow's words), rare words weighing more, as in search.
+   */
+  passage(id: string, marks?: PassageMarks): Hit | undefined;
   /** The passage and up to `radius` passages on either side, in document order. */
   context(id: string, radius: number): Hit[];
   documents(filter?: string): DocumentSummary[];

@@ -6,7 +6,6 @@
  * follow: the database's (follow, passage) key refuses a second queueing, and a passage is marked
  * sent in the transaction that confirms its alert.
  */
-import { makeExcerpt } from '../search/excerpt.ts';
 import { mergeFilters, parseQuery } from '../search/query.ts';
 import { resolveCountry } from '../search/country-filter.ts';
 import { mapFilterValues } from '../search/filter-values.ts';
@@ -280,12 +279,12 @@ export class FollowService implements FollowCommands {
     const hits: Hit[] = [];
     const gone: string[] = [];
     for (const id of ids) {
-      const hit = engine.passage(id);
+      const hit = engine.passage(id, compiled?.marks);
       if (!hit) {
         gone.push(id);
         continue;
       }
-      hits.push(compiled ? { ...hit, excerpt: makeExcerpt(hit.text, compiled.marks) } : hit);
+      hits.push(hit);
     }
     return { hits, gone };
   }

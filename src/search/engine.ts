@@ -28,6 +28,7 @@ import {
   type IngestReport,
   type LibraryDocument,
   type LibraryStats,
+  type PassageMarks,
   type SearchEngine,
   type SearchOptions,
   type SearchResponse,
@@ -35,7 +36,7 @@ import {
 import { Catalog, libraryFacets, type LibraryFacets } from './catalog.ts';
 import { sourceOf } from './citation.ts';
 import { Corpus } from './corpus.ts';
-import { makeExcerpt } from './excerpt.ts';
+import { makeExcerpt, type ExcerptMatch } from './excerpt.ts';
 import { restrict, sameFilterValue } from './filters.ts';
 import { mergeFilters, parseQuery, type ParsedQuery } from './query.ts';
 import { countTrend } from './count.ts';
@@ -60,6 +61,9 @@ export interface EnginePrepared {
 export function prepareEngine(state: EngineState): EnginePrepared {
   return { facets: libraryFacets(state.store.docs) };
 }
+
+/** A passage shown without a query: nothing to mark. */
+const NO_MARKS: ExcerptMatch = { terms: new Set() };
 
 export class VerbatimEngine implements SearchEngine {
   readonly state: EngineState;
@@ -103,7 +107,8 @@ export class VerbatimEngine implements SearchEngine {
         notices.push(relaxedNotice(parsed, filtered));
       }
     }
-    const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, ranked.markTerms, ranked.phrases));
+    const marks = this.excerptMatch(ranked.markTerms, ranked.phrases);
+    const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, marks));
     const res: SearchResponse = {
       query,
       total: ranked.total,
@@ -133,22 +138,39 @@ export class VerbatimEngine implements SearchEngine {
     return matchAll(this.corpus, parsed, restrict(this.corpus.store, merged, countries));
   }
 
-  private hitOf(g: number, score: number, terms: ReadonlySet<string>, phrases: string[][]): Hit {
+  /** A term's weight when an excerpt chooses its sentence: its idf, so rare words count more than common ones. */
+  private readonly termWeight = (term: string): number => this.corpus.idf(term);
+
+  /**
+   * What excerpts mark and weigh: the marked terms; the quoted phrases; and apart from them the
+   * spelled-out acronyms ranking marks as phrases too (a phrase equal to the long form of a marked
+   * term), which count as one word each when the excerpt chooses its sentence.
+   */
+  private excerptMatch(terms: ReadonlySet<string>, phrases: readonly string[][]): ExcerptMatch {
+    const longForms = [...terms].flatMap((t) => {
+      const form = this.corpus.longFormWords.get(t);
+      return form ? [form] : [];
+    });
+    const isForm = (p: readonly string[]): boolean => longForms.some((f) => f.length === p.length && f.every((w, k) => w === p[k]));
+    return { terms, phrases: phrases.filter((p) => !isForm(p)), forms: phrases.filter(isForm), weight: this.termWeight };
+  }
+
+  private hitOf(g: number, score: number, marks: ExcerptMatch): Hit {
     const { store } = this.corpus;
     const p = store.passage(g);
     const d = store.doc(g);
     return {
       id: p.id,
       score,
-      excerpt: makeExcerpt(p.text, { terms, phrases }),
+      excerpt: makeExcerpt(p.text, marks),
       text: p.text,
       source: sourceOf(d, p),
     };
   }
 
-  passage(id: string): Hit | undefined {
+  passage(id: string, marks?: PassageMarks): Hit | undefined {
     const g = this.corpus.store.passageNumber(id);
-    return g === undefined ? undefined : this.hitOf(g, 0, new Set(), []);
+    return g === undefined ? undefined : this.hitOf(g, 0, marks ? { ...marks, weight: this.termWeight } : NO_MARKS);
   }
 
   context(id: string, radius: number): Hit[] {
@@ -158,7 +180,7 @@ export class VerbatimEngine implements SearchEngine {
     const d = store.doc(g);
     const r = Math.max(0, Math.floor(radius));
     const out: Hit[] = [];
-    for (let i = Math.max(d.first, g - r); i <= Math.min(d.first + d.count - 1, g + r); i++) out.push(this.hitOf(i, 0, new Set(), []));
+    for (let i = Math.max(d.first, g - r); i <= Math.min(d.first + d.count - 1, g + r); i++) out.push(this.hitOf(i, 0, NO_MARKS));
     return out;
   }
 

@@ -1,6 +1,7 @@
 /**
- * Excerpts: the ~300 characters of a passage around its best-matching region, cut at word
- * boundaries, with the matched words marked. Marks come from the analyzer's tokens, so what is
+ * Excerpts: the ~300 characters of a passage that show its best-matching sentences whole (a
+ * longer sentence up to 450 characters is shown whole too), cut at word boundaries, with the
+ * matched words marked. Marks come from the analyzer's tokens, so what is
  * marked is exactly what the index matched (a search for "cultivated" marks "cultivation").
  */
 import { tokens, type Token } from '../index/analyzer.ts';
@@ -11,7 +12,23 @@ export interface ExcerptMatch {
   terms: ReadonlySet<string>;
   /** Phrases (analyzer terms in order, stop words included); each occurrence is marked as one span. */
   phrases?: readonly (readonly string[])[];
+  /**
+   * Spelled-out forms of query words (an acronym's long form, analyzer terms in order): each
+   * occurrence is marked as one span, like a phrase, but counts as one term when choosing the
+   * sentence to show (weighing as much as its weightiest word), not as a quoted phrase.
+   */
+  forms?: readonly (readonly string[])[];
+  /**
+   * How much finding a term says (e.g. its idf in the library: rare words count more than common
+   * ones) when choosing the sentence to show; every term counts 1 without it.
+   */
+  weight?: (term: string) => number;
 }
+
+/** The usual length of an excerpt, in characters (UTF-16 code units). */
+export const EXCERPT_LENGTH = 300;
+/** How far an excerpt may stretch to show its best sentence whole when that is longer than the usual length. */
+export const SENTENCE_STRETCH = 1.5;
 
 const ELLIPSIS = '…';
 
@@ -29,28 +46,75 @@ export function findPhrase(toks: readonly Token[], phrase: readonly string[]): A
 interface Unit {
   start: number;
   end: number;
-  /** What it counts as: `t:<term>` or `p:<phrase index>`. */
+  /** What it counts as: `t:<term>`, `p:<phrase index>` or `f:<form index>`. */
   key: string;
+  /** A quoted phrase (counted apart, before terms). */
+  phrase: boolean;
+  /** A term's or form's weight. */
+  weight: number;
+}
+
+/** What a stretch of text holds of the query: whole phrases, then weighted distinct terms, then matches. */
+interface Tally {
+  keys: Set<string>;
+  phrases: number;
+  weight: number;
+  n: number;
+  /** End of the last match counted. */
+  keep: number;
+}
+
+const tally = (at: number): Tally => ({ keys: new Set(), phrases: 0, weight: 0, n: 0, keep: at });
+
+function count(t: Tally, u: Unit): void {
+  t.n++;
+  t.keep = Math.max(t.keep, u.end);
+  if (t.keys.has(u.key)) return;
+  t.keys.add(u.key);
+  if (u.phrase) t.phrases++;
+  else t.weight += u.weight;
 }
 
 /**
- * Choose the best ~`maxLength`-character window of `text` and mark the matches in it. Windows are
- * ranked by whole phrase matches, then distinct matched terms, then whether they start at a
- * sentence start, then how tightly the matches sit after the start (so the matched sentence is
- * shown whole when it fits), then number of matches, then position (earlier wins). The window is
- * cut at whitespace, with "…" on each cut side. A passage of at most `maxLength` characters is
- * returned whole (trimmed). The result is at most `maxLength` + 2 characters.
+ * Choose what of `text` to show and mark the matches in it. The excerpt opens at the start of a
+ * sentence holding a match and shows it, and the sentences after it that fit in `maxLength`
+ * characters, whole; then as much of the next one as fits. The opening sentence is the one whose
+ * whole sentences hold the most of the query: whole quoted-phrase matches first, then distinct
+ * matched terms (and spelled-out forms), each weighted by `match.weight`; ties go to the opening
+ * sentence holding more itself, then to more matches, then to the earlier. When the passage ends
+ * first, the room left goes to whole earlier sentences. An opening sentence longer than
+ * `maxLength` is shown alone and whole when it is at most `maxLength` × {@link SENTENCE_STRETCH}
+ * characters; a longer one gets its ~`maxLength` window holding the most (starting at the sentence
+ * or a clause start when it can). The excerpt is cut at whitespace, with "…" on each cut side. A
+ * passage of at most `maxLength` characters is returned whole (trimmed). The result is at most
+ * `maxLength` × SENTENCE_STRETCH + 2 characters, and longer than `maxLength` + 2 only when it is
+ * one whole sentence.
  */
-export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = 300): Excerpt {
+export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCERPT_LENGTH): Excerpt {
   const lead = text.length - text.trimStart().length;
   const tail = text.trimEnd().length;
   const toks = tokens(text);
   const units: Unit[] = [];
+  const weights = new Map<string, number>();
+  const weightOf = (term: string): number => {
+    let w = weights.get(term);
+    if (w === undefined) {
+      const raw = match.weight ? match.weight(term) : 1;
+      // a term always counts for something
+      w = Number.isFinite(raw) && raw > 0.01 ? raw : 0.01;
+      weights.set(term, w);
+    }
+    return w;
+  };
   toks.forEach((t) => {
-    if (match.terms.has(t.term)) units.push({ start: t.start, end: t.end, key: `t:${t.term}` });
+    if (match.terms.has(t.term)) units.push({ start: t.start, end: t.end, key: `t:${t.term}`, phrase: false, weight: weightOf(t.term) });
   });
   (match.phrases ?? []).forEach((p, i) => {
-    for (const [a, b] of findPhrase(toks, p)) units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `p:${i}` });
+    for (const [a, b] of findPhrase(toks, p)) units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `p:${i}`, phrase: true, weight: 0 });
+  });
+  (match.forms ?? []).forEach((p, i) => {
+    const weight = match.weight ? Math.max(...p.map(weightOf)) : 1;
+    for (const [a, b] of findPhrase(toks, p)) units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `f:${i}`, phrase: false, weight });
   });
   units.sort((a, b) => a.start - b.start || b.end - a.end);
   // Passages are ~1,000 characters; on a pathological one, window choice looks at the first matches only.
@@ -76,49 +140,90 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = 300):
 }
 
 function chooseWindow(text: string, units: readonly Unit[], lead: number, tail: number, L: number): [number, number] {
-  const sentences = sentenceStarts(text, lead, tail);
-  const candidates = new Map<number, boolean>();
-  const reach = units.length ? units[units.length - 1]!.start : lead;
-  for (const c of sentences) if (c <= reach) candidates.set(c, true);
-  for (const u of units) {
-    for (const c of [wordStart(text, Math.max(lead, u.start - 40), u.start), u.start]) {
-      if (!candidates.has(c)) candidates.set(c, false);
-    }
-  }
-  let best: { start: number; keep: number; score: number[] } | undefined;
-  for (const [c, atSentence] of candidates) {
-    const keys = new Set<string>();
-    let phrases = 0;
-    let terms = 0;
-    let n = 0;
-    let keep = c;
-    for (const u of units) {
-      if (u.start < c || u.end > c + L) continue;
-      n++;
-      keep = Math.max(keep, u.end);
-      if (keys.has(u.key)) continue;
-      keys.add(u.key);
-      if (u.key.startsWith('p:')) phrases++;
-      else terms++;
-    }
-    if (n === 0) continue;
-    const score = [phrases, terms, atSentence ? 1 : 0, atSentence ? c - keep : 0, n, -c];
-    if (!best || better(score, best.score)) best = { start: c, keep, score };
-  }
-  if (!best) return [lead, cutEnd(text, lead, Math.min(tail, lead + L), tail)];
+  if (!units.length) return [lead, cutEnd(text, lead, Math.min(tail, lead + L), tail)];
+  const starts = sentenceStarts(text, lead, tail);
+  const S = Math.floor(L * SENTENCE_STRETCH);
 
-  let start = best.start;
-  const end = cutEnd(text, start, Math.min(tail, start + L), tail, best.keep);
-  // Room left at the end (end of passage reached): give it to the left side, from a sentence
-  // start when one fits, and never trading a sentence start for a mid-sentence one.
+  // the sentences, each with its matches (units are sorted by start: one pass hands each to its sentence)
+  const sentences = starts.map((s, k) => ({ s, e: trimRight(text, s, starts[k + 1] ?? tail), units: [] as Unit[] }));
+  let k = 0;
+  for (const u of units) {
+    while (k + 1 < sentences.length && u.start >= sentences[k + 1]!.s) k++;
+    const sentence = sentences[k]!;
+    sentence.units.push(u);
+    sentence.e = Math.max(sentence.e, u.end);
+  }
+
+  // each sentence holding a match starts a block: it and the whole sentences after it that fit
+  let best: { window: [number, number]; score: number[] } | undefined;
+  for (let i = 0; i < sentences.length; i++) {
+    const first = sentences[i]!;
+    if (!first.units.length) continue;
+    const t = tally(first.s);
+    let opener: Tally;
+    let window: [number, number];
+    if (first.e - first.s > S) {
+      // too long to show whole: the best region of it
+      window = regionWindow(text, first.units, first.s, tail, L, t);
+      opener = t;
+    } else {
+      for (const u of first.units) count(t, u);
+      opener = { ...t, keys: new Set(t.keys) };
+      let end = first.e;
+      for (let j = i + 1; j < sentences.length && sentences[j]!.e - first.s <= L; j++) {
+        for (const u of sentences[j]!.units) count(t, u);
+        end = sentences[j]!.e;
+      }
+      window = [first.s, end - first.s > L ? end : cutEnd(text, first.s, Math.min(tail, first.s + L), tail, end)];
+    }
+    // ties (the same words in view) go to the block opening with more of them, then more matches, then the earlier
+    const score = [t.phrases, t.weight, opener.phrases, opener.weight, t.n, -first.s];
+    if (!best || better(score, best.score)) best = { window, score };
+  }
+  const end = best!.window[1];
+  let start = best!.window[0];
+  // Room left at the end (end of passage reached): give it to the left side, whole sentences only.
   if (end === tail && end - start < L && start > lead) {
-    const min = Math.max(lead, end - L);
-    const earlier = sentences.find((x) => x >= min && x < start);
+    const earlier = starts.find((x) => x >= end - L && x < start);
     if (earlier !== undefined) start = earlier;
-    else if (!sentences.includes(start)) start = wordStart(text, min, start);
   }
   return [start, end];
 }
+
+/**
+ * The ~L-character window of a sentence too long to show whole, holding the most of the query
+ * (tallied into `t`): windows start at the sentence start `s`, at a clause start in it, or just
+ * before a match, and are ranked by whole phrases, then weighted distinct terms, then whether they
+ * start at the sentence or a clause, then how tightly the matches sit after that start, then
+ * number of matches, then position.
+ */
+function regionWindow(text: string, inside: readonly Unit[], s: number, tail: number, L: number, t: Tally): [number, number] {
+  const candidates = new Map<number, boolean>([[s, true]]);
+  const reach = inside[inside.length - 1]!.start;
+  const clause = /[;:]\s+|\s*[—–]\s*|,\s+(?=(?:and|but|while|whereas|which|who|where|because|although|though|despite)\b)/gu;
+  clause.lastIndex = s;
+  for (let m = clause.exec(text); m && m.index < reach; m = clause.exec(text)) candidates.set(m.index + m[0].length, true);
+  for (const u of inside) {
+    for (const c of [wordStart(text, Math.max(s, u.start - 40), u.start), u.start]) {
+      if (!candidates.has(c)) candidates.set(c, false);
+    }
+  }
+  let best: { start: number; t: Tally; score: number[] } | undefined;
+  for (const [c, atClause] of candidates) {
+    const here = tally(c);
+    for (const u of inside) if (u.start >= c && u.end <= c + L) count(here, u);
+    if (here.n === 0) continue;
+    const score = [here.phrases, here.weight, atClause ? 1 : 0, atClause ? c - here.keep : 0, here.n, -c];
+    if (!best || better(score, best.score)) best = { start: c, t: here, score };
+  }
+  const start = best?.start ?? s;
+  if (best) Object.assign(t, best.t);
+  return [start, cutEnd(text, start, Math.min(tail, start + L), tail, best?.t.keep ?? start)];
+}
+
+/** Words that end with a period without ending a sentence ("Mr. Goldberg", "No. 5", "Art. 2"). */
+const ABBREVIATION =
+  /(?:^|[^\p{L}])(?:\p{Lu}|Mr|Mrs|Ms|Messrs|Dr|Prof|St|Sr|Jr|Gen|Col|Lt|Capt|Gov|Sen|Rep|Hon|Rev|Amb|No|Nos|Art|Arts|Vol|Ch|Sect|Fig|Op|para|paras|cf|vs|viz|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/u;
 
 /** Offsets where sentences (or blank-line paragraphs) start, in order, `lead` first. */
 function sentenceStarts(text: string, lead: number, tail: number): number[] {
@@ -127,6 +232,7 @@ function sentenceStarts(text: string, lead: number, tail: number): number[] {
   re.lastIndex = lead;
   for (let m = re.exec(text); m && m.index < tail; m = re.exec(text)) {
     const at = m.index + m[0].length;
+    if (m[0][0] === '.' && ABBREVIATION.test(text.slice(Math.max(lead, m.index - 8), m.index + 1))) continue;
     if (at < tail && at > out[out.length - 1]!) out.push(at);
   }
   return out;

@@ -47,6 +47,10 @@ describe('FollowService', () => {
     follows.onEngine(await engineOf('un', '2021', '2011', '1956'));
     await follows.idle();
     expect(posted.filter((p) => 'channelId' in p.target)).toHaveLength(1);
+    // each passage's excerpt shows the follow's word (or a form of it: "peaceful"), in bold
+    const fields = posted[0]!.reply.cards?.flatMap((c) => c.fields ?? []) ?? [];
+    expect(fields.length).toBeGreaterThan(0);
+    for (const f of fields) expect(f.value).toMatch(/\*\*peace\w*\*\*/i);
 
     // a different library altogether: recorded, nobody alerted
     follows.onEngine(await engineOf('elsewhere', '2021', '2011', '1956'));

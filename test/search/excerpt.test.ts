@@ -17,6 +17,25 @@ const duque =
 const wrapped =
   'The right of peoples to self-determination remains\na cornerstone of the Charter. We recall that the\nCommittee on the Exercise of the Inalienable Rights\nof the Palestinian People has worked for twenty years\nto make that right real, and we call once more for\nan end to the occupation of Palestinian territory.';
 
+/** Kenya's 1967 General Debate speech (UNGDC, KEN_22_1967.txt), paragraph 134. */
+const kenya =
+  "134. My Government stands strongly opposed to Portuguese colonialism in Mozambique, Angola and in so-called Portuguese Guinea. Portugal's colonial rule in Africa is more than 400 years old. Portugal has done nothing to develop the Territories under its rule except to exploit their economic resources for its own benefit. Kenya maintains that the only proper way to development is for Portugal to grant political independence to its colonies. It must realize, as have other colonial Powers, that its economic relations with Africa can best be served on the basis of equality and interdependence between sovereign States. By granting independence to its colonies the basis of the present conflict with African States will disappear.";
+/** Azerbaijan's 1992 speech (UNGDC, AZE_47_1992.txt), as the file wraps it. */
+const azerbaijan =
+  'non-proliferation regime. I believe that it would be appropriate to make \nefforts to establish subregional restraint regimes; this is particularly \nurgent for the multiplicity of hot spots which are appearing against the \nbackground of a minimal military threat on a Europe-wide scale. Subregional \nrestraint could include reducing military force levels in limited \ngeographically remote areas. Thereafter such regimes could lay the groundwork \nfor the demilitarization of whole regions. Azerbaijan has already proposed \nthis concept for the Transcaucasian region.';
+/** Rwanda's 1993 speech (UNGDC, RWA_48_1993.txt): a first sentence of 301 characters. */
+const rwanda =
+  'For the repatriation of Rwandese refugees in accordance with the Dar-es-Salaam Declaration of 19 February 1991, a donors’ meeting will be organized at the initiative of the Government, the Organization of African Unity (OAU) and the Office of the United Nations High Commissioner for Refugees (UNHCR). With the war, we saw all types of destruction, particularly the damaging and/or destruction of several thousands of hectares of forest which will even further aggravate the wood shortage. With the end of the war, the country will have to dispose of the funds to demobilize more than 31,000 military personnel.';
+/** Paraguay's 1965 speech (UNGDC, PRY_20_1965.txt), paragraph 150: one sentence of 647 characters. */
+const paraguay =
+  "150. I deeply regret that in this era of interplanetary travel it should be necessary for me to draw the Assembly's attention to a problem concerning the right to free navigation on international rivers, aright which was referred to in the French National Convention's Decree of 16 November 1792 and is clearly recognized in international law as established in the Treaty of Paris (1814), at the Congresses of Vienna (1815), Berlin (1885), Barcelona (1921), and Lima (1847-48), and various inter-American conferences, in the definitions of the Inter-American Juridical Committee and the Inter-American Council of Jurists and in many bilateral treaties.";
+
+/** Trinidad and Tobago's 2002 speech (UNGDC, TTO_57_2002.txt), as the file wraps it. */
+const trinidad =
+  'Trinidad and Tobago remains committed to the\ninternational rule of law and to justice for all. Our role\nin the reintroduction into the international agenda of\nthe idea of the creation of a permanent International\nCriminal Court in 1989 is well known. And, since that\ntime, Trinidad and Tobago has not ceased to promote\nsupport for that Court, both regionally and\ninternationally. It continues to be the hope of my\nGovernment that at the Review Conference of 2009,\nthe crimes of drug-trafficking and terrorism will also\nbe included within the jurisdiction of the Court.';
+/** Line breaks and runs of spaces read as one space. */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+
 function excerptFor(text: string, query: string, max = 300): Excerpt {
   const q = parseQuery(query);
   return makeExcerpt(text, { terms: new Set(q.words.map((w) => w.term)), phrases: q.phrases.map((p) => p.terms) }, max);
@@ -34,7 +53,7 @@ describe('makeExcerpt on real passages', () => {
     [wrapped, '"inalienable rights" Palestinians', ['Inalienable Rights', 'Palestinian', 'Palestinian']],
   ])('%#: %s', (text, query, words) => {
     const e = excerptFor(text, query);
-    expect(e.text.length).toBeLessThanOrEqual(302);
+    expect(e.text.length).toBeLessThanOrEqual(452);
     expect(marked(e)).toEqual(words);
   });
 
@@ -97,6 +116,56 @@ describe('makeExcerpt on real passages', () => {
   });
 });
 
+describe('makeExcerpt shows the answering sentence whole (UNGDC passages)', () => {
+  it('starts at the answering sentence, not in the sentence before it, and shows what follows', () => {
+    const e = excerptFor(kenya, 'how long has portugal ruled african colonies');
+    expect(e.text.startsWith("…Portugal's colonial rule in Africa is more than 400 years old. Portugal has done nothing")).toBe(true);
+    expect(e.text).toContain('to exploit their economic resources for its own benefit.');
+    expect(e.text.length).toBeLessThanOrEqual(302);
+  });
+
+  it('shows the sentences holding the most query words whole, hard-wrapped lines and all', () => {
+    const e = excerptFor(azerbaijan, 'azerbaijan subregional restraint transcaucasus demilitarization');
+    expect(oneLine(e.text)).toBe(
+      '…Subregional restraint could include reducing military force levels in limited geographically remote areas. Thereafter such regimes could lay the groundwork for the demilitarization of whole regions. Azerbaijan has already proposed this concept for the Transcaucasian region.',
+    );
+    expect(marked(e)).toEqual(['Subregional', 'restraint', 'demilitarization', 'Azerbaijan']);
+  });
+
+  it('shows a best sentence a little longer than the excerpt whole, alone', () => {
+    const first = rwanda.slice(0, rwanda.indexOf('(UNHCR).') + '(UNHCR).'.length);
+    expect(first.length).toBeGreaterThan(300);
+    const e = excerptFor(rwanda, 'rwandese refugee repatriation donors meeting');
+    expect(e.text).toBe(`${first}…`);
+  });
+
+  it('in a sentence too long to show whole, shows the part holding the query words, cut at word boundaries', () => {
+    const e = excerptFor(paraguay, 'free navigation international rivers 1792 decree');
+    expect(e.text.length).toBeLessThanOrEqual(302);
+    expect(e.text.startsWith('…I deeply regret that')).toBe(true);
+    expect(marked(e)).toEqual(['free', 'navigation', 'international', 'rivers', 'Decree', '1792']);
+  });
+
+  it('lets rare words outweigh common ones when the caller gives weights', () => {
+    const terms = new Set(['colombia', 'urgent']);
+    const rare = (w: Record<string, number>) => makeExcerpt(duque, { terms, weight: (t) => w[t] ?? 1 }, 120);
+    expect(body(rare({ urgent: 6, colombia: 1 }))).toContain('is urgent.');
+    expect(body(rare({ urgent: 1, colombia: 6 }))).toContain('In Colombia, greater coca production');
+  });
+
+  it("counts a spelled-out form (an acronym's long form) like one word, not as a quoted phrase", () => {
+    const icc = tokens('International Criminal Court').map((t) => t.term);
+    const terms = new Set(parseQuery('drug trafficking jurisdiction 2009 review').words.map((w) => w.term));
+    const answer = 'It continues to be the hope of my Government that at the Review Conference of 2009';
+    const spelled = makeExcerpt(trinidad, { terms, forms: [icc] });
+    expect(oneLine(spelled.text).startsWith(`…${answer}`)).toBe(true);
+    expect(marked(spelled)).toEqual(['Review', '2009', 'drug', 'trafficking', 'jurisdiction']);
+    // quoted, the same words come first: the excerpt shows them
+    const quoted = makeExcerpt(trinidad, { terms, phrases: [icc] });
+    expect(marked(quoted)).toContain('International\nCriminal Court');
+  });
+});
+
 describe('findPhrase', () => {
   it('finds phrases across punctuation and stop words, and only in order', () => {
     const toks = tokens(colombia);
@@ -127,7 +196,13 @@ describe('makeExcerpt properties', () => {
   const anyText = fc.oneof(realistic, fc.string({ maxLength: 900 }), fc.fullUnicodeString({ maxLength: 600 }));
 
   const check = (text: string, e: Excerpt, max: number) => {
-    expect(e.text.length).toBeLessThanOrEqual(max + 2);
+    // longer than `max` only to show one sentence whole: it then ends where the sentence (or the passage) ends
+    expect(e.text.length).toBeLessThanOrEqual(Math.floor(max * 1.5) + 2);
+    if (e.text.length > max + 2) {
+      const inner = body(e);
+      const after = text.slice(text.indexOf(inner) + inner.length);
+      expect(after.trim() === '' || (/[.!?]["'”’)\]]?$/.test(inner) && /^\s/.test(after)) || /^\s*\n\s*\n/.test(after)).toBe(true);
+    }
     let prev = -1;
     for (const [a, b] of e.marks) {
       expect(a).toBeGreaterThan(prev);

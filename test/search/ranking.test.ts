@@ -236,7 +236,8 @@ describe('golden rankings on UN General Debate speeches', () => {
     // and back: "Venezuelan" finds passages that only say "Venezuela"
     const hits = ungdc.searchSync('Venezuelan', { limit: 100 }).hits;
     expect(hits.some((h) => marked(h).includes('Venezuela') && !/Venezuelan/.test(h.text))).toBe(true);
-    expect(marked(hits[0]!)).toContain('Venezuelan');
+    // the top passage says the adjective itself; its excerpt shows the sentence with "millions of Venezuelans fleeing" whole
+    expect(marked(hits[0]!).some((m) => /^Venezuelans?$/.test(m))).toBe(true);
   });
 
   it('ranks a passage where the words stand together above one where they are scattered', () => {

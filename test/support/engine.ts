@@ -8,7 +8,7 @@ export function engineWith(engine: SearchEngine, overrides: Partial<SearchEngine
   return {
     search: (query, options) => engine.search(query, options),
     count: (query, options) => engine.count(query, options),
-    passage: (id) => engine.passage(id),
+    passage: (id, marks) => engine.passage(id, marks),
     context: (id, radius) => engine.context(id, radius),
     documents: (filter) => engine.documents(filter),
     document: (id) => engine.document(id),
