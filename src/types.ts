@@ -293,16 +293,16 @@ export interface TrendCounts {
   tookMs: number;
 }
 
-/**
- * The one interface the CLI, the commands and the Discord adapter talk to.
- * Implementations may answer from another thread, hence the promises on the query path.
- */
 /** Words to mark in a passage's excerpt: analyzer terms, and phrases (analyzer terms in order). */
 export interface PassageMarks {
   terms: ReadonlySet<string>;
   phrases?: readonly (readonly string[])[];
 }
 
+/**
+ * The one interface the CLI, the commands and the Discord adapter talk to.
+ * Implementations may answer from another thread, hence the promises on the query path.
+ */
 export interface SearchEngine {
   /** Ranked hits. Throws QueryError (message fit for a user) on a query or filter that cannot be used. */
   search(query: string, options?: SearchOptions): Promise<SearchResponse>;
