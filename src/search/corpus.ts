@@ -30,6 +30,12 @@ export class Corpus {
   readonly normMeta: Float32Array;
   /** Mean text length (indexed words) of a passage. */
   readonly avgText: number;
+  /**
+   * Per passage: its text length norm over its document's (1 − b + b·docLen/avgDocLen, docLen the
+   * sum of the document's passages): a passage's normalised tf times this is its share of the
+   * document's normalised tf, for document evidence (./ranking/bm25f.ts).
+   */
+  readonly toDocNorm: Float32Array;
   /** Defined acronyms: short-form term → long-form content terms; and long forms (joined) → short-form term. */
   readonly longFormOf = new Map<string, string[]>();
   readonly shortFormOf = new Map<string, string>();
@@ -60,6 +66,7 @@ export class Corpus {
       this.normText[g] = 1 - b + (b * lenText[g]!) / avgText;
       this.normMeta[g] = 1 - b + (b * lenMeta[g]!) / avgMeta;
     }
+    this.toDocNorm = docNormFactors(this.store, lenText, this.normText, b);
     if (this.opts.countryWords.weight > 0) this.demonyms = countryWordsIn((t) => this.df(t) > 0);
     if (this.opts.acronyms.enabled) {
       for (const a of state.acronyms) {
@@ -107,4 +114,21 @@ export class Corpus {
     }
     return out;
   }
+}
+
+/** Each passage's text length norm divided by its document's (see {@link Corpus.toDocNorm}). */
+function docNormFactors(store: LibraryStore, lenText: ArrayLike<number>, normText: Float32Array, b: number): Float32Array {
+  const { docs, docOf } = store;
+  const docLen = new Float64Array(docs.length);
+  let sum = 0;
+  docs.forEach((d, i) => {
+    let len = 0;
+    for (let g = d.first; g < d.first + d.count; g++) len += lenText[g]!;
+    docLen[i] = len;
+    sum += len;
+  });
+  const avg = sum / Math.max(1, docs.length) || 1;
+  const out = new Float32Array(normText.length);
+  for (let g = 0; g < out.length; g++) out[g] = normText[g]! / (1 - b + (b * docLen[docOf[g]!]!) / avg);
+  return out;
 }

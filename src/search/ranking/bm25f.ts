@@ -2,7 +2,8 @@
  * BM25F scoring: each query word's term (or, for a defined acronym, the acronym and its long form
  * as one term) and the expansions standing in for it are scored into the scratch, the text and
  * metadata fields summed per passage before saturation; then each passage gets document evidence,
- * the sum over query words of their best passage contribution in its document.
+ * its document's own BM25: per term, the passages' normalised tf summed and brought to the
+ * document's length norm, saturated once (a long document is one text, not its best paragraph).
  */
 import type { Corpus } from '../corpus.ts';
 import type { QueryPlan } from './plan.ts';
@@ -54,20 +55,33 @@ class Bm25fScorer {
     this.docWeight = c.opts.document.weight;
   }
 
-  /** Adds a term's BM25 contribution (tfNorm `t`, weight × idf `wi`) to passage g and its document. */
+  /** Adds a term's BM25 contribution (tfNorm `t`, weight × idf `wi`) to passage g, and its tf to its document's. */
   private visit(g: number, t: number, wi: number, bit: number): void {
-    const { score, mask, wordBest, touched, wordDocs } = this.s;
+    const { score, mask, touched, termTf, termDocs } = this.s;
     const k1 = this.k1;
     if (mask[g] === 0 && score[g] === 0) touched.push(g);
-    const contribution = (wi * t * (k1 + 1)) / (t + k1);
-    score[g] = score[g]! + contribution;
+    score[g] = score[g]! + (wi * t * (k1 + 1)) / (t + k1);
     if (this.docWeight > 0) {
       const d = this.c.store.docOf[g]!;
-      if (wordBest[d] === 0) wordDocs.push(d);
-      if (contribution > wordBest[d]!) wordBest[d] = contribution;
+      if (termTf[d] === 0) termDocs.push(d);
+      termTf[d] = termTf[d]! + t * this.c.toDocNorm[g]!;
     }
     if (bit >= 0) mask[g]! |= 1 << bit;
     else if (mask[g] === 0) mask[g] = 0x80000000;
+  }
+
+  /** Closes a term scored at weight × idf `wi`: each document's summed tf, saturated, bids for the word's document score. */
+  private endTerm(wi: number): void {
+    const { termTf, termDocs, wordBest, wordDocs } = this.s;
+    const k1 = this.k1;
+    for (const d of termDocs) {
+      const t = termTf[d]!;
+      termTf[d] = 0;
+      const contribution = (wi * t * (k1 + 1)) / (t + k1);
+      if (wordBest[d] === 0) wordDocs.push(d);
+      if (contribution > wordBest[d]!) wordBest[d] = contribution;
+    }
+    termDocs.length = 0;
   }
 
   /** Every allowed passage holding `term` (within the required documents, if any). */
@@ -88,6 +102,7 @@ class Bm25fScorer {
     // the walk gives each passage once, its fields already summed (BM25F)
     const wi = weight * idf;
     this.postings(term, (g, t) => this.visit(g, t, wi, bit));
+    this.endTerm(wi);
   }
 
   /**
@@ -120,9 +135,10 @@ class Bm25fScorer {
     const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
     this.idfOf.set(term, Math.max(this.idfOf.get(term) ?? 0, idf));
     for (const [g, t] of tfNorm) this.visit(g, t, weight * idf, bit);
+    this.endTerm(weight * idf);
   }
 
-  /** Closes the current query word: its best passage contribution per document joins the document's score. */
+  /** Closes the current query word: its best term's contribution per document joins the document's score. */
   endWord(): void {
     const { wordDocs, wordBest, docScore, docsTouched } = this.s;
     for (const d of wordDocs) {
