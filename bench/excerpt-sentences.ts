@@ -17,6 +17,7 @@ import path from 'node:path';
 import { loadCache, readCacheHeader } from '../src/index/cache.ts';
 import { VerbatimEngine } from '../src/search/engine.ts';
 import type { Hit, SearchFilters } from '../src/types.ts';
+import { collapse, passageHoldsTarget } from '../scripts/known-items.ts';
 
 const cachePath = process.argv[2] ?? '/work/rank/cache-s13.bin';
 const root = path.resolve(import.meta.dirname, '..');
@@ -39,20 +40,6 @@ if (!('header' in head)) throw new Error(`${cachePath}: ${head.reason}`);
 const loaded = await loadCache(cachePath, head.header.libraryFingerprint);
 if (!('state' in loaded)) throw new Error(`${cachePath}: ${loaded.reason}`);
 const engine = new VerbatimEngine(loaded.state);
-
-const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
-/** The passage holds the target, or a long enough start or end of it (a target cut by passage splitting). */
-function passageHoldsTarget(passage: string, target: string): boolean {
-  const p = collapse(passage);
-  const t = collapse(target);
-  if (p.includes(t) || (p.length >= 40 && t.includes(p))) return true;
-  const min = Math.min(60, Math.floor(t.length / 2));
-  for (let n = t.length - 1; n >= min; n--) {
-    if (p.endsWith(t.slice(0, n)) || p.startsWith(t.slice(t.length - n))) return true;
-  }
-  return false;
-}
 
 function classify(excerpt: string, target: string): 'full' | 'inside' | 'overlap' | 'disjoint' {
   const e = collapse(excerpt.replace(/^…|…$/g, ''));

@@ -27,6 +27,7 @@ import { buildState } from '../src/index/build.ts';
 import type { EngineState } from '../src/index/state.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../src/index/options.ts';
 import { QueryError, type SearchFilters } from '../src/types.ts';
+import { collapse, passageHoldsTarget } from './known-items.ts';
 
 const HELP = `npm run eval [-- options]
 
@@ -185,21 +186,6 @@ interface KnownItem {
   target: string;
   kind: string;
   filters: { country?: string; year?: number; speaker?: string };
-}
-
-const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
-/** True when the passage text contains the target or overlaps it (passages can cut a sentence). */
-export function passageHoldsTarget(passage: string, target: string): boolean {
-  const p = collapse(passage);
-  const t = collapse(target);
-  if (p.includes(t) || (p.length >= 40 && t.includes(p))) return true;
-  // overlap: a long enough prefix or suffix of the target at the passage's end or start
-  const min = Math.min(60, Math.floor(t.length / 2));
-  for (let n = t.length - 1; n >= min; n--) {
-    if (p.endsWith(t.slice(0, n)) || p.startsWith(t.slice(t.length - n))) return true;
-  }
-  return false;
 }
 
 /** Rank (1..10, 0: not in the top 10) of each known item's target. */

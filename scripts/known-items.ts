@@ -1,0 +1,20 @@
+/**
+ * Scoring a UNGDC known item (../shared/eval/README.md): does a hit's passage hold the target
+ * sentence? Shared by `npm run eval` (scripts/eval.ts) and the excerpt check (bench/excerpt-sentences.ts).
+ */
+
+/** Runs of whitespace as one space, trimmed (targets from hard-wrapped files hold line breaks). */
+export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** True when the passage text contains the target or overlaps it (passages can cut a sentence). */
+export function passageHoldsTarget(passage: string, target: string): boolean {
+  const p = collapse(passage);
+  const t = collapse(target);
+  if (p.includes(t) || (p.length >= 40 && t.includes(p))) return true;
+  // overlap: a long enough prefix or suffix of the target at the passage's end or start
+  const min = Math.min(60, Math.floor(t.length / 2));
+  for (let n = t.length - 1; n >= min; n--) {
+    if (p.endsWith(t.slice(0, n)) || p.startsWith(t.slice(t.length - n))) return true;
+  }
+  return false;
+}
