@@ -380,14 +380,14 @@ async function main(): Promise<void> {
     const build = `${opened.fromCache ? 'loaded from cache' : 'indexed'} in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${opened.report.documents} documents, ${opened.report.passages} passages`;
     const engine = sets.length ? new VerbatimEngine(opened.engine.state, opts) : opened.engine;
     // the open set, and the two blind sets written from randomly drawn passages (bench/eval-sets/README.md)
-    const knownItemSets: Array<{ label: string; file: string; target: boolean }> = [
-      { label: 'open set', file: path.join(evalDir, 'ungdc-known-items.jsonl'), target: true },
-      { label: 'blind set', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind.jsonl'), target: false },
-      { label: 'blind set 2', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind2.jsonl'), target: false },
+    const knownItemSets: Array<{ label: string; file: string; required: boolean }> = [
+      { label: 'open set', file: path.join(evalDir, 'ungdc-known-items.jsonl'), required: true },
+      { label: 'blind set', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind.jsonl'), required: false },
+      { label: 'blind set 2', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind2.jsonl'), required: false },
     ];
     run.ungdc = {};
     for (const set of knownItemSets) {
-      if (!set.target && !existsSync(set.file)) continue;
+      if (!set.required && !existsSync(set.file)) continue;
       const items = readJsonl<KnownItem>(await readFile(set.file, 'utf8'));
       const ranks = runKnownItems(engine, items, verbose);
       Object.assign(run.ungdc, ranks);
@@ -408,11 +408,13 @@ async function main(): Promise<void> {
         }
         out(line);
       }
-      if (!set.target) continue;
+      // issue 10's target for questions nobody tuned for, per 60 questions: the blind sets are the stand-in
       const all = items.map((i) => ranks[i.id]!);
       const mrr = mean(all.map(rr));
+      const found = all.filter((x) => x >= 1).length;
+      const need = Math.ceil((59 / 60) * items.length);
       out(
-        `  target (open set): MRR@10 ≥ 0.873 → ${mrr.toFixed(3)} ${mrr >= 0.873 ? 'ok' : 'LOW'}; hit@10 ≥ 59/60 → ${all.filter((x) => x >= 1).length} ${all.filter((x) => x >= 1).length >= 59 ? 'ok' : 'LOW'}`,
+        `  target (issue 10, unseen questions): MRR@10 ≥ 0.85 → ${mrr.toFixed(3)} ${mrr >= 0.85 ? 'ok' : 'LOW'}; hit@10 ≥ ${need}/${items.length} → ${found} ${found >= need ? 'ok' : 'LOW'}`,
       );
     }
   }
