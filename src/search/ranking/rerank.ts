@@ -2,9 +2,9 @@
  * The re-rank of the best candidates, from their text: they gain a score for pairs of distinct
  * query words near each other (proximity), for a keyword query one for the query words standing
  * together in their best sentence-sized window (span coverage), and, for a query asking for a
- * quantity, a lift when they state one (./answer-type.ts); then they are ordered again. Only the best `proximity.depth` are
- * re-ranked, whatever the page: pages stay consistent, and the passages below keep scores no
- * higher than those above (both only add).
+ * quantity, a lift when they state one (./answer-type.ts); then they are ordered again. Only the
+ * best `proximity.depth` are re-ranked, whatever the page: pages stay consistent, and the passages
+ * below keep scores no higher than those above (each part only raises a score).
  */
 import { termPositions } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
@@ -40,6 +40,7 @@ export function rerankHead(
   const span = c.opts.span;
   const spans = words.length > 2 && span.weight > 0 && words.length <= span.maxWords;
   const pairWeight = spans ? span.pairs : 1;
+  const worth = spans ? wordWorth(c, words, idfOf) : [];
   let complete = true;
   const top = head.slice(0, prox);
   for (const g of top) {
@@ -51,7 +52,7 @@ export function rerankHead(
     if (words.length > 1) {
       const at = termPositions(text, termBit);
       s.score[g] = s.score[g]! + pairWeight * proximity(c, at, words, idfOf);
-      if (spans) s.score[g] = s.score[g]! + spanCoverage(c, at, words, idfOf);
+      if (spans) s.score[g] = s.score[g]! + spanCoverage(c, at, worth);
     }
     if (lift > 0 && holdsQuantity(text)) s.score[g] = s.score[g]! * (1 + lift);
   }
@@ -93,25 +94,30 @@ function proximity(c: Corpus, at: Positions, words: readonly RankedWord[], idfOf
 }
 
 /**
- * Span coverage: m² / M × weight, where m is the idf mass of the distinct query words in the
- * passage's best window of `span.window` indexed words and M the query's whole idf mass (m × the
- * share of the query the window covers). Zero when no window holds two distinct query words.
+ * What each query word is worth to span coverage: its own idf when the library holds it, else its
+ * best stand-in's (a misspelt word's own idf is that of a term no passage holds).
  */
-function spanCoverage(c: Corpus, at: Positions, words: readonly RankedWord[], idfOf: ReadonlyMap<string, number>): number {
-  const { window, weight } = c.opts.span;
-  const { pos, bits } = at;
-  if (pos.length < 2) return 0;
-  // what each word is worth: its own idf when the library holds it, else its best stand-in's
-  // (a misspelt word's own idf is that of a term no passage holds)
-  const idf = words.map((w) => {
+function wordWorth(c: Corpus, words: readonly RankedWord[], idfOf: ReadonlyMap<string, number>): number[] {
+  return words.map((w) => {
     let v = c.df(w.term) > 0 ? (idfOf.get(w.term) ?? 0) : 0;
     for (const e of w.expansions) v = Math.max(v, (idfOf.get(e.term) ?? 0) * e.weight);
     return v;
   });
-  const whole = idf.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Span coverage: m² / M × weight, where m is the worth (see {@link wordWorth}) of the distinct query
+ * words in the passage's best window of `span.window` indexed words and M the whole query's (m × the
+ * share of the query the window covers). Zero when no window holds two distinct query words.
+ */
+function spanCoverage(c: Corpus, at: Positions, worth: readonly number[]): number {
+  const { window, weight } = c.opts.span;
+  const { pos, bits } = at;
+  if (pos.length < 2) return 0;
+  const whole = worth.reduce((a, b) => a + b, 0);
   if (whole <= 0) return 0;
-  // a sliding window over the positions: count of each word inside, idf mass of those present
-  const inside = new Int32Array(words.length);
+  // a sliding window over the positions: count of each word inside, worth of those present
+  const inside = new Int32Array(worth.length);
   let mass = 0;
   let distinct = 0;
   let best = 0;
@@ -119,14 +125,14 @@ function spanCoverage(c: Corpus, at: Positions, words: readonly RankedWord[], id
     const h = bits[hi]!;
     inside[h] = inside[h]! + 1;
     if (inside[h] === 1) {
-      mass += idf[h]!;
+      mass += worth[h]!;
       distinct++;
     }
     while (pos[hi]! - pos[lo]! >= window) {
       const l = bits[lo++]!;
       inside[l] = inside[l]! - 1;
       if (inside[l] === 0) {
-        mass -= idf[l]!;
+        mass -= worth[l]!;
         distinct--;
       }
     }
