@@ -5,6 +5,7 @@
  * marked is exactly what the index matched (a search for "cultivated" marks "cultivation").
  */
 import { tokens, type Token } from '../index/analyzer.ts';
+import { endsSentence } from '../ingest/sentences.ts';
 import type { Excerpt, Mark } from '../types.ts';
 
 export interface ExcerptMatch {
@@ -221,10 +222,6 @@ function regionWindow(text: string, inside: readonly Unit[], s: number, tail: nu
   return [start, cutEnd(text, start, Math.min(tail, start + L), tail, best?.t.keep ?? start)];
 }
 
-/** Words that end with a period without ending a sentence ("Mr. Goldberg", "No. 5", "Art. 2"). */
-const ABBREVIATION =
-  /(?:^|[^\p{L}])(?:\p{Lu}|Mr|Mrs|Ms|Messrs|Dr|Prof|St|Sr|Jr|Gen|Col|Lt|Capt|Gov|Sen|Rep|Hon|Rev|Amb|No|Nos|Art|Arts|Vol|Ch|Sect|Fig|Op|para|paras|cf|vs|viz|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/u;
-
 /** Offsets where sentences (or blank-line paragraphs) start, in order, `lead` first. */
 function sentenceStarts(text: string, lead: number, tail: number): number[] {
   const out = [lead];
@@ -232,7 +229,8 @@ function sentenceStarts(text: string, lead: number, tail: number): number[] {
   re.lastIndex = lead;
   for (let m = re.exec(text); m && m.index < tail; m = re.exec(text)) {
     const at = m.index + m[0].length;
-    if (m[0][0] === '.' && ABBREVIATION.test(text.slice(Math.max(lead, m.index - 8), m.index + 1))) continue;
+    // a period after "Mr", "No", "U.N" or an initial does not end the sentence (src/ingest/sentences.ts)
+    if (m[0][0] === '.' && !endsSentence(text.slice(Math.max(lead, m.index - 63), m.index + m[0].trimEnd().length))) continue;
     if (at < tail && at > out[out.length - 1]!) out.push(at);
   }
   return out;
