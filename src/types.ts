@@ -293,9 +293,11 @@ export interface TrendCounts {
   tookMs: number;
 }
 
-/** Words to mark in a passage's excerpt: analyzer terms, and phrases (analyzer terms in order). */
+/** Words to mark in a passage's excerpt. */
 export interface PassageMarks {
+  /** Analyzer terms. */
   terms: ReadonlySet<string>;
+  /** Phrases: analyzer terms in order, stop words included; each occurrence is marked as one span. */
   phrases?: readonly (readonly string[])[];
 }
 

@@ -6,13 +6,14 @@
  */
 import { tokens, type Token } from '../index/analyzer.ts';
 import { endsSentence } from '../ingest/sentences.ts';
-import type { Excerpt, Mark } from '../types.ts';
+import type { Excerpt, Mark, PassageMarks } from '../types.ts';
 
-export interface ExcerptMatch {
-  /** Analyzer terms to mark (the query's terms, plus any typo-tolerant terms the index matched). */
-  terms: ReadonlySet<string>;
-  /** Phrases (analyzer terms in order, stop words included); each occurrence is marked as one span. */
-  phrases?: readonly (readonly string[])[];
+/**
+ * What an excerpt marks and weighs: the terms and phrases to mark (PassageMarks: the query's terms,
+ * plus any typo-tolerant terms the index matched; phrases as analyzer terms in order, stop words
+ * included, each occurrence marked as one span), and how the sentence to show is chosen.
+ */
+export interface ExcerptMatch extends PassageMarks {
   /**
    * Spelled-out forms of query words (an acronym's long form, analyzer terms in order): each
    * occurrence is marked as one span, like a phrase, but counts as one term when choosing the
