@@ -36,6 +36,13 @@ export class Corpus {
    * document's normalised tf, for document evidence (./ranking/bm25f.ts).
    */
   readonly toDocNorm: Float32Array;
+  /** Documents in the library (document evidence's N). */
+  readonly documentCount: number;
+  /** Per term id: how many documents hold the term (text or metadata); −1 until first asked. */
+  private readonly docDfOf: Int32Array;
+  /** Per document: the last {@link docDf} walk that counted it. */
+  private readonly docSeen: Int32Array;
+  private docWalk = 0;
   /** Defined acronyms: short-form term → long-form content terms; and long forms (joined) → short-form term. */
   readonly longFormOf = new Map<string, string[]>();
   readonly shortFormOf = new Map<string, string>();
@@ -67,6 +74,9 @@ export class Corpus {
       this.normMeta[g] = 1 - b + (b * lenMeta[g]!) / avgMeta;
     }
     this.toDocNorm = docNormFactors(this.store, lenText, this.normText, b);
+    this.documentCount = this.store.docs.length;
+    this.docDfOf = new Int32Array(this.index.termCount).fill(-1);
+    this.docSeen = new Int32Array(this.documentCount);
     if (this.opts.countryWords.weight > 0) this.demonyms = countryWordsIn((t) => this.df(t) > 0);
     if (this.opts.acronyms.enabled) {
       for (const a of state.acronyms) {
@@ -90,8 +100,37 @@ export class Corpus {
   }
 
   idf(term: string): number {
-    const df = this.df(term);
-    return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
+    return idfOf(this.passageCount, this.df(term));
+  }
+
+  /**
+   * Documents (text or metadata) holding `term`, over the whole library: counted from its postings
+   * the first time a query asks, then remembered (the library is fixed for the corpus's life).
+   */
+  docDf(term: string): number {
+    const id = this.index.termId(term);
+    if (id < 0) return 0;
+    const known = this.docDfOf[id]!;
+    if (known >= 0) return known;
+    const walk = ++this.docWalk;
+    const { docOf } = this.store;
+    let n = 0;
+    for (const field of ['text', 'meta'] as const) {
+      const r = this.index.postings(id, field);
+      for (let i = r.start; i < r.end; i++) {
+        const d = docOf[r.g[i]!]!;
+        if (this.docSeen[d] === walk) continue;
+        this.docSeen[d] = walk;
+        n++;
+      }
+    }
+    this.docDfOf[id] = n;
+    return n;
+  }
+
+  /** BM25's idf of `term` among documents, for document evidence. */
+  docIdf(term: string): number {
+    return idfOf(this.documentCount, this.docDf(term));
   }
 
   /** Whether passage `g`'s text (not its metadata: title, country, speaker, meeting) holds `term`. */
@@ -114,6 +153,11 @@ export class Corpus {
     }
     return out;
   }
+}
+
+/** BM25's idf of a term held by `df` of `n` units (passages or documents). */
+export function idfOf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 /** Each passage's text length norm divided by its document's (see {@link Corpus.toDocNorm}). */

@@ -40,6 +40,19 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The UNGDC fixture plus `lines` (a .jsonl of statements), loaded into an engine. */
+async function libraryWith(lines: { id: string; title: string; text: string }[]): Promise<VerbatimEngine> {
+  const d = mkdtempSync(path.join(tmpdir(), 'verbatim-document-'));
+  try {
+    cpSync(path.resolve(import.meta.dirname, '../fixtures/ungdc'), d, { recursive: true });
+    writeFileSync(path.join(d, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const lib = await loadLibrary(d);
+    return createEngine(lib.documents, lib.report);
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+}
+
 describe('document evidence: a document is one text', () => {
   it('lifts the passages of a statement about the query more than those of one that mentions it once', () => {
     const q = 'desertification sahel';
@@ -55,5 +68,39 @@ describe('document evidence: a document is one text', () => {
     expect(lift('ambassador')).toBeGreaterThan(0);
     // the minister says it in four paragraphs, the ambassador in one: whole texts, not best paragraphs
     expect(lift('minister')).toBeGreaterThan(lift('ambassador') * 1.1);
+  });
+});
+
+describe('document evidence: a word is weighed by the documents that hold it', () => {
+  // A delegation that names the Aral Sea in every sentence of its statement, as one paragraph or
+  // as eight: one document either way. Its paragraphs must not make the word look common and cheapen
+  // it for another statement that mentions it once.
+  const SENTENCES = [
+    'The Aral Sea was once the fourth largest lake on Earth.',
+    'Today the Aral Sea has lost nine tenths of its water.',
+    'Salt and dust from the dry bed of the Aral Sea poison the air.',
+    'Fishing towns on the Aral Sea now stand a hundred kilometres from the shore.',
+    'We ask the Assembly to support the trust fund for the Aral Sea.',
+    'The basin of the Aral Sea is home to sixty million people.',
+    'Rivers that fed the Aral Sea were diverted for cotton.',
+    'Saving what remains of the Aral Sea is a shared responsibility.',
+  ];
+  const OTHER = {
+    id: 'neighbour',
+    title: 'Statement by the neighbouring delegation',
+    text: 'Water is our first concern, from the glaciers of the Pamirs to the shrinking Aral Sea, and we will work with our neighbours on it.',
+  };
+
+  it('gives another statement the same lift however the first is cut into paragraphs', async () => {
+    const oneParagraph = await libraryWith([{ id: 'delegation', title: 'Statement', text: SENTENCES.join(' ') }, OTHER]);
+    const eightParagraphs = await libraryWith([{ id: 'delegation', title: 'Statement', text: SENTENCES.join('\n\n') }, OTHER]);
+    const lift = (e: VerbatimEngine): number => {
+      const off = new VerbatimEngine(e.state, { ...INDEX_OPTIONS, document: { weight: 0 } });
+      const score = (x: VerbatimEngine): number => x.searchSync('aral', { limit: 20 }).hits.find((h) => h.source.document === 'neighbour')!.score;
+      return score(e) - score(off);
+    };
+    expect(lift(oneParagraph)).toBeGreaterThan(0);
+    // passages would count "aral" in 9 places in one library and 2 in the other; documents, in 2 both times
+    expect(lift(eightParagraphs)).toBeCloseTo(lift(oneParagraph), 6);
   });
 });

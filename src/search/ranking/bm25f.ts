@@ -3,9 +3,10 @@
  * as one term) and the expansions standing in for it are scored into the scratch, the text and
  * metadata fields summed per passage before saturation; then each passage gets document evidence,
  * its document's own BM25: per term, the passages' normalised tf summed and brought to the
- * document's length norm, saturated once (a long document is one text, not its best paragraph).
+ * document's length norm, saturated once and weighted by the term's idf among documents (a long
+ * document is one text, not its best paragraph).
  */
-import type { Corpus } from '../corpus.ts';
+import { idfOf, type Corpus } from '../corpus.ts';
 import type { QueryPlan } from './plan.ts';
 import { forEachPosting, forEachPostingIn, conjunctive, inRanges, type Conjunction, type PostingVisitor } from './postings.ts';
 import type { Scratch } from './scratch.ts';
@@ -70,7 +71,11 @@ class Bm25fScorer {
     else if (mask[g] === 0) mask[g] = 0x80000000;
   }
 
-  /** Closes a term scored at weight × idf `wi`: each document's summed tf, saturated, bids for the word's document score. */
+  /**
+   * Closes a term: each document's tf (its passages' normalised tf summed at the document's length
+   * norm), saturated and weighted `wi` (query weight × the term's idf among documents, as a
+   * document's own BM25 counts it), bids for the word's document score.
+   */
   private endTerm(wi: number): void {
     const { termTf, termDocs, wordBest, wordDocs } = this.s;
     const k1 = this.k1;
@@ -102,7 +107,7 @@ class Bm25fScorer {
     // the walk gives each passage once, its fields already summed (BM25F)
     const wi = weight * idf;
     this.postings(term, (g, t) => this.visit(g, t, wi, bit));
-    this.endTerm(wi);
+    this.endTerm(this.docWeight > 0 ? weight * this.c.docIdf(term) : 0);
   }
 
   /**
@@ -132,10 +137,12 @@ class Bm25fScorer {
     }
     const N = c.passageCount;
     const df = Math.min(N, c.df(term) + spelled.length - both);
-    const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+    const idf = idfOf(N, df);
     this.idfOf.set(term, Math.max(this.idfOf.get(term) ?? 0, idf));
     for (const [g, t] of tfNorm) this.visit(g, t, weight * idf, bit);
-    this.endTerm(weight * idf);
+    // among documents: those holding the acronym, or (as far as the filters let us see) its long form
+    const docDf = Math.max(c.docDf(term), this.s.termDocs.length);
+    this.endTerm(weight * idfOf(c.documentCount, docDf));
   }
 
   /** Closes the current query word: its best term's contribution per document joins the document's score. */
