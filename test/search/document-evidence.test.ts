@@ -35,7 +35,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const lib = await loadLibrary(dir);
   engine = createEngine(lib.documents, lib.report);
-  noDocument = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, document: { weight: 0 } });
+  noDocument = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, document: { ...INDEX_OPTIONS.document, weight: 0 } });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,12 +95,52 @@ describe('document evidence: a word is weighed by the documents that hold it', (
     const oneParagraph = await libraryWith([{ id: 'delegation', title: 'Statement', text: SENTENCES.join(' ') }, OTHER]);
     const eightParagraphs = await libraryWith([{ id: 'delegation', title: 'Statement', text: SENTENCES.join('\n\n') }, OTHER]);
     const lift = (e: VerbatimEngine): number => {
-      const off = new VerbatimEngine(e.state, { ...INDEX_OPTIONS, document: { weight: 0 } });
+      const off = new VerbatimEngine(e.state, { ...INDEX_OPTIONS, document: { ...INDEX_OPTIONS.document, weight: 0 } });
       const score = (x: VerbatimEngine): number => x.searchSync('aral', { limit: 20 }).hits.find((h) => h.source.document === 'neighbour')!.score;
       return score(e) - score(off);
     };
     expect(lift(oneParagraph)).toBeGreaterThan(0);
     // passages would count "aral" in 9 places in one library and 2 in the other; documents, in 2 both times
     expect(lift(eightParagraphs)).toBeCloseTo(lift(oneParagraph), 6);
+  });
+});
+
+describe('document evidence: a description is a topic, which a whole statement covers', () => {
+  // A minister's statement takes the description's aspects one paragraph at a time; a one-sentence
+  // note names a few of them together.
+  const STATEMENT = [
+    'Desertification is advancing across our country, and it is now the first concern of every village we visit.',
+    'In the Sahel, where rain has failed for three seasons running, the harvest is lost before it is sown.',
+    'Herders have moved south with their animals, and the quarrels over water and pasture grow every year.',
+    'The loss of topsoil is measured in centimetres each season, and what the wind takes does not come back.',
+    'We ask partners to support the Great Green Wall, a belt of trees from Dakar to Djibouti.',
+    'Land restoration gives work to young people, who must see a future at home rather than on the road north.',
+  ].join('\n\n');
+  const NOTE =
+    'Herders and young people in the Sahel need land, water, schools, clinics, roads and markets, and above all peace, justice and the rule of law in every province and district of the country, from the capital to the smallest village.';
+  const DESCRIPTION = 'desertification in the Sahel: land restoration, topsoil loss, herders and the Great Green Wall for young people';
+
+  let on: VerbatimEngine;
+  let off: VerbatimEngine;
+  beforeAll(async () => {
+    on = await libraryWith([
+      { id: 'minister', title: 'Statement', text: STATEMENT },
+      { id: 'note', title: 'Note', text: NOTE },
+    ]);
+    off = new VerbatimEngine(on.state, { ...INDEX_OPTIONS, document: { ...INDEX_OPTIONS.document, towardDocument: 0 } });
+  });
+  const documents = (e: VerbatimEngine, q: string): string[] => [...new Set(e.searchSync(q, { limit: 10 }).hits.map((h) => h.source.document))];
+
+  it('ranks the statement that covers the description above a note that names part of it', () => {
+    expect(documents(on, DESCRIPTION).slice(0, 2)).toEqual(['minister', 'note']);
+    // passage by passage alone, the note's one dense sentence comes first
+    expect(documents(off, DESCRIPTION).slice(0, 2)).toEqual(['note', 'minister']);
+  });
+
+  it('leaves a look-up of a few words to the passages', () => {
+    const q = 'herders young people sahel';
+    expect(on.searchSync(q, { limit: 10 }).hits.map((h) => [h.id, h.score])).toEqual(
+      off.searchSync(q, { limit: 10 }).hits.map((h) => [h.id, h.score]),
+    );
   });
 });

@@ -31,8 +31,12 @@ beforeAll(async () => {
   const lib = await loadLibrary(dir);
   engine = createEngine(lib.documents, lib.report);
   spanOff = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, span: { ...INDEX_OPTIONS.span, weight: 0 } });
-  noDocument = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, document: { weight: 0 } });
-  noDocumentSpanOff = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, document: { weight: 0 }, span: { ...INDEX_OPTIONS.span, weight: 0 } });
+  noDocument = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, document: { ...INDEX_OPTIONS.document, weight: 0 } });
+  noDocumentSpanOff = new VerbatimEngine(engine.state, {
+    ...INDEX_OPTIONS,
+    document: { ...INDEX_OPTIONS.document, weight: 0 },
+    span: { ...INDEX_OPTIONS.span, weight: 0 },
+  });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

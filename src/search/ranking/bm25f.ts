@@ -45,6 +45,8 @@ class Bm25fScorer {
   private readonly k1: number;
   /** Weight of document evidence (0: none). */
   private readonly docWeight: number;
+  /** For descriptions: the share of the way a passage's score moves up to its document's BM25. */
+  private readonly towardDocument: number;
 
   constructor(
     private readonly c: Corpus,
@@ -54,6 +56,8 @@ class Bm25fScorer {
   ) {
     this.k1 = c.opts.bm25.k1;
     this.docWeight = c.opts.document.weight;
+    // a description (as many ranked words as feedback asks) states a topic, which a whole document covers
+    this.towardDocument = plan.words.length >= c.opts.prf.minWords ? c.opts.document.towardDocument : 0;
   }
 
   /** Adds a term's BM25 contribution (tfNorm `t`, weight × idf `wi`) to passage g, and its tf to its document's. */
@@ -156,11 +160,22 @@ class Bm25fScorer {
     wordDocs.length = 0;
   }
 
-  /** Each scored passage gains its document's evidence, weighted. */
+  /**
+   * Each scored passage gains its document's evidence, weighted; for a description, a passage of a
+   * document of several passages also moves `towardDocument` of the way up to its document's BM25
+   * when that is higher (the document as a whole covers the topic; a one-passage document is its passage).
+   */
   addDocumentEvidence(): void {
     if (this.docWeight <= 0) return;
     const { touched, score, docScore } = this.s;
-    const { docOf } = this.c.store;
-    for (const g of touched) score[g] = score[g]! + this.docWeight * docScore[docOf[g]!]!;
+    const { docOf, docs } = this.c.store;
+    const toward = this.towardDocument;
+    for (const g of touched) {
+      const d = docOf[g]!;
+      const doc = docScore[d]!;
+      const own = score[g]!;
+      const lift = toward > 0 && doc > own && docs[d]!.count > 1 ? toward * (doc - own) : 0;
+      score[g] = own + this.docWeight * doc + lift;
+    }
   }
 }
