@@ -4,7 +4,7 @@
  * what the parts mean for ranking.
  */
 import { QueryError, type SearchFilters } from '../types.ts';
-import { fold, tokens } from '../index/analyzer.ts';
+import { fold, tokens, type Token } from '../index/analyzer.ts';
 import {
   addFilterValues,
   checkRange,
@@ -108,9 +108,13 @@ export const QUERY_HELP = `Query syntax
   -country:USA  -speaker:Trump  -session:75  -doc:<id>   leave out a country, speaker, session,
                                 document (also -org:, -symbol:); dates are kept with from:/to:
 Acronyms the library defines, such as IAEA, also find their name written out, and the name finds the acronym.
+A country's common name finds its statements (South Korea, Burma, UK, USSR); US in capitals is the United States.
 Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
 ${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;
+
+/** The indexed term of "USA", which the United States' statements carry (src/ingest/country.ts, COMMON_NAMES): what a query's "US" stands for. */
+const US_TERM = tokens('USA')[0]!.term;
 
 const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u00AB\u00BB\uFF02';
 const SINGLE_OPEN = "'\u2018";
@@ -383,6 +387,14 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
     seen.add(tag + term);
     list.push({ raw, term });
   };
+  // "US" in capitals is the United States, not the stop word "us", unless the whole query is in capitals
+  const usMeansCountry = pieces.some((p) => /\p{Ll}/u.test(p.raw)) || pieces.every((p) => p.raw.trim() === 'US');
+  const wordOf = (list: QueryWord[], raw: string, t: Token): void => {
+    const surface = raw.slice(t.start, t.end);
+    if (!t.stop) addWord(list, surface, t.term, '');
+    else if (surface === 'US' && usMeansCountry) addWord(list, surface, US_TERM, '');
+    else stopOnly++;
+  };
   let indexable = 0;
   const phraseOf = (raw: string, sign: Piece['sign']): QueryPhrase | null => {
     const toks = tokens(raw);
@@ -401,10 +413,7 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
       const toks = tokens(p.raw);
       if (!toks.length) continue;
       text.push(p.kind === 'phrase' ? `"${p.raw}"` : p.raw);
-      for (const t of toks) {
-        if (t.stop) stopOnly++;
-        else addWord(words, p.raw.slice(t.start, t.end), t.term, '');
-      }
+      for (const t of toks) wordOf(words, p.raw, t);
       continue;
     }
     if (p.kind === 'phrase') {
@@ -428,10 +437,7 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
       if (ph) phrases.push(ph);
       continue;
     }
-    for (const t of toks) {
-      if (t.stop) stopOnly++;
-      else addWord(words, p.raw.slice(t.start, t.end), t.term, '');
-    }
+    for (const t of toks) wordOf(words, p.raw, t);
   }
 
   if (excluded.length > MAX_QUERY_EXCLUSIONS) {

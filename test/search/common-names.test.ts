@@ -32,5 +32,15 @@ describe('common names of countries', () => {
       expect(res.hits[0]?.source.country).toBe('USA');
       expect(res.hits[0]?.text).not.toMatch(/\bUSA\b/);
     });
+
+    it('“US” in capitals is the United States, not the common word “us”', () => {
+      // alone, "pandemic" finds Mexico's speech first
+      expect(engine.searchSync('pandemic').hits[0]?.source.country).toBe('MEX');
+      expect(engine.searchSync('US pandemic').hits[0]?.source.country).toBe('USA');
+      expect(engine.searchSync('US climate').hits[0]?.source.country).toBe('USA');
+      // "let us" is the common word, and a query all in capitals cannot tell them apart
+      expect(engine.searchSync('let us fight the pandemic').hits[0]?.source.country).not.toBe('USA');
+      expect(engine.searchSync('PANDEMIC US').hits.map((h) => h.id)).toEqual(engine.searchSync('pandemic').hits.map((h) => h.id));
+    });
   });
 });

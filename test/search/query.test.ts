@@ -20,6 +20,9 @@ describe('parseQuery: words, phrases, exclusions', () => {
     ['UNODC CND report', ['unodc', 'cnd', 'report'], [], [], []],
     ["Côte d'Ivoire ‘rule book’", ['cote', 'divoir'], [['rule', 'book']], [], []],
     ['heroin heroin smuggling', ['heroin', 'smuggl'], [], [], []],
+    ['US backs the committee', ['usa', 'back', 'committe'], [], [], []],
+    ['let us trade', ['let', 'trade'], [], [], []],
+    ['LET US TRADE', ['let', 'trade'], [], [], []],
   ])('%s', (q, words, phrases, excluded, excludedPhrases) => {
     const p = parseQuery(q);
     expect(p.words.map((w) => w.term)).toEqual(words);
