@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { INDEX_OPTIONS } from '../../src/index/options.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
-import { asksForQuantity, holdsQuantity } from '../../src/search/ranking/answer-type.ts';
+import { asksForQuantity, countedUnits, countsUnit, holdsQuantity } from '../../src/search/ranking/answer-type.ts';
 
 describe('answer type', () => {
   it.each([
@@ -27,6 +27,21 @@ describe('answer type', () => {
     ['In August 2005, the armed forces intervened.', false],
     ['134. My Government stands strongly opposed to Portuguese colonialism.', false],
   ])('“%s” states a quantity: %s', (text, want) => expect(holdsQuantity(text)).toBe(want));
+
+  it.each([
+    ['UAE islands occupied by Iran how many years', ['year']],
+    ['how many States signed the Hague convention', ['state']],
+    ['how long has portugal ruled african colonies', ['year', 'month', 'week', 'day', 'decad', 'centuri', 'hour']],
+    ['nigeria solidarity fund amount', []],
+  ])('“%s” counts %j', (q, units) => expect(countedUnits(q)).toEqual(units));
+
+  it.each([
+    ['Abu Musa, which Iran has occupied for 47 years, in flagrant violation', true],
+    ['Fiji’s participation, after more than 24 years, will conclude', true],
+    ['In 1996, 240 million Africans were living on less than one dollar per day.', false],
+    ['This is the year 2018.', false],
+    ['Over twenty years of service.', true],
+  ])('“%s” counts years: %s', (text, want) => expect(countsUnit(text, new Set(['year']))).toBe(want));
 });
 
 describe('answer type in the ranking (three real General Debate speeches on Portugal’s colonies)', () => {
@@ -35,7 +50,7 @@ describe('answer type in the ranking (three real General Debate speeches on Port
   beforeAll(async () => {
     const lib = await loadLibrary(path.resolve(import.meta.dirname, '../fixtures/ungdc-answer-type'));
     engine = createEngine(lib.documents, lib.report);
-    plain = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, answerType: { weight: 0 } });
+    plain = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, answerType: { ...INDEX_OPTIONS.answerType, weight: 0 } });
   });
 
   it('“how long …” puts the passage that says for how long first', () => {
@@ -47,5 +62,21 @@ describe('answer type in the ranking (three real General Debate speeches on Port
   it('a query that asks for no quantity ranks as before', () => {
     const q = 'portugal ruled african colonies';
     expect(engine.searchSync(q).hits.map((h) => h.id)).toEqual(plain.searchSync(q).hits.map((h) => h.id));
+  });
+});
+
+describe('answer type: what the question counts (three real speeches of the United Arab Emirates)', () => {
+  let engine: VerbatimEngine;
+  let anyQuantity: VerbatimEngine;
+  beforeAll(async () => {
+    const lib = await loadLibrary(path.resolve(import.meta.dirname, '../fixtures/ungdc-counted'));
+    engine = createEngine(lib.documents, lib.report);
+    anyQuantity = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, answerType: { ...INDEX_OPTIONS.answerType, unit: 0 } });
+  });
+
+  it('“how many years” puts the passage that counts years first', () => {
+    const q = 'for how many years has Iran occupied the islands';
+    expect(anyQuantity.searchSync(q).hits[0]?.text).not.toContain('47 years');
+    expect(engine.searchSync(q).hits[0]?.text).toContain('which Iran has occupied for 47 years');
   });
 });

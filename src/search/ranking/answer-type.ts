@@ -1,8 +1,11 @@
 /**
  * The expected answer type of a question (Li & Roth's NUM class): a question asking for a quantity
  * ("how many", "what share", "death toll") is answered by a passage that states one. The re-rank
- * gives such passages a bounded lift.
+ * gives such passages a bounded lift, and a larger one when the quantity counts what the question
+ * counts ("how many years" → "for 47 years"; "how many States" → "86 States"; Li & Roth's
+ * NUM:count and NUM:period, with the counted noun).
  */
+import { tokens } from '../../index/analyzer.ts';
 
 /**
  * Question words that ask for a count, an amount or a duration, and the nouns a keyword query asks
@@ -33,6 +36,47 @@ export function holdsQuantity(text: string): boolean {
     if (m.index < 6 && /^\s*$/.test(text.slice(0, m.index)) && /^\d{1,4}\./.test(text.slice(m.index))) continue;
     if (/^(?:18|19|20)\d\d$/.test(n)) continue;
     return true;
+  }
+  return false;
+}
+
+/** What "how long" and "how old" count. */
+const DURATIONS = ['years', 'months', 'weeks', 'days', 'decades', 'centuries', 'hours'];
+
+/** The terms of what the question counts: the noun after "how many", a duration for "how long"/"how old"; none otherwise. */
+export function countedUnits(query: string): string[] {
+  const many = /\bhow many\s+(\p{L}[\p{L}'-]*)/iu.exec(query);
+  const words = many ? [many[1]!] : /\bhow (?:long|old)\b/i.test(query) ? DURATIONS : [];
+  return [
+    ...new Set(
+      words.flatMap((w) =>
+        tokens(w)
+          .filter((t) => !t.stop)
+          .map((t) => t.term),
+      ),
+    ),
+  ];
+}
+
+/** Spelled-out counts and magnitudes, as the analyzer indexes them. */
+const COUNT_WORDS = new Set(
+  tokens(
+    'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens',
+  ).map((t) => t.term),
+);
+
+/**
+ * True when the passage states a count of one of `units`: a number (digits not a year, or spelled
+ * out) followed within three words by the unit ("24 years", "240 million Africans", "seven
+ * ministerial posts").
+ */
+export function countsUnit(text: string, units: ReadonlySet<string>): boolean {
+  const toks = tokens(text).filter((t) => !t.stop);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!.term;
+    const isCount = /^\d/.test(t) ? !/^(?:18|19|20)\d\d$/.test(t) : COUNT_WORDS.has(t);
+    if (!isCount) continue;
+    for (let j = i + 1; j <= i + 3 && j < toks.length; j++) if (units.has(toks[j]!.term)) return true;
   }
   return false;
 }

@@ -8,7 +8,7 @@ import type { Corpus } from '../corpus.ts';
 import { passageCheck, route, type Restriction } from '../filters.ts';
 import type { ParsedQuery } from '../query.ts';
 import type { PassageCheck } from './postings.ts';
-import { asksForQuantity } from './answer-type.ts';
+import { asksForQuantity, countedUnits } from './answer-type.ts';
 import { rankedWords, type RankedWord } from './words.ts';
 
 export interface QueryPlan {
@@ -37,6 +37,8 @@ export interface QueryPlan {
   markPhrases: string[][];
   /** The query asks for a quantity (answer-type lift in the re-rank). */
   wantsQuantity: boolean;
+  /** The terms of what a quantity question counts ("how many years": year), for a larger lift; may be empty. */
+  countedUnits: string[];
 }
 
 export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restriction, need: number, started: number): QueryPlan {
@@ -79,5 +81,6 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     markTerms,
     markPhrases,
     wantsQuantity: asksForQuantity(parsed.text),
+    countedUnits: countedUnits(parsed.text),
   };
 }

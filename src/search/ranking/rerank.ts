@@ -8,7 +8,7 @@
  */
 import { termPositions } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
-import { holdsQuantity } from './answer-type.ts';
+import { countsUnit, holdsQuantity } from './answer-type.ts';
 import type { QueryPlan } from './plan.ts';
 import type { Scratch } from './scratch.ts';
 import type { RankedWord } from './words.ts';
@@ -31,6 +31,8 @@ export function rerankHead(
   const { words, deadline } = plan;
   const prox = c.opts.proximity.depth;
   const lift = plan.wantsQuantity ? c.opts.answerType.weight : 0;
+  const unitLift = c.opts.answerType.unit;
+  const units = new Set(unitLift > 0 ? plan.countedUnits : []);
   if ((words.length <= 1 && lift === 0) || prox <= 0) return true;
   const termBit = new Map<string, number>();
   words.forEach((w, i) => {
@@ -54,7 +56,7 @@ export function rerankHead(
       s.score[g] = s.score[g]! + pairWeight * proximity(c, at, words, idfOf);
       if (spans) s.score[g] = s.score[g]! + spanCoverage(c, at, worth);
     }
-    if (lift > 0 && holdsQuantity(text)) s.score[g] = s.score[g]! * (1 + lift);
+    if (lift > 0 && holdsQuantity(text)) s.score[g] = s.score[g]! * (1 + lift + (units.size && countsUnit(text, units) ? unitLift : 0));
   }
   top.sort(cmp);
   head.splice(0, top.length, ...top);
