@@ -128,6 +128,12 @@ export class Corpus {
     return n;
   }
 
+  /** Records how many documents hold `term` when a query has just counted them over the whole library. */
+  knowDocDf(term: string, n: number): void {
+    const id = this.index.termId(term);
+    if (id >= 0 && this.docDfOf[id]! < 0) this.docDfOf[id] = n;
+  }
+
   /** BM25's idf of `term` among documents, for document evidence. */
   docIdf(term: string): number {
     return idfOf(this.documentCount, this.docDf(term));

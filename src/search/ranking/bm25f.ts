@@ -45,6 +45,8 @@ class Bm25fScorer {
   private readonly k1: number;
   /** Weight of document evidence (0: none). */
   private readonly docWeight: number;
+  /** The query walks every passage of each term's postings (no filter, no required words). */
+  private readonly wholeLibrary: boolean;
   /** For descriptions: the share of the way a passage's score moves up to its document's BM25. */
   private readonly towardDocument: number;
 
@@ -56,6 +58,7 @@ class Bm25fScorer {
   ) {
     this.k1 = c.opts.bm25.k1;
     this.docWeight = c.opts.document.weight;
+    this.wholeLibrary = !required && plan.allow === null && plan.restriction.passages === null && plan.routed.length === c.parts.length;
     // a description (as many ranked words as feedback asks) states a topic, which a whole document covers
     this.towardDocument = plan.words.length >= c.opts.prf.minWords ? c.opts.document.towardDocument : 0;
   }
@@ -111,6 +114,8 @@ class Bm25fScorer {
     // the walk gives each passage once, its fields already summed (BM25F)
     const wi = weight * idf;
     this.postings(term, (g, t) => this.visit(g, t, wi, bit));
+    // a walk over the whole library has just counted the documents holding the term: no second walk
+    if (this.docWeight > 0 && this.wholeLibrary) this.c.knowDocDf(term, this.s.termDocs.length);
     this.endTerm(this.docWeight > 0 ? weight * this.c.docIdf(term) : 0);
   }
 
