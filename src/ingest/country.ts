@@ -55,6 +55,12 @@ export function normalizeCountry(input: string): { code: string; name: string } 
   return entry ? { code: entry.code, name: entry.name } : undefined;
 }
 
+/** A country by its name or a name variant only ("Germany", "South Korea", "USA"; not the code "DEU"). */
+export function countryByName(input: string): { code: string; name: string } | undefined {
+  const entry = byAlias.get(countryKey(input));
+  return entry ? { code: entry.code, name: entry.name } : undefined;
+}
+
 /** All known countries (code, display name), sorted by code. */
 export function listCountries(): Array<{ code: string; name: string }> {
   return COUNTRIES.map((c) => ({ code: c.code, name: c.name }));

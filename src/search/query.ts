@@ -109,6 +109,7 @@ export const QUERY_HELP = `Query syntax
                                 document (also -org:, -symbol:); dates are kept with from:/to:
 Acronyms the library defines, such as IAEA, also find their name written out, and the name finds the acronym.
 A country's common name finds its statements (South Korea, Burma, UK, USSR); US in capitals is the United States.
+A query that opens with a country (germany anti-islam video) ranks what that country said higher.
 Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
 ${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;

@@ -5,7 +5,9 @@
  */
 import { tokens } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
-import { passageCheck, route, type Restriction } from '../filters.ts';
+import { commonNames } from '../../ingest/country.ts';
+import { leadingCountry } from '../country-filter.ts';
+import { passageCheck, restrict, route, type Restriction } from '../filters.ts';
 import type { ParsedQuery } from '../query.ts';
 import type { PassageCheck } from './postings.ts';
 import { asksForQuantity, countedUnits } from './answer-type.ts';
@@ -37,6 +39,8 @@ export interface QueryPlan {
   markPhrases: string[][];
   /** The query asks for a quantity (answer-type lift in the re-rank). */
   wantsQuantity: boolean;
+  /** The country the query opens with (./speaker.ts); null when none is named first. */
+  speaker: NamedSpeaker | null;
   /** The terms of what a quantity question counts ("how many years": year), for a larger lift; may be empty. */
   countedUnits: string[];
 }
@@ -82,5 +86,31 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     markPhrases,
     wantsQuantity: asksForQuantity(parsed.text),
     countedUnits: countedUnits(parsed.text),
+    speaker: namedSpeaker(c, parsed.text, words),
   };
+}
+
+/** The country a query opens with, as the ranking reads it (./speaker.ts). */
+export interface NamedSpeaker {
+  /** Whether the country says passage g: its statements in a record, its speeches whole. */
+  says: (g: number) => boolean;
+  /** The bits of the query's other words: a passage must hold one of them to be lifted. */
+  otherBits: number;
+}
+
+/** The country a query opens with (./speaker.ts), read as the filter country: would read it; null when none. */
+function namedSpeaker(c: Corpus, text: string, words: readonly RankedWord[]): NamedSpeaker | null {
+  if (c.opts.leadingCountry.weight <= 0) return null;
+  const named = leadingCountry(text);
+  if (!named) return null;
+  // the words naming it, as typed and as the library writes it ("US": the term of "USA")
+  const nameTerms = new Set(tokens([...named.words, named.name, commonNames(named.code)].join(' ')).map((t) => t.term));
+  let otherBits = 0;
+  words.forEach((w, i) => {
+    if (!nameTerms.has(w.term) && i < 31) otherBits |= 1 << i;
+  });
+  const check = passageCheck(c.store, c.parts, restrict(c.store, { country: named.code }, []));
+  if (!check || otherBits === 0) return null;
+  // no date bound in this restriction: the check does not depend on the partition it is given
+  return { says: (g) => check(g, 0), otherBits: otherBits >>> 0 };
 }

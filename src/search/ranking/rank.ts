@@ -6,9 +6,10 @@
  * 2. candidates  (./candidates.ts)         with phrases: the passages holding all their words
  * 3. BM25F       (./bm25f.ts)              scores and word masks into the scratch, document evidence
  *    feedback    (./feedback.ts)           expansion terms from the top documents scored in (`prf`)
+ *    speaker     (./speaker.ts)            the country the query opens with lifted (`leadingCountry`)
  * 4. candidates  (./candidates.ts)         who competes, less exclusions
  * 5. phrase check (./phrases.ts)           positions verified, best first, total estimated
- * 6. re-rank     (./rerank.ts)             term proximity and answer type over the best `proximity.depth`
+ * 6. re-rank     (./rerank.ts)             term proximity, span and answer type over the best `proximity.depth`
  *
  * Glossary (the short names used across these modules, kept short in the hot loops):
  * - `g`      a passage's global number (0 … N-1, library order; src/index/store.ts)
@@ -19,7 +20,8 @@
  *            field weight × tf / length norm (`wText`, `wMeta`: field weights; `normText`,
  *            `normMeta`: 1 − b + b·len/avg per passage)
  * - `qw`     a query word's weight from its count in the query; `wi` = weight × idf of a term
- * - `idf`    log(1 + (N − df + 0.5)/(df + 0.5)); `df`: passages holding the term
+ * - `idf`    log(1 + (N − df + 0.5)/(df + 0.5)); `df`: passages holding the term (document
+ *            evidence counts documents: `Corpus.docIdf`)
  * - `bit`    a query word's bit in the passage mask; a passage holding all of a short query's
  *            words ranks first (the "tier")
  * - `cands`  candidate passages; `kept` those passing the phrase check; `head` the ranked best
@@ -32,6 +34,7 @@ import type { SortOrder } from '../../types.ts';
 import { scoreBm25f } from './bm25f.ts';
 import { candidateList, requiredCandidates } from './candidates.ts';
 import { expandByFeedback } from './feedback.ts';
+import { liftSpeaker } from './speaker.ts';
 import { checkPhrases, needsPhraseCheck } from './phrases.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
 import { rerankHead } from './rerank.ts';
@@ -72,6 +75,7 @@ export function rank(
     const { idfOf, cut } = scoreBm25f(c, plan, s, required);
     const byScore = rankOrder(c, plan, s);
     if (!required) expandByFeedback(c, plan, s, byScore);
+    liftSpeaker(c, plan, s);
     const cands = candidateList(c, plan, s, required);
     const cmp = sort === 'relevance' ? byScore : byDateThen(c.store.arrays.dateFrom, sort, byScore);
     let order: number[];

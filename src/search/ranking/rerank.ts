@@ -10,6 +10,7 @@ import { termPositions } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
 import { countsUnit, holdsQuantity } from './answer-type.ts';
 import type { QueryPlan } from './plan.ts';
+import { speakerFactor } from './speaker.ts';
 import type { Scratch } from './scratch.ts';
 import type { RankedWord } from './words.ts';
 
@@ -53,8 +54,10 @@ export function rerankHead(
     const text = c.store.text(g);
     if (words.length > 1) {
       const at = termPositions(text, termBit);
-      s.score[g] = s.score[g]! + pairWeight * proximity(c, at, words, idfOf);
-      if (spans) s.score[g] = s.score[g]! + spanCoverage(c, at, worth);
+      // the named speaker's lift applies to what the re-rank adds too (./speaker.ts)
+      const f = speakerFactor(c, plan, s, g);
+      s.score[g] = s.score[g]! + f * pairWeight * proximity(c, at, words, idfOf);
+      if (spans) s.score[g] = s.score[g]! + f * spanCoverage(c, at, worth);
     }
     if (lift > 0 && holdsQuantity(text)) s.score[g] = s.score[g]! * (1 + lift + (units.size && countsUnit(text, units) ? unitLift : 0));
   }
