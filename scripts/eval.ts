@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadLibrary } from '../src/ingest/load-library.ts';
+import { toPassages } from '../src/ingest/passages.ts';
 import { openLibrary, defaultCachePath } from '../src/library/open.ts';
 import { VerbatimEngine } from '../src/search/engine.ts';
 import { buildState } from '../src/index/build.ts';
@@ -45,6 +46,8 @@ Ranking figures with the configuration the CLI and bot use (INDEX_OPTIONS).
   --cv GRID              two-fold cross-validation over the IR collections: GRID is
                          "key=v1,v2;key2=w1,w2"; each fold tunes the grid (macro nDCG@10 over the
                          collections' tuning halves) and reports the other half
+  --passage-chars N      cut every IR document into passages of at most N characters (a stand-in
+                         for long articles judged whole; the library's own cut is 1,000)
   --eval-dir DIR         the shared eval folder (default: $VERBATIM_EVAL_DIR, else the nearest
                          shared/eval above the repository)
   --data DIR             imported UNGDC library (default /work/ungdc-lib)
@@ -132,12 +135,17 @@ interface Collection {
   qrels: Map<string, Map<string, number>>;
 }
 
-async function loadCollection(evalDir: string, name: string): Promise<Collection> {
+/** An IR collection as a library; with `cut`, each document's text cut again into passages of at most `cut` characters. */
+async function loadCollection(evalDir: string, name: string, cut?: number): Promise<Collection> {
   const dir = path.join(evalDir, 'ir', name);
   const lib = await mkdtemp(path.join(os.tmpdir(), `verbatim-eval-${name}-`));
   try {
     await copyFile(path.join(dir, 'corpus.jsonl'), path.join(lib, 'corpus.jsonl'));
     const { documents, report } = await loadLibrary(lib);
+    if (cut !== undefined) {
+      for (const d of documents) d.passages = toPassages(d.id, [{ text: d.passages.map((p) => p.text).join(' ') }], { maxChars: cut });
+      report.passages = documents.reduce((n, d) => n + d.passages.length, 0);
+    }
     const state = buildState(documents, report);
     const queries = readJsonl<{ id: string; text: string }>(await readFile(path.join(dir, 'queries.jsonl'), 'utf8'));
     const qrels = new Map<string, Map<string, number>>();
@@ -295,6 +303,7 @@ async function main(): Promise<void> {
       set: { type: 'string', multiple: true },
       cv: { type: 'string' },
       'eval-dir': { type: 'string' },
+      'passage-chars': { type: 'string' },
       data: { type: 'string' },
       cache: { type: 'string' },
       verbose: { type: 'boolean', short: 'v' },
@@ -323,7 +332,11 @@ async function main(): Promise<void> {
 
   if (only !== 'ungdc') {
     const cols: Collection[] = [];
-    for (const n of names) cols.push(await loadCollection(evalDir, n));
+    const cut = values['passage-chars'] === undefined ? undefined : Number(values['passage-chars']);
+    if (cut !== undefined && !(Number.isInteger(cut) && cut >= 100))
+      throw new Error('--passage-chars takes a whole number of characters, at least 100');
+    if (cut !== undefined) out(`Documents cut into passages of at most ${cut} characters (a stand-in for long documents, not what users get)`);
+    for (const n of names) cols.push(await loadCollection(evalDir, n, cut));
 
     if (values.cv !== undefined) {
       await crossValidate(cols, values.cv, opts, out);
