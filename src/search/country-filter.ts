@@ -20,10 +20,10 @@ export function resolveCountry(input: string, library: readonly FacetValue[]): s
 
 /**
  * The country a query opens with ("germany on anti-islam video", "Papua New Guinea seats", "US
- * backs …"): its code and how many words name it; undefined when none. A question that begins with
- * a country's name mostly asks what that country said. Names only (not codes), up to five words: a
- * two- or three-letter name counts only when written in capitals in a query that is not all
- * capitals ("US", "UK", "UAE"; not "us", "car").
+ * backs …"): its code, its name and the query's words naming it; undefined when none. A question
+ * that begins with a country's name mostly asks what that country said. Names only (not codes), up
+ * to five words: a two- or three-letter name counts only when written in capitals in a query that
+ * is not all capitals ("US", "UK", "UAE"; not "us", "car").
  */
 export function leadingCountry(text: string): { code: string; name: string; words: string[] } | undefined {
   const words = text.split(/\s+/).filter(Boolean);
