@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
 import { INDEX_OPTIONS } from '../../src/index/options.ts';
@@ -21,24 +21,16 @@ const ASIDE = [
   'We thank the Secretary-General for his leadership and wish the President every success in this session, which we hope will be fruitful for all Member States.',
 ].join('\n\n');
 
-let dir: string;
 let engine: VerbatimEngine;
 let noDocument: VerbatimEngine;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'verbatim-document-'));
-  cpSync(path.resolve(import.meta.dirname, '../fixtures/ungdc'), dir, { recursive: true });
-  const lines = [
+  engine = await libraryWith([
     { id: 'minister', title: 'Statement by the Minister', text: ARTICLE },
     { id: 'ambassador', title: 'Statement by the Ambassador', text: ASIDE },
-  ];
-  writeFileSync(path.join(dir, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  const lib = await loadLibrary(dir);
-  engine = createEngine(lib.documents, lib.report);
-  noDocument = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, document: { ...INDEX_OPTIONS.document, weight: 0 } });
+  ]);
+  noDocument = withDocument(engine, { weight: 0 });
 });
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The UNGDC fixture plus `lines` (a .jsonl of statements), loaded into an engine. */
 async function libraryWith(lines: { id: string; title: string; text: string }[]): Promise<VerbatimEngine> {
@@ -51,6 +43,11 @@ async function libraryWith(lines: { id: string; title: string; text: string }[])
   } finally {
     rmSync(d, { recursive: true, force: true });
   }
+}
+
+/** The same library ranked with document evidence's options changed. */
+function withDocument(e: VerbatimEngine, change: Partial<typeof INDEX_OPTIONS.document>): VerbatimEngine {
+  return new VerbatimEngine(e.state, { ...INDEX_OPTIONS, document: { ...INDEX_OPTIONS.document, ...change } });
 }
 
 describe('document evidence: a document is one text', () => {
@@ -95,7 +92,7 @@ describe('document evidence: a word is weighed by the documents that hold it', (
     const oneParagraph = await libraryWith([{ id: 'delegation', title: 'Statement', text: SENTENCES.join(' ') }, OTHER]);
     const eightParagraphs = await libraryWith([{ id: 'delegation', title: 'Statement', text: SENTENCES.join('\n\n') }, OTHER]);
     const lift = (e: VerbatimEngine): number => {
-      const off = new VerbatimEngine(e.state, { ...INDEX_OPTIONS, document: { ...INDEX_OPTIONS.document, weight: 0 } });
+      const off = withDocument(e, { weight: 0 });
       const score = (x: VerbatimEngine): number => x.searchSync('aral', { limit: 20 }).hits.find((h) => h.source.document === 'neighbour')!.score;
       return score(e) - score(off);
     };
@@ -127,7 +124,7 @@ describe('document evidence: a description is a topic, which a whole statement c
       { id: 'minister', title: 'Statement', text: STATEMENT },
       { id: 'note', title: 'Note', text: NOTE },
     ]);
-    off = new VerbatimEngine(on.state, { ...INDEX_OPTIONS, document: { ...INDEX_OPTIONS.document, towardDocument: 0 } });
+    off = withDocument(on, { towardDocument: 0 });
   });
   const documents = (e: VerbatimEngine, q: string): string[] => [...new Set(e.searchSync(q, { limit: 10 }).hits.map((h) => h.source.document))];
 
