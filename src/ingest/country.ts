@@ -69,7 +69,8 @@ export function listCountries(): Array<{ code: string; name: string }> {
 /**
  * Common English names of countries whose display name (the UN's) differs: "South Korea" for the
  * Republic of Korea, "UK" and "Britain" for the United Kingdom, "USSR" and "Soviet" for the
- * Russian Federation (the UN General Debate Corpus files the USSR under RUS), former names
+ * Russian Federation (the UN General Debate Corpus files the USSR under RUS), "West Germany" and
+ * "FRG" for Germany (it files the Federal Republic under DEU), former names
  * ("Burma", "Zaire", "Swaziland"). Hand-kept; words that are also ordinary English words left out
  * ("Turkey" stays: Türkiye is how the UN writes it now).
  */
@@ -83,6 +84,7 @@ const COMMON_NAMES: Readonly<Record<string, string>> = {
   CPV: 'Cape Verde',
   CZE: 'Czech',
   DDR: 'East Germany GDR',
+  DEU: 'West Germany FRG',
   GBR: 'UK Britain British England',
   IRN: 'Persia',
   KHM: 'Kampuchea',
