@@ -5,6 +5,7 @@
  */
 import { QueryError, type SearchFilters } from '../types.ts';
 import { fold, tokens, type Token } from '../index/analyzer.ts';
+import { normalizeCountry } from '../ingest/country.ts';
 import {
   addFilterValues,
   checkRange,
@@ -42,7 +43,7 @@ export interface ParsedQuery {
   excluded: QueryWord[];
   excludedPhrases: QueryPhrase[];
   filters: SearchFilters;
-  /** How the query was read where it was read leniently (an unclosed quote), one sentence each, fit to show. */
+  /** How the query was read where it was read leniently (an unclosed quote; `from: 5 years` read as words), one sentence each, fit to show. */
   notices: string[];
 }
 
@@ -109,6 +110,7 @@ export const QUERY_HELP = `Query syntax
                                 document (also -org:, -symbol:); dates are kept with from:/to:
 Acronyms the library defines, such as IAEA, also find their name written out, and the name finds the acronym.
 A country's common name finds its statements (South Korea, Burma, UK, USSR); US in capitals is the United States.
+A filter written with a space whose value is none (from: 5 years) is searched as words, and the reply says so.
 A query that opens with a country (germany anti-islam video) ranks what that country said higher.
 Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
@@ -163,7 +165,7 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       // never closed: read leniently, as Xapian's QueryParser does — the phrase runs to the end of
       // the query (or to a filter written after it, which stays a filter), and the reply says so
       const rest = s.slice(at + 1);
-      const filterAt = rest.search(FILTER_AFTER);
+      const filterAt = filterAfter(rest);
       const end = filterAt >= 0 ? at + 1 + filterAt : s.length;
       const inner = s.slice(at + 1, end);
       const before = lastWord();
@@ -196,7 +198,7 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
    * A filter value: quoted, or up to the next space; when empty, the next word (country: Colombia).
    * Several values are joined by commas, each quoted or not (country:COL,"South Africa").
    */
-  const readValue = (at: number, key: string): { value: string; next: number } => {
+  const readValue = (at: number, key: string, probe = false): { value: string; next: number } => {
     let k = at;
     if (k >= s.length || isSpace(s[k])) {
       while (k < s.length && isSpace(s[k])) k++;
@@ -223,6 +225,7 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       else if (!(part.endsWith(',') && k < s.length && DOUBLE_QUOTES.includes(s[k]!))) break;
     }
     const value = parts.join(',').replace(/,,+/g, ',');
+    if (probe) return { value, next: k };
     if (value.endsWith(',')) {
       // "country:COL, MEX": MEX would silently become a search word
       const next = s.slice(k).trim().split(/\s+/)[0];
@@ -269,6 +272,22 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       const field = FILTER_KEYS[name];
       const rest = s.slice(i + key[0].length);
       if (field) {
+        const at = i + key[0].length;
+        if (isSpace(s[at])) {
+          // `name: value` with a space: a filter only when the value reads as one (country: Colombia);
+          // otherwise text that happens to hold a colon (from: 5 years), read as words, as Xapian's
+          // QueryParser reads a prefix it cannot parse — and the reply says how to write the filter
+          const before = notices.length;
+          const v = readValue(at, name, true);
+          notices.length = before; // an unclosed quote in the value is read (and noticed) once, below
+          if (!readsAsFilter(field, name, v.value.replace(/,+$/, ''))) {
+            const typed = s.slice(i, v.next).trim().replace(/\s+/g, ' ');
+            notices.push(`Read “${truncateWords(typed, 12)}” as words — ${spacedAdvice(name)} (no space after the colon).`);
+            pieces.push({ kind: 'word', sign, raw: key[1]! });
+            i = at;
+            continue;
+          }
+        }
         if (sign === '+') {
           throw new QueryError(`Filters are always required: remove the “+” before ${name}:.`);
         }
@@ -293,13 +312,86 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   return { ...assemble(pieces, filters, options.relaxed === true), notices };
 }
 
-/** A known filter written after a space (`country:`, `year:` …): where an unclosed quote stops. */
-const FILTER_AFTER = new RegExp(`\\s-?(?:${Object.keys(FILTER_KEYS).join('|')}):`, 'i');
+/** A known filter written after a space (`country:`, `year:` …). */
+const FILTER_AFTER = new RegExp(`\\s-?(${Object.keys(FILTER_KEYS).join('|')}):`, 'gi');
+
+/**
+ * Where an unclosed quote stops: at the first filter in `text` — not at a spaced one whose value
+ * the parser would read as words (`"effects of smoking from: 5 years`), which stays in the phrase.
+ * -1 when none.
+ */
+function filterAfter(text: string): number {
+  for (const m of text.matchAll(FILTER_AFTER)) {
+    const after = text.slice(m.index + m[0].length);
+    if (!/^\s/u.test(after)) return m.index;
+    // the value as the parser reads it; a quoted value (or one joined to a quoted value) counts as a filter
+    const bare = /^\s*(\S*)/u.exec(after)![1]!;
+    if (SINGLE_OPEN.includes(bare[0] ?? '') || [...bare].some((c) => DOUBLE_QUOTES.includes(c))) return m.index;
+    const name = m[1]!.toLowerCase();
+    if (readsAsFilter(FILTER_KEYS[name]!, name, bare.replace(/,+$/, ''))) return m.index;
+  }
+  return -1;
+}
 
 /** The first `n` words of `text`, with … when cut. */
 function truncateWords(text: string, n: number): string {
   const w = text.split(' ');
   return w.length > n ? `${w.slice(0, n).join(' ')} …` : text;
+}
+
+/**
+ * Whether a value written after `name: ` (with a space) reads as that filter's value: a date or
+ * year that passes its checks, a session that holds a number, countries the country table knows
+ * (names, and codes in capitals: `country: in Africa` is words, as a query's leading "us" is). An
+ * empty value, or one that is itself a filter, counts as read, so its own error stands. Speaker,
+ * organisation, document and symbol values are only known to the library: they always read.
+ */
+function readsAsFilter(field: string, name: string, value: string): boolean {
+  if (!value || (/^-?[a-z]+:/i.test(value) && FILTER_KEYS[value.replace(/^-/, '').split(':')[0]!.toLowerCase()])) return true;
+  switch (field) {
+    case 'country': {
+      let values: FilterValue[];
+      try {
+        values = filterValues('country', value);
+      } catch {
+        return false;
+      }
+      return values.every((v) => (!/^\p{L}{2,3}$/u.test(v.value) || v.value === v.value.toUpperCase()) && normalizeCountry(v.value) !== undefined);
+    }
+    case 'session':
+      return value.split(',').every((v) => /\d/.test(v));
+    case 'year':
+    case 'years':
+    case 'date':
+    case 'from':
+    case 'to':
+      try {
+        setFilter({}, new Map(), name, field, value, false);
+        return true;
+      } catch (e) {
+        if (e instanceof QueryError) return false;
+        throw e;
+      }
+    default:
+      return true;
+  }
+}
+
+/** How to write a filter whose spaced value was read as words. */
+function spacedAdvice(name: string): string {
+  switch (FILTER_KEYS[name]) {
+    case 'country':
+      return 'for a country filter write country:COL or country:"South Africa"';
+    case 'year':
+    case 'years':
+      return 'for a year filter write year:2021 or years:2019-2021';
+    case 'session':
+      return 'for a session filter write session:76 or session:70-76';
+    case 'date':
+      return 'for a date filter write date:2021-10-19';
+    default:
+      return `for a date filter write ${name}:2021 or ${name}:2021-10-19`;
+  }
 }
 
 function example(key: string): string {

@@ -187,3 +187,45 @@ describe('the no-hits help names the value or filter to drop', () => {
     expect(words['-country:USA']).toBeGreaterThan(0);
   });
 });
+
+describe('a filter written with a space whose value is no such value is read as words (Xapian’s lenient prefixes)', () => {
+  /** The ranked hits of a query, and its notices (the order is compared, not only the set). */
+  async function ranked(query: string): Promise<{ order: string[]; notices: string[] | undefined; hits: Hit[] }> {
+    const r = await engine.search(query, { limit: 1000 });
+    expect(r.hits.length).toBe(r.total);
+    return { order: r.hits.map((h) => h.id), notices: r.notices, hits: r.hits };
+  }
+
+  it('peace from: 5 years finds the passages of "peace from 5 years" (from is a stop word) instead of refusing “5” as a date', async () => {
+    const lenient = await ranked('peace from: 5 years');
+    const words = await ranked('peace from 5 years');
+    expect(words.order.length).toBeGreaterThan(0);
+    expect(words.hits.some((h) => says(h, 'peace') && says(h, 'years'))).toBe(true);
+    expect(lenient.order).toEqual(words.order);
+    expect(lenient.notices).toEqual(['Read “from: 5” as words — for a date filter write from:2021 or from:2021-10-19 (no space after the colon).']);
+    expect(words.notices).toBeUndefined();
+  });
+
+  it('country: sovereignty of small states searches its words instead of failing on the unknown country “sovereignty”', async () => {
+    const lenient = await ranked('country: sovereignty of small states');
+    const words = await ranked('country sovereignty of small states');
+    expect(words.order.length).toBeGreaterThan(0);
+    expect(words.hits.some((h) => says(h, 'sovereignty'))).toBe(true);
+    expect(lenient.order).toEqual(words.order);
+    expect(lenient.notices).toEqual([
+      'Read “country: sovereignty” as words — for a country filter write country:COL or country:"South Africa" (no space after the colon).',
+    ]);
+    // the same value written as a filter, without the space, still names the unknown country
+    await expect(engine.search('small states country:sovereignty')).rejects.toThrow(/Unknown country “sovereignty”/);
+  });
+
+  it('a spaced value that reads stays a filter: country: Colombia, from: 2019, session: 70-76', async () => {
+    const col = await ranked('peace country: Colombia');
+    expect(col.order.length).toBeGreaterThan(0);
+    expect(col.order).toEqual((await ranked('peace country:COL')).order);
+    expect(col.notices).toBeUndefined();
+    expect(new Set(col.hits.map((h) => h.source.country))).toEqual(new Set(['COL']));
+    expect((await ranked('peace from: 2019')).order).toEqual((await ranked('peace from:2019')).order);
+    expect((await ranked('peace session: 70-76')).order).toEqual((await ranked('peace session:70-76')).order);
+  });
+});

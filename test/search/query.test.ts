@@ -119,6 +119,11 @@ describe('parseQuery: malformed queries get a message that says what to fix', ()
     ['coca -country:-USA', /leaves out and keeps at once/],
     ['coca -country:', /country: has no value/],
     ['coca country:COL, MEX', /without a space after the comma — country:COL,MEX — and quote/],
+    // a value that is no such value, written right after the colon: the filter syntax was meant
+    ['coca from:xyz', /“xyz” is not a date/],
+    ['effects of smoking from:5 years', /“5” is not a date/],
+    ['year:a review', /“year:a” is not a year/],
+    ['coca country: Colombia, Mexico', /without a space after the comma — country:Colombia,Mexico/],
     ['country:COL year:2021', /at least one word.*filters/],
     ['heroin -heroin', /both searched for and excluded/],
     ['coca ' + 'x'.repeat(6000), /6,005 characters long; the limit is 6,000/],
@@ -263,5 +268,91 @@ describe('parseQuery: an unclosed quote is read leniently, as Xapian does', () =
     expect(p.phrases).toEqual([]);
     expect(p.words.map((w) => w.term)).toEqual(['law', 'sea']);
     expect(p.notices[0]).toMatch(/encloses nothing/);
+  });
+});
+
+describe('parseQuery: a filter written with a space whose value is no such value is read as words', () => {
+  const date = 'for a date filter write from:2021 or from:2021-10-19 (no space after the colon).';
+  const country = 'for a country filter write country:COL or country:"South Africa" (no space after the colon).';
+  it.each([
+    // query, the words searched (as typed), the notice
+    ['effects of smoking from: 5 years on', ['effects', 'smoking', '5', 'years'], `Read “from: 5” as words — ${date}`],
+    ['country: risk factors for heart disease', ['country', 'risk', 'factors', 'heart', 'disease'], `Read “country: risk” as words — ${country}`],
+    [
+      'year: a review',
+      ['year', 'review'],
+      'Read “year: a” as words — for a year filter write year:2021 or years:2019-2021 (no space after the colon).',
+    ],
+    [
+      'session: outcomes',
+      ['session', 'outcomes'],
+      'Read “session: outcomes” as words — for a session filter write session:76 or session:70-76 (no space after the colon).',
+    ],
+    [
+      'trade to: be agreed',
+      ['trade', 'agreed'],
+      'Read “to: be” as words — for a date filter write to:2021 or to:2021-10-19 (no space after the colon).',
+    ],
+    ['the date: TBC', ['date', 'TBC'], 'Read “date: TBC” as words — for a date filter write date:2021-10-19 (no space after the colon).'],
+    // a code in small letters is a word (as a query's leading "us" is), a list with a non-country in it is words
+    ['country: in Africa', ['country', 'Africa'], `Read “country: in” as words — ${country}`],
+    ['country: poor, rich and middle', ['country', 'poor', 'rich', 'middle'], `Read “country: poor,” as words — ${country}`],
+  ])('%j', (q, words, notice) => {
+    const p = parseQuery(q);
+    expect(p.filters).toEqual({});
+    expect(p.words.map((w) => w.raw)).toEqual(words);
+    expect(p.notices).toEqual([notice]);
+  });
+
+  it('an unclosed quote runs on over a spaced filter read as words, and stops at one that reads', () => {
+    const p = parseQuery('"effects of smoking from: 5 years');
+    expect(p.phrases.map((x) => x.raw)).toEqual(['effects of smoking from: 5 years']);
+    expect(p.filters).toEqual({});
+    expect(p.notices).toEqual([
+      'The quote at the start is never closed: read as the phrase “effects of smoking from: 5 years”, up to the end of the query.',
+    ]);
+    const f = parseQuery('"effects of smoking from: 2019');
+    expect(f.phrases.map((x) => x.raw)).toEqual(['effects of smoking']);
+    expect(f.filters).toEqual({ from: '2019' });
+    expect(f.notices).toEqual(['The quote at the start is never closed: read as the phrase “effects of smoking”, up to the filter after it.']);
+  });
+
+  it('a quoted value that is no country stays a phrase, and its unclosed quote is noticed once', () => {
+    const p = parseQuery('country: "risk factors" heart');
+    expect(p.phrases.map((x) => x.raw)).toEqual(['risk factors']);
+    expect(p.filters).toEqual({});
+    expect(p.notices).toEqual([`Read “country: "risk factors"” as words — ${country}`]);
+    const open = parseQuery('country: "risk factors');
+    expect(open.phrases.map((x) => x.raw)).toEqual(['risk factors']);
+    expect(open.notices).toHaveLength(2);
+    expect(open.notices[1]).toMatch(/quote after “country” is never closed/);
+  });
+
+  it.each([
+    ['coca country: Colombia', { country: 'Colombia' }],
+    ['coca country: USA', { country: 'USA' }],
+    ['coca country: Burma', { country: 'Burma' }],
+    ['coca country: COL,MEX', { country: 'COL,MEX' }],
+    ['coca country: Colombia,"South Africa"', { country: 'Colombia,South Africa' }],
+    ['coca country: "Korea, Republic of"', { country: 'Korea, Republic of' }],
+    ['coca -country: USA', { country: '-USA' }],
+    ['coca from: 2019 to: 2021-06', { from: '2019', to: '2021-06' }],
+    ['coca year: 2021', { year: '2021' }],
+    ['coca years: 2019-2021', { from: '2019', to: '2021' }],
+    ['coca date: 2021-10-19', { from: '2021-10-19', to: '2021-10-19' }],
+    ['coca session: 76th', { session: '76' }],
+    ['coca session: 70-76', { session: '70-76' }],
+    ['coca speaker: Guterres', { speaker: 'Guterres' }],
+    ['coca org: UNODC', { organisation: 'UNODC' }],
+  ])('a spaced value that reads stays a filter: %j', (q, filters) => {
+    const p = parseQuery(q);
+    expect(p.filters).toEqual(filters);
+    expect(p.words.map((w) => w.raw)).toEqual(['coca']);
+    expect(p.notices).toEqual([]);
+  });
+
+  it('without the space the filter stays a filter, and a wrong value is named (country:Narnia at search time)', () => {
+    expect(parseQuery('coca country:Narnia').filters).toEqual({ country: 'Narnia' });
+    expect(parseQuery('coca country:risk').notices).toEqual([]);
   });
 });
