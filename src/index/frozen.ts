@@ -107,7 +107,9 @@ export class FrozenIndex {
   }
 
   /**
-   * Indexed terms within `maxDistance` edits (Levenshtein) of `term`, with their distance; with
+   * Indexed terms within `maxDistance` edits of `term`, with their distance — Levenshtein's insertions,
+   * deletions and substitutions, and a swap of two neighbouring letters as one edit (Damerau's
+   * transposition, as optimal string alignment: "nucelar" is one edit from "nuclear"); with
    * `minDf`, only terms of at least that document frequency (then a shorter dictionary of frequent
    * terms is walked).
    */
@@ -144,14 +146,19 @@ export class FrozenIndex {
         row[0] = k + 1;
         let min = row[0];
         const c = t.charCodeAt(k);
+        const before = k > 0 ? rows[k - 1]! : null;
+        const p = k > 0 ? t.charCodeAt(k - 1) : -1;
         for (let j = 1; j <= m; j++) {
           const sub = prev[j - 1]! + (term.charCodeAt(j - 1) === c ? 0 : 1);
-          const v = Math.min(sub, prev[j]! + 1, row[j - 1]! + 1);
+          let v = Math.min(sub, prev[j]! + 1, row[j - 1]! + 1);
+          // two neighbouring letters swapped ("nucelar") is one edit (optimal string alignment)
+          if (before && j > 1 && c === term.charCodeAt(j - 2) && p === term.charCodeAt(j - 1) && c !== p) v = Math.min(v, before[j - 2]! + 1);
           row[j] = v;
           if (v < min) min = v;
         }
         if (min > maxDistance) {
-          // nothing under this prefix can come within reach: skip every term that starts with it
+          // nothing under this prefix can come within reach (a swap's cell is bounded by this row's
+          // substitution cell): skip every term that starts with it
           const prefix = t.slice(0, k + 1);
           path = t;
           valid = k;

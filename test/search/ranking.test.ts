@@ -72,6 +72,15 @@ describe('golden rankings on UN General Debate speeches', () => {
     expect(typo.hits[0]!.score).toBeGreaterThan(exact.hits[0]!.score * 0.8);
   });
 
+  it('two neighbouring letters swapped in a short word are one typo: "Bhuatn" finds Bhutan', async () => {
+    // six letters allow one edit; without transpositions "Bhuatn" is two substitutions from "Bhutan" and finds nothing
+    const typo = await ungdc.search('Bhuatn');
+    const exact = await ungdc.search('Bhutan');
+    expect(typo.total).toBe(exact.total);
+    expect(typo.hits.map((h) => h.id)).toEqual(exact.hits.map((h) => h.id));
+    expect(typo.hits[0]!.excerpt.marks.map(([a, b]) => typo.hits[0]!.excerpt.text.slice(a, b))).toContain('Bhutan');
+  });
+
   it('does not expand a word that the library holds often', async () => {
     const res = await ungdc.search('Colombia');
     expect(res.hits.some((h) => h.text.includes('Columbia'))).toBe(false);
