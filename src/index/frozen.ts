@@ -8,7 +8,7 @@
  *   term are found by binary search;
  * - per passage, the length of each field; per term, its document frequency (text ∪ meta).
  *
- * Fuzzy term lookup walks the sorted dictionary as an implicit trie (Levenshtein rows shared by
+ * Fuzzy term lookup walks the sorted dictionary as an implicit trie (edit-distance rows shared by
  * terms with a common prefix, whole prefix ranges skipped by binary search once out of reach), so
  * it needs no tree built at start.
  */
@@ -109,11 +109,11 @@ export class FrozenIndex {
   /**
    * Indexed terms within `maxDistance` edits of `term`, with their distance — Levenshtein's insertions,
    * deletions and substitutions, and a swap of two neighbouring letters as one edit (Damerau's
-   * transposition, as optimal string alignment: "nucelar" is one edit from "nuclear"); with
-   * `minDf`, only terms of at least that document frequency (then a shorter dictionary of frequent
-   * terms is walked).
+   * transposition, as optimal string alignment: "nucelar" is one edit from "nuclear") unless
+   * `transpositions` is false; with `minDf`, only terms of at least that document frequency (then a
+   * shorter dictionary of frequent terms is walked).
    */
-  fuzzyTerms(term: string, maxDistance: number, minDf = 0): Array<[string, number]> {
+  fuzzyTerms(term: string, maxDistance: number, minDf = 0, transpositions = true): Array<[string, number]> {
     let list = this.list;
     for (let k = FREQUENT_TIERS.length - 1; k >= 0; k--) {
       const floor = FREQUENT_TIERS[k]!;
@@ -146,7 +146,7 @@ export class FrozenIndex {
         row[0] = k + 1;
         let min = row[0];
         const c = t.charCodeAt(k);
-        const before = k > 0 ? rows[k - 1]! : null;
+        const before = transpositions && k > 0 ? rows[k - 1]! : null;
         const p = k > 0 ? t.charCodeAt(k - 1) : -1;
         for (let j = 1; j <= m; j++) {
           const sub = prev[j - 1]! + (term.charCodeAt(j - 1) === c ? 0 : 1);

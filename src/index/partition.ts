@@ -49,7 +49,6 @@ export type Postings = ReadonlyMap<number, number>;
 interface Internals {
   _index: {
     get(term: string): Map<number, Map<number, number>> | undefined;
-    fuzzyGet(term: string, maxDistance: number): Map<string, [unknown, number]>;
   };
   _fieldIds: Record<string, number>;
   _documentIds: Map<number, number>;
@@ -77,13 +76,6 @@ export class PartitionIndex {
     const data = this.internals._index.get(term);
     if (!data) return undefined;
     return data.get(field === 'text' ? this.textId : this.metaId);
-  }
-
-  /** Indexed terms within `maxDistance` edits of `term`, with their edit distance. */
-  fuzzyTerms(term: string, maxDistance: number): Array<[string, number]> {
-    const out: Array<[string, number]> = [];
-    for (const [t, [, d]] of this.internals._index.fuzzyGet(term, maxDistance)) out.push([t, d]);
-    return out;
   }
 
   /** Each short id's global passage number and field lengths ([text, meta]). */

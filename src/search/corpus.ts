@@ -146,13 +146,14 @@ export class Corpus {
   }
 
   /**
-   * Indexed terms within `maxDistance` edits, with their document frequency; only those of at least
-   * `minDf` passages (the radix-tree walk is skipped when no term is that frequent).
+   * Indexed terms within `maxDistance` edits (a swap of two neighbouring letters one edit, unless
+   * `transpositions` is false), with their document frequency; only those of at least `minDf`
+   * passages (the dictionary walk is skipped when no term is that frequent).
    */
-  closeTerms(term: string, maxDistance: number, minDf = 1): CloseTerm[] {
+  closeTerms(term: string, maxDistance: number, minDf = 1, transpositions = true): CloseTerm[] {
     if (minDf > this.index.maxDf) return [];
     const out: CloseTerm[] = [];
-    for (const [t, d] of this.index.fuzzyTerms(term, maxDistance, minDf)) {
+    for (const [t, d] of this.index.fuzzyTerms(term, maxDistance, minDf, transpositions)) {
       if (d === 0) continue;
       const df = this.df(t);
       if (df >= minDf) out.push({ term: t, distance: d, df });

@@ -81,6 +81,19 @@ describe('golden rankings on UN General Debate speeches', () => {
     expect(typo.hits[0]!.excerpt.marks.map(([a, b]) => typo.hits[0]!.excerpt.text.slice(a, b))).toContain('Bhutan');
   });
 
+  it('a real word one swap from a far more frequent word is not read as its typo ("unclear" is not "nuclear")', async () => {
+    // real General Debate sentences: 4 say "unclear", 200 say "nuclear"
+    const lib = await loadLibrary(path.join(ROOT, 'test/fixtures/swaps'));
+    const engine = createEngine(lib.documents, lib.report);
+    const unclear = await engine.search('unclear', { limit: 100 });
+    expect(unclear.total).toBe(4);
+    for (const h of unclear.hits) expect(h.text).toMatch(/\bunclear\b/i);
+    // a swap in a word the library does not hold is still a typo
+    const typo = await engine.search('nucelar', { limit: 100 });
+    expect(typo.total).toBeGreaterThan(200);
+    expect(typo.hits[0]!.excerpt.marks.length).toBeGreaterThan(0);
+  });
+
   it('does not expand a word that the library holds often', async () => {
     const res = await ungdc.search('Colombia');
     expect(res.hits.some((h) => h.text.includes('Columbia'))).toBe(false);

@@ -49,10 +49,12 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     const folded = fold(w.raw);
     const df = c.df(w.term);
     if (folded.length >= minLength && !/^\p{N}/u.test(folded)) {
-      // rare or absent: any more frequent neighbour; otherwise only a far more frequent one (a likely misspelling)
-      const floor = df < rareDf ? df + 1 : df * c.opts.fuzzy.ratio;
+      // rare or absent: any more frequent neighbour; otherwise only a far more frequent one (a likely
+      // misspelling) — and not by a swap of letters, which makes real words of each other ("unclear", "nuclear")
+      const rare = df < rareDf;
+      const floor = rare ? df + 1 : df * c.opts.fuzzy.ratio;
       const cands = c
-        .closeTerms(w.term, folded.length >= 8 ? 2 : 1, floor)
+        .closeTerms(w.term, folded.length >= 8 ? 2 : 1, floor, rare)
         .filter((x) => x.df >= floor && x.term !== w.term)
         .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
         .slice(0, maxExpansions);
