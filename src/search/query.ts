@@ -110,7 +110,7 @@ export const QUERY_HELP = `Query syntax
                                 document (also -org:, -symbol:); dates are kept with from:/to:
 Acronyms the library defines, such as IAEA, also find their name written out, and the name finds the acronym.
 A country's common name finds its statements (South Korea, Burma, UK, USSR); US in capitals is the United States.
-A filter written with a space whose value is none (from: 5 years) is searched as words, and the reply says so.
+A filter written with a space whose value it cannot take (from: 5 years) is searched as words, and the reply says so.
 A query that opens with a country (germany anti-islam video) ranks what that country said higher.
 Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
@@ -164,9 +164,8 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       }
       // never closed: read leniently, as Xapian's QueryParser does — the phrase runs to the end of
       // the query (or to a filter written after it, which stays a filter), and the reply says so
-      const rest = s.slice(at + 1);
-      const filterAt = filterAfter(rest);
-      const end = filterAt >= 0 ? at + 1 + filterAt : s.length;
+      const filterAt = filterAfter(at + 1);
+      const end = filterAt >= 0 ? filterAt : s.length;
       const inner = s.slice(at + 1, end);
       const before = lastWord();
       const where = before ? `after “${before}”` : 'at the start';
@@ -186,6 +185,24 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       }
     }
     return null;
+  };
+
+  /**
+   * Where an unclosed quote opened before `from` stops: at the first filter after it — not at a
+   * spaced one whose value the parser reads as words (`"effects of smoking from: 5 years`), which
+   * stays in the phrase. -1 when none.
+   */
+  const filterAfter = (from: number): number => {
+    for (const m of s.slice(from).matchAll(FILTER_AFTER)) {
+      const at = from + m.index + m[0].length;
+      if (!isSpace(s[at]) || m[0].includes('-')) return from + m.index;
+      const name = m[1]!.toLowerCase();
+      const before = notices.length;
+      const v = readValue(at, name, true);
+      notices.length = before;
+      if (readsAsFilter(FILTER_KEYS[name]!, name, v.value.replace(/,+$/, ''))) return from + m.index;
+    }
+    return -1;
   };
 
   const readBare = (at: number): { text: string; next: number } => {
@@ -233,7 +250,7 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
         `Write several ${key}: values without a space after the comma — ${key}:${value}${next ? next.replace(/^[-+]/, '') : '…'} — and quote a value that holds spaces: country:COL,"South Africa".`,
       );
     }
-    if (!value || (/^-?[a-z]+:/i.test(value) && FILTER_KEYS[value.replace(/^-/, '').split(':')[0]!.toLowerCase()])) {
+    if (!value || isFilterText(value)) {
       throw new QueryError(`The filter ${key}: has no value — write it as ${example(key)}.`);
     }
     return { value, next: k };
@@ -273,16 +290,18 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       const rest = s.slice(i + key[0].length);
       if (field) {
         const at = i + key[0].length;
-        if (isSpace(s[at])) {
+        if (isSpace(s[at]) && sign === '') {
           // `name: value` with a space: a filter only when the value reads as one (country: Colombia);
           // otherwise text that happens to hold a colon (from: 5 years), read as words, as Xapian's
-          // QueryParser reads a prefix it cannot parse — and the reply says how to write the filter
+          // QueryParser reads a prefix it cannot parse — and the reply says how to write the filter.
+          // A signed one (-country: …) was meant as a filter: it stays one, with its own error.
           const before = notices.length;
           const v = readValue(at, name, true);
           notices.length = before; // an unclosed quote in the value is read (and noticed) once, below
           if (!readsAsFilter(field, name, v.value.replace(/,+$/, ''))) {
             const typed = s.slice(i, v.next).trim().replace(/\s+/g, ' ');
-            notices.push(`Read “${truncateWords(typed, 12)}” as words — ${spacedAdvice(name)} (no space after the colon).`);
+            const notice = `Read “${truncateWords(typed, 12)}” as words — ${spacedAdvice(name)} (no space after the colon).`;
+            if (!notices.includes(notice)) notices.push(notice);
             pieces.push({ kind: 'word', sign, raw: key[1]! });
             i = at;
             continue;
@@ -315,39 +334,29 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
 /** A known filter written after a space (`country:`, `year:` …). */
 const FILTER_AFTER = new RegExp(`\\s-?(${Object.keys(FILTER_KEYS).join('|')}):`, 'gi');
 
-/**
- * Where an unclosed quote stops: at the first filter in `text` — not at a spaced one whose value
- * the parser would read as words (`"effects of smoking from: 5 years`), which stays in the phrase.
- * -1 when none.
- */
-function filterAfter(text: string): number {
-  for (const m of text.matchAll(FILTER_AFTER)) {
-    const after = text.slice(m.index + m[0].length);
-    if (!/^\s/u.test(after)) return m.index;
-    // the value as the parser reads it; a quoted value (or one joined to a quoted value) counts as a filter
-    const bare = /^\s*(\S*)/u.exec(after)![1]!;
-    if (SINGLE_OPEN.includes(bare[0] ?? '') || [...bare].some((c) => DOUBLE_QUOTES.includes(c))) return m.index;
-    const name = m[1]!.toLowerCase();
-    if (readsAsFilter(FILTER_KEYS[name]!, name, bare.replace(/,+$/, ''))) return m.index;
-  }
-  return -1;
-}
-
 /** The first `n` words of `text`, with … when cut. */
 function truncateWords(text: string, n: number): string {
   const w = text.split(' ');
   return w.length > n ? `${w.slice(0, n).join(' ')} …` : text;
 }
 
+/** Whether `value` is itself a filter (`country:` followed by `from:2019`): a filter with no value. */
+function isFilterText(value: string): boolean {
+  return /^-?[a-z]+:/i.test(value) && FILTER_KEYS[value.replace(/^-/, '').split(':')[0]!.toLowerCase()] !== undefined;
+}
+
 /**
- * Whether a value written after `name: ` (with a space) reads as that filter's value: a date or
- * year that passes its checks, a session that holds a number, countries the country table knows
- * (names, and codes in capitals: `country: in Africa` is words, as a query's leading "us" is). An
- * empty value, or one that is itself a filter, counts as read, so its own error stands. Speaker,
+ * Whether a value written after `name: ` (with a space) reads as that filter's value:
+ * - a date or year that passes its checks, or that opens with four digits (`from: 2021-13` keeps
+ *   its error: it was meant as a date);
+ * - a session that holds a number;
+ * - countries: a code in capitals (`COL`, or one only the library knows), or a name or code the
+ *   country table knows that is not a stop word (`country: usa` reads; `country: in Africa` does not).
+ * An empty value, or one that is itself a filter, counts as read, so its own error stands. Speaker,
  * organisation, document and symbol values are only known to the library: they always read.
  */
 function readsAsFilter(field: string, name: string, value: string): boolean {
-  if (!value || (/^-?[a-z]+:/i.test(value) && FILTER_KEYS[value.replace(/^-/, '').split(':')[0]!.toLowerCase()])) return true;
+  if (!value || isFilterText(value)) return true;
   switch (field) {
     case 'country': {
       let values: FilterValue[];
@@ -356,7 +365,9 @@ function readsAsFilter(field: string, name: string, value: string): boolean {
       } catch {
         return false;
       }
-      return values.every((v) => (!/^\p{L}{2,3}$/u.test(v.value) || v.value === v.value.toUpperCase()) && normalizeCountry(v.value) !== undefined);
+      return values.every(
+        (v) => /^\p{Lu}{2,3}$/u.test(v.value) || (normalizeCountry(v.value) !== undefined && !tokens(v.value).every((t) => t.stop)),
+      );
     }
     case 'session':
       return value.split(',').every((v) => /\d/.test(v));
@@ -365,6 +376,7 @@ function readsAsFilter(field: string, name: string, value: string): boolean {
     case 'date':
     case 'from':
     case 'to':
+      if (/^\d{4}/.test(value)) return true;
       try {
         setFilter({}, new Map(), name, field, value, false);
         return true;

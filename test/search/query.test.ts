@@ -344,11 +344,40 @@ describe('parseQuery: a filter written with a space whose value is no such value
     ['coca session: 70-76', { session: '70-76' }],
     ['coca speaker: Guterres', { speaker: 'Guterres' }],
     ['coca org: UNODC', { organisation: 'UNODC' }],
+    // a code in small letters that is no stop word, in mixed case, or only the library knows
+    ['coca country: usa', { country: 'usa' }],
+    ['coca country: col,mex', { country: 'col,mex' }],
+    ['coca country: Usa', { country: 'Usa' }],
+    ['coca country: XKX', { country: 'XKX' }],
+    // signed: meant as a filter
+    ['coca -country: United', { country: '-United' }],
   ])('a spaced value that reads stays a filter: %j', (q, filters) => {
     const p = parseQuery(q);
     expect(p.filters).toEqual(filters);
     expect(p.words.map((w) => w.raw)).toEqual(['coca']);
     expect(p.notices).toEqual([]);
+  });
+
+  it('a value meant as a date keeps its error: it opens with four digits', () => {
+    expect(() => parseQuery('coca from: 2021-13')).toThrow(/not a date/);
+    expect(() => parseQuery('coca years: 2021')).toThrow(/not a year/);
+  });
+
+  it('a signed filter written with a space stays a filter and keeps its error', () => {
+    expect(() => parseQuery('coca +country: risk')).toThrow(/Filters are always required/);
+    expect(() => parseQuery('coca -from: 5 years')).toThrow(/Dates cannot be left out/);
+  });
+
+  it('the same reading is noticed once', () => {
+    const p = parseQuery('coca to: be or not to: be');
+    expect(p.notices).toEqual(['Read “to: be” as words — for a date filter write to:2021 or to:2021-10-19 (no space after the colon).']);
+  });
+
+  it('an unclosed quote runs on over a spaced filter whose quoted value is read as words', () => {
+    const p = parseQuery(`"abc country: 'risk factors' x`);
+    expect(p.filters).toEqual({});
+    expect(p.phrases.map((x) => x.raw)).toEqual([`abc country: 'risk factors' x`]);
+    expect(p.notices[0]).toMatch(/up to the end of the query/);
   });
 
   it('without the space the filter stays a filter, and a wrong value is named (country:Narnia at search time)', () => {
