@@ -1,7 +1,9 @@
 /**
  * Country table: ISO 3166-1 (Debian iso-codes 3166-1 JSON), the historical codes the UN General Debate
  * Corpus uses (YUG, CSK, DDR, YMD, EU; SUN for completeness) and the name variants of its speakers.csv,
- * each mapped to the code most rows give it (a few rows carry a wrong code). Names of predecessor states
+ * each mapped to the code most rows give it (a few rows carry a wrong code; "Germany Democratic Republic"
+ * and "Republica Federal Alemana" appear only on two 1986 rows whose codes are swapped, and map to the
+ * state they name). Names of predecessor states
  * the corpus files under a successor's code (USSR → RUS, Zaire → COD, Burma → MMR) map to that code.
  * Aliases are folded keys (see `countryKey` in country.ts). Generated once; edit by hand.
  */
@@ -77,8 +79,8 @@ export const COUNTRIES: readonly CountryEntry[] = [
   { code: "CYM", alpha2: "KY", name: "Cayman Islands", aliases: ["cayman islands"] },
   { code: "CYP", alpha2: "CY", name: "Cyprus", aliases: ["cyprus", "republic of cyprus"] },
   { code: "CZE", alpha2: "CZ", name: "Czechia", aliases: ["czech republic", "czechia"] },
-  { code: "DDR", alpha2: "DD", name: "German Democratic Republic", aliases: ["ddr", "democratic republic of germany", "east germany", "gdr", "german democratic republic", "republica federal alemana"] },
-  { code: "DEU", alpha2: "DE", name: "Germany", aliases: ["fdr", "fdr germany", "federal republic germany", "federal republic of germany", "germany", "germany democratic republic", "west germany"] },
+  { code: "DDR", alpha2: "DD", name: "German Democratic Republic", aliases: ["ddr", "democratic republic of germany", "east germany", "gdr", "german democratic republic", "germany democratic republic"] },
+  { code: "DEU", alpha2: "DE", name: "Germany", aliases: ["fdr", "fdr germany", "federal republic germany", "federal republic of germany", "frg", "germany", "republica federal alemana", "west germany"] },
   { code: "DJI", alpha2: "DJ", name: "Djibouti", aliases: ["djibouti", "republic of djibouti"] },
   { code: "DMA", alpha2: "DM", name: "Dominica", aliases: ["commonwealth of dominica", "dominia", "dominica"] },
   { code: "DNK", alpha2: "DK", name: "Denmark", aliases: ["denmark", "kingdom of denmark"] },

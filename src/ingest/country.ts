@@ -69,8 +69,9 @@ export function listCountries(): Array<{ code: string; name: string }> {
 /**
  * Common English names of countries whose display name (the UN's) differs: "South Korea" for the
  * Republic of Korea, "UK" and "Britain" for the United Kingdom, "USSR" and "Soviet" for the
- * Russian Federation (the UN General Debate Corpus files the USSR under RUS), "West Germany" and
- * "FRG" for Germany (it files the Federal Republic under DEU), former names
+ * Russian Federation (the UN General Debate Corpus files the USSR under RUS), "FRG" for Germany (it
+ * files the Federal Republic under DEU; "West" is left out, as it would match every "West Africa"),
+ * former names
  * ("Burma", "Zaire", "Swaziland"). Hand-kept; words that are also ordinary English words left out
  * ("Turkey" stays: Türkiye is how the UN writes it now).
  */
@@ -84,7 +85,7 @@ const COMMON_NAMES: Readonly<Record<string, string>> = {
   CPV: 'Cape Verde',
   CZE: 'Czech',
   DDR: 'East Germany GDR',
-  DEU: 'West Germany FRG',
+  DEU: 'FRG',
   GBR: 'UK Britain British England',
   IRN: 'Persia',
   KHM: 'Kampuchea',
