@@ -205,6 +205,30 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
     return -1;
   };
 
+  /**
+   * The longest run of two to five plain words from `at` that names a country (`South Africa`,
+   * `United States of America`), and the index after it; null when none does.
+   */
+  const countryNameAt = (at: number): { name: string; next: number } | null => {
+    const words: Array<{ text: string; next: number }> = [];
+    let k = at;
+    while (words.length < 5) {
+      while (k < s.length && isSpace(s[k])) k++;
+      const b = readBare(k);
+      if (!b.text || !/^[\p{L}'’.-]+$/u.test(b.text)) break;
+      words.push(b);
+      k = b.next;
+    }
+    for (let n = words.length; n >= 2; n--) {
+      const name = words
+        .slice(0, n)
+        .map((w) => w.text)
+        .join(' ');
+      if (normalizeCountry(name)) return { name, next: words[n - 1]!.next };
+    }
+    return null;
+  };
+
   const readBare = (at: number): { text: string; next: number } => {
     let k = at;
     while (k < s.length && !isSpace(s[k]) && !DOUBLE_QUOTES.includes(s[k]!)) k++;
@@ -299,6 +323,13 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
           const v = readValue(at, name, true);
           notices.length = before; // an unclosed quote in the value is read (and noticed) once, below
           if (!readsAsFilter(field, name, v.value.replace(/,+$/, ''))) {
+            // a country's name of several words written unquoted (country: South Africa) is that country
+            const named = field === 'country' ? countryNameAt(at) : null;
+            if (named) {
+              addFilterValues(filters, 'country', named.name, false);
+              i = named.next;
+              continue;
+            }
             const typed = s.slice(i, v.next).trim().replace(/\s+/g, ' ');
             const notice = `Read “${truncateWords(typed, 12)}” as words — ${spacedAdvice(name)} (no space after the colon).`;
             if (!notices.includes(notice)) notices.push(notice);

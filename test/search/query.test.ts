@@ -296,6 +296,7 @@ describe('parseQuery: a filter written with a space whose value is no such value
     ['the date: TBC', ['date', 'TBC'], 'Read “date: TBC” as words — for a date filter write date:2021-10-19 (no space after the colon).'],
     // a code in small letters is a word (as a query's leading "us" is), a list with a non-country in it is words
     ['country: in Africa', ['country', 'Africa'], `Read “country: in” as words — ${country}`],
+    ['country: New ideas', ['country', 'New', 'ideas'], `Read “country: New” as words — ${country}`],
     ['country: poor, rich and middle', ['country', 'poor', 'rich', 'middle'], `Read “country: poor,” as words — ${country}`],
   ])('%j', (q, words, notice) => {
     const p = parseQuery(q);
@@ -351,6 +352,9 @@ describe('parseQuery: a filter written with a space whose value is no such value
     ['coca country: XKX', { country: 'XKX' }],
     // signed: meant as a filter
     ['coca -country: United', { country: '-United' }],
+    // a name of several words, unquoted
+    ['coca country: South Africa', { country: 'South Africa' }],
+    ['coca country: United States of America', { country: 'United States of America' }],
   ])('a spaced value that reads stays a filter: %j', (q, filters) => {
     const p = parseQuery(q);
     expect(p.filters).toEqual(filters);
