@@ -121,7 +121,7 @@ export default {
         const every = (stringOption(input, 'every') ?? 'instant') as Every;
         if (!EVERY.includes(every)) throw new UserFacingError('`every` is instant, daily or weekly.');
         const channelId = stringOption(input, 'channel');
-        const { follow, settings, nextDigest } = await refusing(() =>
+        const { follow, settings, nextDigest, notices } = await refusing(() =>
           follows.create(
             {
               ownerId: user.id,
@@ -136,7 +136,7 @@ export default {
           ),
         );
         ctx.note({ follow: follow.id });
-        return followCreatedReply(follow, settings, nextDigest);
+        return followCreatedReply(follow, settings, nextDigest, notices);
       }
       case 'remove': {
         const raw = (stringOption(input, 'follow') ?? '').replace(/^#/, '');

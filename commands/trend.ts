@@ -44,7 +44,7 @@ export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: st
   const options = { raw: s.raw, ...(ctx.libraryName ? { libraryName: ctx.libraryName } : {}) };
   const chart = trendChart(counts, options);
   ctx.note({ hits: counts.total, countMs: counts.tookMs, by: s.by });
-  if (counts.total === 0) return noTrendReply(chart.title, s.per);
+  if (counts.total === 0) return noTrendReply(chart.title, s.per, counts.notices);
   // the chart libraries load on the first trend, not when the bot starts
   const { renderChart } = await import('../src/render/chart/png.ts');
   const image = await renderChart(chart.spec, chart.texts);
@@ -60,6 +60,7 @@ export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: st
       png: image.png,
       alt: chart.alt,
       fileName: exportFileName(`trend ${s.query} ${s.by}`, 'png'),
+      ...(counts.notices ? { notices: counts.notices } : {}),
     },
     sharedBy ? { sharedBy } : { shareId: trendShareId(s, ctx) },
   );

@@ -291,6 +291,8 @@ export interface TrendCounts {
   /** The library counted over. */
   library: { documents: number; passages: number };
   tookMs: number;
+  /** How the query was read leniently (as in {@link SearchResponse}): shown with the chart. Absent when none. */
+  notices?: string[];
 }
 
 /** Words to mark in a passage's excerpt. */

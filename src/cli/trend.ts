@@ -90,8 +90,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const noun = per === 'documents' ? 'documents' : 'passages';
+  // how the query was read leniently, first, as npm run search prints them
+  const notes = (counts.notices ?? []).map((n) => `Note: ${n}`);
   if (counts.total === 0) {
-    process.stdout.write(`No ${noun} match ${query}${Object.keys(filters).length ? ' with these filters' : ''}; no chart written.\n`);
+    process.stdout.write(
+      `${notes.map((l) => `${l}\n`).join('')}No ${noun} match ${query}${Object.keys(filters).length ? ' with these filters' : ''}; no chart written.\n`,
+    );
     return 0;
   }
   const options = { raw: values.raw, libraryName: path.basename(opened.dataDir) };
@@ -104,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
     by === 'year' || by === 'session' ? `Top ${by === 'year' ? 'years' : 'sessions'}` : `Top ${by === 'country' ? 'countries' : 'speakers'}`;
   process.stdout.write(
     [
+      ...notes,
       `${chart.title} — ${chart.measure} by ${by}: ${counts.total.toLocaleString('en-US')} ${noun} in all (counted in ${counts.tookMs} ms).`,
       `${top}:`,
       ...summaryLines(counts, options).map((l) => `  ${l}`),

@@ -96,11 +96,21 @@ export interface CreateFollow {
   every: Every;
 }
 
+/** A follow just made, and what its confirmation says. */
+export interface FollowCreated {
+  follow: Follow;
+  settings: DigestSettings;
+  /** Epoch ms of the first digest, when it is a digest. */
+  nextDigest?: number;
+  /** How the query was read leniently (src/search/query.ts: an unclosed quote, a spaced filter read as words). Absent when none. */
+  notices?: string[];
+}
+
 /** What the /follow command uses. */
 export interface FollowCommands {
   readonly limits: { perUser: number; perGuild: number };
-  /** Makes a follow; `nextDigest` (epoch ms) when it is a digest. */
-  create(req: CreateFollow, engine: SearchEngine): Promise<{ follow: Follow; settings: DigestSettings; nextDigest?: number }>;
+  /** Makes a follow; `nextDigest` (epoch ms) when it is a digest, `notices` when its query was read leniently. */
+  create(req: CreateFollow, engine: SearchEngine): Promise<FollowCreated>;
   visibleTo(userId: string, guildId: string | undefined): Follow[];
   remove(user: { id: string; canManageChannels: boolean }, guildId: string | undefined, id: number): Follow;
   settings(guildId: string, change?: { time?: string; timeZone?: string; weeklyDay?: number }): DigestSettings;
@@ -369,7 +379,7 @@ export class FollowService implements FollowCommands {
 
   // ------------------------------------------------------------ commands
 
-  async create(req: CreateFollow, engine: SearchEngine): Promise<{ follow: Follow; settings: DigestSettings; nextDigest?: number }> {
+  async create(req: CreateFollow, engine: SearchEngine): Promise<FollowCreated> {
     const query = req.query.trim();
     // the same checks and messages as /search: a query or filter that cannot be used throws QueryError
     await engine.search(query, { filters: req.filters, limit: 1 });
@@ -378,7 +388,8 @@ export class FollowService implements FollowCommands {
     // each country value as its code (country:COL,MEX, -USA): the matcher compares codes
     const code = (v: string | undefined): string | undefined =>
       v === undefined ? undefined : mapFilterValues('country', v, (x) => resolveCountry(x, countries) ?? x);
-    const inline = { ...parseQuery(query).filters };
+    const parsed = parseQuery(query);
+    const inline = { ...parsed.filters };
     const given = { ...req.filters };
     if (inline.country !== undefined) inline.country = code(inline.country)!;
     if (given.country !== undefined) given.country = code(given.country)!;
@@ -433,7 +444,11 @@ export class FollowService implements FollowCommands {
         { follow: follow.id, owner: follow.ownerId, to: follow.channelId ? 'channel' : 'dm', every: follow.every },
         'follows: follow created',
       );
-      return follow.every === 'instant' ? { follow, settings } : { follow, settings, nextDigest: nextDue(now, follow.every, settings) };
+      const made: FollowCreated = { follow, settings };
+      if (follow.every !== 'instant') made.nextDigest = nextDue(now, follow.every, settings);
+      // the member is told how the query was read, since every alert will be matched that way
+      if (parsed.notices.length) made.notices = [...parsed.notices];
+      return made;
     });
   }
 

@@ -105,12 +105,14 @@ function cadence(f: Pick<Follow, 'every'>, s: DigestSettings): string {
   return `weekly on ${WEEKDAYS[s.weeklyDay]} at ${s.time} (${s.timeZone})`;
 }
 
-export function followCreatedReply(f: Follow, s: DigestSettings, nextDigest?: number): Reply {
+export function followCreatedReply(f: Follow, s: DigestSettings, nextDigest?: number, notices: readonly string[] = []): Reply {
   const next = nextDigest === undefined ? '' : ` The first digest: <t:${Math.floor(nextDigest / 1000)}:f>.`;
   return {
     visibility: 'ephemeral',
     text:
       `Following ${escapeMarkdown(followLabel(f))} (#${f.id}): new passages go to ${whereTo(f)}, ${cadence(f, s)}.${next}\n` +
+      // how the query was read leniently, as /search shows it: every alert is matched that way
+      notices.map((n) => `*${escapeMarkdown(n)}*\n`).join('') +
       'Only passages that enter the library from now on are sent, each once. `/follow list` shows your follows; `/follow remove` stops one.',
   };
 }

@@ -355,6 +355,8 @@ export interface TrendAnswer {
   png: Uint8Array;
   alt: string;
   fileName: string;
+  /** How the query was read leniently ({@link TrendCounts.notices}): one italic line each, as search shows them. */
+  notices?: readonly string[];
 }
 
 const TOP_HEADINGS = { year: 'Top years', session: 'Top sessions', country: 'Top countries', speaker: 'Top speakers' } as const;
@@ -364,6 +366,7 @@ export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedB
   const lines = [
     ...(controls.sharedBy ? [`Shared by <@${controls.sharedBy}>`] : []),
     `**${escapeMarkdown(truncate(t.title, 300))}** — ${escapeMarkdown(t.measure)} by ${t.by}: ${t.total.toLocaleString('en-US')} ${t.noun} in all.`,
+    ...(t.notices ?? []).map((n) => `*${escapeMarkdown(n)}*`),
     `${TOP_HEADINGS[t.by]}: ${t.top.map((l) => escapeMarkdown(l)).join(' · ')}`,
   ];
   const reply: Reply = {
@@ -375,12 +378,11 @@ export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedB
   return reply;
 }
 
-/** A trend with no match: says so, with nothing attached. */
-export function noTrendReply(title: string, noun: string): Reply {
-  return {
-    visibility: 'ephemeral',
-    text: `No ${noun} match **${escapeMarkdown(truncate(title, 300))}**, so there is no trend to draw. Try fewer or more general words.`,
-  };
+/** A trend with no match: says so (and how the query was read leniently, as search does), with nothing attached. */
+export function noTrendReply(title: string, noun: string, notices: readonly string[] = []): Reply {
+  const lines = [`No ${noun} match **${escapeMarkdown(truncate(title, 300))}**, so there is no trend to draw. Try fewer or more general words.`];
+  for (const n of notices) lines.push(`*${escapeMarkdown(n)}*`);
+  return { visibility: 'ephemeral', text: lines.join('\n') };
 }
 
 /** One entity of a comparison and its best passage (none: it says nothing on this). */

@@ -7,6 +7,7 @@
  */
 import type { LibraryStore } from '../index/store.ts';
 import { normalizeCountry } from '../ingest/country.ts';
+import { parseQuery } from './query.ts';
 import { voices } from './speakers.ts';
 import type { SearchFilters, TrendBucket, TrendBy, TrendCounts, TrendOptions, TrendPer } from '../types.ts';
 
@@ -112,7 +113,10 @@ function tally(
   return { counts, unbucketed, total };
 }
 
-/** Counts the query's matches per bucket (see {@link TrendCounts}). @throws QueryError like search. */
+/**
+ * Counts the query's matches per bucket (see {@link TrendCounts}), with the query's notices (how it
+ * was read leniently) as search gives them. @throws QueryError like search.
+ */
 export function countTrend(engine: Countable, query: string, options: TrendOptions = {}): TrendCounts {
   const started = performance.now();
   const by = options.by ?? 'year';
@@ -178,7 +182,7 @@ export function countTrend(engine: Countable, query: string, options: TrendOptio
     for (let b = 0; b < size; b++) if (counts[b]! > 0) buckets.push(make(b));
     buckets.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   }
-  return {
+  const out: TrendCounts = {
     query,
     filters,
     by,
@@ -189,6 +193,11 @@ export function countTrend(engine: Countable, query: string, options: TrendOptio
     library: { documents: store.docs.length, passages: store.size },
     tookMs: Math.round((performance.now() - started) * 100) / 100,
   };
+  // how the query was read leniently (an unclosed quote, a spaced filter read as words), as search
+  // says it; matchAll above has already thrown on a query that cannot be read at all
+  const notices = query.trim() ? parseQuery(query).notices : [];
+  if (notices.length) out.notices = [...notices];
+  return out;
 }
 
 /** Numeric sessions in number order, others after them alphabetically. */

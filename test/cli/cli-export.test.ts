@@ -82,7 +82,7 @@ describe('npm run trend', () => {
     const img = decodePng(readFileSync(out));
     expect(img.width).toBeGreaterThan(1000);
     const json = JSON.parse((await run(['peace', '--json'], 'trend')).stdout) as { total: number; buckets: { key: string; count: number }[] };
-    expect(r.stdout).toContain(`“peace” — matching passages per 1,000 passages of the year by year: ${json.total} passages in all`);
+    expect(r.stdout).toMatch(new RegExp(`^“peace” — matching passages per 1,000 passages of the year by year: ${json.total} passages in all`)); // no Note first
     for (const b of json.buckets.filter((x) => x.count > 0))
       expect(r.stdout).toMatch(new RegExp(`^  ${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)$`, 'm'));
     expect(r.stdout).toContain(`Chart: ${out} (${img.width}×${img.height} PNG`);
@@ -94,6 +94,26 @@ describe('npm run trend', () => {
     const counts = JSON.parse(r.stdout) as { by: string; per: string; buckets: { key: string; count: number }[] };
     expect(counts.by).toBe('country');
     expect(counts.buckets.find((b) => b.key === 'COL')?.count).toBe(2);
+  });
+
+  it('prints how it read the query first, as search does (Note: …), in text and in --json', async () => {
+    const out = path.join(tmp, 'lenient.png');
+    const spaced = 'Read “country: security” as words — for a country filter write country:COL or country:"South Africa" (no space after the colon).';
+    const r = await run(['peace country: security', '--out', out], 'trend');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(`Note: ${spaced}`);
+    expect(lines[1]).toMatch(/^“peace country: security” — matching passages per 1,000 passages of the year by year: \d+ passages? in all/);
+    const json = JSON.parse((await run(['peace country: security', '--json'], 'trend')).stdout) as { total: number; notices?: string[] };
+    expect(json.notices).toEqual([spaced]);
+    const words = JSON.parse((await run(['peace country security', '--json'], 'trend')).stdout) as { total: number; notices?: string[] };
+    expect(json.total).toBe(words.total);
+    expect(words).not.toHaveProperty('notices');
+    const none = await run(['peace from: 5 years', '--out', path.join(tmp, 'none.png')], 'trend');
+    expect(none.stdout).toBe(
+      'Note: Read “from: 5” as words — for a date filter write from:2021 or from:2021-10-19 (no space after the colon).\n' +
+        'No passages match peace from: 5 years; no chart written.\n',
+    );
   });
 
   it('says what to fix for a bad option, and writes nothing when nothing matches', async () => {

@@ -18,6 +18,7 @@ import { deployCommands } from '../../src/discord/deploy.ts';
 import { createLibrary, type Library } from '../../src/library/handle.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import { createLogger } from '../../src/logger.ts';
+import { escapeMarkdown } from '../../src/render/text.ts';
 import type { LibraryHandle } from '../../src/library/handle.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { ATTACHMENT_SIZE_LIMIT, startFakeDiscord, type FakeDiscord, type ReplyView } from '../discord-server/fake-discord.ts';
@@ -194,6 +195,36 @@ describe('/trend', () => {
     const none = await fake.slashCommand('trend', { query: 'xylophone' }).response();
     expect(none.attachments).toEqual([]);
     expect(none.content).toBe('No passages match **“xylophone”**, so there is no trend to draw. Try fewer or more general words.');
+  });
+});
+
+describe('/trend notices', () => {
+  const spaced = 'Read “country: security” as words — for a country filter write country:COL or country:"South Africa" (no space after the colon).';
+  it('says how it read the query, in italics under the headline, privately and when shared', async () => {
+    const v = await fake.slashCommand('trend', { query: 'peace country: security' }).response({ timeoutMs: 20_000 });
+    const words = await engine.count('peace country security');
+    expect(words.total).toBeGreaterThan(0);
+    const lines = v.content.split('\n');
+    expect(lines[0]).toBe(
+      `**“peace country: security”** — matching passages per 1,000 passages of the year by year: ${words.total} passage${words.total === 1 ? '' : 's'} in all.`,
+    );
+    expect(lines[1]).toBe(`*${escapeMarkdown(spaced)}*`);
+    expect(lines[2]).toMatch(/^Top years: /);
+    expect(lines).toHaveLength(3);
+    expect(v.attachments).toHaveLength(1);
+    const shared = await fake.button(String(byLabel(v, 'Share…')!['custom_id']), { message: v }).response({ timeoutMs: 20_000 });
+    expect(shared.content.split('\n').slice(1)).toEqual(lines);
+  });
+
+  it('says it with no match too, and a query read as written has no notice line', async () => {
+    const none = await fake.slashCommand('trend', { query: 'peace from: 5 years' }).response();
+    expect(none.attachments).toEqual([]);
+    expect(none.content).toBe(
+      'No passages match **“peace from: 5 years”**, so there is no trend to draw. Try fewer or more general words.\n' +
+        `*${escapeMarkdown('Read “from: 5” as words — for a date filter write from:2021 or from:2021-10-19 (no space after the colon).')}*`,
+    );
+    const plain = await fake.slashCommand('trend', { query: 'peace' }).response({ timeoutMs: 20_000 });
+    expect(plain.content.split('\n')).toEqual([expect.stringMatching(/^\*\*“peace”\*\* — /), expect.stringMatching(/^Top years: /)]);
   });
 });
 

@@ -22,6 +22,7 @@ import { openLibrary } from '../../src/library/open.ts';
 import { closeExtractors } from '../../src/ingest/load-library.ts';
 import { LibraryWatcher } from '../../src/library/live.ts';
 import { createLogger } from '../../src/logger.ts';
+import { escapeMarkdown } from '../../src/render/text.ts';
 import { SavedStore } from '../../src/saved/store.ts';
 import { MEMBER_PERMISSIONS, Permission, startFakeDiscord, type FakeDiscord, type StoredMessage } from '../discord-server/fake-discord.ts';
 import { FIXTURE_LIBRARY } from '../support/library.ts';
@@ -168,6 +169,30 @@ describe('creating follows', () => {
     const search = await fake.slashCommand('search', { query }).response();
     expect(follow.content).toBe(search.content);
     expect(follow.content).toMatch(/not a year/);
+  });
+
+  it('says how it read the query in the confirmation (alerts are matched that way), and nothing more for a query read as written', async () => {
+    const made = await fake.slashCommand('follow', { add: { query: 'peace from: 5 years' } }, { userId: 'bob' }).response();
+    const plain = await fake.slashCommand('follow', { add: { query: 'peace' } }, { userId: 'bob' }).response();
+    const id = followIdOf(made.content);
+    try {
+      expect(made.ephemeral).toBe(true);
+      expect(made.content).toBe(
+        `Following “peace from: 5 years” (#${id}): new passages go to your direct messages, as passages arrive.\n` +
+          `*${escapeMarkdown('Read “from: 5” as words — for a date filter write from:2021 or from:2021-10-19 (no space after the colon).')}*\n` +
+          'Only passages that enter the library from now on are sent, each once. `/follow list` shows your follows; `/follow remove` stops one.',
+      );
+      // read as words, as said: no date filter was kept
+      expect(stack.follows.store.get(id)?.filters).toEqual({});
+      expect(plain.content).toBe(
+        `Following “peace” (#${followIdOf(plain.content)}): new passages go to your direct messages, as passages arrive.\n` +
+          'Only passages that enter the library from now on are sent, each once. `/follow list` shows your follows; `/follow remove` stops one.',
+      );
+    } finally {
+      for (const f of stack.follows.store.visibleTo(fake.users.bob.id, fake.guildId))
+        await fake.slashCommand('follow', { remove: { follow: String(f.id) } }, { userId: 'bob' }).response();
+    }
+    expect(stack.follows.store.visibleTo(fake.users.bob.id, fake.guildId)).toEqual([]);
   });
 
   it('refuses a DM follow when the member does not accept direct messages', async () => {

@@ -89,6 +89,25 @@ describe('count', () => {
     expect(without.total).toBe(passages.filter((p) => has(p, 'peac') && !has(p, 'develop')).length);
   });
 
+  it('says how it read a query leniently, as search does: a spaced filter it cannot take counted as words', async () => {
+    const lenient = await engine.count('peace country: security');
+    expect(lenient.total).toBe(passages.filter((p) => has(p, 'peac', 'countri', 'secur')).length);
+    expect(lenient.total).toBeGreaterThan(0);
+    const notices = [
+      'Read “country: security” as words — for a country filter write country:COL or country:"South Africa" (no space after the colon).',
+    ];
+    expect(lenient.notices).toEqual(notices);
+    expect((await engine.search('peace country: security')).notices).toEqual(notices);
+    expect((await engine.count('peace from: 5 years')).notices).toEqual([
+      'Read “from: 5” as words — for a date filter write from:2021 or from:2021-10-19 (no space after the colon).',
+    ]);
+    expect((await engine.count('peace "united nations')).notices).toEqual([
+      'The quote after “peace” is never closed: read as the phrase “united nations”, up to the end of the query.',
+    ]);
+    // none to say: no notices field at all, as in search
+    expect('notices' in (await engine.count('peace'))).toBe(false);
+  });
+
   it('says what is wrong with a bad filter, as search does', async () => {
     await expect(engine.count('peace', { filters: { country: 'Atlantis' } })).rejects.toThrow(QueryError);
   });
