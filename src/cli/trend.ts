@@ -27,7 +27,7 @@ Options:
   --raw              year and session: plot counts, not matches per 1,000 passages
                      (per 100 documents with --per documents) of each year or session
   --out FILE         the PNG to write (default: verbatim-<query>-<by>.png here)
-  --json             print the counts as JSON instead (no chart)
+  --json             print the counts as JSON instead (no chart; its notices say how the query was read leniently)
   --country X  --speaker X  --organisation X  --year N  --from D  --to D
   --session N  --document ID  --symbol S       filters, as for npm run search
 ${LIBRARY_HELP}
