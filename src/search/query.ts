@@ -314,6 +314,14 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       const rest = s.slice(i + key[0].length);
       if (field) {
         const at = i + key[0].length;
+        // a country's name of several words written unquoted after a space (country: South Africa,
+        // -country: Guinea Bissau) is that country, even when its first word names another
+        const named = field === 'country' && isSpace(s[at]) && sign !== '+' ? countryNameAt(at) : null;
+        if (named) {
+          addFilterValues(filters, 'country', named.name, sign === '-');
+          i = named.next;
+          continue;
+        }
         if (isSpace(s[at]) && sign === '') {
           // `name: value` with a space: a filter only when the value reads as one (country: Colombia);
           // otherwise text that happens to hold a colon (from: 5 years), read as words, as Xapian's
@@ -323,13 +331,6 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
           const v = readValue(at, name, true);
           notices.length = before; // an unclosed quote in the value is read (and noticed) once, below
           if (!readsAsFilter(field, name, v.value.replace(/,+$/, ''))) {
-            // a country's name of several words written unquoted (country: South Africa) is that country
-            const named = field === 'country' ? countryNameAt(at) : null;
-            if (named) {
-              addFilterValues(filters, 'country', named.name, false);
-              i = named.next;
-              continue;
-            }
             const typed = s.slice(i, v.next).trim().replace(/\s+/g, ' ');
             const notice = `Read “${truncateWords(typed, 12)}” as words — ${spacedAdvice(name)} (no space after the colon).`;
             if (!notices.includes(notice)) notices.push(notice);

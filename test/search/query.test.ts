@@ -355,6 +355,9 @@ describe('parseQuery: a filter written with a space whose value is no such value
     // a name of several words, unquoted
     ['coca country: South Africa', { country: 'South Africa' }],
     ['coca country: United States of America', { country: 'United States of America' }],
+    // the longest name wins over its first word's (Guinea), signed too
+    ['coca country: Guinea Bissau', { country: 'Guinea Bissau' }],
+    ['coca -country: Guinea Bissau', { country: '-Guinea Bissau' }],
   ])('a spaced value that reads stays a filter: %j', (q, filters) => {
     const p = parseQuery(q);
     expect(p.filters).toEqual(filters);
