@@ -99,7 +99,8 @@ function compileFilters(f: SearchFilters): ((p: NewPassage) => boolean) | null {
  * it does not parse, has no word to look for, or has too many words.
  */
 export function compileFollow(f: FollowQuery): CompiledFollow {
-  const parsed = parseQuery(f.query);
+  // strictly, as the follow was made: a stored query keeps its meaning whatever search's lenient reading becomes
+  const parsed = parseQuery(f.query, { strictFilters: true });
   const words = [...new Set(parsed.words.map((w) => w.term))];
   if (words.length > MAX_FOLLOW_WORDS) {
     throw new QueryError(

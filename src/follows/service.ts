@@ -381,6 +381,16 @@ export class FollowService implements FollowCommands {
 
   async create(req: CreateFollow, engine: SearchEngine): Promise<FollowCreated> {
     const query = req.query.trim();
+    // a follow keeps its query for good, so it is read strictly: a filter written with a space is a
+    // filter (as before search read such text leniently), and where search would read it otherwise
+    // the member is asked to write it unambiguously
+    const parsed = parseQuery(query, { strictFilters: true });
+    const lenient = parseQuery(query);
+    if (JSON.stringify([parsed.filters, parsed.words]) !== JSON.stringify([lenient.filters, lenient.words])) {
+      throw new QueryError(
+        'A follow keeps its query for good, so write its filters without a space after the colon (country:COL, country:"South Africa", from:2019), or leave the colon out of words.',
+      );
+    }
     // the same checks and messages as /search: a query or filter that cannot be used throws QueryError
     await engine.search(query, { filters: req.filters, limit: 1 });
     compileFollow({ id: 0, query, filters: {} }); // alerts need a word to look for, and not too many
@@ -388,7 +398,6 @@ export class FollowService implements FollowCommands {
     // each country value as its code (country:COL,MEX, -USA): the matcher compares codes
     const code = (v: string | undefined): string | undefined =>
       v === undefined ? undefined : mapFilterValues('country', v, (x) => resolveCountry(x, countries) ?? x);
-    const parsed = parseQuery(query);
     const inline = { ...parsed.filters };
     const given = { ...req.filters };
     if (inline.country !== undefined) inline.country = code(inline.country)!;

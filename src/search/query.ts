@@ -53,6 +53,11 @@ export interface ParseOptions {
    * (the engine's second reading of a query whose required phrases no passage holds).
    */
   relaxed?: boolean;
+  /**
+   * Read every filter written with a space as a filter, as before spaced values could be read as
+   * words: for stored queries (follows), whose meaning must not change with the parser's heuristics.
+   */
+  strictFilters?: boolean;
 }
 
 /**
@@ -195,8 +200,9 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   const filterAfter = (from: number): number => {
     for (const m of s.slice(from).matchAll(FILTER_AFTER)) {
       const at = from + m.index + m[0].length;
-      if (!isSpace(s[at]) || m[0].includes('-')) return from + m.index;
+      if (!isSpace(s[at]) || m[0].includes('-') || options.strictFilters) return from + m.index;
       const name = m[1]!.toLowerCase();
+      if (FILTER_KEYS[name] === 'country' && countryNameAt(at)) return from + m.index;
       const before = notices.length;
       const v = readValue(at, name, true);
       notices.length = before;
@@ -215,16 +221,22 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
     while (words.length < 5) {
       while (k < s.length && isSpace(s[k])) k++;
       const b = readBare(k);
-      if (!b.text || !/^[\p{L}'’.-]+$/u.test(b.text)) break;
+      if (!b.text || !/^[\p{L}'’.-]+[,;:?!]?$/u.test(b.text)) break;
       words.push(b);
       k = b.next;
+      if (/[,;:?!]$/u.test(b.text)) break; // punctuation ends the name
     }
     for (let n = words.length; n >= 2; n--) {
-      const name = words
-        .slice(0, n)
-        .map((w) => w.text)
-        .join(' ');
-      if (normalizeCountry(name)) return { name, next: words[n - 1]!.next };
+      const last = words[n - 1]!.text;
+      const name = [...words.slice(0, n - 1).map((w) => w.text), last.replace(/[,;:?!.]$/u, '').replace(/['’]s$/u, '')].join(' ');
+      if (!normalizeCountry(name)) continue;
+      if (last.endsWith(',')) {
+        // "country: South Africa, Namibia": as for "country:COL, MEX", the next value would silently become words
+        throw new QueryError(
+          `Write several country: values without a space after the comma, and quote a value that holds spaces: country:"${name}",${truncateWords(s.slice(words[n - 1]!.next).trim(), 1) || '…'}.`,
+        );
+      }
+      return { name, next: words[n - 1]!.next };
     }
     return null;
   };
@@ -316,13 +328,14 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
         const at = i + key[0].length;
         // a country's name of several words written unquoted after a space (country: South Africa,
         // -country: Guinea Bissau) is that country, even when its first word names another
-        const named = field === 'country' && isSpace(s[at]) && sign !== '+' ? countryNameAt(at) : null;
+        const lenient = isSpace(s[at]) && !options.strictFilters;
+        const named = field === 'country' && lenient && sign !== '+' ? countryNameAt(at) : null;
         if (named) {
           addFilterValues(filters, 'country', named.name, sign === '-');
           i = named.next;
           continue;
         }
-        if (isSpace(s[at]) && sign === '') {
+        if (lenient && sign === '') {
           // `name: value` with a space: a filter only when the value reads as one (country: Colombia);
           // otherwise text that happens to hold a colon (from: 5 years), read as words, as Xapian's
           // QueryParser reads a prefix it cannot parse — and the reply says how to write the filter.

@@ -172,18 +172,16 @@ describe('creating follows', () => {
   });
 
   it('says how it read the query in the confirmation (alerts are matched that way), and nothing more for a query read as written', async () => {
-    const made = await fake.slashCommand('follow', { add: { query: 'peace from: 5 years' } }, { userId: 'bob' }).response();
+    const made = await fake.slashCommand('follow', { add: { query: 'peace "law of the sea' } }, { userId: 'bob' }).response();
     const plain = await fake.slashCommand('follow', { add: { query: 'peace' } }, { userId: 'bob' }).response();
     const id = followIdOf(made.content);
     try {
       expect(made.ephemeral).toBe(true);
       expect(made.content).toBe(
-        `Following “peace from: 5 years” (#${id}): new passages go to your direct messages, as passages arrive.\n` +
-          `*${escapeMarkdown('Read “from: 5” as words — for a date filter write from:2021 or from:2021-10-19 (no space after the colon).')}*\n` +
+        `Following “peace "law of the sea” (#${id}): new passages go to your direct messages, as passages arrive.\n` +
+          `*${escapeMarkdown('The quote after “peace” is never closed: read as the phrase “law of the sea”, up to the end of the query.')}*\n` +
           'Only passages that enter the library from now on are sent, each once. `/follow list` shows your follows; `/follow remove` stops one.',
       );
-      // read as words, as said: no date filter was kept
-      expect(stack.follows.store.get(id)?.filters).toEqual({});
       expect(plain.content).toBe(
         `Following “peace” (#${followIdOf(plain.content)}): new passages go to your direct messages, as passages arrive.\n` +
           'Only passages that enter the library from now on are sent, each once. `/follow list` shows your follows; `/follow remove` stops one.',
@@ -192,6 +190,15 @@ describe('creating follows', () => {
       for (const f of stack.follows.store.visibleTo(fake.users.bob.id, fake.guildId))
         await fake.slashCommand('follow', { remove: { follow: String(f.id) } }, { userId: 'bob' }).response();
     }
+    expect(stack.follows.store.visibleTo(fake.users.bob.id, fake.guildId)).toEqual([]);
+  });
+
+  it('reads a follow strictly: a filter written with a space is a filter, or the member is asked to write it plainly', async () => {
+    // search reads these leniently ("from: 5" as words); a follow keeps its query for good, so it does not guess
+    const date = await fake.slashCommand('follow', { add: { query: 'peace from: 5 years' } }, { userId: 'bob' }).response();
+    expect(date.content).toMatch(/“5” is not a date/);
+    const words = await fake.slashCommand('follow', { add: { query: 'peace country: risk factors' } }, { userId: 'bob' }).response();
+    expect(words.content).toMatch(/A follow keeps its query for good, so write its filters without a space after the colon/);
     expect(stack.follows.store.visibleTo(fake.users.bob.id, fake.guildId)).toEqual([]);
   });
 

@@ -55,6 +55,13 @@ describe('a follow matches a new passage', () => {
     expect(() => compileFollow({ id: 1, query: 'fentanyl year:twenty', filters: {} })).toThrow(/not a year/);
   });
 
+  it('reads a stored query strictly: a filter written with a space stays a filter, as when the follow was made', () => {
+    // stored with its country resolved when it was made; search now reads "country: us" as words
+    const f = compileFollow({ id: 1, query: 'fentanyl country: us', filters: { country: 'USA' } });
+    expect(f.required).toEqual(['fentanyl']);
+    expect(() => compileFollow({ id: 1, query: 'fentanyl from: 5 years', filters: {} })).toThrow(/not a date/);
+  });
+
   it('indexes follows by a key term and reports each matching passage once per follow', () => {
     const index = new FollowIndex();
     index.add(compileFollow({ id: 1, query: 'fentanyl', filters: {} }));

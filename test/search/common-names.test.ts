@@ -28,7 +28,9 @@ describe('common names of countries', () => {
     const engine = createEngine(lib.documents, lib.report);
     expect(engine.searchSync('treaty').hits[0]?.source.country).toBe('DDR');
     expect(engine.searchSync('FRG treaty').hits[0]?.source.country).toBe('DEU');
-    expect(engine.searchSync('treaty', { filters: { country: 'FRG' } }).hits.every((h) => h.source.country === 'DEU')).toBe(true);
+    const frg = engine.searchSync('treaty', { filters: { country: 'FRG' } }).hits;
+    expect(frg.length).toBeGreaterThan(0);
+    expect(frg.every((h) => h.source.country === 'DEU')).toBe(true);
     expect(engine.searchSync('treaty', { filters: { country: 'Germany Democratic Republic' } }).hits[0]?.source.country).toBe('DDR');
   });
 

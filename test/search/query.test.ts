@@ -358,6 +358,12 @@ describe('parseQuery: a filter written with a space whose value is no such value
     // the longest name wins over its first word's (Guinea), signed too
     ['coca country: Guinea Bissau', { country: 'Guinea Bissau' }],
     ['coca -country: Guinea Bissau', { country: '-Guinea Bissau' }],
+    ['coca country: Congo Kinshasa', { country: 'Congo Kinshasa' }],
+    ["coca country: Korea Democratic People's Republic of", { country: "Korea Democratic People's Republic of" }],
+    ['coca -country: South Africa', { country: '-South Africa' }],
+    // punctuation ends the name
+    ['coca country: South Africa?', { country: 'South Africa' }],
+    ["coca country: South Africa's", { country: 'South Africa' }],
   ])('a spaced value that reads stays a filter: %j', (q, filters) => {
     const p = parseQuery(q);
     expect(p.filters).toEqual(filters);
@@ -373,6 +379,23 @@ describe('parseQuery: a filter written with a space whose value is no such value
   it('a signed filter written with a space stays a filter and keeps its error', () => {
     expect(() => parseQuery('coca +country: risk')).toThrow(/Filters are always required/);
     expect(() => parseQuery('coca -from: 5 years')).toThrow(/Dates cannot be left out/);
+  });
+
+  it('a name of several words before a comma gets the advice a spaced list gets', () => {
+    expect(() => parseQuery('peace country: South Africa, Namibia')).toThrow(/without a space after the comma.*country:"South Africa",Namibia/);
+  });
+
+  it('an unclosed quote stops at a spaced country filter of several words', () => {
+    const p = parseQuery('"law of the sea country: South Africa');
+    expect(p.phrases.map((x) => x.raw)).toEqual(['law of the sea']);
+    expect(p.filters).toEqual({ country: 'South Africa' });
+  });
+
+  it('with strictFilters (stored follows) every spaced filter is a filter, as before the lenient reading', () => {
+    expect(parseQuery('peace country: us', { strictFilters: true }).filters).toEqual({ country: 'us' });
+    expect(() => parseQuery('peace from: 5 years', { strictFilters: true })).toThrow(/not a date/);
+    const open = parseQuery('"effects of smoking from: 2019', { strictFilters: true });
+    expect(open.filters).toEqual({ from: '2019' });
   });
 
   it('the same reading is noticed once', () => {
