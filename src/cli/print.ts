@@ -88,10 +88,15 @@ export function jsonResult(r: SearchResponse, withTiming: boolean): JsonResult {
 const BOLD = ['\u001b[1m', '\u001b[22m'] as const;
 const DIM = ['\u001b[2m', '\u001b[22m'] as const;
 
+/** How a query was read leniently (ParsedQuery.notices), one `Note:` line each: search and trends print them alike. */
+export function noteLines(notices: readonly string[] = []): string[] {
+  return notices.map((n) => `Note: ${n}`);
+}
+
 /** Readable text for a terminal; ANSI bold marks only when `color` is set (a TTY). */
 export function textResult(r: SearchResponse, offset: number, color: boolean): string {
   const lines: string[] = [];
-  for (const n of r.notices ?? []) lines.push(`Note: ${n}`);
+  lines.push(...noteLines(r.notices));
   if (r.total === 0) {
     lines.push(`No passages match “${r.query}”.`);
     return lines.join('\n');

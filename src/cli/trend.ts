@@ -12,6 +12,7 @@ import { summaryLines, trendChart } from '../render/chart/spec.ts';
 import { QUERY_HELP } from '../search/query.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../types.ts';
 import { LIBRARY_FLAGS, LIBRARY_HELP, openForCli, runMain, UsageError } from './common.ts';
+import { noteLines } from './print.ts';
 
 const HELP = `Chart how many passages match a query, per year, session, country or speaker.
 
@@ -91,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const noun = per === 'documents' ? 'documents' : 'passages';
   // how the query was read leniently, first, as npm run search prints them
-  const notes = (counts.notices ?? []).map((n) => `Note: ${n}`);
+  const notes = noteLines(counts.notices);
   if (counts.total === 0) {
     process.stdout.write(
       `${notes.map((l) => `${l}\n`).join('')}No ${noun} match ${query}${Object.keys(filters).length ? ' with these filters' : ''}; no chart written.\n`,

@@ -4,7 +4,7 @@ import { WEEKDAYS, type DigestSettings } from '../follows/schedule.ts';
 import { describeFilters } from '../search/filter-values.ts';
 import type { Hit } from '../types.ts';
 import type { Card, Control, Reply } from './models.ts';
-import { SAVE_SELECT, citationMarkdown, excerptMarkdown, rangeLabel, sourceLabel } from './replies.ts';
+import { SAVE_SELECT, citationMarkdown, excerptMarkdown, noticeLine, rangeLabel, sourceLabel } from './replies.ts';
 import { escapeMarkdown, truncate } from './text.ts';
 
 /** Passages shown in one alert; the rest open with "and N more". */
@@ -112,7 +112,7 @@ export function followCreatedReply(f: Follow, s: DigestSettings, nextDigest?: nu
     text:
       `Following ${escapeMarkdown(followLabel(f))} (#${f.id}): new passages go to ${whereTo(f)}, ${cadence(f, s)}.${next}\n` +
       // how the query was read leniently, as /search shows it: every alert is matched that way
-      notices.map((n) => `*${escapeMarkdown(n)}*\n`).join('') +
+      notices.map((n) => `${noticeLine(n)}\n`).join('') +
       'Only passages that enter the library from now on are sent, each once. `/follow list` shows your follows; `/follow remove` stops one.',
   };
 }

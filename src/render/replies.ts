@@ -59,6 +59,11 @@ export function rangeLabel(offset: number, shown: number, total: number): string
   return shown === 0 ? `0 of ${total}` : `${offset + 1}–${offset + shown} of ${total}`;
 }
 
+/** A line saying how a query was read leniently (ParsedQuery.notices), in italics: search, trends and follows show them alike. */
+export function noticeLine(notice: string): string {
+  return `*${escapeMarkdown(notice)}*`;
+}
+
 /** One page of search results with paging, "Share…" and "More context" controls. */
 export function searchReply(response: SearchResponse, page: number, state: SearchState, store: StateStore, label?: FilterLabel): Reply {
   const offset = page * HITS_PER_PAGE;
@@ -68,7 +73,7 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
     description:
       escapeMarkdown(`Page ${page + 1} of ${pages}${filterSummary(state, label)}`) +
       (response.partial ? '\n*Partial results: the search was cut short.*' : '') +
-      (response.notices ?? []).map((n) => `\n*${escapeMarkdown(n)}*`).join(''),
+      (response.notices ?? []).map((n) => `\n${noticeLine(n)}`).join(''),
     fields: response.hits.map((hit, i) => ({
       name: `${offset + i + 1} · ${escapeMarkdown(sourceLabel(hit.source))}`,
       value: `${excerptMarkdown(hit)}\n— ${citationMarkdown(hit)}`,
@@ -117,7 +122,7 @@ export function exportReply(state: SearchState, file: FileAttachment, shown: num
 /** "No passages match …" with a spelling suggestion and which filter or word to drop. */
 export function noHitsReply(state: SearchState, help: NoHitsHelp, notices: readonly string[] = [], label?: FilterLabel): Reply {
   const lines = [`No passages match **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state, label))}.`];
-  for (const n of notices) lines.push(`*${escapeMarkdown(n)}*`);
+  for (const n of notices) lines.push(noticeLine(n));
   if (help.suggestion) lines.push(`Did you mean **${escapeMarkdown(help.suggestion)}**?`);
   for (const d of help.dropFilters) {
     const what =
@@ -366,7 +371,7 @@ export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedB
   const lines = [
     ...(controls.sharedBy ? [`Shared by <@${controls.sharedBy}>`] : []),
     `**${escapeMarkdown(truncate(t.title, 300))}** — ${escapeMarkdown(t.measure)} by ${t.by}: ${t.total.toLocaleString('en-US')} ${t.noun} in all.`,
-    ...(t.notices ?? []).map((n) => `*${escapeMarkdown(n)}*`),
+    ...(t.notices ?? []).map(noticeLine),
     `${TOP_HEADINGS[t.by]}: ${t.top.map((l) => escapeMarkdown(l)).join(' · ')}`,
   ];
   const reply: Reply = {
@@ -381,7 +386,7 @@ export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedB
 /** A trend with no match: says so (and how the query was read leniently, as search does), with nothing attached. */
 export function noTrendReply(title: string, noun: string, notices: readonly string[] = []): Reply {
   const lines = [`No ${noun} match **${escapeMarkdown(truncate(title, 300))}**, so there is no trend to draw. Try fewer or more general words.`];
-  for (const n of notices) lines.push(`*${escapeMarkdown(n)}*`);
+  for (const n of notices) lines.push(noticeLine(n));
   return { visibility: 'ephemeral', text: lines.join('\n') };
 }
 

@@ -203,12 +203,21 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       if (!isSpace(s[at]) || m[0].includes('-') || options.strictFilters) return from + m.index;
       const name = m[1]!.toLowerCase();
       if (FILTER_KEYS[name] === 'country' && countryNameAt(at)) return from + m.index;
-      const before = notices.length;
-      const v = readValue(at, name, true);
-      notices.length = before;
-      if (readsAsFilter(FILTER_KEYS[name]!, name, v.value.replace(/,+$/, ''))) return from + m.index;
+      if (spacedValue(at, name).reads) return from + m.index;
     }
     return -1;
+  };
+
+  /**
+   * The value written after `name: ` at `at`, as the filter would read it, without noticing an
+   * unclosed quote in it (that is read, and noticed, once, where the value is finally read): where
+   * it ends, and whether it reads as the filter's value ({@link readsAsFilter}).
+   */
+  const spacedValue = (at: number, name: string): { reads: boolean; next: number } => {
+    const before = notices.length;
+    const v = readValue(at, name, true);
+    notices.length = before;
+    return { reads: readsAsFilter(FILTER_KEYS[name]!, name, v.value.replace(/,+$/, '')), next: v.next };
   };
 
   /**
@@ -340,10 +349,8 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
           // otherwise text that happens to hold a colon (from: 5 years), read as words, as Xapian's
           // QueryParser reads a prefix it cannot parse — and the reply says how to write the filter.
           // A signed one (-country: …) was meant as a filter: it stays one, with its own error.
-          const before = notices.length;
-          const v = readValue(at, name, true);
-          notices.length = before; // an unclosed quote in the value is read (and noticed) once, below
-          if (!readsAsFilter(field, name, v.value.replace(/,+$/, ''))) {
+          const v = spacedValue(at, name);
+          if (!v.reads) {
             const typed = s.slice(i, v.next).trim().replace(/\s+/g, ' ');
             const notice = `Read “${truncateWords(typed, 12)}” as words — ${spacedAdvice(name)} (no space after the colon).`;
             if (!notices.includes(notice)) notices.push(notice);
