@@ -4,10 +4,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AcronymMiner, bestLongForm, findDefinitions } from '../../src/index/acronyms.ts';
 import { openLibrary } from '../../src/library/open.ts';
-import { INDEX_OPTIONS } from '../../src/index/options.ts';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
 import type { Hit } from '../../src/types.ts';
+import { rankedWith } from '../support/options.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let engine: VerbatimEngine;
@@ -17,7 +17,7 @@ const marked = (h: Hit): string[] => h.excerpt.marks.map(([a, b]) => h.excerpt.t
 beforeAll(async () => {
   const lib = await loadLibrary(path.join(ROOT, 'test/fixtures/acronyms'));
   engine = createEngine(lib.documents, lib.report);
-  without = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, acronyms: { ...INDEX_OPTIONS.acronyms, enabled: false } });
+  without = rankedWith(engine, { acronyms: { enabled: false } });
 });
 
 describe('acronym definitions (Schwartz–Hearst), on sentences of UN speeches', () => {

@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
-import { INDEX_OPTIONS } from '../../src/index/options.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
 import { asksForQuantity, countedUnits, countsUnit, holdsQuantity } from '../../src/search/ranking/answer-type.ts';
+import { rankedWith } from '../support/options.ts';
 
 describe('answer type', () => {
   it.each([
@@ -50,7 +50,7 @@ describe('answer type in the ranking (three real General Debate speeches on Port
   beforeAll(async () => {
     const lib = await loadLibrary(path.resolve(import.meta.dirname, '../fixtures/ungdc-answer-type'));
     engine = createEngine(lib.documents, lib.report);
-    plain = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, answerType: { ...INDEX_OPTIONS.answerType, weight: 0 } });
+    plain = rankedWith(engine, { answerType: { weight: 0 } });
   });
 
   it('“how long …” puts the passage that says for how long first', () => {
@@ -71,7 +71,7 @@ describe('answer type: what the question counts (three real speeches of the Unit
   beforeAll(async () => {
     const lib = await loadLibrary(path.resolve(import.meta.dirname, '../fixtures/ungdc-counted'));
     engine = createEngine(lib.documents, lib.report);
-    anyQuantity = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, answerType: { ...INDEX_OPTIONS.answerType, unit: 0 } });
+    anyQuantity = rankedWith(engine, { answerType: { unit: 0 } });
   });
 
   it('“how many years” puts the passage that counts years first', () => {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
 import { INDEX_OPTIONS } from '../../src/index/options.ts';
+import { rankedWith } from '../support/options.ts';
 
 // Two statements on top of the UNGDC fixture: a minister's statement about desertification in the
 // Sahel, paragraph after paragraph, and an ambassador's tour of the agenda that mentions it once,
@@ -47,7 +48,7 @@ async function libraryWith(lines: { id: string; title: string; text: string }[])
 
 /** The same library ranked with document evidence's options changed. */
 function withDocument(e: VerbatimEngine, change: Partial<typeof INDEX_OPTIONS.document>): VerbatimEngine {
-  return new VerbatimEngine(e.state, { ...INDEX_OPTIONS, document: { ...INDEX_OPTIONS.document, ...change } });
+  return rankedWith(e, { document: change });
 }
 
 describe('document evidence: a document is one text', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
 import { INDEX_OPTIONS } from '../../src/index/options.ts';
 import type { LibraryDocument } from '../../src/types.ts';
+import { rankedWith } from '../support/options.ts';
 
 const doc = (id: string, text: string): LibraryDocument => ({
   id,
@@ -50,7 +51,7 @@ describe('pseudo-relevance feedback', () => {
     expect(INDEX_OPTIONS.prf.weight).toBeGreaterThan(0);
     const ids = (e: VerbatimEngine): string[] => e.searchSync(query, { limit: 10 }).hits.map((h) => h.id);
     const withFeedback = ids(engine);
-    const without = ids(new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, prf: { ...INDEX_OPTIONS.prf, weight: 0 } }));
+    const without = ids(rankedWith(engine, { prf: { weight: 0 } }));
     // the reports holding the query words stay first
     expect(withFeedback.slice(0, 3).sort()).toEqual(['r1-1', 'r2-1', 'r3-1']);
     // without feedback, the passage on cholera treatment is not found at all; with it, it ranks
@@ -62,7 +63,7 @@ describe('pseudo-relevance feedback', () => {
 
   it('leaves short look-up queries alone', () => {
     const engine = createEngine(docs, { documents: docs.length, passages: docs.length, skipped: [], warnings: [] });
-    const off = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, prf: { ...INDEX_OPTIONS.prf, weight: 0 } });
+    const off = rankedWith(engine, { prf: { weight: 0 } });
     const q = 'cholera contaminated wells';
     expect(engine.searchSync(q).hits.map((h) => [h.id, h.score])).toEqual(off.searchSync(q).hits.map((h) => [h.id, h.score]));
   });

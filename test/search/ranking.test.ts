@@ -2,8 +2,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
-import { INDEX_OPTIONS } from '../../src/index/options.ts';
 import type { Hit, LibraryDocument } from '../../src/types.ts';
+import { rankedWith } from '../support/options.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let sample: VerbatimEngine;
@@ -208,7 +208,7 @@ describe('golden rankings on UN General Debate speeches', () => {
     expect(rankOf(res.hits, 'nzl-1')).toBeGreaterThanOrEqual(0);
     expect(rankOf(res.hits, 'nzl-1')).toBeLessThan(rankOf(res.hits, 'aaa-1'));
     // passage evidence alone cannot tell the two apart
-    const flat = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, document: { ...INDEX_OPTIONS.document, weight: 0 } }).searchSync(q);
+    const flat = rankedWith(engine, { document: { weight: 0 } }).searchSync(q);
     expect(rankOf(flat.hits, 'aaa-1')).toBeLessThan(rankOf(flat.hits, 'nzl-1'));
   });
 
@@ -253,7 +253,7 @@ describe('golden rankings on UN General Debate speeches', () => {
     const top = ungdc.searchSync('refugees Austria').hits[0]!;
     expect(top.text).toContain('refugees have crossed the Austrian borders');
     expect(marked(top)).toContain('Austrian');
-    const plain = new VerbatimEngine(ungdc.state, { ...INDEX_OPTIONS, countryWords: { weight: 0 } });
+    const plain = rankedWith(ungdc, { countryWords: { weight: 0 } });
     expect(plain.searchSync('refugees Austria').hits[0]!.text).not.toContain('Austrian borders');
     // and back: "Venezuelan" finds passages that only say "Venezuela"
     const hits = ungdc.searchSync('Venezuelan', { limit: 100 }).hits;
@@ -268,8 +268,7 @@ describe('golden rankings on UN General Debate speeches', () => {
     const q = 'armed conflict';
     const top = ungdc.searchSync(q).hits[0]!;
     expect(top.text).toMatch(/armed conflict/i);
-    const scattered = new VerbatimEngine(ungdc.state, { ...INDEX_OPTIONS, proximity: { ...INDEX_OPTIONS.proximity, depth: 0 } }).searchSync(q)
-      .hits[0]!;
+    const scattered = rankedWith(ungdc, { proximity: { depth: 0 } }).searchSync(q).hits[0]!;
     expect(scattered.text).not.toMatch(/armed conflict/i);
   });
 });

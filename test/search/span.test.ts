@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
-import { INDEX_OPTIONS } from '../../src/index/options.ts';
+import { rankedWith } from '../support/options.ts';
 
 // Two real General Debate paragraphs (UN General Debate Corpus, CC0) on top of the UNGDC fixture:
 // Mauritius 2015 states the query's facts in its first sentence; the Philippines 2024 holds the
@@ -30,13 +30,9 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, '2024', 'PHL_79_2024.txt'), PHILIPPINES + '\n');
   const lib = await loadLibrary(dir);
   engine = createEngine(lib.documents, lib.report);
-  spanOff = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, span: { ...INDEX_OPTIONS.span, weight: 0 } });
-  noDocument = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, document: { ...INDEX_OPTIONS.document, weight: 0 } });
-  noDocumentSpanOff = new VerbatimEngine(engine.state, {
-    ...INDEX_OPTIONS,
-    document: { ...INDEX_OPTIONS.document, weight: 0 },
-    span: { ...INDEX_OPTIONS.span, weight: 0 },
-  });
+  spanOff = rankedWith(engine, { span: { weight: 0 } });
+  noDocument = rankedWith(engine, { document: { weight: 0 } });
+  noDocumentSpanOff = rankedWith(engine, { document: { weight: 0 }, span: { weight: 0 } });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
-import { INDEX_OPTIONS } from '../../src/index/options.ts';
 import { leadingCountry } from '../../src/search/country-filter.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
+import { rankedWith } from '../support/options.ts';
 
 describe('the country a query opens with', () => {
   it.each([
@@ -32,7 +32,7 @@ describe('the named country in the ranking (three real General Debate speeches o
   beforeAll(async () => {
     const lib = await loadLibrary(path.resolve(import.meta.dirname, '../fixtures/ungdc-speaker'));
     engine = createEngine(lib.documents, lib.report);
-    unnamed = new VerbatimEngine(engine.state, { ...INDEX_OPTIONS, leadingCountry: { weight: 0 } });
+    unnamed = rankedWith(engine, { leadingCountry: { weight: 0 } });
   });
   const countries = (e: VerbatimEngine, q: string): Array<string | undefined> => e.searchSync(q, { limit: 3 }).hits.map((h) => h.source.country);
 
