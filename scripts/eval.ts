@@ -45,7 +45,9 @@ Ranking figures with the configuration the CLI and bot use (INDEX_OPTIONS).
                          --set bm25.k1=1.0 --set document.weight=0 (never what users get)
   --cv GRID              two-fold cross-validation over the IR collections: GRID is
                          "key=v1,v2;key2=w1,w2"; each fold tunes the grid (macro nDCG@10 over the
-                         collections' tuning halves) and reports the other half
+                         collections' tuning halves) and reports the other half; then each
+                         collection is left out in turn, the grid tuned on the others (a stand-in
+                         for a collection never seen)
   --passage-chars N      cut every IR document into passages of at most N characters (a stand-in
                          for long articles judged whole; the library's own cut is 1,000)
   --eval-dir DIR         the shared eval folder (default: $VERBATIM_EVAL_DIR, else the nearest
@@ -484,6 +486,24 @@ async function crossValidate(cols: Collection[], grid: string, base: IndexOption
   out(
     `  held-out (each query scored by the point tuned on the other half): macro ${mean(est).toFixed(4)}  ` +
       cols.map((c, i) => `${c.name} ${est[i]!.toFixed(3)}`).join(' '),
+  );
+  if (cols.length < 3) return;
+  // leave one collection out: a stand-in for a collection never seen, tuned on the others
+  const whole = res.map((r) => cols.map((c) => mean(Object.values(r[c.name]!))));
+  const loco = cols.map((c, i) => {
+    let best = 0;
+    whole.forEach((w, j) => {
+      const others = (x: number[]): number => mean(x.filter((_, k) => k !== i));
+      if (others(w) > others(whole[best]!) + 1e-12) best = j;
+    });
+    out(
+      `  leave ${c.name} out: tuned on the other ${cols.length - 1} → ${points[best]!.join(' ') || '(defaults)'}; ${c.name} ${whole[best]![i]!.toFixed(3)}`,
+    );
+    return whole[best]![i]!;
+  });
+  out(
+    `  held-out by collection (each scored by the point tuned on the others): macro ${mean(loco).toFixed(4)}  ` +
+      cols.map((c, i) => `${c.name} ${loco[i]!.toFixed(3)}`).join(' '),
   );
 }
 
