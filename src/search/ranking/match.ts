@@ -1,7 +1,8 @@
 /**
  * Every passage that matches a query in full, without scoring (counting for trends,
  * src/search/count.ts): each query word or a word standing for it (word forms, a typo's correction,
- * a country's adjective, an acronym's long form; the plan's words and expansions), every quoted
+ * a country's adjective, an acronym's long form; the plan's words and expansions, less those that
+ * only rank: a noun's adjective, src/search/pertainyms.ts), every quoted
  * phrase (checked exactly on every candidate, src/search/phrase-scan.ts), none of the excluded
  * words (in the passage's text, as search excludes them) or phrases, within the restriction. A query of filters only matches every passage they
  * allow. Ranking (./rank.ts) scores passages holding any of the words; a count is about passages
@@ -41,7 +42,7 @@ export function matchAll(c: Corpus, parsed: ParsedQuery, restriction: Restrictio
           else forEachPosting(c, term, plan.routed, restriction.passages, plan.allow, mark);
         };
         visit(w.term);
-        for (const e of w.expansions) visit(e.term);
+        for (const e of w.expansions) if (!e.rankOnly) visit(e.term);
         if (w.longForm) for (const g of conjunctive(c, w.longForm, plan.routed, plan.allow).cands) mark(g);
       });
       const inConj = conj ? new Set(conj.cands) : null;
