@@ -1,7 +1,7 @@
 /**
  * The query words as ranked: each word's query weight and bit, and the terms that stand in for it —
  * typo expansions (never beating an exact match), a defined acronym's long form, a country's
- * adjectives, a noun's adjective (sun: solar) — plus the acronym of a long form spelled out in the query.
+ * adjectives, a noun's adjective (sun: solar), a synonym (treaty: pact) — plus the acronym of a long form spelled out in the query.
  */
 import { fold, tokens } from '../../index/analyzer.ts';
 import type { ParsedQuery } from '../query.ts';
@@ -16,7 +16,8 @@ export interface RankedWord {
   bit: number;
   /**
    * Other terms scored as this word, each with its weight relative to the word's; `rankOnly`: ranking
-   * evidence only, not the word itself for a count (a noun's adjective: "economic" is not "economy").
+   * evidence only, not the word itself for a count (a noun's adjective or a synonym: "economic" is
+   * not "economy").
    */
   expansions: Array<{ term: string; weight: number; rankOnly?: boolean }>;
   /** The word is a defined acronym: its long form's content terms, which also stand for it. */
@@ -68,9 +69,13 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     if (long && rw.expansions.length === 0) rw.longForm = long;
     const kin = c.demonyms.get(w.term);
     if (kin && rw.expansions.length === 0) rw.expansions = kin.map((term) => ({ term, weight: c.opts.countryWords.weight }));
-    const adjectives = c.pertainyms.get(w.term);
-    if (adjectives && rw.expansions.length === 0 && !rw.longForm)
-      rw.expansions = adjectives.map((term) => ({ term, weight: c.opts.pertainyms.weight, rankOnly: true }));
+    // WordNet's relations rank a word's adjective and synonyms lower, where nothing above stands for it
+    if (rw.expansions.length === 0 && !rw.longForm) {
+      for (const term of c.pertainyms.get(w.term) ?? []) rw.expansions.push({ term, weight: c.opts.pertainyms.weight, rankOnly: true });
+      for (const term of c.synonyms.get(w.term) ?? []) {
+        if (!rw.expansions.some((e) => e.term === term)) rw.expansions.push({ term, weight: c.opts.synonyms.weight, rankOnly: true });
+      }
+    }
     out.push(rw);
   }
   // a long form spelled out in the query also finds the acronym: each of its words stands for

@@ -1,17 +1,27 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readWordNet } from '../../scripts/gen-pertainyms.ts';
+import { readWordNet } from '../../scripts/gen-wordnet-relations.ts';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
-import { derivePertainymPairs, pertainymsIn } from '../../src/search/pertainyms.ts';
-import { PERTAINYM_PAIRS } from '../../src/search/pertainyms.data.ts';
+import { PERTAINYMS_TEXT, SYNONYMS_TEXT } from '../../src/search/wordnet-relations.data.ts';
+import { deriveWordNetRelations, pertainymsIn, synonymsIn } from '../../src/search/wordnet-relations.ts';
 import { rankedWith } from '../support/options.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-describe('nouns and the adjectives that relate to them (WordNet pertainyms)', () => {
-  it('the generated table is what WordNet and the analyzer give (else run npm run gen-pertainyms)', () => {
-    expect(derivePertainymPairs(readWordNet())).toEqual(PERTAINYM_PAIRS.map(([a, b]) => [a, b]));
+describe('WordNet relations', () => {
+  it('the generated lines are what WordNet and the analyzer give (else run npm run gen-wordnet-relations)', () => {
+    expect(deriveWordNetRelations(readWordNet())).toEqual({ pertainyms: PERTAINYMS_TEXT.trim(), synonyms: SYNONYMS_TEXT.trim() });
+  });
+
+  it('gives a word of one meaning its synonyms whose first meaning it is, and a word of several none', () => {
+    const all = synonymsIn(() => true);
+    expect(all.get('treati')).toContain('pact'); // treaty, stemmed
+    expect(all.get('diseas')).toContain('patholog');
+    expect(all.get('podium')).toContain('rostrum');
+    for (const several of ['aid', 'water', 'arm', 'peac', 'state']) expect(all.get(several)).toBeUndefined();
+    // countries are the country words'
+    expect(all.get('burma')).toBeUndefined();
   });
 
   it('pairs a noun with the adjectives whose first sense relates to it, one way, where stemming leaves them apart', () => {
@@ -37,7 +47,7 @@ describe('nouns and the adjectives that relate to them (WordNet pertainyms)', ()
   });
 });
 
-describe('a noun in the query finds its adjective', () => {
+describe('a query word finds its adjective and its synonyms, ranked lower', () => {
   let ungdc: VerbatimEngine;
   beforeAll(async () => {
     // real General Debate speeches (test/fixtures/ungdc/README.md)
@@ -64,6 +74,17 @@ describe('a noun in the query finds its adjective', () => {
     const counted = ungdc.matchAll('money');
     expect(counted.length).toBe(search.hits.filter((h) => /\bmoney\b/i.test(h.text)).length);
     expect(counted.length).toBeLessThan(search.total);
+  });
+
+  it('"podium" also finds "rostrum" (a word of one meaning and its synonym), ranked below, and a count needs "podium"', async () => {
+    const res = await ungdc.search('podium', { limit: 100 });
+    expect(res.hits[0]!.text).toMatch(/\bpodium\b/i);
+    const synonym = res.hits.findIndex((h) => /\brostrum\b/i.test(h.text) && !/\bpodium\b/i.test(h.text));
+    expect(synonym).toBeGreaterThan(0);
+    expect(res.hits[synonym]!.excerpt.marks.map(([a, b]) => res.hits[synonym]!.excerpt.text.slice(a, b).toLowerCase())).toContain('rostrum');
+    expect(ungdc.matchAll('podium').length).toBe(res.hits.filter((h) => /\bpodium\b/i.test(h.text)).length);
+    const without = await rankedWith(ungdc, { synonyms: { weight: 0 } }).search('podium', { limit: 100 });
+    expect(without.hits.every((h) => /\bpodium\b/i.test(h.text))).toBe(true);
   });
 
   it('"monetary" does not find a passage that says only "money"', async () => {
