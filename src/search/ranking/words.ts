@@ -71,13 +71,20 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     if (kin && rw.expansions.length === 0) rw.expansions = kin.map((term) => ({ term, weight: c.opts.countryWords.weight }));
     // WordNet's relations rank a word's adjective and synonyms lower, where nothing above stands for it
     if (rw.expansions.length === 0 && !rw.longForm) {
-      for (const term of c.pertainyms.get(w.term) ?? []) rw.expansions.push({ term, weight: c.opts.pertainyms.weight, rankOnly: true });
+      // never worth more than the word itself: a rare stand-in ("futuristic" for "future") would outrank it
+      const own = c.idf(w.term);
+      const capped = (term: string, weight: number): number => weight * Math.min(1, own / c.idf(term));
+      for (const term of c.pertainyms.get(w.term) ?? []) rw.expansions.push({ term, weight: capped(term, c.opts.pertainyms.weight), rankOnly: true });
       for (const term of c.synonyms.get(w.term) ?? []) {
-        if (!rw.expansions.some((e) => e.term === term)) rw.expansions.push({ term, weight: c.opts.synonyms.weight, rankOnly: true });
+        if (!rw.expansions.some((e) => e.term === term)) rw.expansions.push({ term, weight: capped(term, c.opts.synonyms.weight), rankOnly: true });
       }
     }
     out.push(rw);
   }
+  // a stand-in that the query also asks for as a word is that word's, not another's ("treaty pact":
+  // "treaty" standing for "pact" would put passages without "pact" among those holding every word)
+  const asked = new Set(out.map((w) => w.term));
+  for (const w of out) w.expansions = w.expansions.filter((e) => !e.rankOnly || !asked.has(e.term));
   // a long form spelled out in the query also finds the acronym: each of its words stands for
   // 1/n of the acronym, so a passage with the acronym scores one acronym match in all
   if (c.shortFormOf.size && out.length > 1) {
