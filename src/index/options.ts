@@ -131,31 +131,20 @@ export const INDEX_OPTIONS = Object.freeze({
   countryWords: Object.freeze({ weight: 0.3 as number }),
   /**
    * A noun in the query also finds the adjective meaning "of or relating to" it, where stemming
-   * leaves them apart (sun → solar, heart → cardiac, kidney → renal, city → urban, Africa → African;
-   * WordNet's pertainyms, src/search/wordnet-relations.ts), at this weight; one way only, noun to adjective;
-   * countries left to `countryWords`; ranking evidence only (a trend's count needs the noun).
-   * Measured (0 → 0.5, round 8, npm run eval): macro nDCG@10 0.4984 → 0.5028 (Cranfield 0.395 →
-   * 0.396, CISI 0.415 =, CACM 0.512 → 0.510, MED 0.714 → 0.730, NPL 0.440 → 0.444, ADI 0.515 →
-   * 0.521); documents cut into ~300-character passages 0.490 → 0.492; everything in capitals 0.499 →
-   * 0.501; UNGDC known items unchanged. Two-fold CV over the pairs kept (both ways / noun to
-   * adjective / adjective to noun × the noun's first sense only or its first two) × weight {0, 0.3,
-   * 0.5, 0.75}: the folds chose noun to adjective, first senses (at 0.5) and both ways (at 0.75),
-   * held-out 0.5002 against 0.4984; left out one collection at a time, five of six chose noun to
-   * adjective, first senses. Adjective to noun alone lowers MED (0.714 → 0.702): the noun is broad.
+   * leaves them apart (sun → solar, kidney → renal, city → urban, economy → economic; WordNet's
+   * pertainyms, src/search/wordnet-relations.ts): one way only, noun to adjective; countries left
+   * to `countryWords`; ranking evidence only (a trend's count needs the noun). The adjective weighs
+   * `weight` × the lower of its idf and the noun's, so a rare adjective never outweighs a common
+   * noun ("futuristic" would outrank "future"). Measured (0 → 0.75, round 8, npm run eval): macro
+   * nDCG@10 0.4984 → 0.5034 (Cranfield 0.395 =, CISI 0.415 =, CACM 0.512 → 0.509, MED 0.714 →
+   * 0.730, NPL 0.440 → 0.445, ADI 0.515 → 0.525); documents cut into ~300-character passages
+   * 0.490 → 0.492; everything in capitals 0.499 → 0.502; UNGDC known items unchanged. Two-fold CV
+   * over weight {0, 0.25, 0.5, 0.75, 1}: the folds chose 1 and 0.5, held-out 0.5019 against
+   * 0.4984; left out one collection at a time, four of six chose 0.75 (0.5030). The direction and
+   * senses were chosen the same way (bench/RESULTS.md): adjective to noun lowers MED (the noun is
+   * broad).
    */
-  pertainyms: Object.freeze({ weight: 0.5 as number }),
-  /**
-   * A word of one meaning also finds its WordNet synonyms, at this weight (treaty → pact, vaccine →
-   * immunization, disease → pathology; src/search/wordnet-relations.ts); a word of several meanings
-   * ("aid", "water", "arm") gets none; ranking evidence only. Measured (0 → 0.25, round 8, on top of
-   * the pertainyms): macro nDCG@10 0.5028 → 0.5052 (Cranfield 0.396 → 0.398, MED 0.730 → 0.740,
-   * NPL 0.444 → 0.445, ADI 0.521 → 0.524, CISI and CACM level); cut documents 0.492 → 0.497; UNGDC
-   * known items open 0.878 → 0.886, blind 0.868 → 0.876, blind 2 level. Two-fold CV over weight {0,
-   * 0.05 … 0.5}: the folds chose 0.05 and 0.35, held-out 0.5049; left out one collection at a
-   * time, every fold chose 0.25. Looser synonym sets were measured and dropped (bench/RESULTS.md):
-   * any word's first meaning (CISI −1.4 % held-out), words of one meaning each.
-   */
-  synonyms: Object.freeze({ weight: 0.25 as number }),
+  pertainyms: Object.freeze({ weight: 0.75 as number }),
   /**
    * Pseudo-relevance feedback for descriptions (src/search/ranking/feedback.ts): the best passage of
    * each of the top `docs` documents, its words within `window` words of a query word weighted by

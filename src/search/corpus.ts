@@ -1,7 +1,7 @@
 /**
  * What ranking reads about a library, fixed for an engine's life: the index state, the BM25 length
  * norms, term statistics, and the relations between terms that stand for each other (acronyms and
- * their long forms, country names and their adjectives, WordNet's pertainyms and synonyms).
+ * their long forms, country names and their adjectives, nouns and their adjectives).
  */
 import { tokens } from '../index/analyzer.ts';
 import { longFormTerms, shortFormTerm } from '../index/acronyms.ts';
@@ -10,7 +10,7 @@ import type { IndexOptions } from '../index/options.ts';
 import type { EngineState, Partition } from '../index/state.ts';
 import type { LibraryStore } from '../index/store.ts';
 import { countryWordsIn } from './country-words.ts';
-import { pertainymsIn, synonymsIn } from './wordnet-relations.ts';
+import { pertainymsIn } from './wordnet-relations.ts';
 
 /** An indexed term close to a query word, with its document frequency. */
 export interface CloseTerm {
@@ -53,8 +53,6 @@ export class Corpus {
   readonly demonyms: ReadonlyMap<string, string[]> = new Map();
   /** Noun term → its adjectives' terms ("sun" → "solar"), where the library holds them (./wordnet-relations.ts). */
   readonly pertainyms: ReadonlyMap<string, string[]> = new Map();
-  /** Term of a word of one meaning → its synonyms' terms ("treati" → "pact"), where the library holds them. */
-  readonly synonyms: ReadonlyMap<string, string[]> = new Map();
 
   constructor(state: EngineState, options: IndexOptions) {
     this.opts = options;
@@ -84,7 +82,6 @@ export class Corpus {
     this.docSeen = new Int32Array(this.documentCount);
     if (this.opts.countryWords.weight > 0) this.demonyms = countryWordsIn((t) => this.df(t) > 0);
     if (this.opts.pertainyms.weight > 0) this.pertainyms = pertainymsIn((t) => this.df(t) > 0);
-    if (this.opts.synonyms.weight > 0) this.synonyms = synonymsIn((t) => this.df(t) > 0);
     if (this.opts.acronyms.enabled) {
       for (const a of state.acronyms) {
         const short = shortFormTerm(a.short);

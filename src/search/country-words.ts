@@ -21,6 +21,19 @@ const CUT = ['an', 'ian', 'ese', 'ine', 'ean'];
  * could claim (Nigerian: Niger + ian, Nigeria + n), or that is itself a country's name, is left out.
  */
 export function deriveCountryWordPairs(): Array<[string, string]> {
+  return countryForms().pairs;
+}
+
+/**
+ * Every term a one-word country name or alias gives, and every adjective form tried for it, those
+ * left out as ambiguous included ("nigerian"): the words other word lists must leave to this one.
+ */
+export function countryFormTerms(): Set<string> {
+  const { names, forms } = countryForms();
+  return new Set([...names, ...forms]);
+}
+
+function countryForms(): { pairs: Array<[string, string]>; names: Set<string>; forms: Set<string> } {
   const claims = new Map<string, Set<string>>();
   const formsOf = new Map<string, Set<string>>();
   for (const c of COUNTRIES) {
@@ -44,7 +57,8 @@ export function deriveCountryWordPairs(): Array<[string, string]> {
   for (const [term, forms] of formsOf) {
     for (const f of forms) if (claims.get(f)!.size === 1 && !formsOf.has(f)) pairs.push([term, f]);
   }
-  return pairs.sort((a, b) => (a[0] + ' ' + a[1] < b[0] + ' ' + b[1] ? -1 : 1));
+  pairs.sort((a, b) => (a[0] + ' ' + a[1] < b[0] + ' ' + b[1] ? -1 : 1));
+  return { pairs, names: new Set(formsOf.keys()), forms: new Set(claims.keys()) };
 }
 
 /**

