@@ -15,6 +15,7 @@ export function readWordNet(): WordNetText {
     indexNoun: read('index.noun'),
     indexVerb: read('index.verb'),
     indexAdv: read('index.adv'),
+    indexSense: read('index.sense'),
   };
 }
 

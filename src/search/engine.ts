@@ -107,7 +107,7 @@ export class VerbatimEngine implements SearchEngine {
         notices.push(relaxedNotice(parsed, filtered));
       }
     }
-    const marks = this.excerptMatch(ranked.markTerms, ranked.phrases);
+    const marks = this.excerptMatch(ranked.markTerms, ranked.phrases, ranked.markWeights);
     const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, marks));
     const res: SearchResponse = {
       query,
@@ -146,13 +146,14 @@ export class VerbatimEngine implements SearchEngine {
    * spelled-out acronyms ranking marks as phrases too (a phrase equal to the long form of a marked
    * term), which count as one word each when the excerpt chooses its sentence.
    */
-  private excerptMatch(terms: ReadonlySet<string>, phrases: readonly string[][]): ExcerptMatch {
+  private excerptMatch(terms: ReadonlySet<string>, phrases: readonly string[][], weights?: ReadonlyMap<string, number>): ExcerptMatch {
     const longForms = [...terms].flatMap((t) => {
       const form = this.corpus.longFormWords.get(t);
       return form ? [form] : [];
     });
     const isForm = (p: readonly string[]): boolean => longForms.some((f) => f.length === p.length && f.every((w, k) => w === p[k]));
-    return { terms, phrases: phrases.filter((p) => !isForm(p)), forms: phrases.filter(isForm), weight: this.termWeight };
+    const weight = weights?.size ? (term: string): number => weights.get(term) ?? this.termWeight(term) : this.termWeight;
+    return { terms, phrases: phrases.filter((p) => !isForm(p)), forms: phrases.filter(isForm), weight };
   }
 
   private hitOf(g: number, score: number, marks: ExcerptMatch): Hit {

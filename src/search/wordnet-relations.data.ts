@@ -37,7 +37,6 @@
  * Princeton University and LICENSEE agrees to preserve same.
  */
 export const PERTAINYMS_TEXT = `
-abasia abat
 abdomen abdomin abdominoves
 abienc abient
 abiogenesi abiogenet
@@ -52,46 +51,35 @@ achondroplasia achondroplast
 acicula acicul
 acidimetri acidimetr
 acidosi acidot
-actinometri actinometr
 actinomycosi actinomycot
-adactylia adactyl
 adenocarcinoma adenocarcinomat
 adienc adient
 adnexa adnex
-adventitia adventiti
 adverb adverbi
 aecium aecial
 aeromedicin aeromed
-agoni agon
 agranulocytosi agranulocyt
 agraphia agraph
-agronomi agronom
 agrypnia agrypnot
 alabast alabastrin
 albuminuria albuminur
 alexia alex
 algolagnia algolagn
-algometri algometr
 alkalosi alkalot
 allantoi allanto
 allergi allerg
 allogami allogam
 allometri allometr
 allopathi allopath
-allotropi allotrop
-alluvium alluvi
 alopecia alopec
-altitud altitudin
 alveolus alveolar
 amaurosi amaurot
 ambassador ambassadori
 amblyopia amblyop
 ambulacrum ambulacr
-amenorrhea amenorrh amenorrho
 amethyst amethystin
 amitosi amitot
 ammin ammino
-ammonium ammoni
 amnesia amnes amnest
 amphibia amphibi amphibian
 ampulla ampullar ampullari
@@ -99,35 +87,28 @@ amylolysi amylolyt
 anabiosi anabiot
 anaclisi anaclit
 anacoluthon anacoluth
-anamorphosi anamorph
-anaphora anaphor
 anaphylaxi anaphylact
 anaplasia anaplast
 anasarca anasarc
 anastomosi anastomot
-androgenesi androgen androgenet
+androgenesi androgenet
 anemographi anemograph
-anemometri anemometr
-anencephali anencephal
-anestrus anestr anoestr
+anestrus anoestr
 aneuploidi aneuploid
 angioma angiomat
 animat animatist
 aniseikonia aniseikon
-anisogami anisogam
 anisometropia anisometrop
 ankylosi ankylot
-annexa annex
 anosmia anosm anosmat
 anoxemia anoxem
 anoxia anox
 antheridium antheridi
 anthropogenesi anthropogen anthropogenet
-anthropometri anthropometr
 anthropophagus anthropophag
 antiphoni antiphonari
-anuresi anur anuret
-anus anal anoperin anorect preanal
+anuresi anuret
+anus anal anoperin preanal
 anxieti anxiolyt
 aorta aortal aortic
 apartheid antiapartheid
@@ -138,22 +119,18 @@ aphasia aphas
 aphesi aphet
 apiarist apiarian
 apnea apneic apnoeic
-apogami apogam apogamet
+apogami apogamet
 aponeurosi aponeurot
 apophysi apophys
 apoplexi apoplect apoplectiform apoplectoid
 aposiopesi aposiopet
 apothecium apotheci
-apothegm apothegmat
 aps apsid
 aptitud aptitudin
 aquif aquifer
-archaism archaist
 archbishop archepiscop archiepiscop
-archdeacon archidiacon
 archdioces archdiocesan
 archduk archduc
-archegonium archegoni
 archespor archespori
 archipelago archipelag
 area areal
@@ -162,7 +139,6 @@ arson incendiari
 arteriol arteriolar
 arteriosclerosi arteriosclerot
 arthralgia arthralg
-asphyxia asphyxi
 astrag astragalar
 astronomi astronom
 asynergi asynerg
@@ -171,16 +147,12 @@ ateleiosi ateleiot
 atheroma atheromat
 atherosclerosi atherosclerot
 atrium atrial atrioventricular
-attitud attitudin
 auricl auriculoventricular
 autobiographi semiautobiograph
 autocatalysi autocatalyt
-autocraci autarch autark
 autogenesi autogenet
 autolysi autolyt
 automobil automot
-autoradiographi autoradiograph
-autotomi autotom
 auxesi auxet
 avifauna avifaun avifaunist
 avitaminosi avitaminot
@@ -190,15 +162,11 @@ baboon baboonish
 bacca baccat berrylik
 bacillus bacillar bacillari
 bacteremia bacterem
-bacteria bacteri bacterioid bacteroid
+bacteria bacteri
 bacteriolysi bacteriolyt
-bacteriostasi bacteriostat
 barium baric
-baromet barometr
-baryta baryt
 basidium basidi
 basophilia basophil
-bathymetri bathymetr
 bee apian
 bentho benthal benthic benthon
 benzen benzenoid
@@ -206,21 +174,19 @@ benzoin benzoic
 bibliographi bibliograph
 bibliolatri bibliolatr
 bibliomania bibliomaniac
-bibliotheca bibliothec bibliothecari
+bibliotheca bibliothecari
 bicep bicipit
-bile biliari bilious
+bile biliari
 biocatalyst biocatalyt
 biochemistri biochem
 bioclimatolog bioclimat
-biogeographi biogeograph
 biographi biograph
 biomedicin biomed
 biosynthesi biosynthet
-bird avian
 bison bisontin
 bistro bistroic
-bitumen bitumenoid bitumin bituminoid
-blastema blastem blastemat
+bitumen bitumenoid bituminoid
+blastema blastemat
 blastogenesi blastogenet
 blastomycosi blastomycot
 blastula blastular
@@ -244,35 +210,26 @@ caduceus caducean
 calcaneus calcan
 calceus calceiform calceol
 calcium calcic calcifer
-calendar calendr
-calligraphi calligraph
 callithump callithumpian
 calorimetri calorimetr
 calypt calyptr
-calyx calyc calycin
+calyx calyc
 cambium cambial
-campana campanul campanular
+campana campanular
 canaliculus canalicular
 canicul canicular
 canin laniari
-carcinoma carcinogen carcinomat
-carpetbagg carpetbag
+carcinoma carcinomat
 carpus carpal
 cartilag cartilagin
-cartographi cartograph
-caruncl caruncul caruncular
-casuistri casuist
+caruncl caruncular
 cat felin
-catachresi catachrest
 catalas catalat
 catalepsi catalept
-catalysi catalyt
 cataphoresi cataphoret
 cataplasia cataplast
 catatonia cataton
-catechesi catechet
 cathedra cathedr
-cathexi cathect
 cecum caecal cecal
 cenogenesi cenogenet
 centuri centenari centenni
@@ -286,15 +243,12 @@ chaff chaffi chafflik
 chalk cretac
 chancr chancrous
 cheek buccal zygomat
-chelicera chelicer
 chemistri chemic
 chemoreceptor chemorecept
-chemotherapi chemotherapeut
 chert cherti
 chest pector thorac
 chiasma chiasmal chiasmat chiasmic
 childbirth childbear puerper
-chirp chirpi
 chlamydia chlamydi
 chlorosi chlorot
 choragus chorag
@@ -307,8 +261,6 @@ citi urban
 classif classificatori
 claus clausal
 clavicl subclavian
-cleistogami cleistogam
-clitori clitor
 clonus clonic
 coast coastal
 coccus coccal
@@ -317,11 +269,8 @@ cochlea cochlear
 coitus coital
 collar collarless
 colleg collegi
-colorimetri colorimetr
-coma comatos
 condyl condylar
 conjunctiva conjunctiv
-context contextu
 copper cupric cuprous
 copula copular
 corm cormos cormous
@@ -330,49 +279,37 @@ corporat corporatist
 cortex subcort
 corymb corymbos
 cosmogeni cosmogen
-cosmogoni cosmogon
 cosmos cosmic
 counterpoint contrapunt
 counterrevolut counterrevolutionari
-craniometri craniometr
 cranium cranial
 crus crural
-cryptanalysi cryptanalyt
 cryptobiosi cryptobiot
-cryptographi cryptograph
 ctene ctenoid
 cubism cubist
-cubitus antecubit cubit
+cubitus antecubit
 cuisin culinari
 curriculum curricular
-cuti cutan
 cuticula cuticular
 cyclothymia cyclothym
 cyst encyst
 cytokinesi cytokinet
 cytolysi cytolyt
-cytophotometri cytophotometr
-cytotoxin cytotox
 daisi daisylik
 deconstruction deconstructionist
 deism deist deistic
 deixi deictic
-demographi demograph
-dermi dermic transderm
+dermi dermic
 diagnosi diagnost
 diaphoresi diaphoret
 diazonium diazo
 dioces diocesan
-diplomaci diplomat
 dipol dipolar
 drama thespian
-dramaturgi dramaturg
 drupe drupac
-dualism dualist
 duct ductless
 duodenum duoden gastroduoden
 dyad dyadic
-dynasti dynast
 dyslexia dyslex
 dysplasia dysplast
 dystopia dystopian
@@ -380,14 +317,11 @@ economi econom
 ectopia ectop
 ectozoon ectozoan
 electrochemistri electrochem
-electrolysi electrolyt
 electrophoresi electrophoret
 elegi elegiac
-embolus embol
 emphysema emphysemat
 empyrean empyr
 endometrium endometri
-endoscopi endoscop
 endothelium endotheli
 entozoon entozoan
 entrepreneur entrepreneuri
@@ -400,21 +334,16 @@ epizoon epizoan
 erythema erythemat
 erythrocyt erythroid
 erythropoiesi erythropoiet
-ethnographi ethnograph
-exegesi exeget
 expansion expansionist
 expression expressionist
 extropi extrop
-exuvia exuvi
 faculti facult
 fascism fascist
 fauc faucal
 fealti feudatori
 femur femor
-fenestra fenestr
 feria ferial
 fibrocartilag fibrocartilagin
-fibula peron
 flint flinti
 follicl follicular
 forcep forcip
@@ -422,17 +351,13 @@ fox vulpecular vulpin
 fungus fungal fungoid fungous funguslik
 gallinacean gallinac
 ganglion postganglion
-gastronomi gastronom
 gemma gemmifer
 gemston lapidari
 gene genic
-geodesi geodes geodet
-geographi geograph
+geodesi geodet
 geostrategi geostrateg
 gerund gerundi
-gingiva gingiv
 glabella glabellar
-glacier glacial
 gladiat gladiatori
 gland glandular
 glia glial
@@ -461,22 +386,16 @@ hemopoiesi hemopoiet
 heterospori heterospor
 hilum hilar
 hiplin hiplength
-holographi holograph
-homeostasi homeostat
-homili homilet
 homospori homospor
 hors equin
 humerus scapulohumer
-humus humic humifi
+humus humic
 hydrocephalus hydrocephal
-hydrographi hydrograph
-hydrolysi hydrolys
 hydrometri gravimetr hydrometr
 hydropathi hydropath
 hydroxyl hydroxi trihydroxi
 hyperemia hyperem
 hyperthermia hypertherm
-hypodermi hypoderm
 hypoglycaemia hypoglycaem
 hypoglycemia hypoglycem
 hypothalamus hypothalam
@@ -490,18 +409,15 @@ ictus ictal ictic postict
 idea psychomotor
 idiom idiomat
 idiopathi idiopath
-idolatri idolatr
 immunochemistri immunochem
 immunotherapi immunotherapeut
 impetigo impetigin
 indusium indusi
 inferno infern
 inguen inguin
-inquisitor inquisitori
 insect insectan
 integu integument integumentari
 interfac interfaci
-intimaci incestu
 intuition intuitionist
 ion ionic
 iridium irid
@@ -510,36 +426,24 @@ isthmus isthmian
 jihad jihadi
 karyokinesi karyokinet
 kidney renal
-kinesthesi kinaesthet kinesthet
+kinesthesi kinesthet
 knee poplit
 lake lacustrin
-languag extralinguist intralinguist lingual linguist nonlinguist
-larynx laryng laryngopharyng
+languag extralinguist intralinguist nonlinguist
 lather latheri
 latitud latitudin
-legislatur legisl
 legum legumin
 leprosi leprous
-lexicographi lexicograph
-libido libidin
 librarian bibliothecari
 limbus limbic
 lion leonin
 literatur literari
 lithium lithic
-lithographi lithograph
 lithom lithomant
 littor intertid
 lizard lacertilian saurian
-lobul lobular
-logogram logogrammat
-longitud longitudin
 lymph lymphat lymphoid
-lysogeni lysogen
-macrencephali macrencephal
-macrocephali macrocephal
 macromolecul macromolecular
-magistr magisteri
 malaria malari
 mandibl inframaxillari mandibul mandibular
 manor manori
@@ -554,16 +458,10 @@ meritocraci meritocrat
 mesenteri mesenter
 messiah messian
 metacarpus metacarp
-metacent metacentr
-metallurgi metallurg
-metamorphosi metamorph
 metastasi metastat
 metatarsus metatars
-meter metric
 mica micac
-microcephali microcephal
 micropyl micropylar
-microscopi microscop
 milk lactic
 minist ministeri
 mitosi mitot
@@ -572,8 +470,7 @@ molecul bimolecular intermolecular intramolecular molecular
 monism monist
 morbilli morbilliform
 mous mousey
-mucosa mucos
-mucus mucifer mucoid mucopurul mucos mucous
+mucus mucifer mucopurul mucous
 muscl muscular musculoskelet neuromuscular
 myalgia myalgic
 myocardium myocardi
@@ -589,14 +486,10 @@ natriuresi natriuret
 navi naval
 necrosi necrot
 nectari nectarifer
-neoclassic neoclassicist
 neocortex neocort
 neoplasm antineoplast neoplast
-neoteni neoten
-nephriti nephrit
 neuralgia neuralg
 neurasthenia neurasthen
-neuroanatomi neuroanatom
 neuroglia neurogli
 neuroma neuromat
 neuropsychiatri neuropsychiatr
@@ -604,37 +497,27 @@ neurosi neurot
 neurotoxin neurotox
 noon meridian
 norm normat
-noun appel
 nucleus multinucl nucleat uninucl
 occiput occipit
 offspr filial
 ohm ohmic
-oligarchi oligarch
-onomatopoeia onomatopo onomatopoet
+onomatopoeia onomatopoet
 ontogeni ontogenet
 opera operat
-operculum opercul
-ophthalmolog ophthalm
 orchestra philharmon
 organic organicist
 oropharynx oropharyng
 orthographi orthograph
-osmosi osmot
 ossicl ossicul ossicular
 paleocortex paleocort
 palingenesi palingenet
 palm palmar volar
-palpebra palpebr
-pancrea pancreat
-parabl parabol
 paradigm paradigmat
-paralysi paralyt
 paramet parametr
 parhelion parhel parheliac
 pariti parous
 parliament parliamentari
 participl participi
-parturit parturi
 passerin nonpasserin
 patella patellar
 peat peati
@@ -646,19 +529,11 @@ penumbra penumbr
 pericardium pericardi pericardiac
 perineum anoperin
 perithelium peritheli
-peritoneum periton
-phalanx phalang
 pharmacist pharmaceut
-pharynx laryngopharyng pharyng
-phenomenon phenomen
-philat philatel
-phosphorus phosphor
 photochemistri photochem
-photometri photometr
 photosynthesi nonphotosynthet photosynthet
-phototrop lucifug
 phyllod phyllodi
-phylogeni phylet phylogenet
+phylogeni phylet
 physiotherapi physiotherapeut
 pilus pilar
 plagioclas plagioclast
@@ -666,20 +541,15 @@ planographi planograph
 pleochroism pleochroic
 pleura pleural
 pneumococcus pneumococc
-pneumonia pneumon
 poetri poetic
 polarographi polarograph
 polyhedron polyhedr
-polyphoni polyphon
-pope papal pontif
+pope papal
 porphyri porphyrit
 positiv positivist
 praetor praetori praetorian pretori pretorian
 precordium precordi
-priesthood hierat
 primipara primipar
-probabil probabilist
-professor professori
 progesteron progest
 prolus prolusori
 pronoun pronomin
@@ -688,32 +558,25 @@ protein proteinac
 proteolysi proteolyt
 provinc provinci
 psychiatri psychiatr
-psychoanalysi psychoanalyt
 psychogenesi psychogen psychogenet
-psychometri psychometr
 psychotherapi psychotherapeut
 puberti pubert
-pubi pectin pubic
+pubi pubic
 pudendum pudend
 puerpera puerper
 puerperium puerper
-pugil pugilist
 pyaemia pyaemic
 pyemia pyemic
 pyknosi pycnot pyknot
 pylorus pylor
 pyorrhea pyogen
 pyrogallol pyrogal
-pyrographi pyrograph
-pyrolysi pyrolign pyrolyt
+pyrolysi pyrolyt
 quadrangl quadrangular
 quadraphoni quadraphon quadrason quadriphon quadrison
 quartic biquadrat
-rabbi rabbin
-rabi rabid
-radiotelephoni radiophon radiotelephon
 recoil recoilless
-rectum anorect colorect rectal rectosigmoid
+rectum colorect rectal rectosigmoid
 reduction reductionist
 residuum residuari
 retina retin
@@ -725,7 +588,6 @@ riverbank riparian
 roentgenographi roentgenograph
 rune runic
 sacrum sacral
-sadomasoch sadomasochist
 salamand salamandriform
 saliva salivari
 salvat salvif
@@ -735,7 +597,6 @@ sarcolemma sarcolemm sarcolemn
 sartorius sartori
 satellit antisatellit
 scapula scapular scapulohumer
-schism schismat
 schizophrenia schizoid
 sciatica sciatic
 sclerosi scleros sclerot
@@ -743,29 +604,24 @@ scotoma scotomat
 scrotum scrotal
 scurf scurfi
 scurvi scorbut
-sea marin pelag thalass
+sea marin thalass
 seab hadal
 sector sectori
 semen semin seminifer
-sentenc sententi
 sepal sepalin sepaloid
 septum septal
 serum serous
 sheep ovin
 shrub shrubbi
 silica silici
-silver argent
 sky celesti
 snake anguin
-soap saponac soapi
+soap saponac
 societi social societ sociocultur
 somatosens somatosensori
-spasm spastic
 spectrometri spectrometr
-spectroscopi spectroscop
 spectrum spectral
 sperm spermat spermous
-spine spinal
 spleen splenet splenic
 sponde spondaic
 spore sporogen
@@ -773,36 +629,28 @@ stagflat stagflationari
 staphylococcus staphylococc
 statu statuari
 statut statutori
-stemma stemmat
-stenographi stenograph
 sternum sternal
 stipend stipendiari
 stoichiometri stoichiometr
 stolon stolonifer
-stoma astomat
 strategi strateg
-streptococcus strep streptococc
+streptococcus strep
 stria striat
 substant substantiv
 suburb suburban
 sud sudsi
 sulcus sulcat
-sun heliac lunisolar solar
+sun lunisolar solar
 supervisor supervisori
 swine porcin
 synaps synapt
 synesthesia synaesthet synesthet
-synopsi synopt
 synovia synovi
 syntagma syntagmat
 syphili syphilit
-tabl tabular
 tannin tannic
 tarsus tarsal
 techniqu technic
-technophilia technophil
-technophobia technophob
-telemetri telemet
 tellurium tellur
 tercentenari tricentenari tricentenni
 tercentenni tricentenari tricentenni
@@ -815,20 +663,16 @@ theism theist theistic
 theme themat
 thenar thenal
 theocraci theocrat
-theosophi theosoph
 thermometri thermometr
 thigh femor
 thyrotoxicosi thyrotox
 tibia tibial
 tomentum tomentos
-tonus tonic
 trabecula trabecul trabecular
 trachea tracheal
 traction tractiv
 tragicomedi tragicom
-trauma traumat
 tree arbor arborari
-triangl triangul
 tribe intertrib tribal
 triennial tricentenari tricentenni
 trigonometri trigonometr
@@ -837,26 +681,21 @@ troche trochaic
 tubercl tubercular
 tuberculosi tuberculoid
 tutor tutori
-tympani tympan
 typographi typograph
 ulna ulnar
-umbilicus umbil
 uniti unitari
 uranium transuran
 uremia urem
-urethra urethr
 usufruct usufructuari
 uterus uterin
 uvea uveal uveous
 uvula uvular
-vagina vagin
 vagus vagal
 varicella varicelliform
-variola variol variolar
+variola variolar
 vehicl vehicular
 ventricl intraventricular ventricular
 vertebra intervertebr vertebr
-vesica vesic
 vesicl vesicular
 vessel vascular
 veterinarian veterinari
@@ -867,7 +706,6 @@ viscomet viscometr
 viscosimet viscosimetr
 vitiligo vitiligin
 voltag photovolta voltaic
-volumet volumetr
 vulva vulval vulvar
 wall mural
 wine vinac vinous

@@ -1,8 +1,8 @@
 /**
  * A noun and the adjective meaning "of or relating to" it, where stemming leaves them apart (sun →
- * solar, money → monetary, kidney → renal, city → urban, economy → economic): WordNet 3.1's
+ * solar, kidney → renal, city → urban, economy → economic): WordNet 3.1's
  * pertainym relation, as lines of analyzer terms. A query naming the noun also finds the adjective,
- * ranked below the noun (src/index/options.ts, `pertainyms`; src/search/ranking/words.ts).
+ * weighed at most `pertainyms.weight` × the noun (src/index/options.ts; src/search/ranking/words.ts).
  *
  * Which pairs, and why:
  * - One way only, noun to adjective: the adjective is narrow (only pairs where relating to the noun
@@ -11,9 +11,10 @@
  *   sense must be its first too ("state" → "civil" is a minor sense of both).
  * - A query reaches a pair through terms, not words: the noun's term must be the term of no other
  *   WordNet word ("futurism" → "futuristic" would otherwise fire on "future": both stem to
- *   "futur"), and no word sharing the adjective's term may be more common than the adjective (in
- *   WordNet's sense-tagged texts): "growth" → "growing" would find every "grow", "enteron" →
- *   "enteric" every "enter"; "solar", which the rarer "solarize" shares, stays.
+ *   "futur"), and every word sharing the adjective's term must be rarer than the adjective in
+ *   WordNet's sense-tagged texts: "growth" → "growing" would find every "grow", "enteron" →
+ *   "enteric" every "enter", "legislature" → "legislative" every "legislation"; "solar", which the
+ *   rarer "solarize" shares, stays.
  * - Common nouns and adjectives only (WordNet writes proper ones with a capital): names are the
  *   country words' (./country-words.ts) and WordNet's instances' (Mohammed → Mohammedan). No pair
  *   holds a country's name or any adjective form tried for one ("Nigerian").
@@ -37,6 +38,8 @@ export interface WordNetText {
   indexNoun: string;
   indexVerb: string;
   indexAdv: string;
+  /** index.sense: each sense's key (lemma%…), synset, number and how often it was tagged in WordNet's texts. */
+  indexSense: string;
 }
 
 interface Synset {
@@ -79,13 +82,18 @@ export function senses(text: string): Map<string, string[]> {
   return out;
 }
 
-/** How often each lemma's senses were tagged in WordNet's sense-tagged texts (SemCor): how common the word is. */
-export function taggedCounts(text: string): Map<string, number> {
+/**
+ * How often each lemma occurs in WordNet's sense-tagged texts (the Semantic Concordance), its senses'
+ * tag counts summed from index.sense (`sense_key synset_offset sense_number tag_cnt`, the key
+ * `lemma%…`): how common the word is.
+ */
+export function taggedCounts(indexSense: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
+  for (const line of indexSense.split('\n')) {
     const f = line.trim().split(/\s+/);
-    out.set(f[0]!, Number(f[4 + Number(f[3]) + 1]));
+    if (f.length < 4) continue;
+    const lemma = f[0]!.slice(0, f[0]!.indexOf('%'));
+    out.set(lemma, (out.get(lemma) ?? 0) + Number(f[3]));
   }
   return out;
 }
@@ -110,20 +118,19 @@ export function derivePertainyms(wn: WordNetText): string {
   const nouns = synsets(wn.dataNoun);
   const firstAdj = senses(wn.indexAdj);
   const firstNoun = senses(wn.indexNoun);
-  // the words of every part of speech that stem to each term, and how often each was tagged
+  // the words of every part of speech that stem to each term, and how often each occurs
   const wordsOf = new Map<string, Set<string>>();
-  const tagged = new Map<string, number>();
   for (const text of [wn.indexAdj, wn.indexNoun, wn.indexVerb, wn.indexAdv]) {
-    for (const [lemma, n] of taggedCounts(text)) {
+    for (const lemma of senses(text).keys()) {
       const t = COMMON_WORD.test(lemma) ? queryTerm(lemma) : null;
-      if (!t) continue;
-      wordsOf.set(t, (wordsOf.get(t) ?? new Set()).add(lemma));
-      tagged.set(lemma, (tagged.get(lemma) ?? 0) + n);
+      if (t) wordsOf.set(t, (wordsOf.get(t) ?? new Set()).add(lemma));
     }
   }
+  const tagged = taggedCounts(wn.indexSense);
   // the noun's term is how a query reaches the pair: it must be the noun's alone ("futur" is
-  // "future" and "futurism"); the adjective's term must be mostly the adjective's: no word sharing
-  // it more common ("enter" is "enteric" but mostly the verb, "grow" mostly not "growing")
+  // "future" and "futurism"); the adjective's term must be mostly the adjective's: every word sharing
+  // it less common ("enter" is "enteric" but mostly the verb; "legisl" is "legislative" and the more
+  // common "legislation")
   const nounTerm = (word: string): string | null => {
     const t = queryTerm(word);
     return t && wordsOf.get(t)?.size === 1 && !countries.has(t) ? t : null;
@@ -132,7 +139,7 @@ export function derivePertainyms(wn: WordNetText): string {
     const t = queryTerm(word);
     if (!t || countries.has(t)) return null;
     const own = tagged.get(word) ?? 0;
-    return [...wordsOf.get(t)!].every((w) => w === word || (tagged.get(w) ?? 0) <= own) ? t : null;
+    return [...(wordsOf.get(t) ?? [])].every((w) => w === word || (tagged.get(w) ?? 0) < own) ? t : null;
   };
   const pairs: Array<[string, string]> = [];
   for (const [offset, s] of adjectives) {

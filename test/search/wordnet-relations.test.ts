@@ -56,6 +56,10 @@ const WORDNET = {
   ]),
   indexVerb: index(['solarize v 1 0 1 0 00000020']),
   indexAdv: index([]),
+  // how often each sense was tagged: "solar" is commoner than "solarize", which shares its term
+  indexSense: ['renal%3:01:00:: 00000015 1 1', 'solar%3:01:00:: 00000010 1 4', 'solarize%2:30:00:: 00000020 1 0', 'sun%1:17:00:: 00000001 1 10'].join(
+    '\n',
+  ),
 };
 
 describe('WordNet pertainyms', () => {
@@ -64,6 +68,9 @@ describe('WordNet pertainyms', () => {
     // second sense; the satellite's pointer is from its second word (renal, not nephritic); "solar"
     // keeps its pair though the rarer verb "solarize" shares its term
     expect(derivePertainyms(WORDNET)).toBe('kidney renal\nsun solar');
+    // were "solarize" the commoner word, "solar" would stand for it as much as for the adjective
+    const commonerVerb = { ...WORDNET, indexSense: WORDNET.indexSense.replace('solarize%2:30:00:: 00000020 1 0', 'solarize%2:30:00:: 00000020 1 9') };
+    expect(derivePertainyms(commonerVerb)).toBe('kidney renal');
   });
 
   it('the generated lines are what WordNet and the analyzer give (else run npm run gen-wordnet-relations)', () => {
@@ -158,10 +165,19 @@ describe('a noun in the query finds its adjective, below the noun itself', () =>
       // "sun" common in the library, so that the passage repeating "solar" scores highest
       for (let i = 1; i <= 5; i++) writeFileSync(path.join(tier, `s${i}.txt`), `The sun rose again over the hills on day ${i} of the summit.\n`);
       const lib = await loadLibrary(tier);
-      const res = await createEngine(lib.documents, lib.report).search('sun solar', { limit: 10 });
+      const engine = createEngine(lib.documents, lib.report);
+      const res = await engine.search('sun solar', { limit: 10 });
       expect(res.hits[0]!.source.document).toBe('b');
       expect(res.hits[1]!.source.document).toBe('a');
       expect(res.hits[1]!.score).toBeGreaterThan(res.hits[0]!.score);
+      // and "sun" alone: every passage saying "sun" first, the one repeating "solar" after them
+      const sun = await engine.search('sun', { limit: 10 });
+      const docs = sun.hits.map((h) => h.source.document);
+      expect(docs).toHaveLength(7);
+      expect(new Set(docs.slice(0, 6))).toEqual(new Set(['b', 's1', 's2', 's3', 's4', 's5']));
+      expect(docs[6]).toBe('a');
+      // it scores more than some of them, but does not say "sun"
+      expect(sun.hits[6]!.score).toBeGreaterThan(sun.hits[5]!.score);
     } finally {
       rmSync(tier, { recursive: true, force: true });
     }

@@ -24,7 +24,9 @@ export function scoreBm25f(c: Corpus, plan: QueryPlan, s: Scratch, required: Con
   for (const w of plan.words) {
     if (w.longForm) scorer.acronym(w.term, w.longForm, w.qw, w.bit);
     else scorer.term(w.term, w.qw, w.bit);
-    for (const e of w.expansions) scorer.term(e.term, w.qw * e.weight, w.bit);
+    // a rank-only stand-in scores but sets no word bit: a passage holding only "solar" does not hold
+    // "sun" for the all-words-first tier (as feedback terms do not)
+    for (const e of w.expansions) scorer.term(e.term, w.qw * e.weight, e.rankOnly ? NO_BIT : w.bit);
     scorer.endWord();
   }
   // phrase words rank too (a quoted phrase's rare words are evidence like any other)
@@ -38,6 +40,9 @@ export function scoreBm25f(c: Corpus, plan: QueryPlan, s: Scratch, required: Con
   scorer.addDocumentEvidence();
   return { idfOf: scorer.idfOf, cut: scorer.cut };
 }
+
+/** The bit of a term that scores without standing for a query word in the passage mask. */
+const NO_BIT = -2;
 
 class Bm25fScorer {
   readonly idfOf = new Map<string, number>();
@@ -75,7 +80,7 @@ class Bm25fScorer {
       termTf[d] = termTf[d]! + t * this.c.toDocNorm[g]!;
     }
     if (bit >= 0) mask[g]! |= 1 << bit;
-    else if (mask[g] === 0) mask[g] = 0x80000000;
+    else if (bit !== NO_BIT && mask[g] === 0) mask[g] = 0x80000000;
   }
 
   /**
@@ -103,7 +108,7 @@ class Bm25fScorer {
     else forEachPosting(this.c, term, plan.routed, plan.restriction.passages, plan.allow, fn);
   }
 
-  /** Scores one term with query weight `weight` for the word of bit `bit` (-1: a phrase word). */
+  /** Scores one term with query weight `weight` for the word of bit `bit` (-1: a phrase word; NO_BIT: no word's). */
   term(term: string, weight: number, bit: number): void {
     const idf = this.c.idf(term);
     this.idfOf.set(term, Math.max(this.idfOf.get(term) ?? 0, idf));

@@ -35,6 +35,12 @@ export interface QueryPlan {
   checkedPhrases: string[][];
   /** Terms the excerpts mark. */
   markTerms: Set<string>;
+  /**
+   * What a marked stand-in weighs when an excerpt chooses its sentence, where that is less than its
+   * idf (a noun's adjective: at most `pertainyms.weight` × the noun's), so that its sentence does
+   * not beat the word's.
+   */
+  markWeights: Map<string, number>;
   /** Phrases the excerpts mark besides the quoted ones (spelled-out acronyms). */
   markPhrases: string[][];
   /** The query asks for a quantity (answer-type lift in the re-rank). */
@@ -60,10 +66,15 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
   const excludedPhrases = parsed.excludedPhrases.map((p) => p.terms).filter((t) => t.length > 0);
   const words = rankedWords(c, parsed);
   const markTerms = new Set<string>();
+  const markWeights = new Map<string, number>();
   for (const w of words) {
     markTerms.add(w.term);
-    for (const e of w.expansions) markTerms.add(e.term);
+    for (const e of w.expansions) {
+      markTerms.add(e.term);
+      if (e.rankOnly) markWeights.set(e.term, e.weight * c.idf(e.term));
+    }
   }
+  for (const w of words) markWeights.delete(w.term);
   // a spelled-out acronym is marked as a phrase (its words alone would mark every "international")
   const markPhrases = words.flatMap((w) => (w.longForm ? [c.longFormWords.get(w.term) ?? []] : []));
   for (const p of phrases) for (const t of p) markTerms.add(t);
@@ -83,6 +94,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     excludedPhrases,
     checkedPhrases: phrases.filter((p) => !oneWord.has(p)),
     markTerms,
+    markWeights,
     markPhrases,
     wantsQuantity: asksForQuantity(parsed.text),
     countedUnits: countedUnits(parsed.text),

@@ -52,6 +52,8 @@ export interface Ranked {
   partial: boolean;
   /** What the excerpts should mark. */
   markTerms: Set<string>;
+  /** Marked stand-ins' weights when an excerpt chooses its sentence, where lower than their idf. */
+  markWeights: Map<string, number>;
   phrases: string[][];
 }
 
@@ -92,7 +94,15 @@ export function rank(
     if (!rerankHead(c, plan, s, head, idfOf, cmp)) partial = true;
     const scores = new Map<number, number>();
     for (const g of head) scores.set(g, Math.round(s.score[g]! * 1e4) / 1e4);
-    return { order: head, scores, total, partial, markTerms: plan.markTerms, phrases: [...plan.phrases, ...plan.markPhrases] };
+    return {
+      order: head,
+      scores,
+      total,
+      partial,
+      markTerms: plan.markTerms,
+      markWeights: plan.markWeights,
+      phrases: [...plan.phrases, ...plan.markPhrases],
+    };
   } finally {
     s.reset();
   }
@@ -100,13 +110,15 @@ export function rank(
 
 /**
  * The ranking order: passages holding every word of a short query first, then by score, then by
- * library order (a total order, so every sort of the same passages agrees).
+ * library order (a total order, so every sort of the same passages agrees). A one-word query is
+ * tiered too when a rank-only stand-in scores for it: the passages saying the word come first.
  */
 function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: number) => number {
   const { words } = plan;
   const { score, mask } = s;
   const fullMask = words.length ? (2 ** words.length - 1) >>> 0 : 0;
-  const tiered = words.length > 1 && words.length <= c.opts.allWordsFirstMaxWords;
+  const standIn = words.some((w) => w.expansions.some((e) => e.rankOnly));
+  const tiered = (words.length > 1 || standIn) && words.length <= c.opts.allWordsFirstMaxWords;
   const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 1 : 0);
   return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
 }

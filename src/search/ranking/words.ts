@@ -68,12 +68,14 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     if (long && rw.expansions.length === 0) rw.longForm = long;
     const kin = c.demonyms.get(w.term);
     if (kin && rw.expansions.length === 0) rw.expansions = kin.map((term) => ({ term, weight: c.opts.countryWords.weight }));
-    // a noun's adjective (WordNet), where nothing above stands for the word: ranked below the word
-    // itself whatever their idf (a rare adjective at its own idf would outrank a common noun)
+    // a noun's adjective (WordNet), where nothing above stands for the word: a mention weighs at most
+    // `weight` × one of the word, among passages and among documents alike (a rare adjective at its
+    // own idf would outrank a common noun)
     if (rw.expansions.length === 0 && !rw.longForm) {
-      const own = c.idf(w.term);
-      for (const term of c.pertainyms.get(w.term) ?? [])
-        rw.expansions.push({ term, weight: c.opts.pertainyms.weight * Math.min(1, own / c.idf(term)), rankOnly: true });
+      for (const term of c.pertainyms.get(w.term) ?? []) {
+        const cap = Math.min(1, c.idf(w.term) / c.idf(term), c.docIdf(w.term) / c.docIdf(term));
+        rw.expansions.push({ term, weight: c.opts.pertainyms.weight * cap, rankOnly: true });
+      }
     }
     out.push(rw);
   }
