@@ -183,6 +183,26 @@ describe('a noun in the query finds its adjective, below the noun itself', () =>
     }
   });
 
+  it('an excerpt opens at the sentence saying the noun, not at a rarer adjective', async () => {
+    const lib = mkdtempSync(path.join(tmpdir(), 'verbatim-pertainyms-excerpt-'));
+    try {
+      // a long passage: the excerpt shows one part of it, chosen by the words it holds
+      const long = [
+        'Next year my country will mark the centenary of its independence, and we are preparing celebrations in every province and every village of the nation.',
+        'Our schools, our roads and our hospitals were built by generations who believed in the promise of that day, and we honour them.',
+        'Yet the real test lies ahead of us: this century will decide whether the promise is kept for all our children.',
+      ].join(' ');
+      writeFileSync(path.join(lib, 'a.txt'), long + '\n');
+      for (let i = 1; i <= 4; i++) writeFileSync(path.join(lib, `c${i}.txt`), `In the last century, treaty ${i} changed the region.\n`);
+      const loaded = await loadLibrary(lib);
+      const res = await createEngine(loaded.documents, loaded.report).search('century', { limit: 10 });
+      const hit = res.hits.find((h) => h.source.document === 'a')!;
+      expect(hit.excerpt.text).toContain('this century will decide');
+    } finally {
+      rmSync(lib, { recursive: true, force: true });
+    }
+  });
+
   it('"social" does not find a passage that says only "society"', async () => {
     const res = await ungdc.search('social', { limit: 100 });
     expect(res.total).toBeGreaterThan(0);
