@@ -491,9 +491,9 @@ async function crossValidate(cols: Collection[], grid: string, base: IndexOption
   // leave one collection out: a stand-in for a collection never seen, tuned on the others
   const whole = res.map((r) => cols.map((c) => mean(Object.values(r[c.name]!))));
   const loco = cols.map((c, i) => {
+    const others = (x: number[]): number => mean(x.filter((_, k) => k !== i));
     let best = 0;
     whole.forEach((w, j) => {
-      const others = (x: number[]): number => mean(x.filter((_, k) => k !== i));
       if (others(w) > others(whole[best]!) + 1e-12) best = j;
     });
     out(

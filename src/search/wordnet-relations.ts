@@ -49,7 +49,7 @@ interface Synset {
 }
 
 /** Synsets by offset, from a WordNet data file (lines after the licence header, which start with spaces). */
-export function synsets(text: string): Map<string, Synset> {
+function synsets(text: string): Map<string, Synset> {
   const out = new Map<string, Synset>();
   for (const line of text.split('\n')) {
     if (!line || line.startsWith(' ')) continue;
@@ -70,7 +70,7 @@ export function synsets(text: string): Map<string, Synset> {
 }
 
 /** Each lemma's synsets, most frequent sense first, from a WordNet index file. */
-export function senses(text: string): Map<string, string[]> {
+function senses(text: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const line of text.split('\n')) {
     if (!line || line.startsWith(' ')) continue;
@@ -87,7 +87,7 @@ export function senses(text: string): Map<string, string[]> {
  * tag counts summed from index.sense (`sense_key synset_offset sense_number tag_cnt`, the key
  * `lemma%…`): how common the word is.
  */
-export function taggedCounts(indexSense: string): Map<string, number> {
+function taggedCounts(indexSense: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const line of indexSense.split('\n')) {
     const f = line.trim().split(/\s+/);
@@ -120,8 +120,8 @@ export function derivePertainyms(wn: WordNetText): string {
   const firstNoun = senses(wn.indexNoun);
   // the words of every part of speech that stem to each term, and how often each occurs
   const wordsOf = new Map<string, Set<string>>();
-  for (const text of [wn.indexAdj, wn.indexNoun, wn.indexVerb, wn.indexAdv]) {
-    for (const lemma of senses(text).keys()) {
+  for (const index of [firstAdj, firstNoun, senses(wn.indexVerb), senses(wn.indexAdv)]) {
+    for (const lemma of index.keys()) {
       const t = COMMON_WORD.test(lemma) ? queryTerm(lemma) : null;
       if (t) wordsOf.set(t, (wordsOf.get(t) ?? new Set()).add(lemma));
     }
@@ -167,9 +167,9 @@ export function derivePertainyms(wn: WordNetText): string {
  * Noun term → the adjective terms standing for it, restricted to adjectives the library holds
  * (`has`); the noun need not be there (a library may say only "solar").
  */
-export function pertainymsIn(has: (term: string) => boolean, text: string = PERTAINYMS_TEXT): Map<string, string[]> {
+export function pertainymsIn(has: (term: string) => boolean): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const line of text.split('\n')) {
+  for (const line of PERTAINYMS_TEXT.split('\n')) {
     const [term, ...others] = line.trim().split(' ');
     if (!term) continue;
     const held = others.filter(has);

@@ -74,7 +74,6 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
       if (e.rankOnly) markWeights.set(e.term, e.weight * c.idf(e.term));
     }
   }
-  for (const w of words) markWeights.delete(w.term);
   // a spelled-out acronym is marked as a phrase (its words alone would mark every "international")
   const markPhrases = words.flatMap((w) => (w.longForm ? [c.longFormWords.get(w.term) ?? []] : []));
   for (const p of phrases) for (const t of p) markTerms.add(t);
