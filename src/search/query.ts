@@ -117,7 +117,8 @@ Acronyms the library defines, such as IAEA, also find their name written out, an
 A country's common name finds its statements (South Korea, Burma, UK, USSR); US in capitals is the United States.
 Search also finds a noun's adjective where the two look unalike (sun: solar, city: urban), weighted lower;
 a trend does not count it.
-A filter written with a space whose value it cannot take (from: 5 years) is searched as words, and the reply says so.
+A filter written with a space whose value it cannot take (from: 5 years), and a name before a colon that is no
+filter's (CPU:I/O), are searched as words, and the reply says so; a misspelt filter (contry:COL) is an error.
 A query that opens with a country (germany anti-islam video) ranks what that country said higher.
 Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
@@ -373,7 +374,22 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
         continue;
       }
       if (rest && !isSpace(rest[0]) && !rest.startsWith('//')) {
-        throw new QueryError(`“${key[1]}:” is not a filter. Filters are ${KNOWN_FILTERS} — or put the text in quotes to search for it.`);
+        // `colour:red`, `contry:COL`: a name close to a filter's was meant as that filter, and so is
+        // any unknown name in a stored query (follows); others are text holding a colon
+        // (Input:Output, CPU:I/O, TNF:IL-10), read as words, as Xapian's QueryParser reads a prefix
+        // it does not know — and the reply says so
+        const near = nearFilterName(name);
+        if (near || options.strictFilters) {
+          throw new QueryError(
+            `“${key[1]}:” is not a filter${near ? ` — did you mean ${near}:?` : '.'} Filters are ${KNOWN_FILTERS} — or put the text in quotes to search for it.`,
+          );
+        }
+        const b = readBare(i);
+        const notice = `Read “${truncateWords(b.text, 12)}” as words: “${key[1]}:” is not a filter (filters are ${KNOWN_FILTERS}).`;
+        if (!notices.includes(notice)) notices.push(notice);
+        pieces.push({ kind: 'word', sign, raw: b.text });
+        i = b.next;
+        continue;
       }
     }
     const b = readBare(i);
@@ -394,6 +410,37 @@ function truncateWords(text: string, n: number): string {
   return w.length > n ? `${w.slice(0, n).join(' ')} …` : text;
 }
 
+/**
+ * The filter name `name` is probably a misspelling of (one edit for names of up to five letters,
+ * two for longer ones; a swap of neighbouring letters is one edit), or undefined.
+ */
+function nearFilterName(name: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = name.length <= 5 ? 1 : 2;
+  for (const known of Object.keys(FILTER_KEYS)) {
+    if (Math.abs(known.length - name.length) > bestDistance) continue;
+    const d = editDistance(name, known);
+    if (d < bestDistance || (d === bestDistance && best === undefined)) [best, bestDistance] = [known, d];
+  }
+  return best;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
 /** Whether `value` is itself a filter (`country:` followed by `from:2019`): a filter with no value. */
 function isFilterText(value: string): boolean {
   return /^-?[a-z]+:/i.test(value) && FILTER_KEYS[value.replace(/^-/, '').split(':')[0]!.toLowerCase()] !== undefined;
@@ -407,7 +454,8 @@ function isFilterText(value: string): boolean {
  * - countries: a code in capitals (`COL`, or one only the library knows), or a name or code the
  *   country table knows that is not a stop word (`country: usa` reads; `country: in Africa` does not).
  * An empty value, or one that is itself a filter, counts as read, so its own error stands. Speaker,
- * organisation, document and symbol values are only known to the library: they always read.
+ * organisation, document and symbol values are only known to the library: they read unless made
+ * of common words alone (`org: The …`).
  */
 function readsAsFilter(field: string, name: string, value: string): boolean {
   if (!value || isFilterText(value)) return true;
@@ -439,7 +487,9 @@ function readsAsFilter(field: string, name: string, value: string): boolean {
         throw e;
       }
     default:
-      return true;
+      // speaker, organisation, document and symbol values are known only to the library; a value
+      // of common words alone (Organization: The Consecutive Retrieval Property) is text
+      return !tokens(value).every((t) => t.stop);
   }
 }
 
@@ -455,6 +505,14 @@ function spacedAdvice(name: string): string {
       return 'for a session filter write session:76 or session:70-76';
     case 'date':
       return 'for a date filter write date:2021-10-19';
+    case 'speaker':
+      return `for a speaker filter write ${name}:Guterres`;
+    case 'organisation':
+      return `for an organisation filter write ${name}:UNODC`;
+    case 'document':
+      return `for a document filter write ${name}:<document id>`;
+    case 'symbol':
+      return `for a symbol filter write ${name}:E/CN.7/2021/12`;
     default:
       return `for a date filter write ${name}:2021 or ${name}:2021-10-19`;
   }

@@ -89,6 +89,23 @@ describe('parseQuery: filters', () => {
     expect(terms('Afghanistan: heroin')).toEqual(['afghanistan', 'heroin']);
   });
 
+  const FILTERS = 'country:, speaker:, org:, year:, years:, from:, to:, date:, session:, doc:, symbol:';
+  it.each([
+    // text holding a colon, with a name no filter's is close to: words, and the reply says so
+    ['coca colour:red', 'colour:red', ['coca', 'color', 'red']],
+    ['On Obtaining Correct Input:A New Approach', 'Input:A', ['obtain', 'correct', 'input', 'new', 'approach']],
+    ['TNF:IL-10 ratio in sepsis', 'TNF:IL-10', ['tnf', 'il', '10', 'ratio', 'sepsi']],
+  ])('an unknown name before a colon is text: %j', (q, read, terms) => {
+    const p = parseQuery(q);
+    expect(p.filters).toEqual({});
+    expect(p.words.map((w) => w.term)).toEqual(terms);
+    expect(p.notices).toEqual([`Read “${read}” as words: “${read.split(':')[0]}:” is not a filter (filters are ${FILTERS}).`]);
+  });
+
+  it('an unknown name before a colon stays an error in a stored query (follows)', () => {
+    expect(() => parseQuery('coca colour:red', { strictFilters: true })).toThrow(/“colour:” is not a filter\. Filters are/);
+  });
+
   it('a web address is searched, not read as an unknown filter', () => {
     const p = parseQuery('heroin http://x.example');
     expect(p.words.map((w) => w.term)).toContain('heroin');
@@ -103,7 +120,11 @@ describe('parseQuery: malformed queries get a message that says what to fix', ()
     ['-heroin -"South Africa"', /only says what to leave out.*add at least one word/],
     ['the of and', /very common words.*more specific word/],
     ['"to be or not to be"', /very common word.*more specific word/],
-    ['coca colour:red', /“colour:” is not a filter.*country:.*speaker:.*year:.*quotes/],
+    // a name one edit from a filter's (two for longer names) was meant as that filter
+    ['coca contry:COL', /“contry:” is not a filter — did you mean country:\?.*speaker:.*year:.*quotes/],
+    ['coca form:2019', /“form:” is not a filter — did you mean from:\?/],
+    ['coca speeker:Guterres', /did you mean speaker:\?/],
+    ['coca orgnization:UNODC', /did you mean organization:\?/],
     ['coca year:21', /not a year.*year:2021/],
     ['coca year:9999', /not a year.*year:2021/],
     ['coca year:twenty', /not a year/],
@@ -298,6 +319,17 @@ describe('parseQuery: a filter written with a space whose value is no such value
     ['country: in Africa', ['country', 'Africa'], `Read “country: in” as words — ${country}`],
     ['country: New ideas', ['country', 'New', 'ideas'], `Read “country: New” as words — ${country}`],
     ['country: poor, rich and middle', ['country', 'poor', 'rich', 'middle'], `Read “country: poor,” as words — ${country}`],
+    // a speaker, organisation, document or symbol of common words alone is text (a paper's title)
+    [
+      'File Organization: The Consecutive Retrieval Property',
+      ['File', 'Organization', 'Consecutive', 'Retrieval', 'Property'],
+      'Read “Organization: The” as words — for an organisation filter write organization:UNODC (no space after the colon).',
+    ],
+    [
+      'speaker: the president',
+      ['speaker', 'president'],
+      'Read “speaker: the” as words — for a speaker filter write speaker:Guterres (no space after the colon).',
+    ],
   ])('%j', (q, words, notice) => {
     const p = parseQuery(q);
     expect(p.filters).toEqual({});
