@@ -8,7 +8,7 @@
  * phrase, none of the excluded words or phrases, and passes the filters. That is /search's "all
  * words" tier, without typo tolerance or acronym/country-name expansion: an alert must be exact.
  */
-import { tokens, type Token } from '../index/analyzer.ts';
+import { compoundTerms, tokens, type Token } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
 import { hasPhrase } from '../search/ranking/phrases.ts';
 import { normalizeDateBound, parseQuery } from '../search/query.ts';
@@ -38,7 +38,8 @@ export interface AnalysedPassage extends NewPassage {
 
 export function analyse(p: NewPassage): AnalysedPassage {
   const toks = tokens(p.text);
-  return { ...p, tokens: toks, terms: new Set(toks.map((t) => t.term)) };
+  // a hyphenated compound's closed form too, as the index holds it ("peacekeeping" follows "peace-keeping")
+  return { ...p, tokens: toks, terms: new Set([...toks.map((t) => t.term), ...compoundTerms(p.text).map((c) => c.term)]) };
 }
 
 /** What a follow asks for, as stored. Filters are already merged with the query's and resolved (country as its code). */

@@ -146,6 +146,12 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
   const pos: number[] = [];
   const bits: number[] = [];
   let n = 0;
+  /** The bit of the closed form of a hyphenated compound whose first word is at `at` (`on-line` for "online"). */
+  const compoundBit = (at: number, length: number): number | undefined => {
+    if (!isHyphen(text.charCodeAt(at + length)) || isHyphen(text.charCodeAt(at - 1))) return undefined;
+    const c = compoundTerms(text.slice(at, at + 200))[0];
+    return c && c.start === 0 ? bitOf.get(c.term) : undefined;
+  };
   const re = new RegExp(WORD.source, WORD.flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const raw = m[0];
@@ -154,7 +160,15 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
       let lower = raw.toLowerCase();
       const q = lower.length - 2;
       if (q > 0 && lower.charCodeAt(q + 1) === 0x73 && (lower.charCodeAt(q) === 0x27 || lower.charCodeAt(q) === 0x2019)) lower = lower.slice(0, q);
-      if (STOP_WORDS.has(lower)) continue;
+      if (STOP_WORDS.has(lower)) {
+        // a compound opening with a stop word (on-line, under-developed) sits at its next word's place
+        const cb = heads.has(lower.slice(0, 2)) ? compoundBit(m.index, raw.length) : undefined;
+        if (cb !== undefined) {
+          pos.push(n);
+          bits.push(cb);
+        }
+        continue;
+      }
     }
     const c0 = raw.charCodeAt(0);
     const c1 = raw.length > 1 ? raw.charCodeAt(1) : 0;
@@ -166,16 +180,68 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
         pos.push(n);
         bits.push(b);
       }
+      const cb = compoundBit(m.index, raw.length);
+      if (cb !== undefined && cb !== b) {
+        pos.push(n);
+        bits.push(cb);
+      }
     }
     n++;
   }
   return { pos, bits, count: n };
 }
 
-/** Indexed terms of a text: tokens without stop words. */
-export function terms(text: string): string[] {
+/**
+ * A compound of letters joined by hyphens (`on-line`, `co-operation`, `under-developed`,
+ * `peace-keeping`): whole, not inside a longer run of letters, digits or hyphens.
+ */
+const COMPOUND = /(?<![\p{L}\p{N}\u2010\u2011-])\p{L}+(?:[-\u2010\u2011]\p{L}+)+(?![\p{L}\p{N}\u2010\u2011-])/gu;
+
+/**
+ * The term of each hyphenated compound in a text, written closed (`on-line` → the term of
+ * `online`), with its span. The index holds it beside the compound's parts, so a query's closed
+ * form finds the hyphenated one, as UN texts changed their spelling over the decades
+ * (co-operation, peace-keeping, under-developed) and older abstracts wrote "on-line" for "online".
+ * None when the closed form is a stop word.
+ */
+export function compoundTerms(text: string): Array<{ term: string; start: number; end: number }> {
+  const out: Array<{ term: string; start: number; end: number }> = [];
+  if (!text.includes('-') && !text.includes('\u2010') && !text.includes('\u2011')) return out;
+  for (const m of text.matchAll(COMPOUND)) {
+    const a = analyzeWord(m[0].replace(/[-\u2010\u2011]/g, ''));
+    if (a && !a.stop) out.push({ term: a.term, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011;
+
+/** Joins a compound's closed term to the term of its last indexed part in {@link indexTokens}. */
+export const CLOSED_FORM_JOINER = '\u0000';
+
+/**
+ * A text's words as the index takes them: the term of each non-stop word, in order. A hyphenated
+ * compound's closed term ({@link compoundTerms}) rides on its last indexed part, joined by
+ * {@link CLOSED_FORM_JOINER} (`line\u0000onlin` for "on-line"), for the index's `processTerm` to
+ * split: both terms are indexed, and the field's length (MiniSearch counts distinct tokens) is
+ * the one the text had without it. `onWord` sees each word's term and folded form.
+ */
+export function indexTokens(text: string, onWord?: (term: string, folded: string) => void): string[] {
   const out: string[] = [];
-  for (const t of tokens(text)) if (!t.stop) out.push(t.term);
+  const ends: number[] = [];
+  for (const t of tokens(text)) {
+    if (t.stop) continue;
+    out.push(t.term);
+    ends.push(t.end);
+    onWord?.(t.term, t.folded);
+  }
+  let k = 0;
+  for (const c of compoundTerms(text)) {
+    while (k < ends.length && ends[k]! < c.end) k++;
+    // the last part when it is indexed (co-operation), else the last indexed one before it (follow-up)
+    const at = k < ends.length && ends[k] === c.end ? k : k - 1;
+    if (at >= 0 && ends[at]! > c.start && !out[at]!.includes(CLOSED_FORM_JOINER)) out[at] = `${out[at]!}${CLOSED_FORM_JOINER}${c.term}`;
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@
  * (faithful BM25F, see src/search/engine.ts); MiniSearch's internals are read through a cast.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import { terms, tokens } from './analyzer.ts';
+import { CLOSED_FORM_JOINER, indexTokens } from './analyzer.ts';
 import type { PartFrozen } from './frozen.ts';
 
 /** What a partition indexes for one passage: its global number and its two fields. */
@@ -18,25 +18,32 @@ export interface IndexedPassage {
 export const FIELDS = ['text', 'meta'] as const;
 export type Field = (typeof FIELDS)[number];
 
-/** MiniSearch options of every partition (loadJSON needs the very same). Text is never stored. */
-export function miniSearchOptions(onWord?: OnWord): Options<IndexedPassage> {
+/**
+ * MiniSearch options of every partition (loadJSON needs the very same). Text is never stored.
+ * `surplus`, when given, receives for each field tokenised last how many more distinct tokens
+ * MiniSearch counts as its length than the text has distinct words: a compound's closed form
+ * riding on a part that also stands alone (`co-operation` beside `operation`) is one more.
+ */
+export function miniSearchOptions(onWord?: OnWord, surplus?: Record<Field, number>): Options<IndexedPassage> {
   return {
     idField: 'g',
     fields: [...FIELDS],
     storeFields: [],
     tokenize: (text, field) => {
-      if (!onWord || field !== 'text') return terms(text);
-      const out: string[] = [];
-      for (const t of tokens(text)) {
-        if (t.stop) continue;
-        out.push(t.term);
-        onWord(t.term, t.folded);
-      }
-      return out;
+      const toks = indexTokens(text, field === 'text' ? onWord : undefined);
+      if (surplus) surplus[field as Field] = closedFormSurplus(toks);
+      return toks;
     },
-    processTerm: (term) => term,
+    // a hyphenated compound's closed form rides on its last part (indexTokens)
+    processTerm: (term) => (term.includes(CLOSED_FORM_JOINER) ? term.split(CLOSED_FORM_JOINER) : term),
     autoVacuum: false,
   };
+}
+
+/** Distinct tokens beyond the distinct words ({@link miniSearchOptions}); 0 without compounds. */
+function closedFormSurplus(toks: readonly string[]): number {
+  if (!toks.some((t) => t.includes(CLOSED_FORM_JOINER))) return 0;
+  return new Set(toks).size - new Set(toks.map((t) => t.split(CLOSED_FORM_JOINER)[0])).size;
 }
 
 /** Called for each indexed word of a passage text while building (term and folded surface form). */
@@ -148,8 +155,21 @@ export class PartitionIndex {
   }
 
   static build(passages: Iterable<IndexedPassage>, onWord?: OnWord): PartitionIndex {
-    const ms = new MiniSearch<IndexedPassage>(miniSearchOptions(onWord));
-    for (const p of passages) ms.add(p);
-    return new PartitionIndex(ms);
+    const surplus: Record<Field, number> = { text: 0, meta: 0 };
+    const ms = new MiniSearch<IndexedPassage>(miniSearchOptions(onWord, surplus));
+    const index = new PartitionIndex(ms);
+    let shortId = 0;
+    for (const p of passages) {
+      surplus.text = surplus.meta = 0;
+      ms.add(p);
+      // a field's length is its distinct words, whether or not a compound's closed form rides along
+      if (surplus.text || surplus.meta) {
+        const lengths = index.internals._fieldLength.get(shortId)!;
+        lengths[index.textId]! -= surplus.text;
+        lengths[index.metaId]! -= surplus.meta;
+      }
+      shortId++;
+    }
+    return index;
   }
 }

@@ -4,7 +4,7 @@
  * matched words marked. Marks come from the analyzer's tokens, so what is
  * marked is exactly what the index matched (a search for "cultivated" marks "cultivation").
  */
-import { tokens, type Token } from '../index/analyzer.ts';
+import { compoundTerms, tokens, type Token } from '../index/analyzer.ts';
 import { endsSentence } from '../ingest/sentences.ts';
 import type { Excerpt, Mark, PassageMarks } from '../types.ts';
 
@@ -111,6 +111,10 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
   toks.forEach((t) => {
     if (match.terms.has(t.term)) units.push({ start: t.start, end: t.end, key: `t:${t.term}`, phrase: false, weight: weightOf(t.term) });
   });
+  // a hyphenated compound whose closed form was searched ("online" marks "on-line")
+  for (const c of compoundTerms(text)) {
+    if (match.terms.has(c.term)) units.push({ start: c.start, end: c.end, key: `t:${c.term}`, phrase: false, weight: weightOf(c.term) });
+  }
   (match.phrases ?? []).forEach((p, i) => {
     for (const [a, b] of findPhrase(toks, p)) units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `p:${i}`, phrase: true, weight: 0 });
   });

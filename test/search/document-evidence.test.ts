@@ -99,7 +99,8 @@ describe('document evidence: a word is weighed by the documents that hold it', (
     };
     expect(lift(oneParagraph)).toBeGreaterThan(0);
     // passages would count "aral" in 9 places in one library and 2 in the other; documents, in 2 both times
-    expect(lift(eightParagraphs)).toBeCloseTo(lift(oneParagraph), 6);
+    // (scores are rounded to 4 decimals, so two lifts can differ by 0.0001)
+    expect(lift(eightParagraphs)).toBeCloseTo(lift(oneParagraph), 3);
   });
 });
 

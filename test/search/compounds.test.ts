@@ -1,0 +1,110 @@
+/**
+ * A hyphenated compound is also indexed closed: "cooperation" finds Austria's 1956 "co-operation",
+ * as UN texts changed spelling over the decades (co-operation, peace-keeping, under-developed).
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compoundTerms, indexTokens, termPositions, CLOSED_FORM_JOINER } from '../../src/index/analyzer.ts';
+import { loadLibrary } from '../../src/ingest/load-library.ts';
+import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
+import { analyse, compileFollow, matches, type NewPassage } from '../../src/follows/matcher.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let ungdc: VerbatimEngine;
+
+beforeAll(async () => {
+  const u = await loadLibrary(path.join(ROOT, 'test/fixtures/ungdc'));
+  ungdc = createEngine(u.documents, u.report);
+});
+
+describe('compoundTerms: a hyphenated compound of letters, closed', () => {
+  it.each([
+    ['on-line catalogues', ['onlin']],
+    ['international co-operation', ['cooper']],
+    ['under-developed countries', ['underdevelop']],
+    ['a state-of-the-art archive', ['stateoftheart']],
+    ['peace-keeping and self-determination', ['peacekeep', 'selfdetermin']],
+    // curly hyphens as typed by word processors
+    ['co\u2010operation', ['cooper']],
+  ])('%j', (text, closed) => {
+    expect(compoundTerms(text).map((c) => c.term)).toEqual(closed);
+  });
+
+  it.each([
+    // numbers, dashes between words, and halves of longer runs are no compounds
+    'COVID-19 and G-77',
+    'peace - and security',
+    'peace -- security',
+    '1990-1995',
+  ])('none in %j', (text) => {
+    expect(compoundTerms(text)).toEqual([]);
+  });
+});
+
+describe('indexTokens: the closed form rides on the last part, and the length stays', () => {
+  it('joins the closed term to the last indexed part, one distinct token per compound', () => {
+    const toks = indexTokens('The on-line catalogue, on-line again, and a follow-up');
+    expect(toks.map((t) => t.split(CLOSED_FORM_JOINER))).toEqual([['line', 'onlin'], ['catalog'], ['line', 'onlin'], ['follow', 'followup']]);
+  });
+
+  it('leaves a passage its length: distinct words, as without the closed forms', async () => {
+    // "operations" and "co-operation" share "oper": riding on it, "cooper" would make one more distinct token
+    const { PartitionIndex } = await import('../../src/index/partition.ts');
+    const texts = [
+      'Peace-keeping operations need co-operation.',
+      'Peacekeeping operations need cooperation.',
+      'Peace keeping operations need co operation.',
+    ];
+    const part = PartitionIndex.build(texts.map((text, g) => ({ g, text, meta: 'Statement' })));
+    const lengths = [...part.layout()].map((l) => l.text);
+    // peac keep oper need co / peacekeep oper need cooper / peac keep oper need co
+    expect(lengths).toEqual([5, 4, 5]);
+    expect(part.postings('cooper', 'text')?.size).toBe(2);
+    expect(part.postings('peacekeep', 'text')?.size).toBe(2);
+  });
+
+  it('places the closed form at its first word for proximity ("on-line" where "line" is)', () => {
+    const bits = new Map([
+      ['onlin', 0],
+      ['catalog', 1],
+    ]);
+    // "on" is a stop word: the compound sits at "line", right before "catalogue"
+    const p = termPositions('An on-line catalogue', bits);
+    expect(p.pos).toEqual([0, 1]);
+    expect(p.bits).toEqual([0, 1]);
+  });
+});
+
+describe('searching the closed form finds the hyphenated one (UNGDC fixture: Austria 1956 writes co-operation)', () => {
+  it('"cooperation" finds "co-operation" and marks the compound whole', async () => {
+    const res = await ungdc.search('neutrality cooperation', { limit: 5 });
+    const top = res.hits[0]!;
+    expect(top.source.document).toMatch(/AUT_11_1956/);
+    expect(top.text).toContain('co-operation');
+    const marked = top.excerpt.marks.map(([a, b]) => top.excerpt.text.slice(a, b));
+    expect(marked).toContain('co-operation');
+    expect(marked).toContain('neutrality');
+  });
+
+  it('counts Austria 1956 among the passages saying "cooperation"', async () => {
+    const res = await ungdc.search('cooperation', { limit: 50 });
+    expect(res.hits.some((h) => /AUT_11_1956/.test(h.source.document) && h.text.includes('co-operation'))).toBe(true);
+  });
+});
+
+describe('a follow of the closed form is told of the hyphenated one', () => {
+  const passage = (text: string): NewPassage => ({
+    id: 'p1',
+    docId: 'CYP_29_1974',
+    text,
+    meta: { country: 'CYP', session: '29', date: '1974' },
+    voice: { country: 'CYP', organisations: [] },
+    dateFrom: 19740101,
+    dateTo: 19741231,
+  });
+  it('follow "peacekeeping" matches a statement writing "peace-keeping"', () => {
+    const follow = compileFollow({ id: 1, query: 'peacekeeping', filters: {} });
+    expect(matches(follow, analyse(passage('The costs of peace-keeping in Cyprus have grown.')))).toBe(true);
+    expect(matches(follow, analyse(passage('Keeping the peace in Cyprus has a cost.')))).toBe(false);
+  });
+});
