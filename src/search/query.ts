@@ -310,6 +310,11 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       continue;
     }
     let sign: Piece['sign'] = '';
+    // a sign opens a word: a dash glued to a closing quote ("law of the sea"-related, 'n'-free) joins, it does not exclude
+    if ((s[i] === '-' || s[i] === '+') && i > 0 && !isSpace(s[i - 1])) {
+      i++;
+      continue;
+    }
     if (s[i] === '-' || s[i] === '+') {
       let k = i;
       while (s[k] === '-' || s[k] === '+') k++;

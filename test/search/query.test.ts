@@ -85,6 +85,13 @@ describe('parseQuery: filters', () => {
     expect(p.words.map((w) => w.term)).not.toContain('col');
   });
 
+  it('a dash glued to a closing quote joins the next word, it does not exclude it', () => {
+    const p = parseQuery(`hens for 'n'-free poults and "law of the sea"-related disputes`);
+    expect(p.excluded).toEqual([]);
+    expect(p.words.map((w) => w.term)).toEqual(['hen', 'free', 'poult', 'relat', 'disput']);
+    expect(parseQuery('"law of the sea" -related').excluded.map((w) => w.term)).toEqual(['relat']);
+  });
+
   it('a word ending in a colon is just a word', () => {
     expect(terms('Afghanistan: heroin')).toEqual(['afghanistan', 'heroin']);
   });
