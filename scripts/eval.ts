@@ -50,6 +50,10 @@ Ranking figures with the configuration the CLI and bot use (INDEX_OPTIONS).
                          for a collection never seen)
   --passage-chars N      cut every IR document into passages of at most N characters (a stand-in
                          for long articles judged whole; the library's own cut is 1,000)
+  --claims titles|sentences
+                         a stand-in for scientific claims, with --only ir: each title (or an
+                         abstract's last sentence) is the query and its document, without it, the
+                         one answer; compared with Xapian measured on the same
   --eval-dir DIR         the shared eval folder (default: $VERBATIM_EVAL_DIR, else the nearest
                          shared/eval above the repository)
   --data DIR             imported UNGDC library (default /work/ungdc-lib)
@@ -66,7 +70,50 @@ const XAPIAN: Readonly<Record<string, number>> = {
   npl: 0.439,
   adi: 0.494,
 };
-const COLLECTIONS = Object.keys(XAPIAN);
+
+/**
+ * Stand-ins for a collection of scientific claims (one short statement, one paper that answers it),
+ * built from the open collections (`--claims`):
+ * - `titles`: each title of at least 6 words is the query, its document indexed without the title
+ *   the one answer;
+ * - `sentences`: an abstract's last sentence (6–40 words, from abstracts of at least 4 sentences) is
+ *   the query, its document indexed with its title and without that sentence the one answer.
+ * With Xapian 1.4.22 BM25 on the same documents and queries, measured here (python3-xapian, the
+ * settings of ../shared/eval/ir/README.md, queries in small letters).
+ */
+const CLAIMS: Readonly<Record<'titles' | 'sentences', Readonly<Record<string, number>>>> = {
+  titles: { cranfield: 0.945, cisi: 0.647, cacm: 0.797, adi: 0.9 },
+  sentences: { cranfield: 0.385, cisi: 0.406, cacm: 0.445, med: 0.619 },
+};
+type ClaimsKind = keyof typeof CLAIMS;
+const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Za-z(])/;
+
+/** A collection's documents and queries rewritten as a claims stand-in ({@link CLAIMS}). */
+function asClaims(
+  kind: ClaimsKind,
+  docs: Array<{ id: string; title?: string; text: string }>,
+): { docs: Array<{ id: string; title: string; text: string }>; queries: Array<{ id: string; text: string; answer: string }> } {
+  const out: Array<{ id: string; title: string; text: string }> = [];
+  const queries: Array<{ id: string; text: string; answer: string }> = [];
+  const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+  for (const d of docs) {
+    const text = d.text.replace(/\s+/g, ' ').trim();
+    const title = (d.title ?? '').replace(/\s+/g, ' ').trim();
+    if (kind === 'titles') {
+      if (!text) continue;
+      out.push({ id: d.id, title: '', text: d.text });
+      if (words(title) >= 6) queries.push({ id: `t${d.id}`, text: title, answer: d.id });
+    } else {
+      const sentences = text.split(SENTENCE_END).filter((x) => x.trim());
+      const last = sentences[sentences.length - 1] ?? '';
+      if (sentences.length >= 4 && words(last) >= 6 && words(last) <= 40) {
+        queries.push({ id: `c${d.id}`, text: last, answer: d.id });
+        out.push({ id: d.id, title: d.title ?? '', text: sentences.slice(0, -1).join(' ') });
+      } else out.push({ id: d.id, title: d.title ?? '', text: d.text });
+    }
+  }
+  return { docs: out, queries };
+}
 
 /** The shared evaluation data: VERBATIM_EVAL_DIR, else the nearest shared/eval above the repository. */
 function findEvalDir(): string {
@@ -137,18 +184,29 @@ interface Collection {
   qrels: Map<string, Map<string, number>>;
 }
 
-/** An IR collection as a library; with `cut`, each document's text cut again into passages of at most `cut` characters. */
-async function loadCollection(evalDir: string, name: string, cut?: number): Promise<Collection> {
+/**
+ * An IR collection as a library; with `cut`, each document's text cut again into passages of at
+ * most `cut` characters; with `claims`, rewritten as a claims stand-in ({@link CLAIMS}).
+ */
+async function loadCollection(evalDir: string, name: string, cut?: number, claims?: ClaimsKind): Promise<Collection> {
   const dir = path.join(evalDir, 'ir', name);
   const lib = await mkdtemp(path.join(os.tmpdir(), `verbatim-eval-${name}-`));
   try {
-    await copyFile(path.join(dir, 'corpus.jsonl'), path.join(lib, 'corpus.jsonl'));
+    let stand: ReturnType<typeof asClaims> | undefined;
+    if (claims) {
+      stand = asClaims(claims, readJsonl(await readFile(path.join(dir, 'corpus.jsonl'), 'utf8')));
+      await writeFile(path.join(lib, 'corpus.jsonl'), stand.docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+    } else await copyFile(path.join(dir, 'corpus.jsonl'), path.join(lib, 'corpus.jsonl'));
     const { documents, report } = await loadLibrary(lib);
     if (cut !== undefined) {
       for (const d of documents) d.passages = toPassages(d.id, [{ text: d.passages.map((p) => p.text).join(' ') }], { maxChars: cut });
       report.passages = documents.reduce((n, d) => n + d.passages.length, 0);
     }
     const state = buildState(documents, report);
+    if (stand) {
+      const qrels = new Map(stand.queries.map((q) => [q.id, new Map([[q.answer, 1]])]));
+      return { name, state, queries: stand.queries.map(({ id, text }) => ({ id, text })), qrels };
+    }
     const queries = readJsonl<{ id: string; text: string }>(await readFile(path.join(dir, 'queries.jsonl'), 'utf8'));
     const qrels = new Map<string, Map<string, number>>();
     for (const line of (await readFile(path.join(dir, 'qrels.tsv'), 'utf8')).split('\n').slice(1)) {
@@ -306,6 +364,7 @@ async function main(): Promise<void> {
       cv: { type: 'string' },
       'eval-dir': { type: 'string' },
       'passage-chars': { type: 'string' },
+      claims: { type: 'string' },
       data: { type: 'string' },
       cache: { type: 'string' },
       verbose: { type: 'boolean', short: 'v' },
@@ -318,8 +377,12 @@ async function main(): Promise<void> {
   }
   const only = values.only;
   if (only !== undefined && only !== 'ir' && only !== 'ungdc') throw new Error('--only takes ir or ungdc');
-  const names = values.collections ? values.collections.split(',').map((s) => s.trim()) : COLLECTIONS;
-  for (const n of names) if (!(n in XAPIAN)) throw new Error(`unknown collection ${n} (${COLLECTIONS.join(', ')})`);
+  const claims = values.claims as ClaimsKind | undefined;
+  if (claims !== undefined && !(claims in CLAIMS)) throw new Error('--claims takes titles or sentences');
+  const reference = claims ? CLAIMS[claims] : XAPIAN;
+  const names = values.collections ? values.collections.split(',').map((s) => s.trim()) : Object.keys(reference);
+  for (const n of names) if (!(n in reference)) throw new Error(`unknown collection ${n} (${Object.keys(reference).join(', ')})`);
+  if (claims && only !== 'ir') throw new Error('--claims is a stand-in for IR collections: add --only ir');
   const verbose = values.verbose === true;
   const evalDir = path.resolve(values['eval-dir'] ?? findEvalDir());
   const sets = values.set ?? [];
@@ -338,7 +401,8 @@ async function main(): Promise<void> {
     if (cut !== undefined && !(Number.isInteger(cut) && cut >= 100))
       throw new Error('--passage-chars takes a whole number of characters, at least 100');
     if (cut !== undefined) out(`Documents cut into passages of at most ${cut} characters (a stand-in for long documents, not what users get)`);
-    for (const n of names) cols.push(await loadCollection(evalDir, n, cut));
+    if (claims) out(`Scientific-claims stand-in (${claims} as queries, one answer each; Xapian measured on the same): not what users get`);
+    for (const n of names) cols.push(await loadCollection(evalDir, n, cut, claims));
 
     if (values.cv !== undefined) {
       await crossValidate(cols, values.cv, opts, out);
@@ -355,7 +419,7 @@ async function main(): Promise<void> {
       const { perQuery, refused } = runCollection(c, opts, verbose);
       run.ir[c.name] = perQuery;
       const v = mean(Object.values(perQuery));
-      const x = XAPIAN[c.name]!;
+      const x = reference[c.name]!;
       ours.push(v);
       theirs.push(x);
       let line = `  ${c.name.padEnd(10)} ${String(c.queries.length).padStart(4)} queries   ${v.toFixed(3)}    ${x.toFixed(3)}   ${pct(v, x).padStart(8)}`;
