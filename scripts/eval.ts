@@ -458,12 +458,13 @@ async function main(): Promise<void> {
     const opened = await openLibrary({ dataDir, cachePath });
     const build = `${opened.fromCache ? 'loaded from cache' : 'indexed'} in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${opened.report.documents} documents, ${opened.report.passages} passages`;
     const engine = sets.length ? new VerbatimEngine(opened.engine.state, opts) : opened.engine;
-    // the open set, and the three blind sets written from randomly drawn passages (bench/eval-sets/README.md)
+    // the open set, and the four blind sets written from randomly drawn passages (bench/eval-sets/README.md)
     const knownItemSets: Array<{ label: string; file: string; required: boolean }> = [
       { label: 'open set', file: path.join(evalDir, 'ungdc-known-items.jsonl'), required: true },
       { label: 'blind set', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind.jsonl'), required: false },
       { label: 'blind set 2', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind2.jsonl'), required: false },
       { label: 'blind set 3', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind3.jsonl'), required: false },
+      { label: 'blind set 4', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind4.jsonl'), required: false },
     ];
     run.ungdc = {};
     for (const set of knownItemSets) {
