@@ -9,11 +9,15 @@ export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 /**
  * True when the passage text contains the target or overlaps it (passages can cut a sentence). A
  * target from a hard-wrapped file may hold a line-final hyphen (`Timor-\nLeste`), which the library
- * joins without a space as the corpus README says (`Timor-Leste`): either form counts.
+ * joins without a space as the corpus README says (`Timor-Leste`), or without the hyphen when it
+ * broke a word: any of the three forms counts.
  */
 export function passageHoldsTarget(passage: string, target: string): boolean {
-  const joined = target.replace(/(\p{L})-[ \t]*\r?\n\s*/gu, '$1-');
-  return holds(passage, target) || (joined !== target && holds(passage, joined));
+  if (holds(passage, target)) return true;
+  if (!/\p{L}-[ \t]*\r?\n/u.test(target)) return false;
+  const broken = /(\p{L})-[ \t]*\r?\n\s*/gu;
+  // a compound keeps its hyphen (Timor-Leste); a word broken by the wrap loses it (devel-opment)
+  return holds(passage, target.replace(broken, '$1-')) || holds(passage, target.replace(broken, '$1'));
 }
 
 function holds(passage: string, target: string): boolean {

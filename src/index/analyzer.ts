@@ -146,23 +146,22 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
   const pos: number[] = [];
   const bits: number[] = [];
   let n = 0;
-  /** The bit of the closed form of a hyphenated compound whose first word is at `at` (`on-line` for "online"). */
-  const compoundBit = (at: number, length: number): number | undefined => {
-    if (!isHyphen(text.charCodeAt(at + length)) || isHyphen(text.charCodeAt(at - 1))) return undefined;
-    const c = compoundTerms(text.slice(at, at + 200))[0];
-    return c && c.start === 0 ? bitOf.get(c.term) : undefined;
+  /** The bit of the closed form of a hyphenated compound opening at `at` (`on-line` for "online"). */
+  const compoundBit = (at: number): number | undefined => {
+    const c = compoundAt(text, at);
+    return c ? bitOf.get(c) : undefined;
   };
   const re = new RegExp(WORD.source, WORD.flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const raw = m[0];
+    // a compound's closed form sits at its first indexed word's place (for on-line, at "line")
+    const cb = isHyphen(text.charCodeAt(m.index + raw.length)) ? compoundBit(m.index) : undefined;
     // stop words are short words: only those are looked up (a possessive 's is dropped first)
     if (raw.length <= 12) {
       let lower = raw.toLowerCase();
       const q = lower.length - 2;
       if (q > 0 && lower.charCodeAt(q + 1) === 0x73 && (lower.charCodeAt(q) === 0x27 || lower.charCodeAt(q) === 0x2019)) lower = lower.slice(0, q);
       if (STOP_WORDS.has(lower)) {
-        // a compound opening with a stop word (on-line, under-developed) sits at its next word's place
-        const cb = heads.has(lower.slice(0, 2)) ? compoundBit(m.index, raw.length) : undefined;
         if (cb !== undefined) {
           pos.push(n);
           bits.push(cb);
@@ -173,18 +172,18 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
     const c0 = raw.charCodeAt(0);
     const c1 = raw.length > 1 ? raw.charCodeAt(1) : 0;
     const head = c0 < 128 && c1 < 128 ? raw.slice(0, 2).toLowerCase() : fold(raw).slice(0, 2);
+    let b: number | undefined;
     if (heads.has(head)) {
       const a = analyzeWord(raw);
-      const b = a && !a.stop ? bitOf.get(a.term) : undefined;
+      b = a && !a.stop ? bitOf.get(a.term) : undefined;
       if (b !== undefined) {
         pos.push(n);
         bits.push(b);
       }
-      const cb = compoundBit(m.index, raw.length);
-      if (cb !== undefined && cb !== b) {
-        pos.push(n);
-        bits.push(cb);
-      }
+    }
+    if (cb !== undefined && cb !== b) {
+      pos.push(n);
+      bits.push(cb);
     }
     n++;
   }
@@ -195,7 +194,9 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
  * A compound of letters joined by hyphens (`on-line`, `co-operation`, `under-developed`,
  * `peace-keeping`): whole, not inside a longer run of letters, digits or hyphens.
  */
-const COMPOUND = /(?<![\p{L}\p{N}\u2010\u2011-])\p{L}+(?:[-\u2010\u2011]\p{L}+)+(?![\p{L}\p{N}\u2010\u2011-])/gu;
+const COMPOUND = /(?<![\p{L}\p{N}'\u2019\u2010\u2011-])\p{L}+(?:[-\u2010\u2011]\p{L}+)+(?![\p{L}\p{N}\u2010\u2011-])/gu;
+/** {@link COMPOUND} anchored where a word starts (sticky). */
+const COMPOUND_AT = new RegExp(COMPOUND.source.replace(/^\(\?<!\[[^\]]*\]\)/, ''), 'uy');
 
 /**
  * The term of each hyphenated compound in a text, written closed (`on-line` → the term of
@@ -208,10 +209,25 @@ export function compoundTerms(text: string): Array<{ term: string; start: number
   const out: Array<{ term: string; start: number; end: number }> = [];
   if (!text.includes('-') && !text.includes('\u2010') && !text.includes('\u2011')) return out;
   for (const m of text.matchAll(COMPOUND)) {
-    const a = analyzeWord(m[0].replace(/[-\u2010\u2011]/g, ''));
-    if (a && !a.stop) out.push({ term: a.term, start: m.index, end: m.index + m[0].length });
+    const term = closedTerm(m[0]);
+    if (term) out.push({ term, start: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+/** The closed form's term of a compound as written (`co-operation` → cooper), or null for a stop word. */
+function closedTerm(compound: string): string | null {
+  const a = analyzeWord(compound.replace(/[-\u2010\u2011]/g, ''));
+  return a && !a.stop ? a.term : null;
+}
+
+/** The closed term of the hyphenated compound opening at `at` ({@link compoundTerms}'s, found there alone), or null. */
+function compoundAt(text: string, at: number): string | null {
+  const before = at > 0 ? text[at - 1]! : '';
+  if (before && /[\p{L}\p{N}'\u2019\u2010\u2011-]/u.test(before)) return null;
+  COMPOUND_AT.lastIndex = at;
+  const m = COMPOUND_AT.exec(text);
+  return m ? closedTerm(m[0]) : null;
 }
 
 const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011;
@@ -224,7 +240,9 @@ export const CLOSED_FORM_JOINER = '\u0000';
  * compound's closed term ({@link compoundTerms}) rides on its last indexed part, joined by
  * {@link CLOSED_FORM_JOINER} (`line\u0000onlin` for "on-line"), for the index's `processTerm` to
  * split: both terms are indexed, and the field's length (MiniSearch counts distinct tokens) is
- * the one the text had without it. `onWord` sees each word's term and folded form.
+ * the one the text had without it (a compound none of whose parts is indexed, `over-all`, is a token
+ * of its own). `onWord` sees each word's term and folded form, and each compound's closed term with
+ * its hyphenated folded form.
  */
 export function indexTokens(text: string, onWord?: (term: string, folded: string) => void): string[] {
   const out: string[] = [];
@@ -241,6 +259,10 @@ export function indexTokens(text: string, onWord?: (term: string, folded: string
     // the last part when it is indexed (co-operation), else the last indexed one before it (follow-up)
     const at = k < ends.length && ends[k] === c.end ? k : k - 1;
     if (at >= 0 && ends[at]! > c.start && !out[at]!.includes(CLOSED_FORM_JOINER)) out[at] = `${out[at]!}${CLOSED_FORM_JOINER}${c.term}`;
+    // a compound of stop words (over-all, further-more) is a word of its own
+    else out.push(c.term);
+    // its surface keeps the hyphen: a term only ever written hyphenated is no typo's correction
+    onWord?.(c.term, fold(text.slice(c.start, c.end)));
   }
   return out;
 }

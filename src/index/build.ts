@@ -77,13 +77,15 @@ export function buildIndex(store: LibraryStore, options: BuildIndexOptions = {})
       options.onProgress?.(end, N);
     }
   }
-  // each term's most frequent folded word (ties: the first in code-unit order)
+  // each term's most frequent folded word (ties: the first in code-unit order); a word written
+  // closed before any hyphenated compound's form (co-operation), which only a term never written
+  // closed keeps
   const best = new Map<string, { w: string; n: number }>();
   for (const [w, first] of seen) {
     for (let e: SurfaceCount | undefined = first; e; e = e.next) {
       const b = best.get(e.term);
       if (!b) best.set(e.term, { w, n: e.n });
-      else if (e.n > b.n || (e.n === b.n && w < b.w)) [b.w, b.n] = [w, e.n];
+      else if (betterSurface(w, e.n, b.w, b.n)) [b.w, b.n] = [w, e.n];
     }
   }
   seen.clear();
@@ -129,4 +131,14 @@ function dayString(n: number): string {
   if (!n) return '';
   const s = String(n).padStart(8, '0');
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
+
+/**
+ * Whether folded word `w`, indexed `n` times, is a better surface for its term than `bw`
+ * (`bn` times): a word written closed first, then the more frequent, then the first in code-unit order.
+ */
+export function betterSurface(w: string, n: number, bw: string, bn: number): boolean {
+  const h = w.includes('-');
+  if (h !== bw.includes('-')) return !h;
+  return n > bn || (n === bn && w < bw);
 }

@@ -11,7 +11,7 @@
  */
 import { resolveDocumentIds } from '../ingest/document-id.ts';
 import { AcronymMiner } from './acronyms.ts';
-import { partitionsOf } from './build.ts';
+import { betterSurface, partitionsOf } from './build.ts';
 import { INDEX_OPTIONS } from './options.ts';
 import { documentFrequencies, FrozenIndex, type IndexArrays, type PartFrozen } from './frozen.ts';
 import { PartitionIndex, type IndexedPassage } from './partition.ts';
@@ -98,7 +98,7 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
     if (!m) return '';
     let best = '';
     let bestN = -1;
-    for (const [w, n] of m) if (n > bestN || (n === bestN && w < best)) [best, bestN] = [w, n];
+    for (const [w, n] of m) if (bestN < 0 || betterSurface(w, n, best, bestN)) [best, bestN] = [w, n];
     return best !== term ? best : '';
   };
   const index = new FrozenIndex(splice(state.index, renumber, delta, lenText, lenMeta, newSurface));

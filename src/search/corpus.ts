@@ -158,7 +158,8 @@ export class Corpus {
     if (minDf > this.index.maxDf) return [];
     const out: CloseTerm[] = [];
     for (const [t, d] of this.index.fuzzyTerms(term, maxDistance, minDf, transpositions)) {
-      if (d === 0) continue;
+      // a term only ever written as a hyphenated compound (hell-bent) corrects no typo ("wellbeng")
+      if (d === 0 || this.index.surface(this.index.termId(t)).includes('-')) continue;
       const df = this.df(t);
       if (df >= minDf) out.push({ term: t, distance: d, df });
     }

@@ -118,9 +118,10 @@ A country's common name finds its statements (South Korea, Burma, UK, USSR); US 
 Search also finds a noun's adjective where the two look unalike (sun: solar, city: urban), weighted lower;
 a trend does not count it.
 A filter written with a space whose value it cannot take (from: 5 years), and a name before a colon that is no
-filter's (CPU:I/O), are searched as words, and the reply says so; a misspelt filter (contry:COL) is an error.
+filter's (CPU:I/O, contry:COL), are searched as words, and the reply says so (and which filter was close).
 A query that opens with a country (germany anti-islam video) ranks what that country said higher.
 Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
+A word written closed (cooperation, peacekeeping) also finds it hyphenated (co-operation, peace-keeping).
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
 ${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;
 
@@ -379,18 +380,18 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
         continue;
       }
       if (rest && !isSpace(rest[0]) && !rest.startsWith('//')) {
-        // `colour:red`, `contry:COL`: a name close to a filter's was meant as that filter, and so is
-        // any unknown name in a stored query (follows); others are text holding a colon
-        // (Input:Output, CPU:I/O, TNF:IL-10), read as words, as Xapian's QueryParser reads a prefix
-        // it does not know — and the reply says so
+        // text holding a colon (Input:Output, CPU:I/O, TNF:IL-10, Data:Science) is read as words, as
+        // Xapian's QueryParser reads a prefix it does not know, and the reply says so — naming the
+        // filter a misspelt name was close to (contry:COL: did you mean country:?); a stored query
+        // (follows) must name a filter
         const near = nearFilterName(name);
-        if (near || options.strictFilters) {
+        if (options.strictFilters) {
           throw new QueryError(
             `“${key[1]}:” is not a filter${near ? ` — did you mean ${near}:?` : '.'} Filters are ${KNOWN_FILTERS} — or put the text in quotes to search for it.`,
           );
         }
         const b = readBare(i);
-        const notice = `Read “${truncateWords(b.text, 12)}” as words: “${key[1]}:” is not a filter (filters are ${KNOWN_FILTERS}).`;
+        const notice = `Read “${sign}${truncateWords(b.text, 12)}” as words: “${key[1]}:” is not a filter${near ? ` — did you mean ${near}:?` : ''} (filters are ${KNOWN_FILTERS}).`;
         if (!notices.includes(notice)) notices.push(notice);
         pieces.push({ kind: 'word', sign, raw: b.text });
         i = b.next;
@@ -492,9 +493,10 @@ function readsAsFilter(field: string, name: string, value: string): boolean {
         throw e;
       }
     default:
-      // speaker, organisation, document and symbol values are known only to the library; a value
-      // of common words alone (Organization: The Consecutive Retrieval Property) is text
-      return !tokens(value).every((t) => t.stop);
+      // speaker, organisation, document and symbol values are known only to the library; an article
+      // or a common word in small letters (Organization: The Consecutive Retrieval Property,
+      // speaker: the president) is text — not a name in capitals (org: WHO, speaker: May)
+      return !(/^(?:the|an?)$/i.test(value) || (value === value.toLowerCase() && tokens(value).every((t) => t.stop)));
   }
 }
 

@@ -36,6 +36,9 @@ describe('compoundTerms: a hyphenated compound of letters, closed', () => {
     'peace - and security',
     'peace -- security',
     '1990-1995',
+    // nor a word glued to an apostrophe ("sright", "ivoireghana")
+    "the people's-rights charter",
+    "Côte d'Ivoire-Ghana border",
   ])('none in %j', (text) => {
     expect(compoundTerms(text)).toEqual([]);
   });
@@ -61,6 +64,15 @@ describe('indexTokens: the closed form rides on the last part, and the length st
     expect(lengths).toEqual([5, 4, 5]);
     expect(part.postings('cooper', 'text')?.size).toBe(2);
     expect(part.postings('peacekeep', 'text')?.size).toBe(2);
+  });
+
+  it('indexes a compound of common words alone as a word of its own ("over-all")', () => {
+    expect(indexTokens('The over-all picture')).toEqual(['pictur', 'overal']);
+  });
+
+  it('places a compound opening with a one-letter word ("e-mail") for proximity', () => {
+    const p = termPositions('send an e-mail now', new Map([['email', 0]]));
+    expect(p.bits).toEqual([0]);
   });
 
   it('places the closed form at its first word for proximity ("on-line" where "line" is)', () => {
@@ -89,6 +101,30 @@ describe('searching the closed form finds the hyphenated one (UNGDC fixture: Aus
   it('counts Austria 1956 among the passages saying "cooperation"', async () => {
     const res = await ungdc.search('cooperation', { limit: 50 });
     expect(res.hits.some((h) => /AUT_11_1956/.test(h.source.document) && h.text.includes('co-operation'))).toBe(true);
+  });
+});
+
+describe('a closed form only ever written hyphenated corrects no typo', () => {
+  it('"wellbeng" is not read as "hell-bent"', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const d = mkdtempSync(path.join(tmpdir(), 'verbatim-compounds-'));
+    try {
+      const lines = [
+        { id: 'a', title: 'Statement', text: 'The Government is hell-bent on reform.' },
+        { id: 'b', title: 'Statement', text: 'The wellbeing of every citizen comes first.' },
+        { id: 'c', title: 'Statement', text: 'Cooperation and co-operation.' },
+      ];
+      writeFileSync(path.join(d, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+      const lib = await loadLibrary(d);
+      const e = createEngine(lib.documents, lib.report);
+      const res = await e.search('wellbeng', { limit: 5 });
+      expect(res.hits.map((h) => h.source.document)).not.toContain('a');
+      // a term also written closed stays a correction ("coperation")
+      expect((await e.search('coperation', { limit: 5 })).hits.map((h) => h.source.document)).toContain('c');
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 });
 
