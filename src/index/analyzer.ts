@@ -191,10 +191,13 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
 }
 
 /**
- * A compound of letters joined by hyphens (`on-line`, `co-operation`, `under-developed`,
- * `peace-keeping`): whole, not inside a longer run of letters, digits or hyphens.
+ * A compound of two to six runs of letters joined by hyphens (`on-line`, `co-operation`,
+ * `under-developed`, `state-of-the-art`): whole, not inside a longer run of letters, digits,
+ * apostrophes or hyphens.
  */
-const COMPOUND = /(?<![\p{L}\p{N}'\u2019\u2010\u2011-])\p{L}+(?:[-\u2010\u2011]\p{L}+)+(?![\p{L}\p{N}\u2010\u2011-])/gu;
+const COMPOUND = /(?<![\p{L}\p{N}'\u2019\u2010\u2011-])\p{L}+(?:[-\u2010\u2011]\p{L}+){1,5}(?![\p{L}\p{N}\u2010\u2011-])/gu;
+/** Longer runs are no compound (a chain of hyphens in a table, OCR debris): at most 6 parts, 60 characters. */
+const MAX_COMPOUND_LENGTH = 60;
 /** {@link COMPOUND} anchored where a word starts (sticky). */
 const COMPOUND_AT = new RegExp(COMPOUND.source.replace(/^\(\?<!\[[^\]]*\]\)/, ''), 'uy');
 
@@ -217,6 +220,7 @@ export function compoundTerms(text: string): Array<{ term: string; start: number
 
 /** The closed form's term of a compound as written (`co-operation` → cooper), or null for a stop word. */
 function closedTerm(compound: string): string | null {
+  if (compound.length > MAX_COMPOUND_LENGTH) return null;
   const a = analyzeWord(compound.replace(/[-\u2010\u2011]/g, ''));
   return a && !a.stop ? a.term : null;
 }

@@ -93,13 +93,14 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
         metaTf: new Uint16Array(0),
       };
 
-  const newSurface = (term: string): string => {
+  /** The entering passages' best surface word for a term (betterSurface), or undefined when they hold none. */
+  const newSurface = (term: string): string | undefined => {
     const m = counts.get(term);
-    if (!m) return '';
+    if (!m) return undefined;
     let best = '';
     let bestN = -1;
     for (const [w, n] of m) if (bestN < 0 || betterSurface(w, n, best, bestN)) [best, bestN] = [w, n];
-    return best !== term ? best : '';
+    return best;
   };
   const index = new FrozenIndex(splice(state.index, renumber, delta, lenText, lenMeta, newSurface));
 
@@ -196,7 +197,7 @@ function splice(
   delta: PartFrozen,
   lenText: Uint32Array,
   lenMeta: Uint32Array,
-  newSurface: (term: string) => string,
+  newSurface: (term: string) => string | undefined,
 ): IndexArrays {
   const oa = old.a;
   // renumbering keeps the order of the passages that stay (documents sort by partition, path, id)
@@ -285,8 +286,11 @@ function splice(
     mn = mergeField(oid, did, 'meta', metaG, metaTf, mn);
     if (tn === t0 && mn === m0) continue; // every passage holding it left
     terms.push(term);
-    const s = oid >= 0 ? old.surface(oid) : '';
-    surfaces.push(oid >= 0 && s !== term ? s : newSurface(term));
+    // as a full build chooses: a word written closed wins over a hyphenated compound's form, then the old surface stays
+    const s = oid >= 0 ? old.surface(oid) : undefined;
+    const n = newSurface(term);
+    const surface = s !== undefined && (!s.includes('-') || n === undefined || n.includes('-')) ? s : (n ?? term);
+    surfaces.push(surface !== term ? surface : '');
     textOff.push(tn);
     metaOff.push(mn);
   }

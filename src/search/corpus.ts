@@ -158,14 +158,19 @@ export class Corpus {
     if (minDf > this.index.maxDf) return [];
     const out: CloseTerm[] = [];
     for (const [t, d] of this.index.fuzzyTerms(term, maxDistance, minDf, transpositions)) {
-      // a term only ever written as a hyphenated compound (hell-bent) corrects no typo ("wellbeng")
-      if (d === 0 || this.index.surface(this.index.termId(t)).includes('-')) continue;
+      if (d === 0) continue;
       const df = this.df(t);
+      // a rare term only ever written as a hyphenated compound (hell-bent) corrects no typo ("wellbeng");
+      // a common one does (self-defence for "selfdefnce")
+      if (df < HYPHENATED_ONLY_MIN_DF && this.index.surface(this.index.termId(t)).includes('-')) continue;
       if (df >= minDf) out.push({ term: t, distance: d, df });
     }
     return out;
   }
 }
+
+/** Passages a term only ever written hyphenated needs to be a typo's correction (see {@link Corpus.closeTerms}). */
+const HYPHENATED_ONLY_MIN_DF = 50;
 
 /** BM25's idf of a term held by `df` of `n` units (passages or documents). */
 export function idfOf(n: number, df: number): number {

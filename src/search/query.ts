@@ -384,7 +384,10 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
         // Xapian's QueryParser reads a prefix it does not know, and the reply says so — naming the
         // filter a misspelt name was close to (contry:COL: did you mean country:?); a stored query
         // (follows) must name a filter
-        const near = nearFilterName(name);
+        // a close name whose value that filter would take (contry:COL, yaer:1980), not one of three
+        // letters (Two:State, Dot:com) or whose value is none (Data:Science)
+        const close = name.length >= 4 ? nearFilterName(name) : undefined;
+        const near = close && readsAsFilter(FILTER_KEYS[close]!, close, rest.split(/\s/)[0]!.replace(/,+$/, '')) ? close : undefined;
         if (options.strictFilters) {
           throw new QueryError(
             `“${key[1]}:” is not a filter${near ? ` — did you mean ${near}:?` : '.'} Filters are ${KNOWN_FILTERS} — or put the text in quotes to search for it.`,
@@ -493,10 +496,10 @@ function readsAsFilter(field: string, name: string, value: string): boolean {
         throw e;
       }
     default:
-      // speaker, organisation, document and symbol values are known only to the library; an article
-      // or a common word in small letters (Organization: The Consecutive Retrieval Property,
-      // speaker: the president) is text — not a name in capitals (org: WHO, speaker: May)
-      return !(/^(?:the|an?)$/i.test(value) || (value === value.toLowerCase() && tokens(value).every((t) => t.stop)));
+      // speaker, organisation, document and symbol values are known only to the library; common
+      // words (Organization: The Consecutive Retrieval Property, Speaker: It is time, speaker: the
+      // president) are text — not an acronym in capitals (org: WHO)
+      return !(tokens(value).every((t) => t.stop) && !/^\p{Lu}{2,}$/u.test(value));
   }
 }
 

@@ -137,6 +137,32 @@ describe('applyChange (VerbatimEngine.update)', () => {
     });
   });
 
+  it('chooses surface words as a full rebuild does: a word written closed wins over a compound hyphenated', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-surface-'));
+    try {
+      writeFileSync(path.join(dir, 'a.txt'), 'Antiapartheid movements grew across the continent.\n');
+      const before = await (async () => {
+        const { documents, report } = await loadLibrary(dir);
+        return new VerbatimEngine(buildState(documents, report));
+      })();
+      // only the hyphenated form arrives, three times: a full build keeps "antiapartheid" as the surface
+      writeFileSync(path.join(dir, 'b.txt'), 'The anti-apartheid campaign, anti-apartheid groups and anti-apartheid songs.\n');
+      const documents = (await loadFiles(dir, ['b.txt'])).flatMap((r) => r.documents);
+      const { documents: all, report } = await loadLibrary(dir);
+      const full = new VerbatimEngine(buildState(all, report));
+      const updated = before.update({ removedPaths: [], documents, report });
+      const surfaceOf = (e: VerbatimEngine): string => e.state.index.surface(e.state.index.termId('antiapartheid'));
+      expect(surfaceOf(full)).toBe('antiapartheid');
+      expect(surfaceOf(updated)).toBe(surfaceOf(full));
+      // so a typo still finds it, after the update as after a rebuild
+      const hits = async (e: VerbatimEngine) => (await e.search('antiaparthied')).hits.map((h) => h.source.document).sort();
+      expect(await hits(updated)).toEqual(await hits(full));
+      expect(await hits(full)).toContain('a');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('removing everything leaves an empty engine that still answers', async () => {
     const engine = await fullBuild();
     const paths = engine.documents().map((d) => d.path);
