@@ -8,9 +8,9 @@
  * phrase, none of the excluded words or phrases, and passes the filters. That is /search's "all
  * words" tier, without typo tolerance or acronym/country-name expansion: an alert must be exact.
  */
-import { compoundTerms, tokens, type Token } from '../index/analyzer.ts';
+import { closedFormTokens, compoundTerms, tokens, type Token } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
-import { hasPhrase } from '../search/ranking/phrases.ts';
+import { holdsPhrase } from '../search/ranking/phrases.ts';
 import { normalizeDateBound, parseQuery } from '../search/query.ts';
 import { QueryError, type DocumentMeta, type SearchFilters } from '../types.ts';
 
@@ -33,13 +33,20 @@ export interface NewPassage {
 /** A passage prepared for matching: its tokens and term set (computed once per update). */
 export interface AnalysedPassage extends NewPassage {
   tokens: Token[];
+  /** The tokens with each hyphenated compound closed, for phrases written closed (null without one). */
+  closedTokens: Token[] | null;
   terms: Set<string>;
 }
 
 export function analyse(p: NewPassage): AnalysedPassage {
   const toks = tokens(p.text);
   // a hyphenated compound's closed form too, as the index holds it ("peacekeeping" follows "peace-keeping")
-  return { ...p, tokens: toks, terms: new Set([...toks.map((t) => t.term), ...compoundTerms(p.text).map((c) => c.term)]) };
+  return {
+    ...p,
+    tokens: toks,
+    closedTokens: closedFormTokens(p.text, toks),
+    terms: new Set([...toks.map((t) => t.term), ...compoundTerms(p.text).map((c) => c.term)]),
+  };
 }
 
 /** What a follow asks for, as stored. Filters are already merged with the query's and resolved (country as its code). */
@@ -141,8 +148,9 @@ export function matches(f: CompiledFollow, p: AnalysedPassage): boolean {
   for (const t of f.required) if (!p.terms.has(t)) return false;
   for (const t of f.excluded) if (p.terms.has(t)) return false;
   if (f.filter && !f.filter(p)) return false;
-  for (const ph of f.phrases) if (!hasPhrase(p.tokens, ph)) return false;
-  for (const ph of f.excludedPhrases) if (hasPhrase(p.tokens, ph)) return false;
+  const passage = { tokens: p.tokens, closed: p.closedTokens };
+  for (const ph of f.phrases) if (!holdsPhrase(passage, ph)) return false;
+  for (const ph of f.excludedPhrases) if (holdsPhrase(passage, ph)) return false;
   return true;
 }
 

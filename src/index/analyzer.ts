@@ -234,6 +234,27 @@ function compoundAt(text: string, at: number): string | null {
   return m ? closedTerm(m[0]) : null;
 }
 
+/**
+ * A text's tokens ({@link tokens}) with each hyphenated compound as one token of its closed term
+ * (`co-operation` → the term of "cooperation"), for phrases written closed: "international
+ * cooperation" holds in "international co-operation". Null when the text has no compound.
+ */
+export function closedFormTokens(text: string, toks: readonly Token[], compounds = compoundTerms(text)): Token[] | null {
+  if (compounds.length === 0) return null;
+  const out: Token[] = [];
+  let k = 0;
+  for (const t of toks) {
+    while (k < compounds.length && compounds[k]!.end <= t.start) k++;
+    const c = compounds[k];
+    if (c && t.start >= c.start && t.end <= c.end) {
+      if (t.start === c.start) out.push({ term: c.term, folded: fold(text.slice(c.start, c.end)), start: c.start, end: c.end, stop: false });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011;
 
 /** Joins a compound's closed term to the term of its last indexed part in {@link indexTokens}. */

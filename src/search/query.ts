@@ -121,7 +121,7 @@ A filter written with a space whose value it cannot take (from: 5 years), and a 
 filter's (CPU:I/O, contry:COL), are searched as words, and the reply says so (and which filter was close).
 A query that opens with a country (germany anti-islam video) ranks what that country said higher.
 Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
-A word written closed (cooperation, peacekeeping) also finds it hyphenated (co-operation, peace-keeping).
+A word written closed (cooperation, "international cooperation") also finds it hyphenated (co-operation).
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
 ${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;
 

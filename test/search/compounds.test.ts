@@ -141,6 +141,35 @@ describe('a closed form only ever written hyphenated corrects a typo only when i
   });
 });
 
+describe('a quoted phrase written closed holds across a hyphenated compound', () => {
+  it('"international cooperation" finds and marks Austria 1956\'s "international co-operation", in search and in a trend alike', async () => {
+    const res = await ungdc.search('"international cooperation"', { limit: 20 });
+    const aut = res.hits.find((h) => /AUT_11_1956/.test(h.source.document));
+    expect(aut).toBeDefined();
+    const marked = aut!.excerpt.marks.map(([a, b]) => aut!.excerpt.text.slice(a, b));
+    expect(marked).toContain('international co-operation');
+    const trend = await ungdc.count('"international cooperation"', { by: 'country' });
+    expect(trend.buckets.find((b) => b.key === 'AUT')?.count).toBeGreaterThan(0);
+    // left out, it leaves out the hyphenated one too
+    const without = await ungdc.search('neutrality -"international cooperation"', { limit: 20 });
+    expect(without.hits.some((h) => h.text.includes('international co-operation'))).toBe(false);
+  });
+
+  it('a follow of "international cooperation" is told of "international co-operation"', () => {
+    const passage: NewPassage = {
+      id: 'p1',
+      docId: 'AUT_11_1956',
+      text: 'Dedication to active international co-operation on the basis of the Charter.',
+      meta: { country: 'AUT', session: '11', date: '1956' },
+      voice: { country: 'AUT', organisations: [] },
+      dateFrom: 19560101,
+      dateTo: 19561231,
+    };
+    expect(matches(compileFollow({ id: 1, query: '"international cooperation"', filters: {} }), analyse(passage))).toBe(true);
+    expect(matches(compileFollow({ id: 2, query: 'Charter -"international cooperation"', filters: {} }), analyse(passage))).toBe(false);
+  });
+});
+
 describe('a follow of the closed form is told of the hyphenated one', () => {
   const passage = (text: string): NewPassage => ({
     id: 'p1',

@@ -4,7 +4,7 @@
  * the page, so the check stops once it has enough hits and has seen enough candidates to estimate
  * the total, or when the time budget runs out.
  */
-import { tokens, type Token } from '../../index/analyzer.ts';
+import { closedFormTokens, tokens, type Token } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
 import type { QueryPlan } from './plan.ts';
 import { topK } from './top-k.ts';
@@ -26,10 +26,10 @@ export function needsPhraseCheck(plan: QueryPlan): boolean {
 /** Orders `cands` under `cmp`, keeping those that pass the phrase check (see the module comment). */
 export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (a: number, b: number) => number): Ordered {
   const { need, depth, deadline, checkedPhrases, excludedPhrases } = plan;
-  const tokenCache = new Map<number, Token[]>();
-  const toks = (g: number): Token[] => {
+  const tokenCache = new Map<number, PassageTokens>();
+  const toks = (g: number): PassageTokens => {
     let t = tokenCache.get(g);
-    if (!t) tokenCache.set(g, (t = tokens(c.store.text(g))));
+    if (!t) tokenCache.set(g, (t = passageTokens(c.store.text(g))));
     return t;
   };
   let partial = false;
@@ -51,11 +51,30 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (
       }
     }
     const t = toks(sorted[i]!);
-    if (checkedPhrases.every((p) => hasPhrase(t, p)) && !excludedPhrases.some((p) => hasPhrase(t, p))) kept.push(sorted[i]!);
+    if (checkedPhrases.every((p) => holdsPhrase(t, p)) && !excludedPhrases.some((p) => holdsPhrase(t, p))) kept.push(sorted[i]!);
     if (tokenCache.size > depth * 4) tokenCache.clear();
   }
   const total = i >= all.length ? kept.length : Math.round((kept.length * all.length) / i);
   return { order: kept, total, partial };
+}
+
+/** A passage's tokens, and the same with each hyphenated compound closed (null without one). */
+export interface PassageTokens {
+  tokens: Token[];
+  closed: Token[] | null;
+}
+
+export function passageTokens(text: string): PassageTokens {
+  const toks = tokens(text);
+  return { tokens: toks, closed: closedFormTokens(text, toks) };
+}
+
+/**
+ * True when the passage holds `phrase` as written, or with its hyphenated compounds closed
+ * ("international cooperation" holds in "international co-operation", as the index finds it).
+ */
+export function holdsPhrase(p: PassageTokens, phrase: readonly string[]): boolean {
+  return hasPhrase(p.tokens, phrase) || (p.closed !== null && hasPhrase(p.closed, phrase));
 }
 
 /** True when the passage tokens hold `phrase` (analyzer terms, stop words included) consecutively. */
