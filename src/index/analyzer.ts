@@ -246,7 +246,8 @@ export function closedFormTokens(text: string, toks: readonly Token[], compounds
   for (const t of toks) {
     while (k < compounds.length && compounds[k]!.end <= t.start) k++;
     const c = compounds[k];
-    if (c && t.start >= c.start && t.end <= c.end) {
+    // a token starting inside the compound is part of it, "Nam's" in "Viet-Nam's" included
+    if (c && t.start >= c.start && t.start < c.end) {
       if (t.start === c.start) out.push({ term: c.term, folded: fold(text.slice(c.start, c.end)), start: c.start, end: c.end, stop: false });
       continue;
     }

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compoundTerms, indexTokens, termPositions, CLOSED_FORM_JOINER } from '../../src/index/analyzer.ts';
+import { compoundTerms, indexTokens, termPositions, tokens, CLOSED_FORM_JOINER } from '../../src/index/analyzer.ts';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
 import { analyse, compileFollow, matches, type NewPassage } from '../../src/follows/matcher.ts';
@@ -153,6 +153,21 @@ describe('a quoted phrase written closed holds across a hyphenated compound', ()
     // left out, it leaves out the hyphenated one too
     const without = await ungdc.search('neutrality -"international cooperation"', { limit: 20 });
     expect(without.hits.some((h) => h.text.includes('international co-operation'))).toBe(false);
+  });
+
+  it('a compound followed by \'s is one word closed ("Vietnam\'s independence" in "Viet-Nam\'s independence")', async () => {
+    const { holdsPhrase, passageTokens } = await import('../../src/search/ranking/phrases.ts');
+    const { phraseChecker } = await import('../../src/search/phrase-scan.ts');
+    const text = "Viet-Nam's independence and the Secretary-General's report";
+    const terms = (q: string): string[] => tokens(q).map((t) => t.term);
+    for (const [phrase, holds] of [
+      ["Vietnam's independence", true],
+      ['Vietnam independence', true],
+      ['secretarygeneral general report', false],
+    ] as const) {
+      expect(holdsPhrase(passageTokens(text), terms(phrase))).toBe(holds);
+      expect(phraseChecker([terms(phrase)])(text)).toBe(holds);
+    }
   });
 
   it('a follow of "international cooperation" is told of "international co-operation"', () => {
