@@ -8,7 +8,7 @@
  * phrase, none of the excluded words or phrases, and passes the filters. That is /search's "all
  * words" tier, without typo tolerance or acronym/country-name expansion: an alert must be exact.
  */
-import { closedFormTokens, compoundTerms, tokens, type Token } from '../index/analyzer.ts';
+import { compoundSpans, compoundTerms, tokens, type CompoundSpan, type Token } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
 import { holdsPhrase } from '../search/ranking/phrases.ts';
 import { normalizeDateBound, parseQuery } from '../search/query.ts';
@@ -33,19 +33,20 @@ export interface NewPassage {
 /** A passage prepared for matching: its tokens and term set (computed once per update). */
 export interface AnalysedPassage extends NewPassage {
   tokens: Token[];
-  /** The tokens with each hyphenated compound closed, for phrases written closed (null without one). */
-  closedTokens: Token[] | null;
+  /** Where its hyphenated compounds open, for phrases written closed (null without one). */
+  compounds: Map<number, CompoundSpan> | null;
   terms: Set<string>;
 }
 
 export function analyse(p: NewPassage): AnalysedPassage {
   const toks = tokens(p.text);
   // a hyphenated compound's closed form too, as the index holds it ("peacekeeping" follows "peace-keeping")
+  const compounds = compoundTerms(p.text);
   return {
     ...p,
     tokens: toks,
-    closedTokens: closedFormTokens(p.text, toks),
-    terms: new Set([...toks.map((t) => t.term), ...compoundTerms(p.text).map((c) => c.term)]),
+    compounds: compoundSpans(p.text, toks, compounds),
+    terms: new Set([...toks.map((t) => t.term), ...compounds.map((c) => c.term)]),
   };
 }
 
@@ -148,7 +149,7 @@ export function matches(f: CompiledFollow, p: AnalysedPassage): boolean {
   for (const t of f.required) if (!p.terms.has(t)) return false;
   for (const t of f.excluded) if (p.terms.has(t)) return false;
   if (f.filter && !f.filter(p)) return false;
-  const passage = { tokens: p.tokens, closed: p.closedTokens };
+  const passage = { tokens: p.tokens, terms: p.tokens.map((t) => t.term), compounds: p.compounds };
   for (const ph of f.phrases) if (!holdsPhrase(passage, ph)) return false;
   for (const ph of f.excludedPhrases) if (holdsPhrase(passage, ph)) return false;
   return true;

@@ -234,24 +234,62 @@ function compoundAt(text: string, at: number): string | null {
   return m ? closedTerm(m[0]) : null;
 }
 
+/** A hyphenated compound among a text's tokens: the index after its last token, and its closed term. */
+export interface CompoundSpan {
+  to: number;
+  term: string;
+}
+
 /**
- * A text's tokens ({@link tokens}) with each hyphenated compound as one token of its closed term
- * (`co-operation` → the term of "cooperation"), for phrases written closed: "international
- * cooperation" holds in "international co-operation". Null when the text has no compound.
+ * Where each hyphenated compound opens among a text's tokens ({@link tokens}), by token index; a
+ * token starting inside the compound is part of it ("Nam's" in "Viet-Nam's"). Null when the text has none.
  */
-export function closedFormTokens(text: string, toks: readonly Token[], compounds = compoundTerms(text)): Token[] | null {
+export function compoundSpans(text: string, toks: readonly Token[], compounds = compoundTerms(text)): Map<number, CompoundSpan> | null {
   if (compounds.length === 0) return null;
-  const out: Token[] = [];
+  const spans = new Map<number, CompoundSpan>();
   let k = 0;
-  for (const t of toks) {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
     while (k < compounds.length && compounds[k]!.end <= t.start) k++;
     const c = compounds[k];
-    // a token starting inside the compound is part of it, "Nam's" in "Viet-Nam's" included
-    if (c && t.start >= c.start && t.start < c.end) {
-      if (t.start === c.start) out.push({ term: c.term, folded: fold(text.slice(c.start, c.end)), start: c.start, end: c.end, stop: false });
-      continue;
+    if (!c || t.start !== c.start) continue;
+    let to = i + 1;
+    while (to < toks.length && toks[to]!.start < c.end) to++;
+    spans.set(i, { to, term: c.term });
+  }
+  return spans.size ? spans : null;
+}
+
+/**
+ * Where `phrase` (analyzer terms, stop words included) holds consecutively in a text's terms, as
+ * [first, last] token indexes: each hyphenated compound ({@link compoundSpans}) read either as its
+ * parts or as its closed term, on its own — "cooperation among non-aligned countries" holds in
+ * "co-operation among non-aligned countries". With `first`, only the first match.
+ */
+export function phraseMatches(
+  terms: readonly string[],
+  spans: ReadonlyMap<number, CompoundSpan> | null,
+  phrase: readonly string[],
+  first = false,
+): Array<[first: number, last: number]> {
+  const out: Array<[number, number]> = [];
+  const n = phrase.length;
+  if (n === 0) return out;
+  const endOf = (i: number, k: number): number => {
+    if (k === n) return i;
+    if (i >= terms.length) return -1;
+    if (terms[i] === phrase[k]) {
+      const e = endOf(i + 1, k + 1);
+      if (e >= 0) return e;
     }
-    out.push(t);
+    const c = spans?.get(i);
+    return c && c.term === phrase[k] ? endOf(c.to, k + 1) : -1;
+  };
+  for (let i = 0; i < terms.length; i++) {
+    const e = endOf(i, 0);
+    if (e < 0) continue;
+    out.push([i, e - 1]);
+    if (first) break;
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * matched words marked. Marks come from the analyzer's tokens, so what is
  * marked is exactly what the index matched (a search for "cultivated" marks "cultivation").
  */
-import { closedFormTokens, compoundTerms, tokens, type Token } from '../index/analyzer.ts';
+import { compoundSpans, compoundTerms, phraseMatches, tokens, type Token } from '../index/analyzer.ts';
 import { endsSentence } from '../ingest/sentences.ts';
 import type { Excerpt, Mark, PassageMarks } from '../types.ts';
 
@@ -115,21 +115,23 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
   for (const c of compoundTerms(text)) {
     if (match.terms.has(c.term)) units.push({ start: c.start, end: c.end, key: `t:${c.term}`, phrase: false, weight: weightOf(c.term) });
   }
-  // phrases as written, and with hyphenated compounds closed ("international cooperation" marks "international co-operation")
-  const streams = [toks];
-  if (match.phrases?.length || match.forms?.length) {
-    const closed = closedFormTokens(text, toks);
-    if (closed) streams.push(closed);
-  }
-  for (const ts of streams) {
-    (match.phrases ?? []).forEach((p, i) => {
-      for (const [a, b] of findPhrase(ts, p)) units.push({ start: ts[a]!.start, end: ts[b]!.end, key: `p:${i}`, phrase: true, weight: 0 });
-    });
-    (match.forms ?? []).forEach((p, i) => {
-      const weight = match.weight ? Math.max(...p.map(weightOf)) : 1;
-      for (const [a, b] of findPhrase(ts, p)) units.push({ start: ts[a]!.start, end: ts[b]!.end, key: `f:${i}`, phrase: false, weight });
-    });
-  }
+  // phrases with each hyphenated compound read as written or closed ("international cooperation" marks "international co-operation")
+  const compounds = match.phrases?.length || match.forms?.length ? compoundSpans(text, toks) : null;
+  const phraseAt = (p: readonly string[]): Array<[number, number]> =>
+    compounds
+      ? phraseMatches(
+          toks.map((t) => t.term),
+          compounds,
+          p,
+        )
+      : findPhrase(toks, p);
+  (match.phrases ?? []).forEach((p, i) => {
+    for (const [a, b] of phraseAt(p)) units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `p:${i}`, phrase: true, weight: 0 });
+  });
+  (match.forms ?? []).forEach((p, i) => {
+    const weight = match.weight ? Math.max(...p.map(weightOf)) : 1;
+    for (const [a, b] of phraseAt(p)) units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `f:${i}`, phrase: false, weight });
+  });
   units.sort((a, b) => a.start - b.start || b.end - a.end);
   // Passages are ~1,000 characters; on a pathological one, window choice looks at the first matches only.
   const scored = units.length > 500 ? units.slice(0, 500) : units;

@@ -6,7 +6,7 @@
  * words that could be one of the phrase's terms are analysed (those that begin as the analyzer's
  * `termHeads` says; numbers and words with an apostrophe in second place are always analysed).
  */
-import { analyzeWord, closedFormTokens, compoundTerms, fold, termHeads, tokens } from '../index/analyzer.ts';
+import { analyzeWord, compoundSpans, compoundTerms, fold, phraseMatches, termHeads, tokens, type CompoundSpan } from '../index/analyzer.ts';
 
 const LETTER = /\p{L}/u;
 const NUMBER = /\p{N}/u;
@@ -97,28 +97,30 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     if (a) seq.push(a.term);
   };
   const wantedTerms = new Set(wanted.flat());
-  let closed: string[] | null | undefined;
+  let closed: { terms: string[]; spans: Map<number, CompoundSpan> } | null | undefined;
   return (t: string): boolean => {
     if (wanted.length === 0) return true;
     seq.length = 0;
     text = t;
     forEachWord(t, visit);
     // a phrase written closed also holds across a hyphenated compound ("international cooperation"
-    // in "international co-operation"), as search reads it: checked on the tokens, only when needed
+    // in "international co-operation"), as search reads it (phraseMatches): checked on the tokens, only when needed
     closed = undefined;
     return wanted.every((p) => {
       if (holds(seq, p)) return true;
       if (closed === undefined) closed = closedTerms(t, wantedTerms);
-      return closed !== null && holds(closed, p);
+      return closed !== null && phraseMatches(closed.terms, closed.spans, p, true).length > 0;
     });
   };
 }
 
-/** A text's terms with each hyphenated compound closed (see closedFormTokens), or null without a compound a phrase names. */
-function closedTerms(text: string, named: ReadonlySet<string>): string[] | null {
+/** A text's terms and where its hyphenated compounds open (see compoundSpans), or null without a compound a phrase names. */
+function closedTerms(text: string, named: ReadonlySet<string>): { terms: string[]; spans: Map<number, CompoundSpan> } | null {
   const compounds = compoundTerms(text);
   if (!compounds.some((c) => named.has(c.term))) return null;
-  return closedFormTokens(text, tokens(text), compounds)!.map((t) => t.term);
+  const toks = tokens(text);
+  const spans = compoundSpans(text, toks, compounds);
+  return spans && { terms: toks.map((t) => t.term), spans };
 }
 
 function holds(seq: readonly (string | null)[], phrase: readonly string[]): boolean {

@@ -170,6 +170,32 @@ describe('a quoted phrase written closed holds across a hyphenated compound', ()
     }
   });
 
+  it('each compound is read as written or closed on its own ("cooperation among non-aligned countries")', async () => {
+    const { holdsPhrase, passageTokens } = await import('../../src/search/ranking/phrases.ts');
+    const { phraseChecker } = await import('../../src/search/phrase-scan.ts');
+    const text = 'Economic co-operation among non-aligned countries is the answer.';
+    const terms = (q: string): string[] => tokens(q).map((t) => t.term);
+    for (const phrase of [
+      'cooperation among non-aligned countries',
+      'co-operation among nonaligned countries',
+      'cooperation among nonaligned countries',
+    ]) {
+      expect(holdsPhrase(passageTokens(text), terms(phrase))).toBe(true);
+      expect(phraseChecker([terms(phrase)])(text)).toBe(true);
+    }
+    expect(holdsPhrase(passageTokens(text), terms('cooperation among aligned countries'))).toBe(false);
+    const passage: NewPassage = {
+      id: 'p1',
+      docId: 'ZMB_27_1972',
+      text,
+      meta: { country: 'ZMB', session: '27', date: '1972' },
+      voice: { country: 'ZMB', organisations: [] },
+      dateFrom: 19720101,
+      dateTo: 19721231,
+    };
+    expect(matches(compileFollow({ id: 1, query: '"cooperation among non-aligned countries"', filters: {} }), analyse(passage))).toBe(true);
+  });
+
   it('a follow of "international cooperation" is told of "international co-operation"', () => {
     const passage: NewPassage = {
       id: 'p1',

@@ -4,7 +4,7 @@
  * the page, so the check stops once it has enough hits and has seen enough candidates to estimate
  * the total, or when the time budget runs out.
  */
-import { closedFormTokens, tokens, type Token } from '../../index/analyzer.ts';
+import { compoundSpans, phraseMatches, tokens, type CompoundSpan, type Token } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
 import type { QueryPlan } from './plan.ts';
 import { topK } from './top-k.ts';
@@ -58,23 +58,24 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (
   return { order: kept, total, partial };
 }
 
-/** A passage's tokens, and the same with each hyphenated compound closed (null without one). */
+/** A passage's tokens, their terms, and where its hyphenated compounds open (null without one). */
 export interface PassageTokens {
   tokens: Token[];
-  closed: Token[] | null;
+  terms: string[];
+  compounds: Map<number, CompoundSpan> | null;
 }
 
 export function passageTokens(text: string): PassageTokens {
   const toks = tokens(text);
-  return { tokens: toks, closed: closedFormTokens(text, toks) };
+  return { tokens: toks, terms: toks.map((t) => t.term), compounds: compoundSpans(text, toks) };
 }
 
 /**
- * True when the passage holds `phrase` as written, or with its hyphenated compounds closed
+ * True when the passage holds `phrase`, each hyphenated compound read as written or closed
  * ("international cooperation" holds in "international co-operation", as the index finds it).
  */
 export function holdsPhrase(p: PassageTokens, phrase: readonly string[]): boolean {
-  return hasPhrase(p.tokens, phrase) || (p.closed !== null && hasPhrase(p.closed, phrase));
+  return p.compounds === null ? hasPhrase(p.tokens, phrase) : phraseMatches(p.terms, p.compounds, phrase, true).length > 0;
 }
 
 /** True when the passage tokens hold `phrase` (analyzer terms, stop words included) consecutively. */
