@@ -184,46 +184,35 @@ describe('a quoted phrase written closed holds across a hyphenated compound', ()
       expect(phraseChecker([terms(phrase)])(text)).toBe(true);
     }
     expect(holdsPhrase(passageTokens(text), terms('cooperation among aligned countries'))).toBe(false);
-    const passage: NewPassage = {
-      id: 'p1',
-      docId: 'ZMB_27_1972',
-      text,
-      meta: { country: 'ZMB', session: '27', date: '1972' },
-      voice: { country: 'ZMB', organisations: [] },
-      dateFrom: 19720101,
-      dateTo: 19721231,
-    };
-    expect(matches(compileFollow({ id: 1, query: '"cooperation among non-aligned countries"', filters: {} }), analyse(passage))).toBe(true);
+    const follow = compileFollow({ id: 1, query: '"cooperation among non-aligned countries"', filters: {} });
+    expect(matches(follow, analyse(speech('ZMB', 27, 1972, text)))).toBe(true);
   });
 
   it('a follow of "international cooperation" is told of "international co-operation"', () => {
-    const passage: NewPassage = {
-      id: 'p1',
-      docId: 'AUT_11_1956',
-      text: 'Dedication to active international co-operation on the basis of the Charter.',
-      meta: { country: 'AUT', session: '11', date: '1956' },
-      voice: { country: 'AUT', organisations: [] },
-      dateFrom: 19560101,
-      dateTo: 19561231,
-    };
+    const passage = speech('AUT', 11, 1956, 'Dedication to active international co-operation on the basis of the Charter.');
     expect(matches(compileFollow({ id: 1, query: '"international cooperation"', filters: {} }), analyse(passage))).toBe(true);
     expect(matches(compileFollow({ id: 2, query: 'Charter -"international cooperation"', filters: {} }), analyse(passage))).toBe(false);
   });
 });
 
 describe('a follow of the closed form is told of the hyphenated one', () => {
-  const passage = (text: string): NewPassage => ({
-    id: 'p1',
-    docId: 'CYP_29_1974',
-    text,
-    meta: { country: 'CYP', session: '29', date: '1974' },
-    voice: { country: 'CYP', organisations: [] },
-    dateFrom: 19740101,
-    dateTo: 19741231,
-  });
+  const passage = (text: string): NewPassage => speech('CYP', 29, 1974, text);
   it('follow "peacekeeping" matches a statement writing "peace-keeping"', () => {
     const follow = compileFollow({ id: 1, query: 'peacekeeping', filters: {} });
     expect(matches(follow, analyse(passage('The costs of peace-keeping in Cyprus have grown.')))).toBe(true);
     expect(matches(follow, analyse(passage('Keeping the peace in Cyprus has a cost.')))).toBe(false);
   });
 });
+
+/** A new General Debate passage, as a follow sees it. */
+function speech(country: string, session: number, year: number, text: string): NewPassage {
+  return {
+    id: 'p1',
+    docId: `${country}_${session}_${year}`,
+    text,
+    meta: { country, session: String(session), date: String(year) },
+    voice: { country, organisations: [] },
+    dateFrom: year * 10000 + 101,
+    dateTo: year * 10000 + 1231,
+  };
+}
