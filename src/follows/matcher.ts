@@ -8,9 +8,9 @@
  * phrase, none of the excluded words or phrases, and passes the filters. That is /search's "all
  * words" tier, without typo tolerance or acronym/country-name expansion: an alert must be exact.
  */
-import { compoundSpans, compoundTerms, tokens, type CompoundSpan, type Token } from '../index/analyzer.ts';
+import { tokens } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
-import { holdsPhrase } from '../search/ranking/phrases.ts';
+import { holdsPhrase, passageTokens, type PassageTokens } from '../search/ranking/phrases.ts';
 import { normalizeDateBound, parseQuery } from '../search/query.ts';
 import { QueryError, type DocumentMeta, type SearchFilters } from '../types.ts';
 
@@ -30,24 +30,17 @@ export interface NewPassage {
   dateTo: number;
 }
 
-/** A passage prepared for matching: its tokens and term set (computed once per update). */
+/** A passage prepared for matching: its words for phrases, and its term set (computed once per update). */
 export interface AnalysedPassage extends NewPassage {
-  tokens: Token[];
-  /** Where its hyphenated compounds open, for phrases written closed (null without one). */
-  compounds: Map<number, CompoundSpan> | null;
+  words: PassageTokens;
   terms: Set<string>;
 }
 
 export function analyse(p: NewPassage): AnalysedPassage {
-  const toks = tokens(p.text);
+  const words = passageTokens(p.text);
   // a hyphenated compound's closed form too, as the index holds it ("peacekeeping" follows "peace-keeping")
-  const compounds = compoundTerms(p.text);
-  return {
-    ...p,
-    tokens: toks,
-    compounds: compoundSpans(p.text, toks, compounds),
-    terms: new Set([...toks.map((t) => t.term), ...compounds.map((c) => c.term)]),
-  };
+  const closed = [...(words.compounds?.values() ?? [])].map((c) => c.term);
+  return { ...p, words, terms: new Set([...words.terms, ...closed]) };
 }
 
 /** What a follow asks for, as stored. Filters are already merged with the query's and resolved (country as its code). */
@@ -149,9 +142,8 @@ export function matches(f: CompiledFollow, p: AnalysedPassage): boolean {
   for (const t of f.required) if (!p.terms.has(t)) return false;
   for (const t of f.excluded) if (p.terms.has(t)) return false;
   if (f.filter && !f.filter(p)) return false;
-  const passage = { tokens: p.tokens, terms: p.tokens.map((t) => t.term), compounds: p.compounds };
-  for (const ph of f.phrases) if (!holdsPhrase(passage, ph)) return false;
-  for (const ph of f.excludedPhrases) if (holdsPhrase(passage, ph)) return false;
+  for (const ph of f.phrases) if (!holdsPhrase(p.words, ph)) return false;
+  for (const ph of f.excludedPhrases) if (holdsPhrase(p.words, ph)) return false;
   return true;
 }
 

@@ -261,13 +261,14 @@ export function compoundSpans(text: string, toks: readonly Token[], compounds = 
 }
 
 /**
- * Where `phrase` (analyzer terms, stop words included) holds consecutively in a text's terms, as
- * [first, last] token indexes: each hyphenated compound ({@link compoundSpans}) read either as its
- * parts or as its closed term, on its own — "cooperation among non-aligned countries" holds in
- * "co-operation among non-aligned countries". With `first`, only the first match.
+ * Where `phrase` (analyzer terms, stop words included) holds consecutively in a text's terms (null:
+ * a word that is none of the phrase's), as [first, last] token indexes: each hyphenated compound
+ * ({@link compoundSpans}) read either as its parts or as its closed term, on its own — "cooperation
+ * among non-aligned countries" holds in "co-operation among non-aligned countries". With `first`,
+ * only the first match. The one phrase matcher of search, excerpts, trends and follows.
  */
 export function phraseMatches(
-  terms: readonly string[],
+  terms: readonly (string | null)[],
   spans: ReadonlyMap<number, CompoundSpan> | null,
   phrase: readonly string[],
   first = false,

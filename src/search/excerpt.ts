@@ -4,7 +4,7 @@
  * matched words marked. Marks come from the analyzer's tokens, so what is
  * marked is exactly what the index matched (a search for "cultivated" marks "cultivation").
  */
-import { compoundSpans, compoundTerms, phraseMatches, tokens, type Token } from '../index/analyzer.ts';
+import { compoundSpans, compoundTerms, phraseMatches, tokens, type CompoundSpan, type Token } from '../index/analyzer.ts';
 import { endsSentence } from '../ingest/sentences.ts';
 import type { Excerpt, Mark, PassageMarks } from '../types.ts';
 
@@ -34,15 +34,20 @@ export const SENTENCE_STRETCH = 1.5;
 
 const ELLIPSIS = '…';
 
-/** Start/end token indexes (inclusive) of every occurrence of `phrase` in `toks`. */
-export function findPhrase(toks: readonly Token[], phrase: readonly string[]): Array<[first: number, last: number]> {
-  const out: Array<[number, number]> = [];
-  if (!phrase.length) return out;
-  outer: for (let i = 0; i + phrase.length <= toks.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (toks[i + k]!.term !== phrase[k]) continue outer;
-    out.push([i, i + phrase.length - 1]);
-  }
-  return out;
+/**
+ * Start/end token indexes (inclusive) of every occurrence of `phrase` in `toks`, each hyphenated
+ * compound in `compounds` read as written or closed (analyzer phraseMatches).
+ */
+export function findPhrase(
+  toks: readonly Token[],
+  phrase: readonly string[],
+  compounds: ReadonlyMap<number, CompoundSpan> | null = null,
+): Array<[first: number, last: number]> {
+  return phraseMatches(
+    toks.map((t) => t.term),
+    compounds,
+    phrase,
+  );
 }
 
 interface Unit {
@@ -117,20 +122,14 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
   }
   // phrases with each hyphenated compound read as written or closed ("international cooperation" marks "international co-operation")
   const compounds = match.phrases?.length || match.forms?.length ? compoundSpans(text, toks) : null;
-  const phraseAt = (p: readonly string[]): Array<[number, number]> =>
-    compounds
-      ? phraseMatches(
-          toks.map((t) => t.term),
-          compounds,
-          p,
-        )
-      : findPhrase(toks, p);
   (match.phrases ?? []).forEach((p, i) => {
-    for (const [a, b] of phraseAt(p)) units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `p:${i}`, phrase: true, weight: 0 });
+    for (const [a, b] of findPhrase(toks, p, compounds))
+      units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `p:${i}`, phrase: true, weight: 0 });
   });
   (match.forms ?? []).forEach((p, i) => {
     const weight = match.weight ? Math.max(...p.map(weightOf)) : 1;
-    for (const [a, b] of phraseAt(p)) units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `f:${i}`, phrase: false, weight });
+    for (const [a, b] of findPhrase(toks, p, compounds))
+      units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `f:${i}`, phrase: false, weight });
   });
   units.sort((a, b) => a.start - b.start || b.end - a.end);
   // Passages are ~1,000 characters; on a pathological one, window choice looks at the first matches only.

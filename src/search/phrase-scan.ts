@@ -107,7 +107,7 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     // in "international co-operation"), as search reads it (phraseMatches): checked on the tokens, only when needed
     closed = undefined;
     return wanted.every((p) => {
-      if (holds(seq, p)) return true;
+      if (phraseMatches(seq, null, p, true).length > 0) return true;
       if (closed === undefined) closed = closedTerms(t, wantedTerms);
       return closed !== null && phraseMatches(closed.terms, closed.spans, p, true).length > 0;
     });
@@ -121,13 +121,4 @@ function closedTerms(text: string, named: ReadonlySet<string>): { terms: string[
   const toks = tokens(text);
   const spans = compoundSpans(text, toks, compounds);
   return spans && { terms: toks.map((t) => t.term), spans };
-}
-
-function holds(seq: readonly (string | null)[], phrase: readonly string[]): boolean {
-  const n = phrase.length;
-  outer: for (let i = 0; i + n <= seq.length; i++) {
-    for (let k = 0; k < n; k++) if (seq[i + k] !== phrase[k]) continue outer;
-    return true;
-  }
-  return false;
 }

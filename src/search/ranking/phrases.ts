@@ -4,7 +4,7 @@
  * the page, so the check stops once it has enough hits and has seen enough candidates to estimate
  * the total, or when the time budget runs out.
  */
-import { compoundSpans, phraseMatches, tokens, type CompoundSpan, type Token } from '../../index/analyzer.ts';
+import { compoundSpans, phraseMatches, tokens, type CompoundSpan } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
 import type { QueryPlan } from './plan.ts';
 import { topK } from './top-k.ts';
@@ -58,16 +58,15 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (
   return { order: kept, total, partial };
 }
 
-/** A passage's tokens, their terms, and where its hyphenated compounds open (null without one). */
+/** A passage's terms (stop words included) and where its hyphenated compounds open (null without one). */
 export interface PassageTokens {
-  tokens: Token[];
   terms: string[];
   compounds: Map<number, CompoundSpan> | null;
 }
 
 export function passageTokens(text: string): PassageTokens {
   const toks = tokens(text);
-  return { tokens: toks, terms: toks.map((t) => t.term), compounds: compoundSpans(text, toks) };
+  return { terms: toks.map((t) => t.term), compounds: compoundSpans(text, toks) };
 }
 
 /**
@@ -75,15 +74,5 @@ export function passageTokens(text: string): PassageTokens {
  * ("international cooperation" holds in "international co-operation", as the index finds it).
  */
 export function holdsPhrase(p: PassageTokens, phrase: readonly string[]): boolean {
-  return p.compounds === null ? hasPhrase(p.tokens, phrase) : phraseMatches(p.terms, p.compounds, phrase, true).length > 0;
-}
-
-/** True when the passage tokens hold `phrase` (analyzer terms, stop words included) consecutively. */
-export function hasPhrase(toks: readonly Token[], phrase: readonly string[]): boolean {
-  const n = phrase.length;
-  outer: for (let i = 0; i + n <= toks.length; i++) {
-    for (let k = 0; k < n; k++) if (toks[i + k]!.term !== phrase[k]) continue outer;
-    return true;
-  }
-  return false;
+  return phraseMatches(p.terms, p.compounds, phrase, true).length > 0;
 }
