@@ -150,6 +150,20 @@ export class Corpus {
   }
 
   /**
+   * Whether the library's text writes a hyphenated compound's closed form closed (`peacekeeping`
+   * beside `peace-keeping`): the term is in the text field and its surface word, which prefers a
+   * closed spelling, has no hyphen. Then the closed term, indexed for both spellings, finds what a
+   * query's compound means. (Surfaces are taken from the text field only: a term only in titles
+   * or metadata has none, which says nothing of its spelling.)
+   */
+  writtenClosed(term: string): boolean {
+    const id = this.index.termId(term);
+    if (id < 0) return false;
+    const text = this.index.postings(id, 'text');
+    return text.end > text.start && !this.index.surface(id).includes('-');
+  }
+
+  /**
    * Indexed terms within `maxDistance` edits (a swap of two neighbouring letters one edit, unless
    * `transpositions` is false), with their document frequency; only those of at least `minDf`
    * passages (the dictionary walk is skipped when no term is that frequent).

@@ -4,7 +4,7 @@
  * what the parts mean for ranking.
  */
 import { QueryError, type SearchFilters } from '../types.ts';
-import { fold, tokens, type Token } from '../index/analyzer.ts';
+import { compoundTerms, fold, tokens, type Token } from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
 import {
   addFilterValues,
@@ -26,6 +26,16 @@ export interface QueryWord {
   term: string;
 }
 
+/** A hyphenated compound among the free words (`peace-keeping`): its closed form's term and its parts' terms. */
+export interface QueryCompound {
+  /** The compound as typed. */
+  raw: string;
+  /** The term of its closed form (`peacekeeping`), which the index also holds for every hyphenated one. */
+  term: string;
+  /** Its parts' terms, stop words left out (`non-aligned`: align). */
+  parts: string[];
+}
+
 export interface QueryPhrase {
   /** The phrase as typed, without its quotes. */
   raw: string;
@@ -38,6 +48,8 @@ export interface ParsedQuery {
   text: string;
   /** Ranked free words, stop words dropped, one per distinct term. */
   words: QueryWord[];
+  /** The hyphenated compounds among the free words (their parts are among `words`). */
+  compounds?: QueryCompound[];
   /** Phrases that must occur (a `+word` is a one-word phrase). */
   phrases: QueryPhrase[];
   excluded: QueryWord[];
@@ -606,8 +618,18 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
   const excluded: QueryWord[] = [];
   const excludedPhrases: QueryPhrase[] = [];
   const text: string[] = [];
+  const compounds: QueryCompound[] = [];
   let stopOnly = 0;
   const seen = new Set<string>();
+  const compoundsOf = (raw: string): void => {
+    for (const k of compoundTerms(raw)) {
+      const written = raw.slice(k.start, k.end);
+      const parts = tokens(written)
+        .filter((t) => !t.stop)
+        .map((t) => t.term);
+      if (parts.length && !parts.includes(k.term)) compounds.push({ raw: written, term: k.term, parts });
+    }
+  };
 
   const addWord = (list: QueryWord[], raw: string, term: string, tag: string): void => {
     if (seen.has(tag + term)) return;
@@ -641,6 +663,7 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
       if (!toks.length) continue;
       text.push(p.kind === 'phrase' ? `"${p.raw}"` : p.raw);
       for (const t of toks) wordOf(words, p.raw, t);
+      compoundsOf(p.raw);
       continue;
     }
     if (p.kind === 'phrase') {
@@ -665,6 +688,7 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
       continue;
     }
     for (const t of toks) wordOf(words, p.raw, t);
+    compoundsOf(p.raw);
   }
 
   if (excluded.length > MAX_QUERY_EXCLUSIONS) {
@@ -704,7 +728,9 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
       throw new QueryError(`“${w.raw}” is both searched for and excluded — remove one of them.`);
     }
   }
-  return { text: text.join(' '), words, phrases, excluded, excludedPhrases, filters };
+  const out: Omit<ParsedQuery, 'notices'> = { text: text.join(' '), words, phrases, excluded, excludedPhrases, filters };
+  if (compounds.length) out.compounds = compounds;
+  return out;
 }
 
 /**

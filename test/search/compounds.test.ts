@@ -216,3 +216,63 @@ function speech(country: string, session: number, year: number, text: string): N
     dateTo: year * 10000 + 1231,
   };
 }
+
+describe('a hyphenated word in a query also finds the closed spelling, where the library writes it closed', () => {
+  it('the parser notes each compound among the free words, not in quotes or exclusions', async () => {
+    const { parseQuery } = await import('../../src/search/query.ts');
+    expect(parseQuery('peace-keeping operations in non-aligned countries').compounds).toEqual([
+      { raw: 'peace-keeping', term: 'peacekeep', parts: ['peac', 'keep'] },
+      { raw: 'non-aligned', term: 'nonalign', parts: ['non', 'align'] },
+    ]);
+    expect(parseQuery('"peace-keeping operations" -co-operation').compounds).toBeUndefined();
+  });
+
+  it('"co-operation" finds the modern "cooperation" on the UNGDC fixture, and Austria 1956 still', async () => {
+    const res = await ungdc.search('co-operation', { limit: 10 });
+    const docs = res.hits.map((h) => h.source.document);
+    // Colombia 2011 and Venezuela 2011 write "cooperation", Austria 1956 "co-operation"
+    expect(docs.some((d) => /COL_66_2011/.test(d))).toBe(true);
+    expect(docs.some((d) => /VEN_66_2011/.test(d))).toBe(true);
+    expect(docs.some((d) => /AUT_11_1956/.test(d))).toBe(true);
+    for (const h of res.hits) {
+      const marked = h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b).toLowerCase());
+      // the word's forms, as "cooperation" typed finds them (cooperate, co-operate, cooperating)
+      expect(marked.some((m) => /^co-?operat/.test(m))).toBe(true);
+    }
+  });
+
+  it('"peace-keeping" finds Brazil 2021\'s "peacekeeping operations" first, not any passage saying "peace"', async () => {
+    const res = await ungdc.search('peace-keeping operations', { limit: 3 });
+    expect(res.hits[0]!.text.toLowerCase()).toContain('peacekeeping operations');
+    const all = await ungdc.search('peace-keeping', { limit: 100 });
+    expect(all.hits.length).toBeGreaterThan(0);
+    for (const h of all.hits) expect(h.text.toLowerCase()).toMatch(/peace-?keeping|\bpeace\b[\s\S]*\bkeep|\bkeep[\s\S]*\bpeace\b/);
+  });
+
+  it('a library that never writes it closed keeps the parts ("boundary-layer" still finds "boundary layer"); a part named alone stays a word', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const d = mkdtempSync(path.join(tmpdir(), 'verbatim-compounds-'));
+    try {
+      const lines = [
+        { id: 'a', title: 'Statement', text: 'The boundary layer thickens downstream.' },
+        { id: 'b', title: 'Statement', text: 'A boundary-layer profile was measured.' },
+        { id: 'c', title: 'Statement', text: 'Peacekeeping missions were renewed.' },
+        { id: 'd', title: 'Statement', text: 'Peace-keeping forces were sent.' },
+        { id: 'e', title: 'Statement', text: 'A lasting peace is our aim.' },
+        { id: 'f', title: 'Statement', text: 'Keeping the peace at home and abroad.' },
+      ];
+      writeFileSync(path.join(d, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+      const lib = await loadLibrary(d);
+      const e = createEngine(lib.documents, lib.report);
+      const docs = async (q: string): Promise<string[]> => (await e.search(q, { limit: 10 })).hits.map((h) => h.source.document).sort();
+      expect(await docs('boundary-layer')).toEqual(['a', 'b']);
+      // written closed in c: the compound is one word, closed, hyphenated or its parts together
+      expect(await docs('peace-keeping')).toEqual(['c', 'd', 'f']);
+      // "peace" also typed alone is a word of its own
+      expect(await docs('peace and peace-keeping')).toEqual(['c', 'd', 'e', 'f']);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

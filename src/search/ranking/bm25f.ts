@@ -22,7 +22,7 @@ export interface Scored {
 export function scoreBm25f(c: Corpus, plan: QueryPlan, s: Scratch, required: Conjunction | null): Scored {
   const scorer = new Bm25fScorer(c, plan, s, required);
   for (const w of plan.words) {
-    if (w.longForm) scorer.acronym(w.term, w.longForm, w.qw, w.bit);
+    if (w.longForm) scorer.acronym(w.term, w.longForm, w.qw, w.bit, w.compound);
     else scorer.term(w.term, w.qw, w.bit);
     // a rank-only stand-in scores but sets no word bit: a passage holding only "solar" does not hold
     // "sun" for the all-words-first tier (as feedback terms do not)
@@ -127,9 +127,11 @@ class Bm25fScorer {
   /**
    * A defined acronym and its long form as one term: passages holding the acronym or every word of
    * the long form, tf the sum of the acronym's and the long form's (its rarest word's count),
-   * idf from the passages holding either.
+   * idf from the passages holding either. A hyphenated compound's closed term and its parts
+   * (`compound`) likewise, but tf the larger of the two: the index holds each hyphenated
+   * compound under its closed term too, so its parts count the same occurrences again.
    */
-  acronym(term: string, long: string[], weight: number, bit: number): void {
+  acronym(term: string, long: string[], weight: number, bit: number, compound = false): void {
     if (performance.now() > this.plan.deadline) {
       this.cut = true;
       return;
@@ -146,8 +148,11 @@ class Bm25fScorer {
       if (required && !inRanges(required.ranges, g)) continue;
       let f = Infinity;
       for (const id of ids) f = Math.min(f, c.index.tf(id, 'text', g));
-      if (tfNorm.has(g)) both++;
-      add(g, (wText * f) / c.normText[g]!);
+      const t = (wText * f) / c.normText[g]!;
+      const had = tfNorm.get(g);
+      if (had !== undefined) both++;
+      if (compound) tfNorm.set(g, Math.max(had ?? 0, t));
+      else add(g, t);
     }
     const N = c.passageCount;
     const df = Math.min(N, c.df(term) + spelled.length - both);

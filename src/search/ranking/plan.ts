@@ -69,13 +69,15 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
   const markWeights = new Map<string, number>();
   for (const w of words) {
     markTerms.add(w.term);
+    // a compound's parts, where the library writes them apart ("peace keeping")
+    if (w.compound) for (const t of w.longForm ?? []) markTerms.add(t);
     for (const e of w.expansions) {
       markTerms.add(e.term);
       if (e.rankOnly) markWeights.set(e.term, e.weight * c.idf(e.term));
     }
   }
   // a spelled-out acronym is marked as a phrase (its words alone would mark every "international")
-  const markPhrases = words.flatMap((w) => (w.longForm ? [c.longFormWords.get(w.term) ?? []] : []));
+  const markPhrases = words.flatMap((w) => (w.longForm && !w.compound ? [c.longFormWords.get(w.term) ?? []] : []));
   for (const p of phrases) for (const t of p) markTerms.add(t);
   // a phrase of one indexed word (`+word`) is settled by the text postings (holdingAll): no positions to check
   const oneWord = new Set(parsed.phrases.filter((p) => p.terms.length === 1 && tokens(p.raw).some((t) => !t.stop)).map((p) => p.terms));

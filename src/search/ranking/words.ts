@@ -4,7 +4,7 @@
  * adjectives, a noun's adjective (sun: solar) — plus the acronym of a long form spelled out in the query.
  */
 import { fold, tokens } from '../../index/analyzer.ts';
-import type { ParsedQuery } from '../query.ts';
+import type { ParsedQuery, QueryWord } from '../query.ts';
 import type { Corpus } from '../corpus.ts';
 
 /** A query word as ranked: its term, the expansions standing in for it, and its bit. */
@@ -19,8 +19,13 @@ export interface RankedWord {
    * evidence only, not the word itself for a count (a noun's adjective: "economic" is not "economy").
    */
   expansions: Array<{ term: string; weight: number; rankOnly?: boolean }>;
-  /** The word is a defined acronym: its long form's content terms, which also stand for it. */
+  /**
+   * The word is a defined acronym: its long form's content terms, which also stand for it; or a
+   * hyphenated compound searched as its closed term (`compound`): its parts' terms, together.
+   */
   longForm?: string[];
+  /** `term` is a hyphenated compound's closed term and `longForm` its parts (see {@link closedCompounds}). */
+  compound?: boolean;
 }
 
 /** Query words with their bits, and fuzzy expansions for long words whose term is absent or rare. */
@@ -35,7 +40,11 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     return ((k3 + 1) * f) / (k3 + f);
   };
   // a long query ranks its most informative words (query weight × idf), kept in query order
-  let chosen = parsed.words.filter((w, i) => parsed.words.findIndex((x) => x.term === w.term) === i);
+  let chosen = closedCompounds(
+    c,
+    parsed,
+    parsed.words.filter((w, i) => parsed.words.findIndex((x) => x.term === w.term) === i),
+  );
   const { maxTerms } = c.opts.query;
   if (chosen.length > maxTerms) {
     const keep = new Set(
@@ -49,6 +58,13 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
   }
   for (const w of chosen) {
     const rw: RankedWord = { term: w.term, qw: qwOf(w.term), bit: out.length < 31 ? out.length : -1, expansions: [] };
+    if (w.parts) {
+      // a compound as typed: no typo to correct, no adjective to stand in
+      rw.longForm = w.parts;
+      rw.compound = true;
+      out.push(rw);
+      continue;
+    }
     const folded = fold(w.raw);
     const df = c.df(w.term);
     if (folded.length >= minLength && !/^\p{N}/u.test(folded)) {
@@ -94,6 +110,37 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
         for (let k = i; k < i + n; k++) out[k]!.expansions.push({ term: short, weight: 1 / n });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * A hyphenated compound of the query that the library also writes closed (`peace-keeping`,
+ * `co-operation`, `non-aligned` where it says peacekeeping, cooperation, nonaligned) is searched as
+ * its closed term, which the index holds for both spellings, in place of its parts: a part the
+ * query also names on its own stays. A compound the library never writes closed (`boundary-layer`)
+ * keeps its parts, which find "boundary layer" as well.
+ */
+function closedCompounds(c: Corpus, parsed: ParsedQuery, words: QueryWord[]): Array<QueryWord & { parts?: string[] }> {
+  const compounds = (parsed.compounds ?? []).filter((k) => c.writtenClosed(k.term) && k.parts.every((p) => words.some((w) => w.term === p)));
+  if (compounds.length === 0) return words;
+  // how often each part occurs in the query, and how often inside these compounds
+  const said = new Map<string, number>();
+  for (const t of tokens(parsed.text)) if (!t.stop) said.set(t.term, (said.get(t.term) ?? 0) + 1);
+  const inside = new Map<string, number>();
+  for (const k of compounds) for (const p of k.parts) inside.set(p, (inside.get(p) ?? 0) + 1);
+  const closedAt = new Map<string, QueryWord & { parts: string[] }>();
+  for (const k of compounds) if (!closedAt.has(k.parts[0]!)) closedAt.set(k.parts[0]!, { raw: k.raw, term: k.term, parts: k.parts });
+  const out: Array<QueryWord & { parts?: string[] }> = [];
+  const added = new Set<string>(words.map((w) => w.term));
+  for (const w of words) {
+    const closed = closedAt.get(w.term);
+    if (closed && !added.has(closed.term)) {
+      added.add(closed.term);
+      out.push(closed);
+    }
+    const part = inside.get(w.term);
+    if (part === undefined || (said.get(w.term) ?? 0) > part) out.push(w);
   }
   return out;
 }
