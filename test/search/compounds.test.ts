@@ -261,6 +261,8 @@ describe('a hyphenated word in a query also finds the closed spelling, where the
         { id: 'd', title: 'Statement', text: 'Peace-keeping forces were sent.' },
         { id: 'e', title: 'Statement', text: 'A lasting peace is our aim.' },
         { id: 'f', title: 'Statement', text: 'Keeping the peace at home and abroad.' },
+        { id: 'g', title: 'Statement', text: 'Peacebuilding after the war.' },
+        { id: 'h', title: 'Statement', text: 'Peace-building after the war.' },
       ];
       writeFileSync(path.join(d, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
       const lib = await loadLibrary(d);
@@ -270,7 +272,9 @@ describe('a hyphenated word in a query also finds the closed spelling, where the
       // written closed in c: the compound is one word, closed, hyphenated or its parts together
       expect(await docs('peace-keeping')).toEqual(['c', 'd', 'f']);
       // "peace" also typed alone is a word of its own
-      expect(await docs('peace and peace-keeping')).toEqual(['c', 'd', 'e', 'f']);
+      expect(await docs('peace and peace-keeping')).toEqual(['c', 'd', 'e', 'f', 'h']);
+      // two compounds opening with the same part are two words, each found
+      expect(await docs('peace-keeping peace-building')).toEqual(['c', 'd', 'f', 'g', 'h']);
     } finally {
       rmSync(d, { recursive: true, force: true });
     }

@@ -129,13 +129,18 @@ function closedCompounds(c: Corpus, parsed: ParsedQuery, words: QueryWord[]): Ar
   for (const t of tokens(parsed.text)) if (!t.stop) said.set(t.term, (said.get(t.term) ?? 0) + 1);
   const inside = new Map<string, number>();
   for (const k of compounds) for (const p of k.parts) inside.set(p, (inside.get(p) ?? 0) + 1);
-  const closedAt = new Map<string, QueryWord & { parts: string[] }>();
-  for (const k of compounds) if (!closedAt.has(k.parts[0]!)) closedAt.set(k.parts[0]!, { raw: k.raw, term: k.term, parts: k.parts });
+  // each compound takes the place of its first part; compounds sharing it (peace-keeping, peace-building) all do
+  const closedAt = new Map<string, Array<QueryWord & { parts: string[] }>>();
+  for (const k of compounds) {
+    const at = closedAt.get(k.parts[0]!) ?? [];
+    at.push({ raw: k.raw, term: k.term, parts: k.parts });
+    closedAt.set(k.parts[0]!, at);
+  }
   const out: Array<QueryWord & { parts?: string[] }> = [];
   const added = new Set<string>(words.map((w) => w.term));
   for (const w of words) {
-    const closed = closedAt.get(w.term);
-    if (closed && !added.has(closed.term)) {
+    for (const closed of closedAt.get(w.term) ?? []) {
+      if (added.has(closed.term)) continue;
       added.add(closed.term);
       out.push(closed);
     }
