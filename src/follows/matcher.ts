@@ -7,6 +7,8 @@
  * A follow matches a passage that holds every free word (as its indexed term), every quoted
  * phrase, none of the excluded words or phrases, and passes the filters. That is /search's "all
  * words" tier, without typo tolerance or acronym/country-name expansion: an alert must be exact.
+ * A hyphenated word is held in either spelling (peace-keeping, peacekeeping) or by its parts
+ * together (keeping the peace), as /search reads it.
  */
 import { tokens } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
@@ -58,8 +60,13 @@ export interface CompiledFollow {
   phrases: string[][];
   excluded: string[];
   excludedPhrases: string[][];
-  /** The term the follow is indexed under (one of `required`). */
-  key: string;
+  /**
+   * Hyphenated words (peace-keeping): each held by its closed term, which a passage holds for
+   * either spelling, or by all its parts (none with a stop-word part, follow-up: the closed term only).
+   */
+  compounds: Array<{ term: string; parts: string[] }>;
+  /** The terms the follow is indexed under: one of `required`, else each way its first compound is held. */
+  keys: string[];
   filter: ((p: NewPassage) => boolean) | null;
   /** For excerpts: the terms and phrases to mark. */
   marks: { terms: Set<string>; phrases: string[][] };
@@ -103,10 +110,17 @@ function compileFilters(f: SearchFilters): ((p: NewPassage) => boolean) | null {
 export function compileFollow(f: FollowQuery): CompiledFollow {
   // strictly, as the follow was made: a stored query keeps its meaning whatever search's lenient reading becomes
   const parsed = parseQuery(f.query, { strictFilters: true });
-  const words = [...new Set(parsed.words.map((w) => w.term))];
-  if (words.length > MAX_FOLLOW_WORDS) {
+  // a hyphenated word is one word: its closed term or its parts together; a part also typed alone stays
+  const said = new Map<string, number>();
+  for (const t of tokens(parsed.text)) if (!t.stop) said.set(t.term, (said.get(t.term) ?? 0) + 1);
+  const inside = new Map<string, number>();
+  for (const k of parsed.compounds ?? []) for (const p of k.parts) inside.set(p, (inside.get(p) ?? 0) + 1);
+  const compounds = (parsed.compounds ?? []).map((k) => ({ term: k.term, parts: k.partial ? [] : k.parts }));
+  const words = [...new Set(parsed.words.map((w) => w.term))].filter((t) => !inside.has(t) || (said.get(t) ?? 0) > inside.get(t)!);
+  const count = words.length + compounds.length;
+  if (count > MAX_FOLLOW_WORDS) {
     throw new QueryError(
-      `A follow can look for at most ${MAX_FOLLOW_WORDS} words (an alert needs every one of them); this query has ${words.length}. Keep the words that matter most, or put an exact phrase in quotes.`,
+      `A follow can look for at most ${MAX_FOLLOW_WORDS} words (an alert needs every one of them); this query has ${count}. Keep the words that matter most, or put an exact phrase in quotes.`,
     );
   }
   const phrases: string[][] = [];
@@ -119,27 +133,32 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
     if (p.terms.length > 1) phrases.push(p.terms);
     else if (p.terms.length === 1 && content.length === 0) required.add(p.terms[0]!);
   }
-  if (required.size === 0) {
+  if (required.size === 0 && compounds.length === 0) {
     throw new QueryError('A follow needs at least one word or "phrase" to look for, e.g. `/follow add query: nitazenes`.');
   }
   const req = [...required];
-  // the longest term is the best cheap guess at the rarest, so the fewest passages wake the follow
-  const key = req.reduce((a, b) => (b.length > a.length ? b : a));
+  // the longest term is the best cheap guess at the rarest, so the fewest passages wake the follow;
+  // with compounds only, a passage holds the first one's closed term or its first part
+  const first = compounds[0];
+  const keys = req.length ? [req.reduce((a, b) => (b.length > a.length ? b : a))] : [first!.term, ...first!.parts.slice(0, 1)];
+  const markTerms = new Set([...req, ...compounds.flatMap((k) => [k.term, ...k.parts])]);
   return {
     id: f.id,
     required: req,
+    compounds,
+    keys,
     phrases,
     excluded: parsed.excluded.map((w) => w.term),
     excludedPhrases: parsed.excludedPhrases.map((p) => p.terms).filter((t) => t.length > 0),
-    key,
     filter: compileFilters(f.filters),
-    marks: { terms: new Set(req), phrases },
+    marks: { terms: markTerms, phrases },
   };
 }
 
 /** True when `f` matches `p`. */
 export function matches(f: CompiledFollow, p: AnalysedPassage): boolean {
   for (const t of f.required) if (!p.terms.has(t)) return false;
+  for (const k of f.compounds) if (!p.terms.has(k.term) && (k.parts.length === 0 || !k.parts.every((t) => p.terms.has(t)))) return false;
   for (const t of f.excluded) if (p.terms.has(t)) return false;
   if (f.filter && !f.filter(p)) return false;
   for (const ph of f.phrases) if (!holdsPhrase(p.words, ph)) return false;
@@ -159,18 +178,22 @@ export class FollowIndex {
   add(f: CompiledFollow): void {
     this.remove(f.id);
     this.byId.set(f.id, f);
-    const list = this.byKey.get(f.key);
-    if (list) list.push(f);
-    else this.byKey.set(f.key, [f]);
+    for (const key of f.keys) {
+      const list = this.byKey.get(key);
+      if (list) list.push(f);
+      else this.byKey.set(key, [f]);
+    }
   }
 
   remove(id: number): void {
     const f = this.byId.get(id);
     if (!f) return;
     this.byId.delete(id);
-    const list = this.byKey.get(f.key)!.filter((x) => x.id !== id);
-    if (list.length) this.byKey.set(f.key, list);
-    else this.byKey.delete(f.key);
+    for (const key of f.keys) {
+      const list = this.byKey.get(key)!.filter((x) => x.id !== id);
+      if (list.length) this.byKey.set(key, list);
+      else this.byKey.delete(key);
+    }
   }
 
   get(id: number): CompiledFollow | undefined {
@@ -187,8 +210,9 @@ export class FollowIndex {
         for (const f of list) {
           if (!matches(f, p)) continue;
           const ids = out.get(f.id);
-          if (ids) ids.push(p.id);
-          else out.set(f.id, [p.id]);
+          // a follow under two keys (a compound's closed term and its first part) is woken twice
+          if (!ids) out.set(f.id, [p.id]);
+          else if (ids[ids.length - 1] !== p.id) ids.push(p.id);
         }
       }
     }

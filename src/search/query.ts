@@ -32,8 +32,10 @@ export interface QueryCompound {
   raw: string;
   /** The term of its closed form (`peacekeeping`), which the index also holds for every hyphenated one. */
   term: string;
-  /** Its parts' terms, stop words left out (`non-aligned`: align). */
+  /** Its parts' terms, stop words left out (`follow-up`: follow). */
   parts: string[];
+  /** A part is a stop word (`follow-up`): the other parts apart do not say the compound. */
+  partial?: boolean;
 }
 
 export interface QueryPhrase {
@@ -624,10 +626,12 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
   const compoundsOf = (raw: string): void => {
     for (const k of compoundTerms(raw)) {
       const written = raw.slice(k.start, k.end);
-      const parts = tokens(written)
-        .filter((t) => !t.stop)
-        .map((t) => t.term);
-      if (parts.length && !parts.includes(k.term)) compounds.push({ raw: written, term: k.term, parts });
+      const toks = tokens(written);
+      const parts = toks.filter((t) => !t.stop).map((t) => t.term);
+      if (!parts.length || parts.includes(k.term)) continue;
+      const compound: QueryCompound = { raw: written, term: k.term, parts };
+      if (parts.length < toks.length) compound.partial = true;
+      compounds.push(compound);
     }
   };
 
@@ -726,6 +730,11 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
   for (const w of excluded) {
     if (words.some((x) => x.term === w.term) || phrases.some((p) => p.terms.length === 1 && p.terms[0] === w.term)) {
       throw new QueryError(`“${w.raw}” is both searched for and excluded — remove one of them.`);
+    }
+    // the closed spelling of a hyphenated word searched for: excluding it leaves out both spellings
+    const compound = compounds.find((k) => k.term === w.term);
+    if (compound) {
+      throw new QueryError(`“${w.raw}” is “${compound.raw}” written closed: it is both searched for and excluded — remove one of them.`);
     }
   }
   const out: Omit<ParsedQuery, 'notices'> = { text: text.join(' '), words, phrases, excluded, excludedPhrases, filters };

@@ -202,6 +202,26 @@ describe('a follow of the closed form is told of the hyphenated one', () => {
     expect(matches(follow, analyse(passage('The costs of peace-keeping in Cyprus have grown.')))).toBe(true);
     expect(matches(follow, analyse(passage('Keeping the peace in Cyprus has a cost.')))).toBe(false);
   });
+
+  it('follow "peace-keeping" is told of "peacekeeping", "peace-keeping" and "keeping the peace", once each, not of "peace" alone', async () => {
+    const { FollowIndex } = await import('../../src/follows/matcher.ts');
+    const index = new FollowIndex();
+    index.add(compileFollow({ id: 1, query: 'peace-keeping', filters: {} }));
+    index.add(compileFollow({ id: 2, query: 'follow-up Cyprus', filters: {} }));
+    const texts = [
+      'The costs of peacekeeping in Cyprus have grown.',
+      'The costs of peace-keeping in Cyprus have grown.',
+      'Keeping the peace in Cyprus has a cost.',
+      'A lasting peace in Cyprus.',
+      'The followup in Cyprus.',
+      'We follow Cyprus closely.',
+    ];
+    const arrived = texts.map((t, i) => analyse({ ...passage(t), id: `p${i}` }));
+    const told = index.match(arrived);
+    expect(told.get(1)).toEqual(['p0', 'p1', 'p2']);
+    // a stop-word part: the other part alone ("follow") does not say "follow-up"
+    expect(told.get(2)).toEqual(['p4']);
+  });
 });
 
 /** A new General Debate passage, as a follow sees it. */
@@ -224,7 +244,10 @@ describe('a hyphenated word in a query also finds the closed spelling, where the
       { raw: 'peace-keeping', term: 'peacekeep', parts: ['peac', 'keep'] },
       { raw: 'non-aligned', term: 'nonalign', parts: ['non', 'align'] },
     ]);
+    expect(parseQuery('follow-up').compounds).toEqual([{ raw: 'follow-up', term: 'followup', parts: ['follow'], partial: true }]);
     expect(parseQuery('"peace-keeping operations" -co-operation').compounds).toBeUndefined();
+    // excluding the closed spelling would leave out both spellings of what is searched for
+    expect(() => parseQuery('co-operation -cooperation')).toThrow(/“cooperation” is “co-operation” written closed/);
   });
 
   it('"co-operation" finds the modern "cooperation" on the UNGDC fixture, and Austria 1956 still', async () => {
@@ -263,6 +286,9 @@ describe('a hyphenated word in a query also finds the closed spelling, where the
         { id: 'f', title: 'Statement', text: 'Keeping the peace at home and abroad.' },
         { id: 'g', title: 'Statement', text: 'Peacebuilding after the war.' },
         { id: 'h', title: 'Statement', text: 'Peace-building after the war.' },
+        { id: 'i', title: 'Statement', text: 'The followup of the summit.' },
+        { id: 'j', title: 'Statement', text: 'The follow-up of the conference.' },
+        { id: 'k', title: 'Statement', text: 'We will follow the mechanism.' },
       ];
       writeFileSync(path.join(d, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
       const lib = await loadLibrary(d);
@@ -273,6 +299,11 @@ describe('a hyphenated word in a query also finds the closed spelling, where the
       expect(await docs('peace-keeping')).toEqual(['c', 'd', 'f']);
       // "peace" also typed alone is a word of its own
       expect(await docs('peace and peace-keeping')).toEqual(['c', 'd', 'e', 'f', 'h']);
+      // typed twice, it weighs twice, as a word typed twice does
+      const top = async (q: string): Promise<number> => (await e.search(q, { limit: 1 })).hits[0]!.score;
+      expect(await top('peace-keeping peace-keeping')).toBeGreaterThan(1.5 * (await top('peace-keeping')));
+      // with a stop-word part, the other part alone does not say the compound
+      expect(await docs('follow-up')).toEqual(['i', 'j']);
       // two compounds opening with the same part are two words, each found
       expect(await docs('peace-keeping peace-building')).toEqual(['c', 'd', 'f', 'g', 'h']);
     } finally {

@@ -34,6 +34,8 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
   const { minLength, rareDf, maxExpansions, weight, channel } = c.opts.fuzzy;
   const qtf = new Map<string, number>();
   for (const t of tokens(parsed.text)) if (!t.stop) qtf.set(t.term, (qtf.get(t.term) ?? 0) + 1);
+  // a hyphenated word counts as its closed term when it is searched as one (see closedCompounds)
+  for (const k of parsed.compounds ?? []) qtf.set(k.term, (qtf.get(k.term) ?? 0) + 1);
   const k3 = c.opts.bm25.k3;
   const qwOf = (term: string): number => {
     const f = Math.max(1, qtf.get(term) ?? 1);
@@ -59,9 +61,12 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
   for (const w of chosen) {
     const rw: RankedWord = { term: w.term, qw: qwOf(w.term), bit: out.length < 31 ? out.length : -1, expansions: [] };
     if (w.parts) {
-      // a compound as typed: no typo to correct, no adjective to stand in
-      rw.longForm = w.parts;
-      rw.compound = true;
+      // a compound as typed: no typo to correct, no adjective to stand in; with a stop-word part
+      // (follow-up) its other parts apart do not say it, so only its closed term, both spellings, does
+      if (w.parts.length) {
+        rw.longForm = w.parts;
+        rw.compound = true;
+      }
       out.push(rw);
       continue;
     }
@@ -115,11 +120,13 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
 }
 
 /**
- * A hyphenated compound of the query that the library also writes closed (`peace-keeping`,
- * `co-operation`, `non-aligned` where it says peacekeeping, cooperation, nonaligned) is searched as
- * its closed term, which the index holds for both spellings, in place of its parts: a part the
- * query also names on its own stays. A compound the library never writes closed (`boundary-layer`)
- * keeps its parts, which find "boundary layer" as well.
+ * A hyphenated compound of the query that the library's text also writes closed (`peace-keeping`,
+ * `co-operation`, `non-aligned` where it says peacekeeping, cooperation, nonaligned) takes the
+ * place of its parts as one word: its closed term, which the index holds for both spellings, or
+ * its parts together (scored as an acronym and its long form are); with a stop-word part
+ * (`follow-up`) only the closed term. A part the query also names on its own stays a word. A
+ * compound the library never writes closed (`boundary-layer`) keeps its parts, which find
+ * "boundary layer" as well.
  */
 function closedCompounds(c: Corpus, parsed: ParsedQuery, words: QueryWord[]): Array<QueryWord & { parts?: string[] }> {
   const compounds = (parsed.compounds ?? []).filter((k) => c.writtenClosed(k.term) && k.parts.every((p) => words.some((w) => w.term === p)));
@@ -133,7 +140,7 @@ function closedCompounds(c: Corpus, parsed: ParsedQuery, words: QueryWord[]): Ar
   const closedAt = new Map<string, Array<QueryWord & { parts: string[] }>>();
   for (const k of compounds) {
     const at = closedAt.get(k.parts[0]!) ?? [];
-    at.push({ raw: k.raw, term: k.term, parts: k.parts });
+    at.push({ raw: k.raw, term: k.term, parts: k.partial ? [] : k.parts });
     closedAt.set(k.parts[0]!, at);
   }
   const out: Array<QueryWord & { parts?: string[] }> = [];
