@@ -111,12 +111,10 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
   // strictly, as the follow was made: a stored query keeps its meaning whatever search's lenient reading becomes
   const parsed = parseQuery(f.query, { strictFilters: true });
   // a hyphenated word is one word: its closed term or its parts together; a part also typed alone stays
-  const said = new Map<string, number>();
-  for (const t of tokens(parsed.text)) if (!t.stop) said.set(t.term, (said.get(t.term) ?? 0) + 1);
   const inside = new Map<string, number>();
   for (const k of parsed.compounds ?? []) for (const p of k.parts) inside.set(p, (inside.get(p) ?? 0) + 1);
-  const compounds = (parsed.compounds ?? []).map((k) => ({ term: k.term, parts: k.partial ? [] : k.parts }));
-  const words = [...new Set(parsed.words.map((w) => w.term))].filter((t) => !inside.has(t) || (said.get(t) ?? 0) > inside.get(t)!);
+  const compounds = [...new Map((parsed.compounds ?? []).map((k) => [k.term, { term: k.term, parts: k.partial ? [] : k.parts }])).values()];
+  const words = parsed.words.filter((w) => !inside.has(w.term) || (w.count ?? 1) > inside.get(w.term)!).map((w) => w.term);
   const count = words.length + compounds.length;
   if (count > MAX_FOLLOW_WORDS) {
     throw new QueryError(

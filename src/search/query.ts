@@ -24,6 +24,8 @@ export interface QueryWord {
   raw: string;
   /** The analyzer's query term (folded, stemmed), as indexed. */
   term: string;
+  /** How many times the free words say it, when more than once (a compound's part typed alone too). */
+  count?: number;
 }
 
 /** A hyphenated compound among the free words (`peace-keeping`): its closed form's term and its parts' terms. */
@@ -134,8 +136,9 @@ a trend does not count it.
 A filter written with a space whose value it cannot take (from: 5 years), and a name before a colon that is no
 filter's (CPU:I/O, contry:COL), are searched as words, and the reply says so (and which filter was close).
 A query that opens with a country (germany anti-islam video) ranks what that country said higher.
-Hyphenated words (self-determination) are searched as their parts; quote them to require them as written.
-A word written closed (cooperation, "international cooperation") also finds it hyphenated (co-operation).
+A word written closed (cooperation, "international cooperation") also finds it hyphenated (co-operation), and a
+hyphenated word (co-operation, peace-keeping) finds it closed where the library writes it so, or its parts together;
+-peace-keeping leaves out both spellings. Quote a hyphenated word to require it as written.
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
 ${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;
 
@@ -636,7 +639,11 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
   };
 
   const addWord = (list: QueryWord[], raw: string, term: string, tag: string): void => {
-    if (seen.has(tag + term)) return;
+    if (seen.has(tag + term)) {
+      const w = list.find((x) => x.term === term);
+      if (w) w.count = (w.count ?? 1) + 1;
+      return;
+    }
     seen.add(tag + term);
     list.push({ raw, term });
   };
@@ -681,9 +688,12 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
     if (!toks.length) continue;
     text.push(p.sign + p.raw);
     if (p.sign === '-') {
-      // an excluded compound (-self-determination) excludes the compound, not each part
-      if (toks.length > 1) excludedPhrases.push({ raw: p.raw, terms: toks.map((t) => t.term) });
-      else if (!toks[0]!.stop) addWord(excluded, p.raw, toks[0]!.term, '-');
+      // an excluded compound (-self-determination) excludes the compound, not each part: written
+      // apart, hyphenated or closed (its closed term, which the index holds for both spellings)
+      if (toks.length > 1) {
+        excludedPhrases.push({ raw: p.raw, terms: toks.map((t) => t.term) });
+        for (const k of compoundTerms(p.raw)) addWord(excluded, p.raw.slice(k.start, k.end), k.term, '-');
+      } else if (!toks[0]!.stop) addWord(excluded, p.raw, toks[0]!.term, '-');
       continue;
     }
     if (p.sign === '+') {
@@ -734,7 +744,8 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
     // the closed spelling of a hyphenated word searched for: excluding it leaves out both spellings
     const compound = compounds.find((k) => k.term === w.term);
     if (compound) {
-      throw new QueryError(`“${w.raw}” is “${compound.raw}” written closed: it is both searched for and excluded — remove one of them.`);
+      const as = compound.raw === w.raw ? '' : ` (as “${compound.raw}”, its spelling with a hyphen)`;
+      throw new QueryError(`“${w.raw}” is both searched for${as} and excluded — remove one of them.`);
     }
   }
   const out: Omit<ParsedQuery, 'notices'> = { text: text.join(' '), words, phrases, excluded, excludedPhrases, filters };

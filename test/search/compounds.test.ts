@@ -221,6 +221,10 @@ describe('a follow of the closed form is told of the hyphenated one', () => {
     expect(told.get(1)).toEqual(['p0', 'p1', 'p2']);
     // a stop-word part: the other part alone ("follow") does not say "follow-up"
     expect(told.get(2)).toEqual(['p4']);
+    // an excluded phrase sharing a part leaves the compound whole; an excluded compound leaves out both spellings
+    const peacekeeping = analyse(passage('Peacekeeping operations in Cyprus.'));
+    expect(matches(compileFollow({ id: 3, query: 'peace-keeping -"peace talks"', filters: {} }), peacekeeping)).toBe(true);
+    expect(matches(compileFollow({ id: 4, query: 'Cyprus -peace-keeping', filters: {} }), peacekeeping)).toBe(false);
   });
 });
 
@@ -247,7 +251,12 @@ describe('a hyphenated word in a query also finds the closed spelling, where the
     expect(parseQuery('follow-up').compounds).toEqual([{ raw: 'follow-up', term: 'followup', parts: ['follow'], partial: true }]);
     expect(parseQuery('"peace-keeping operations" -co-operation').compounds).toBeUndefined();
     // excluding the closed spelling would leave out both spellings of what is searched for
-    expect(() => parseQuery('co-operation -cooperation')).toThrow(/“cooperation” is “co-operation” written closed/);
+    expect(() => parseQuery('co-operation -cooperation')).toThrow(
+      /“cooperation” is both searched for \(as “co-operation”, its spelling with a hyphen\) and excluded/,
+    );
+    expect(() => parseQuery('co-operation -co-operation')).toThrow(/“co-operation” is both searched for and excluded/);
+    // an excluded compound leaves out both spellings, as a searched one finds both
+    expect(parseQuery('Cyprus -peace-keeping').excluded.map((w) => w.term)).toEqual(['peacekeep']);
   });
 
   it('"co-operation" finds the modern "cooperation" on the UNGDC fixture, and Austria 1956 still', async () => {
@@ -299,6 +308,8 @@ describe('a hyphenated word in a query also finds the closed spelling, where the
       expect(await docs('peace-keeping')).toEqual(['c', 'd', 'f']);
       // "peace" also typed alone is a word of its own
       expect(await docs('peace and peace-keeping')).toEqual(['c', 'd', 'e', 'f', 'h']);
+      // an excluded phrase sharing a part leaves the compound whole (it is not a part typed alone)
+      expect(await docs('peace-keeping -"peace talks"')).toEqual(['c', 'd', 'f']);
       // typed twice, it weighs twice, as a word typed twice does
       const top = async (q: string): Promise<number> => (await e.search(q, { limit: 1 })).hits[0]!.score;
       expect(await top('peace-keeping peace-keeping')).toBeGreaterThan(1.5 * (await top('peace-keeping')));

@@ -15,7 +15,7 @@ describe('parseQuery: words, phrases, exclusions', () => {
     ['drug -"South East Europe"', ['drug'], [], [], [['south', 'east', 'europ']]],
     ['+Balkan route', ['rout'], [['balkan']], [], []],
     ['self-determination Palestine', ['self', 'determin', 'palestin'], [], [], []],
-    ['Palestine -self-determination', ['palestin'], [], [], [['self', 'determin']]],
+    ['Palestine -self-determination', ['palestin'], [], ['selfdetermin'], [['self', 'determin']]],
     ['coca cultivation 97.4%', ['coca', 'cultiv', '97.4'], [], [], []],
     ['UNODC CND report', ['unodc', 'cnd', 'report'], [], [], []],
     ["Côte d'Ivoire ‘rule book’", ['cote', 'divoir'], [['rule', 'book']], [], []],

@@ -131,9 +131,7 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
 function closedCompounds(c: Corpus, parsed: ParsedQuery, words: QueryWord[]): Array<QueryWord & { parts?: string[] }> {
   const compounds = (parsed.compounds ?? []).filter((k) => c.writtenClosed(k.term) && k.parts.every((p) => words.some((w) => w.term === p)));
   if (compounds.length === 0) return words;
-  // how often each part occurs in the query, and how often inside these compounds
-  const said = new Map<string, number>();
-  for (const t of tokens(parsed.text)) if (!t.stop) said.set(t.term, (said.get(t.term) ?? 0) + 1);
+  // how often each part occurs among the free words, and how often inside these compounds
   const inside = new Map<string, number>();
   for (const k of compounds) for (const p of k.parts) inside.set(p, (inside.get(p) ?? 0) + 1);
   // each compound takes the place of its first part; compounds sharing it (peace-keeping, peace-building) all do
@@ -152,7 +150,7 @@ function closedCompounds(c: Corpus, parsed: ParsedQuery, words: QueryWord[]): Ar
       out.push(closed);
     }
     const part = inside.get(w.term);
-    if (part === undefined || (said.get(w.term) ?? 0) > part) out.push(w);
+    if (part === undefined || (w.count ?? 1) > part) out.push(w);
   }
   return out;
 }
