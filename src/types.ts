@@ -203,6 +203,11 @@ export interface SearchResponse {
   query: string;
   /** Number of matching passages (all pages). */
   total: number;
+  /**
+   * Set when `total` is an estimate: with quoted phrases, the best candidates are checked until the
+   * page is full, and how many of the rest hold the phrases is estimated from a sample of them.
+   */
+  totalEstimated?: boolean;
   hits: Hit[];
   tookMs: number;
   /** Set when the time budget cut the search short: the hits are the best found so far. */

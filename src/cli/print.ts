@@ -39,6 +39,8 @@ export interface JsonHit {
 export interface JsonResult {
   query: string;
   total: number;
+  /** `total` is an estimate (quoted phrases: the rest of the candidates sampled). */
+  totalEstimated?: boolean;
   hits: JsonHit[];
   tookMs?: number;
   partial?: boolean;
@@ -79,6 +81,7 @@ export function jsonHit(hit: Hit): JsonHit {
 
 export function jsonResult(r: SearchResponse, withTiming: boolean): JsonResult {
   const out: JsonResult = { query: r.query, total: r.total, hits: r.hits.map(jsonHit) };
+  if (r.totalEstimated) out.totalEstimated = true;
   if (withTiming) out.tookMs = Math.round(r.tookMs * 100) / 100;
   if (r.partial) out.partial = true;
   if (r.notices?.length) out.notices = [...r.notices];
@@ -103,7 +106,7 @@ export function textResult(r: SearchResponse, offset: number, color: boolean): s
   }
   const first = offset + 1;
   const last = offset + r.hits.length;
-  lines.push(`${first}–${last} of ${r.total} passages for “${r.query}” (${r.tookMs.toFixed(1)} ms)`);
+  lines.push(`${first}–${last} of ${r.totalEstimated ? 'about ' : ''}${r.total} passages for “${r.query}” (${r.tookMs.toFixed(1)} ms)`);
   r.hits.forEach((hit, i) => {
     const [open, close] = color ? BOLD : ['**', '**'];
     const [dimOpen, dimClose] = color ? DIM : ['', ''];

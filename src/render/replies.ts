@@ -54,9 +54,10 @@ function filterSummary(state: SearchState, label?: FilterLabel): string {
   return parts.length ? ` · ${parts.join(' · ')}` : '';
 }
 
-/** "1–5 of 37" */
-export function rangeLabel(offset: number, shown: number, total: number): string {
-  return shown === 0 ? `0 of ${total}` : `${offset + 1}–${offset + shown} of ${total}`;
+/** "1–5 of 37"; "1–5 of about 6,800" when the total is an estimate. */
+export function rangeLabel(offset: number, shown: number, total: number, estimated = false): string {
+  const of = estimated ? `about ${total.toLocaleString('en-US')}` : `${total}`;
+  return shown === 0 ? `0 of ${of}` : `${offset + 1}–${offset + shown} of ${of}`;
 }
 
 /** A line saying how a query was read leniently (ParsedQuery.notices), in italics: search, trends and follows show them alike. */
@@ -69,7 +70,7 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
   const offset = page * HITS_PER_PAGE;
   const pages = Math.max(1, Math.ceil(response.total / HITS_PER_PAGE));
   const card: Card = {
-    title: `${rangeLabel(offset, response.hits.length, response.total)} for “${truncate(state.query, 120)}”`,
+    title: `${rangeLabel(offset, response.hits.length, response.total, response.totalEstimated)} for “${truncate(state.query, 120)}”`,
     description:
       escapeMarkdown(`Page ${page + 1} of ${pages}${filterSummary(state, label)}`) +
       (response.partial ? '\n*Partial results: the search was cut short.*' : '') +

@@ -115,6 +115,7 @@ export class VerbatimEngine implements SearchEngine {
       hits,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
+    if (ranked.estimated) res.totalEstimated = true;
     if (ranked.partial) res.partial = true;
     if (notices.length) res.notices = notices;
     return res;

@@ -6,6 +6,7 @@
  */
 import { compoundSpans, phraseMatches, tokens, type CompoundSpan } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
+import { phraseChecker } from '../phrase-scan.ts';
 import type { QueryPlan } from './plan.ts';
 import { topK } from './top-k.ts';
 
@@ -14,9 +15,14 @@ export interface Ordered {
   order: number[];
   /** Matches in all (estimated when the check stopped early). */
   total: number;
+  /** `total` is an estimate: the check stopped before the last candidate. */
+  estimated: boolean;
   /** The time budget ran out before `need` hits were found. */
   partial: boolean;
 }
+
+/** Candidates past the checked head sampled, evenly, to estimate how many of the rest hold the phrases. */
+const REST_SAMPLE = 128;
 
 /** Whether the plan needs positions checked at all. */
 export function needsPhraseCheck(plan: QueryPlan): boolean {
@@ -32,6 +38,7 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (
     if (!t) tokenCache.set(g, (t = passageTokens(c.store.text(g))));
     return t;
   };
+  const holds = (t: PassageTokens): boolean => checkedPhrases.every((p) => holdsPhrase(t, p)) && !excludedPhrases.some((p) => holdsPhrase(t, p));
   let partial = false;
   const kept: number[] = [];
   let i = 0;
@@ -50,12 +57,38 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (
         break;
       }
     }
-    const t = toks(sorted[i]!);
-    if (checkedPhrases.every((p) => holdsPhrase(t, p)) && !excludedPhrases.some((p) => holdsPhrase(t, p))) kept.push(sorted[i]!);
+    if (holds(toks(sorted[i]!))) kept.push(sorted[i]!);
     if (tokenCache.size > depth * 4) tokenCache.clear();
   }
-  const total = i >= all.length ? kept.length : Math.round((kept.length * all.length) / i);
-  return { order: kept, total, partial };
+  if (i >= all.length) return { order: kept, total: kept.length, estimated: false, partial };
+  // the sample is checked by the trend counter's scan: the same answer, without tokenizing each passage
+  const holdsAll = phraseChecker(checkedPhrases);
+  const excluded = excludedPhrases.map((p) => phraseChecker([p]));
+  const scan = (g: number): boolean => {
+    const text = c.store.text(g);
+    return holdsAll(text) && !excluded.some((x) => x(text));
+  };
+  return { order: kept, total: kept.length + restEstimate(all, new Set(sorted.slice(0, i)), scan, deadline), estimated: true, partial };
+}
+
+/**
+ * How many of the candidates not checked hold the phrases, from an even sample of them: the
+ * checked head is ranked first, where the phrase is commoner than in the rest (scaling the head's
+ * share up counted "international cooperation" in 14,562 passages, where 6,755 hold it).
+ */
+function restEstimate(all: readonly number[], checked: ReadonlySet<number>, holds: (g: number) => boolean, deadline: number): number {
+  const rest = all.length - checked.size;
+  const step = Math.max(1, Math.floor(all.length / REST_SAMPLE));
+  let seen = 0;
+  let hits = 0;
+  for (let k = 0; k < all.length && seen < REST_SAMPLE; k += step) {
+    const g = all[k]!;
+    if (checked.has(g)) continue;
+    if ((seen & 15) === 15 && performance.now() > deadline) break;
+    seen++;
+    if (holds(g)) hits++;
+  }
+  return seen ? Math.round((hits * rest) / seen) : 0;
 }
 
 /** A passage's terms (stop words included) and where its hyphenated compounds open (null without one). */

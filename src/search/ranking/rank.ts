@@ -48,6 +48,8 @@ export interface Ranked {
   scores: Map<number, number>;
   /** Matches in all (estimated when the phrase check stopped early). */
   total: number;
+  /** `total` is an estimate (see ./phrases.ts). */
+  estimated: boolean;
   /** The time budget ran out: the ranking may be incomplete. */
   partial: boolean;
   /** What the excerpts should mark. */
@@ -82,10 +84,11 @@ export function rank(
     const cmp = sort === 'relevance' ? byScore : byDateThen(c.store.arrays.dateFrom, sort, byScore);
     let order: number[];
     let total = cands.length;
+    let estimated = false;
     let partial = cut;
     if (needsPhraseCheck(plan)) {
       const checked = checkPhrases(c, plan, cands, cmp);
-      ({ order, total } = checked);
+      ({ order, total, estimated } = checked);
       partial ||= checked.partial;
     } else {
       order = topK(cands, plan.depth, cmp);
@@ -98,6 +101,7 @@ export function rank(
       order: head,
       scores,
       total,
+      estimated,
       partial,
       markTerms: plan.markTerms,
       markWeights: plan.markWeights,

@@ -1,0 +1,58 @@
+/**
+ * The total a search reports for a quoted phrase: the best candidates are checked until the page is
+ * full, and how many of the rest hold the phrase is estimated from an even sample of them, not from
+ * the share among the best (which are likelier to hold it: "international cooperation" was reported
+ * in 14,562 UNGDC passages, where 6,755 hold it). The reply says "about".
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonResult, textResult } from '../../src/cli/print.ts';
+import { loadLibrary } from '../../src/ingest/load-library.ts';
+import { rangeLabel } from '../../src/render/replies.ts';
+import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+
+let dir: string;
+let engine: VerbatimEngine;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'verbatim-phrase-total-'));
+  const lines: Array<{ id: string; title: string; text: string }> = [];
+  // 300 short passages holding the phrase rank first; 900 longer ones hold both words apart
+  for (let i = 0; i < 300; i++) lines.push({ id: `p${i}`, title: 'Statement', text: `International cooperation matters, case ${i}.` });
+  for (let i = 0; i < 900; i++) {
+    lines.push({
+      id: `q${i}`,
+      title: 'Statement',
+      text: `Cooperation among the nations of the region is international in its scope and in its aims, case ${i}, as the delegation said at length.`,
+    });
+  }
+  writeFileSync(path.join(dir, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const lib = await loadLibrary(dir);
+  engine = createEngine(lib.documents, lib.report);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the total of a quoted phrase', () => {
+  it('is estimated near the true count, though the passages ranked first all hold the phrase', async () => {
+    const exact = engine.matchAll('"international cooperation"').length;
+    expect(exact).toBe(300);
+    const res = await engine.search('"international cooperation"', { limit: 5 });
+    expect(res.totalEstimated).toBe(true);
+    expect(Math.abs(res.total - exact)).toBeLessThanOrEqual(0.15 * exact);
+  });
+
+  it('says "about" where it is an estimate, and is exact when every candidate was checked', async () => {
+    const res = await engine.search('"international cooperation"', { limit: 5 });
+    expect(textResult(res, 0, false)).toMatch(new RegExp(`^1–5 of about ${res.total} passages`, 'm'));
+    expect(jsonResult(res, false).totalEstimated).toBe(true);
+    expect(rangeLabel(0, 5, 6694, true)).toBe('1–5 of about 6,694');
+    expect(rangeLabel(0, 5, 37)).toBe('1–5 of 37');
+    // few candidates: all are checked, and the total is the count
+    const few = await engine.search('"cooperation matters, case 7"', { limit: 5 });
+    expect(few.totalEstimated).toBeUndefined();
+    expect(few.total).toBe(1);
+  });
+});
