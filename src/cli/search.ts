@@ -118,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
     if (values.out === undefined) process.stdout.write(csv);
     else {
       writeFileSync(values.out, csv);
-      process.stderr.write(`${result.hits.length} of ${result.total} hits written to ${values.out}\n`);
+      process.stderr.write(`${result.hits.length} of ${result.totalEstimated ? 'about ' : ''}${result.total} hits written to ${values.out}\n`);
     }
   } else if (values.json) process.stdout.write(JSON.stringify(jsonResult(result, true), null, 2) + '\n');
   else {

@@ -72,7 +72,7 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
   const card: Card = {
     title: `${rangeLabel(offset, response.hits.length, response.total, response.totalEstimated)} for “${truncate(state.query, 120)}”`,
     description:
-      escapeMarkdown(`Page ${page + 1} of ${pages}${filterSummary(state, label)}`) +
+      escapeMarkdown(`Page ${page + 1} of ${response.totalEstimated ? 'about ' : ''}${pages}${filterSummary(state, label)}`) +
       (response.partial ? '\n*Partial results: the search was cut short.*' : '') +
       (response.notices ?? []).map((n) => `\n${noticeLine(n)}`).join(''),
     fields: response.hits.map((hit, i) => ({

@@ -44,6 +44,28 @@ describe('the total of a quoted phrase', () => {
     expect(Math.abs(res.total - exact)).toBeLessThanOrEqual(0.15 * exact);
   });
 
+  it('reads every candidate left when fewer than twice the sample are left (a sorted list: the lowest ranked too)', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'verbatim-phrase-total-small-'));
+    try {
+      const lines = [
+        ...Array.from({ length: 140 }, (_, i) => ({ id: `p${i}`, title: 'Statement', text: `International cooperation matters, case ${i}.` })),
+        ...Array.from({ length: 110 }, (_, i) => ({
+          id: `q${i}`,
+          title: 'Statement',
+          text: `Cooperation among the nations of the region is international in its scope and in its aims, case ${i}, as the delegation said at length.`,
+        })),
+      ];
+      writeFileSync(path.join(d, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+      const lib = await loadLibrary(d);
+      const small = createEngine(lib.documents, lib.report);
+      const res = await small.search('"international cooperation"', { limit: 5 });
+      expect(res.totalEstimated).toBe(true);
+      expect(res.total).toBe(140);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it('says "about" where it is an estimate, and is exact when every candidate was checked', async () => {
     const res = await engine.search('"international cooperation"', { limit: 5 });
     expect(textResult(res, 0, false)).toMatch(new RegExp(`^1–5 of about ${res.total} passages`, 'm'));

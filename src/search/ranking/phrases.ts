@@ -60,7 +60,8 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (
     if (holds(toks(sorted[i]!))) kept.push(sorted[i]!);
     if (tokenCache.size > depth * 4) tokenCache.clear();
   }
-  if (i >= all.length) return { order: kept, total: kept.length, estimated: false, partial };
+  // all checked; or none kept, which only the time budget makes: no estimate (the relaxed re-read needs 0)
+  if (i >= all.length || kept.length === 0) return { order: kept, total: kept.length, estimated: false, partial };
   // the sample is checked by the trend counter's scan: the same answer, without tokenizing each passage
   const holdsAll = phraseChecker(checkedPhrases);
   const excluded = excludedPhrases.map((p) => phraseChecker([p]));
@@ -68,7 +69,9 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (
     const text = c.store.text(g);
     return holdsAll(text) && !excluded.some((x) => x(text));
   };
-  return { order: kept, total: kept.length + restEstimate(all, new Set(sorted.slice(0, i)), scan, deadline), estimated: true, partial };
+  // sorted whole, the candidates not checked are all[i..]; else they are all but the selected head
+  const head = sorted === all ? null : new Set(sorted.slice(0, i));
+  return { order: kept, total: kept.length + restEstimate(all, i, head, scan, deadline), estimated: true, partial };
 }
 
 /**
@@ -76,14 +79,22 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (
  * checked head is ranked first, where the phrase is commoner than in the rest (scaling the head's
  * share up counted "international cooperation" in 14,562 passages, where 6,755 hold it).
  */
-function restEstimate(all: readonly number[], checked: ReadonlySet<number>, holds: (g: number) => boolean, deadline: number): number {
-  const rest = all.length - checked.size;
-  const step = Math.max(1, Math.floor(all.length / REST_SAMPLE));
+function restEstimate(
+  all: readonly number[],
+  from: number,
+  head: ReadonlySet<number> | null,
+  holds: (g: number) => boolean,
+  deadline: number,
+): number {
+  const lo = head ? 0 : from;
+  const rest = all.length - (head ? head.size : from);
+  // an even stride over the whole span: about REST_SAMPLE passages, every one when fewer than twice that
+  const step = Math.max(1, Math.floor((all.length - lo) / REST_SAMPLE));
   let seen = 0;
   let hits = 0;
-  for (let k = 0; k < all.length && seen < REST_SAMPLE; k += step) {
+  for (let k = lo; k < all.length; k += step) {
     const g = all[k]!;
-    if (checked.has(g)) continue;
+    if (head?.has(g)) continue;
     if ((seen & 15) === 15 && performance.now() > deadline) break;
     seen++;
     if (holds(g)) hits++;
