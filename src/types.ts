@@ -306,6 +306,8 @@ export interface PassageMarks {
   terms: ReadonlySet<string>;
   /** Phrases: analyzer terms in order, stop words included; each occurrence is marked as one span. */
   phrases?: readonly (readonly string[])[];
+  /** A hyphenated compound's closed term → its parts among `terms`, not marked where the passage says the compound. */
+  compoundParts?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**

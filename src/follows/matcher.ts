@@ -69,7 +69,7 @@ export interface CompiledFollow {
   keys: string[];
   filter: ((p: NewPassage) => boolean) | null;
   /** For excerpts: the terms and phrases to mark. */
-  marks: { terms: Set<string>; phrases: string[][] };
+  marks: { terms: Set<string>; phrases: string[][]; compoundParts: Map<string, string[]> };
 }
 
 /** Most free words a follow may have: an alert requires them all, so a longer query would never fire. */
@@ -149,7 +149,8 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
     excluded: parsed.excluded.map((w) => w.term),
     excludedPhrases: parsed.excludedPhrases.map((p) => p.terms).filter((t) => t.length > 0),
     filter: compileFilters(f.filters),
-    marks: { terms: markTerms, phrases },
+    // a compound's parts are marked only where the passage does not say the compound itself
+    marks: { terms: markTerms, phrases, compoundParts: new Map(compounds.map((k) => [k.term, k.parts.filter((t) => !required.has(t))])) },
   };
 }
 

@@ -108,7 +108,9 @@ export class VerbatimEngine implements SearchEngine {
       }
     }
     const marks = this.excerptMatch(ranked.markTerms, ranked.phrases, ranked.markWeights);
-    const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, marks));
+    const hits = ranked.order
+      .slice(offset, offset + limit)
+      .map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, this.compoundMarks(g, marks, ranked.compoundParts)));
     const res: SearchResponse = {
       query,
       total: ranked.total,
@@ -157,6 +159,13 @@ export class VerbatimEngine implements SearchEngine {
     return { terms, phrases: phrases.filter((p) => !isForm(p)), forms: phrases.filter(isForm), weight };
   }
 
+  /** `marks` for passage g without the parts of the hyphenated compounds it says (peace-keeping: not each "peace"). */
+  private compoundMarks(g: number, marks: ExcerptMatch, parts: ReadonlyMap<string, readonly string[]>): ExcerptMatch {
+    const drop = new Set<string>();
+    for (const [closed, ps] of parts) if (this.corpus.inText(g, closed)) for (const t of ps) drop.add(t);
+    return drop.size ? { ...marks, terms: new Set([...marks.terms].filter((t) => !drop.has(t))) } : marks;
+  }
+
   private hitOf(g: number, score: number, marks: ExcerptMatch): Hit {
     const { store } = this.corpus;
     const p = store.passage(g);
@@ -172,7 +181,11 @@ export class VerbatimEngine implements SearchEngine {
 
   passage(id: string, marks?: PassageMarks): Hit | undefined {
     const g = this.corpus.store.passageNumber(id);
-    return g === undefined ? undefined : this.hitOf(g, 0, marks ? { ...marks, weight: this.termWeight } : NO_MARKS);
+    if (g === undefined) return undefined;
+    if (!marks) return this.hitOf(g, 0, NO_MARKS);
+    const match: ExcerptMatch = { terms: marks.terms, weight: this.termWeight };
+    if (marks.phrases) match.phrases = marks.phrases;
+    return this.hitOf(g, 0, marks.compoundParts ? this.compoundMarks(g, match, marks.compoundParts) : match);
   }
 
   context(id: string, radius: number): Hit[] {

@@ -195,6 +195,44 @@ describe('a quoted phrase written closed holds across a hyphenated compound', ()
   });
 });
 
+describe('an excerpt marks the compound, not its parts, where the passage says it', () => {
+  it('"peace-keeping" marks "Peacekeeping" but not the "peace" beside it; "keeping the peace" has both marked', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const d = mkdtempSync(path.join(tmpdir(), 'verbatim-compounds-'));
+    try {
+      const lines = [
+        { id: 'a', title: 'Statement', text: 'Peacekeeping missions bring peace to the region.' },
+        { id: 'b', title: 'Statement', text: 'Keeping the peace at home and abroad.' },
+      ];
+      writeFileSync(path.join(d, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+      const lib = await loadLibrary(d);
+      const e = createEngine(lib.documents, lib.report);
+      const res = await e.search('peace-keeping', { limit: 5 });
+      const marked = (id: string): string[] => {
+        const h = res.hits.find((x) => x.source.document === id)!;
+        return h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b));
+      };
+      expect(marked('a')).toEqual(['Peacekeeping']);
+      expect(marked('b')).toEqual(['Keeping', 'peace']);
+      // "peace" typed on its own is marked everywhere
+      const both = await e.search('peace peace-keeping', { limit: 5 });
+      const a = both.hits.find((x) => x.source.document === 'a')!;
+      expect(a.excerpt.marks.map(([x, y]) => a.excerpt.text.slice(x, y))).toEqual(['Peacekeeping', 'peace']);
+      // a follow's alert marks alike
+      const follow = compileFollow({ id: 1, query: 'peace-keeping', filters: {} });
+      const alertMarks = (id: string): string[] => {
+        const h = e.passage(res.hits.find((x) => x.source.document === id)!.id, follow.marks)!;
+        return h.excerpt.marks.map(([x, y]) => h.excerpt.text.slice(x, y));
+      };
+      expect(alertMarks('a')).toEqual(['Peacekeeping']);
+      expect(alertMarks('b')).toEqual(['Keeping', 'peace']);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a follow of the closed form is told of the hyphenated one', () => {
   const passage = (text: string): NewPassage => speech('CYP', 29, 1974, text);
   it('follow "peacekeeping" matches a statement writing "peace-keeping"', () => {

@@ -36,6 +36,11 @@ export interface QueryPlan {
   /** Terms the excerpts mark. */
   markTerms: Set<string>;
   /**
+   * A hyphenated compound's closed term → its parts among `markTerms` that stand for nothing else:
+   * marked only in a passage not saying the compound itself (found by its parts together).
+   */
+  compoundParts: Map<string, string[]>;
+  /**
    * What a marked stand-in weighs when an excerpt chooses its sentence, where that is less than its
    * idf (a noun's adjective: at most `pertainyms.weight` × the noun's), so that its sentence does
    * not beat the word's.
@@ -76,6 +81,15 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
       if (e.rankOnly) markWeights.set(e.term, e.weight * c.idf(e.term));
     }
   }
+  // a compound's parts mark a passage found by them apart; where it says the compound, they are no match
+  const own = new Set([...words.map((w) => w.term), ...phrases.flat()]);
+  const compoundParts = new Map<string, string[]>();
+  for (const w of words)
+    if (w.compound)
+      compoundParts.set(
+        w.term,
+        (w.longForm ?? []).filter((t) => !own.has(t)),
+      );
   // a spelled-out acronym is marked as a phrase (its words alone would mark every "international")
   const markPhrases = words.flatMap((w) => (w.longForm && !w.compound ? [c.longFormWords.get(w.term) ?? []] : []));
   for (const p of phrases) for (const t of p) markTerms.add(t);
@@ -95,6 +109,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     excludedPhrases,
     checkedPhrases: phrases.filter((p) => !oneWord.has(p)),
     markTerms,
+    compoundParts,
     markWeights,
     markPhrases,
     wantsQuantity: asksForQuantity(parsed.text),

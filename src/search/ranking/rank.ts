@@ -54,6 +54,8 @@ export interface Ranked {
   partial: boolean;
   /** What the excerpts should mark. */
   markTerms: Set<string>;
+  /** See {@link QueryPlan.compoundParts}. */
+  compoundParts: Map<string, string[]>;
   /** Marked stand-ins' weights when an excerpt chooses its sentence, where lower than their idf. */
   markWeights: Map<string, number>;
   phrases: string[][];
@@ -104,6 +106,7 @@ export function rank(
       estimated,
       partial,
       markTerms: plan.markTerms,
+      compoundParts: plan.compoundParts,
       markWeights: plan.markWeights,
       phrases: [...plan.phrases, ...plan.markPhrases],
     };
