@@ -13,7 +13,7 @@
 import { tokens } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
 import { holdsPhrase, passageTokens, type PassageTokens } from '../search/ranking/phrases.ts';
-import { normalizeDateBound, parseQuery } from '../search/query.ts';
+import { normalizeDateBound, parseQuery, saidApart } from '../search/query.ts';
 import { QueryError, type DocumentMeta, type SearchFilters } from '../types.ts';
 
 /** A passage that just entered the library, with what matching needs. */
@@ -111,10 +111,8 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
   // strictly, as the follow was made: a stored query keeps its meaning whatever search's lenient reading becomes
   const parsed = parseQuery(f.query, { strictFilters: true });
   // a hyphenated word is one word: its closed term or its parts together; a part also typed alone stays
-  const inside = new Map<string, number>();
-  for (const k of parsed.compounds ?? []) for (const p of k.parts) inside.set(p, (inside.get(p) ?? 0) + 1);
   const compounds = [...new Map((parsed.compounds ?? []).map((k) => [k.term, { term: k.term, parts: k.partial ? [] : k.parts }])).values()];
-  const words = parsed.words.filter((w) => !inside.has(w.term) || (w.count ?? 1) > inside.get(w.term)!).map((w) => w.term);
+  const words = parsed.words.filter(saidApart(parsed.compounds ?? [])).map((w) => w.term);
   const count = words.length + compounds.length;
   if (count > MAX_FOLLOW_WORDS) {
     throw new QueryError(

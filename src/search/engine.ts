@@ -107,10 +107,8 @@ export class VerbatimEngine implements SearchEngine {
         notices.push(relaxedNotice(parsed, filtered));
       }
     }
-    const marks = this.excerptMatch(ranked.markTerms, ranked.phrases, ranked.markWeights);
-    const hits = ranked.order
-      .slice(offset, offset + limit)
-      .map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, this.compoundMarks(g, marks, ranked.compoundParts)));
+    const marks = { ...this.excerptMatch(ranked.markTerms, ranked.phrases, ranked.markWeights), compoundParts: ranked.compoundParts };
+    const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, marks));
     const res: SearchResponse = {
       query,
       total: ranked.total,
@@ -159,10 +157,10 @@ export class VerbatimEngine implements SearchEngine {
     return { terms, phrases: phrases.filter((p) => !isForm(p)), forms: phrases.filter(isForm), weight };
   }
 
-  /** `marks` for passage g without the parts of the hyphenated compounds it says (peace-keeping: not each "peace"). */
-  private compoundMarks(g: number, marks: ExcerptMatch, parts: ReadonlyMap<string, readonly string[]>): ExcerptMatch {
+  /** `marks` for passage g without the parts of the hyphenated compounds it says (`compoundParts`; peace-keeping: not each "peace"). */
+  private compoundMarks(g: number, marks: ExcerptMatch): ExcerptMatch {
     const drop = new Set<string>();
-    for (const [closed, ps] of parts) if (this.corpus.inText(g, closed)) for (const t of ps) drop.add(t);
+    for (const [closed, ps] of marks.compoundParts ?? []) if (this.corpus.inText(g, closed)) for (const t of ps) drop.add(t);
     return drop.size ? { ...marks, terms: new Set([...marks.terms].filter((t) => !drop.has(t))) } : marks;
   }
 
@@ -173,7 +171,7 @@ export class VerbatimEngine implements SearchEngine {
     return {
       id: p.id,
       score,
-      excerpt: makeExcerpt(p.text, marks),
+      excerpt: makeExcerpt(p.text, this.compoundMarks(g, marks)),
       text: p.text,
       source: sourceOf(d, p),
     };
@@ -181,11 +179,7 @@ export class VerbatimEngine implements SearchEngine {
 
   passage(id: string, marks?: PassageMarks): Hit | undefined {
     const g = this.corpus.store.passageNumber(id);
-    if (g === undefined) return undefined;
-    if (!marks) return this.hitOf(g, 0, NO_MARKS);
-    const match: ExcerptMatch = { terms: marks.terms, weight: this.termWeight };
-    if (marks.phrases) match.phrases = marks.phrases;
-    return this.hitOf(g, 0, marks.compoundParts ? this.compoundMarks(g, match, marks.compoundParts) : match);
+    return g === undefined ? undefined : this.hitOf(g, 0, marks ? { ...marks, weight: this.termWeight } : NO_MARKS);
   }
 
   context(id: string, radius: number): Hit[] {

@@ -66,6 +66,13 @@ export function forEachWord(text: string, fn: (start: number, end: number) => vo
   }
 }
 
+/** A function telling whether a passage's text holds every phrase of `required` and none of `excluded`. */
+export function phrasesCheck(required: readonly (readonly string[])[], excluded: readonly (readonly string[])[]): (text: string) => boolean {
+  const holdsAll = phraseChecker(required);
+  const none = excluded.map((p) => phraseChecker([p]));
+  return (text) => holdsAll(text) && !none.some((x) => x(text));
+}
+
 /** A function telling whether a text holds every one of `phrases` (each a list of analyzer terms). */
 export function phraseChecker(phrases: readonly (readonly string[])[]): (text: string) => boolean {
   const wanted = phrases.filter((p) => p.length > 0);

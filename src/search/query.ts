@@ -40,6 +40,16 @@ export interface QueryCompound {
   partial?: boolean;
 }
 
+/**
+ * Whether a free word is said on its own, not only as a part of `compounds`: "peace" in `peace and
+ * peace-keeping`, not in `peace-keeping peace-building` (QueryWord.count against the compounds holding it).
+ */
+export function saidApart(compounds: readonly QueryCompound[]): (w: QueryWord) => boolean {
+  const inside = new Map<string, number>();
+  for (const k of compounds) for (const p of k.parts) inside.set(p, (inside.get(p) ?? 0) + 1);
+  return (w) => (w.count ?? 1) > (inside.get(w.term) ?? 0);
+}
+
 export interface QueryPhrase {
   /** The phrase as typed, without its quotes. */
   raw: string;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compoundTerms, indexTokens, termPositions, tokens, CLOSED_FORM_JOINER } from '../../src/index/analyzer.ts';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
+import { engineOfStatements } from '../support/library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
 import { analyse, compileFollow, matches, type NewPassage } from '../../src/follows/matcher.ts';
 
@@ -115,29 +116,20 @@ describe('searching the closed form finds the hyphenated one (UNGDC fixture: Aus
 
 describe('a closed form only ever written hyphenated corrects a typo only when it is common', () => {
   it('"wellbeng" is not read as a rare "hell-bent", "selfdefnce" is read as a common "self-defence"', async () => {
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const d = mkdtempSync(path.join(tmpdir(), 'verbatim-compounds-'));
-    try {
-      const lines = [
-        { id: 'a', title: 'Statement', text: 'The Government is hell-bent on reform.' },
-        { id: 'b', title: 'Statement', text: 'The wellbeing of every citizen comes first.' },
-        { id: 'c', title: 'Statement', text: 'Co-operation, co-operation and again cooperation.' },
-        ...Array.from({ length: 60 }, (_, i) => ({ id: `sd${i}`, title: 'Statement', text: `Article 51 and the right of self-defence, case ${i}.` })),
-      ];
-      writeFileSync(path.join(d, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-      const lib = await loadLibrary(d);
-      const e = createEngine(lib.documents, lib.report);
-      const docs = async (q: string): Promise<string[]> => (await e.search(q, { limit: 5 })).hits.map((h) => h.source.document);
-      expect(await docs('wellbeng')).not.toContain('a');
-      expect((await docs('selfdefnce')).some((x) => x.startsWith('sd'))).toBe(true);
-      // a word written closed is the term's surface, though the hyphenated form is commoner
-      const ix = e.state.index;
-      expect(ix.surface(ix.termId('cooper'))).toBe('cooperation');
-      expect(ix.surface(ix.termId('hellbent'))).toBe('hell-bent');
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    const lines = [
+      { id: 'a', title: 'Statement', text: 'The Government is hell-bent on reform.' },
+      { id: 'b', title: 'Statement', text: 'The wellbeing of every citizen comes first.' },
+      { id: 'c', title: 'Statement', text: 'Co-operation, co-operation and again cooperation.' },
+      ...Array.from({ length: 60 }, (_, i) => ({ id: `sd${i}`, title: 'Statement', text: `Article 51 and the right of self-defence, case ${i}.` })),
+    ];
+    const e = await engineOfStatements(lines);
+    const docs = async (q: string): Promise<string[]> => (await e.search(q, { limit: 5 })).hits.map((h) => h.source.document);
+    expect(await docs('wellbeng')).not.toContain('a');
+    expect((await docs('selfdefnce')).some((x) => x.startsWith('sd'))).toBe(true);
+    // a word written closed is the term's surface, though the hyphenated form is commoner
+    const ix = e.state.index;
+    expect(ix.surface(ix.termId('cooper'))).toBe('cooperation');
+    expect(ix.surface(ix.termId('hellbent'))).toBe('hell-bent');
   });
 });
 
@@ -197,39 +189,30 @@ describe('a quoted phrase written closed holds across a hyphenated compound', ()
 
 describe('an excerpt marks the compound, not its parts, where the passage says it', () => {
   it('"peace-keeping" marks "Peacekeeping" but not the "peace" beside it; "keeping the peace" has both marked', async () => {
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const d = mkdtempSync(path.join(tmpdir(), 'verbatim-compounds-'));
-    try {
-      const lines = [
-        { id: 'a', title: 'Statement', text: 'Peacekeeping missions bring peace to the region.' },
-        { id: 'b', title: 'Statement', text: 'Keeping the peace at home and abroad.' },
-      ];
-      writeFileSync(path.join(d, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-      const lib = await loadLibrary(d);
-      const e = createEngine(lib.documents, lib.report);
-      const res = await e.search('peace-keeping', { limit: 5 });
-      const marked = (id: string): string[] => {
-        const h = res.hits.find((x) => x.source.document === id)!;
-        return h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b));
-      };
-      expect(marked('a')).toEqual(['Peacekeeping']);
-      expect(marked('b')).toEqual(['Keeping', 'peace']);
-      // "peace" typed on its own is marked everywhere
-      const both = await e.search('peace peace-keeping', { limit: 5 });
-      const a = both.hits.find((x) => x.source.document === 'a')!;
-      expect(a.excerpt.marks.map(([x, y]) => a.excerpt.text.slice(x, y))).toEqual(['Peacekeeping', 'peace']);
-      // a follow's alert marks alike
-      const follow = compileFollow({ id: 1, query: 'peace-keeping', filters: {} });
-      const alertMarks = (id: string): string[] => {
-        const h = e.passage(res.hits.find((x) => x.source.document === id)!.id, follow.marks)!;
-        return h.excerpt.marks.map(([x, y]) => h.excerpt.text.slice(x, y));
-      };
-      expect(alertMarks('a')).toEqual(['Peacekeeping']);
-      expect(alertMarks('b')).toEqual(['Keeping', 'peace']);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    const lines = [
+      { id: 'a', title: 'Statement', text: 'Peacekeeping missions bring peace to the region.' },
+      { id: 'b', title: 'Statement', text: 'Keeping the peace at home and abroad.' },
+    ];
+    const e = await engineOfStatements(lines);
+    const res = await e.search('peace-keeping', { limit: 5 });
+    const marked = (id: string): string[] => {
+      const h = res.hits.find((x) => x.source.document === id)!;
+      return h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b));
+    };
+    expect(marked('a')).toEqual(['Peacekeeping']);
+    expect(marked('b')).toEqual(['Keeping', 'peace']);
+    // "peace" typed on its own is marked everywhere
+    const both = await e.search('peace peace-keeping', { limit: 5 });
+    const a = both.hits.find((x) => x.source.document === 'a')!;
+    expect(a.excerpt.marks.map(([x, y]) => a.excerpt.text.slice(x, y))).toEqual(['Peacekeeping', 'peace']);
+    // a follow's alert marks alike
+    const follow = compileFollow({ id: 1, query: 'peace-keeping', filters: {} });
+    const alertMarks = (id: string): string[] => {
+      const h = e.passage(res.hits.find((x) => x.source.document === id)!.id, follow.marks)!;
+      return h.excerpt.marks.map(([x, y]) => h.excerpt.text.slice(x, y));
+    };
+    expect(alertMarks('a')).toEqual(['Peacekeeping']);
+    expect(alertMarks('b')).toEqual(['Keeping', 'peace']);
   });
 });
 
@@ -320,43 +303,34 @@ describe('a hyphenated word in a query also finds the closed spelling, where the
   });
 
   it('a library that never writes it closed keeps the parts ("boundary-layer" still finds "boundary layer"); a part named alone stays a word', async () => {
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const d = mkdtempSync(path.join(tmpdir(), 'verbatim-compounds-'));
-    try {
-      const lines = [
-        { id: 'a', title: 'Statement', text: 'The boundary layer thickens downstream.' },
-        { id: 'b', title: 'Statement', text: 'A boundary-layer profile was measured.' },
-        { id: 'c', title: 'Statement', text: 'Peacekeeping missions were renewed.' },
-        { id: 'd', title: 'Statement', text: 'Peace-keeping forces were sent.' },
-        { id: 'e', title: 'Statement', text: 'A lasting peace is our aim.' },
-        { id: 'f', title: 'Statement', text: 'Keeping the peace at home and abroad.' },
-        { id: 'g', title: 'Statement', text: 'Peacebuilding after the war.' },
-        { id: 'h', title: 'Statement', text: 'Peace-building after the war.' },
-        { id: 'i', title: 'Statement', text: 'The followup of the summit.' },
-        { id: 'j', title: 'Statement', text: 'The follow-up of the conference.' },
-        { id: 'k', title: 'Statement', text: 'We will follow the mechanism.' },
-      ];
-      writeFileSync(path.join(d, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-      const lib = await loadLibrary(d);
-      const e = createEngine(lib.documents, lib.report);
-      const docs = async (q: string): Promise<string[]> => (await e.search(q, { limit: 10 })).hits.map((h) => h.source.document).sort();
-      expect(await docs('boundary-layer')).toEqual(['a', 'b']);
-      // written closed in c: the compound is one word, closed, hyphenated or its parts together
-      expect(await docs('peace-keeping')).toEqual(['c', 'd', 'f']);
-      // "peace" also typed alone is a word of its own
-      expect(await docs('peace and peace-keeping')).toEqual(['c', 'd', 'e', 'f', 'h']);
-      // an excluded phrase sharing a part leaves the compound whole (it is not a part typed alone)
-      expect(await docs('peace-keeping -"peace talks"')).toEqual(['c', 'd', 'f']);
-      // typed twice, it weighs twice, as a word typed twice does
-      const top = async (q: string): Promise<number> => (await e.search(q, { limit: 1 })).hits[0]!.score;
-      expect(await top('peace-keeping peace-keeping')).toBeGreaterThan(1.5 * (await top('peace-keeping')));
-      // with a stop-word part, the other part alone does not say the compound
-      expect(await docs('follow-up')).toEqual(['i', 'j']);
-      // two compounds opening with the same part are two words, each found
-      expect(await docs('peace-keeping peace-building')).toEqual(['c', 'd', 'f', 'g', 'h']);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    const lines = [
+      { id: 'a', title: 'Statement', text: 'The boundary layer thickens downstream.' },
+      { id: 'b', title: 'Statement', text: 'A boundary-layer profile was measured.' },
+      { id: 'c', title: 'Statement', text: 'Peacekeeping missions were renewed.' },
+      { id: 'd', title: 'Statement', text: 'Peace-keeping forces were sent.' },
+      { id: 'e', title: 'Statement', text: 'A lasting peace is our aim.' },
+      { id: 'f', title: 'Statement', text: 'Keeping the peace at home and abroad.' },
+      { id: 'g', title: 'Statement', text: 'Peacebuilding after the war.' },
+      { id: 'h', title: 'Statement', text: 'Peace-building after the war.' },
+      { id: 'i', title: 'Statement', text: 'The followup of the summit.' },
+      { id: 'j', title: 'Statement', text: 'The follow-up of the conference.' },
+      { id: 'k', title: 'Statement', text: 'We will follow the mechanism.' },
+    ];
+    const e = await engineOfStatements(lines);
+    const docs = async (q: string): Promise<string[]> => (await e.search(q, { limit: 10 })).hits.map((h) => h.source.document).sort();
+    expect(await docs('boundary-layer')).toEqual(['a', 'b']);
+    // written closed in c: the compound is one word, closed, hyphenated or its parts together
+    expect(await docs('peace-keeping')).toEqual(['c', 'd', 'f']);
+    // "peace" also typed alone is a word of its own
+    expect(await docs('peace and peace-keeping')).toEqual(['c', 'd', 'e', 'f', 'h']);
+    // an excluded phrase sharing a part leaves the compound whole (it is not a part typed alone)
+    expect(await docs('peace-keeping -"peace talks"')).toEqual(['c', 'd', 'f']);
+    // typed twice, it weighs twice, as a word typed twice does
+    const top = async (q: string): Promise<number> => (await e.search(q, { limit: 1 })).hits[0]!.score;
+    expect(await top('peace-keeping peace-keeping')).toBeGreaterThan(1.5 * (await top('peace-keeping')));
+    // with a stop-word part, the other part alone does not say the compound
+    expect(await docs('follow-up')).toEqual(['i', 'j']);
+    // two compounds opening with the same part are two words, each found
+    expect(await docs('peace-keeping peace-building')).toEqual(['c', 'd', 'f', 'g', 'h']);
   });
 });

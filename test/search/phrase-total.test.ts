@@ -4,20 +4,15 @@
  * the share among the best (which are likelier to hold it: "international cooperation" was reported
  * in 14,562 UNGDC passages, where 6,755 hold it). The reply says "about".
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { jsonResult, textResult } from '../../src/cli/print.ts';
-import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { rangeLabel } from '../../src/render/replies.ts';
-import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+import type { VerbatimEngine } from '../../src/search/engine.ts';
+import { engineOfStatements } from '../support/library.ts';
 
-let dir: string;
 let engine: VerbatimEngine;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'verbatim-phrase-total-'));
   const lines: Array<{ id: string; title: string; text: string }> = [];
   // 300 short passages holding the phrase rank first; 900 longer ones hold both words apart
   for (let i = 0; i < 300; i++) lines.push({ id: `p${i}`, title: 'Statement', text: `International cooperation matters, case ${i}.` });
@@ -28,12 +23,8 @@ beforeAll(async () => {
       text: `Cooperation among the nations of the region is international in its scope and in its aims, case ${i}, as the delegation said at length.`,
     });
   }
-  writeFileSync(path.join(dir, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  const lib = await loadLibrary(dir);
-  engine = createEngine(lib.documents, lib.report);
+  engine = await engineOfStatements(lines);
 });
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the total of a quoted phrase', () => {
   it('is estimated near the true count, though the passages ranked first all hold the phrase', async () => {
@@ -45,25 +36,18 @@ describe('the total of a quoted phrase', () => {
   });
 
   it('reads every candidate left when fewer than twice the sample are left (a sorted list: the lowest ranked too)', async () => {
-    const d = mkdtempSync(path.join(tmpdir(), 'verbatim-phrase-total-small-'));
-    try {
-      const lines = [
-        ...Array.from({ length: 140 }, (_, i) => ({ id: `p${i}`, title: 'Statement', text: `International cooperation matters, case ${i}.` })),
-        ...Array.from({ length: 110 }, (_, i) => ({
-          id: `q${i}`,
-          title: 'Statement',
-          text: `Cooperation among the nations of the region is international in its scope and in its aims, case ${i}, as the delegation said at length.`,
-        })),
-      ];
-      writeFileSync(path.join(d, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-      const lib = await loadLibrary(d);
-      const small = createEngine(lib.documents, lib.report);
-      const res = await small.search('"international cooperation"', { limit: 5 });
-      expect(res.totalEstimated).toBe(true);
-      expect(res.total).toBe(140);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    const lines = [
+      ...Array.from({ length: 140 }, (_, i) => ({ id: `p${i}`, title: 'Statement', text: `International cooperation matters, case ${i}.` })),
+      ...Array.from({ length: 110 }, (_, i) => ({
+        id: `q${i}`,
+        title: 'Statement',
+        text: `Cooperation among the nations of the region is international in its scope and in its aims, case ${i}, as the delegation said at length.`,
+      })),
+    ];
+    const small = await engineOfStatements(lines);
+    const res = await small.search('"international cooperation"', { limit: 5 });
+    expect(res.totalEstimated).toBe(true);
+    expect(res.total).toBe(140);
   });
 
   it('says "about" where it is an estimate, and is exact when every candidate was checked', async () => {

@@ -1,9 +1,14 @@
-/** The bot tests' library: the sample CND report plus excerpts of three 2021 General Debate speeches. */
-import { mkdtempSync } from 'node:fs';
+/**
+ * Test libraries: the bot tests' library (the sample CND report plus excerpts of three 2021 General
+ * Debate speeches), and small libraries of statements written for one test.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { openLibrary } from '../../src/library/open.ts';
+import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
 
 export const FIXTURE_LIBRARY = fileURLToPath(new URL('../discord/fixtures/library', import.meta.url));
 
@@ -13,4 +18,16 @@ let opened: ReturnType<typeof openLibrary> | undefined;
 export function openFixtureLibrary(): ReturnType<typeof openLibrary> {
   opened ??= openLibrary({ dataDir: FIXTURE_LIBRARY, cachePath: path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-bot-')), 'index.json') });
   return opened;
+}
+
+/** An engine over a library of one `statements.jsonl` holding `lines` (its temporary folder removed once read). */
+export async function engineOfStatements(lines: ReadonlyArray<{ id: string; title: string; text: string }>): Promise<VerbatimEngine> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-statements-'));
+  try {
+    writeFileSync(path.join(dir, 'statements.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const lib = await loadLibrary(dir);
+    return createEngine(lib.documents, lib.report);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

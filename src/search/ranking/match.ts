@@ -10,7 +10,7 @@
  */
 import type { Corpus } from '../corpus.ts';
 import { allAllowed, type Restriction } from '../filters.ts';
-import { phraseChecker } from '../phrase-scan.ts';
+import { phrasesCheck } from '../phrase-scan.ts';
 import type { ParsedQuery } from '../query.ts';
 import { planQuery } from './plan.ts';
 import { withoutExcluded } from './candidates.ts';
@@ -56,12 +56,8 @@ export function matchAll(c: Corpus, parsed: ParsedQuery, restriction: Restrictio
     cands,
   );
   if (plan.checkedPhrases.length || plan.excludedPhrases.length) {
-    const holdsAll = phraseChecker(plan.checkedPhrases);
-    const excluded = plan.excludedPhrases.map((p) => phraseChecker([p]));
-    cands = cands.filter((g) => {
-      const text = c.store.text(g);
-      return holdsAll(text) && !excluded.some((x) => x(text));
-    });
+    const holds = phrasesCheck(plan.checkedPhrases, plan.excludedPhrases);
+    cands = cands.filter((g) => holds(c.store.text(g)));
   }
   return Int32Array.from(cands);
 }

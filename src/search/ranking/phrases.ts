@@ -1,12 +1,14 @@
 /**
- * The phrase check: candidates, best first, are kept when their text holds every quoted phrase
- * (positions checked on the passage's tokens) and no excluded phrase. Usually the best few settle
- * the page, so the check stops once it has enough hits and has seen enough candidates to estimate
- * the total, or when the time budget runs out.
+ * The phrase check: candidates, best first, are kept when their text holds every quoted phrase and
+ * no excluded phrase (the trend counter's scan, ../phrase-scan.ts). Usually the best few settle the
+ * page, so the check stops once it has enough hits and has seen enough candidates, and the total
+ * is estimated from a sample of the rest; or it stops when the time budget runs out. Follows check
+ * a passage's tokens ({@link passageTokens}, {@link holdsPhrase}): they test one passage against
+ * many phrases.
  */
 import { compoundSpans, phraseMatches, tokens, type CompoundSpan } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
-import { phraseChecker } from '../phrase-scan.ts';
+import { phrasesCheck } from '../phrase-scan.ts';
 import type { QueryPlan } from './plan.ts';
 import { topK } from './top-k.ts';
 
@@ -32,17 +34,12 @@ export function needsPhraseCheck(plan: QueryPlan): boolean {
 /** Orders `cands` under `cmp`, keeping those that pass the phrase check (see the module comment). */
 export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (a: number, b: number) => number): Ordered {
   const { need, depth, deadline, checkedPhrases, excludedPhrases } = plan;
-  const tokenCache = new Map<number, PassageTokens>();
-  const toks = (g: number): PassageTokens => {
-    let t = tokenCache.get(g);
-    if (!t) tokenCache.set(g, (t = passageTokens(c.store.text(g))));
-    return t;
-  };
-  const holds = (t: PassageTokens): boolean => checkedPhrases.every((p) => holdsPhrase(t, p)) && !excludedPhrases.some((p) => holdsPhrase(t, p));
+  const check = phrasesCheck(checkedPhrases, excludedPhrases);
+  const holds = (g: number): boolean => check(c.store.text(g));
   let partial = false;
   const kept: number[] = [];
   let i = 0;
-  // candidates checked at least, for the total's estimate (each check tokenizes a passage)
+  // candidates checked at least, for the total's estimate
   const sample = Math.max(64, 2 * need);
   // usually the top `sample` candidates settle it: select them first, sort the rest only if needed
   const all = cands;
@@ -57,21 +54,13 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (
         break;
       }
     }
-    if (holds(toks(sorted[i]!))) kept.push(sorted[i]!);
-    if (tokenCache.size > depth * 4) tokenCache.clear();
+    if (holds(sorted[i]!)) kept.push(sorted[i]!);
   }
   // all checked; or none kept, which only the time budget makes: no estimate (the relaxed re-read needs 0)
   if (i >= all.length || kept.length === 0) return { order: kept, total: kept.length, estimated: false, partial };
-  // the sample is checked by the trend counter's scan: the same answer, without tokenizing each passage
-  const holdsAll = phraseChecker(checkedPhrases);
-  const excluded = excludedPhrases.map((p) => phraseChecker([p]));
-  const scan = (g: number): boolean => {
-    const text = c.store.text(g);
-    return holdsAll(text) && !excluded.some((x) => x(text));
-  };
   // sorted whole, the candidates not checked are all[i..]; else they are all but the selected head
   const head = sorted === all ? null : new Set(sorted.slice(0, i));
-  return { order: kept, total: kept.length + restEstimate(all, i, head, scan, deadline), estimated: true, partial };
+  return { order: kept, total: kept.length + restEstimate(all, i, head, holds, deadline), estimated: true, partial };
 }
 
 /**

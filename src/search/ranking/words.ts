@@ -4,7 +4,7 @@
  * adjectives, a noun's adjective (sun: solar) — plus the acronym of a long form spelled out in the query.
  */
 import { fold, tokens } from '../../index/analyzer.ts';
-import type { ParsedQuery, QueryWord } from '../query.ts';
+import { saidApart, type ParsedQuery, type QueryWord } from '../query.ts';
 import type { Corpus } from '../corpus.ts';
 
 /** A query word as ranked: its term, the expansions standing in for it, and its bit. */
@@ -131,9 +131,7 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
 function closedCompounds(c: Corpus, parsed: ParsedQuery, words: QueryWord[]): Array<QueryWord & { parts?: string[] }> {
   const compounds = (parsed.compounds ?? []).filter((k) => c.writtenClosed(k.term) && k.parts.every((p) => words.some((w) => w.term === p)));
   if (compounds.length === 0) return words;
-  // how often each part occurs among the free words, and how often inside these compounds
-  const inside = new Map<string, number>();
-  for (const k of compounds) for (const p of k.parts) inside.set(p, (inside.get(p) ?? 0) + 1);
+  const apart = saidApart(compounds);
   // each compound takes the place of its first part; compounds sharing it (peace-keeping, peace-building) all do
   const closedAt = new Map<string, Array<QueryWord & { parts: string[] }>>();
   for (const k of compounds) {
@@ -149,8 +147,7 @@ function closedCompounds(c: Corpus, parsed: ParsedQuery, words: QueryWord[]): Ar
       added.add(closed.term);
       out.push(closed);
     }
-    const part = inside.get(w.term);
-    if (part === undefined || (w.count ?? 1) > part) out.push(w);
+    if (apart(w)) out.push(w);
   }
   return out;
 }
