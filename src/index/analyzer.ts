@@ -9,6 +9,7 @@
  * - English Snowball (Porter2) stemming, the stemmer Xapian uses;
  * - British and American spellings joined (defence / defense, labour / labor, centre / center;
  *   spelling.ts), before and after stemming;
+ * - a lone Greek letter is its name (TNF-α = TNF-alpha, NF-κB = NF-kappaB; see {@link fold});
  * - stop words removed from the index and from ranked query words (phrases still check them).
  */
 import snowball from 'snowball-stemmers';
@@ -66,15 +67,28 @@ export interface Token {
   stop: boolean;
 }
 
-/** Lower-case, strip diacritics, unify apostrophes and dashes. Length-preserving per code point is NOT guaranteed. */
+/** Lower-case, strip diacritics, unify apostrophes and dashes, spell out a lone Greek letter. Length-preserving per code point is NOT guaranteed. */
 export function fold(text: string): string {
-  return text
+  const out = text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .toLowerCase();
+  return GREEK_ANY.test(out) ? out.replace(LONE_GREEK, (g) => GREEK_NAMES[g.charCodeAt(0) - 0x3b1]!) : out;
 }
+
+/**
+ * The names of the Greek small letters α … ω (ς, final sigma, is sigma). Scientific text writes a
+ * letter as a symbol or as its name — TNF-α and TNF-alpha, β-cells and beta cells, NF-κB and
+ * NF-kappaB, μ-opioid and mu-opioid — so a lone Greek letter (no Greek letter beside it: a Greek
+ * word stays as written) is read as its name, in the index and in queries alike, and either finds
+ * the other. The micro sign µ folds to μ, so "µg" is "mug" on both sides too.
+ */
+const GREEK_NAMES =
+  'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma sigma tau upsilon phi chi psi omega'.split(' ');
+const GREEK_ANY = /[\u0370-\u03ff]/;
+const LONE_GREEK = /(?<![\u0370-\u03ff])[\u03b1-\u03c9](?![\u0370-\u03ff])/g;
 
 /**
  * A word: letters/digits with inner apostrophes; a number: digits with inner . or , groups and an
