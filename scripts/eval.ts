@@ -54,6 +54,9 @@ Ranking figures with the configuration the CLI and bot use (INDEX_OPTIONS).
                          a stand-in for scientific claims, with --only ir: each title (or an
                          abstract's last sentence) is the query and its document, without it, the
                          one answer; compared with Xapian measured on the same
+  --case sentence|upper  rewrite every IR document as real text writes it (sentence: a capital
+                         opening each sentence, as Cranfield, MED and ADI's lower case do not;
+                         upper: documents and queries in capitals, as older collections are)
   --eval-dir DIR         the shared eval folder (default: $VERBATIM_EVAL_DIR, else the nearest
                          shared/eval above the repository)
   --data DIR             imported UNGDC library (default /work/ungdc-lib)
@@ -86,6 +89,20 @@ const CLAIMS: Readonly<Record<'titles' | 'sentences', Readonly<Record<string, nu
   sentences: { cranfield: 0.385, cisi: 0.406, cacm: 0.445, med: 0.619 },
 };
 type ClaimsKind = keyof typeof CLAIMS;
+
+/** How `--case` rewrites a collection's letters: a stand-in for text written otherwise, not what users get. */
+type LetterCase = 'sentence' | 'upper';
+
+/**
+ * Text in sentence case (a capital at the start and after each sentence end) or in capitals.
+ * Lower-case collections hide their sentence ends from the passage splitter, which then leaves a
+ * long abstract nearly whole: sentence case measures them as real text would be read.
+ */
+export function recase(text: string, to: LetterCase): string {
+  if (to === 'upper') return text.toUpperCase();
+  const s = text.replace(/([.!?]\s+)(\p{Ll})/gu, (_, end: string, letter: string) => end + letter.toUpperCase());
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Za-z(])/;
 
 /** A collection's documents and queries rewritten as a claims stand-in ({@link CLAIMS}). */
@@ -188,14 +205,16 @@ interface Collection {
  * An IR collection as a library; with `cut`, each document's text cut again into passages of at
  * most `cut` characters; with `claims`, rewritten as a claims stand-in ({@link CLAIMS}).
  */
-async function loadCollection(evalDir: string, name: string, cut?: number, claims?: ClaimsKind): Promise<Collection> {
+async function loadCollection(evalDir: string, name: string, cut?: number, claims?: ClaimsKind, letterCase?: LetterCase): Promise<Collection> {
   const dir = path.join(evalDir, 'ir', name);
   const lib = await mkdtemp(path.join(os.tmpdir(), `verbatim-eval-${name}-`));
   try {
     let stand: ReturnType<typeof asClaims> | undefined;
-    if (claims) {
-      stand = asClaims(claims, readJsonl(await readFile(path.join(dir, 'corpus.jsonl'), 'utf8')));
-      await writeFile(path.join(lib, 'corpus.jsonl'), stand.docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+    if (claims || letterCase) {
+      let docs = readJsonl<{ id: string; title?: string; text: string }>(await readFile(path.join(dir, 'corpus.jsonl'), 'utf8'));
+      if (letterCase) docs = docs.map((d) => ({ ...d, title: recase(d.title ?? '', letterCase), text: recase(d.text, letterCase) }));
+      if (claims) stand = asClaims(claims, docs);
+      await writeFile(path.join(lib, 'corpus.jsonl'), (stand?.docs ?? docs).map((d) => JSON.stringify(d)).join('\n') + '\n');
     } else await copyFile(path.join(dir, 'corpus.jsonl'), path.join(lib, 'corpus.jsonl'));
     const { documents, report } = await loadLibrary(lib);
     if (cut !== undefined) {
@@ -207,7 +226,9 @@ async function loadCollection(evalDir: string, name: string, cut?: number, claim
       const qrels = new Map(stand.queries.map((q) => [q.id, new Map([[q.answer, 1]])]));
       return { name, state, queries: stand.queries.map(({ id, text }) => ({ id, text })), qrels };
     }
-    const queries = readJsonl<{ id: string; text: string }>(await readFile(path.join(dir, 'queries.jsonl'), 'utf8'));
+    const queries = readJsonl<{ id: string; text: string }>(await readFile(path.join(dir, 'queries.jsonl'), 'utf8')).map((q) =>
+      letterCase === 'upper' ? { ...q, text: q.text.toUpperCase() } : q,
+    );
     const qrels = new Map<string, Map<string, number>>();
     for (const line of (await readFile(path.join(dir, 'qrels.tsv'), 'utf8')).split('\n').slice(1)) {
       const [q, d, g] = line.trim().split(/\s+/);
@@ -364,6 +385,7 @@ async function main(): Promise<void> {
       cv: { type: 'string' },
       'eval-dir': { type: 'string' },
       'passage-chars': { type: 'string' },
+      case: { type: 'string' },
       claims: { type: 'string' },
       data: { type: 'string' },
       cache: { type: 'string' },
@@ -378,6 +400,8 @@ async function main(): Promise<void> {
   const only = values.only;
   if (only !== undefined && only !== 'ir' && only !== 'ungdc') throw new Error('--only takes ir or ungdc');
   const claims = values.claims as ClaimsKind | undefined;
+  const letterCase = values.case as LetterCase | undefined;
+  if (letterCase !== undefined && letterCase !== 'sentence' && letterCase !== 'upper') throw new Error('--case takes sentence or upper');
   if (claims !== undefined && !(claims in CLAIMS)) throw new Error('--claims takes titles or sentences');
   const reference = claims ? CLAIMS[claims] : XAPIAN;
   const names = values.collections ? values.collections.split(',').map((s) => s.trim()) : Object.keys(reference);
@@ -402,7 +426,11 @@ async function main(): Promise<void> {
       throw new Error('--passage-chars takes a whole number of characters, at least 100');
     if (cut !== undefined) out(`Documents cut into passages of at most ${cut} characters (a stand-in for long documents, not what users get)`);
     if (claims) out(`Scientific-claims stand-in (${claims} as queries, one answer each; Xapian measured on the same): not what users get`);
-    for (const n of names) cols.push(await loadCollection(evalDir, n, cut, claims));
+    if (letterCase)
+      out(
+        `Documents rewritten in ${letterCase === 'upper' ? 'capitals, queries too' : 'sentence case'} (a stand-in for text written so, not what users get)`,
+      );
+    for (const n of names) cols.push(await loadCollection(evalDir, n, cut, claims, letterCase));
 
     if (values.cv !== undefined) {
       await crossValidate(cols, values.cv, opts, out);
