@@ -10,7 +10,7 @@
  * A hyphenated word is held in either spelling (peace-keeping, peacekeeping) or by its parts
  * together (keeping the peace), as /search reads it.
  */
-import { tokens } from '../index/analyzer.ts';
+import { phraseReading, tokens } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
 import { holdsPhrase, passageTokens, type PassageTokens } from '../search/ranking/phrases.ts';
 import { normalizeDateBound, parseQuery, saidApart } from '../search/query.ts';
@@ -122,6 +122,16 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
   const phrases: string[][] = [];
   const required = new Set(words);
   for (const p of parsed.phrases) {
+    // a hyphenated compound in quotes is a slot, held closed or as written, as search reads it where
+    // the library writes it closed (a follow cannot see the library: always); the compound is then
+    // required as a hyphenated word is, by its closed term or all its parts
+    const read = phraseReading(p.raw, () => true);
+    if (read.compounds.length) {
+      for (const t of read.content) required.add(t);
+      for (const k of read.compounds) if (!compounds.some((x) => x.term === k.term)) compounds.push(k);
+      phrases.push(read.terms);
+      continue;
+    }
     const content = tokens(p.raw)
       .filter((t) => !t.stop)
       .map((t) => t.term);
@@ -145,10 +155,15 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
     keys,
     phrases,
     excluded: parsed.excluded.map((w) => w.term),
-    excludedPhrases: parsed.excludedPhrases.map((p) => p.terms).filter((t) => t.length > 0),
+    // an excluded phrase with a compound is left out in either spelling
+    excludedPhrases: parsed.excludedPhrases.map((p) => phraseReading(p.raw, () => true).terms).filter((t) => t.length > 0),
     filter: compileFilters(f.filters),
     // a compound's parts are marked only where the passage does not say the compound itself
-    marks: { terms: markTerms, phrases, compoundParts: new Map(compounds.map((k) => [k.term, k.parts.filter((t) => !required.has(t))])) },
+    marks: {
+      terms: markTerms,
+      phrases,
+      compoundParts: new Map(compounds.map((k) => [k.term, k.parts.filter((t) => !required.has(t))])),
+    },
   };
 }
 

@@ -293,12 +293,29 @@ export function phraseMatches(
   const endOf = (i: number, k: number): number => {
     if (k === n) return i;
     if (i >= terms.length) return -1;
+    const slot = phrase[k]!.includes(PHRASE_SLOT) ? phrase[k]!.split(PHRASE_SLOT) : null;
+    if (slot) return slotEnd(i, k, slot);
     if (terms[i] === phrase[k]) {
       const e = endOf(i + 1, k + 1);
       if (e >= 0) return e;
     }
     const c = spans?.get(i);
     return c && c.term === phrase[k] ? endOf(c.to, k + 1) : -1;
+  };
+  // a compound slot ({@link phraseReading}): its closed term, the text's compound read closed, or its parts in a row
+  const slotEnd = (i: number, k: number, [closed, ...parts]: string[]): number => {
+    if (terms[i] === closed) {
+      const e = endOf(i + 1, k + 1);
+      if (e >= 0) return e;
+    }
+    const c = spans?.get(i);
+    if (c && c.term === closed) {
+      const e = endOf(c.to, k + 1);
+      if (e >= 0) return e;
+    }
+    let j = i;
+    for (const part of parts) if (terms[j++] !== part) return -1;
+    return endOf(j, k + 1);
   };
   for (let i = 0; i < terms.length; i++) {
     const e = endOf(i, 0);
@@ -344,6 +361,58 @@ export function indexTokens(text: string, onWord?: (term: string, folded: string
     onWord?.(c.term, fold(text.slice(c.start, c.end)));
   }
   return out;
+}
+
+/** Joins a compound slot's closed term and its parts in a phrase's terms ({@link phraseReading}). */
+export const PHRASE_SLOT = '\u0001';
+
+/** A quoted phrase as the matcher reads it ({@link phraseReading}). */
+export interface PhraseReading {
+  /** Its terms in order, stop words included; a compound slot is `closed␁part␁part` ({@link PHRASE_SLOT}). */
+  terms: string[];
+  /** Its indexed (non-stop) words outside the compound slots. */
+  content: string[];
+  /** Its compound slots: the closed term and the indexed parts (a passage holds one or all of them). */
+  compounds: Array<{ term: string; parts: string[] }>;
+}
+
+/**
+ * A quoted phrase's terms, with each hyphenated compound for which `slot(term)` holds read as a
+ * slot: the compound closed or as written. The phrase matcher ({@link phraseMatches}) takes a slot
+ * for the closed term, for a compound in the text read closed, or for its parts in a row, so
+ * "international co-operation" holds in "international cooperation", "international co-operation"
+ * and "international co operation" alike.
+ */
+export function phraseReading(raw: string, slot: (term: string) => boolean): PhraseReading {
+  const toks = tokens(raw);
+  const found = compoundTerms(raw).filter((k) => slot(k.term));
+  const out: PhraseReading = { terms: [], content: [], compounds: [] };
+  let k = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    while (k < found.length && found[k]!.end <= t.start) k++;
+    const compound = found[k];
+    if (compound && t.start === compound.start) {
+      const written: string[] = [];
+      const parts: string[] = [];
+      for (; i < toks.length && toks[i]!.start < compound.end; i++) {
+        written.push(toks[i]!.term);
+        if (!toks[i]!.stop) parts.push(toks[i]!.term);
+      }
+      i--;
+      out.terms.push([compound.term, ...written].join(PHRASE_SLOT));
+      out.compounds.push({ term: compound.term, parts });
+      continue;
+    }
+    out.terms.push(t.term);
+    if (!t.stop) out.content.push(t.term);
+  }
+  return out;
+}
+
+/** A phrase's terms with each compound slot ({@link phraseReading}) spelled out: its closed term and its parts. */
+export function phraseTerms(phrase: readonly string[]): string[] {
+  return phrase.flatMap((t) => (t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT) : [t]));
 }
 
 /** The indexed term for one query word, or null when it is a stop word or empty. */

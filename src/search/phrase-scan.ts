@@ -6,7 +6,17 @@
  * words that could be one of the phrase's terms are analysed (those that begin as the analyzer's
  * `termHeads` says; numbers and words with an apostrophe in second place are always analysed).
  */
-import { analyzeWord, compoundSpans, compoundTerms, fold, phraseMatches, termHeads, tokens, type CompoundSpan } from '../index/analyzer.ts';
+import {
+  analyzeWord,
+  compoundSpans,
+  compoundTerms,
+  fold,
+  phraseMatches,
+  phraseTerms,
+  termHeads,
+  tokens,
+  type CompoundSpan,
+} from '../index/analyzer.ts';
 
 const LETTER = /\p{L}/u;
 const NUMBER = /\p{N}/u;
@@ -85,7 +95,7 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     if (c0 < 128 && c1 < 128) asciiHeads.add(c0 * 128 + c1);
   };
   for (const p of wanted) {
-    for (const t of p) for (const h of termHeads(t)) addHead(h);
+    for (const t of phraseTerms(p)) for (const h of termHeads(t)) addHead(h);
   }
   const seq: (string | null)[] = [];
   let text = '';
@@ -103,7 +113,7 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     const a = analyzeWord(text.slice(s, e));
     if (a) seq.push(a.term);
   };
-  const wantedTerms = new Set(wanted.flat());
+  const wantedTerms = new Set(wanted.flatMap(phraseTerms));
   let closed: { terms: string[]; spans: Map<number, CompoundSpan> } | null | undefined;
   return (t: string): boolean => {
     if (wanted.length === 0) return true;

@@ -334,3 +334,49 @@ describe('a hyphenated word in a query also finds the closed spelling, where the
     expect(await docs('peace-keeping peace-building')).toEqual(['c', 'd', 'f', 'g', 'h']);
   });
 });
+
+describe('a hyphenated word in quotes holds in the closed spelling too, where the library writes it closed', () => {
+  const lines = [
+    { id: 'hyphen', title: 'Statement', text: 'We support international co-operation on drugs.' },
+    { id: 'closed', title: 'Statement', text: 'We support international cooperation on drugs.' },
+    { id: 'spaced', title: 'Statement', text: 'We support international co operation on drugs.' },
+    { id: 'other', title: 'Statement', text: 'International trade and cooperation on drugs grew.' },
+    { id: 'layer', title: 'Statement', text: 'The boundary layer flow thickens downstream.' },
+    { id: 'layer2', title: 'Statement', text: 'A boundary-layer flow profile was measured.' },
+  ];
+  let e: VerbatimEngine;
+  beforeAll(async () => {
+    e = await engineOfStatements(lines);
+  });
+  const docs = async (q: string): Promise<string[]> => (await e.search(q, { limit: 10 })).hits.map((h) => h.source.document).sort();
+
+  it('"international co-operation" holds closed, hyphenated or apart, in search and in a trend alike', async () => {
+    // before: the hyphenated and the spaced spellings only (its parts side by side)
+    expect(await docs('"international co-operation"')).toEqual(['closed', 'hyphen', 'spaced']);
+    expect(e.matchAll('"international co-operation"').length).toBe(3);
+    const hit = (await e.search('"international co-operation"', { limit: 10 })).hits.find((h) => h.source.document === 'closed')!;
+    expect(hit.excerpt.marks.map(([a, b]) => hit.excerpt.text.slice(a, b))).toContain('international cooperation');
+    // a quoted compound alone, and one left out: every spelling
+    expect(await docs('"co-operation"')).toEqual(['closed', 'hyphen', 'other', 'spaced']);
+    expect(await docs('drugs -"international co-operation"')).toEqual(['other']);
+    expect(e.matchAll('drugs -"international co-operation"').length).toBe(1);
+  });
+
+  it('where the library never writes the compound closed, the parts are words, as typed', async () => {
+    expect(await docs('"boundary-layer flow"')).toEqual(['layer', 'layer2']);
+  });
+
+  it('a follow of "international co-operation" is told of every spelling', () => {
+    const follow = compileFollow({ id: 1, query: '"international co-operation"', filters: {} });
+    for (const [text, told] of [
+      ['Support for international cooperation grew.', true],
+      ['Support for international co-operation grew.', true],
+      ['Support for international co operation grew.', true],
+      ['International trade and cooperation grew.', false],
+    ] as const)
+      expect(matches(follow, analyse(speech('AUT', 11, 1956, text)))).toBe(told);
+    const without = compileFollow({ id: 2, query: 'drugs -"international co-operation"', filters: {} });
+    expect(matches(without, analyse(speech('AUT', 11, 1956, 'International cooperation on drugs.')))).toBe(false);
+    expect(matches(without, analyse(speech('AUT', 11, 1956, 'Cooperation on drugs.')))).toBe(true);
+  });
+});

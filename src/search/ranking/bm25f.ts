@@ -37,6 +37,14 @@ export function scoreBm25f(c: Corpus, plan: QueryPlan, s: Scratch, required: Con
     scorer.term(t, 1, -1);
     scorer.endWord();
   }
+  // a phrase's compound slot scores as a hyphenated word does: its closed term or its parts together
+  for (const k of plan.phraseCompounds) {
+    if (seen.has(k.term)) continue;
+    seen.add(k.term);
+    if (k.parts.length) scorer.acronym(k.term, k.parts, 1, -1, true);
+    else scorer.term(k.term, 1, -1);
+    scorer.endWord();
+  }
   scorer.addDocumentEvidence();
   return { idfOf: scorer.idfOf, cut: scorer.cut };
 }

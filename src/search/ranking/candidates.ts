@@ -12,8 +12,42 @@ import type { Scratch } from './scratch.ts';
 
 /** The passages holding every required word (the phrases' indexed words), or null when nothing is required. */
 export function requiredCandidates(c: Corpus, plan: QueryPlan): Conjunction | null {
-  const required = plan.phrases.length ? [...new Set(plan.phraseContent)] : [];
-  return required.length ? conjunctive(c, required, plan.routed, plan.allow) : null;
+  return plan.phrases.length ? phraseConjunction(c, plan) : null;
+}
+
+/** Compound slots beyond this many in a query's phrases are held by their closed term only (each doubles the conjunctions). */
+const MAX_SLOTS_APART = 3;
+
+/**
+ * The passages holding every indexed word of the phrases, and of each compound slot its closed
+ * term or all its parts (one conjunction for each way, united); null when the phrases have none.
+ */
+export function phraseConjunction(c: Corpus, plan: QueryPlan): Conjunction | null {
+  const words = [...new Set(plan.phraseContent)];
+  if (!words.length && !plan.phraseCompounds.length) return null;
+  let ways: string[][] = [words];
+  plan.phraseCompounds.forEach((k, i) => {
+    ways = ways.flatMap((w) =>
+      i < MAX_SLOTS_APART && k.parts.length
+        ? [
+            [...w, k.term],
+            [...w, ...k.parts],
+          ]
+        : [[...w, k.term]],
+    );
+  });
+  const conjs = ways.map((w) => conjunctive(c, [...new Set(w)], plan.routed, plan.allow));
+  return conjs.length === 1 ? conjs[0]! : unite(conjs);
+}
+
+/** The union of conjunctions: candidates and document ranges each once, ascending. */
+function unite(conjs: readonly Conjunction[]): Conjunction {
+  const cands = [...new Set(conjs.flatMap((x) => x.cands))].sort((a, b) => a - b);
+  const triples = new Map<string, [number, number, number]>();
+  for (const x of conjs)
+    for (let i = 0; i < x.ranges.length; i += 3) triples.set(`${x.ranges[i]}:${x.ranges[i + 2]}`, [x.ranges[i]!, x.ranges[i + 1]!, x.ranges[i + 2]!]);
+  const ranges = [...triples.values()].sort((a, b) => a[0] - b[0] || a[2] - b[2]).flat();
+  return { cands, ranges };
 }
 
 /** The candidates after scoring (unordered; may be the scratch's own `touched` list, sorted in place later). */

@@ -13,7 +13,7 @@ import { allAllowed, type Restriction } from '../filters.ts';
 import { phrasesCheck } from '../phrase-scan.ts';
 import type { ParsedQuery } from '../query.ts';
 import { planQuery } from './plan.ts';
-import { withoutExcluded } from './candidates.ts';
+import { phraseConjunction, withoutExcluded } from './candidates.ts';
 import { conjunctive, forEachPosting, forEachPostingIn } from './postings.ts';
 
 /** The matching passages, ascending. */
@@ -21,10 +21,10 @@ export function matchAll(c: Corpus, parsed: ParsedQuery, restriction: Restrictio
   const plan = planQuery(c, parsed, restriction, 0, performance.now());
   const words = plan.words.slice(0, 31);
   let cands: number[];
-  if (words.length === 0 && plan.phraseContent.length === 0) {
+  const conj = phraseConjunction(c, plan);
+  if (words.length === 0 && !conj) {
     cands = allAllowed(c.store, c.parts, restriction, plan.routed);
   } else {
-    const conj = plan.phraseContent.length ? conjunctive(c, plan.phraseContent, plan.routed, plan.allow) : null;
     if (words.length === 0) cands = conj!.cands;
     else {
       // one bit per word, set where the word or a stand-in occurs; a match has every bit

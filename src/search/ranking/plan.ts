@@ -3,12 +3,12 @@
  * posting is read — its ranked words, its phrases, what the excerpts will mark, the filters'
  * restriction and routing, and the time budget.
  */
-import { tokens } from '../../index/analyzer.ts';
+import { phraseReading, phraseTerms, tokens, type PhraseReading } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
 import { commonNames } from '../../ingest/country.ts';
 import { leadingCountry } from '../country-filter.ts';
 import { passageCheck, restrict, route, type Restriction } from '../filters.ts';
-import type { ParsedQuery } from '../query.ts';
+import type { ParsedQuery, QueryPhrase } from '../query.ts';
 import type { PassageCheck } from './postings.ts';
 import { asksForQuantity, countedUnits } from './answer-type.ts';
 import { rankedWords, type RankedWord } from './words.ts';
@@ -26,10 +26,15 @@ export interface QueryPlan {
   routed: number[];
   allow: PassageCheck;
   words: RankedWord[];
-  /** The quoted phrases' terms (stop words included), each the parsed phrase's own array. */
+  /**
+   * The quoted phrases' terms (stop words included), each hyphenated compound the library writes
+   * closed a slot held closed or as written ({@link readPhrase}).
+   */
   phrases: string[][];
-  /** The indexed (non-stop) words of the phrases, each once: every candidate holds them all. */
+  /** The indexed (non-stop) words of the phrases outside their compound slots, each once: every candidate holds them all. */
   phraseContent: string[];
+  /** The phrases' compound slots, each once: every candidate holds each one's closed term or all its parts. */
+  phraseCompounds: Array<{ term: string; parts: string[] }>;
   excludedPhrases: string[][];
   /** Phrases whose positions must be checked (a one-word phrase is settled by the postings). */
   checkedPhrases: string[][];
@@ -57,18 +62,11 @@ export interface QueryPlan {
 }
 
 export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restriction, need: number, started: number): QueryPlan {
-  const phrases = parsed.phrases.map((p) => p.terms).filter((t) => t.length > 0);
-  // the indexed (non-stop) words of the phrases: "nots" stems to "not", so ask the analyzer, not the term
-  const phraseContent = [
-    ...new Set(
-      parsed.phrases.flatMap((p) =>
-        tokens(p.raw)
-          .filter((t) => !t.stop)
-          .map((t) => t.term),
-      ),
-    ),
-  ];
-  const excludedPhrases = parsed.excludedPhrases.map((p) => p.terms).filter((t) => t.length > 0);
+  const read = parsed.phrases.map((p) => readPhrase(c, p)).filter((r) => r.terms.length > 0);
+  const phrases = read.map((r) => r.terms);
+  const phraseContent = [...new Set(read.flatMap((r) => r.content))];
+  const phraseCompounds = [...new Map(read.flatMap((r) => r.compounds).map((k) => [k.term, k])).values()];
+  const excludedPhrases = parsed.excludedPhrases.map((p) => readPhrase(c, p).terms).filter((t) => t.length > 0);
   const words = rankedWords(c, parsed);
   const markTerms = new Set<string>();
   const markWeights = new Map<string, number>();
@@ -82,7 +80,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     }
   }
   // a compound's parts mark a passage found by them apart; where it says the compound, they are no match
-  const own = new Set([...words.map((w) => w.term), ...phrases.flat()]);
+  const own = new Set([...words.map((w) => w.term), ...phrases.flatMap(phraseTerms)]);
   const compoundParts = new Map<string, string[]>();
   for (const w of words)
     if (w.compound)
@@ -92,9 +90,9 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
       );
   // a spelled-out acronym is marked as a phrase (its words alone would mark every "international")
   const markPhrases = words.flatMap((w) => (w.longForm && !w.compound ? [c.longFormWords.get(w.term) ?? []] : []));
-  for (const p of phrases) for (const t of p) markTerms.add(t);
+  for (const p of phrases) for (const t of phraseTerms(p)) markTerms.add(t);
   // a phrase of one indexed word (`+word`) is settled by the text postings (holdingAll): no positions to check
-  const oneWord = new Set(parsed.phrases.filter((p) => p.terms.length === 1 && tokens(p.raw).some((t) => !t.stop)).map((p) => p.terms));
+  const oneWord = new Set(read.filter((r) => r.terms.length === 1 && r.content.length === 1 && r.compounds.length === 0).map((r) => r.terms));
   return {
     parsed,
     need,
@@ -106,6 +104,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     words,
     phrases,
     phraseContent,
+    phraseCompounds,
     excludedPhrases,
     checkedPhrases: phrases.filter((p) => !oneWord.has(p)),
     markTerms,
@@ -116,6 +115,16 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     countedUnits: countedUnits(parsed.text),
     speaker: namedSpeaker(c, parsed.text, words),
   };
+}
+
+/**
+ * A quoted phrase as search and trends read it ({@link phraseReading}): a hyphenated compound in it
+ * that the library writes closed (`"international co-operation"`, where the library also says
+ * "cooperation") is a slot, held by the compound closed or as written; where the library never
+ * writes it closed (`"boundary-layer flow"`) its parts are plain words, as typed.
+ */
+export function readPhrase(c: Corpus, p: QueryPhrase): PhraseReading {
+  return phraseReading(p.raw, (term) => c.writtenClosed(term));
 }
 
 /** The country a query opens with, as the ranking reads it (./speaker.ts). */
