@@ -12,6 +12,7 @@
  */
 import { phraseReading, tokens } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
+import { MAX_SLOTS_APART } from '../search/ranking/candidates.ts';
 import { holdsPhrase, passageTokens, type PassageTokens } from '../search/ranking/phrases.ts';
 import { normalizeDateBound, parseQuery, saidApart } from '../search/query.ts';
 import { QueryError, type DocumentMeta, type SearchFilters } from '../types.ts';
@@ -121,6 +122,7 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
   }
   const phrases: string[][] = [];
   const required = new Set(words);
+  let slots = 0;
   for (const p of parsed.phrases) {
     // a hyphenated compound in quotes is a slot, held closed or as written, as search reads it where
     // the library writes it closed (a follow cannot see the library: always); the compound is then
@@ -128,7 +130,9 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
     const read = phraseReading(p.raw, () => true);
     if (read.compounds.length) {
       for (const t of read.content) required.add(t);
-      for (const k of read.compounds) if (!compounds.some((x) => x.term === k.term)) compounds.push(k);
+      // beyond search's three compounds held apart (src/search/ranking/candidates.ts), closed or hyphenated only
+      for (const k of read.compounds)
+        if (!compounds.some((x) => x.term === k.term)) compounds.push(slots++ < MAX_SLOTS_APART ? k : { term: k.term, parts: [] });
       phrases.push(read.terms);
       continue;
     }

@@ -81,12 +81,12 @@ export function fold(text: string): string {
 /**
  * The names of the Greek small letters α … ω (ς, final sigma, is sigma). Scientific text writes a
  * letter as a symbol or as its name — TNF-α and TNF-alpha, β-cells and beta cells, NF-κB and
- * NF-kappaB, μ-opioid and mu-opioid — so a lone Greek letter (no Greek letter beside it: a Greek
- * word stays as written) is read as its name, in the index and in queries alike, and either finds
- * the other. The micro sign µ folds to μ, so "µg" is "mug" on both sides too.
+ * NF-kappaB — so a lone Greek letter (no Greek letter beside it: a Greek word stays as written) is
+ * read as its name, in the index and in queries alike, and either finds the other. Except μ, which
+ * mostly means micro (μg, μM; the micro sign µ folds to it): spelled "mu" it would find mugs and mums.
  */
 const GREEK_NAMES =
-  'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma sigma tau upsilon phi chi psi omega'.split(' ');
+  'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda μ nu xi omicron pi rho sigma sigma tau upsilon phi chi psi omega'.split(' ');
 const GREEK_ANY = /[\u0370-\u03ff]/;
 const LONE_GREEK = /(?<![\u0370-\u03ff])[\u03b1-\u03c9](?![\u0370-\u03ff])/g;
 
@@ -235,7 +235,8 @@ export function compoundTerms(text: string): Array<{ term: string; start: number
 /** The closed form's term of a compound as written (`co-operation` → cooper), or null for a stop word. */
 function closedTerm(compound: string): string | null {
   if (compound.length > MAX_COMPOUND_LENGTH) return null;
-  const a = analyzeWord(compound.replace(/[-\u2010\u2011]/g, ''));
+  // each part's Greek letter spelled out before the parts join (α-β: alphabeta, as alpha-beta)
+  const a = analyzeWord(fold(compound).replace(/-/g, ''));
   return a && !a.stop ? a.term : null;
 }
 
@@ -290,10 +291,11 @@ export function phraseMatches(
   const out: Array<[number, number]> = [];
   const n = phrase.length;
   if (n === 0) return out;
+  const slots = slotsOf(phrase);
   const endOf = (i: number, k: number): number => {
     if (k === n) return i;
     if (i >= terms.length) return -1;
-    const slot = phrase[k]!.includes(PHRASE_SLOT) ? phrase[k]!.split(PHRASE_SLOT) : null;
+    const slot = slots?.[k];
     if (slot) return slotEnd(i, k, slot);
     if (terms[i] === phrase[k]) {
       const e = endOf(i + 1, k + 1);
@@ -303,7 +305,8 @@ export function phraseMatches(
     return c && c.term === phrase[k] ? endOf(c.to, k + 1) : -1;
   };
   // a compound slot ({@link phraseReading}): its closed term, the text's compound read closed, or its parts in a row
-  const slotEnd = (i: number, k: number, [closed, ...parts]: string[]): number => {
+  const slotEnd = (i: number, k: number, slot: readonly string[]): number => {
+    const closed = slot[0];
     if (terms[i] === closed) {
       const e = endOf(i + 1, k + 1);
       if (e >= 0) return e;
@@ -313,9 +316,8 @@ export function phraseMatches(
       const e = endOf(c.to, k + 1);
       if (e >= 0) return e;
     }
-    let j = i;
-    for (const part of parts) if (terms[j++] !== part) return -1;
-    return endOf(j, k + 1);
+    for (let p = 1; p < slot.length; p++) if (terms[i + p - 1] !== slot[p]) return -1;
+    return endOf(i + slot.length - 1, k + 1);
   };
   for (let i = 0; i < terms.length; i++) {
     const e = endOf(i, 0);
@@ -324,6 +326,17 @@ export function phraseMatches(
     if (first) break;
   }
   return out;
+}
+
+/** Per phrase, each term's compound slot split ({@link phraseReading}), or null for a phrase without one: split once, not per token. */
+const slotCache = new WeakMap<readonly string[], ReadonlyArray<readonly string[] | null> | null>();
+function slotsOf(phrase: readonly string[]): ReadonlyArray<readonly string[] | null> | null {
+  let slots = slotCache.get(phrase);
+  if (slots === undefined) {
+    slots = phrase.some((t) => t.includes(PHRASE_SLOT)) ? phrase.map((t) => (t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT) : null)) : null;
+    slotCache.set(phrase, slots);
+  }
+  return slots;
 }
 
 const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011;

@@ -356,6 +356,10 @@ describe('a hyphenated word in quotes holds in the closed spelling too, where th
     expect(e.matchAll('"international co-operation"').length).toBe(3);
     const hit = (await e.search('"international co-operation"', { limit: 10 })).hits.find((h) => h.source.document === 'closed')!;
     expect(hit.excerpt.marks.map(([a, b]) => hit.excerpt.text.slice(a, b))).toContain('international cooperation');
+    // the compound's parts mark a passage only where it writes them apart: not "operations" beside "cooperation"
+    const ops = await engineOfStatements([{ id: 'ops', title: 'S', text: 'International cooperation in peace operations matters.' }]);
+    const opsHit = (await ops.search('"international co-operation"', { limit: 1 })).hits[0]!;
+    expect(opsHit.excerpt.marks.map(([a, b]) => opsHit.excerpt.text.slice(a, b))).toEqual(['International cooperation']);
     // a quoted compound alone, and one left out: every spelling
     expect(await docs('"co-operation"')).toEqual(['closed', 'hyphen', 'other', 'spaced']);
     expect(await docs('drugs -"international co-operation"')).toEqual(['other']);
@@ -375,6 +379,10 @@ describe('a hyphenated word in quotes holds in the closed spelling too, where th
       ['International trade and cooperation grew.', false],
     ] as const)
       expect(matches(follow, analyse(speech('AUT', 11, 1956, text)))).toBe(told);
+    // as in search, a fourth compound and later ones are held closed or hyphenated, not apart
+    const many = compileFollow({ id: 3, query: '"peace-keeping, co-operation, self-determination and non-aligned policy"', filters: {} });
+    expect(matches(many, analyse(speech('AUT', 11, 1956, 'On peacekeeping, cooperation, self determination and nonaligned policy.')))).toBe(true);
+    expect(matches(many, analyse(speech('AUT', 11, 1956, 'On peacekeeping, cooperation, self-determination and non aligned policy.')))).toBe(false);
     const without = compileFollow({ id: 2, query: 'drugs -"international co-operation"', filters: {} });
     expect(matches(without, analyse(speech('AUT', 11, 1956, 'International cooperation on drugs.')))).toBe(false);
     expect(matches(without, analyse(speech('AUT', 11, 1956, 'Cooperation on drugs.')))).toBe(true);

@@ -19,10 +19,13 @@ describe('a lone Greek letter is its name', () => {
     ['β1', 'beta1'],
     ['κB', 'kappab'],
     ['Δ', 'delta'],
-    // the micro sign folds to mu
-    ['\u00b5g', 'mug'],
   ])('%s is the term of %s', (symbol, name) => {
     expect(queryTerm(symbol)).toBe(queryTerm(name));
+  });
+
+  it('leaves μ as written, as it mostly means micro (the micro sign folds to it): "μg" is no mug', () => {
+    expect(queryTerm('\u00b5g')).toBe(queryTerm('μg'));
+    expect(queryTerm('μg')).not.toBe(queryTerm('mug'));
   });
 
   it('keeps a Greek word as written, and two Greek letters together', () => {
@@ -34,6 +37,8 @@ describe('a lone Greek letter is its name', () => {
   it('spells the letter out inside a compound, so its closed form meets too', () => {
     expect(terms('TNF-α')).toEqual(terms('TNF-alpha'));
     expect(terms('NF-κB')).toEqual(terms('NF-kappaB'));
+    // two letters joined by a hyphen are each lone: the closed form spells both out
+    expect(terms('α-β')).toEqual(terms('alpha-beta'));
   });
 });
 

@@ -16,7 +16,7 @@ export function requiredCandidates(c: Corpus, plan: QueryPlan): Conjunction | nu
 }
 
 /** Compound slots beyond this many in a query's phrases are held by their closed term only (each doubles the conjunctions). */
-const MAX_SLOTS_APART = 3;
+export const MAX_SLOTS_APART = 3;
 
 /**
  * The passages holding every indexed word of the phrases, and of each compound slot its closed

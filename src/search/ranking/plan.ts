@@ -80,7 +80,8 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     }
   }
   // a compound's parts mark a passage found by them apart; where it says the compound, they are no match
-  const own = new Set([...words.map((w) => w.term), ...phrases.flatMap(phraseTerms)]);
+  // (a phrase's compound slot is such a compound: its parts mark only where the passage writes them apart)
+  const own = new Set([...words.map((w) => w.term), ...read.flatMap((r) => r.content), ...phraseCompounds.map((k) => k.term)]);
   const compoundParts = new Map<string, string[]>();
   for (const w of words)
     if (w.compound)
@@ -88,6 +89,11 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
         w.term,
         (w.longForm ?? []).filter((t) => !own.has(t)),
       );
+  for (const k of phraseCompounds)
+    compoundParts.set(
+      k.term,
+      k.parts.filter((t) => !own.has(t)),
+    );
   // a spelled-out acronym is marked as a phrase (its words alone would mark every "international")
   const markPhrases = words.flatMap((w) => (w.longForm && !w.compound ? [c.longFormWords.get(w.term) ?? []] : []));
   for (const p of phrases) for (const t of phraseTerms(p)) markTerms.add(t);
