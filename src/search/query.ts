@@ -149,6 +149,7 @@ A query that opens with a country (germany anti-islam video) ranks what that cou
 A word written closed (cooperation, "international cooperation") also finds it hyphenated (co-operation), and a
 hyphenated word (co-operation, peace-keeping) finds it closed where the library writes it so, or its parts together;
 -peace-keeping leaves out both spellings; in quotes too ("peace-keeping operations" finds "peacekeeping operations").
+A lone Greek letter is its name (TNF-α finds TNF-alpha, and back).
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
 ${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;
 
