@@ -18,7 +18,7 @@ beforeAll(async () => {
   ungdc = createEngine(u.documents, u.report);
 });
 
-describe('compoundTerms: a hyphenated compound of letters, closed', () => {
+describe('compoundTerms: a hyphenated compound, closed', () => {
   it.each([
     ['on-line catalogues', ['onlin']],
     ['international co-operation', ['cooper']],
@@ -27,13 +27,17 @@ describe('compoundTerms: a hyphenated compound of letters, closed', () => {
     ['peace-keeping and self-determination', ['peacekeep', 'selfdetermin']],
     // curly hyphens as typed by word processors
     ['co\u2010operation', ['cooper']],
+    // a part may be a number or hold digits, after a word: G-77 is G77, IL-10 is IL10, PD-L1 is PDL1
+    ['COVID-19 and G-77', ['covid19', 'g77']],
+    ['IL-10 and PD-L1', ['il10', 'pdl1']],
   ])('%j', (text, closed) => {
     expect(compoundTerms(text).map((c) => c.term)).toEqual(closed);
   });
 
   it.each([
-    // numbers, dashes between words, and halves of longer runs are no compounds
-    'COVID-19 and G-77',
+    // a run opening with a number, a decimal, dashes between words, and halves of longer runs are no compounds
+    '1990-1995',
+    'ratio-2.5',
     'peace - and security',
     'peace -- security',
     '1990-1995',
@@ -364,6 +368,21 @@ describe('a hyphenated word in quotes holds in the closed spelling too, where th
     expect(await docs('"co-operation"')).toEqual(['closed', 'hyphen', 'other', 'spaced']);
     expect(await docs('drugs -"international co-operation"')).toEqual(['other']);
     expect(e.matchAll('drugs -"international co-operation"').length).toBe(1);
+  });
+
+  it('a hyphenated word with a number finds the closed spelling too ("IL-10" finds "IL10", "G-77" finds "G77")', async () => {
+    const lab = await engineOfStatements([
+      { id: 'closed', title: 'S', text: 'Serum IL10 levels rose, as the G77 asked.' },
+      { id: 'hyphen', title: 'S', text: 'Serum IL-10 levels rose, as the G-77 asked.' },
+      { id: 'apart', title: 'S', text: 'Serum levels of 10 markers rose; the IL family.' },
+    ]);
+    const found = async (q: string): Promise<string[]> => (await lab.search(q, { limit: 10 })).hits.map((h) => h.source.document).sort();
+    // the parts apart in a passage still find it, as for any hyphenated word, below the compound
+    const ranked = (await lab.search('IL-10 levels', { limit: 10 })).hits.map((h) => h.source.document);
+    expect(ranked.slice(0, 2).sort()).toEqual(['closed', 'hyphen']);
+    expect(await found('"IL-10 levels"')).toEqual(['closed', 'hyphen']);
+    expect(await found('G-77')).toEqual(['closed', 'hyphen']);
+    expect(await found('G77')).toEqual(['closed', 'hyphen']);
   });
 
   it('where the library never writes the compound closed, the parts are words, as typed', async () => {
