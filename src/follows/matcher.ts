@@ -148,9 +148,10 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
   }
   const req = [...required];
   // the longest term is the best cheap guess at the rarest, so the fewest passages wake the follow;
-  // with compounds only, a passage holds the first one's closed term or its first part
+  // with compounds only, a passage holds the first one's closed term or every part (its longest the key: G-77 under 77, not g)
   const first = compounds[0];
-  const keys = req.length ? [req.reduce((a, b) => (b.length > a.length ? b : a))] : [first!.term, ...first!.parts.slice(0, 1)];
+  const longest = (terms: readonly string[]): string => terms.reduce((a, b) => (b.length > a.length ? b : a));
+  const keys = req.length ? [longest(req)] : [first!.term, ...(first!.parts.length ? [longest(first!.parts)] : [])];
   const markTerms = new Set([...req, ...compounds.flatMap((k) => [k.term, ...k.parts])]);
   return {
     id: f.id,

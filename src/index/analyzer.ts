@@ -208,11 +208,11 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
  * A compound of two to six runs of letters or digits joined by hyphens, opening with a letter
  * (`on-line`, `co-operation`, `under-developed`, `state-of-the-art`; `G-77`, `COVID-19`, `IL-10`,
  * `PD-L1`, as scientific and UN texts also write them closed): whole, not inside a longer run of
- * letters, digits, apostrophes or hyphens, and no part a decimal's (`ratio-2.5`); a run opening
- * with a number is a range, not a word (`1990-1995`).
+ * letters, digits, apostrophes or hyphens, and no number part a decimal's or a percentage's
+ * (`ratio-2.5`, `rate-63%`); a run opening with a number is a range, not a word (`1990-1995`).
  */
 const COMPOUND =
-  /(?<![\p{L}\p{N}'\u2019\u2010\u2011-])\p{L}[\p{L}\p{N}]*(?:[-\u2010\u2011][\p{L}\p{N}]+(?![.,]\p{N})){1,5}(?![\p{L}\p{N}\u2010\u2011-])/gu;
+  /(?<![\p{L}\p{N}'\u2019\u2010\u2011-])\p{L}[\p{L}\p{N}]*(?:[-\u2010\u2011][\p{L}\p{N}]+(?!(?<=\p{N})(?:[.,]\p{N}|%))){1,5}(?![\p{L}\p{N}\u2010\u2011-])/gu;
 /** Longer runs are no compound (a chain of hyphens in a table, OCR debris): at most 6 parts, 60 characters. */
 const MAX_COMPOUND_LENGTH = 60;
 /** {@link COMPOUND} anchored where a word starts (sticky). */

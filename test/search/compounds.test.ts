@@ -30,6 +30,8 @@ describe('compoundTerms: a hyphenated compound, closed', () => {
     // a part may be a number or hold digits, after a word: G-77 is G77, IL-10 is IL10, PD-L1 is PDL1
     ['COVID-19 and G-77', ['covid19', 'g77']],
     ['IL-10 and PD-L1', ['il10', 'pdl1']],
+    // a footnote number glued after a compound leaves it whole
+    ['self-determination.12 The', ['selfdetermin']],
   ])('%j', (text, closed) => {
     expect(compoundTerms(text).map((c) => c.term)).toEqual(closed);
   });
@@ -38,6 +40,7 @@ describe('compoundTerms: a hyphenated compound, closed', () => {
     // a run opening with a number, a decimal, dashes between words, and halves of longer runs are no compounds
     '1990-1995',
     'ratio-2.5',
+    'rate-63%',
     'peace - and security',
     'peace -- security',
     '1990-1995',
@@ -383,6 +386,8 @@ describe('a hyphenated word in quotes holds in the closed spelling too, where th
     expect(await found('"IL-10 levels"')).toEqual(['closed', 'hyphen']);
     expect(await found('G-77')).toEqual(['closed', 'hyphen']);
     expect(await found('G77')).toEqual(['closed', 'hyphen']);
+    // a follow of it waits on its closed term and its longest part, not on "g"
+    expect(compileFollow({ id: 4, query: 'G-77', filters: {} }).keys).toEqual(['g77', '77']);
   });
 
   it('where the library never writes the compound closed, the parts are words, as typed', async () => {
