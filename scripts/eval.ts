@@ -138,7 +138,8 @@ function findEvalDir(): string {
   for (let dir = path.resolve(import.meta.dirname, '..'); ; dir = path.dirname(dir)) {
     const cand = path.join(dir, 'shared', 'eval');
     if (existsSync(path.join(cand, 'ir'))) return cand;
-    if (path.dirname(dir) === dir) throw new Error('no shared/eval folder above the repository: pass --eval-dir');
+    if (path.dirname(dir) === dir)
+      throw new Error('--eval-dir: no shared/eval folder above the repository; pass --eval-dir or set VERBATIM_EVAL_DIR');
   }
 }
 
@@ -602,6 +603,10 @@ async function crossValidate(cols: Collection[], grid: string, base: IndexOption
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // a wrong option is told in a line (the messages name the option); anything else with its stack
+  const usage = err instanceof Error && /^--/.test(err.message);
+  process.stderr.write(
+    `${usage ? `npm run eval: ${err.message} (npm run eval -- --help)` : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exitCode = 1;
 });
