@@ -494,6 +494,7 @@ async function main(): Promise<void> {
       { label: 'blind set 2', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind2.jsonl'), required: false },
       { label: 'blind set 3', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind3.jsonl'), required: false },
       { label: 'blind set 4', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind4.jsonl'), required: false },
+      { label: 'blind set 5', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind5.jsonl'), required: false },
     ];
     run.ungdc = {};
     for (const set of knownItemSets) {
