@@ -55,7 +55,7 @@ Ranking figures with the configuration the CLI and bot use (INDEX_OPTIONS).
                          abstract's last sentence) is the query and its document, without it, the
                          one answer; compared with Xapian measured on the same
   --case sentence|upper  rewrite every IR document as real text writes it (sentence: a capital
-                         opening each sentence, as Cranfield, MED and ADI's lower case do not;
+                         opening each sentence, as Cranfield, MED, NPL and ADI's lower case do not;
                          upper: documents and queries in capitals, as older collections are)
   --eval-dir DIR         the shared eval folder (default: $VERBATIM_EVAL_DIR, else the nearest
                          shared/eval above the repository)
@@ -604,8 +604,10 @@ async function crossValidate(cols: Collection[], grid: string, base: IndexOption
 }
 
 main().catch((err: unknown) => {
-  // a wrong option is told in a line (the messages name the option); anything else with its stack
-  const usage = err instanceof Error && /^--/.test(err.message);
+  // a wrong option or value is told in a line (the messages name it); anything else with its stack
+  const usage =
+    err instanceof Error &&
+    (/^--|^unknown (option|collection)/.test(err.message) || String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS'));
   process.stderr.write(
     `${usage ? `npm run eval: ${err.message} (npm run eval -- --help)` : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
   );
