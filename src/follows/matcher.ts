@@ -10,7 +10,7 @@
  * A hyphenated word is held in either spelling (peace-keeping, peacekeeping) or by its parts
  * together (keeping the peace), as /search reads it.
  */
-import { phraseReading, tokens } from '../index/analyzer.ts';
+import { phraseReading } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
 import { MAX_SLOTS_APART } from '../search/ranking/candidates.ts';
 import { holdsPhrase, passageTokens, type PassageTokens } from '../search/ranking/phrases.ts';
@@ -128,20 +128,13 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
     // the library writes it closed (a follow cannot see the library: always); the compound is then
     // required as a hyphenated word is, by its closed term or all its parts
     const read = phraseReading(p.raw, () => true);
-    if (read.compounds.length) {
-      for (const t of read.content) required.add(t);
-      // beyond search's three compounds held apart (src/search/ranking/candidates.ts), closed or hyphenated only
-      for (const k of read.compounds)
-        if (!compounds.some((x) => x.term === k.term)) compounds.push(slots++ < MAX_SLOTS_APART ? k : { term: k.term, parts: [] });
-      phrases.push(read.terms);
-      continue;
-    }
-    const content = tokens(p.raw)
-      .filter((t) => !t.stop)
-      .map((t) => t.term);
-    for (const t of content) required.add(t);
-    if (p.terms.length > 1) phrases.push(p.terms);
-    else if (p.terms.length === 1 && content.length === 0) required.add(p.terms[0]!);
+    for (const t of read.content) required.add(t);
+    // beyond search's three compounds held apart (src/search/ranking/candidates.ts), closed or hyphenated only
+    for (const k of read.compounds)
+      if (!compounds.some((x) => x.term === k.term)) compounds.push(slots++ < MAX_SLOTS_APART ? k : { term: k.term, parts: [] });
+    if (read.terms.length > 1 || read.compounds.length) phrases.push(read.terms);
+    // a phrase of stop words alone ("+the") requires its one word
+    else if (read.terms.length === 1 && read.content.length === 0) required.add(read.terms[0]!);
   }
   if (required.size === 0 && compounds.length === 0) {
     throw new QueryError('A follow needs at least one word or "phrase" to look for, e.g. `/follow add query: nitazenes`.');

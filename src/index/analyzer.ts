@@ -401,7 +401,7 @@ export interface PhraseReading {
  */
 export function phraseReading(raw: string, slot: (term: string) => boolean): PhraseReading {
   const toks = tokens(raw);
-  const found = compoundTerms(raw).filter((k) => slot(k.term));
+  const found = typedCompounds(raw).filter((k) => slot(k.term));
   const out: PhraseReading = { terms: [], content: [], compounds: [] };
   let k = 0;
   for (let i = 0; i < toks.length; i++) {
@@ -409,21 +409,35 @@ export function phraseReading(raw: string, slot: (term: string) => boolean): Phr
     while (k < found.length && found[k]!.end <= t.start) k++;
     const compound = found[k];
     if (compound && t.start === compound.start) {
-      const written: string[] = [];
-      const parts: string[] = [];
-      for (; i < toks.length && toks[i]!.start < compound.end; i++) {
-        written.push(toks[i]!.term);
-        if (!toks[i]!.stop) parts.push(toks[i]!.term);
-      }
-      i--;
-      out.terms.push([compound.term, ...written].join(PHRASE_SLOT));
-      out.compounds.push({ term: compound.term, parts });
+      out.terms.push([compound.term, ...compound.written].join(PHRASE_SLOT));
+      out.compounds.push({ term: compound.term, parts: compound.parts });
+      i += compound.written.length - 1;
       continue;
     }
     out.terms.push(t.term);
     if (!t.stop) out.content.push(t.term);
   }
   return out;
+}
+
+/** A hyphenated compound typed in a query ({@link typedCompounds}). */
+export interface TypedCompound {
+  /** Its closed term and its span in the typed text. */
+  term: string;
+  start: number;
+  end: number;
+  /** Its words' terms as written, stop words included (`follow-up`: follow, up). */
+  written: string[];
+  /** Its indexed parts: the written terms less the stop words (`follow-up`: follow). */
+  parts: string[];
+}
+
+/** The hyphenated compounds of a query's text ({@link compoundTerms}) with their words: how the parser and phrases read them. */
+export function typedCompounds(raw: string): TypedCompound[] {
+  return compoundTerms(raw).map((k) => {
+    const toks = tokens(raw.slice(k.start, k.end));
+    return { ...k, written: toks.map((t) => t.term), parts: toks.filter((t) => !t.stop).map((t) => t.term) };
+  });
 }
 
 /** A phrase's terms with each compound slot ({@link phraseReading}) spelled out: its closed term and its parts. */

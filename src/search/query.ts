@@ -4,7 +4,7 @@
  * what the parts mean for ranking.
  */
 import { QueryError, type SearchFilters } from '../types.ts';
-import { compoundTerms, fold, tokens, type Token } from '../index/analyzer.ts';
+import { compoundTerms, fold, tokens, typedCompounds, type Token } from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
 import {
   addFilterValues,
@@ -638,13 +638,10 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
   let stopOnly = 0;
   const seen = new Set<string>();
   const compoundsOf = (raw: string): void => {
-    for (const k of compoundTerms(raw)) {
-      const written = raw.slice(k.start, k.end);
-      const toks = tokens(written);
-      const parts = toks.filter((t) => !t.stop).map((t) => t.term);
-      if (!parts.length || parts.includes(k.term)) continue;
-      const compound: QueryCompound = { raw: written, term: k.term, parts };
-      if (parts.length < toks.length) compound.partial = true;
+    for (const k of typedCompounds(raw)) {
+      if (!k.parts.length || k.parts.includes(k.term)) continue;
+      const compound: QueryCompound = { raw: raw.slice(k.start, k.end), term: k.term, parts: k.parts };
+      if (k.parts.length < k.written.length) compound.partial = true;
       compounds.push(compound);
     }
   };
