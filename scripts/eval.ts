@@ -61,6 +61,8 @@ Ranking figures with the configuration the CLI and bot use (INDEX_OPTIONS).
                          shared/eval above the repository)
   --data DIR             imported UNGDC library (default /work/ungdc-lib)
   --cache FILE           its index cache
+  --known-items LIST     only these known-item sets: open, blind, blind2 … blind5 (default all;
+                         with -v, leave out a set whose misses must stay unread)
   -v, --verbose          print the queries that miss
   -h, --help             this help`;
 
@@ -89,6 +91,9 @@ const CLAIMS: Readonly<Record<'titles' | 'sentences', Readonly<Record<string, nu
   sentences: { cranfield: 0.385, cisi: 0.406, cacm: 0.445, med: 0.619 },
 };
 type ClaimsKind = keyof typeof CLAIMS;
+
+/** The known-item sets reported, by `--known-items` name: the open set, then the blind sets of bench/eval-sets (its README.md). */
+const KNOWN_ITEM_SETS: readonly string[] = ['open', 'blind', 'blind2', 'blind3', 'blind4', 'blind5'];
 
 /** How `--case` rewrites a collection's letters: a stand-in for text written otherwise, not what users get. */
 type LetterCase = 'sentence' | 'upper';
@@ -390,6 +395,7 @@ async function main(): Promise<void> {
       claims: { type: 'string' },
       data: { type: 'string' },
       cache: { type: 'string' },
+      'known-items': { type: 'string' },
       verbose: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -409,6 +415,8 @@ async function main(): Promise<void> {
   for (const n of names) if (!(n in reference)) throw new Error(`unknown collection ${n} (${Object.keys(reference).join(', ')})`);
   if (claims && only !== 'ir') throw new Error('--claims is a stand-in for IR collections: add --only ir');
   const verbose = values.verbose === true;
+  const pickedSets = values['known-items']?.split(',').map((s) => s.trim());
+  for (const n of pickedSets ?? []) if (!KNOWN_ITEM_SETS.includes(n)) throw new Error(`--known-items: no set ${n} (${KNOWN_ITEM_SETS.join(', ')})`);
   const evalDir = path.resolve(values['eval-dir'] ?? findEvalDir());
   const sets = values.set ?? [];
   const opts = withOverrides(INDEX_OPTIONS, sets);
@@ -487,15 +495,15 @@ async function main(): Promise<void> {
     const opened = await openLibrary({ dataDir, cachePath });
     const build = `${opened.fromCache ? 'loaded from cache' : 'indexed'} in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${opened.report.documents} documents, ${opened.report.passages} passages`;
     const engine = sets.length ? new VerbatimEngine(opened.engine.state, opts) : opened.engine;
-    // the open set, and the four blind sets written from randomly drawn passages (bench/eval-sets/README.md)
-    const knownItemSets: Array<{ label: string; file: string; required: boolean }> = [
-      { label: 'open set', file: path.join(evalDir, 'ungdc-known-items.jsonl'), required: true },
-      { label: 'blind set', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind.jsonl'), required: false },
-      { label: 'blind set 2', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind2.jsonl'), required: false },
-      { label: 'blind set 3', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind3.jsonl'), required: false },
-      { label: 'blind set 4', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind4.jsonl'), required: false },
-      { label: 'blind set 5', file: path.join(import.meta.dirname, '..', 'bench', 'eval-sets', 'ungdc-known-items-blind5.jsonl'), required: false },
-    ];
+    // the open set, and the blind sets written from randomly drawn passages (bench/eval-sets/README.md)
+    const knownItemSets = KNOWN_ITEM_SETS.filter((name) => !pickedSets || pickedSets.includes(name)).map((name) => ({
+      label: name === 'open' ? 'open set' : `blind set${name.slice('blind'.length).replace(/^(?=\d)/, ' ')}`,
+      file:
+        name === 'open'
+          ? path.join(evalDir, 'ungdc-known-items.jsonl')
+          : path.join(import.meta.dirname, '..', 'bench', 'eval-sets', `ungdc-known-items-${name}.jsonl`),
+      required: name === 'open',
+    }));
     run.ungdc = {};
     for (const set of knownItemSets) {
       if (!set.required && !existsSync(set.file)) continue;
@@ -531,7 +539,7 @@ async function main(): Promise<void> {
   }
 
   // only a full run with the product's options is saved by default (a partial one would hide it)
-  const full = only === undefined && !values.collections && sets.length === 0;
+  const full = only === undefined && !values.collections && !pickedSets && sets.length === 0;
   if (!values['no-save'] && (values.save || full)) {
     const file = path.resolve(values.save ?? path.join(import.meta.dirname, '..', 'bench', 'eval-runs', `${commit}${dirty ? '-dirty' : ''}.json`));
     await mkdir(path.dirname(file), { recursive: true });
