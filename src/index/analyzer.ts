@@ -10,6 +10,8 @@
  * - British and American spellings joined (defence / defense, labour / labor, centre / center;
  *   spelling.ts), before and after stemming;
  * - a lone Greek letter is its name (TNF-α = TNF-alpha, NF-κB = NF-kappaB; see {@link fold});
+ * - a hyphenated compound is also indexed closed (co-operation = cooperation), and a hyphen that a
+ *   line break left spaced joins its word ("self- determination", "pa- tients"; {@link compoundTerms});
  * - stop words removed from the index and from ranked query words (phrases still check them).
  */
 import snowball from 'snowball-stemmers';
@@ -205,14 +207,32 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
 }
 
 /**
+ * A hyphen that a line break left spaced ("self- determination", "pa- tients", "Viet- Nam": the
+ * line's end became a space): the space after it, before a letter, where no conjunction follows
+ * (a suspended hyphen stays: "medium- and long-term", "three- to five-year").
+ */
+const SPACED_HYPHEN = String.raw` (?=\p{L})(?!(?:and|or|nor|to|but|than|as|versus|vs|not)\b)`;
+
+/**
  * A compound of two to six runs of letters or digits joined by hyphens, opening with a letter
  * (`on-line`, `co-operation`, `under-developed`, `state-of-the-art`; `G-77`, `COVID-19`, `IL-10`,
- * `PD-L1`, as scientific and UN texts also write them closed): whole, not inside a longer run of
- * letters, digits, apostrophes or hyphens, and no number part a decimal's or a percentage's
- * (`ratio-2.5`, `rate-63%`); a run opening with a number is a range, not a word (`1990-1995`).
+ * `PD-L1`, as scientific and UN texts also write them closed; a hyphen a line break left spaced,
+ * {@link SPACED_HYPHEN}, joins too): whole, not inside a longer run of letters, digits,
+ * apostrophes or hyphens, and no number part a decimal's or a percentage's (`ratio-2.5`,
+ * `rate-63%`); a run opening with a number is a range, not a word (`1990-1995`).
  */
-const COMPOUND =
-  /(?<![\p{L}\p{N}'\u2019\u2010\u2011-])\p{L}[\p{L}\p{N}]*(?:[-\u2010\u2011][\p{L}\p{N}]+(?!(?<=\p{N})(?:[.,]\p{N}|%))){1,5}(?![\p{L}\p{N}\u2010\u2011-])/gu;
+const COMPOUND = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'\u2019\u2010\u2011-])\p{L}[\p{L}\p{N}]*(?:[-\u2010\u2011](?:${SPACED_HYPHEN})?[\p{L}\p{N}]+(?!(?<=\p{N})(?:[.,]\p{N}|%))){1,5}(?![\p{L}\p{N}\u2010\u2011-])`,
+  'gu',
+);
+
+/** A text with each hyphen a line break left spaced ({@link SPACED_HYPHEN}) closed up: "self- determination" → "self-determination". */
+export function closeSpacedHyphens(text: string): string {
+  return HYPHEN_SPACE.test(text) ? text.replace(CLOSE_SPACED_HYPHEN, '') : text;
+}
+const HYPHEN_SPACE = /[-\u2010\u2011] /;
+const CLOSE_SPACED_HYPHEN = new RegExp(String.raw`(?<=\p{L}[-\u2010\u2011])${SPACED_HYPHEN}`, 'gu');
+
 /** Longer runs are no compound (a chain of hyphens in a table, OCR debris): at most 6 parts, 60 characters. */
 const MAX_COMPOUND_LENGTH = 60;
 /** {@link COMPOUND} anchored where a word starts (sticky). */
@@ -239,7 +259,7 @@ export function compoundTerms(text: string): Array<{ term: string; start: number
 function closedTerm(compound: string): string | null {
   if (compound.length > MAX_COMPOUND_LENGTH) return null;
   // each part's Greek letter spelled out before the parts join (α-β: alphabeta, as alpha-beta)
-  const a = analyzeWord(fold(compound).replace(/-/g, ''));
+  const a = analyzeWord(fold(compound).replace(/- ?/g, ''));
   return a && !a.stop ? a.term : null;
 }
 

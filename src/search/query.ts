@@ -4,7 +4,7 @@
  * what the parts mean for ranking.
  */
 import { QueryError, type SearchFilters } from '../types.ts';
-import { compoundTerms, fold, tokens, typedCompounds, type Token } from '../index/analyzer.ts';
+import { closeSpacedHyphens, compoundTerms, fold, tokens, typedCompounds, type Token } from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
 import {
   addFilterValues,
@@ -149,6 +149,7 @@ A query that opens with a country (germany anti-islam video) ranks what that cou
 A word written closed (cooperation, "international cooperation") also finds it hyphenated (co-operation), and a
 hyphenated word (co-operation, peace-keeping) finds it closed where the library writes it so, or its parts together;
 -peace-keeping leaves out both spellings; in quotes too ("peace-keeping operations" finds "peacekeeping operations").
+A hyphen a line break left spaced (self- determination, in scanned records and pasted text) joins its word.
 A lone Greek letter is its name (TNF-α finds TNF-alpha, and back).
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
 ${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;
@@ -180,7 +181,8 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   const notices: string[] = [];
   const filters: SearchFilters = {};
   const given = new Map<string, string>();
-  const s = input;
+  // a hyphen a line break left spaced, as pasted text has it, joins its compound as the index reads it
+  const s = closeSpacedHyphens(input);
   let i = 0;
   const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compoundTerms, indexTokens, termPositions, tokens, CLOSED_FORM_JOINER } from '../../src/index/analyzer.ts';
+import { closeSpacedHyphens, compoundTerms, indexTokens, termPositions, tokens, CLOSED_FORM_JOINER } from '../../src/index/analyzer.ts';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { engineOfStatements } from '../support/library.ts';
 import { createEngine, VerbatimEngine } from '../../src/search/engine.ts';
@@ -32,6 +32,14 @@ describe('compoundTerms: a hyphenated compound, closed', () => {
     ['IL-10 and PD-L1', ['il10', 'pdl1']],
     // a footnote number glued after a compound leaves it whole
     ['self-determination.12 The', ['selfdetermin']],
+    // a hyphen a line break left spaced (OCR'd records, typeset abstracts) joins as written unbroken
+    ['the right of self- determination', ['selfdetermin']],
+    ['the pa- tients were', ['patient']],
+    ['North Viet- Nam', ['vietnam']],
+    ['a non- self-governing territory', ['nonselfgovern']],
+    // …but not a suspended hyphen before a conjunction: its compound is the one after
+    ['medium- and long-term plans', ['longterm']],
+    ['three- to five-year terms', ['fiveyear']],
   ])('%j', (text, closed) => {
     expect(compoundTerms(text).map((c) => c.term)).toEqual(closed);
   });
@@ -42,6 +50,8 @@ describe('compoundTerms: a hyphenated compound, closed', () => {
     'rate-63%',
     'peace - and security',
     'peace -- security',
+    'peace- and security',
+    'pre- or post-',
     '1990-1995',
     // nor a word glued to an apostrophe ("sright", "ivoireghana")
     "the people's-rights charter",
@@ -117,6 +127,39 @@ describe('searching the closed form finds the hyphenated one (UNGDC fixture: Aus
   it('counts Austria 1956 among the passages saying "cooperation"', async () => {
     const res = await ungdc.search('cooperation', { limit: 50 });
     expect(res.hits.some((h) => /AUT_11_1956/.test(h.source.document) && h.text.includes('co-operation'))).toBe(true);
+  });
+});
+
+describe('a hyphen a line break left spaced: "low- carbon" is the compound low-carbon (UNGDC fixture: Brazil 2021)', () => {
+  it('closeSpacedHyphens closes it up, and leaves suspended hyphens, dashes and exclusions', () => {
+    expect(closeSpacedHyphens('self- determination and well- being')).toBe('self-determination and well-being');
+    for (const text of ['medium- and long-term', 'war -peace', 'peace - security', 'rates fell 5- 6 per cent'])
+      expect(closeSpacedHyphens(text)).toBe(text);
+  });
+
+  it('"lowcarbon", written closed, finds "low- carbon agriculture" and marks it whole; a query pasted with the broken hyphen reads as "low-carbon"', async () => {
+    const res = await ungdc.search('lowcarbon agriculture feeds', { limit: 5 });
+    const top = res.hits[0]!;
+    expect(top.source.document).toMatch(/BRA_76_2021/);
+    expect(top.text).toContain('low- carbon agriculture');
+    const marked = top.excerpt.marks.map(([a, b]) => top.excerpt.text.slice(a, b));
+    expect(marked).toEqual(expect.arrayContaining(['low- carbon', 'agriculture', 'feeds']));
+    // Brazil's other passage writes it whole ("low-carbon industries"): both spellings are one word
+    const both = await ungdc.search('lowcarbon', { limit: 10 });
+    expect(both.hits.map((h) => /low- carbon agriculture|low-carbon industries/.exec(h.text)?.[0])).toEqual(
+      expect.arrayContaining(['low- carbon agriculture', 'low-carbon industries']),
+    );
+    const pasted = await ungdc.search('low- carbon agriculture feeds', { limit: 5 });
+    const typed = await ungdc.search('low-carbon agriculture feeds', { limit: 5 });
+    expect(pasted.hits.map((h) => [h.id, h.excerpt.marks])).toEqual(typed.hits.map((h) => [h.id, h.excerpt.marks]));
+  });
+
+  it('the parser reads a pasted "self- determination" as the compound self-determination', async () => {
+    const { parseQuery } = await import('../../src/search/query.ts');
+    expect(parseQuery('the right of self- determination').compounds).toEqual([
+      { raw: 'self-determination', term: 'selfdetermin', parts: ['self', 'determin'] },
+    ]);
+    expect(parseQuery('medium- and long-term').compounds).toEqual([{ raw: 'long-term', term: 'longterm', parts: ['long', 'term'] }]);
   });
 });
 
