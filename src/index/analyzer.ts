@@ -71,14 +71,35 @@ export interface Token {
 
 /** Lower-case, strip diacritics, unify apostrophes and dashes, spell out a lone Greek letter. Length-preserving per code point is NOT guaranteed. */
 export function fold(text: string): string {
-  const out = text
+  let out = text
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    .replace(/[\p{M}\u00AD]+/gu, '')
     .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .toLowerCase();
+  if (ARABIC_ANY.test(out)) out = out.replace(ARABIC_VARIANT, (c) => ARABIC_FOLD[c] ?? '');
   return GREEK_ANY.test(out) ? out.replace(LONE_GREEK, (g) => GREEK_NAMES[g.charCodeAt(0) - 0x3b1]!) : out;
 }
+
+/**
+ * Arabic letters written in more than one way, folded as Lucene's ArabicNormalizer and
+ * PersianNormalizer fold them (after Larkey et al., light stemming for Arabic IR): alef wasla is
+ * alef (hamza and madda forms are alef already, their marks dropped with the other diacritics), alef
+ * maksura and the Persian yeh are yeh, teh marbuta is heh, keheh is kaf, heh doachashmee is heh, and
+ * the tatweel that stretches a word is dropped. PDFs set Arabic in Persian letter forms
+ * ("رئیسا" for "رئيسا") and writers vary, so every spelling meets.
+ */
+const ARABIC_FOLD: Readonly<Record<string, string>> = {
+  '\u0671': '\u0627',
+  '\u0649': '\u064A',
+  '\u06CC': '\u064A',
+  '\u0629': '\u0647',
+  '\u06A9': '\u0643',
+  '\u06BE': '\u0647',
+  '\u0640': '',
+};
+const ARABIC_ANY = /[\u0600-\u06FF]/;
+const ARABIC_VARIANT = /[\u0671\u0649\u06CC\u0629\u06A9\u06BE\u0640]/g;
 
 /**
  * The names of the Greek small letters α … ω (ς, final sigma, is sigma). Scientific text writes a
@@ -97,7 +118,12 @@ const LONE_GREEK = /(?<![\u0370-\u03ff])[\u03b1-\u03c9](?![\u0370-\u03ff])/g;
  * optional trailing %. Hyphens and slashes split words (self-determination → self, determination),
  * which lets a query for either half find the compound; phrases re-check adjacency.
  */
-const WORD = /\p{N}+(?:[.,]\p{N}+)*%?|[\p{L}\p{N}]+(?:['\u2019\u02BC][\p{L}]+)*/gu;
+/**
+ * A word: a number (decimals and a percentage sign kept), or letters and digits, with the combining
+ * marks and soft hyphens inside them (Arabic vowel signs, decomposed accents: "يُعقد" is one word,
+ * as "يعقد") and apostrophes before letters. src/search/phrase-scan.ts splits exactly so.
+ */
+const WORD = /\p{N}+(?:[.,]\p{N}+)*%?|[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD]*(?:['\u2019\u02BC]\p{L}[\p{L}\p{M}\u00AD]*)*/gu;
 
 const NUMBER = /^\p{N}/u;
 

@@ -290,8 +290,8 @@ function cutEnd(text: string, start: number, max: number, tail: number, keep = s
   }
   // No whitespace: cut between a word character and a non-word character, else anywhere safe.
   for (let k = max; k > floor; k--) {
-    const wa = /[\p{L}\p{N}]/u.test(text[k - 1]!);
-    const wb = /[\p{L}\p{N}]/u.test(text[k]!);
+    const wa = /[\p{L}\p{N}\p{M}]/u.test(text[k - 1]!);
+    const wb = /[\p{L}\p{N}\p{M}]/u.test(text[k]!);
     if (wa !== wb) return k;
   }
   let k = max;

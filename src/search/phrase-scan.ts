@@ -20,6 +20,13 @@ import {
 
 const LETTER = /\p{L}/u;
 const NUMBER = /\p{N}/u;
+const MARK = /\p{M}/u;
+
+/** Inside a word, after its first letter or digit: a combining mark (an Arabic vowel sign, a decomposed accent) or a soft hyphen. */
+function isInside(cp: number): boolean {
+  if (cp < 128) return false;
+  return cp === 0xad || MARK.test(String.fromCodePoint(cp));
+}
 
 function isLetter(cp: number): boolean {
   if (cp < 128) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
@@ -37,7 +44,7 @@ const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
 
 /**
  * Calls `fn(start, end)` for each word of `text`, exactly the matches of the analyzer's WORD
- * pattern: `\p{N}+(?:[.,]\p{N}+)*%?` or `[\p{L}\p{N}]+(?:['’ʼ]\p{L}+)*`.
+ * pattern: `\p{N}+(?:[.,]\p{N}+)*%?` or `[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD]*(?:['’ʼ]\p{L}[\p{L}\p{M}\u00AD]*)*`.
  */
 export function forEachWord(text: string, fn: (start: number, end: number) => void): void {
   const n = text.length;
@@ -60,13 +67,14 @@ export function forEachWord(text: string, fn: (start: number, end: number) => vo
     } else if (isLetter(cp)) {
       const start = i;
       i += width(cp);
-      for (let c = text.codePointAt(i); i < n && c !== undefined && (isLetter(c) || isDigit(c)); c = text.codePointAt(i)) i += width(c);
+      for (let c = text.codePointAt(i); i < n && c !== undefined && (isLetter(c) || isDigit(c) || isInside(c)); c = text.codePointAt(i))
+        i += width(c);
       for (;;) {
         const c = text.codePointAt(i);
         const next = i + 1 < n ? text.codePointAt(i + 1) : undefined;
         if (c !== undefined && isApostrophe(c) && next !== undefined && isLetter(next)) {
           i += 1;
-          for (let d = text.codePointAt(i); i < n && d !== undefined && isLetter(d); d = text.codePointAt(i)) i += width(d);
+          for (let d = text.codePointAt(i); i < n && d !== undefined && (isLetter(d) || isInside(d)); d = text.codePointAt(i)) i += width(d);
         } else break;
       }
       fn(start, i);

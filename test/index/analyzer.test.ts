@@ -61,4 +61,37 @@ describe('analyzer', () => {
     const toks = tokens(text).filter((t) => !t.stop);
     expect(toks.map((t) => text.slice(t.start, t.end))).toEqual(['right', 'self', 'determination']);
   });
+
+  it.each([
+    // Arabic vowel signs (harakat) inside a word: the word written with them meets it written without
+    ['يُعقد', 'يعقد'],
+    ['تُعقد', 'تعقد'],
+    // letters PDFs and writers set in more than one form (Lucene's Arabic and Persian normalizers)
+    ['رئیسا', 'رئيسا'],
+    ['التھاني', 'التهاني'],
+    ['مضیعة', 'مضيعه'],
+    ['الأمم', 'الامم'],
+    ['كبيـــر', 'كبير'],
+    // decomposed accents and a soft hyphen inside a word
+    ['e\u0301tat', 'état'],
+    ['devel\u00ADopment', 'development'],
+  ])('%s is one word, the word %s', (written, typed) => {
+    expect(tokens(written)).toHaveLength(1);
+    expect(queryTerm(written)).toBe(queryTerm(typed));
+  });
+
+  it('marks the whole word written with vowel signs, from its first letter to its last sign', () => {
+    const text = '(أ) يُعقد منتدى الشراكات';
+    const word = tokens(text).find((t) => t.term === queryTerm('يعقد'))!;
+    expect(text.slice(word.start, word.end)).toBe('يُعقد');
+  });
+
+  it('the phrase scanner splits words exactly as the tokenizer does, marks and soft hyphens included', async () => {
+    const { forEachWord } = await import('../../src/search/phrase-scan.ts');
+    for (const text of ['(أ) يُعقد منتدى الشراكات يوم 31 كانون', 'e\u0301tat et devel\u00ADopment, l’État 12.5% ً بعد', 'رئیسا ً للدورة']) {
+      const scanned: string[] = [];
+      forEachWord(text, (a, b) => scanned.push(text.slice(a, b)));
+      expect(scanned).toEqual(tokens(text).map((t) => text.slice(t.start, t.end)));
+    }
+  });
 });

@@ -1,0 +1,57 @@
+/**
+ * Arabic records as staff have them (test/fixtures/un-documents): the ECOSOC resolution in UN XML,
+ * written with vowel signs where the text wants them ("يُعقد"), and Lebanon's GA79 statement, a PDF
+ * that sets its Arabic in Persian letter forms ("رئیسا", "التھاني"). A query is typed without vowel
+ * signs and in the common letters; it finds them, and the excerpt marks the word as written.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
+import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let dir: string;
+let engine: VerbatimEngine;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'verbatim-arabic-'));
+  for (const f of ['E_RES_2023_1-AR.xml', 'GA79_statement_Lebanon_ar.pdf'])
+    cpSync(path.join(ROOT, 'test/fixtures/un-documents', f), path.join(dir, f));
+  const lib = await loadLibrary(dir);
+  expect(lib.report.skipped).toEqual([]);
+  engine = createEngine(lib.documents, lib.report);
+}, 60_000);
+afterAll(async () => {
+  await closeExtractors();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const marked = (h: { excerpt: { text: string; marks: Array<[number, number]> } }): string[] =>
+  h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b));
+
+describe('Arabic typed plainly finds Arabic written with vowel signs or in other letter forms', () => {
+  it('"يعقد" (is held) finds every paragraph of the resolution saying "يُعقد", and marks it', async () => {
+    const plain = await engine.search('يعقد', { limit: 100 });
+    const voweled = plain.hits.filter((h) => h.text.includes('يُعقد'));
+    expect(voweled.length).toBeGreaterThanOrEqual(10);
+    for (const h of voweled) expect(marked(h)).toContain('يُعقد');
+    // typed with the vowel sign, the same passages
+    const typed = await engine.search('يُعقد', { limit: 100 });
+    expect(typed.hits.map((h) => h.id).sort()).toEqual(plain.hits.map((h) => h.id).sort());
+    // the feminine form too, which the resolution only ever writes voweled
+    const fem = await engine.search('تعقد', { limit: 10 });
+    expect(fem.hits.length).toBeGreaterThan(0);
+    expect(fem.hits.every((h) => h.text.includes('تُعقد'))).toBe(true);
+  });
+
+  it('"التهاني" and "مضيعة للوقت" find Lebanon\'s statement, which the PDF sets in Persian letter forms', async () => {
+    const congrats = await engine.search('التهاني', { limit: 3 });
+    expect(congrats.hits[0]?.source.document).toMatch(/Lebanon/);
+    expect(marked(congrats.hits[0]!)).toContain('التھاني');
+    const waste = await engine.search('"مضيعة للوقت"', { limit: 3 });
+    expect(waste.total).toBe(1);
+    expect(marked(waste.hits[0]!)).toContain('مضیعة للوقت');
+  });
+});
