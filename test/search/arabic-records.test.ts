@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
 import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+import type { Hit } from '../../src/types.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -28,8 +29,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const marked = (h: { excerpt: { text: string; marks: Array<[number, number]> } }): string[] =>
-  h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b));
+const marked = (h: Hit): string[] => h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b));
 
 describe('Arabic typed plainly finds Arabic written with vowel signs or in other letter forms', () => {
   it('"يعقد" (is held) finds every paragraph of the resolution saying "يُعقد", and marks it', async () => {
