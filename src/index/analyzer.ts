@@ -118,12 +118,55 @@ const LONE_GREEK = /(?<![\u0370-\u03ff])[\u03b1-\u03c9](?![\u0370-\u03ff])/g;
  * optional trailing %. Hyphens and slashes split words (self-determination → self, determination),
  * which lets a query for either half find the compound; phrases re-check adjacency.
  */
+/** Chinese and Japanese script, written without spaces between words: read as overlapping bigrams ({@link forEachWordSpan}). */
+const CJK = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}`;
+const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
+
 /**
- * A word: a number (decimals and a percentage sign kept), or letters and digits, with the combining
- * marks and soft hyphens inside them (Arabic vowel signs, decomposed accents: "يُعقد" is one word,
- * as "يعقد") and apostrophes before letters. src/search/phrase-scan.ts splits exactly so.
+ * A word: a number (decimals and a percentage sign kept); a run of Chinese or Japanese characters;
+ * or letters and digits, with the combining marks and soft hyphens inside them (Arabic vowel signs,
+ * decomposed accents: "يُعقد" is one word, as "يعقد") and apostrophes before letters.
+ * src/search/phrase-scan.ts splits exactly so.
  */
-const WORD = /\p{N}+(?:[.,]\p{N}+)*%?|[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD]*(?:['\u2019\u02BC]\p{L}[\p{L}\p{M}\u00AD]*)*/gu;
+const WORD = new RegExp(
+  String.raw`\p{N}+(?:[.,]\p{N}+)*%?|[${CJK}]+|[[\p{L}\p{N}]--[${CJK}]][[\p{L}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][\p{L}--[${CJK}]][[\p{L}\p{M}\u00AD]--[${CJK}]]*)*`,
+  'gv',
+);
+
+/** True when code point `cp` is a Chinese or Japanese character (one of {@link CJK}'s scripts). */
+export function isCjk(cp: number): boolean {
+  return cp >= 0x2e80 && CJK_CHAR.test(String.fromCodePoint(cp));
+}
+
+/**
+ * Calls `fn(start, end)` for each word of `text` ({@link WORD}), in order. A run of Chinese or
+ * Japanese characters, which no space divides into words, is read as its overlapping bigrams
+ * ("伙伴关系" → 伙伴, 伴关, 关系; one character alone is a word), as Lucene's CJK analyzer and
+ * Xapian's CJK n-gram mode read it: any word of two characters or more is then found by its
+ * bigrams in a row.
+ */
+export function forEachWordSpan(text: string, fn: (start: number, end: number) => void): void {
+  const re = new RegExp(WORD.source, WORD.flags);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const cp = text.codePointAt(start)!;
+    if (!isCjk(cp)) {
+      fn(start, end);
+      continue;
+    }
+    let a = start;
+    let b = a + (cp > 0xffff ? 2 : 1);
+    if (b >= end) fn(a, b);
+    while (b < end) {
+      const next = text.codePointAt(b)!;
+      const c = b + (next > 0xffff ? 2 : 1);
+      fn(a, c);
+      a = b;
+      b = c;
+    }
+  }
+}
 
 const NUMBER = /^\p{N}/u;
 
@@ -167,13 +210,10 @@ function analyzeWordUncached(raw: string): WordAnalysis {
 /** All tokens of a text, stop words included (flagged), with offsets into `text`. */
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const a = analyzeWord(raw);
-    if (!a) continue;
-    const start = m.index;
-    out.push({ term: a.term, folded: a.folded, start, end: start + raw.length, stop: a.stop });
-  }
+  forEachWordSpan(text, (start, end) => {
+    const a = analyzeWord(text.slice(start, end));
+    if (a) out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop });
+  });
   return out;
 }
 
@@ -193,11 +233,10 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
     const c = compoundAt(text, at);
     return c ? bitOf.get(c) : undefined;
   };
-  const re = new RegExp(WORD.source, WORD.flags);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const raw = m[0];
+  forEachWordSpan(text, (start, end) => {
+    const raw = text.slice(start, end);
     // a compound's closed form sits at its first indexed word's place (for on-line, at "line")
-    const cb = isHyphen(text.charCodeAt(m.index + raw.length)) ? compoundBit(m.index) : undefined;
+    const cb = isHyphen(text.charCodeAt(end)) ? compoundBit(start) : undefined;
     // stop words are short words: only those are looked up (a possessive 's is dropped first)
     if (raw.length <= 12) {
       let lower = raw.toLowerCase();
@@ -208,7 +247,7 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
           pos.push(n);
           bits.push(cb);
         }
-        continue;
+        return;
       }
     }
     const c0 = raw.charCodeAt(0);
@@ -228,7 +267,7 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
       bits.push(cb);
     }
     n++;
-  }
+  });
   return { pos, bits, count: n };
 }
 

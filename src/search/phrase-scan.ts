@@ -11,6 +11,7 @@ import {
   compoundSpans,
   compoundTerms,
   fold,
+  isCjk,
   phraseMatches,
   phraseTerms,
   termHeads,
@@ -43,8 +44,9 @@ const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
 const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
 
 /**
- * Calls `fn(start, end)` for each word of `text`, exactly the matches of the analyzer's WORD
- * pattern: `\p{N}+(?:[.,]\p{N}+)*%?` or `[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD]*(?:['’ʼ]\p{L}[\p{L}\p{M}\u00AD]*)*`.
+ * Calls `fn(start, end)` for each word of `text`, exactly the analyzer's words (`forEachWordSpan`):
+ * numbers; a Chinese or Japanese run as its overlapping bigrams; letters and digits with the marks
+ * and soft hyphens inside them, and apostrophes before letters.
  */
 export function forEachWord(text: string, fn: (start: number, end: number) => void): void {
   const n = text.length;
@@ -64,17 +66,32 @@ export function forEachWord(text: string, fn: (start: number, end: number) => vo
       }
       if (text.charCodeAt(i) === 0x25) i++;
       fn(start, i);
+    } else if (isCjk(cp)) {
+      // a run of Chinese or Japanese characters: its overlapping bigrams (one character alone)
+      let a = i;
+      let b = i + width(cp);
+      let c = b < n ? text.codePointAt(b) : undefined;
+      if (c === undefined || !isCjk(c)) fn(a, b);
+      while (c !== undefined && isCjk(c)) {
+        const e = b + width(c);
+        fn(a, e);
+        a = b;
+        b = e;
+        c = b < n ? text.codePointAt(b) : undefined;
+      }
+      i = b;
     } else if (isLetter(cp)) {
       const start = i;
       i += width(cp);
-      for (let c = text.codePointAt(i); i < n && c !== undefined && (isLetter(c) || isDigit(c) || isInside(c)); c = text.codePointAt(i))
+      for (let c = text.codePointAt(i); i < n && c !== undefined && (isLetter(c) || isDigit(c) || isInside(c)) && !isCjk(c); c = text.codePointAt(i))
         i += width(c);
       for (;;) {
         const c = text.codePointAt(i);
         const next = i + 1 < n ? text.codePointAt(i + 1) : undefined;
-        if (c !== undefined && isApostrophe(c) && next !== undefined && isLetter(next)) {
+        if (c !== undefined && isApostrophe(c) && next !== undefined && isLetter(next) && !isCjk(next)) {
           i += 1;
-          for (let d = text.codePointAt(i); i < n && d !== undefined && (isLetter(d) || isInside(d)); d = text.codePointAt(i)) i += width(d);
+          for (let d = text.codePointAt(i); i < n && d !== undefined && (isLetter(d) || isInside(d)) && !isCjk(d); d = text.codePointAt(i))
+            i += width(d);
         } else break;
       }
       fn(start, i);

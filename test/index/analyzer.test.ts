@@ -86,9 +86,34 @@ describe('analyzer', () => {
     expect(text.slice(word.start, word.end)).toBe('يُعقد');
   });
 
-  it('the phrase scanner splits words exactly as the tokenizer does, marks and soft hyphens included', async () => {
+  it('reads Chinese, written without spaces, as overlapping bigrams, with offsets into the text', () => {
+    const text = '决定经济及社会理事会2023年届会';
+    expect(tokens(text).map((t) => [t.term, text.slice(t.start, t.end)])).toEqual([
+      ['决定', '决定'],
+      ['定经', '定经'],
+      ['经济', '经济'],
+      ['济及', '济及'],
+      ['及社', '及社'],
+      ['社会', '社会'],
+      ['会理', '会理'],
+      ['理事', '理事'],
+      ['事会', '事会'],
+      ['2023', '2023'],
+      ['年届', '年届'],
+      ['届会', '届会'],
+    ]);
+    // one character alone is a word; Latin letters beside it are a word of their own
+    expect(tokens('第61/16号 COVID疫情').map((t) => t.term)).toEqual(['第', '61', '16', '号', 'covid', '疫情']);
+  });
+
+  it('the phrase scanner splits words exactly as the tokenizer does, marks, soft hyphens and Chinese included', async () => {
     const { forEachWord } = await import('../../src/search/phrase-scan.ts');
-    for (const text of ['(أ) يُعقد منتدى الشراكات يوم 31 كانون', 'e\u0301tat et devel\u00ADopment, l’État 12.5% ً بعد', 'رئیسا ً للدورة']) {
+    for (const text of [
+      '决定经济及社会理事会2023年届会的工作安排如下，同时 第61/16号 COVID疫情 𠀀𠀁字',
+      '(أ) يُعقد منتدى الشراكات يوم 31 كانون',
+      'e\u0301tat et devel\u00ADopment, l’État 12.5% ً بعد',
+      'رئیسا ً للدورة',
+    ]) {
       const scanned: string[] = [];
       forEachWord(text, (a, b) => scanned.push(text.slice(a, b)));
       expect(scanned).toEqual(tokens(text).map((t) => text.slice(t.start, t.end)));

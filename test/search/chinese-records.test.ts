@@ -1,0 +1,70 @@
+/**
+ * Chinese, written without spaces between words, as staff have it: the ECOSOC resolution
+ * E/RES/2023/1 in UN XML (test/fixtures/un-documents). Words are read as overlapping bigrams, so a
+ * word of any length is found where the text holds it, a quoted phrase holds exactly where the
+ * text says it, and the excerpt marks the word whole.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
+import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+import type { Hit } from '../../src/types.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let dir: string;
+let engine: VerbatimEngine;
+let texts: string[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'verbatim-chinese-'));
+  cpSync(path.join(ROOT, 'test/fixtures/un-documents/E_RES_2023_1-ZH.xml'), path.join(dir, 'E_RES_2023_1-ZH.xml'));
+  const lib = await loadLibrary(dir);
+  expect(lib.report.skipped).toEqual([]);
+  texts = lib.documents.flatMap((d) => d.passages.map((p) => p.text));
+  engine = createEngine(lib.documents, lib.report);
+}, 60_000);
+afterAll(async () => {
+  await closeExtractors();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const marked = (h: Hit): string[] => h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b));
+const holding = (word: string): number => texts.filter((t) => t.includes(word)).length;
+
+describe('Chinese records are searched by their words', () => {
+  it('"经济" (economic), a word inside "经济及社会理事会", finds every paragraph naming the Council, those first', async () => {
+    // the resolution's title names the Council too, so every passage matches; those saying it rank first
+    const res = await engine.search('经济', { limit: 100 });
+    const n = holding('经济');
+    expect(n).toBeGreaterThan(1);
+    expect(res.hits.slice(0, n).every((h) => h.text.includes('经济'))).toBe(true);
+    expect(marked(res.hits[0]!)).toContain('经济');
+  });
+
+  it('"可持续发展目标" (the Sustainable Development Goals) ranks the paragraph saying it first and marks it whole', async () => {
+    const res = await engine.search('可持续发展目标', { limit: 5 });
+    expect(res.hits[0]!.text).toContain('可持续发展目标');
+    expect(marked(res.hits[0]!)).toContain('可持续发展目标');
+  });
+
+  it('a quoted phrase holds exactly where the text says it, in search and in a trend alike', async () => {
+    const phrase = '高级别政治论坛';
+    expect(holding(phrase)).toBeGreaterThan(0);
+    const res = await engine.search(`"${phrase}"`, { limit: 50 });
+    expect(res.notices).toBeUndefined();
+    expect(res.total).toBe(holding(phrase));
+    expect(res.hits.every((h) => h.text.includes(phrase))).toBe(true);
+    const trend = await engine.count(`"${phrase}"`);
+    expect(trend.total).toBe(holding(phrase));
+  });
+
+  it('a year beside Chinese characters is a number of its own ("2023年")', async () => {
+    const res = await engine.search('2023', { limit: 100 });
+    const n = holding('2023');
+    expect(n).toBeGreaterThan(1);
+    expect(res.hits.slice(0, n).every((h) => h.text.includes('2023'))).toBe(true);
+    expect(marked(res.hits[0]!)).toContain('2023');
+  });
+});
