@@ -20,6 +20,24 @@ import { spellingRules } from './spelling.ts';
 
 const stemmer = snowball.newStemmer('english');
 const stem = (word: string): string => stemmer.stem(word);
+const russian = snowball.newStemmer('russian');
+const arabic = snowball.newStemmer('arabic');
+
+/** A folded word in Arabic script (its first letter's code unit `c`). */
+export const isArabicScript = (c: number): boolean => c >= 0x600 && c <= 0x6ff;
+
+/**
+ * The stem of a folded word the script tells the language of, by that language's Snowball stemmer:
+ * Cyrillic is Russian's, Arabic script Arabic's (whose stems also drop a prefix: المنتدى, منتدى), so
+ * that "конференции" meets "конференция" in the Russian statements; null for any other word (Latin
+ * script does not tell English from French or Spanish: those keep the English stemmer).
+ */
+function stemByScript(folded: string): string | null {
+  const c = folded.charCodeAt(0);
+  if (c >= 0x400 && c <= 0x4ff) return russian.stem(folded) || folded;
+  if (isArabicScript(c)) return arabic.stem(folded) || folded;
+  return null;
+}
 
 /** British stem → American stem, from the table of spelling pairs (spelling.data.ts). */
 const VARIANT_STEMS: ReadonlyMap<string, string> = new Map(SPELLING_STEM_PAIRS);
@@ -33,8 +51,9 @@ for (const [from, to] of SPELLING_STEM_PAIRS) {
 /**
  * The first two letters (folded) a word analysed to `term` can begin with: a Snowball stem keeps
  * its word's first two letters, except dying / lying / tying (die, lie, tie) and the spelling pairs
- * that begin differently (foetus / fetus, gaol / jail). Used to skip analysing words that cannot
- * match (proximity, phrase checks).
+ * that begin differently (foetus / fetus, gaol / jail); and a word in Arabic script, whose stem may
+ * drop a prefix, which callers always analyse ({@link isArabicScript}). Used to skip analysing
+ * words that cannot match (proximity, phrase checks).
  */
 export function termHeads(term: string): string[] {
   const out = [term.slice(0, 2)];
@@ -198,6 +217,8 @@ function analyzeWordUncached(raw: string): WordAnalysis {
   }
   // "percent" and "per cent" (the UN's spelling) meet on "cent"
   if (folded === 'percent' || folded === 'percents') return { term: 'cent', folded, stop };
+  const other = stemByScript(folded);
+  if (other !== null) return { term: other, folded, stop };
   // Acronyms (UNODC, ECOWAS) stay one token and are stemmed like any word, so that "ECOWAS" in a
   // statement and "ecowas" typed in a query meet (sparing capitals from stemming made them differ).
   // British and American spellings meet: rules on the word (organisation → organization, labour →
@@ -254,7 +275,8 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
     const c1 = raw.length > 1 ? raw.charCodeAt(1) : 0;
     const head = c0 < 128 && c1 < 128 ? raw.slice(0, 2).toLowerCase() : fold(raw).slice(0, 2);
     let b: number | undefined;
-    if (heads.has(head)) {
+    // an Arabic stem may have dropped a prefix: its first letters do not tell the term
+    if (heads.has(head) || isArabicScript(c0)) {
       const a = analyzeWord(raw);
       b = a && !a.stop ? bitOf.get(a.term) : undefined;
       if (b !== undefined) {

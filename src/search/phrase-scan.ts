@@ -11,6 +11,7 @@ import {
   compoundSpans,
   compoundTerms,
   fold,
+  isArabicScript,
   isCjk,
   phraseMatches,
   phraseTerms,
@@ -130,7 +131,7 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     let analyse: boolean;
     if ((c0 >= 0x30 && c0 <= 0x39) || isApostrophe(c1)) analyse = true;
     else if (c0 < 128 && c1 < 128) analyse = asciiHeads.has(lower(c0) * 128 + lower(c1));
-    else analyse = heads.has(fold(text.slice(s, e)).slice(0, 2));
+    else analyse = isArabicScript(c0) || heads.has(fold(text.slice(s, e)).slice(0, 2));
     if (!analyse) {
       seq.push(null);
       return;

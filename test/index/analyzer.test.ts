@@ -119,4 +119,20 @@ describe('analyzer', () => {
       expect(scanned).toEqual(tokens(text).map((t) => text.slice(t.start, t.end)));
     }
   });
+
+  it.each([
+    // the script tells the language: Cyrillic words take Russian's Snowball stemmer, Arabic-script words Arabic's
+    ['конференции', 'конференцию'],
+    ['Организации', 'организация'],
+    ['государств', 'государства'],
+    ['المنتدى', 'منتدى'],
+    ['الاجتماعات', 'اجتماع'],
+  ])("%s and %s meet on one term, by their language's stemmer", (a, b) => {
+    expect(queryTerm(a)).toBe(queryTerm(b));
+  });
+
+  it('leaves Latin-script words to the English stemmer, whatever their language', () => {
+    expect(queryTerm('organisations')).toBe(queryTerm('organization'));
+    expect(queryTerm('конференции')).not.toBe('конференции');
+  });
 });
