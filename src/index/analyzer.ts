@@ -26,6 +26,17 @@ const arabic = snowball.newStemmer('arabic');
 /** A folded word in Arabic script (its first letter's code unit `c`). */
 export const isArabicScript = (c: number): boolean => c >= 0x600 && c <= 0x6ff;
 
+const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+/**
+ * The first two letters of a non-ASCII word as folded ({@link termHeads}' terms): a bigram of
+ * common Han characters is its own (folding leaves it as is, and Chinese text is all bigrams),
+ * any other word folded (Arabic presentation forms fold to the letters, ﺍﻟ to ال).
+ */
+export function wordHead(raw: string): string {
+  return raw.length === 2 && isHan(raw.charCodeAt(0)) && isHan(raw.charCodeAt(1)) ? raw : fold(raw).slice(0, 2);
+}
+
 /**
  * The stem of a folded word the script tells the language of, by that language's Snowball stemmer:
  * Cyrillic is Russian's, Arabic script Arabic's (whose stems also drop a prefix: المنتدى, منتدى), so
@@ -92,6 +103,8 @@ export interface Token {
 export function fold(text: string): string {
   let out = text
     .normalize('NFKD')
+    // Russian's й is a letter of its own, not и with a mark (Генеральной: -ой is an ending)
+    .replace(/([\u0418\u0438])\u0306/g, (_, i: string) => (i === '\u0418' ? '\u0419' : '\u0439'))
     .replace(/[\p{M}\u00AD]+/gu, '')
     .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
@@ -104,21 +117,21 @@ export function fold(text: string): string {
  * Arabic letters written in more than one way, folded as Lucene's ArabicNormalizer and
  * PersianNormalizer fold them (after Larkey et al., light stemming for Arabic IR): alef wasla is
  * alef (hamza and madda forms are alef already, their marks dropped with the other diacritics), alef
- * maksura and the Persian yeh are yeh, teh marbuta is heh, keheh is kaf, heh doachashmee is heh, and
- * the tatweel that stretches a word is dropped. PDFs set Arabic in Persian letter forms
+ * maksura and the Persian yeh are yeh, keheh is kaf, heh doachashmee is heh, and the tatweel that
+ * stretches a word is dropped. Teh marbuta stays: Arabic's stemmer takes it off as an ending
+ * (التنمية, تنمية), which it would not do for the heh Lucene folds it to. PDFs set Arabic in Persian letter forms
  * ("رئیسا" for "رئيسا") and writers vary, so every spelling meets.
  */
 const ARABIC_FOLD: Readonly<Record<string, string>> = {
   '\u0671': '\u0627',
   '\u0649': '\u064A',
   '\u06CC': '\u064A',
-  '\u0629': '\u0647',
   '\u06A9': '\u0643',
   '\u06BE': '\u0647',
   '\u0640': '',
 };
 const ARABIC_ANY = /[\u0600-\u06FF]/;
-const ARABIC_VARIANT = /[\u0671\u0649\u06CC\u0629\u06A9\u06BE\u0640]/g;
+const ARABIC_VARIANT = /[\u0671\u0649\u06CC\u06A9\u06BE\u0640]/g;
 
 /**
  * The names of the Greek small letters α … ω (ς, final sigma, is sigma). Scientific text writes a
@@ -165,12 +178,27 @@ export function isCjk(cp: number): boolean {
  * bigrams in a row.
  */
 export function forEachWordSpan(text: string, fn: (start: number, end: number) => void): void {
-  const re = new RegExp(WORD.source, WORD.flags);
+  // one compiled pattern, reset per text (building a v-flag RegExp per call cost a sixth of tokenizing)
+  const re = wordPatternBusy ? new RegExp(WORD.source, WORD.flags) : WORD;
+  const outer = !wordPatternBusy;
+  wordPatternBusy = true;
+  re.lastIndex = 0;
+  try {
+    forEachMatch(text, re, fn);
+  } finally {
+    if (outer) wordPatternBusy = false;
+  }
+}
+let wordPatternBusy = false;
+const NUMBER_START = /^\p{N}/u;
+
+function forEachMatch(text: string, re: RegExp, fn: (start: number, end: number) => void): void {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     const cp = text.codePointAt(start)!;
-    if (!isCjk(cp)) {
+    // a number of Han numerals (〇〇) is a number, as the phrase scanner reads it
+    if (!isCjk(cp) || NUMBER_START.test(m[0])) {
       fn(start, end);
       continue;
     }
@@ -273,10 +301,10 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
     }
     const c0 = raw.charCodeAt(0);
     const c1 = raw.length > 1 ? raw.charCodeAt(1) : 0;
-    const head = c0 < 128 && c1 < 128 ? raw.slice(0, 2).toLowerCase() : fold(raw).slice(0, 2);
+    const head = c0 < 128 && c1 < 128 ? raw.slice(0, 2).toLowerCase() : wordHead(raw);
     let b: number | undefined;
     // an Arabic stem may have dropped a prefix: its first letters do not tell the term
-    if (heads.has(head) || isArabicScript(c0)) {
+    if (heads.has(head) || isArabicScript(head.charCodeAt(0))) {
       const a = analyzeWord(raw);
       b = a && !a.stop ? bitOf.get(a.term) : undefined;
       if (b !== undefined) {

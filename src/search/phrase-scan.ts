@@ -10,13 +10,13 @@ import {
   analyzeWord,
   compoundSpans,
   compoundTerms,
-  fold,
   isArabicScript,
   isCjk,
   phraseMatches,
   phraseTerms,
   termHeads,
   tokens,
+  wordHead,
   type CompoundSpan,
 } from '../index/analyzer.ts';
 
@@ -131,7 +131,10 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     let analyse: boolean;
     if ((c0 >= 0x30 && c0 <= 0x39) || isApostrophe(c1)) analyse = true;
     else if (c0 < 128 && c1 < 128) analyse = asciiHeads.has(lower(c0) * 128 + lower(c1));
-    else analyse = isArabicScript(c0) || heads.has(fold(text.slice(s, e)).slice(0, 2));
+    else {
+      const head = wordHead(text.slice(s, e));
+      analyse = isArabicScript(head.charCodeAt(0)) || heads.has(head);
+    }
     if (!analyse) {
       seq.push(null);
       return;

@@ -113,6 +113,8 @@ describe('analyzer', () => {
       '(أ) يُعقد منتدى الشراكات يوم 31 كانون',
       'e\u0301tat et devel\u00ADopment, l’État 12.5% ً بعد',
       'رئیسا ً للدورة',
+      '〇〇〇 and 〇.2',
+      'في ﺍﻟﻤﻨﺘﺪﻯ الدولي',
     ]) {
       const scanned: string[] = [];
       forEachWord(text, (a, b) => scanned.push(text.slice(a, b)));
@@ -127,6 +129,12 @@ describe('analyzer', () => {
     ['государств', 'государства'],
     ['المنتدى', 'منتدى'],
     ['الاجتماعات', 'اجتماع'],
+    // й is a letter of Russian's, not и with a mark: -ой, -ый are endings
+    ['Генеральной', 'Генеральная'],
+    ['Российской', 'Российская'],
+    // teh marbuta is an ending Arabic's stemmer takes off, with the article or without
+    ['التنمية', 'تنمية'],
+    ['المتحدة', 'متحدة'],
   ])("%s and %s meet on one term, by their language's stemmer", (a, b) => {
     expect(queryTerm(a)).toBe(queryTerm(b));
   });
@@ -134,5 +142,12 @@ describe('analyzer', () => {
   it('leaves Latin-script words to the English stemmer, whatever their language', () => {
     expect(queryTerm('organisations')).toBe(queryTerm('organization'));
     expect(queryTerm('конференции')).not.toBe('конференции');
+  });
+
+  it('checks a phrase in Arabic presentation forms as the tokenizer reads it (ﺍﻟﻤﻨﺘﺪﻯ is المنتدى)', async () => {
+    const { phraseChecker } = await import('../../src/search/phrase-scan.ts');
+    const text = 'في ﺍﻟﻤﻨﺘﺪﻯ الدولي';
+    expect(tokens(text).map((t) => t.term)).toContain(queryTerm('منتدى'));
+    expect(phraseChecker([[queryTerm('منتدى')!]])(text)).toBe(true);
   });
 });
