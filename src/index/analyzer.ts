@@ -346,7 +346,8 @@ export function closeSpacedHyphens(text: string): string {
   return HYPHEN_SPACE.test(text) ? text.replace(CLOSE_SPACED_HYPHEN, '') : text;
 }
 const HYPHEN_SPACE = /[-\u2010\u2011] /;
-const CLOSE_SPACED_HYPHEN = new RegExp(String.raw`(?<=\p{L}[-\u2010\u2011])${SPACED_HYPHEN}`, 'gu');
+// not in a filter's value (country:COL- peace: the value ends at the space)
+const CLOSE_SPACED_HYPHEN = new RegExp(String.raw`(?<=\p{L}[-\u2010\u2011])(?<!:\S*)${SPACED_HYPHEN}`, 'gu');
 
 /** Longer runs are no compound (a chain of hyphens in a table, OCR debris): at most 6 parts, 60 characters. */
 const MAX_COMPOUND_LENGTH = 60;

@@ -131,9 +131,9 @@ describe('searching the closed form finds the hyphenated one (UNGDC fixture: Aus
 });
 
 describe('a hyphen a line break left spaced: "low- carbon" is the compound low-carbon (UNGDC fixture: Brazil 2021)', () => {
-  it('closeSpacedHyphens closes it up, and leaves suspended hyphens, dashes and exclusions', () => {
+  it('closeSpacedHyphens closes it up, and leaves suspended hyphens, dashes, exclusions and filter values', () => {
     expect(closeSpacedHyphens('self- determination and well- being')).toBe('self-determination and well-being');
-    for (const text of ['medium- and long-term', 'war -peace', 'peace - security', 'rates fell 5- 6 per cent'])
+    for (const text of ['medium- and long-term', 'war -peace', 'peace - security', 'rates fell 5- 6 per cent', 'country:COL- peace'])
       expect(closeSpacedHyphens(text)).toBe(text);
   });
 
