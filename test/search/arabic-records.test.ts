@@ -4,32 +4,17 @@
  * that sets its Arabic in Persian letter forms ("رئیسا", "التھاني"). A query is typed without vowel
  * signs and in the common letters; it finds them, and the excerpt marks the word as written.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
-import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
-import type { Hit } from '../../src/types.ts';
+import { closeExtractors } from '../../src/ingest/load-library.ts';
+import type { VerbatimEngine } from '../../src/search/engine.ts';
+import { engineOfUnDocuments, markedWords as marked } from '../support/library.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-let dir: string;
 let engine: VerbatimEngine;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'verbatim-arabic-'));
-  for (const f of ['E_RES_2023_1-AR.xml', 'GA79_statement_Lebanon_ar.pdf'])
-    cpSync(path.join(ROOT, 'test/fixtures/un-documents', f), path.join(dir, f));
-  const lib = await loadLibrary(dir);
-  expect(lib.report.skipped).toEqual([]);
-  engine = createEngine(lib.documents, lib.report);
+  ({ engine } = await engineOfUnDocuments(['E_RES_2023_1-AR.xml', 'GA79_statement_Lebanon_ar.pdf']));
 }, 60_000);
-afterAll(async () => {
-  await closeExtractors();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const marked = (h: Hit): string[] => h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b));
+afterAll(closeExtractors);
 
 describe('Arabic typed plainly finds Arabic written with vowel signs or in other letter forms', () => {
   it('"يعقد" (is held) finds every paragraph of the resolution saying "يُعقد", and marks it', async () => {

@@ -4,33 +4,19 @@
  * word of any length is found where the text holds it, a quoted phrase holds exactly where the
  * text says it, and the excerpt marks the word whole.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
-import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
-import type { Hit } from '../../src/types.ts';
+import { closeExtractors } from '../../src/ingest/load-library.ts';
+import type { VerbatimEngine } from '../../src/search/engine.ts';
+import { engineOfUnDocuments, markedWords as marked } from '../support/library.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-let dir: string;
 let engine: VerbatimEngine;
 let texts: string[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'verbatim-chinese-'));
-  cpSync(path.join(ROOT, 'test/fixtures/un-documents/E_RES_2023_1-ZH.xml'), path.join(dir, 'E_RES_2023_1-ZH.xml'));
-  const lib = await loadLibrary(dir);
-  expect(lib.report.skipped).toEqual([]);
-  texts = lib.documents.flatMap((d) => d.passages.map((p) => p.text));
-  engine = createEngine(lib.documents, lib.report);
+  ({ engine, texts } = await engineOfUnDocuments(['E_RES_2023_1-ZH.xml']));
 }, 60_000);
-afterAll(async () => {
-  await closeExtractors();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(closeExtractors);
 
-const marked = (h: Hit): string[] => h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b));
 const holding = (word: string): number => texts.filter((t) => t.includes(word)).length;
 
 describe('Chinese records are searched by their words', () => {

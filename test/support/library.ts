@@ -2,13 +2,14 @@
  * Test libraries: the bot tests' library (the sample CND report plus excerpts of three 2021 General
  * Debate speeches), and small libraries of statements written for one test.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+import type { Hit } from '../../src/types.ts';
 
 export const FIXTURE_LIBRARY = fileURLToPath(new URL('../discord/fixtures/library', import.meta.url));
 
@@ -31,3 +32,22 @@ export async function engineOfStatements(lines: ReadonlyArray<{ id: string; titl
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * An engine over some of the real UN documents in test/fixtures/un-documents (copied to a temporary
+ * folder, removed once read), every one of them indexed, and the text of every passage.
+ */
+export async function engineOfUnDocuments(files: readonly string[]): Promise<{ engine: VerbatimEngine; texts: string[] }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-un-documents-'));
+  try {
+    for (const f of files) cpSync(fileURLToPath(new URL(`../fixtures/un-documents/${f}`, import.meta.url)), path.join(dir, f));
+    const lib = await loadLibrary(dir);
+    if (lib.report.skipped.length) throw new Error(`not indexed: ${JSON.stringify(lib.report.skipped)}`);
+    return { engine: createEngine(lib.documents, lib.report), texts: lib.documents.flatMap((d) => d.passages.map((p) => p.text)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The words a hit's excerpt marks, as the excerpt writes them. */
+export const markedWords = (h: Hit): string[] => h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b));
