@@ -145,11 +145,6 @@ const GREEK_NAMES =
 const GREEK_ANY = /[\u0370-\u03ff]/;
 const LONE_GREEK = /(?<![\u0370-\u03ff])[\u03b1-\u03c9](?![\u0370-\u03ff])/g;
 
-/**
- * A word: letters/digits with inner apostrophes; a number: digits with inner . or , groups and an
- * optional trailing %. Hyphens and slashes split words (self-determination → self, determination),
- * which lets a query for either half find the compound; phrases re-check adjacency.
- */
 /** Chinese and Japanese script, written without spaces between words: read as overlapping bigrams ({@link forEachWordSpan}). */
 const CJK = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}`;
 const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
@@ -157,8 +152,9 @@ const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
 /**
  * A word: a number (decimals and a percentage sign kept); a run of Chinese or Japanese characters;
  * or letters and digits, with the combining marks and soft hyphens inside them (Arabic vowel signs,
- * decomposed accents: "يُعقد" is one word, as "يعقد") and apostrophes before letters.
- * src/search/phrase-scan.ts splits exactly so.
+ * decomposed accents: "يُعقد" is one word, as "يعقد") and apostrophes before letters. Hyphens and
+ * slashes split words (self-determination → self, determination), which lets a query for either
+ * half find the compound; phrases re-check adjacency. src/search/phrase-scan.ts splits exactly so.
  */
 const WORD = new RegExp(
   String.raw`\p{N}+(?:[.,]\p{N}+)*%?|[${CJK}]+|[[\p{L}\p{N}]--[${CJK}]][[\p{L}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][\p{L}--[${CJK}]][[\p{L}\p{M}\u00AD]--[${CJK}]]*)*`,
