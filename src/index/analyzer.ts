@@ -225,6 +225,27 @@ export function analyzeWord(raw: string): { term: string; folded: string; stop: 
 }
 
 type WordAnalysis = { term: string; folded: string; stop: boolean } | null;
+/**
+ * An article or pronoun elided onto a word, as French and Italian write them before a vowel or h
+ * (l'Organisation, d'un, qu'il, jusqu'à, dell'Assemblea, un'altra): the word is the rest, so
+ * `Organisation` finds "l'Organisation" and "d'organisation" (Côte d'Ivoire: "ivoire").
+ */
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|dell|all|nell|sull|dall|un)'(?=[aeiouyh])/;
+const withoutElision = (folded: string): string => (folded.includes("'") ? folded.replace(ELISION, '') : folded);
+
+/**
+ * A word whose first letters may not be its term's: an apostrophe among its first eight characters
+ * (an elided l', qu', jusqu' taken off, {@link withoutElision}). Proximity and the phrase scanner
+ * analyse such a word rather than judge it by its first two letters ({@link termHeads}).
+ */
+export function mayElide(raw: string): boolean {
+  for (let i = 1; i < raw.length && i < 8; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x27 || c === 0x2019 || c === 0x2bc) return true;
+  }
+  return false;
+}
+
 /** Memo of analyzeWord: folding and stemming dominate indexing time, and word forms repeat a lot. */
 const wordCache = new Map<string, WordAnalysis>();
 const WORD_CACHE_MAX = 500_000;
@@ -232,7 +253,7 @@ const WORD_CACHE_MAX = 500_000;
 function analyzeWordUncached(raw: string): WordAnalysis {
   let folded = fold(raw);
   // possessive 's and trailing apostrophes carry no meaning for search
-  folded = folded.replace(/'s$/, '').replace(/'+$/, '');
+  folded = withoutElision(folded.replace(/'s$/, '').replace(/'+$/, ''));
   if (!folded) return null;
   const stop = STOP_WORDS.has(folded);
   if (NUMBER.test(folded)) {
@@ -299,8 +320,8 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
     const c1 = raw.length > 1 ? raw.charCodeAt(1) : 0;
     const head = c0 < 128 && c1 < 128 ? raw.slice(0, 2).toLowerCase() : wordHead(raw);
     let b: number | undefined;
-    // an Arabic stem may have dropped a prefix: its first letters do not tell the term
-    if (heads.has(head) || isArabicScript(head.charCodeAt(0))) {
+    // an Arabic stem may have dropped a prefix, and an elided article its word's: the first letters do not tell the term
+    if (heads.has(head) || isArabicScript(head.charCodeAt(0)) || mayElide(raw)) {
       const a = analyzeWord(raw);
       b = a && !a.stop ? bitOf.get(a.term) : undefined;
       if (b !== undefined) {

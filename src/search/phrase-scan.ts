@@ -12,6 +12,7 @@ import {
   compoundTerms,
   isArabicScript,
   isCjk,
+  mayElide,
   phraseMatches,
   phraseTerms,
   termHeads,
@@ -129,7 +130,7 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     const c0 = text.charCodeAt(s);
     const c1 = e - s > 1 ? text.charCodeAt(s + 1) : 0;
     let analyse: boolean;
-    if ((c0 >= 0x30 && c0 <= 0x39) || isApostrophe(c1)) analyse = true;
+    if ((c0 >= 0x30 && c0 <= 0x39) || mayElide(text.slice(s, Math.min(e, s + 8)))) analyse = true;
     else if (c0 < 128 && c1 < 128) analyse = asciiHeads.has(lower(c0) * 128 + lower(c1));
     else {
       const head = wordHead(text.slice(s, e));

@@ -115,6 +115,7 @@ describe('analyzer', () => {
       'رئیسا ً للدورة',
       '〇〇〇 and 〇.2',
       'في ﺍﻟﻤﻨﺘﺪﻯ الدولي',
+      'qu’en tant qu’organe, jusqu’à l’ombre',
     ]) {
       const scanned: string[] = [];
       forEachWord(text, (a, b) => scanned.push(text.slice(a, b)));
@@ -135,7 +136,12 @@ describe('analyzer', () => {
     // teh marbuta is an ending Arabic's stemmer takes off, with the article or without
     ['التنمية', 'تنمية'],
     ['المتحدة', 'متحدة'],
-  ])("%s and %s meet on one term, by their language's stemmer", (a, b) => {
+    // an article or pronoun elided onto a word (French, Italian) is not part of it
+    ["l'Organisation", 'organisation'],
+    ['d’un', 'un'],
+    ['qu’organe', 'organe'],
+    ["dell'Assemblea", 'assemblea'],
+  ])("%s and %s meet on one term (their language's stemmer, or an elided article taken off)", (a, b) => {
     expect(queryTerm(a)).toBe(queryTerm(b));
   });
 
@@ -149,5 +155,9 @@ describe('analyzer', () => {
     const text = 'في ﺍﻟﻤﻨﺘﺪﻯ الدولي';
     expect(tokens(text).map((t) => t.term)).toContain(queryTerm('منتدى'));
     expect(phraseChecker([[queryTerm('منتدى')!]])(text)).toBe(true);
+  });
+
+  it("leaves English apostrophes alone: possessives, contractions, O'Brien", () => {
+    expect(tokens("the people's O'Brien can't").map((t) => t.term)).toEqual(['the', 'peopl', 'obrien', 'cant']);
   });
 });

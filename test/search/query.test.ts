@@ -18,7 +18,7 @@ describe('parseQuery: words, phrases, exclusions', () => {
     ['Palestine -self-determination', ['palestin'], [], ['selfdetermin'], [['self', 'determin']]],
     ['coca cultivation 97.4%', ['coca', 'cultiv', '97.4'], [], [], []],
     ['UNODC CND report', ['unodc', 'cnd', 'report'], [], [], []],
-    ["Côte d'Ivoire ‘rule book’", ['cote', 'divoir'], [['rule', 'book']], [], []],
+    ["Côte d'Ivoire ‘rule book’", ['cote', 'ivoir'], [['rule', 'book']], [], []],
     ['heroin heroin smuggling', ['heroin', 'smuggl'], [], [], []],
     ['US backs the committee', ['usa', 'back', 'committe'], [], [], []],
     ['let us trade', ['let', 'trade'], [], [], []],
