@@ -166,6 +166,9 @@ export function isCjk(cp: number): boolean {
   return cp >= 0x2e80 && CJK_CHAR.test(String.fromCodePoint(cp));
 }
 
+/** A word that is a number (its first character a digit). */
+const NUMBER = /^\p{N}/u;
+
 /**
  * Calls `fn(start, end)` for each word of `text` ({@link WORD}), in order. A run of Chinese or
  * Japanese characters, which no space divides into words, is read as its overlapping bigrams
@@ -186,7 +189,6 @@ export function forEachWordSpan(text: string, fn: (start: number, end: number) =
   }
 }
 let wordPatternBusy = false;
-const NUMBER_START = /^\p{N}/u;
 
 function forEachMatch(text: string, re: RegExp, fn: (start: number, end: number) => void): void {
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -194,7 +196,7 @@ function forEachMatch(text: string, re: RegExp, fn: (start: number, end: number)
     const end = start + m[0].length;
     const cp = text.codePointAt(start)!;
     // a number of Han numerals (〇〇) is a number, as the phrase scanner reads it
-    if (!isCjk(cp) || NUMBER_START.test(m[0])) {
+    if (!isCjk(cp) || NUMBER.test(m[0])) {
       fn(start, end);
       continue;
     }
@@ -210,8 +212,6 @@ function forEachMatch(text: string, re: RegExp, fn: (start: number, end: number)
     }
   }
 }
-
-const NUMBER = /^\p{N}/u;
 
 /** Analyse one raw word (surface form) into its indexed term, or null for an empty result. */
 export function analyzeWord(raw: string): { term: string; folded: string; stop: boolean } | null {
@@ -234,13 +234,13 @@ const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|dell|all|nell
 const withoutElision = (folded: string): string => (folded.includes("'") ? folded.replace(ELISION, '') : folded);
 
 /**
- * A word whose first letters may not be its term's: an apostrophe among its first eight characters
- * (an elided l', qu', jusqu' taken off, {@link withoutElision}). Proximity and the phrase scanner
+ * Whether the word text[start, end) (the whole text by default) may not begin as its term does: an
+ * apostrophe among its first eight characters (an elided l', qu', jusqu' taken off, {@link withoutElision}). Proximity and the phrase scanner
  * analyse such a word rather than judge it by its first two letters ({@link termHeads}).
  */
-export function mayElide(raw: string): boolean {
-  for (let i = 1; i < raw.length && i < 8; i++) {
-    const c = raw.charCodeAt(i);
+export function mayElide(text: string, start = 0, end = text.length): boolean {
+  for (let i = start + 1; i < end && i < start + 8; i++) {
+    const c = text.charCodeAt(i);
     if (c === 0x27 || c === 0x2019 || c === 0x2bc) return true;
   }
   return false;

@@ -12,6 +12,7 @@ import {
   compoundTerms,
   isArabicScript,
   isCjk,
+  mayElide,
   phraseMatches,
   phraseTerms,
   termHeads,
@@ -41,12 +42,6 @@ function isDigit(cp: number): boolean {
 }
 
 const isApostrophe = (cp: number): boolean => cp === 0x27 || cp === 0x2019 || cp === 0x2bc;
-
-/** The word text[s, e) has an apostrophe among its first eight characters (analyzer `mayElide`: l', qu', jusqu' may be taken off). */
-function apostropheNearStart(text: string, s: number, e: number): boolean {
-  for (let i = s + 1; i < e && i < s + 8; i++) if (isApostrophe(text.charCodeAt(i))) return true;
-  return false;
-}
 const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
 const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
 
@@ -135,7 +130,7 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     const c0 = text.charCodeAt(s);
     const c1 = e - s > 1 ? text.charCodeAt(s + 1) : 0;
     let analyse: boolean;
-    if ((c0 >= 0x30 && c0 <= 0x39) || apostropheNearStart(text, s, e)) analyse = true;
+    if ((c0 >= 0x30 && c0 <= 0x39) || mayElide(text, s, e)) analyse = true;
     else if (c0 < 128 && c1 < 128) analyse = asciiHeads.has(lower(c0) * 128 + lower(c1));
     else {
       const head = wordHead(text.slice(s, e));
