@@ -63,11 +63,13 @@ for (const [from, to] of SPELLING_STEM_PAIRS) {
  * The first two letters (folded) a word analysed to `term` can begin with: a Snowball stem keeps
  * its word's first two letters, except dying / lying / tying (die, lie, tie) and the spelling pairs
  * that begin differently (foetus / fetus, gaol / jail); and a word in Arabic script, whose stem may
- * drop a prefix, which callers always analyse ({@link isArabicScript}). Used to skip analysing
+ * drop a prefix, which callers always analyse ({@link isArabicScript}); and an initialism's first
+ * letter and its dot ("U.S.S.R." for ussr). Used to skip analysing
  * words that cannot match (proximity, phrase checks).
  */
 export function termHeads(term: string): string[] {
-  const out = [term.slice(0, 2)];
+  // an initialism ("U.N." for un) begins with its first letter and a dot
+  const out = [term.slice(0, 2), `${term[0]}.`];
   if (/^[dlt]ie$/.test(term)) out.push(`${term[0]}y`);
   const more = VARIANT_HEADS.get(term);
   if (more) out.push(...more);
@@ -150,14 +152,23 @@ const CJK = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}`;
 const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
 
 /**
+ * Letters written with a dot after each, an initialism: "U.S.", "U.N.", "U.S.S.R.", "e.g." (two or
+ * more single letters, the last dot optional, a possessive 's after). It is one word, the letters joined ({@link
+ * analyzeWordUncached}): "U.S.S.R." finds "USSR", "U.N." finds "UN", as Xapian's term generator reads
+ * them. Not "Ph.D." (its first part has two letters) nor "E. coli" (a space).
+ */
+const INITIALISM = String.raw`[\p{L}--[${CJK}]](?:\.[\p{L}--[${CJK}]](?![\p{L}\p{N}\p{M}\u00AD]))+\.?(?:['\u2019\u02BC][sS](?![\p{L}\p{N}]))?`;
+
+/**
  * A word: a number (decimals and a percentage sign kept); a run of Chinese or Japanese characters;
- * or letters and digits, with the combining marks and soft hyphens inside them (Arabic vowel signs,
- * decomposed accents: "يُعقد" is one word, as "يعقد") and apostrophes before letters. Hyphens and
+ * an initialism ({@link INITIALISM}); or letters and digits, with the combining marks and soft
+ * hyphens inside them (Arabic vowel signs, decomposed accents: "يُعقد" is one word, as "يعقد") and
+ * apostrophes before letters. Hyphens and
  * slashes split words (self-determination → self, determination), which lets a query for either
  * half find the compound; phrases re-check adjacency. src/search/phrase-scan.ts splits exactly so.
  */
 const WORD = new RegExp(
-  String.raw`\p{N}+(?:[.,]\p{N}+)*%?|[${CJK}]+|[[\p{L}\p{N}]--[${CJK}]][[\p{L}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][\p{L}--[${CJK}]][[\p{L}\p{M}\u00AD]--[${CJK}]]*)*`,
+  String.raw`\p{N}+(?:[.,]\p{N}+)*%?|[${CJK}]+|${INITIALISM}|[[\p{L}\p{N}]--[${CJK}]][[\p{L}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][\p{L}--[${CJK}]][[\p{L}\p{M}\u00AD]--[${CJK}]]*)*`,
   'gv',
 );
 
@@ -250,8 +261,19 @@ export function mayElide(text: string, start = 0, end = text.length): boolean {
 const wordCache = new Map<string, WordAnalysis>();
 const WORD_CACHE_MAX = 500_000;
 
+/** The term of "USA", which the United States' statements carry as a common name: what "U.S." says (and a query's "US"). */
+export const US_TERM = 'usa';
+
 function analyzeWordUncached(raw: string): WordAnalysis {
   let folded = fold(raw);
+  if (folded.charCodeAt(1) === 0x2e) {
+    // an initialism (INITIALISM): its letters joined, analysed as the word they make ("U.S.S.R." is
+    // "USSR"); "U.S." is the United States, not the stop word "us"
+    const letters = folded.replace(/'s$/, '').replace(/\./g, '');
+    if (letters === 'us') return { term: US_TERM, folded: letters, stop: false };
+    const a = analyzeWordUncached(letters);
+    return a && { ...a, folded: letters };
+  }
   // possessive 's and trailing apostrophes carry no meaning for search
   folded = withoutElision(folded.replace(/'s$/, '').replace(/'+$/, ''));
   if (!folded) return null;

@@ -85,6 +85,12 @@ export function forEachWord(text: string, fn: (start: number, end: number) => vo
     } else if (isLetter(cp)) {
       const start = i;
       i += width(cp);
+      const end = initialismEnd(text, i);
+      if (end > i) {
+        fn(start, end);
+        i = end;
+        continue;
+      }
       for (let c = text.codePointAt(i); i < n && c !== undefined && (isLetter(c) || isDigit(c) || isInside(c)) && !isCjk(c); c = text.codePointAt(i))
         i += width(c);
       for (;;) {
@@ -101,6 +107,31 @@ export function forEachWord(text: string, fn: (start: number, end: number) => vo
       i += width(cp);
     }
   }
+}
+
+/**
+ * Where an initialism ends ("U.S.", "U.S.S.R.'s": single letters each followed by a dot, the
+ * analyzer's INITIALISM), its first letter ending at `i`; `i` when none starts there.
+ */
+function initialismEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  while (text.charCodeAt(j) === 0x2e && j + 1 < n) {
+    const c = text.codePointAt(j + 1)!;
+    if (!isLetter(c) || isCjk(c)) break;
+    const k = j + 1 + width(c);
+    const after = k < n ? text.codePointAt(k)! : undefined;
+    if (after !== undefined && (isLetter(after) || isDigit(after) || isInside(after))) break;
+    j = k;
+  }
+  if (j === i) return i;
+  if (text.charCodeAt(j) === 0x2e) j++;
+  const s = text.charCodeAt(j + 1);
+  if (j + 1 < n && isApostrophe(text.charCodeAt(j)) && (s === 0x73 || s === 0x53)) {
+    const after = text.codePointAt(j + 2);
+    if (after === undefined || !(isLetter(after) || isDigit(after))) j += 2;
+  }
+  return j;
 }
 
 /** A function telling whether a passage's text holds every phrase of `required` and none of `excluded`. */

@@ -4,7 +4,7 @@
  * what the parts mean for ranking.
  */
 import { QueryError, type SearchFilters } from '../types.ts';
-import { closeSpacedHyphens, compoundTerms, fold, tokens, typedCompounds, type Token } from '../index/analyzer.ts';
+import { closeSpacedHyphens, compoundTerms, fold, tokens, typedCompounds, US_TERM, type Token } from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
 import {
   addFilterValues,
@@ -141,6 +141,7 @@ export const QUERY_HELP = `Query syntax
                                 document (also -org:, -symbol:); dates are kept with from:/to:
 Acronyms the library defines, such as IAEA, also find their name written out, and the name finds the acronym.
 A country's common name finds its statements (South Korea, Burma, UK, USSR); US in capitals is the United States.
+Letters written with dots are one word: U.N. finds UN, U.S.S.R. finds USSR, and U.S. is the United States.
 Search also finds a noun's adjective where the two look unalike (sun: solar, city: urban), weighted lower;
 a trend does not count it.
 A filter written with a space whose value it cannot take (from: 5 years), and a name before a colon that is no
@@ -153,9 +154,6 @@ A hyphen a line break left spaced (self- determination, in scanned records and p
 A lone Greek letter is its name (TNF-α finds TNF-alpha, and back).
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
 ${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;
-
-/** The indexed term of "USA", which the United States' statements carry (src/ingest/country.ts, COMMON_NAMES): what a query's "US" stands for. */
-const US_TERM = tokens('USA')[0]!.term;
 
 const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u00AB\u00BB\uFF02';
 const SINGLE_OPEN = "'\u2018";

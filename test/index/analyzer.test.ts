@@ -106,6 +106,25 @@ describe('analyzer', () => {
     expect(tokens('第61/16号 COVID疫情').map((t) => t.term)).toEqual(['第', '61', '16', '号', 'covid', '疫情']);
   });
 
+  it('reads letters each followed by a dot as one word, the letters joined ("U.S.S.R." is USSR)', () => {
+    const terms = (text: string): string[] =>
+      tokens(text)
+        .filter((t) => !t.stop)
+        .map((t) => t.term);
+    expect(terms('the U.S.S.R. and the U.N.')).toEqual([...terms('the USSR and the UN')]);
+    expect(terms('U.K. delegation')).toEqual(terms('UK delegation'));
+    // "U.S." is the United States (USA), never the stop word "us"; lower case and a possessive too
+    expect(terms("U.S. aid, u.s. policy, U.S.A, the U.S.'s view")).toEqual(terms('USA aid, USA policy, USA, the USA view'));
+    expect(terms('help us')).toEqual(['help']);
+    // two letters before the first dot, or a space after it, are not an initialism
+    expect(terms('a Ph.D. thesis on E. coli')).toEqual(['ph', 'd', 'thesi', 'e', 'coli']);
+    // the word spans the letters and their dots
+    expect(tokens('J.F.K. said').map((t) => [t.term, t.start, t.end])).toEqual([
+      ['jfk', 0, 6],
+      ['said', 7, 11],
+    ]);
+  });
+
   it('the phrase scanner splits words exactly as the tokenizer does, marks, soft hyphens and Chinese included', async () => {
     const { forEachWord } = await import('../../src/search/phrase-scan.ts');
     for (const text of [
@@ -116,6 +135,7 @@ describe('analyzer', () => {
       '〇〇〇 and 〇.2',
       'في ﺍﻟﻤﻨﺘﺪﻯ الدولي',
       'qu’en tant qu’organe, jusqu’à l’ombre',
+      'the U.S.S.R.’s view, U.S.-Soviet, Ph.D. e.g. E. coli S.aureus X.Y.Z3 a.b.c.d. U.S.\u0301 I.A.E.A.\u0027S',
     ]) {
       const scanned: string[] = [];
       forEachWord(text, (a, b) => scanned.push(text.slice(a, b)));
