@@ -266,7 +266,7 @@ export const US_TERM = 'usa';
 
 function analyzeWordUncached(raw: string): WordAnalysis {
   let folded = fold(raw);
-  if (folded.charCodeAt(1) === 0x2e) {
+  if (folded.charCodeAt(1) === 0x2e && !NUMBER.test(folded)) {
     // an initialism (INITIALISM): its letters joined, analysed as the word they make ("U.S.S.R." is
     // "USSR"); "U.S." is the United States, not the stop word "us"
     const letters = folded.replace(/'s$/, '').replace(/\./g, '');

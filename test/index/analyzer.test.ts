@@ -116,6 +116,8 @@ describe('analyzer', () => {
     // "U.S." is the United States (USA), never the stop word "us"; lower case and a possessive too
     expect(terms("U.S. aid, u.s. policy, U.S.A, the U.S.'s view")).toEqual(terms('USA aid, USA policy, USA, the USA view'));
     expect(terms('help us')).toEqual(['help']);
+    // a number is no initialism: a decimal keeps its point
+    expect(terms('mach 1.0 to 0.2, 6.8 and 97.4')).toEqual(['mach', '1.0', '0.2', '6.8', '97.4']);
     // two letters before the first dot, or a space after it, are not an initialism
     expect(terms('a Ph.D. thesis on E. coli')).toEqual(['ph', 'd', 'thesi', 'e', 'coli']);
     // the word spans the letters and their dots
