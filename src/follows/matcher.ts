@@ -10,7 +10,7 @@
  * A hyphenated word is held in either spelling (peace-keeping, peacekeeping) or by its parts
  * together (keeping the peace), as /search reads it.
  */
-import { phraseReading } from '../index/analyzer.ts';
+import { isLoneCjk, phraseReading } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
 import { MAX_SLOTS_APART } from '../search/ranking/candidates.ts';
 import { holdsPhrase, passageTokens, type PassageTokens } from '../search/ranking/phrases.ts';
@@ -43,7 +43,10 @@ export function analyse(p: NewPassage): AnalysedPassage {
   const words = passageTokens(p.text);
   // a hyphenated compound's closed form too, as the index holds it ("peacekeeping" follows "peace-keeping")
   const closed = [...(words.compounds?.values() ?? [])].map((c) => c.term);
-  return { ...p, words, terms: new Set([...words.terms, ...closed]) };
+  const terms = new Set([...words.terms, ...closed]);
+  // each character of Chinese or Japanese bigrams too, as search finds a character typed alone ("水" in 水资源)
+  for (const t of words.terms) if (t.length <= 4 && isLoneCjk(String.fromCodePoint(t.codePointAt(0)!))) for (const ch of t) terms.add(ch);
+  return { ...p, words, terms };
 }
 
 /** What a follow asks for, as stored. Filters are already merged with the query's and resolved (country as its code). */

@@ -177,6 +177,16 @@ export function isCjk(cp: number): boolean {
   return cp >= 0x2e80 && CJK_CHAR.test(String.fromCodePoint(cp));
 }
 
+/**
+ * A term of one Chinese or Japanese character (`水`): a run of such characters is read as its
+ * bigrams, so the character is a term alone only between other scripts; search looks for it in the
+ * bigrams holding it, and excerpts mark it there.
+ */
+export function isLoneCjk(term: string): boolean {
+  const cp = term.codePointAt(0);
+  return cp !== undefined && term.length === (cp > 0xffff ? 2 : 1) && isCjk(cp);
+}
+
 /** A word that is a number (its first character a digit). */
 const NUMBER = /^\p{N}/u;
 

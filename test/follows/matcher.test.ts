@@ -47,6 +47,17 @@ describe('a follow matches a new passage', () => {
     ['fentanyl', { speaker: '-biden' }, false],
   ] as [string, SearchFilters, boolean][])('%s %j → %s', (query, filters, expected) => expect(follows(query, filters)).toBe(expected));
 
+  it('follows one Chinese character where the text holds it inside a longer word, as search finds it', () => {
+    // E/RES/2023/1 in Chinese (test/fixtures/un-documents): "the high-level political forum"
+    const forum = analyse(passage('经社理事会主持召开的高级别政治论坛'));
+    expect(matches(compileFollow({ id: 1, query: '论', filters: {} }), forum)).toBe(true);
+    expect(matches(compileFollow({ id: 1, query: '政治', filters: {} }), forum)).toBe(true);
+    expect(matches(compileFollow({ id: 1, query: '水', filters: {} }), forum)).toBe(false);
+    const index = new FollowIndex();
+    index.add(compileFollow({ id: 7, query: '论', filters: {} }));
+    expect([...index.match([forum]).entries()]).toEqual([[7, ['p1']]]);
+  });
+
   it('refuses queries an alert cannot use, with a message fit to show', () => {
     expect(() => compileFollow({ id: 1, query: '-fentanyl', filters: {} })).toThrow(/at least one word/);
     expect(() =>

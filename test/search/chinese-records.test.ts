@@ -46,6 +46,21 @@ describe('Chinese records are searched by their words', () => {
     expect(trend.total).toBe(holding(phrase));
   });
 
+  it('one character typed alone ("论") finds every paragraph holding it inside its words, marks it alone, and a trend counts them', async () => {
+    const n = holding('论');
+    expect(n).toBeGreaterThan(2);
+    const res = await engine.search('论', { limit: 100 });
+    expect(res.total).toBe(n);
+    expect(res.hits.every((h) => h.text.includes('论'))).toBe(true);
+    expect(res.hits.every((h) => marked(h).length > 0 && marked(h).every((w) => w === '论'))).toBe(true);
+    expect((await engine.count('论')).total).toBe(n);
+    // beside another word, the paragraphs holding both come first
+    const k = texts.filter((t) => t.includes('论') && t.includes('政治')).length;
+    expect(k).toBeGreaterThan(0);
+    const both = await engine.search('论 政治', { limit: 100 });
+    expect(both.hits.slice(0, k).every((h) => h.text.includes('论') && h.text.includes('政治'))).toBe(true);
+  });
+
   it('a year beside Chinese characters is a number of its own ("2023年")', async () => {
     const res = await engine.search('2023', { limit: 100 });
     const n = holding('2023');

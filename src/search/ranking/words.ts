@@ -3,7 +3,7 @@
  * typo expansions (never beating an exact match), a defined acronym's long form, a country's
  * adjectives, a noun's adjective (sun: solar) — plus the acronym of a long form spelled out in the query.
  */
-import { fold, tokens } from '../../index/analyzer.ts';
+import { fold, isCjk, isLoneCjk, tokens } from '../../index/analyzer.ts';
 import { saidApart, type ParsedQuery, type QueryWord } from '../query.ts';
 import type { Corpus } from '../corpus.ts';
 
@@ -72,7 +72,9 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     }
     const folded = fold(w.raw);
     const df = c.df(w.term);
-    if (folded.length >= minLength && !/^\p{N}/u.test(folded)) {
+    const cjk = isLoneCjk(w.term) ? inCjkWords(c, w.term) : [];
+    if (cjk.length) rw.expansions = cjk;
+    else if (folded.length >= minLength && !/^\p{N}/u.test(folded)) {
       // rare or absent: any more frequent neighbour; otherwise only a far more frequent one (a likely
       // misspelling) — and not by a swap of letters, which makes real words of each other ("unclear", "nuclear")
       const rare = df < rareDf;
@@ -117,6 +119,24 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     }
   }
   return out;
+}
+
+/** The most passages a lone character's bigrams are looked for in: the most frequent of them. */
+const MAX_CJK_BIGRAMS = 64;
+
+/**
+ * The bigrams of Chinese or Japanese text holding one character typed alone (`水`: 水资, 饮水 …), as
+ * the word itself (weight 1): the tokenizer reads a run of such characters as overlapping bigrams
+ * (analyzer `forEachWordSpan`), so the character stands alone as a term only between other
+ * scripts. The most frequent {@link MAX_CJK_BIGRAMS}; a quoted character still asks for it alone.
+ */
+function inCjkWords(c: Corpus, ch: string): Array<{ term: string; weight: number }> {
+  return c
+    .closeTerms(ch, 1, 1, false)
+    .filter((x) => x.term !== ch && x.term.includes(ch) && [...x.term].length === 2 && [...x.term].every((k) => isCjk(k.codePointAt(0)!)))
+    .sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1))
+    .slice(0, MAX_CJK_BIGRAMS)
+    .map((x) => ({ term: x.term, weight: 1 }));
 }
 
 /**
