@@ -101,16 +101,23 @@ export interface Token {
   stop: boolean;
 }
 
-/** Lower-case, strip diacritics, unify apostrophes and dashes, spell out a lone Greek letter. Length-preserving per code point is NOT guaranteed. */
+const KANA_VOICING = /[\u3099\u309A]/;
+
+/**
+ * Lower-case, strip diacritics (not the kana voicing marks: が is not か), unify apostrophes and
+ * dashes, spell out a lone Greek letter. Length-preserving per code point is NOT guaranteed.
+ */
 export function fold(text: string): string {
   let out = text
     .normalize('NFKD')
     // Russian's й is a letter of its own, not и with a mark (Генеральной: -ой is an ending)
     .replace(/([\u0418\u0438])\u0306/g, (_, i: string) => (i === '\u0418' ? '\u0419' : '\u0439'))
-    .replace(/[\p{M}\u00AD]+/gu, '')
+    // the kana voicing marks tell letters apart (か, が): kept, and put back on their letter below
+    .replace(/(?:(?![\u3099\u309A])[\p{M}\u00AD])+/gu, '')
     .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .toLowerCase();
+  if (KANA_VOICING.test(out)) out = out.normalize('NFC');
   if (ARABIC_ANY.test(out)) out = out.replace(ARABIC_VARIANT, (c) => ARABIC_FOLD[c] ?? '');
   return GREEK_ANY.test(out) ? out.replace(LONE_GREEK, (g) => GREEK_NAMES[g.charCodeAt(0) - 0x3b1]!) : out;
 }
@@ -148,7 +155,7 @@ const GREEK_ANY = /[\u0370-\u03ff]/;
 const LONE_GREEK = /(?<![\u0370-\u03ff])[\u03b1-\u03c9](?![\u0370-\u03ff])/g;
 
 /** Chinese and Japanese script, written without spaces between words: read as overlapping bigrams ({@link forEachWordSpan}). */
-const CJK = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}`;
+const CJK = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC\uFF70`; // and the katakana long-vowel mark (コーヒー), of no one script
 const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
 
 /**

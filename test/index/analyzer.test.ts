@@ -106,6 +106,17 @@ describe('analyzer', () => {
     expect(tokens('第61/16号 COVID疫情').map((t) => t.term)).toEqual(['第', '61', '16', '号', 'covid', '疫情']);
   });
 
+  it('reads Japanese kana with their voicing marks and the long-vowel mark inside words', () => {
+    const terms = (text: string): string[] => tokens(text).map((t) => t.term);
+    // がくせい (student) and かくせい (awakening) differ only by a voicing mark
+    expect(terms('がくせい')).not.toEqual(terms('かくせい'));
+    expect(terms('がくせい')).toEqual(['がく', 'くせ', 'せい']);
+    // the long-vowel mark is part of the run, not a word of its own
+    expect(terms('コーヒー')).toEqual(['コー', 'ーヒ', 'ヒー']);
+    // accents elsewhere still fold
+    expect(terms('Fundación')).toEqual(terms('fundacion'));
+  });
+
   it('reads letters each followed by a dot as one word, the letters joined ("U.S.S.R." is USSR)', () => {
     const terms = (text: string): string[] =>
       tokens(text)
@@ -137,6 +148,7 @@ describe('analyzer', () => {
       '〇〇〇 and 〇.2',
       'في ﺍﻟﻤﻨﺘﺪﻯ الدولي',
       'qu’en tant qu’organe, jusqu’à l’ombre',
+      'がくせい か\u3099く コーヒー ｶﾞｸ 人々は',
       'the U.S.S.R.’s view, U.S.-Soviet, Ph.D. e.g. E. coli S.aureus X.Y.Z3 a.b.c.d. U.S.\u0301 I.A.E.A.\u0027S',
     ]) {
       const scanned: string[] = [];
