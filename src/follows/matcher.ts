@@ -37,16 +37,18 @@ export interface NewPassage {
 export interface AnalysedPassage extends NewPassage {
   words: PassageTokens;
   terms: Set<string>;
+  /** The characters of its Chinese or Japanese pairs, which a character typed alone (not quoted) finds. */
+  chars: Set<string>;
 }
 
 export function analyse(p: NewPassage): AnalysedPassage {
   const words = passageTokens(p.text);
   // a hyphenated compound's closed form too, as the index holds it ("peacekeeping" follows "peace-keeping")
   const closed = [...(words.compounds?.values() ?? [])].map((c) => c.term);
-  const terms = new Set([...words.terms, ...closed]);
-  // each character of Chinese or Japanese bigrams too, as search finds a character typed alone ("水" in 水资源)
-  for (const t of words.terms) if (t.length <= 4 && isLoneCjk(String.fromCodePoint(t.codePointAt(0)!))) for (const ch of t) terms.add(ch);
-  return { ...p, words, terms };
+  // each character of its Chinese or Japanese pairs, where search finds a character typed alone ("水" in 水资源)
+  const chars = new Set<string>();
+  for (const t of words.terms) if (t.length <= 4 && isLoneCjk(String.fromCodePoint(t.codePointAt(0)!))) for (const ch of t) chars.add(ch);
+  return { ...p, words, terms: new Set([...words.terms, ...closed]), chars };
 }
 
 /** What a follow asks for, as stored. Filters are already merged with the query's and resolved (country as its code). */
@@ -60,6 +62,8 @@ export interface CompiledFollow {
   id: number;
   /** Terms that must all occur. */
   required: string[];
+  /** Of those, the Chinese or Japanese characters typed alone (not quoted): held inside a pair too, as search finds them. */
+  inPairs: Set<string>;
   /** Phrases of two or more terms (stop words included) that must occur in order. */
   phrases: string[][];
   excluded: string[];
@@ -152,6 +156,7 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
   return {
     id: f.id,
     required: req,
+    inPairs: new Set(words.filter(isLoneCjk)),
     compounds,
     keys,
     phrases,
@@ -170,7 +175,7 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
 
 /** True when `f` matches `p`. */
 export function matches(f: CompiledFollow, p: AnalysedPassage): boolean {
-  for (const t of f.required) if (!p.terms.has(t)) return false;
+  for (const t of f.required) if (!p.terms.has(t) && !(f.inPairs.has(t) && p.chars.has(t))) return false;
   for (const k of f.compounds) if (!p.terms.has(k.term) && (k.parts.length === 0 || !k.parts.every((t) => p.terms.has(t)))) return false;
   for (const t of f.excluded) if (p.terms.has(t)) return false;
   if (f.filter && !f.filter(p)) return false;
@@ -217,7 +222,7 @@ export class FollowIndex {
   match(passages: readonly AnalysedPassage[]): Map<number, string[]> {
     const out = new Map<number, string[]>();
     for (const p of passages) {
-      for (const term of p.terms) {
+      for (const term of p.chars.size ? [...p.terms, ...p.chars] : p.terms) {
         const list = this.byKey.get(term);
         if (!list) continue;
         for (const f of list) {

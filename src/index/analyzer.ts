@@ -112,8 +112,8 @@ export function fold(text: string): string {
     .normalize('NFKD')
     // Russian's й is a letter of its own, not и with a mark (Генеральной: -ой is an ending)
     .replace(/([\u0418\u0438])\u0306/g, (_, i: string) => (i === '\u0418' ? '\u0419' : '\u0439'))
-    // the kana voicing marks tell letters apart (か, が): kept, and put back on their letter below
-    .replace(/(?:(?![\u3099\u309A])[\p{M}\u00AD])+/gu, '')
+    // the kana voicing marks tell letters apart (か, が): kept after a kana letter, and put back on it below
+    .replace(/(?:(?![\u3099\u309A])[\p{M}\u00AD])+|(?<![\p{sc=Hiragana}\p{sc=Katakana}])[\u3099\u309A]/gu, '')
     .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .toLowerCase();
@@ -158,13 +158,17 @@ const LONE_GREEK = /(?<![\u0370-\u03ff])[\u03b1-\u03c9](?![\u0370-\u03ff])/g;
 const CJK = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC\uFF70`; // and the katakana long-vowel mark (コーヒー), of no one script
 const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
 
+/** A letter of a word: any but the halfwidth kana voicing marks (ﾞ ﾟ), which fold to nothing apart from their letter. */
+const LETTER = String.raw`[\p{L}--[\uFF9E\uFF9F]]`;
+
 /**
  * Letters written with a dot after each, an initialism: "U.S.", "U.N.", "U.S.S.R.", "e.g." (two or
  * more single letters, the last dot optional, a possessive 's after). It is one word, the letters joined ({@link
  * analyzeWordUncached}): "U.S.S.R." finds "USSR", "U.N." finds "UN", as Xapian's term generator reads
- * them. Not "Ph.D." (its first part has two letters) nor "E. coli" (a space).
+ * them. Not "Ph.D." (its first part has two letters), "E. coli" (a space) nor the letters of a
+ * numbered item ("2.a.i.": a digit or a dot before the first letter).
  */
-const INITIALISM = String.raw`[\p{L}--[${CJK}]](?:\.[\p{L}--[${CJK}]](?![\p{L}\p{N}\p{M}\u00AD]))+\.?(?:['\u2019\u02BC][sS](?![\p{L}\p{N}]))?`;
+const INITIALISM = String.raw`(?<![${LETTER}\p{N}.])[${LETTER}--[${CJK}]](?:\.[${LETTER}--[${CJK}]](?![${LETTER}\p{N}\p{M}\u00AD]))+\.?(?:['\u2019\u02BC][sS](?![${LETTER}\p{N}]))?`;
 
 /**
  * A word: a number (decimals and a percentage sign kept); a run of Chinese or Japanese characters;
@@ -175,7 +179,7 @@ const INITIALISM = String.raw`[\p{L}--[${CJK}]](?:\.[\p{L}--[${CJK}]](?![\p{L}\p
  * half find the compound; phrases re-check adjacency. src/search/phrase-scan.ts splits exactly so.
  */
 const WORD = new RegExp(
-  String.raw`\p{N}+(?:[.,]\p{N}+)*%?|[${CJK}]+|${INITIALISM}|[[\p{L}\p{N}]--[${CJK}]][[\p{L}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][\p{L}--[${CJK}]][[\p{L}\p{M}\u00AD]--[${CJK}]]*)*`,
+  String.raw`\p{N}+(?:[.,]\p{N}+)*%?|[${CJK}]+|${INITIALISM}|[[${LETTER}\p{N}]--[${CJK}]][[${LETTER}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][${LETTER}--[${CJK}]][[${LETTER}\p{M}\u00AD]--[${CJK}]]*)*`,
   'gv',
 );
 
@@ -196,6 +200,9 @@ export function isLoneCjk(term: string): boolean {
 
 /** A word that is a number (its first character a digit). */
 const NUMBER = /^\p{N}/u;
+
+/** Whether a word of the tokenizer's is an initialism ({@link INITIALISM}): the only words with a dot besides numbers. */
+const isInitialism = (word: string): boolean => word.includes('.') && !NUMBER.test(word);
 
 /**
  * Calls `fn(start, end)` for each word of `text` ({@link WORD}), in order. A run of Chinese or
@@ -282,15 +289,14 @@ const WORD_CACHE_MAX = 500_000;
 export const US_TERM = 'usa';
 
 function analyzeWordUncached(raw: string): WordAnalysis {
-  let folded = fold(raw);
-  if (folded.charCodeAt(1) === 0x2e && !NUMBER.test(folded)) {
+  if (isInitialism(raw)) {
     // an initialism (INITIALISM): its letters joined, analysed as the word they make ("U.S.S.R." is
-    // "USSR"); "U.S." is the United States, not the stop word "us"
-    const letters = folded.replace(/'s$/, '').replace(/\./g, '');
-    if (letters === 'us') return { term: US_TERM, folded: letters, stop: false };
-    const a = analyzeWordUncached(letters);
-    return a && { ...a, folded: letters };
+    // "USSR", "α.β." is "αβ"); "U.S." is the United States, not the stop word "us"
+    const a = analyzeWordUncached(raw.replace(/['\u2019\u02BC][sS]$/, '').replace(/\./g, ''));
+    if (a?.folded === 'us') return { term: US_TERM, folded: 'us', stop: false };
+    return a;
   }
+  let folded = fold(raw);
   // possessive 's and trailing apostrophes carry no meaning for search
   folded = withoutElision(folded.replace(/'s$/, '').replace(/'+$/, ''));
   if (!folded) return null;
@@ -347,7 +353,8 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
       let lower = raw.toLowerCase();
       const q = lower.length - 2;
       if (q > 0 && lower.charCodeAt(q + 1) === 0x73 && (lower.charCodeAt(q) === 0x27 || lower.charCodeAt(q) === 0x2019)) lower = lower.slice(0, q);
-      if (STOP_WORDS.has(lower)) {
+      // an initialism is a stop word as its letters joined say ("H.E.", but not "U.S.")
+      if (isInitialism(raw) ? (analyzeWord(raw)?.stop ?? true) : STOP_WORDS.has(lower)) {
         if (cb !== undefined) {
           pos.push(n);
           bits.push(cb);

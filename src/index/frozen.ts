@@ -13,6 +13,8 @@
  * it needs no tree built at start.
  */
 
+import { isCjk } from './analyzer.ts';
+
 export interface IndexArrays {
   /** Sorted terms, UTF-8, joined by `\n`. */
   terms: Uint8Array;
@@ -48,6 +50,8 @@ export class FrozenIndex {
   private surfaces: string[] | undefined;
   /** Sorted terms of at least FREQUENT_TIERS[k] passages, built on first use. */
   private readonly tiers: Array<string[] | undefined> = [];
+  /** Chinese or Japanese character → the bigram terms holding it, built on first use ({@link cjkPairs}). */
+  private pairs: Map<string, string[]> | undefined;
 
   constructor(a: IndexArrays) {
     this.a = a;
@@ -71,6 +75,29 @@ export class FrozenIndex {
 
   term(id: number): string {
     return this.list[id]!;
+  }
+
+  /**
+   * The indexed pairs of Chinese or Japanese characters (the tokenizer reads such text as
+   * overlapping bigrams) that hold character `ch`, in dictionary order. The map is built on first
+   * use from the dictionary's CJK terms alone.
+   */
+  cjkPairs(ch: string): readonly string[] {
+    if (!this.pairs) {
+      const pairs = new Map<string, string[]>();
+      for (const t of this.list) {
+        if (t.charCodeAt(0) < 0x2e80) continue;
+        const cps = [...t];
+        if (cps.length !== 2 || !cps.every((c) => isCjk(c.codePointAt(0)!))) continue;
+        for (const c of new Set(cps)) {
+          const list = pairs.get(c);
+          if (list) list.push(t);
+          else pairs.set(c, [t]);
+        }
+      }
+      this.pairs = pairs;
+    }
+    return this.pairs.get(ch) ?? [];
   }
 
   df(id: number): number {

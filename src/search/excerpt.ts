@@ -4,7 +4,7 @@
  * matched words marked. Marks come from the analyzer's tokens, so what is
  * marked is exactly what the index matched (a search for "cultivated" marks "cultivation").
  */
-import { compoundSpans, compoundTerms, isLoneCjk, phraseMatches, tokens, type CompoundSpan, type Token } from '../index/analyzer.ts';
+import { compoundSpans, compoundTerms, fold, isCjk, isLoneCjk, phraseMatches, tokens, type CompoundSpan, type Token } from '../index/analyzer.ts';
 import { endsSentence } from '../ingest/sentences.ts';
 import type { Excerpt, Mark, PassageMarks } from '../types.ts';
 
@@ -113,16 +113,24 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
     }
     return w;
   };
-  // a Chinese or Japanese character searched alone is marked alone in the bigram holding it ("发" in 发展)
-  const lone = [...match.terms].filter(isLoneCjk);
+  // a Chinese or Japanese character searched alone is marked alone wherever a pair holds it ("发" in 发展)
+  const lone = new Set([...match.terms].filter(isLoneCjk));
   const loneAt = new Set<number>();
   toks.forEach((t) => {
-    const ch = lone.length && t.end - t.start > 1 ? lone.find((c) => t.term.includes(c)) : undefined;
-    const at = ch ? text.indexOf(ch, t.start) : -1;
-    if (ch && at >= 0 && at < t.end) {
-      if (!loneAt.has(at)) units.push({ start: at, end: at + ch.length, key: `t:${ch}`, phrase: false, weight: weightOf(t.term) });
-      loneAt.add(at);
-    } else if (match.terms.has(t.term)) units.push({ start: t.start, end: t.end, key: `t:${t.term}`, phrase: false, weight: weightOf(t.term) });
+    if (match.terms.has(t.term)) {
+      units.push({ start: t.start, end: t.end, key: `t:${t.term}`, phrase: false, weight: weightOf(t.term) });
+      return;
+    }
+    if (lone.size === 0 || t.end - t.start < 2 || !isCjk(text.codePointAt(t.start)!)) return;
+    for (let i = t.start; i < t.end;) {
+      const w = text.codePointAt(i)! > 0xffff ? 2 : 1;
+      const ch = fold(text.slice(i, i + w));
+      if (lone.has(ch) && !loneAt.has(i)) {
+        loneAt.add(i);
+        units.push({ start: i, end: i + w, key: `t:${ch}`, phrase: false, weight: weightOf(t.term) });
+      }
+      i += w;
+    }
   });
   // a hyphenated compound whose closed form was searched ("online" marks "on-line")
   for (const c of compoundTerms(text)) {

@@ -33,7 +33,8 @@ function isInside(cp: number): boolean {
 
 function isLetter(cp: number): boolean {
   if (cp < 128) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
-  return LETTER.test(String.fromCodePoint(cp));
+  // the halfwidth kana voicing marks are no letters of a word (the analyzer's LETTER)
+  return cp !== 0xff9e && cp !== 0xff9f && LETTER.test(String.fromCodePoint(cp));
 }
 
 function isDigit(cp: number): boolean {
@@ -85,7 +86,7 @@ export function forEachWord(text: string, fn: (start: number, end: number) => vo
     } else if (isLetter(cp)) {
       const start = i;
       i += width(cp);
-      const end = initialismEnd(text, i);
+      const end = afterWordOrDot(text, start) ? i : initialismEnd(text, i);
       if (end > i) {
         fn(start, end);
         i = end;
@@ -107,6 +108,14 @@ export function forEachWord(text: string, fn: (start: number, end: number) => vo
       i += width(cp);
     }
   }
+}
+
+/** Whether the character before `start` is a letter, a digit or a dot: no initialism starts there ("2.a.i."). */
+function afterWordOrDot(text: string, start: number): boolean {
+  if (start === 0) return false;
+  let cp = text.charCodeAt(start - 1);
+  if (cp >= 0xdc00 && cp <= 0xdfff && start >= 2) cp = text.codePointAt(start - 2)!;
+  return cp === 0x2e || isLetter(cp) || isDigit(cp);
 }
 
 /**

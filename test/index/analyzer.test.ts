@@ -1,6 +1,6 @@
 /** What a "word" is, for indexing, queries and marks alike — on phrases from the sample and UNGDC. */
 import { describe, expect, it } from 'vitest';
-import { queryTerm, tokens } from '../../src/index/analyzer.ts';
+import { queryTerm, termPositions, tokens } from '../../src/index/analyzer.ts';
 
 /** The terms a text's words are indexed under (stop words left out). */
 const terms = (text: string): string[] =>
@@ -113,6 +113,8 @@ describe('analyzer', () => {
     expect(terms('がくせい')).toEqual(['がく', 'くせ', 'せい']);
     // the long-vowel mark is part of the run, not a word of its own
     expect(terms('コーヒー')).toEqual(['コー', 'ーヒ', 'ヒー']);
+    // a halfwidth voicing mark standing apart is dropped, as before, not a word of its own
+    expect(terms('ｶﾞｸ')).toEqual(['カ', 'ク']);
     // accents elsewhere still fold
     expect(terms('Fundación')).toEqual(terms('fundacion'));
   });
@@ -131,6 +133,12 @@ describe('analyzer', () => {
     expect(terms('mach 1.0 to 0.2, 6.8 and 97.4')).toEqual(['mach', '1.0', '0.2', '6.8', '97.4']);
     // two letters before the first dot, or a space after it, are not an initialism
     expect(terms('a Ph.D. thesis on E. coli')).toEqual(['ph', 'd', 'thesi', 'e', 'coli']);
+    // nor the letters of a numbered item, after a digit or a dot
+    expect(terms('paragraph 2.a.i. of the text')).toEqual(['paragraph', '2', 'text']);
+    // Greek letters join as letters, and a stop word joined is a stop word ("H.E."), but "U.S." is not
+    expect(terms('α.β. cells')).toEqual(terms('αβ cells'));
+    expect(terms('H.E. the U.S. President')).toEqual(['usa', 'presid']);
+    expect(termPositions('H.E. said U.S. aid', new Map([['aid', 0]]))).toEqual({ pos: [2], bits: [0], count: 3 });
     // the word spans the letters and their dots
     expect(tokens('J.F.K. said').map((t) => [t.term, t.start, t.end])).toEqual([
       ['jfk', 0, 6],
@@ -148,7 +156,7 @@ describe('analyzer', () => {
       '〇〇〇 and 〇.2',
       'في ﺍﻟﻤﻨﺘﺪﻯ الدولي',
       'qu’en tant qu’organe, jusqu’à l’ombre',
-      'がくせい か\u3099く コーヒー ｶﾞｸ 人々は',
+      'がくせい か\u3099く コーヒー ｶﾞｸ 人々は 漢a.b. 2.a.i. x.y.z 𝐀.𝐁. é.g. e\u0301.g.',
       'the U.S.S.R.’s view, U.S.-Soviet, Ph.D. e.g. E. coli S.aureus X.Y.Z3 a.b.c.d. U.S.\u0301 I.A.E.A.\u0027S',
     ]) {
       const scanned: string[] = [];

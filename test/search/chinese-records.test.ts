@@ -5,9 +5,11 @@
  * text says it, and the excerpt marks the word whole.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyse, compileFollow, matches, type NewPassage } from '../../src/follows/matcher.ts';
 import { closeExtractors } from '../../src/ingest/load-library.ts';
+import { makeExcerpt } from '../../src/search/excerpt.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
-import { engineOfUnDocuments, markedWords as marked } from '../support/library.ts';
+import { engineOfStatements, engineOfUnDocuments, markedWords as marked } from '../support/library.ts';
 
 let engine: VerbatimEngine;
 let texts: string[];
@@ -59,6 +61,34 @@ describe('Chinese records are searched by their words', () => {
     expect(k).toBeGreaterThan(0);
     const both = await engine.search('论 政治', { limit: 100 });
     expect(both.hits.slice(0, k).every((h) => h.text.includes('论') && h.text.includes('政治'))).toBe(true);
+  });
+
+  it('search, trends and follows agree on one character typed alone; quoted, it is asked for standing alone in all three', async () => {
+    const follow = compileFollow({ id: 1, query: '论', filters: {} });
+    const quoted = compileFollow({ id: 2, query: '"论"', filters: {} });
+    const newPassage = (text: string): NewPassage => ({ id: 'p', docId: 'd', text, meta: {}, voice: { organisations: [] }, dateFrom: 0, dateTo: 0 });
+    expect(texts.filter((t) => matches(follow, analyse(newPassage(t)))).length).toBe(holding('论'));
+    expect(texts.filter((t) => matches(quoted, analyse(newPassage(t)))).length).toBe(0);
+    expect((await engine.count('"论"')).total).toBe(0);
+  });
+
+  it('marks a word typed with one of its characters whole, and every character typed alone', async () => {
+    const res = await engine.search('论坛 论', { limit: 5 });
+    expect(marked(res.hits[0]!)).toContain('论坛');
+    const both = await engine.search('论 坛', { limit: 5 });
+    // (side by side, the two marks read as one)
+    const spans = marked(both.hits[0]!);
+    expect(spans.every((w) => /^[论坛]+$/.test(w))).toBe(true);
+    expect(spans.join('')).toMatch(/论[^]*坛|坛[^]*论|论坛/);
+    // a character doubled at the end of a run is marked both times (the two marks read as one)
+    const twice = makeExcerpt('我们谈谈', { terms: new Set(['谈']) });
+    expect(twice.marks.map(([a, b]) => twice.text.slice(a, b))).toEqual(['谈谈']);
+  });
+
+  it('finds a character in a pair with a character outside the Basic Multilingual Plane', async () => {
+    const rare = await engineOfStatements([{ id: 'x', title: '', text: '和平𠀀水问题' }]);
+    expect(rare.searchSync('水').hits.map((h) => h.source.document)).toEqual(['x']);
+    expect(marked(rare.searchSync('𠀀').hits[0]!)).toEqual(['𠀀']);
   });
 
   it('a year beside Chinese characters is a number of its own ("2023年")', async () => {

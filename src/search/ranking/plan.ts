@@ -74,7 +74,8 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     markTerms.add(w.term);
     // a compound's parts, where the library writes them apart ("peace keeping")
     if (w.compound) for (const t of w.longForm ?? []) markTerms.add(t);
-    for (const e of w.expansions) {
+    // a character typed alone is marked alone in its pairs (excerpts find it), not the pair whole
+    for (const e of w.inPairs ? [] : w.expansions) {
       markTerms.add(e.term);
       if (e.rankOnly) markWeights.set(e.term, e.weight * c.idf(e.term));
     }

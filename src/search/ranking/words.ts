@@ -3,7 +3,7 @@
  * typo expansions (never beating an exact match), a defined acronym's long form, a country's
  * adjectives, a noun's adjective (sun: solar) — plus the acronym of a long form spelled out in the query.
  */
-import { fold, isCjk, isLoneCjk, tokens } from '../../index/analyzer.ts';
+import { fold, isLoneCjk, tokens } from '../../index/analyzer.ts';
 import { saidApart, type ParsedQuery, type QueryWord } from '../query.ts';
 import type { Corpus } from '../corpus.ts';
 
@@ -26,6 +26,8 @@ export interface RankedWord {
   longForm?: string[];
   /** `term` is a hyphenated compound's closed term and `longForm` its parts (see {@link closedCompounds}). */
   compound?: boolean;
+  /** `term` is one Chinese or Japanese character and `expansions` the pairs holding it: excerpts mark the character alone. */
+  inPairs?: boolean;
 }
 
 /** Query words with their bits, and fuzzy expansions for long words whose term is absent or rare. */
@@ -73,8 +75,10 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     const folded = fold(w.raw);
     const df = c.df(w.term);
     const cjk = isLoneCjk(w.term) ? inCjkWords(c, w.term) : [];
-    if (cjk.length) rw.expansions = cjk;
-    else if (folded.length >= minLength && !/^\p{N}/u.test(folded)) {
+    if (cjk.length) {
+      rw.expansions = cjk;
+      rw.inPairs = true;
+    } else if (folded.length >= minLength && !/^\p{N}/u.test(folded)) {
       // rare or absent: any more frequent neighbour; otherwise only a far more frequent one (a likely
       // misspelling) — and not by a swap of letters, which makes real words of each other ("unclear", "nuclear")
       const rare = df < rareDf;
@@ -121,22 +125,20 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
   return out;
 }
 
-/** The most passages a lone character's bigrams are looked for in: the most frequent of them. */
-const MAX_CJK_BIGRAMS = 64;
+/** The most pairs a lone character is looked for in: the most frequent of them (see {@link inCjkWords}). */
+const MAX_CJK_PAIRS = 1000;
 
 /**
- * The bigrams of Chinese or Japanese text holding one character typed alone (`水`: 水资, 饮水 …), as
- * the word itself (weight 1): the tokenizer reads a run of such characters as overlapping bigrams
+ * The pairs of Chinese or Japanese characters holding one character typed alone (`水`: 水资, 饮水 …),
+ * as the word itself (weight 1): the tokenizer reads a run of such characters as overlapping bigrams
  * (analyzer `forEachWordSpan`), so the character stands alone as a term only between other
- * scripts. The most frequent {@link MAX_CJK_BIGRAMS}; a quoted character still asks for it alone.
+ * scripts. Every such pair up to {@link MAX_CJK_PAIRS} (a follow, which cannot see the library,
+ * takes every one); a quoted character still asks for it standing alone.
  */
 function inCjkWords(c: Corpus, ch: string): Array<{ term: string; weight: number }> {
-  return c
-    .closeTerms(ch, 1, 1, false)
-    .filter((x) => x.term !== ch && x.term.includes(ch) && [...x.term].length === 2 && [...x.term].every((k) => isCjk(k.codePointAt(0)!)))
-    .sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1))
-    .slice(0, MAX_CJK_BIGRAMS)
-    .map((x) => ({ term: x.term, weight: 1 }));
+  const pairs = c.index.cjkPairs(ch);
+  const chosen = pairs.length <= MAX_CJK_PAIRS ? pairs : [...pairs].sort((a, b) => c.df(b) - c.df(a)).slice(0, MAX_CJK_PAIRS);
+  return chosen.map((term) => ({ term, weight: 1 }));
 }
 
 /**
