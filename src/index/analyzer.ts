@@ -64,8 +64,8 @@ for (const [from, to] of SPELLING_STEM_PAIRS) {
  * its word's first two letters, except dying / lying / tying (die, lie, tie) and the spelling pairs
  * that begin differently (foetus / fetus, gaol / jail); and a word in Arabic script, whose stem may
  * drop a prefix, which callers always analyse ({@link isArabicScript}); and an initialism's first
- * letter and its dot ("U.S.S.R." for ussr). Used to skip analysing
- * words that cannot match (proximity, phrase checks).
+ * letter and its dot ("U.S.S.R." for ussr). Used to skip analysing words that cannot match
+ * (proximity, phrase checks).
  */
 export function termHeads(term: string): string[] {
   // an initialism ("U.N." for un) begins with its first letter and a dot
@@ -163,10 +163,10 @@ const LETTER = String.raw`[\p{L}--[\uFF9E\uFF9F]]`;
 
 /**
  * Letters written with a dot after each, an initialism: "U.S.", "U.N.", "U.S.S.R.", "e.g." (two or
- * more single letters, the last dot optional, a possessive 's after). It is one word, the letters joined ({@link
- * analyzeWordUncached}): "U.S.S.R." finds "USSR", "U.N." finds "UN", as Xapian's term generator reads
- * them. Not "Ph.D." (its first part has two letters), "E. coli" (a space) nor the letters of a
- * numbered item ("2.a.i.": a digit or a dot before the first letter).
+ * more single letters, the last dot optional, a possessive 's after). It is one word, the letters
+ * joined ({@link analyzeWordUncached}): "U.S.S.R." finds "USSR", "U.N." finds "UN", as Xapian's term
+ * generator reads them. Not "Ph.D." (its first part has two letters), "E. coli" (a space) nor the
+ * letters of a numbered item ("2.a.i.": a digit or a dot before the first letter).
  */
 const INITIALISM = String.raw`(?<![${LETTER}\p{N}.])[${LETTER}--[${CJK}]](?:\.[${LETTER}--[${CJK}]](?![${LETTER}\p{N}\p{M}\u00AD]))+\.?(?:['\u2019\u02BC][sS](?![${LETTER}\p{N}]))?`;
 
@@ -174,9 +174,9 @@ const INITIALISM = String.raw`(?<![${LETTER}\p{N}.])[${LETTER}--[${CJK}]](?:\.[$
  * A word: a number (decimals and a percentage sign kept); a run of Chinese or Japanese characters;
  * an initialism ({@link INITIALISM}); or letters and digits, with the combining marks and soft
  * hyphens inside them (Arabic vowel signs, decomposed accents: "يُعقد" is one word, as "يعقد") and
- * apostrophes before letters. Hyphens and
- * slashes split words (self-determination → self, determination), which lets a query for either
- * half find the compound; phrases re-check adjacency. src/search/phrase-scan.ts splits exactly so.
+ * apostrophes before letters. Hyphens and slashes split words (self-determination → self,
+ * determination), which lets a query for either half find the compound; phrases re-check
+ * adjacency. src/search/phrase-scan.ts splits exactly so.
  */
 const WORD = new RegExp(
   String.raw`\p{N}+(?:[.,]\p{N}+)*%?|[${CJK}]+|${INITIALISM}|[[${LETTER}\p{N}]--[${CJK}]][[${LETTER}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][${LETTER}--[${CJK}]][[${LETTER}\p{M}\u00AD]--[${CJK}]]*)*`,
