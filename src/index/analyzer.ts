@@ -166,9 +166,10 @@ const LETTER = String.raw`[\p{L}--[\uFF9E\uFF9F]]`;
  * more single letters, the last dot optional, a possessive 's after). It is one word, the letters
  * joined ({@link analyzeWordUncached}): "U.S.S.R." finds "USSR", "U.N." finds "UN", as Xapian's term
  * generator reads them. Not "Ph.D." (its first part has two letters), "E. coli" (a space) nor the
- * letters of a numbered item ("2.a.i.": a digit or a dot before the first letter).
+ * letters of a numbered item ("2.a.i.": a digit or a dot before the first letter). The pattern
+ * opens by looking for the dot, which most words fail at once: tokenizing stays as fast.
  */
-const INITIALISM = String.raw`(?<![${LETTER}\p{N}.])[${LETTER}--[${CJK}]](?:\.[${LETTER}--[${CJK}]](?![${LETTER}\p{N}\p{M}\u00AD]))+\.?(?:['\u2019\u02BC][sS](?![${LETTER}\p{N}]))?`;
+const INITIALISM = String.raw`(?=.\.)(?<![${LETTER}\p{N}.])[${LETTER}--[${CJK}]](?:\.[${LETTER}--[${CJK}]](?![${LETTER}\p{N}\p{M}\u00AD]))+\.?(?:['\u2019\u02BC][sS](?![${LETTER}\p{N}]))?`;
 
 /**
  * A word: a number (decimals and a percentage sign kept); a run of Chinese or Japanese characters;

@@ -86,7 +86,7 @@ export function forEachWord(text: string, fn: (start: number, end: number) => vo
     } else if (isLetter(cp)) {
       const start = i;
       i += width(cp);
-      const end = afterWordOrDot(text, start) ? i : initialismEnd(text, i);
+      const end = text.charCodeAt(i) === 0x2e && !afterWordOrDot(text, start) ? initialismEnd(text, i) : i;
       if (end > i) {
         fn(start, end);
         i = end;
