@@ -10,7 +10,7 @@
  * A hyphenated word is held in either spelling (peace-keeping, peacekeeping) or by its parts
  * together (keeping the peace), as /search reads it.
  */
-import { isLoneCjk, phraseReading } from '../index/analyzer.ts';
+import { cjkPairChars, isLoneCjk, phraseReading } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
 import { MAX_SLOTS_APART } from '../search/ranking/candidates.ts';
 import { holdsPhrase, passageTokens, type PassageTokens } from '../search/ranking/phrases.ts';
@@ -47,7 +47,7 @@ export function analyse(p: NewPassage): AnalysedPassage {
   const closed = [...(words.compounds?.values() ?? [])].map((c) => c.term);
   // each character of its Chinese or Japanese pairs, where search finds a character typed alone ("水" in 水资源)
   const chars = new Set<string>();
-  for (const t of words.terms) if (t.length <= 4 && isLoneCjk(String.fromCodePoint(t.codePointAt(0)!))) for (const ch of t) chars.add(ch);
+  for (const t of words.terms) for (const ch of cjkPairChars(t)) chars.add(ch);
   return { ...p, words, terms: new Set([...words.terms, ...closed]), chars };
 }
 

@@ -199,6 +199,13 @@ export function isLoneCjk(term: string): boolean {
   return cp !== undefined && term.length === (cp > 0xffff ? 2 : 1) && isCjk(cp);
 }
 
+/** The characters of a term that is a pair of Chinese or Japanese characters (the tokenizer's bigrams); none for any other term. */
+export function cjkPairChars(term: string): string[] {
+  if (term.charCodeAt(0) < 0x2e80) return [];
+  const cps = [...term];
+  return cps.length === 2 && cps.every((c) => isCjk(c.codePointAt(0)!)) ? cps : [];
+}
+
 /** A word that is a number (its first character a digit). */
 const NUMBER = /^\p{N}/u;
 

@@ -13,7 +13,7 @@
  * it needs no tree built at start.
  */
 
-import { isCjk } from './analyzer.ts';
+import { cjkPairChars } from './analyzer.ts';
 
 export interface IndexArrays {
   /** Sorted terms, UTF-8, joined by `\n`. */
@@ -86,10 +86,9 @@ export class FrozenIndex {
     if (!this.pairs) {
       const pairs = new Map<string, string[]>();
       for (const t of this.list) {
-        if (t.charCodeAt(0) < 0x2e80) continue;
-        const cps = [...t];
-        if (cps.length !== 2 || !cps.every((c) => isCjk(c.codePointAt(0)!))) continue;
-        for (const c of new Set(cps)) {
+        const [a, b] = cjkPairChars(t);
+        if (a === undefined) continue;
+        for (const c of a === b ? [a] : [a, b!]) {
           const list = pairs.get(c);
           if (list) list.push(t);
           else pairs.set(c, [t]);
