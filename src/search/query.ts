@@ -120,6 +120,12 @@ const FILTER_KEYS: Readonly<Record<string, string>> = {
   symbol: 'symbol',
 };
 
+/**
+ * Words that open or close no hyphenated compound: a hyphen beside them is a dash set without spaces
+ * ("ELIZA-A Computer Program", "Algebra-the Coefficients", "peace-and security"), its words read apart.
+ */
+const DASH_EDGES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'or', 'but']);
+
 const KNOWN_FILTERS = 'country:, speaker:, org:, year:, years:, from:, to:, date:, session:, doc:, symbol:';
 
 /** Short, accurate description of the query syntax, for --help and /about. */
@@ -149,7 +155,8 @@ filter's (CPU:I/O, contry:COL), are searched as words, and the reply says so (an
 A query that opens with a country (germany anti-islam video) ranks what that country said higher.
 A word written closed (cooperation, "international cooperation") also finds it hyphenated (co-operation), and a
 hyphenated word (co-operation, peace-keeping) finds it closed where the library writes it so, or its parts together;
--peace-keeping leaves out both spellings; in quotes too ("peace-keeping operations" finds "peacekeeping operations").
+one with a common word as a part (follow-up, in-depth, while-do) finds it closed or hyphenated only ("in-depth" in
+quotes also finds "in depth"); -peace-keeping leaves out both spellings; in quotes too ("peace-keeping operations" finds "peacekeeping operations").
 A hyphen a line break left spaced (self- determination, in scanned records and pasted text) joins its word.
 A lone Greek letter is its name (TNF-α finds TNF-alpha, and back).
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
@@ -639,7 +646,7 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
   const seen = new Set<string>();
   const compoundsOf = (raw: string): void => {
     for (const k of typedCompounds(raw)) {
-      if (!k.parts.length || k.parts.includes(k.term)) continue;
+      if (k.parts.includes(k.term) || DASH_EDGES.has(k.written[0]!) || DASH_EDGES.has(k.written[k.written.length - 1]!)) continue;
       const compound: QueryCompound = { raw: raw.slice(k.start, k.end), term: k.term, parts: k.parts };
       if (k.parts.length < k.written.length) compound.partial = true;
       compounds.push(compound);
@@ -724,7 +731,9 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
       `The query has ${quoted} quoted phrases; the limit is ${MAX_QUERY_PHRASES}. Keep the phrases that matter most, or drop the quotes around some.`,
     );
   }
-  const positive = words.length + phrases.length;
+  // a compound of stop words only (while-do) is searched as its closed term
+  const closedOnly = compounds.filter((k) => k.parts.length === 0).length;
+  const positive = words.length + phrases.length + closedOnly;
   if (positive === 0) {
     if (excluded.length || excludedPhrases.length) {
       throw new QueryError('The query only says what to leave out — add at least one word to search for (e.g. heroin -cannabis).');
@@ -740,7 +749,7 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
         : 'The query is empty — type a few words to search for.',
     );
   }
-  if (words.length + indexable === 0) {
+  if (words.length + indexable + closedOnly === 0) {
     throw new QueryError(
       'Every word in the query is a very common word (like “the”, “of”, “to be”), which the index does not keep — add at least one more specific word.',
     );

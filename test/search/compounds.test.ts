@@ -454,3 +454,62 @@ describe('a hyphenated word in quotes holds in the closed spelling too, where th
     expect(matches(without, analyse(speech('AUT', 11, 1956, 'Cooperation on drugs.')))).toBe(true);
   });
 });
+
+describe('a hyphenated word with a common word as a part is the compound, whether or not the library writes it closed', () => {
+  // real 2023 General Debate statements: France says "the so-called Baghdad process", Germany "on-site";
+  // neither writes "socalled" or "onsite", and other passages say "called", "calls" or "site"
+  let follows: VerbatimEngine;
+  beforeAll(async () => {
+    const lib = await loadLibrary(path.join(ROOT, 'test/fixtures/ungdc-follows'));
+    follows = createEngine(lib.documents, lib.report);
+  });
+  const found = async (q: string): Promise<Array<{ doc: string; marked: string[] }>> =>
+    (await follows.search(q, { limit: 50 })).hits.map((h) => ({
+      doc: h.source.document,
+      marked: h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b)),
+    }));
+
+  it('"so-called" finds France\'s "so-called Baghdad process" only, not every "called" (before: 29 passages with call, called, calls)', async () => {
+    expect(await found('so-called')).toEqual([{ doc: '2023/FRA_78_2023', marked: ['so-called'] }]);
+    expect(await found('on-site')).toEqual([{ doc: '2023/DEU_78_2023', marked: ['on-site'] }]);
+    // a trend counts what search finds, and a follow wakes on it alone, as it already did
+    expect(follows.matchAll('so-called').length).toBe(1);
+    const follow = compileFollow({ id: 1, query: 'so-called', filters: {} });
+    const said = (text: string): boolean => matches(follow, analyse(speech('FRA', 78, 2023, text)));
+    expect(said('We will continue to participate in the so-called Baghdad process.')).toBe(true);
+    expect(said('We called for a ceasefire.')).toBe(false);
+    // with another word, passages saying only that word still come (after those saying both)
+    const withBaghdad = await found('so-called Baghdad');
+    expect(withBaghdad[0]).toEqual({ doc: '2023/FRA_78_2023', marked: ['so-called', 'Baghdad'] });
+    // in quotes, the words written apart hold too, as a phrase always did
+    const apart = await engineOfStatements([
+      { id: 'hyphen', title: 'S', text: 'An in-depth review of the mandate.' },
+      { id: 'apart', title: 'S', text: 'The mandate was reviewed in depth.' },
+      { id: 'depth', title: 'S', text: 'The depth of the crisis.' },
+    ]);
+    const docs = async (q: string): Promise<string[]> => (await apart.search(q, { limit: 10 })).hits.map((h) => h.source.document).sort();
+    expect(await docs('in-depth')).toEqual(['hyphen']);
+    expect(await docs('"in-depth"')).toEqual(['apart', 'hyphen']);
+  });
+
+  it('a compound of common words only (while-do) is searched as itself, not refused as "only very common words"', async () => {
+    const { parseQuery } = await import('../../src/search/query.ts');
+    expect(parseQuery('while-do').compounds).toEqual([{ raw: 'while-do', term: 'whiledo', parts: [], partial: true }]);
+    expect(() => parseQuery('while do')).toThrow(/only very common words/);
+    // an article or a conjunction beside a hyphen makes it a dash set without spaces (CACM titles), no compound
+    expect(parseQuery('ELIZA-A Computer Program').compounds).toBeUndefined();
+    expect(parseQuery('Fen-An Axiomatic Basis; Algebra-the Coefficients').compounds).toBeUndefined();
+    const e = await engineOfStatements([
+      { id: 'loop', title: 'S', text: 'The theoretical completeness of if-then-else and while-do is discussed.' },
+      { id: 'prose', title: 'S', text: 'Do write while you can; if so, then do it else wait.' },
+    ]);
+    const res = await e.search('while-do', { limit: 10 });
+    expect(res.hits.map((h) => [h.source.document, h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b))])).toEqual([['loop', ['while-do']]]);
+    // beside other words it counts as one of them: the passage saying both compounds comes first
+    expect((await e.search('if-then-else while-do', { limit: 10 })).hits.map((h) => h.source.document)).toEqual(['loop']);
+    expect(e.matchAll('while-do').length).toBe(1);
+    const follow = compileFollow({ id: 1, query: 'while-do', filters: {} });
+    expect(matches(follow, analyse(speech('FRA', 78, 2023, 'A while-do loop.')))).toBe(true);
+    expect(matches(follow, analyse(speech('FRA', 78, 2023, 'Do it while you can.')))).toBe(false);
+  });
+});

@@ -142,24 +142,36 @@ function inCjkWords(c: Corpus, ch: string): Array<{ term: string; weight: number
 }
 
 /**
- * A hyphenated compound of the query that the library's text also writes closed (`peace-keeping`,
- * `co-operation`, `non-aligned` where it says peacekeeping, cooperation, nonaligned) takes the
- * place of its parts as one word: its closed term, which the index holds for both spellings, or
- * its parts together (scored as an acronym and its long form are); with a stop-word part
- * (`follow-up`) only the closed term. A part the query also names on its own stays a word. A
- * compound the library never writes closed (`boundary-layer`) keeps its parts, which find
- * "boundary layer" as well.
+ * A hyphenated compound of the query searched as one word, its closed term (which the index holds
+ * for every spelling, closed or hyphenated), in place of its parts:
+ * - one the library's text also writes closed (`peace-keeping`, `co-operation`, `non-aligned` where
+ *   it says peacekeeping, cooperation, nonaligned): its closed term or its parts together (scored
+ *   as an acronym and its long form are);
+ * - one with a stop-word part: only its closed term, as a follow reads it. With one content word
+ *   (`follow-up`, `up-to-date`, `in-depth`: "date" or "depth" apart does not say it), always; with
+ *   two or more (`time-to-failure`), where the library writes it closed (else its parts, which find
+ *   "time to failure");
+ * - one of stop words only (`while-do`): its closed term, the only word it has (after the others).
+ * A part the query also names on its own stays a word. A compound of content words the library
+ * never writes closed (`boundary-layer`) keeps its parts, which find "boundary layer" as well.
  */
 function closedCompounds(c: Corpus, parsed: ParsedQuery, words: QueryWord[]): Array<QueryWord & { parts?: string[] }> {
-  const compounds = (parsed.compounds ?? []).filter((k) => c.writtenClosed(k.term) && k.parts.every((p) => words.some((w) => w.term === p)));
+  const compounds = (parsed.compounds ?? []).filter(
+    (k) => ((k.partial && new Set(k.parts).size <= 1) || c.writtenClosed(k.term)) && k.parts.every((p) => words.some((w) => w.term === p)),
+  );
   if (compounds.length === 0) return words;
   const apart = saidApart(compounds);
   // each compound takes the place of its first part; compounds sharing it (peace-keeping, peace-building) all do
   const closedAt = new Map<string, Array<QueryWord & { parts: string[] }>>();
+  const stopWordsOnly: Array<QueryWord & { parts: string[] }> = [];
   for (const k of compounds) {
-    const at = closedAt.get(k.parts[0]!) ?? [];
-    at.push({ raw: k.raw, term: k.term, parts: k.partial ? [] : k.parts });
-    closedAt.set(k.parts[0]!, at);
+    const word = { raw: k.raw, term: k.term, parts: k.partial ? [] : k.parts };
+    const first = k.parts[0];
+    if (first === undefined) {
+      stopWordsOnly.push(word);
+      continue;
+    }
+    closedAt.set(first, [...(closedAt.get(first) ?? []), word]);
   }
   const out: Array<QueryWord & { parts?: string[] }> = [];
   const added = new Set<string>(words.map((w) => w.term));
@@ -170,6 +182,11 @@ function closedCompounds(c: Corpus, parsed: ParsedQuery, words: QueryWord[]): Ar
       out.push(closed);
     }
     if (apart(w)) out.push(w);
+  }
+  for (const w of stopWordsOnly) {
+    if (added.has(w.term)) continue;
+    added.add(w.term);
+    out.push(w);
   }
   return out;
 }
