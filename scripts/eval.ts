@@ -61,7 +61,7 @@ Ranking figures with the configuration the CLI and bot use (INDEX_OPTIONS).
                          shared/eval above the repository)
   --data DIR             imported UNGDC library (default /work/ungdc-lib)
   --cache FILE           its index cache
-  --known-items LIST     only these known-item sets: open, blind, blind2 … blind7 (default all;
+  --known-items LIST     only these known-item sets: open, blind, blind2 … blind8 (default all;
                          with -v, leave out a set whose misses must stay unread)
   -v, --verbose          print the queries that miss
   -h, --help             this help`;
@@ -93,7 +93,7 @@ const CLAIMS: Readonly<Record<'titles' | 'sentences', Readonly<Record<string, nu
 type ClaimsKind = keyof typeof CLAIMS;
 
 /** The known-item sets reported, by `--known-items` name: the open set, then the blind sets of bench/eval-sets (its README.md). */
-const KNOWN_ITEM_SETS: readonly string[] = ['open', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7'];
+const KNOWN_ITEM_SETS: readonly string[] = ['open', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8'];
 
 /** How `--case` rewrites a collection's letters: a stand-in for text written otherwise, not what users get. */
 type LetterCase = 'sentence' | 'upper';
