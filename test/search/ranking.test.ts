@@ -299,3 +299,14 @@ describe('title-only statements', () => {
     }
   });
 });
+
+describe('a quoted phrase marks its own words, not its stop words standing alone', () => {
+  it('"peace and security" marks the phrase and "peace" or "security" alone, never a lone "and"', async () => {
+    const res = await ungdc.search('"peace and security"', { limit: 10 });
+    expect(res.hits.length).toBeGreaterThan(0);
+    const marked = res.hits.flatMap((h) => h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b).toLowerCase()));
+    expect(marked).toContain('peace and security');
+    // before: every "and" in the excerpt was marked too
+    expect(marked.filter((m) => m === 'and')).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
  * posting is read — its ranked words, its phrases, what the excerpts will mark, the filters'
  * restriction and routing, and the time budget.
  */
-import { phraseReading, phraseTerms, tokens, type PhraseReading } from '../../index/analyzer.ts';
+import { phraseReading, tokens, type PhraseReading } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
 import { commonNames } from '../../ingest/country.ts';
 import { leadingCountry } from '../country-filter.ts';
@@ -97,7 +97,9 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     );
   // a spelled-out acronym is marked as a phrase (its words alone would mark every "international")
   const markPhrases = words.flatMap((w) => (w.longForm && !w.compound ? [c.longFormWords.get(w.term) ?? []] : []));
-  for (const p of phrases) for (const t of phraseTerms(p)) markTerms.add(t);
+  // a phrase's words are marked where it holds (markPhrases), and its indexed words alone too: not its
+  // stop words, which would mark every "the" and "of" (every "и" beside "права и")
+  for (const r of read) for (const t of [...r.content, ...r.compounds.flatMap((k) => [k.term, ...k.parts])]) markTerms.add(t);
   // a phrase of one indexed word (`+word`) is settled by the text postings (holdingAll): no positions to check
   const oneWord = new Set(read.filter((r) => r.terms.length === 1 && r.content.length === 1 && r.compounds.length === 0).map((r) => r.terms));
   return {
