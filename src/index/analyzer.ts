@@ -77,17 +77,59 @@ export function termHeads(term: string): string[] {
 }
 
 /** Snowball's English stop list (the one Xapian and Lucene's English analyzers build on). */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `a about above after again against all am an and any are as at be because been before being below
+const ENGLISH_STOP_WORDS = `a about above after again against all am an and any are as at be because been before being below
   between both but by can could did do does doing down during each few for from further had has have
   having he her here hers herself him himself his how i if in into is it its itself just me more most
   my myself no nor not now of off on once only or other our ours ourselves out over own same she
   should so some such than that the their theirs them themselves then there these they this those
   through to too under until up very was we were what when where which while who whom why will with
-  would you your yours yourself yourselves shall may also us upon`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+  would you your yours yourself yourselves shall may also us upon`;
+
+/**
+ * Russian function words, after Snowball's Russian stop list (folded: ё is е), less its numerals and
+ * its content words (хорошо, нельзя, всегда …), plus the forms of который, этот, свой and наш
+ * (which, this, own, our: stop words in English too). The script tells the language, so they are
+ * stop words wherever they stand, as Russian's stemmer applies to every Cyrillic word.
+ */
+const RUSSIAN_STOP_WORDS = `и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне
+  было вот от меня еще нет о из ему когда даже ну ли если уже или ни быть был него до вас нибудь уж
+  вам ведь там потом себя ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без
+  чего тоже себе под будет ж тогда кто того потому какой ним здесь мой тем чтобы нее были всех при
+  об хоть после над тот через нас про всего них какая моя том такой им всю между также весь вся всем
+  этот эта это эти этого этой этом этому эту этих этим этими
+  который которая которое которые которого которой котором которому которую которых которым которыми
+  свой своя свое свои своего своей своих своим свою наш наша наше наши нашего нашей наших нашим нашу`;
+
+/**
+ * Arabic function words, after Lucene's Arabic stop list: prepositions, conjunctions, pronouns,
+ * demonstratives and relatives, some with the conjunction و or ف joined. غير is left out: it is the
+ * "non-" of غير الحكومية (non-governmental).
+ */
+const ARABIC_STOP_WORDS = `من ومن منها منه في وفي فيها فيه و ف ثم او ب بها به لا ولا الا لكن ما وما كما فما عن مع اذا ان
+  انها انه بان فان وان التى التي الذى الذي الذين اللذين اللتين اللواتي الى على عليها عليه اما ايضا
+  كل وكل لم ولم لن ولن هى هي هو وهى وهي وهو فهى فهي فهو انت لك لها له هذه هذا تلك ذلك هناك كانت كان
+  يكون تكون وكانت وكان بعض قد وقد لقد بين بينما منذ حيث خلال بعد قبل حتى عند عندما لدى`;
+
+const words = (list: string): string[] => list.split(/\s+/).filter(Boolean);
+
+/**
+ * The stop words: English (Latin script), Russian (Cyrillic) and Arabic (Arabic script), each set
+ * apart by its script. They are not indexed and not searched on their own; phrases still hold them.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([...words(ENGLISH_STOP_WORDS), ...words(RUSSIAN_STOP_WORDS)]);
+
+/** The Arabic stop words, folded as words are ({@link fold}). */
+let arabicStops: ReadonlySet<string> | undefined;
+
+/**
+ * Whether an Arabic-script word is a stop word, by its folded form. The preposition على (on) and
+ * the name علي (Ali) fold alike: the word is a stop word only as written with alef maksura (or the
+ * Persian yeh PDFs set for it), not with yeh.
+ */
+function isArabicStop(raw: string, folded: string): boolean {
+  arabicStops ??= new Set(words(ARABIC_STOP_WORDS).map(fold));
+  return arabicStops.has(folded) && (folded !== '\u0639\u0644\u064A' || !raw.endsWith('\u064A'));
+}
 
 export interface Token {
   /** The indexed form: folded, stemmed (unless a number). */
@@ -308,7 +350,7 @@ function analyzeWordUncached(raw: string): WordAnalysis {
   // possessive 's and trailing apostrophes carry no meaning for search
   folded = withoutElision(folded.replace(/'s$/, '').replace(/'+$/, ''));
   if (!folded) return null;
-  const stop = STOP_WORDS.has(folded);
+  const stop = isArabicScript(folded.charCodeAt(0)) ? isArabicStop(raw, folded) : STOP_WORDS.has(folded);
   if (NUMBER.test(folded)) {
     // "1,500" and "1500" should meet, and "63%" and "63 per cent"; decimals stay
     return { term: folded.replace(/%$/, '').replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
@@ -362,7 +404,8 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
       const q = lower.length - 2;
       if (q > 0 && lower.charCodeAt(q + 1) === 0x73 && (lower.charCodeAt(q) === 0x27 || lower.charCodeAt(q) === 0x2019)) lower = lower.slice(0, q);
       // an initialism is a stop word as its letters joined say ("H.E.", but not "U.S.")
-      if (isInitialism(raw) ? (analyzeWord(raw)?.stop ?? true) : STOP_WORDS.has(lower)) {
+      // (a word in another script is judged as the index judges it: Arabic before folding, Russian's ё as е)
+      if (isInitialism(raw) || lower.charCodeAt(0) >= 128 ? (analyzeWord(raw)?.stop ?? true) : STOP_WORDS.has(lower)) {
         if (cb !== undefined) {
           pos.push(n);
           bits.push(cb);

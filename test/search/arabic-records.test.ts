@@ -40,3 +40,26 @@ describe('Arabic typed plainly finds Arabic written with vowel signs or in other
     expect(marked(waste.hits[0]!)).toContain('مضیعة للوقت');
   });
 });
+
+describe('Arabic function words are stop words, as English ones are', () => {
+  it('"التعاون على الصعيد الدولي" is searched without على: nothing marks it, and it finds what the three other words find', async () => {
+    const res = await engine.search('التعاون على الصعيد الدولي', { limit: 100 });
+    expect(res.hits.length).toBeGreaterThan(0);
+    for (const h of res.hits) expect(marked(h)).not.toContain('على');
+    expect(res.total).toBe((await engine.search('التعاون الصعيد الدولي', { limit: 1 })).total);
+    // in quotes the phrase still holds it, and marks it whole
+    const quoted = await engine.search('"على الصعيد الحكومي"', { limit: 10 });
+    expect(quoted.hits.map((h) => marked(h))).toEqual([['على الصعيد الحكومي']]);
+  });
+
+  it('in Lebanon\'s statement, set in Persian letter forms ("فی"), "في" is a stop word too; a query of them alone is refused', async () => {
+    const res = await engine.search('لبنان في', { limit: 100 });
+    for (const h of res.hits) expect(marked(h).filter((w) => /^ف[يی]$/u.test(w))).toEqual([]);
+    await expect(engine.search('في على من', { limit: 1 })).rejects.toThrow(/only very common words/);
+  });
+
+  it('the name علي (Ali) is a word; the preposition على, which folds alike, is not', async () => {
+    const { tokens } = await import('../../src/index/analyzer.ts');
+    expect(tokens('على علي علی').map((t) => t.stop)).toEqual([true, false, true]);
+  });
+});

@@ -23,3 +23,18 @@ describe('Russian words are found in their other forms', () => {
     expect(trend.total).toBe(res.total);
   });
 });
+
+describe('Russian function words are stop words, as English ones are', () => {
+  it('"права человека и развитие" is searched without "и": nothing marks it, and it finds what the other three words find', async () => {
+    const res = await engine.search('права человека и развитие', { limit: 100 });
+    expect(res.hits.length).toBeGreaterThan(0);
+    for (const h of res.hits) expect(marked(h).map((w) => w.toLowerCase())).not.toContain('и');
+    // before: 76 passages, most of them holding only "и"
+    expect(res.total).toBe((await engine.search('права человека развитие', { limit: 1 })).total);
+    expect(res.total).toBeLessThan(30);
+    // in quotes the phrase still holds it, marked whole; its indexed word alone is marked too, "и" alone is not
+    const quoted = await engine.search('"права и"', { limit: 10 });
+    expect(quoted.hits.map((h) => marked(h))).toEqual([['права и', 'право']]);
+    await expect(engine.search('и в на', { limit: 1 })).rejects.toThrow(/only very common words/);
+  });
+});
