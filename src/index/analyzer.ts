@@ -22,6 +22,8 @@ const stemmer = snowball.newStemmer('english');
 const stem = (word: string): string => stemmer.stem(word);
 const russian = snowball.newStemmer('russian');
 const arabic = snowball.newStemmer('arabic');
+const french = snowball.newStemmer('french');
+const spanish = snowball.newStemmer('spanish');
 
 /** A folded word in Arabic script (its first letter's code unit `c`). */
 export const isArabicScript = (c: number): boolean => c >= 0x600 && c <= 0x6ff;
@@ -386,6 +388,8 @@ export function tokens(text: string): Token[] {
 export function termPositions(text: string, bitOf: ReadonlyMap<string, number>): { pos: number[]; bits: number[]; count: number } {
   const heads = new Set<string>();
   for (const t of bitOf.keys()) for (const h of termHeads(t)) heads.add(h);
+  // a French or Spanish word's own stem searched ({@link languageTerm}): every word of such a passage is analysed
+  const lang = [...bitOf.keys()].some((t) => t.startsWith('fr:') || t.startsWith('es:')) ? textLanguage(text) : null;
   const pos: number[] = [];
   const bits: number[] = [];
   let n = 0;
@@ -418,9 +422,13 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
     const head = c0 < 128 && c1 < 128 ? raw.slice(0, 2).toLowerCase() : wordHead(raw);
     let b: number | undefined;
     // an Arabic stem may have dropped a prefix, and an elided article its word's: the first letters do not tell the term
-    if (heads.has(head) || isArabicScript(head.charCodeAt(0)) || mayElide(raw)) {
+    if (lang || heads.has(head) || isArabicScript(head.charCodeAt(0)) || mayElide(raw)) {
       const a = analyzeWord(raw);
       b = a && !a.stop ? bitOf.get(a.term) : undefined;
+      if (b === undefined && lang && a && !a.stop) {
+        const own = languageTerm(lang, raw);
+        b = own ? bitOf.get(own) : undefined;
+      }
       if (b !== undefined) {
         pos.push(n);
         bits.push(b);
@@ -597,6 +605,69 @@ const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2
 /** Joins a compound's closed term to the term of its last indexed part in {@link indexTokens}. */
 export const CLOSED_FORM_JOINER = '\u0000';
 
+/** A language the Latin script does not tell from English, whose words the index also holds by their own stem. */
+export type StemLanguage = 'fr' | 'es';
+
+/**
+ * Function words that tell French or Spanish text from English (and from each other): only words
+ * of one of the three languages (not "de", "la", "que", "en", shared by French and Spanish).
+ */
+const LANGUAGE_MARKERS: ReadonlyMap<string, StemLanguage | 'en'> = new Map([
+  ...'le les des du et est une dans pour qui sur avec au aux nous ce cette sont pas il elle ont été leur'.split(' ').map((w) => [w, 'fr'] as const),
+  ...'el los las del y por para con una es se su sus al como lo más pero este esta han fue'.split(' ').map((w) => [w, 'es'] as const),
+  ...'the and of to is that for with are this be was it on have which'.split(' ').map((w) => [w, 'en'] as const),
+]);
+/** French and Italian elided articles and pronouns (l'Organisation, d'un): French markers too. */
+const ELIDED = /^(?:l|d|qu|n|s|c|j)['\u2019]/i;
+
+/**
+ * The language of a passage's text, when it is French or Spanish: counted on its first 200 words,
+ * the function words of one language outnumber the other's and twice the English ones, at least
+ * two of them. Null for English, for other languages and for text too short to tell.
+ */
+export function textLanguage(text: string): StemLanguage | null {
+  let fr = 0;
+  let es = 0;
+  let en = 0;
+  let n = 0;
+  const re = /\p{L}+(?:['\u2019]\p{L}+)?/gu;
+  for (let m = re.exec(text); m !== null && n < 200; m = re.exec(text), n++) {
+    const w = m[0];
+    if (ELIDED.test(w)) {
+      fr++;
+      continue;
+    }
+    const lang = w.length <= 5 ? LANGUAGE_MARKERS.get(w.toLowerCase()) : undefined;
+    if (lang === 'fr') fr++;
+    else if (lang === 'es') es++;
+    else if (lang === 'en') en++;
+  }
+  if (fr >= 2 && fr > 2 * en && fr > es) return 'fr';
+  if (es >= 2 && es > 2 * en && es > fr) return 'es';
+  return null;
+}
+
+/**
+ * A word's term by its language's Snowball stemmer (French or Spanish), prefixed with the language
+ * (`fr:national` for "nationaux", `es:desarroll` for "desarrollado"): the index holds it beside the
+ * English stem for each word of a French or Spanish passage, and a query word also asks for its
+ * own (search and trends: src/search/ranking/words.ts). The word is stemmed as written, accents
+ * and all (the stemmers know "organización"), lower-cased, without an elided article.
+ */
+export function languageTerm(lang: StemLanguage, raw: string): string | null {
+  const lower = raw
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/['\u2019\u02BC]s$/, '');
+  const word = lower.replace(/^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['\u2019\u02BC](?=\p{L})/u, '');
+  if (!word || !/^\p{sc=Latin}/u.test(word) || NUMBER.test(word)) return null;
+  const stem = (lang === 'fr' ? french : spanish).stem(word);
+  return stem ? `${lang}:${fold(stem)}` : null;
+}
+
+/** The languages whose terms a query word also asks for ({@link languageTerm}). */
+export const STEM_LANGUAGES: readonly StemLanguage[] = ['fr', 'es'];
+
 /**
  * A text's words as the index takes them: the term of each non-stop word, in order. A hyphenated
  * compound's closed term ({@link compoundTerms}) rides on its last indexed part, joined by
@@ -606,13 +677,15 @@ export const CLOSED_FORM_JOINER = '\u0000';
  * of its own). `onWord` sees each word's term and folded form, and each compound's closed term with
  * its hyphenated folded form.
  */
-export function indexTokens(text: string, onWord?: (term: string, folded: string) => void): string[] {
+export function indexTokens(text: string, onWord?: (term: string, folded: string) => void, languages = false): string[] {
   const out: string[] = [];
   const ends: number[] = [];
+  const starts: number[] = [];
   for (const t of tokens(text)) {
     if (t.stop) continue;
     out.push(t.term);
     ends.push(t.end);
+    starts.push(t.start);
     onWord?.(t.term, t.folded);
   }
   let k = 0;
@@ -625,6 +698,14 @@ export function indexTokens(text: string, onWord?: (term: string, folded: string
     else out.push(c.term);
     // its surface keeps the hyphen: a term only ever written hyphenated is no typo's correction
     onWord?.(c.term, fold(text.slice(c.start, c.end)));
+  }
+  // a French or Spanish passage's words also ride with their own language's stem (languageTerm)
+  const lang = languages ? textLanguage(text) : null;
+  if (lang) {
+    for (let i = 0; i < starts.length; i++) {
+      const t = languageTerm(lang, text.slice(starts[i]!, ends[i]!));
+      if (t) out[i] = `${out[i]!}${CLOSED_FORM_JOINER}${t}`;
+    }
   }
   return out;
 }

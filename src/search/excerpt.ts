@@ -4,7 +4,19 @@
  * matched words marked. Marks come from the analyzer's tokens, so what is
  * marked is exactly what the index matched (a search for "cultivated" marks "cultivation").
  */
-import { compoundSpans, compoundTerms, fold, isCjk, isLoneCjk, phraseMatches, tokens, type CompoundSpan, type Token } from '../index/analyzer.ts';
+import {
+  compoundSpans,
+  compoundTerms,
+  fold,
+  isCjk,
+  isLoneCjk,
+  languageTerm,
+  phraseMatches,
+  textLanguage,
+  tokens,
+  type CompoundSpan,
+  type Token,
+} from '../index/analyzer.ts';
 import { endsSentence } from '../ingest/sentences.ts';
 import type { Excerpt, Mark, PassageMarks } from '../types.ts';
 
@@ -116,10 +128,19 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
   // a Chinese or Japanese character searched alone is marked alone wherever a pair holds it ("发" in 发展)
   const lone = new Set([...match.terms].filter(isLoneCjk));
   const loneAt = new Set<number>();
+  // a word's French or Spanish stem searched (languageTerm: "nationaux" for `nationales`), in a passage in that language
+  const lang = [...match.terms].some((t) => t.startsWith('fr:') || t.startsWith('es:')) ? textLanguage(text) : null;
   toks.forEach((t) => {
     if (match.terms.has(t.term)) {
       units.push({ start: t.start, end: t.end, key: `t:${t.term}`, phrase: false, weight: weightOf(t.term) });
       return;
+    }
+    if (lang && !t.stop) {
+      const own = languageTerm(lang, text.slice(t.start, t.end));
+      if (own && match.terms.has(own)) {
+        units.push({ start: t.start, end: t.end, key: `t:${own}`, phrase: false, weight: weightOf(own) });
+        return;
+      }
     }
     if (lone.size === 0 || t.end - t.start < 2 || !isCjk(text.codePointAt(t.start)!)) return;
     for (let i = t.start; i < t.end;) {

@@ -38,3 +38,30 @@ describe('French words are found behind an elided article', () => {
     }
   });
 });
+
+describe("French words meet in their forms, by French's Snowball stemmer", () => {
+  it('"sociaux" finds "social" and "sociales" (before: nothing), marked, in a trend too', async () => {
+    const res = await engine.search('sociaux', { limit: 50 });
+    expect(res.total).toBeGreaterThanOrEqual(4);
+    const words = new Set(res.hits.flatMap(marked).map((w) => w.toLowerCase()));
+    expect(words).toContain('social');
+    expect(words).toContain('sociales');
+    expect((await engine.count('sociaux')).total).toBe(res.total);
+  });
+
+  it('"internationaux" finds "internationale", "international" and "internationales" alike', async () => {
+    const res = await engine.search('internationaux', { limit: 50 });
+    const words = new Set(res.hits.flatMap(marked).map((w) => w.toLowerCase()));
+    for (const w of ['internationale', 'international', 'internationales']) expect(words).toContain(w);
+  });
+
+  it('the French resolution and statement are read as French, an English text never', async () => {
+    const { textLanguage } = await import('../../src/index/analyzer.ts');
+    const res = await engine.search('développement durable', { limit: 20 });
+    expect(res.hits.length).toBeGreaterThan(5);
+    for (const h of res.hits.filter((x) => x.text.length > 200)) expect(textLanguage(h.text)).toBe('fr');
+    expect(textLanguage('The Commission on Narcotic Drugs adopted the resolution and the report of the Board.')).toBeNull();
+    // a few words tell nothing: no French stems for them
+    expect(textLanguage('Le Monde')).toBeNull();
+  });
+});

@@ -3,7 +3,7 @@
  * typo expansions (never beating an exact match), a defined acronym's long form, a country's
  * adjectives, a noun's adjective (sun: solar) — plus the acronym of a long form spelled out in the query.
  */
-import { fold, isLoneCjk, tokens } from '../../index/analyzer.ts';
+import { fold, isLoneCjk, languageTerm, STEM_LANGUAGES, tokens } from '../../index/analyzer.ts';
 import { saidApart, type ParsedQuery, type QueryWord } from '../query.ts';
 import type { Corpus } from '../corpus.ts';
 
@@ -75,10 +75,11 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     const folded = fold(w.raw);
     const df = c.df(w.term);
     const cjk = isLoneCjk(w.term) ? inCjkWords(c, w.term) : [];
+    const ownStems = languageStems(c, w);
     if (cjk.length) {
       rw.expansions = cjk;
       rw.inPairs = true;
-    } else if (folded.length >= minLength && !/^\p{N}/u.test(folded)) {
+    } else if (ownStems.length === 0 && folded.length >= minLength && !/^\p{N}/u.test(folded)) {
       // rare or absent: any more frequent neighbour; otherwise only a far more frequent one (a likely
       // misspelling) — and not by a swap of letters, which makes real words of each other ("unclear", "nuclear")
       const rare = df < rareDf;
@@ -104,6 +105,7 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
         rw.expansions.push({ term, weight: c.opts.pertainyms.weight * cap, rankOnly: true });
       }
     }
+    rw.expansions.push(...ownStems);
     out.push(rw);
   }
   // a stand-in that the query also asks for as a word is that word's, not another's ("sun solar":
@@ -120,6 +122,24 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
         if (!short || seq.includes(short)) continue;
         for (let k = i; k < i + n; k++) out[k]!.expansions.push({ term: short, weight: 1 / n });
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * A query word's French and Spanish stems that the library holds (analyzer `languageTerm`: the
+ * words of its French and Spanish passages), each standing for the word: `nationales` finds
+ * "nationaux" and "nationale" in a French passage, `desarrollo` finds "desarrollar" in a Spanish
+ * one. Stemmed as typed and without its accents, so `organizacion` typed plainly meets them too. A
+ * word found so is no typo: no corrections are looked for.
+ */
+function languageStems(c: Corpus, w: QueryWord): Array<{ term: string; weight: number }> {
+  const out: Array<{ term: string; weight: number }> = [];
+  for (const lang of STEM_LANGUAGES) {
+    for (const form of [w.raw, fold(w.raw)]) {
+      const term = languageTerm(lang, form);
+      if (term && !out.some((x) => x.term === term) && c.df(term) > 0) out.push({ term, weight: 1 });
     }
   }
   return out;
