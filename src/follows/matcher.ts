@@ -8,9 +8,10 @@
  * phrase, none of the excluded words or phrases, and passes the filters. That is /search's "all
  * words" tier, without typo tolerance or acronym/country-name expansion: an alert must be exact.
  * A hyphenated word is held in either spelling (peace-keeping, peacekeeping) or by its parts
- * together (keeping the peace), as /search reads it.
+ * together (keeping the peace), as /search reads it; a word in a French or Spanish passage by its
+ * own language's stem too ("sociaux" by "social").
  */
-import { cjkPairChars, isLoneCjk, phraseReading } from '../index/analyzer.ts';
+import { cjkPairChars, fold, isLoneCjk, languageTerm, phraseReading, STEM_LANGUAGES, textLanguage, tokens } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
 import { MAX_SLOTS_APART } from '../search/ranking/candidates.ts';
 import { holdsPhrase, passageTokens, type PassageTokens } from '../search/ranking/phrases.ts';
@@ -48,7 +49,16 @@ export function analyse(p: NewPassage): AnalysedPassage {
   // each character of its Chinese or Japanese pairs, where search finds a character typed alone ("水" in 水资源)
   const chars = new Set<string>();
   for (const t of words.terms) for (const ch of cjkPairChars(t)) chars.add(ch);
-  return { ...p, words, terms: new Set([...words.terms, ...closed]), chars };
+  const terms = new Set([...words.terms, ...closed]);
+  // a French or Spanish passage's words by their own language's stem too, as the index holds them
+  const lang = textLanguage(p.text);
+  if (lang) {
+    for (const t of tokens(p.text)) {
+      const own = t.stop ? null : languageTerm(lang, p.text.slice(t.start, t.end));
+      if (own) terms.add(own);
+    }
+  }
+  return { ...p, words, terms, chars };
 }
 
 /** What a follow asks for, as stored. Filters are already merged with the query's and resolved (country as its code). */
@@ -64,6 +74,8 @@ export interface CompiledFollow {
   required: string[];
   /** Of those, the Chinese or Japanese characters typed alone (not quoted): held inside a pair too, as search finds them. */
   inPairs: Set<string>;
+  /** Of those, each word's French and Spanish stems (analyzer `languageTerm`), which hold it in a French or Spanish passage as search finds it. */
+  stems: Map<string, string[]>;
   /** Phrases of two or more terms (stop words included) that must occur in order. */
   phrases: string[][];
   excluded: string[];
@@ -151,12 +163,23 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
   // with compounds only, a passage holds the first one's closed term or every part (its longest the key: G-77 under 77, not g)
   const first = compounds[0];
   const longest = (terms: readonly string[]): string => terms.reduce((a, b) => (b.length > a.length ? b : a));
-  const keys = req.length ? [longest(req)] : [first!.term, ...(first!.parts.length ? [longest(first!.parts)] : [])];
-  const markTerms = new Set([...req, ...compounds.flatMap((k) => [k.term, ...k.parts])]);
+  // a free word is held in a French or Spanish passage by its own language's stem too, as search
+  // finds it there (a follow cannot see the library: every stem the word has)
+  const stems = new Map<string, string[]>();
+  for (const w of parsed.words) {
+    if (!required.has(w.term) || isLoneCjk(w.term)) continue;
+    const own = [...new Set(STEM_LANGUAGES.flatMap((lang) => [languageTerm(lang, w.raw), languageTerm(lang, fold(w.raw))]))];
+    const other = own.filter((t): t is string => t !== null && t !== w.term);
+    if (other.length) stems.set(w.term, other);
+  }
+  const key = req.length ? longest(req) : undefined;
+  const keys = key !== undefined ? [key, ...(stems.get(key) ?? [])] : [first!.term, ...(first!.parts.length ? [longest(first!.parts)] : [])];
+  const markTerms = new Set([...req, ...[...stems.values()].flat(), ...compounds.flatMap((k) => [k.term, ...k.parts])]);
   return {
     id: f.id,
     required: req,
     inPairs: new Set(words.filter(isLoneCjk)),
+    stems,
     compounds,
     keys,
     phrases,
@@ -175,7 +198,10 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
 
 /** True when `f` matches `p`. */
 export function matches(f: CompiledFollow, p: AnalysedPassage): boolean {
-  for (const t of f.required) if (!p.terms.has(t) && !(f.inPairs.has(t) && p.chars.has(t))) return false;
+  for (const t of f.required) {
+    if (p.terms.has(t) || (f.inPairs.has(t) && p.chars.has(t))) continue;
+    if (!f.stems.get(t)?.some((s) => p.terms.has(s))) return false;
+  }
   for (const k of f.compounds) if (!p.terms.has(k.term) && (k.parts.length === 0 || !k.parts.every((t) => p.terms.has(t)))) return false;
   for (const t of f.excluded) if (p.terms.has(t)) return false;
   if (f.filter && !f.filter(p)) return false;

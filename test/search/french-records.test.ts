@@ -65,3 +65,22 @@ describe("French words meet in their forms, by French's Snowball stemmer", () =>
     expect(textLanguage('Le Monde')).toBeNull();
   });
 });
+
+describe('a follow is told of French forms as search finds them', () => {
+  it('follow "sociaux" wakes on the resolution\'s "social" paragraphs, the ones search finds, and marks the word', async () => {
+    const { FollowIndex, analyse, compileFollow } = await import('../../src/follows/matcher.ts');
+    const res = await engine.search('sociaux', { limit: 50 });
+    const index = new FollowIndex();
+    const follow = compileFollow({ id: 1, query: 'sociaux', filters: {} });
+    index.add(follow);
+    const all = await engine.search('social sociale sociales sociaux', { limit: 100 });
+    const told = index.match(
+      all.hits.map((h) =>
+        analyse({ id: h.id, docId: h.source.document, text: h.text, meta: {}, voice: { organisations: [] }, dateFrom: 0, dateTo: 0 }),
+      ),
+    );
+    expect(new Set(told.get(1))).toEqual(new Set(res.hits.map((h) => h.id)));
+    const alert = engine.passage(res.hits[0]!.id, follow.marks)!;
+    expect(marked(alert).map((w) => w.toLowerCase())).toEqual(expect.arrayContaining([expect.stringMatching(/^socia/)]));
+  });
+});
