@@ -82,7 +82,7 @@ export interface CompiledFollow {
   excludedPhrases: string[][];
   /**
    * Hyphenated words (peace-keeping): each held by its closed term, which a passage holds for
-   * either spelling, or by all its parts (none with a stop-word part, follow-up: the closed term only).
+   * either spelling, or by all its parts (with a stop-word part and one content word, follow-up, the closed term only).
    */
   compounds: Array<{ term: string; parts: string[] }>;
   /** The terms the follow is indexed under: one of `required`, else each way its first compound is held. */
@@ -131,7 +131,10 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
   // strictly, as the follow was made: a stored query keeps its meaning whatever search's lenient reading becomes
   const parsed = parseQuery(f.query, { strictFilters: true });
   // a hyphenated word is one word: its closed term or its parts together; a part also typed alone stays
-  const compounds = [...new Map((parsed.compounds ?? []).map((k) => [k.term, { term: k.term, parts: k.partial ? [] : k.parts }])).values()];
+  // with a stop-word part and one content word (follow-up) the closed term only; with two or more
+  // (time-to-failure) its parts together too, as search finds them where the library never writes it closed
+  const closedOnly = (k: { partial?: boolean; parts: string[] }): boolean => k.partial === true && new Set(k.parts).size <= 1;
+  const compounds = [...new Map((parsed.compounds ?? []).map((k) => [k.term, { term: k.term, parts: closedOnly(k) ? [] : k.parts }])).values()];
   const words = parsed.words.filter(saidApart(parsed.compounds ?? [])).map((w) => w.term);
   const count = words.length + compounds.length;
   if (count > MAX_FOLLOW_WORDS) {

@@ -90,7 +90,8 @@ const ENGLISH_STOP_WORDS = `a about above after again against all am an and any 
 /**
  * Russian function words, after Snowball's Russian stop list (folded: ё is е), less its numerals and
  * its content words (хорошо, нельзя, всегда …), plus the forms of который, этот, свой and наш
- * (which, this, own, our: stop words in English too). The script tells the language, so they are
+ * (which, this, own, our: stop words in English too), and the hyphenated из-за, из-под, что-то …
+ * (because of, from under, something: their closed forms). The script tells the language, so they are
  * stop words wherever they stand, as Russian's stemmer applies to every Cyrillic word.
  */
 const RUSSIAN_STOP_WORDS = `и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне
@@ -100,7 +101,8 @@ const RUSSIAN_STOP_WORDS = `и в во не что он на я с со как �
   об хоть после над тот через нас про всего них какая моя том такой им всю между также весь вся всем
   этот эта это эти этого этой этом этому эту этих этим этими
   который которая которое которые которого которой котором которому которую которых которым которыми
-  свой своя свое свои своего своей своих своим свою наш наша наше наши нашего нашей наших нашим нашу`;
+  свой своя свое свои своего своей своих своим свою наш наша наше наши нашего нашей наших нашим нашу
+  изза изпод чтото ктото както гдето когдато`;
 
 /**
  * Arabic function words, after Lucene's Arabic stop list: prepositions, conjunctions, pronouns,
@@ -125,13 +127,27 @@ let arabicStops: ReadonlySet<string> | undefined;
 
 /**
  * Whether an Arabic-script word is a stop word, by its folded form. The preposition على (on) and
- * the name علي (Ali) fold alike: the word is a stop word only as written with alef maksura (or the
- * Persian yeh PDFs set for it), not with yeh.
+ * the name علي (Ali) fold alike, as إلى (to) and آلي (automatic) do: such a word is a stop word only
+ * as written with alef maksura (or the Persian yeh PDFs set for it), not with yeh.
  */
 function isArabicStop(raw: string, folded: string): boolean {
-  arabicStops ??= new Set(words(ARABIC_STOP_WORDS).map(fold));
-  return arabicStops.has(folded) && (folded !== '\u0639\u0644\u064A' || !raw.endsWith('\u064A'));
+  if (!arabicStops) {
+    const list = words(ARABIC_STOP_WORDS);
+    arabicStops = new Set(list.map(fold));
+    const withYeh = new Set(list.filter((w) => w.endsWith('\u064A')).map(fold));
+    maksuraOnly = new Set(
+      list
+        .filter((w) => w.endsWith('\u0649'))
+        .map(fold)
+        .filter((w) => !withYeh.has(w)),
+    );
+  }
+  if (!arabicStops.has(folded)) return false;
+  // a word written with a final yeh where the stop word has alef maksura is another word (علي, آلي)
+  return !maksuraOnly!.has(folded) || !raw.normalize('NFKD').replace(/\p{M}/gu, '').endsWith('\u064A');
 }
+/** The folded stop words that are stop words only as written with a final alef maksura (على, إلى, حتى, لدى). */
+let maksuraOnly: ReadonlySet<string> | undefined;
 
 export interface Token {
   /** The indexed form: folded, stemmed (unless a number). */
@@ -610,11 +626,16 @@ export type StemLanguage = 'fr' | 'es';
 
 /**
  * Function words that tell French or Spanish text from English (and from each other): only words
- * of one of the three languages (not "de", "la", "que", "en", shared by French and Spanish).
+ * of one of the three languages (not "de", "la", "que", "en", "les", "se" or "y", which French and
+ * Spanish share; not "para", "al" or "con", which English text holds: "para. 12", "Al-Qaida").
  */
 const LANGUAGE_MARKERS: ReadonlyMap<string, StemLanguage | 'en'> = new Map([
-  ...'le les des du et est une dans pour qui sur avec au aux nous ce cette sont pas il elle ont été leur'.split(' ').map((w) => [w, 'fr'] as const),
-  ...'el los las del y por para con una es se su sus al como lo más pero este esta han fue'.split(' ').map((w) => [w, 'es'] as const),
+  ...'le des du et est une dans pour qui sur avec au aux nous ce cette ces sont pas elle ont été leur notre nos vous avons être mais aussi tous tout comme où'
+    .split(' ')
+    .map((w) => [w, 'fr'] as const),
+  ...'el los las del por una como pero más este esta estos estas han fue sus todos todas nuestro nuestra nuestros hemos también además desde hasta cuando donde porque está están hay muy otros sido'
+    .split(' ')
+    .map((w) => [w, 'es'] as const),
   ...'the and of to is that for with are this be was it on have which'.split(' ').map((w) => [w, 'en'] as const),
 ]);
 /** French and Italian elided articles and pronouns (l'Organisation, d'un): French markers too. */
@@ -655,15 +676,40 @@ export function textLanguage(text: string): StemLanguage | null {
  * and all (the stemmers know "organización"), lower-cased, without an elided article.
  */
 export function languageTerm(lang: StemLanguage, raw: string): string | null {
+  const key = lang + raw;
+  let hit = languageTermCache.get(key);
+  if (hit === undefined) {
+    hit = languageTermUncached(lang, raw);
+    if (languageTermCache.size >= WORD_CACHE_MAX) languageTermCache.clear();
+    languageTermCache.set(key, hit);
+  }
+  return hit;
+}
+
+/** Memo of languageTerm, as analyzeWord's: Snowball's stemmers take about 10 µs a word. */
+const languageTermCache = new Map<string, string | null>();
+
+function languageTermUncached(lang: StemLanguage, raw: string): string | null {
   const lower = raw
     .normalize('NFC')
     .toLowerCase()
     .replace(/['\u2019\u02BC]s$/, '');
   const word = lower.replace(/^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['\u2019\u02BC](?=\p{L})/u, '');
-  if (!word || !/^\p{sc=Latin}/u.test(word) || NUMBER.test(word)) return null;
+  if (!word || !/^\p{sc=Latin}/u.test(word) || NUMBER.test(word) || FOREIGN_FUNCTION_WORDS.has(fold(word))) return null;
   const stem = (lang === 'fr' ? french : spanish).stem(word);
   return stem ? `${lang}:${fold(stem)}` : null;
 }
+
+/**
+ * French and Spanish function words that are no English word (not "pour", "son" or "sin", which
+ * are; not "au", the African Union's AU): a query leaves them out as it leaves out English stop
+ * words (`derechos de las mujeres`: derechos, mujeres; unless typed in capitals, `DE`), and they
+ * have no French or Spanish stem in the index. The index holds them as English words, so a quoted
+ * phrase still holds them ("droits de l'homme").
+ */
+export const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  'de des du le les la et en el los las del y una une aux dans que qui ces cette nous sont por'.split(' '),
+);
 
 /** The languages whose terms a query word also asks for ({@link languageTerm}). */
 export const STEM_LANGUAGES: readonly StemLanguage[] = ['fr', 'es'];

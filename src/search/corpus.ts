@@ -172,7 +172,8 @@ export class Corpus {
     if (minDf > this.index.maxDf) return [];
     const out: CloseTerm[] = [];
     for (const [t, d] of this.index.fuzzyTerms(term, maxDistance, minDf, transpositions)) {
-      if (d === 0) continue;
+      // a French or Spanish stem (fr:action) is no word to correct to ("fraction")
+      if (d === 0 || t.startsWith('fr:') || t.startsWith('es:')) continue;
       const df = this.df(t);
       // a rare term only ever written as a hyphenated compound (hell-bent) corrects no typo ("wellbeng");
       // a common one does (self-defence for "selfdefnce")

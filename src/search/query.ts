@@ -4,7 +4,7 @@
  * what the parts mean for ranking.
  */
 import { QueryError, type SearchFilters } from '../types.ts';
-import { closeSpacedHyphens, compoundTerms, fold, tokens, typedCompounds, US_TERM, type Token } from '../index/analyzer.ts';
+import { closeSpacedHyphens, compoundTerms, fold, FOREIGN_FUNCTION_WORDS, tokens, typedCompounds, US_TERM, type Token } from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
 import {
   addFilterValues,
@@ -121,10 +121,13 @@ const FILTER_KEYS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Words that open or close no hyphenated compound: a hyphen beside them is a dash set without spaces
- * ("ELIZA-A Computer Program", "Algebra-the Coefficients", "peace-and security"), its words read apart.
+ * Words that close no hyphenated compound, and (but the articles a and an: A-bomb, A-level) open
+ * none: a hyphen beside them is a dash set without spaces ("ELIZA-A Computer Program", "Algebra-the
+ * Coefficients", "peace-and security"), its words read apart. In quotes a phrase holds the words in
+ * order either way.
  */
-const DASH_EDGES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'or', 'but']);
+const DASH_ENDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'or', 'but']);
+const DASH_OPENINGS: ReadonlySet<string> = new Set(['the', 'and', 'or', 'but']);
 
 const KNOWN_FILTERS = 'country:, speaker:, org:, year:, years:, from:, to:, date:, session:, doc:, symbol:';
 
@@ -646,7 +649,7 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
   const seen = new Set<string>();
   const compoundsOf = (raw: string): void => {
     for (const k of typedCompounds(raw)) {
-      if (k.parts.includes(k.term) || DASH_EDGES.has(k.written[0]!) || DASH_EDGES.has(k.written[k.written.length - 1]!)) continue;
+      if (k.parts.includes(k.term) || DASH_OPENINGS.has(k.written[0]!) || DASH_ENDS.has(k.written[k.written.length - 1]!)) continue;
       const compound: QueryCompound = { raw: raw.slice(k.start, k.end), term: k.term, parts: k.parts };
       if (k.parts.length < k.written.length) compound.partial = true;
       compounds.push(compound);
@@ -666,7 +669,9 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
   const usMeansCountry = pieces.some((p) => /\p{Ll}/u.test(p.raw)) || pieces.every((p) => p.raw.trim() === 'US');
   const wordOf = (list: QueryWord[], raw: string, t: Token): void => {
     const surface = raw.slice(t.start, t.end);
-    if (!t.stop) addWord(list, surface, t.term, '');
+    // a French or Spanish function word is a stop word in a query, unless typed in capitals (DE, LA)
+    const foreignStop = FOREIGN_FUNCTION_WORDS.has(t.folded) && !(surface.length > 1 && surface === surface.toUpperCase());
+    if (!t.stop && !foreignStop) addWord(list, surface, t.term, '');
     else if (surface === 'US' && usMeansCountry) addWord(list, surface, US_TERM, '');
     else stopOnly++;
   };

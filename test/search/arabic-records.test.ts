@@ -63,3 +63,11 @@ describe('Arabic function words are stop words, as English ones are', () => {
     expect(tokens('على علي علی').map((t) => t.stop)).toEqual([true, false, true]);
   });
 });
+
+describe('Arabic words folding like a stop word written with alef maksura stay words', () => {
+  it('آلي (automatic) is a word where إلى (to) is not; علي with a shadda is still the name', async () => {
+    const { tokens } = await import('../../src/index/analyzer.ts');
+    expect(tokens('إلى الى آلي').map((t) => t.stop)).toEqual([true, true, false]);
+    expect(tokens('عليّ').map((t) => t.stop)).toEqual([false]);
+  });
+});

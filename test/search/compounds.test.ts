@@ -499,6 +499,8 @@ describe('a hyphenated word with a common word as a part is the compound, whethe
     // an article or a conjunction beside a hyphen makes it a dash set without spaces (CACM titles), no compound
     expect(parseQuery('ELIZA-A Computer Program').compounds).toBeUndefined();
     expect(parseQuery('Fen-An Axiomatic Basis; Algebra-the Coefficients').compounds).toBeUndefined();
+    // an article opening a compound is its part (A-bomb, A-level): its closed term
+    expect(parseQuery('A-bomb tests').compounds).toEqual([{ raw: 'A-bomb', term: 'abomb', parts: ['bomb'], partial: true }]);
     const e = await engineOfStatements([
       { id: 'loop', title: 'S', text: 'The theoretical completeness of if-then-else and while-do is discussed.' },
       { id: 'prose', title: 'S', text: 'Do write while you can; if so, then do it else wait.' },

@@ -84,3 +84,13 @@ describe('a follow is told of French forms as search finds them', () => {
     expect(marked(alert).map((w) => w.toLowerCase())).toEqual(expect.arrayContaining([expect.stringMatching(/^socia/)]));
   });
 });
+
+describe("the index's French stems are no words to correct a typo to", () => {
+  it('"front" finds no French "ont" (fr:ont is one letter from it), and no suggestion shows a stem', async () => {
+    const res = await engine.search('front', { limit: 50 });
+    // a typo correction to an English word ("font") may come; the French "ont" by its stem does not
+    expect(res.hits.flatMap(marked).map((w) => w.toLowerCase())).not.toContain('ont');
+    expect(engine.suggest('front') ?? '').not.toMatch(/fr:|es:/);
+    expect(engine.suggest('fraction') ?? '').not.toMatch(/fr:|es:/);
+  });
+});

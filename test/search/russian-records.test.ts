@@ -38,3 +38,12 @@ describe('Russian function words are stop words, as English ones are', () => {
     await expect(engine.search('и в на', { limit: 1 })).rejects.toThrow(/only very common words/);
   });
 });
+
+describe('Russian hyphenated function words are stop words too', () => {
+  it('"санкции из-за конфликта" searches санкции and конфликта: из-за is left out, as "because of" would be', async () => {
+    const { parseQuery } = await import('../../src/search/query.ts');
+    const q = parseQuery('санкции из-за конфликта');
+    expect(q.words.map((w) => w.raw)).toEqual(['санкции', 'конфликта']);
+    expect(q.compounds).toBeUndefined();
+  });
+});

@@ -46,3 +46,34 @@ describe("Spanish words meet in their forms, by Spanish's Snowball stemmer", () 
     expect(res.hits[0]!.source.document).toMatch(/EN/);
   });
 });
+
+describe('French and Spanish function words are left out of a query, as English stop words are', () => {
+  it('"derechos de las mujeres y la paz" searches derechos, mujeres and paz: nothing marks "de", "las", "y" or "la"', async () => {
+    const res = await engine.search('derechos de las mujeres y la paz', { limit: 50 });
+    expect(res.hits.length).toBeGreaterThan(0);
+    const marks = res.hits.flatMap(marked).map((w) => w.toLowerCase());
+    for (const w of ['de', 'las', 'y', 'la']) expect(marks).not.toContain(w);
+    // before: 144 passages, found by "de", "la" and "y" alone
+    expect(res.total).toBe((await engine.search('derechos mujeres paz', { limit: 1 })).total);
+  });
+
+  it('typed in capitals they are words (DE, LA); alone they are refused like "the of"; in quotes a phrase holds them', async () => {
+    const { parseQuery } = await import('../../src/search/query.ts');
+    expect(parseQuery('DE trade').words.map((w) => w.term)).toEqual(['de', 'trade']);
+    expect(parseQuery('El Salvador').words.map((w) => w.term)).toEqual(['salvador']);
+    expect(() => parseQuery('de la')).toThrow(/only very common words/);
+    const quoted = await engine.search('"inclusión de las mujeres"', { limit: 5 });
+    expect(quoted.hits.length).toBeGreaterThan(0);
+    expect(quoted.hits.flatMap(marked)).toContain('inclusión de las mujeres');
+  });
+});
+
+describe('which passages are read as Spanish', () => {
+  it('a short sentence of Mexico\'s statement is Spanish ("inversiones" finds its "inversión"); English footnotes and names are not', async () => {
+    const { textLanguage } = await import('../../src/index/analyzer.ts');
+    const res = await engine.search('inversiones', { limit: 10 });
+    expect(res.hits.flatMap(marked)).toContain('inversión');
+    expect(textLanguage('See para. 12; para. 5 and para. 7 on Al-Qaida, Al-Shabaab and their affiliates.')).toBeNull();
+    expect(textLanguage('General Kim Jong Il devoted tireless efforts; Kim Il Sung.')).toBeNull();
+  });
+});

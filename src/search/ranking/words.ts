@@ -131,8 +131,9 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
  * A query word's French and Spanish stems that the library holds (analyzer `languageTerm`: the
  * words of its French and Spanish passages), each standing for the word: `nationales` finds
  * "nationaux" and "nationale" in a French passage, `desarrollo` finds "desarrollar" in a Spanish
- * one. Stemmed as typed and without its accents, so `organizacion` typed plainly meets them too. A
- * word found so is no typo: no corrections are looked for.
+ * one. Stemmed as typed and without its accents (the stemmers know accented endings: `organizacion`
+ * typed plainly stems apart from "organización", which its English term still finds). A word found
+ * so is no typo: no corrections are looked for.
  */
 function languageStems(c: Corpus, w: QueryWord): Array<{ term: string; weight: number }> {
   const out: Array<{ term: string; weight: number }> = [];
@@ -167,10 +168,10 @@ function inCjkWords(c: Corpus, ch: string): Array<{ term: string; weight: number
  * - one the library's text also writes closed (`peace-keeping`, `co-operation`, `non-aligned` where
  *   it says peacekeeping, cooperation, nonaligned): its closed term or its parts together (scored
  *   as an acronym and its long form are);
- * - one with a stop-word part: only its closed term, as a follow reads it. With one content word
- *   (`follow-up`, `up-to-date`, `in-depth`: "date" or "depth" apart does not say it), always; with
- *   two or more (`time-to-failure`), where the library writes it closed (else its parts, which find
- *   "time to failure");
+ * - one with a stop-word part: only its closed term. With one content word (`follow-up`,
+ *   `up-to-date`, `in-depth`: "date" or "depth" apart does not say it), always, as a follow reads
+ *   it; with two or more (`time-to-failure`), where the library writes it closed, else its parts,
+ *   which find "time to failure" (a follow, which cannot see the library, takes either);
  * - one of stop words only (`while-do`): its closed term, the only word it has (after the others).
  * A part the query also names on its own stays a word. A compound of content words the library
  * never writes closed (`boundary-layer`) keeps its parts, which find "boundary layer" as well.
