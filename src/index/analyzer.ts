@@ -658,7 +658,7 @@ export function textLanguage(text: string): StemLanguage | null {
       fr++;
       continue;
     }
-    const lang = w.length <= 5 ? LANGUAGE_MARKERS.get(w.toLowerCase()) : undefined;
+    const lang = w.length <= 8 ? LANGUAGE_MARKERS.get(w.toLowerCase()) : undefined;
     if (lang === 'fr') fr++;
     else if (lang === 'es') es++;
     else if (lang === 'en') en++;

@@ -75,5 +75,7 @@ describe('which passages are read as Spanish', () => {
     expect(res.hits.flatMap(marked)).toContain('inversión');
     expect(textLanguage('See para. 12; para. 5 and para. 7 on Al-Qaida, Al-Shabaab and their affiliates.')).toBeNull();
     expect(textLanguage('General Kim Jong Il devoted tireless efforts; Kim Il Sung.')).toBeNull();
+    // longer function words count too
+    expect(textLanguage('También hemos trabajado con nuestros socios.')).toBe('es');
   });
 });
