@@ -11,7 +11,7 @@
  * together (keeping the peace), as /search reads it; a word in a French or Spanish passage by its
  * own language's stem too ("sociaux" by "social").
  */
-import { cjkPairChars, fold, isLoneCjk, languageTerm, phraseReading, STEM_LANGUAGES, textLanguage, tokens } from '../index/analyzer.ts';
+import { cjkPairChars, isLoneCjk, languageTerm, languageTermsOf, phraseReading, textLanguage, tokens } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
 import { MAX_SLOTS_APART } from '../search/ranking/candidates.ts';
 import { holdsPhrase, passageTokens, type PassageTokens } from '../search/ranking/phrases.ts';
@@ -171,8 +171,7 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
   const stems = new Map<string, string[]>();
   for (const w of parsed.words) {
     if (!required.has(w.term) || isLoneCjk(w.term)) continue;
-    const own = [...new Set(STEM_LANGUAGES.flatMap((lang) => [languageTerm(lang, w.raw), languageTerm(lang, fold(w.raw))]))];
-    const other = own.filter((t): t is string => t !== null && t !== w.term);
+    const other = languageTermsOf(w.raw).filter((t) => t !== w.term);
     if (other.length) stems.set(w.term, other);
   }
   const key = req.length ? longest(req) : undefined;

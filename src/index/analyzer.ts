@@ -405,7 +405,7 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
   const heads = new Set<string>();
   for (const t of bitOf.keys()) for (const h of termHeads(t)) heads.add(h);
   // a French or Spanish word's own stem searched ({@link languageTerm}): every word of such a passage is analysed
-  const lang = [...bitOf.keys()].some((t) => t.startsWith('fr:') || t.startsWith('es:')) ? textLanguage(text) : null;
+  const lang = [...bitOf.keys()].some(isLanguageTerm) ? textLanguage(text) : null;
   const pos: number[] = [];
   const bits: number[] = [];
   let n = 0;
@@ -712,7 +712,26 @@ export const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** The languages whose terms a query word also asks for ({@link languageTerm}). */
-export const STEM_LANGUAGES: readonly StemLanguage[] = ['fr', 'es'];
+const STEM_LANGUAGES: readonly StemLanguage[] = ['fr', 'es'];
+
+/** Whether `term` is a word's French or Spanish stem ({@link languageTerm}: `fr:social`). */
+export const isLanguageTerm = (term: string): boolean => term.startsWith('fr:') || term.startsWith('es:');
+
+/**
+ * A query word's French and Spanish stems ({@link languageTerm}), each once: stemmed as typed and
+ * without its accents (the stemmers know accented endings: `organizacion` typed plainly stems apart
+ * from "organización"). Search asks for those the library holds, a follow for every one.
+ */
+export function languageTermsOf(raw: string): string[] {
+  const out: string[] = [];
+  for (const lang of STEM_LANGUAGES) {
+    for (const form of [raw, fold(raw)]) {
+      const term = languageTerm(lang, form);
+      if (term && !out.includes(term)) out.push(term);
+    }
+  }
+  return out;
+}
 
 /**
  * A text's words as the index takes them: the term of each non-stop word, in order. A hyphenated

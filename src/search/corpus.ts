@@ -3,7 +3,7 @@
  * norms, term statistics, and the relations between terms that stand for each other (acronyms and
  * their long forms, country names and their adjectives, nouns and their adjectives).
  */
-import { tokens } from '../index/analyzer.ts';
+import { isLanguageTerm, tokens } from '../index/analyzer.ts';
 import { longFormTerms, shortFormTerm } from '../index/acronyms.ts';
 import type { FrozenIndex } from '../index/frozen.ts';
 import type { IndexOptions } from '../index/options.ts';
@@ -173,7 +173,7 @@ export class Corpus {
     const out: CloseTerm[] = [];
     for (const [t, d] of this.index.fuzzyTerms(term, maxDistance, minDf, transpositions)) {
       // a French or Spanish stem (fr:action) is no word to correct to ("fraction")
-      if (d === 0 || t.startsWith('fr:') || t.startsWith('es:')) continue;
+      if (d === 0 || isLanguageTerm(t)) continue;
       const df = this.df(t);
       // a rare term only ever written as a hyphenated compound (hell-bent) corrects no typo ("wellbeng");
       // a common one does (self-defence for "selfdefnce")

@@ -10,6 +10,7 @@ import {
   fold,
   isCjk,
   isLoneCjk,
+  isLanguageTerm,
   languageTerm,
   phraseMatches,
   textLanguage,
@@ -129,7 +130,7 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
   const lone = new Set([...match.terms].filter(isLoneCjk));
   const loneAt = new Set<number>();
   // a word's French or Spanish stem searched (languageTerm: "nationaux" for `nationales`), in a passage in that language
-  const lang = [...match.terms].some((t) => t.startsWith('fr:') || t.startsWith('es:')) ? textLanguage(text) : null;
+  const lang = [...match.terms].some(isLanguageTerm) ? textLanguage(text) : null;
   toks.forEach((t) => {
     if (match.terms.has(t.term)) {
       units.push({ start: t.start, end: t.end, key: `t:${t.term}`, phrase: false, weight: weightOf(t.term) });

@@ -3,7 +3,7 @@
  * typo expansions (never beating an exact match), a defined acronym's long form, a country's
  * adjectives, a noun's adjective (sun: solar) — plus the acronym of a long form spelled out in the query.
  */
-import { fold, isLoneCjk, languageTerm, STEM_LANGUAGES, tokens } from '../../index/analyzer.ts';
+import { fold, isLoneCjk, languageTermsOf, tokens } from '../../index/analyzer.ts';
 import { saidApart, type ParsedQuery, type QueryWord } from '../query.ts';
 import type { Corpus } from '../corpus.ts';
 
@@ -128,22 +128,15 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
 }
 
 /**
- * A query word's French and Spanish stems that the library holds (analyzer `languageTerm`: the
+ * A query word's French and Spanish stems that the library holds (analyzer `languageTermsOf`: the
  * words of its French and Spanish passages), each standing for the word: `nationales` finds
  * "nationaux" and "nationale" in a French passage, `desarrollo` finds "desarrollar" in a Spanish
- * one. Stemmed as typed and without its accents (the stemmers know accented endings: `organizacion`
- * typed plainly stems apart from "organización", which its English term still finds). A word found
- * so is no typo: no corrections are looked for.
+ * one. A word found so is no typo: no corrections are looked for.
  */
 function languageStems(c: Corpus, w: QueryWord): Array<{ term: string; weight: number }> {
-  const out: Array<{ term: string; weight: number }> = [];
-  for (const lang of STEM_LANGUAGES) {
-    for (const form of [w.raw, fold(w.raw)]) {
-      const term = languageTerm(lang, form);
-      if (term && !out.some((x) => x.term === term) && c.df(term) > 0) out.push({ term, weight: 1 });
-    }
-  }
-  return out;
+  return languageTermsOf(w.raw)
+    .filter((term) => c.df(term) > 0)
+    .map((term) => ({ term, weight: 1 }));
 }
 
 /** The most pairs a lone character is looked for in: the most frequent of them (see {@link inCjkWords}). */
