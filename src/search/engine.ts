@@ -100,11 +100,20 @@ export class VerbatimEngine implements SearchEngine {
     if (ranked.total === 0 && parsed.phrases.length > 0) {
       // no passage holds the quoted phrases (or +words): rather than nothing, the passages holding
       // their words, and the reply says that none holds them as written
-      const loose = rank(this.corpus, this.scratch, parseQuery(query, { relaxed: true }), restriction, offset + limit, started, sort);
+      const loose = rank(
+        this.corpus,
+        this.scratch,
+        parseQuery(query, { relaxed: true }),
+        restriction,
+        offset + limit,
+        started,
+        sort,
+        ranked.requiredWords,
+      );
       if (loose.total > 0) {
         ranked = loose;
         const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
-        notices.push(relaxedNotice(parsed, filtered));
+        notices.push(relaxedNotice(parsed, filtered, loose.held));
       }
     }
     const marks = { ...this.excerptMatch(ranked.markTerms, ranked.phrases, ranked.markWeights), compoundParts: ranked.compoundParts };
@@ -230,9 +239,14 @@ export class VerbatimEngine implements SearchEngine {
   }
 }
 
-/** What a reply says when no passage held a query's quoted phrases or +words as written. */
-function relaxedNotice(parsed: ParsedQuery, filtered: boolean): string {
+/**
+ * What a reply says when no passage held a query's quoted phrases or +words as written, and how
+ * many of their words the passages shown hold (`held`, when counted: all, or the most any holds).
+ */
+function relaxedNotice(parsed: ParsedQuery, filtered: boolean, held?: { words: number; of: number }): string {
   const quoted = parsed.phrases.map((p) => `“${p.raw}”`);
   const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : quoted[0];
-  return `No passage${filtered ? ' within the filters' : ''} holds ${list} as written: these passages hold ${quoted.length > 1 ? 'their' : 'its'} words.`;
+  const their = quoted.length > 1 ? 'their' : 'its';
+  const which = held && held.words < held.of ? `${held.words} of ${their} ${held.of} words` : `${their} words`;
+  return `No passage${filtered ? ' within the filters' : ''} holds ${list} as written: these passages hold ${which}.`;
 }

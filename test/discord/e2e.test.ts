@@ -282,7 +282,7 @@ describe('/search', () => {
   it('answers a quoted phrase no passage holds with the passages holding its words, and says none holds it as written', async () => {
     const v = await fake.slashCommand('search', { query: '"heroin coca smuggled"' }).response();
     const description = String(embed(v)['description']);
-    expect(description).toContain('No passage holds “heroin coca smuggled” as written: these passages hold its words.');
+    expect(description).toContain('No passage holds “heroin coca smuggled” as written: these passages hold 2 of its 3 words.');
     expect(JSON.stringify(v.embeds)).toMatch(/Center for Governance Research/);
   });
 

@@ -22,18 +22,39 @@ describe('a quoted phrase no passage holds', () => {
   });
 
   it('finds the passages holding its words, and the notice says none holds it as written', () => {
-    const res = engine.searchSync('"heroin coca smuggled"');
+    const res = engine.searchSync('"afghanistan smuggled heroin"');
     expect(res.total).toBeGreaterThan(0);
     expect(res.hits[0]!.text).toContain('87% of heroin was smuggled from Afghanistan');
     expect(res.hits[0]!.excerpt.marks.length).toBeGreaterThan(0);
-    expect(res.notices).toEqual(['No passage holds “heroin coca smuggled” as written: these passages hold its words.']);
+    expect(res.notices).toEqual(['No passage holds “afghanistan smuggled heroin” as written: these passages hold its words.']);
+  });
+
+  it('when no passage holds every word, finds those holding the most of them, and says how many', () => {
+    const words = [/heroin/i, /\bcoca\b/i, /smuggl/i];
+    const held = (text: string): number => words.filter((w) => w.test(text)).length;
+    const res = engine.searchSync('"heroin coca smuggled"');
+    expect(res.total).toBeGreaterThan(0);
+    expect(res.hits[0]!.text).toContain('87% of heroin was smuggled from Afghanistan');
+    // not every passage saying one of the words: each found holds two of the three
+    for (const h of res.hits) expect(held(h.text)).toBe(2);
+    expect(res.total).toBeLessThan(engine.searchSync('heroin OR coca OR smuggled').total);
+    expect(res.notices).toEqual(['No passage holds “heroin coca smuggled” as written: these passages hold 2 of its 3 words.']);
+    // +words alike, the same passages
+    const plus = engine.searchSync('+heroin +coca +smuggled');
+    expect(plus.hits.map((h) => h.id)).toEqual(res.hits.map((h) => h.id));
+    expect(plus.notices).toEqual(['No passage holds “heroin”, “coca” and “smuggled” as written: these passages hold 2 of their 3 words.']);
+  });
+
+  it('with other words in the query, ranks every passage holding any word, as a plain search would', () => {
+    const res = engine.searchSync('"heroin coca smuggled" cannabis');
+    expect(res.hits.map((h) => h.id)).toEqual(engine.searchSync('heroin coca smuggled cannabis').hits.map((h) => h.id));
   });
 
   it('names every phrase and +word, and says when filters narrowed the search', () => {
     const res = engine.searchSync('"smuggled coca" +tajikistan', { filters: { year: '2021' } });
     expect(res.total).toBeGreaterThan(0);
     expect(res.notices).toEqual([
-      'No passage within the filters holds “smuggled coca” and “tajikistan” as written: these passages hold their words.',
+      'No passage within the filters holds “smuggled coca” and “tajikistan” as written: these passages hold 2 of their 3 words.',
     ]);
   });
 

@@ -7,7 +7,7 @@
 import type { Corpus } from '../corpus.ts';
 import { allAllowed } from '../filters.ts';
 import type { QueryPlan } from './plan.ts';
-import { conjunctive, type Conjunction } from './postings.ts';
+import { conjunctive, type Conjunction, type PassageCheck } from './postings.ts';
 import type { Scratch } from './scratch.ts';
 
 /** The passages holding every required word (the phrases' indexed words), or null when nothing is required. */
@@ -38,6 +38,45 @@ export function phraseConjunction(c: Corpus, plan: QueryPlan): Conjunction | nul
   });
   const conjs = ways.map((w) => conjunctive(c, [...new Set(w)], plan.routed, plan.allow));
   return conjs.length === 1 ? conjs[0]! : unite(conjs);
+}
+
+/** Required words beyond this many are not read again as "most of them" ({@link mostOfConjunction}): the subsets grow too many. */
+export const MOST_OF_MAX_WORDS = 6;
+
+/**
+ * For a query read again without its phrases and +words as such (no passage holds them as
+ * written): the passages holding the most of their indexed words `terms` — all of them, else every
+ * k of them for the largest k (the conjunctions of the k-word subsets united), down to two — and
+ * that k; a level whose passages all hold an excluded word counts as empty. Null when no passage
+ * holds two of them, or when they are fewer than three or more than {@link MOST_OF_MAX_WORDS}: then
+ * every passage holding any word competes.
+ */
+export function mostOfConjunction(
+  c: Corpus,
+  terms: readonly string[],
+  routed: readonly number[],
+  allow: PassageCheck,
+  excludedTerms: readonly string[],
+): { conj: Conjunction; held: number } | null {
+  const m = terms.length;
+  if (m < 3 || m > MOST_OF_MAX_WORDS) return null;
+  for (let k = m; k >= 2; k--) {
+    const conjs = subsets(terms, k)
+      .map((words) => conjunctive(c, words, routed, allow))
+      .filter((x) => x.cands.length > 0);
+    if (!conjs.length) continue;
+    const conj = conjs.length === 1 ? conjs[0]! : unite(conjs);
+    if (withoutExcluded(c, excludedTerms, conj.cands).length) return { conj, held: k };
+  }
+  return null;
+}
+
+/** Every k-element subset of `items`, in order. */
+function subsets<T>(items: readonly T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  const out: T[][] = [];
+  for (let i = 0; i + k <= items.length; i++) for (const rest of subsets(items.slice(i + 1), k - 1)) out.push([items[i]!, ...rest]);
+  return out;
 }
 
 /** The union of conjunctions: candidates and document ranges each once, ascending. */

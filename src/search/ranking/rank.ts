@@ -32,7 +32,7 @@ import type { Restriction } from '../filters.ts';
 import type { ParsedQuery } from '../query.ts';
 import type { SortOrder } from '../../types.ts';
 import { scoreBm25f } from './bm25f.ts';
-import { candidateList, requiredCandidates } from './candidates.ts';
+import { candidateList, mostOfConjunction, requiredCandidates } from './candidates.ts';
 import { expandByFeedback } from './feedback.ts';
 import { liftSpeaker } from './speaker.ts';
 import { checkPhrases, needsPhraseCheck } from './phrases.ts';
@@ -59,6 +59,14 @@ export interface Ranked {
   /** Marked stand-ins' weights when an excerpt chooses its sentence, where lower than their idf. */
   markWeights: Map<string, number>;
   phrases: string[][];
+  /**
+   * The indexed words of the query's phrases and +words, when a second reading may ask for the
+   * passages holding the most of them: the query has no other word to rank by, and no compound
+   * slot among them; null otherwise.
+   */
+  requiredWords: string[] | null;
+  /** Read with `mostOf`: how many of those words each passage found holds at least (all, or fewer). */
+  held?: { words: number; of: number };
 }
 
 /**
@@ -74,10 +82,21 @@ export function rank(
   need: number,
   started: number,
   sort: SortOrder = 'relevance',
+  mostOf: readonly string[] | null = null,
 ): Ranked {
   const plan = planQuery(c, parsed, restriction, need, started);
   try {
-    const required = requiredCandidates(c, plan);
+    // a second reading of a query whose phrases or +words no passage holds: the passages holding most of their words
+    const most = mostOf
+      ? mostOfConjunction(
+          c,
+          mostOf,
+          plan.routed,
+          plan.allow,
+          parsed.excluded.map((w) => w.term),
+        )
+      : null;
+    const required = requiredCandidates(c, plan) ?? most?.conj ?? null;
     const { idfOf, cut } = scoreBm25f(c, plan, s, required);
     const byScore = rankOrder(c, plan, s);
     if (!required) expandByFeedback(c, plan, s, byScore);
@@ -109,6 +128,8 @@ export function rank(
       compoundParts: plan.compoundParts,
       markWeights: plan.markWeights,
       phrases: [...plan.phrases, ...plan.markPhrases],
+      requiredWords: parsed.words.length === 0 && plan.phraseCompounds.length === 0 ? plan.phraseContent : null,
+      ...(most && { held: { words: most.held, of: mostOf!.length } }),
     };
   } finally {
     s.reset();
