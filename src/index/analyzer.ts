@@ -630,26 +630,34 @@ export type StemLanguage = 'fr' | 'es';
  * Spanish share; not "para", "al" or "con", which English text holds: "para. 12", "Al-Qaida").
  */
 const LANGUAGE_MARKERS: ReadonlyMap<string, StemLanguage | 'en'> = new Map([
-  ...'le des du et est une dans pour qui sur avec au aux nous ce cette ces sont pas elle ont été leur notre nos vous avons être mais aussi tous tout comme où'
+  ...'le des du et est une dans pour qui sur avec au aux nous ce cette ces sont pas elle ont été leur notre nos vous avons être mais aussi tous tout comme où je sa ses ne lui leurs votre vos ainsi très sans selon dont déjà puis alors cela ceci ici chaque sommes mes mon ma peut doit après depuis encore toujours jamais rien même'
     .split(' ')
     .map((w) => [w, 'fr'] as const),
-  ...'el los las del por una como pero más este esta estos estas han fue sus todos todas nuestro nuestra nuestros hemos también además desde hasta cuando donde porque está están hay muy otros sido'
+  ...'el los las del por una como pero más este esta estos estas han fue sus todos todas nuestro nuestra nuestros hemos también además desde hasta cuando donde porque está están hay muy otros sido su ha ante sin sobre ser hoy nos ya aquí así mientras siempre nunca nada cada sino según durante mismo misma ellos ellas usted ustedes yo'
     .split(' ')
     .map((w) => [w, 'es'] as const),
   ...'the and of to is that for with are this be was it on have which'.split(' ').map((w) => [w, 'en'] as const),
 ]);
+/**
+ * Function words French and Spanish share ("un" only in small letters: "UN" is English), which do
+ * not tell one from the other but do tell them from English: counted beside a language's own.
+ */
+const ROMANCE_MARKERS: ReadonlySet<string> = new Set('de la que en se y les'.split(' '));
 /** French and Italian elided articles and pronouns (l'Organisation, d'un): French markers too. */
 const ELIDED = /^(?:l|d|qu|n|s|c|j)['\u2019]/i;
 
 /**
  * The language of a passage's text, when it is French or Spanish: counted on its first 200 words,
- * the function words of one language outnumber the other's and twice the English ones, at least
- * two of them. Null for English, for other languages and for text too short to tell.
+ * the function words of one language (at least two, or one with words French and Spanish share
+ * making three: "El 1º de octubre … la primera") outnumber the other's and the English ones, and
+ * with the shared ones twice the English ones. Null for English, for other languages and for text
+ * too short to tell.
  */
 export function textLanguage(text: string): StemLanguage | null {
   let fr = 0;
   let es = 0;
   let en = 0;
+  let shared = 0;
   let n = 0;
   const re = /\p{L}+(?:['\u2019]\p{L}+)?/gu;
   for (let m = re.exec(text); m !== null && n < 200; m = re.exec(text), n++) {
@@ -658,13 +666,18 @@ export function textLanguage(text: string): StemLanguage | null {
       fr++;
       continue;
     }
-    const lang = w.length <= 8 ? LANGUAGE_MARKERS.get(w.toLowerCase()) : undefined;
+    if (w.length > 8) continue;
+    const lower = w.toLowerCase();
+    const lang = LANGUAGE_MARKERS.get(lower);
     if (lang === 'fr') fr++;
     else if (lang === 'es') es++;
     else if (lang === 'en') en++;
+    else if (ROMANCE_MARKERS.has(lower) || w === 'un') shared++;
   }
-  if (fr >= 2 && fr > 2 * en && fr > es) return 'fr';
-  if (es >= 2 && es > 2 * en && es > fr) return 'es';
+  // two of a language's own words, or one and shared ones making three; more than the English ones,
+  // and with the shared ones more than twice as many
+  if ((fr >= 2 || (fr >= 1 && fr + shared >= 3)) && fr > es && fr > en && fr + shared > 2 * en) return 'fr';
+  if ((es >= 2 || (es >= 1 && es + shared >= 3)) && es > fr && es > en && es + shared > 2 * en) return 'es';
   return null;
 }
 

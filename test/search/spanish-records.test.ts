@@ -78,4 +78,17 @@ describe('which passages are read as Spanish', () => {
     // longer function words count too
     expect(textLanguage('También hemos trabajado con nuestros socios.')).toBe('es');
   });
+
+  it('one Spanish function word of its own with those Spanish shares with French (de, la, en) is enough: "inaugurar" finds Mexico\'s "inauguraremos"', async () => {
+    const { textLanguage } = await import('../../src/index/analyzer.ts');
+    // before: "el" alone counted, and the passage was read as English
+    const res = await engine.search('inaugurar', { limit: 5 });
+    expect(res.hits.map((h) => h.text)).toContain(
+      'El 1º de octubre inauguraremos la Administración de la primera presidenta mujer en 200 años, la Dra. Claudia Sheinbaum.',
+    );
+    expect(res.hits.flatMap(marked)).toContain('inauguraremos');
+    // the shared words alone tell nothing, nor do names with "de" and "La" in English
+    expect(textLanguage('Plenario de la Asamblea General, 28 de septiembre de 2024.')).toBeNull();
+    expect(textLanguage('Javier Pérez de Cuéllar spoke in La Paz and in Le Monde.')).toBeNull();
+  });
 });

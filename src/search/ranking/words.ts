@@ -131,12 +131,14 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
  * A query word's French and Spanish stems that the library holds (analyzer `languageTermsOf`: the
  * words of its French and Spanish passages), each standing for the word: `nationales` finds
  * "nationaux" and "nationale" in a French passage, `desarrollo` finds "desarrollar" in a Spanish
- * one. A word found so is no typo: no corrections are looked for.
+ * one. A word found so is no typo: no corrections are looked for. A stem weighs at most what the
+ * word does where the word is the commoner (an English word quoted in a French passage: "peace"
+ * is common, its French stem rare), so that it never outranks the word's own passages.
  */
 function languageStems(c: Corpus, w: QueryWord): Array<{ term: string; weight: number }> {
   return languageTermsOf(w.raw)
     .filter((term) => c.df(term) > 0)
-    .map((term) => ({ term, weight: 1 }));
+    .map((term) => ({ term, weight: c.df(w.term) > 0 ? Math.min(1, c.idf(w.term) / c.idf(term)) : 1 }));
 }
 
 /** The most pairs a lone character is looked for in: the most frequent of them (see {@link inCjkWords}). */
