@@ -143,6 +143,14 @@ export class Corpus {
     return idfOf(this.documentCount, this.docDf(term));
   }
 
+  /** Passages whose text (not their metadata, which repeats a document's title in each) holds `term`. */
+  textDf(term: string): number {
+    const id = this.index.termId(term);
+    if (id < 0) return 0;
+    const r = this.index.postings(id, 'text');
+    return r.end - r.start;
+  }
+
   /** Whether passage `g`'s text (not its metadata: title, country, speaker, meeting) holds `term`. */
   inText(g: number, term: string): boolean {
     const id = this.index.termId(term);

@@ -84,9 +84,19 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
       // misspelling) — and not by a swap of letters, which makes real words of each other ("unclear", "nuclear")
       const rare = df < rareDf;
       const floor = rare ? df + 1 : df * c.opts.fuzzy.ratio;
+      // a word the library holds corrects only to a far more frequent word in the text itself: a
+      // title word counts once a passage ("Section 24" in each of a budget section's 1,000 passages
+      // made `sanctions` find them all)
       const cands = c
         .closeTerms(w.term, folded.length >= 8 ? 2 : 1, floor, rare)
-        .filter((x) => x.df >= floor && x.term !== w.term)
+        .filter(
+          (x) =>
+            x.df >= floor &&
+            x.term !== w.term &&
+            (rare || c.textDf(x.term) >= c.textDf(w.term) * c.opts.fuzzy.ratio) &&
+            // a word with a prefix is no typo of the word without it ("dehumanizing" is not "human")
+            !(w.term.length > x.term.length && w.term.endsWith(x.term)),
+        )
         .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
         .slice(0, maxExpansions);
       // noisy channel: the more frequent the neighbour against the word as typed, the likelier it was meant

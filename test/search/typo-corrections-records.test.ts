@@ -1,0 +1,43 @@
+/**
+ * Typo tolerance on real UN documents: a word the library holds is corrected only to a word far more
+ * frequent in the text itself (not in titles, which each passage of a document repeats), and a word
+ * with a prefix is no typo of the word without it. On A/81/6 (Sect. 16), whose every passage carries
+ * the title "Section 16", and A/RES/55/2, the Millennium Declaration.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeExtractors } from '../../src/ingest/load-library.ts';
+import type { VerbatimEngine } from '../../src/search/engine.ts';
+import { engineOfUnDocuments, markedWords as marked } from '../support/library.ts';
+
+let engine: VerbatimEngine;
+let texts: string[];
+
+beforeAll(async () => {
+  ({ engine, texts } = await engineOfUnDocuments(['A_81_6_Sect.16.pdf', 'A_RES_55_2.pdf', 'A_50_PV.33.pdf', 'S_PV.8699_Resumption1.pdf']));
+}, 120_000);
+afterAll(closeExtractors);
+
+describe('typo corrections on real records', () => {
+  it('"sanctions" finds the passages saying sanction(s), not every passage titled "Section 16"', async () => {
+    const res = await engine.search('sanctions', { limit: 50 });
+    const saying = texts.filter((t) => /sanction/i.test(t)).length;
+    expect(saying).toBeGreaterThan(0);
+    // before: every passage of the budget section, by a correction to its title word
+    expect(res.total).toBe(saying);
+    for (const h of res.hits) expect(h.text).toMatch(/sanction/i);
+  });
+
+  it('"dehumanizing" does not search "human": nothing but the word is marked', async () => {
+    const res = await engine.search('dehumanizing', { limit: 20 });
+    expect(res.hits.length).toBeGreaterThan(0);
+    const words = res.hits.flatMap(marked).map((w) => w.toLowerCase());
+    expect(words).toContain('dehumanizing');
+    expect(words.filter((w) => !w.startsWith('dehumaniz'))).toEqual([]);
+    expect(res.total).toBeLessThan(10);
+  });
+
+  it('a real typo is still corrected', async () => {
+    const res = await engine.search('povertty', { limit: 5 });
+    expect(res.hits.flatMap(marked).map((w) => w.toLowerCase())).toContain('poverty');
+  });
+});
