@@ -132,9 +132,15 @@ function isIgnoredName(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-/** README.md files describe a folder; they are not statements. */
-function isReadme(name: string): boolean {
-  return name.toLowerCase() === 'readme.md';
+/**
+ * Files that describe a folder or its provenance, not statements: README, SOURCE(S), LICENSE,
+ * LICENCE, CHANGELOG, CONTRIBUTING, NOTICE, AUTHORS and CITATION, as Markdown or plain text
+ * (README.md, SOURCE.md, LICENSE.txt), in any case. A corpus's SOURCE.md describing each file was
+ * indexed as a statement, and ranked first for the symbols it lists ("A/RES/79/191").
+ */
+const FOLDER_NOTES = /^(?:readme|sources?|licen[cs]e|changelog|contributing|notice|authors|citation)(?:\.(?:md|markdown|txt))?$/i;
+function isFolderNote(name: string): boolean {
+  return FOLDER_NOTES.test(name);
 }
 
 function toPosix(p: string): string {
@@ -143,8 +149,8 @@ function toPosix(p: string): string {
 
 /**
  * Lists the library's files, sorted by path: candidate documents, sidecars and manifests (so a
- * change to any of them can be detected). Skips dotfiles and dot-folders, `node_modules` and files
- * named README.md.
+ * change to any of them can be detected). Skips dotfiles and dot-folders, `node_modules` and the
+ * files describing a folder (README.md, SOURCE.md, LICENSE …: {@link isFolderNote}).
  */
 export async function scanLibrary(root: string): Promise<ScannedFile[]> {
   return (await scanLibraryReport(root)).files;
@@ -174,7 +180,7 @@ export async function scanLibraryReport(root: string): Promise<{ files: ScannedF
         await walk(full);
         continue;
       }
-      if (isReadme(entry.name)) continue;
+      if (isFolderNote(entry.name)) continue;
       if (entry.isSymbolicLink()) {
         problems.push({ path: toPosix(path.relative(root, full)), reason: 'symbolic link: not followed (copy the file into the library instead)' });
         continue;

@@ -68,6 +68,21 @@ describe('loadLibrary over a mixed folder', () => {
     expect(documents.some((d) => d.path.includes('README'))).toBe(false);
   });
 
+  it('skips the files describing a folder (SOURCE.md, LICENSE.txt …), as README.md: the real UN corpus folder indexes its documents only', async () => {
+    const un = new URL('../fixtures/un-documents/', import.meta.url).pathname;
+    const names = (await scanLibrary(un)).map((f) => f.path);
+    expect(names).not.toContain('SOURCE.md');
+    expect(names).toContain('A_RES_79_191.pdf');
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-notes-'));
+    try {
+      for (const f of ['SOURCE.md', 'sources.txt', 'LICENSE', 'License.txt', 'CHANGELOG.md', 'statement.txt', 'source-code.txt'])
+        writeFileSync(path.join(dir, f), 'The delegation spoke on the law of the sea.\n');
+      expect((await scanLibrary(dir)).map((f) => f.path)).toEqual(['source-code.txt', 'statement.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the good lines of a JSONL file and reports the bad one by line number', () => {
     expect(report.skipped.filter((s) => s.path === 'statements.jsonl')).toEqual([
       { path: 'statements.jsonl', line: 2, reason: expect.stringMatching(/^invalid JSON/) },
