@@ -133,13 +133,17 @@ function rowsOf(items: PageItem[]): { rows: Row[]; marks: Set<PageItem> } {
 function textOf(items: PageItem[], marks: Set<PageItem>): string {
   let out = '';
   let right = -Infinity;
+  // a mark's item may carry the space after it ("5 " in "Action5 and"): dropped with the mark, the space is kept
+  let spaceAfterMark = false;
   for (const i of items) {
     if (marks.has(i)) {
       right = i.right;
+      spaceAfterMark = /\s$/.test(i.text);
       continue;
     }
     const gap = i.x - right;
-    if (out && !out.endsWith(' ') && !i.text.startsWith(' ') && gap > i.size * 0.12) out += ' ';
+    if (out && !out.endsWith(' ') && !i.text.startsWith(' ') && (gap > i.size * 0.12 || spaceAfterMark)) out += ' ';
+    spaceAfterMark = false;
     out += i.text;
     right = i.right;
   }

@@ -102,6 +102,14 @@ describe('real UN records: layout', () => {
     expect(text).not.toContain('________');
   });
 
+  it('drops a footnote mark and keeps the space after it (A/RES/55/2: "Action5 and" is "Action and", not "Actionand")', async () => {
+    const text = (await body('A_RES_55_2.pdf')).map((p) => p.text).join('\n');
+    expect(text).toContain('Barbados Programme of Action and the outcome');
+    expect(text).toContain('Convention on Biological Diversity and the Convention to Combat Desertification');
+    expect(text).toContain('Convention on the Rights of the Child and its optional protocols');
+    expect(text).not.toMatch(/(?:Action|Diversity|Child)and\b/);
+  });
+
   it('reads tables as tables, rows as "cell · cell", never glued into prose (A/80/590)', async () => {
     const all = await paras('A_80_590.pdf');
     const tables = all.filter((p) => p.kind === 'table').map((p) => p.text);
