@@ -23,6 +23,7 @@ import { extractMarkdown, extractStatementsJson, extractStatementsJsonl, extract
 import { cleanMeta, mergeMeta, parseManifest, type ManifestRow, type MetaSource } from './metadata.ts';
 import { toPassages } from './passages.ts';
 import { attributeStatements, statementRanges } from './statements.ts';
+import { unDocumentDate } from './formats/un-date.ts';
 import { reflow } from './reflow.ts';
 
 /** Default limits for one file: 20 MB, 30 s. */
@@ -369,6 +370,17 @@ export function buildDocument(
 ): LibraryDocument | undefined {
   const attributed = attributeStatements(meta, paragraphs);
   const rec = attributed.record;
+  // a resolution's or report's date from its opening lines ("adopted by … on 2 July 2018"), where
+  // its format's extractor found none
+  if (!rec && meta.date === undefined && meta.symbol && !/\/PV\./.test(meta.symbol)) {
+    const date = unDocumentDate(
+      paragraphs
+        .slice(0, 20)
+        .map((p) => p.text)
+        .join('\n'),
+    );
+    if (date) meta.date = date;
+  }
   if (rec) {
     if (meta.date === undefined && rec.date) meta.date = rec.date;
     if (meta.session === undefined && rec.session) meta.session = rec.session;

@@ -5,6 +5,7 @@ import type { DocumentMeta, DocumentExtractor } from '../../types.ts';
 import { paragraphsFromDom, removeNoteReferences } from './blocks.ts';
 import { checkSize, checkZipUnpacked, OUT_OF_ROOM, tooLargeUnpacked, unpackedLimit } from './size-limit.ts';
 import { findSymbol, mastheadSymbol } from './symbol.ts';
+import { unDocumentDate } from './un-date.ts';
 import { meaningfulTitle } from './title.ts';
 
 const RESOLUTION_TITLE = /^(?:\d{1,4}\/\d{1,4}|\d{4}\/\d{1,3})\.\s+(\S.{3,})$/;
@@ -93,5 +94,9 @@ export const extractDocx: DocumentExtractor = async (bytes, _path, limits) => {
   if (title) meta.title = title;
   const symbol = parts.headers.length ? mastheadSymbol(parts.headers, bodyText) : findSymbol(bodyText);
   if (symbol) meta.symbol = symbol;
+  // a resolution's or report's date, from the masthead in the page header or the adoption line
+  const date =
+    symbol && !/\/PV\./.test(symbol) ? unDocumentDate([...parts.headers, ...paragraphs.slice(0, 20).map((p) => p.text)].join('\n')) : undefined;
+  if (date) meta.date = date;
   return { meta, paragraphs };
 };

@@ -2,6 +2,7 @@ import { getDocumentProxy } from 'unpdf';
 import type { DocumentMeta, DocumentExtractor, ExtractLimits } from '../../types.ts';
 import { layoutPages, type PageInput, type PageItem } from './layout.ts';
 import { meaningfulTitle, titleBlock } from './title.ts';
+import { unDocumentDate } from './un-date.ts';
 import { checkSize, OUT_OF_ROOM, pdfUnpacksTooLarge, tooLargeUnpacked, unpackedLimit } from './size-limit.ts';
 
 interface RawItem {
@@ -85,6 +86,9 @@ export const extractPdf: DocumentExtractor = async (bytes, _path, limits) => {
     const title =
       titleBlock(firstPageRows, bodySize, symbol) ?? infoTitle ?? (firstSize > bodySize * 1.15 ? meaningfulTitle(paragraphs[0]?.text) : undefined);
     if (title) meta.title = title;
+    // a resolution's or report's date (a record's comes from its masthead: ../statements.ts)
+    const date = symbol && !/\/PV\./.test(symbol) ? unDocumentDate(firstPage) : undefined;
+    if (date) meta.date = date;
     return { meta, paragraphs };
   } catch (error) {
     if (error instanceof Error && /^(?:no text layer|too large)/.test(error.message)) throw error;

@@ -86,11 +86,13 @@ describe('Word: footnotes, tables, title property', () => {
     expect(paras.map((p) => p.text).join('\n')).not.toMatch(/↑|Appropriation for 2024\/25 \$43/);
   });
 
-  it('reads an ODS ".DOC" that is really OOXML: symbol from its header, title from the resolution (E/RES/2018/17)', async () => {
+  it('reads an ODS ".DOC" that is really OOXML: symbol from its header, title and date from the resolution (E/RES/2018/17)', async () => {
     const doc = await extractDocx(new Uint8Array(readFileSync(path.join(UN, 'E_RES_2018_17_N1822426.DOC'))), 'x.DOC', LIMITS);
     expect(doc.meta).toEqual({
       symbol: 'E/RES/2018/17',
       title: 'The rule of law, crime prevention and criminal justice in the context of the Sustainable Development Goals',
+      // "Resolution adopted by the Economic and Social Council on 2 July 2018"
+      date: '2018-07-02',
     });
   });
 });
