@@ -170,6 +170,12 @@ export interface Source {
   meeting?: string;
   session?: string;
   paragraph: number;
+  /**
+   * The paragraph's number as the document prints it ("11" for "11. We will spare no effort…",
+   * "16.86" in a budget section, "244" in an old verbatim record), when the passage opens with one:
+   * citations give it ("para. 11") instead of the passage count `paragraph`, which differs.
+   */
+  printedParagraph?: string;
   page?: number;
   /** Last page when the passage runs over a page break. */
   pageEnd?: number;

@@ -20,6 +20,7 @@ export const CSV_SOURCE_FIELDS = [
   'meeting',
   'session',
   'paragraph',
+  'printedParagraph',
   'page',
   'section',
   'symbol',

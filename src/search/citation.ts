@@ -43,6 +43,8 @@ function withStatement(doc: Source, st: Statement): Source {
 function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage): Source {
   const m = doc.meta;
   const s: Source = { document: doc.id, paragraph: p.paragraph };
+  const printed = printedParagraphNumber(p.text);
+  if (printed !== undefined) s.printedParagraph = printed;
   const date = p.sectionDate ?? m.date;
   if (m.title !== undefined) s.title = m.title;
   if (date !== undefined) s.date = date;
@@ -59,6 +61,22 @@ function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage): 
   if (m.symbol !== undefined) s.symbol = m.symbol;
   if (m.url !== undefined) s.url = m.url;
   return s;
+}
+
+/**
+ * The number a passage's paragraph is printed with, when the passage opens with one: "11. We will
+ * …" (a resolution's or declaration's paragraph, an old record's "244. The reports…") or "16.86 The
+ * Office…" (a budget section's). Not a resolution's own number ("2018/17. The rule of law"), a
+ * table row's "1.1.7", a year or a footnote's bare number.
+ */
+export function printedParagraphNumber(text: string): string | undefined {
+  const m = /^(\d{1,3})\.\s+(?=[\p{L}"“(])/u.exec(text) ?? /^(\d{1,2}\.\d{1,3})\s+(?=\p{Lu})/u.exec(text);
+  return m ? m[1] : undefined;
+}
+
+/** The paragraph as citations give it: its printed number, else the passage count. */
+export function paragraphLabel(s: Source): string {
+  return s.printedParagraph !== undefined ? `para. ${s.printedParagraph}` : `¶ ${s.paragraph}`;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -117,7 +135,7 @@ export function citationLine(s: Source): string {
   }
   const date = clean(s.date);
   if (date) parts.push(formatDate(date));
-  parts.push(`¶ ${s.paragraph}`);
+  parts.push(paragraphLabel(s));
   const pages = pagesLabel(s);
   if (pages) parts.push(pages);
   const symbol = clean(s.symbol);
@@ -184,7 +202,7 @@ function statementCitationLine(s: Source): string {
   const date = tidy(s.date);
   if (date) parts.push(formatDate(date));
   const pages = pagesLabel(s);
-  parts.push(pages ?? `¶ ${s.paragraph}`);
+  parts.push(pages ?? paragraphLabel(s));
   return parts.join(SEP);
 }
 
