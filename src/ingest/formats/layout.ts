@@ -532,7 +532,7 @@ function paragraphsOf(block: Block, leading: number): Para[] {
       const size = Math.max(line.size, prev.size);
       if (gap > Math.max(leading, size * 1.1) * 1.2) start = true;
       else if (Math.abs(line.size - prev.size) > Math.min(line.size, prev.size) * 0.15) start = true;
-      else if (indentOf(line) > line.size * 0.8 && indentOf(prev) < line.size * 0.5) start = true;
+      else if (indentOf(line) > line.size * 0.8 && indentOf(prev) < line.size * 0.5 && !hangingIndent(cur, prev, line, block)) start = true;
       else if (prev.right < block.left + (block.right - block.left) * 0.6 && TERMINAL.test(prev.text) && /^[\p{Lu}\p{N}"“‘(]/u.test(line.text))
         start = true;
     }
@@ -545,6 +545,19 @@ function paragraphsOf(block: Block, leading: number): Para[] {
   if (cur.length) paras.push({ page: block.page, pageEnd: block.page, lines: cur, blockLeft: block.left, blockRight: block.right });
   return paras;
 }
+
+/**
+ * Whether `prev`, the first line of the paragraph `cur`, opens a numbered paragraph set with a
+ * hanging indent: the number at the margin, the following lines indented ("11. We will spare no
+ * effort to free our fellow men, women and children from the" | "abject and dehumanizing…"). Its
+ * first line is full: a short numbered heading ("1. Introduction") is followed by a new paragraph.
+ */
+function hangingIndent(cur: readonly Line[], prev: Line, line: Line, block: Block): boolean {
+  return (
+    cur.length === 1 && PARAGRAPH_NUMBER.test(prev.text) && prev.right >= block.right - prev.size * 3 && prev.right >= line.right - prev.size * 2
+  );
+}
+const PARAGRAPH_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})?\.?|\(?[a-z]{1,4}\)|[A-Z]\.)\s/;
 
 /** Whether `next` (first paragraph of a column or page) carries on `prev` (last of the one before). */
 function continues(prev: Para, next: Para, usesIndents: boolean): boolean {

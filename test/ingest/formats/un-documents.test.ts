@@ -102,6 +102,24 @@ describe('real UN records: layout', () => {
     expect(text).not.toContain('________');
   });
 
+  it('keeps a numbered paragraph set with a hanging indent whole (A/RES/55/2, A/81/6 Sect. 16)', async () => {
+    const text = (await body('A_RES_55_2.pdf')).map((p) => p.text);
+    // before: "…women and children from the" ended the passage, the rest was another
+    expect(
+      text.some((t) =>
+        t.startsWith(
+          '11. We will spare no effort to free our fellow men, women and children from the abject and dehumanizing conditions of extreme poverty',
+        ),
+      ),
+    ).toBe(true);
+    const sect = (await body('A_81_6_Sect.16.pdf')).map((p) => p.text);
+    expect(
+      sect.some((t) =>
+        /^16\.1 The United Nations Office on Drugs and Crime \(UNODC\) is responsible for supporting Member States in making the world safer/.test(t),
+      ),
+    ).toBe(true);
+  });
+
   it('drops a footnote mark and keeps the space after it (A/RES/55/2: "Action5 and" is "Action and", not "Actionand")', async () => {
     const text = (await body('A_RES_55_2.pdf')).map((p) => p.text).join('\n');
     expect(text).toContain('Barbados Programme of Action and the outcome');
