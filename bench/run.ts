@@ -19,7 +19,7 @@ Options:
   --skip ENGINE     verbatim, minisearch or xapian; repeatable or comma-separated
   --install         install python3-xapian with apt-get when it is missing
   --queries FILE    benchmark queries (default ../shared/eval/perf-queries.json)
-  --repeat N        timed passes over the queries (default 1 full, 3 small)
+  --repeat N        timed passes over the queries (default 3; every sample counts in the percentiles)
   --warmup N        untimed queries first, taken in turn from each kind (default 20)
   --work DIR        scratch folder: caches, passages JSONL, Xapian database (default bench/work)
   --out FILE        the Markdown report (default bench/RESULTS.md; "-" for none)
@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
     skip,
     install: values.install,
     queriesFile: path.resolve(values.queries),
-    repeat: int('repeat', values.repeat ?? (size === 'small' ? '3' : '1'), 1),
+    repeat: int('repeat', values.repeat ?? '3', 1),
     warmup: int('warmup', values.warmup, 0),
     workDir,
     smallColdStart: !values['no-small-cold'],
