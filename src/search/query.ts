@@ -445,6 +445,14 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   }
 
   checkRange(filters);
+  // AND, OR and NOT in capitals between words, as other search tools take them: say how they are read
+  const words = pieces.filter((p) => p.kind === 'word' && p.sign === '').map((p) => p.raw);
+  const operator = words.slice(1, -1).find((w) => w === 'AND' || w === 'OR' || w === 'NOT');
+  if (operator && words.some((w) => /\p{Ll}/u.test(w))) {
+    notices.push(
+      `“${operator}” is not an operator here: the words around it are searched as usual (in a short query, passages holding every word come first). Put + before a word that must be there (+heroin), - before one to leave out (-cannabis).`,
+    );
+  }
   return { ...assemble(pieces, filters, options.relaxed === true), notices };
 }
 

@@ -486,3 +486,22 @@ describe('parseQuery: a filter written with a space whose value is no such value
     expect(parseQuery('coca country:risk').notices).toEqual([]);
   });
 });
+
+describe('parseQuery: AND, OR and NOT in capitals are no operators, and the reply says so', () => {
+  it('between words: a notice saying how the words are read and what + and - do', () => {
+    for (const op of ['AND', 'OR', 'NOT']) {
+      const q = parseQuery(`veto ${op} sanctions`);
+      expect(q.words.map((w) => w.term)).toEqual(['veto', 'sanction']);
+      expect(q.notices).toEqual([
+        `“${op}” is not an operator here: the words around it are searched as usual (in a short query, passages holding every word come first). Put + before a word that must be there (+heroin), - before one to leave out (-cannabis).`,
+      ]);
+    }
+  });
+
+  it('not for "and" in small letters, a query all in capitals, or a word at either end', () => {
+    expect(parseQuery('law and order').notices).toEqual([]);
+    expect(parseQuery('LAW AND ORDER').notices).toEqual([]);
+    expect(parseQuery('AND heroin').notices).toEqual([]);
+    expect(parseQuery('"veto AND sanctions"').notices).toEqual([]);
+  });
+});
