@@ -24,6 +24,8 @@ export interface JsonHit {
     meeting: string | null;
     session: string | null;
     paragraph: number;
+    /** The paragraph's number as the document prints it ("11"), when the passage opens with one. */
+    printedParagraph: string | null;
     page: number | null;
     section: string | null;
     symbol: string | null;
@@ -67,6 +69,7 @@ export function jsonHit(hit: Hit): JsonHit {
       meeting: s.meeting ?? null,
       session: s.session ?? null,
       paragraph: s.paragraph,
+      printedParagraph: s.printedParagraph ?? null,
       page: s.page ?? null,
       section: s.section ?? null,
       symbol: s.symbol ?? null,

@@ -630,10 +630,10 @@ export type StemLanguage = 'fr' | 'es';
  * Spanish share; not "para", "al" or "con", which English text holds: "para. 12", "Al-Qaida").
  */
 const LANGUAGE_MARKERS: ReadonlyMap<string, StemLanguage | 'en'> = new Map([
-  ...'le des du et est une dans pour qui sur avec au aux nous ce cette ces sont pas elle ont été leur notre nos vous avons être mais aussi tous tout comme où je sa ses ne lui leurs votre vos ainsi très sans selon dont déjà puis alors cela ceci ici chaque sommes mes mon ma peut doit après depuis encore toujours jamais rien même'
+  ...'le des du et est une dans pour qui sur avec au aux nous ce cette ces sont pas elle ont été leur notre vous avons être mais aussi tous tout comme où je sa ses ne lui leurs votre vos ainsi très sans selon dont déjà puis alors cela ceci ici chaque sommes mes mon ma peut doit après depuis encore toujours jamais rien même'
     .split(' ')
     .map((w) => [w, 'fr'] as const),
-  ...'el los las del por una como pero más este esta estos estas han fue sus todos todas nuestro nuestra nuestros hemos también además desde hasta cuando donde porque está están hay muy otros sido su ha ante sin sobre ser hoy nos ya aquí así mientras siempre nunca nada cada sino según durante mismo misma ellos ellas usted ustedes yo'
+  ...'el los las del por una como pero más este esta estos estas han fue sus todos todas nuestro nuestra nuestros hemos también además desde hasta cuando donde porque está están hay muy otros sido su ha ante sin sobre ser hoy ya aquí así mientras siempre nunca nada cada sino según durante mismo misma ellos ellas usted ustedes yo'
     .split(' ')
     .map((w) => [w, 'es'] as const),
   ...'the and of to is that for with are this be was it on have which'.split(' ').map((w) => [w, 'en'] as const),
@@ -642,7 +642,7 @@ const LANGUAGE_MARKERS: ReadonlyMap<string, StemLanguage | 'en'> = new Map([
  * Function words French and Spanish share ("un" only in small letters: "UN" is English), which do
  * not tell one from the other but do tell them from English: counted beside a language's own.
  */
-const ROMANCE_MARKERS: ReadonlySet<string> = new Set('de la que en se y les'.split(' '));
+const ROMANCE_MARKERS: ReadonlySet<string> = new Set('de la que en se y les nos'.split(' '));
 /** French and Italian elided articles and pronouns (l'Organisation, d'un): French markers too. */
 const ELIDED = /^(?:l|d|qu|n|s|c|j)['\u2019]/i;
 

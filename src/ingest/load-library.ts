@@ -135,11 +135,11 @@ function isIgnoredName(name: string): boolean {
 
 /**
  * Files that describe a folder or its provenance, not statements: README, SOURCE(S), LICENSE,
- * LICENCE, CHANGELOG, CONTRIBUTING, NOTICE, AUTHORS and CITATION, as Markdown or plain text
+ * LICENCE, CHANGELOG, CONTRIBUTING and AUTHORS, as Markdown or plain text
  * (README.md, SOURCE.md, LICENSE.txt), in any case. A corpus's SOURCE.md describing each file was
  * indexed as a statement, and ranked first for the symbols it lists ("A/RES/79/191").
  */
-const FOLDER_NOTES = /^(?:readme|sources?|licen[cs]e|changelog|contributing|notice|authors|citation)(?:\.(?:md|markdown|txt))?$/i;
+const FOLDER_NOTES = /^(?:readme|sources?|licen[cs]e|changelog|contributing|authors)(?:\.(?:md|markdown|txt))?$/i;
 function isFolderNote(name: string): boolean {
   return FOLDER_NOTES.test(name);
 }

@@ -20,11 +20,11 @@ export const CSV_SOURCE_FIELDS = [
   'meeting',
   'session',
   'paragraph',
-  'printedParagraph',
   'page',
   'section',
   'symbol',
   'url',
+  'printedParagraph',
 ] as const satisfies readonly (keyof Source)[];
 
 export const CSV_COLUMNS = ['rank', 'score', 'passage', 'excerpt', 'text', ...CSV_SOURCE_FIELDS, 'link'] as const;

@@ -40,5 +40,6 @@ describe('the printed paragraph number in citations', () => {
     expect(printedParagraphNumber('2024 was a year of crises.')).toBeUndefined();
     expect(printedParagraphNumber('5 See resolution 70/1.')).toBeUndefined();
     expect(printedParagraphNumber('We, heads of State')).toBeUndefined();
+    expect(printedParagraphNumber('1. The Fifth Committee · 1 · 1 · 1')).toBeUndefined();
   });
 });

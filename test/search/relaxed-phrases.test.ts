@@ -45,6 +45,13 @@ describe('a quoted phrase no passage holds', () => {
     expect(plus.notices).toEqual(['No passage holds “heroin”, “coca” and “smuggled” as written: these passages hold 2 of their 3 words.']);
   });
 
+  it('with an excluded phrase, which only the phrase check sees, reads every passage holding any word, less those holding it', () => {
+    // the one passage holding two of the three words says "from Afghanistan": before, nothing was found
+    const res = engine.searchSync('"heroin coca smuggled" -"from Afghanistan"');
+    expect(res.total).toBeGreaterThan(0);
+    for (const h of res.hits) expect(h.text.toLowerCase()).not.toContain('from afghanistan');
+  });
+
   it('with other words in the query, ranks every passage holding any word, as a plain search would', () => {
     const res = engine.searchSync('"heroin coca smuggled" cannabis');
     expect(res.hits.map((h) => h.id)).toEqual(engine.searchSync('heroin coca smuggled cannabis').hits.map((h) => h.id));

@@ -90,5 +90,8 @@ describe('which passages are read as Spanish', () => {
     // the shared words alone tell nothing, nor do names with "de" and "La" in English
     expect(textLanguage('Plenario de la Asamblea General, 28 de septiembre de 2024.')).toBeNull();
     expect(textLanguage('Javier Pérez de Cuéllar spoke in La Paz and in Le Monde.')).toBeNull();
+    // "nos" is French and Spanish alike: it tells neither
+    expect(textLanguage('Nos pays partagent nos valeurs.')).not.toBe('es');
+    expect(textLanguage('Nos pays partagent nos valeurs et notre avenir.')).toBe('fr');
   });
 });

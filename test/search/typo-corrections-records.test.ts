@@ -36,8 +36,15 @@ describe('typo corrections on real records', () => {
     expect(res.total).toBeLessThan(10);
   });
 
-  it('a real typo is still corrected', async () => {
+  it('a real typo is still corrected, a doubled or stray first letter too (a word the library does not hold)', async () => {
     const res = await engine.search('povertty', { limit: 5 });
     expect(res.hits.flatMap(marked).map((w) => w.toLowerCase())).toContain('poverty');
+    for (const q of ['ssecurity council', 'nnuclear weapons']) {
+      const words = (await engine.search(q, { limit: 5 })).hits.flatMap(marked).map((w) => w.toLowerCase());
+      expect(
+        words.some((w) => w === 'security' || w === 'nuclear'),
+        q,
+      ).toBe(true);
+    }
   });
 });

@@ -61,8 +61,8 @@ export interface Ranked {
   phrases: string[][];
   /**
    * The indexed words of the query's phrases and +words, when a second reading may ask for the
-   * passages holding the most of them: the query has no other word to rank by, and no compound
-   * slot among them; null otherwise.
+   * passages holding the most of them: the query has no other word to rank by, no compound slot
+   * among them and no excluded phrase (which only the phrase check sees); null otherwise.
    */
   requiredWords: string[] | null;
   /** Read with `mostOf`: how many of those words each passage found holds at least (all, or fewer). */
@@ -128,7 +128,7 @@ export function rank(
       compoundParts: plan.compoundParts,
       markWeights: plan.markWeights,
       phrases: [...plan.phrases, ...plan.markPhrases],
-      requiredWords: parsed.words.length === 0 && plan.phraseCompounds.length === 0 ? plan.phraseContent : null,
+      requiredWords: parsed.words.length === 0 && plan.phraseCompounds.length === 0 && plan.excludedPhrases.length === 0 ? plan.phraseContent : null,
       ...(most && { held: { words: most.held, of: mostOf!.length } }),
     };
   } finally {

@@ -94,8 +94,9 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
             x.df >= floor &&
             x.term !== w.term &&
             (rare || c.textDf(x.term) >= c.textDf(w.term) * c.opts.fuzzy.ratio) &&
-            // a word with a prefix is no typo of the word without it ("dehumanizing" is not "human")
-            !(w.term.length > x.term.length && w.term.endsWith(x.term)),
+            // a word the library holds with a prefix is no typo of the word without it ("dehumanizing"
+            // is not "human"); one it does not hold may be ("nnuclear", "aterrorism")
+            !(df > 0 && w.term.length > x.term.length && w.term.endsWith(x.term)),
         )
         .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
         .slice(0, maxExpansions);

@@ -1,0 +1,22 @@
+/** A UN document's date from its first page (src/ingest/formats/un-date.ts), on lines as the real documents print them. */
+import { describe, expect, it } from 'vitest';
+import { unDocumentDate } from '../../src/ingest/formats/un-date.ts';
+
+describe('unDocumentDate', () => {
+  it("takes the resolution's own adoption line, else the masthead's distribution date", () => {
+    expect(unDocumentDate('Distr.: General\n18 December 2024\nResolution adopted by the General Assembly\non 17 December 2024')).toBe('2024-12-17');
+    expect(
+      unDocumentDate(
+        'United Nations A/RES/55/2\nDistr.: General\nGeneral Assembly 18 September 2000\nResolution adopted by the General Assembly\n[without reference to a Main Committee (A/55/L.2)]',
+      ),
+    ).toBe('2000-09-18');
+    expect(unDocumentDate('Distr. GENERAL\n3 May 1999')).toBe('1999-05-03');
+  });
+
+  it('not a decision the text recalls, nor a day the month does not have', () => {
+    expect(
+      unDocumentDate('Distr.: Limited\n14 October 2025\nRecalling the political declaration adopted by the General Assembly on 8 June 2021'),
+    ).toBe('2025-10-14');
+    expect(unDocumentDate('Distr.: General\n31 February 2024')).toBeUndefined();
+  });
+});
