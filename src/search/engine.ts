@@ -15,6 +15,7 @@
 import { buildState, type BuildStateOptions } from '../index/build.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
 import type { EngineState } from '../index/state.ts';
+import type { LibraryStore } from '../index/store.ts';
 import { applyChange, type LibraryChange } from '../index/update.ts';
 import {
   MAX_HITS,
@@ -87,14 +88,23 @@ export class VerbatimEngine implements SearchEngine {
 
   /** The synchronous search behind {@link search} (for eval and benchmarks). */
   searchSync(query: string, options: SearchOptions = {}): SearchResponse {
-    const parsed = parseQuery(query);
+    let parsed = parseQuery(query);
     const started = performance.now();
     const countries = this.catalog.facetValues('country');
+    // a query that is one document's symbol, typed bare (`A/RES/79/191`), asks for that document
+    const symbol = documentSymbolQuery(this.corpus.store, query, options.filters ?? {});
+    // (its passages in order, as a filter alone gives them: its words would pick a few)
+    if (symbol) parsed = { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters: { symbol }, notices: parsed.notices };
     const filters = mergeFilters(parsed.filters, options.filters ?? {}, sameFilterValue(countries));
     const limit = Math.max(0, Math.min(options.limit ?? 10, MAX_HITS));
     const offset = Math.max(0, options.offset ?? 0);
     const restriction = restrict(this.corpus.store, filters, countries);
     const notices = [...parsed.notices];
+    if (symbol) {
+      notices.push(
+        `“${query.trim()}” is a document in the library: these are its passages, first to last. In quotes ("${query.trim()}") it is searched as words, in every document.`,
+      );
+    }
     const sort = options.sort ?? 'relevance';
     let ranked = rank(this.corpus, this.scratch, parsed, restriction, offset + limit, started, sort);
     if (ranked.total === 0 && parsed.phrases.length > 0) {
@@ -237,6 +247,18 @@ export class VerbatimEngine implements SearchEngine {
       warnings: report.warnings,
     };
   }
+}
+
+/**
+ * The symbol of the library's document that `query` is, typed bare and alone (`A/RES/79/191`,
+ * `s/pv.8701`, case aside; not in quotes), when no filter is set; else undefined.
+ */
+function documentSymbolQuery(store: LibraryStore, query: string, filters: SearchFilters): string | undefined {
+  const q = query.trim();
+  if (!/^[A-Za-z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.]+){1,6}(?: \((?:Sect\.|Resumption) ?\d+\))?$/.test(q)) return undefined;
+  if (Object.values(filters).some((v) => v !== undefined && v !== '')) return undefined;
+  const lower = q.toLowerCase();
+  return store.docs.find((d) => d.meta.symbol?.toLowerCase() === lower)?.meta.symbol;
 }
 
 /**
