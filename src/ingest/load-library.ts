@@ -372,8 +372,9 @@ export function buildDocument(
   const rec = attributed.record;
   // a resolution's or report's date from its opening lines ("adopted by … on 2 July 2018"), where
   // its format's extractor found none
-  if (!rec && meta.date === undefined && meta.symbol && !/\/PV\./.test(meta.symbol)) {
+  if (!rec && meta.date === undefined) {
     const date = unDocumentDate(
+      meta.symbol,
       paragraphs
         .slice(0, 20)
         .map((p) => p.text)

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { ExtractedParagraph, Passage } from '../types.ts';
 import { endsSentence, splitSentences } from './sentences.ts';
+import { MONTH_NAMES } from './dates.ts';
 
 export interface PassageOptions {
   /** Longest passage, in characters (default 1,000). A single longer sentence is cut at a clause or word boundary. */
@@ -22,8 +23,7 @@ export function passageId(docId: string, text: string, occurrence: number): stri
   return createHash('sha1').update(`${docId}\u0000${text}\u0000${occurrence}`).digest('base64url').slice(0, 12);
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = `(${MONTHS.join('|')})`;
+const MONTH = `(${MONTH_NAMES.join('|')})`;
 /** "At the first session on October 19, entitled “…”", "On 20 October, a second session entitled “…” was held". */
 const SECTION_OPENING = new RegExp(
   `^(?:At|On|During|In)\\b[^.;]{0,80}?\\b(?:${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH})\\b`,
@@ -49,7 +49,7 @@ export function readSection(text: string, date?: string, dateEnd?: string): Sect
   if (!SECTION_WORD.test(head)) return undefined;
   const monthName = (m[1] ?? m[4] ?? '').toLowerCase();
   const day = Number(m[2] ?? m[3]);
-  const month = MONTHS.indexOf(monthName) + 1;
+  const month = MONTH_NAMES.indexOf(monthName) + 1;
   if (month < 1 || day < 1 || day > 31) return undefined;
   const startYear = Number(date.slice(0, 4));
   const endYear = dateEnd && /^\d{4}/.test(dateEnd) ? Number(dateEnd.slice(0, 4)) : startYear;

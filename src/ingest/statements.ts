@@ -18,6 +18,7 @@ import type { DocumentMeta, ExtractedParagraph, Passage, Statement } from '../ty
 import type { AttributedPassage } from './passages.ts';
 import { normalizeCountry } from './country.ts';
 import { COUNTRIES } from './country-table.ts';
+import { isoDay } from './dates.ts';
 
 /** What a speaker turn's opening line says. */
 export interface TurnHead {
@@ -268,7 +269,6 @@ const BODIES = [
   'Commission on the Status of Women',
   'Commission for Social Development',
 ];
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
 const TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
 const TENS = ['', '', 'twent', 'thirt', 'fort', 'fift', 'sixt', 'sevent', 'eight', 'ninet'];
@@ -320,8 +320,8 @@ export function readRecordHeader(paragraphs: readonly ExtractedParagraph[]): Rec
     }
     if (!out.date) {
       const d = /\b(\d{1,2}) ([A-Z][a-z]+) (\d{4})\b/.exec(t);
-      const month = d ? MONTHS.indexOf(d[2]!.toLowerCase()) + 1 : 0;
-      if (d && month > 0) out.date = `${d[3]}-${String(month).padStart(2, '0')}-${d[1]!.padStart(2, '0')}`;
+      const date = d ? isoDay(d[3]!, d[2]!, d[1]!) : undefined;
+      if (date) out.date = date;
     }
   }
   return out;

@@ -94,7 +94,7 @@ export class VerbatimEngine implements SearchEngine {
     // a query that is one document's symbol, typed bare (`A/RES/79/191`), asks for that document
     const symbol = documentSymbolQuery(this.corpus.store, query, options.filters ?? {});
     // (its passages in order, as a filter alone gives them: its words would pick a few)
-    if (symbol) parsed = { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters: { symbol }, notices: parsed.notices };
+    if (symbol) parsed = filtersOnly({ symbol }, parsed.notices);
     const filters = mergeFilters(parsed.filters, options.filters ?? {}, sameFilterValue(countries));
     const limit = Math.max(0, Math.min(options.limit ?? 10, MAX_HITS));
     const offset = Math.max(0, options.offset ?? 0);
@@ -122,7 +122,7 @@ export class VerbatimEngine implements SearchEngine {
       );
       if (loose.total > 0) {
         ranked = loose;
-        const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
+        const filtered = hasFilter(filters);
         notices.push(relaxedNotice(parsed, filtered, loose.held));
       }
     }
@@ -150,9 +150,7 @@ export class VerbatimEngine implements SearchEngine {
    * @throws QueryError on a query or filter that cannot be used.
    */
   matchAll(query: string, filters: SearchFilters = {}): Int32Array {
-    const parsed: ParsedQuery = query.trim()
-      ? parseQuery(query)
-      : { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters: {}, notices: [] };
+    const parsed = query.trim() ? parseQuery(query) : filtersOnly({});
     const countries = this.catalog.facetValues('country');
     const merged = mergeFilters(parsed.filters, filters, sameFilterValue(countries));
     return matchAll(this.corpus, parsed, restrict(this.corpus.store, merged, countries));
@@ -249,16 +247,25 @@ export class VerbatimEngine implements SearchEngine {
   }
 }
 
+/** A query of filters alone (no word, no phrase): every passage they allow, in library order. */
+function filtersOnly(filters: SearchFilters, notices: string[] = []): ParsedQuery {
+  return { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters, notices };
+}
+
+/** Whether any filter is set. */
+function hasFilter(filters: SearchFilters): boolean {
+  return Object.values(filters).some((v) => v !== undefined && v !== '');
+}
+
 /**
  * The symbol of the library's document that `query` is, typed bare and alone (`A/RES/79/191`,
- * `s/pv.8701`, case aside; not in quotes), when no filter is set; else undefined.
+ * `s/pv.8701`, case aside; not in quotes), when no filter is set; else undefined. Only a query
+ * with a slash, as every symbol has, is compared with the documents' symbols.
  */
 function documentSymbolQuery(store: LibraryStore, query: string, filters: SearchFilters): string | undefined {
-  const q = query.trim();
-  if (!/^[A-Za-z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.]+){1,6}(?: \((?:Sect\.|Resumption) ?\d+\))?$/.test(q)) return undefined;
-  if (Object.values(filters).some((v) => v !== undefined && v !== '')) return undefined;
-  const lower = q.toLowerCase();
-  return store.docs.find((d) => d.meta.symbol?.toLowerCase() === lower)?.meta.symbol;
+  const q = query.trim().toLowerCase();
+  if (!q.includes('/') || hasFilter(filters)) return undefined;
+  return store.docs.find((d) => d.meta.symbol?.toLowerCase() === q)?.meta.symbol;
 }
 
 /**

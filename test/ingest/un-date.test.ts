@@ -4,19 +4,25 @@ import { unDocumentDate } from '../../src/ingest/formats/un-date.ts';
 
 describe('unDocumentDate', () => {
   it("takes the resolution's own adoption line, else the masthead's distribution date", () => {
-    expect(unDocumentDate('Distr.: General\n18 December 2024\nResolution adopted by the General Assembly\non 17 December 2024')).toBe('2024-12-17');
+    expect(unDocumentDate('A/RES/79/191', 'Distr.: General\n18 December 2024\nResolution adopted by the General Assembly\non 17 December 2024')).toBe(
+      '2024-12-17',
+    );
     expect(
       unDocumentDate(
+        'A/RES/55/2',
         'United Nations A/RES/55/2\nDistr.: General\nGeneral Assembly 18 September 2000\nResolution adopted by the General Assembly\n[without reference to a Main Committee (A/55/L.2)]',
       ),
     ).toBe('2000-09-18');
-    expect(unDocumentDate('Distr. GENERAL\n3 May 1999')).toBe('1999-05-03');
+    expect(unDocumentDate('A/RES/79/191', 'Distr. GENERAL\n3 May 1999')).toBe('1999-05-03');
   });
 
   it('not a decision the text recalls, nor a day the month does not have', () => {
     expect(
-      unDocumentDate('Distr.: Limited\n14 October 2025\nRecalling the political declaration adopted by the General Assembly on 8 June 2021'),
+      unDocumentDate(
+        'A/C.3/80/L.3',
+        'Distr.: Limited\n14 October 2025\nRecalling the political declaration adopted by the General Assembly on 8 June 2021',
+      ),
     ).toBe('2025-10-14');
-    expect(unDocumentDate('Distr.: General\n31 February 2024')).toBeUndefined();
+    expect(unDocumentDate('A/RES/79/191', 'Distr.: General\n31 February 2024')).toBeUndefined();
   });
 });

@@ -95,8 +95,7 @@ export const extractDocx: DocumentExtractor = async (bytes, _path, limits) => {
   const symbol = parts.headers.length ? mastheadSymbol(parts.headers, bodyText) : findSymbol(bodyText);
   if (symbol) meta.symbol = symbol;
   // a resolution's or report's date, from the masthead in the page header or the adoption line
-  const date =
-    symbol && !/\/PV\./.test(symbol) ? unDocumentDate([...parts.headers, ...paragraphs.slice(0, 20).map((p) => p.text)].join('\n')) : undefined;
+  const date = unDocumentDate(symbol, [...parts.headers, ...paragraphs.slice(0, 20).map((p) => p.text)].join('\n'));
   if (date) meta.date = date;
   return { meta, paragraphs };
 };

@@ -87,7 +87,7 @@ export const extractPdf: DocumentExtractor = async (bytes, _path, limits) => {
       titleBlock(firstPageRows, bodySize, symbol) ?? infoTitle ?? (firstSize > bodySize * 1.15 ? meaningfulTitle(paragraphs[0]?.text) : undefined);
     if (title) meta.title = title;
     // a resolution's or report's date (a record's comes from its masthead: ../statements.ts)
-    const date = symbol && !/\/PV\./.test(symbol) ? unDocumentDate(firstPage) : undefined;
+    const date = unDocumentDate(symbol, firstPage);
     if (date) meta.date = date;
     return { meta, paragraphs };
   } catch (error) {
