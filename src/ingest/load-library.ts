@@ -16,6 +16,7 @@ import type {
   Problem,
 } from '../types.ts';
 import { MAX_PASSAGES } from '../types.ts';
+import { normalizeCountry } from './country.ts';
 import { decodeText } from './decode.ts';
 import { fileDocumentId, resolveDocumentIds } from './document-id.ts';
 import { closeExtractorWorkers, extractIsolated, parseTime } from './formats/worker-pool.ts';
@@ -25,6 +26,7 @@ import { toPassages } from './passages.ts';
 import { attributeStatements, statementRanges } from './statements.ts';
 import { unDocumentDate } from './formats/un-date.ts';
 import { reflow } from './reflow.ts';
+import { readStatementHeading } from './statement-heading.ts';
 
 /** Default limits for one file: 20 MB, 30 s. */
 export const DEFAULT_LIMITS: ExtractLimits = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
@@ -350,7 +352,9 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
     }
     const meta = mergedMeta(item, external, (reason, line) => result.warnings.push(problem(reason, line)));
     const paragraphs = item.paragraphs ?? reflow(item.text ?? '').map((text) => ({ text }));
-    const doc = buildDocument(item.id ?? baseId, relPath, meta, paragraphs);
+    // a heading is read where the format carries no author's metadata (PDF, Word, HTML, plain text files)
+    const heading = !item.authored || item.authored.label === 'the file itself';
+    const doc = buildDocument(item.id ?? baseId, relPath, meta, paragraphs, { heading });
     if (doc) result.documents.push(doc);
     else result.skipped.push(problem('no text', item.line));
   }
@@ -367,9 +371,12 @@ export function buildDocument(
   relPath: string,
   meta: DocumentMeta,
   paragraphs: readonly ExtractedParagraph[],
+  opts: { heading?: boolean } = {},
 ): LibraryDocument | undefined {
   const attributed = attributeStatements(meta, paragraphs);
   const rec = attributed.record;
+  // a delegation's statement: who spoke, for which country, when, from its heading
+  if (opts.heading && !rec && attributed.statements.length === 0 && meta.symbol === undefined) fillFromHeading(meta, paragraphs, relPath);
   // a resolution's or report's date from its opening lines ("adopted by … on 2 July 2018"), where
   // its format's extractor found none
   if (!rec && meta.date === undefined) {
@@ -397,6 +404,23 @@ export function buildDocument(
   const doc: LibraryDocument = { id, path: relPath, meta, passages };
   if (statements.length) doc.statements = statements;
   return doc;
+}
+
+/**
+ * The speaker, country, date and session a statement's heading gives (./statement-heading.ts), each where
+ * no metadata gives it. A country is not guessed where the metadata names one under another name.
+ */
+function fillFromHeading(meta: DocumentMeta, paragraphs: readonly ExtractedParagraph[], relPath: string): void {
+  if (meta.country !== undefined && meta.date !== undefined && meta.speaker !== undefined && meta.session !== undefined) return;
+  const heading = readStatementHeading(paragraphs, relPath);
+  const country = heading.country === undefined ? undefined : normalizeCountry(heading.country);
+  if (country && meta.country === undefined && meta.countryName === undefined) {
+    meta.country = country.code;
+    meta.countryName = country.name;
+  }
+  if (heading.date && meta.date === undefined) meta.date = heading.date;
+  if (heading.speaker && meta.speaker === undefined) meta.speaker = heading.speaker;
+  if (heading.session && meta.session === undefined) meta.session = heading.session;
 }
 
 /**

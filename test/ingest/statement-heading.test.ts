@@ -1,0 +1,124 @@
+/**
+ * A delegation's statement read for who spoke, for which country and when from its heading
+ * (src/ingest/statement-heading.ts): on the real GA79 statements of test/fixtures/un-documents, as a
+ * user searches and cites them, and on headings as other delegations write them.
+ */
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeExtractors, loadFile } from '../../src/ingest/load-library.ts';
+import { countryOfFileName, firstCountryNamed, firstDateWritten, readStatementHeading } from '../../src/ingest/statement-heading.ts';
+import { citationLine } from '../../src/search/citation.ts';
+import type { LibraryDocument } from '../../src/types.ts';
+import { engineOfUnDocuments } from '../support/library.ts';
+
+const UN_DOCUMENTS = path.resolve(import.meta.dirname, '../fixtures/un-documents');
+
+afterAll(() => closeExtractors());
+
+async function load(file: string): Promise<LibraryDocument> {
+  const r = await loadFile(UN_DOCUMENTS, file);
+  expect(r.skipped, file).toEqual([]);
+  return r.documents[0]!;
+}
+
+const lines = (...texts: string[]) => texts.map((text) => ({ text, page: 1 }));
+
+describe('the real GA79 statements', () => {
+  it.each([
+    // the country in the heading, Russian declined ("Республики Беларусь"); no date printed
+    ['GA79_statement_Belarus_ru.pdf', { country: 'BLR', countryName: 'Belarus', session: '79', speaker: 'М. В. Рыженкова' }],
+    // the heading names no country: the file name does; the date's numbers read right to left
+    ['GA79_statement_Lebanon_ar.pdf', { country: 'LBN', date: '2024-09-26' }],
+    ['GA79_statement_Mexico_es.pdf', { country: 'MEX', date: '2024-09-28', session: '79', speaker: 'Alicia Bárcena Ibarra' }],
+    // the date is on page 2, after the letterhead and the theme
+    ['GA79_statement_Senegal_fr.pdf', { country: 'SEN', date: '2024-09-25', session: '79', speaker: 'Bassirou Diomaye Diakhar Faye' }],
+  ])('%s', async (file, meta) => {
+    expect((await load(file)).meta).toMatchObject(meta);
+  });
+
+  it('a user finds them by country and year, and the citation says who spoke, for which country, when', async () => {
+    const { engine } = await engineOfUnDocuments(['GA79_statement_Mexico_es.pdf', 'GA79_statement_Senegal_fr.pdf', 'A_RES_79_191.pdf']);
+    const mexico = engine.searchSync('country:MEX year:2024 veto', { limit: 3 });
+    expect(mexico.hits[0]!.excerpt.text).toContain('México propone la eliminación del veto');
+    expect(citationLine(mexico.hits[0]!.source)).toMatch(/^Alicia Bárcena Ibarra · Mexico · 79th session · 28 September 2024 · /);
+    const senegal = engine.searchSync('country:Senegal paix', { limit: 3 });
+    expect(senegal.total).toBeGreaterThan(0);
+    expect(senegal.hits.every((h) => h.source.document === 'GA79_statement_Senegal_fr')).toBe(true);
+    expect(engine.searchSync('session:79 speaker:Faye paix', { limit: 1 }).total).toBe(senegal.total);
+  });
+
+  it("records, resolutions and reports are not read as a delegation's statement", async () => {
+    for (const file of ['A_RES_55_2.pdf', 'A_80_590.pdf', 'S_PV.8701.pdf', 'A_C.3_80_L.3.pdf']) {
+      const meta = (await load(file)).meta;
+      expect(meta.speaker, file).toBeUndefined();
+      expect(meta.country, file).toBeUndefined();
+    }
+  });
+});
+
+describe('headings as delegations write them', () => {
+  it('English: the speaker after "H.E.", the country of the post, the date', () => {
+    expect(
+      readStatementHeading(
+        lines(
+          'Permanent Mission of the Republic of Kenya to the United Nations',
+          'Statement by H.E. Mr. Musalia Mudavadi, Prime Cabinet Secretary and Cabinet Secretary for Foreign Affairs of the Republic of Kenya',
+          'at the General Debate of the 79th Session of the United Nations General Assembly',
+          'New York, September 26, 2024',
+          'Mr. President,',
+          'I congratulate you, Mr. Philemon Yang, on your election.',
+        ),
+        'kenya.pdf',
+      ),
+    ).toEqual({ country: 'KEN', date: '2024-09-26', speaker: 'Musalia Mudavadi', session: '79' });
+  });
+
+  it('the first country named is the speaker’s; China in "the Group of 77 and China" is not', () => {
+    const heading = lines(
+      'Statement on behalf of the Group of 77 and China by the Permanent Representative of Iraq',
+      'Second Committee, 10 October 2024',
+    );
+    expect(readStatementHeading(heading, 'g77.pdf')).toMatchObject({ country: 'IRQ', date: '2024-10-10' });
+    expect(firstCountryNamed('Statement by the Republic of Kenya on behalf of the African Group, with Nigeria')).toBe('KEN');
+  });
+
+  it('nothing is read from a document that does not call itself a statement, nor from a speech’s running text', () => {
+    // a report's heading names a country and a date too
+    expect(readStatementHeading(lines('Report of the Special Rapporteur on the situation in Myanmar', 'Geneva, 3 March 2024'), 'report.pdf')).toEqual(
+      {},
+    );
+    // a General Debate speech as the corpus gives it: the salutation ends the heading at once
+    expect(
+      readStatementHeading(
+        lines('1.\tPermit me first, Mr. President, to address this Assembly on behalf of Colombia, on 25 September 1978.'),
+        'COL_33_1978.txt',
+      ),
+    ).toEqual({});
+  });
+
+  it('country names in the six languages, declined or joined to a particle', () => {
+    expect(firstCountryNamed('выступление министра иностранных дел российской федерации')).toBe('RUS');
+    expect(firstCountryNamed('discours du président de la république de côte d’ivoire')).toBe('CIV');
+    expect(firstCountryNamed('كلمة وزير خارجية للسنغال')).toBe('SEN');
+    expect(firstCountryNamed('中华人民共和国外交部长在联合国大会的发言')).toBe('CHN');
+    expect(firstCountryNamed('statement by papua new guinea')).toBe('PNG');
+    // "Мали" is no "малых": a stem of three letters does not match a declined word
+    expect(firstCountryNamed('выступление от имени малых островных государств')).toBeUndefined();
+  });
+
+  it('a file name names a country by name, never by a language tag', () => {
+    expect(countryOfFileName('GA79_statement_State-of-Palestine_ar.pdf')).toBe('PSE');
+    expect(countryOfFileName('GA79_statement_Mexico_es.pdf')).toBe('MEX');
+    expect(countryOfFileName('statement_es.pdf')).toBeUndefined();
+    expect(countryOfFileName('joint_statement_Chile_Peru.pdf')).toBeUndefined();
+  });
+
+  it('dates as each language writes them, and no day a month does not have', () => {
+    expect(firstDateWritten('Nueva York, 28 de septiembre de 2024.')).toBe('2024-09-28');
+    expect(firstDateWritten('Нью-Йорк, 25 сентября 2024 г.')).toBe('2024-09-25');
+    expect(firstDateWritten('نيويورك، 26 أيلول 2024')).toBe('2024-09-26');
+    expect(firstDateWritten('2024年9月25日，纽约')).toBe('2024-09-25');
+    expect(firstDateWritten('le 1er octobre 2023')).toBe('2023-10-01');
+    expect(firstDateWritten('31 février 2024')).toBeUndefined();
+  });
+});
