@@ -559,13 +559,31 @@ function hangingIndent(cur: readonly Line[], prev: Line, line: Line, block: Bloc
 }
 const PARAGRAPH_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})?\.?|\(?[a-z]{1,4}\)|[A-Z]\.)\s/;
 
+/**
+ * Whether `first`, indented from its block's left edge, stands where the wrapped lines of `prev`
+ * stand, a numbered paragraph set with a hanging indent: "8. We will spare no effort … in the" at
+ * the foot of a page carries on as "past decade. …", indented like its own second line.
+ */
+function alignsWithHangingIndent(prev: Para, first: Line): boolean {
+  const wrapped = prev.lines[prev.lines.length - 1]!;
+  return (
+    prev.lines.length > 1 &&
+    PARAGRAPH_NUMBER.test(prev.lines[0]!.text) &&
+    wrapped.x - prev.blockLeft > wrapped.size * 0.8 &&
+    Math.abs(first.x - wrapped.x) <= first.size * 0.5
+  );
+}
+
 /** Whether `next` (first paragraph of a column or page) carries on `prev` (last of the one before). */
 function continues(prev: Para, next: Para, usesIndents: boolean): boolean {
   const last = prev.lines[prev.lines.length - 1];
   const first = next.lines[0];
   if (!last || !first) return false;
   if (Math.abs(last.size - first.size) > Math.min(last.size, first.size) * 0.15) return false;
-  if (first.x - next.blockLeft > first.size * 0.8) return false;
+  if (first.x - next.blockLeft > first.size * 0.8) {
+    // indented: only the wrapped lines of a hanging-indent paragraph, a sentence plainly running on
+    return alignsWithHangingIndent(prev, first) && /^\p{Ll}/u.test(first.text) && !TERMINAL.test(last.text);
+  }
   // Ragged-right text: a sentence plainly running on (no stop, lower-case next) continues anyway.
   if (/^\p{Ll}/u.test(first.text) && !TERMINAL.test(last.text)) return true;
   // A full last line reaches the paragraph's own right edge (the block may hold a wider masthead).

@@ -120,6 +120,26 @@ describe('real UN records: layout', () => {
     ).toBe(true);
   });
 
+  it('carries such a paragraph on over a page break, one paragraph cited on both pages, and keeps the next heading apart', async () => {
+    const res = await body('A_RES_55_2.pdf');
+    // before: "…which has claimed more than 5 million lives in the" ended page 2, and "past decade."
+    // (set at the hanging indent on page 3) was a paragraph of its own, cited without a number
+    const eight = res.find((p) => p.text.startsWith('8. We will spare no effort to free our peoples from the scourge of war'))!;
+    expect(eight.text).toMatch(
+      /more than 5 million lives in the past decade\. We will also seek to eliminate the dangers posed by weapons of mass destruction\.$/,
+    );
+    expect([eight.page, eight.pageEnd]).toEqual([2, 3]);
+    expect(res.some((p) => p.text.startsWith('past decade'))).toBe(false);
+    const sect = (await body('A_81_6_Sect.16.pdf')).map((p) => p.text);
+    expect(
+      sect.some(
+        (t) => t.startsWith('16.5 With regard to inter-agency coordination') && t.includes('on drug prevention, treatment and rehabilitation'),
+      ),
+    ).toBe(true);
+    // a heading at the top of the next page does not carry on a paragraph ending on a stop
+    expect(sect).toContain('Lessons learned and planned change');
+  });
+
   it('drops a footnote mark and keeps the space after it (A/RES/55/2: "Action5 and" is "Action and", not "Actionand")', async () => {
     const text = (await body('A_RES_55_2.pdf')).map((p) => p.text).join('\n');
     expect(text).toContain('Barbados Programme of Action and the outcome');
