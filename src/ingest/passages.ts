@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { ExtractedParagraph, Passage } from '../types.ts';
 import { endsSentence, splitSentences } from './sentences.ts';
 import { MONTH_NAMES } from './dates.ts';
+import { printedParagraphNumber } from './paragraph-number.ts';
 
 export interface PassageOptions {
   /** Longest passage, in characters (default 1,000). A single longer sentence is cut at a clause or word boundary. */
@@ -195,9 +196,12 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     if (text.length < min) {
       const last = blocks[blocks.length - 1];
       // A fragment that ends a sentence closes the previous paragraph ("offer."); one that does not
-      // opens the next ("Allow", "Mr. President,").
+      // opens the next ("Allow", "Mr. President,"), and so does a numbered paragraph leading into a
+      // list ("9. We resolve therefore:"): its number is the list's, not the paragraph's before.
+      const leadsIn = /:$/.test(text) && printedParagraphNumber(text) !== undefined;
       if (
         endsSentence(text) &&
+        !leadsIn &&
         last &&
         !last.kind &&
         last.text.length + 1 + combined.length <= max &&
@@ -211,7 +215,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
         }
         continue;
       }
-      if (!endsSentence(text) && hasNext && !p.sameParagraph && !paragraphs[i + 1]?.sameParagraph) {
+      if ((!endsSentence(text) || leadsIn) && hasNext && !p.sameParagraph && !paragraphs[i + 1]?.sameParagraph) {
         carry = combined;
         carryStatement = p.statement;
         continue;

@@ -4,7 +4,7 @@
  */
 import type { NoHitsHelp } from '../search/no-hits.ts';
 import type { DocumentSummary, Hit, LibraryStats, SearchResponse, Source } from '../types.ts';
-import { citationLine, passageUrl, speakerLabel } from '../search/citation.ts';
+import { citationLine, paragraphLabel, passageUrl, speakerLabel } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
 import { describeFilters, type FilterLabel } from '../search/filter-values.ts';
 import { exportId, pageId, type SearchState, type StateStore } from './custom-id.ts';
@@ -165,7 +165,9 @@ export function contextReply(hits: Hit[], centerId: string): Reply {
   const body = hits
     .map((h) => {
       const text = escapeMarkdown(h.text);
-      return h.id === centerId ? `**¶ ${h.source.paragraph}** ▶ ${text}` : `¶ ${h.source.paragraph} ${text}`;
+      // labelled as citations are: the printed number a passage opens with or falls under, else ¶ and the count
+      const label = paragraphLabel(h.source);
+      return h.id === centerId ? `**${label}** ▶ ${text}` : `${label} ${text}`;
     })
     .join('\n\n');
   const controls: Control[][] = center

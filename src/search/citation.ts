@@ -3,6 +3,7 @@
  * document at the passage (a PDF page, or a text fragment on a web page).
  */
 import type { DocumentMeta, Passage, Source, Statement } from '../types.ts';
+import { printedParagraphNumber } from '../ingest/paragraph-number.ts';
 import { statementOf } from '../ingest/statements.ts';
 
 /**
@@ -11,8 +12,8 @@ import { statementOf } from '../ingest/statements.ts';
  * and organisation are the statement's; the document stays the source (symbol, meeting, date, and
  * for a report that narrates the statement, `reportedBy`).
  */
-export function sourceOf(doc: { id: string; meta: DocumentMeta; statements?: readonly Statement[] }, p: Passage): Source {
-  const s = documentSourceOf(doc, p);
+export function sourceOf(doc: { id: string; meta: DocumentMeta; statements?: readonly Statement[] }, p: Passage, before?: PassagesBefore): Source {
+  const s = documentSourceOf(doc, p, before);
   const st = statementOf(doc, p);
   return st ? withStatement(s, st) : s;
 }
@@ -40,10 +41,40 @@ function withStatement(doc: Source, st: Statement): Source {
   return s;
 }
 
-function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage): Source {
+/** The text of the passage `back` places before a passage in its document, undefined before the first. */
+export type PassagesBefore = (back: number) => string | undefined;
+
+/** How far back a list or a continued paragraph is followed to the number it falls under. */
+const MAX_BACK = 40;
+
+/**
+ * What a passage opening with no number of its own carries on: a list item ("• To strengthen…",
+ * "(a) Provide support…", "(iv) …") or a sentence begun before it (a lower-case word).
+ */
+const CARRIES_ON = /^(?:\p{Ll}|[•▪◦‣·–-]\.?\s|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s)/u;
+
+/**
+ * The printed number of the paragraph a passage is part of: its own ("11. We will…"), else, for a
+ * list item or a continued sentence, the number of the paragraph it falls under ("9. We resolve
+ * therefore:" for each of the bullets after it), followed back through the items before it.
+ */
+export function printedParagraphOf(text: string, before?: PassagesBefore): string | undefined {
+  const own = printedParagraphNumber(text);
+  if (own !== undefined || !before) return own;
+  for (let back = 1, cur = text; back <= MAX_BACK && CARRIES_ON.test(cur); back++) {
+    const prev = before(back);
+    if (prev === undefined) return undefined;
+    const n = printedParagraphNumber(prev);
+    if (n !== undefined) return n;
+    cur = prev;
+  }
+  return undefined;
+}
+
+function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, before?: PassagesBefore): Source {
   const m = doc.meta;
   const s: Source = { document: doc.id, paragraph: p.paragraph };
-  const printed = printedParagraphNumber(p.text);
+  const printed = printedParagraphOf(p.text, before);
   if (printed !== undefined) s.printedParagraph = printed;
   const date = p.sectionDate ?? m.date;
   if (m.title !== undefined) s.title = m.title;
@@ -61,19 +92,6 @@ function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage): 
   if (m.symbol !== undefined) s.symbol = m.symbol;
   if (m.url !== undefined) s.url = m.url;
   return s;
-}
-
-/**
- * The number a passage's paragraph is printed with, when the passage opens with one: "11. We will
- * …" (a resolution's or declaration's paragraph, an old record's "244. The reports…") or "16.86 The
- * Office…" (a budget section's). Not a resolution's own number ("2018/17. The rule of law"), a
- * table row ("1. The Fifth Committee · 1 · 1", "1.1.7 Percentage"), a year or a footnote's bare number.
- */
-export function printedParagraphNumber(text: string): string | undefined {
-  // a table's row ("1. The Fifth Committee · 1 · 1") is no paragraph
-  if (text.includes(' · ')) return undefined;
-  const m = /^(\d{1,3})\.\s+(?=[\p{L}"“(])/u.exec(text) ?? /^(\d{1,2}\.\d{1,3})\s+(?=\p{Lu})/u.exec(text);
-  return m ? m[1] : undefined;
 }
 
 /** The paragraph as citations give it: its printed number, else the passage count. */

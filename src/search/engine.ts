@@ -190,8 +190,16 @@ export class VerbatimEngine implements SearchEngine {
       score,
       excerpt: makeExcerpt(p.text, this.compoundMarks(g, marks)),
       text: p.text,
-      source: sourceOf(d, p),
+      source: sourceOf(d, p, (back) => this.textBefore(g, back)),
     };
+  }
+
+  /** The text of the passage `back` places before passage g in its document (for the printed paragraph a list item falls under). */
+  private textBefore(g: number, back: number): string | undefined {
+    const { store } = this.corpus;
+    const k = g - back;
+    if (k < 0 || store.doc(k) !== store.doc(g)) return undefined;
+    return store.text(k);
   }
 
   passage(id: string, marks?: PassageMarks): Hit | undefined {

@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeExtractors } from '../../src/ingest/load-library.ts';
-import { citationLine, printedParagraphNumber } from '../../src/search/citation.ts';
+import { printedParagraphNumber } from '../../src/ingest/paragraph-number.ts';
+import { contextReply } from '../../src/render/replies.ts';
+import { citationLine, printedParagraphOf } from '../../src/search/citation.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
 import { engineOfUnDocuments } from '../support/library.ts';
 
@@ -29,6 +31,38 @@ describe('the printed paragraph number in citations', () => {
     const hit = (await engine.search('MINUSMA unencumbered balance', { limit: 1 })).hits[0]!;
     expect(hit.text).toMatch(/^58\. /);
     expect(citationLine(hit.source)).toContain('para. 58');
+  });
+
+  it('a list item is cited by the paragraph it falls under: each bullet of "9. We resolve therefore:" is "para. 9"', async () => {
+    // before: the lead-in closed paragraph 8's passage ("…weapons of mass destruction. 9. We resolve
+    // therefore:"), and each bullet was cited by its passage count ("¶ 21")
+    const first = (await engine.search('strengthen respect for the rule of law in international as in national affairs', { limit: 1 })).hits[0]!;
+    expect(first.text).toMatch(/^9\. We resolve therefore: • To strengthen respect for the rule of law/);
+    const eight = (await engine.search('"weapons of mass destruction" scourge of war', { limit: 1 })).hits[0]!;
+    expect(eight.text).toMatch(/^8\. We will spare no effort.*weapons of mass destruction\.$/);
+    const drugs = (await engine.search('redouble our efforts to implement our commitment to counter the world drug problem', { limit: 1 })).hits[0]!;
+    expect(drugs.text).toMatch(/^• To redouble our efforts/);
+    expect(drugs.source.printedParagraph).toBe('9');
+    expect(citationLine(drugs.source)).toContain(' · para. 9 · ');
+  });
+
+  it('a passage after an unnumbered one keeps its passage count: a heading, a footnote between, a table', async () => {
+    const heading = (await engine.search('"Development and poverty eradication"', { limit: 5 })).hits.find((h) => h.text.startsWith('III.'))!;
+    expect(heading.source.printedParagraph).toBeUndefined();
+    expect(citationLine(heading.source)).toMatch(/ · ¶ \d+ · /);
+    expect(
+      printedParagraphOf('• To adopt a policy', (back) => ['A/55/305; see Official Records', '9. We resolve therefore:'][back - 1]),
+    ).toBeUndefined();
+    expect(printedParagraphOf('(e) Provide support to Member States', (back) => ['(d) Strengthen', '16.20 The Office will'][back - 1])).toBe('16.20');
+    expect(printedParagraphOf('The Office will', () => '16.20 The Office will')).toBeUndefined();
+  });
+
+  it('the "More context" view labels each passage as citations do', async () => {
+    const drugs = (await engine.search('redouble our efforts to implement our commitment to counter the world drug problem', { limit: 1 })).hits[0]!;
+    const around = engine.context(drugs.id, 1)!;
+    const body = contextReply(around, drugs.id).cards[0]!.description!;
+    expect(body).toContain('**para. 9** ▶ • To redouble our efforts');
+    expect(body).not.toMatch(/¶ \d+ • To/);
   });
 
   it('reads a printed number only where a paragraph opens with one', () => {
