@@ -157,6 +157,15 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
   let pendingHeading: string | undefined;
   let carry = '';
   let carryStatement: number | undefined;
+  // the page the carried fragment starts on: a fragment pushed alone or opening the next paragraph keeps it
+  let carryPage: number | undefined;
+  /** The carried fragment as a block of its own, with its statement and page. */
+  const carried = (): Block => {
+    const b: Block = { text: carry };
+    if (carryStatement !== undefined) b.statement = carryStatement;
+    if (carryPage !== undefined) b.page = carryPage;
+    return b;
+  };
   let lastText = -1;
   paragraphs.forEach((q, i) => {
     if (q.text.trim()) lastText = i;
@@ -168,7 +177,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     if (!text) continue;
     if (p.kind) {
       // Tables and footnotes stand alone: a pending fragment is not glued to them.
-      if (carry) blocks.push({ text: carry });
+      if (carry) blocks.push(carried());
       carry = '';
       const block: Block = { text, kind: p.kind };
       if (p.page !== undefined) block.page = p.page;
@@ -181,9 +190,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     const hasNext = i < lastText;
     // Never join across statements: a carried fragment of one speaker does not open another's words.
     if (carry && carryStatement !== p.statement) {
-      const b: Block = { text: carry };
-      if (carryStatement !== undefined) b.statement = carryStatement;
-      blocks.push(b);
+      blocks.push(carried());
       carry = '';
     }
     if (text.length < min && hasNext && looksLikeHeading(text) && !carry && p.statement === undefined) {
@@ -192,6 +199,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     }
     const heading = p.heading ?? pendingHeading;
     const combined = carry ? (/\p{L}-$/u.test(carry) ? carry + text : `${carry} ${text}`) : text;
+    const startPage = carry && carryPage !== undefined ? carryPage : p.page;
     carry = '';
     if (text.length < min) {
       const last = blocks[blocks.length - 1];
@@ -218,22 +226,20 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       if ((!endsSentence(text) || leadsIn) && hasNext && !p.sameParagraph && !paragraphs[i + 1]?.sameParagraph) {
         carry = combined;
         carryStatement = p.statement;
+        carryPage = startPage;
         continue;
       }
     }
     const block: Block = { text: combined };
-    if (p.page !== undefined) block.page = p.page;
-    if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
+    if (startPage !== undefined) block.page = startPage;
+    const endPage = p.pageEnd ?? p.page;
+    if (startPage !== undefined && endPage !== undefined && endPage > startPage) block.pageEnd = endPage;
     if (heading !== undefined) block.heading = heading;
     if (p.statement !== undefined) block.statement = p.statement;
     if (p.sameParagraph) block.sameParagraph = true;
     blocks.push(block);
   }
-  if (carry) {
-    const b: Block = { text: carry };
-    if (carryStatement !== undefined) b.statement = carryStatement;
-    blocks.push(b);
-  }
+  if (carry) blocks.push(carried());
   return blocks;
 }
 

@@ -60,7 +60,7 @@ describe('the printed paragraph number in citations', () => {
   it('the "More context" view labels each passage as citations do', async () => {
     const drugs = (await engine.search('redouble our efforts to implement our commitment to counter the world drug problem', { limit: 1 })).hits[0]!;
     const around = engine.context(drugs.id, 1)!;
-    const body = contextReply(around, drugs.id).cards[0]!.description!;
+    const body = contextReply(around, drugs.id).cards?.[0]?.description ?? '';
     expect(body).toContain('**para. 9** ▶ • To redouble our efforts');
     expect(body).not.toMatch(/¶ \d+ • To/);
   });

@@ -692,6 +692,9 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
   }
   flushNotes();
 
+  // figures with no word beside them (a chart's axis "20 20 15 11 10 5 0", a table's cells cut
+  // from their labels, a job number "00 55951") say nothing a reader can cite: not passages
+  const worded = (text: string): boolean => /\p{L}/u.test(text);
   const vocab = vocabulary(out.flatMap((o) => ('para' in o ? o.para.lines.map((l) => l.text) : ['table' in o ? o.table : o.note])).join('\n'));
   const paragraphs: ExtractedParagraph[] = [];
   for (const o of out) {
@@ -700,7 +703,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
         o.para.lines.map((l) => l.text),
         vocab,
       );
-      if (!text) continue;
+      if (!text || !worded(text)) continue;
       const p: ExtractedParagraph = { text, page: o.para.page };
       // A chart's axis and bar labels ("40 36 35 35 35", "0 2023 2024 2025 Planned Actual") are
       // figures, not prose: kept apart like a table so they never join a sentence.
@@ -709,10 +712,10 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
       if (o.para.pageEnd !== o.para.page) p.pageEnd = o.para.pageEnd;
       paragraphs.push(p);
     } else if ('table' in o) {
-      paragraphs.push({ text: o.table, page: o.page, kind: 'table' });
+      if (worded(o.table)) paragraphs.push({ text: o.table, page: o.page, kind: 'table' });
     } else {
       const text = joinLinesWith(o.note.split('\n'), vocab);
-      if (text) paragraphs.push({ text, page: o.page, kind: 'footnote' });
+      if (text && worded(text)) paragraphs.push({ text, page: o.page, kind: 'footnote' });
     }
   }
   const result: LayoutResult = { paragraphs, firstPageRows, bodySize };

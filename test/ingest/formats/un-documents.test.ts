@@ -140,6 +140,24 @@ describe('real UN records: layout', () => {
     expect(sect).toContain('Lessons learned and planned change');
   });
 
+  it('figures with no word beside them are not passages: chart axes, cells cut from their labels, a job number', async () => {
+    for (const name of ['A_81_6_Sect.16.pdf', 'A_81_6_Sect.24.pdf', 'A_RES_55_2.pdf']) {
+      const letterless = (await paras(name)).filter((p) => !/\p{L}/u.test(p.text)).map((p) => p.text);
+      // before: Sect.16 had 176 such passages ("20 20 15 11 10 5 0"), Sect.24 84, A/RES/55/2 "00 55951"
+      expect(letterless, name).toEqual([]);
+    }
+    // a table row keeps its figures beside its label
+    expect((await paras('A_80_590.pdf')).some((p) => p.text.includes('Civilian personnel · 68 552.0 · 50 969.8'))).toBe(true);
+  });
+
+  it('every passage of a report has its page, the short lines around a table included (A/80/590)', async () => {
+    const passages = toPassages('a80', await paras('A_80_590.pdf'));
+    // before: "a Category Approved Actual Military contingents" (a table's heading lines, carried to
+    // open the table and pushed alone when it came) and the contents' title had no page
+    expect(passages.filter((p) => p.page === undefined).map((p) => p.text)).toEqual([]);
+    expect(passages.find((p) => p.text.includes('Category Approved Actual Military contingents'))?.page).toBe(4);
+  });
+
   it('drops a footnote mark and keeps the space after it (A/RES/55/2: "Action5 and" is "Action and", not "Actionand")', async () => {
     const text = (await body('A_RES_55_2.pdf')).map((p) => p.text).join('\n');
     expect(text).toContain('Barbados Programme of Action and the outcome');
