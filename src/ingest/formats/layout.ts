@@ -129,23 +129,40 @@ function rowsOf(items: PageItem[]): { rows: Row[]; marks: Set<PageItem> } {
   return { rows: kept, marks };
 }
 
-/** Text of some items of one row, spaces put back from the gaps, dot leaders collapsed. */
+/**
+ * Whether a row's items read right to left: more Arabic or Hebrew letters than others. pdf.js gives
+ * each run in reading order; the runs of such a row are read from the right ("أمام الدورة" | "79" |
+ * "للجمعية العامة", not the other way round, and a word cut into two runs stays one word).
+ */
+function readsRightToLeft(items: readonly PageItem[]): boolean {
+  let rtl = 0;
+  let other = 0;
+  for (const i of items) {
+    rtl += i.text.match(/[\p{Script=Arabic}\p{Script=Hebrew}]/gu)?.length ?? 0;
+    other += i.text.match(/[^\p{Script=Arabic}\p{Script=Hebrew}\P{L}]/gu)?.length ?? 0;
+  }
+  return rtl > other;
+}
+
+/** Text of some items of one row (left to right), spaces put back from the gaps, dot leaders collapsed; a right-to-left row read from the right. */
 function textOf(items: PageItem[], marks: Set<PageItem>): string {
+  const rtl = readsRightToLeft(items);
   let out = '';
-  let right = -Infinity;
+  // where the previous item ends, in reading order: its right edge, or its left one read from the right
+  let edge = rtl ? Infinity : -Infinity;
   // a mark's item may carry the space after it ("5 " in "Action5 and"): dropped with the mark, the space is kept
   let spaceAfterMark = false;
-  for (const i of items) {
+  for (const i of rtl ? [...items].reverse() : items) {
     if (marks.has(i)) {
-      right = i.right;
+      edge = rtl ? i.x : i.right;
       spaceAfterMark = /\s$/.test(i.text);
       continue;
     }
-    const gap = i.x - right;
+    const gap = rtl ? edge - i.right : i.x - edge;
     if (out && !out.endsWith(' ') && !i.text.startsWith(' ') && (gap > i.size * 0.12 || spaceAfterMark)) out += ' ';
     spaceAfterMark = false;
     out += i.text;
-    right = i.right;
+    edge = rtl ? i.x : i.right;
   }
   return out
     .replace(/(?:\s*\.){4,}\s*/g, ' ')
@@ -302,7 +319,8 @@ function cellsOf(row: Row, marks: Set<PageItem>): { text: string; x: number; rig
       last.right = Math.max(last.right, i.right);
     } else cells.push({ items: [i], x: i.x, right: i.right });
   }
-  return cells.map((c) => ({ text: textOf(c.items, marks), x: c.x, right: c.right })).filter((c) => c.text);
+  const read = cells.map((c) => ({ text: textOf(c.items, marks), x: c.x, right: c.right })).filter((c) => c.text);
+  return readsRightToLeft(row.items) ? read.reverse() : read;
 }
 
 const NUMERIC = /^[-–—(]?[\d.,\s]+%?\)?$|^[-–—]$/;

@@ -179,6 +179,16 @@ describe('real UN records: layout', () => {
     expect(text).toContain('كلمة وزیر الخارجیة');
   });
 
+  it('reads a right-to-left line from the right: numbers stay where they are said, a word cut into two runs stays whole (Lebanon)', async () => {
+    const text = (await paras('GA79_statement_Lebanon_ar.pdf')).map((p) => p.text).join('\n');
+    // before: "للجمعیة العامة للأمم المتحدة 79 أمام الدورة 2024 أیلول 26" (the runs left to right)
+    expect(text).toContain('أمام الدورة 79 للجمعیة العامة للأمم المتحدة 26 أیلول 2024');
+    // before: "وھذا1701 شكل قرار مجلس الأمن الدولي رقمالصراع، ی": یشكل split, 1701 moved
+    expect(text).toContain('الصراع، یشكل قرار مجلس الأمن الدولي رقم 1701، خط الدفاع الأول عن لبنان');
+    expect(text).toContain('إن الالتزام بالقرار 1701 أمر ضروري');
+    expect(text).not.toMatch(/\S1701|1701 (?:باشرت|اتنا)/);
+  });
+
   it('resolves line-end hyphens with the document’s own words: soft ones joined, compounds kept', async () => {
     const text = (await body('A_71_PV.1.pdf')).map((p) => p.text).join('\n');
     expect(text).toContain('the seventy-first session will welcome'); // "seventy-" | "first" at a line end
