@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import wordListPath from 'word-list';
+
 /**
  * First parts of compounds whose hyphen is real even at a line end ("self-\ndetermination"):
  * prefixes that keep their hyphen, and words that commonly open a hyphenated compound.
@@ -9,6 +12,9 @@ const COMPOUND_HEADS = new Set([
   'health', 'peace', 'state', 'low', 'middle', 'upper', 'lower', 'decision', 'policy', 'law', 'follow', 'life',
 ]);
 
+/** Russian particles always joined to their pronoun by a hyphen (кого-либо, что-нибудь, кто-то). */
+const RUSSIAN_PARTICLES = new Set(['либо', 'нибудь', 'то', 'таки']);
+
 const WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
 
 /** Lower-cased words (hyphenated compounds whole) of a text, for {@link joinHyphenated}'s evidence. */
@@ -16,12 +22,31 @@ export function vocabulary(text: string): Set<string> {
   return new Set(text.toLowerCase().match(WORD) ?? []);
 }
 
+let english: ReadonlySet<string> | undefined;
+
+/** English words (the `word-list` package's 274,000, lower case), read on first use. */
+function englishWords(): ReadonlySet<string> {
+  english ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  return english;
+}
+
+/**
+ * Whether the parts around a line-end hyphen make an English compound rather than a word cut in
+ * two: both are English words and joined they make none ("disaster-\nrisk", "people-\ncentred",
+ * "twenty-\nfive"; not "fami-\nliar", nor "under-\ntook", as "undertook" is a word).
+ */
+function englishCompound(before: string, after: string): boolean {
+  const words = englishWords();
+  return words.has(before) && words.has(after) && !words.has(before + after);
+}
+
 /**
  * Decides whether a hyphen at the end of a line is a soft hyphenation break (join without it) or a
  * compound's own hyphen (keep it). `head` ends with the hyphen; `tail` is the next line.
  * Evidence, in order: a capital or digit after the break keeps the hyphen ("Secretary-\nGeneral");
- * the same document spelling the word joined or hyphenated elsewhere decides; then a known compound
- * head ("self-", "non-", "co-", …) keeps it; otherwise the hyphen is dropped ("deter-\nmination").
+ * the same document spelling the word joined or hyphenated elsewhere decides; two English words
+ * that make no word joined keep it ("disaster-\nrisk"), as do a Russian particle ("кого-\nлибо") and
+ * a known compound head ("self-", "non-", "co-", …); otherwise the hyphen is dropped ("deter-\nmination").
  */
 export function joinHyphenated(head: string, tail: string, vocab: ReadonlySet<string>): string {
   const before = /([\p{L}\p{M}]+)-$/u.exec(head)?.[1];
@@ -34,6 +59,9 @@ export function joinHyphenated(head: string, tail: string, vocab: ReadonlySet<st
   const drop = `${head.slice(0, -1)}${tail}`;
   if (vocab.has(joined) && !vocab.has(hyphenated)) return drop;
   if (vocab.has(hyphenated) && !vocab.has(joined)) return keep;
+  // the glued form would be found by nothing ("disasterrisk"); a hyphenated compound is found closed too
+  if (!vocab.has(joined) && englishCompound(before.toLowerCase(), after.toLowerCase())) return keep;
+  if (/\p{Script=Cyrillic}$/u.test(before) && RUSSIAN_PARTICLES.has(after.toLowerCase())) return keep;
   if (COMPOUND_HEADS.has(before.toLowerCase())) return keep;
   // "peace-\nkeeping-operations": a compound already hyphenated before the break keeps this one too.
   if (/[\p{L}]-[\p{L}]+-$/u.test(head)) return keep;

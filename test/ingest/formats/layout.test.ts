@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { layoutPages, type PageInput, type PageItem } from '../../../src/ingest/formats/layout.ts';
+import { joinHyphenated, vocabulary } from '../../../src/ingest/formats/line-joins.ts';
 
 const LEFT = 60;
 const RIGHT = 312;
@@ -158,5 +159,18 @@ describe('layoutPages on a two-column record', () => {
       kind: 'table',
     });
     expect(texts).toContain('And it is in danger when the routes shift faster than our cooperation does.');
+  });
+});
+
+describe('a line-end hyphen, decided by the document’s own words', () => {
+  const join = (head: string, tail: string, doc: string) => joinHyphenated(head, tail, vocabulary(doc));
+  it('joins a word cut in two, keeps a compound whose parts the document writes alone or apart', () => {
+    expect(join('the deter-', 'mination of', 'self determination and more')).toBe('the determination of');
+    expect(join('disaster-', 'risk reduction', 'a disaster struck; the risk grew')).toBe('disaster-risk reduction');
+    expect(join('end-', 'of-mission', 'at the end of the mission')).toBe('end-of-mission');
+    // the document writes it joined: joined, though both parts are words too
+    expect(join('frame-', 'work', 'a frame; work; the framework')).toBe('framework');
+    // a part of fewer than three letters is no evidence ("re-" | "port")
+    expect(join('re-', 'port', 'the port of re')).toBe('report');
   });
 });

@@ -195,6 +195,23 @@ describe('real UN records: layout', () => {
     expect(text).toContain('I now give the floor to the Secretary-General, His Excellency');
     expect(text).not.toMatch(/\p{Ll}- \p{Ll}/u);
   });
+
+  it.each([
+    // before: glued, so that neither "disaster risk" nor "disaster-risk" found them
+    ['A_71_PV.1.pdf', 'from climate change to disaster-risk reduction', 'disasterrisk'],
+    ['S_PV.8699_Resumption1.pdf', 'United Nations-led', 'Nationsled'],
+    ['A_C.3_80_L.3.pdf', 'people-centred', 'peoplecentred'],
+    ['S_PV.8699_Resumption1.pdf', 'twenty-five', 'twentyfive'],
+    ['GA79_statement_Belarus_ru.pdf', 'кого-либо', 'коголибо'],
+    ['A_80_590.pdf', 'end-of-mission', 'endof-mission'],
+  ])(
+    '%s: a compound hyphenated at a line end keeps its hyphen (two English words that make none joined, a Russian particle): %s',
+    async (name, kept, glued) => {
+      const text = (await paras(name)).map((p) => p.text).join('\n');
+      expect(text).toContain(kept);
+      expect(text).not.toContain(glued);
+    },
+  );
 });
 
 describe('real UN documents: symbols and titles from the first page', () => {
