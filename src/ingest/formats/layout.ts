@@ -3,7 +3,7 @@
  *
  * Input: the text items pdf.js gives for each page (position, width, font size). Steps:
  * 1. items → rows (same baseline); superscript footnote marks are recognised (small, raised,
- *    digits or * † ‡) and left out of the text;
+ *    digits or * † ‡) and left out of the text; a raised ordinal suffix ("79" + "e") joins its number;
  * 2. running headers and footers are dropped: rows at the top or bottom of a page whose shape (the
  *    set of their items, digits masked) recurs on other pages, whatever side each part sits on (so
  *    odd/even alternation is one shape), and rows made only of furniture tokens anywhere near the
@@ -115,6 +115,10 @@ function rowsOf(items: PageItem[]): { rows: Row[]; marks: Set<PageItem> } {
       }
       continue;
     }
+    if (below && isOrdinalSuffix(row, below)) {
+      below.items.push(...row.items);
+      continue;
+    }
     kept.push(row);
   }
   for (const row of kept) {
@@ -127,6 +131,19 @@ function rowsOf(items: PageItem[]): { rows: Row[]; marks: Set<PageItem> } {
     row.items.sort((a, b) => a.x - b.x);
   }
   return { rows: kept, marks };
+}
+
+/**
+ * Whether a raised row of small type is the ordinal suffix of a number in the row below ("79" +
+ * superscript "e" is "79e", "1" + "er" is "1er"): lower-case letters set right after a short
+ * number. It is read in its place in that row, not as a line above it ("e 79 Session").
+ */
+function isOrdinalSuffix(row: Row, below: Row): boolean {
+  return row.items.every(
+    (i) =>
+      /^\p{Ll}{1,3}$/u.test(i.text.trim()) &&
+      below.items.some((b) => /(?:^|\s)\d{1,3}$/.test(b.text.trimEnd()) && Math.abs(i.x - b.right) <= below.size * 0.25),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { getDocumentProxy } from 'unpdf';
 import type { DocumentMeta, DocumentExtractor, ExtractLimits } from '../../types.ts';
 import { layoutPages, type PageInput, type PageItem } from './layout.ts';
+import { splitWordMender } from './split-words.ts';
 import { meaningfulTitle, titleBlock } from './title.ts';
 import { unDocumentDate } from './un-date.ts';
 import { checkSize, OUT_OF_ROOM, pdfUnpacksTooLarge, tooLargeUnpacked, unpackedLimit } from './size-limit.ts';
@@ -31,6 +32,12 @@ function itemsOf(raw: RawItem[]): PageItem[] {
     out.push({ text, x, right: x + Math.max(0, i.width), y: t[5] ?? 0, size });
   }
   return out;
+}
+
+/** The pages with the spaces pdf.js put inside words taken out of their items (./split-words.ts). */
+function mendSplitWords(pages: PageInput[]): PageInput[] {
+  const mend = splitWordMender(pages.flatMap((p) => p.items.map((i) => i.text)));
+  return pages.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i, text: mend(i.text) })) }));
 }
 
 function pdfReason(error: unknown, bytes: Uint8Array, limits: ExtractLimits): Error {
@@ -74,7 +81,7 @@ export const extractPdf: DocumentExtractor = async (bytes, _path, limits) => {
       throw new Error('no text layer (scanned image?) — OCR is not supported');
     }
 
-    const { paragraphs, firstPageRows, symbol, bodySize } = layoutPages(pages);
+    const { paragraphs, firstPageRows, symbol, bodySize } = layoutPages(mendSplitWords(pages));
     const meta: DocumentMeta = {};
     if (symbol) meta.symbol = symbol;
 

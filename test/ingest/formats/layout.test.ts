@@ -174,3 +174,22 @@ describe('a line-end hyphen, decided by the document’s own words', () => {
     expect(join('re-', 'port', 'the port of re')).toBe('report');
   });
 });
+
+describe('layoutPages: superscripts that are letters', () => {
+  const page = (items: PageItem[]): PageInput => ({ items, width: 612, height: 792 });
+  const texts = (items: PageItem[]) => layoutPages([page(items)]).paragraphs.map((p) => p.text);
+
+  it('reads a raised ordinal suffix after its number ("79" + "e" is "79e Session"), not as a line above; other raised letters stay apart', () => {
+    // Senegal's statement at GA79: "79" at 14 pt, "e" at 9 pt raised 5 pt, the rest of the line after it
+    expect(
+      texts([
+        item('79', 110.63, 542.69, 13.98, 14.17),
+        item('e ', 124.8, 547.68, 9, 7.73),
+        item('Session ordinaire de l’Assemblée générale', 132.53, 542.7, 13.98, 260),
+      ]),
+    ).toEqual(['79e Session ordinaire de l’Assemblée générale']);
+    // a raised "a" after a word is a note's mark, not a suffix
+    const note = texts([item('Total', 60, 542.69, 13.98, 35), item('a', 95, 547.68, 9, 4), item('of the expenditure', 104, 542.7, 13.98, 110)]);
+    expect(note.join('\n')).not.toContain('Totala');
+  });
+});

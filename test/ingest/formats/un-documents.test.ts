@@ -10,6 +10,7 @@ import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../src/ingest/formats/pdf.ts';
+import { splitWordMender } from '../../../src/ingest/formats/split-words.ts';
 import { toPassages } from '../../../src/ingest/passages.ts';
 import { citationLine, sourceOf } from '../../../src/search/citation.ts';
 import type { ExtractedDocument, ExtractedParagraph } from '../../../src/types.ts';
@@ -214,6 +215,54 @@ describe('real UN records: layout', () => {
   );
 });
 
+describe('real UN documents: spaces pdf.js writes inside words', () => {
+  const text = async (name: string) => (await paras(name)).map((p) => p.text).join('\n');
+
+  it('A/81/6 (Sect. 24) is titled and cited "Proposed programme budget for 2027", not "program me"; "follow up on" keeps its spaces', async () => {
+    const doc = await read('A_81_6_Sect.24.pdf');
+    expect(doc.meta.title).toMatch(/^Proposed programme budget for 2027: .*Section 24 Human rights$/);
+    const passage = toPassages('sect24', doc.paragraphs ?? [])[0]!;
+    expect(citationLine(sourceOf({ id: 'sect24', meta: doc.meta }, passage))).toContain('Proposed programme budget for 2027');
+    const body = await text('A_81_6_Sect.24.pdf');
+    expect(body).toContain('to assist States in their efforts to comply with their human rights obligations');
+    expect(body).toContain('in preparing for and following up on their dialogue with');
+    expect(body).not.toMatch(/\bprogram me\b/);
+  });
+
+  it('A/81/6 (Sect. 16) ¶ 16.86 has "Americas" beside "forensic" and "training", and its tables keep their figures apart', async () => {
+    const passages = toPassages('sect16', await paras('A_81_6_Sect.16.pdf'));
+    const p = passages.find((q) => q.text.includes('to support Member States in the Americas, the subprogramme developed'));
+    expect(p?.text).toMatch(/forensic[\s\S]*Americas[\s\S]*training/);
+    const body = await text('A_81_6_Sect.16.pdf');
+    expect(body).toContain('international cooperation'); // "cooper ation", "coordinatio n", "th e" and more: one word each
+    expect(body).not.toMatch(/\b(?:cooper ation|coordinatio n|inclu ding|th e)\b/);
+    expect(body).toContain('while intensifying post-training follow-up');
+    expect(body).toContain('due to the lower-than-projected value of seized');
+  });
+
+  it('A/RES/79/191: compounds have no space before their hyphen ("Non-custodial", "evidence-based"); a dash opening an aside keeps its space (Mexico)', async () => {
+    const body = await text('A_RES_79_191.pdf');
+    expect(body).toContain('Women Prisoners and Non-custodial Measures for Women Offenders');
+    expect(body).toContain('require more scientific evidence-based evaluation');
+    expect(body).toContain('reaffirming further the treaty-mandated roles');
+    expect(body).not.toMatch(/\b(?:Non|evidence|treaty|drug|well) -\p{L}/u);
+    // "la prosperidad compartida -porque la igualdad de las mujeres llegó ya-": the speech's own aside
+    expect(await text('GA79_statement_Mexico_es.pdf')).toContain('en la prosperidad compartida -porque la igualdad');
+    // A/80/590: the table's figures stay apart while its prose is mended
+    const report = (await paras('A_80_590.pdf')).map((p) => p.text).join('\n');
+    expect(report).toContain('a detailed inventory of United Nations-owned equipment and materials');
+    expect(report).toContain('202 783.5 · 164 805.9 · 37 977.6 · 18.7');
+  });
+
+  it('the Senegal statement reads "79e Session" (superscript "e" after its number) and "Un Peuple-Un But-Une Foi"', async () => {
+    const body = await text('GA79_statement_Senegal_fr.pdf');
+    expect(body).toContain('79e Session ordinaire de l’Assemblée générale des Nations Unies');
+    expect(body).toContain('Un Peuple-Un But-Une Foi');
+    expect(body).toContain('de cette 79e session de l’Assemblée générale'); // a "79e" set on the line was already right
+    expect(body).toContain('de se nourrir, de se loger, de s’éduquer et de'); // an elided word stays a word
+  });
+});
+
 describe('real UN documents: symbols and titles from the first page', () => {
   it.each([
     ['A_71_PV.1.pdf', 'A/71/PV.1', 'General Assembly, Seventy-first session, 1st plenary meeting'],
@@ -265,26 +314,26 @@ describe('real UN documents: symbols and titles from the first page', () => {
 /**
  * Lines of running text on a PDF page as pdf.js gives them: items of 9+ words, inner words only (so
  * no line-end hyphen), leaving out what recurs on another page (a letterhead, a running footer).
+ * The spaces pdf.js writes inside words ("comp ly") are taken out as the extractor takes them out.
  */
 async function pageSentences(file: string, pageNo: number): Promise<string[]> {
   const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)), { verbosity: 0 });
   try {
-    const itemsOf = async (n: number) => {
-      const content = await (await pdf.getPage(n)).getTextContent();
+    const pages: string[][] = [];
+    for (let k = 1; k <= pdf.numPages; k++) {
+      const content = await (await pdf.getPage(k)).getTextContent();
       // Compared as people type them: presentation forms (Arabic shapes) as letters, like the extractor gives.
-      return (content.items as { str?: string }[]).map((i) =>
-        (i.str ?? '')
-          .replace(/[\uFB00-\uFDFF\uFE70-\uFEFF]+/g, (m) => m.normalize('NFKC'))
-          .replace(/\s+/g, ' ')
-          .trim(),
+      pages.push(
+        (content.items as { str?: string }[]).map((i) => (i.str ?? '').replace(/[\uFB00-\uFDFF\uFE70-\uFEFF]+/g, (m) => m.normalize('NFKC'))),
       );
-    };
+    }
+    const mend = splitWordMender(pages.flat());
+    const lines = pages.map((items) => items.map((s) => mend(s).replace(/\s+/g, ' ').trim()));
     const n = Math.min(pageNo, pdf.numPages);
-    const elsewhere = new Set<string>();
-    for (let k = 1; k <= pdf.numPages; k++) if (k !== n) for (const s of await itemsOf(k)) elsewhere.add(s);
-    return (await itemsOf(n))
-      .filter((s) => s.split(' ').length >= 9 && /^[\p{L}\p{N} ,.’'()-]+$/u.test(s) && !elsewhere.has(s))
-      .map((s) => s.split(' ').slice(1, -1).join(' '));
+    const elsewhere = new Set(lines.flatMap((items, k) => (k + 1 === n ? [] : items)));
+    return lines[n - 1]!.filter((s) => s.split(' ').length >= 9 && /^[\p{L}\p{N} ,.’'()-]+$/u.test(s) && !elsewhere.has(s)).map((s) =>
+      s.split(' ').slice(1, -1).join(' '),
+    );
   } finally {
     await pdf.destroy();
   }
