@@ -43,7 +43,12 @@ interface Evidence {
   /** First parts and later parts of the document's hyphenated compounds. */
   heads: Set<string>;
   tails: Set<string>;
+  /** Occurrences of each token core right after a lone capital letter ("ew" of "N ew"). */
+  afterCapital: Map<string, number>;
 }
+
+/** A token that is one capital letter, after any opening punctuation ("N", "«N"). */
+const LONE_CAPITAL = /(?:^|[^\p{L}\p{M}\p{N}])(\p{Lu})$/u;
 
 /** The letter fragments on either side of the space between two tokens; the second starts in lower case. */
 function fragments(a: string, b: string): [string, string] | undefined {
@@ -85,7 +90,14 @@ function evidenceOf(texts: readonly string[]): Evidence {
       if (!before && !after) words.add(core(t));
     });
   }
-  return { size: tokenized.reduce((n, t) => n + t.length, 0), counts, words, heads, tails };
+  const afterCapital = new Map<string, number>();
+  for (const tokens of tokenized) {
+    tokens.forEach((t, i) => {
+      if (i > 0 && LONE_CAPITAL.test(tokens[i - 1]!) && core(tokens[i - 1]!).length === 1)
+        afterCapital.set(core(t), (afterCapital.get(core(t)) ?? 0) + 1);
+    });
+  }
+  return { size: tokenized.reduce((n, t) => n + t.length, 0), counts, words, heads, tails, afterCapital };
 }
 
 /**
@@ -115,6 +127,23 @@ function isSpacedCompound(head: string, tail: string, more: string | undefined, 
   return e.heads.has(head.toLowerCase()) || e.tails.has(tail.toLowerCase()) || more !== undefined;
 }
 
+/** Latin capitals that are words on their own in the languages of UN documents (English "A", "I"; Spanish "Y", "O"; French "À"; "E", "U"). */
+const ONE_LETTER_WORDS = new Set(['A', 'I', 'O', 'Y', 'E', 'U', 'À', 'Á', 'É', 'Ó']);
+
+/**
+ * Whether `a` is a capital letter set apart from the rest of its word, as a heading's initial
+ * often is ("N ew York", "N e laisser personne"): a Latin capital that is no word alone (Russian's
+ * "В", "И", "С" are), followed by
+ * lower-case letters the document never writes but after such a capital. "T cells" and "A new" stay apart.
+ */
+function isDetachedCapital(a: string, b: string, e: Evidence): boolean {
+  const letter = LONE_CAPITAL.exec(a)?.[1];
+  if (!letter || !/\p{Script=Latin}/u.test(letter) || ONE_LETTER_WORDS.has(letter) || core(a).length !== 1) return false;
+  const rest = START.exec(b)?.[1]?.toLowerCase();
+  // the rest never stands in the document but after such a capital
+  return rest !== undefined && core(b) === rest && (e.counts.get(rest) ?? 0) <= (e.afterCapital.get(rest) ?? 0);
+}
+
 /** One text item's text with its split words and spaced compounds mended. */
 function mendText(text: string, e: Evidence): string {
   const parts = text.split(/(\s+)/);
@@ -123,7 +152,7 @@ function mendText(text: string, e: Evidence): string {
   for (let i = 1; i + 1 < parts.length; i += 2) {
     const space = parts[i]!;
     const next = parts[i + 1]!;
-    if (space === ' ' && isSplitWord(last, next, e)) {
+    if (space === ' ' && (isSplitWord(last, next, e) || isDetachedCapital(last, next, e))) {
       out += next;
       last += next;
     } else {

@@ -38,8 +38,17 @@ describe('splitWordMender', () => {
   });
 
   it('keeps a space the document gives no evidence about, and figures apart', () => {
-    expect(mendFirst('N ew York, 25 septembre', 'à la tribune')).toBe('N ew York, 25 septembre');
     expect(mendFirst('37 977.4 18.7', '37977.4')).toBe('37 977.4 18.7');
+  });
+
+  it('joins a capital set apart from the rest of its word ("N ew York"), not a one-letter word or a capital before a word', () => {
+    expect(mendFirst('N ew York, 25 septembre', 'à la tribune')).toBe('New York, 25 septembre');
+    expect(mendFirst('« N e laisser personne de côté »', 'à la tribune')).toBe('« Ne laisser personne de côté »');
+    expect(mendFirst('A new plan for T cells', 'the cells and the plan')).toBe('A new plan for T cells');
+    expect(mendFirst('Y me honra regresar', 'me honra')).toBe('Y me honra regresar');
+    expect(mendFirst('U Thant said', 'U Thant')).toBe('U Thant said');
+    // Russian's one-letter words: "В первом случае", "И третья"
+    expect(mendFirst('В первом случае И третья', 'в первом')).toBe('В первом случае И третья');
   });
 
   it('takes the space out before a compound’s hyphen when the document uses either part in a compound', () => {

@@ -260,6 +260,7 @@ describe('real UN documents: spaces pdf.js writes inside words', () => {
     expect(body).toContain('Un Peuple-Un But-Une Foi');
     expect(body).toContain('de cette 79e session de l’Assemblée générale'); // a "79e" set on the line was already right
     expect(body).toContain('de se nourrir, de se loger, de s’éduquer et de'); // an elided word stays a word
+    expect(body).toContain('New York, 25 septembre 2024'); // the heading's initial set apart: "N ew York"
   });
 });
 
