@@ -6,6 +6,29 @@ import { defaultCachePath, openLibrary } from '../library/open.ts';
 import { closeExtractors, type FileProgress } from '../ingest/load-library.ts';
 import { QueryError, type ExtractLimits, type IngestReport, type SearchEngine } from '../types.ts';
 
+/**
+ * The arguments with the query words that open with one dash ("-veto sanctions", "-country:RUS")
+ * held apart from parseArgs, which would read them as unknown short options and name a letter
+ * the user never typed ("Unknown option '-v'"); `words` gives the positionals back as typed. A
+ * value after a string option (`--country -USA`) and a short option the command has (`-h`) are
+ * left to parseArgs.
+ */
+export function queryArgs(
+  argv: readonly string[],
+  options: Readonly<Record<string, { type: 'string' | 'boolean'; short?: string }>>,
+): { args: string[]; words: (positionals: readonly string[]) => string[] } {
+  const shorts = new Set(Object.values(options).flatMap((o) => (o.short ? [`-${o.short}`] : [])));
+  const held: string[] = [];
+  const args = argv.map((a, i) => {
+    const prev = argv[i - 1];
+    const valueOf = prev !== undefined && /^--[^=]+$/.test(prev) && options[prev.slice(2)]?.type === 'string';
+    if (valueOf || !/^-[^-]/.test(a) || shorts.has(a)) return a;
+    held.push(a);
+    return `\u0000${held.length - 1}`;
+  });
+  return { args, words: (positionals) => positionals.map((p) => (/^\u0000\d+$/.test(p) ? held[Number(p.slice(1))]! : p)) };
+}
+
 /** Bad usage or input: printed as is, exit code 1. */
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -11,7 +11,7 @@ import { MAX_HITS, QueryError, SORT_ORDERS, type SearchEngine, type SortOrder } 
 import { parseFilters } from '../search/filter-values.ts';
 import { explainNoHits } from '../search/no-hits.ts';
 import { jsonResult, textNoHitsHelp, textResult } from './print.ts';
-import { openForCli, UsageError, runMain, LIBRARY_FLAGS, LIBRARY_HELP } from './common.ts';
+import { openForCli, queryArgs, UsageError, runMain, LIBRARY_FLAGS, LIBRARY_HELP } from './common.ts';
 
 const HELP = `Search the statement library.
 
@@ -53,32 +53,34 @@ ${QUERY_HELP}
 
 Exit codes: 0 success (also when nothing matches), 1 bad usage or input, 2 nothing could be indexed.`;
 
+/** The options the command takes (node:util parseArgs). */
+const OPTIONS = {
+  country: { type: 'string', multiple: true },
+  speaker: { type: 'string', multiple: true },
+  organisation: { type: 'string', multiple: true },
+  organization: { type: 'string', multiple: true },
+  year: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  session: { type: 'string', multiple: true },
+  document: { type: 'string', multiple: true },
+  symbol: { type: 'string', multiple: true },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  csv: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  sort: { type: 'string' },
+  batch: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  ...LIBRARY_FLAGS,
+} as const;
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      country: { type: 'string', multiple: true },
-      speaker: { type: 'string', multiple: true },
-      organisation: { type: 'string', multiple: true },
-      organization: { type: 'string', multiple: true },
-      year: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      session: { type: 'string', multiple: true },
-      document: { type: 'string', multiple: true },
-      symbol: { type: 'string', multiple: true },
-      limit: { type: 'string' },
-      offset: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      csv: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      sort: { type: 'string' },
-      batch: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...LIBRARY_FLAGS,
-    },
-  });
+  const { args, words } = queryArgs(argv, OPTIONS);
+  const parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
+  const { values } = parsed;
+  const positionals = words(parsed.positionals);
   if (values.help) {
     process.stdout.write(HELP + '\n');
     return 0;

@@ -11,7 +11,7 @@ import { exportFileName } from '../render/csv.ts';
 import { summaryLines, trendChart } from '../render/chart/spec.ts';
 import { QUERY_HELP } from '../search/query.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../types.ts';
-import { LIBRARY_FLAGS, LIBRARY_HELP, openForCli, runMain, UsageError } from './common.ts';
+import { LIBRARY_FLAGS, LIBRARY_HELP, openForCli, queryArgs, runMain, UsageError } from './common.ts';
 import { noteLines } from './print.ts';
 
 const HELP = `Chart how many passages match a query, per year, session, country or speaker.
@@ -48,29 +48,31 @@ function pick<T extends string>(name: string, raw: string | undefined, allowed: 
   return v;
 }
 
+/** The options the command takes (node:util parseArgs). */
+const OPTIONS = {
+  by: { type: 'string' },
+  per: { type: 'string' },
+  raw: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  country: { type: 'string' },
+  speaker: { type: 'string' },
+  organisation: { type: 'string' },
+  year: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  session: { type: 'string' },
+  document: { type: 'string' },
+  symbol: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  ...LIBRARY_FLAGS,
+} as const;
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      by: { type: 'string' },
-      per: { type: 'string' },
-      raw: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      country: { type: 'string' },
-      speaker: { type: 'string' },
-      organisation: { type: 'string' },
-      year: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      session: { type: 'string' },
-      document: { type: 'string' },
-      symbol: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...LIBRARY_FLAGS,
-    },
-  });
+  const { args, words } = queryArgs(argv, OPTIONS);
+  const parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
+  const { values } = parsed;
+  const positionals = words(parsed.positionals);
   if (values.help) {
     process.stdout.write(HELP + '\n');
     return 0;

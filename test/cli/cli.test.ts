@@ -164,6 +164,23 @@ describe('npm run search', () => {
     expect(f.stderr).toMatch(/--limit takes a whole number/);
   });
 
+  it('reads a query that opens with a dash as the query, not as an unknown option', async () => {
+    // before: "Unknown option '-c'", a letter the user never typed, unless they put "--" first
+    const leaveOut = await run('search', ['-cannabis heroin', '--json']);
+    expect(leaveOut.code).toBe(0);
+    const out = JSON.parse(leaveOut.stdout) as { query: string; total: number; hits: Array<{ text: string }> };
+    expect(out.query).toBe('-cannabis heroin');
+    expect(out.total).toBeGreaterThan(0);
+    expect(out.hits.every((h) => !/cannabis/i.test(h.text))).toBe(true);
+    const filter = await run('search', ['-country:PAK', 'drugs', '--json']);
+    expect(filter.code).toBe(0);
+    const hits = (JSON.parse(filter.stdout) as { hits: Array<{ source: { country?: string } }> }).hits;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.source.country !== 'PAK')).toBe(true);
+    // a flag's value with a dash still needs "=" (the help says so); -h is still help
+    expect((await run('search', ['-h'])).stdout).toContain('Usage:');
+  });
+
   it('exits 2 when nothing could be indexed, naming the files and reasons', async () => {
     const lib = path.join(tmp, 'broken');
     mkdirSync(lib);
