@@ -258,6 +258,11 @@ export class LibraryStore {
     return decode(ids, idOff[g]!, idOff[g + 1]!);
   }
 
+  /** The ¶ of passage `g` (parts of one long paragraph share it). */
+  paragraphOf(g: number): number {
+    return this.arrays.paragraph[g]!;
+  }
+
   /** Passage `g` as the ingest step delivered it. */
   passage(g: number): Passage {
     const a = this.arrays;

@@ -12,8 +12,8 @@ import { statementOf } from '../ingest/statements.ts';
  * and organisation are the statement's; the document stays the source (symbol, meeting, date, and
  * for a report that narrates the statement, `reportedBy`).
  */
-export function sourceOf(doc: { id: string; meta: DocumentMeta; statements?: readonly Statement[] }, p: Passage, before?: PassagesBefore): Source {
-  const s = documentSourceOf(doc, p, before);
+export function sourceOf(doc: { id: string; meta: DocumentMeta; statements?: readonly Statement[] }, p: Passage, numbering?: Numbering): Source {
+  const s = documentSourceOf(doc, p, numbering);
   const st = statementOf(doc, p);
   return st ? withStatement(s, st) : s;
 }
@@ -41,40 +41,73 @@ function withStatement(doc: Source, st: Statement): Source {
   return s;
 }
 
-/** The text of the passage `back` places before a passage in its document, undefined before the first. */
-export type PassagesBefore = (back: number) => string | undefined;
+/** A passage as the walk back to its paragraph's number reads it: its text and its ¶ (parts of one long paragraph share it). */
+export interface PassageText {
+  text: string;
+  paragraph: number;
+}
+
+/** The passage `back` places before a passage in its document, undefined before the first. */
+export type PassagesBefore = (back: number) => PassageText | undefined;
+
+/** What a citation needs of a passage's document to read its printed paragraph number. */
+export interface Numbering {
+  before?: PassagesBefore;
+  /**
+   * The document numbers its paragraphs with a dot inside ("16.86 The Office…", a budget
+   * section): a plain "3. …" there is a table's or list's row, not a paragraph.
+   */
+  decimal?: boolean;
+}
+
+/** Whether passages read as a document's opening ones number its paragraphs "16.1", "16.2" … (at least three). */
+export function numbersWithDecimals(texts: Iterable<string>): boolean {
+  let n = 0;
+  for (const t of texts) if (/^\d{1,2}\.\d{1,3}$/.test(printedParagraphNumber(t) ?? '') && ++n >= 3) return true;
+  return false;
+}
 
 /** How far back a list or a continued paragraph is followed to the number it falls under. */
 const MAX_BACK = 40;
 
 /**
  * What a passage opening with no number of its own carries on: a list item ("• To strengthen…",
- * "(a) Provide support…", "(iv) …") or a sentence begun before it (a lower-case word).
+ * "(a) Provide support…", "(iv) …") or a sentence begun before it (a lower-case word), one that
+ * ends as a sentence or clause does: "(c) Streamlining the disposal of assets process" is a heading.
  */
 const CARRIES_ON = /^(?:\p{Ll}|[•▪◦‣·–-]\.?\s|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s)/u;
+const ENDS_CLAUSE = /[.;:,!?…”’"')\]]$/u;
 
 /**
  * The printed number of the paragraph a passage is part of: its own ("11. We will…"), else, for a
- * list item or a continued sentence, the number of the paragraph it falls under ("9. We resolve
- * therefore:" for each of the bullets after it), followed back through the items before it.
+ * later part of a long paragraph, a list item or a continued sentence, the number of the paragraph
+ * it falls under ("9. We resolve therefore:" for each of the bullets after it), followed back
+ * through the passages before it.
  */
-export function printedParagraphOf(text: string, before?: PassagesBefore): string | undefined {
-  const own = printedParagraphNumber(text);
+export function printedParagraphOf(p: PassageText, numbering: Numbering = {}): string | undefined {
+  const { before, decimal } = numbering;
+  const numberOf = (t: string): string | undefined => {
+    const n = printedParagraphNumber(t);
+    return n !== undefined && (!decimal || n.includes('.')) ? n : undefined;
+  };
+  const own = numberOf(p.text);
   if (own !== undefined || !before) return own;
-  for (let back = 1, cur = text; back <= MAX_BACK && CARRIES_ON.test(cur); back++) {
+  for (let back = 1, cur = p; back <= MAX_BACK; back++) {
     const prev = before(back);
-    if (prev === undefined) return undefined;
-    const n = printedParagraphNumber(prev);
+    // a later part of a long paragraph (same ¶), a list item or a continued sentence carries on
+    const carriesOn = prev !== undefined && (prev.paragraph === cur.paragraph || (CARRIES_ON.test(cur.text) && ENDS_CLAUSE.test(cur.text.trimEnd())));
+    if (!prev || !carriesOn) return undefined;
+    const n = numberOf(prev.text);
     if (n !== undefined) return n;
     cur = prev;
   }
   return undefined;
 }
 
-function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, before?: PassagesBefore): Source {
+function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, numbering?: Numbering): Source {
   const m = doc.meta;
   const s: Source = { document: doc.id, paragraph: p.paragraph };
-  const printed = printedParagraphOf(p.text, before);
+  const printed = printedParagraphOf(p, numbering);
   if (printed !== undefined) s.printedParagraph = printed;
   const date = p.sectionDate ?? m.date;
   if (m.title !== undefined) s.title = m.title;

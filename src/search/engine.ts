@@ -15,7 +15,7 @@
 import { buildState, type BuildStateOptions } from '../index/build.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
 import type { EngineState } from '../index/state.ts';
-import type { LibraryStore } from '../index/store.ts';
+import type { LibraryStore, StoredDocument } from '../index/store.ts';
 import { applyChange, type LibraryChange } from '../index/update.ts';
 import {
   MAX_HITS,
@@ -35,7 +35,7 @@ import {
   type SearchResponse,
 } from '../types.ts';
 import { Catalog, libraryFacets, type LibraryFacets } from './catalog.ts';
-import { sourceOf } from './citation.ts';
+import { numbersWithDecimals, sourceOf, type PassageText } from './citation.ts';
 import { Corpus } from './corpus.ts';
 import { makeExcerpt, type ExcerptMatch } from './excerpt.ts';
 import { restrict, sameFilterValue } from './filters.ts';
@@ -190,16 +190,32 @@ export class VerbatimEngine implements SearchEngine {
       score,
       excerpt: makeExcerpt(p.text, this.compoundMarks(g, marks)),
       text: p.text,
-      source: sourceOf(d, p, (back) => this.textBefore(g, back)),
+      source: sourceOf(d, p, { before: (back) => this.textBefore(g, back), decimal: this.decimalNumbered(d) }),
     };
   }
 
+  /** Documents that number their paragraphs "16.1", "16.2" … (see Numbering), read from their first passages once. */
+  private readonly decimalNumbering = new WeakMap<StoredDocument, boolean>();
+
+  private decimalNumbered(d: StoredDocument): boolean {
+    let decimal = this.decimalNumbering.get(d);
+    if (decimal === undefined) {
+      const { store } = this.corpus;
+      const texts = function* (): Generator<string> {
+        for (let g = d.first; g < d.first + Math.min(d.count, 200); g++) yield store.text(g);
+      };
+      decimal = numbersWithDecimals(texts());
+      this.decimalNumbering.set(d, decimal);
+    }
+    return decimal;
+  }
+
   /** The text of the passage `back` places before passage g in its document (for the printed paragraph a list item falls under). */
-  private textBefore(g: number, back: number): string | undefined {
+  private textBefore(g: number, back: number): PassageText | undefined {
     const { store } = this.corpus;
     const k = g - back;
     if (k < 0 || store.doc(k) !== store.doc(g)) return undefined;
-    return store.text(k);
+    return { text: store.text(k), paragraph: store.paragraphOf(k) };
   }
 
   passage(id: string, marks?: PassageMarks): Hit | undefined {

@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeExtractors } from '../../src/ingest/load-library.ts';
 import { printedParagraphNumber } from '../../src/ingest/paragraph-number.ts';
 import { contextReply } from '../../src/render/replies.ts';
-import { citationLine, printedParagraphOf } from '../../src/search/citation.ts';
+import { citationLine, numbersWithDecimals, printedParagraphOf } from '../../src/search/citation.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
 import { engineOfUnDocuments } from '../support/library.ts';
 
 let engine: VerbatimEngine;
+/** A passage's text at ¶ `paragraph`. */
+const at = (text: string, paragraph: number) => ({ text, paragraph });
 
 beforeAll(async () => {
   ({ engine } = await engineOfUnDocuments(['A_RES_55_2.pdf', 'A_80_590.pdf']));
@@ -51,11 +53,43 @@ describe('the printed paragraph number in citations', () => {
     expect(heading.source.printedParagraph).toBeUndefined();
     expect(citationLine(heading.source)).toMatch(/ · ¶ \d+ · /);
     expect(
-      printedParagraphOf('• To adopt a policy', (back) => ['A/55/305; see Official Records', '9. We resolve therefore:'][back - 1]),
+      printedParagraphOf(at('• To adopt a policy.', 3), {
+        before: (back) => [at('A/55/305; see Official Records', 2), at('9. We resolve therefore:', 1)][back - 1],
+      }),
     ).toBeUndefined();
-    expect(printedParagraphOf('(e) Provide support to Member States', (back) => ['(d) Strengthen', '16.20 The Office will'][back - 1])).toBe('16.20');
-    expect(printedParagraphOf('The Office will', () => '16.20 The Office will')).toBeUndefined();
+    expect(
+      printedParagraphOf(at('(e) Provide support to Member States;', 3), {
+        before: (back) => [at('(d) Strengthen;', 2), at('16.20 The Office will', 1)][back - 1],
+      }),
+    ).toBe('16.20');
+    // a heading ("(c) Streamlining the disposal of assets process") falls under no paragraph
+    expect(
+      printedParagraphOf(at('(c) Streamlining the disposal of assets process', 2), { before: () => at('43. The Mission disposed of', 1) }),
+    ).toBeUndefined();
+    // in a document numbered 16.1, 16.2 …, "3." opens a table's row, not a paragraph
+    expect(printedParagraphOf(at('3. Meetings of the Human Rights Council: thematic plenary panel 1 1 1 1', 9), { decimal: true })).toBeUndefined();
+    expect(numbersWithDecimals(['Overview', '16.1 The Office', '16.2 The mandates', '16.3 The Office will'])).toBe(true);
+    expect(numbersWithDecimals(['1. We, heads of State', '2. We recognize', '3. We reaffirm'])).toBe(false);
+    expect(printedParagraphOf(at('The Office will', 2), { before: () => at('16.20 The Office will', 1) })).toBeUndefined();
+    // the later part of a long paragraph cut at a sentence end shares its ¶ and its number
+    expect(printedParagraphOf(at('A comparison of reviews showed', 7), { before: () => at('24.22 In the Pact for the Future', 7) })).toBe('24.22');
   });
+
+  it('a heading carried onto its paragraph does not take the number before (A/80/590 "(b) Human resources 44.")', async () => {
+    const hit = (await engine.search('several human resources and administrative challenges', { limit: 1 })).hits[0]!;
+    expect(hit.text).toMatch(/^\(b\) Human resources 44\. During the liquidation/);
+    // before: "para. 43", the paragraph before the heading
+    expect(hit.source.printedParagraph).toBe('44');
+  });
+
+  it('in a budget section numbered 24.1, 24.2 …, a table row "3. Meetings of the Human Rights Council" is no paragraph', async () => {
+    const sect = (await engineOfUnDocuments(['A_81_6_Sect.24.pdf'])).engine;
+    const row = (await sect.search('thematic plenary panel on human rights mainstreaming', { limit: 1 })).hits[0]!;
+    expect(row.text).toMatch(/^3\. Meetings of the Human Rights Council/);
+    expect(row.source.printedParagraph).toBeUndefined();
+    const para = (await sect.search('comparison of inter-agency reviews undertaken in 2022 and 2025', { limit: 1 })).hits[0]!;
+    expect(para.source.printedParagraph).toMatch(/^24\.\d+$/);
+  }, 60_000);
 
   it('the "More context" view labels each passage as citations do', async () => {
     const drugs = (await engine.search('redouble our efforts to implement our commitment to counter the world drug problem', { limit: 1 })).hits[0]!;

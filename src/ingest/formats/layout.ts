@@ -728,8 +728,9 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
   flushNotes();
 
   // figures with no word beside them (a chart's axis "20 20 15 11 10 5 0", a table's cells cut
-  // from their labels, a job number "00 55951") say nothing a reader can cite: not passages
-  const worded = (text: string): boolean => /\p{L}/u.test(text);
+  // from their labels, a job number "00 55951") say nothing a reader can cite: not passages. A
+  // resolution cited by its number and year, "1540 (2004)", is text
+  const worded = (text: string): boolean => /\p{L}/u.test(text) || /\d\s*\(\d{4}\)/.test(text);
   const vocab = vocabulary(out.flatMap((o) => ('para' in o ? o.para.lines.map((l) => l.text) : ['table' in o ? o.table : o.note])).join('\n'));
   const paragraphs: ExtractedParagraph[] = [];
   for (const o of out) {
