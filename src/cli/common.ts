@@ -6,6 +6,9 @@ import { defaultCachePath, openLibrary } from '../library/open.ts';
 import { closeExtractors, type FileProgress } from '../ingest/load-library.ts';
 import { QueryError, type ExtractLimits, type IngestReport, type SearchEngine } from '../types.ts';
 
+/** Marks a query word held apart from parseArgs (a private-use character no one types). */
+const HELD = '\uE000';
+
 /**
  * The arguments with the query words that open with one dash ("-veto sanctions", "-country:RUS")
  * held apart from parseArgs, which would read them as unknown short options and name a letter
@@ -24,9 +27,9 @@ export function queryArgs(
     const valueOf = prev !== undefined && /^--[^=]+$/.test(prev) && options[prev.slice(2)]?.type === 'string';
     if (valueOf || !/^-[^-]/.test(a) || shorts.has(a)) return a;
     held.push(a);
-    return `\u0000${held.length - 1}`;
+    return `${HELD}${held.length - 1}`;
   });
-  return { args, words: (positionals) => positionals.map((p) => (/^\u0000\d+$/.test(p) ? held[Number(p.slice(1))]! : p)) };
+  return { args, words: (positionals) => positionals.map((p) => (p.startsWith(HELD) ? held[Number(p.slice(HELD.length))]! : p)) };
 }
 
 /** Bad usage or input: printed as is, exit code 1. */
