@@ -3,6 +3,7 @@
  * sessions, documents, organisations) with their passage counts for autocomplete and filters, and
  * "did you mean" corrections for words not in the vocabulary.
  */
+import { typoEdits } from './ranking/words.ts';
 import { fold } from '../index/analyzer.ts';
 import type { StoredDocument } from '../index/store.ts';
 import type { DocumentSummary, Facet, FacetValue } from '../types.ts';
@@ -72,9 +73,10 @@ export class Catalog {
     let changed = false;
     for (const w of parsed.words) {
       const folded = fold(w.raw);
-      if (folded.length < 4 || /^\p{N}/u.test(folded) || c.df(w.term) > 0) continue;
+      const edits = typoEdits(w.term, folded, 7);
+      if (folded.length < 4 || /^\p{N}/u.test(folded) || c.df(w.term) > 0 || edits === 0) continue;
       const best = c
-        .closeTerms(w.term, folded.length >= 7 ? 2 : 1)
+        .closeTerms(w.term, edits)
         .filter((x) => x.df > 0)
         .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))[0];
       if (!best) continue;

@@ -71,3 +71,16 @@ describe('Arabic words folding like a stop word written with alef maksura stay w
     expect(tokens('عليّ').map((t) => t.stop)).toEqual([false]);
   });
 });
+
+describe('an Arabic word the library does not hold is not taken for another', () => {
+  it('"السوريين" (Syrians) finds nothing, rather than "الدورة" (session) one letter from its stem; "النازحين" finds its passages', async () => {
+    // before: 7 hits marking للدورة, الدورة, دور; "اللاجئين" (refugees) gave 27 marking لعام
+    const syrians = await engine.search('السوريين', { limit: 10 });
+    expect(syrians.total).toBe(0);
+    expect(engine.suggest('السوريين')).toBeUndefined();
+    expect((await engine.search('اللاجئين', { limit: 10 })).total).toBe(0);
+    const displaced = await engine.search('النازحين', { limit: 10 });
+    expect(displaced.total).toBeGreaterThan(0);
+    for (const h of displaced.hits) expect(marked(h).some((m) => m.includes('نازح'))).toBe(true);
+  });
+});

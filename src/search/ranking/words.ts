@@ -30,6 +30,16 @@ export interface RankedWord {
   inPairs?: boolean;
 }
 
+/**
+ * How many edits a typo correction may make to a query word's term: 2 for a word of `twoFrom`
+ * letters or more, else 1. An Arabic term is a stem of three or four letters ("سوري" of "السوريين", "دور" of
+ * "الدورة"), one edit from many other words' stems: it is corrected only from six letters, by one edit.
+ */
+export function typoEdits(term: string, folded: string, twoFrom = 8): number {
+  if (/\p{Script=Arabic}/u.test(term)) return term.length >= 6 ? 1 : 0;
+  return folded.length >= twoFrom ? 2 : 1;
+}
+
 /** Query words with their bits, and fuzzy expansions for long words whose term is absent or rare. */
 export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
   const out: RankedWord[] = [];
@@ -79,7 +89,7 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     if (cjk.length) {
       rw.expansions = cjk;
       rw.inPairs = true;
-    } else if (ownStems.length === 0 && folded.length >= minLength && !/^\p{N}/u.test(folded)) {
+    } else if (ownStems.length === 0 && folded.length >= minLength && !/^\p{N}/u.test(folded) && typoEdits(w.term, folded) > 0) {
       // rare or absent: any more frequent neighbour; otherwise only a far more frequent one (a likely
       // misspelling) — and not by a swap of letters, which makes real words of each other ("unclear", "nuclear")
       const rare = df < rareDf;
@@ -88,7 +98,7 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
       // title word counts once a passage ("Section 24" in each of a budget section's 1,000 passages
       // made `sanctions` find them all)
       const cands = c
-        .closeTerms(w.term, folded.length >= 8 ? 2 : 1, floor, rare)
+        .closeTerms(w.term, typoEdits(w.term, folded), floor, rare)
         .filter(
           (x) =>
             x.df >= floor &&
