@@ -265,9 +265,12 @@ export function firstDateWritten(text: string): string | undefined {
 const SESSION =
   /(?<![\p{L}\p{N}])(\d{1,3})(?:st|nd|rd|th|e|eme|ème|°|º|-я|-й|-ая|-ой)?\s+(?:(?:ordinary|regular|ordinaire)\s+)?(?:session|periodo\s+(?:ordinario\s+)?de\s+sesiones|сесси[яи])(?!\p{L})/u;
 
+/** "الدورة 79": the number after the word, as Arabic writes it. */
+const ARABIC_SESSION = /(?<!\p{L})(?:لل|ل|ب)?الدورة\s+(\d{1,3})(?!\d)/u;
+
 /** The session a heading names, or undefined. */
 export function sessionNamed(folded: string): string | undefined {
-  const n = SESSION.exec(folded)?.[1];
+  const n = SESSION.exec(folded)?.[1] ?? ARABIC_SESSION.exec(folded)?.[1];
   return n && Number(n) > 0 ? String(Number(n)) : undefined;
 }
 
@@ -294,10 +297,24 @@ export function speakerNamed(heading: string): string | undefined {
   const honorific = AFTER_HONORIFIC.exec(heading);
   if (honorific && !NOT_A_NAME.test(honorific[1]!)) return tidyName(honorific[1]!);
   const initials = INITIALS.exec(heading);
-  if (initials && CYRILLIC.test(initials[1]!) && CYRILLIC.test(initials[2]!)) return `${initials[1]!.replace(/\.\s?/g, '. ').trim()} ${initials[2]!}`;
+  if (initials && CYRILLIC.test(initials[1]!) && CYRILLIC.test(initials[2]!)) {
+    return `${initials[1]!.replace(/\.\s?/g, '. ').trim()} ${nominative(initials[2]!, heading.slice(0, initials.index))}`;
+  }
   const between = BETWEEN_COMMAS.exec(heading);
   if (between && !NOT_A_NAME.test(between[1]!)) return tidyName(between[1]!);
   return undefined;
+}
+
+/** A post in the genitive ("Выступление Министра …": the speech of the Minister), whose holder's name is declined with it. */
+const GENITIVE_POST = /(?<!\p{L})(?:министра|президента|председателя|заместителя|представителя|премьер-министра|посла|главы)(?!\p{L})/iu;
+
+/**
+ * A Russian surname as a citation gives it, in the nominative: after a post in the genitive, a
+ * man's "-ова", "-ева", "-ина" is "-ов", "-ев", "-ин" ("Министра … М.В.Рыженкова": Рыженков). A
+ * woman's name would read "-овой" there, which is left as printed.
+ */
+function nominative(surname: string, before: string): string {
+  return GENITIVE_POST.test(before) && /(?:ов|ев|ёв|ин|ын)а$/u.test(surname) ? surname.slice(0, -1) : surname;
 }
 
 /** "Bassirou Diomaye Diakhar FAYE" → "Bassirou Diomaye Diakhar Faye": a surname set in capitals, as a citation writes it. */
