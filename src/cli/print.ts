@@ -109,7 +109,13 @@ export function textResult(r: SearchResponse, offset: number, color: boolean): s
   }
   const first = offset + 1;
   const last = offset + r.hits.length;
-  lines.push(`${first}–${last} of ${r.totalEstimated ? 'about ' : ''}${r.total} passages for “${r.query}” (${r.tookMs.toFixed(1)} ms)`);
+  const of = `${r.totalEstimated ? 'about ' : ''}${r.total} passage${r.total === 1 ? '' : 's'} for “${r.query}” (${r.tookMs.toFixed(1)} ms)`;
+  if (r.hits.length === 0) {
+    // an offset past the last hit: say so, not "31–30 of 8"
+    lines.push(`No passages from number ${first} on: ${of}; try a smaller --offset.`);
+    return lines.join('\n');
+  }
+  lines.push(`${first}–${last} of ${of}`);
   r.hits.forEach((hit, i) => {
     const [open, close] = color ? BOLD : ['**', '**'];
     const [dimOpen, dimClose] = color ? DIM : ['', ''];

@@ -185,8 +185,13 @@ export function valueMatcher(key: ListFilter, value: string): (x: string | undef
       return (x) => x === id;
     }
     case 'symbol': {
+      // exact, case aside; a symbol without its part in brackets names every part ("S/PV.8699" is
+      // "S/PV.8699 (Resumption 1)" too), as "A/81/6" does not name "A/81/6/Add.1"
       const symbol = value.trim().replace(/\s+/g, ' ').toLowerCase();
-      return (x) => x !== undefined && x.toLowerCase() === symbol;
+      return (x) => {
+        const own = x?.toLowerCase();
+        return own !== undefined && (own === symbol || (own.startsWith(`${symbol} (`) && !symbol.includes('(')));
+      };
     }
   }
 }

@@ -177,6 +177,10 @@ describe('npm run search', () => {
     const hits = (JSON.parse(filter.stdout) as { hits: Array<{ source: { country?: string } }> }).hits;
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.source.country !== 'PAK')).toBe(true);
+    // an offset past the last hit says so (it printed "31–30 of 8")
+    const past = await run('search', ['heroin', '--offset', '50']);
+    expect(past.code).toBe(0);
+    expect(past.stdout).toMatch(/^No passages from number 51 on: 1 passage for “heroin”/m);
     // a flag's value with a dash still needs "=" (the help says so); -h is still help
     expect((await run('search', ['-h'])).stdout).toContain('Usage:');
   });

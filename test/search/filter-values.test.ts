@@ -1,6 +1,6 @@
 /** Filter values as the CLI flags, batch lines, /search options and /follow give them (src/search/filter-values.ts). */
 import { describe, expect, it } from 'vitest';
-import { describeFilters, filterValues, parseFilters } from '../../src/search/filter-values.ts';
+import { describeFilters, filterValues, parseFilters, valueMatcher } from '../../src/search/filter-values.ts';
 import { QueryError } from '../../src/types.ts';
 
 describe('reading filter values', () => {
@@ -49,5 +49,18 @@ describe('reading filter values', () => {
     expect(describeFilters({ country: 'COL,MEX', session: '70-76,-75', speaker: '-Trump' }, (_k, v) => names[v] ?? v)).toBe(
       'country: Colombia, Mexico · session 70–76 · not speaker Trump · not session 75',
     );
+  });
+});
+
+describe('a symbol filter', () => {
+  it('is the symbol, case aside; without its part in brackets it names every part', () => {
+    const match = (value: string, symbol: string) => valueMatcher('symbol', value)(symbol);
+    expect(match('s/pv.8699', 'S/PV.8699')).toBe(true);
+    // before: "symbol:S/PV.8699" found nothing in "S/PV.8699 (Resumption 1)"
+    expect(match('S/PV.8699', 'S/PV.8699 (Resumption 1)')).toBe(true);
+    expect(match('A/81/6', 'A/81/6 (Sect. 16)')).toBe(true);
+    expect(match('A/81/6 (Sect. 16)', 'A/81/6 (Sect. 24)')).toBe(false);
+    expect(match('S/PV.869', 'S/PV.8699 (Resumption 1)')).toBe(false);
+    expect(match('A/81/6', 'A/81/6/Add.1')).toBe(false);
   });
 });
