@@ -386,6 +386,10 @@ export function buildDocument(
         .slice(0, 20)
         .map((p) => p.text)
         .join('\n'),
+      paragraphs
+        .slice(-12)
+        .map((p) => p.text)
+        .join('\n'),
     );
     if (date) meta.date = date;
   }

@@ -16,6 +16,17 @@ describe('unDocumentDate', () => {
     expect(unDocumentDate('A/RES/79/191', 'Distr. GENERAL\n3 May 1999')).toBe('1999-05-03');
   });
 
+  it("a resolution's closing plenary meeting line where its first page has no adoption line; never a report's", () => {
+    const firstPage = 'United Nations A/RES/55/2\nDistr.: General\nGeneral Assembly 18 September 2000';
+    expect(unDocumentDate('A/RES/55/2', firstPage, 'fellow human beings.\n8th plenary meeting 8 September 2000')).toBe('2000-09-08');
+    // an adoption line on the first page wins
+    expect(
+      unDocumentDate('A/RES/79/191', 'Resolution adopted by the General Assembly on 17 December 2024', '52nd plenary meeting 16 December 2024'),
+    ).toBe('2024-12-17');
+    // a report recalling a plenary meeting keeps its own date
+    expect(unDocumentDate('A/80/590', 'Distr.: General\n7 January 2026', 'at its 8th plenary meeting 8 September 2000')).toBe('2026-01-07');
+  });
+
   it('not a decision the text recalls, nor a day the month does not have', () => {
     expect(
       unDocumentDate(

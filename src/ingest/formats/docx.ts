@@ -95,7 +95,11 @@ export const extractDocx: DocumentExtractor = async (bytes, _path, limits) => {
   const symbol = parts.headers.length ? mastheadSymbol(parts.headers, bodyText) : findSymbol(bodyText);
   if (symbol) meta.symbol = symbol;
   // a resolution's or report's date, from the masthead in the page header or the adoption line
-  const date = unDocumentDate(symbol, [...parts.headers, ...paragraphs.slice(0, 20).map((p) => p.text)].join('\n'));
+  const closing = paragraphs
+    .slice(-12)
+    .map((p) => p.text)
+    .join('\n');
+  const date = unDocumentDate(symbol, [...parts.headers, ...paragraphs.slice(0, 20).map((p) => p.text)].join('\n'), closing);
   if (date) meta.date = date;
   return { meta, paragraphs };
 };

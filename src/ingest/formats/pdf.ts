@@ -94,7 +94,11 @@ export const extractPdf: DocumentExtractor = async (bytes, _path, limits) => {
       titleBlock(firstPageRows, bodySize, symbol) ?? infoTitle ?? (firstSize > bodySize * 1.15 ? meaningfulTitle(paragraphs[0]?.text) : undefined);
     if (title) meta.title = title;
     // a resolution's or report's date (a record's comes from its masthead: ../statements.ts)
-    const date = unDocumentDate(symbol, firstPage);
+    const closing = paragraphs
+      .slice(-12)
+      .map((p) => p.text)
+      .join('\n');
+    const date = unDocumentDate(symbol, firstPage, closing);
     if (date) meta.date = date;
     return { meta, paragraphs };
   } catch (error) {

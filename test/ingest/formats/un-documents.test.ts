@@ -300,11 +300,13 @@ describe('real UN documents: symbols and titles from the first page', () => {
 
   it.each([
     ['A_RES_79_191.pdf', '2024-12-17'], // "Resolution adopted by the General Assembly on 17 December 2024"
-    ['A_RES_55_2.pdf', '2000-09-18'], // no adoption date on page 1: "Distr.: General 18 September 2000"
+    // no adoption line on page 1 ("Distr.: General 18 September 2000" is its issue date): the day
+    // it closes with, "8th plenary meeting 8 September 2000", when it was adopted
+    ['A_RES_55_2.pdf', '2000-09-08'],
     ['A_80_590.pdf', '2026-01-07'],
     ['A_C.3_80_L.3.pdf', '2025-10-14'], // "Distr.: Limited"
     ['A_81_6_Sect.16.pdf', '2026-03-09'],
-  ])('%s is dated %s from its first page (before: no date, and year: filters dropped it)', async (name, date) => {
+  ])('%s is dated %s from its first page or closing line (before: no date, and year: filters dropped it)', async (name, date) => {
     expect((await read(name)).meta.date).toBe(date);
   });
 
