@@ -6,7 +6,7 @@
  * a passage's tokens ({@link passageTokens}, {@link holdsPhrase}): they test one passage against
  * many phrases.
  */
-import { compoundSpans, phraseMatches, tokens, type CompoundSpan } from '../../index/analyzer.ts';
+import { compoundSpans, fold, phraseMatches, tokens, type CompoundSpan } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
 import { phrasesCheck } from '../phrase-scan.ts';
 import type { QueryPlan } from './plan.ts';
@@ -21,6 +21,47 @@ export interface Ordered {
   estimated: boolean;
   /** The time budget ran out before `need` hits were found. */
   partial: boolean;
+}
+
+/**
+ * The quoted phrases' words as typed, folded ("responsibility", "to", "protect"), for
+ * {@link asTypedFirst}: phrases of two words or more.
+ */
+function typedPhrases(plan: QueryPlan): string[][] {
+  return plan.parsed.phrases.map((p) => (fold(p.raw).toLowerCase().match(SURFACE_WORD) ?? []) as string[]).filter((w) => w.length > 1);
+}
+const SURFACE_WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Whether two words are the same word written alike: equal, or sharing all their letters but the
+ * last three of the longer ("responsibilities" and "responsibility", "organised" and "organized";
+ * not "responses" and "responsibility", which the stemmer joins as "respons").
+ */
+function agree(a: string, b: string): boolean {
+  if (a === b) return true;
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k >= 3 && k >= Math.max(a.length, b.length) - 3;
+}
+
+/** Whether `text` holds each of `phrases` with its words written as typed ({@link agree}). */
+function holdsAsTyped(text: string, phrases: readonly (readonly string[])[]): boolean {
+  const words = (fold(text).toLowerCase().match(SURFACE_WORD) ?? []) as string[];
+  return phrases.every((p) => words.some((_, i) => p.every((w, k) => i + k < words.length && agree(words[i + k]!, w))));
+}
+
+/**
+ * The ranked head with the passages holding the quoted phrases as typed first, the rest after, in
+ * order otherwise: a quoted phrase is found by its words' stems, so "responsibility to protect"
+ * also held in "responses to protect", which ranked first.
+ */
+export function asTypedFirst(plan: QueryPlan, head: number[], text: (g: number) => string): number[] {
+  const phrases = typedPhrases(plan);
+  if (!phrases.length || head.length < 2) return head;
+  const typed: number[] = [];
+  const other: number[] = [];
+  for (const g of head) (holdsAsTyped(text(g), phrases) ? typed : other).push(g);
+  return typed.length && other.length ? [...typed, ...other] : head;
 }
 
 /** Candidates past the checked head sampled, evenly, to estimate how many of the rest hold the phrases. */

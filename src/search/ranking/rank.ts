@@ -35,7 +35,7 @@ import { scoreBm25f } from './bm25f.ts';
 import { candidateList, mostOfConjunction, requiredCandidates } from './candidates.ts';
 import { expandByFeedback } from './feedback.ts';
 import { liftSpeaker } from './speaker.ts';
-import { checkPhrases, needsPhraseCheck } from './phrases.ts';
+import { asTypedFirst, checkPhrases, needsPhraseCheck } from './phrases.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
 import { rerankHead } from './rerank.ts';
 import type { Scratch } from './scratch.ts';
@@ -114,8 +114,9 @@ export function rank(
     } else {
       order = topK(cands, plan.depth, cmp);
     }
-    const head = order.slice(0, plan.depth);
+    let head = order.slice(0, plan.depth);
     if (!rerankHead(c, plan, s, head, idfOf, cmp)) partial = true;
+    if (sort === 'relevance' && needsPhraseCheck(plan)) head = asTypedFirst(plan, head, (g) => c.store.text(g));
     const scores = new Map<number, number>();
     for (const g of head) scores.set(g, Math.round(s.score[g]! * 1e4) / 1e4);
     return {
