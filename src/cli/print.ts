@@ -19,14 +19,20 @@ export interface JsonHit {
     title: string | null;
     date: string | null;
     speaker: string | null;
+    /** The speaker's post; for a presiding officer, who presides ("Mr. Thomson (Fiji)"). */
+    post: string | null;
     organisation: string | null;
     country: string | null;
+    /** The country's English name ("Lebanon" for LBN). */
+    countryName: string | null;
     meeting: string | null;
     session: string | null;
     paragraph: number;
     /** The paragraph's number as the document prints it ("11"), when the passage opens with one. */
     printedParagraph: string | null;
     page: number | null;
+    /** Last page when the passage runs over a page break. */
+    pageEnd: number | null;
     section: string | null;
     symbol: string | null;
     url: string | null;
@@ -64,13 +70,16 @@ export function jsonHit(hit: Hit): JsonHit {
       title: s.title ?? null,
       date: s.date ?? null,
       speaker: s.speaker ?? null,
+      post: s.post ?? null,
       organisation: s.organisation ?? null,
       country: s.country ?? null,
+      countryName: s.countryName ?? null,
       meeting: s.meeting ?? null,
       session: s.session ?? null,
       paragraph: s.paragraph,
       printedParagraph: s.printedParagraph ?? null,
       page: s.page ?? null,
+      pageEnd: s.pageEnd ?? null,
       section: s.section ?? null,
       symbol: s.symbol ?? null,
       url: s.url ?? null,

@@ -188,7 +188,8 @@ function allowedCache(store: LibraryStore): Map<string, Allowed> {
 /** What the filters on who speaks read of a voice (a statement's speaker, or the document's). */
 const VOICE_FIELD: Record<'country' | 'speaker' | 'organisation', (v: Voice) => readonly (string | undefined)[]> = {
   country: (v) => [v.country],
-  speaker: (v) => [v.speaker],
+  // the presiding officer answers to the name the masthead gives too (speaker:Thomson)
+  speaker: (v) => [v.speaker, v.presiding],
   organisation: (v) => v.organisations,
 };
 

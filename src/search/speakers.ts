@@ -30,7 +30,12 @@ export interface Voice {
   countryName?: string | undefined;
   /** Organisations the passages answer to: the statement's body or narrated actor, and the document's. */
   organisations: string[];
+  /** Who presides, when the speaker is the presiding officer ("The President": "Mr. Thomson"). */
+  presiding?: string | undefined;
 }
+
+/** A record's presiding officer, named by the chair's title in the turn ("The President:", "The Acting President:"). */
+const PRESIDING = /^the (?:acting |temporary )?(?:president|vice-president|chair|chairman|chairperson|chairwoman)$/i;
 
 /** The document's passages cut into runs of one voice, in order, covering 0 … count-1. */
 export function voices(d: SpeakingDocument): Voice[] {
@@ -50,7 +55,10 @@ export function voices(d: SpeakingDocument): Voice[] {
   for (const s of list) {
     if (s.first > next) out.push(own(next, s.first - 1));
     const orgs = [s.organisation, s.kind === 'reported' ? s.speaker : undefined, m.organisation].filter((o): o is string => !!o);
-    out.push({ first: s.first, last: s.last, speaker: s.speaker, country: s.country, countryName: s.countryName, organisations: orgs });
+    const v: Voice = { first: s.first, last: s.last, speaker: s.speaker, country: s.country, countryName: s.countryName, organisations: orgs };
+    // "Mr. Thomson (Fiji)": the name, not the country in brackets
+    if (PRESIDING.test(s.speaker.trim()) && s.post) v.presiding = s.post.replace(/\s*\([^)]*\)\s*$/, '');
+    out.push(v);
     next = s.last + 1;
   }
   if (next < d.count) out.push(own(next, d.count - 1));

@@ -55,7 +55,23 @@ describe('npm run search', () => {
     const hit = out.hits[0]!;
     expect(Object.keys(hit).sort()).toEqual(['excerpt', 'id', 'marks', 'score', 'source', 'text']);
     const source = hit['source'] as Record<string, unknown>;
-    for (const key of ['document', 'title', 'date', 'speaker', 'organisation', 'country', 'meeting', 'session', 'paragraph', 'url']) {
+    for (const key of [
+      'document',
+      'title',
+      'date',
+      'speaker',
+      'post',
+      'organisation',
+      'country',
+      'countryName',
+      'meeting',
+      'session',
+      'paragraph',
+      'printedParagraph',
+      'page',
+      'pageEnd',
+      'url',
+    ]) {
       expect(source).toHaveProperty(key);
     }
     expect(String(hit['text'])).toContain('coca cultivation has increased by 97.4%');

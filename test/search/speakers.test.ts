@@ -60,3 +60,16 @@ describe('who speaks in each passage', () => {
     ]);
   });
 });
+
+describe('a record’s presiding officer', () => {
+  it('is found by the name the masthead gives (speaker:Thomson finds "The President" of A/71/PV.1)', async () => {
+    const { engineOfUnDocuments } = await import('../support/library.ts');
+    const { engine } = await engineOfUnDocuments(['A_71_PV.1.pdf']);
+    // before: "No passages match", though the citation read "The President, Mr. Thomson (Fiji)"
+    const res = await engine.search('speaker:Thomson session', { limit: 5 });
+    expect(res.total).toBeGreaterThan(0);
+    for (const h of res.hits) expect(h.source).toMatchObject({ speaker: 'The President', post: 'Mr. Thomson (Fiji)' });
+    // another speaker's post is not their name: the Secretary-General is no "Fiji"
+    expect((await engine.search('speaker:Fiji session', { limit: 5 })).total).toBe(0);
+  }, 60_000);
+});
