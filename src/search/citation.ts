@@ -54,10 +54,11 @@ export type PassagesBefore = (back: number) => PassageText | undefined;
 export interface Numbering {
   before?: PassagesBefore;
   /**
-   * The document numbers its paragraphs with a dot inside ("16.86 The Office…", a budget
-   * section): a plain "3. …" there is a table's or list's row, not a paragraph.
+   * Whether the document numbers its paragraphs with a dot inside ("16.86 The Office…", a budget
+   * section): a plain "3. …" there is a table's or list's row, not a paragraph. Asked only when a
+   * plain number is found.
    */
-  decimal?: boolean;
+  decimal?: () => boolean;
 }
 
 /** Whether passages read as a document's opening ones number its paragraphs "16.1", "16.2" … (at least three). */
@@ -88,15 +89,15 @@ export function printedParagraphOf(p: PassageText, numbering: Numbering = {}): s
   const { before, decimal } = numbering;
   const numberOf = (t: string): string | undefined => {
     const n = printedParagraphNumber(t);
-    return n !== undefined && (!decimal || n.includes('.')) ? n : undefined;
+    return n !== undefined && (n.includes('.') || !decimal?.()) ? n : undefined;
   };
   const own = numberOf(p.text);
   if (own !== undefined || !before) return own;
   for (let back = 1, cur = p; back <= MAX_BACK; back++) {
     const prev = before(back);
+    if (!prev) return undefined;
     // a later part of a long paragraph (same ¶), a list item or a continued sentence carries on
-    const carriesOn = prev !== undefined && (prev.paragraph === cur.paragraph || (CARRIES_ON.test(cur.text) && ENDS_CLAUSE.test(cur.text.trimEnd())));
-    if (!prev || !carriesOn) return undefined;
+    if (prev.paragraph !== cur.paragraph && !(CARRIES_ON.test(cur.text) && ENDS_CLAUSE.test(cur.text.trimEnd()))) return undefined;
     const n = numberOf(prev.text);
     if (n !== undefined) return n;
     cur = prev;

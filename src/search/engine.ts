@@ -190,7 +190,7 @@ export class VerbatimEngine implements SearchEngine {
       score,
       excerpt: makeExcerpt(p.text, this.compoundMarks(g, marks)),
       text: p.text,
-      source: sourceOf(d, p, { before: (back) => this.textBefore(g, back), decimal: this.decimalNumbered(d) }),
+      source: sourceOf(d, p, { before: (back) => this.passageBefore(g, back), decimal: () => this.decimalNumbered(d) }),
     };
   }
 
@@ -210,12 +210,19 @@ export class VerbatimEngine implements SearchEngine {
     return decimal;
   }
 
-  /** The text of the passage `back` places before passage g in its document (for the printed paragraph a list item falls under). */
-  private textBefore(g: number, back: number): PassageText | undefined {
+  /** The passage `back` places before passage g in its document (for the printed paragraph a list item falls under). */
+  private passageBefore(g: number, back: number): PassageText | undefined {
     const { store } = this.corpus;
     const k = g - back;
     if (k < 0 || store.doc(k) !== store.doc(g)) return undefined;
-    return { text: store.text(k), paragraph: store.paragraphOf(k) };
+    // the text is read from the cache file only if the walk needs it (most passages carry on nothing)
+    let text: string | undefined;
+    return {
+      paragraph: store.paragraphOf(k),
+      get text(): string {
+        return (text ??= store.text(k));
+      },
+    };
   }
 
   passage(id: string, marks?: PassageMarks): Hit | undefined {
