@@ -43,6 +43,20 @@ const LANGUAGES = ['fr', 'es', 'ru', 'ar', 'zh'] as const;
 const MAX_PARAGRAPHS = 10;
 const MAX_CHARS = 900;
 const MAX_PAGE = 2;
+/**
+ * Where the salutation opening the speech starts in a (folded) paragraph, -1 for none: at its
+ * start, or after a stop or a year ("… 26 أيلول 2024 سعادة السيد …"). Inside a title it is the
+ * speaker's ("Discours de Son Excellence Monsieur le Président de la République du Sénégal",
+ * "كلمة سعادة السفير …"), not the salutation.
+ */
+function salutationAt(folded: string): number {
+  for (const m of folded.matchAll(new RegExp(SALUTATION.source, 'gu'))) {
+    const before = folded.slice(0, m.index).replace(/[\s\p{P}\p{S}]+$/u, '');
+    if (before === '' || /[.!?:;]\s*$/.test(folded.slice(0, m.index)) || /\d{4}$/.test(before)) return m.index;
+  }
+  return -1;
+}
+
 /** A heading line is short: a longer paragraph is the speech. */
 const MAX_LINE = 400;
 
@@ -123,12 +137,19 @@ const UN_NAMES: Readonly<Record<string, readonly string[]>> = {
   TZA: ['République-Unie de Tanzanie', 'República Unida de Tanzanía'],
   LAO: ['République démocratique populaire lao', 'República Democrática Popular Lao'],
   CHN: ['中华人民共和国', 'République populaire de Chine', 'República Popular China', 'Китайская Народная Республика', 'جمهورية الصين الشعبية'],
+  MEX: ['Estados Unidos Mexicanos', 'United Mexican States', 'États-Unis du Mexique'],
   VNM: ['Viet Nam'],
   TUR: ['Türkiye'],
   CIV: ["Côte d'Ivoire"],
 };
 
 let countryNames: CountryName[] | undefined;
+
+/**
+ * Country names that are also common words where a heading would have them: "America" (Latin
+ * America is no country), Russian "того" ("of that"; Togo).
+ */
+const COMMON_WORDS = new Set(['america', 'того']);
 
 /** Every country's names: the UN's English name and its variants, the locale's name in each language, and {@link UN_NAMES}. */
 function allCountryNames(): CountryName[] {
@@ -154,7 +175,13 @@ function allCountryNames(): CountryName[] {
     }
   }
   for (const [code, list] of Object.entries(UN_NAMES)) for (const name of list) add(code, name);
-  countryNames = names.filter((n) => n.han || (n.words.length > 0 && n.words.some((w) => w.text.length >= 4 || /[^\p{Script=Latin}]/u.test(w.text))));
+  countryNames = names.filter(
+    (n) =>
+      n.han ||
+      (n.words.length > 0 &&
+        !(n.words.length === 1 && COMMON_WORDS.has(n.words[0]!.text)) &&
+        n.words.some((w) => w.text.length >= 4 || /[^\p{Script=Latin}]/u.test(w.text))),
+  );
   return countryNames;
 }
 
@@ -166,7 +193,7 @@ const GROUP_NAMES =
 export function firstCountryNamed(text: string): string | undefined {
   const folded = fold(text).replace(GROUP_NAMES, ' ');
   const words = wordsOf(folded);
-  let best: { at: number; length: number; code: string } | undefined;
+  let best: { at: number; length: number; code: string; exact?: boolean } | undefined;
   for (const name of allCountryNames()) {
     if (name.han) {
       const at = folded.replace(/\s+/g, '').indexOf(name.han);
@@ -179,7 +206,11 @@ export function firstCountryNamed(text: string): string | undefined {
     for (let i = 0; i + n <= words.length; i++) {
       if (best && i > best.at) break;
       if (!name.words.every((w, k) => sameWord(w, words[i + k]!))) continue;
-      if (!best || i < best.at || (i === best.at && n > best.length)) best = { at: i, length: n, code: name.code };
+      // the longest name starting there; between two as long, the one written as the text writes
+      // it over one matched by its stem ("Нигерия" is Nigeria, though Niger's "Нигер" stems alike)
+      const exact = name.words.every((w, k) => w.text === words[i + k]!.text);
+      if (!best || i < best.at || (i === best.at && (n > best.length || (n === best.length && exact && !best.exact))))
+        best = { at: i, length: n, code: name.code, exact };
       break;
     }
   }
@@ -233,32 +264,35 @@ const MONTH_ALTERNATION = [...MONTHS.keys()]
   .join('|');
 /** "25 septembre 2024", "28 de septiembre de 2024", "25 сентября 2024", "26 أيلول 2024" */
 const DAY_MONTH_YEAR = new RegExp(
-  `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|º|°)?\\s+(?:de\\s+)?(${MONTH_ALTERNATION})\\s+(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
+  `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|º|°|st|nd|rd|th)?\\s+(?:de\\s+|of\\s+)?(${MONTH_ALTERNATION})\\s+(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
   'u',
 );
 /** "September 25, 2024" */
-const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])(${MONTH_ALTERNATION})\\s+(\\d{1,2}),?\\s+(\\d{4})(?!\\d)`, 'u');
+const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])(${MONTH_ALTERNATION})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'u');
 /** "2024 أيلول 26": an Arabic line whose numbers the right-to-left reading put in the other order */
 const YEAR_MONTH_DAY = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{4})\\s+(${MONTH_ALTERNATION})\\s+(\\d{1,2})(?!\\d)`, 'u');
 const HAN_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 
 function dayOf(year: string, month: number, day: string): string | undefined {
-  return isoDay(year, MONTH_NAMES[month - 1]!, day);
+  const name = MONTH_NAMES[month - 1];
+  return name === undefined ? undefined : isoDay(year, name, day);
 }
 
-/** The first day the (folded) text writes out, as yyyy-mm-dd. */
-export function firstDateWritten(text: string): string | undefined {
+/**
+ * The last day the (folded) text writes out, as yyyy-mm-dd: a heading's place and date line comes
+ * after its title, which may name another day ("… on the fiftieth anniversary, 24 October 1995 …
+ * New York, 24 October 2020").
+ */
+export function lastDateWritten(text: string): string | undefined {
   const folded = fold(text);
   const found: Array<{ at: number; date: string | undefined }> = [];
-  let m = DAY_MONTH_YEAR.exec(folded);
-  if (m) found.push({ at: m.index, date: dayOf(m[3]!, MONTHS.get(m[2]!)!, m[1]!) });
-  m = MONTH_DAY_YEAR.exec(folded);
-  if (m) found.push({ at: m.index, date: dayOf(m[3]!, MONTHS.get(m[1]!)!, m[2]!) });
-  m = YEAR_MONTH_DAY.exec(folded);
-  if (m && /\p{Script=Arabic}/u.test(m[2]!)) found.push({ at: m.index, date: dayOf(m[1]!, MONTHS.get(m[2]!)!, m[3]!) });
-  m = HAN_DATE.exec(folded);
-  if (m) found.push({ at: m.index, date: dayOf(m[1]!, Number(m[2]), m[3]!) });
-  return found.filter((f) => f.date).sort((a, b) => a.at - b.at)[0]?.date;
+  const all = (re: RegExp) => folded.matchAll(new RegExp(re.source, 'gu'));
+  for (const m of all(DAY_MONTH_YEAR)) found.push({ at: m.index, date: dayOf(m[3]!, MONTHS.get(m[2]!)!, m[1]!) });
+  for (const m of all(MONTH_DAY_YEAR)) found.push({ at: m.index, date: dayOf(m[3]!, MONTHS.get(m[1]!)!, m[2]!) });
+  for (const m of all(YEAR_MONTH_DAY))
+    if (/\p{Script=Arabic}/u.test(m[2]!)) found.push({ at: m.index, date: dayOf(m[1]!, MONTHS.get(m[2]!)!, m[3]!) });
+  for (const m of all(HAN_DATE)) found.push({ at: m.index, date: dayOf(m[1]!, Number(m[2]), m[3]!) });
+  return found.filter((f) => f.date).sort((a, b) => b.at - a.at)[0]?.date;
 }
 
 /** A session's number in a (folded) heading, in the languages whose word order puts the number first. */
@@ -270,15 +304,25 @@ const ARABIC_SESSION = /(?<!\p{L})(?:لل|ل|ب)?الدورة\s+(\d{1,3})(?!\d)/
 
 /** The session a heading names, or undefined. */
 export function sessionNamed(folded: string): string | undefined {
-  const n = SESSION.exec(folded)?.[1] ?? ARABIC_SESSION.exec(folded)?.[1];
-  return n && Number(n) > 0 ? String(Number(n)) : undefined;
+  for (const re of [SESSION, ARABIC_SESSION]) {
+    for (const m of folded.matchAll(new RegExp(re.source, 'gu'))) {
+      // the General Assembly's, as the library's sessions are (not "the 69th session of the CSW")
+      const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      if (Number(m[1]) > 0 && GENERAL_ASSEMBLY.test(after)) return String(Number(m[1]));
+    }
+  }
+  return undefined;
 }
+
+/** The General Assembly, named right after a session's number. */
+const GENERAL_ASSEMBLY =
+  /^[\s\p{P}]*(?:(?:ordinaire|ordinary|regular|ordinario)\s+)?(?:(?:of|de|del|des)\s+)?(?:the\s+|la\s+|l')?(?:united nations\s+|naciones unidas\s+|nations unies\s+)?(?:general assembly|assemblee generale|asamblea general|генеральной ассамблеи|للجمعية العامة|الجمعية العامة)/u;
 
 /** A capitalised name word: "Alicia", "Bárcena", "FAYE", "Ki-moon", "O'Brien". */
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 /** Name particles: "de", "del", "van", "bin", "al-"… */
 const PARTICLE = String.raw`(?:de|del|de la|da|do|dos|van|von|der|bin|ibn|al|el|le|la)`;
-const NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,4}`;
+const NAME = String.raw`${NAME_WORD}(?:[ \t]+(?:${PARTICLE}[ \t]+)?${NAME_WORD}){1,4}`;
 /** A form of address before a name: "H.E. Mr.", "His Excellency", "SEM", "S.E. M.", "Excmo. Sr.", "Dr." */
 const HONORIFIC = String.raw`(?:(?:H\.\s?E\.|S\.\s?E\.(?:\s?M\.)?|SEM|His Excellency|Her Excellency|Son Excellence|Excmo\.|Excma\.)\s+(?:(?:Mr|Mrs|Ms|Dr|M|Mme|Sr|Sra)\.?\s+)?|(?:Mr|Mrs|Ms|Dr|Mme|Sr|Sra)\.\s+)`;
 const AFTER_HONORIFIC = new RegExp(`(?<![\\p{L}])${HONORIFIC}(${NAME})`, 'u');
@@ -290,7 +334,7 @@ const CYRILLIC = /^\p{Script=Cyrillic}/u;
 
 /** Words a name between commas must not hold: a post or a body, not a person ("Relaciones Exteriores", "United Nations"). */
 const NOT_A_NAME =
-  /\b(?:Minist|Ministry|Ministre|Ministro|President|Présid|Presid|Secretar|Affairs|Relations|Relaciones|Exteriores|Étrangères|Asamblea|Assembly|Assemblée|Nations|Naciones|Republic|République|República|Kingdom|Royaume|Reino|Government|Gobierno|Gouvernement|General|Session|Sesión|Debate|Council|Conseil|Consejo)/u;
+  /(?<!\p{L})(?:Minist|Ministry|Ministre|Ministro|President|Présid|Presid|Secretar|Affairs|Relations|Relaciones|Exteriores|Étrangères|Asamblea|Assembly|Assemblée|Nations|Naciones|Republic|République|República|Kingdom|Royaume|Reino|Government|Gobierno|Gouvernement|General|Session|Sesión|Debate|Council|Conseil|Consejo|Represent|Représent|Ambassad|Embajad|Mission|Misión|Delegat|Délégat|Delegac|Permanent|Permanente|York|Nueva|Geneva|Genève|Ginebra|Vienna|Vienne|Viena|Nairobi|Plenary|Plenario)/u;
 
 /** The speaker a heading names by a form of address, initials, or between commas (see the module's comment). */
 export function speakerNamed(heading: string): string | undefined {
@@ -300,7 +344,10 @@ export function speakerNamed(heading: string): string | undefined {
   if (initials && CYRILLIC.test(initials[1]!) && CYRILLIC.test(initials[2]!)) {
     return `${initials[1]!.replace(/\.\s?/g, '. ').trim()} ${nominative(initials[2]!, heading.slice(0, initials.index))}`;
   }
-  const between = BETWEEN_COMMAS.exec(heading);
+  // between commas only on the line that calls itself a statement, after its statement word
+  const titled = heading.split('\n').find((line) => STATEMENT_WORDS.test(fold(line)));
+  const opening = titled === undefined ? -1 : fold(titled).search(STATEMENT_WORDS);
+  const between = titled === undefined ? null : BETWEEN_COMMAS.exec(titled.slice(Math.max(0, opening)));
   if (between && !NOT_A_NAME.test(between[1]!)) return tidyName(between[1]!);
   return undefined;
 }
@@ -339,7 +386,7 @@ export function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: numbe
   for (const p of paragraphs.slice(0, MAX_PARAGRAPHS)) {
     if ((p.page ?? 1) > MAX_PAGE) break;
     const f = fold(p.text);
-    const cut = f.search(SALUTATION);
+    const cut = salutationAt(f);
     const head = cut >= 0 ? f.slice(0, cut) : f;
     if (head.length > MAX_LINE) break;
     folded.push(head);
@@ -365,7 +412,7 @@ export function readStatementHeading(paragraphs: ReadonlyArray<{ text: string; p
   const out: StatementHeading = {};
   const country = firstCountryNamed(heading.folded) ?? countryOfFileName(fileName);
   if (country) out.country = country;
-  const date = firstDateWritten(heading.folded);
+  const date = lastDateWritten(heading.folded);
   if (date) out.date = date;
   const speaker = speakerNamed(heading.text);
   if (speaker) out.speaker = speaker;

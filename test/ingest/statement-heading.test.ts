@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeExtractors, loadFile } from '../../src/ingest/load-library.ts';
-import { countryOfFileName, firstCountryNamed, firstDateWritten, readStatementHeading } from '../../src/ingest/statement-heading.ts';
+import { countryOfFileName, firstCountryNamed, lastDateWritten, readStatementHeading } from '../../src/ingest/statement-heading.ts';
 import { citationLine } from '../../src/search/citation.ts';
 import type { LibraryDocument } from '../../src/types.ts';
 import { engineOfUnDocuments } from '../support/library.ts';
@@ -107,6 +107,58 @@ describe('headings as delegations write them', () => {
     expect(firstCountryNamed('выступление от имени малых островных государств')).toBeUndefined();
   });
 
+  it('a title of address inside the heading is not the salutation that ends it', () => {
+    // before: "Monsieur le Président" cut the heading before "de la République du Sénégal"
+    expect(
+      readStatementHeading(
+        lines(
+          'Discours de Son Excellence Monsieur le Président de la République du Sénégal',
+          'New York, le 24 septembre 2024',
+          'Monsieur le Président,',
+        ),
+        'discours.pdf',
+      ),
+    ).toMatchObject({ country: 'SEN', date: '2024-09-24' });
+  });
+
+  it('a place or a post between commas is no speaker; a name does not run over a line', () => {
+    const heading = readStatementHeading(
+      lines('Intervención de la Delegación de Chile, Nueva York, 2 de octubre de 2024', 'Señor Presidente:'),
+      'chile.pdf',
+    );
+    expect(heading).toEqual({ country: 'CHL', date: '2024-10-02' });
+    expect(
+      readStatementHeading(lines('Statement by John Smith', 'Permanent Representative of Ireland', 'Mr. President,'), 'ie.pdf').speaker,
+    ).toBeUndefined();
+  });
+
+  it('a name written as the text writes it over one matched by its stem; common words are no countries', () => {
+    expect(firstCountryNamed('выступление представителя нигерия')).toBe('NGA');
+    expect(firstCountryNamed('mensaje del presidente de los estados unidos mexicanos')).toBe('MEX');
+    expect(firstCountryNamed('statement on behalf of the group of latin america and the caribbean by peru')).toBe('PER');
+    expect(firstCountryNamed('выступление того же представителя республики беларусь')).toBe('BLR');
+  });
+
+  it('a session is the General Assembly’s; a heading’s last date is its own', () => {
+    expect(
+      readStatementHeading(
+        lines('Statement by Kenya at the 69th session of the Commission on the Status of Women', 'New York, 12 March 2025'),
+        'k.pdf',
+      ),
+    ).toEqual({
+      country: 'KEN',
+      date: '2025-03-12',
+    });
+    expect(
+      readStatementHeading(
+        lines('Statement by Norway on the fiftieth anniversary, 24 October 1995, of the Charter', 'New York, 24th October 2020'),
+        'n.pdf',
+      ).date,
+    ).toBe('2020-10-24');
+    // no month 13: no date, and no error that would skip the file
+    expect(lastDateWritten('2024年13月5日')).toBeUndefined();
+  });
+
   it('a file name names a country by name, never by a language tag', () => {
     expect(countryOfFileName('GA79_statement_State-of-Palestine_ar.pdf')).toBe('PSE');
     expect(countryOfFileName('GA79_statement_Mexico_es.pdf')).toBe('MEX');
@@ -115,11 +167,11 @@ describe('headings as delegations write them', () => {
   });
 
   it('dates as each language writes them, and no day a month does not have', () => {
-    expect(firstDateWritten('Nueva York, 28 de septiembre de 2024.')).toBe('2024-09-28');
-    expect(firstDateWritten('Нью-Йорк, 25 сентября 2024 г.')).toBe('2024-09-25');
-    expect(firstDateWritten('نيويورك، 26 أيلول 2024')).toBe('2024-09-26');
-    expect(firstDateWritten('2024年9月25日，纽约')).toBe('2024-09-25');
-    expect(firstDateWritten('le 1er octobre 2023')).toBe('2023-10-01');
-    expect(firstDateWritten('31 février 2024')).toBeUndefined();
+    expect(lastDateWritten('Nueva York, 28 de septiembre de 2024.')).toBe('2024-09-28');
+    expect(lastDateWritten('Нью-Йорк, 25 сентября 2024 г.')).toBe('2024-09-25');
+    expect(lastDateWritten('نيويورك، 26 أيلول 2024')).toBe('2024-09-26');
+    expect(lastDateWritten('2024年9月25日，纽约')).toBe('2024-09-25');
+    expect(lastDateWritten('le 1er octobre 2023')).toBe('2023-10-01');
+    expect(lastDateWritten('31 février 2024')).toBeUndefined();
   });
 });
