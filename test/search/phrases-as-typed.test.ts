@@ -8,6 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeExtractors } from '../../src/ingest/load-library.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
+import type { QueryPlan } from '../../src/search/ranking/plan.ts';
+import { asTypedFirst } from '../../src/search/ranking/phrases.ts';
 import { engineOfUnDocuments } from '../support/library.ts';
 
 let engine: VerbatimEngine;
@@ -29,10 +31,25 @@ describe('a quoted phrase as typed ranks first', () => {
     expect(res.hits.some((h) => h.text.includes('Croatia also upholds the responsibility to protect'))).toBe(true);
   });
 
-  it('keeps inflections and spellings together ("responsibilities to protect" is the phrase too) and the date order as asked', async () => {
+  it('keeps inflections and spellings together ("responsibilities to protect" is the phrase too)', async () => {
     const plural = await engine.search('"responsibilities to protect"', { limit: 10 });
     expect(/responsibilit(?:y|ies) to protect/i.test(plural.hits[0]!.text)).toBe(true);
-    const newest = await engine.search('"responsibility to protect"', { limit: 10, sort: 'newest' });
-    expect(newest.total).toBe((await engine.search('"responsibility to protect"', { limit: 10 })).total);
+  });
+
+  it('reorders only the first passages, the same for every page size', () => {
+    const plan = { parsed: { phrases: [{ raw: 'responsibility to protect', terms: [] }] } } as unknown as QueryPlan;
+    const texts = ['responses to protect', 'the responsibility to protect', 'responses to protect', 'the responsibility to protect'];
+    // a head of 4 with a window of 2: the third and fourth keep their places, as on a page of 2
+    expect(asTypedFirst(plan, [0, 1, 2, 3], 2, (g) => texts[g]!)).toEqual([1, 0, 2, 3]);
+    expect(asTypedFirst(plan, [0, 1], 2, (g) => texts[g]!)).toEqual([1, 0]);
+  });
+
+  it('pages through the same order: no passage on two pages, none on no page', async () => {
+    const all = await engine.search('"responsibility to protect"', { limit: 100 });
+    const paged: string[] = [];
+    for (let offset = 0; offset < all.hits.length; offset += 3) {
+      paged.push(...(await engine.search('"responsibility to protect"', { limit: 3, offset })).hits.map((h) => h.id));
+    }
+    expect(paged).toEqual(all.hits.map((h) => h.id));
   });
 });

@@ -17,9 +17,27 @@ const RUSSIAN_PARTICLES = new Set(['либо', 'нибудь', 'то', 'таки
 
 const WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
 
-/** Lower-cased words (hyphenated compounds whole) of a text, for {@link joinHyphenated}'s evidence. */
-export function vocabulary(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(WORD) ?? []);
+/** A document's words as evidence for its line-end hyphens ({@link joinHyphenated}). */
+export interface Vocabulary {
+  /** Lower-cased words, hyphenated compounds whole. */
+  words: ReadonlySet<string>;
+  /** The text is English (its English function words outnumber French, Spanish and Russian ones): the English lexicon applies. */
+  english: boolean;
+}
+
+const ENGLISH_FUNCTION = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'with']);
+const OTHER_FUNCTION = new Set(['le', 'la', 'les', 'des', 'et', 'du', 'est', 'el', 'los', 'las', 'y', 'del', 'que', 'en', 'и', 'в', 'на', 'не']);
+
+/** The words of a text ({@link Vocabulary}). */
+export function vocabulary(text: string): Vocabulary {
+  const all = text.toLowerCase().match(WORD) ?? [];
+  let en = 0;
+  let other = 0;
+  for (const w of all) {
+    if (ENGLISH_FUNCTION.has(w)) en++;
+    else if (OTHER_FUNCTION.has(w)) other++;
+  }
+  return { words: new Set(all), english: en > other };
 }
 
 let english: ReadonlySet<string> | undefined;
@@ -44,11 +62,12 @@ function englishCompound(before: string, after: string): boolean {
  * Decides whether a hyphen at the end of a line is a soft hyphenation break (join without it) or a
  * compound's own hyphen (keep it). `head` ends with the hyphen; `tail` is the next line.
  * Evidence, in order: a capital or digit after the break keeps the hyphen ("Secretary-\nGeneral");
- * the same document spelling the word joined or hyphenated elsewhere decides; two English words
- * that make no word joined keep it ("disaster-\nrisk"), as do a Russian particle ("кого-\nлибо") and
+ * the same document spelling the word joined or hyphenated elsewhere decides; in an English
+ * document, two English words that make no word joined keep it ("disaster-\nrisk"), as do a Russian particle ("кого-\nлибо") and
  * a known compound head ("self-", "non-", "co-", …); otherwise the hyphen is dropped ("deter-\nmination").
  */
-export function joinHyphenated(head: string, tail: string, vocab: ReadonlySet<string>): string {
+export function joinHyphenated(head: string, tail: string, vocabulary: Vocabulary): string {
+  const vocab = vocabulary.words;
   const before = /([\p{L}\p{M}]+)-$/u.exec(head)?.[1];
   const after = /^([\p{L}\p{M}]+)/u.exec(tail)?.[1];
   const keep = `${head}${tail}`;
@@ -60,7 +79,7 @@ export function joinHyphenated(head: string, tail: string, vocab: ReadonlySet<st
   if (vocab.has(joined) && !vocab.has(hyphenated)) return drop;
   if (vocab.has(hyphenated) && !vocab.has(joined)) return keep;
   // the glued form would be found by nothing ("disasterrisk"); a hyphenated compound is found closed too
-  if (!vocab.has(joined) && englishCompound(before.toLowerCase(), after.toLowerCase())) return keep;
+  if (vocabulary.english && !vocab.has(joined) && englishCompound(before.toLowerCase(), after.toLowerCase())) return keep;
   if (/\p{Script=Cyrillic}$/u.test(before) && RUSSIAN_PARTICLES.has(after.toLowerCase())) return keep;
   if (COMPOUND_HEADS.has(before.toLowerCase())) return keep;
   // "peace-\nkeeping-operations": a compound already hyphenated before the break keeps this one too.
@@ -77,7 +96,7 @@ export function joinLines(lines: readonly string[], documentText: string): strin
 }
 
 /** {@link joinLines} with the document's vocabulary computed once by the caller (a document's paragraphs share it). */
-export function joinLinesWith(lines: readonly string[], vocab: ReadonlySet<string>): string {
+export function joinLinesWith(lines: readonly string[], vocab: Vocabulary): string {
   let out = '';
   for (const raw of lines) {
     const line = raw.trim();

@@ -51,17 +51,20 @@ function holdsAsTyped(text: string, phrases: readonly (readonly string[])[]): bo
 }
 
 /**
- * The ranked head with the passages holding the quoted phrases as typed first, the rest after, in
- * order otherwise: a quoted phrase is found by its words' stems, so "responsibility to protect"
+ * The ranked head with, among its first `window` passages, those holding the quoted phrases as
+ * typed first, the rest after, in order otherwise: a quoted phrase is found by its words' stems, so "responsibility to protect"
  * also held in "responses to protect", which ranked first.
  */
-export function asTypedFirst(plan: QueryPlan, head: number[], text: (g: number) => string): number[] {
+export function asTypedFirst(plan: QueryPlan, head: number[], window: number, text: (g: number) => string): number[] {
   const phrases = typedPhrases(plan);
-  if (!phrases.length || head.length < 2) return head;
+  // the same first `window` passages for every page (the head grows with the page asked for): a
+  // passage is never shown on two pages, nor on none
+  const top = head.slice(0, window);
+  if (!phrases.length || top.length < 2) return head;
   const typed: number[] = [];
   const other: number[] = [];
-  for (const g of head) (holdsAsTyped(text(g), phrases) ? typed : other).push(g);
-  return typed.length && other.length ? [...typed, ...other] : head;
+  for (const g of top) (holdsAsTyped(text(g), phrases) ? typed : other).push(g);
+  return typed.length && other.length ? [...typed, ...other, ...head.slice(window)] : head;
 }
 
 /** Candidates past the checked head sampled, evenly, to estimate how many of the rest hold the phrases. */

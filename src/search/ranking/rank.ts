@@ -116,7 +116,7 @@ export function rank(
     }
     let head = order.slice(0, plan.depth);
     if (!rerankHead(c, plan, s, head, idfOf, cmp)) partial = true;
-    if (sort === 'relevance' && needsPhraseCheck(plan)) head = asTypedFirst(plan, head, (g) => c.store.text(g));
+    if (sort === 'relevance' && needsPhraseCheck(plan)) head = asTypedFirst(plan, head, c.opts.proximity.depth, (g) => c.store.text(g));
     const scores = new Map<number, number>();
     for (const g of head) scores.set(g, Math.round(s.score[g]! * 1e4) / 1e4);
     return {

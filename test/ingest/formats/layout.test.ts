@@ -193,3 +193,12 @@ describe('layoutPages: superscripts that are letters', () => {
     expect(note.join('\n')).not.toContain('Totala');
   });
 });
+
+describe('a line-end hyphen in a French or Spanish document', () => {
+  it('is joined when its parts happen to be English words: the English lexicon is for English text', () => {
+    const fr = vocabulary('Les délégations et le Secrétariat, de la session, les États et la paix');
+    // "sou" and "vent" are English words, "souvent" is not: in English text the hyphen would stay
+    expect(joinHyphenated('très sou-', 'vent les', fr)).toBe('très souvent les');
+    expect(joinHyphenated('the disaster-', 'risk', vocabulary('the risk and the disaster of the day'))).toBe('the disaster-risk');
+  });
+});
