@@ -393,8 +393,8 @@ export function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: numbe
     // folding keeps a Latin or Cyrillic text's length (accents are put back together), so the cut
     // holds in the text as written; where it does not (Arabic vowel signs), the name is sought in the whole paragraph
     raw.push(cut >= 0 && f.length === p.text.length ? p.text.slice(0, cut) : p.text);
-    const opening = head.replace(/^[\s\p{P}\p{S}]+/u, '').slice(0, 40);
-    if (STATEMENT_WORDS.test(opening)) titled = true;
+    // the line opens with the word ("*** Discours de …"): "Measures to address the situation" does not
+    if (STATEMENT_WORDS.exec(head.replace(/^[\s\p{P}\p{S}]+/u, ''))?.index === 0) titled = true;
     chars += head.length;
     if (cut >= 0 || chars >= MAX_CHARS) break;
   }
@@ -407,7 +407,8 @@ export function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: numbe
  */
 export function readStatementHeading(paragraphs: ReadonlyArray<{ text: string; page?: number }>, fileName: string): StatementHeading {
   const heading = headingOf(paragraphs);
-  const fileSays = STATEMENT_WORDS.test(fold(fileName.replace(/[_.-]+/g, ' ')));
+  // the file's own name, not its folders'
+  const fileSays = STATEMENT_WORDS.test(fold(fileName.replace(/^.*[\\/]/, '').replace(/[_.-]+/g, ' ')));
   if (!fileSays && !heading.titled) return {};
   const out: StatementHeading = {};
   const country = firstCountryNamed(heading.folded) ?? countryOfFileName(fileName);

@@ -97,6 +97,17 @@ describe('headings as delegations write them', () => {
     ).toEqual({});
   });
 
+  it('a statement word must open a heading line, and only the file’s own name counts', () => {
+    // "address" inside a title is no statement
+    expect(readStatementHeading(lines('Measures to address the situation in Myanmar', 'Geneva, 3 March 2024'), 'measures.pdf')).toEqual({});
+    expect(readStatementHeading(lines('Report on the situation in Myanmar', 'Geneva, 3 March 2024'), 'statements/report.pdf')).toEqual({});
+    expect(readStatementHeading(lines('Report on the situation in Myanmar', 'Geneva, 3 March 2024'), 'speeches/statement_Myanmar.pdf')).toMatchObject(
+      {
+        country: 'MMR',
+      },
+    );
+  });
+
   it('country names in the six languages, declined or joined to a particle', () => {
     expect(firstCountryNamed('выступление министра иностранных дел российской федерации')).toBe('RUS');
     expect(firstCountryNamed('discours du président de la république de côte d’ivoire')).toBe('CIV');

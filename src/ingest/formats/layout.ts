@@ -138,10 +138,13 @@ function rowsOf(items: PageItem[]): { rows: Row[]; marks: Set<PageItem> } {
  * superscript "e" is "79e", "1" + "er" is "1er"): lower-case letters set right after a short
  * number. It is read in its place in that row, not as a line above it ("e 79 Session").
  */
+/** Ordinal suffixes set raised: French "e", "er", "re", "ème"; English "st", "nd", "rd", "th" (not a table's note mark "a"). */
+const ORDINAL_SUFFIX = /^(?:e|er|re|ère|ème|eme|es|st|nd|rd|th)$/;
+
 function isOrdinalSuffix(row: Row, below: Row): boolean {
   return row.items.every(
     (i) =>
-      /^\p{Ll}{1,3}$/u.test(i.text.trim()) &&
+      ORDINAL_SUFFIX.test(i.text.trim()) &&
       below.items.some((b) => /(?:^|\s)\d{1,3}$/.test(b.text.trimEnd()) && Math.abs(i.x - b.right) <= below.size * 0.25),
   );
 }

@@ -124,8 +124,37 @@ function isSplitWord(a: string, b: string, e: Evidence): boolean {
  * -than-projected"). A dash opening an aside ("esperanza -dijo-, …") has no such evidence.
  */
 function isSpacedCompound(head: string, tail: string, more: string | undefined, e: Evidence): boolean {
-  return e.heads.has(head.toLowerCase()) || e.tails.has(tail.toLowerCase()) || more !== undefined;
+  // a short or function word is part of too many compounds to say anything ("in" of "built-in",
+  // "the" of "state-of-the-art"): "the Council -in particular its members-" keeps its dash
+  const telling = (w: string): boolean => w.length >= 3 && !FUNCTION_WORDS.has(w);
+  const h = head.toLowerCase();
+  const t = tail.toLowerCase();
+  return (telling(h) && e.heads.has(h)) || (telling(t) && e.tails.has(t)) || more !== undefined;
 }
+
+/** English, French and Spanish function words of three letters or more that compounds are made with. */
+const FUNCTION_WORDS = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'out',
+  'off',
+  'over',
+  'under',
+  'from',
+  'into',
+  'les',
+  'des',
+  'par',
+  'pour',
+  'los',
+  'las',
+  'del',
+  'con',
+  'por',
+  'para',
+]);
 
 /** Latin capitals that are words on their own in the languages of UN documents (English "A", "I"; Spanish "Y", "O"; French "À"; "E", "U"). */
 const ONE_LETTER_WORDS = new Set(['A', 'I', 'O', 'Y', 'E', 'U', 'À', 'Á', 'É', 'Ó']);

@@ -191,6 +191,9 @@ describe('layoutPages: superscripts that are letters', () => {
     // a raised "a" after a word is a note's mark, not a suffix
     const note = texts([item('Total', 60, 542.69, 13.98, 35), item('a', 95, 547.68, 9, 4), item('of the expenditure', 104, 542.7, 13.98, 110)]);
     expect(note.join('\n')).not.toContain('Totala');
+    // nor after a figure: a table's note mark "12ᵃ" is no ordinal
+    const cell = texts([item('Posts 12', 60, 542.69, 13.98, 52), item('a', 112.5, 547.68, 9, 4), item('in total', 124, 542.7, 13.98, 50)]);
+    expect(cell.join('\n')).not.toMatch(/12 ?a/);
   });
 });
 

@@ -56,6 +56,12 @@ describe('splitWordMender', () => {
     expect(mendFirst('due to the lower -than-projected value')).toBe('due to the lower-than-projected value');
   });
 
+  it('takes no function word of another compound as evidence ("in" of "built-in")', () => {
+    expect(mendFirst('the Council -in particular its members- agreed', 'a built-in clause', 'state-of-the-art tools')).toBe(
+      'the Council -in particular its members- agreed',
+    );
+  });
+
   it('keeps the space before a dash that opens an aside', () => {
     expect(mendFirst('en la prosperidad compartida -porque la igualdad', 'de las mujeres llegó ya-, la protección')).toBe(
       'en la prosperidad compartida -porque la igualdad',
