@@ -85,7 +85,7 @@ export class ArrivalTracker {
           if (known.has(id)) continue;
           const o = g - d.first;
           const v = vs.find((x) => o >= x.first && o <= x.last);
-          const voice = { speaker: v?.speaker, country: v?.country, organisations: v?.organisations ?? [] };
+          const voice = { speaker: v?.speaker, presiding: v?.presiding, country: v?.country, organisations: v?.organisations ?? [] };
           passages.push({ id, docId: d.id, text: store.text(g), meta: doc.meta, voice, dateFrom: dateFrom[g]!, dateTo: dateTo[g]! });
         }
       }

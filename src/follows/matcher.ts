@@ -28,7 +28,7 @@ export interface NewPassage {
    * Who speaks in this passage (src/search/speakers.ts): in a record, the statement's speaker and
    * country, not the record's; `country:`, `speaker:` and `org:` test this, as /search does.
    */
-  voice: { speaker?: string | undefined; country?: string | undefined; organisations: readonly string[] };
+  voice: { speaker?: string | undefined; presiding?: string | undefined; country?: string | undefined; organisations: readonly string[] };
   /** Effective date range as YYYYMMDD numbers (0: undated). */
   dateFrom: number;
   dateTo: number;
@@ -105,6 +105,7 @@ function compileFilters(f: SearchFilters): ((p: NewPassage) => boolean) | null {
       fields({
         country: p.voice.country,
         speaker: p.voice.speaker,
+        presiding: p.voice.presiding,
         organisations: p.voice.organisations,
         session: p.meta.session,
         document: p.docId,

@@ -39,6 +39,7 @@ import { numbersWithDecimals, sourceOf, type PassageText } from './citation.ts';
 import { Corpus } from './corpus.ts';
 import { makeExcerpt, type ExcerptMatch } from './excerpt.ts';
 import { restrict, sameFilterValue } from './filters.ts';
+import { valueMatcher } from './filter-values.ts';
 import { mergeFilters, parseQuery, type ParsedQuery } from './query.ts';
 import { countTrend } from './count.ts';
 import { matchAll } from './ranking/match.ts';
@@ -94,15 +95,18 @@ export class VerbatimEngine implements SearchEngine {
     // a query that is one document's symbol, typed bare (`A/RES/79/191`), asks for that document
     const symbol = documentSymbolQuery(this.corpus.store, query, options.filters ?? {});
     // (its passages in order, as a filter alone gives them: its words would pick a few)
-    if (symbol) parsed = filtersOnly({ symbol }, parsed.notices);
+    if (symbol) parsed = filtersOnly({ symbol: symbol.symbol }, parsed.notices);
     const filters = mergeFilters(parsed.filters, options.filters ?? {}, sameFilterValue(countries));
     const limit = Math.max(0, Math.min(options.limit ?? 10, MAX_HITS));
     const offset = Math.max(0, options.offset ?? 0);
     const restriction = restrict(this.corpus.store, filters, countries);
     const notices = [...parsed.notices];
     if (symbol) {
+      const q = query.trim();
       notices.push(
-        `“${query.trim()}” is a document in the library: these are its passages, first to last. In quotes ("${query.trim()}") it is searched as words, in every document.`,
+        symbol.documents === 1
+          ? `“${q}” is a document in the library: these are its passages, first to last. In quotes ("${q}") it is searched as words, in every document.`
+          : `“${q}” names ${symbol.documents} documents in the library: these are their passages, each first to last. In quotes ("${q}") it is searched as words, in every document.`,
       );
     }
     const sort = options.sort ?? 'relevance';
@@ -293,10 +297,13 @@ function hasFilter(filters: SearchFilters): boolean {
  * `s/pv.8701`, case aside; not in quotes), when no filter is set; else undefined. Only a query
  * with a slash, as every symbol has, is compared with the documents' symbols.
  */
-function documentSymbolQuery(store: LibraryStore, query: string, filters: SearchFilters): string | undefined {
-  const q = query.trim().toLowerCase();
+function documentSymbolQuery(store: LibraryStore, query: string, filters: SearchFilters): { symbol: string; documents: number } | undefined {
+  const q = query.trim();
   if (!q.includes('/') || hasFilter(filters)) return undefined;
-  return store.docs.find((d) => d.meta.symbol?.toLowerCase() === q)?.meta.symbol;
+  // as the symbol filter reads it: "S/PV.8699" names "S/PV.8699 (Resumption 1)" too
+  const names = valueMatcher('symbol', q);
+  const documents = store.docs.filter((d) => names(d.meta.symbol)).length;
+  return documents ? { symbol: q, documents } : undefined;
 }
 
 /**

@@ -142,6 +142,8 @@ export function mapFilterValues(key: ListFilter, raw: string, fn: (value: string
 export interface FilterFields {
   country?: string | undefined;
   speaker?: string | undefined;
+  /** Who presides, when the speaker is a record's presiding officer (a speaker filter reads it too). */
+  presiding?: string | undefined;
   organisations?: readonly string[] | undefined;
   session?: string | undefined;
   document?: string | undefined;
@@ -223,7 +225,9 @@ export function fieldsTest(f: SearchFilters, resolve?: (key: ListFilter, value: 
     const raw = f[key];
     if (raw === undefined) continue;
     const t = listFilterTest(key, raw, resolve);
-    tests.push(key === 'organisation' ? (x) => t(x.organisations ?? []) : (x) => t([x[key]]));
+    tests.push(
+      key === 'organisation' ? (x) => t(x.organisations ?? []) : key === 'speaker' ? (x) => t([x.speaker, x.presiding]) : (x) => t([x[key]]),
+    );
   }
   return tests.length ? (x) => tests.every((t) => t(x)) : null;
 }

@@ -101,3 +101,16 @@ describe('digest times', () => {
     expect([parseTime('9:05'), parseTime('23:59'), parseTime('24:00'), parseTime('noon')]).toEqual(['09:05', '23:59', undefined, undefined]);
   });
 });
+
+describe('a follow on a presiding officer', () => {
+  it('matches the President’s turns by the name the record gives, as /search does (speaker:Thomson)', () => {
+    const turn = analyse(
+      passage('I declare open the seventy-first session of the General Assembly.', {
+        voice: { speaker: 'The President', presiding: 'Mr. Thomson', organisations: [] },
+      }),
+    );
+    expect(matches(compileFollow({ id: 1, query: 'session', filters: { speaker: 'Thomson' } }), turn)).toBe(true);
+    expect(matches(compileFollow({ id: 1, query: 'session', filters: { speaker: '-Thomson' } }), turn)).toBe(false);
+    expect(matches(compileFollow({ id: 1, query: 'session', filters: { speaker: 'Dang' } }), turn)).toBe(false);
+  });
+});

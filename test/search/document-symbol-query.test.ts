@@ -31,6 +31,16 @@ describe('a document symbol typed as the query', () => {
     }
   });
 
+  it('a symbol without its part in brackets names each part, as the symbol filter does', async () => {
+    const { engine: records } = await engineOfUnDocuments(['S_PV.8699_Resumption1.pdf', 'S_PV.8701.pdf']);
+    // before: "S/PV.8699" was searched as words, while symbol:S/PV.8699 listed the record
+    const res = await records.search('S/PV.8699', { limit: 3 });
+    expect(res.hits.map((h) => h.source.symbol)).toEqual(Array(3).fill('S/PV.8699 (Resumption 1)'));
+    expect(res.notices).toEqual([
+      '“S/PV.8699” is a document in the library: these are its passages, first to last. In quotes ("S/PV.8699") it is searched as words, in every document.',
+    ]);
+  }, 60_000);
+
   it('in quotes, with a filter, beside other words, or for a symbol no document has, it is a search as before', async () => {
     for (const q of ['"A/RES/79/191"', 'A/RES/79/191 year:2025', 'A/RES/79/191 drug', 'A/RES/99/999']) {
       const res = await engine.search(q, { limit: 5 });
