@@ -120,8 +120,8 @@ export function textResult(r: SearchResponse, offset: number, color: boolean): s
   const last = offset + r.hits.length;
   const of = `${r.totalEstimated ? 'about ' : ''}${r.total} passage${r.total === 1 ? '' : 's'} for “${r.query}” (${r.tookMs.toFixed(1)} ms)`;
   if (r.hits.length === 0) {
-    // an offset past the last hit: say so, not "31–30 of 8"
-    lines.push(`No passages from number ${first} on: ${of}; try a smaller --offset.`);
+    // an offset past the last hit: say so, not "31–30 of 8"; from the first, an estimated total none held
+    lines.push(offset > 0 ? `No passages from number ${first} on: ${of}; try a smaller --offset.` : `No passages match “${r.query}”.`);
     return lines.join('\n');
   }
   lines.push(`${first}–${last} of ${of}`);

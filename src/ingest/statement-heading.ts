@@ -72,7 +72,7 @@ const SALUTATION =
  * Text folded for matching: lower case, Latin accents off, Arabic letter variants and vowel signs
  * folded (the Persian yeh and keheh some Arabic fonts map to, alef forms, tatweel), "ё" as "е".
  */
-export function fold(text: string): string {
+function foldHeading(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/(\p{Script=Latin})[\u0300-\u036f]+/gu, '$1')
@@ -157,7 +157,7 @@ function allCountryNames(): CountryName[] {
   const names: CountryName[] = [];
   const seen = new Set<string>();
   const add = (code: string, name: string): void => {
-    const folded = fold(name);
+    const folded = foldHeading(name);
     const key = `${code}|${folded}`;
     if (!folded.trim() || seen.has(key)) return;
     seen.add(key);
@@ -191,13 +191,13 @@ const GROUP_NAMES =
 
 /** The first country the text names (the longest name where two start at one word), or undefined. */
 export function firstCountryNamed(text: string): string | undefined {
-  const folded = fold(text).replace(GROUP_NAMES, ' ');
+  const folded = foldHeading(text).replace(GROUP_NAMES, ' ');
   const words = wordsOf(folded);
   let best: { at: number; length: number; code: string; exact?: boolean } | undefined;
   for (const name of allCountryNames()) {
     if (name.han) {
       const at = folded.replace(/\s+/g, '').indexOf(name.han);
-      // Chinese positions counted in characters, ahead of any other script's words
+      // Chinese positions are counted in characters, other scripts' in words: a heading is in one script
       if (at >= 0 && (!best || at < best.at || (at === best.at && name.han.length > best.length)))
         best = { at, length: name.han.length, code: name.code };
       continue;
@@ -249,12 +249,12 @@ const MONTHS: ReadonlyMap<string, number> = (() => {
     const f = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' });
     for (let i = 0; i < 12; i++) {
       const part = f.formatToParts(new Date(Date.UTC(2024, i, 15))).find((p) => p.type === 'month');
-      if (part) m.set(fold(part.value), i + 1);
+      if (part) m.set(foldHeading(part.value), i + 1);
     }
   }
   m.set('setiembre', 9);
   const levantine = ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'];
-  levantine.forEach((name, i) => m.set(fold(name), i + 1));
+  levantine.forEach((name, i) => m.set(foldHeading(name), i + 1));
   return m;
 })();
 
@@ -284,7 +284,7 @@ function dayOf(year: string, month: number, day: string): string | undefined {
  * New York, 24 October 2020").
  */
 export function lastDateWritten(text: string): string | undefined {
-  const folded = fold(text);
+  const folded = foldHeading(text);
   const found: Array<{ at: number; date: string | undefined }> = [];
   const all = (re: RegExp) => folded.matchAll(new RegExp(re.source, 'gu'));
   for (const m of all(DAY_MONTH_YEAR)) found.push({ at: m.index, date: dayOf(m[3]!, MONTHS.get(m[2]!)!, m[1]!) });
@@ -303,7 +303,7 @@ const SESSION =
 const ARABIC_SESSION = /(?<!\p{L})(?:لل|ل|ب)?الدورة\s+(\d{1,3})(?!\d)/u;
 
 /** The session a heading names, or undefined. */
-export function sessionNamed(folded: string): string | undefined {
+function sessionNamed(folded: string): string | undefined {
   for (const re of [SESSION, ARABIC_SESSION]) {
     for (const m of folded.matchAll(new RegExp(re.source, 'gu'))) {
       // the General Assembly's, as the library's sessions are (not "the 69th session of the CSW")
@@ -337,7 +337,7 @@ const NOT_A_NAME =
   /(?<!\p{L})(?:Minist|Ministry|Ministre|Ministro|President|Présid|Presid|Secretar|Affairs|Relations|Relaciones|Exteriores|Étrangères|Asamblea|Assembly|Assemblée|Nations|Naciones|Republic|République|República|Kingdom|Royaume|Reino|Government|Gobierno|Gouvernement|General|Session|Sesión|Debate|Council|Conseil|Consejo|Represent|Représent|Ambassad|Embajad|Mission|Misión|Delegat|Délégat|Delegac|Permanent|Permanente|York|Nueva|Geneva|Genève|Ginebra|Vienna|Vienne|Viena|Nairobi|Plenary|Plenario)/u;
 
 /** The speaker a heading names by a form of address, initials, or between commas (see the module's comment). */
-export function speakerNamed(heading: string): string | undefined {
+function speakerNamed(heading: string): string | undefined {
   const honorific = AFTER_HONORIFIC.exec(heading);
   if (honorific && !NOT_A_NAME.test(honorific[1]!)) return tidyName(honorific[1]!);
   const initials = INITIALS.exec(heading);
@@ -345,8 +345,8 @@ export function speakerNamed(heading: string): string | undefined {
     return `${initials[1]!.replace(/\.\s?/g, '. ').trim()} ${nominative(initials[2]!, heading.slice(0, initials.index))}`;
   }
   // between commas only on the line that calls itself a statement, after its statement word
-  const titled = heading.split('\n').find((line) => STATEMENT_WORDS.test(fold(line)));
-  const opening = titled === undefined ? -1 : fold(titled).search(STATEMENT_WORDS);
+  const titled = heading.split('\n').find((line) => STATEMENT_WORDS.test(foldHeading(line)));
+  const opening = titled === undefined ? -1 : foldHeading(titled).search(STATEMENT_WORDS);
   const between = titled === undefined ? null : BETWEEN_COMMAS.exec(titled.slice(Math.max(0, opening)));
   if (between && !NOT_A_NAME.test(between[1]!)) return tidyName(between[1]!);
   return undefined;
@@ -378,21 +378,22 @@ function tidyName(name: string): string {
  * speaker's name) and folded (for matching). `titled` when one of its lines opens with a statement
  * word ("Statement by …", "*** Discours de …", "ВЫСТУПЛЕНИЕ …").
  */
-export function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): { text: string; folded: string; titled: boolean } {
+function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): { text: string; folded: string; titled: boolean } {
   const raw: string[] = [];
   const folded: string[] = [];
   let titled = false;
   let chars = 0;
   for (const p of paragraphs.slice(0, MAX_PARAGRAPHS)) {
     if ((p.page ?? 1) > MAX_PAGE) break;
-    const f = fold(p.text);
+    const f = foldHeading(p.text);
     const cut = salutationAt(f);
     const head = cut >= 0 ? f.slice(0, cut) : f;
     if (head.length > MAX_LINE) break;
     folded.push(head);
     // folding keeps a Latin or Cyrillic text's length (accents are put back together), so the cut
-    // holds in the text as written; where it does not (Arabic vowel signs), the name is sought in the whole paragraph
-    raw.push(cut >= 0 && f.length === p.text.length ? p.text.slice(0, cut) : p.text);
+    // holds in the text as written; where it shortens it (Arabic vowel signs) the cut falls a little
+    // early, never in the speech
+    raw.push(cut >= 0 ? p.text.slice(0, cut) : p.text);
     // the line opens with the word ("*** Discours de …"): "Measures to address the situation" does not
     if (STATEMENT_WORDS.exec(head.replace(/^[\s\p{P}\p{S}]+/u, ''))?.index === 0) titled = true;
     chars += head.length;
@@ -408,7 +409,7 @@ export function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: numbe
 export function readStatementHeading(paragraphs: ReadonlyArray<{ text: string; page?: number }>, fileName: string): StatementHeading {
   const heading = headingOf(paragraphs);
   // the file's own name, not its folders'
-  const fileSays = STATEMENT_WORDS.test(fold(fileName.replace(/^.*[\\/]/, '').replace(/[_.-]+/g, ' ')));
+  const fileSays = STATEMENT_WORDS.test(foldHeading(fileName.replace(/^.*[\\/]/, '').replace(/[_.-]+/g, ' ')));
   if (!fileSays && !heading.titled) return {};
   const out: StatementHeading = {};
   const country = firstCountryNamed(heading.folded) ?? countryOfFileName(fileName);

@@ -25,6 +25,7 @@ export const CSV_SOURCE_FIELDS = [
   'symbol',
   'url',
   'printedParagraph',
+  'pageEnd',
 ] as const satisfies readonly (keyof Source)[];
 
 export const CSV_COLUMNS = ['rank', 'score', 'passage', 'excerpt', 'text', ...CSV_SOURCE_FIELDS, 'link'] as const;

@@ -61,10 +61,20 @@ export interface Numbering {
   decimal?: () => boolean;
 }
 
-/** Whether passages read as a document's opening ones number its paragraphs "16.1", "16.2" … (at least three). */
+/**
+ * Whether passages read as a document's opening ones number its paragraphs "16.1", "16.2" …: at
+ * least three numbers under one first part (a report's section headings "2.1 Background", "3.1
+ * Scope" number no paragraphs).
+ */
 export function numbersWithDecimals(texts: Iterable<string>): boolean {
-  let n = 0;
-  for (const t of texts) if (/^\d{1,2}\.\d{1,3}$/.test(printedParagraphNumber(t) ?? '') && ++n >= 3) return true;
+  const under = new Map<string, number>();
+  for (const t of texts) {
+    const m = /^(\d{1,2})\.\d{1,3}$/.exec(printedParagraphNumber(t) ?? '');
+    if (!m) continue;
+    const n = (under.get(m[1]!) ?? 0) + 1;
+    if (n >= 3) return true;
+    under.set(m[1]!, n);
+  }
   return false;
 }
 

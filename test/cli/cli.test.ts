@@ -197,7 +197,7 @@ describe('npm run search', () => {
     const past = await run('search', ['heroin', '--offset', '50']);
     expect(past.code).toBe(0);
     expect(past.stdout).toMatch(/^No passages from number 51 on: 1 passage for “heroin”/m);
-    // a flag's value with a dash still needs "=" (the help says so); -h is still help
+    // -h is still help
     expect((await run('search', ['-h'])).stdout).toContain('Usage:');
   });
 

@@ -72,6 +72,8 @@ describe('the printed paragraph number in citations', () => {
     ).toBeUndefined();
     expect(numbersWithDecimals(['Overview', '16.1 The Office', '16.2 The mandates', '16.3 The Office will'])).toBe(true);
     expect(numbersWithDecimals(['1. We, heads of State', '2. We recognize', '3. We reaffirm'])).toBe(false);
+    // a report's numbered section headings are no paragraph numbering
+    expect(numbersWithDecimals(['2.1 Background', '3.1 Scope', '4.1 Findings', '12. The Panel found'])).toBe(false);
     expect(printedParagraphOf(at('The Office will', 2), { before: () => at('16.20 The Office will', 1) })).toBeUndefined();
     // the later part of a long paragraph cut at a sentence end shares its ¶ and its number
     expect(printedParagraphOf(at('A comparison of reviews showed', 7), { before: () => at('24.22 In the Pact for the Future', 7) })).toBe('24.22');

@@ -169,6 +169,8 @@ function isDetachedCapital(a: string, b: string, e: Evidence): boolean {
   const letter = LONE_CAPITAL.exec(a)?.[1];
   if (!letter || !/\p{Script=Latin}/u.test(letter) || ONE_LETTER_WORDS.has(letter) || core(a).length !== 1) return false;
   const rest = START.exec(b)?.[1]?.toLowerCase();
+  // a drop capital parts a short word ("N ew", "T he"); "vitamin D deficiency" is two words
+  if (rest === undefined || rest.length > 3) return false;
   // the rest never stands in the document but after such a capital
   return rest !== undefined && core(b) === rest && (e.counts.get(rest) ?? 0) <= (e.afterCapital.get(rest) ?? 0);
 }

@@ -28,7 +28,14 @@ export interface Ordered {
  * {@link asTypedFirst}: phrases of two words or more.
  */
 function typedPhrases(plan: QueryPlan): string[][] {
-  return plan.parsed.phrases.map((p) => (fold(p.raw).toLowerCase().match(SURFACE_WORD) ?? []) as string[]).filter((w) => w.length > 1);
+  return (
+    plan.parsed.phrases
+      // Arabic joins "and", "the", "for" to a word (ومجلس, المجلس) and Chinese writes no spaces: their
+      // words as typed cannot be compared so
+      .filter((p) => !/[\p{Script=Arabic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(p.raw))
+      .map((p) => (fold(p.raw).toLowerCase().match(SURFACE_WORD) ?? []) as string[])
+      .filter((w) => w.length > 1)
+  );
 }
 const SURFACE_WORD = /[\p{L}\p{N}]+/gu;
 

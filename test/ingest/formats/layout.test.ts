@@ -170,7 +170,7 @@ describe('a line-end hyphen, decided by the document’s own words', () => {
     expect(join('end-', 'of-mission', 'at the end of the mission')).toBe('end-of-mission');
     // the document writes it joined: joined, though both parts are words too
     expect(join('frame-', 'work', 'a frame; work; the framework')).toBe('framework');
-    // a part of fewer than three letters is no evidence ("re-" | "port")
+    // a word cut in two whose halves are English words too, joined a word: joined ("re-" | "port")
     expect(join('re-', 'port', 'the port of re')).toBe('report');
   });
 });

@@ -47,6 +47,8 @@ describe('splitWordMender', () => {
     expect(mendFirst('A new plan for T cells', 'the cells and the plan')).toBe('A new plan for T cells');
     expect(mendFirst('Y me honra regresar', 'me honra')).toBe('Y me honra regresar');
     expect(mendFirst('U Thant said', 'U Thant')).toBe('U Thant said');
+    // a capital before a word of its own, even one the document says once
+    expect(mendFirst('a vitamin D deficiency was found', 'the vitamin was found')).toBe('a vitamin D deficiency was found');
     // Russian's one-letter words: "В первом случае", "И третья"
     expect(mendFirst('В первом случае И третья', 'в первом')).toBe('В первом случае И третья');
   });
