@@ -36,6 +36,7 @@ import { candidateList, mostOfConjunction, requiredCandidates } from './candidat
 import { expandByFeedback } from './feedback.ts';
 import { liftSpeaker } from './speaker.ts';
 import { asTypedFirst, checkPhrases, needsPhraseCheck } from './phrases.ts';
+import { countryFormTerms } from '../country-words.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
 import { rerankHead } from './rerank.ts';
 import type { Scratch } from './scratch.ts';
@@ -142,13 +143,28 @@ export function rank(
  * library order (a total order, so every sort of the same passages agrees). A one-word query is
  * tiered too when a rank-only stand-in scores for it: the passages saying the word come first.
  */
+let countryTermSet: ReadonlySet<string> | undefined;
+/** The terms of countries' names and their adjectives ("lebanon", "lebanese"). */
+function countryTerms(): ReadonlySet<string> {
+  return (countryTermSet ??= countryFormTerms());
+}
+
 function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: number) => number {
   const { words } = plan;
   const { score, mask } = s;
   const fullMask = words.length ? (2 ** words.length - 1) >>> 0 : 0;
   const standIn = words.some((w) => w.expansions.some((e) => e.rankOnly));
   const tiered = (words.length > 1 || standIn) && words.length <= c.opts.allWordsFirstMaxWords;
-  const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 1 : 0);
+  // a country the query names is where, not what: a passage holding only it (its statement, by
+  // the country its metadata names) comes after those holding another word ("refugees Lebanon":
+  // not every passage of Lebanon's Arabic statement first)
+  let countryBits = 0;
+  words.forEach((w, i) => {
+    if (w.bit >= 0 && countryTerms().has(w.term)) countryBits |= 1 << i;
+  });
+  const others = fullMask & ~countryBits;
+  const countryOnly = (g: number): boolean => countryBits !== 0 && others !== 0 && (mask[g]! & others) === 0;
+  const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 2 : countryOnly(g) ? 0 : 1);
   return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
 }
 

@@ -1,0 +1,34 @@
+/**
+ * A country the query names says where, not what. Since delegations' statements are read for their
+ * country, every passage of Lebanon's Arabic statement answers "Lebanon" through its metadata: it
+ * must not bury the passages that hold the query's other words. Real documents: the Lebanon
+ * statement, the Millennium Declaration and the Security Council's open debate on the Charter.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeExtractors } from '../../src/ingest/load-library.ts';
+import type { VerbatimEngine } from '../../src/search/engine.ts';
+import { engineOfUnDocuments } from '../support/library.ts';
+
+let engine: VerbatimEngine;
+
+beforeAll(async () => {
+  ({ engine } = await engineOfUnDocuments(['GA79_statement_Lebanon_ar.pdf', 'A_RES_55_2.pdf', 'S_PV.8699_Resumption1.pdf']));
+}, 120_000);
+afterAll(closeExtractors);
+
+describe('a country named beside other words', () => {
+  it('"refugees Lebanon": the passages saying "refugees" before those holding only the country', async () => {
+    const res = await engine.search('refugees Lebanon', { limit: 50 });
+    const says = res.hits.map((h) => /refugee/i.test(h.text));
+    // before: the 29 passages of the Arabic statement first, no word marked, the refugees after them
+    expect(says[0]).toBe(true);
+    expect(says.slice(says.indexOf(false))).not.toContain(true);
+    // the statement still answers, after them
+    expect(res.hits.some((h) => h.source.document === 'GA79_statement_Lebanon_ar')).toBe(true);
+  });
+
+  it('the country alone still gives its statement', async () => {
+    const res = await engine.search('Lebanon', { limit: 5 });
+    expect(res.hits[0]!.source.document).toBe('GA79_statement_Lebanon_ar');
+  });
+});
