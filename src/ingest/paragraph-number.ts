@@ -12,6 +12,8 @@ export function printedParagraphNumber(text: string): string | undefined {
   if (text.includes(' · ')) return undefined;
   const m =
     /^(\d{1,3})\.\s+(?=[\p{L}"“(])/u.exec(text) ??
+    // Arabic UN documents number "1 - يقرر …"
+    /^(\d{1,3}) ?- (?=\p{Script=Arabic})/u.exec(text) ??
     /^(\d{1,2}\.\d{1,3})\s+(?=\p{Lu})/u.exec(text) ??
     // a short heading carried onto the paragraph it heads: "(b) Human resources 44. During the liquidation…"
     /^(?:\([a-z]{1,3}\)|[A-Z]\.|[IVXL]{1,5}\.)\s[^\d.;:!?]{1,80}?\s(\d{1,3}(?=\.)|\d{1,2}\.\d{1,3}(?=\s))\.?\s+(?=\p{Lu})/u.exec(text);

@@ -83,11 +83,11 @@ const MAX_BACK = 40;
 
 /**
  * What a passage opening with no number of its own carries on: a list item ("• To strengthen…",
- * "(a) Provide support…", "(iv) …") or a sentence begun before it (a lower-case word), one that
+ * "(a) Provide support…", "a) le forum…", "(iv) …", "(أ) يُعقد…") or a sentence begun before it (a lower-case word), one that
  * ends as a sentence or clause does: "(c) Streamlining the disposal of assets process" is a heading.
  */
-const CARRIES_ON = /^(?:\p{Ll}|[•▪◦‣·–-]\.?\s|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s)/u;
-const ENDS_CLAUSE = /[.;:,!?…”’"')\]]$/u;
+const CARRIES_ON = /^(?:\p{Ll}|[•▪◦‣·–-]\.?\s|\(?(?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s|\([\p{Script=Arabic}\u0640]{1,3}\)\s)/u;
+const ENDS_CLAUSE = /[.;:,!?…”’"')\]؛،。；：，]$/u;
 
 /**
  * The printed number of the paragraph a passage is part of: its own ("11. We will…"), else, for a

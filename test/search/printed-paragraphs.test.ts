@@ -95,6 +95,17 @@ describe('the printed paragraph number in citations', () => {
     expect(para.source.printedParagraph).toMatch(/^24\.\d+$/);
   }, 60_000);
 
+  it('the language versions of a resolution cite its sub-items alike: "(i)", "i)" and "(ط)" are para. 1', async () => {
+    const { engine: versions } = await engineOfUnDocuments(['E_RES_2023_1-EN.xml', 'E_RES_2023_1-FR.xml', 'E_RES_2023_1-AR.xml']);
+    const res = await versions.search('E/RES/2023/1', { limit: 100 });
+    const items = res.hits.filter((h) => /^(?:\(i\)|i\)|\(ط\)) /.test(h.text));
+    // before: "para. 1" in English, "¶ 19" in French (no opening bracket) and Arabic (its notes and
+    // its "1 -" number), where the report has a real paragraph 19
+    expect(items.map((h) => h.source.document).sort()).toEqual(['E_RES_2023_1-AR', 'E_RES_2023_1-EN', 'E_RES_2023_1-FR']);
+    for (const h of items) expect(h.source.printedParagraph, h.source.document).toBe('1');
+    expect(res.hits.find((h) => h.text.startsWith('2 - '))?.source.printedParagraph).toBe('2');
+  }, 60_000);
+
   it('the "More context" view labels each passage as citations do', async () => {
     const drugs = (await engine.search('redouble our efforts to implement our commitment to counter the world drug problem', { limit: 1 })).hits[0]!;
     const around = engine.context(drugs.id, 1)!;

@@ -75,9 +75,12 @@ export const extractAkn: DocumentExtractor = async (bytes, _path, limits) => {
   return { meta, paragraphs: texts.length ? placeNotes(paragraphs, xml, texts) : paragraphs };
 };
 
+/** A sub-item's mark: "(a)", "a)", "(iv)", Arabic "(أ)" or "(هـ)". */
+const SUB_ITEM = /^(?:\(?[a-z]{1,2}\)|\([ivx]{1,5}\)|\([\p{Script=Arabic}\u0640]{1,3}\))\s/u;
+
 /**
  * Puts each footnote after the body paragraph whose text, in the raw XML, comes just before the
- * note's anchor (the paragraphs' texts are found in order in the markup with tags stripped).
+ * note's anchor (after the sub-items that follow it) (the paragraphs' texts are found in order in the markup with tags stripped).
  */
 function placeNotes(paragraphs: ExtractedParagraph[], xml: string, notes: string[]): ExtractedParagraph[] {
   const plain = xml
@@ -105,6 +108,9 @@ function placeNotes(paragraphs: ExtractedParagraph[], xml: string, notes: string
   let n = 0;
   paragraphs.forEach((p, i) => {
     out.push(p);
+    // a paragraph's sub-items ("(a) The partnership forum…", "a) le forum…") are the paragraph:
+    // its notes come after them, so that they cite as its parts
+    if (SUB_ITEM.test(paragraphs[i + 1]?.text ?? '')) return;
     while (n < notes.length && (notePositions[n] ?? Infinity) <= (ends[i] ?? 0) + 2) {
       out.push({ text: notes[n]!, kind: 'footnote' });
       n++;
