@@ -207,7 +207,9 @@ const DOC_FIELD: Record<'session' | 'document' | 'symbol', (d: StoredDocument) =
 function resolveValue(store: LibraryStore, key: ListFilter, value: string, countries: readonly FacetValue[]): string {
   if (key === 'country') return countryCode(value, countries);
   if (key === 'document' && store.docNumber(value.trim()) === undefined) {
-    throw new QueryError(`No document “${value.trim()}” in the library. /sources lists the documents and their ids.`);
+    throw new QueryError(
+      `No document “${value.trim()}” in the library. A document's id is its file name without the extension (the bot's /sources lists them).`,
+    );
   }
   return value;
 }

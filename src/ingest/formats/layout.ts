@@ -164,6 +164,9 @@ function readsRightToLeft(items: readonly PageItem[]): boolean {
   return rtl > other;
 }
 
+/** A figure and a unit of length before a raised 2 or 3 ("2,050 m", "12.5 km"): area or volume, not a note. */
+const UNIT_BEFORE_EXPONENT = /\d\s?(?:k|c|d|m)?m$/;
+
 /** Text of some items of one row (left to right), spaces put back from the gaps, dot leaders collapsed; a right-to-left row read from the right. */
 function textOf(items: PageItem[], marks: Set<PageItem>): string {
   const rtl = readsRightToLeft(items);
@@ -175,6 +178,11 @@ function textOf(items: PageItem[], marks: Set<PageItem>): string {
   for (const i of rtl ? [...items].reverse() : items) {
     if (marks.has(i)) {
       edge = rtl ? i.x : i.right;
+      // a unit's exponent is no footnote mark: "2,050 m" and a raised "3" are cubic metres
+      if (UNIT_BEFORE_EXPONENT.test(out) && /^[23]\s?$/.test(i.text)) {
+        out += i.text;
+        continue;
+      }
       spaceAfterMark = /\s$/.test(i.text);
       continue;
     }

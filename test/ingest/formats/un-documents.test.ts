@@ -156,6 +156,12 @@ describe('real UN records: layout', () => {
     expect((await paras('A_80_590.pdf')).some((p) => p.text.includes('Civilian personnel · 68 552.0 · 50 969.8'))).toBe(true);
   });
 
+  it('a unit’s raised exponent is no footnote mark: "2,050 m3 of general waste" (A/80/590)', async () => {
+    const text = (await paras('A_80_590.pdf')).map((p) => p.text).join('\n');
+    // before: "collecting 2,050 m of general waste and 12.5 m of incinerated…"
+    expect(text).toContain('collecting 2,050 m3 of general waste and 12.5 m3 of incinerated');
+  });
+
   it('every passage of a report has its page, the short lines around a table included (A/80/590)', async () => {
     const passages = toPassages('a80', await paras('A_80_590.pdf'));
     // before: "a Category Approved Actual Military contingents" (a table's heading lines, carried to
