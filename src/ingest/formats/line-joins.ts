@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import wordListPath from 'word-list';
+import { isEnglishWord, readsEnglish } from './english.ts';
 
 /**
  * First parts of compounds whose hyphen is real even at a line end ("self-\ndetermination"):
@@ -25,27 +24,10 @@ export interface Vocabulary {
   english: boolean;
 }
 
-const ENGLISH_FUNCTION = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'with']);
-const OTHER_FUNCTION = new Set(['le', 'la', 'les', 'des', 'et', 'du', 'est', 'el', 'los', 'las', 'y', 'del', 'que', 'en', 'и', 'в', 'на', 'не']);
-
 /** The words of a text ({@link Vocabulary}). */
 export function vocabulary(text: string): Vocabulary {
   const all = text.toLowerCase().match(WORD) ?? [];
-  let en = 0;
-  let other = 0;
-  for (const w of all) {
-    if (ENGLISH_FUNCTION.has(w)) en++;
-    else if (OTHER_FUNCTION.has(w)) other++;
-  }
-  return { words: new Set(all), english: en > other };
-}
-
-let english: ReadonlySet<string> | undefined;
-
-/** English words (the `word-list` package's 274,000, lower case), read on first use. */
-function englishWords(): ReadonlySet<string> {
-  english ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
-  return english;
+  return { words: new Set(all), english: readsEnglish(all) };
 }
 
 /**
@@ -54,8 +36,7 @@ function englishWords(): ReadonlySet<string> {
  * "twenty-\nfive"; not "fami-\nliar", nor "under-\ntook", as "undertook" is a word).
  */
 function englishCompound(before: string, after: string): boolean {
-  const words = englishWords();
-  return words.has(before) && words.has(after) && !words.has(before + after);
+  return isEnglishWord(before) && isEnglishWord(after) && !isEnglishWord(before + after);
 }
 
 /**

@@ -14,6 +14,7 @@
  * title's "program me", a word it spells "programme" everywhere else. Spaces between items are
  * the layout's, put back from the gaps (layout.ts).
  */
+import { isEnglishWord, readsEnglish } from './english.ts';
 
 /** A whitespace token's core: lower case, without the punctuation around it. */
 const core = (token: string) => token.replace(/^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, '').toLowerCase();
@@ -43,6 +44,8 @@ interface Evidence {
   /** First parts and later parts of the document's hyphenated compounds. */
   heads: Set<string>;
   tails: Set<string>;
+  /** The document is English ({@link readsEnglish}): the English lexicon may decide a split. */
+  english: boolean;
   /** Occurrences of each token core right after a lone capital letter ("ew" of "N ew"). */
   afterCapital: Map<string, number>;
 }
@@ -97,7 +100,8 @@ function evidenceOf(texts: readonly string[]): Evidence {
         afterCapital.set(core(t), (afterCapital.get(core(t)) ?? 0) + 1);
     });
   }
-  return { size: tokenized.reduce((n, t) => n + t.length, 0), counts, words, heads, tails, afterCapital };
+  const english = readsEnglish(tokenized.flatMap((tokens) => tokens.map(core)));
+  return { size: tokenized.reduce((n, t) => n + t.length, 0), counts, words, heads, tails, afterCapital, english };
 }
 
 /**
@@ -115,7 +119,10 @@ function isSplitWord(a: string, b: string, e: Evidence): boolean {
   const [wa, wb] = [e.words.has(ca), e.words.has(cb)];
   if (!wa && !wb) return true;
   const stray = (c: string, word: boolean) => !word && (c.length === 1 || (c.length === 2 && e.size >= LONG_DOCUMENT));
-  return (e.counts.get(whole) ?? 0) >= 2 && (stray(ca, wa) || stray(cb, wb));
+  // in English text, a fragment that is no word of the document nor of English, beside one that is
+  // ("as sistance", "crim e", "c ooperation": "c" marks a list item elsewhere)
+  const noWord = (c: string, word: boolean) => e.english && !word && !isEnglishWord(c);
+  return (e.counts.get(whole) ?? 0) >= 2 && (stray(ca, wa) || stray(cb, wb) || noWord(ca, wa) || noWord(cb, wb));
 }
 
 /**

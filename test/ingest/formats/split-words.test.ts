@@ -20,10 +20,22 @@ describe('splitWordMender', () => {
     expect(mendFirst('the system s of', 'a system of systems; the systems')).toBe('the systems of');
   });
 
+  it('in English text, joins a fragment that is no word of the document nor of English onto one that is ("as sistance")', () => {
+    const doc = ['the assistance of the Office and the assistance to States', 'as the Office said, and in the field'];
+    expect(mendFirst('technical as sistance to States', ...doc)).toBe('technical assistance to States');
+    // both fragments English words: left apart ("in forming", "a part")
+    expect(mendFirst('in forming the budget', 'informing the States and the Office', 'informing the field', 'in the field')).toBe(
+      'in forming the budget',
+    );
+    // not in French text, whose words the English list does not know
+    expect(mendFirst('une as sistance technique', 'une assistance et la assistance', 'as de la et les')).toBe('une as sistance technique');
+  });
+
   it('joins two stray letters only in a long document, where the short words have all stood somewhere ("a nd" but not "up on")', () => {
     const long = Array.from({ length: 1_000 }, () => 'a plan and a budget for the year in full');
     expect(mendFirst('crime a nd justice', ...long)).toBe('crime and justice');
-    expect(mendFirst('crime a nd justice', 'a plan and a budget and more')).toBe('crime a nd justice');
+    // in a short English text the English lexicon decides: "nd" is no word, "up" and "on" are
+    expect(mendFirst('crime a nd justice', 'a plan and a budget and more')).toBe('crime and justice');
     expect(mendFirst('to follow up on the provisions', 'upon request', 'upon request', 'scaled up')).toBe('to follow up on the provisions');
   });
 
