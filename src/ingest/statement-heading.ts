@@ -64,6 +64,9 @@ const MAX_LINE = 400;
 const STATEMENT_WORDS =
   /(?<!\p{L})(?:statement|speech|address|remarks|intervention|declaration|discours|allocution|mensaje|discurso|intervencion|declaracion|palabras|выступление|заявление|речь|обращение|كلمة|بيان|خطاب)(?!\p{L})|发言|讲话|致辞/u;
 
+/** A word that may stand before the statement word: "Joint statement", "Opening remarks", "Déclaration liminaire" needs none. */
+const QUALIFIER = /^(?:joint|opening|closing|concluding|introductory|keynote|national|general|final|written)\s+/u;
+
 /** Where the speech itself begins: the salutation ends the heading. */
 const SALUTATION =
   /(?<!\p{L})(?:mr\.? president|madam president|mr\.? chair(?:man|person)?|madam chair|your excellenc|excellencies|monsieur le president|madame la presidente|mesdames et messieurs|senor presidente|senora presidenta|senoras y senores|queridos delegados|господин председатель|госпожа председатель|уважаемый|уважаемые|السيد الرئيس|سعادة)|主席先生/u;
@@ -395,7 +398,7 @@ function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): 
     // early, never in the speech
     raw.push(cut >= 0 ? p.text.slice(0, cut) : p.text);
     // the line opens with the word ("*** Discours de …"): "Measures to address the situation" does not
-    if (STATEMENT_WORDS.exec(head.replace(/^[\s\p{P}\p{S}]+/u, ''))?.index === 0) titled = true;
+    if (STATEMENT_WORDS.exec(head.replace(/^[\s\p{P}\p{S}]+/u, '').replace(QUALIFIER, ''))?.index === 0) titled = true;
     chars += head.length;
     if (cut >= 0 || chars >= MAX_CHARS) break;
   }

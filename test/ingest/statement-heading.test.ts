@@ -98,6 +98,11 @@ describe('headings as delegations write them', () => {
   });
 
   it('a statement word must open a heading line, and only the file’s own name counts', () => {
+    // a qualifier before the word is allowed
+    expect(readStatementHeading(lines('Joint statement by Chile and Peru', 'New York, 1 October 2024'), 'joint.pdf')).toMatchObject({
+      country: 'CHL',
+      date: '2024-10-01',
+    });
     // "address" inside a title is no statement
     expect(readStatementHeading(lines('Measures to address the situation in Myanmar', 'Geneva, 3 March 2024'), 'measures.pdf')).toEqual({});
     expect(readStatementHeading(lines('Report on the situation in Myanmar', 'Geneva, 3 March 2024'), 'statements/report.pdf')).toEqual({});
