@@ -17,8 +17,9 @@
  *   "September 25, 2024", "26 أيلول 2024", "2024年9月25日").
  * - The session where its number comes before the word ("79th session", "79-я сессия").
  * - The speaker only where a form of address or initials mark a name ("H.E. Mr. …", "SEM …",
- *   "М.В. Рыженков"), or where a name stands between commas after the speaker's post
- *   ("secretaria de Relaciones Exteriores, Alicia Bárcena Ibarra, en el …"): a guessed name would
+ *   "М.В. Рыженков", "د. عبد الله بو حبيب"), or where a name stands between commas on the line that
+ *   calls itself a statement ("Mensaje de la secretaria de Relaciones Exteriores, Alicia Bárcena
+ *   Ibarra, en el …"), places and posts excepted: a guessed name would
  *   put a wrong source line under every passage.
  */
 import snowball from 'snowball-stemmers';
@@ -331,6 +332,39 @@ const HONORIFIC = String.raw`(?:(?:H\.\s?E\.|S\.\s?E\.(?:\s?M\.)?|SEM|His Excell
 const AFTER_HONORIFIC = new RegExp(`(?<![\\p{L}])${HONORIFIC}(${NAME})`, 'u');
 /** ", Alicia Bárcena Ibarra," after a post, a statement word before it */
 const BETWEEN_COMMAS = new RegExp(`,\\s+(${NAME}),`, 'u');
+/** An Arabic heading's "Dr." before a name: "د. عبد الله بو حبيب", "الدكتور …". */
+const ARABIC_TITLE = /(?<!\p{L})(?:د\.|الدكتور|الدكتورة)\s+/u;
+/** Words that end an Arabic name in a heading: "before", "at", "to", "in", "on behalf of", "the session" … (folded forms and as written). */
+const AFTER_ARABIC_NAME = new Set([
+  'أمام',
+  'امام',
+  'في',
+  'إلى',
+  'الى',
+  'على',
+  'عن',
+  'باسم',
+  'خلال',
+  'حول',
+  'للجمعية',
+  'الجمعية',
+  'الدورة',
+  'رئيس',
+  'وزير',
+]);
+
+/** The two to five Arabic words after "د." in a heading, up to a word that starts what follows the name. */
+function arabicNameAfterTitle(heading: string): string | undefined {
+  const m = ARABIC_TITLE.exec(heading);
+  if (!m) return undefined;
+  const words: string[] = [];
+  for (const w of heading.slice(m.index + m[0].length).split(/\s+/)) {
+    if (!/^\p{Script=Arabic}+$/u.test(w) || AFTER_ARABIC_NAME.has(w) || AFTER_ARABIC_NAME.has(foldHeading(w)) || words.length === 5) break;
+    words.push(w);
+  }
+  return words.length >= 2 ? words.join(' ') : undefined;
+}
+
 /** Russian initials and surname: "М.В.Рыженкова", "С.В. Лавров" */
 const INITIALS = /(?<!\p{L})(\p{Lu}\.\s?\p{Lu}\.)\s?(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/u;
 const CYRILLIC = /^\p{Script=Cyrillic}/u;
@@ -343,6 +377,8 @@ const NOT_A_NAME =
 function speakerNamed(heading: string): string | undefined {
   const honorific = AFTER_HONORIFIC.exec(heading);
   if (honorific && !NOT_A_NAME.test(honorific[1]!)) return tidyName(honorific[1]!);
+  const arabic = arabicNameAfterTitle(heading);
+  if (arabic) return arabic;
   const initials = INITIALS.exec(heading);
   if (initials && CYRILLIC.test(initials[1]!) && CYRILLIC.test(initials[2]!)) {
     return `${initials[1]!.replace(/\.\s?/g, '. ').trim()} ${nominative(initials[2]!, heading.slice(0, initials.index))}`;

@@ -28,8 +28,9 @@ describe('the real GA79 statements', () => {
     // the country in the heading, Russian declined ("Республики Беларусь"), and the minister's name
     // in the nominative ("Министра … М.В.Рыженкова" is Maxim Ryzhenkov's speech); no date printed
     ['GA79_statement_Belarus_ru.pdf', { country: 'BLR', countryName: 'Belarus', session: '79', speaker: 'М. В. Рыженков' }],
-    // the heading names no country: the file name does; "الدورة 79" is the session
-    ['GA79_statement_Lebanon_ar.pdf', { country: 'LBN', date: '2024-09-26', session: '79' }],
+    // the heading names no country: the file name does; "الدورة 79" is the session, and the
+    // minister is named after "د." (Dr.), as the PDF spells it
+    ['GA79_statement_Lebanon_ar.pdf', { country: 'LBN', date: '2024-09-26', session: '79', speaker: 'عبد الله بو حبیب' }],
     ['GA79_statement_Mexico_es.pdf', { country: 'MEX', date: '2024-09-28', session: '79', speaker: 'Alicia Bárcena Ibarra' }],
     // the date is on page 2, after the letterhead and the theme
     ['GA79_statement_Senegal_fr.pdf', { country: 'SEN', date: '2024-09-25', session: '79', speaker: 'Bassirou Diomaye Diakhar Faye' }],
