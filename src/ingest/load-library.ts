@@ -24,7 +24,7 @@ import { extractMarkdown, extractStatementsJson, extractStatementsJsonl, extract
 import { cleanMeta, mergeMeta, parseManifest, type ManifestRow, type MetaSource } from './metadata.ts';
 import { toPassages } from './passages.ts';
 import { attributeStatements, statementRanges } from './statements.ts';
-import { unDocumentDate } from './formats/un-date.ts';
+import { closingText, unDocumentDate } from './formats/un-date.ts';
 import { reflow } from './reflow.ts';
 import { readStatementHeading } from './statement-heading.ts';
 
@@ -386,10 +386,7 @@ export function buildDocument(
         .slice(0, 20)
         .map((p) => p.text)
         .join('\n'),
-      paragraphs
-        .slice(-12)
-        .map((p) => p.text)
-        .join('\n'),
+      closingText(paragraphs),
     );
     if (date) meta.date = date;
   }

@@ -1,4 +1,7 @@
-/** The numbers documents print their paragraphs with ("11. We will …", "16.86 The Office …"). */
+/** The numbers documents print their paragraphs with ("11. We will …", "16.86 The Office …"), and their list items' marks. */
+
+/** A list item's mark opening a paragraph: a bullet, "(a)", "a)", "(iv)", "(1)", Arabic "(أ)" or "(هـ)". */
+export const LIST_ITEM = /^(?:[•▪◦‣·–-]\.?|\(?(?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|\([\p{Script=Arabic}\u0640]{1,3}\))\s/u;
 
 /**
  * The number a passage's paragraph is printed with, when the passage opens with one: "11. We will

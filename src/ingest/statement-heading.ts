@@ -15,7 +15,8 @@
  *   "Республики Беларусь"); failing that, the one the file name names (`GA79_statement_Mexico_es.pdf`).
  * - The date is a day written out in the heading ("28 de septiembre de 2024", "25 сентября 2024 г.",
  *   "September 25, 2024", "26 أيلول 2024", "2024年9月25日").
- * - The session where its number comes before the word ("79th session", "79-я сессия").
+ * - The session, the General Assembly's only ("79th session of the General Assembly", "79-я сессия
+ *   Генеральной Ассамблеи", "الدورة 79 للجمعية العامة").
  * - The speaker only where a form of address or initials mark a name ("H.E. Mr. …", "SEM …",
  *   "М.В. Рыженков", "د. عبد الله بو حبيب"), or where a name stands between commas on the line that
  *   calls itself a statement ("Mensaje de la secretaria de Relaciones Exteriores, Alicia Bárcena
@@ -51,7 +52,7 @@ const MAX_PAGE = 2;
  * "كلمة سعادة السفير …"), not the salutation.
  */
 function salutationAt(folded: string): number {
-  for (const m of folded.matchAll(new RegExp(SALUTATION.source, 'gu'))) {
+  for (const m of folded.matchAll(SALUTATIONS)) {
     const before = folded.slice(0, m.index).replace(/[\s\p{P}\p{S}]+$/u, '');
     if (before === '' || /[.!?:;]\s*$/.test(folded.slice(0, m.index)) || /\d{4}$/.test(before)) return m.index;
   }
@@ -61,7 +62,7 @@ function salutationAt(folded: string): number {
 /** A heading line is short: a longer paragraph is the speech. */
 const MAX_LINE = 400;
 
-/** A word saying the document is a statement, spoken or delivered (folded, see {@link fold}). */
+/** A word saying the document is a statement, spoken or delivered (folded, see {@link foldHeading}). */
 const STATEMENT_WORDS =
   /(?<!\p{L})(?:statement|speech|address|remarks|intervention|declaration|discours|allocution|mensaje|discurso|intervencion|declaracion|palabras|выступление|заявление|речь|обращение|كلمة|بيان|خطاب)(?!\p{L})|发言|讲话|致辞/u;
 
@@ -69,8 +70,9 @@ const STATEMENT_WORDS =
 const QUALIFIER = /^(?:joint|opening|closing|concluding|introductory|keynote|national|general|final|written)\s+/u;
 
 /** Where the speech itself begins: the salutation ends the heading. */
-const SALUTATION =
+const SALUTATION_WORDS =
   /(?<!\p{L})(?:mr\.? president|madam president|mr\.? chair(?:man|person)?|madam chair|your excellenc|excellencies|monsieur le president|madame la presidente|mesdames et messieurs|senor presidente|senora presidenta|senoras y senores|queridos delegados|господин председатель|госпожа председатель|уважаемый|уважаемые|السيد الرئيس|سعادة)|主席先生/u;
+const SALUTATIONS = new RegExp(SALUTATION_WORDS.source, 'gu');
 
 /**
  * Text folded for matching: lower case, Latin accents off, Arabic letter variants and vowel signs

@@ -241,6 +241,17 @@ const PROCEDURAL = new RegExp(
 
 // ------------------------------------------------------------------ the record's masthead
 
+/** The presiding officer's turn, whose post is who presides as the masthead names them. */
+const PRESIDENT = 'The President';
+
+/**
+ * The name of who presides, for a "The President" turn the masthead names ("Mr. Thomson (Fiji)" is
+ * Mr. Thomson, not the country in brackets); undefined for any other statement.
+ */
+export function presidingName(s: { speaker: string; post?: string | undefined }): string | undefined {
+  return s.speaker === PRESIDENT && s.post ? s.post.replace(/\s*\([^)]*\)\s*$/, '') : undefined;
+}
+
 /** "President: Mr. Freitas do Amaral (Portugal)" in a record's masthead. */
 const MASTHEAD_PRESIDENT = new RegExp(`\\bPresident:\\s*((?:${HONORIFIC})\\s+[^()]{2,80}?)[\\s.]*\\(([^()]{2,60})\\)`, 'u');
 
@@ -589,7 +600,7 @@ function attributeTurns(paragraphs: readonly ExtractedParagraph[], summary: bool
   }
   const record = readRecordHeader(paragraphs);
   // "The President:" is whoever the masthead says presides (an acting president is "The Acting President")
-  if (record.president) for (const h of statements) if (h.speaker === 'The President' && !h.post && !h.country) h.post = record.president;
+  if (record.president) for (const h of statements) if (h.speaker === PRESIDENT && !h.post && !h.country) h.post = record.president;
   return { paragraphs: out, statements, record };
 }
 

@@ -3,7 +3,7 @@
  * document at the passage (a PDF page, or a text fragment on a web page).
  */
 import type { DocumentMeta, Passage, Source, Statement } from '../types.ts';
-import { printedParagraphNumber } from '../ingest/paragraph-number.ts';
+import { LIST_ITEM, printedParagraphNumber } from '../ingest/paragraph-number.ts';
 import { statementOf } from '../ingest/statements.ts';
 
 /**
@@ -86,7 +86,7 @@ const MAX_BACK = 40;
  * "(a) Provide support…", "a) le forum…", "(iv) …", "(أ) يُعقد…") or a sentence begun before it (a lower-case word), one that
  * ends as a sentence or clause does: "(c) Streamlining the disposal of assets process" is a heading.
  */
-const CARRIES_ON = /^(?:\p{Ll}|[•▪◦‣·–-]\.?\s|\(?(?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s|\([\p{Script=Arabic}\u0640]{1,3}\)\s)/u;
+const carriesOn = (text: string): boolean => /^\p{Ll}/u.test(text) || LIST_ITEM.test(text);
 const ENDS_CLAUSE = /[.;:,!?…”’"')\]؛،。；：，]$/u;
 
 /**
@@ -107,7 +107,7 @@ export function printedParagraphOf(p: PassageText, numbering: Numbering = {}): s
     const prev = before(back);
     if (!prev) return undefined;
     // a later part of a long paragraph (same ¶), a list item or a continued sentence carries on
-    if (prev.paragraph !== cur.paragraph && !(CARRIES_ON.test(cur.text) && ENDS_CLAUSE.test(cur.text.trimEnd()))) return undefined;
+    if (prev.paragraph !== cur.paragraph && !(carriesOn(cur.text) && ENDS_CLAUSE.test(cur.text.trimEnd()))) return undefined;
     const n = numberOf(prev.text);
     if (n !== undefined) return n;
     cur = prev;

@@ -10,6 +10,7 @@
  */
 import { fold } from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
+import { presidingName } from '../ingest/statements.ts';
 import type { DocumentMeta, Facet, Statement } from '../types.ts';
 
 /** A document as the store holds it (only what this module reads). */
@@ -34,9 +35,6 @@ export interface Voice {
   presiding?: string | undefined;
 }
 
-/** A record's presiding officer, named by the chair's title in the turn ("The President:", "The Acting President:"). */
-const PRESIDING = /^the (?:acting |temporary )?(?:president|vice-president|chair|chairman|chairperson|chairwoman)$/i;
-
 /** The document's passages cut into runs of one voice, in order, covering 0 … count-1. */
 export function voices(d: SpeakingDocument): Voice[] {
   const m = d.meta;
@@ -56,8 +54,8 @@ export function voices(d: SpeakingDocument): Voice[] {
     if (s.first > next) out.push(own(next, s.first - 1));
     const orgs = [s.organisation, s.kind === 'reported' ? s.speaker : undefined, m.organisation].filter((o): o is string => !!o);
     const v: Voice = { first: s.first, last: s.last, speaker: s.speaker, country: s.country, countryName: s.countryName, organisations: orgs };
-    // "Mr. Thomson (Fiji)": the name, not the country in brackets
-    if (PRESIDING.test(s.speaker.trim()) && s.post) v.presiding = s.post.replace(/\s*\([^)]*\)\s*$/, '');
+    const presiding = presidingName(s);
+    if (presiding) v.presiding = presiding;
     out.push(v);
     next = s.last + 1;
   }

@@ -1,6 +1,7 @@
 import { DOMParser } from 'linkedom';
 import type { DocumentMeta, ExtractedParagraph, DocumentExtractor } from '../../types.ts';
 import { checkSize } from './size-limit.ts';
+import { LIST_ITEM } from '../paragraph-number.ts';
 
 /** ISO 639-2 (Akoma Ntoso's FRBRlanguage) → the tag the library uses. */
 const LANGUAGES: Record<string, string> = { eng: 'en', fra: 'fr', spa: 'es', rus: 'ru', ara: 'ar', zho: 'zh', chi: 'zh', fre: 'fr' };
@@ -75,9 +76,6 @@ export const extractAkn: DocumentExtractor = async (bytes, _path, limits) => {
   return { meta, paragraphs: texts.length ? placeNotes(paragraphs, xml, texts) : paragraphs };
 };
 
-/** A sub-item's mark: "(a)", "a)", "(iv)", Arabic "(أ)" or "(هـ)". */
-const SUB_ITEM = /^(?:\(?[a-z]{1,2}\)|\([ivx]{1,5}\)|\([\p{Script=Arabic}\u0640]{1,3}\))\s/u;
-
 /**
  * Puts each footnote after the body paragraph whose text, in the raw XML, comes just before the
  * note's anchor (after the sub-items that follow it) (the paragraphs' texts are found in order in the markup with tags stripped).
@@ -110,7 +108,7 @@ function placeNotes(paragraphs: ExtractedParagraph[], xml: string, notes: string
     out.push(p);
     // a paragraph's sub-items ("(a) The partnership forum…", "a) le forum…") are the paragraph:
     // its notes come after them, so that they cite as its parts
-    if (SUB_ITEM.test(paragraphs[i + 1]?.text ?? '')) return;
+    if (LIST_ITEM.test(paragraphs[i + 1]?.text ?? '')) return;
     while (n < notes.length && (notePositions[n] ?? Infinity) <= (ends[i] ?? 0) + 2) {
       out.push({ text: notes[n]!, kind: 'footnote' });
       n++;

@@ -5,7 +5,7 @@ import type { DocumentMeta, DocumentExtractor } from '../../types.ts';
 import { paragraphsFromDom, removeNoteReferences } from './blocks.ts';
 import { checkSize, checkZipUnpacked, OUT_OF_ROOM, tooLargeUnpacked, unpackedLimit } from './size-limit.ts';
 import { findSymbol, mastheadSymbol } from './symbol.ts';
-import { unDocumentDate } from './un-date.ts';
+import { closingText, unDocumentDate } from './un-date.ts';
 import { meaningfulTitle } from './title.ts';
 
 const RESOLUTION_TITLE = /^(?:\d{1,4}\/\d{1,4}|\d{4}\/\d{1,3})\.\s+(\S.{3,})$/;
@@ -95,11 +95,7 @@ export const extractDocx: DocumentExtractor = async (bytes, _path, limits) => {
   const symbol = parts.headers.length ? mastheadSymbol(parts.headers, bodyText) : findSymbol(bodyText);
   if (symbol) meta.symbol = symbol;
   // a resolution's or report's date, from the masthead in the page header or the adoption line
-  const closing = paragraphs
-    .slice(-12)
-    .map((p) => p.text)
-    .join('\n');
-  const date = unDocumentDate(symbol, [...parts.headers, ...paragraphs.slice(0, 20).map((p) => p.text)].join('\n'), closing);
+  const date = unDocumentDate(symbol, [...parts.headers, ...paragraphs.slice(0, 20).map((p) => p.text)].join('\n'), closingText(paragraphs));
   if (date) meta.date = date;
   return { meta, paragraphs };
 };

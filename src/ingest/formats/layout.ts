@@ -133,14 +133,14 @@ function rowsOf(items: PageItem[]): { rows: Row[]; marks: Set<PageItem> } {
   return { rows: kept, marks };
 }
 
+/** Ordinal suffixes set raised: French "e", "er", "re", "ème"; English "st", "nd", "rd", "th" (not a table's note mark "a"). */
+const ORDINAL_SUFFIX = /^(?:e|er|re|ère|ème|eme|es|st|nd|rd|th)$/;
+
 /**
  * Whether a raised row of small type is the ordinal suffix of a number in the row below ("79" +
  * superscript "e" is "79e", "1" + "er" is "1er"): lower-case letters set right after a short
  * number. It is read in its place in that row, not as a line above it ("e 79 Session").
  */
-/** Ordinal suffixes set raised: French "e", "er", "re", "ème"; English "st", "nd", "rd", "th" (not a table's note mark "a"). */
-const ORDINAL_SUFFIX = /^(?:e|er|re|ère|ème|eme|es|st|nd|rd|th)$/;
-
 function isOrdinalSuffix(row: Row, below: Row): boolean {
   return row.items.every(
     (i) =>
@@ -155,6 +155,8 @@ function isOrdinalSuffix(row: Row, below: Row): boolean {
  * "للجمعية العامة", not the other way round, and a word cut into two runs stays one word).
  */
 function readsRightToLeft(items: readonly PageItem[]): boolean {
+  // most rows hold no right-to-left letter at all: no counting for them
+  if (!items.some((i) => RIGHT_TO_LEFT.test(i.text))) return false;
   let rtl = 0;
   let other = 0;
   for (const i of items) {
@@ -163,6 +165,8 @@ function readsRightToLeft(items: readonly PageItem[]): boolean {
   }
   return rtl > other;
 }
+
+const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
 /** A figure and a unit of length before a raised 2 or 3 ("2,050 m", "12.5 km"): area or volume, not a note. */
 const UNIT_BEFORE_EXPONENT = /\d\s?(?:k|c|d|m)?m$/;

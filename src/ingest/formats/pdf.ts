@@ -3,7 +3,7 @@ import type { DocumentMeta, DocumentExtractor, ExtractLimits } from '../../types
 import { layoutPages, type PageInput, type PageItem } from './layout.ts';
 import { splitWordMender } from './split-words.ts';
 import { meaningfulTitle, titleBlock } from './title.ts';
-import { unDocumentDate } from './un-date.ts';
+import { closingText, unDocumentDate } from './un-date.ts';
 import { checkSize, OUT_OF_ROOM, pdfUnpacksTooLarge, tooLargeUnpacked, unpackedLimit } from './size-limit.ts';
 
 interface RawItem {
@@ -94,11 +94,7 @@ export const extractPdf: DocumentExtractor = async (bytes, _path, limits) => {
       titleBlock(firstPageRows, bodySize, symbol) ?? infoTitle ?? (firstSize > bodySize * 1.15 ? meaningfulTitle(paragraphs[0]?.text) : undefined);
     if (title) meta.title = title;
     // a resolution's or report's date (a record's comes from its masthead: ../statements.ts)
-    const closing = paragraphs
-      .slice(-12)
-      .map((p) => p.text)
-      .join('\n');
-    const date = unDocumentDate(symbol, firstPage, closing);
+    const date = unDocumentDate(symbol, firstPage, closingText(paragraphs));
     if (date) meta.date = date;
     return { meta, paragraphs };
   } catch (error) {

@@ -12,6 +12,14 @@ const ADOPTED = /\b(?:Resolution|Decision) adopted by the [A-Za-z ,]{3,80}?\s+on
 const PLENARY = /\b\d{1,3}(?:st|nd|rd|th) plenary meeting\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\b/;
 const DISTRIBUTED = /\bDistr\.:?\s*(?:General|Limited|Restricted)\b\D{0,40}?\b(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\b/i;
 
+/** A document's closing lines, where a resolution says when it was adopted ("8th plenary meeting 8 September 2000"). */
+export function closingText(paragraphs: ReadonlyArray<{ text: string }>): string {
+  return paragraphs
+    .slice(-12)
+    .map((p) => p.text)
+    .join('\n');
+}
+
 /**
  * ISO date (yyyy-mm-dd) of the first page's adoption line, else a resolution's closing plenary
  * meeting line (in `closing`, its last lines), else the first page's distribution line, for a

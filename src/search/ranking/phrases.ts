@@ -33,7 +33,7 @@ function typedPhrases(plan: QueryPlan): string[][] {
       // Arabic joins "and", "the", "for" to a word (ومجلس, المجلس) and Chinese writes no spaces: their
       // words as typed cannot be compared so
       .filter((p) => !/[\p{Script=Arabic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(p.raw))
-      .map((p) => (fold(p.raw).toLowerCase().match(SURFACE_WORD) ?? []) as string[])
+      .map((p) => (fold(p.raw).match(SURFACE_WORD) ?? []) as string[])
       .filter((w) => w.length > 1)
   );
 }
@@ -53,14 +53,14 @@ function agree(a: string, b: string): boolean {
 
 /** Whether `text` holds each of `phrases` with its words written as typed ({@link agree}). */
 function holdsAsTyped(text: string, phrases: readonly (readonly string[])[]): boolean {
-  const words = (fold(text).toLowerCase().match(SURFACE_WORD) ?? []) as string[];
+  const words = (fold(text).match(SURFACE_WORD) ?? []) as string[];
   return phrases.every((p) => words.some((_, i) => p.every((w, k) => i + k < words.length && agree(words[i + k]!, w))));
 }
 
 /**
  * The ranked head with, among its first `window` passages, those holding the quoted phrases as
- * typed first, the rest after, in order otherwise: a quoted phrase is found by its words' stems, so "responsibility to protect"
- * also held in "responses to protect", which ranked first.
+ * typed first, the rest after, in order otherwise: a quoted phrase is found by its words' stems,
+ * so "responsibility to protect" also held in "responses to protect", which ranked first.
  */
 export function asTypedFirst(plan: QueryPlan, head: number[], window: number, text: (g: number) => string): number[] {
   const phrases = typedPhrases(plan);

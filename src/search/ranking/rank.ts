@@ -138,17 +138,18 @@ export function rank(
   }
 }
 
-/**
- * The ranking order: passages holding every word of a short query first, then by score, then by
- * library order (a total order, so every sort of the same passages agrees). A one-word query is
- * tiered too when a rank-only stand-in scores for it: the passages saying the word come first.
- */
 let countryTermSet: ReadonlySet<string> | undefined;
 /** The terms of countries' names and their adjectives ("lebanon", "lebanese"). */
 function countryTerms(): ReadonlySet<string> {
   return (countryTermSet ??= countryFormTerms());
 }
 
+/**
+ * The ranking order: passages holding every word of a short query first, then by score, then by
+ * library order (a total order, so every sort of the same passages agrees). A one-word query is
+ * tiered too when a rank-only stand-in scores for it: the passages saying the word come first.
+ * Passages holding only a country the query names come after those holding another of its words.
+ */
 function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: number) => number {
   const { words } = plan;
   const { score, mask } = s;

@@ -86,10 +86,11 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     const df = c.df(w.term);
     const cjk = isLoneCjk(w.term) ? inCjkWords(c, w.term) : [];
     const ownStems = languageStems(c, w);
+    const edits = typoEdits(w.term, folded);
     if (cjk.length) {
       rw.expansions = cjk;
       rw.inPairs = true;
-    } else if (ownStems.length === 0 && folded.length >= minLength && !/^\p{N}/u.test(folded) && typoEdits(w.term, folded) > 0) {
+    } else if (ownStems.length === 0 && folded.length >= minLength && !/^\p{N}/u.test(folded) && edits > 0) {
       // rare or absent: any more frequent neighbour; otherwise only a far more frequent one (a likely
       // misspelling) — and not by a swap of letters, which makes real words of each other ("unclear", "nuclear")
       const rare = df < rareDf;
@@ -98,7 +99,7 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
       // title word counts once a passage ("Section 24" in each of a budget section's 1,000 passages
       // made `sanctions` find them all)
       const cands = c
-        .closeTerms(w.term, typoEdits(w.term, folded), floor, rare)
+        .closeTerms(w.term, edits, floor, rare)
         .filter(
           (x) =>
             x.df >= floor &&
