@@ -25,6 +25,7 @@ import { cleanMeta, mergeMeta, parseManifest, type ManifestRow, type MetaSource 
 import { toPassages } from './passages.ts';
 import { attributeStatements, statementRanges } from './statements.ts';
 import { closingText, unDocumentDate } from './formats/un-date.ts';
+import { generalAssemblySession } from './formats/symbol.ts';
 import { reflow } from './reflow.ts';
 import { readStatementHeading } from './statement-heading.ts';
 
@@ -364,7 +365,8 @@ export async function loadFile(root: string, relPath: string, ctx: LoadContext =
 /**
  * Paragraphs → the document: split into speakers' statements when it is a record (or a report
  * narrating statements; see ./statements.ts), then into passages. A record's masthead fills the
- * meeting, session and date when no metadata gives them. Undefined when there is no text.
+ * meeting, session and date when no metadata gives them, and a General Assembly symbol its session.
+ * Undefined when there is no text.
  */
 export function buildDocument(
   id: string,
@@ -394,6 +396,11 @@ export function buildDocument(
     if (meta.date === undefined && rec.date) meta.date = rec.date;
     if (meta.session === undefined && rec.session) meta.session = rec.session;
     if (meta.meeting === undefined && (rec.body || rec.meeting)) meta.meeting = [rec.body, rec.meeting].filter(Boolean).join(', ');
+  }
+  // a General Assembly document's session from its symbol (A/80/590, A/RES/79/157)
+  if (meta.session === undefined && meta.symbol !== undefined) {
+    const session = generalAssemblySession(meta.symbol);
+    if (session) meta.session = session;
   }
   const passageOpts: { date?: string; dateEnd?: string } = {};
   if (meta.date) passageOpts.date = meta.date;

@@ -80,7 +80,7 @@ describe('a watched library', () => {
     expect(pdf?.source.page).toBeGreaterThan(1);
     expect(citationLine(pdf!.source)).toMatch(
       new RegExp(
-        `^Address by the President of the Eastern Republic of Uruguay · Uruguay · ¶ \\d+ · ${pdf!.source.pageEnd ? `pp\\. ${pdf!.source.page}–${pdf!.source.pageEnd}` : `p\\. ${pdf!.source.page}`} · A/76/PV\\.5$`,
+        `^Address by the President of the Eastern Republic of Uruguay · Uruguay · 76th session · ¶ \\d+ · ${pdf!.source.pageEnd ? `pp\\. ${pdf!.source.page}–${pdf!.source.pageEnd}` : `p\\. ${pdf!.source.page}`} · A/76/PV\\.5$`,
       ),
     );
     expect(passageUrl(pdf!.source, pdf!.text)).toBe(`https://undocs.org/A/76/PV.5.pdf#page=${pdf!.source.page}`);

@@ -29,6 +29,16 @@ describe('the printed paragraph number in citations', () => {
     expect(citationLine(hit.source)).not.toContain('¶');
   });
 
+  it('a General Assembly resolution and report are cited with the session their symbol names, and session: finds them', async () => {
+    // before: neither carried a session, so `session:55` found nothing and the citation gave none
+    const hit = (await engine.search('spare no effort to free our fellow men', { limit: 1 })).hits[0]!;
+    expect(hit.source.session).toBe('55');
+    expect(citationLine(hit.source)).toContain(' · 55th session · 8 September 2000 · para. 11 · ');
+    const report = (await engine.search('MINUSMA unencumbered balance session:80', { limit: 1 })).hits[0]!;
+    expect(report.source.symbol).toBe('A/80/590');
+    expect((await engine.search('MINUSMA unencumbered balance session:55')).hits).toHaveLength(0);
+  });
+
   it('A/80/590 paragraph 58 is cited "para. 58"', async () => {
     const hit = (await engine.search('MINUSMA unencumbered balance', { limit: 1 })).hits[0]!;
     expect(hit.text).toMatch(/^58\. /);

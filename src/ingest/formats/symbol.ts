@@ -47,3 +47,17 @@ export function mastheadSymbol(top: readonly string[], page: string): string | u
   }
   return findSymbol(page);
 }
+
+/**
+ * The General Assembly session a GA symbol names: "80" for A/80/590, A/RES/79/157, A/C.3/80/L.3,
+ * A/INF/79/3 or A/81/6 (Sect. 16). Undefined for other bodies (E/, S/, A/HRC/ is the Human Rights
+ * Council's session), special and emergency special sessions (A/S-27/…, A/ES-10/…), subsidiary
+ * bodies' numbers (A/AC.109/…, A/CONF.…) and symbols from before the 31st session, which were not
+ * numbered by session.
+ */
+export function generalAssemblySession(symbol: string): string | undefined {
+  const m = /^A\/(?:(?:RES|INF|BUR|C\.[1-6]|DEC)\/)?(\d{2,3})\//.exec(symbol.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return n >= 31 ? String(n) : undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSymbol, mastheadSymbol } from '../../../src/ingest/formats/symbol.ts';
+import { findSymbol, generalAssemblySession, mastheadSymbol } from '../../../src/ingest/formats/symbol.ts';
 
 describe('findSymbol', () => {
   it.each([
@@ -39,5 +39,33 @@ describe('findSymbol', () => {
 
   it('looks only at the start of the document', () => {
     expect(findSymbol(`${'Text of the statement. '.repeat(100)}A/76/PV.3`)).toBeUndefined();
+  });
+});
+
+describe('generalAssemblySession', () => {
+  it.each([
+    ['A/80/590', '80'],
+    ['A/RES/79/157', '79'],
+    ['A/RES/55/2', '55'],
+    ['A/C.3/80/L.3', '80'],
+    ['A/81/6 (Sect. 16)', '81'],
+    ['A/80/604/Add.6', '80'],
+    ['A/INF/79/3', '79'],
+  ])('%s is a document of session %s', (symbol, session) => {
+    expect(generalAssemblySession(symbol)).toBe(session);
+  });
+
+  it.each([
+    ['A/HRC/55/1'],
+    ['E/RES/2023/1'],
+    ['S/RES/2532 (2020)'],
+    ['A/ES-10/L.1'],
+    ['A/S-27/2'],
+    ['A/AC.109/2000/1'],
+    ['A/CONF.62/122'],
+    ['A/RES/3379 (XXX)'],
+    ['A/10/100'],
+  ])('%s names no General Assembly regular session', (symbol) => {
+    expect(generalAssemblySession(symbol)).toBeUndefined();
   });
 });
