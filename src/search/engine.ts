@@ -130,7 +130,11 @@ export class VerbatimEngine implements SearchEngine {
         notices.push(relaxedNotice(parsed, filtered, loose.held));
       }
     }
-    const marks = { ...this.excerptMatch(ranked.markTerms, ranked.phrases, ranked.markWeights), compoundParts: ranked.compoundParts };
+    const marks = {
+      ...this.excerptMatch(ranked.markTerms, ranked.phrases, ranked.markWeights),
+      compoundParts: ranked.compoundParts,
+      phraseOnly: ranked.phraseOnly,
+    };
     const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, marks));
     const res: SearchResponse = {
       query,

@@ -38,6 +38,12 @@ export interface ExcerptMatch extends PassageMarks {
    * ones) when choosing the sentence to show; every term counts 1 without it.
    */
   weight?: (term: string) => number;
+  /**
+   * Terms only the quoted phrases give (no free word of the query): where the passage holds every
+   * phrase a term belongs to, the term is marked there, not again on its own ("protect" in
+   * "…responsibility to protect… States protect civilians" is marked once, in the phrase).
+   */
+  phraseOnly?: ReadonlySet<string>;
 }
 
 /** The usual length of an excerpt, in characters (UTF-16 code units). */
@@ -169,6 +175,7 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
     for (const [a, b] of findPhrase(toks, p, compounds))
       units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `f:${i}`, phrase: false, weight });
   });
+  dropPhraseOnly(units, match);
   units.sort((a, b) => a.start - b.start || b.end - a.end);
   // Passages are ~1,000 characters; on a pathological one, window choice looks at the first matches only.
   const scored = units.length > 500 ? units.slice(0, 500) : units;
@@ -190,6 +197,23 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
     else marks.push([a, b]);
   }
   return { text: prefix + text.slice(start, end) + suffix, marks };
+}
+
+/** Removes the lone marks of `match.phraseOnly` terms whose every phrase the passage holds (those phrases are marked). */
+function dropPhraseOnly(units: Unit[], match: ExcerptMatch): void {
+  const only = match.phraseOnly;
+  const phrases = match.phrases ?? [];
+  if (!only?.size || phrases.length === 0) return;
+  const held = new Set(units.filter((u) => u.phrase).map((u) => u.key));
+  if (held.size === 0) return;
+  const covered = (term: string): boolean => {
+    const of = phrases.flatMap((p, i) => (p.includes(term) ? [`p:${i}`] : []));
+    return of.length > 0 && of.every((k) => held.has(k));
+  };
+  for (let i = units.length - 1; i >= 0; i--) {
+    const u = units[i]!;
+    if (!u.phrase && u.key.startsWith('t:') && only.has(u.key.slice(2)) && covered(u.key.slice(2))) units.splice(i, 1);
+  }
 }
 
 function chooseWindow(text: string, units: readonly Unit[], lead: number, tail: number, L: number): [number, number] {

@@ -10,6 +10,7 @@ import { closeExtractors } from '../../src/ingest/load-library.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
 import type { QueryPlan } from '../../src/search/ranking/plan.ts';
 import { asTypedFirst } from '../../src/search/ranking/phrases.ts';
+import type { Hit } from '../../src/types.ts';
 import { engineOfUnDocuments } from '../support/library.ts';
 
 let engine: VerbatimEngine;
@@ -29,6 +30,19 @@ describe('a quoted phrase as typed ranks first', () => {
     // every passage saying it comes before every one that does not
     expect(says.slice(says.indexOf(false))).not.toContain(true);
     expect(res.hits.some((h) => h.text.includes('Croatia also upholds the responsibility to protect'))).toBe(true);
+  });
+
+  it("marks a quoted phrase's words only inside the phrase where the passage holds it; free words everywhere", async () => {
+    const marked = (h: Hit): string[] => h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b).toLowerCase());
+    const quoted = (await engine.search('"international law" symbol:S/PV.8699', { limit: 30 })).hits;
+    // the test has teeth: excerpts that say "law" or "international" outside the phrase ("rule of law")
+    const alone = quoted.filter((h) => /\b(?:laws?|international)\b/i.test(h.excerpt.text.replace(/international laws?/gi, '')));
+    expect(alone.length).toBeGreaterThan(3);
+    // before: "…the rule of law" marked "law" beside "international law"
+    for (const h of quoted) expect(marked(h).every((m) => /^international laws?$/.test(m))).toBe(true);
+    // the same words unquoted are marked wherever they stand
+    const free = (await engine.search('international law symbol:S/PV.8699', { limit: 30 })).hits;
+    expect(free.some((h) => marked(h).some((m) => /^(?:laws?|international)$/.test(m)))).toBe(true);
   });
 
   it('keeps inflections and spellings together ("responsibilities to protect" is the phrase too)', async () => {

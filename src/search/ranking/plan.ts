@@ -41,6 +41,11 @@ export interface QueryPlan {
   /** Terms the excerpts mark. */
   markTerms: Set<string>;
   /**
+   * The marked terms that only quoted phrases give (no free word of the query): marked alone only in
+   * a passage that does not hold every phrase they belong to.
+   */
+  phraseOnly: Set<string>;
+  /**
    * A hyphenated compound's closed term → its parts among `markTerms` that stand for nothing else:
    * marked only in a passage not saying the compound itself (found by its parts together).
    */
@@ -99,7 +104,9 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
   const markPhrases = words.flatMap((w) => (w.longForm && !w.compound ? [c.longFormWords.get(w.term) ?? []] : []));
   // a phrase's words are marked where it holds (markPhrases), and its indexed words alone too: not its
   // stop words, which would mark every "the" and "of" (every "и" beside "права и")
+  const free = new Set(markTerms);
   for (const r of read) for (const t of [...r.content, ...r.compounds.flatMap((k) => [k.term, ...k.parts])]) markTerms.add(t);
+  const phraseOnly = new Set([...markTerms].filter((t) => !free.has(t)));
   // a phrase of one indexed word (`+word`) is settled by the text postings (holdingAll): no positions to check
   const oneWord = new Set(read.filter((r) => r.terms.length === 1 && r.content.length === 1 && r.compounds.length === 0).map((r) => r.terms));
   return {
@@ -117,6 +124,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     excludedPhrases,
     checkedPhrases: phrases.filter((p) => !oneWord.has(p)),
     markTerms,
+    phraseOnly,
     compoundParts,
     markWeights,
     markPhrases,

@@ -55,6 +55,8 @@ export interface Ranked {
   partial: boolean;
   /** What the excerpts should mark. */
   markTerms: Set<string>;
+  /** See {@link QueryPlan.phraseOnly}. */
+  phraseOnly: Set<string>;
   /** See {@link QueryPlan.compoundParts}. */
   compoundParts: Map<string, string[]>;
   /** Marked stand-ins' weights when an excerpt chooses its sentence, where lower than their idf. */
@@ -127,6 +129,7 @@ export function rank(
       estimated,
       partial,
       markTerms: plan.markTerms,
+      phraseOnly: plan.phraseOnly,
       compoundParts: plan.compoundParts,
       markWeights: plan.markWeights,
       phrases: [...plan.phrases, ...plan.markPhrases],
