@@ -8,7 +8,7 @@
 import type { LibraryStore } from '../index/store.ts';
 import { normalizeCountry } from '../ingest/country.ts';
 import { parseQuery } from './query.ts';
-import { voices } from './speakers.ts';
+import { voiceName, voices } from './speakers.ts';
 import type { SearchFilters, TrendBucket, TrendBy, TrendCounts, TrendOptions, TrendPer } from '../types.ts';
 
 /** What counting needs from the engine: its store and the matching passages. */
@@ -62,7 +62,7 @@ function passageBuckets(store: LibraryStore, by: Exclude<TrendBy, 'year'>): Buck
       const b =
         by === 'country'
           ? bucket(v.country, (v.country && normalizeCountry(v.country)?.name) ?? v.countryName)
-          : bucket(v.speaker?.trim(), v.speaker?.trim());
+          : bucket(voiceName(v)?.trim(), voiceName(v)?.trim());
       ofPassage.fill(b, d.first + v.first, d.first + v.last + 1);
     }
   }

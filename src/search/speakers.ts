@@ -63,6 +63,14 @@ export function voices(d: SpeakingDocument): Voice[] {
   return out;
 }
 
+/**
+ * Who speaks, by name: the presiding officer's own ("Mr. Thomson") rather than "The President",
+ * which every record's presiding officer shares; the speaker as written otherwise.
+ */
+export function voiceName(v: Voice): string | undefined {
+  return v.presiding ?? v.speaker;
+}
+
 /** A test on who speaks. */
 export type VoiceTest = (v: Voice) => boolean;
 
@@ -95,7 +103,7 @@ export function facetEntries(d: SpeakingDocument, facet: Extract<Facet, 'country
   for (const v of voices(d)) {
     const n = v.last - v.first + 1;
     if (facet === 'country') add(v.country, (v.country && normalizeCountry(v.country)?.name) ?? v.countryName, n);
-    else if (facet === 'speaker') add(v.speaker, v.speaker, n);
+    else if (facet === 'speaker') add(voiceName(v), voiceName(v), n);
     else for (const o of new Set(v.organisations)) add(o, o, n);
   }
   return [...counts].map(([value, [label, n]]) => [value, label, n]);

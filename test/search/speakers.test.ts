@@ -71,5 +71,14 @@ describe('a record’s presiding officer', () => {
     for (const h of res.hits) expect(h.source).toMatchObject({ speaker: 'The President', post: 'Mr. Thomson (Fiji)' });
     // another speaker's post is not their name: the Secretary-General is no "Fiji"
     expect((await engine.search('speaker:Fiji session', { limit: 5 })).total).toBe(0);
+    // autocomplete offers the name, which the filter takes (before: "The President", every record's)
+    const offered = engine.facet('speaker', 'Thom', 5);
+    expect(offered.map((v) => v.label)).toEqual(['Mr. Thomson']);
+    expect(engine.facet('speaker', 'The Pres', 5)).toEqual([]);
+    expect((await engine.search(`speaker:"${offered[0]!.value}" session`, { limit: 1 })).total).toBe(res.total);
+    // a trend by speaker counts the presiding officer's turns under the name too
+    const trend = await engine.count('session', { by: 'speaker' });
+    expect(trend.buckets.map((b) => b.label)).toContain('Mr. Thomson');
+    expect(trend.buckets.map((b) => b.label)).not.toContain('The President');
   }, 60_000);
 });
