@@ -325,7 +325,7 @@ export interface SearchEngine {
   search(query: string, options?: SearchOptions): Promise<SearchResponse>;
   /**
    * Matching passages (or documents) per year, session, country or speaker; no scoring. A passage
-   * matches when it holds every word of the query (or a word standing for it), every phrase and
+   * matches when its text holds every word of the query (or a word standing for it), every phrase and
    * none of the excluded, within the filters. Throws QueryError like search.
    */
   count(query: string, options?: TrendOptions): Promise<TrendCounts>;

@@ -19,7 +19,7 @@ const HELP = `Chart how many passages match a query, per year, session, country 
 Usage:
   npm run trend -- "<query>" [options]
 
-A passage matches when it holds every word of the query (or a word standing for it: word forms,
+A passage matches when its text holds every word of the query (or a word standing for it: word forms,
 a typo's correction, an acronym's long form), every "quoted phrase" and none of the -excluded.
 
 Options:

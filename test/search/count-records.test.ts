@@ -46,3 +46,27 @@ describe('trends by who speaks in records', () => {
     expect(r.buckets.length).toBeGreaterThan(3);
   });
 });
+
+describe('a trend counts the passages that say the words, not those whose document is titled so', () => {
+  it('"budget" and "human rights" in a budget section titled "…budget… Human rights"; "Lebanon" in Lebanon’s Arabic statement', async () => {
+    const { engineOfUnDocuments } = await import('../support/library.ts');
+    const { engine: un, texts } = await engineOfUnDocuments(['A_81_6_Sect.24.pdf', 'GA79_statement_Lebanon_ar.pdf']);
+    const saying = (re: RegExp): number => texts.filter((t) => re.test(t)).length;
+    // before: every passage of Sect.24 (743) counted for both, as its title holds the words
+    const budget = await un.count('budget', { by: 'year' });
+    expect(budget.total).toBeLessThan(texts.length / 4);
+    expect(budget.total).toBe(saying(/\bbudgets?\b/i));
+    const rights = await un.count('human rights');
+    expect(rights.total).toBe(saying(/^(?=[\s\S]*\bhumans?\b)(?=[\s\S]*\brights?\b)/i));
+    expect(rights.total).toBeGreaterThanOrEqual((await un.count('"human rights"')).total);
+    // "Lebanon" is the Arabic statement's country (metadata), never its text: none of its passages says it
+    const lebanon = { filters: { document: 'GA79_statement_Lebanon_ar' } };
+    expect((await un.count('Lebanon', lebanon)).total).toBe(0);
+    // in Arabic, the statement's text, it counts what the search finds (no Arabic in its metadata)
+    const arabic = (await un.count('لبنان', lebanon)).total;
+    expect(arabic).toBeGreaterThan(10);
+    expect(arabic).toBe((await un.search('لبنان', { ...lebanon, limit: 1 })).total);
+    // a search still finds the statement through its country (ranking is unchanged)
+    expect((await un.search('Lebanon', { ...lebanon, limit: 1 })).total).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -4,7 +4,9 @@
  * a country's adjective, an acronym's long form; the plan's words and expansions, less those that
  * only rank: a noun's adjective, src/search/wordnet-relations.ts), every quoted
  * phrase (checked exactly on every candidate, src/search/phrase-scan.ts), none of the excluded
- * words (in the passage's text, as search excludes them) or phrases, within the restriction. A query of filters only matches every passage they
+ * words (in the passage's text, as search excludes them) or phrases, within the restriction. Words
+ * count in the passage's text only: a document's title, country or speaker, which every passage of
+ * it carries as metadata, would count the whole document ("budget" in a budget's title). A query of filters only matches every passage they
  * allow. Ranking (./rank.ts) scores passages holding any of the words; a count is about passages
  * that hold the query, hence all of them.
  */
@@ -38,8 +40,8 @@ export function matchAll(c: Corpus, parsed: ParsedQuery, restriction: Restrictio
           bits[g]! |= bit;
         };
         const visit = (term: string): void => {
-          if (conj) forEachPostingIn(c, term, conj.ranges, plan.allow, mark);
-          else forEachPosting(c, term, plan.routed, restriction.passages, plan.allow, mark);
+          if (conj) forEachPostingIn(c, term, conj.ranges, plan.allow, mark, true);
+          else forEachPosting(c, term, plan.routed, restriction.passages, plan.allow, mark, true);
         };
         visit(w.term);
         for (const e of w.expansions) if (!e.rankOnly) visit(e.term);

@@ -3,7 +3,7 @@
  * their BM25F term frequency, and the passages holding every one of several terms. Names as in the
  * glossary of ./rank.ts.
  */
-import { lowerBound } from '../../index/frozen.ts';
+import { lowerBound, type PostingRange } from '../../index/frozen.ts';
 import type { Corpus } from '../corpus.ts';
 
 /**
@@ -13,6 +13,9 @@ import type { Corpus } from '../corpus.ts';
 export type PassageCheck = ((g: number, pi: number) => boolean) | null;
 
 /** Receives a passage and its tfNorm, Σ over fields of field weight × tf / length norm. */
+/** No postings: a field left out. */
+const NO_POSTINGS: PostingRange = { g: new Int32Array(0), tf: new Uint16Array(0), start: 0, end: 0 };
+
 export type PostingVisitor = (g: number, tfNorm: number) => void;
 
 /** Candidates holding every required term, and their documents' passage ranges. */
@@ -27,6 +30,7 @@ export interface Conjunction {
  * Calls `fn(g, Σ_f w_f·tf_f / norm_f)` once for each allowed passage holding `term` (text and
  * metadata postings merged). Only the routed partitions' ranges of the postings are read; when
  * the filters leave few passages (`allowed`, ascending), those are looked up in the postings instead.
+ * With `textOnly`, the metadata postings are left out: only passages whose text holds the term.
  */
 export function forEachPosting(
   c: Corpus,
@@ -35,6 +39,7 @@ export function forEachPosting(
   allowed: readonly number[] | null,
   allow: PassageCheck,
   fn: PostingVisitor,
+  textOnly = false,
 ): void {
   const id = c.index.termId(term);
   if (id < 0) return;
@@ -44,7 +49,7 @@ export function forEachPosting(
   for (const pi of routed) {
     const part = c.parts[pi]!;
     const text = c.index.postings(id, 'text', part.start, part.end);
-    const meta = c.index.postings(id, 'meta', part.start, part.end);
+    const meta = textOnly ? NO_POSTINGS : c.index.postings(id, 'meta', part.start, part.end);
     const size = text.end - text.start + meta.end - meta.start;
     if (size === 0) continue;
     // the filter's passages in this partition
@@ -123,16 +128,23 @@ export function conjunctive(c: Corpus, terms: readonly string[], routed: readonl
 
 /**
  * {@link forEachPosting} over the passage ranges of a {@link conjunctive} result only (same
- * per-passage value, same order within a passage's fields).
+ * per-passage value, same order within a passage's fields; `textOnly` as there).
  */
-export function forEachPostingIn(c: Corpus, term: string, ranges: readonly number[], allow: PassageCheck, fn: PostingVisitor): void {
+export function forEachPostingIn(
+  c: Corpus,
+  term: string,
+  ranges: readonly number[],
+  allow: PassageCheck,
+  fn: PostingVisitor,
+  textOnly = false,
+): void {
   const id = c.index.termId(term);
   if (id < 0 || ranges.length === 0) return;
   const wText = c.opts.fields.text;
   const wMeta = c.opts.fields.meta;
   const { normText, normMeta } = c;
   const text = c.index.postings(id, 'text');
-  const meta = c.index.postings(id, 'meta');
+  const meta = textOnly ? NO_POSTINGS : c.index.postings(id, 'meta');
   const tg = text.g;
   const mg = meta.g;
   let i = text.start;
