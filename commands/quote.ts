@@ -1,4 +1,5 @@
 /** `/quote id`: posts one passage publicly as a citation card naming (not pinging) who shared it. */
+import { pastedPassageId } from '../src/render/csv.ts';
 import { expiredReply, quoteCard } from '../src/render/replies.ts';
 import { escapeMarkdown } from '../src/render/text.ts';
 import { stringOption } from './options.ts';
@@ -27,7 +28,7 @@ export default {
 
   run(input, ctx) {
     const id = stringOption(input, 'id') ?? '';
-    const hit = ctx.engine.passage(id);
+    const hit = ctx.engine.passage(pastedPassageId(id));
     if (!hit) throw new UserFacingError(`No passage with id “${escapeMarkdown(id.slice(0, 100))}”. Find one with /search, then use Share….`);
     ctx.note({ shared: hit.id });
     return quoteCard(hit, input.user.id);

@@ -6,6 +6,7 @@ import type { Choice, Reply } from '../src/render/models.ts';
 import { sourceLabel } from '../src/render/replies.ts';
 import { SAVED_PER_PAGE, savedListReply, savedOutcomeReply } from '../src/render/saved.ts';
 import { truncate } from '../src/render/text.ts';
+import { pastedPassageId } from '../src/render/csv.ts';
 import { savedCsv } from '../src/saved/csv.ts';
 import type { SavedStore } from '../src/saved/store.ts';
 import { stringOption } from './options.ts';
@@ -62,7 +63,7 @@ export default {
     const user = input.user.id;
     switch (input.subcommand) {
       case 'remove': {
-        const id = stringOption(input, 'passage') ?? '';
+        const id = pastedPassageId(stringOption(input, 'passage') ?? '');
         return savedOutcomeReply(saved.remove(user, id) ? 'removed' : 'not-saved', saved.limit);
       }
       case 'export': {

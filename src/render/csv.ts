@@ -44,6 +44,18 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * A passage id as a user pastes it back from a CSV file (or a message): without the apostrophe
+ * {@link csvCell} puts before an id starting with `-` (`'-_0pPAoHiPtH`), nor surrounding spaces
+ * or backticks.
+ */
+export function pastedPassageId(value: string): string {
+  return value
+    .trim()
+    .replace(/^`+|`+$/g, '')
+    .replace(/^'(?=-)/, '');
+}
+
 /** The CSV file for `hits` (ranks start at `firstRank`), as a string beginning with the BOM. */
 export function hitsCsv(hits: readonly Hit[], firstRank = 1): string {
   const lines = [CSV_COLUMNS.join(',')];
