@@ -98,7 +98,7 @@ function cutLong(sentence: string, max: number): string[] {
  */
 export function splitParagraph(text: string, max = 1000): string[] {
   if (text.length <= max) return [text];
-  const sentences = splitSentences(text).flatMap((s) => (s.length > max ? cutLong(s, max) : [s]));
+  const sentences = withLeadingMark(splitSentences(text)).flatMap((s) => (s.length > max ? cutLong(s, max) : [s]));
   const parts = Math.ceil(text.length / max);
   const target = text.length / parts;
   const out: string[] = [];
@@ -113,6 +113,16 @@ export function splitParagraph(text: string, max = 1000): string[] {
   }
   if (current) out.push(current);
   return out;
+}
+
+/**
+ * Sentences with a leading paragraph number or list mark ("35.", "(b)", "iv)", "•"), which the
+ * sentence splitter reads as a sentence of its own, joined to the sentence it numbers: a part
+ * never holds the number alone, cut from its paragraph (A/RES/79/191's "35." before its 998 characters).
+ */
+function withLeadingMark(sentences: string[]): string[] {
+  if (sentences.length < 2 || !/^(?:\d{1,3}(?:\.\d{1,3})*\.|\(?[a-z]{1,4}\)|[•▪◦–-])$/i.test(sentences[0]!.trim())) return sentences;
+  return [`${sentences[0]!.trim()} ${sentences[1]!}`, ...sentences.slice(2)];
 }
 
 /** Splits a table (rows joined by " | ") at row boundaries into parts of at most `max` characters. */

@@ -113,3 +113,31 @@ describe('passage ids', () => {
     expect(after[3]).not.toBe(before[3]);
   });
 });
+
+describe('a paragraph number stays with its paragraph when a long paragraph is cut', () => {
+  it('A/RES/79/191 paragraph 35 (1,001 characters): no passage is "35." alone, and the text is cited "para. 35"', async () => {
+    const { engineOfUnDocuments } = await import('../support/library.ts');
+    const { citationLine } = await import('../../src/search/citation.ts');
+    const { engine, texts } = await engineOfUnDocuments(['A_RES_79_191.pdf']);
+    // before: "35." was a passage of its own, and the paragraph was cited "¶ 105"
+    expect(texts.filter((t) => /^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*$/.test(t))).toEqual([]);
+    const hit = (await engine.search('improve the assessment of the impact of demand and supply reduction strategies', { limit: 1 })).hits[0]!;
+    expect(hit.text).toMatch(/^35\. Also encourages Member States/);
+    expect(citationLine(hit.source)).toContain(' · para. 35 · ');
+    // split in two, each part cited para. 35, at a clause boundary
+    const rest = (await engine.search('"conservation and sustainable use of the environment and the protection of biodiversity"', { limit: 1 }))
+      .hits[0]!;
+    expect(rest.source.printedParagraph).toBe('35');
+  }, 60_000);
+
+  it('joins a leading number or list mark to the sentence it numbers before cutting', () => {
+    // a sentence that fits alone, not with its number: the paragraph is 1,001 characters or more
+    const body = `Also encourages Member States ${'to improve the assessment, '.repeat(40)}`.slice(0, 987) + 'and to act;';
+    for (const mark of ['35.', '24.3.', '(b)']) {
+      const parts = splitParagraph(`${mark} ${body}`, 1000);
+      expect(`${mark} ${body}`.length).toBeGreaterThan(1000);
+      expect(parts[0]!.startsWith(`${mark} Also encourages`)).toBe(true);
+      expect(parts.every((p) => p.length <= 1000)).toBe(true);
+    }
+  });
+});
