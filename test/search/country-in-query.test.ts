@@ -27,6 +27,17 @@ describe('a country named beside other words', () => {
     expect(res.hits.some((h) => h.source.document === 'GA79_statement_Lebanon_ar')).toBe(true);
   });
 
+  it('"refugees Lebanon 2024": a year is context too; passages holding only the country or the year come after', async () => {
+    const res = await engine.search('refugees Lebanon 2024', { limit: 100 });
+    const says = res.hits.map((h) => /refugee/i.test(h.text));
+    // before: the Lebanon statement's heading (Lebanon, "2024") and the 2024 resolution's passages
+    // ranked among the passages saying "refugees"
+    expect(says[0]).toBe(true);
+    expect(says.slice(says.indexOf(false))).not.toContain(true);
+    // the year alone or the country and the year alone still find their passages
+    expect((await engine.search('Lebanon 2024', { limit: 1 })).hits[0]!.source.document).toBe('GA79_statement_Lebanon_ar');
+  });
+
   it('the country alone still gives its statement', async () => {
     const res = await engine.search('Lebanon', { limit: 5 });
     expect(res.hits[0]!.source.document).toBe('GA79_statement_Lebanon_ar');

@@ -141,6 +141,9 @@ export function rank(
   }
 }
 
+/** A year a query names (1900–2099), as its term. */
+const YEAR_TERM = /^(?:19|20)\d\d$/;
+
 let countryTermSet: ReadonlySet<string> | undefined;
 /** The terms of countries' names and their adjectives ("lebanon", "lebanese"). */
 function countryTerms(): ReadonlySet<string> {
@@ -151,7 +154,7 @@ function countryTerms(): ReadonlySet<string> {
  * The ranking order: passages holding every word of a short query first, then by score, then by
  * library order (a total order, so every sort of the same passages agrees). A one-word query is
  * tiered too when a rank-only stand-in scores for it: the passages saying the word come first.
- * Passages holding only a country the query names come after those holding another of its words.
+ * Passages holding only a country or year the query names come after those holding another of its words.
  */
 function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: number) => number {
   const { words } = plan;
@@ -162,13 +165,15 @@ function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: numbe
   // a country the query names is where, not what: a passage holding only it (its statement, by
   // the country its metadata names) comes after those holding another word ("refugees Lebanon":
   // not every passage of Lebanon's Arabic statement first)
-  let countryBits = 0;
+  // and so is a year: a passage holding only the country and the year ("Ethiopia famine 1984": the
+  // delegation's 1984 greetings) comes after those saying what happened
+  let contextBits = 0;
   words.forEach((w, i) => {
-    if (w.bit >= 0 && countryTerms().has(w.term)) countryBits |= 1 << i;
+    if (w.bit >= 0 && (countryTerms().has(w.term) || YEAR_TERM.test(w.term))) contextBits |= 1 << i;
   });
-  const others = fullMask & ~countryBits;
-  const countryOnly = (g: number): boolean => countryBits !== 0 && others !== 0 && (mask[g]! & others) === 0;
-  const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 2 : countryOnly(g) ? 0 : 1);
+  const others = fullMask & ~contextBits;
+  const contextOnly = (g: number): boolean => contextBits !== 0 && others !== 0 && (mask[g]! & others) === 0;
+  const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 2 : contextOnly(g) ? 0 : 1);
   return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
 }
 
