@@ -398,10 +398,16 @@ export class FollowService implements FollowCommands {
     // each country value as its code (country:COL,MEX, -USA): the matcher compares codes
     const code = (v: string | undefined): string | undefined =>
       v === undefined ? undefined : mapFilterValues('country', v, (x) => resolveCountry(x, countries) ?? x);
+    // each document value as its id (doc:A/RES/55/2, doc:Mexico): the matcher compares ids; the
+    // search above has refused one that names no document or several
+    const docId = (v: string | undefined): string | undefined =>
+      v === undefined ? undefined : mapFilterValues('document', v, (x) => engine.documentNamed(x)?.id ?? x);
     const inline = { ...parsed.filters };
     const given = { ...req.filters };
     if (inline.country !== undefined) inline.country = code(inline.country)!;
     if (given.country !== undefined) given.country = code(given.country)!;
+    if (inline.document !== undefined) inline.document = docId(inline.document)!;
+    if (given.document !== undefined) given.document = docId(given.document)!;
     const filters = mergeFilters(inline, given);
     if (req.channelId && !req.canManageChannels) {
       throw new FollowRefusal(
