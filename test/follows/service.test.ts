@@ -95,6 +95,34 @@ describe('FollowService', () => {
     await follows.stop();
   });
 
+  it('sends a passage queued for two identical follows of a member (a database from before they were refused) once', async () => {
+    const posted: { target: Target; reply: Reply }[] = [];
+    const outbox: Outbox = { post: async (target, reply) => void posted.push({ target, reply }), checkChannel: async () => undefined };
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const follows = new FollowService({ db: openDatabase(path.join(tmp, 'twins.db')), log });
+    const dir = mkdtempSync(path.join(tmp, 'twins-'));
+    writeFileSync(path.join(dir, 'statement.txt'), 'Fentanyl is killing our young people.');
+    const lib = await loadLibrary(dir);
+    const engine = createEngine(lib.documents, lib.report);
+    follows.onEngine(engine);
+    await follows.idle();
+    // both matched the passage before the fix, and neither alert was sent yet
+    const passage = lib.documents[0]!.passages[0]!.id;
+    const follow = { ownerId: 'm', guildId: 'g', query: 'fentanyl', filters: {}, every: 'instant' as const, createdAt: 0 };
+    const [a, b, other] = [follows.store.insert(follow), follows.store.insert(follow), follows.store.insert({ ...follow, ownerId: 'n' })];
+    for (const f of [a, b, other]) follows.store.addHits(f.id, [passage], 0);
+    follows.start(outbox, 0);
+    await follows.tick();
+    await follows.idle();
+    expect(posted.map((p) => p.target)).toEqual([{ userId: 'm' }, { userId: 'n' }]);
+    expect(posted.map((p) => p.reply.cards?.[0]?.footer)).toEqual([
+      `Follow #${a.id} · /follow list to see or remove your follows`,
+      `Follow #${other.id} · /follow list to see or remove your follows`,
+    ]);
+    expect(follows.store.pending(b.id)).toEqual([]);
+    await follows.stop();
+  });
+
   it('refuses past the per-server limit, and a channel follow from a member without Manage Channels, before storing anything', async () => {
     const outbox: Outbox = { post: async () => undefined, checkChannel: async () => undefined };
     const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
