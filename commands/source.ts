@@ -9,7 +9,15 @@ const data = {
   name: 'source',
   description: 'Details of one document',
   contexts: GUILD_ONLY,
-  options: [{ type: OPTION_TYPE.String, name: 'document', description: 'Document title or id', required: true, autocomplete: true }],
+  options: [
+    {
+      type: OPTION_TYPE.String,
+      name: 'document',
+      description: 'Document: id, symbol (A/RES/55/2), title or country',
+      required: true,
+      autocomplete: true,
+    },
+  ],
 } as const satisfies CommandData;
 
 export default {
@@ -18,7 +26,8 @@ export default {
 
   run(input, ctx) {
     const typed = stringOption(input, 'document') ?? '';
-    const doc = ctx.engine.document(typed) ?? ctx.engine.document(resolveFacet(ctx.engine, 'document', typed));
+    // an autocomplete choice (its id, or its name sent as text), else what people know: symbol, title, country…
+    const doc = ctx.engine.document(typed) ?? ctx.engine.document(resolveFacet(ctx.engine, 'document', typed)) ?? ctx.engine.documentNamed(typed);
     if (!doc) throw new UserFacingError(`No document matches “${escapeMarkdown(typed.slice(0, 100))}”. /sources lists what the library holds.`);
     return sourceReply(doc);
   },

@@ -338,6 +338,12 @@ export interface SearchEngine {
   context(id: string, radius: number): Hit[];
   documents(filter?: string): DocumentSummary[];
   document(id: string): DocumentSummary | undefined;
+  /**
+   * The one document `text` names as people name it: its id, UN symbol (any case), title, or words
+   * of its name (country, speaker…) as /sources finds them; undefined when it names none.
+   * @throws QueryError when it names several, saying which.
+   */
+  documentNamed(text: string): DocumentSummary | undefined;
   /** Values of a facet whose label or value starts with `prefix` (case- and accent-insensitive), most frequent first. */
   facet(facet: Facet, prefix: string, limit: number): FacetValue[];
   /** A correction for a word not in the vocabulary ("did you mean …"), if one is close. */

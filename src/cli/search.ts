@@ -26,7 +26,8 @@ Options:
   --year N           one year (YYYY)
   --from D --to D    date range, YYYY or YYYY-MM-DD, inclusive
   --session N        session number, or a range: 70-76
-  --document ID      one document (its id, as shown in results)
+  --document D       one document: its id (as shown in results), its symbol
+                     (A/RES/55/2, any case) or words of its title or country naming it alone
   --symbol S         one UN document symbol, e.g. E/CN.7/2021/12 (case-insensitive)
                      Every filter above but the dates takes several values, separated by commas
                      or by repeating the flag (--country COL,MEX = --country COL --country MEX):

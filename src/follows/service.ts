@@ -11,13 +11,13 @@ import { resolveCountry } from '../search/country-filter.ts';
 import { mapFilterValues } from '../search/filter-values.ts';
 import type { Database } from '../db/database.ts';
 import type { Reply } from '../render/models.ts';
-import { alertReply, dmWelcomeReply, pausedNoticeReply } from '../render/follows.ts';
+import { alertReply, dmWelcomeReply, followExistsText, pausedNoticeReply } from '../render/follows.ts';
 import { QueryError, type Hit, type SearchEngine, type SearchFilters } from '../types.ts';
 import { ArrivalTracker } from './arrivals.ts';
 import { ALERT_HITS } from '../render/follows.ts';
 import { FollowIndex, analyse, compileFollow, type CompiledFollow } from './matcher.ts';
 import { lastDue, nextDue, parseTime, validTimeZone, type DigestSettings } from './schedule.ts';
-import { FollowStore, type Every, type Follow } from './store.ts';
+import { FollowStore, followKey, type Every, type Follow } from './store.ts';
 import { timeSlicer } from '../time-slice.ts';
 
 /** New passages matched per slice of work. */
@@ -233,6 +233,15 @@ export class FollowService implements FollowCommands {
       }
     }
     const matchMs = performance.now() - matchStarted;
+    // a member's identical follows (made before they were refused) share their passages: the oldest alone gets them
+    const kept = new Map<string, number>();
+    for (const followId of [...matched.keys()].sort((a, b) => a - b)) {
+      const f = this.store.get(followId);
+      if (!f) continue;
+      const key = followKey(f);
+      if (kept.has(key)) matched.delete(followId);
+      else kept.set(key, followId);
+    }
     const at = this.now();
     let queued = 0;
     try {
@@ -304,8 +313,19 @@ export class FollowService implements FollowCommands {
     const outbox = this.outbox;
     const engine = this.engine;
     if (!outbox || !engine) return;
-    const ids = this.store.pending(f.id);
+    let ids = this.store.pending(f.id);
     if (!ids.length) return;
+    // passages an older identical follow of the member has (queued before duplicates were refused) are its to send
+    const older = this.store
+      .twinsOf(f)
+      .filter((t) => t.id < f.id)
+      .map((t) => t.id);
+    const theirs = older.length ? this.store.heldBy(older, ids) : undefined;
+    if (theirs?.size) {
+      this.store.dropHits(f.id, [...theirs]);
+      ids = ids.filter((id) => !theirs.has(id));
+      if (!ids.length) return;
+    }
     const { hits, gone } = this.hitsFor(ids, this.index.get(f.id), engine);
     if (gone.length) this.store.dropHits(f.id, gone);
     if (!hits.length) return;
@@ -398,10 +418,16 @@ export class FollowService implements FollowCommands {
     // each country value as its code (country:COL,MEX, -USA): the matcher compares codes
     const code = (v: string | undefined): string | undefined =>
       v === undefined ? undefined : mapFilterValues('country', v, (x) => resolveCountry(x, countries) ?? x);
+    // each document value as its id (doc:A/RES/55/2, doc:Mexico): the matcher compares ids; the
+    // search above has refused one that names no document or several
+    const docId = (v: string | undefined): string | undefined =>
+      v === undefined ? undefined : mapFilterValues('document', v, (x) => engine.documentNamed(x)?.id ?? x);
     const inline = { ...parsed.filters };
     const given = { ...req.filters };
     if (inline.country !== undefined) inline.country = code(inline.country)!;
     if (given.country !== undefined) given.country = code(given.country)!;
+    if (inline.document !== undefined) inline.document = docId(inline.document)!;
+    if (given.document !== undefined) given.document = docId(given.document)!;
     const filters = mergeFilters(inline, given);
     if (req.channelId && !req.canManageChannels) {
       throw new FollowRefusal(
@@ -426,6 +452,15 @@ export class FollowService implements FollowCommands {
     }
     const settings = this.store.settings(req.guildId);
     return this.serial(async () => {
+      // the same follow twice would send every passage twice
+      const twin = this.store.twinsOf({
+        ownerId: req.ownerId,
+        ...(req.channelId ? { channelId: req.channelId } : {}),
+        query,
+        filters,
+        every: req.every,
+      })[0];
+      if (twin) throw new FollowRefusal(followExistsText(twin, settings));
       const now = this.now();
       const follow = this.store.insert({
         ownerId: req.ownerId,

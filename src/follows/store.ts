@@ -57,6 +57,18 @@ function toFollow(r: FollowRow): Follow {
   return f;
 }
 
+/**
+ * What makes two follows the same: one member, the same query (spaces aside), the same resolved
+ * filters, the same destination (a channel, or the member's direct messages, from any server) and
+ * the same frequency. Such follows would send each passage twice.
+ */
+export function followKey(f: Pick<Follow, 'ownerId' | 'channelId' | 'query' | 'filters' | 'every'>): string {
+  const filters = Object.entries(f.filters)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([f.ownerId, f.channelId ?? null, f.query.trim().replace(/\s+/g, ' '), filters, f.every]);
+}
+
 export class FollowStore {
   constructor(readonly db: Database) {}
 
@@ -84,6 +96,22 @@ export class FollowStore {
         .prepare(`SELECT ${COLUMNS} FROM follows WHERE owner_id = ? OR (guild_id = ? AND channel_id IS NOT NULL) ORDER BY id`)
         .all(userId, guildId ?? '') as FollowRow[]
     ).map(toFollow);
+  }
+
+  /** The active (not paused) follows the same as `f` ({@link followKey}), `f` itself left out, oldest first. */
+  twinsOf(f: Pick<Follow, 'ownerId' | 'channelId' | 'query' | 'filters' | 'every'> & { id?: number }): Follow[] {
+    const key = followKey(f);
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM follows WHERE owner_id = ? AND paused IS NULL ORDER BY id`).all(f.ownerId) as FollowRow[])
+      .map(toFollow)
+      .filter((t) => t.id !== f.id && followKey(t) === key);
+  }
+
+  /** Those of `passageIds` that one of the follows `followIds` has matched (queued, sent or settled). */
+  heldBy(followIds: readonly number[], passageIds: readonly string[]): Set<string> {
+    const held = new Set<string>();
+    const q = this.db.prepare('SELECT 1 AS x FROM follow_hits WHERE follow_id = ? AND passage_id = ?');
+    for (const id of passageIds) if (followIds.some((f) => q.get(f, id) !== undefined)) held.add(id);
+    return held;
   }
 
   countByOwner(userId: string): number {

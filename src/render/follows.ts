@@ -117,6 +117,11 @@ export function followCreatedReply(f: Follow, s: DigestSettings, nextDigest?: nu
   };
 }
 
+/** The refusal of a follow the member already has (the same query, filters, destination and frequency). */
+export function followExistsText(f: Follow, s: DigestSettings): string {
+  return `You already follow ${escapeMarkdown(followLabel(f))} (#${f.id}): new passages go to ${whereTo(f)}, ${cadence(f, s)}. \`/follow list\` shows your follows.`;
+}
+
 export function followListReply(follows: readonly Follow[], userId: string, s: DigestSettings, limits: { perUser: number }): Reply {
   if (!follows.length) {
     return { visibility: 'ephemeral', text: 'No follows yet. `/follow add query: …` sends you new passages on a topic as they enter the library.' };

@@ -10,6 +10,9 @@ import type { DocumentSummary, Facet, FacetValue } from '../types.ts';
 import type { Corpus } from './corpus.ts';
 import { facetEntries, speakerKey, withoutHonorific } from './speakers.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
+import { valueMatcher } from './filter-values.ts';
+import { normalizeCountry } from '../ingest/country.ts';
+import { QueryError } from '../types.ts';
 
 const FACETS: readonly Facet[] = ['country', 'speaker', 'session', 'document', 'organisation'];
 
@@ -27,19 +30,24 @@ export class Catalog {
     this.facets = new Map(facets ?? libraryFacets(c.store.docs));
   }
 
+  /** The documents `filter` finds (every one without a filter), as {@link documentMatches} reads it. */
   documents(filter?: string): DocumentSummary[] {
-    const f = filter ? fold(filter).trim() : '';
-    // A record is found by who speaks in it too: `/sources Colombia` lists the records where Colombia speaks.
-    const haystack = (d: StoredDocument): string =>
-      fold(
-        `${d.id} ${d.meta.title ?? ''} ${d.path} ${d.meta.symbol ?? ''} ${(d.statements ?? []).map((s) => `${s.speaker} ${s.countryName ?? ''} ${s.country ?? ''} ${s.organisation ?? ''}`).join(' ')}`,
-      );
-    return this.c.store.docs.filter((d) => !f || haystack(d).includes(f)).map(summary);
+    const words = findWords(filter ?? '');
+    return this.c.store.docs.filter((d) => documentMatches(d, words)).map(summary);
   }
 
   document(id: string): DocumentSummary | undefined {
     const i = this.c.store.docNumber(id);
     return i === undefined ? undefined : summary(this.c.store.docs[i]!);
+  }
+
+  /**
+   * The one document `text` names ({@link namedDocument}), or undefined when it names none.
+   * @throws QueryError when it names several, saying which.
+   */
+  named(text: string): DocumentSummary | undefined {
+    const d = namedDocument(this.c.store.docs, text);
+    return d && summary(d);
   }
 
   /** Values of a facet whose label (a word of it) or value starts with `prefix`, most frequent first. */
@@ -48,11 +56,33 @@ export class Catalog {
     // several words ("Colombia 2016") or a part of an id ("COL_71" in 2016/COL_71_2016): each must start a word
     const tokens = p.split(/[\s,]+/).filter(Boolean);
     const out: FacetValue[] = [];
+    if (facet === 'document') return this.documentChoices(p, limit);
     for (const v of this.facetValues(facet)) {
       if (out.length >= limit) break;
       if (!p || startsWord(fold(v.label), p) || fold(v.value).startsWith(p) || everyStartsAWord(`${v.label} ${v.value}`, tokens)) out.push(v);
     }
     return out;
+  }
+
+  /**
+   * Documents as /sources finds them ({@link documentMatches}), most passages first: those whose
+   * own name holds the words (id, title, symbol, country, speaker) before those where someone
+   * speaking holds them.
+   */
+  private documentChoices(text: string, limit: number): FacetValue[] {
+    const words = findWords(text);
+    const own: FacetValue[] = [];
+    const others: FacetValue[] = [];
+    const { store } = this.c;
+    for (const v of this.facetValues('document')) {
+      if (own.length >= limit) break;
+      const i = store.docNumber(v.value);
+      const d = i === undefined ? undefined : store.docs[i];
+      if (!d) continue;
+      if (documentMatches(d, words, 'own')) own.push(v);
+      else if (documentMatches(d, words)) others.push(v);
+    }
+    return [...own, ...others].slice(0, limit);
   }
 
   /** Every value of a facet, most frequent first. */
@@ -89,6 +119,95 @@ export class Catalog {
     }
     return changed && out !== query ? out : undefined;
   }
+}
+
+/**
+ * What a document is found by, folded: its id and file, title, symbol, country (code and name),
+ * speaker and organisation; with `'all'`, who speaks in it too (a record's statements: `/sources
+ * Colombia` lists the records where Colombia speaks).
+ */
+function findableText(d: StoredDocument, what: 'own' | 'all'): string {
+  let texts = findable.get(d);
+  if (!texts) findable.set(d, (texts = {}));
+  return (texts[what] ??= findableTextOf(d, what));
+}
+
+/** Each document's {@link findableText}, kept (the document autocomplete reads every document at each key typed). */
+const findable = new WeakMap<StoredDocument, { own?: string; all?: string }>();
+
+function findableTextOf(d: StoredDocument, what: 'own' | 'all'): string {
+  const m = d.meta;
+  const own = [d.id, d.path, m.title, m.symbol, m.country, m.countryName ?? normalizeCountry(m.country ?? '')?.name, m.speaker, m.organisation];
+  const voices = what === 'own' ? [] : (d.statements ?? []).flatMap((s) => [s.speaker, s.countryName, s.country, s.organisation]);
+  return fold([...own, ...voices].filter(Boolean).join(' '));
+}
+
+/** The words of a text that finds documents: split at spaces and commas, folded. */
+function findWords(text: string): string[] {
+  return fold(text)
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}
+
+/**
+ * Whether `d` is a document `words` find (see {@link findWords}): each word is part of what the
+ * document is found by ({@link findableText}; `'own'`: leaving out who speaks in it). No word finds
+ * every document. /sources, the document autocomplete and a document named by what people know
+ * ({@link documentsNamed}) all read documents this way.
+ */
+export function documentMatches(d: StoredDocument, words: readonly string[], what: 'own' | 'all' = 'all'): boolean {
+  if (!words.length) return true;
+  const text = findableText(d, what);
+  return words.every((w) => text.includes(w));
+}
+
+/** How {@link documentsNamed} read a text: as an id, a symbol, a title, words of a document's own name, or words of who speaks in it. */
+export type NamedBy = 'id' | 'symbol' | 'title' | 'name' | 'speakers';
+
+/**
+ * The documents `text` names, the narrowest reading that names any: the document with that id;
+ * else those with that UN symbol (any case; `S/PV.8699` names its resumptions too, as `symbol:`
+ * reads it); else those with that title (case and accents aside); else those whose own name holds
+ * every word (id, title, symbol, country, speaker: `Mexico`, `A/RES/55`, `Millennium`); else those
+ * where someone speaking does (`Philippines`: the records where the Philippines speak).
+ */
+export function documentsNamed(docs: readonly StoredDocument[], text: string): { docs: StoredDocument[]; by: NamedBy } {
+  const t = text.trim();
+  const byId = docs.filter((d) => d.id === t);
+  if (byId.length) return { docs: byId, by: 'id' };
+  const symbol = valueMatcher('symbol', t);
+  const bySymbol = docs.filter((d) => symbol(d.meta.symbol));
+  if (bySymbol.length) return { docs: bySymbol, by: 'symbol' };
+  const title = fold(t);
+  const byTitle = docs.filter((d) => d.meta.title !== undefined && fold(d.meta.title).trim() === title);
+  if (byTitle.length) return { docs: byTitle, by: 'title' };
+  const words = findWords(t);
+  if (!words.length) return { docs: [], by: 'name' };
+  const byName = docs.filter((d) => documentMatches(d, words, 'own'));
+  if (byName.length) return { docs: byName, by: 'name' };
+  return { docs: docs.filter((d) => documentMatches(d, words)), by: 'speakers' };
+}
+
+/**
+ * The one document `text` names ({@link documentsNamed}), or undefined when it names none.
+ * @throws QueryError when it names several: which (the first five by id, with their titles), and to pick one
+ * (a symbol that several documents share, such as a resolution's language versions, can be
+ * searched whole with `symbol:`).
+ */
+export function namedDocument(docs: readonly StoredDocument[], text: string): StoredDocument | undefined {
+  const named = documentsNamed(docs, text);
+  if (named.docs.length <= 1) return named.docs[0];
+  const shown = [...named.docs]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, 5)
+    .map((d) => (d.meta.title ? `${d.id} (${clip(d.meta.title, 60)})` : d.id));
+  const more = named.docs.length > shown.length ? `, and ${named.docs.length - shown.length} more` : '';
+  const all = named.by === 'symbol' ? ` (symbol:${text.trim()} finds them all)` : '';
+  throw new QueryError(`“${text.trim()}” names ${named.docs.length} documents: ${shown.join(', ')}${more} — pick one${all}.`);
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** The facets of a library's documents (countries, speakers, sessions, documents, organisations) with their passage counts. */

@@ -257,6 +257,10 @@ export class VerbatimEngine implements SearchEngine {
     return this.catalog.document(id);
   }
 
+  documentNamed(text: string): DocumentSummary | undefined {
+    return this.catalog.named(text);
+  }
+
   facet(facet: Facet, prefix: string, limit: number): FacetValue[] {
     return this.catalog.facet(facet, prefix, limit);
   }

@@ -6,6 +6,7 @@
 import type { Partition } from '../index/state.ts';
 import { dayNumber, type LibraryStore, type StoredDocument } from '../index/store.ts';
 import { QueryError, type FacetValue, type SearchFilters } from '../types.ts';
+import { namedDocument } from './catalog.ts';
 import { resolveCountry } from './country-filter.ts';
 import { filterValues, LIST_FILTERS, listFilterTest, normalizeDateBound, type ListFilter } from './filter-values.ts';
 import { lowerBoundOf, type PassageCheck } from './ranking/postings.ts';
@@ -201,15 +202,20 @@ const DOC_FIELD: Record<'session' | 'document' | 'symbol', (d: StoredDocument) =
 };
 
 /**
- * A filter value as the library holds it: a country name as its code; a document id checked.
- * @throws QueryError on an unknown country or document.
+ * A filter value as the library holds it: a country name as its code; a document as its id, named
+ * by its id, symbol, title or words of its name (src/search/catalog.ts reads them as /sources does).
+ * @throws QueryError on an unknown country, a value that names no document, or one that names several.
  */
 function resolveValue(store: LibraryStore, key: ListFilter, value: string, countries: readonly FacetValue[]): string {
   if (key === 'country') return countryCode(value, countries);
-  if (key === 'document' && store.docNumber(value.trim()) === undefined) {
-    throw new QueryError(
-      `No document “${value.trim()}” in the library. A document's id is its file name without the extension (the bot's /sources lists them).`,
-    );
+  if (key === 'document') {
+    const d = namedDocument(store.docs, value);
+    if (!d) {
+      throw new QueryError(
+        `No document “${value.trim()}” in the library. Name a document by its id (its file name without the extension), its symbol (A/RES/55/2), title words or country; the bot's /sources lists them.`,
+      );
+    }
+    return d.id;
   }
   return value;
 }

@@ -201,6 +201,31 @@ describe('npm run search', () => {
     expect((await run('search', ['-h'])).stdout).toContain('Usage:');
   });
 
+  it('takes a document by its UN symbol or title words in --document and doc:, and names the documents a value names when several', async () => {
+    // before: "No document “A/RES/55/2” in the library" (only the id A_RES_55_2 was taken)
+    const lib = path.join(tmp, 'un');
+    mkdirSync(lib);
+    for (const f of ['A_RES_55_2.pdf', 'E_RES_2023_1-EN.xml', 'E_RES_2023_1-FR.xml']) {
+      copyFileSync(path.join(ROOT, 'test/fixtures/un-documents', f), path.join(lib, f));
+    }
+    const data = ['--data', lib, '--cache', path.join(tmp, 'un.bin')];
+    const documentsOf = (r: Run): string[] => [
+      ...new Set((JSON.parse(r.stdout) as { hits: Array<{ source: { document: string } }> }).hits.map((h) => h.source.document)),
+    ];
+    const flag = await run('search', ['session', '--document', 'A/RES/55/2', '--json', ...data]);
+    expect(flag.stderr).toBe('');
+    expect(documentsOf(flag)).toEqual(['A_RES_55_2']);
+    const inline = await run('search', ['session doc:a/res/55/2', '--json', ...data]);
+    expect(documentsOf(inline)).toEqual(['A_RES_55_2']);
+    const title = await run('search', ['session', '--document', 'Millennium Declaration', '--json', ...data]);
+    expect(documentsOf(title)).toEqual(['A_RES_55_2']);
+    const several = await run('search', ['session', '--document', 'E/RES/2023/1', ...data]);
+    expect(several.code).toBe(1);
+    expect(several.stderr).toContain(
+      '“E/RES/2023/1” names 2 documents: E_RES_2023_1-EN (Working arrangements for the 2023 session of the Economic a…), E_RES_2023_1-FR (Organisation des travaux de la session de 2023 du Conseil é…) — pick one (symbol:E/RES/2023/1 finds them all).',
+    );
+  });
+
   it('exits 2 when nothing could be indexed, naming the files and reasons', async () => {
     const lib = path.join(tmp, 'broken');
     mkdirSync(lib);

@@ -421,10 +421,10 @@ describe('when things go wrong', () => {
 
   it('sends every alert of a burst exactly once through a storm of 429s', async () => {
     const ids: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const r = await fake
-        .slashCommand('follow', { add: { query: i % 2 ? 'terrorism' : 'pandemic', channel: fake.otherChannelId } }, MODERATOR)
-        .response();
+    // ten follows (an identical follow is refused, so ten topics)
+    const topics = ['terrorism', 'pandemic', 'development', 'democracy', 'hunger', 'security', 'inequality', 'women', 'poverty', 'nuclear'];
+    for (const query of topics) {
+      const r = await fake.slashCommand('follow', { add: { query, channel: fake.otherChannelId } }, MODERATOR).response();
       ids.push(followIdOf(r.content));
     }
     fake.failNext({ route: /^\/channels\/\d+\/messages$/, method: 'POST', status: 429, retryAfter: 0.25, times: 8 });
@@ -463,5 +463,53 @@ describe('when things go wrong', () => {
     await stack.follows.tick();
     expect(fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`).length).toBe(posts);
     expect(stack.follows.store.pending(id)).toEqual([]);
+  });
+});
+
+describe('identical follows (QA17 finding 8)', () => {
+  it('refuses a follow the member already has, naming it; the first is greeted once', async () => {
+    // before: "Following “fentanyl” (#2)…" with no remark, a second greeting DM, then every alert twice
+    const made = await fake.slashCommand('follow', { add: { query: 'fentanyl' } }, { userId: 'bob' }).response();
+    expect(made.content).toMatch(/^Following “fentanyl” \(#\d+\): new passages go to your direct messages/);
+    const id = followIdOf(made.content);
+    const again = await fake.slashCommand('follow', { add: { query: 'fentanyl ', every: 'instant' } }, { userId: 'bob' }).response();
+    expect(again.ephemeral).toBe(true);
+    expect(again.content).toBe(
+      `You already follow “fentanyl” (#${id}): new passages go to your direct messages, as passages arrive. \`/follow list\` shows your follows.`,
+    );
+    expect(fake.directMessages('bob').filter((m) => m.content.startsWith('You are following “fentanyl”'))).toHaveLength(1);
+    const list = await fake.slashCommand('follow', { list: {} }, { userId: 'bob' }).response();
+    const lines = String(list.embeds[0]?.['description']).split('\n');
+    expect(lines.filter((l) => l.includes('“fentanyl” → your direct messages'))).toEqual([
+      `**#${id}** “fentanyl” → your direct messages, as passages arrive`,
+    ]);
+    // another frequency is another follow
+    const daily = await fake.slashCommand('follow', { add: { query: 'fentanyl', every: 'daily' } }, { userId: 'bob' }).response();
+    expect(daily.content).toMatch(/^Following “fentanyl” \(#\d+\): new passages go to your direct messages, daily at/);
+    await fake.slashCommand('follow', { remove: { follow: String(followIdOf(daily.content)) } }, { userId: 'bob' }).response();
+  });
+
+  it('sends a new passage once to a member whose identical follows date from before they were refused', async () => {
+    const mine = stack.follows.store
+      .visibleTo(fake.users.bob.id, fake.guildId)
+      .find((f) => f.ownerId === fake.users.bob.id && !f.channelId && f.query === 'fentanyl')!;
+    // a database from before the fix: the same follow twice
+    const twin = stack.follows.store.insert({
+      ownerId: mine.ownerId,
+      guildId: mine.guildId,
+      query: 'fentanyl',
+      filters: {},
+      every: 'instant',
+      createdAt: clock,
+      lastDigest: clock,
+    });
+    await stopStack(stack);
+    stack = await startStack();
+    drop('2023/USA_78_2023.txt', 'USA_78_2023_again.txt');
+    await update();
+    const alerts = [...dmAlerts('bob', mine.id), ...dmAlerts('bob', twin.id)];
+    expect(alerts).toHaveLength(1);
+    expect(String(cardOf(alerts[0]!)['title'])).toBe('New: 1 passage for “fentanyl”');
+    expect(fieldsOf(alerts[0]!)[0]?.value).toMatch(/\*\*fentanyl\*\*/);
   });
 });

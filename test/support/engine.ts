@@ -12,6 +12,7 @@ export function engineWith(engine: SearchEngine, overrides: Partial<SearchEngine
     context: (id, radius) => engine.context(id, radius),
     documents: (filter) => engine.documents(filter),
     document: (id) => engine.document(id),
+    documentNamed: (text) => engine.documentNamed(text),
     facet: (facet, prefix, limit) => engine.facet(facet, prefix, limit),
     suggest: (query) => engine.suggest(query),
     stats: () => engine.stats(),
