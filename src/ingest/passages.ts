@@ -161,6 +161,12 @@ export interface PassageInput extends ExtractedParagraph {
 /** A passage with the statement it belongs to, until the document's statements are built. */
 export type AttributedPassage = Passage & { statement?: number };
 
+/** A lead-in to a quotation: at most this long, ending with a colon, a comma or "that". */
+const LEAD_IN_MAX = 300;
+const LEAD_IN_END = /(?:[:,]|\bthat)$/u;
+/** A paragraph that opens with a quotation mark. */
+const QUOTE_OPEN = /^["“«„‘]/u;
+
 /** Joins stray short lines to a neighbour; turns heading-like ones into section titles. */
 function joinStrays(paragraphs: readonly PassageInput[], min: number, max: number): Block[] {
   const blocks: Block[] = [];
@@ -239,6 +245,26 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
         carryPage = startPage;
         continue;
       }
+    }
+    // a lead-in ("As President Fidel Castro aptly pointed out,", "… he said:") opens the quotation
+    // it introduces, so that neither is a passage without the other
+    const next = paragraphs[i + 1];
+    const nextText = next?.text.replace(/\s+/g, ' ').trim() ?? '';
+    if (
+      next &&
+      !next.kind &&
+      next.statement === p.statement &&
+      !p.sameParagraph &&
+      !next.sameParagraph &&
+      combined.length <= LEAD_IN_MAX &&
+      LEAD_IN_END.test(combined) &&
+      QUOTE_OPEN.test(nextText) &&
+      combined.length + 1 + nextText.length <= max
+    ) {
+      carry = combined;
+      carryStatement = p.statement;
+      carryPage = startPage;
+      continue;
     }
     const block: Block = { text: combined };
     if (startPage !== undefined) block.page = startPage;

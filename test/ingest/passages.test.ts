@@ -141,3 +141,33 @@ describe('a paragraph number stays with its paragraph when a long paragraph is c
     }
   });
 });
+
+describe('a lead-in opens the quotation it introduces', () => {
+  it('A/50/PV.33: "As President Clinton said …," and his words are one passage; so are "declared in Messina …," and the quotation', async () => {
+    const { engineOfUnDocuments } = await import('../support/library.ts');
+    const { engine, texts } = await engineOfUnDocuments(['A_50_PV.33.pdf']);
+    // before: the lead-in was a passage of its own, and the quotation another with no one saying it
+    const clinton = (await engine.search('Clinton San Francisco good and lasting peace', { limit: 1 })).hits[0]!;
+    expect(clinton.text).toMatch(
+      /As President Clinton said at the ceremony in San Francisco .*Charter, “The challenge of building a good and lasting peace/,
+    );
+    expect(texts.some((t) => /^“Europe of freedom|^“The Europe of freedom/.test(t))).toBe(false);
+    expect(texts.some((t) => /declared in Messina on 2 June last, “The Europe of freedom/.test(t))).toBe(true);
+    // a lead-in ending with a colon before a quotation too
+    expect(texts.some((t) => /The States of the world are called upon to: “reaffirm the commitment/.test(t))).toBe(true);
+    // no passage ends with a lead-in that a quotation follows
+    expect(texts.filter((t) => /(?:said|declared|stated)[^.]{0,120},$/.test(t))).toEqual([]);
+  }, 60_000);
+
+  it('keeps a lead-in apart when the next paragraph opens no quotation, or the two would not fit one passage', () => {
+    const ps = (texts: string[]) =>
+      toPassages(
+        'd',
+        texts.map((text) => ({ text })),
+      ).map((p) => p.text);
+    const lead = 'As the Secretary-General reminded us in his report on the work of the Organization,';
+    expect(ps([lead, '“We must act now.”'])).toEqual([`${lead} “We must act now.”`]);
+    expect(ps([lead, 'We must act now, and we will act together with every Member State.'])[0]).toBe(lead);
+    expect(ps([lead, `“${'We must act now. '.repeat(60)}”`])[0]).toBe(lead);
+  });
+});
