@@ -259,6 +259,8 @@ export interface AboutFacts {
   stats: LibraryStats;
   version: string;
   help: string;
+  /** More facts (the limits on follows and saved passages), shown after the library's and before the help. */
+  fields?: { name: string; value: string }[];
 }
 
 /** Library size, when it was indexed, the version and how to use the bot. */
@@ -280,6 +282,7 @@ export function aboutReply(facts: AboutFacts): Reply {
           { name: 'Passages', value: String(stats.passages), inline: true },
           { name: 'Indexed', value: when, inline: true },
           ...(stats.skipped.length ? [{ name: 'Skipped files', value: String(stats.skipped.length), inline: true }] : []),
+          ...(facts.fields ?? []),
           // the syntax runs past one field's 1,024 characters: cut at line ends, never inside a line
           ...helpFields(facts.help),
         ],
