@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePng } from '../support/png.ts';
+import { countPixels, decodePng } from '../support/png.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -87,6 +87,18 @@ describe('npm run trend', () => {
       expect(r.stdout).toMatch(new RegExp(`^  ${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)$`, 'm'));
     expect(r.stdout).toContain(`Chart: ${out} (${img.width}×${img.height} PNG`);
     expect(r.stdout).toMatch(/^Alt text: Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./m);
+  });
+
+  it('--raw: years the library holds nothing of have no value; the line joins the years around them', async () => {
+    const out = path.join(tmp, 'raw.png');
+    const r = await run(['peace', '--raw', '--out', out], 'trend');
+    expect(r.code).toBe(0);
+    const img = decodePng(readFileSync(out));
+    // speeches of 1956, 2011 and 2021 only: about 1985, halfway along the axis, the area under the
+    // line joining 1956 and 2011 is filled (a 0 for every year between would leave it empty)
+    const lightBlue = (r: number, _g: number, b: number): boolean => r > 150 && b > 230 && b - r > 25;
+    const strip = { x: Math.round(img.width * 0.45), y: Math.round(img.height * 0.15), w: 10, h: Math.round(img.height * 0.7) };
+    expect(countPixels(img, strip, lightBlue)).toBeGreaterThan(strip.w * strip.h * 0.2);
   });
 
   it('counts documents by country, raw', async () => {

@@ -80,9 +80,10 @@ describe('chart wording', () => {
     ...over,
   });
 
-  it('normalises years per 1,000 passages (no value for a year without passages), or shows raw counts', () => {
+  it('normalises years per 1,000 passages, or shows raw counts (no value for a year without passages either way)', () => {
     expect(chartRows(counts({})).map((r) => r.value)).toEqual([5, null, 20]);
-    expect(chartRows(counts({}), { raw: true }).map((r) => r.value)).toEqual([10, 0, 20]);
+    expect(chartRows(counts({}), { raw: true }).map((r) => r.value)).toEqual([10, null, 20]);
+    expect(chartRows(counts({ per: 'documents' }), { raw: true }).map((r) => r.value)).toEqual([10, null, 20]);
     expect(chartRows(counts({ per: 'documents' })).map((r) => r.value)).toEqual([0.5, null, 2]);
     expect(summaryLines(counts({}))).toEqual(['2021: 20.0 per 1,000 passages (20 passages)', '2019: 5.00 per 1,000 passages (10 passages)']);
   });

@@ -22,7 +22,7 @@ import { escapeMarkdown } from '../../src/render/text.ts';
 import type { LibraryHandle } from '../../src/library/handle.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { ATTACHMENT_SIZE_LIMIT, startFakeDiscord, type FakeDiscord, type ReplyView } from '../discord-server/fake-discord.ts';
-import { decodePng } from '../support/png.ts';
+import { countPixels, decodePng } from '../support/png.ts';
 import { engineWith } from '../support/engine.ts';
 
 type Obj = Record<string, unknown>;
@@ -195,6 +195,19 @@ describe('/trend', () => {
     const none = await fake.slashCommand('trend', { query: 'xylophone' }).response();
     expect(none.attachments).toEqual([]);
     expect(none.content).toBe('No passages match **“xylophone”**, so there is no trend to draw. Try fewer or more general words.');
+  });
+});
+
+describe('/trend raw counts', () => {
+  it('per documents, raw: years the library holds nothing of have no value, the line joins 1956 to 2011 (not a drop to 0)', async () => {
+    const v = await fake.slashCommand('trend', { query: 'peace', per: 'documents', raw: true }).response({ timeoutMs: 20_000 });
+    expect(v.content).toMatch(/^\*\*“peace”\*\* — matching documents by year: 6 documents in all\./);
+    const img = decodePng(v.attachments[0]!.data);
+    // the library has speeches of 1956, 2011 and 2021: halfway along the axis (about 1985) the area
+    // under the line is filled from the axis up to the line joining 1956 and 2011
+    const lightBlue = (r: number, _g: number, b: number): boolean => r > 150 && b > 230 && b - r > 25;
+    const strip = { x: Math.round(img.width * 0.45), y: Math.round(img.height * 0.15), w: 10, h: Math.round(img.height * 0.7) };
+    expect(countPixels(img, strip, lightBlue)).toBeGreaterThan(strip.w * strip.h * 0.3);
   });
 });
 

@@ -81,12 +81,14 @@ export function chartRows(counts: TrendCounts, options: ChartOptions = {}): Char
   const rate = isRate(counts, options);
   const { scale } = unit(counts);
   const buckets: TrendBucket[] = counts.by === 'country' || counts.by === 'speaker' ? counts.buckets.slice(0, TOP_BARS) : counts.buckets;
+  // a year the library (within the filters) holds nothing of has no value, rate or count alike: not a 0
+  const timeline = counts.by === 'year' || counts.by === 'session';
   return buckets.map((b) => ({
     key: b.key,
     label: b.label,
     count: b.count,
     base: b.base,
-    value: rate ? (b.base > 0 ? Math.round(((b.count * scale) / b.base) * 100) / 100 : null) : b.count,
+    value: timeline && b.base === 0 ? null : rate ? Math.round(((b.count * scale) / b.base) * 100) / 100 : b.count,
   }));
 }
 
