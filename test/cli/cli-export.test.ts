@@ -3,7 +3,7 @@
  * Debate speeches.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -71,6 +71,39 @@ describe('npm run search -- --sort', () => {
     const r = await run(['peace', '--sort', 'latest']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('--sort takes relevance, newest, oldest (got “latest”).\n');
+  });
+});
+
+describe('an --out file that cannot be written', () => {
+  it('is one sentence naming the file and why, exit 1, before the library is opened (trend and search --csv)', async () => {
+    const cache = path.join(tmp, 'never.bin');
+    const missing = path.join(tmp, 'no-such-folder');
+    const cases: [string[], 'search' | 'trend', string][] = [
+      [['veto', '--out', path.join(missing, 'x.png')], 'trend', `Cannot write ${path.join(missing, 'x.png')}: the folder ${missing} does not exist.`],
+      [['veto', '--out', tmp], 'trend', `Cannot write ${tmp}: it is a folder (give a file name).`],
+      [
+        ['veto', '--csv', '--out', path.join(missing, 'x.csv')],
+        'search',
+        `Cannot write ${path.join(missing, 'x.csv')}: the folder ${missing} does not exist.`,
+      ],
+      [['veto', '--csv', '--out', tmp], 'search', `Cannot write ${tmp}: it is a folder (give a file name).`],
+    ];
+    for (const [args, script, message] of cases) {
+      const r = await run([...args, '--cache', cache], script);
+      expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({ code: 1, stderr: `${message}\n`, stdout: '' });
+    }
+    expect(existsSync(cache)).toBe(false); // said before indexing
+  });
+
+  it('trend --json writes no chart, so --out with it is refused as --help says', async () => {
+    const help = await run(['--help'], 'trend');
+    expect(help.stdout).toMatch(/--json +print the counts as JSON instead \(no chart, so not with --out;/);
+    const r = await run(['peace', '--json', '--out', path.join(tmp, 'j.png')], 'trend');
+    expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({
+      code: 1,
+      stderr: 'Give --json or --out, not both: --json prints the counts and writes no chart.\n',
+      stdout: '',
+    });
   });
 });
 
