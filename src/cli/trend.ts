@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFileName } from '../render/csv.ts';
 import { summaryLines, trendChart } from '../render/chart/spec.ts';
+import { filterLabel } from '../search/filter-values.ts';
 import { QUERY_HELP } from '../search/query.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../types.ts';
 import { checkWritable, LIBRARY_FLAGS, LIBRARY_HELP, openForCli, queryArgs, runMain, UsageError, writeOutput } from './common.ts';
@@ -105,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   }
-  const options = { raw: values.raw, libraryName: path.basename(opened.dataDir) };
+  const options = { raw: values.raw, libraryName: path.basename(opened.dataDir), label: filterLabel(opened.engine) };
   const chart = trendChart(counts, options);
   const { renderChart } = await import('../render/chart/png.ts');
   const image = await renderChart(chart.spec, chart.texts);

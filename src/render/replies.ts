@@ -106,7 +106,14 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
  * The "Export CSV" answer: the file, and what it holds. `shown` hits are in the file out of `total`
  * matches; `cap` says why it stops early ('limit': the export maximum, 'size': Discord's upload size).
  */
-export function exportReply(state: SearchState, file: FileAttachment, shown: number, total: number, cap?: 'limit' | 'size'): Reply {
+export function exportReply(
+  state: SearchState,
+  file: FileAttachment,
+  shown: number,
+  total: number,
+  cap?: 'limit' | 'size',
+  label?: FilterLabel,
+): Reply {
   const why =
     cap === 'limit'
       ? ` (the first ${shown}: an export holds at most ${shown} hits)`
@@ -115,7 +122,7 @@ export function exportReply(state: SearchState, file: FileAttachment, shown: num
         : '';
   return {
     visibility: 'ephemeral',
-    text: `${plural(shown, 'hit')} of ${total} for **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state))} as CSV${why}: rank, score, excerpt, passage text, every source field and a link. UTF-8; opens in Excel.`,
+    text: `${plural(shown, 'hit')} of ${total} for **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state, label))} as CSV${why}: rank, score, excerpt, passage text, every source field and a link. UTF-8; opens in Excel.`,
     files: [file],
   };
 }

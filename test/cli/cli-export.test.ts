@@ -134,6 +134,18 @@ describe('npm run trend', () => {
     expect(countPixels(img, strip, lightBlue)).toBeGreaterThan(strip.w * strip.h * 0.2);
   });
 
+  it('names the countries of the filter (names, comma and space), and a long title wraps: the PNG keeps its width', async () => {
+    const out = path.join(tmp, 'countries.png');
+    const r = await run(['peace', '--by', 'country', '--country', 'VEN,COL,BRA,BTN,AUT', '--out', out], 'trend');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^“peace” · country: Venezuela, Colombia, Brazil, Bhutan, Austria — matching passages by country: /);
+    const plain = path.join(tmp, 'countries-plain.png');
+    expect((await run(['peace', '--by', 'country', '--out', plain], 'trend')).code).toBe(0);
+    const [wide, normal] = [decodePng(readFileSync(out)), decodePng(readFileSync(plain))];
+    expect(wide.width).toBe(normal.width);
+    expect(r.stdout).toContain(`Chart: ${out} (${wide.width}×${wide.height} PNG`);
+  });
+
   it('counts documents by country, raw', async () => {
     const r = await run(['peace', '--by', 'country', '--per', 'documents', '--json'], 'trend');
     const counts = JSON.parse(r.stdout) as { by: string; per: string; buckets: { key: string; count: number }[] };
