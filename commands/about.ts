@@ -16,15 +16,13 @@ export default {
   },
   visibility: 'ephemeral',
   run(_input, ctx) {
-    const reply = aboutReply({ stats: ctx.engine.stats(), version: ctx.version, help: QUERY_HELP });
     const limits = ctx.follows?.limits ?? FOLLOW_LIMITS;
     const value =
       ctx.follows || ctx.saved
         ? `\`/follow\`: up to ${limits.perUser} follows per member and ${limits.perGuild} per server, each of at most ${MAX_FOLLOW_WORDS} words; ` +
           `an alert shows 5 passages and opens the rest privately. \`/saved\`: up to ${ctx.saved?.limit ?? MAX_SAVED_PER_USER} passages per member.`
         : 'Unavailable right now: the bot could not open its database.';
-    const card = reply.cards?.[0];
-    if (card?.fields) card.fields.splice(card.fields.length - 1, 0, { name: 'Follows and saved passages', value });
-    return reply;
+    // one field, before the help: the help runs over several fields and must stay in one piece
+    return aboutReply({ stats: ctx.engine.stats(), version: ctx.version, help: QUERY_HELP, fields: [{ name: 'Follows and saved passages', value }] });
   },
 } satisfies SlashCommand;

@@ -2,7 +2,7 @@
 import type { Choice } from '../src/render/models.ts';
 import { fold } from '../src/index/analyzer.ts';
 import { LIMITS } from '../src/render/discord-limits.ts';
-import { filterValues, isListFilter, joinFilterValues, parseFilters, type FilterLabel } from '../src/search/filter-values.ts';
+import { filterValues, isListFilter, joinFilterValues, parseFilters } from '../src/search/filter-values.ts';
 import type { Facet, SearchEngine, SearchFilters } from '../src/types.ts';
 import { OPTION_TYPE, type AutocompleteInput } from '../src/command.ts';
 
@@ -99,15 +99,6 @@ export function filtersFrom(input: { readonly options: FilterOptions }, engine: 
           : raw;
   }
   return parseFilters(given);
-}
-
-/** How the filter line names a value: a country code as its name, a document id as its title. */
-export function filterLabel(engine: SearchEngine): FilterLabel {
-  return (key, value) => {
-    if (key !== 'country' && key !== 'document') return value;
-    const found = engine.facet(key, value, 25).find((f) => f.value === value);
-    return found && found.label !== value ? found.label : value;
-  };
 }
 
 /**

@@ -15,7 +15,8 @@ import {
 } from '../src/render/replies.ts';
 import { MAX_HITS, SORT_ORDERS, type SortOrder } from '../src/types.ts';
 import { explainNoHits } from '../src/search/no-hits.ts';
-import { FILTER_OPTIONS, autocompleteFacet, filterLabel, filtersFrom, stringOption } from './options.ts';
+import { FILTER_OPTIONS, autocompleteFacet, filtersFrom, stringOption } from './options.ts';
+import { filterLabel } from '../src/search/filter-values.ts';
 import {
   ANY_CONTEXT,
   COMMAND_TYPE,
@@ -101,7 +102,7 @@ export async function runExport(state: SearchState, ctx: CommandContext): Promis
     cap = 'size';
   }
   ctx.note({ hits: response.total, exported: hits.length, bytes: data.byteLength, searchMs: response.tookMs });
-  return exportReply(state, { name: exportFileName(state.query), data }, hits.length, response.total, cap);
+  return exportReply(state, { name: exportFileName(state.query), data }, hits.length, response.total, cap, filterLabel(ctx.engine));
 }
 
 /** The sort option's value, or undefined for the default. */

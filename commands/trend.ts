@@ -7,6 +7,7 @@ import { decodeState, encodeState, ExpiredError, stateFromId, stateId } from '..
 import { exportFileName } from '../src/render/csv.ts';
 import { summaryLines, trendChart } from '../src/render/chart/spec.ts';
 import type { Reply } from '../src/render/models.ts';
+import { filterLabel } from '../src/search/filter-values.ts';
 import { expiredReply, noTrendReply, trendReply } from '../src/render/replies.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../src/types.ts';
 import { FILTER_OPTIONS, autocompleteFacet, filtersFrom, stringOption } from './options.ts';
@@ -41,7 +42,7 @@ export function parseTrendShareId(id: string, ctx: Pick<CommandContext, 'store'>
 /** Counts, draws and answers a trend (privately with Share…, or publicly when shared). */
 export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: string): Promise<Reply> {
   const counts = await ctx.engine.count(s.query, { filters: s.filters, by: s.by, per: s.per });
-  const options = { raw: s.raw, ...(ctx.libraryName ? { libraryName: ctx.libraryName } : {}) };
+  const options = { raw: s.raw, label: filterLabel(ctx.engine), ...(ctx.libraryName ? { libraryName: ctx.libraryName } : {}) };
   const chart = trendChart(counts, options);
   ctx.note({ hits: counts.total, countMs: counts.tookMs, by: s.by });
   if (counts.total === 0) return noTrendReply(chart.title, s.per, counts.notices);

@@ -1,4 +1,5 @@
-/** What the command-line entry points share: library flags, opening the library, exit codes. */
+/** What the command-line entry points share: library flags, opening the library, output files, exit codes. */
+import { accessSync, constants, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { ConfigError, parseBytes, parseCount, parseLibraryConfig, parseMilliseconds } from '../config.ts';
@@ -182,6 +183,47 @@ export async function openForCli(flags: LibraryFlags, opts: { quiet?: boolean; p
     process.stderr.write(`${report.skipped.length} file(s) skipped (npm run index -- --data ${flags.data ?? 'DIR'} lists them).\n`);
   }
   return { engine, report, fromCache, ms, cachePath, dataDir };
+}
+
+/** Why `file` cannot be written, in a sentence, or undefined when it can (as far as can be told before writing). */
+function unwritable(file: string): string | undefined {
+  const stat = (p: string): Stats | undefined => {
+    try {
+      return statSync(p);
+    } catch {
+      return undefined; // missing, or a path through a file (ENOTDIR)
+    }
+  };
+  const dir = path.dirname(path.resolve(file));
+  if (stat(file)?.isDirectory()) return `Cannot write ${file}: it is a folder (give a file name).`;
+  const folder = stat(dir);
+  if (!folder) return `Cannot write ${file}: the folder ${dir} does not exist.`;
+  if (!folder.isDirectory()) return `Cannot write ${file}: ${dir} is not a folder.`;
+  try {
+    accessSync(stat(file) ? file : dir, constants.W_OK);
+  } catch {
+    return `Cannot write ${file}: no permission to write ${stat(file) ? 'that file' : `in the folder ${dir}`}.`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks that an output file can be written, before the slow part of a run (opening the library).
+ * @throws UsageError naming the file and why (a missing folder, a folder, no permission).
+ */
+export function checkWritable(file: string): void {
+  const why = unwritable(file);
+  if (why) throw new UsageError(why);
+}
+
+/** Writes an output file; a failure is a sentence naming the file, not a stack trace. @throws UsageError */
+export function writeOutput(file: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(file, data);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(unwritable(file) ?? `Cannot write ${file}: ${code ?? (err instanceof Error ? err.message : String(err))}.`);
+  }
 }
 
 /** Runs a CLI main function, mapping errors to messages and exit codes; never prints a stack for user errors. */

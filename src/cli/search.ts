@@ -2,7 +2,7 @@
  * `npm run search -- "<query>" [options]` and `npm run search -- --batch FILE --json`.
  * Exit codes: 0 success, 1 bad usage or input, 2 nothing could be indexed.
  */
-import { createReadStream, writeFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { QUERY_HELP } from '../search/query.ts';
@@ -11,7 +11,7 @@ import { MAX_HITS, QueryError, SORT_ORDERS, type SearchEngine, type SortOrder } 
 import { parseFilters } from '../search/filter-values.ts';
 import { explainNoHits } from '../search/no-hits.ts';
 import { jsonResult, textNoHitsHelp, textResult } from './print.ts';
-import { openForCli, queryArgs, UsageError, runMain, LIBRARY_FLAGS, LIBRARY_HELP } from './common.ts';
+import { checkWritable, openForCli, queryArgs, UsageError, runMain, writeOutput, LIBRARY_FLAGS, LIBRARY_HELP } from './common.ts';
 
 const HELP = `Search the statement library.
 
@@ -114,13 +114,15 @@ async function main(argv: string[]): Promise<number> {
     symbol: values.symbol,
   });
 
+  // a file that cannot be written is said before the library is opened
+  if (values.out !== undefined) checkWritable(values.out);
   const { engine } = await openForCli(values, { quiet: values.json || (values.csv && values.out === undefined) });
   const result = await engine.search(query, { filters, limit, offset, sort });
   if (values.csv) {
     const csv = hitsCsv(result.hits, offset + 1);
     if (values.out === undefined) process.stdout.write(csv);
     else {
-      writeFileSync(values.out, csv);
+      writeOutput(values.out, csv);
       process.stderr.write(`${result.hits.length} of ${result.totalEstimated ? 'about ' : ''}${result.total} hits written to ${values.out}\n`);
     }
   } else if (values.json) process.stdout.write(JSON.stringify(jsonResult(result, true), null, 2) + '\n');

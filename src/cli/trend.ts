@@ -4,14 +4,14 @@
  * Exit codes: 0 success (also when nothing matches: no chart is written then), 1 bad usage or input,
  * 2 nothing could be indexed.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFileName } from '../render/csv.ts';
 import { summaryLines, trendChart } from '../render/chart/spec.ts';
+import { filterLabel } from '../search/filter-values.ts';
 import { QUERY_HELP } from '../search/query.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../types.ts';
-import { LIBRARY_FLAGS, LIBRARY_HELP, openForCli, queryArgs, runMain, UsageError } from './common.ts';
+import { checkWritable, LIBRARY_FLAGS, LIBRARY_HELP, openForCli, queryArgs, runMain, UsageError, writeOutput } from './common.ts';
 import { noteLines } from './print.ts';
 
 const HELP = `Chart how many passages match a query, per year, session, country or speaker.
@@ -28,7 +28,8 @@ Options:
   --raw              year and session: plot counts, not matches per 1,000 passages
                      (per 100 documents with --per documents) of each year or session
   --out FILE         the PNG to write (default: verbatim-<query>-<by>.png here)
-  --json             print the counts as JSON instead (no chart; its notices say how the query was read leniently)
+  --json             print the counts as JSON instead (no chart, so not with --out; its notices
+                     say how the query was read leniently)
   --country X  --speaker X  --organisation X  --year N  --from D  --to D
   --session N  --document ID  --symbol S       filters, as for npm run search
 ${LIBRARY_HELP}
@@ -86,6 +87,10 @@ async function main(argv: string[]): Promise<number> {
     const v = values[key];
     if (v !== undefined) filters[key] = v;
   }
+  if (values.json && values.out !== undefined) throw new UsageError('Give --json or --out, not both: --json prints the counts and writes no chart.');
+  // a chart file that cannot be written is said before the library is opened
+  const out = values.out ?? exportFileName(`${query} ${by}`, 'png');
+  if (!values.json) checkWritable(out);
   const opened = await openForCli(values, { quiet: values.json });
   const counts = await opened.engine.count(query, { filters, by, per });
   if (values.json) {
@@ -101,12 +106,11 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   }
-  const options = { raw: values.raw, libraryName: path.basename(opened.dataDir) };
+  const options = { raw: values.raw, libraryName: path.basename(opened.dataDir), label: filterLabel(opened.engine) };
   const chart = trendChart(counts, options);
   const { renderChart } = await import('../render/chart/png.ts');
   const image = await renderChart(chart.spec, chart.texts);
-  const out = values.out ?? exportFileName(`${query} ${by}`, 'png');
-  writeFileSync(out, image.png);
+  writeOutput(out, image.png);
   const top =
     by === 'year' || by === 'session' ? `Top ${by === 'year' ? 'years' : 'sessions'}` : `Top ${by === 'country' ? 'countries' : 'speakers'}`;
   process.stdout.write(

@@ -106,7 +106,14 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
  * The "Export CSV" answer: the file, and what it holds. `shown` hits are in the file out of `total`
  * matches; `cap` says why it stops early ('limit': the export maximum, 'size': Discord's upload size).
  */
-export function exportReply(state: SearchState, file: FileAttachment, shown: number, total: number, cap?: 'limit' | 'size'): Reply {
+export function exportReply(
+  state: SearchState,
+  file: FileAttachment,
+  shown: number,
+  total: number,
+  cap?: 'limit' | 'size',
+  label?: FilterLabel,
+): Reply {
   const why =
     cap === 'limit'
       ? ` (the first ${shown}: an export holds at most ${shown} hits)`
@@ -115,7 +122,7 @@ export function exportReply(state: SearchState, file: FileAttachment, shown: num
         : '';
   return {
     visibility: 'ephemeral',
-    text: `${plural(shown, 'hit')} of ${total} for **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state))} as CSV${why}: rank, score, excerpt, passage text, every source field and a link. UTF-8; opens in Excel.`,
+    text: `${plural(shown, 'hit')} of ${total} for **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state, label))} as CSV${why}: rank, score, excerpt, passage text, every source field and a link. UTF-8; opens in Excel.`,
     files: [file],
   };
 }
@@ -259,6 +266,8 @@ export interface AboutFacts {
   stats: LibraryStats;
   version: string;
   help: string;
+  /** More facts (the limits on follows and saved passages), shown after the library's and before the help. */
+  fields?: { name: string; value: string }[];
 }
 
 /** Library size, when it was indexed, the version and how to use the bot. */
@@ -280,6 +289,7 @@ export function aboutReply(facts: AboutFacts): Reply {
           { name: 'Passages', value: String(stats.passages), inline: true },
           { name: 'Indexed', value: when, inline: true },
           ...(stats.skipped.length ? [{ name: 'Skipped files', value: String(stats.skipped.length), inline: true }] : []),
+          ...(facts.fields ?? []),
           // the syntax runs past one field's 1,024 characters: cut at line ends, never inside a line
           ...helpFields(facts.help),
         ],

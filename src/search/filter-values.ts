@@ -13,7 +13,7 @@
 import { fold } from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
 import { speakerKey } from './speakers.ts';
-import { QueryError, type SearchFilters } from '../types.ts';
+import { QueryError, type SearchEngine, type SearchFilters } from '../types.ts';
 
 /** The filters that take lists of values (and exclusions). */
 export const LIST_FILTERS = ['country', 'speaker', 'organisation', 'session', 'document', 'symbol'] as const;
@@ -304,6 +304,18 @@ export function parseFilters(input: Readonly<Record<string, unknown>>): SearchFi
 
 /** How a filter value is shown (a country code as its name); the value itself by default. */
 export type FilterLabel = (key: ListFilter, value: string) => string;
+
+/**
+ * How the library names a filter value: a country code as its name, a document id as its title.
+ * The one labelling search results, exports, trends and the command line share.
+ */
+export function filterLabel(engine: Pick<SearchEngine, 'facet'>): FilterLabel {
+  return (key, value) => {
+    if (key !== 'country' && key !== 'document') return value;
+    const found = engine.facet(key, value, 25).find((f) => f.value === value);
+    return found && found.label !== value ? found.label : value;
+  };
+}
 
 /**
  * The filters in a line for people: `country: Colombia, Mexico · session 70–76 · not USA`

@@ -3,12 +3,12 @@
  * Debate speeches.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePng } from '../support/png.ts';
+import { countPixels, decodePng } from '../support/png.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -74,6 +74,39 @@ describe('npm run search -- --sort', () => {
   });
 });
 
+describe('an --out file that cannot be written', () => {
+  it('is one sentence naming the file and why, exit 1, before the library is opened (trend and search --csv)', async () => {
+    const cache = path.join(tmp, 'never.bin');
+    const missing = path.join(tmp, 'no-such-folder');
+    const cases: [string[], 'search' | 'trend', string][] = [
+      [['veto', '--out', path.join(missing, 'x.png')], 'trend', `Cannot write ${path.join(missing, 'x.png')}: the folder ${missing} does not exist.`],
+      [['veto', '--out', tmp], 'trend', `Cannot write ${tmp}: it is a folder (give a file name).`],
+      [
+        ['veto', '--csv', '--out', path.join(missing, 'x.csv')],
+        'search',
+        `Cannot write ${path.join(missing, 'x.csv')}: the folder ${missing} does not exist.`,
+      ],
+      [['veto', '--csv', '--out', tmp], 'search', `Cannot write ${tmp}: it is a folder (give a file name).`],
+    ];
+    for (const [args, script, message] of cases) {
+      const r = await run([...args, '--cache', cache], script);
+      expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({ code: 1, stderr: `${message}\n`, stdout: '' });
+    }
+    expect(existsSync(cache)).toBe(false); // said before indexing
+  });
+
+  it('trend --json writes no chart, so --out with it is refused as --help says', async () => {
+    const help = await run(['--help'], 'trend');
+    expect(help.stdout).toMatch(/--json +print the counts as JSON instead \(no chart, so not with --out;/);
+    const r = await run(['peace', '--json', '--out', path.join(tmp, 'j.png')], 'trend');
+    expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({
+      code: 1,
+      stderr: 'Give --json or --out, not both: --json prints the counts and writes no chart.\n',
+      stdout: '',
+    });
+  });
+});
+
 describe('npm run trend', () => {
   it('writes the chart as a PNG and prints the top years with counts and the alt text', async () => {
     const out = path.join(tmp, 'chart.png');
@@ -87,6 +120,30 @@ describe('npm run trend', () => {
       expect(r.stdout).toMatch(new RegExp(`^  ${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)$`, 'm'));
     expect(r.stdout).toContain(`Chart: ${out} (${img.width}×${img.height} PNG`);
     expect(r.stdout).toMatch(/^Alt text: Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./m);
+  });
+
+  it('--raw: years the library holds nothing of have no value; the line joins the years around them', async () => {
+    const out = path.join(tmp, 'raw.png');
+    const r = await run(['peace', '--raw', '--out', out], 'trend');
+    expect(r.code).toBe(0);
+    const img = decodePng(readFileSync(out));
+    // speeches of 1956, 2011 and 2021 only: about 1985, halfway along the axis, the area under the
+    // line joining 1956 and 2011 is filled (a 0 for every year between would leave it empty)
+    const lightBlue = (r: number, _g: number, b: number): boolean => r > 150 && b > 230 && b - r > 25;
+    const strip = { x: Math.round(img.width * 0.45), y: Math.round(img.height * 0.15), w: 10, h: Math.round(img.height * 0.7) };
+    expect(countPixels(img, strip, lightBlue)).toBeGreaterThan(strip.w * strip.h * 0.2);
+  });
+
+  it('names the countries of the filter (names, comma and space), and a long title wraps: the PNG keeps its width', async () => {
+    const out = path.join(tmp, 'countries.png');
+    const r = await run(['peace', '--by', 'country', '--country', 'VEN,COL,BRA,BTN,AUT', '--out', out], 'trend');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^“peace” · country: Venezuela, Colombia, Brazil, Bhutan, Austria — matching passages by country: /);
+    const plain = path.join(tmp, 'countries-plain.png');
+    expect((await run(['peace', '--by', 'country', '--out', plain], 'trend')).code).toBe(0);
+    const [wide, normal] = [decodePng(readFileSync(out)), decodePng(readFileSync(plain))];
+    expect(wide.width).toBe(normal.width);
+    expect(r.stdout).toContain(`Chart: ${out} (${wide.width}×${wide.height} PNG`);
   });
 
   it('counts documents by country, raw', async () => {

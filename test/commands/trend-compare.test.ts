@@ -10,7 +10,7 @@ import { UserFacingError } from '../../src/command.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import { StateStore } from '../../src/render/custom-id.ts';
 import { LIMITS } from '../../src/render/discord-limits.ts';
-import { altText, chartRows, summaryLines, trendChart, trendTitle } from '../../src/render/chart/spec.ts';
+import { altText, chartRows, summaryLines, titleLines, trendChart, trendTitle } from '../../src/render/chart/spec.ts';
 import type { SearchEngine, TrendCounts } from '../../src/types.ts';
 
 const UNGDC = fileURLToPath(new URL('../fixtures/ungdc', import.meta.url));
@@ -80,21 +80,34 @@ describe('chart wording', () => {
     ...over,
   });
 
-  it('normalises years per 1,000 passages (no value for a year without passages), or shows raw counts', () => {
+  it('normalises years per 1,000 passages, or shows raw counts (no value for a year without passages either way)', () => {
     expect(chartRows(counts({})).map((r) => r.value)).toEqual([5, null, 20]);
-    expect(chartRows(counts({}), { raw: true }).map((r) => r.value)).toEqual([10, 0, 20]);
+    expect(chartRows(counts({}), { raw: true }).map((r) => r.value)).toEqual([10, null, 20]);
+    expect(chartRows(counts({ per: 'documents' }), { raw: true }).map((r) => r.value)).toEqual([10, null, 20]);
     expect(chartRows(counts({ per: 'documents' })).map((r) => r.value)).toEqual([0.5, null, 2]);
     expect(summaryLines(counts({}))).toEqual(['2021: 20.0 per 1,000 passages (20 passages)', '2019: 5.00 per 1,000 passages (10 passages)']);
+  });
+
+  it('wraps a long title between words within the chart width, at most four lines', () => {
+    expect(titleLines('“peace”', 760)).toEqual(['“peace”']);
+    const long = `“peace” · country: ${Array.from({ length: 40 }, (_, i) => `Country ${i}`).join(', ')}`;
+    const lines = titleLines(long, 760); // Vega counts 0.8 × 18 px a character: 52 characters
+    expect(lines).toHaveLength(4);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(52);
+    expect(lines.join(' ')).toMatch(/^“peace” · country: Country 0, Country 1, .*…$/);
   });
 
   it('says what it shows in the title, axis, source line and alt text', () => {
     const c = counts({ filters: { country: 'COL', from: '2019' } });
     const chart = trendChart(c, { libraryName: 'ungdc' });
-    expect(trendTitle(c.query, c.filters)).toBe('“coca” · country: COL, from: 2019');
+    expect(trendTitle(c.query, c.filters)).toBe('“coca” · country: COL · from 2019');
+    expect(trendTitle(c.query, c.filters, (k, v) => (k === 'country' && v === 'COL' ? 'Colombia' : v))).toBe(
+      '“coca” · country: Colombia · from 2019',
+    );
     expect(chart.source).toBe('Source: library “ungdc” — 12 documents, 3,000 passages · Verbatim');
     expect(chart.texts).toContain('Matches per 1,000 passages');
     expect(altText(c, chartRows(c), {})).toBe(
-      'Line chart of matching passages per 1,000 passages of the year for “coca” · country: COL, from: 2019, year 2019 to 2021. Highest: 2021, 20.0 (20 passages). Latest: 2021, 20.0 (20 passages). 30 passages in all.',
+      'Line chart of matching passages per 1,000 passages of the year for “coca” · country: COL · from 2019, year 2019 to 2021. Highest: 2021, 20.0 (20 passages). Latest: 2021, 20.0 (20 passages). 30 passages in all.',
     );
     const bars = counts({
       by: 'country',

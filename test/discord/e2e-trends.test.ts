@@ -22,7 +22,7 @@ import { escapeMarkdown } from '../../src/render/text.ts';
 import type { LibraryHandle } from '../../src/library/handle.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { ATTACHMENT_SIZE_LIMIT, startFakeDiscord, type FakeDiscord, type ReplyView } from '../discord-server/fake-discord.ts';
-import { decodePng } from '../support/png.ts';
+import { countPixels, decodePng } from '../support/png.ts';
 import { engineWith } from '../support/engine.ts';
 
 type Obj = Record<string, unknown>;
@@ -189,12 +189,49 @@ describe('/trend', () => {
 
   it('by country, documents, with a filter: the top countries with counts; nothing matching says so', async () => {
     const v = await fake.slashCommand('trend', { query: 'peace', by: 'country', per: 'documents', from: '2000' }).response({ timeoutMs: 20_000 });
-    expect(v.content).toContain('**“peace” · from: 2000** — matching documents by country');
+    expect(v.content).toContain('**“peace” · from 2000** — matching documents by country');
     expect(v.content).toMatch(/Top countries: (Colombia|Bhutan|Brazil|Venezuela[^:]*): \d documents?/);
     expect(v.attachments[0]!.description).toMatch(/^Horizontal bar chart of matching documents/);
     const none = await fake.slashCommand('trend', { query: 'xylophone' }).response();
     expect(none.attachments).toEqual([]);
     expect(none.content).toBe('No passages match **“xylophone”**, so there is no trend to draw. Try fewer or more general words.');
+  });
+});
+
+describe('/trend with several countries', () => {
+  it('names them as /search does (names, comma and space), and a long title wraps: the PNG keeps its width', async () => {
+    const v = await fake
+      .slashCommand('trend', { query: 'peace', by: 'country', country: 'Venezuela, Colombia, Brazil, Bhutan, Austria' })
+      .response({ timeoutMs: 20_000 });
+    const title = '“peace” · country: Venezuela, Colombia, Brazil, Bhutan, Austria';
+    expect(v.content.split('\n')[0]).toMatch(new RegExp(`^\\*\\*${title}\\*\\* — matching passages by country: \\d+ passages in all\\.$`));
+    expect(v.attachments[0]!.description).toContain(`for ${title}, top 5 countries:`);
+    // the same five bars without the filter: the picture is as wide (the title takes more lines, not more width)
+    const plain = await fake.slashCommand('trend', { query: 'peace', by: 'country' }).response({ timeoutMs: 20_000 });
+    const [wide, normal] = [decodePng(v.attachments[0]!.data), decodePng(plain.attachments[0]!.data)];
+    expect(wide.width).toBe(normal.width);
+    expect(wide.height).toBeGreaterThan(normal.height);
+    expect(wide.height).toBeLessThan(normal.height + 100);
+  });
+
+  it('Export CSV names the countries as the results do', async () => {
+    const v = await fake.slashCommand('search', { query: 'development', country: 'Colombia, Brazil' }).response();
+    expect(String(embed(v)['description'])).toContain('country: Colombia, Brazil');
+    const exported = await fake.button(String(byLabel(v, 'Export CSV')!['custom_id']), { message: v }).response();
+    expect(exported.content).toMatch(/^\d+ hits of \d+ for \*\*development\*\* · country: Colombia, Brazil as CSV: /);
+  });
+});
+
+describe('/trend raw counts', () => {
+  it('per documents, raw: years the library holds nothing of have no value, the line joins 1956 to 2011 (not a drop to 0)', async () => {
+    const v = await fake.slashCommand('trend', { query: 'peace', per: 'documents', raw: true }).response({ timeoutMs: 20_000 });
+    expect(v.content).toMatch(/^\*\*“peace”\*\* — matching documents by year: 6 documents in all\./);
+    const img = decodePng(v.attachments[0]!.data);
+    // the library has speeches of 1956, 2011 and 2021: halfway along the axis (about 1985) the area
+    // under the line is filled from the axis up to the line joining 1956 and 2011
+    const lightBlue = (r: number, _g: number, b: number): boolean => r > 150 && b > 230 && b - r > 25;
+    const strip = { x: Math.round(img.width * 0.45), y: Math.round(img.height * 0.15), w: 10, h: Math.round(img.height * 0.7) };
+    expect(countPixels(img, strip, lightBlue)).toBeGreaterThan(strip.w * strip.h * 0.3);
   });
 });
 

@@ -16,6 +16,7 @@ import { createLibrary, type Library, type LibraryHandle } from '../../src/libra
 import { openLibrary } from '../../src/library/open.ts';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { createLogger } from '../../src/logger.ts';
+import { QUERY_HELP } from '../../src/search/query.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
 import { FIXTURE_LIBRARY } from '../support/library.ts';
@@ -371,6 +372,15 @@ describe('other commands', () => {
     expect(embed(v)['title']).toBe('Verbatim 0.1.0');
     expect(fields(v).find((f) => f.name === 'Documents')?.value).toBe('4');
     expect(fields(v).find((f) => f.name === 'How to search')?.value).toContain('-cannabis');
+    // the help runs over several fields, one after the other, and reads as one text; the limits on
+    // follows and saved passages come before it, not inside it (QA17 #1: a sentence was cut across them)
+    const names = fields(v).map((f) => f.name);
+    const first = names.indexOf('How to search');
+    const help = fields(v).slice(first);
+    expect(help.length).toBeGreaterThan(1);
+    expect(help.map((f) => f.name)).toEqual(['How to search', ...Array<string>(help.length - 1).fill('How to search (continued)')]);
+    expect(help.map((f) => f.value.replace(/^```\n|\n```$/g, '')).join('\n')).toBe(QUERY_HELP);
+    expect(names.indexOf('Follows and saved passages')).toBe(first - 1);
   });
 
   it('"Find related statements" searches with the message text, ignoring mentions and links', async () => {

@@ -5,8 +5,10 @@
  * - by year or session: a line (year) or columns (session) of matches per 1,000 passages of that
  *   bucket (per 100 documents when counting documents), or raw counts;
  * - by country or speaker: the top 15 as horizontal bars, with their counts;
- * - title: the query and its filters; subtitle: what is counted; last line: the source.
+ * - title: the query and its filters (wrapped at the chart's width); subtitle: what is counted;
+ *   last line: the source.
  */
+import { describeFilters, type FilterLabel } from '../../search/filter-values.ts';
 import type { SearchFilters, TrendBucket, TrendCounts } from '../../types.ts';
 
 /** Bars shown for country and speaker trends. */
@@ -24,6 +26,8 @@ export interface ChartOptions {
   raw?: boolean;
   /** The library's name, for the source line (e.g. the folder name). */
   libraryName?: string;
+  /** How the title names filter values (a country code as its name), as /search does. */
+  label?: FilterLabel;
 }
 
 export interface ChartRow {
@@ -56,14 +60,47 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 const count = (n: number, noun: string): string => `${fmt(n)} ${n === 1 ? noun.replace(/s$/, '') : noun}`;
 const fmtRate = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 
-/** "“development” · country: COL, from: 2000" */
-export function trendTitle(query: string, filters: SearchFilters): string {
-  const parts = Object.entries(filters)
-    .filter(([, v]) => v)
-    .map(([k, v]) => `${k}: ${String(v)}`);
+/** "“development” · country: Colombia, Mexico · from 2000": the query, and its filters as /search describes them. */
+export function trendTitle(query: string, filters: SearchFilters, label?: FilterLabel): string {
+  const line = describeFilters(filters, label);
   const short = query.length > 90 ? `${query.slice(0, 89)}…` : query;
   const q = /["“”]/.test(short) ? short : `“${short}”`;
-  return `${q}${parts.length ? ` · ${parts.join(', ')}` : ''}`;
+  return `${q}${line ? ` · ${line}` : ''}`;
+}
+
+/** The title's font size, in CSS pixels. */
+const TITLE_FONT_SIZE = 18;
+/** Lines the chart's title takes at most (the last one cut with "…"). */
+const TITLE_LINES = 4;
+
+/**
+ * The title cut into lines that fit `width`, between words, at most {@link TITLE_LINES}. Vega sizes
+ * the picture by its own estimate of a text's width (0.8 × the font size a character, wider than the
+ * glyphs drawn), so a line is kept within that estimate: a long title (many countries) then wraps
+ * instead of widening the picture and shrinking the chart in Discord's preview.
+ */
+export function titleLines(title: string, width: number, fontSize = TITLE_FONT_SIZE): string[] {
+  const max = Math.max(10, Math.floor(width / (0.8 * fontSize)));
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of title.split(' ')) {
+    const next = cur ? `${cur} ${word}` : word;
+    if (next.length <= max) cur = next;
+    else {
+      if (cur) lines.push(cur);
+      cur = word;
+      while (cur.length > max) {
+        lines.push(cur.slice(0, max));
+        cur = cur.slice(max);
+      }
+    }
+  }
+  if (cur) lines.push(cur);
+  if (lines.length <= TITLE_LINES) return lines;
+  const kept = lines.slice(0, TITLE_LINES);
+  const last = kept[TITLE_LINES - 1]!;
+  kept[TITLE_LINES - 1] = `${last.length < max ? last : last.slice(0, max - 1)}…`;
+  return kept;
 }
 
 /** Whether the chart shows rates (year and session trends unless raw). */
@@ -81,12 +118,14 @@ export function chartRows(counts: TrendCounts, options: ChartOptions = {}): Char
   const rate = isRate(counts, options);
   const { scale } = unit(counts);
   const buckets: TrendBucket[] = counts.by === 'country' || counts.by === 'speaker' ? counts.buckets.slice(0, TOP_BARS) : counts.buckets;
+  // a year the library (within the filters) holds nothing of has no value, rate or count alike: not a 0
+  const timeline = counts.by === 'year' || counts.by === 'session';
   return buckets.map((b) => ({
     key: b.key,
     label: b.label,
     count: b.count,
     base: b.base,
-    value: rate ? (b.base > 0 ? Math.round(((b.count * scale) / b.base) * 100) / 100 : null) : b.count,
+    value: timeline && b.base === 0 ? null : rate ? Math.round(((b.count * scale) / b.base) * 100) / 100 : b.count,
   }));
 }
 
@@ -109,7 +148,7 @@ export function sourceLine(counts: TrendCounts, options: ChartOptions): string {
 
 /** Alt text: the kind of chart, what it counts, its extremes and latest value (or its top bars). */
 export function altText(counts: TrendCounts, rows: ChartRow[], options: ChartOptions): string {
-  const title = trendTitle(counts.query, counts.filters);
+  const title = trendTitle(counts.query, counts.filters, options.label);
   const noun = unitNoun(counts);
   const measure = measureText(counts, options);
   if (counts.by === 'country' || counts.by === 'speaker') {
@@ -149,7 +188,7 @@ export function summaryLines(counts: TrendCounts, options: ChartOptions = {}, n 
 /** Builds the chart spec for a trend. */
 export function trendChart(counts: TrendCounts, options: ChartOptions = {}): TrendChart {
   const rows = chartRows(counts, options);
-  const title = trendTitle(counts.query, counts.filters);
+  const title = trendTitle(counts.query, counts.filters, options.label);
   const measure = measureText(counts, options);
   const source = sourceLine(counts, options);
   const bars = counts.by === 'country' || counts.by === 'speaker';
@@ -160,6 +199,8 @@ export function trendChart(counts: TrendCounts, options: ChartOptions = {}): Tre
   // short: a rotated axis title longer than the plot widens the chart (Vega estimates text widths)
   const axisTitle = isRate(counts, options) ? `Matches ${unit(counts).text}` : `Matching ${noun}`;
   const data = { values: rows.map((r) => ({ ...r, label: r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label })) };
+  // the picture's normal width, by Vega's estimate: the plot, and for bars the labels to its left (12 px type)
+  const labelsWidth = bars ? Math.max(0, ...data.values.map((r) => r.label.length)) * 0.8 * 12 : 0;
   let chart: Record<string, unknown>;
   if (bars) {
     const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0, labelFontSize: 12 } };
@@ -206,7 +247,15 @@ export function trendChart(counts: TrendCounts, options: ChartOptions = {}): Tre
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     background: 'white',
     padding: 16,
-    title: { text: title, subtitle, anchor: 'start', fontSize: 18, subtitleFontSize: 13, subtitleColor: '#444', offset: 8 },
+    title: {
+      text: titleLines(title, bars ? BARS_WIDTH + labelsWidth : CHART_WIDTH),
+      subtitle,
+      anchor: 'start',
+      fontSize: TITLE_FONT_SIZE,
+      subtitleFontSize: 13,
+      subtitleColor: '#444',
+      offset: 8,
+    },
     spacing: 8,
     vconcat: [
       chart,
