@@ -134,6 +134,7 @@ export class VerbatimEngine implements SearchEngine {
       ...this.excerptMatch(ranked.markTerms, ranked.phrases, ranked.markWeights),
       compoundParts: ranked.compoundParts,
       phraseOnly: ranked.phraseOnly,
+      sameAs: ranked.markSameAs,
     };
     const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, marks));
     const res: SearchResponse = {

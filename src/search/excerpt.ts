@@ -44,6 +44,11 @@ export interface ExcerptMatch extends PassageMarks {
    * "…responsibility to protect… States protect civilians" is marked once, in the phrase).
    */
   phraseOnly?: ReadonlySet<string>;
+  /**
+   * A term → the query word it stands for (a typo's correction, a country's adjective): a sentence
+   * holding both counts the word once when the excerpt chooses its sentence.
+   */
+  sameAs?: ReadonlyMap<string, string>;
 }
 
 /** The usual length of an excerpt, in characters (UTF-16 code units). */
@@ -137,15 +142,16 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
   const loneAt = new Set<number>();
   // a word's French or Spanish stem searched (languageTerm: "nationaux" for `nationales`), in a passage in that language
   const lang = [...match.terms].some(isLanguageTerm) ? textLanguage(text) : null;
+  const keyOf = (term: string): string => `t:${match.sameAs?.get(term) ?? term}`;
   toks.forEach((t) => {
     if (match.terms.has(t.term)) {
-      units.push({ start: t.start, end: t.end, key: `t:${t.term}`, phrase: false, weight: weightOf(t.term) });
+      units.push({ start: t.start, end: t.end, key: keyOf(t.term), phrase: false, weight: weightOf(t.term) });
       return;
     }
     if (lang && !t.stop) {
       const own = languageTerm(lang, text.slice(t.start, t.end));
       if (own && match.terms.has(own)) {
-        units.push({ start: t.start, end: t.end, key: `t:${own}`, phrase: false, weight: weightOf(own) });
+        units.push({ start: t.start, end: t.end, key: keyOf(own), phrase: false, weight: weightOf(own) });
         return;
       }
     }
@@ -162,7 +168,7 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
   });
   // a hyphenated compound whose closed form was searched ("online" marks "on-line")
   for (const c of compoundTerms(text)) {
-    if (match.terms.has(c.term)) units.push({ start: c.start, end: c.end, key: `t:${c.term}`, phrase: false, weight: weightOf(c.term) });
+    if (match.terms.has(c.term)) units.push({ start: c.start, end: c.end, key: keyOf(c.term), phrase: false, weight: weightOf(c.term) });
   }
   // phrases with each hyphenated compound read as written or closed ("international cooperation" marks "international co-operation")
   const compounds = match.phrases?.length || match.forms?.length ? compoundSpans(text, toks) : null;

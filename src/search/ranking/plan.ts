@@ -56,6 +56,8 @@ export interface QueryPlan {
    * not beat the word's.
    */
   markWeights: Map<string, number>;
+  /** A marked term → the query word it stands for, which it counts as when an excerpt chooses its sentence. */
+  markSameAs: Map<string, string>;
   /** Phrases the excerpts mark besides the quoted ones (spelled-out acronyms). */
   markPhrases: string[][];
   /** The query asks for a quantity (answer-type lift in the re-rank). */
@@ -75,6 +77,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
   const words = rankedWords(c, parsed);
   const markTerms = new Set<string>();
   const markWeights = new Map<string, number>();
+  const standsFor = new Map<string, string>();
   for (const w of words) {
     markTerms.add(w.term);
     // a compound's parts, where the library writes them apart ("peace keeping")
@@ -83,7 +86,17 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     for (const e of w.inPairs ? [] : w.expansions) {
       markTerms.add(e.term);
       if (e.rankOnly) markWeights.set(e.term, e.weight * c.idf(e.term));
+      else standsFor.set(e.term, standsFor.has(e.term) && standsFor.get(e.term) !== w.term ? '' : w.term);
     }
+  }
+  // a term standing for one query word the library holds (a typo's correction, a country's
+  // adjective, a word's French stem) counts as that word when an excerpt chooses its sentence, at the
+  // word's weight: a rare variant ("Somaliaís") is not worth more than the word ("Somalia")
+  const markSameAs = new Map<string, string>();
+  for (const [term, word] of standsFor) {
+    if (!word || term === word || c.df(word) === 0) continue;
+    markSameAs.set(term, word);
+    markWeights.set(term, c.idf(word));
   }
   // a compound's parts mark a passage found by them apart; where it says the compound, they are no match
   // (a phrase's compound slot is such a compound: its parts mark only where the passage writes them apart)
@@ -127,6 +140,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     phraseOnly,
     compoundParts,
     markWeights,
+    markSameAs,
     markPhrases,
     wantsQuantity: asksForQuantity(parsed.text),
     countedUnits: countedUnits(parsed.text),

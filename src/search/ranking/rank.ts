@@ -61,6 +61,8 @@ export interface Ranked {
   compoundParts: Map<string, string[]>;
   /** Marked stand-ins' weights when an excerpt chooses its sentence, where lower than their idf. */
   markWeights: Map<string, number>;
+  /** See {@link QueryPlan.markSameAs}. */
+  markSameAs: Map<string, string>;
   phrases: string[][];
   /**
    * The indexed words of the query's phrases and +words, when a second reading may ask for the
@@ -132,6 +134,7 @@ export function rank(
       phraseOnly: plan.phraseOnly,
       compoundParts: plan.compoundParts,
       markWeights: plan.markWeights,
+      markSameAs: plan.markSameAs,
       phrases: [...plan.phrases, ...plan.markPhrases],
       requiredWords: parsed.words.length === 0 && plan.phraseCompounds.length === 0 && plan.excludedPhrases.length === 0 ? plan.phraseContent : null,
       ...(most && { held: { words: most.held, of: mostOf!.length } }),
