@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { normalizeCountry } from '../src/ingest/country.ts';
+import { countryNameOn, normalizeCountry } from '../src/ingest/country.ts';
 
 const HELP = `Usage: npm run import-ungdc -- <out-dir> [--corpus DIR] [--from-unpacked DIR]
 
@@ -162,7 +162,8 @@ function main(): number {
       }
       const text = readFileSync(path.join(txtRoot, folder, file));
       writeFileSync(path.join(outDir, file), text);
-      const title = `${name} — General Debate, ${ORDINAL(Number(session))} session (${year})`;
+      // the name the country spoke under that year (the USSR's speeches are filed under RUS)
+      const title = `${countryNameOn(code, name, year)} — General Debate, ${ORDINAL(Number(session))} session (${year})`;
       lines.push(
         [file, title, year, 'UN General Assembly, General Debate', session, sp?.speaker ?? '', sp?.post ?? '', code, 'en', ''].map(csvCell).join(','),
       );

@@ -112,3 +112,46 @@ const COMMON_NAMES: Readonly<Record<string, string>> = {
 export function commonNames(code: string | undefined): string {
   return (code && COMMON_NAMES[code]) || '';
 }
+
+/**
+ * Names under which today's member states sat at the United Nations before their present one, for
+ * citing a speech by the name it was given under: [code, from (inclusive, YYYY-MM-DD, '' for
+ * always), until (exclusive), name]. The UN General Debate Corpus files the USSR's speeches under
+ * RUS, Zaire's under COD, Burma's under MMR.
+ */
+// prettier-ignore
+const FORMER_NAMES: ReadonlyArray<readonly [string, string, string, string]> = [
+  ['RUS', '', '1991-12-24', 'Union of Soviet Socialist Republics'],
+  ['BLR', '', '1991-09-19', 'Byelorussian Soviet Socialist Republic'],
+  ['UKR', '', '1991-08-24', 'Ukrainian Soviet Socialist Republic'],
+  ['DEU', '', '1990-10-03', 'Federal Republic of Germany'],
+  ['MMR', '', '1989-06-18', 'Burma'],
+  ['LKA', '', '1972-05-22', 'Ceylon'],
+  ['BEN', '', '1975-11-30', 'Dahomey'],
+  ['BFA', '', '1984-08-04', 'Upper Volta'],
+  ['COD', '1971-10-27', '1997-05-17', 'Zaire'],
+  ['EGY', '1958-02-22', '1971-09-02', 'United Arab Republic'],
+  ['MYS', '', '1963-09-16', 'Federation of Malaya'],
+  ['TZA', '', '1964-04-26', 'Tanganyika'],
+  ['KHM', '1970-10-09', '1975-04-17', 'Khmer Republic'],
+  ['KHM', '1976-01-05', '1989-04-30', 'Democratic Kampuchea'],
+  ['LBY', '1977-03-02', '2011-09-16', 'Libyan Arab Jamahiriya'],
+  ['MKD', '1993-04-08', '2019-02-14', 'The former Yugoslav Republic of Macedonia'],
+  ['CIV', '', '1985-10-14', 'Ivory Coast'],
+  ['SWZ', '', '2018-04-19', 'Swaziland'],
+  ['CPV', '', '2013-10-24', 'Cape Verde'],
+  ['CZE', '', '2016-07-01', 'Czech Republic'],
+  ['TUR', '', '2022-06-01', 'Turkey'],
+];
+
+/**
+ * The name `code` (whose present name is `name`) bore at the UN on `date` (YYYY-MM-DD, YYYY-MM or
+ * YYYY; a year alone is read as its 1 July, a month as its 15th): "Union of Soviet Socialist
+ * Republics" for RUS in 1961, `name` itself today or without a date.
+ */
+export function countryNameOn(code: string, name: string, date: string | undefined): string {
+  if (!date) return name;
+  const day = /^\d{4}$/.test(date) ? `${date}-07-01` : /^\d{4}-\d{2}$/.test(date) ? `${date}-15` : date.slice(0, 10);
+  for (const [c, from, until, former] of FORMER_NAMES) if (c === code && day >= from && day < until) return former;
+  return name;
+}

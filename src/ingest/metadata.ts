@@ -5,7 +5,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import type { DocumentMeta, Problem } from '../types.ts';
-import { normalizeCountry } from './country.ts';
+import { countryNameOn, normalizeCountry } from './country.ts';
 
 /** The metadata fields a source may set (see data/README.md). */
 export const META_FIELDS = [
@@ -106,7 +106,8 @@ export function cleanMeta(raw: Record<string, unknown>, warn: (reason: string) =
     const c = normalizeCountry(meta.country);
     if (c) {
       meta.country = c.code;
-      meta.countryName ??= c.name;
+      // the name it bore when it spoke: the USSR's 1961 speech (filed under RUS) is not the Russian Federation's
+      meta.countryName ??= countryNameOn(c.code, c.name, meta.date);
     } else {
       warn(`unknown country "${meta.country}"; kept as a name, not usable as a country filter`);
       meta.countryName ??= meta.country;
