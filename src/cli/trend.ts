@@ -116,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(
     [
       ...notes,
-      `${chart.title} — ${chart.measure} by ${by}: ${counts.total.toLocaleString('en-US')} ${noun} in all (counted in ${counts.tookMs} ms).`,
+      `${chart.title} — ${chart.measure} by ${by}: ${counts.total.toLocaleString('en-US')} ${counts.total === 1 ? noun.slice(0, -1) : noun} in all (counted in ${counts.tookMs} ms).`,
       `${top}:`,
       ...summaryLines(counts, options).map((l) => `  ${l}`),
       `Chart: ${out} (${image.width}×${image.height} PNG, ${Math.round(image.png.byteLength / 1024)} KB)`,
