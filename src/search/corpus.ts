@@ -151,6 +151,12 @@ export class Corpus {
     return r.end - r.start;
   }
 
+  /** The folded word most often indexed as `term` ("climate" for climat); the term itself when unknown. */
+  surfaceOf(term: string): string {
+    const id = this.index.termId(term);
+    return id < 0 ? term : this.index.surface(id);
+  }
+
   /** Whether passage `g`'s text (not its metadata: title, country, speaker, meeting) holds `term`. */
   inText(g: number, term: string): boolean {
     const id = this.index.termId(term);

@@ -27,6 +27,18 @@ describe('typo corrections on real records', () => {
     for (const h of res.hits) expect(h.text).toMatch(/sanction/i);
   });
 
+  it('a short typo one edit from the word as written, though two from its stem: "clmate" finds climate, "chnage" change', async () => {
+    // before: "No passages match" (clmate / climat and chnage / chang are two edits apart)
+    for (const [typo, word] of [
+      ['clmate', /^climate$/i],
+      ['chnage', /^chang(?:e|es|ed|ing)$/i],
+    ] as const) {
+      const res = await engine.search(typo, { limit: 10 });
+      expect(res.total).toBeGreaterThan(0);
+      expect(marked(res.hits[0]!).some((m) => word.test(m))).toBe(true);
+    }
+  });
+
   it('"dehumanizing" does not search "human": nothing but the word is marked', async () => {
     const res = await engine.search('dehumanizing', { limit: 20 });
     expect(res.hits.length).toBeGreaterThan(0);

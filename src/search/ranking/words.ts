@@ -40,6 +40,24 @@ export function typoEdits(term: string, folded: string, twoFrom = 8): number {
   return folded.length >= twoFrom ? 2 : 1;
 }
 
+/** Optimal string alignment distance of `a` and `b` (a swap of neighbours one edit), up to 2; 3 beyond. */
+function surfaceDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row.push(d);
+    }
+    prev2 = prev;
+    prev = row;
+  }
+  return Math.min(prev[b.length]!, 3);
+}
+
 /** Query words with their bits, and fuzzy expansions for long words whose term is absent or rare. */
 export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
   const out: RankedWord[] = [];
@@ -98,10 +116,16 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
       // a word the library holds corrects only to a far more frequent word in the text itself: a
       // title word counts once a passage ("Section 24" in each of a budget section's 1,000 passages
       // made `sanctions` find them all)
+      // a short word the library lacks is also compared as typed with its neighbours as written: the
+      // stems can be two edits apart where the words are one ("clmate": clmate / climat, "chnage":
+      // chnage / chang)
+      const asWritten = rare && edits === 1;
       const cands = c
-        .closeTerms(w.term, edits, floor, rare)
+        .closeTerms(w.term, asWritten ? 2 : edits, floor, rare)
+        .map((x) => (x.distance <= edits ? x : { ...x, distance: surfaceDistance(folded, c.surfaceOf(x.term)) }))
         .filter(
           (x) =>
+            x.distance <= edits &&
             x.df >= floor &&
             x.term !== w.term &&
             (rare || c.textDf(x.term) >= c.textDf(w.term) * c.opts.fuzzy.ratio) &&
