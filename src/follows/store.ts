@@ -58,7 +58,8 @@ function toFollow(r: FollowRow): Follow {
 }
 
 /**
- * What makes two follows the same: one member, the same query (spaces aside), the same resolved
+ * What makes two follows the same: one member, the same query (spaces and case aside, as matching
+ * reads it), the same resolved
  * filters, the same destination (a channel, or the member's direct messages, from any server) and
  * the same frequency. Such follows would send each passage twice.
  */
@@ -66,7 +67,7 @@ export function followKey(f: Pick<Follow, 'ownerId' | 'channelId' | 'query' | 'f
   const filters = Object.entries(f.filters)
     .filter(([, v]) => v !== undefined && v !== '')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([f.ownerId, f.channelId ?? null, f.query.trim().replace(/\s+/g, ' '), filters, f.every]);
+  return JSON.stringify([f.ownerId, f.channelId ?? null, f.query.trim().replace(/\s+/g, ' ').toLowerCase(), filters, f.every]);
 }
 
 export class FollowStore {

@@ -146,12 +146,13 @@ const FORMER_NAMES: ReadonlyArray<readonly [string, string, string, string]> = [
 
 /**
  * The name `code` (whose present name is `name`) bore at the UN on `date` (YYYY-MM-DD, YYYY-MM or
- * YYYY; a year alone is read as its 1 July, a month as its 15th): "Union of Soviet Socialist
+ * YYYY; a year alone is read as its 1 October, in the General Debate's weeks, a month as its
+ * 15th): "Union of Soviet Socialist
  * Republics" for RUS in 1961, `name` itself today or without a date.
  */
 export function countryNameOn(code: string, name: string, date: string | undefined): string {
   if (!date) return name;
-  const day = /^\d{4}$/.test(date) ? `${date}-07-01` : /^\d{4}-\d{2}$/.test(date) ? `${date}-15` : date.slice(0, 10);
+  const day = /^\d{4}$/.test(date) ? `${date}-10-01` : /^\d{4}-\d{2}$/.test(date) ? `${date}-15` : date.slice(0, 10);
   for (const [c, from, until, former] of FORMER_NAMES) if (c === code && day >= from && day < until) return former;
   return name;
 }

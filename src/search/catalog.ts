@@ -137,7 +137,8 @@ const findable = new WeakMap<StoredDocument, { own?: string; all?: string }>();
 
 function findableTextOf(d: StoredDocument, what: 'own' | 'all'): string {
   const m = d.meta;
-  const own = [d.id, d.path, m.title, m.symbol, m.country, m.countryName ?? normalizeCountry(m.country ?? '')?.name, m.speaker, m.organisation];
+  // the name the document gives its country (Dahomey, 1970) and today's (Benin) both find it
+  const own = [d.id, d.path, m.title, m.symbol, m.country, m.countryName, normalizeCountry(m.country ?? '')?.name, m.speaker, m.organisation];
   const voices = what === 'own' ? [] : (d.statements ?? []).flatMap((s) => [s.speaker, s.countryName, s.country, s.organisation]);
   return fold([...own, ...voices].filter(Boolean).join(' '));
 }
@@ -158,8 +159,17 @@ function findWords(text: string): string[] {
 export function documentMatches(d: StoredDocument, words: readonly string[], what: 'own' | 'all' = 'all'): boolean {
   if (!words.length) return true;
   const text = findableText(d, what);
-  return words.every((w) => text.includes(w));
+  return words.every((w) => startsAWord(text, w));
 }
+
+/** Whether `text` holds `w` where a word starts (`mali` is not in "somalia", `a/res/55` is in "a/res/55/2"). */
+function startsAWord(text: string, w: string): boolean {
+  for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]!)) return true;
+  return false;
+}
+
+/** A text written as a UN document symbol (`A/RES/55/2`, `E/CN.7/2021/12`): it names that symbol's documents or none. */
+const SYMBOL_SHAPE = /^[A-Z]{1,6}(?:\/[A-Z0-9.()\s-]+){2,}$/i;
 
 /** How {@link documentsNamed} read a text: as an id, a symbol, a title, words of a document's own name, or words of who speaks in it. */
 export type NamedBy = 'id' | 'symbol' | 'title' | 'name' | 'speakers';
@@ -177,7 +187,8 @@ export function documentsNamed(docs: readonly StoredDocument[], text: string): {
   if (byId.length) return { docs: byId, by: 'id' };
   const symbol = valueMatcher('symbol', t);
   const bySymbol = docs.filter((d) => symbol(d.meta.symbol));
-  if (bySymbol.length) return { docs: bySymbol, by: 'symbol' };
+  // a symbol no document has names none: not A/RES/55/25 for A/RES/55/2, by its name's words
+  if (bySymbol.length || (SYMBOL_SHAPE.test(t) && /\d/.test(t))) return { docs: bySymbol, by: 'symbol' };
   const title = fold(t);
   const byTitle = docs.filter((d) => d.meta.title !== undefined && fold(d.meta.title).trim() === title);
   if (byTitle.length) return { docs: byTitle, by: 'title' };

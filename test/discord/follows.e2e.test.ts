@@ -477,6 +477,9 @@ describe('identical follows (QA17 finding 8)', () => {
     expect(again.content).toBe(
       `You already follow “fentanyl” (#${id}): new passages go to your direct messages, as passages arrive. \`/follow list\` shows your follows.`,
     );
+    // the same words in other capitals are the same follow, as matching ignores case
+    const capitals = await fake.slashCommand('follow', { add: { query: 'Fentanyl' } }, { userId: 'bob' }).response();
+    expect(capitals.content).toMatch(new RegExp(`^You already follow “fentanyl” \\(#${id}\\)`));
     expect(fake.directMessages('bob').filter((m) => m.content.startsWith('You are following “fentanyl”'))).toHaveLength(1);
     const list = await fake.slashCommand('follow', { list: {} }, { userId: 'bob' }).response();
     const lines = String(list.embeds[0]?.['description']).split('\n');

@@ -18,8 +18,14 @@ describe('countryNameOn', () => {
     ['RUS', 'Russian Federation', '1991-09-24', 'Union of Soviet Socialist Republics'],
     ['RUS', 'Russian Federation', '1992', 'Russian Federation'],
     ['BLR', 'Belarus', '1990', 'Byelorussian Soviet Socialist Republic'],
-    // a year alone is read as its 1 July: Belarus renamed itself in September 1991, before the debate
+    // a year alone is read as its 1 October, in the debate's weeks: Belarus and Ukraine spoke under
+    // their new names in 1991, Malaysia in 1963, the National Transitional Council for Libya in 2011
     ['BLR', 'Belarus', '1991-09-25', 'Belarus'],
+    ['BLR', 'Belarus', '1991', 'Belarus'],
+    ['UKR', 'Ukraine', '1991', 'Ukraine'],
+    ['MYS', 'Malaysia', '1963', 'Malaysia'],
+    ['LBY', 'Libya', '2011', 'Libya'],
+    ['LBY', 'Libya', '2010', 'Libyan Arab Jamahiriya'],
     ['COD', 'Democratic Republic of the Congo', '1985', 'Zaire'],
     ['COD', 'Democratic Republic of the Congo', '1965', 'Democratic Republic of the Congo'],
     ['MMR', 'Myanmar', '1988-10', 'Burma'],

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeExtractors } from '../../src/ingest/load-library.ts';
-import type { VerbatimEngine } from '../../src/search/engine.ts';
+import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+import type { LibraryDocument } from '../../src/types.ts';
 import { engineOfUnDocuments } from '../support/library.ts';
 
 let engine: VerbatimEngine;
@@ -41,5 +42,26 @@ describe('a country named beside other words', () => {
   it('the country alone still gives its statement', async () => {
     const res = await engine.search('Lebanon', { limit: 5 });
     expect(res.hits[0]!.source.document).toBe('GA79_statement_Lebanon_ar');
+  });
+});
+
+describe('a year without a country is what is asked', () => {
+  it('"Agenda 2063": the passage on Africa in 2063 ranks by its score, not after every "agenda"', async () => {
+    const doc = (id: string, text: string): LibraryDocument => ({
+      id,
+      path: `${id}.txt`,
+      meta: {},
+      passages: [{ id: `${id}-1`, docId: id, paragraph: 1, ordinal: 0, text }],
+    });
+    const docs = [
+      doc('both', 'Agenda 2063 is the blueprint for the Africa we want.'),
+      doc('year', 'By 2063 Africa will be integrated, prosperous and at peace.'),
+      ...Array.from({ length: 12 }, (_, i) => doc(`agenda${i}`, `The provisional agenda of meeting ${i} was adopted.`)),
+    ];
+    const small = createEngine(docs, { documents: docs.length, passages: docs.length, skipped: [], warnings: [] });
+    const ids = (await small.search('Agenda 2063', { limit: 20 })).hits.map((h) => h.source.document);
+    expect(ids[0]).toBe('both');
+    // (a review caught it after the first version, which read every year as context: 14th of 14)
+    expect(ids[1]).toBe('year');
   });
 });

@@ -36,3 +36,21 @@ describe('an excerpt counts a stand-in as the word it stands for', () => {
     expect(hit.excerpt.text).not.toContain('Allow me to restate');
   });
 });
+
+describe('a common correction of a rare word counts at its own weight, not the word’s', () => {
+  it('"drones warfare": the excerpt opens on the warfare sentence, not on a "done" the typo tolerance also marks', async () => {
+    const many = (n: number, text: (i: number) => string, id: string) => Array.from({ length: n }, (_, i) => doc(`${id}${i}`, text(i)));
+    const lib = [
+      doc(
+        'p',
+        'We thank everyone for all that has been done this year, in every region of the world, by the Secretariat, by the agencies and by the many volunteers who gave their time and their skills to the common cause. Modern warfare is changing before our eyes, and the rules that govern it must follow, or they will be left behind by the machines now fielded on every front.',
+      ),
+      ...many(3, (i) => `Armed drones were used in ${i + 2} attacks.`, 'd'),
+      ...many(200, (i) => `Much has been done, report ${i}.`, 'x'),
+      ...many(20, (i) => `Warfare changed in region ${i}.`, 'w'),
+    ];
+    const engine = createEngine(lib, { documents: lib.length, passages: lib.length, skipped: [], warnings: [] });
+    const hit = (await engine.search('drones warfare', { limit: 300 })).hits.find((h) => h.id === 'p-1')!;
+    expect(hit.excerpt.text).toMatch(/^…?Modern warfare is changing/);
+  });
+});

@@ -91,12 +91,13 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
   }
   // a term standing for one query word the library holds (a typo's correction, a country's
   // adjective, a word's French stem) counts as that word when an excerpt chooses its sentence, at the
-  // word's weight: a rare variant ("Somaliaís") is not worth more than the word ("Somalia")
+  // word's weight at most: a rare variant ("Somaliaís") is not worth more than the word ("Somalia")
   const markSameAs = new Map<string, string>();
   for (const [term, word] of standsFor) {
     if (!word || term === word || c.df(word) === 0) continue;
     markSameAs.set(term, word);
-    markWeights.set(term, c.idf(word));
+    // never more than the word; a common correction of a rare word ("done" for "drones") less
+    markWeights.set(term, Math.min(c.idf(term), c.idf(word)));
   }
   // a compound's parts mark a passage found by them apart; where it says the compound, they are no match
   // (a phrase's compound slot is such a compound: its parts mark only where the passage writes them apart)

@@ -12,10 +12,10 @@ import type { Corpus } from '../corpus.ts';
  */
 export type PassageCheck = ((g: number, pi: number) => boolean) | null;
 
-/** Receives a passage and its tfNorm, Σ over fields of field weight × tf / length norm. */
 /** No postings: a field left out. */
 const NO_POSTINGS: PostingRange = { g: new Int32Array(0), tf: new Uint16Array(0), start: 0, end: 0 };
 
+/** Receives a passage and its tfNorm, Σ over fields of field weight × tf / length norm. */
 export type PostingVisitor = (g: number, tfNorm: number) => void;
 
 /** Candidates holding every required term, and their documents' passage ranges. */

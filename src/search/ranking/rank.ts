@@ -170,10 +170,15 @@ function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: numbe
   // not every passage of Lebanon's Arabic statement first)
   // and so is a year: a passage holding only the country and the year ("Ethiopia famine 1984": the
   // delegation's 1984 greetings) comes after those saying what happened
+  // (with a country only: in "Agenda 2063" or "net zero 2050" the year is what is asked)
   let contextBits = 0;
   words.forEach((w, i) => {
-    if (w.bit >= 0 && (countryTerms().has(w.term) || YEAR_TERM.test(w.term))) contextBits |= 1 << i;
+    if (w.bit >= 0 && countryTerms().has(w.term)) contextBits |= 1 << i;
   });
+  if (contextBits)
+    words.forEach((w, i) => {
+      if (w.bit >= 0 && YEAR_TERM.test(w.term)) contextBits |= 1 << i;
+    });
   const others = fullMask & ~contextBits;
   const contextOnly = (g: number): boolean => contextBits !== 0 && others !== 0 && (mask[g]! & others) === 0;
   const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 2 : contextOnly(g) ? 0 : 1);

@@ -119,7 +119,7 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
       // a short word the library lacks is also compared as typed with its neighbours as written: the
       // stems can be two edits apart where the words are one ("clmate": clmate / climat, "chnage":
       // chnage / chang)
-      const asWritten = rare && edits === 1;
+      const asWritten = df === 0 && edits === 1 && !/\p{Script=Arabic}/u.test(w.term);
       const cands = c
         .closeTerms(w.term, asWritten ? 2 : edits, floor, rare)
         .map((x) => (x.distance <= edits ? x : { ...x, distance: surfaceDistance(folded, c.surfaceOf(x.term)) }))
