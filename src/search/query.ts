@@ -759,7 +759,9 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
     throw new QueryError(
       Object.keys(filters).length
         ? 'Add at least one word to search for — filters such as country: only narrow a search.'
-        : 'The query is empty — type a few words to search for.',
+        : pieces.some((p) => p.kind === 'word' && p.raw.trim())
+          ? 'The query has no words to search for (emoji, symbols and punctuation are not searched) — type a few words.'
+          : 'The query is empty — type a few words to search for.',
     );
   }
   if (words.length + indexable + closedOnly === 0) {

@@ -148,6 +148,10 @@ describe('parseQuery: malformed queries get a message that says what to fix', ()
   it.each([
     ['', /empty/],
     ['   ', /empty/],
+    // an emoji, a symbol or a zero-width space is not nothing: say what is not searched (QA 17)
+    ['🔥🔥', /^The query has no words to search for \(emoji, symbols and punctuation are not searched\)/],
+    ['\u200b', /no words to search for/],
+    ['?!', /no words to search for/],
     ['-heroin -"South Africa"', /only says what to leave out.*add at least one word/],
     ['the of and', /very common words.*more specific word/],
     ['"to be or not to be"', /very common word.*more specific word/],
