@@ -157,6 +157,12 @@ export class Corpus {
     return id < 0 ? term : this.index.surface(id);
   }
 
+  /** Whether passage `g` holds `term`, in its text or its metadata. */
+  inPassage(g: number, term: string): boolean {
+    const id = this.index.termId(term);
+    return id >= 0 && (this.index.tf(id, 'text', g) > 0 || this.index.tf(id, 'meta', g) > 0);
+  }
+
   /** Whether passage `g`'s text (not its metadata: title, country, speaker, meeting) holds `term`. */
   inText(g: number, term: string): boolean {
     const id = this.index.termId(term);

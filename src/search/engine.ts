@@ -136,7 +136,19 @@ export class VerbatimEngine implements SearchEngine {
       phraseOnly: ranked.phraseOnly,
       sameAs: ranked.markSameAs,
     };
-    const hits = ranked.order.slice(offset, offset + limit).map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, marks));
+    const shown = ranked.order.slice(offset, offset + limit);
+    const hits = shown.map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, marks));
+    // a word found only through words spelled like it, on this page: say so ("drones" shown as "done")
+    for (const c of ranked.corrections) {
+      if (!shown.length || shown.some((g) => this.corpus.inPassage(g, c.term))) continue;
+      const like = c.typos.filter((t) => shown.some((g) => this.corpus.inPassage(g, t))).map((t) => `“${this.corpus.surfaceOf(t)}”`);
+      if (!like.length) continue;
+      notices.push(
+        this.corpus.df(c.term) === 0
+          ? `No passage holds “${c.raw}”: searched as ${like.join(', ')}, spelled like it.`
+          : `No passage shown holds “${c.raw}”: they hold words spelled like it (${like.join(', ')}).`,
+      );
+    }
     const res: SearchResponse = {
       query,
       total: ranked.total,

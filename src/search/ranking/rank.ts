@@ -63,6 +63,8 @@ export interface Ranked {
   markWeights: Map<string, number>;
   /** See {@link QueryPlan.markSameAs}. */
   markSameAs: Map<string, string>;
+  /** The query words that typo corrections stand in for: the word as written, its term, the corrections' terms. */
+  corrections: Array<{ raw: string; term: string; typos: string[] }>;
   phrases: string[][];
   /**
    * The indexed words of the query's phrases and +words, when a second reading may ask for the
@@ -135,6 +137,10 @@ export function rank(
       compoundParts: plan.compoundParts,
       markWeights: plan.markWeights,
       markSameAs: plan.markSameAs,
+      corrections: plan.words.flatMap((w) => {
+        const typos = w.expansions.filter((e) => e.typo).map((e) => e.term);
+        return typos.length ? [{ raw: w.raw ?? w.term, term: w.term, typos }] : [];
+      }),
       phrases: [...plan.phrases, ...plan.markPhrases],
       requiredWords: parsed.words.length === 0 && plan.phraseCompounds.length === 0 && plan.excludedPhrases.length === 0 ? plan.phraseContent : null,
       ...(most && { held: { words: most.held, of: mostOf!.length } }),

@@ -18,7 +18,9 @@ export interface RankedWord {
    * Other terms scored as this word, each with its weight relative to the word's; `rankOnly`: ranking
    * evidence only, not the word itself for a count (a noun's adjective: "economic" is not "economy").
    */
-  expansions: Array<{ term: string; weight: number; rankOnly?: boolean }>;
+  expansions: Array<{ term: string; weight: number; rankOnly?: boolean; typo?: boolean }>;
+  /** The word as the query writes it. */
+  raw?: string;
   /**
    * The word is a defined acronym: its long form's content terms, which also stand for it; or a
    * hyphenated compound searched as its closed term (`compound`): its parts' terms, together.
@@ -89,7 +91,7 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     chosen = chosen.filter((_, i) => keep.has(i));
   }
   for (const w of chosen) {
-    const rw: RankedWord = { term: w.term, qw: qwOf(w.term), bit: out.length < 31 ? out.length : -1, expansions: [] };
+    const rw: RankedWord = { term: w.term, raw: w.raw, qw: qwOf(w.term), bit: out.length < 31 ? out.length : -1, expansions: [] };
     if (w.parts) {
       // a compound as typed: no typo to correct, no adjective to stand in; with a stop-word part
       // (follow-up) its other parts apart do not say it, so only its closed term, both spellings, does
@@ -136,7 +138,7 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
         .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
         .slice(0, maxExpansions);
       // noisy channel: the more frequent the neighbour against the word as typed, the likelier it was meant
-      rw.expansions = cands.map((x) => ({ term: x.term, weight: (weight * x.df) / (x.df + channel * Math.max(1, df)) / x.distance }));
+      rw.expansions = cands.map((x) => ({ term: x.term, weight: (weight * x.df) / (x.df + channel * Math.max(1, df)) / x.distance, typo: true }));
     }
     const long = c.longFormOf.get(w.term);
     if (long && rw.expansions.length === 0) rw.longForm = long;
