@@ -161,6 +161,16 @@ describe('Export CSV', () => {
 });
 
 describe('/trend', () => {
+  it('says "1 passage in all" for a single match, not "1 passages"', async () => {
+    // a phrase one passage holds: the first sentence of the first passage the library lists
+    const hit = (await engine.search('peace', { limit: 1 })).hits[0]!;
+    const words = hit.text.split(/\s+/).slice(0, 8).join(' ').replace(/["“”]/g, '');
+    const query = `"${words}"`;
+    expect((await engine.count(query, { by: 'year' })).total).toBe(1);
+    const v = await fake.slashCommand('trend', { query, by: 'year' }).response({ timeoutMs: 20_000 });
+    expect(v.content).toMatch(/: 1 passage in all\./);
+  });
+
   it('answers privately with a PNG chart within Discord’s limits, alt text, the top years in words, and Share…', async () => {
     const v = await fake.slashCommand('trend', { query: 'peace', by: 'year' }).response({ timeoutMs: 20_000 });
     expect(v.ephemeral).toBe(true);
