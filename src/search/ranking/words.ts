@@ -4,7 +4,7 @@
  * adjectives, a noun's adjective (sun: solar) — plus the acronym of a long form spelled out in the query.
  */
 import { fold, isLoneCjk, languageTermsOf, tokens } from '../../index/analyzer.ts';
-import { saidApart, type ParsedQuery, type QueryWord } from '../query.ts';
+import { editDistance, saidApart, type ParsedQuery, type QueryWord } from '../query.ts';
 import type { Corpus } from '../corpus.ts';
 
 /** A query word as ranked: its term, the expansions standing in for it, and its bit. */
@@ -40,24 +40,6 @@ export interface RankedWord {
 export function typoEdits(term: string, folded: string, twoFrom = 8): number {
   if (/\p{Script=Arabic}/u.test(term)) return term.length >= 6 ? 1 : 0;
   return folded.length >= twoFrom ? 2 : 1;
-}
-
-/** Optimal string alignment distance of `a` and `b` (a swap of neighbours one edit), up to 2; 3 beyond. */
-function surfaceDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
-      row.push(d);
-    }
-    prev2 = prev;
-    prev = row;
-  }
-  return Math.min(prev[b.length]!, 3);
 }
 
 /** Query words with their bits, and fuzzy expansions for long words whose term is absent or rare. */
@@ -124,7 +106,7 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
       const asWritten = df === 0 && edits === 1 && !/\p{Script=Arabic}/u.test(w.term);
       const cands = c
         .closeTerms(w.term, asWritten ? 2 : edits, floor, rare)
-        .map((x) => (x.distance <= edits ? x : { ...x, distance: surfaceDistance(folded, c.surfaceOf(x.term)) }))
+        .map((x) => (x.distance <= edits ? x : { ...x, distance: editDistance(folded, c.surfaceOf(x.term)) }))
         .filter(
           (x) =>
             x.distance <= edits &&
