@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFileName } from '../render/csv.ts';
+import { countOf } from '../render/text.ts';
 import { summaryLines, trendChart } from '../render/chart/spec.ts';
 import { filterLabel } from '../search/filter-values.ts';
 import { QUERY_HELP } from '../search/query.ts';
@@ -116,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(
     [
       ...notes,
-      `${chart.title} — ${chart.measure} by ${by}: ${counts.total.toLocaleString('en-US')} ${counts.total === 1 ? noun.slice(0, -1) : noun} in all (counted in ${counts.tookMs} ms).`,
+      `${chart.title} — ${chart.measure} by ${by}: ${countOf(counts.total, noun)} in all (counted in ${counts.tookMs} ms).`,
       `${top}:`,
       ...summaryLines(counts, options).map((l) => `  ${l}`),
       `Chart: ${out} (${image.width}×${image.height} PNG, ${Math.round(image.png.byteLength / 1024)} KB)`,

@@ -59,9 +59,8 @@ function toFollow(r: FollowRow): Follow {
 
 /**
  * What makes two follows the same: one member, the same query (spaces and case aside, as matching
- * reads it), the same resolved
- * filters, the same destination (a channel, or the member's direct messages, from any server) and
- * the same frequency. Such follows would send each passage twice.
+ * reads it), the same resolved filters, the same destination (a channel, or the member's direct
+ * messages, from any server) and the same frequency. Such follows would send each passage twice.
  */
 export function followKey(f: Pick<Follow, 'ownerId' | 'channelId' | 'query' | 'filters' | 'every'>): string {
   const filters = Object.entries(f.filters)

@@ -146,9 +146,8 @@ const FORMER_NAMES: ReadonlyArray<readonly [string, string, string, string]> = [
 
 /**
  * The name `code` (whose present name is `name`) bore at the UN on `date` (YYYY-MM-DD, YYYY-MM or
- * YYYY; a year alone is read as its 1 October, in the General Debate's weeks, a month as its
- * 15th): "Union of Soviet Socialist
- * Republics" for RUS in 1961, `name` itself today or without a date.
+ * YYYY; a year alone is read as its 1 October, in the General Debate's weeks, a month as its 15th):
+ * "Union of Soviet Socialist Republics" for RUS in 1961, `name` itself today or without a date.
  */
 export function countryNameOn(code: string, name: string, date: string | undefined): string {
   if (!date) return name;

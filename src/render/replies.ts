@@ -10,7 +10,7 @@ import { describeFilters, type FilterLabel } from '../search/filter-values.ts';
 import { exportId, pageId, type SearchState, type StateStore } from './custom-id.ts';
 import { LIMITS } from './discord-limits.ts';
 import type { Card, Control, FileAttachment, Reply } from './models.ts';
-import { escapeMarkdown, link, truncate } from './text.ts';
+import { countOf, escapeMarkdown, link, truncate } from './text.ts';
 
 export const HITS_PER_PAGE = 5;
 export const SOURCES_PER_PAGE = 10;
@@ -196,7 +196,7 @@ export function contextReply(hits: Hit[], centerId: string): Reply {
 function documentLine(d: DocumentSummary): string {
   const bits = [d.meta.date, d.meta.countryName ?? d.meta.country, d.meta.speaker ?? d.meta.organisation].filter(Boolean);
   if (d.statements) bits.push(plural(d.statements, 'statement'));
-  return `${link(d.meta.title ?? d.id, d.meta.url)} — ${escapeMarkdown([...bits, `${d.passages} passage${d.passages === 1 ? '' : 's'}`].join(' · '))}\n\`${d.id.replace(/`/g, "'")}\``;
+  return `${link(d.meta.title ?? d.id, d.meta.url)} — ${escapeMarkdown([...bits, plural(d.passages, 'passage')].join(' · '))}\n\`${d.id.replace(/`/g, "'")}\``;
 }
 
 /** One page of the library's documents. */
@@ -383,7 +383,7 @@ const TOP_HEADINGS = { year: 'Top years', session: 'Top sessions', country: 'Top
 export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedBy?: string }): Reply {
   const lines = [
     ...(controls.sharedBy ? [`Shared by <@${controls.sharedBy}>`] : []),
-    `**${escapeMarkdown(truncate(t.title, 300))}** — ${escapeMarkdown(t.measure)} by ${t.by}: ${t.total.toLocaleString('en-US')} ${t.total === 1 ? t.noun.slice(0, -1) : t.noun} in all.`,
+    `**${escapeMarkdown(truncate(t.title, 300))}** — ${escapeMarkdown(t.measure)} by ${t.by}: ${countOf(t.total, t.noun)} in all.`,
     ...(t.notices ?? []).map(noticeLine),
     `${TOP_HEADINGS[t.by]}: ${t.top.map((l) => escapeMarkdown(l)).join(' · ')}`,
   ];

@@ -103,3 +103,8 @@ export function link(label: string, url: string | undefined): string {
   const text = escapeMarkdown(label);
   return url ? `[${text}](${linkTarget(url)})` : text;
 }
+
+/** A count with its noun, given in the plural: "1 passage", "2,090 passages" (en-US digit groups). */
+export function countOf(n: number, pluralNoun: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? pluralNoun.replace(/s$/, '') : pluralNoun}`;
+}

@@ -53,10 +53,10 @@ export class Catalog {
   /** Values of a facet whose label (a word of it) or value starts with `prefix`, most frequent first. */
   facet(facet: Facet, prefix: string, limit: number): FacetValue[] {
     const p = fold(prefix).trim();
+    if (facet === 'document') return this.documentChoices(p, limit);
     // several words ("Colombia 2016") or a part of an id ("COL_71" in 2016/COL_71_2016): each must start a word
     const tokens = p.split(/[\s,]+/).filter(Boolean);
     const out: FacetValue[] = [];
-    if (facet === 'document') return this.documentChoices(p, limit);
     for (const v of this.facetValues(facet)) {
       if (out.length >= limit) break;
       if (!p || startsWord(fold(v.label), p) || fold(v.value).startsWith(p) || everyStartsAWord(`${v.label} ${v.value}`, tokens)) out.push(v);

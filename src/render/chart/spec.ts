@@ -10,6 +10,7 @@
  */
 import { describeFilters, type FilterLabel } from '../../search/filter-values.ts';
 import type { SearchFilters, TrendBucket, TrendCounts } from '../../types.ts';
+import { countOf } from '../text.ts';
 
 /** Bars shown for country and speaker trends. */
 export const TOP_BARS = 15;
@@ -56,8 +57,6 @@ export interface TrendChart {
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
-/** "1 passage", "2 passages" */
-const count = (n: number, noun: string): string => `${fmt(n)} ${n === 1 ? noun.replace(/s$/, '') : noun}`;
 const fmtRate = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 
 /** "“development” · country: Colombia, Mexico · from 2000": the query, and its filters as /search describes them. */
@@ -156,17 +155,17 @@ export function altText(counts: TrendCounts, rows: ChartRow[], options: ChartOpt
       .slice(0, 10)
       .map((r) => `${r.label} ${fmt(r.count)}`)
       .join(', ');
-    return `Horizontal bar chart of ${measure} for ${title}, top ${rows.length} ${counts.by === 'country' ? 'countries' : 'speakers'}: ${top}. ${count(counts.total, noun)} in all.`;
+    return `Horizontal bar chart of ${measure} for ${title}, top ${rows.length} ${counts.by === 'country' ? 'countries' : 'speakers'}: ${top}. ${countOf(counts.total, noun)} in all.`;
   }
   const shown = rows.filter((r) => r.value !== null) as (ChartRow & { value: number })[];
   if (!shown.length) return `Chart of ${measure} for ${title}: no data.`;
   const rate = isRate(counts, options);
-  const v = (r: ChartRow & { value: number }): string => (rate ? `${fmtRate(r.value)} (${count(r.count, noun)})` : fmt(r.value));
+  const v = (r: ChartRow & { value: number }): string => (rate ? `${fmtRate(r.value)} (${countOf(r.count, noun)})` : fmt(r.value));
   const max = shown.reduce((a, b) => (b.value > a.value ? b : a));
   const last = shown[shown.length - 1]!;
   const first = shown[0]!;
   const kind = counts.by === 'year' ? 'Line chart' : 'Column chart';
-  return `${kind} of ${measure} for ${title}, ${counts.by} ${first.label} to ${last.label}. Highest: ${max.label}, ${v(max)}. Latest: ${last.label}, ${v(last)}. ${count(counts.total, noun)} in all.`;
+  return `${kind} of ${measure} for ${title}, ${counts.by} ${first.label} to ${last.label}. Highest: ${max.label}, ${v(max)}. Latest: ${last.label}, ${v(last)}. ${countOf(counts.total, noun)} in all.`;
 }
 
 /** Top buckets with counts, for the message text ("the answer without the picture"). */
@@ -181,7 +180,7 @@ export function summaryLines(counts: TrendCounts, options: ChartOptions = {}, n 
   return ranked
     .slice(0, n)
     .map((r) =>
-      rate ? `${r.label}: ${fmtRate(r.value ?? 0)} ${unit(counts).text} (${count(r.count, noun)})` : `${r.label}: ${count(r.count, noun)}`,
+      rate ? `${r.label}: ${fmtRate(r.value ?? 0)} ${unit(counts).text} (${countOf(r.count, noun)})` : `${r.label}: ${countOf(r.count, noun)}`,
     );
 }
 
@@ -194,8 +193,8 @@ export function trendChart(counts: TrendCounts, options: ChartOptions = {}): Tre
   const bars = counts.by === 'country' || counts.by === 'speaker';
   const noun = unitNoun(counts);
   const subtitle = bars
-    ? `Top ${rows.length} ${counts.by === 'country' ? (rows.length === 1 ? 'country' : 'countries') : rows.length === 1 ? 'speaker' : 'speakers'} by ${measure} · ${count(counts.total, noun)} in all`
-    : `${measure[0]!.toUpperCase()}${measure.slice(1)} · ${count(counts.total, noun)} in all`;
+    ? `Top ${rows.length} ${counts.by === 'country' ? (rows.length === 1 ? 'country' : 'countries') : rows.length === 1 ? 'speaker' : 'speakers'} by ${measure} · ${countOf(counts.total, noun)} in all`
+    : `${measure[0]!.toUpperCase()}${measure.slice(1)} · ${countOf(counts.total, noun)} in all`;
   // short: a rotated axis title longer than the plot widens the chart (Vega estimates text widths)
   const axisTitle = isRate(counts, options) ? `Matches ${unit(counts).text}` : `Matching ${noun}`;
   const data = { values: rows.map((r) => ({ ...r, label: r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label })) };
