@@ -135,11 +135,55 @@ describe('document evidence: a description is a topic, which a whole statement c
     // passage by passage alone, the note's one dense sentence comes first
     expect(documents(off, DESCRIPTION).slice(0, 2)).toEqual(['note', 'minister']);
   });
+});
 
-  it('leaves a look-up of a few words to the passages', () => {
-    const q = 'herders young people sahel';
-    expect(on.searchSync(q, { limit: 10 }).hits.map((h) => [h.id, h.score])).toEqual(
-      off.searchSync(q, { limit: 10 }).hits.map((h) => [h.id, h.score]),
+describe('document evidence: a short document is one topic, whatever the query', () => {
+  // A four-paragraph news item on a locust invasion names the insects in two paragraphs and the crop
+  // in another; one-line notices each name one of the two words.
+  const ARTICLE = [
+    'Locust swarms crossed into the eastern provinces in March, the worst invasion in three decades.',
+    'The swarms have stripped sorghum and millet fields bare, and pasture is gone along the river.',
+    'Control teams sprayed forty thousand hectares, but the locust bands hatch faster than they can be reached.',
+    'Farmers fear the swarms will return with the rains, and ask for seed and food until the next harvest.',
+  ];
+  const NOTICES = [
+    { id: 'fair', title: 'Notice', text: 'The sorghum fair opens in the capital on Tuesday.' },
+    { id: 'garden', title: 'Notice', text: 'A locust was photographed in the botanical garden.' },
+    {
+      id: 'coast',
+      title: 'Notice',
+      text: 'Locust swarms were reported near the coast on Tuesday, the ministry said in a short notice about the weather.',
+    },
+    ...Array.from({ length: 40 }, (_, i) => ({
+      id: `committee-${i + 1}`,
+      title: 'Notice',
+      text: `The committee met on item ${i + 1} of its agenda and adopted the report of its bureau without a vote.`,
+    })),
+  ];
+  const q = 'locust sorghum';
+  const sources = (e: VerbatimEngine): string[] => e.searchSync(q, { limit: 5 }).hits.map((h) => h.source.document);
+
+  it("ranks the article's paragraphs, which hold the two words between them, above notices naming one", async () => {
+    const news = await libraryWith([{ id: 'article', title: 'Report', text: ARTICLE.join('\n\n') }, ...NOTICES]);
+    expect(sources(news).slice(0, 4)).toEqual(['article', 'article', 'article', 'fair']);
+    // passage by passage alone, the sorghum notice comes second
+    expect(sources(withDocument(news, { towardDocument: 0 })).slice(0, 2)).toEqual(['article', 'fair']);
+  });
+
+  it('does not count a long speech as one topic', async () => {
+    // the same paragraphs opening a speech that goes on through the agenda: 28 paragraphs, shorter
+    // than most General Debate speeches (37 passages on average)
+    const agenda = Array.from(
+      { length: 24 },
+      (_, i) =>
+        `On item ${i + 1} of the agenda, the locust invasion is again part of the answer, and my delegation will speak to it in the Committee.`,
     );
+    const speech = await libraryWith([{ id: 'article', title: 'Report', text: [...ARTICLE, ...agenda].join('\n\n') }, ...NOTICES]);
+    expect(speech.searchSync(q, { limit: 30 }).hits.filter((h) => h.source.document === 'article').length).toBeGreaterThan(
+      INDEX_OPTIONS.document.shortDocumentPassages,
+    );
+    const ranked = (e: VerbatimEngine): [string, number][] => e.searchSync(q, { limit: 10 }).hits.map((h) => [h.id, h.score]);
+    expect(ranked(speech)).toEqual(ranked(withDocument(speech, { towardDocument: 0 })));
+    expect(sources(speech).slice(0, 2)).toEqual(['article', 'fair']);
   });
 });

@@ -60,8 +60,10 @@ class Bm25fScorer {
   private readonly docWeight: number;
   /** The query walks every passage of each term's postings (no filter, no required words). */
   private readonly wholeLibrary: boolean;
-  /** For descriptions: the share of the way a passage's score moves up to its document's BM25. */
+  /** The share of the way a passage's score moves up to its document's BM25 … */
   private readonly towardDocument: number;
+  /** … in documents of at most this many passages (any size for a description). */
+  private readonly towardMaxPassages: number;
 
   constructor(
     private readonly c: Corpus,
@@ -72,8 +74,10 @@ class Bm25fScorer {
     this.k1 = c.opts.bm25.k1;
     this.docWeight = c.opts.document.weight;
     this.wholeLibrary = !required && plan.allow === null && plan.restriction.passages === null && plan.routed.length === c.parts.length;
-    // a description (as many ranked words as feedback asks) states a topic, which a whole document covers
-    this.towardDocument = plan.words.length >= c.opts.prf.minWords ? c.opts.document.towardDocument : 0;
+    // a description (as many ranked words as feedback asks) states a topic, which a whole document
+    // covers; a short document (an article) is one topic, whatever the query
+    this.towardDocument = c.opts.document.towardDocument;
+    this.towardMaxPassages = plan.words.length >= c.opts.prf.minWords ? Infinity : c.opts.document.shortDocumentPassages;
   }
 
   /** Adds a term's BM25 contribution (tfNorm `t`, weight × idf `wi`) to passage g, and its tf to its document's. */
@@ -184,9 +188,10 @@ class Bm25fScorer {
   }
 
   /**
-   * Each scored passage gains its document's evidence, weighted; for a description, a passage of a
-   * document of several passages also moves `towardDocument` of the way up to its document's BM25
-   * when that is higher (the document as a whole covers the topic; a one-passage document is its passage).
+   * Each scored passage gains its document's evidence, weighted; a passage of a document of several
+   * passages (at most `shortDocumentPassages` of them, unless the query is a description) also moves
+   * `towardDocument` of the way up to its document's BM25 when that is higher (the document as a
+   * whole covers the topic; a one-passage document is its passage).
    */
   addDocumentEvidence(): void {
     if (this.docWeight <= 0) return;
@@ -197,7 +202,7 @@ class Bm25fScorer {
       const d = docOf[g]!;
       const doc = docScore[d]!;
       const own = score[g]!;
-      const lift = toward > 0 && doc > own && docs[d]!.count > 1 ? toward * (doc - own) : 0;
+      const lift = toward > 0 && doc > own && docs[d]!.count > 1 && docs[d]!.count <= this.towardMaxPassages ? toward * (doc - own) : 0;
       score[g] = own + this.docWeight * doc + lift;
     }
   }
