@@ -74,6 +74,37 @@ export function asTypedFirst(plan: QueryPlan, head: number[], window: number, te
   return typed.length && other.length ? [...typed, ...other, ...head.slice(window)] : head;
 }
 
+/**
+ * The words of an unquoted query of three to `max` words, stop words among them,
+ * as typed and folded ("the", "cold", "war", "is", "over"); null for any other query. Such a query
+ * may be a line the user remembers, which ranking by indexed words alone reads as "cold war".
+ */
+function rememberedLine(plan: QueryPlan, max: number): string[] | null {
+  const { parsed } = plan;
+  if (parsed.phrases.length || parsed.excluded.length || parsed.excludedPhrases.length || /["+]/.test(parsed.text)) return null;
+  if (/[\p{Script=Arabic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(parsed.text)) return null;
+  const words = (fold(parsed.text).match(SURFACE_WORD) ?? []) as string[];
+  if (words.length < 3 || words.length > max) return null;
+  const toks = tokens(parsed.text);
+  return toks.some((t) => t.stop) && toks.some((t) => !t.stop) ? words : null;
+}
+
+/**
+ * The ranked head with, among its first `window` passages, those holding an unquoted query word for
+ * word first ({@link rememberedLine}: `the cold war is over` put the passages that say "the cold war
+ * is over" after twenty that repeat "cold war"), the rest after, in order otherwise; the head
+ * unchanged for other queries (`max`: INDEX_OPTIONS.wordForWordMaxWords).
+ */
+export function wordForWordFirst(plan: QueryPlan, head: number[], window: number, text: (g: number) => string, max: number): number[] {
+  const line = rememberedLine(plan, max);
+  const top = head.slice(0, window);
+  if (!line || top.length < 2) return head;
+  const typed: number[] = [];
+  const other: number[] = [];
+  for (const g of top) (holdsAsTyped(text(g), [line]) ? typed : other).push(g);
+  return typed.length && other.length ? [...typed, ...other, ...head.slice(window)] : head;
+}
+
 /** Candidates past the checked head sampled, evenly, to estimate how many of the rest hold the phrases. */
 const REST_SAMPLE = 128;
 

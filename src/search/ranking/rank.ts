@@ -35,7 +35,7 @@ import { scoreBm25f } from './bm25f.ts';
 import { candidateList, mostOfConjunction, requiredCandidates } from './candidates.ts';
 import { expandByFeedback } from './feedback.ts';
 import { liftSpeaker } from './speaker.ts';
-import { asTypedFirst, checkPhrases, needsPhraseCheck } from './phrases.ts';
+import { asTypedFirst, checkPhrases, needsPhraseCheck, wordForWordFirst } from './phrases.ts';
 import { countryFormTerms } from '../country-words.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
 import { rerankHead } from './rerank.ts';
@@ -123,7 +123,11 @@ export function rank(
     }
     let head = order.slice(0, plan.depth);
     if (!rerankHead(c, plan, s, head, idfOf, cmp)) partial = true;
-    if (sort === 'relevance' && needsPhraseCheck(plan)) head = asTypedFirst(plan, head, c.opts.proximity.depth, (g) => c.store.text(g));
+    if (sort === 'relevance') {
+      const text = (g: number): string => c.store.text(g);
+      const window = c.opts.proximity.depth;
+      head = needsPhraseCheck(plan) ? asTypedFirst(plan, head, window, text) : wordForWordFirst(plan, head, window, text, c.opts.wordForWordMaxWords);
+    }
     const scores = new Map<number, number>();
     for (const g of head) scores.set(g, Math.round(s.score[g]! * 1e4) / 1e4);
     return {
