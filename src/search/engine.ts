@@ -89,7 +89,7 @@ export class VerbatimEngine implements SearchEngine {
 
   /** The synchronous search behind {@link search} (for eval and benchmarks). */
   searchSync(query: string, options: SearchOptions = {}): SearchResponse {
-    let parsed = parseQuery(query);
+    let parsed = parseQuery(query, { filtersAlone: true });
     const started = performance.now();
     const countries = this.catalog.facetValues('country');
     // a query that is one document's symbol, typed bare (`A/RES/79/191`), asks for that document
@@ -109,7 +109,13 @@ export class VerbatimEngine implements SearchEngine {
           : `“${q}” names ${symbol.documents} documents in the library: these are their passages, each first to last. In quotes ("${q}") it is searched as words, in every document.`,
       );
     }
-    const sort = options.sort ?? 'relevance';
+    // filters alone rank nothing: the passages they allow, newest first (or as asked), each document first to last
+    const sort = parsed.filtersAlone && (options.sort ?? 'relevance') === 'relevance' ? 'newest' : (options.sort ?? 'relevance');
+    if (parsed.filtersAlone) {
+      notices.push(
+        `No words to search for: these are the passages the filters allow, ${sort === 'oldest' ? 'oldest' : 'newest'} first, each document first to last. Add words to search among them.`,
+      );
+    }
     let ranked = rank(this.corpus, this.scratch, parsed, restriction, offset + limit, started, sort);
     if (ranked.total === 0 && parsed.phrases.length > 0) {
       // no passage holds the quoted phrases (or +words): rather than nothing, the passages holding

@@ -71,6 +71,8 @@ export interface ParsedQuery {
   filters: SearchFilters;
   /** How the query was read where it was read leniently (an unclosed quote; `from: 5 years` read as words), one sentence each, fit to show. */
   notices: string[];
+  /** The query is filters alone, read with {@link ParseOptions.filtersAlone}: it has no word, phrase or exclusion. */
+  filtersAlone?: true;
 }
 
 export interface ParseOptions {
@@ -79,6 +81,12 @@ export interface ParseOptions {
    * (the engine's second reading of a query whose required phrases no passage holds).
    */
   relaxed?: boolean;
+  /**
+   * A query of filters alone (no word, nothing left out: `speaker:Arafat`, `country:LBN year:2024`)
+   * is read as such ({@link ParsedQuery.filtersAlone}) instead of refused: a search lists the passages
+   * the filters allow. A follow or a trend needs words, and leaves this unset.
+   */
+  filtersAlone?: boolean;
   /**
    * Read every filter written with a space as a filter, as before spaced values could be read as
    * words: for stored queries (follows), whose meaning must not change with the parser's heuristics.
@@ -453,7 +461,7 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       `“${operator}” is not an operator here: the words around it are searched as usual (in a short query, passages holding every word come first). Put + before a word that must be there (+heroin), - before one to leave out (-cannabis).`,
     );
   }
-  return { ...assemble(pieces, filters, options.relaxed === true), notices };
+  return { ...assemble(pieces, filters, options.relaxed === true, options.filtersAlone === true), notices };
 }
 
 /** A known filter written after a space (`country:`, `year:` …). */
@@ -646,7 +654,7 @@ function checkYear(y: string, key: string): string {
   return y;
 }
 
-function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Omit<ParsedQuery, 'notices'> {
+function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean, filtersAlone: boolean): Omit<ParsedQuery, 'notices'> {
   const words: QueryWord[] = [];
   const phrases: QueryPhrase[] = [];
   const excluded: QueryWord[] = [];
@@ -756,9 +764,11 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean): Om
         'The query has only very common words (like “the”, “of”, “and”), which are not searched on their own — add a more specific word or put an exact phrase in quotes.',
       );
     }
+    if (filtersAlone && Object.keys(filters).length)
+      return { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters, filtersAlone: true };
     throw new QueryError(
       Object.keys(filters).length
-        ? 'Add at least one word to search for — filters such as country: only narrow a search.'
+        ? 'Add at least one word — filters such as country: only narrow what is counted or followed (a search of filters alone lists the passages they allow).'
         : pieces.some((p) => p.kind === 'word' && p.raw.trim())
           ? 'The query has no words to search for (emoji, symbols and punctuation are not searched) — type a few words.'
           : 'The query is empty — type a few words to search for.',

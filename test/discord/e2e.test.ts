@@ -287,6 +287,15 @@ describe('/search', () => {
     expect(JSON.stringify(v.embeds)).toMatch(/Center for Governance Research/);
   });
 
+  it('lists the passages a filter alone allows, newest first, and says so', async () => {
+    // before: "Add at least one word to search for — filters such as country: only narrow a search."
+    const v = await fake.slashCommand('search', { query: 'country:COL' }).response();
+    expect(v.ephemeral).toBe(true);
+    expect(String(embed(v)['title'])).toMatch(/^1–5 of \d+ for “country:COL”/);
+    expect(String(embed(v)['description'])).toContain('No words to search for: these are the passages the filters allow, newest first');
+    for (const f of fields(v)) expect(f.name).toContain('Colombia');
+  });
+
   it('explains a malformed query privately', async () => {
     const v = await fake.slashCommand('search', { query: 'coca year:twenty' }).response();
     expect(v.ephemeral).toBe(true);
