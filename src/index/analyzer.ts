@@ -52,6 +52,45 @@ function stemByScript(folded: string): string | null {
   return null;
 }
 
+/**
+ * Stems Snowball gives to words of different meanings, split by the word's beginning (after the
+ * spelling rules: organisation is organization): "university" is not "universal", "organization"
+ * not "organ", "internal" not "international", "authority" not "author", "positive" not "position",
+ * "relative" not "relation", "executive" not "execution", "conservative" not "conservation",
+ * "liberal" not "liberation", "minority" and "majority" not "minor" and "major". Each new term is
+ * one no English word stems to otherwise (or the stem the family's other forms have: organizational
+ * → organiz). Xapian's and Lucene's Snowball merge them; in a library of
+ * UN speeches, where "universal", "organization", "international" and "relations" are among the
+ * commonest words, a query for the rarer word drowns in them.
+ */
+const STEM_SPLITS: ReadonlyMap<string, ReadonlyArray<readonly [RegExp, string]>> = new Map<string, ReadonlyArray<readonly [RegExp, string]>>([
+  ['univers', [[/^universit/, 'universiti']]],
+  ['organ', [[/^organiz/, 'organiz']]],
+  ['intern', [[/^internal/, 'internal']]],
+  [
+    'author',
+    [
+      [/^authorit/, 'authoriti'],
+      [/^authoriz/, 'authoriz'],
+    ],
+  ],
+  ['posit', [[/^positiv/, 'positiv']]],
+  ['relat', [[/^relativ/, 'relativ']]],
+  ['execut', [[/^executiv/, 'executiv']]],
+  ['conserv', [[/^conservativ/, 'conservativ']]],
+  ['conservat', [[/^conservatis/, 'conservativ']]],
+  ['liber', [[/^liberal/, 'liberal']]],
+  ['minor', [[/^minorit/, 'minoriti']]],
+  ['major', [[/^majorit/, 'majoriti']]],
+]);
+
+/** The term of a spelled word whose stem is `stemmed`, split off by {@link STEM_SPLITS}. */
+function splitStem(spelled: string, stemmed: string): string {
+  const splits = STEM_SPLITS.get(stemmed);
+  if (splits) for (const [re, term] of splits) if (re.test(spelled)) return term;
+  return stemmed;
+}
+
 /** British stem → American stem, from the table of spelling pairs (spelling.data.ts). */
 const VARIANT_STEMS: ReadonlyMap<string, string> = new Map(SPELLING_STEM_PAIRS);
 /** For the terms of that map whose words can begin differently (foetus / fetus), the other beginnings. */
@@ -381,7 +420,8 @@ function analyzeWordUncached(raw: string): WordAnalysis {
   // statement and "ecowas" typed in a query meet (sparing capitals from stemming made them differ).
   // British and American spellings meet: rules on the word (organisation → organization, labour →
   // labor), then the table of pairs on the stem (defenc → defens, centr → center).
-  const stemmed = stem(spellingRules(folded.replace(/'/g, '')));
+  const spelled = spellingRules(folded.replace(/'/g, ''));
+  const stemmed = splitStem(spelled, stem(spelled));
   const term = VARIANT_STEMS.get(stemmed) ?? stemmed;
   return { term, folded, stop };
 }

@@ -148,6 +148,7 @@ atheroma atheromat
 atherosclerosi atherosclerot
 atrium atrial atrioventricular
 auricl auriculoventricular
+author auctori authori
 autobiographi semiautobiograph
 autocatalysi autocatalyt
 autogenesi autogenet
@@ -546,7 +547,6 @@ polarographi polarograph
 polyhedron polyhedr
 pope papal
 porphyri porphyrit
-positiv positivist
 praetor praetori praetorian pretori pretorian
 precordium precordi
 primipara primipar

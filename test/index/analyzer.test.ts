@@ -24,6 +24,38 @@ describe('analyzer', () => {
   });
 
   it.each([
+    ['university', 'universal'],
+    ['universities', 'universality'],
+    ['organization', 'organ'],
+    ['organisations', 'organisms'],
+    ['internal', 'international'],
+    ['internally', 'internationally'],
+    ['authority', 'author'],
+    ['authorized', 'authors'],
+    ['positive', 'position'],
+    ['relative', 'relations'],
+    ['executive', 'execution'],
+    ['conservative', 'conservation'],
+    ['liberal', 'liberation'],
+    ['minority', 'minor'],
+    ['majority', 'major'],
+  ])('%s and %s, which Snowball stems alike, are different words', (a, b) => {
+    expect(queryTerm(a)).not.toBe(queryTerm(b));
+  });
+
+  it.each([
+    ['university', 'universities'],
+    ['organization', 'organised'],
+    ['organizations', 'organizational'],
+    ['internal', 'internally'],
+    ['authorities', 'authority'],
+    ['authorize', 'authorisation'],
+    ['minorities', 'minority'],
+  ])('%s and %s, split off a shared stem, still meet', (a, b) => {
+    expect(queryTerm(a)).toBe(queryTerm(b));
+  });
+
+  it.each([
     ['coca cultivation has increased by 97.4% in the past ten years', '97.4'],
     ['about 87% of heroin', '87'],
     ['800,000 refugees have crossed the Austrian borders', '800000'],
