@@ -10,7 +10,7 @@ import { describeFilters, type FilterLabel } from '../search/filter-values.ts';
 import { exportId, pageId, type SearchState, type StateStore } from './custom-id.ts';
 import { LIMITS } from './discord-limits.ts';
 import type { Card, Control, FileAttachment, Reply } from './models.ts';
-import { countOf, escapeMarkdown, link, truncate } from './text.ts';
+import { countOf, escapeMarkdown, link, quotedQuery, truncate } from './text.ts';
 
 export const HITS_PER_PAGE = 5;
 export const SOURCES_PER_PAGE = 10;
@@ -70,7 +70,7 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
   const offset = page * HITS_PER_PAGE;
   const pages = Math.max(1, Math.ceil(response.total / HITS_PER_PAGE));
   const card: Card = {
-    title: `${rangeLabel(offset, response.hits.length, response.total, response.totalEstimated)} for “${truncate(state.query, 120)}”`,
+    title: `${rangeLabel(offset, response.hits.length, response.total, response.totalEstimated)} for ${quotedQuery(truncate(state.query, 120))}`,
     description:
       escapeMarkdown(`Page ${page + 1} of ${response.totalEstimated ? 'about ' : ''}${pages}${filterSummary(state, label)}`) +
       (response.partial ? '\n*Partial results: the search was cut short.*' : '') +
@@ -413,7 +413,7 @@ export interface CompareEntry {
 /** `/compare`: one field per entity, its best passage's excerpt and citation, and Share… per passage. */
 export function compareReply(query: string, entries: readonly CompareEntry[]): Reply {
   const card: Card = {
-    title: truncate(`“${query}” compared`, 200),
+    title: truncate(`${quotedQuery(query)} compared`, 200),
     description: escapeMarkdown(`Best passage for each of ${entries.map((e) => e.label).join(', ')}.`),
     fields: entries.map((e) => ({
       name: `${escapeMarkdown(e.label)} · ${plural(e.total, 'passage')}`,

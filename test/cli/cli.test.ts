@@ -201,6 +201,15 @@ describe('npm run search', () => {
     expect((await run('search', ['-h'])).stdout).toContain('Usage:');
   });
 
+  it('names a phrase query as typed in the results line, not quoted twice', async () => {
+    // before: 1–1 of 1 passage for “"coca cultivation"”
+    const phrase = await run('search', ['"coca cultivation"']);
+    expect(phrase.code).toBe(0);
+    expect(phrase.stdout).toMatch(/^1–\d+ of \d+ passages? for "coca cultivation" \(/m);
+    const words = await run('search', ['coca cultivation']);
+    expect(words.stdout).toMatch(/^1–\d+ of \d+ passages? for “coca cultivation” \(/m);
+  });
+
   it('takes a document by its UN symbol or title words in --document and doc:, and names the documents a value names when several', async () => {
     // before: "No document “A/RES/55/2” in the library" (only the id A_RES_55_2 was taken)
     const lib = path.join(tmp, 'un');

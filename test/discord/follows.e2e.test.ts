@@ -372,7 +372,7 @@ describe('digests', () => {
     await stack.follows.tick();
     const digests = dmAlerts('bob', id);
     expect(digests).toHaveLength(1);
-    expect(String(cardOf(digests[0]!)['title'])).toMatch(/^Daily digest: \d+ passages? for “"Sustainable Development Goals"”/);
+    expect(String(cardOf(digests[0]!)['title'])).toMatch(/^Daily digest: \d+ passages? for "Sustainable Development Goals"/);
     expect(fieldsOf(digests[0]!)[0]?.value).toMatch(/\*\*Sustainable Development Goals\*\*/);
     await stack.follows.tick();
     clock = Date.UTC(2026, 2, 3, 9, 31); // the next day, nothing new

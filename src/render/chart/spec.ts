@@ -10,7 +10,7 @@
  */
 import { describeFilters, type FilterLabel } from '../../search/filter-values.ts';
 import type { SearchFilters, TrendBucket, TrendCounts } from '../../types.ts';
-import { countOf } from '../text.ts';
+import { countOf, quotedQuery } from '../text.ts';
 
 /** Bars shown for country and speaker trends. */
 export const TOP_BARS = 15;
@@ -63,8 +63,7 @@ const fmtRate = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.to
 export function trendTitle(query: string, filters: SearchFilters, label?: FilterLabel): string {
   const line = describeFilters(filters, label);
   const short = query.length > 90 ? `${query.slice(0, 89)}…` : query;
-  const q = /["“”]/.test(short) ? short : `“${short}”`;
-  return `${q}${line ? ` · ${line}` : ''}`;
+  return `${quotedQuery(short)}${line ? ` · ${line}` : ''}`;
 }
 
 /** The title's font size, in CSS pixels. */
