@@ -199,17 +199,22 @@ function documentLine(d: DocumentSummary): string {
   return `${link(d.meta.title ?? d.id, d.meta.url)} — ${escapeMarkdown([...bits, plural(d.passages, 'passage')].join(' · '))}\n\`${d.id.replace(/`/g, "'")}\``;
 }
 
-/** One page of the library's documents. */
+/** One page of the library's documents, or why none is listed. */
 export function sourcesReply(docs: DocumentSummary[], page: number, filter: string): Reply {
+  if (!docs.length && filter) {
+    return {
+      visibility: 'ephemeral',
+      update: page > 0,
+      text:
+        `No document’s title, symbol, id, country or speaker holds “${escapeMarkdown(truncate(filter, 60))}”. ` +
+        'Try fewer words, or /sources alone for every document; /search finds what documents say.',
+    };
+  }
   const pages = Math.max(1, Math.ceil(docs.length / SOURCES_PER_PAGE));
   const p = Math.min(Math.max(0, page), pages - 1);
   const slice = docs.slice(p * SOURCES_PER_PAGE, (p + 1) * SOURCES_PER_PAGE);
   const f = filter.slice(0, 60).replace(/:/g, ' ');
-  const description = slice.length
-    ? slice.map(documentLine).join('\n\n')
-    : filter
-      ? `No document matches “${escapeMarkdown(filter)}”.`
-      : 'The library is empty.';
+  const description = slice.length ? slice.map(documentLine).join('\n\n') : 'The library is empty.';
   return {
     visibility: 'ephemeral',
     update: page > 0,

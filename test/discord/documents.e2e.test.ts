@@ -113,6 +113,17 @@ describe('/source names a document by its symbol, country or title words, as /so
   });
 });
 
+describe('/sources', () => {
+  it('says in one sentence where it looked when a filter finds no document', async () => {
+    // before: a card titled "0 of 0 documents matching “resolution Atlantis”"
+    const none = await fake.slashCommand('sources', { filter: 'resolution Atlantis' }).response();
+    expect(none.embeds).toEqual([]);
+    expect(none.content).toBe(
+      'No document’s title, symbol, id, country or speaker holds “resolution Atlantis”. Try fewer words, or /sources alone for every document; /search finds what documents say.',
+    );
+  });
+});
+
 describe('the document option of /search takes a symbol, a country or title words naming one document', () => {
   it('searches the one document a symbol names', async () => {
     const v = await fake.slashCommand('search', { query: 'peace', document: 'A/RES/55/2' }).response();
