@@ -199,7 +199,7 @@ function documentLine(d: DocumentSummary): string {
   return `${link(d.meta.title ?? d.id, d.meta.url)} — ${escapeMarkdown([...bits, plural(d.passages, 'passage')].join(' · '))}\n\`${d.id.replace(/`/g, "'")}\``;
 }
 
-/** One page of the library's documents, or why none is listed. */
+/** One page of the library's documents (in the engine's order: newest first, undated last), or why none is listed. */
 export function sourcesReply(docs: DocumentSummary[], page: number, filter: string): Reply {
   if (!docs.length && filter) {
     return {
@@ -222,7 +222,7 @@ export function sourcesReply(docs: DocumentSummary[], page: number, filter: stri
       {
         title: `${rangeLabel(p * SOURCES_PER_PAGE, slice.length, docs.length)} documents${filter ? ` matching “${truncate(filter, 60)}”` : ''}`,
         description,
-        footer: `Page ${p + 1} of ${pages} · /source document:<id> for details`,
+        footer: `Page ${p + 1} of ${pages} · newest first · /source document:<id> for details`,
         color: COLOR.results,
       },
     ],

@@ -114,7 +114,20 @@ describe('/source names a document by its symbol, country or title words, as /so
 });
 
 describe('/sources', () => {
-  it('says in one sentence where it looked when a filter finds no document', async () => {
+  it('lists the documents newest first, undated last, and says so in one line when a filter finds none', async () => {
+    const v = await fake.slashCommand('sources').response();
+    // before: the order the files were read in (1995, 2000, 2024, 2023, …), which no one could scan
+    const ids = [...description(v).matchAll(/^`([^`]+)`$/gm)].map((m) => m[1]);
+    expect(ids).toEqual([
+      'GA79_statement_Mexico_es', // 2024-09-28
+      'GA79_statement_Lebanon_ar', // 2024-09-26
+      'E_RES_2023_1-FR', // 2022-07-25, "Organisation des travaux …"
+      'E_RES_2023_1-EN', // 2022-07-25, "Working arrangements …"
+      'A_RES_55_2', // 2000-09-08
+      'A_50_PV.33', // 1995-10-18
+      'GA79_statement_Belarus_ru', // undated
+    ]);
+    expect(String((embed(v)['footer'] as Obj)['text'])).toBe('Page 1 of 1 · newest first · /source document:<id> for details');
     // before: a card titled "0 of 0 documents matching “resolution Atlantis”"
     const none = await fake.slashCommand('sources', { filter: 'resolution Atlantis' }).response();
     expect(none.embeds).toEqual([]);
