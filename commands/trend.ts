@@ -5,7 +5,7 @@
  */
 import { decodeState, encodeState, ExpiredError, stateFromId, stateId } from '../src/render/custom-id.ts';
 import { exportFileName } from '../src/render/csv.ts';
-import { summaryLines, trendChart } from '../src/render/chart/spec.ts';
+import { measureBy, summaryLines, trendChart } from '../src/render/chart/spec.ts';
 import type { Reply } from '../src/render/models.ts';
 import { filterLabel } from '../src/search/filter-values.ts';
 import { expiredReply, noTrendReply, trendReply } from '../src/render/replies.ts';
@@ -53,7 +53,7 @@ export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: st
   return trendReply(
     {
       title: chart.title,
-      measure: chart.measure,
+      measure: measureBy(counts, options),
       by: s.by,
       total: counts.total,
       noun: s.per,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFileName } from '../render/csv.ts';
 import { countOf } from '../render/text.ts';
-import { summaryLines, trendChart } from '../render/chart/spec.ts';
+import { measureBy, summaryLines, trendChart } from '../render/chart/spec.ts';
 import { filterLabel } from '../search/filter-values.ts';
 import { QUERY_HELP } from '../search/query.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../types.ts';
@@ -117,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(
     [
       ...notes,
-      `${chart.title} — ${chart.measure} by ${by}: ${countOf(counts.total, noun)} in all (counted in ${counts.tookMs} ms).`,
+      `${chart.title} — ${measureBy(counts, options)}: ${countOf(counts.total, noun)} in all (counted in ${counts.tookMs} ms).`,
       `${top}:`,
       ...summaryLines(counts, options).map((l) => `  ${l}`),
       `Chart: ${out} (${image.width}×${image.height} PNG, ${Math.round(image.png.byteLength / 1024)} KB)`,

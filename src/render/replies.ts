@@ -368,7 +368,7 @@ export function expiredReply(rerun: string): Reply {
 /** What a trend answer shows: the chart (already drawn), its alt text and the top buckets. */
 export interface TrendAnswer {
   title: string;
-  /** "matching passages per 1,000 passages of the year" */
+  /** What is counted, and by what: "matching passages per 1,000 passages of each year", "matching passages by country" (chart/spec.ts measureBy). */
   measure: string;
   by: 'year' | 'session' | 'country' | 'speaker';
   total: number;
@@ -388,7 +388,7 @@ const TOP_HEADINGS = { year: 'Top years', session: 'Top sessions', country: 'Top
 export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedBy?: string }): Reply {
   const lines = [
     ...(controls.sharedBy ? [`Shared by <@${controls.sharedBy}>`] : []),
-    `**${escapeMarkdown(truncate(t.title, 300))}** — ${escapeMarkdown(t.measure)} by ${t.by}: ${countOf(t.total, t.noun)} in all.`,
+    `**${escapeMarkdown(truncate(t.title, 300))}** — ${escapeMarkdown(t.measure)}: ${countOf(t.total, t.noun)} in all.`,
     ...(t.notices ?? []).map(noticeLine),
     `${TOP_HEADINGS[t.by]}: ${t.top.map((l) => escapeMarkdown(l)).join(' · ')}`,
   ];

@@ -115,7 +115,7 @@ describe('npm run trend', () => {
     const img = decodePng(readFileSync(out));
     expect(img.width).toBeGreaterThan(1000);
     const json = JSON.parse((await run(['peace', '--json'], 'trend')).stdout) as { total: number; buckets: { key: string; count: number }[] };
-    expect(r.stdout).toMatch(new RegExp(`^“peace” — matching passages per 1,000 passages of the year by year: ${json.total} passages in all`)); // no Note first
+    expect(r.stdout).toMatch(new RegExp(`^“peace” — matching passages per 1,000 passages of each year: ${json.total} passages in all`)); // no Note first
     for (const b of json.buckets.filter((x) => x.count > 0))
       expect(r.stdout).toMatch(new RegExp(`^  ${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)$`, 'm'));
     expect(r.stdout).toContain(`Chart: ${out} (${img.width}×${img.height} PNG`);
@@ -160,7 +160,7 @@ describe('npm run trend', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe(`Note: ${spaced}`);
-    expect(lines[1]).toMatch(/^“peace country: security” — matching passages per 1,000 passages of the year by year: \d+ passages? in all/);
+    expect(lines[1]).toMatch(/^“peace country: security” — matching passages per 1,000 passages of each year: \d+ passages? in all/);
     const json = JSON.parse((await run(['peace country: security', '--json'], 'trend')).stdout) as { total: number; notices?: string[] };
     expect(json.notices).toEqual([spaced]);
     const words = JSON.parse((await run(['peace country security', '--json'], 'trend')).stdout) as { total: number; notices?: string[] };

@@ -184,7 +184,8 @@ describe('/trend', () => {
     expect(img.height).toBeGreaterThan(500);
     const counts = await engine.count('peace', { by: 'year' });
     expect(png.description).toMatch(/^Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./);
-    expect(v.content).toContain(`**“peace”** — matching passages per 1,000 passages of the year by year: ${counts.total} passages in all.`);
+    // before: "… per 1,000 passages of the year by year: …"
+    expect(v.content).toContain(`**“peace”** — matching passages per 1,000 passages of each year: ${counts.total} passages in all.`);
     for (const b of counts.buckets.filter((x) => x.count > 0))
       expect(v.content).toMatch(new RegExp(`${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)`));
     expect(v.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -253,7 +254,7 @@ describe('/trend notices', () => {
     expect(words.total).toBeGreaterThan(0);
     const lines = v.content.split('\n');
     expect(lines[0]).toBe(
-      `**“peace country: security”** — matching passages per 1,000 passages of the year by year: ${words.total} passage${words.total === 1 ? '' : 's'} in all.`,
+      `**“peace country: security”** — matching passages per 1,000 passages of each year: ${words.total} passage${words.total === 1 ? '' : 's'} in all.`,
     );
     expect(lines[1]).toBe(`*${escapeMarkdown(spaced)}*`);
     expect(lines[2]).toMatch(/^Top years: /);

@@ -138,6 +138,15 @@ export function measureText(counts: TrendCounts, options: ChartOptions): string 
   return `matching ${noun} ${unit(counts).text} of the ${counts.by}`;
 }
 
+/**
+ * The measure with what it is counted by, for the one-line answer: "matching passages per 1,000
+ * passages of each year", "matching passages by country", "matching documents by year" (raw).
+ */
+export function measureBy(counts: TrendCounts, options: ChartOptions): string {
+  const noun = unitNoun(counts);
+  return isRate(counts, options) ? `matching ${noun} ${unit(counts).text} of each ${counts.by}` : `matching ${noun} by ${counts.by}`;
+}
+
 /** "Source: library “ungdc-lib” — 10,952 documents, 405,544 passages · Verbatim" */
 export function sourceLine(counts: TrendCounts, options: ChartOptions): string {
   const name = options.libraryName ? `library “${options.libraryName}”` : 'the library';
