@@ -3,7 +3,7 @@
  * Debate speeches.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -120,6 +120,24 @@ describe('npm run trend', () => {
       expect(r.stdout).toMatch(new RegExp(`^  ${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)$`, 'm'));
     expect(r.stdout).toContain(`Chart: ${out} (${img.width}×${img.height} PNG`);
     expect(r.stdout).toMatch(/^Alt text: Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./m);
+  });
+
+  it('names the chart after the query in its own script when no --out is given', async () => {
+    // before: a query in Arabic lost its words: verbatim-country.png
+    const dir = mkdtempSync(path.join(tmp, 'arabic-'));
+    mkdirSync(path.join(dir, 'lib'));
+    copyFileSync(path.join(ROOT, 'test/fixtures/un-documents/GA79_statement_Lebanon_ar.pdf'), path.join(dir, 'lib', 'lebanon.pdf'));
+    const r = await new Promise<{ code: number; stdout: string }>((resolve) =>
+      execFile(
+        TSX,
+        [path.join(ROOT, 'src/cli/trend.ts'), 'لبنان', '--by', 'country', '--data', 'lib', '--cache', 'cache.bin'],
+        { cwd: dir, env: process.env, timeout: 60_000 },
+        (err, stdout) => resolve({ code: err ? 1 : 0, stdout }),
+      ),
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Chart: verbatim-لبنان-country\.png \(/m);
+    expect(existsSync(path.join(dir, 'verbatim-لبنان-country.png'))).toBe(true);
   });
 
   it('--raw: years the library holds nothing of have no value; the line joins the years around them', async () => {

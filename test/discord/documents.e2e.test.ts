@@ -137,6 +137,14 @@ describe('/sources', () => {
   });
 });
 
+describe('/trend', () => {
+  it('names the chart after a query in Arabic, in its own letters', async () => {
+    // before: verbatim-trend-country.png, the query lost
+    const v = await fake.slashCommand('trend', { query: 'لبنان', by: 'country' }).response({ timeoutMs: 20_000 });
+    expect(v.attachments.map((a) => a.filename)).toEqual(['verbatim-trend-لبنان-country.png']);
+  });
+});
+
 describe('the document option of /search takes a symbol, a country or title words naming one document', () => {
   it('searches the one document a symbol names', async () => {
     const v = await fake.slashCommand('search', { query: 'peace', document: 'A/RES/55/2' }).response();
