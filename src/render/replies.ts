@@ -166,6 +166,19 @@ export function quoteCard(hit: Hit, sharedBy: string | undefined): Reply {
   return reply;
 }
 
+/**
+ * Share… in the member's DM with the bot (a DM alert, a user-installed /search there): posting the
+ * card there would show it to them alone, so the answer says how to post it in a channel instead.
+ */
+export function shareFromDmReply(hit: Hit): Reply {
+  return {
+    visibility: 'ephemeral',
+    text:
+      `This is your direct message with Verbatim, so there is no channel here to share into. ` +
+      `To post this passage in a channel, run \`/quote id:${hit.id.replace(/`/g, "'")}\` there.`,
+  };
+}
+
 /** "More context": the passage with its neighbours, the chosen one marked. */
 export function contextReply(hits: Hit[], centerId: string): Reply {
   const center = hits.find((h) => h.id === centerId) ?? hits[0];
