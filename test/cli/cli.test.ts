@@ -18,7 +18,7 @@ interface Run {
 }
 
 /** The entry point behind each npm script. */
-const CLI = { search: 'src/cli/search.ts', index: 'src/cli/index-library.ts' } as const;
+const CLI = { search: 'src/cli/search.ts', index: 'src/cli/index-library.ts', trend: 'src/cli/trend.ts' } as const;
 
 function run(script: keyof typeof CLI, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
@@ -178,6 +178,23 @@ describe('npm run search', () => {
     const f = await run('search', ['heroin', '--limit', 'lots']);
     expect(f.code).toBe(1);
     expect(f.stderr).toMatch(/--limit takes a whole number/);
+  });
+
+  it('names an unknown or incomplete option in one line pointing to --help, in every command', async () => {
+    // before: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--bogus"
+    for (const [script, args, line] of [
+      ['search', ['heroin', '--bogus'], 'Unknown option --bogus: see --help for the options.'],
+      ['search', ['heroin', '--bogus=3'], 'Unknown option --bogus: see --help for the options.'],
+      ['search', ['heroin', '--limit'], '--limit needs a value: see --help.'],
+      ['search', ['heroin', '--json=yes'], '--json takes no value: see --help.'],
+      ['trend', ['heroin', '--bogus'], 'Unknown option --bogus: see --help for the options.'],
+      ['index', ['--bogus'], 'Unknown option --bogus: see --help for the options.'],
+      ['index', ['heroin'], 'Unexpected argument “heroin”: this command takes options only (see --help).'],
+    ] as const) {
+      const r = await run(script, [...args]);
+      expect(r.code, `${script} ${args.join(' ')}`).toBe(1);
+      expect(r.stderr, `${script} ${args.join(' ')}`).toBe(`${line}\n`);
+    }
   });
 
   it('reads a query that opens with a dash as the query, not as an unknown option', async () => {
