@@ -164,6 +164,18 @@ describe('npm run trend', () => {
     expect(r.stdout).toContain(`Chart: ${out} (${wide.width}×${wide.height} PNG`);
   });
 
+  it('says in a note that --raw changes nothing by country (countries are charted as counts)', async () => {
+    // before: --raw was ignored without a word
+    const out = path.join(tmp, 'raw-countries.png');
+    const r = await run(['peace', '--by', 'country', '--raw', '--out', out], 'trend');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Note: --raw applies to years and sessions only: a chart by country always shows counts.');
+    expect(lines[1]).toMatch(/^“peace” — matching passages by country: /);
+    const plain = await run(['peace', '--by', 'country', '--out', out], 'trend');
+    expect(plain.stdout).not.toContain('--raw');
+  });
+
   it('counts documents by country, raw', async () => {
     const r = await run(['peace', '--by', 'country', '--per', 'documents', '--json'], 'trend');
     const counts = JSON.parse(r.stdout) as { by: string; per: string; buckets: { key: string; count: number }[] };

@@ -244,6 +244,21 @@ describe('/trend raw counts', () => {
     const strip = { x: Math.round(img.width * 0.45), y: Math.round(img.height * 0.15), w: 10, h: Math.round(img.height * 0.7) };
     expect(countPixels(img, strip, lightBlue)).toBeGreaterThan(strip.w * strip.h * 0.3);
   });
+
+  it('by country, says that raw changes nothing there (countries are charted as counts), privately and not when shared', async () => {
+    // before: raw was ignored without a word
+    const v = await fake.slashCommand('trend', { query: 'peace', by: 'country', raw: true }).response({ timeoutMs: 20_000 });
+    const lines = v.content.split('\n');
+    expect(lines[0]).toMatch(/^\*\*“peace”\*\* — matching passages by country: \d+ passages in all\.$/);
+    expect(lines[1]).toBe('*The raw option applies to years and sessions only: a chart by country always shows counts.*');
+    expect(lines[2]).toMatch(/^Top countries: /);
+    const shared = await fake.button(String(byLabel(v, 'Share…')!['custom_id']), { message: v }).response({ timeoutMs: 20_000 });
+    expect(shared.ephemeral).toBe(false);
+    expect(shared.content).not.toContain('raw option');
+    // without raw, no such line
+    const plain = await fake.slashCommand('trend', { query: 'peace', by: 'country' }).response({ timeoutMs: 20_000 });
+    expect(plain.content).not.toContain('raw option');
+  });
 });
 
 describe('/trend notices', () => {

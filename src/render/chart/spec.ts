@@ -9,7 +9,7 @@
  *   last line: the source.
  */
 import { describeFilters, type FilterLabel } from '../../search/filter-values.ts';
-import type { SearchFilters, TrendBucket, TrendCounts } from '../../types.ts';
+import type { SearchFilters, TrendBucket, TrendBy, TrendCounts } from '../../types.ts';
 import { countOf, quotedQuery } from '../text.ts';
 
 /** Bars shown for country and speaker trends. */
@@ -104,6 +104,16 @@ export function titleLines(title: string, width: number, fontSize = TITLE_FONT_S
 /** Whether the chart shows rates (year and session trends unless raw). */
 export function isRate(counts: Pick<TrendCounts, 'by'>, options: ChartOptions): boolean {
   return (counts.by === 'year' || counts.by === 'session') && !options.raw;
+}
+
+/**
+ * The note for a raw chart asked of countries or speakers, which are charted as counts anyway (raw
+ * only turns the rates of years and sessions into counts); undefined when raw means something.
+ * `option` is how the asker wrote it: `--raw`, or "The raw option".
+ */
+export function rawIgnoredNote(by: TrendBy, raw: boolean | undefined, option: string): string | undefined {
+  if (!raw || by === 'year' || by === 'session') return undefined;
+  return `${option} applies to years and sessions only: a chart by ${by} always shows counts.`;
 }
 
 /** Rate unit: per 1,000 passages, or per 100 documents (a percentage of documents). */
