@@ -55,6 +55,28 @@ describe('npm run search -- --csv', () => {
   });
 });
 
+describe('the section column of a speaking copy', () => {
+  it('is not the speech’s word count (the Mexico statement, 2024)', async () => {
+    // before: every passage of it had the section "2724 palabras – 15 minutos"
+    const dir = mkdtempSync(path.join(tmp, 'mexico-'));
+    copyFileSync(path.join(ROOT, 'test/fixtures/un-documents/GA79_statement_Mexico_es.pdf'), path.join(dir, 'mexico.pdf'));
+    const r = await new Promise<{ code: number; stdout: string }>((resolve) =>
+      execFile(
+        TSX,
+        [path.join(ROOT, 'src/cli/search.ts'), 'presidente', '--csv', '--data', dir, '--cache', path.join(dir, 'cache.bin')],
+        { cwd: ROOT, timeout: 60_000 },
+        (err, stdout) => resolve({ code: err ? 1 : 0, stdout }),
+      ),
+    );
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout.slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.map((row) => row['section'])).toEqual(rows.map(() => ''));
+    // the greeting is a passage of its own, not run together with the word count
+    expect(rows.some((row) => row['text']!.startsWith('Mr. President, señor presidente.'))).toBe(true);
+  });
+});
+
 describe('npm run search -- --sort', () => {
   it('newest and oldest order the hits by date', async () => {
     const newest = JSON.parse((await run(['peace', '--sort', 'newest', '--json', '--limit', '100'])).stdout) as {
