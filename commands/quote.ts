@@ -1,6 +1,6 @@
 /** `/quote id`: posts one passage publicly as a citation card naming (not pinging) who shared it. */
 import { pastedPassageId } from '../src/render/csv.ts';
-import { expiredReply, quoteCard } from '../src/render/replies.ts';
+import { expiredReply, quoteCard, shareFromDmReply } from '../src/render/replies.ts';
 import { escapeMarkdown } from '../src/render/text.ts';
 import { stringOption } from './options.ts';
 import {
@@ -35,11 +35,12 @@ export default {
   },
 
   component: {
-    mode: () => 'public',
+    mode: (_id, input?) => (input?.inBotDm ? 'ephemeral' : 'public'),
     run(input, ctx) {
       const id = input.id.split(':')[2] ?? '';
       const hit = ctx.engine.passage(id);
       if (!hit) return expiredReply('Run /search again and share from the new results.');
+      if (input.inBotDm) return shareFromDmReply(hit);
       ctx.note({ shared: hit.id });
       return quoteCard(hit, input.user.id);
     },

@@ -11,6 +11,7 @@ import {
   exportReply,
   noHitsReply,
   quoteCard,
+  shareFromDmReply,
   searchReply,
 } from '../src/render/replies.ts';
 import { MAX_HITS, SORT_ORDERS, type SortOrder } from '../src/types.ts';
@@ -158,10 +159,10 @@ export default {
   opensForm: (input) => !stringOption(input, 'query'),
 
   component: {
-    mode(id) {
+    mode(id, input?) {
       if (id.startsWith('search:page:')) return 'update';
       if (id.startsWith(FORM)) return 'ephemeral';
-      if (id === 'search:share') return 'public';
+      if (id === 'search:share') return input?.inBotDm ? 'ephemeral' : 'public';
       return 'ephemeral';
     },
     async run(input, ctx) {
@@ -201,6 +202,7 @@ export default {
       if (input.id === 'search:share') {
         const hit = passageId ? ctx.engine.passage(passageId) : undefined;
         if (!hit) return expiredReply(RERUN);
+        if (input.inBotDm) return shareFromDmReply(hit);
         ctx.note({ shared: hit.id });
         return quoteCard(hit, input.user.id);
       }

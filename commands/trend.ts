@@ -5,7 +5,7 @@
  */
 import { decodeState, encodeState, ExpiredError, stateFromId, stateId } from '../src/render/custom-id.ts';
 import { exportFileName } from '../src/render/csv.ts';
-import { summaryLines, trendChart } from '../src/render/chart/spec.ts';
+import { measureBy, rawIgnoredNote, summaryLines, trendChart } from '../src/render/chart/spec.ts';
 import type { Reply } from '../src/render/models.ts';
 import { filterLabel } from '../src/search/filter-values.ts';
 import { expiredReply, noTrendReply, trendReply } from '../src/render/replies.ts';
@@ -46,6 +46,8 @@ export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: st
   const chart = trendChart(counts, options);
   ctx.note({ hits: counts.total, countMs: counts.tookMs, by: s.by });
   if (counts.total === 0) return noTrendReply(chart.title, s.per, counts.notices);
+  // a raw chart of countries or speakers is the chart they always get: said privately, not when shared
+  const raw = sharedBy ? undefined : rawIgnoredNote(s.by, s.raw, 'The raw option');
   // the chart libraries load on the first trend, not when the bot starts
   const { renderChart } = await import('../src/render/chart/png.ts');
   const image = await renderChart(chart.spec, chart.texts);
@@ -53,7 +55,7 @@ export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: st
   return trendReply(
     {
       title: chart.title,
-      measure: chart.measure,
+      measure: measureBy(counts, options),
       by: s.by,
       total: counts.total,
       noun: s.per,
@@ -61,7 +63,7 @@ export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: st
       png: image.png,
       alt: chart.alt,
       fileName: exportFileName(`trend ${s.query} ${s.by}`, 'png'),
-      ...(counts.notices ? { notices: counts.notices } : {}),
+      notices: [...(counts.notices ?? []), ...(raw ? [raw] : [])],
     },
     sharedBy ? { sharedBy } : { shareId: trendShareId(s, ctx) },
   );

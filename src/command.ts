@@ -128,6 +128,8 @@ export interface ComponentInput {
   user: Invoker;
   /** What was typed into a submitted form (modal), by input id. */
   fields?: Readonly<Record<string, string>>;
+  /** Set when the control sits in the member's DM with the bot (a DM alert, a user-installed /search there): no channel to share into. */
+  inBotDm?: boolean;
 }
 
 export interface AutocompleteInput<Options = OptionValues> {
@@ -187,7 +189,8 @@ export interface SlashCommand<D extends CommandData = CommandData> {
   opensForm?(input: CommandInput<OptionsOf<D>>): boolean;
   /** Handles controls whose custom_id starts with `<data.name>:`. */
   component?: {
-    mode(id: string): ComponentMode;
+    /** Known from the control (`input`'s id and where it was used) before any work, so a deferral has the right visibility. */
+    mode(id: string, input?: Pick<ComponentInput, 'inBotDm'>): ComponentMode;
     run(input: ComponentInput, ctx: CommandContext): Reply | Promise<Reply>;
   };
 }

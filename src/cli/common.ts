@@ -226,6 +226,26 @@ export function writeOutput(file: string, data: string | Uint8Array): void {
   }
 }
 
+/**
+ * node:util parseArgs's error as one line naming the option and pointing to --help ("Unknown option
+ * --bogus: see --help for the options."), instead of its text about positionals after `--`.
+ */
+export function argsErrorMessage(err: Error): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  // "-l, --limit <value>": the long name
+  const option =
+    quoted
+      .replace(/ <value>$/, '')
+      .split(', ')
+      .pop() ?? quoted;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}: see --help for the options.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && / argument missing$/.test(err.message)) return `${option} needs a value: see --help.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option} takes no value: see --help.`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unexpected argument “${quoted}”: this command takes options only (see --help).`;
+  return `${err.message} (see --help)`;
+}
+
 /** Runs a CLI main function, mapping errors to messages and exit codes; never prints a stack for user errors. */
 export function runMain(main: (argv: string[]) => Promise<number>): void {
   // the extractor worker threads stop with the run
@@ -243,7 +263,7 @@ export function runMain(main: (argv: string[]) => Promise<number>): void {
           process.stderr.write(`${err.message}\n`);
           process.exitCode = 2;
         } else if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-          process.stderr.write(`${err.message}\nSee --help.\n`);
+          process.stderr.write(`${argsErrorMessage(err)}\n`);
           process.exitCode = 1;
         } else {
           process.stderr.write(`Unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -2,6 +2,7 @@
  * Turns search results into what the command line prints: readable text for people, a stable JSON
  * shape for scripts. The JSON shape is documented in README.md ("JSON output"); change both together.
  */
+import { quotedQuery } from '../render/text.ts';
 import { citationLine, passageUrl } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
 import type { NoHitsHelp } from '../search/no-hits.ts';
@@ -113,15 +114,15 @@ export function textResult(r: SearchResponse, offset: number, color: boolean): s
   const lines: string[] = [];
   lines.push(...noteLines(r.notices));
   if (r.total === 0) {
-    lines.push(`No passages match “${r.query}”.`);
+    lines.push(`No passages match ${quotedQuery(r.query)}.`);
     return lines.join('\n');
   }
   const first = offset + 1;
   const last = offset + r.hits.length;
-  const of = `${r.totalEstimated ? 'about ' : ''}${r.total} passage${r.total === 1 ? '' : 's'} for “${r.query}” (${r.tookMs.toFixed(1)} ms)`;
+  const of = `${r.totalEstimated ? 'about ' : ''}${r.total} passage${r.total === 1 ? '' : 's'} for ${quotedQuery(r.query)} (${r.tookMs.toFixed(1)} ms)`;
   if (r.hits.length === 0) {
     // an offset past the last hit: say so, not "31–30 of 8"; from the first, an estimated total none held
-    lines.push(offset > 0 ? `No passages from number ${first} on: ${of}; try a smaller --offset.` : `No passages match “${r.query}”.`);
+    lines.push(offset > 0 ? `No passages from number ${first} on: ${of}; try a smaller --offset.` : `No passages match ${quotedQuery(r.query)}.`);
     return lines.join('\n');
   }
   lines.push(`${first}–${last} of ${of}`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFileName } from '../render/csv.ts';
 import { countOf } from '../render/text.ts';
-import { summaryLines, trendChart } from '../render/chart/spec.ts';
+import { measureBy, rawIgnoredNote, summaryLines, trendChart } from '../render/chart/spec.ts';
 import { filterLabel } from '../search/filter-values.ts';
 import { QUERY_HELP } from '../search/query.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../types.ts';
@@ -27,7 +27,8 @@ Options:
   --by B             year (default), session, country or speaker
   --per P            passages (default) or documents (documents holding a matching passage)
   --raw              year and session: plot counts, not matches per 1,000 passages
-                     (per 100 documents with --per documents) of each year or session
+                     (per 100 documents with --per documents) of each year or session;
+                     by country or speaker the bars are counts already (a note says so)
   --out FILE         the PNG to write (default: verbatim-<query>-<by>.png here)
   --json             print the counts as JSON instead (no chart, so not with --out; its notices
                      say how the query was read leniently)
@@ -99,8 +100,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const noun = per === 'documents' ? 'documents' : 'passages';
-  // how the query was read leniently, first, as npm run search prints them
-  const notes = noteLines(counts.notices);
+  // how the query was read leniently, first, as npm run search prints them; then a --raw that changes nothing
+  const raw = rawIgnoredNote(by, values.raw, '--raw');
+  const notes = noteLines([...(counts.notices ?? []), ...(raw ? [raw] : [])]);
   if (counts.total === 0) {
     process.stdout.write(
       `${notes.map((l) => `${l}\n`).join('')}No ${noun} match ${query}${Object.keys(filters).length ? ' with these filters' : ''}; no chart written.\n`,
@@ -117,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(
     [
       ...notes,
-      `${chart.title} — ${chart.measure} by ${by}: ${countOf(counts.total, noun)} in all (counted in ${counts.tookMs} ms).`,
+      `${chart.title} — ${measureBy(counts, options)}: ${countOf(counts.total, noun)} in all (counted in ${counts.tookMs} ms).`,
       `${top}:`,
       ...summaryLines(counts, options).map((l) => `  ${l}`),
       `Chart: ${out} (${image.width}×${image.height} PNG, ${Math.round(image.png.byteLength / 1024)} KB)`,

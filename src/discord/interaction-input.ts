@@ -4,6 +4,7 @@
  */
 import {
   ApplicationCommandOptionType,
+  InteractionContextType,
   PermissionFlagsBits,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
@@ -72,6 +73,11 @@ export function optionValues(interaction: ChatInputCommandInteraction | Autocomp
   }
   for (const o of data) if (o.value !== undefined) out[o.name] = o.value;
   return subcommand === undefined ? { options: out } : { options: out, subcommand };
+}
+
+/** Whether an interaction comes from the member's DM with the bot (`{ inBotDm: true }`), where what is posted only they see. */
+export function botDm(interaction: Interaction): { inBotDm?: true } {
+  return interaction.context === InteractionContextType.BotDM ? { inBotDm: true } : {};
 }
 
 /** Where an interaction came from. */

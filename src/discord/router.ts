@@ -25,7 +25,7 @@ import type { Reply } from '../render/models.ts';
 import { apologyReply, expiredReply, loadingReply, userErrorReply } from '../render/replies.ts';
 import { QueryError } from '../types.ts';
 import { WorkQueue } from '../work-queue.ts';
-import { contextMenuInput, formFields, invoker, optionValues, place, slashInput } from './interaction-input.ts';
+import { botDm, contextMenuInput, formFields, invoker, optionValues, place, slashInput } from './interaction-input.ts';
 
 export interface RouterOptions {
   commands: readonly SlashCommand[];
@@ -254,7 +254,7 @@ function jobFor(r: RouterContext, interaction: Interaction, h: Handling): Job | 
   if (interaction.isButton() || interaction.isStringSelectMenu()) {
     const handler = identify(r, h, 'component', idCommand(interaction.customId))?.component;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    return componentJob(handler, { id: interaction.customId, values, user: invoker(interaction) }, h);
+    return componentJob(handler, { id: interaction.customId, values, user: invoker(interaction), ...botDm(interaction) }, h);
   }
   if (interaction.isModalSubmit()) {
     const handler = identify(r, h, 'modal', idCommand(interaction.customId))?.component;
@@ -282,7 +282,7 @@ function commandJob(r: RouterContext, interaction: ChatInputCommandInteraction |
 
 /** A button, select menu or submitted form, handled by the command its custom id names. */
 function componentJob(handler: SlashCommand['component'], input: ComponentInput, h: Handling): Job {
-  const mode = handler?.mode(input.id) ?? 'ephemeral';
+  const mode = handler?.mode(input.id, input) ?? 'ephemeral';
   if (h.log.isLevelEnabled('debug')) h.fields['customId'] = input.id;
   return {
     mode,

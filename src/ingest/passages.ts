@@ -67,9 +67,33 @@ export function readSection(text: string, date?: string, dateEnd?: string): Sect
 const SALUTATION =
   /\b(?:Mr|Mrs|Ms|Madam|Mister|Sir|President|Excellenc\w*|Ladies|Gentlemen|Thank|Chair\w*|Secretary|Colleagues|Friends|Delegates)\b/i;
 
-/** A short line that reads as a heading: no sentence punctuation, starts with a capital, few words. */
+/** A number as speaking copies write it: 2724, 2,724, 2.724, 1 500. */
+const LENGTH_NUMBER = String.raw`\d+(?:[.,\u00a0\u202f ]\d{3})*`;
+/** Units of a speech's length in English, Spanish and French: words, minutes, seconds, pages, characters. */
+const LENGTH_UNIT = String.raw`(?:words?|palabras?|mots?|minutes?|minutos?|mins?\.?|seconds?|segundos?|secondes?|secs?\.?|hours?|horas?|heures?|pages?|p[áa]ginas?|characters?|caracteres|caract[èe]res)`;
+/** Labels of the same: "Word count: 2724", "Duración: 15 minutos", "Nombre de mots : 1 500". */
+const LENGTH_LABEL = String.raw`(?:word\s+count|number\s+of\s+words|length|duration|reading\s+time|speaking\s+time|n[úu]mero\s+de\s+palabras|extensi[óo]n|duraci[óo]n|tiempo(?:\s+de\s+lectura)?|nombre\s+de\s+mots|longueur|dur[ée]e|temps\s+de\s+parole)`;
+const ABOUT = String.raw`(?:approx\.?|approximately|about|around|aprox\.?|aproximadamente|unas|environ|~|ca\.)`;
+const MEASURE = String.raw`(?:(?:${ABOUT}\s*)?${LENGTH_NUMBER}\s*${LENGTH_UNIT}|${LENGTH_LABEL}\s*:?\s*(?:${ABOUT}\s*)?${LENGTH_NUMBER}(?:\s*${LENGTH_UNIT})?)`;
+/**
+ * A line that only states how long a speech is ("2724 palabras – 15 minutos", "(1,850 words)",
+ * "Durée : 10 minutes", "Word count: 2724"), as delegations' speaking copies open: no heading.
+ */
+const LENGTH_LINE = new RegExp(String.raw`^[([]?\s*${MEASURE}(?:\s*(?:[–—\-/·,;|]|\by\b|\band\b|\bet\b)\s*${MEASURE})*\s*[)\]]?\.?$`, 'iu');
+
+/** Whether `text` only states a speech's length in words or time (no heading, no title). */
+export function isLengthLine(text: string): boolean {
+  return LENGTH_LINE.test(text.trim());
+}
+
+/** The heading an extractor gave a paragraph (HTML, Word, Markdown), unless it only states the speech's length. */
+function ownHeading(p: PassageInput): string | undefined {
+  return p.heading !== undefined && !isLengthLine(p.heading) ? p.heading : undefined;
+}
+
+/** A short line that reads as a heading: no sentence punctuation, starts with a capital, few words; not a speech's length. */
 function looksLikeHeading(text: string): boolean {
-  if (endsSentence(text) || /[,]$/.test(text)) return false;
+  if (endsSentence(text) || /[,]$/.test(text) || isLengthLine(text)) return false;
   if (!/^[\p{Lu}\d]/u.test(text) || SALUTATION.test(text)) return false;
   const words = text.split(/\s+/);
   return words.length <= 8 && /\p{L}{3}/u.test(text);
@@ -150,6 +174,8 @@ interface Block {
   sameParagraph?: boolean;
   /** A table or footnote: never joined to a neighbour, never read as a heading. */
   kind?: 'table' | 'footnote';
+  /** Closed by a speech's length line: what follows is the speech, never joined to it. */
+  closed?: boolean;
 }
 
 /** A paragraph as toPassages takes it: what an extractor gives, plus the statement it belongs to. */
@@ -198,7 +224,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       const block: Block = { text, kind: p.kind };
       if (p.page !== undefined) block.page = p.page;
       if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
-      const heading = p.heading ?? pendingHeading;
+      const heading = ownHeading(p) ?? pendingHeading;
       if (heading !== undefined) block.heading = heading;
       blocks.push(block);
       continue;
@@ -213,10 +239,12 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       pendingHeading = text;
       continue;
     }
-    const heading = p.heading ?? pendingHeading;
+    const heading = ownHeading(p) ?? pendingHeading;
     const combined = carry ? (/\p{L}-$/u.test(carry) ? carry + text : `${carry} ${text}`) : text;
     const startPage = carry && carryPage !== undefined ? carryPage : p.page;
     carry = '';
+    // a speech's length ("2724 palabras – 15 minutos") belongs with the lines about it before, not with the speech
+    const lengthLine = text.length < 80 && isLengthLine(text);
     if (text.length < min) {
       const last = blocks[blocks.length - 1];
       // A fragment that ends a sentence closes the previous paragraph ("offer."); one that does not
@@ -224,22 +252,24 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       // list ("9. We resolve therefore:"): its number is the list's, not the paragraph's before.
       const leadsIn = /:$/.test(text) && printedParagraphNumber(text) !== undefined;
       if (
-        endsSentence(text) &&
+        (endsSentence(text) || lengthLine) &&
         !leadsIn &&
         last &&
         !last.kind &&
+        !last.closed &&
         last.text.length + 1 + combined.length <= max &&
         last.heading === heading &&
         last.statement === p.statement &&
         !p.sameParagraph
       ) {
         last.text = /\p{L}-$/u.test(last.text) ? last.text + combined : `${last.text} ${combined}`;
+        if (lengthLine) last.closed = true;
         if (p.page !== undefined && last.page !== undefined && (p.pageEnd ?? p.page) > (last.pageEnd ?? last.page)) {
           last.pageEnd = p.pageEnd ?? p.page;
         }
         continue;
       }
-      if ((!endsSentence(text) || leadsIn) && hasNext && !p.sameParagraph && !paragraphs[i + 1]?.sameParagraph) {
+      if ((!endsSentence(text) || leadsIn) && !lengthLine && hasNext && !p.sameParagraph && !paragraphs[i + 1]?.sameParagraph) {
         carry = combined;
         carryStatement = p.statement;
         carryPage = startPage;
@@ -267,6 +297,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       continue;
     }
     const block: Block = { text: combined };
+    if (lengthLine) block.closed = true;
     if (startPage !== undefined) block.page = startPage;
     const endPage = p.pageEnd ?? p.page;
     if (startPage !== undefined && endPage !== undefined && endPage > startPage) block.pageEnd = endPage;

@@ -69,17 +69,24 @@ export function hitsCsv(hits: readonly Hit[], firstRank = 1): string {
   return BOM + lines.join('\r\n') + '\r\n';
 }
 
-/** A file name for an export: `verbatim-<query words>.csv`, ASCII only. */
+/**
+ * A file name for an export: `verbatim-<query words>.csv`, the words' letters and digits in any
+ * script (`verbatim-trend-لبنان-country.png`), Latin ones without their accents, joined by dashes:
+ * no space, punctuation or path separator.
+ */
 export function exportFileName(query: string, ext = 'csv'): string {
-  const slug = query
+  const words = query
     .normalize('NFKD')
-    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim()
     .split(/\s+/)
-    .filter(Boolean)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
     .slice(0, 6)
     .join('-')
-    .toLowerCase()
-    .slice(0, 60);
+    .toLowerCase();
+  // 60 characters at most, never half of one
+  const slug = Array.from(words).slice(0, 60).join('').replace(/-+$/, '');
   return `verbatim${slug ? `-${slug}` : ''}.${ext}`;
 }

@@ -209,12 +209,15 @@ function renderRows(rows: readonly Control[][]): ActionRowPayload[] {
   return out.slice(0, LIMITS.actionRows);
 }
 
-/** A file name Discord keeps as is (it replaces other characters itself, and the name is part of the attachment URL). */
+/**
+ * A file name fit for an attachment: letters (of any script), digits, `.`, `_` and `-`; anything else
+ * becomes `_`. Discord puts the ASCII ones in the attachment's URL and shows the whole name, letters
+ * of other scripts included, as the file's title.
+ */
 function safeFileName(name: string): string {
-  const clean = name
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .replace(/^[._]+/, '')
-    .slice(-100);
+  const clean = Array.from(name.replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '_').replace(/^[._]+/, ''))
+    .slice(-100)
+    .join('');
   return clean || 'file';
 }
 

@@ -5,7 +5,7 @@ import { describeFilters } from '../search/filter-values.ts';
 import type { Hit } from '../types.ts';
 import type { Card, Control, Reply } from './models.ts';
 import { SAVE_SELECT, citationMarkdown, excerptMarkdown, noticeLine, rangeLabel, sourceLabel } from './replies.ts';
-import { escapeMarkdown, truncate } from './text.ts';
+import { escapeMarkdown, quotedQuery, truncate } from './text.ts';
 
 /** Passages shown in one alert; the rest open with "and N more". */
 export const ALERT_HITS = 5;
@@ -18,7 +18,7 @@ function filterText(filters: Follow['filters']): string {
 
 /** “query” · country: COL, MEX · not USA */
 export function followLabel(f: Pick<Follow, 'query' | 'filters'>): string {
-  return `“${truncate(f.query, 80)}”${filterText(f.filters)}`;
+  return `${quotedQuery(truncate(f.query, 80))}${filterText(f.filters)}`;
 }
 
 function hitRows(hits: readonly Hit[], offset: number): { fields: NonNullable<Card['fields']>; controls: Control[][] } {

@@ -10,7 +10,7 @@ import { describeFilters, type FilterLabel } from '../search/filter-values.ts';
 import { exportId, pageId, type SearchState, type StateStore } from './custom-id.ts';
 import { LIMITS } from './discord-limits.ts';
 import type { Card, Control, FileAttachment, Reply } from './models.ts';
-import { countOf, escapeMarkdown, link, truncate } from './text.ts';
+import { countOf, escapeMarkdown, link, quotedQuery, truncate } from './text.ts';
 
 export const HITS_PER_PAGE = 5;
 export const SOURCES_PER_PAGE = 10;
@@ -70,7 +70,7 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
   const offset = page * HITS_PER_PAGE;
   const pages = Math.max(1, Math.ceil(response.total / HITS_PER_PAGE));
   const card: Card = {
-    title: `${rangeLabel(offset, response.hits.length, response.total, response.totalEstimated)} for “${truncate(state.query, 120)}”`,
+    title: `${rangeLabel(offset, response.hits.length, response.total, response.totalEstimated)} for ${quotedQuery(truncate(state.query, 120))}`,
     description:
       escapeMarkdown(`Page ${page + 1} of ${response.totalEstimated ? 'about ' : ''}${pages}${filterSummary(state, label)}`) +
       (response.partial ? '\n*Partial results: the search was cut short.*' : '') +
@@ -166,6 +166,19 @@ export function quoteCard(hit: Hit, sharedBy: string | undefined): Reply {
   return reply;
 }
 
+/**
+ * Share… in the member's DM with the bot (a DM alert, a user-installed /search there): posting the
+ * card there would show it to them alone, so the answer says how to post it in a channel instead.
+ */
+export function shareFromDmReply(hit: Hit): Reply {
+  return {
+    visibility: 'ephemeral',
+    text:
+      `This is your direct message with Verbatim, so there is no channel here to share into. ` +
+      `To post this passage in a channel, run \`/quote id:${hit.id.replace(/`/g, "'")}\` there.`,
+  };
+}
+
 /** "More context": the passage with its neighbours, the chosen one marked. */
 export function contextReply(hits: Hit[], centerId: string): Reply {
   const center = hits.find((h) => h.id === centerId) ?? hits[0];
@@ -199,17 +212,22 @@ function documentLine(d: DocumentSummary): string {
   return `${link(d.meta.title ?? d.id, d.meta.url)} — ${escapeMarkdown([...bits, plural(d.passages, 'passage')].join(' · '))}\n\`${d.id.replace(/`/g, "'")}\``;
 }
 
-/** One page of the library's documents. */
+/** One page of the library's documents (in the engine's order: newest first, undated last), or why none is listed. */
 export function sourcesReply(docs: DocumentSummary[], page: number, filter: string): Reply {
+  if (!docs.length && filter) {
+    return {
+      visibility: 'ephemeral',
+      update: page > 0,
+      text:
+        `No document’s title, symbol, id, country or speaker holds “${escapeMarkdown(truncate(filter, 60))}”. ` +
+        'Try fewer words, or /sources alone for every document; /search finds what documents say.',
+    };
+  }
   const pages = Math.max(1, Math.ceil(docs.length / SOURCES_PER_PAGE));
   const p = Math.min(Math.max(0, page), pages - 1);
   const slice = docs.slice(p * SOURCES_PER_PAGE, (p + 1) * SOURCES_PER_PAGE);
   const f = filter.slice(0, 60).replace(/:/g, ' ');
-  const description = slice.length
-    ? slice.map(documentLine).join('\n\n')
-    : filter
-      ? `No document matches “${escapeMarkdown(filter)}”.`
-      : 'The library is empty.';
+  const description = slice.length ? slice.map(documentLine).join('\n\n') : 'The library is empty.';
   return {
     visibility: 'ephemeral',
     update: page > 0,
@@ -217,7 +235,7 @@ export function sourcesReply(docs: DocumentSummary[], page: number, filter: stri
       {
         title: `${rangeLabel(p * SOURCES_PER_PAGE, slice.length, docs.length)} documents${filter ? ` matching “${truncate(filter, 60)}”` : ''}`,
         description,
-        footer: `Page ${p + 1} of ${pages} · /source document:<id> for details`,
+        footer: `Page ${p + 1} of ${pages} · newest first · /source document:<id> for details`,
         color: COLOR.results,
       },
     ],
@@ -363,7 +381,7 @@ export function expiredReply(rerun: string): Reply {
 /** What a trend answer shows: the chart (already drawn), its alt text and the top buckets. */
 export interface TrendAnswer {
   title: string;
-  /** "matching passages per 1,000 passages of the year" */
+  /** What is counted, and by what: "matching passages per 1,000 passages of each year", "matching passages by country" (chart/spec.ts measureBy). */
   measure: string;
   by: 'year' | 'session' | 'country' | 'speaker';
   total: number;
@@ -383,7 +401,7 @@ const TOP_HEADINGS = { year: 'Top years', session: 'Top sessions', country: 'Top
 export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedBy?: string }): Reply {
   const lines = [
     ...(controls.sharedBy ? [`Shared by <@${controls.sharedBy}>`] : []),
-    `**${escapeMarkdown(truncate(t.title, 300))}** — ${escapeMarkdown(t.measure)} by ${t.by}: ${countOf(t.total, t.noun)} in all.`,
+    `**${escapeMarkdown(truncate(t.title, 300))}** — ${escapeMarkdown(t.measure)}: ${countOf(t.total, t.noun)} in all.`,
     ...(t.notices ?? []).map(noticeLine),
     `${TOP_HEADINGS[t.by]}: ${t.top.map((l) => escapeMarkdown(l)).join(' · ')}`,
   ];
@@ -413,7 +431,7 @@ export interface CompareEntry {
 /** `/compare`: one field per entity, its best passage's excerpt and citation, and Share… per passage. */
 export function compareReply(query: string, entries: readonly CompareEntry[]): Reply {
   const card: Card = {
-    title: truncate(`“${query}” compared`, 200),
+    title: truncate(`${quotedQuery(query)} compared`, 200),
     description: escapeMarkdown(`Best passage for each of ${entries.map((e) => e.label).join(', ')}.`),
     fields: entries.map((e) => ({
       name: `${escapeMarkdown(e.label)} · ${plural(e.total, 'passage')}`,

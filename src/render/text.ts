@@ -108,3 +108,13 @@ export function link(label: string, url: string | undefined): string {
 export function countOf(n: number, pluralNoun: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? pluralNoun.replace(/s$/, '') : pluralNoun}`;
 }
+
+/**
+ * A query as titles show it: in curly quotes (“peace process”), or as typed when it holds quoted
+ * phrases of its own ("human rights", "war" -cold), so a phrase is never quoted twice
+ * (“"human rights"”). A query with an unclosed quote keeps the curly quotes that show where it ends.
+ */
+export function quotedQuery(query: string): string {
+  const quotes = query.match(/["“”]/g)?.length ?? 0;
+  return quotes > 0 && quotes % 2 === 0 ? query : `“${query}”`;
+}

@@ -30,10 +30,16 @@ export class Catalog {
     this.facets = new Map(facets ?? libraryFacets(c.store.docs));
   }
 
-  /** The documents `filter` finds (every one without a filter), as {@link documentMatches} reads it. */
+  /**
+   * The documents `filter` finds (every one without a filter), as {@link documentMatches} reads it,
+   * in the order /sources lists them ({@link listOrder}): newest first, undated last.
+   */
   documents(filter?: string): DocumentSummary[] {
     const words = findWords(filter ?? '');
-    return this.c.store.docs.filter((d) => documentMatches(d, words)).map(summary);
+    return this.c.store.docs
+      .filter((d) => documentMatches(d, words))
+      .sort(listOrder)
+      .map(summary);
   }
 
   document(id: string): DocumentSummary | undefined {
@@ -259,6 +265,17 @@ export function libraryFacets(docs: readonly StoredDocument[]): LibraryFacets {
     out.push([f, [...m.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))]);
   }
   return out;
+}
+
+/**
+ * The order of a list of documents: newest first by date (`2021-10-19` before `2021`, a year alone
+ * before the years under it), undated last; on the same date (or undated) by title, then id.
+ */
+function listOrder(a: StoredDocument, b: StoredDocument): number {
+  const da = a.meta.date ?? '';
+  const db = b.meta.date ?? '';
+  if (da !== db) return da < db ? 1 : -1;
+  return (a.meta.title ?? a.id).localeCompare(b.meta.title ?? b.id, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function summary(d: StoredDocument): DocumentSummary {

@@ -3,7 +3,7 @@
  * Debate speeches.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -52,6 +52,28 @@ describe('npm run search -- --csv', () => {
     const rows = parse(r.stdout.slice(1), { columns: true }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row['country'] === 'COL' && /Colombian New Deal/i.test(row['text']!))).toBe(true);
+  });
+});
+
+describe('the section column of a speaking copy', () => {
+  it('is not the speech’s word count (the Mexico statement, 2024)', async () => {
+    // before: every passage of it had the section "2724 palabras – 15 minutos"
+    const dir = mkdtempSync(path.join(tmp, 'mexico-'));
+    copyFileSync(path.join(ROOT, 'test/fixtures/un-documents/GA79_statement_Mexico_es.pdf'), path.join(dir, 'mexico.pdf'));
+    const r = await new Promise<{ code: number; stdout: string }>((resolve) =>
+      execFile(
+        TSX,
+        [path.join(ROOT, 'src/cli/search.ts'), 'presidente', '--csv', '--data', dir, '--cache', path.join(dir, 'cache.bin')],
+        { cwd: ROOT, timeout: 60_000 },
+        (err, stdout) => resolve({ code: err ? 1 : 0, stdout }),
+      ),
+    );
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout.slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.map((row) => row['section'])).toEqual(rows.map(() => ''));
+    // the greeting is a passage of its own, not run together with the word count
+    expect(rows.some((row) => row['text']!.startsWith('Mr. President, señor presidente.'))).toBe(true);
   });
 });
 
@@ -115,11 +137,29 @@ describe('npm run trend', () => {
     const img = decodePng(readFileSync(out));
     expect(img.width).toBeGreaterThan(1000);
     const json = JSON.parse((await run(['peace', '--json'], 'trend')).stdout) as { total: number; buckets: { key: string; count: number }[] };
-    expect(r.stdout).toMatch(new RegExp(`^“peace” — matching passages per 1,000 passages of the year by year: ${json.total} passages in all`)); // no Note first
+    expect(r.stdout).toMatch(new RegExp(`^“peace” — matching passages per 1,000 passages of each year: ${json.total} passages in all`)); // no Note first
     for (const b of json.buckets.filter((x) => x.count > 0))
       expect(r.stdout).toMatch(new RegExp(`^  ${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)$`, 'm'));
     expect(r.stdout).toContain(`Chart: ${out} (${img.width}×${img.height} PNG`);
     expect(r.stdout).toMatch(/^Alt text: Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./m);
+  });
+
+  it('names the chart after the query in its own script when no --out is given', async () => {
+    // before: a query in Arabic lost its words: verbatim-country.png
+    const dir = mkdtempSync(path.join(tmp, 'arabic-'));
+    mkdirSync(path.join(dir, 'lib'));
+    copyFileSync(path.join(ROOT, 'test/fixtures/un-documents/GA79_statement_Lebanon_ar.pdf'), path.join(dir, 'lib', 'lebanon.pdf'));
+    const r = await new Promise<{ code: number; stdout: string }>((resolve) =>
+      execFile(
+        TSX,
+        [path.join(ROOT, 'src/cli/trend.ts'), 'لبنان', '--by', 'country', '--data', 'lib', '--cache', 'cache.bin'],
+        { cwd: dir, env: process.env, timeout: 60_000 },
+        (err, stdout) => resolve({ code: err ? 1 : 0, stdout }),
+      ),
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Chart: verbatim-لبنان-country\.png \(/m);
+    expect(existsSync(path.join(dir, 'verbatim-لبنان-country.png'))).toBe(true);
   });
 
   it('--raw: years the library holds nothing of have no value; the line joins the years around them', async () => {
@@ -146,6 +186,18 @@ describe('npm run trend', () => {
     expect(r.stdout).toContain(`Chart: ${out} (${wide.width}×${wide.height} PNG`);
   });
 
+  it('says in a note that --raw changes nothing by country (countries are charted as counts)', async () => {
+    // before: --raw was ignored without a word
+    const out = path.join(tmp, 'raw-countries.png');
+    const r = await run(['peace', '--by', 'country', '--raw', '--out', out], 'trend');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Note: --raw applies to years and sessions only: a chart by country always shows counts.');
+    expect(lines[1]).toMatch(/^“peace” — matching passages by country: /);
+    const plain = await run(['peace', '--by', 'country', '--out', out], 'trend');
+    expect(plain.stdout).not.toContain('--raw');
+  });
+
   it('counts documents by country, raw', async () => {
     const r = await run(['peace', '--by', 'country', '--per', 'documents', '--json'], 'trend');
     const counts = JSON.parse(r.stdout) as { by: string; per: string; buckets: { key: string; count: number }[] };
@@ -160,7 +212,7 @@ describe('npm run trend', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe(`Note: ${spaced}`);
-    expect(lines[1]).toMatch(/^“peace country: security” — matching passages per 1,000 passages of the year by year: \d+ passages? in all/);
+    expect(lines[1]).toMatch(/^“peace country: security” — matching passages per 1,000 passages of each year: \d+ passages? in all/);
     const json = JSON.parse((await run(['peace country: security', '--json'], 'trend')).stdout) as { total: number; notices?: string[] };
     expect(json.notices).toEqual([spaced]);
     const words = JSON.parse((await run(['peace country security', '--json'], 'trend')).stdout) as { total: number; notices?: string[] };

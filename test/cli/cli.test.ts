@@ -18,7 +18,7 @@ interface Run {
 }
 
 /** The entry point behind each npm script. */
-const CLI = { search: 'src/cli/search.ts', index: 'src/cli/index-library.ts' } as const;
+const CLI = { search: 'src/cli/search.ts', index: 'src/cli/index-library.ts', trend: 'src/cli/trend.ts' } as const;
 
 function run(script: keyof typeof CLI, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
@@ -180,6 +180,23 @@ describe('npm run search', () => {
     expect(f.stderr).toMatch(/--limit takes a whole number/);
   });
 
+  it('names an unknown or incomplete option in one line pointing to --help, in every command', async () => {
+    // before: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--bogus"
+    for (const [script, args, line] of [
+      ['search', ['heroin', '--bogus'], 'Unknown option --bogus: see --help for the options.'],
+      ['search', ['heroin', '--bogus=3'], 'Unknown option --bogus: see --help for the options.'],
+      ['search', ['heroin', '--limit'], '--limit needs a value: see --help.'],
+      ['search', ['heroin', '--json=yes'], '--json takes no value: see --help.'],
+      ['trend', ['heroin', '--bogus'], 'Unknown option --bogus: see --help for the options.'],
+      ['index', ['--bogus'], 'Unknown option --bogus: see --help for the options.'],
+      ['index', ['heroin'], 'Unexpected argument “heroin”: this command takes options only (see --help).'],
+    ] as const) {
+      const r = await run(script, [...args]);
+      expect(r.code, `${script} ${args.join(' ')}`).toBe(1);
+      expect(r.stderr, `${script} ${args.join(' ')}`).toBe(`${line}\n`);
+    }
+  });
+
   it('reads a query that opens with a dash as the query, not as an unknown option', async () => {
     // before: "Unknown option '-c'", a letter the user never typed, unless they put "--" first
     const leaveOut = await run('search', ['-cannabis heroin', '--json']);
@@ -199,6 +216,15 @@ describe('npm run search', () => {
     expect(past.stdout).toMatch(/^No passages from number 51 on: 1 passage for “heroin”/m);
     // -h is still help
     expect((await run('search', ['-h'])).stdout).toContain('Usage:');
+  });
+
+  it('names a phrase query as typed in the results line, not quoted twice', async () => {
+    // before: 1–1 of 1 passage for “"coca cultivation"”
+    const phrase = await run('search', ['"coca cultivation"']);
+    expect(phrase.code).toBe(0);
+    expect(phrase.stdout).toMatch(/^1–\d+ of \d+ passages? for "coca cultivation" \(/m);
+    const words = await run('search', ['coca cultivation']);
+    expect(words.stdout).toMatch(/^1–\d+ of \d+ passages? for “coca cultivation” \(/m);
   });
 
   it('takes a document by its UN symbol or title words in --document and doc:, and names the documents a value names when several', async () => {

@@ -148,6 +148,7 @@ describe('/search', () => {
     const id = 'options' in option ? option.options[0]!.value : '';
     const reply = await search.component.run({ id: 'search:share', values: [id], user: alice }, ctx);
     expect(search.component.mode('search:share')).toBe('public');
+    expect(search.component.mode('search:share', { inBotDm: true })).toBe('ephemeral');
     const card = renderReply(reply);
     expect(reply.visibility).toBe('public');
     expect(card.content).toBe(`Shared by <@${alice.id}>`);

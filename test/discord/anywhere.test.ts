@@ -61,15 +61,21 @@ describe('registration', () => {
 });
 
 describe.each(PLACES)('in %s', (_place, o) => {
-  it('/search answers privately, and Share… posts the card where the user is', async () => {
+  it('/search answers privately, and Share… posts the card where the user is (in the bot’s DM, says how to post it in a channel)', async () => {
     const v = await fake.slashCommand('search', { query: 'coca cultivation' }, o).response();
     expect(v.ephemeral).toBe(true);
     expect(String(embed(v)['title'])).toMatch(/for “coca cultivation”$/);
     const id = selectValues(v, 'search:share')[0]!;
     const shared = await fake.selectMenu('search:share', [id], { ...o, message: v }).response();
+    expect(shared.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    if (o.context === 'bot-dm') {
+      // the DM with the bot has no one else to show the card to
+      expect(shared.ephemeral).toBe(true);
+      expect(shared.content).toContain(`there is no channel here to share into. To post this passage in a channel, run \`/quote id:${id}\` there.`);
+      return;
+    }
     expect(shared.ephemeral).toBe(false);
     expect(String(embed(shared)['description'])).toContain('coca cultivation');
-    expect(shared.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it('/about and /quote answer', async () => {

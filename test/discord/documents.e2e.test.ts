@@ -113,6 +113,38 @@ describe('/source names a document by its symbol, country or title words, as /so
   });
 });
 
+describe('/sources', () => {
+  it('lists the documents newest first, undated last, and says so in one line when a filter finds none', async () => {
+    const v = await fake.slashCommand('sources').response();
+    // before: the order the files were read in (1995, 2000, 2024, 2023, …), which no one could scan
+    const ids = [...description(v).matchAll(/^`([^`]+)`$/gm)].map((m) => m[1]);
+    expect(ids).toEqual([
+      'GA79_statement_Mexico_es', // 2024-09-28
+      'GA79_statement_Lebanon_ar', // 2024-09-26
+      'E_RES_2023_1-FR', // 2022-07-25, "Organisation des travaux …"
+      'E_RES_2023_1-EN', // 2022-07-25, "Working arrangements …"
+      'A_RES_55_2', // 2000-09-08
+      'A_50_PV.33', // 1995-10-18
+      'GA79_statement_Belarus_ru', // undated
+    ]);
+    expect(String((embed(v)['footer'] as Obj)['text'])).toBe('Page 1 of 1 · newest first · /source document:<id> for details');
+    // before: a card titled "0 of 0 documents matching “resolution Atlantis”"
+    const none = await fake.slashCommand('sources', { filter: 'resolution Atlantis' }).response();
+    expect(none.embeds).toEqual([]);
+    expect(none.content).toBe(
+      'No document’s title, symbol, id, country or speaker holds “resolution Atlantis”. Try fewer words, or /sources alone for every document; /search finds what documents say.',
+    );
+  });
+});
+
+describe('/trend', () => {
+  it('names the chart after a query in Arabic, in its own letters', async () => {
+    // before: verbatim-trend-country.png, the query lost
+    const v = await fake.slashCommand('trend', { query: 'لبنان', by: 'country' }).response({ timeoutMs: 20_000 });
+    expect(v.attachments.map((a) => a.filename)).toEqual(['verbatim-trend-لبنان-country.png']);
+  });
+});
+
 describe('the document option of /search takes a symbol, a country or title words naming one document', () => {
   it('searches the one document a symbol names', async () => {
     const v = await fake.slashCommand('search', { query: 'peace', document: 'A/RES/55/2' }).response();

@@ -184,7 +184,8 @@ describe('/trend', () => {
     expect(img.height).toBeGreaterThan(500);
     const counts = await engine.count('peace', { by: 'year' });
     expect(png.description).toMatch(/^Line chart of matching passages per 1,000 passages of the year for “peace”, year 1956 to 2021\./);
-    expect(v.content).toContain(`**“peace”** — matching passages per 1,000 passages of the year by year: ${counts.total} passages in all.`);
+    // before: "… per 1,000 passages of the year by year: …"
+    expect(v.content).toContain(`**“peace”** — matching passages per 1,000 passages of each year: ${counts.total} passages in all.`);
     for (const b of counts.buckets.filter((x) => x.count > 0))
       expect(v.content).toMatch(new RegExp(`${b.key}: [\\d.]+ per 1,000 passages \\(${b.count} passages?\\)`));
     expect(v.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -243,6 +244,21 @@ describe('/trend raw counts', () => {
     const strip = { x: Math.round(img.width * 0.45), y: Math.round(img.height * 0.15), w: 10, h: Math.round(img.height * 0.7) };
     expect(countPixels(img, strip, lightBlue)).toBeGreaterThan(strip.w * strip.h * 0.3);
   });
+
+  it('by country, says that raw changes nothing there (countries are charted as counts), privately and not when shared', async () => {
+    // before: raw was ignored without a word
+    const v = await fake.slashCommand('trend', { query: 'peace', by: 'country', raw: true }).response({ timeoutMs: 20_000 });
+    const lines = v.content.split('\n');
+    expect(lines[0]).toMatch(/^\*\*“peace”\*\* — matching passages by country: \d+ passages in all\.$/);
+    expect(lines[1]).toBe('*The raw option applies to years and sessions only: a chart by country always shows counts.*');
+    expect(lines[2]).toMatch(/^Top countries: /);
+    const shared = await fake.button(String(byLabel(v, 'Share…')!['custom_id']), { message: v }).response({ timeoutMs: 20_000 });
+    expect(shared.ephemeral).toBe(false);
+    expect(shared.content).not.toContain('raw option');
+    // without raw, no such line
+    const plain = await fake.slashCommand('trend', { query: 'peace', by: 'country' }).response({ timeoutMs: 20_000 });
+    expect(plain.content).not.toContain('raw option');
+  });
 });
 
 describe('/trend notices', () => {
@@ -253,7 +269,7 @@ describe('/trend notices', () => {
     expect(words.total).toBeGreaterThan(0);
     const lines = v.content.split('\n');
     expect(lines[0]).toBe(
-      `**“peace country: security”** — matching passages per 1,000 passages of the year by year: ${words.total} passage${words.total === 1 ? '' : 's'} in all.`,
+      `**“peace country: security”** — matching passages per 1,000 passages of each year: ${words.total} passage${words.total === 1 ? '' : 's'} in all.`,
     );
     expect(lines[1]).toBe(`*${escapeMarkdown(spaced)}*`);
     expect(lines[2]).toMatch(/^Top years: /);

@@ -185,6 +185,14 @@ describe('/search', () => {
     expect(optionValues(select(v, 'search:context'))).toHaveLength(1);
   });
 
+  it('titles a phrase search with the phrase as typed, not quoted twice', async () => {
+    // before: 1–1 of 1 for “"coca cultivation"”
+    const v = await fake.slashCommand('search', { query: '"coca cultivation"' }).response();
+    expect(embed(v)['title']).toMatch(/^1–\d+ of \d+ for "coca cultivation"$/);
+    const words = await fake.slashCommand('search', { query: 'coca cultivation' }).response();
+    expect(embed(words)['title']).toMatch(/^1–\d+ of \d+ for “coca cultivation”$/);
+  });
+
   it('links the citation to the passage on a web page', async () => {
     const v = await fake.slashCommand('search', { query: 'Colombian New Deal', country: 'COL' }).response();
     expect(fields(v)[0]!.value).toMatch(/\]\(https:\/\/gadebate\.un\.org\/en\/76\/colombia#:~:text=[^)]+\)$/);

@@ -298,6 +298,32 @@ describe('instant alerts', () => {
     expect(alertsIn(fake.otherChannelId, channelFollow)).toHaveLength(2);
   });
 
+  it('Share… on a DM alert says there is no channel there and how to post the passage, instead of posting into the DM', async () => {
+    // before: the card was posted into the DM ("Shared by @alice", seen by alice alone), though the menu says "to the channel"
+    const dm = dmAlerts('alice', dmFollow)[0]!;
+    const passage = selectValues(dm, 'search:share')[0]!;
+    const before = fake.directMessages('alice').length;
+    const inDm = { message: dm.id, userId: 'alice', context: 'bot-dm' } as const;
+    const shared = await fake.selectMenu('search:share', [passage], inDm).response();
+    expect(shared.ephemeral).toBe(true);
+    expect(shared.embeds).toEqual([]);
+    expect(shared.content).toBe(
+      `This is your direct message with Verbatim, so there is no channel here to share into. To post this passage in a channel, run \`/quote id:${passage}\` there.`,
+    );
+    // "More context" then "Share this passage" answers the same way
+    const context = await fake.selectMenu('search:context', [passage], inDm).response();
+    const again = await fake.button(`quote:share:${passage}`, { ...inDm, message: context }).response();
+    expect(again.ephemeral).toBe(true);
+    expect(again.content).toBe(shared.content);
+    expect(fake.directMessages('alice')).toHaveLength(before);
+    // in a channel, Share… still posts the card
+    const channel = alertsIn(fake.otherChannelId, channelFollow)[0]!;
+    const posted = await fake
+      .selectMenu('search:share', [selectValues(channel, 'search:share')[0]!], { message: channel.id, userId: 'bob' })
+      .response();
+    expect(posted.ephemeral).toBe(false);
+  });
+
   it('after a restart nothing is sent twice, a file added while the bot was off is sent once, and /reindex sends nothing', async () => {
     const before = fake.channelMessages(fake.otherChannelId).length;
     const dmsBefore = fake.directMessages('alice').length;
@@ -372,7 +398,7 @@ describe('digests', () => {
     await stack.follows.tick();
     const digests = dmAlerts('bob', id);
     expect(digests).toHaveLength(1);
-    expect(String(cardOf(digests[0]!)['title'])).toMatch(/^Daily digest: \d+ passages? for “"Sustainable Development Goals"”/);
+    expect(String(cardOf(digests[0]!)['title'])).toMatch(/^Daily digest: \d+ passages? for "Sustainable Development Goals"/);
     expect(fieldsOf(digests[0]!)[0]?.value).toMatch(/\*\*Sustainable Development Goals\*\*/);
     await stack.follows.tick();
     clock = Date.UTC(2026, 2, 3, 9, 31); // the next day, nothing new

@@ -89,6 +89,33 @@ describe('splitting', () => {
   });
 });
 
+describe('a line stating a speech’s length is no section title', () => {
+  const speech = 'Mr. President, I congratulate you on your election and assure you of the full support of my delegation.';
+  it.each([
+    ['2724 palabras – 15 minutos'],
+    ['2,724 words - 15 minutes'],
+    ['(1,850 words)'],
+    ['Word count: 2724'],
+    ['Durée : 10 minutes'],
+    ['Nombre de mots : 1 500'],
+    ['Approx. 2,700 words / 12 min.'],
+    ['Duración: 15 minutos'],
+  ])('%s', (line) => {
+    // before: the Mexico statement's every passage had the section "2724 palabras – 15 minutos"
+    const passages = toPassages('speech', [{ text: 'Nueva York, 28 de septiembre de 2024.' }, { text: line }, { text: speech }]);
+    expect(passages.map((p) => p.sectionTitle)).toEqual([undefined, undefined]);
+    // kept with the lines before it, not glued to the speech
+    expect(passages.map((p) => p.text)).toEqual([`Nueva York, 28 de septiembre de 2024. ${line}`, speech]);
+    // nor as an extractor's heading (HTML, Word, Markdown)
+    expect(toPassages('html', [{ text: speech, heading: line }])[0]?.sectionTitle).toBeUndefined();
+  });
+
+  it('still takes a short title with a number as a heading', () => {
+    for (const title of ['2030 Agenda for Sustainable Development', 'Fifteen minutes of fame'])
+      expect(toPassages('md', [{ text: title }, { text: speech }])[0]?.sectionTitle, title).toBe(title);
+  });
+});
+
 describe('passage ids', () => {
   it('are stable across builds and differ between documents and repeated text', () => {
     const a = toPassages('cnd', paras(sample));

@@ -50,6 +50,12 @@ describe('exportFileName', () => {
   it.each([
     ['development', 'verbatim-development.csv'],
     ['"human rights" -Syria country:COL', 'verbatim-human-rights-syria-country-col.csv'],
-    ['развитие', 'verbatim.csv'],
+    // letters of any script stay (they were dropped: 'verbatim.csv'); Latin accents go (it was 'fundacio-n')
+    ['развитие', 'verbatim-развитие.csv'],
+    ['trend لبنان country', 'verbatim-trend-لبنان-country.csv'],
+    ['经济 发展', 'verbatim-经济-发展.csv'],
+    ['Fundación país', 'verbatim-fundacion-pais.csv'],
+    ['../../etc/passwd', 'verbatim-etc-passwd.csv'],
+    ['🔥 “” ?', 'verbatim.csv'],
   ])('%j → %j', (q, name) => expect(exportFileName(q)).toBe(name));
 });

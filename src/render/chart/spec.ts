@@ -9,8 +9,8 @@
  *   last line: the source.
  */
 import { describeFilters, type FilterLabel } from '../../search/filter-values.ts';
-import type { SearchFilters, TrendBucket, TrendCounts } from '../../types.ts';
-import { countOf } from '../text.ts';
+import type { SearchFilters, TrendBucket, TrendBy, TrendCounts } from '../../types.ts';
+import { countOf, quotedQuery } from '../text.ts';
 
 /** Bars shown for country and speaker trends. */
 export const TOP_BARS = 15;
@@ -63,8 +63,7 @@ const fmtRate = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.to
 export function trendTitle(query: string, filters: SearchFilters, label?: FilterLabel): string {
   const line = describeFilters(filters, label);
   const short = query.length > 90 ? `${query.slice(0, 89)}…` : query;
-  const q = /["“”]/.test(short) ? short : `“${short}”`;
-  return `${q}${line ? ` · ${line}` : ''}`;
+  return `${quotedQuery(short)}${line ? ` · ${line}` : ''}`;
 }
 
 /** The title's font size, in CSS pixels. */
@@ -107,6 +106,16 @@ export function isRate(counts: Pick<TrendCounts, 'by'>, options: ChartOptions): 
   return (counts.by === 'year' || counts.by === 'session') && !options.raw;
 }
 
+/**
+ * The note for a raw chart asked of countries or speakers, which are charted as counts anyway (raw
+ * only turns the rates of years and sessions into counts); undefined when raw means something.
+ * `option` is how the asker wrote it: `--raw`, or "The raw option".
+ */
+export function rawIgnoredNote(by: TrendBy, raw: boolean | undefined, option: string): string | undefined {
+  if (!raw || by === 'year' || by === 'session') return undefined;
+  return `${option} applies to years and sessions only: a chart by ${by} always shows counts.`;
+}
+
 /** Rate unit: per 1,000 passages, or per 100 documents (a percentage of documents). */
 function unit(counts: TrendCounts): { scale: number; text: string } {
   return counts.per === 'documents' ? { scale: 100, text: 'per 100 documents' } : { scale: 1000, text: 'per 1,000 passages' };
@@ -137,6 +146,15 @@ export function measureText(counts: TrendCounts, options: ChartOptions): string 
   const noun = unitNoun(counts);
   if (!isRate(counts, options)) return `matching ${noun}`;
   return `matching ${noun} ${unit(counts).text} of the ${counts.by}`;
+}
+
+/**
+ * The measure with what it is counted by, for the one-line answer: "matching passages per 1,000
+ * passages of each year", "matching passages by country", "matching documents by year" (raw).
+ */
+export function measureBy(counts: TrendCounts, options: ChartOptions): string {
+  const noun = unitNoun(counts);
+  return isRate(counts, options) ? `matching ${noun} ${unit(counts).text} of each ${counts.by}` : `matching ${noun} by ${counts.by}`;
 }
 
 /** "Source: library “ungdc-lib” — 10,952 documents, 405,544 passages · Verbatim" */
