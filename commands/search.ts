@@ -77,6 +77,7 @@ export async function runSearch(state: SearchState, page: number, ctx: CommandCo
     limit: HITS_PER_PAGE,
     offset: page * HITS_PER_PAGE,
     sort: state.sort ?? 'relevance',
+    filtersAlone: true,
   });
   ctx.note({ hits: response.total, page, searchMs: response.tookMs });
   const label = filterLabel(ctx.engine);
@@ -91,7 +92,12 @@ export async function runSearch(state: SearchState, page: number, ctx: CommandCo
 
 /** "Export CSV": every hit (up to MAX_HITS) as a CSV file, cut to what Discord takes. */
 export async function runExport(state: SearchState, ctx: CommandContext): Promise<Reply> {
-  const response = await ctx.engine.search(state.query, { filters: state.filters, limit: MAX_HITS, sort: state.sort ?? 'relevance' });
+  const response = await ctx.engine.search(state.query, {
+    filters: state.filters,
+    limit: MAX_HITS,
+    sort: state.sort ?? 'relevance',
+    filtersAlone: true,
+  });
   const encoder = new TextEncoder();
   let hits = response.hits;
   let data = encoder.encode(hitsCsv(hits));

@@ -145,6 +145,12 @@ export interface SearchOptions {
   offset?: number;
   /** Default 'relevance'. */
   sort?: SortOrder;
+  /**
+   * A query of filters alone (`speaker:Arafat`), or an empty query with `filters` given, lists the
+   * passages the filters allow, newest first (or as `sort` asks), each document first to last,
+   * instead of being refused: for /search and the CLI's search. Compare, follows and trends need words.
+   */
+  filtersAlone?: boolean;
 }
 
 /** A character range [start, end) in an excerpt's text that matched the query. */

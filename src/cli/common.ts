@@ -232,7 +232,8 @@ export function writeOutput(file: string, data: string | Uint8Array): void {
  */
 export function argsErrorMessage(err: Error): string {
   const code = (err as NodeJS.ErrnoException).code;
-  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  // the quoted name after "option" or "argument", up to a quote ending a word ("Unknown option '--it's'.")
+  const quoted = /(?:option|argument) '(.*?)'(?=[.,\s]|$)/i.exec(err.message)?.[1] ?? '';
   // "-l, --limit <value>": the long name
   const option =
     quoted
@@ -241,6 +242,10 @@ export function argsErrorMessage(err: Error): string {
       .pop() ?? quoted;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}: see --help for the options.`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && / argument missing$/.test(err.message)) return `${option} needs a value: see --help.`;
+  // "--country -USA": a value starting with a dash reads as another option
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && / is ambiguous/.test(err.message)) {
+    return `${option} needs its value after "=" when the value starts with a dash: ${option}=-USA (see --help).`;
+  }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option} takes no value: see --help.`;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unexpected argument “${quoted}”: this command takes options only (see --help).`;
   return `${err.message} (see --help)`;

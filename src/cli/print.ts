@@ -113,16 +113,18 @@ export function noteLines(notices: readonly string[] = []): string[] {
 export function textResult(r: SearchResponse, offset: number, color: boolean): string {
   const lines: string[] = [];
   lines.push(...noteLines(r.notices));
+  // an empty query with filters (--country LBN) lists what they allow
+  const what = r.query.trim() ? quotedQuery(r.query) : 'the filters';
   if (r.total === 0) {
-    lines.push(`No passages match ${quotedQuery(r.query)}.`);
+    lines.push(`No passages match ${what}.`);
     return lines.join('\n');
   }
   const first = offset + 1;
   const last = offset + r.hits.length;
-  const of = `${r.totalEstimated ? 'about ' : ''}${r.total} passage${r.total === 1 ? '' : 's'} for ${quotedQuery(r.query)} (${r.tookMs.toFixed(1)} ms)`;
+  const of = `${r.totalEstimated ? 'about ' : ''}${r.total} passage${r.total === 1 ? '' : 's'} ${r.query.trim() ? `for ${what}` : 'the filters allow'} (${r.tookMs.toFixed(1)} ms)`;
   if (r.hits.length === 0) {
     // an offset past the last hit: say so, not "31–30 of 8"; from the first, an estimated total none held
-    lines.push(offset > 0 ? `No passages from number ${first} on: ${of}; try a smaller --offset.` : `No passages match ${quotedQuery(r.query)}.`);
+    lines.push(offset > 0 ? `No passages from number ${first} on: ${of}; try a smaller --offset.` : `No passages match ${what}.`);
     return lines.join('\n');
   }
   lines.push(`${first}–${last} of ${of}`);

@@ -17,6 +17,8 @@ const HELP = `Search the statement library.
 
 Usage:
   npm run search -- "<query>" [options]
+  npm run search -- --country LBN [options]     filters alone (or "country:LBN"): the passages
+                                                they allow, newest document first, each first to last
   npm run search -- --batch FILE --json [--limit N] [--data DIR]
 
 Options:
@@ -33,8 +35,8 @@ Options:
                      or by repeating the flag (--country COL,MEX = --country COL --country MEX):
                      any of them matches; different filters must all match. A value with a dash
                      leaves passages out: --country=-USA (write = before a leading dash).
-  --sort ORDER       relevance (default), newest or oldest (by date, then relevance;
-                     undated passages last)
+  --sort ORDER       relevance (default; filters alone: newest), newest or oldest (by date,
+                     then relevance; undated passages last)
   --limit N          hits to show (default 5, --json default 10, at most 100;
                      --csv: default and at most 5000)
   --offset N         hits to skip, for paging (default 0)
@@ -101,7 +103,6 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const query = positionals.join(' ').trim();
-  if (!query) throw new UsageError('No query given. Try: npm run search -- "heroin smuggled Afghanistan"  (or --help)');
   const filters = parseFilters({
     country: values.country,
     speaker: values.speaker,
@@ -114,10 +115,13 @@ async function main(argv: string[]): Promise<number> {
     symbol: values.symbol,
   });
 
+  if (!query && !Object.values(filters).some((v) => v !== undefined && v !== '')) {
+    throw new UsageError('No query given. Try: npm run search -- "heroin smuggled Afghanistan", or a filter alone: --country LBN  (or --help)');
+  }
   // a file that cannot be written is said before the library is opened
   if (values.out !== undefined) checkWritable(values.out);
   const { engine } = await openForCli(values, { quiet: values.json || (values.csv && values.out === undefined) });
-  const result = await engine.search(query, { filters, limit, offset, sort });
+  const result = await engine.search(query, { filters, limit, offset, sort, filtersAlone: true });
   if (values.csv) {
     const csv = hitsCsv(result.hits, offset + 1);
     if (values.out === undefined) process.stdout.write(csv);
@@ -190,7 +194,7 @@ async function runBatch(engine: SearchEngine, file: string, limit: number): Prom
           throw new QueryError('"filters" must be an object, e.g. {"country":["COL","MEX"],"session":"70-76"}');
         }
         const filters = parseFilters((spec.filters ?? {}) as Record<string, unknown>);
-        const r = await engine.search(spec.query, { filters, limit });
+        const r = await engine.search(spec.query, { filters, limit, filtersAlone: true });
         process.stdout.write(JSON.stringify({ id, ...jsonResult(r, true) }) + '\n');
       } catch (err) {
         if (!(err instanceof QueryError)) throw err;

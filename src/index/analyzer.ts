@@ -57,9 +57,11 @@ function stemByScript(folded: string): string | null {
  * spelling rules: organisation is organization): "university" is not "universal", "organization"
  * not "organ", "internal" not "international", "authority" not "author", "positive" not "position",
  * "relative" not "relation", "executive" not "execution", "conservative" not "conservation",
- * "liberal" not "liberation", "minority" and "majority" not "minor" and "major". Each new term is
- * one no English word stems to otherwise (or the stem the family's other forms have: organizational
- * → organiz). Xapian's and Lucene's Snowball merge them; in a library of
+ * "liberal" not "liberation", "minority" and "majority" not "minor" and "major". A new term is
+ * either one no English word stems to otherwise, or the stem Snowball already gives the family's
+ * longer forms (organizational → organiz, positivism → positiv, relativism → relativ, liberalism
+ * stays apart from liberation): `relative` also finds "relativism", as `organization` finds
+ * "organizational". Xapian's and Lucene's Snowball merge them; in a library of
  * UN speeches, where "universal", "organization", "international" and "relations" are among the
  * commonest words, a query for the rarer word drowns in them.
  */

@@ -21,7 +21,11 @@ export function followLabel(f: Pick<Follow, 'query' | 'filters'>): string {
   return `${quotedQuery(truncate(f.query, 80))}${filterText(f.filters)}`;
 }
 
-function hitRows(hits: readonly Hit[], offset: number): { fields: NonNullable<Card['fields']>; controls: Control[][] } {
+/**
+ * The hits as fields, with Share…, More context and Save…; Share… only where the alert goes to a
+ * channel (`inChannel`): in the owner's direct messages there is no channel to post into.
+ */
+function hitRows(hits: readonly Hit[], offset: number, inChannel: boolean): { fields: NonNullable<Card['fields']>; controls: Control[][] } {
   const options = hits.map((hit, i) => ({ label: `${offset + i + 1}. ${sourceLabel(hit.source)}`, value: hit.id, description: hit.excerpt.text }));
   return {
     fields: hits.map((hit, i) => ({
@@ -30,7 +34,7 @@ function hitRows(hits: readonly Hit[], offset: number): { fields: NonNullable<Ca
     })),
     controls: options.length
       ? [
-          [{ kind: 'select', id: 'search:share', placeholder: 'Share… (post an excerpt to the channel)', options }],
+          ...(inChannel ? [[{ kind: 'select', id: 'search:share', placeholder: 'Share… (post an excerpt to the channel)', options } as const]] : []),
           [{ kind: 'select', id: 'search:context', placeholder: 'More context (neighbouring paragraphs)', options }],
           [{ kind: 'select', id: SAVE_SELECT, placeholder: 'Save… (keep a passage in /saved)', options }],
         ]
@@ -46,7 +50,7 @@ const KIND_TITLE: Record<Every, string> = { instant: 'New', daily: 'Daily digest
  */
 export function alertReply(follow: Follow, hits: readonly Hit[], total: number, alertId: number): Reply {
   const shown = hits.slice(0, ALERT_HITS);
-  const { fields, controls } = hitRows(shown, 0);
+  const { fields, controls } = hitRows(shown, 0, follow.channelId !== undefined);
   const more = total - shown.length;
   if (more > 0) controls.push([{ kind: 'button', id: `follow:more:${alertId}:0`, label: `and ${more} more`, style: 'primary' }]);
   const noun = total === 1 ? 'passage' : 'passages';
@@ -68,11 +72,18 @@ export function alertReply(follow: Follow, hits: readonly Hit[], total: number, 
 }
 
 /** "and N more": the rest of an alert, privately, five at a time. */
-export function alertMoreReply(follow: Pick<Follow, 'query' | 'filters'>, hits: readonly Hit[], page: number, total: number, alertId: number): Reply {
+export function alertMoreReply(
+  follow: Pick<Follow, 'query' | 'filters' | 'channelId'>,
+  hits: readonly Hit[],
+  page: number,
+  total: number,
+  alertId: number,
+): Reply {
   const offset = ALERT_HITS + page * ALERT_HITS;
   const rest = total - ALERT_HITS;
   const pages = Math.max(1, Math.ceil(rest / ALERT_HITS));
-  const { fields, controls } = hitRows(hits, offset);
+  const inChannel = follow.channelId !== undefined;
+  const { fields, controls } = hitRows(hits, offset, inChannel);
   if (pages > 1) {
     controls.unshift([
       { kind: 'button', id: `follow:more:${alertId}:${Math.max(0, page - 1)}`, label: '◀ Prev', disabled: page === 0 },
@@ -87,7 +98,7 @@ export function alertMoreReply(follow: Pick<Follow, 'query' | 'filters'>, hits: 
         title: truncate(`${rangeLabel(offset, hits.length, total)} new passages for ${followLabel(follow)}`, 250),
         description: escapeMarkdown(`Page ${page + 1} of ${pages}`),
         fields,
-        footer: 'Only you can see this. Share… posts one excerpt to the channel.',
+        footer: inChannel ? 'Only you can see this. Share… posts one excerpt to the channel.' : 'Only you can see this.',
         color: COLOR,
       },
     ],

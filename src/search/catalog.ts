@@ -36,11 +36,16 @@ export class Catalog {
    */
   documents(filter?: string): DocumentSummary[] {
     const words = findWords(filter ?? '');
-    return this.c.store.docs
+    return this.listed()
       .filter((d) => documentMatches(d, words))
-      .sort(listOrder)
       .map(summary);
   }
+
+  /** The library's documents in list order, sorted once (the store does not change under a catalog). */
+  private listed(): readonly StoredDocument[] {
+    return (this.inListOrder ??= [...this.c.store.docs].sort(listOrder));
+  }
+  private inListOrder: StoredDocument[] | undefined;
 
   document(id: string): DocumentSummary | undefined {
     const i = this.c.store.docNumber(id);

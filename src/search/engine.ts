@@ -89,7 +89,11 @@ export class VerbatimEngine implements SearchEngine {
 
   /** The synchronous search behind {@link search} (for eval and benchmarks). */
   searchSync(query: string, options: SearchOptions = {}): SearchResponse {
-    let parsed = parseQuery(query, { filtersAlone: true });
+    const listing = options.filtersAlone === true;
+    let parsed: ParsedQuery =
+      listing && !query.trim() && hasFilter(options.filters ?? {})
+        ? { ...filtersOnly({}), filtersAlone: true }
+        : parseQuery(query, { filtersAlone: listing });
     const started = performance.now();
     const countries = this.catalog.facetValues('country');
     // a query that is one document's symbol, typed bare (`A/RES/79/191`), asks for that document
@@ -109,13 +113,8 @@ export class VerbatimEngine implements SearchEngine {
           : `“${q}” names ${symbol.documents} documents in the library: these are their passages, each first to last. In quotes ("${q}") it is searched as words, in every document.`,
       );
     }
-    // filters alone rank nothing: the passages they allow, newest first (or as asked), each document first to last
+    // filters alone rank nothing: the passages they allow, newest document first (or as asked), each first to last
     const sort = parsed.filtersAlone && (options.sort ?? 'relevance') === 'relevance' ? 'newest' : (options.sort ?? 'relevance');
-    if (parsed.filtersAlone) {
-      notices.push(
-        `No words to search for: these are the passages the filters allow, ${sort === 'oldest' ? 'oldest' : 'newest'} first, each document first to last. Add words to search among them.`,
-      );
-    }
     let ranked = rank(this.corpus, this.scratch, parsed, restriction, offset + limit, started, sort);
     if (ranked.total === 0 && parsed.phrases.length > 0) {
       // no passage holds the quoted phrases (or +words): rather than nothing, the passages holding
@@ -135,6 +134,11 @@ export class VerbatimEngine implements SearchEngine {
         const filtered = hasFilter(filters);
         notices.push(relaxedNotice(parsed, filtered, loose.held));
       }
+    }
+    if (parsed.filtersAlone && ranked.total > 0) {
+      notices.push(
+        `No words to search for: these are the passages the filters allow, ${sort === 'oldest' ? 'oldest' : 'newest'} document first, each first to last. Add words to search among them.`,
+      );
     }
     const marks = {
       ...this.excerptMatch(ranked.markTerms, ranked.phrases, ranked.markWeights),

@@ -23,7 +23,7 @@ export async function explainNoHits(engine: SearchEngine, query: string, filters
   const suggestion = engine.suggest(query);
   if (suggestion && suggestion !== query) help.suggestion = suggestion;
   const found = async (q: string, f: SearchFilters): Promise<number> =>
-    (await engine.search(q, { filters: f, limit: 1 }).catch(() => undefined))?.total ?? 0;
+    (await engine.search(q, { filters: f, limit: 1, filtersAlone: true }).catch(() => undefined))?.total ?? 0;
   for (const key of Object.keys(filters) as (keyof SearchFilters)[]) {
     const raw = filters[key];
     if (raw === undefined) continue;

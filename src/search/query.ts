@@ -156,6 +156,10 @@ export const QUERY_HELP = `Query syntax
                                 same); different filters must all hold
   -country:USA  -speaker:Trump  -session:75  -doc:<id>   leave out a country, speaker, session,
                                 document (also -org:, -symbol:); dates are kept with from:/to:
+  speaker:Arafat                filters alone, no word: in a search, the passages they allow,
+                                newest document first, each first to last
+  the cold war is over          a short query with small words in it may be a line you remember:
+                                passages holding it word for word come first among the best
 Acronyms the library defines, such as IAEA, also find their name written out, and the name finds the acronym.
 A country's common name finds its statements (South Korea, Burma, UK, USSR); US in capitals is the United States.
 Letters written with dots are one word: U.N. finds UN, U.S.S.R. finds USSR, and U.S. is the United States.

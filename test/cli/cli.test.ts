@@ -190,6 +190,14 @@ describe('npm run search', () => {
       ['trend', ['heroin', '--bogus'], 'Unknown option --bogus: see --help for the options.'],
       ['index', ['--bogus'], 'Unknown option --bogus: see --help for the options.'],
       ['index', ['heroin'], 'Unexpected argument “heroin”: this command takes options only (see --help).'],
+      ['index', ["don't"], "Unexpected argument “don't”: this command takes options only (see --help)."],
+      ['search', ['heroin', "--it's"], "Unknown option --it's: see --help for the options."],
+      // a value opening with a dash needs "=": the message says how, not that the option takes none
+      [
+        'search',
+        ['heroin', '--country', '-USA'],
+        '--country needs its value after "=" when the value starts with a dash: --country=-USA (see --help).',
+      ],
     ] as const) {
       const r = await run(script, [...args]);
       expect(r.code, `${script} ${args.join(' ')}`).toBe(1);

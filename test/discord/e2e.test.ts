@@ -300,7 +300,7 @@ describe('/search', () => {
     const v = await fake.slashCommand('search', { query: 'country:COL' }).response();
     expect(v.ephemeral).toBe(true);
     expect(String(embed(v)['title'])).toMatch(/^1–5 of \d+ for “country:COL”/);
-    expect(String(embed(v)['description'])).toContain('No words to search for: these are the passages the filters allow, newest first');
+    expect(String(embed(v)['description'])).toContain('No words to search for: these are the passages the filters allow, newest document first');
     for (const f of fields(v)) expect(f.name).toContain('Colombia');
   });
 

@@ -298,23 +298,21 @@ describe('instant alerts', () => {
     expect(alertsIn(fake.otherChannelId, channelFollow)).toHaveLength(2);
   });
 
-  it('Share… on a DM alert says there is no channel there and how to post the passage, instead of posting into the DM', async () => {
+  it('a DM alert offers no Share…, and sharing from its More context says there is no channel there and how to post the passage', async () => {
     // before: the card was posted into the DM ("Shared by @alice", seen by alice alone), though the menu says "to the channel"
     const dm = dmAlerts('alice', dmFollow)[0]!;
-    const passage = selectValues(dm, 'search:share')[0]!;
+    expect(selectValues(dm, 'search:share')).toEqual([]);
+    const passage = selectValues(dm, 'search:context')[0]!;
     const before = fake.directMessages('alice').length;
     const inDm = { message: dm.id, userId: 'alice', context: 'bot-dm' } as const;
-    const shared = await fake.selectMenu('search:share', [passage], inDm).response();
+    // "More context" then "Share this passage": nothing is posted into the DM, and the reply says how to share
+    const context = await fake.selectMenu('search:context', [passage], inDm).response();
+    const shared = await fake.button(`quote:share:${passage}`, { ...inDm, message: context }).response();
     expect(shared.ephemeral).toBe(true);
     expect(shared.embeds).toEqual([]);
     expect(shared.content).toBe(
       `This is your direct message with Verbatim, so there is no channel here to share into. To post this passage in a channel, run \`/quote id:${passage}\` there.`,
     );
-    // "More context" then "Share this passage" answers the same way
-    const context = await fake.selectMenu('search:context', [passage], inDm).response();
-    const again = await fake.button(`quote:share:${passage}`, { ...inDm, message: context }).response();
-    expect(again.ephemeral).toBe(true);
-    expect(again.content).toBe(shared.content);
     expect(fake.directMessages('alice')).toHaveLength(before);
     // in a channel, Share… still posts the card
     const channel = alertsIn(fake.otherChannelId, channelFollow)[0]!;

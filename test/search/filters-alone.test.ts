@@ -1,7 +1,7 @@
 /**
  * A search of filters alone (`speaker:…`, `country:LBN`) lists the passages they allow, newest
- * first, each document first to last, and says so; before, it was refused ("Add at least one word").
- * A trend or a follow still needs words. Real documents: the delegations' statements of the 79th
+ * document first, each first to last, and says so; before, it was refused ("Add at least one word").
+ * It is for /search and the CLI's search (`filtersAlone`); /compare, a trend or a follow still needs words. Real documents: the delegations' statements of the 79th
  * General Debate (Lebanon in Arabic, Mexico in Spanish) and A/RES/79/191.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { closeExtractors } from '../../src/ingest/load-library.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { QueryError } from '../../src/types.ts';
-import { engineOfUnDocuments } from '../support/library.ts';
+import { engineOfUnDocuments, openFixtureLibrary } from '../support/library.ts';
 
 let engine: VerbatimEngine;
 
@@ -20,41 +20,64 @@ afterAll(closeExtractors);
 
 describe('a search of filters alone', () => {
   it("lists a country's statement, first to last, and says why", async () => {
-    const all = await engine.search('country:LBN', { limit: 100 });
+    const all = await engine.search('country:LBN', { limit: 100, filtersAlone: true });
     expect(all.total).toBeGreaterThan(10);
     expect(all.hits).toHaveLength(all.total);
     expect(new Set(all.hits.map((h) => h.source.countryName))).toEqual(new Set(['Lebanon']));
     const paragraphs = all.hits.map((h) => h.source.paragraph!);
     expect(paragraphs).toEqual([...paragraphs].sort((a, b) => a - b));
     expect(all.notices).toEqual([
-      'No words to search for: these are the passages the filters allow, newest first, each document first to last. Add words to search among them.',
+      'No words to search for: these are the passages the filters allow, newest document first, each first to last. Add words to search among them.',
     ]);
   });
 
   it('puts the newest document first, or the oldest when asked', async () => {
     const dates = async (sort?: 'oldest'): Promise<string[]> =>
-      (await engine.search('session:79', { limit: 500, ...(sort && { sort }) })).hits.map((h) => h.source.date ?? '');
+      (await engine.search('session:79', { limit: 500, filtersAlone: true, ...(sort && { sort }) })).hits.map((h) => h.source.date ?? '');
     const newest = await dates();
     expect(new Set(newest).size).toBeGreaterThan(1);
     expect(newest).toEqual([...newest].sort().reverse());
     const oldest = await dates('oldest');
     expect(oldest).toEqual([...oldest].sort());
-    expect((await engine.search('session:79', { sort: 'oldest' })).notices?.[0]).toMatch(/oldest first/);
+    expect((await engine.search('session:79', { sort: 'oldest', filtersAlone: true })).notices?.[0]).toMatch(/oldest document first/);
   });
 
   it('pages through the same list', async () => {
-    const res = await engine.search('country:MEX', { limit: 100 });
+    const res = await engine.search('country:MEX', { limit: 100, filtersAlone: true });
     expect(res.total).toBeLessThan(100);
     const all = res.hits.map((h) => h.id);
     const paged: string[] = [];
     for (let offset = 0; offset < all.length; offset += 7)
-      paged.push(...(await engine.search('country:MEX', { limit: 7, offset })).hits.map((h) => h.id));
+      paged.push(...(await engine.search('country:MEX', { limit: 7, offset, filtersAlone: true })).hits.map((h) => h.id));
     expect(paged).toEqual(all);
   });
 
-  it('is still refused with only words to leave out or only common words, and in trends', async () => {
-    await expect(engine.search('-drogas country:MEX')).rejects.toThrow(/only says what to leave out/);
-    await expect(engine.search('the country:MEX')).rejects.toThrow(/very common words/);
+  it('takes filters given beside an empty query too, as --country LBN does', async () => {
+    const typed = await engine.search('country:LBN', { limit: 5, filtersAlone: true });
+    const given = await engine.search('', { limit: 5, filtersAlone: true, filters: { country: 'LBN' } });
+    expect(given.hits.map((h) => h.id)).toEqual(typed.hits.map((h) => h.id));
+  });
+
+  it('reads each document first to last, a report with dated sections too', async () => {
+    // the CND report dates its sections: by their own dates its paragraphs read 4, 3, 1, 2
+    const { engine: fixture } = await openFixtureLibrary();
+    const hits = (await fixture.search('doc:cnd-64-intersessional-2021-10', { limit: 100, filtersAlone: true })).hits;
+    expect(new Set(hits.map((h) => h.source.date)).size).toBeGreaterThan(1);
+    const paragraphs = hits.map((h) => h.source.paragraph!);
+    expect(paragraphs).toEqual([...paragraphs].sort((a, b) => a - b));
+  });
+
+  it('says nothing about listing when the filters allow nothing', async () => {
+    const res = await engine.search('country:LBN year:1990', { filtersAlone: true });
+    expect(res.total).toBe(0);
+    expect(res.notices ?? []).toEqual([]);
+  });
+
+  it('is refused where words are needed: with only words to leave out or only common words, in compare, trends and follows', async () => {
+    await expect(engine.search('-drogas country:MEX', { filtersAlone: true })).rejects.toThrow(/only says what to leave out/);
+    await expect(engine.search('the country:MEX', { filtersAlone: true })).rejects.toThrow(/very common words/);
+    // /compare searches without filtersAlone
+    await expect(engine.search('country:MEX')).rejects.toThrow(/at least one word/);
     await expect(engine.count('country:MEX')).rejects.toThrow(/at least one word.*counted or followed/);
     expect(() => parseQuery('country:MEX')).toThrow(QueryError);
     expect(parseQuery('country:MEX', { filtersAlone: true }).filtersAlone).toBe(true);

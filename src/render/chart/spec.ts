@@ -44,8 +44,6 @@ export interface TrendChart {
   /** Vega-Lite spec (v6). */
   spec: Record<string, unknown>;
   title: string;
-  /** What the y (or x) axis shows. */
-  measure: string;
   /** The plotted rows, in order. */
   rows: ChartRow[];
   /** Alt text: what the chart shows, in words. */
@@ -293,5 +291,5 @@ export function trendChart(counts: TrendCounts, options: ChartOptions = {}): Tre
     },
   };
   const texts = [title, subtitle, source, axisTitle, ...rows.map((r) => r.label)];
-  return { spec, title, measure, rows, alt: altText(counts, rows, options), source, texts };
+  return { spec, title, rows, alt: altText(counts, rows, options), source, texts };
 }

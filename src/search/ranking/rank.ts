@@ -31,6 +31,7 @@ import type { Corpus } from '../corpus.ts';
 import type { Restriction } from '../filters.ts';
 import type { ParsedQuery } from '../query.ts';
 import type { SortOrder } from '../../types.ts';
+import { dayNumber, dayStart, type LibraryStore } from '../../index/store.ts';
 import { scoreBm25f } from './bm25f.ts';
 import { candidateList, mostOfConjunction, requiredCandidates } from './candidates.ts';
 import { expandByFeedback } from './feedback.ts';
@@ -109,7 +110,9 @@ export function rank(
     if (!required) expandByFeedback(c, plan, s, byScore);
     liftSpeaker(c, plan, s);
     const cands = candidateList(c, plan, s, required);
-    const cmp = sort === 'relevance' ? byScore : byDateThen(c.store.arrays.dateFrom, sort, byScore);
+    // filters alone: whole documents by their date, each first to last (a report's dated sections too)
+    const dates = parsed.filtersAlone ? documentDays(c.store) : c.store.arrays.dateFrom;
+    const cmp = sort === 'relevance' ? byScore : byDateThen(dates, sort, byScore);
     let order: number[];
     let total = cands.length;
     let estimated = false;
@@ -193,6 +196,18 @@ function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: numbe
   const contextOnly = (g: number): boolean => contextBits !== 0 && others !== 0 && (mask[g]! & others) === 0;
   const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 2 : contextOnly(g) ? 0 : 1);
   return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
+}
+
+const documentDayCache = new WeakMap<LibraryStore, Int32Array>();
+/** Each passage's document's first day (0: undated), in the form of `arrays.dateFrom`. */
+function documentDays(store: LibraryStore): Int32Array {
+  let days = documentDayCache.get(store);
+  if (!days) {
+    days = new Int32Array(store.size);
+    for (const d of store.docs) if (d.meta.date) days.fill(dayNumber(dayStart(d.meta.date)), d.first, d.first + d.count);
+    documentDayCache.set(store, days);
+  }
+  return days;
 }
 
 /**
