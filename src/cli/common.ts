@@ -242,9 +242,9 @@ export function argsErrorMessage(err: Error): string {
       .pop() ?? quoted;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}: see --help for the options.`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && / argument missing$/.test(err.message)) return `${option} needs a value: see --help.`;
-  // "--country -USA": a value starting with a dash reads as another option
+  // "--country -USA" (a value starting with a dash) or "--country --json" (none): the next word reads as an option
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && / is ambiguous/.test(err.message)) {
-    return `${option} needs its value after "=" when the value starts with a dash: ${option}=-USA (see --help).`;
+    return `${option} needs a value (one starting with a dash is written ${option}=-USA): see --help.`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option} takes no value: see --help.`;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unexpected argument “${quoted}”: this command takes options only (see --help).`;

@@ -55,7 +55,7 @@ function stemByScript(folded: string): string | null {
 /**
  * Stems Snowball gives to words of different meanings, split by the word's beginning (after the
  * spelling rules: organisation is organization): "university" is not "universal", "organization"
- * not "organ", "internal" not "international", "authority" not "author", "positive" not "position",
+ * not "organ", "internal" not "international" (nor an "intern" or "internment"), "authority" not "author", "positive" not "position",
  * "relative" not "relation", "executive" not "execution", "conservative" not "conservation",
  * "liberal" not "liberation", "minority" and "majority" not "minor" and "major". A new term is
  * either one no English word stems to otherwise, or the stem Snowball already gives the family's
@@ -68,7 +68,13 @@ function stemByScript(folded: string): string | null {
 const STEM_SPLITS: ReadonlyMap<string, ReadonlyArray<readonly [RegExp, string]>> = new Map<string, ReadonlyArray<readonly [RegExp, string]>>([
   ['univers', [[/^universit/, 'universiti']]],
   ['organ', [[/^organiz/, 'organiz']]],
-  ['intern', [[/^internal/, 'internal']]],
+  [
+    'intern',
+    [
+      [/^internal/, 'internal'],
+      [/^internation/, 'internation'],
+    ],
+  ],
   [
     'author',
     [

@@ -193,11 +193,8 @@ describe('npm run search', () => {
       ['index', ["don't"], "Unexpected argument “don't”: this command takes options only (see --help)."],
       ['search', ['heroin', "--it's"], "Unknown option --it's: see --help for the options."],
       // a value opening with a dash needs "=": the message says how, not that the option takes none
-      [
-        'search',
-        ['heroin', '--country', '-USA'],
-        '--country needs its value after "=" when the value starts with a dash: --country=-USA (see --help).',
-      ],
+      ['search', ['heroin', '--country', '-USA'], '--country needs a value (one starting with a dash is written --country=-USA): see --help.'],
+      ['search', ['heroin', '--country', '--json'], '--country needs a value (one starting with a dash is written --country=-USA): see --help.'],
     ] as const) {
       const r = await run(script, [...args]);
       expect(r.code, `${script} ${args.join(' ')}`).toBe(1);
