@@ -57,7 +57,8 @@ function stemByScript(folded: string): string | null {
  * spelling rules: organisation is organization): "university" is not "universal", "organization"
  * not "organ", "internal" not "international" (nor an "intern" or "internment"), "authority" not "author", "positive" not "position",
  * "relative" not "relation", "executive" not "execution", "conservative" not "conservation",
- * "liberal" not "liberation", "minority" and "majority" not "minor" and "major". A new term is
+ * "liberal" not "liberation". (Not "minority" from "minor" nor "majority" from "major": apart, each
+ * became the other's typo correction in a library that rarely says one of them.) A new term is
  * either one no English word stems to otherwise, or the stem Snowball already gives the family's
  * longer forms (organizational → organiz, positivism → positiv, relativism → relativ, liberalism
  * stays apart from liberation): `relative` also finds "relativism", as `organization` finds
@@ -88,8 +89,6 @@ const STEM_SPLITS: ReadonlyMap<string, ReadonlyArray<readonly [RegExp, string]>>
   ['conserv', [[/^conservativ/, 'conservativ']]],
   ['conservat', [[/^conservatis/, 'conservativ']]],
   ['liber', [[/^liberal/, 'liberal']]],
-  ['minor', [[/^minorit/, 'minoriti']]],
-  ['major', [[/^majorit/, 'majoriti']]],
 ]);
 
 /** The term of a spelled word whose stem is `stemmed`, split off by {@link STEM_SPLITS}. */
