@@ -137,7 +137,7 @@ export class VerbatimEngine implements SearchEngine {
     }
     if (parsed.filtersAlone && ranked.total > 0) {
       notices.push(
-        `No words to search for: these are the passages the filters allow, ${sort === 'oldest' ? 'oldest' : 'newest'} document first, each first to last. Add words to search among them.`,
+        `No words to search for: these are the passages the filters allow${parsed.excluded.length || parsed.excludedPhrases.length ? ' that do not say what the query leaves out' : ''}, ${sort === 'oldest' ? 'oldest' : 'newest'} document first, each first to last. Add words to search among them.`,
       );
     }
     const marks = {

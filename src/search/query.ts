@@ -760,6 +760,10 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean, fil
   const closedOnly = compounds.filter((k) => k.parts.length === 0).length;
   const positive = words.length + phrases.length + closedOnly;
   if (positive === 0) {
+    // filters alone, with words to leave out (country:LBN -terrorism) or none: a listing
+    if (filtersAlone && !stopOnly && Object.keys(filters).length) {
+      return { text: text.join(' '), words: [], phrases: [], excluded, excludedPhrases, filters, filtersAlone: true };
+    }
     if (excluded.length || excludedPhrases.length) {
       throw new QueryError('The query only says what to leave out — add at least one word to search for (e.g. heroin -cannabis).');
     }
@@ -768,8 +772,6 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean, fil
         'The query has only very common words (like “the”, “of”, “and”), which are not searched on their own — add a more specific word or put an exact phrase in quotes.',
       );
     }
-    if (filtersAlone && Object.keys(filters).length)
-      return { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters, filtersAlone: true };
     throw new QueryError(
       Object.keys(filters).length
         ? 'Add at least one word — filters such as country: only narrow what is counted or followed (a search of filters alone lists the passages they allow).'

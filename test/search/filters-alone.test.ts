@@ -73,8 +73,18 @@ describe('a search of filters alone', () => {
     expect(res.notices ?? []).toEqual([]);
   });
 
-  it('is refused where words are needed: with only words to leave out or only common words, in compare, trends and follows', async () => {
-    await expect(engine.search('-drogas country:MEX', { filtersAlone: true })).rejects.toThrow(/only says what to leave out/);
+  it('leaves out what the query excludes', async () => {
+    // before: "The query only says what to leave out", though country:MEX alone listed
+    const all = await engine.search('country:MEX', { limit: 100, filtersAlone: true });
+    const res = await engine.search('country:MEX -drogas', { limit: 100, filtersAlone: true });
+    expect(res.total).toBeGreaterThan(0);
+    expect(res.total).toBeLessThan(all.total);
+    for (const h of res.hits) expect(h.text).not.toMatch(/\bdrogas?\b/i);
+    expect(res.notices?.[0]).toMatch(/^No words to search for: these are the passages the filters allow that do not say what the query leaves out/);
+  });
+
+  it('is refused where words are needed: with only words to leave out and no filter, only common words, in compare, trends and follows', async () => {
+    await expect(engine.search('-drogas', { filtersAlone: true })).rejects.toThrow(/only says what to leave out/);
     await expect(engine.search('the country:MEX', { filtersAlone: true })).rejects.toThrow(/very common words/);
     // /compare searches without filtersAlone
     await expect(engine.search('country:MEX')).rejects.toThrow(/at least one word/);
