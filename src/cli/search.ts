@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { QUERY_HELP } from '../search/query.ts';
+import { hasFilter, QUERY_HELP } from '../search/query.ts';
 import { hitsCsv } from '../render/csv.ts';
 import { MAX_HITS, QueryError, SORT_ORDERS, type SearchEngine, type SortOrder } from '../types.ts';
 import { parseFilters } from '../search/filter-values.ts';
@@ -115,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
     symbol: values.symbol,
   });
 
-  if (!query && !Object.values(filters).some((v) => v !== undefined && v !== '')) {
+  if (!query && !hasFilter(filters)) {
     throw new UsageError('No query given. Try: npm run search -- "heroin smuggled Afghanistan", or a filter alone: --country LBN  (or --help)');
   }
   // a file that cannot be written is said before the library is opened

@@ -40,7 +40,7 @@ import { Corpus } from './corpus.ts';
 import { makeExcerpt, type ExcerptMatch } from './excerpt.ts';
 import { restrict, sameFilterValue } from './filters.ts';
 import { valueMatcher } from './filter-values.ts';
-import { mergeFilters, parseQuery, type ParsedQuery } from './query.ts';
+import { hasFilter, mergeFilters, parseQuery, type ParsedQuery } from './query.ts';
 import { countTrend } from './count.ts';
 import { matchAll } from './ranking/match.ts';
 import { rank } from './ranking/rank.ts';
@@ -316,11 +316,6 @@ export class VerbatimEngine implements SearchEngine {
 /** A query of filters alone (no word, no phrase): every passage they allow, in library order. */
 function filtersOnly(filters: SearchFilters, notices: string[] = []): ParsedQuery {
   return { text: '', words: [], phrases: [], excluded: [], excludedPhrases: [], filters, notices };
-}
-
-/** Whether any filter is set. */
-function hasFilter(filters: SearchFilters): boolean {
-  return Object.values(filters).some((v) => v !== undefined && v !== '');
 }
 
 /**

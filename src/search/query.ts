@@ -468,6 +468,11 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   return { ...assemble(pieces, filters, options.relaxed === true, options.filtersAlone === true), notices };
 }
 
+/** Whether any filter is set. */
+export function hasFilter(filters: SearchFilters): boolean {
+  return Object.values(filters).some((v) => v !== undefined && v !== '');
+}
+
 /** A known filter written after a space (`country:`, `year:` …). */
 const FILTER_AFTER = new RegExp(`\\s-?(${Object.keys(FILTER_KEYS).join('|')}):`, 'gi');
 

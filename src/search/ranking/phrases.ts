@@ -63,9 +63,16 @@ function holdsAsTyped(text: string, phrases: readonly (readonly string[])[]): bo
  * so "responsibility to protect" also held in "responses to protect", which ranked first.
  */
 export function asTypedFirst(plan: QueryPlan, head: number[], window: number, text: (g: number) => string): number[] {
-  const phrases = typedPhrases(plan);
-  // the same first `window` passages for every page (the head grows with the page asked for): a
-  // passage is never shown on two pages, nor on none
+  return holdersFirst(typedPhrases(plan), head, window, text);
+}
+
+/**
+ * `head` with, among its first `window` passages, those holding every one of `phrases` word for
+ * word ({@link holdsAsTyped}) first, the rest after, in order otherwise; `head` itself when there is
+ * nothing to move. The same first `window` passages for every page (the head grows with the page
+ * asked for): a passage is never shown on two pages, nor on none.
+ */
+function holdersFirst(phrases: readonly (readonly string[])[], head: number[], window: number, text: (g: number) => string): number[] {
   const top = head.slice(0, window);
   if (!phrases.length || top.length < 2) return head;
   const typed: number[] = [];
@@ -97,12 +104,7 @@ function rememberedLine(plan: QueryPlan, max: number): string[] | null {
  */
 export function wordForWordFirst(plan: QueryPlan, head: number[], window: number, text: (g: number) => string, max: number): number[] {
   const line = rememberedLine(plan, max);
-  const top = head.slice(0, window);
-  if (!line || top.length < 2) return head;
-  const typed: number[] = [];
-  const other: number[] = [];
-  for (const g of top) (holdsAsTyped(text(g), [line]) ? typed : other).push(g);
-  return typed.length && other.length ? [...typed, ...other, ...head.slice(window)] : head;
+  return line ? holdersFirst([line], head, window, text) : head;
 }
 
 /** Candidates past the checked head sampled, evenly, to estimate how many of the rest hold the phrases. */
