@@ -50,6 +50,8 @@ export class FrozenIndex {
   private surfaces: string[] | undefined;
   /** Sorted terms of at least FREQUENT_TIERS[k] passages, built on first use. */
   private readonly tiers: Array<string[] | undefined> = [];
+  /** Surface words in sorted order with their term ids: all terms, then the FREQUENT_TIERS; built on first use. */
+  private readonly surfaceTiers: Array<{ words: string[]; ids: Int32Array } | undefined> = [];
   /** Chinese or Japanese character → the bigram terms holding it, built on first use ({@link cjkPairs}). */
   private pairs: Map<string, string[]> | undefined;
 
@@ -140,73 +142,107 @@ export class FrozenIndex {
    * shorter dictionary of frequent terms is walked).
    */
   fuzzyTerms(term: string, maxDistance: number, minDf = 0, transpositions = true): Array<[string, number]> {
+    const tier = FREQUENT_TIERS.findLastIndex((floor) => minDf >= floor);
     let list = this.list;
-    for (let k = FREQUENT_TIERS.length - 1; k >= 0; k--) {
-      const floor = FREQUENT_TIERS[k]!;
-      if (minDf < floor) continue;
-      let tier = this.tiers[k];
-      if (!tier) {
-        tier = [];
-        for (let i = 0; i < this.list.length; i++) if (this.a.df[i]! >= floor) tier.push(this.list[i]!);
-        this.tiers[k] = tier;
-      }
-      list = tier;
-      break;
+    if (tier >= 0) {
+      const floor = FREQUENT_TIERS[tier]!;
+      list = this.tiers[tier] ??= this.list.filter((_, i) => this.a.df[i]! >= floor);
     }
-    const m = term.length;
     const out: Array<[string, number]> = [];
-    // rows[k]: edit distances between term[0..j) and the current prefix of length k
-    const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
-    let path = ''; // the prefix rows[1..] were computed for
-    let valid = 0; // rows[0..valid] are valid for path[0..valid)
-    let i = 0;
-    outer: while (i < list.length) {
+    for (const [i, d] of closeEntries(list, term, maxDistance, transpositions)) {
       const t = list[i]!;
-      let k = 0;
-      const lim = Math.min(valid, t.length);
-      while (k < lim && t.charCodeAt(k) === path.charCodeAt(k)) k++;
-      for (; k < t.length; k++) {
-        const prev = rows[k]!;
-        let row = rows[k + 1];
-        if (!row) rows[k + 1] = row = new Int32Array(m + 1);
-        row[0] = k + 1;
-        let min = row[0];
-        const c = t.charCodeAt(k);
-        const before = transpositions && k > 0 ? rows[k - 1]! : null;
-        const p = k > 0 ? t.charCodeAt(k - 1) : -1;
-        for (let j = 1; j <= m; j++) {
-          const sub = prev[j - 1]! + (term.charCodeAt(j - 1) === c ? 0 : 1);
-          let v = Math.min(sub, prev[j]! + 1, row[j - 1]! + 1);
-          // two neighbouring letters swapped ("nucelar") is one edit (optimal string alignment)
-          if (before && j > 1 && c === term.charCodeAt(j - 2) && p === term.charCodeAt(j - 1) && c !== p) v = Math.min(v, before[j - 2]! + 1);
-          row[j] = v;
-          if (v < min) min = v;
-        }
-        if (min > maxDistance) {
-          // nothing under this prefix can come within reach (a swap's cell is bounded by this row's
-          // substitution cell): skip every term that starts with it
-          const prefix = t.slice(0, k + 1);
-          path = t;
-          valid = k;
-          let lo = i + 1;
-          let hi = list.length;
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (list[mid]!.startsWith(prefix)) lo = mid + 1;
-            else hi = mid;
-          }
-          i = lo;
-          continue outer;
-        }
-      }
-      path = t;
-      valid = t.length;
-      const d = rows[t.length]![m]!;
-      if (d <= maxDistance && (minDf <= 0 || this.df(this.termId(t)) >= minDf)) out.push([t, d]);
-      i++;
+      if (minDf <= 0 || this.df(this.termId(t)) >= minDf) out.push([t, d]);
     }
     return out;
   }
+
+  /**
+   * Indexed terms whose surface word ({@link surface}, the word most often written for the term) is
+   * within `maxDistance` edits of the folded word `word`, with that distance (as {@link fuzzyTerms});
+   * with `minDf`, only terms of at least that document frequency. Stems can be far apart where the
+   * words are near: "univrsity" is the stem univrs, next to univers (universal), while its written
+   * neighbour is "university".
+   */
+  fuzzySurfaces(word: string, maxDistance: number, minDf = 0, transpositions = true): Array<[string, number]> {
+    const tier = FREQUENT_TIERS.findLastIndex((floor) => minDf >= floor);
+    const floor = tier >= 0 ? FREQUENT_TIERS[tier]! : 0;
+    let sorted = this.surfaceTiers[tier + 1];
+    if (!sorted) {
+      const ids: number[] = [];
+      for (let i = 0; i < this.termCount; i++) if (this.a.df[i]! >= floor) ids.push(i);
+      const words = ids.map((i) => this.surface(i));
+      const order = ids.map((_, k) => k).sort((x, y) => (words[x]! < words[y]! ? -1 : words[x]! > words[y]! ? 1 : 0));
+      sorted = { words: order.map((k) => words[k]!), ids: Int32Array.from(order, (k) => ids[k]!) };
+      this.surfaceTiers[tier + 1] = sorted;
+    }
+    const out: Array<[string, number]> = [];
+    for (const [k, d] of closeEntries(sorted.words, word, maxDistance, transpositions)) {
+      const id = sorted.ids[k]!;
+      if (minDf <= 0 || this.a.df[id]! >= minDf) out.push([this.list[id]!, d]);
+    }
+    return out;
+  }
+}
+
+/**
+ * Positions in the sorted `list` of the entries within `maxDistance` edits of `word`, with their
+ * distance (Levenshtein, and with `transpositions` a swap of two neighbouring letters as one edit).
+ * The walk shares the rows of a common prefix and skips every entry under a prefix already out of reach.
+ */
+function closeEntries(list: readonly string[], word: string, maxDistance: number, transpositions: boolean): Array<[number, number]> {
+  const m = word.length;
+  const out: Array<[number, number]> = [];
+  // rows[k]: edit distances between word[0..j) and the current prefix of length k
+  const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
+  let path = ''; // the prefix rows[1..] were computed for
+  let valid = 0; // rows[0..valid] are valid for path[0..valid)
+  let i = 0;
+  outer: while (i < list.length) {
+    const t = list[i]!;
+    let k = 0;
+    const lim = Math.min(valid, t.length);
+    while (k < lim && t.charCodeAt(k) === path.charCodeAt(k)) k++;
+    for (; k < t.length; k++) {
+      const prev = rows[k]!;
+      let row = rows[k + 1];
+      if (!row) rows[k + 1] = row = new Int32Array(m + 1);
+      row[0] = k + 1;
+      let min = row[0];
+      const c = t.charCodeAt(k);
+      const before = transpositions && k > 0 ? rows[k - 1]! : null;
+      const p = k > 0 ? t.charCodeAt(k - 1) : -1;
+      for (let j = 1; j <= m; j++) {
+        const sub = prev[j - 1]! + (word.charCodeAt(j - 1) === c ? 0 : 1);
+        let v = Math.min(sub, prev[j]! + 1, row[j - 1]! + 1);
+        // two neighbouring letters swapped ("nucelar") is one edit (optimal string alignment)
+        if (before && j > 1 && c === word.charCodeAt(j - 2) && p === word.charCodeAt(j - 1) && c !== p) v = Math.min(v, before[j - 2]! + 1);
+        row[j] = v;
+        if (v < min) min = v;
+      }
+      if (min > maxDistance) {
+        // nothing under this prefix can come within reach (a swap's cell is bounded by this row's
+        // substitution cell): skip every entry that starts with it
+        const prefix = t.slice(0, k + 1);
+        path = t;
+        valid = k;
+        let lo = i + 1;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (list[mid]!.startsWith(prefix)) lo = mid + 1;
+          else hi = mid;
+        }
+        i = lo;
+        continue outer;
+      }
+    }
+    path = t;
+    valid = t.length;
+    const d = rows[t.length]![m]!;
+    if (d <= maxDistance) out.push([i, d]);
+    i++;
+  }
+  return out;
 }
 
 /** Document frequencies above which fuzzy lookups walk a dictionary of the frequent terms only. */

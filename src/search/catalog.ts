@@ -3,7 +3,7 @@
  * sessions, documents, organisations) with their passage counts for autocomplete and filters, and
  * "did you mean" corrections for words not in the vocabulary.
  */
-import { typoEdits } from './ranking/words.ts';
+import { typoCandidates, typoEdits } from './ranking/words.ts';
 import { fold } from '../index/analyzer.ts';
 import type { StoredDocument } from '../index/store.ts';
 import type { DocumentSummary, Facet, FacetValue } from '../types.ts';
@@ -116,10 +116,7 @@ export class Catalog {
       const folded = fold(w.raw);
       const edits = typoEdits(w.term, folded, 7);
       if (folded.length < 4 || /^\p{N}/u.test(folded) || c.df(w.term) > 0 || edits === 0) continue;
-      const best = c
-        .closeTerms(w.term, edits)
-        .filter((x) => x.df > 0)
-        .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))[0];
+      const best = typoCandidates(c, w.term, folded, edits, 1, true)[0];
       if (!best) continue;
       const word = c.index.surface(c.index.termId(best.term));
       const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(w.raw)}(?![\\p{L}\\p{N}])`, 'u');

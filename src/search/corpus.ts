@@ -190,8 +190,22 @@ export class Corpus {
    */
   closeTerms(term: string, maxDistance: number, minDf = 1, transpositions = true): CloseTerm[] {
     if (minDf > this.index.maxDf) return [];
+    return this.keptClose(this.index.fuzzyTerms(term, maxDistance, minDf, transpositions), minDf);
+  }
+
+  /**
+   * Indexed terms whose usual written word is within `maxDistance` edits of the folded word `word`
+   * (see {@link FrozenIndex.fuzzySurfaces}), as {@link closeTerms} gives them.
+   */
+  closeSurfaces(word: string, maxDistance: number, minDf = 1, transpositions = true): CloseTerm[] {
+    if (minDf > this.index.maxDf) return [];
+    return this.keptClose(this.index.fuzzySurfaces(word, maxDistance, minDf, transpositions), minDf);
+  }
+
+  /** Close terms a typo may be corrected to, with their document frequency. */
+  private keptClose(close: Array<[string, number]>, minDf: number): CloseTerm[] {
     const out: CloseTerm[] = [];
-    for (const [t, d] of this.index.fuzzyTerms(term, maxDistance, minDf, transpositions)) {
+    for (const [t, d] of close) {
       // a French or Spanish stem (fr:action) is no word to correct to ("fraction")
       if (d === 0 || isLanguageTerm(t)) continue;
       const df = this.df(t);

@@ -39,6 +39,29 @@ describe('typo corrections on real records', () => {
     }
   });
 
+  it('a typo is compared with the words as written, not only by its stem: it stays in the family it was typed in', async () => {
+    // before (stems alone): "secutiry" (stem secutiri) and "negotiatons" found nothing; "positve"
+    // (positv) was searched as "position", "posative" (posat) as "political", "excutive" (excut) as
+    // "executions" and "existing", "terorism" as "terrorism" and "term"
+    for (const [typo, word] of [
+      ['secutiry', /^security$/i],
+      ['negotiatons', /^negotiat/i],
+      ['positve', /^positive(ly)?$/i],
+      ['posative', /^positive(ly)?$/i],
+      ['excutive', /^executive$/i],
+      ['terorism', /^terroris[mt]s?$/i],
+    ] as const) {
+      const res = await engine.search(typo, { limit: 10 });
+      expect(res.total, typo).toBeGreaterThan(0);
+      const words = res.hits.flatMap(marked);
+      expect(words.length, typo).toBeGreaterThan(0);
+      expect(
+        words.filter((w) => !word.test(w)),
+        typo,
+      ).toEqual([]);
+    }
+  });
+
   it('"dehumanizing" does not search "human": nothing but the word is marked', async () => {
     const res = await engine.search('dehumanizing', { limit: 20 });
     expect(res.hits.length).toBeGreaterThan(0);

@@ -4,8 +4,8 @@
  * adjectives, a noun's adjective (sun: solar) — plus the acronym of a long form spelled out in the query.
  */
 import { fold, isLoneCjk, languageTermsOf, tokens } from '../../index/analyzer.ts';
-import { editDistance, saidApart, type ParsedQuery, type QueryWord } from '../query.ts';
-import type { Corpus } from '../corpus.ts';
+import { saidApart, type ParsedQuery, type QueryWord } from '../query.ts';
+import type { CloseTerm, Corpus } from '../corpus.ts';
 
 /** A query word as ranked: its term, the expansions standing in for it, and its bit. */
 export interface RankedWord {
@@ -40,6 +40,42 @@ export interface RankedWord {
 export function typoEdits(term: string, folded: string, twoFrom = 8): number {
   if (/\p{Script=Arabic}/u.test(term)) return term.length >= 6 ? 1 : 0;
   return folded.length >= twoFrom ? 2 : 1;
+}
+
+/**
+ * The terms a query word may be a typo of, nearest first (then the most frequent): indexed words
+ * within `edits` of the word as typed (`folded`), compared as written — the usual written word of
+ * each term against the word — so that a typo stays in the family it was typed in ("univrsity" is
+ * the stem univrs, one edit from univers, "universal", while the word is one edit from
+ * "university"; "organsation" stems to organs, one edit from organ). A term whose stem alone is
+ * within `edits` of `term` (its usual word is farther) stands in too when no word is close as
+ * written, or when it is more than `fuzzy.stemOnly` times as frequent as the most frequent one that
+ * is ("develpoing": develop, written "development", not "eveloping"). Only terms of at least `floor`
+ * passages; a swap of two letters counts as one edit when `swaps`. For a word the library holds
+ * (`termDf` > 0), only words far more frequent in the text itself, and no word it holds with a
+ * prefix: "dehumanizing" is not "human" (a title word counts once a passage: "Section 24" in each
+ * of a budget section's 1,000 passages made `sanctions` find them all). An Arabic term is compared
+ * by its stem (three or four letters, where the word's prefixes are the typo's edits).
+ */
+export function typoCandidates(c: Corpus, term: string, folded: string, edits: number, floor: number, swaps: boolean): CloseTerm[] {
+  const termDf = c.df(term);
+  const usable = (x: CloseTerm, written = ''): boolean =>
+    x.df >= floor &&
+    x.term !== term &&
+    (termDf < c.opts.fuzzy.rareDf || c.textDf(x.term) >= c.textDf(term) * c.opts.fuzzy.ratio) &&
+    !(
+      termDf > 0 &&
+      ((term.length > x.term.length && term.endsWith(x.term)) || (written && folded.length > written.length && folded.endsWith(written)))
+    );
+  const byStem = c.closeTerms(term, edits, floor, swaps).filter((x) => usable(x));
+  let out = byStem;
+  if (!/\p{Script=Arabic}/u.test(term)) {
+    const bySurface = c.closeSurfaces(folded, edits, floor, swaps).filter((x) => usable(x, c.surfaceOf(x.term)));
+    const top = Math.max(0, ...bySurface.map((x) => x.df));
+    const near = new Set(bySurface.map((x) => x.term));
+    out = [...bySurface, ...byStem.filter((x) => !near.has(x.term) && x.df > c.opts.fuzzy.stemOnly * top)];
+  }
+  return out.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1));
 }
 
 /** Query words with their bits, and fuzzy expansions for long words whose term is absent or rare. */
@@ -97,28 +133,7 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
       // misspelling) — and not by a swap of letters, which makes real words of each other ("unclear", "nuclear")
       const rare = df < rareDf;
       const floor = rare ? df + 1 : df * c.opts.fuzzy.ratio;
-      // a word the library holds corrects only to a far more frequent word in the text itself: a
-      // title word counts once a passage ("Section 24" in each of a budget section's 1,000 passages
-      // made `sanctions` find them all)
-      // a short word the library lacks is also compared as typed with its neighbours as written: the
-      // stems can be two edits apart where the words are one ("clmate": clmate / climat, "chnage":
-      // chnage / chang)
-      const asWritten = df === 0 && edits === 1 && !/\p{Script=Arabic}/u.test(w.term);
-      const cands = c
-        .closeTerms(w.term, asWritten ? 2 : edits, floor, rare)
-        .map((x) => (x.distance <= edits ? x : { ...x, distance: editDistance(folded, c.surfaceOf(x.term)) }))
-        .filter(
-          (x) =>
-            x.distance <= edits &&
-            x.df >= floor &&
-            x.term !== w.term &&
-            (rare || c.textDf(x.term) >= c.textDf(w.term) * c.opts.fuzzy.ratio) &&
-            // a word the library holds with a prefix is no typo of the word without it ("dehumanizing"
-            // is not "human"); one it does not hold may be ("nnuclear", "aterrorism")
-            !(df > 0 && w.term.length > x.term.length && w.term.endsWith(x.term)),
-        )
-        .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
-        .slice(0, maxExpansions);
+      const cands = typoCandidates(c, w.term, folded, edits, floor, rare).slice(0, maxExpansions);
       // noisy channel: the more frequent the neighbour against the word as typed, the likelier it was meant
       rw.expansions = cands.map((x) => ({ term: x.term, weight: (weight * x.df) / (x.df + channel * Math.max(1, df)) / x.distance, typo: true }));
     }
