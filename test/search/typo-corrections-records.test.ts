@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeExtractors } from '../../src/ingest/load-library.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
-import { engineOfUnDocuments, markedWords as marked } from '../support/library.ts';
+import { engineOfStatements, engineOfUnDocuments, markedWords as marked } from '../support/library.ts';
 
 let engine: VerbatimEngine;
 let texts: string[];
@@ -81,5 +81,22 @@ describe('typo corrections on real records', () => {
         q,
       ).toBe(true);
     }
+  });
+});
+
+describe('a name misspelt', () => {
+  it('"Gutteres" is searched as "Guterres", not as the commoner "matter" and "better", whose stems are as near', async () => {
+    const lines = [
+      ...['welcomes', 'thanks', 'quotes'].map((v, i) => ({
+        id: `g${i}`,
+        title: `Statement ${i}`,
+        text: `The delegation ${v} Secretary-General Guterres for his report.`,
+      })),
+      ...Array.from({ length: 40 }, (_, i) => ({ id: `m${i}`, title: `Note ${i}`, text: `This matter is better left to the committee, item ${i}.` })),
+    ];
+    const engine = await engineOfStatements(lines);
+    const res = await engine.search('Gutteres', { limit: 10 });
+    expect(res.total).toBe(3);
+    expect(res.hits.flatMap(marked)).toEqual(['Guterres', 'Guterres', 'Guterres']);
   });
 });

@@ -50,7 +50,8 @@ export function typoEdits(term: string, folded: string, twoFrom = 8): number {
  * "university"; "organsation" stems to organs, one edit from organ). A term whose stem alone is
  * within `edits` of `term` (its usual word is farther) stands in too when no word is close as
  * written, or when it is more than `fuzzy.stemOnly` times as frequent as the most frequent one that
- * is ("develpoing": develop, written "development", not "eveloping"). Only terms of at least `floor`
+ * is and begins with the same letter ("develpoing": develop, written "development", not "eveloping";
+ * "Gutteres": "Guterres", not matter and better, whose stems are as near). Only terms of at least `floor`
  * passages; a swap of two letters counts as one edit when `swaps`. For a word the library holds
  * (`termDf` > 0), only words far more frequent in the text itself, and no word it holds with a
  * prefix: "dehumanizing" is not "human" (a title word counts once a passage: "Section 24" in each
@@ -73,7 +74,7 @@ export function typoCandidates(c: Corpus, term: string, folded: string, edits: n
     const bySurface = c.closeSurfaces(folded, edits, floor, swaps).filter((x) => usable(x, c.surfaceOf(x.term)));
     const top = Math.max(0, ...bySurface.map((x) => x.df));
     const near = new Set(bySurface.map((x) => x.term));
-    out = [...bySurface, ...byStem.filter((x) => !near.has(x.term) && x.df > c.opts.fuzzy.stemOnly * top)];
+    out = [...bySurface, ...byStem.filter((x) => !near.has(x.term) && x.df > c.opts.fuzzy.stemOnly * top && (top === 0 || x.term[0] === term[0]))];
   }
   return out.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1));
 }
