@@ -3,6 +3,9 @@ import type { DocumentMeta, ExtractedParagraph, DocumentExtractor } from '../../
 import { checkSize } from './size-limit.ts';
 import { LIST_ITEM } from '../paragraph-number.ts';
 
+/** An element next to another in linkedom's DOM (the project's lib has no DOM types). */
+type Sibling = { tagName: string; textContent: string | null; remove(): void } | null;
+
 /** ISO 639-2 (Akoma Ntoso's FRBRlanguage) → the tag the library uses. */
 const LANGUAGES: Record<string, string> = { eng: 'en', fra: 'fr', spa: 'es', rus: 'ru', ara: 'ar', zho: 'zh', chi: 'zh', fre: 'fr' };
 
@@ -50,7 +53,21 @@ export const extractAkn: DocumentExtractor = async (bytes, _path, limits) => {
   // Footnotes leave the sentence; their text follows the paragraph that cited them (placeNotes).
   const notes = new Map<Node, string>();
   for (const note of Array.from(doc.querySelectorAll('authorialNote'))) {
-    notes.set(note, clean(note.textContent));
+    // the Arabic text wraps each note in <sup>(</sup>…<sup>)</sup>, and its own text opens with the
+    // empty "()" its marker left: both go with the note ("لتمويل التنمية() وخطةِ" before)
+    const el = note as unknown as { previousElementSibling: Sibling; nextElementSibling: Sibling };
+    const before = el.previousElementSibling;
+    const after = el.nextElementSibling;
+    if (
+      before?.tagName.toLowerCase() === 'sup' &&
+      after?.tagName.toLowerCase() === 'sup' &&
+      before.textContent?.trim() === '(' &&
+      after.textContent?.trim() === ')'
+    ) {
+      before.remove();
+      after.remove();
+    }
+    notes.set(note, clean(note.textContent).replace(/^\(\)\s*/, ''));
     note.remove();
   }
   // The cover page and preface are the masthead and title block: metadata, not passages.

@@ -41,6 +41,16 @@ describe('UN Akoma Ntoso XML (E/RES/2023/1 in six languages)', () => {
     expect(paras.find((p) => p.kind === 'footnote' && p.text === 'See E/FFDF/2022/3.')).toBeTruthy();
   });
 
+  it('Arabic: no empty "()" where a footnote was, in the sentence or opening the footnote (QA19 #10)', async () => {
+    const paras = (await extractAkn(read('E_RES_2023_1-AR.xml'), 'x.xml', LIMITS)).paragraphs ?? [];
+    // before: "…لتمويل التنمية() وخطةِ التنمية المستدامة لعام 2030()،" and notes opening "() قرار الجمعية العامة"
+    expect(paras.filter((p) => p.text.includes('()')).map((p) => p.text)).toEqual([]);
+    expect(paras.some((p) => p.text.includes('لتمويل التنمية وخطةِ التنمية المستدامة لعام 2030،'))).toBe(true);
+    const notes = paras.filter((p) => p.kind === 'footnote').map((p) => p.text);
+    expect(notes).toHaveLength(4);
+    expect(notes[0]).toMatch(/^قرار الجمعية العامة 69\/313/);
+  });
+
   it('refuses XML that is not Akoma Ntoso, with a reason', async () => {
     await expect(extractAkn(new TextEncoder().encode('<?xml version="1.0"?><rss><channel/></rss>'), 'feed.xml', LIMITS)).rejects.toThrow(
       'XML that is not UN Akoma Ntoso (AKN4UN): not supported',
