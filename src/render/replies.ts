@@ -65,12 +65,17 @@ export function noticeLine(notice: string): string {
   return `*${escapeMarkdown(notice)}*`;
 }
 
+/** What a page of results is for: `for “query”`, or, for filter options alone (no query), the passages they allow. */
+function queryLabel(query: string): string {
+  return query.trim() ? `for ${quotedQuery(truncate(query, 120))}` : 'passages the filters allow';
+}
+
 /** One page of search results with paging, "Share…" and "More context" controls. */
 export function searchReply(response: SearchResponse, page: number, state: SearchState, store: StateStore, label?: FilterLabel): Reply {
   const offset = page * HITS_PER_PAGE;
   const pages = Math.max(1, Math.ceil(response.total / HITS_PER_PAGE));
   const card: Card = {
-    title: `${rangeLabel(offset, response.hits.length, response.total, response.totalEstimated)} for ${quotedQuery(truncate(state.query, 120))}`,
+    title: `${rangeLabel(offset, response.hits.length, response.total, response.totalEstimated)} ${queryLabel(state.query)}`,
     description:
       escapeMarkdown(`Page ${page + 1} of ${response.totalEstimated ? 'about ' : ''}${pages}${filterSummary(state, label)}`) +
       (response.partial ? '\n*Partial results: the search was cut short.*' : '') +
@@ -122,7 +127,7 @@ export function exportReply(
         : '';
   return {
     visibility: 'ephemeral',
-    text: `${plural(shown, 'hit')} of ${total} for **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state, label))} as CSV${why}: rank, score, excerpt, passage text, every source field and a link. UTF-8; opens in Excel.`,
+    text: `${plural(shown, 'hit')} of ${total} ${state.query.trim() ? `for **${escapeMarkdown(truncate(state.query, 200))}**` : 'the filters allow'}${escapeMarkdown(filterSummary(state, label))} as CSV${why}: rank, score, excerpt, passage text, every source field and a link. UTF-8; opens in Excel.`,
     files: [file],
   };
 }

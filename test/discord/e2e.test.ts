@@ -304,6 +304,28 @@ describe('/search', () => {
     for (const f of fields(v)) expect(f.name).toContain('Colombia');
   });
 
+  it('lists the passages filter options allow when the query is empty, as the same filter typed in the query does', async () => {
+    // before: filter options with no query opened the long-query form
+    const v = await fake.slashCommand('search', { country: 'Colombia' }).response();
+    expect(v.type).not.toBe(9);
+    expect(v.ephemeral).toBe(true);
+    expect(String(embed(v)['title'])).toMatch(/^1–5 of \d+ passages the filters allow$/);
+    const description = String(embed(v)['description']);
+    expect(description).toContain('country: Colombia');
+    expect(description).toContain('No words to search for: these are the passages the filters allow, newest document first');
+    expect(fields(v).length).toBe(5);
+    for (const f of fields(v)) expect(f.name).toContain('Colombia');
+    const typed = await fake.slashCommand('search', { query: 'country:COL' }).response();
+    expect(String(embed(typed)['title']).replace(/ for “country:COL”$/, ' passages the filters allow')).toBe(String(embed(v)['title']));
+    expect(fields(v)).toEqual(fields(typed));
+    // its pages and its export work without a query
+    const next = await fake.button(String(byLabel(v, 'Next ▶')!['custom_id']), { message: v }).response();
+    expect(String(embed(next)['title'])).toMatch(/^6–\d+ of \d+ passages the filters allow$/);
+    const csv = await fake.button(String(byLabel(v, 'Export CSV')!['custom_id']), { message: v }).response();
+    expect(csv.content).toMatch(/^\d+ hits of \d+ the filters allow · country: Colombia as CSV/);
+    expect(csv.attachments[0]?.filename).toBe('verbatim-country-colombia.csv');
+  });
+
   it('explains a malformed query privately', async () => {
     const v = await fake.slashCommand('search', { query: 'coca year:twenty' }).response();
     expect(v.ephemeral).toBe(true);
