@@ -171,5 +171,6 @@ export function textNoHitsHelp(help: NoHitsHelp): string {
     lines.push(`Without ${what}: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
   }
   for (const d of help.dropWords) lines.push(`Without “${d.word}”: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
+  if (help.filtersAlone && !lines.length) lines.push('Each of these filters finds passages on its own, but none together.');
   return lines.map((l) => l + '\n').join('');
 }

@@ -134,7 +134,10 @@ export function exportReply(
 
 /** "No passages match …" with a spelling suggestion and which filter or word to drop. */
 export function noHitsReply(state: SearchState, help: NoHitsHelp, notices: readonly string[] = [], label?: FilterLabel): Reply {
-  const lines = [`No passages match **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state, label))}.`];
+  // filters alone, one of which finds nothing in the library: that, in one sentence
+  if (help.emptyFilters) return { visibility: 'ephemeral', text: [escapeMarkdown(help.emptyFilters), ...notices.map(noticeLine)].join('\n') };
+  const what = state.query.trim() ? `**${escapeMarkdown(truncate(state.query, 200))}**` : 'the filters';
+  const lines = [`No passages match ${what}${escapeMarkdown(filterSummary(state, label))}.`];
   for (const n of notices) lines.push(noticeLine(n));
   if (help.suggestion) lines.push(`Did you mean **${escapeMarkdown(help.suggestion)}**?`);
   for (const d of help.dropFilters) {
@@ -148,7 +151,11 @@ export function noHitsReply(state: SearchState, help: NoHitsHelp, notices: reado
     lines.push(`Without ${what}“${escapeMarkdown(d.word)}”: ${plural(d.total, 'passage')}.`);
   }
   if (!help.suggestion && !help.dropFilters.length && !help.dropWords.length)
-    lines.push('Try fewer or more general words; /about shows the query syntax.');
+    lines.push(
+      help.filtersAlone
+        ? 'Each of these filters finds passages on its own, but none together.'
+        : 'Try fewer or more general words; /about shows the query syntax.',
+    );
   return { visibility: 'ephemeral', text: lines.join('\n') };
 }
 

@@ -256,6 +256,17 @@ describe('/search', () => {
     expect(v.content).toContain('Without the country filter: 1 passage.');
   });
 
+  it('says in one sentence which filter finds nothing, for filters alone, without advice on words', async () => {
+    // before: "No passages match **speaker:Arafat**.", the listing notice and "Try fewer or more general words"
+    const typed = await fake.slashCommand('search', { query: 'speaker:Arafat' }).response();
+    expect(typed.ephemeral).toBe(true);
+    expect(typed.content).toBe('No passages from speaker “Arafat” in this library.');
+    const option = await fake.slashCommand('search', { year: '2030' }).response();
+    expect(option.content).toBe('No passages dated 2030 in this library: its documents are all from 2021.');
+    const both = await fake.slashCommand('search', { query: 'session:200', speaker: 'Arafat' }).response();
+    expect(both.content).toBe('No passages from session 200 in this library, and none from speaker “Arafat”: its sessions run from 64 to 76.');
+  });
+
   it('takes several comma-separated values in an option, and names them in the filter line', async () => {
     const count = async (options: Record<string, string>): Promise<number> =>
       Number(/of (\d+) for/.exec(String(embed(await fake.slashCommand('search', { query: 'pandemic', ...options }).response())['title']))![1]);
