@@ -100,12 +100,12 @@ export async function runExport(state: SearchState, ctx: CommandContext): Promis
   });
   const encoder = new TextEncoder();
   let hits = response.hits;
-  let data = encoder.encode(hitsCsv(hits));
+  let data = encoder.encode(hitsCsv(hits, 1, response.listed));
   let cap: 'limit' | 'size' | undefined = response.total > hits.length ? 'limit' : undefined;
   while (data.byteLength > LIMITS.attachmentBytes && hits.length > 1) {
     // rows are of similar size: cut in proportion, with a margin
     hits = hits.slice(0, Math.floor((hits.length * LIMITS.attachmentBytes * 0.95) / data.byteLength));
-    data = encoder.encode(hitsCsv(hits));
+    data = encoder.encode(hitsCsv(hits, 1, response.listed));
     cap = 'size';
   }
   ctx.note({ hits: response.total, exported: hits.length, bytes: data.byteLength, searchMs: response.tookMs });

@@ -123,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
   const { engine } = await openForCli(values, { quiet: values.json || (values.csv && values.out === undefined) });
   const result = await engine.search(query, { filters, limit, offset, sort, filtersAlone: true });
   if (values.csv) {
-    const csv = hitsCsv(result.hits, offset + 1);
+    const csv = hitsCsv(result.hits, offset + 1, result.listed);
     if (values.out === undefined) process.stdout.write(csv);
     else {
       writeOutput(values.out, csv);

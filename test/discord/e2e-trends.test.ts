@@ -237,6 +237,8 @@ describe('/trend raw counts', () => {
   it('per documents, raw: years the library holds nothing of have no value, the line joins 1956 to 2011 (not a drop to 0)', async () => {
     const v = await fake.slashCommand('trend', { query: 'peace', per: 'documents', raw: true }).response({ timeoutMs: 20_000 });
     expect(v.content).toMatch(/^\*\*“peace”\*\* — matching documents by year: 6 documents in all\./);
+    // named apart from the default chart's verbatim-trend-peace-year.png
+    expect(v.attachments[0]!.filename).toBe('verbatim-trend-peace-year-documents-raw.png');
     const img = decodePng(v.attachments[0]!.data);
     // the library has speeches of 1956, 2011 and 2021: halfway along the axis (about 1985) the area
     // under the line is filled from the axis up to the line joining 1956 and 2011

@@ -335,6 +335,8 @@ describe('/search', () => {
     const csv = await fake.button(String(byLabel(v, 'Export CSV')!['custom_id']), { message: v }).response();
     expect(csv.content).toMatch(/^\d+ hits of \d+ the filters allow · country: Colombia as CSV/);
     expect(csv.attachments[0]?.filename).toBe('verbatim-country-colombia.csv');
+    // listed, not ranked: the score cell is empty (before: 0)
+    expect(csv.attachments[0]!.data.toString('utf8').split('\r\n')[1]).toMatch(/^1,,/);
   });
 
   it('explains a malformed query privately', async () => {
