@@ -8,6 +8,8 @@ import { compareReply, type CompareEntry } from '../src/render/replies.ts';
 import { escapeMarkdown } from '../src/render/text.ts';
 import { resolveCountry } from '../src/search/country-filter.ts';
 import { fold } from '../src/index/analyzer.ts';
+import { filterValues, isListFilter, joinFilterValues } from '../src/search/filter-values.ts';
+import { parseQuery } from '../src/search/query.ts';
 import type { SearchEngine, SearchFilters } from '../src/types.ts';
 import { stringOption } from './options.ts';
 import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandData, type SlashCommand } from '../src/command.ts';
@@ -68,6 +70,42 @@ export function parseEntities(engine: SearchEngine, text: string): Entity[] {
   return out;
 }
 
+/** What `with:` names of each filter, for messages: "countries". */
+const KINDS: Partial<Record<keyof SearchFilters, string>> = { country: 'countries', speaker: 'speakers', session: 'sessions' };
+
+/**
+ * Refuses, in /compare's terms, a query whose filters choose what `with:` chooses (`country:LBN`
+ * with `with: Mexico, Lebanon`: each entity's passages are its own country's), and a query of
+ * filters alone (it has no words to find each one's best passage by).
+ * @throws UserFacingError, or QueryError for a query that cannot be read.
+ */
+export function checkQuery(query: string, entities: readonly Entity[]): void {
+  const parsed = parseQuery(query, { filtersAlone: true });
+  for (const key of Object.keys(KINDS) as (keyof SearchFilters)[]) {
+    const raw = parsed.filters[key];
+    if (raw === undefined || !isListFilter(key)) continue;
+    const kept = filterValues(key, raw).filter((v) => !v.not);
+    const chosen = entities.filter((e) => e.filters[key] !== undefined).map((e) => e.label);
+    if (!kept.length || !chosen.length) continue;
+    const typed = `${key}:${joinFilterValues(kept)}`.replace(/`/g, "'");
+    throw new UserFacingError(
+      `The query says \`${typed}\`, but /compare takes the ${KINDS[key]} to compare from \`with:\` (${escapeMarkdown(chosen.join(', '))}) — take \`${typed}\` out of the query.`,
+    );
+  }
+  if (parsed.filtersAlone) {
+    throw new UserFacingError(
+      `/compare needs words to find each one’s best passage by: filters such as \`${filterWords(query)}\` only narrow the passages compared. ` +
+        'Add what to compare on, e.g. `/compare query: development session:79 with: Mexico, Lebanon`; `/search` with filters alone lists the passages they allow.',
+    );
+  }
+}
+
+/** The filters of a query of filters alone, as typed, for a message (backticks out). */
+function filterWords(query: string): string {
+  const q = query.trim().replace(/`/g, "'");
+  return q.length > 60 ? `${q.slice(0, 59)}…` : q;
+}
+
 /** Autocomplete for the comma-separated list: completes the last name, keeping those before it. */
 export function entityChoices(engine: SearchEngine, typed: string): Choice[] {
   const cut = typed.lastIndexOf(',');
@@ -110,6 +148,7 @@ export default {
     const query = stringOption(input, 'query');
     if (!query) throw new UserFacingError('Give some words, e.g. `/compare query: alternative development with: Colombia, Mexico, United States`.');
     const entities = parseEntities(ctx.engine, stringOption(input, 'with') ?? '');
+    checkQuery(query, entities);
     const entries: CompareEntry[] = [];
     for (const e of entities) {
       const r = await ctx.engine.search(query, { filters: e.filters, limit: 1 });

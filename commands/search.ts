@@ -17,7 +17,7 @@ import {
 import { MAX_HITS, SORT_ORDERS, type SortOrder } from '../src/types.ts';
 import { explainNoHits } from '../src/search/no-hits.ts';
 import { FILTER_OPTIONS, autocompleteFacet, filtersFrom, stringOption } from './options.ts';
-import { filterLabel } from '../src/search/filter-values.ts';
+import { describeFilters, filterLabel } from '../src/search/filter-values.ts';
 import {
   ANY_CONTEXT,
   COMMAND_TYPE,
@@ -100,16 +100,19 @@ export async function runExport(state: SearchState, ctx: CommandContext): Promis
   });
   const encoder = new TextEncoder();
   let hits = response.hits;
-  let data = encoder.encode(hitsCsv(hits));
+  let data = encoder.encode(hitsCsv(hits, 1, response.listed));
   let cap: 'limit' | 'size' | undefined = response.total > hits.length ? 'limit' : undefined;
   while (data.byteLength > LIMITS.attachmentBytes && hits.length > 1) {
     // rows are of similar size: cut in proportion, with a margin
     hits = hits.slice(0, Math.floor((hits.length * LIMITS.attachmentBytes * 0.95) / data.byteLength));
-    data = encoder.encode(hitsCsv(hits));
+    data = encoder.encode(hitsCsv(hits, 1, response.listed));
     cap = 'size';
   }
   ctx.note({ hits: response.total, exported: hits.length, bytes: data.byteLength, searchMs: response.tookMs });
-  return exportReply(state, { name: exportFileName(state.query), data }, hits.length, response.total, cap, filterLabel(ctx.engine));
+  const label = filterLabel(ctx.engine);
+  // filter options alone (no query): the file is named by the filters (verbatim-country-mexico.csv)
+  const name = exportFileName(state.query.trim() || describeFilters(state.filters, label));
+  return exportReply(state, { name, data }, hits.length, response.total, cap, label);
 }
 
 /** The sort option's value, or undefined for the default. */
@@ -117,6 +120,11 @@ export function sortOption(input: Pick<CommandInput, 'options'>): SortOrder | un
   const raw = stringOption(input, 'sort');
   const sort = SORT_ORDERS.find((o) => o === raw);
   return sort === 'relevance' ? undefined : sort;
+}
+
+/** Whether /search opens the long-query form: no query and no filter option (sort alone is no filter). */
+function opensForm(input: Pick<CommandInput<{ readonly [name: string]: unknown }>, 'options'>): boolean {
+  return !stringOption(input, 'query') && !FILTER_OPTIONS.some((o) => stringOption(input, o.name) !== undefined);
 }
 
 const data = {
@@ -129,7 +137,7 @@ const data = {
     {
       type: OPTION_TYPE.String,
       name: 'query',
-      description: 'Words, "phrases", -words it must not say, filters (country:COL); empty: a long-text form',
+      description: 'Words, "phrases", -words it must not say, filters (country:COL); empty, no filter: a long-text form',
       max_length: 500,
     },
     ...FILTER_OPTIONS,
@@ -151,18 +159,18 @@ export default {
   visibility: 'ephemeral',
 
   async run(input, ctx) {
-    const query = stringOption(input, 'query');
-    // no query: a form with a paragraph input, for what does not fit the option's 500 characters
-    if (!query) return longQueryForm(filtersFrom(input, ctx.engine), ctx.store);
+    // no query and no filter: a form with a paragraph input, for what does not fit the option's 500
+    // characters; filter options alone list the passages they allow, as `country:MEX` typed does
+    if (opensForm(input)) return longQueryForm(filtersFrom(input, ctx.engine), ctx.store);
     const sort = sortOption(input);
-    return runSearch({ query, filters: filtersFrom(input, ctx.engine), ...(sort ? { sort } : {}) }, 0, ctx);
+    return runSearch({ query: stringOption(input, 'query') ?? '', filters: filtersFrom(input, ctx.engine), ...(sort ? { sort } : {}) }, 0, ctx);
   },
 
   autocomplete(input, ctx) {
     return autocompleteFacet(input, ctx.engine);
   },
 
-  opensForm: (input) => !stringOption(input, 'query'),
+  opensForm,
 
   component: {
     mode(id, input?) {

@@ -4,8 +4,7 @@
  * and the chart described in its alt text.
  */
 import { decodeState, encodeState, ExpiredError, stateFromId, stateId } from '../src/render/custom-id.ts';
-import { exportFileName } from '../src/render/csv.ts';
-import { measureBy, rawIgnoredNote, summaryLines, trendChart } from '../src/render/chart/spec.ts';
+import { measureBy, rawIgnoredNote, summaryLines, trendChart, trendFileName } from '../src/render/chart/spec.ts';
 import type { Reply } from '../src/render/models.ts';
 import { filterLabel } from '../src/search/filter-values.ts';
 import { expiredReply, noTrendReply, trendReply } from '../src/render/replies.ts';
@@ -62,7 +61,7 @@ export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: st
       top: summaryLines(counts, options, 8),
       png: image.png,
       alt: chart.alt,
-      fileName: exportFileName(`trend ${s.query} ${s.by}`, 'png'),
+      fileName: trendFileName(s.query, s, 'trend'),
       notices: [...(counts.notices ?? []), ...(raw ? [raw] : [])],
     },
     sharedBy ? { sharedBy } : { shareId: trendShareId(s, ctx) },

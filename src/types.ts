@@ -226,6 +226,11 @@ export interface SearchResponse {
   partial?: boolean;
   /** How the query was read where it was read leniently (an unclosed quote): sentences fit to show. */
   notices?: string[];
+  /**
+   * Set when the hits are listed, not ranked (filters alone, a document's symbol typed alone): their
+   * `score` means nothing, and the CLI, JSON and CSV leave it out.
+   */
+  listed?: true;
 }
 
 /** A query or filter the user must fix; `message` is fit to show as is. */

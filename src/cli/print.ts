@@ -10,7 +10,8 @@ import type { Hit, IngestReport, SearchResponse, Source } from '../types.ts';
 
 export interface JsonHit {
   id: string;
-  score: number;
+  /** The ranking score; null for hits listed, not ranked (filters alone, a document's symbol alone). */
+  score: number | null;
   excerpt: string;
   /** Matched words as [start, end) offsets into `excerpt`. */
   marks: Array<[number, number]>;
@@ -57,12 +58,12 @@ export interface JsonResult {
   notices?: string[];
 }
 
-/** The stable JSON form of one hit: every source key present, `null` when unknown. */
-export function jsonHit(hit: Hit): JsonHit {
+/** The stable JSON form of one hit: every source key present, `null` when unknown (the score of a hit `listed`, not ranked). */
+export function jsonHit(hit: Hit, listed = false): JsonHit {
   const s: Source = hit.source;
   return {
     id: hit.id,
-    score: Math.round(hit.score * 1e4) / 1e4,
+    score: listed ? null : Math.round(hit.score * 1e4) / 1e4,
     excerpt: hit.excerpt.text,
     marks: hit.excerpt.marks.map(([a, b]) => [a, b]),
     text: hit.text,
@@ -93,7 +94,7 @@ export function jsonHit(hit: Hit): JsonHit {
 }
 
 export function jsonResult(r: SearchResponse, withTiming: boolean): JsonResult {
-  const out: JsonResult = { query: r.query, total: r.total, hits: r.hits.map(jsonHit) };
+  const out: JsonResult = { query: r.query, total: r.total, hits: r.hits.map((h) => jsonHit(h, r.listed)) };
   if (r.totalEstimated) out.totalEstimated = true;
   if (withTiming) out.tookMs = Math.round(r.tookMs * 100) / 100;
   if (r.partial) out.partial = true;
@@ -138,7 +139,8 @@ export function textResult(r: SearchResponse, offset: number, color: boolean): s
     lines.push(`   ${dimOpen}— ${citationLine(hit.source)}${dimClose}`);
     const url = passageUrl(hit.source, hit.text);
     if (url) lines.push(`   ${dimOpen}${url}${dimClose}`);
-    lines.push(`   ${dimOpen}id ${hit.id} · score ${hit.score.toFixed(3)}${dimClose}`);
+    // hits listed, not ranked (filters alone), have no score worth showing
+    lines.push(`   ${dimOpen}id ${hit.id}${r.listed ? '' : ` · score ${hit.score.toFixed(3)}`}${dimClose}`);
   });
   if (r.partial) lines.push('', '(time budget reached: these are the best hits found so far)');
   return lines.join('\n');
@@ -171,5 +173,6 @@ export function textNoHitsHelp(help: NoHitsHelp): string {
     lines.push(`Without ${what}: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
   }
   for (const d of help.dropWords) lines.push(`Without “${d.word}”: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
+  if (help.filtersAlone && !lines.length) lines.push('Each of these filters finds passages on its own, but none together.');
   return lines.map((l) => l + '\n').join('');
 }

@@ -10,7 +10,7 @@ import { hitsCsv } from '../render/csv.ts';
 import { MAX_HITS, QueryError, SORT_ORDERS, type SearchEngine, type SortOrder } from '../types.ts';
 import { parseFilters } from '../search/filter-values.ts';
 import { explainNoHits } from '../search/no-hits.ts';
-import { jsonResult, textNoHitsHelp, textResult } from './print.ts';
+import { jsonResult, noteLines, textNoHitsHelp, textResult } from './print.ts';
 import { checkWritable, openForCli, queryArgs, UsageError, runMain, writeOutput, LIBRARY_FLAGS, LIBRARY_HELP } from './common.ts';
 
 const HELP = `Search the statement library.
@@ -123,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
   const { engine } = await openForCli(values, { quiet: values.json || (values.csv && values.out === undefined) });
   const result = await engine.search(query, { filters, limit, offset, sort, filtersAlone: true });
   if (values.csv) {
-    const csv = hitsCsv(result.hits, offset + 1);
+    const csv = hitsCsv(result.hits, offset + 1, result.listed);
     if (values.out === undefined) process.stdout.write(csv);
     else {
       writeOutput(values.out, csv);
@@ -131,8 +131,13 @@ async function main(argv: string[]): Promise<number> {
     }
   } else if (values.json) process.stdout.write(JSON.stringify(jsonResult(result, true), null, 2) + '\n');
   else {
-    process.stdout.write(textResult(result, offset, process.stdout.isTTY === true) + '\n');
-    if (result.total === 0) process.stdout.write(textNoHitsHelp(await explainNoHits(engine, query, filters)));
+    const help = result.total === 0 ? await explainNoHits(engine, query, filters) : undefined;
+    // filters alone, one of which finds nothing in the library: that, in one sentence
+    if (help?.emptyFilters) process.stdout.write([...noteLines(result.notices), help.emptyFilters].join('\n') + '\n');
+    else {
+      process.stdout.write(textResult(result, offset, process.stdout.isTTY === true) + '\n');
+      if (help) process.stdout.write(textNoHitsHelp(help));
+    }
   }
   return 0;
 }

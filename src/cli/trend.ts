@@ -6,9 +6,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportFileName } from '../render/csv.ts';
-import { countOf } from '../render/text.ts';
-import { measureBy, rawIgnoredNote, summaryLines, trendChart } from '../render/chart/spec.ts';
+import { countOf, quotedQuery } from '../render/text.ts';
+import { measureBy, rawIgnoredNote, summaryLines, trendChart, trendFileName } from '../render/chart/spec.ts';
 import { filterLabel } from '../search/filter-values.ts';
 import { QUERY_HELP } from '../search/query.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../types.ts';
@@ -29,7 +28,8 @@ Options:
   --raw              year and session: plot counts, not matches per 1,000 passages
                      (per 100 documents with --per documents) of each year or session;
                      by country or speaker the bars are counts already (a note says so)
-  --out FILE         the PNG to write (default: verbatim-<query>-<by>.png here)
+  --out FILE         the PNG to write (default: verbatim-<query>-<by>.png here, with -documents
+                     and -raw when given: verbatim-cold-war-year-documents-raw.png)
   --json             print the counts as JSON instead (no chart, so not with --out; its notices
                      say how the query was read leniently)
   --country X  --speaker X  --organisation X  --year N  --from D  --to D
@@ -91,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.json && values.out !== undefined) throw new UsageError('Give --json or --out, not both: --json prints the counts and writes no chart.');
   // a chart file that cannot be written is said before the library is opened
-  const out = values.out ?? exportFileName(`${query} ${by}`, 'png');
+  const out = values.out ?? trendFileName(query, { by, per, raw: values.raw });
   if (!values.json) checkWritable(out);
   const opened = await openForCli(values, { quiet: values.json });
   const counts = await opened.engine.count(query, { filters, by, per });
@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
   const notes = noteLines([...(counts.notices ?? []), ...(raw ? [raw] : [])]);
   if (counts.total === 0) {
     process.stdout.write(
-      `${notes.map((l) => `${l}\n`).join('')}No ${noun} match ${query}${Object.keys(filters).length ? ' with these filters' : ''}; no chart written.\n`,
+      `${notes.map((l) => `${l}\n`).join('')}No ${noun} match ${quotedQuery(query)}${Object.keys(filters).length ? ' with these filters' : ''}; no chart written.\n`,
     );
     return 0;
   }

@@ -22,12 +22,12 @@ import { fileDocumentId, resolveDocumentIds } from './document-id.ts';
 import { closeExtractorWorkers, extractIsolated, parseTime } from './formats/worker-pool.ts';
 import { extractMarkdown, extractStatementsJson, extractStatementsJsonl, extractText } from './formats/text-files.ts';
 import { cleanMeta, mergeMeta, parseManifest, type ManifestRow, type MetaSource } from './metadata.ts';
-import { toPassages } from './passages.ts';
+import { toPassages, type PassageOptions } from './passages.ts';
 import { attributeStatements, statementRanges } from './statements.ts';
 import { closingText, unDocumentDate } from './formats/un-date.ts';
 import { generalAssemblySession } from './formats/symbol.ts';
 import { reflow } from './reflow.ts';
-import { readStatementHeading } from './statement-heading.ts';
+import { linesAboveSpeech, readStatementHeading } from './statement-heading.ts';
 
 /** Default limits for one file: 20 MB, 30 s. */
 export const DEFAULT_LIMITS: ExtractLimits = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
@@ -402,9 +402,14 @@ export function buildDocument(
     const session = generalAssemblySession(meta.symbol);
     if (session) meta.session = session;
   }
-  const passageOpts: { date?: string; dateEnd?: string } = {};
+  const passageOpts: PassageOptions = {};
   if (meta.date) passageOpts.date = meta.date;
   if (meta.dateEnd) passageOpts.dateEnd = meta.dateEnd;
+  // a speech's opening lines (letterhead, motto, title, place and date) are no section of it
+  if (!rec && attributed.statements.length === 0) {
+    const above = linesAboveSpeech(attributed.paragraphs);
+    if (above > 0) passageOpts.aboveSpeech = above;
+  }
   const passages = toPassages(id, attributed.paragraphs, passageOpts);
   if (passages.length === 0) return undefined;
   const statements = statementRanges(attributed.statements, passages);

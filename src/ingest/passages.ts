@@ -7,6 +7,7 @@ import type { ExtractedParagraph, Passage } from '../types.ts';
 import { endsSentence, splitSentences } from './sentences.ts';
 import { MONTH_NAMES } from './dates.ts';
 import { printedParagraphNumber } from './paragraph-number.ts';
+import { isDateLine } from './statement-heading.ts';
 
 export interface PassageOptions {
   /** Longest passage, in characters (default 1,000). A single longer sentence is cut at a clause or word boundary. */
@@ -17,6 +18,11 @@ export interface PassageOptions {
   date?: string;
   /** Last day of the document's date range (`YYYY-MM-DD`), used to pick the year of a section. */
   dateEnd?: string;
+  /**
+   * How many of the first paragraphs stand above the speech's salutation (a statement's letterhead,
+   * title, place and date: see linesAboveSpeech in ./statement-heading.ts); none of them is a section.
+   */
+  aboveSpeech?: number;
 }
 
 /** Short stable id: base64url of SHA-1 over document id, passage text and its occurrence index. */
@@ -97,6 +103,35 @@ function looksLikeHeading(text: string): boolean {
   if (!/^[\p{Lu}\d]/u.test(text) || SALUTATION.test(text)) return false;
   const words = text.split(/\s+/);
   return words.length <= 8 && /\p{L}{3}/u.test(text);
+}
+
+/** A numbered heading: "I. Introduction", "I Introduction", "2. Peace and security", "A. Overview". */
+const NUMBERED_HEADING = /^(?:[IVXL]{1,5}|\d{1,2}|[A-H])[.)]?\s+\p{Lu}/u;
+
+/** How far into a document its masthead may run, in paragraphs: a dateline there is no section. */
+const MASTHEAD_PARAGRAPHS = 12;
+/** A place as a dateline names it: "New York", "Genève", "Addis Ababa", "Port of Spain", "Нью-Йорк". */
+const PLACE = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|de|du|des|la|le|el|es|al)\s+)?\p{Lu}[\p{L}'’.-]*){0,2}$/u;
+
+/**
+ * Whether paragraph i of a document's masthead (its first page, first paragraphs) is a dateline:
+ * a date alone ("18 December 2024", "Monday, 13 January 2020, 10 a.m."), a place and a date
+ * ("New York, 25 septembre 2024"), or a place next to a date ("New York" under the day of a
+ * Security Council record). None is a section heading.
+ */
+function isMastheadDateline(paragraphs: readonly PassageInput[], i: number): boolean {
+  const p = paragraphs[i];
+  if (!p || i >= MASTHEAD_PARAGRAPHS || (p.page ?? 1) > 1) return false;
+  const text = p.text.replace(/\s+/g, ' ').trim();
+  if (isDateLine(text)) return true;
+  const comma = text.indexOf(', ');
+  if (comma > 0 && PLACE.test(text.slice(0, comma)) && isDateLine(text.slice(comma + 2))) return true;
+  if (!PLACE.test(text) || text.length > 30) return false;
+  const near = (k: number): boolean => {
+    const q = paragraphs[k];
+    return q !== undefined && (q.page ?? 1) <= 1 && isDateLine(q.text.replace(/\s+/g, ' ').trim());
+  };
+  return near(i - 1) || near(i + 1);
 }
 
 /** Cuts a single over-long sentence at clause boundaries, else at word boundaries. */
@@ -193,10 +228,22 @@ const LEAD_IN_END = /(?:[:,]|\bthat)$/u;
 /** A paragraph that opens with a quotation mark. */
 const QUOTE_OPEN = /^["“«„‘]/u;
 
-/** Joins stray short lines to a neighbour; turns heading-like ones into section titles. */
-function joinStrays(paragraphs: readonly PassageInput[], min: number, max: number): Block[] {
+/**
+ * Joins stray short lines to a neighbour; turns heading-like ones into section titles, except the
+ * `aboveSpeech` first paragraphs (a statement's letterhead, title, place and date) and a masthead's
+ * dateline: those end any heading before them, and a heading an extractor gave them is none after.
+ */
+function joinStrays(paragraphs: readonly PassageInput[], min: number, max: number, aboveSpeech = 0): Block[] {
   const blocks: Block[] = [];
   let pendingHeading: string | undefined;
+  /** Headings an extractor gave the lines above the speech (an HTML page's title): no section of the speech either. */
+  const letterhead = new Set<string>();
+  const headingOf = (p: PassageInput, i: number): string | undefined => {
+    const own = ownHeading(p);
+    if (own === undefined) return undefined;
+    if (i < aboveSpeech) letterhead.add(own);
+    return letterhead.has(own) ? undefined : own;
+  };
   let carry = '';
   let carryStatement: number | undefined;
   // the page the carried fragment starts on: a fragment pushed alone or opening the next paragraph keeps it
@@ -224,7 +271,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       const block: Block = { text, kind: p.kind };
       if (p.page !== undefined) block.page = p.page;
       if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
-      const heading = ownHeading(p) ?? pendingHeading;
+      const heading = headingOf(p, i) ?? pendingHeading;
       if (heading !== undefined) block.heading = heading;
       blocks.push(block);
       continue;
@@ -236,10 +283,14 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       carry = '';
     }
     if (text.length < min && hasNext && looksLikeHeading(text) && !carry && p.statement === undefined) {
-      pendingHeading = text;
+      // a letterhead line ("Un Peuple-Un But-Une Foi"), the speech's title or its dateline, or a
+      // masthead's ("18 December 2024", "New York"): no section, and what stood above it is none
+      // either; a numbered heading above the salutation ("I Introduction") is the speech's first section
+      const letterhead = i < aboveSpeech && !NUMBERED_HEADING.test(text);
+      pendingHeading = letterhead || isMastheadDateline(paragraphs, i) ? undefined : text;
       continue;
     }
-    const heading = ownHeading(p) ?? pendingHeading;
+    const heading = headingOf(p, i) ?? pendingHeading;
     const combined = carry ? (/\p{L}-$/u.test(carry) ? carry + text : `${carry} ${text}`) : text;
     const startPage = carry && carryPage !== undefined ? carryPage : p.page;
     carry = '';
@@ -323,7 +374,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
 export function toPassages(docId: string, paragraphs: readonly PassageInput[], opts: PassageOptions = {}): AttributedPassage[] {
   const max = opts.maxChars ?? 1000;
   const min = opts.minChars ?? 40;
-  const blocks = joinStrays(paragraphs, min, max);
+  const blocks = joinStrays(paragraphs, min, max, opts.aboveSpeech);
   const passages: AttributedPassage[] = [];
   const seen = new Map<string, number>();
   let section: Section | undefined;

@@ -301,6 +301,30 @@ export function lastDateWritten(text: string): string | undefined {
   return found.filter((f) => f.date).sort((a, b) => b.at - a.at)[0]?.date;
 }
 
+/** A weekday a date line opens with: "Monday,", "lundi", "lunes" (folded). */
+const WEEKDAY =
+  /(?<!\p{L})(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?!\p{L})/gu;
+/** An hour a date line gives: "10 a.m.", "3.15 p.m.", "12:00 hrs.", "10h00", "noon". */
+const HOUR = /(?<![\p{L}\p{N}])(?:\d{1,2}(?:[.:h]\d{2})?\s*(?:a\.\s?m\.?|p\.\s?m\.?|am|pm|hrs?\.?|h)(?!\p{L})|\d{1,2}[.:h]\d{2}|noon|midi)/gu;
+
+/**
+ * Whether a line only writes a day, as a masthead or a letterhead dates a document ("18 December
+ * 2024", "Monday, 13 January 2020, 10 a.m.", "25 septembre 2024", "28 de septiembre de 2024"):
+ * a day written out, maybe with its weekday and hour, and nothing else.
+ */
+export function isDateLine(text: string): boolean {
+  if (text.length > 60) return false;
+  const folded = foldHeading(text);
+  if (!lastDateWritten(folded)) return false;
+  const rest = folded
+    .replace(new RegExp(DAY_MONTH_YEAR.source, 'gu'), ' ')
+    .replace(new RegExp(MONTH_DAY_YEAR.source, 'gu'), ' ')
+    .replace(WEEKDAY, ' ')
+    .replace(HOUR, ' ')
+    .replace(/(?<!\p{L})(?:at|a|le|el|the)(?!\p{L})/gu, ' ');
+  return /^[\s\p{P}]*$/u.test(rest);
+}
+
 /** A session's number in a (folded) heading, in the languages whose word order puts the number first. */
 const SESSION =
   /(?<![\p{L}\p{N}])(\d{1,3})(?:st|nd|rd|th|e|eme|ème|°|º|-я|-й|-ая|-ой)?\s+(?:(?:ordinary|regular|ordinaire)\s+)?(?:session|periodo\s+(?:ordinario\s+)?de\s+sesiones|сесси[яи])(?!\p{L})/u;
@@ -419,12 +443,19 @@ function tidyName(name: string): string {
  * speaker's name) and folded (for matching). `titled` when one of its lines opens with a statement
  * word ("Statement by …", "*** Discours de …", "ВЫСТУПЛЕНИЕ …").
  */
-function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): { text: string; folded: string; titled: boolean } {
+function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): {
+  text: string;
+  folded: string;
+  titled: boolean;
+  /** The paragraph the salutation opening the speech is in, when one ends the heading. */
+  salutation?: number;
+} {
   const raw: string[] = [];
   const folded: string[] = [];
   let titled = false;
   let chars = 0;
-  for (const p of paragraphs.slice(0, MAX_PARAGRAPHS)) {
+  let salutation: number | undefined;
+  for (const [i, p] of paragraphs.slice(0, MAX_PARAGRAPHS).entries()) {
     if ((p.page ?? 1) > MAX_PAGE) break;
     const f = foldHeading(p.text);
     const cut = salutationAt(f);
@@ -438,9 +469,21 @@ function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): 
     // the line opens with the word ("*** Discours de …"): "Measures to address the situation" does not
     if (STATEMENT_WORDS.exec(head.replace(/^[\s\p{P}\p{S}]+/u, '').replace(QUALIFIER, ''))?.index === 0) titled = true;
     chars += head.length;
+    if (cut >= 0) salutation = i;
     if (cut >= 0 || chars >= MAX_CHARS) break;
   }
-  return { text: raw.join('\n'), folded: folded.join('\n'), titled };
+  const out = { text: raw.join('\n'), folded: folded.join('\n'), titled };
+  return salutation === undefined ? out : { ...out, salutation };
+}
+
+/**
+ * How many of a document's first paragraphs stand above the salutation that opens its speech
+ * ("Monsieur le Président de l’Assemblée générale, …", "Mr. President,"): its letterhead (a
+ * State's name, its motto), title, place and date, which are no section of the speech. 0 when no
+ * salutation ends the opening lines (read as {@link readStatementHeading} reads them).
+ */
+export function linesAboveSpeech(paragraphs: ReadonlyArray<{ text: string; page?: number }>): number {
+  return headingOf(paragraphs).salutation ?? 0;
 }
 
 /**

@@ -56,12 +56,15 @@ export function pastedPassageId(value: string): string {
     .replace(/^'(?=-)/, '');
 }
 
-/** The CSV file for `hits` (ranks start at `firstRank`), as a string beginning with the BOM. */
-export function hitsCsv(hits: readonly Hit[], firstRank = 1): string {
+/**
+ * The CSV file for `hits` (ranks start at `firstRank`), as a string beginning with the BOM. Hits
+ * `listed` rather than ranked (filters alone) have an empty score cell: their score means nothing.
+ */
+export function hitsCsv(hits: readonly Hit[], firstRank = 1, listed = false): string {
   const lines = [CSV_COLUMNS.join(',')];
   hits.forEach((hit, i) => {
     const s = hit.source;
-    const row: (string | number | undefined)[] = [firstRank + i, hit.score, hit.id, hit.excerpt.text, hit.text];
+    const row: (string | number | undefined)[] = [firstRank + i, listed ? undefined : hit.score, hit.id, hit.excerpt.text, hit.text];
     for (const f of CSV_SOURCE_FIELDS) row.push(s[f]);
     row.push(passageUrl(s, hit.text));
     lines.push(row.map(csvCell).join(','));
@@ -70,11 +73,11 @@ export function hitsCsv(hits: readonly Hit[], firstRank = 1): string {
 }
 
 /**
- * A file name for an export: `verbatim-<query words>.csv`, the words' letters and digits in any
+ * A file name for an export: `verbatim-<query words>.csv` (then the `suffix` words: `-year-raw`), the words' letters and digits in any
  * script (`verbatim-trend-لبنان-country.png`), Latin ones without their accents, joined by dashes:
  * no space, punctuation or path separator.
  */
-export function exportFileName(query: string, ext = 'csv'): string {
+export function exportFileName(query: string, ext = 'csv', suffix: readonly string[] = []): string {
   const words = query
     .normalize('NFKD')
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
@@ -86,7 +89,7 @@ export function exportFileName(query: string, ext = 'csv'): string {
     .slice(0, 6)
     .join('-')
     .toLowerCase();
-  // 60 characters at most, never half of one
-  const slug = Array.from(words).slice(0, 60).join('').replace(/-+$/, '');
+  // 60 characters at most, never half of one; then the `suffix` words, whatever the query's length
+  const slug = [Array.from(words).slice(0, 60).join('').replace(/-+$/, ''), ...suffix].filter(Boolean).join('-');
   return `verbatim${slug ? `-${slug}` : ''}.${ext}`;
 }

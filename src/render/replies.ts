@@ -65,12 +65,17 @@ export function noticeLine(notice: string): string {
   return `*${escapeMarkdown(notice)}*`;
 }
 
+/** What a page of results is for: `for “query”`, or, for filter options alone (no query), the passages they allow. */
+function queryLabel(query: string): string {
+  return query.trim() ? `for ${quotedQuery(truncate(query, 120))}` : 'passages the filters allow';
+}
+
 /** One page of search results with paging, "Share…" and "More context" controls. */
 export function searchReply(response: SearchResponse, page: number, state: SearchState, store: StateStore, label?: FilterLabel): Reply {
   const offset = page * HITS_PER_PAGE;
   const pages = Math.max(1, Math.ceil(response.total / HITS_PER_PAGE));
   const card: Card = {
-    title: `${rangeLabel(offset, response.hits.length, response.total, response.totalEstimated)} for ${quotedQuery(truncate(state.query, 120))}`,
+    title: `${rangeLabel(offset, response.hits.length, response.total, response.totalEstimated)} ${queryLabel(state.query)}`,
     description:
       escapeMarkdown(`Page ${page + 1} of ${response.totalEstimated ? 'about ' : ''}${pages}${filterSummary(state, label)}`) +
       (response.partial ? '\n*Partial results: the search was cut short.*' : '') +
@@ -122,14 +127,17 @@ export function exportReply(
         : '';
   return {
     visibility: 'ephemeral',
-    text: `${plural(shown, 'hit')} of ${total} for **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state, label))} as CSV${why}: rank, score, excerpt, passage text, every source field and a link. UTF-8; opens in Excel.`,
+    text: `${plural(shown, 'hit')} of ${total} ${state.query.trim() ? `for **${escapeMarkdown(truncate(state.query, 200))}**` : 'the filters allow'}${escapeMarkdown(filterSummary(state, label))} as CSV${why}: rank, score, excerpt, passage text, every source field and a link. UTF-8; opens in Excel.`,
     files: [file],
   };
 }
 
 /** "No passages match …" with a spelling suggestion and which filter or word to drop. */
 export function noHitsReply(state: SearchState, help: NoHitsHelp, notices: readonly string[] = [], label?: FilterLabel): Reply {
-  const lines = [`No passages match **${escapeMarkdown(truncate(state.query, 200))}**${escapeMarkdown(filterSummary(state, label))}.`];
+  // filters alone, one of which finds nothing in the library: that, in one sentence
+  if (help.emptyFilters) return { visibility: 'ephemeral', text: [escapeMarkdown(help.emptyFilters), ...notices.map(noticeLine)].join('\n') };
+  const what = state.query.trim() ? `**${escapeMarkdown(truncate(state.query, 200))}**` : 'the filters';
+  const lines = [`No passages match ${what}${escapeMarkdown(filterSummary(state, label))}.`];
   for (const n of notices) lines.push(noticeLine(n));
   if (help.suggestion) lines.push(`Did you mean **${escapeMarkdown(help.suggestion)}**?`);
   for (const d of help.dropFilters) {
@@ -143,7 +151,11 @@ export function noHitsReply(state: SearchState, help: NoHitsHelp, notices: reado
     lines.push(`Without ${what}“${escapeMarkdown(d.word)}”: ${plural(d.total, 'passage')}.`);
   }
   if (!help.suggestion && !help.dropFilters.length && !help.dropWords.length)
-    lines.push('Try fewer or more general words; /about shows the query syntax.');
+    lines.push(
+      help.filtersAlone
+        ? 'Each of these filters finds passages on its own, but none together.'
+        : 'Try fewer or more general words; /about shows the query syntax.',
+    );
   return { visibility: 'ephemeral', text: lines.join('\n') };
 }
 

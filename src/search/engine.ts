@@ -168,6 +168,8 @@ export class VerbatimEngine implements SearchEngine {
     if (ranked.estimated) res.totalEstimated = true;
     if (ranked.partial) res.partial = true;
     if (notices.length) res.notices = notices;
+    // filters alone, or a document's symbol: the passages in order, no score
+    if (parsed.filtersAlone || symbol) res.listed = true;
     return res;
   }
 

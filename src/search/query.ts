@@ -156,8 +156,9 @@ export const QUERY_HELP = `Query syntax
                                 same); different filters must all hold
   -country:USA  -speaker:Trump  -session:75  -doc:<id>   leave out a country, speaker, session,
                                 document (also -org:, -symbol:); dates are kept with from:/to:
-  speaker:Arafat                filters alone, no word: in a search, the passages they allow,
-                                newest document first, each first to last
+  speaker:Arafat                filters alone, no word (or filter options and no query): in a
+                                search, the passages they allow, newest document first, each
+                                first to last
   the cold war is over          a short query with small words in it may be a line you remember:
                                 passages holding it word for word come first among the best
 Acronyms the library defines, such as IAEA, also find their name written out, and the name finds the acronym.

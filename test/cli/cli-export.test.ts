@@ -221,7 +221,7 @@ describe('npm run trend', () => {
     const none = await run(['peace from: 5 years', '--out', path.join(tmp, 'none.png')], 'trend');
     expect(none.stdout).toBe(
       'Note: Read “from: 5” as words — for a date filter write from:2021 or from:2021-10-19 (no space after the colon).\n' +
-        'No passages match peace from: 5 years; no chart written.\n',
+        'No passages match “peace from: 5 years”; no chart written.\n',
     );
   });
 
@@ -231,6 +231,52 @@ describe('npm run trend', () => {
     expect(bad.stderr).toBe('--by takes year, session, country, speaker (got “decade”).\n');
     const none = await run(['xylophone', '--out', path.join(tmp, 'none.png')], 'trend');
     expect(none.code).toBe(0);
-    expect(none.stdout).toBe('No passages match xylophone; no chart written.\n');
+    // before: "No passages match xylophone; …", unquoted, unlike search's “…”
+    expect(none.stdout).toBe('No passages match “xylophone”; no chart written.\n');
+    const slash = await run(["Côte d'Ivoire/Sénégal", '--out', path.join(tmp, 'none.png')], 'trend');
+    expect(slash.stdout).toBe("No passages match “Côte d'Ivoire/Sénégal”; no chart written.\n");
+  });
+
+  it('names its default file after how the chart is drawn, so --raw and --per documents do not overwrite the default chart', async () => {
+    // before: all three wrote verbatim-cold-war-year.png, each over the last
+    const dir = mkdtempSync(path.join(tmp, 'names-'));
+    const names: string[] = [];
+    for (const extra of [[], ['--raw'], ['--per', 'documents'], ['--per', 'documents', '--raw']]) {
+      const r = await new Promise<{ code: number; stdout: string }>((resolve) =>
+        execFile(
+          TSX,
+          [path.join(ROOT, 'src/cli/trend.ts'), 'cold war', ...extra, '--data', UNGDC, '--cache', path.join(tmp, 'cache.bin')],
+          { cwd: dir, env: process.env, timeout: 60_000 },
+          (err, stdout) => resolve({ code: err ? 1 : 0, stdout }),
+        ),
+      );
+      expect(r.code).toBe(0);
+      names.push(/^Chart: (\S+) \(/m.exec(r.stdout)![1]!);
+    }
+    expect(names).toEqual([
+      'verbatim-cold-war-year.png',
+      'verbatim-cold-war-year-raw.png',
+      'verbatim-cold-war-year-documents.png',
+      'verbatim-cold-war-year-documents-raw.png',
+    ]);
+    for (const name of names) expect(existsSync(path.join(dir, name))).toBe(true);
+  });
+});
+
+describe('a listing of filters alone', () => {
+  it('shows no score, in text, JSON (null) and CSV (empty), since nothing was ranked', async () => {
+    // before: "score 0.000" on every hit, and 0 in JSON and CSV
+    const text = await run(['country:COL', '--limit', '3']);
+    expect(text.code).toBe(0);
+    const ids = [...text.stdout.matchAll(/^ {3}id (\S+)$/gm)].map((m) => m[1]);
+    expect(ids).toHaveLength(3);
+    expect(text.stdout).not.toContain('score');
+    const json = JSON.parse((await run(['country:COL', '--json', '--limit', '3'])).stdout) as { hits: { id: string; score: number | null }[] };
+    expect(json.hits.map((h) => [h.id, h.score])).toEqual(ids.map((id) => [id, null]));
+    const rows = parse((await run(['--country', 'COL', '--csv'])).stdout.slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.slice(0, 3).map((r) => [r['passage'], r['score']])).toEqual(ids.map((id) => [id, '']));
+    // a ranked search keeps its scores
+    const ranked = JSON.parse((await run(['peace', '--country', 'COL', '--json', '--limit', '3'])).stdout) as { hits: { score: number }[] };
+    for (const h of ranked.hits) expect(h.score).toBeGreaterThan(0);
   });
 });

@@ -167,6 +167,20 @@ describe('npm run search', () => {
     expect(none.stdout).toMatch(/Without -75 in --session: \d+ passages?\./);
   });
 
+  it('says in one sentence which filter finds nothing, for filters alone typed or given as flags', async () => {
+    // before: "No passages match “speaker:Arafat”." (and in the bot, advice on words the query does not have)
+    const typed = await run('search', ['speaker:Arafat']);
+    expect(typed.code).toBe(0);
+    expect(typed.stdout).toBe('No passages from speaker “Arafat” in this library.\n');
+    const flags = await run('search', ['--year', '2030', '--country', 'Serbia']);
+    expect(flags.stdout).toBe('No passages dated 2030 in this library: its documents are all from 2021.\n');
+    // each filter finds passages, but not together: which to drop, as for words
+    const together = await run('search', ['country:PAK', 'org:Fundacion']);
+    expect(together.stdout).toBe(
+      'No passages match “country:PAK org:Fundacion”.\nWithout “country:PAK”: 1 passage.\nWithout “org:Fundacion”: 1 passage.\n',
+    );
+  });
+
   it('says what to fix for a bad query or flag, with exit code 1 and no stack trace', async () => {
     const lenient = await run('search', ['heroin "smuggled']);
     expect(lenient.code).toBe(0);

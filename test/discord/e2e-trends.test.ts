@@ -237,6 +237,8 @@ describe('/trend raw counts', () => {
   it('per documents, raw: years the library holds nothing of have no value, the line joins 1956 to 2011 (not a drop to 0)', async () => {
     const v = await fake.slashCommand('trend', { query: 'peace', per: 'documents', raw: true }).response({ timeoutMs: 20_000 });
     expect(v.content).toMatch(/^\*\*“peace”\*\* — matching documents by year: 6 documents in all\./);
+    // named apart from the default chart's verbatim-trend-peace-year.png
+    expect(v.attachments[0]!.filename).toBe('verbatim-trend-peace-year-documents-raw.png');
     const img = decodePng(v.attachments[0]!.data);
     // the library has speeches of 1956, 2011 and 2021: halfway along the axis (about 1985) the area
     // under the line is filled from the axis up to the line joining 1956 and 2011
@@ -323,6 +325,30 @@ describe('/compare', () => {
     expect(one.content).toMatch(/^Compare 2 to 6 countries, speakers or sessions, separated by commas \(got 1\)/);
     const unknown = await fake.slashCommand('compare', { query: 'peace', with: 'Colombia, Atlantis' }).response();
     expect(unknown.content).toBe('“Atlantis” is not a country, speaker or session of the library. Pick from the suggestions, or check /sources.');
+  });
+
+  it('names `with:` when the query’s filter chooses what it chooses, and asks for words when the query is filters alone', async () => {
+    // before: "The query says country:COL but the country option says BRA — keep one of them." (there is no country option)
+    for (const query of ['country:COL', 'peace country:COL']) {
+      const v = await fake.slashCommand('compare', { query, with: 'Brazil, Colombia' }).response();
+      expect(v.ephemeral).toBe(true);
+      expect(v.content).toBe(
+        'The query says `country:COL`, but /compare takes the countries to compare from `with:` (Brazil, Colombia) — take `country:COL` out of the query.',
+      );
+    }
+    const speakers = await fake.slashCommand('compare', { query: 'peace speaker:Duque', with: 'Colombia, 66' }).response();
+    expect(fields(speakers).map((x) => x.name.split(' · ')[0])).toEqual(['Colombia', 'Session 66']);
+    // before: "Best passage for each" was ¶ 1 of each, with no word said
+    const alone = await fake.slashCommand('compare', { query: 'session:76', with: 'Brazil, Colombia' }).response();
+    expect(alone.ephemeral).toBe(true);
+    expect(alone.content).toMatch(
+      /^\/compare needs words to find each one’s best passage by: filters such as `session:76` only narrow the passages compared\./,
+    );
+    expect(alone.embeds).toEqual([]);
+    // a filter of another kind than `with:` narrows each one's passages
+    const narrowed = await fake.slashCommand('compare', { query: 'peace session:76', with: 'Brazil, Colombia' }).response();
+    expect(fields(narrowed).filter((f) => !f.value.startsWith('Nothing')).length).toBeGreaterThan(0);
+    for (const f of fields(narrowed)) if (!f.value.startsWith('Nothing')) expect(f.value).toMatch(/76th session/);
   });
 });
 

@@ -256,6 +256,17 @@ describe('/search', () => {
     expect(v.content).toContain('Without the country filter: 1 passage.');
   });
 
+  it('says in one sentence which filter finds nothing, for filters alone, without advice on words', async () => {
+    // before: "No passages match **speaker:Arafat**.", the listing notice and "Try fewer or more general words"
+    const typed = await fake.slashCommand('search', { query: 'speaker:Arafat' }).response();
+    expect(typed.ephemeral).toBe(true);
+    expect(typed.content).toBe('No passages from speaker “Arafat” in this library.');
+    const option = await fake.slashCommand('search', { year: '2030' }).response();
+    expect(option.content).toBe('No passages dated 2030 in this library: its documents are all from 2021.');
+    const both = await fake.slashCommand('search', { query: 'session:200', speaker: 'Arafat' }).response();
+    expect(both.content).toBe('No passages from session 200 in this library, and none from speaker “Arafat”: its sessions run from 64 to 76.');
+  });
+
   it('takes several comma-separated values in an option, and names them in the filter line', async () => {
     const count = async (options: Record<string, string>): Promise<number> =>
       Number(/of (\d+) for/.exec(String(embed(await fake.slashCommand('search', { query: 'pandemic', ...options }).response())['title']))![1]);
@@ -302,6 +313,30 @@ describe('/search', () => {
     expect(String(embed(v)['title'])).toMatch(/^1–5 of \d+ for “country:COL”/);
     expect(String(embed(v)['description'])).toContain('No words to search for: these are the passages the filters allow, newest document first');
     for (const f of fields(v)) expect(f.name).toContain('Colombia');
+  });
+
+  it('lists the passages filter options allow when the query is empty, as the same filter typed in the query does', async () => {
+    // before: filter options with no query opened the long-query form
+    const v = await fake.slashCommand('search', { country: 'Colombia' }).response();
+    expect(v.type).not.toBe(9);
+    expect(v.ephemeral).toBe(true);
+    expect(String(embed(v)['title'])).toMatch(/^1–5 of \d+ passages the filters allow$/);
+    const description = String(embed(v)['description']);
+    expect(description).toContain('country: Colombia');
+    expect(description).toContain('No words to search for: these are the passages the filters allow, newest document first');
+    expect(fields(v).length).toBe(5);
+    for (const f of fields(v)) expect(f.name).toContain('Colombia');
+    const typed = await fake.slashCommand('search', { query: 'country:COL' }).response();
+    expect(String(embed(typed)['title']).replace(/ for “country:COL”$/, ' passages the filters allow')).toBe(String(embed(v)['title']));
+    expect(fields(v)).toEqual(fields(typed));
+    // its pages and its export work without a query
+    const next = await fake.button(String(byLabel(v, 'Next ▶')!['custom_id']), { message: v }).response();
+    expect(String(embed(next)['title'])).toMatch(/^6–\d+ of \d+ passages the filters allow$/);
+    const csv = await fake.button(String(byLabel(v, 'Export CSV')!['custom_id']), { message: v }).response();
+    expect(csv.content).toMatch(/^\d+ hits of \d+ the filters allow · country: Colombia as CSV/);
+    expect(csv.attachments[0]?.filename).toBe('verbatim-country-colombia.csv');
+    // listed, not ranked: the score cell is empty (before: 0)
+    expect(csv.attachments[0]!.data.toString('utf8').split('\r\n')[1]).toMatch(/^1,,/);
   });
 
   it('explains a malformed query privately', async () => {

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeExtractors } from '../../src/ingest/load-library.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
+import { explainNoHits } from '../../src/search/no-hits.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { QueryError } from '../../src/types.ts';
 import { engineOfUnDocuments, openFixtureLibrary } from '../support/library.ts';
@@ -91,5 +92,47 @@ describe('a search of filters alone', () => {
     await expect(engine.count('country:MEX')).rejects.toThrow(/at least one word.*counted or followed/);
     expect(() => parseQuery('country:MEX')).toThrow(QueryError);
     expect(parseQuery('country:MEX', { filtersAlone: true }).filtersAlone).toBe(true);
+  });
+});
+
+describe('filters alone that find nothing', () => {
+  // before: "No passages match", the listing notice and (in the bot) "Try fewer or more general words"
+  const why = async (query: string, filters = {}): Promise<string | undefined> => {
+    expect((await engine.search(query, { filters, filtersAlone: true })).total).toBe(0);
+    return (await explainNoHits(engine, query, filters)).emptyFilters;
+  };
+
+  it('name the filter that finds nothing in the library, in one sentence', async () => {
+    expect(await why('speaker:Arafat')).toBe('No passages from speaker “Arafat” in this library.');
+    expect(await why('country:BRA')).toBe('No passages from Brazil in this library.');
+    expect(await why('symbol:E/CN.7/2099/1')).toBe('No passages with the symbol “E/CN.7/2099/1” in this library.');
+  });
+
+  it('say what dates and sessions the library has', async () => {
+    expect(await why('year:2030')).toBe('No passages dated 2030 in this library: its documents are all from 2024.');
+    expect(await why('', { from: '2030' })).toBe('No passages dated from 2030 on in this library: its documents are all from 2024.');
+    expect(await why('session:200')).toBe('No passages from session 200 in this library: its only session is 79.');
+  });
+
+  it('name each filter that finds nothing, typed or given as an option', async () => {
+    expect(await why('speaker:Arafat', { year: '2030' })).toBe(
+      'No passages from speaker “Arafat” in this library, and none dated 2030: its documents are all from 2024.',
+    );
+    expect(await why('country:LBN year:2010')).toBe('No passages dated 2010 in this library: its documents are all from 2024.');
+  });
+
+  it('leave it to the usual lines when each filter finds passages but not together', async () => {
+    expect((await engine.search('country:LBN speaker:Bárcena', { filtersAlone: true })).total).toBe(0);
+    const help = await explainNoHits(engine, 'country:LBN speaker:Bárcena', {});
+    expect(help.emptyFilters).toBeUndefined();
+    expect(help.filtersAlone).toBe(true);
+    expect(help.dropWords.map((d) => d.word)).toEqual(['country:LBN', 'speaker:Bárcena']);
+  });
+
+  it('are not what a search with words is told', async () => {
+    const help = await explainNoHits(engine, 'paz speaker:Arafat', {});
+    expect(help.filtersAlone).toBeUndefined();
+    expect(help.emptyFilters).toBeUndefined();
+    expect(help.dropWords.map((d) => d.word)).toEqual(['speaker:Arafat']);
   });
 });

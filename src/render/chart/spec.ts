@@ -9,7 +9,8 @@
  *   last line: the source.
  */
 import { describeFilters, type FilterLabel } from '../../search/filter-values.ts';
-import type { SearchFilters, TrendBucket, TrendBy, TrendCounts } from '../../types.ts';
+import type { SearchFilters, TrendBucket, TrendBy, TrendCounts, TrendPer } from '../../types.ts';
+import { exportFileName } from '../csv.ts';
 import { countOf, quotedQuery } from '../text.ts';
 
 /** Bars shown for country and speaker trends. */
@@ -62,6 +63,16 @@ export function trendTitle(query: string, filters: SearchFilters, label?: Filter
   const line = describeFilters(filters, label);
   const short = query.length > 90 ? `${query.slice(0, 89)}…` : query;
   return `${quotedQuery(short)}${line ? ` · ${line}` : ''}`;
+}
+
+/**
+ * A trend chart's file name: `verbatim-<query>-<by>.png`, with `-documents` and `-raw` when asked
+ * (`verbatim-cold-war-year-documents-raw.png`), so that charts of one query drawn differently do
+ * not overwrite each other; `prefix` words go before the query (`trend` in Discord).
+ */
+export function trendFileName(query: string, chart: { by: TrendBy; per: TrendPer; raw: boolean }, prefix = ''): string {
+  const suffix = [chart.by, ...(chart.per === 'documents' ? ['documents'] : []), ...(chart.raw ? ['raw'] : [])];
+  return exportFileName(`${prefix} ${query}`.trim(), 'png', suffix);
 }
 
 /** The title's font size, in CSS pixels. */
