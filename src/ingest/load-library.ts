@@ -424,7 +424,8 @@ export function buildDocument(
  * no metadata gives it. A country is not guessed where the metadata names one under another name.
  */
 function fillFromHeading(meta: DocumentMeta, paragraphs: readonly ExtractedParagraph[], relPath: string): void {
-  if (meta.country !== undefined && meta.date !== undefined && meta.speaker !== undefined && meta.session !== undefined) return;
+  if (meta.country !== undefined && meta.date !== undefined && meta.speaker !== undefined && meta.session !== undefined && meta.title !== undefined)
+    return;
   const heading = readStatementHeading(paragraphs, relPath);
   const country = heading.country === undefined ? undefined : normalizeCountry(heading.country);
   if (country && meta.country === undefined && meta.countryName === undefined) {
@@ -434,6 +435,9 @@ function fillFromHeading(meta: DocumentMeta, paragraphs: readonly ExtractedParag
   if (heading.date && meta.date === undefined) meta.date = heading.date;
   if (heading.speaker && meta.speaker === undefined) meta.speaker = heading.speaker;
   if (heading.session && meta.session === undefined) meta.session = heading.session;
+  // a statement file has no title of its own: the line calling it a statement is what a reader
+  // would cite ("Discours de SEM Bassirou Diomaye Diakhar FAYE, …"), not the file name
+  if (heading.title && meta.title === undefined) meta.title = heading.title;
 }
 
 /**

@@ -36,7 +36,12 @@ export interface StatementHeading {
   speaker?: string;
   /** The session's number ("79th session", "79e session", "79° periodo de sesiones", "79-я сессия"). */
   session?: string;
+  /** The line that calls the document a statement, as written ("Discours de SEM …"), for a title. */
+  title?: string;
 }
+
+/** Longest title taken from a heading line; a longer line is cut after a word, with "…". */
+const MAX_TITLE = 160;
 
 /** The languages other than English whose country and month names a heading may use. */
 const LANGUAGES = ['fr', 'es', 'ru', 'ar', 'zh'] as const;
@@ -449,7 +454,10 @@ function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): 
   titled: boolean;
   /** The paragraph the salutation opening the speech is in, when one ends the heading. */
   salutation?: number;
+  /** The first line that opens with a word such as "statement", as written. */
+  titleLine?: string;
 } {
+  let titleLine: string | undefined;
   const raw: string[] = [];
   const folded: string[] = [];
   let titled = false;
@@ -467,12 +475,15 @@ function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): 
     // early, never in the speech
     raw.push(cut >= 0 ? p.text.slice(0, cut) : p.text);
     // the line opens with the word ("*** Discours de …"): "Measures to address the situation" does not
-    if (STATEMENT_WORDS.exec(head.replace(/^[\s\p{P}\p{S}]+/u, '').replace(QUALIFIER, ''))?.index === 0) titled = true;
+    if (STATEMENT_WORDS.exec(head.replace(/^[\s\p{P}\p{S}]+/u, '').replace(QUALIFIER, ''))?.index === 0) {
+      titled = true;
+      titleLine ??= raw[raw.length - 1];
+    }
     chars += head.length;
     if (cut >= 0) salutation = i;
     if (cut >= 0 || chars >= MAX_CHARS) break;
   }
-  const out = { text: raw.join('\n'), folded: folded.join('\n'), titled };
+  const out = { text: raw.join('\n'), folded: folded.join('\n'), titled, ...(titleLine === undefined ? {} : { titleLine }) };
   return salutation === undefined ? out : { ...out, salutation };
 }
 
@@ -504,5 +515,7 @@ export function readStatementHeading(paragraphs: ReadonlyArray<{ text: string; p
   if (speaker) out.speaker = speaker;
   const session = sessionNamed(heading.folded);
   if (session) out.session = session;
+  const title = heading.titleLine?.replace(/\s+/g, ' ').replace(/^[\s*•·–—-]+|[\s,;:–—-]+$/gu, '');
+  if (title) out.title = title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE).replace(/\s+\S*$/u, '')} …`;
   return out;
 }

@@ -164,7 +164,9 @@ describe('the document option of /search takes a symbol, a country or title word
     expect(v.content).toContain('— pick one (symbol:E/RES/2023/1 finds them all).');
     const inline = await fake.slashCommand('search', { query: 'peace doc:statement' }).response();
     expect(inline.content).toBe(
-      '“statement” names 3 documents: GA79_statement_Belarus_ru, GA79_statement_Lebanon_ar, GA79_statement_Mexico_es — pick one.',
+      '“statement” names 3 documents: GA79_statement_Belarus_ru (ВЫСТУПЛЕНИЕ Министра иностранных дел Республики Беларусь М.…), ' +
+        'GA79_statement_Lebanon_ar (كلمة وزیر الخارجیة والمغتربین د. عبد الله بو حبیب أمام الدو…), ' +
+        'GA79_statement_Mexico_es (Mensaje de la secretaria de Relaciones Exteriores, Alicia B…) — pick one.',
     );
   });
 });

@@ -38,6 +38,24 @@ describe('the real GA79 statements', () => {
     expect((await load(file)).meta).toMatchObject(meta);
   });
 
+  it('each is titled by the line that calls it a statement, as written, not by its file name (QA19 #12)', async () => {
+    // before: no title, so a hit's header was "GA79_statement_Belarus_ru"
+    expect((await load('GA79_statement_Belarus_ru.pdf')).meta.title).toBe(
+      'ВЫСТУПЛЕНИЕ Министра иностранных дел Республики Беларусь М.В.Рыженкова 79-я сессия Генеральной Ассамблеи ООН Общая дискуссия',
+    );
+    expect((await load('GA79_statement_Senegal_fr.pdf')).meta.title).toMatch(
+      /^Discours de SEM Bassirou Diomaye Diakhar FAYE, Président de la République/,
+    );
+    // a long line is cut after a word
+    const mexico = (await load('GA79_statement_Mexico_es.pdf')).meta.title!;
+    expect(mexico).toMatch(/^Mensaje de la secretaria de Relaciones Exteriores, Alicia Bárcena Ibarra, en el Debate General .* …$/);
+    expect(mexico.length).toBeLessThanOrEqual(162);
+    expect((await load('GA79_statement_Lebanon_ar.pdf')).meta.title).toMatch(/^كلمة وزیر الخارجیة والمغتربین/);
+    expect(
+      readStatementHeading(lines('Statement by H.E. Mr. John Smith, Minister for Foreign Affairs of Ireland', 'Mr. President,'), 'x.pdf').title,
+    ).toBe('Statement by H.E. Mr. John Smith, Minister for Foreign Affairs of Ireland');
+  });
+
   it('a user finds them by country and year, and the citation says who spoke, for which country, when', async () => {
     const { engine } = await engineOfUnDocuments(['GA79_statement_Mexico_es.pdf', 'GA79_statement_Senegal_fr.pdf', 'A_RES_79_191.pdf']);
     const mexico = engine.searchSync('country:MEX year:2024 veto', { limit: 3 });
@@ -72,7 +90,13 @@ describe('headings as delegations write them', () => {
         ),
         'kenya.pdf',
       ),
-    ).toEqual({ country: 'KEN', date: '2024-09-26', speaker: 'Musalia Mudavadi', session: '79' });
+    ).toEqual({
+      country: 'KEN',
+      date: '2024-09-26',
+      speaker: 'Musalia Mudavadi',
+      session: '79',
+      title: 'Statement by H.E. Mr. Musalia Mudavadi, Prime Cabinet Secretary and Cabinet Secretary for Foreign Affairs of the Republic of Kenya',
+    });
   });
 
   it('the first country named is the speaker’s; China in "the Group of 77 and China" is not', () => {
@@ -143,7 +167,11 @@ describe('headings as delegations write them', () => {
       lines('Intervención de la Delegación de Chile, Nueva York, 2 de octubre de 2024', 'Señor Presidente:'),
       'chile.pdf',
     );
-    expect(heading).toEqual({ country: 'CHL', date: '2024-10-02' });
+    expect(heading).toEqual({
+      country: 'CHL',
+      date: '2024-10-02',
+      title: 'Intervención de la Delegación de Chile, Nueva York, 2 de octubre de 2024',
+    });
     expect(
       readStatementHeading(lines('Statement by John Smith', 'Permanent Representative of Ireland', 'Mr. President,'), 'ie.pdf').speaker,
     ).toBeUndefined();
@@ -165,6 +193,7 @@ describe('headings as delegations write them', () => {
     ).toEqual({
       country: 'KEN',
       date: '2025-03-12',
+      title: 'Statement by Kenya at the 69th session of the Commission on the Status of Women',
     });
     expect(
       readStatementHeading(
