@@ -5,22 +5,16 @@
  * Peuple-Un But-Une Foi" as the section of all 21 passages (CSV, JSON, citations), A/RES/79/191
  * "18 December 2024" as the section of all 146, and S/PV.8701 "New York" as that of two.
  */
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDocument, closeExtractors, loadFile } from '../../src/ingest/load-library.ts';
+import { buildDocument, closeExtractors } from '../../src/ingest/load-library.ts';
 import { toPassages } from '../../src/ingest/passages.ts';
 import { isDateLine, linesAboveSpeech } from '../../src/ingest/statement-heading.ts';
 import type { LibraryDocument } from '../../src/types.ts';
-
-const UN_DOCUMENTS = path.resolve(import.meta.dirname, '../fixtures/un-documents');
+import { loadUnDocument } from '../support/library.ts';
 
 afterAll(() => closeExtractors());
 
-async function load(file: string): Promise<LibraryDocument> {
-  const r = await loadFile(UN_DOCUMENTS, file);
-  expect(r.skipped, file).toEqual([]);
-  return r.documents[0]!;
-}
+const load = loadUnDocument;
 
 const sections = (d: LibraryDocument): (string | undefined)[] => d.passages.map((p) => p.sectionTitle);
 

@@ -3,23 +3,15 @@
  * (src/ingest/statement-heading.ts): on the real GA79 statements of test/fixtures/un-documents, as a
  * user searches and cites them, and on headings as other delegations write them.
  */
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeExtractors, loadFile } from '../../src/ingest/load-library.ts';
+import { closeExtractors } from '../../src/ingest/load-library.ts';
 import { countryOfFileName, firstCountryNamed, lastDateWritten, readStatementHeading } from '../../src/ingest/statement-heading.ts';
 import { citationLine } from '../../src/search/citation.ts';
-import type { LibraryDocument } from '../../src/types.ts';
-import { engineOfUnDocuments } from '../support/library.ts';
-
-const UN_DOCUMENTS = path.resolve(import.meta.dirname, '../fixtures/un-documents');
+import { engineOfUnDocuments, loadUnDocument } from '../support/library.ts';
 
 afterAll(() => closeExtractors());
 
-async function load(file: string): Promise<LibraryDocument> {
-  const r = await loadFile(UN_DOCUMENTS, file);
-  expect(r.skipped, file).toEqual([]);
-  return r.documents[0]!;
-}
+const load = loadUnDocument;
 
 const lines = (...texts: string[]) => texts.map((text) => ({ text, page: 1 }));
 

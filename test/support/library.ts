@@ -6,10 +6,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLibrary } from '../../src/ingest/load-library.ts';
+import { loadFile, loadLibrary } from '../../src/ingest/load-library.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
-import type { Hit } from '../../src/types.ts';
+import type { Hit, LibraryDocument } from '../../src/types.ts';
 
 export const FIXTURE_LIBRARY = fileURLToPath(new URL('../discord/fixtures/library', import.meta.url));
 
@@ -47,6 +47,13 @@ export async function engineOfUnDocuments(files: readonly string[]): Promise<{ e
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One real UN document of test/fixtures/un-documents as ingestion gives it; throws if it was skipped. */
+export async function loadUnDocument(file: string): Promise<LibraryDocument> {
+  const r = await loadFile(fileURLToPath(new URL('../fixtures/un-documents', import.meta.url)), file);
+  if (r.skipped.length) throw new Error(`${file} not indexed: ${JSON.stringify(r.skipped)}`);
+  return r.documents[0]!;
 }
 
 /** The words a hit's excerpt marks, as the excerpt writes them. */
