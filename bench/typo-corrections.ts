@@ -15,7 +15,9 @@ import { defaultCachePath, openLibrary } from '../src/library/open.ts';
 import { Corpus } from '../src/search/corpus.ts';
 import { parseQuery } from '../src/search/query.ts';
 import { rankedWords } from '../src/search/ranking/words.ts';
+import { findEvalDir } from '../scripts/eval-dir.ts';
 import { benchArgs } from './lib/cli.ts';
+import { loadPerfQueries } from './lib/queries.ts';
 
 const HELP = `How often a typo of a query word is searched as the word meant.
 
@@ -24,7 +26,8 @@ Usage: npm run bench:typos -- [options]
 Options:
   --data DIR        the library (default /work/ungdc-lib)
   --cache FILE      the index cache (default: the library's default cache path)
-  --eval-dir DIR    the shared eval folder with ungdc-known-items.jsonl (default $VERBATIM_EVAL_DIR)
+  --eval-dir DIR    the shared eval folder: perf-queries.json, ungdc-known-items.jsonl (default
+                    $VERBATIM_EVAL_DIR, else the nearest shared/eval above the repository)
   --set key=value   a ranking option to compare with the default (repeatable, e.g. --set fuzzy.stemOnly=3)
   --list            print every misspelling whose first correction differs between the two
   -h, --help        this help`;
@@ -38,16 +41,14 @@ const values = benchArgs(HELP, {
 });
 
 const root = path.join(import.meta.dirname, '..');
-const evalDir = values['eval-dir'] ?? process.env.VERBATIM_EVAL_DIR;
+const evalDir = findEvalDir(values['eval-dir']);
 const questionFiles = [
-  ...(evalDir ? [path.join(evalDir, 'ungdc-known-items.jsonl')] : []),
+  path.join(evalDir, 'ungdc-known-items.jsonl'),
   ...readdirSync(path.join(root, 'bench', 'eval-sets'))
     .filter((f) => f.endsWith('.jsonl'))
     .map((f) => path.join(root, 'bench', 'eval-sets', f)),
 ];
-const texts: string[] = (JSON.parse(readFileSync(path.join(root, 'bench', 'work', 'queries.json'), 'utf8')) as Array<{ text: string }>).map(
-  (q) => q.text,
-);
+const texts: string[] = loadPerfQueries(path.join(evalDir, 'perf-queries.json')).map((q) => q.q);
 for (const f of questionFiles)
   for (const line of readFileSync(f, 'utf8').split('\n').filter(Boolean)) texts.push((JSON.parse(line) as { query: string }).query);
 

@@ -28,6 +28,7 @@ import { buildState } from '../src/index/build.ts';
 import type { EngineState } from '../src/index/state.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../src/index/options.ts';
 import { QueryError, type SearchFilters } from '../src/types.ts';
+import { findEvalDir } from './eval-dir.ts';
 import { collapse, passageHoldsTarget } from './known-items.ts';
 
 const HELP = `npm run eval [-- options]
@@ -135,17 +136,6 @@ function asClaims(
     }
   }
   return { docs: out, queries };
-}
-
-/** The shared evaluation data: VERBATIM_EVAL_DIR, else the nearest shared/eval above the repository. */
-function findEvalDir(): string {
-  if (process.env.VERBATIM_EVAL_DIR) return process.env.VERBATIM_EVAL_DIR;
-  for (let dir = path.resolve(import.meta.dirname, '..'); ; dir = path.dirname(dir)) {
-    const cand = path.join(dir, 'shared', 'eval');
-    if (existsSync(path.join(cand, 'ir'))) return cand;
-    if (path.dirname(dir) === dir)
-      throw new Error('--eval-dir: no shared/eval folder above the repository; pass --eval-dir or set VERBATIM_EVAL_DIR');
-  }
 }
 
 function readJsonl<T>(text: string): T[] {
