@@ -72,10 +72,6 @@ describe('the printed paragraph number in citations', () => {
     const note = (await engine.search('"A/55/305-S/2000/809"', { limit: 1 })).hits[0]!;
     expect(note.text).toMatch(/^A\/55\/305-S\/2000\/809; see Official Records/);
     expect(citationLine(note.source)).toContain(' · footnote after para. 9 · p. 3 · ');
-    // the report's wrapped heading and the paragraph glued to it: not "¶ 79", the report's last paragraph
-    const glued = (await engine.search('MINUSMA footprint environment working group', { limit: 1 })).hits[0]!;
-    expect(glued.source.symbol).toBe('A/80/590');
-    expect(citationLine(glued.source)).not.toMatch(/¶/);
     // a document that numbers none of its paragraphs keeps the passage count
     expect(citationLine({ document: 'd', paragraph: 4, page: 2, symbol: 'A/76/PV.5' })).toBe('d · ¶ 4 · p. 2 · A/76/PV.5');
     expect(
@@ -142,6 +138,17 @@ describe('the printed paragraph number in citations', () => {
     expect(hit.text).toMatch(/^\(b\) Human resources 44\. During the liquidation/);
     // before: "para. 43", the paragraph before the heading
     expect(hit.source.printedParagraph).toBe('44');
+  });
+
+  it('a heading wrapped onto two lines is one passage, and the paragraph after it keeps its number (A/80/590 para. 53)', async () => {
+    // before: "(e) Environmental mitigation and rehabilitation practices in closing" was one passage and
+    // "peacekeeping missions 53. MINUSMA established…" the next, cited "¶ 79" (the report's last
+    // paragraph is 79), then "after para. 52"
+    const hit = (await engine.search('MINUSMA footprint environment working group', { limit: 1 })).hits[0]!;
+    expect(hit.text).toMatch(/^53\. MINUSMA established the footprint and environment working group/);
+    expect(citationLine(hit.source)).toContain(' · para. 53 · p. 12 · A/80/590');
+    const heading = (await engine.search('"Environmental mitigation and rehabilitation practices"', { limit: 1 })).hits[0]!;
+    expect(heading.text).toBe('(e) Environmental mitigation and rehabilitation practices in closing peacekeeping missions');
   });
 
   it('in a budget section numbered 24.1, 24.2 …, a table row "3. Meetings of the Human Rights Council" is no paragraph', async () => {
