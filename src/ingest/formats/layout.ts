@@ -606,10 +606,17 @@ function paragraphsOf(block: Block, leading: number): Para[] {
  * stop before it, lower case).
  */
 function hangingIndent(cur: readonly Line[], prev: Line, line: Line, block: Block): boolean {
-  if (cur.length !== 1 || !PARAGRAPH_NUMBER.test(prev.text)) return false;
-  if (prev.right >= block.right - prev.size * 3 && prev.right >= line.right - prev.size * 2) return true;
-  return /^\p{Ll}/u.test(line.text) && !TERMINAL.test(prev.text) && !/[,-]$/.test(prev.text);
+  if (cur.length !== 1) return false;
+  if (PARAGRAPH_NUMBER.test(prev.text) && prev.right >= block.right - prev.size * 3 && prev.right >= line.right - prev.size * 2) return true;
+  return (
+    (PARAGRAPH_NUMBER.test(prev.text) || ROMAN_NUMBER.test(prev.text)) &&
+    /^\p{Ll}/u.test(line.text) &&
+    !TERMINAL.test(prev.text) &&
+    !/[,-]$/.test(prev.text)
+  );
 }
+/** A chapter's Roman number: "II. Budget performance report for the period from 1 July 2024" | "to 30 June 2025". */
+const ROMAN_NUMBER = /^[IVXL]{1,5}\.\s/;
 const PARAGRAPH_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})?\.?|\(?[a-z]{1,4}\)|[A-Z]\.)\s/;
 
 /**
