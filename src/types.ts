@@ -91,6 +91,12 @@ export interface LibraryDocument {
   passages: Passage[];
   /** Speakers' statements, when the document is a record of several speakers or a report narrating statements. */
   statements?: Statement[];
+  /**
+   * Ordinals of the passages that are footnotes (ascending), when it has any: a citation's walk back
+   * to the paragraph a list item falls under passes over them (a footnote at a page's foot sits
+   * between a paragraph's number and its bullets on the next page).
+   */
+  footnotes?: number[];
 }
 
 /** A file (or a line in it) that could not be used, and why. */
@@ -182,6 +188,18 @@ export interface Source {
    * citations give it ("para. 11") instead of the passage count `paragraph`, which differs.
    */
   printedParagraph?: string;
+  /**
+   * Set when the document prints its own paragraph numbers but this passage has none (a preamble
+   * paragraph, a heading, a footnote, a table, a list whose number was lost): then `paragraph`, the
+   * passage count, would read as one of the printed numbers and is not cited. Where it stands is
+   * cited instead: after the printed number before it (`afterParagraph`), else before the one after
+   * it (`beforeParagraph`).
+   */
+  unnumbered?: true;
+  afterParagraph?: string;
+  beforeParagraph?: string;
+  /** Set with `unnumbered` when the passage is one of the document's footnotes. */
+  footnote?: true;
   page?: number;
   /** Last page when the passage runs over a page break. */
   pageEnd?: number;

@@ -30,8 +30,17 @@ export interface JsonHit {
     meeting: string | null;
     session: string | null;
     paragraph: number;
-    /** The paragraph's number as the document prints it ("11"), when the passage opens with one. */
+    /** The paragraph's number as the document prints it ("11"), when the passage opens with one or falls under one. */
     printedParagraph: string | null;
+    /**
+     * True when the document prints its own paragraph numbers but this passage has none: then
+     * `paragraph` (the passage count) is not a paragraph number, and `afterParagraph` (else
+     * `beforeParagraph`) says where the passage stands; `footnote` when it is a footnote.
+     */
+    unnumbered: boolean;
+    afterParagraph: string | null;
+    beforeParagraph: string | null;
+    footnote: boolean;
     page: number | null;
     /** Last page when the passage runs over a page break. */
     pageEnd: number | null;
@@ -80,6 +89,10 @@ export function jsonHit(hit: Hit, listed = false): JsonHit {
       session: s.session ?? null,
       paragraph: s.paragraph,
       printedParagraph: s.printedParagraph ?? null,
+      unnumbered: s.unnumbered ?? false,
+      afterParagraph: s.afterParagraph ?? null,
+      beforeParagraph: s.beforeParagraph ?? null,
+      footnote: s.footnote ?? false,
       page: s.page ?? null,
       pageEnd: s.pageEnd ?? null,
       section: s.section ?? null,

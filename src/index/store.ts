@@ -20,6 +20,8 @@ export interface StoredDocument {
   part: string;
   /** Speakers' statements (passage ordinals within the document), when it has any. */
   statements?: Statement[];
+  /** Ordinals of its footnote passages (see LibraryDocument.footnotes), when it has any. */
+  footnotes?: number[];
 }
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → first day (`YYYY-MM-DD`). */
@@ -175,6 +177,7 @@ export class LibraryStore {
       const ps = [...d.passages].sort((x, y) => x.ordinal - y.ordinal);
       const stored: StoredDocument = { id: d.id, path: d.path, meta: d.meta, first: g, count: ps.length, part: k };
       if (d.statements?.length) stored.statements = d.statements;
+      if (d.footnotes?.length) stored.footnotes = d.footnotes;
       docs.push(stored);
       const docFrom = d.meta.date ? dayNumber(dayStart(d.meta.date)) : 0;
       const docTo = d.meta.date ? dayNumber(dayEnd(d.meta.dateEnd ?? d.meta.date)) : 0;

@@ -1,7 +1,9 @@
 /**
  * Document ids are unique in a library, and which file keeps an id does not depend on the order
  * files arrive in (a full build and a live update agree): the file whose own name gives the id
- * keeps it against a statement that declares it; otherwise the first file in path order keeps it.
+ * keeps it against a statement that declares it; between two formats of one document (`X.pdf` and
+ * `X.docx`) the PDF keeps it, whose passages are cited with their pages; otherwise the first file
+ * in path order keeps it.
  * Light on imports (the index's update path uses it).
  */
 import type { Problem } from '../types.ts';
@@ -24,10 +26,29 @@ export function isOwnId(doc: IdClaim): boolean {
   return doc.id === base || (doc.id.startsWith(`${base}#`) && /^\d+$/.test(doc.id.slice(base.length + 1)));
 }
 
+/** Whether the two claims are the same file name in two formats (`X.pdf`, `X.docx`), each giving its own id. */
+function twoFormats(a: IdClaim, b: IdClaim): boolean {
+  return isOwnId(a) && isOwnId(b) && fileDocumentId(a.path) === fileDocumentId(b.path) && a.path !== b.path;
+}
+
+/** A PDF's passages carry their pages; a Word, HTML or text file's do not. */
+const givesPages = (c: IdClaim): boolean => /\.pdf$/i.test(c.path);
+
 /** Negative when `a` keeps an id against `b`. */
 function precedes(a: IdClaim, b: IdClaim): number {
   const own = Number(isOwnId(b)) - Number(isOwnId(a));
-  return own || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  if (own) return own;
+  const pages = twoFormats(a, b) ? Number(givesPages(b)) - Number(givesPages(a)) : 0;
+  return pages || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+/** Why `keeper` keeps the id `loser` claims too, as the indexing report says it. */
+function whyKept(keeper: IdClaim, loser: IdClaim): string {
+  if (twoFormats(keeper, loser) && givesPages(keeper) && !givesPages(loser)) {
+    return 'the same document as a PDF, indexed instead because its citations give page numbers';
+  }
+  if (twoFormats(keeper, loser)) return 'the same document in another format, first in path order';
+  return isOwnId(keeper) && !isOwnId(loser) ? 'its file name gives that id' : 'first in path order';
 }
 
 /**
@@ -46,8 +67,7 @@ export function resolveDocumentIds<T extends IdClaim>(docs: Iterable<T>): Map<T,
   for (const d of claims) {
     const k = keeper.get(d.id)!;
     if (k === d) continue;
-    const why = isOwnId(k) && !isOwnId(d) ? 'its file name gives that id' : 'first in path order';
-    losers.set(d, { path: d.path, reason: `document id "${d.id}" is taken by ${k.path} (${why}); not indexed` });
+    losers.set(d, { path: d.path, reason: `document id "${d.id}" is taken by ${k.path} (${whyKept(k, d)}); not indexed` });
   }
   return losers;
 }

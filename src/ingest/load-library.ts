@@ -413,9 +413,14 @@ export function buildDocument(
   const passages = toPassages(id, attributed.paragraphs, passageOpts);
   if (passages.length === 0) return undefined;
   const statements = statementRanges(attributed.statements, passages);
-  for (const p of passages) delete p.statement;
+  const footnotes = passages.filter((p) => p.footnote).map((p) => p.ordinal);
+  for (const p of passages) {
+    delete p.statement;
+    delete p.footnote;
+  }
   const doc: LibraryDocument = { id, path: relPath, meta, passages };
   if (statements.length) doc.statements = statements;
+  if (footnotes.length) doc.footnotes = footnotes;
   return doc;
 }
 

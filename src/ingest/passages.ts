@@ -219,8 +219,8 @@ export interface PassageInput extends ExtractedParagraph {
   sameParagraph?: boolean;
 }
 
-/** A passage with the statement it belongs to, until the document's statements are built. */
-export type AttributedPassage = Passage & { statement?: number };
+/** A passage with the statement it belongs to, until the document's statements are built, and whether it is a footnote. */
+export type AttributedPassage = Passage & { statement?: number; footnote?: true };
 
 /** A lead-in to a quotation: at most this long, ending with a colon, a comma or "that". */
 const LEAD_IN_MAX = 300;
@@ -402,6 +402,7 @@ export function toPassages(docId: string, paragraphs: readonly PassageInput[], o
       if (section?.date) passage.sectionDate = section.date;
       if (block.page !== undefined) passage.page = block.page;
       if (block.statement !== undefined) passage.statement = block.statement;
+      if (block.kind === 'footnote') passage.footnote = true;
       if (block.page !== undefined && block.pageEnd !== undefined && block.pageEnd > block.page) passage.pageEnd = block.pageEnd;
       passages.push(passage);
     }

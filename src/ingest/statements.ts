@@ -219,6 +219,12 @@ export function splitAtTurns(text: string): string[] {
   return out.filter(Boolean);
 }
 
+/**
+ * Words of one sentence before "was adopted": a dot that ends no sentence is passed, so that a
+ * draft's symbol ("Draft resolution A/50/L.3 and Corr.1 was adopted") is read through.
+ */
+const IN_SENTENCE = '(?:[^.]|\\.(?!\\s|$)){0,240}';
+
 /** Record lines that are not anyone's words: a statement ends there (votes, decisions, the meeting rising). */
 const PROCEDURAL = new RegExp(
   [
@@ -226,8 +232,8 @@ const PROCEDURAL = new RegExp(
     '^It was so decided\\b',
     '^(?:A recorded vote|A vote) was taken\\b',
     '^(?:In favour|Against|Abstaining|Abstentions)\\s*:',
-    '^(?:The )?(?:draft )?(?:resolution|decision|amendment)s?\\b[^.]{0,240}\\bw(?:as|ere) adopted\\b',
-    '^Draft (?:resolution|decision)s?\\b[^.]{0,240}\\bw(?:as|ere) adopted\\b',
+    `^(?:The )?(?:draft )?(?:resolution|decision|amendment)s?\\b${IN_SENTENCE}\\bw(?:as|ere) (?:adopted|rejected)\\b`,
+    `^Draft (?:resolution|decision|amendment)s?\\b${IN_SENTENCE}\\bw(?:as|ere) (?:adopted|rejected)\\b`,
     '^The (?:members of the )?(?:General )?Assembly observed a minute',
     '^The agenda was adopted\\b',
     '^(?:Agenda item|Item) \\d+\\b',

@@ -26,6 +26,8 @@ export const CSV_SOURCE_FIELDS = [
   'url',
   'printedParagraph',
   'pageEnd',
+  'afterParagraph',
+  'beforeParagraph',
 ] as const satisfies readonly (keyof Source)[];
 
 export const CSV_COLUMNS = ['rank', 'score', 'passage', 'excerpt', 'text', ...CSV_SOURCE_FIELDS, 'link'] as const;

@@ -41,13 +41,14 @@ function withStatement(doc: Source, st: Statement): Source {
   return s;
 }
 
-/** A passage as the walk back to its paragraph's number reads it: its text and its ¶ (parts of one long paragraph share it). */
+/** A passage as the walk back to its paragraph's number reads it: its text and its ¶ (parts of one long paragraph share it), and whether it is a footnote. */
 export interface PassageText {
   text: string;
   paragraph: number;
+  footnote?: boolean;
 }
 
-/** The passage `back` places before a passage in its document, undefined before the first. */
+/** The passage `back` places before a passage in its document (after it, for a negative `back`), undefined past either end. */
 export type PassagesBefore = (back: number) => PassageText | undefined;
 
 /** What a citation needs of a passage's document to read its printed paragraph number. */
@@ -59,6 +60,14 @@ export interface Numbering {
    * plain number is found.
    */
   decimal?: () => boolean;
+  /**
+   * Whether the document prints its own paragraph numbers (see {@link printsParagraphNumbers}):
+   * there a passage whose number cannot be found is not cited by its passage count, which a reader
+   * would take for one of the printed numbers ("¶ 29" where the real para. 29 is another text).
+   */
+  numbered?: () => boolean;
+  /** Whether the passage cited is a footnote (never a paragraph's number nor part of one). */
+  footnote?: boolean;
 }
 
 /**
@@ -78,34 +87,49 @@ export function numbersWithDecimals(texts: Iterable<string>): boolean {
   return false;
 }
 
+/**
+ * Whether a document whose opening passages read `texts` prints its own paragraph numbers (a
+ * resolution's "1. Decides…", "2. Also decides…"; a report's 1–79; a budget section's 16.1–16.147):
+ * at least two passages open with one. Not a speech (`speech`: the document has a speaker of its
+ * own), where "1." and "2." open the points of a list, not paragraphs a reader cites.
+ */
+export function printsParagraphNumbers(texts: Iterable<string>, speech = false): boolean {
+  if (speech) return false;
+  const all = [...texts];
+  const numberOf = numberReader(() => numbersWithDecimals(all));
+  return all.filter((t) => numberOf(t) !== undefined).length >= 2;
+}
+
 /** How far back a list or a continued paragraph is followed to the number it falls under. */
 const MAX_BACK = 40;
+/** How far a passage with no number of its own is followed to the nearest printed number before (or after) it. */
+const MAX_NEAR = 400;
 
 /**
  * What a passage opening with no number of its own carries on: a list item ("• To strengthen…",
  * "(a) Provide support…", "a) le forum…", "(iv) …", "(أ) يُعقد…") or a sentence begun before it (a lower-case word), one that
- * ends as a sentence or clause does: "(c) Streamlining the disposal of assets process" is a heading.
+ * ends as a sentence or clause does, or with the "and"/"or" before a list's last item ("…poverty
+ * reduction; and"): "(c) Streamlining the disposal of assets process" is a heading.
  */
 const carriesOn = (text: string): boolean => /^\p{Ll}/u.test(text) || LIST_ITEM.test(text);
-const ENDS_CLAUSE = /[.;:,!?…”’"')\]؛،。；：，]$/u;
+const ENDS_CLAUSE = /(?:[.;:,!?…”’"')\]؛،。；：，]|(?<!\p{L})(?:and|or|et|ou|y|o|e|und|oder|и|или|و|أو))$/u;
 
 /**
  * The printed number of the paragraph a passage is part of: its own ("11. We will…"), else, for a
  * later part of a long paragraph, a list item or a continued sentence, the number of the paragraph
  * it falls under ("9. We resolve therefore:" for each of the bullets after it), followed back
- * through the passages before it.
+ * through the passages before it. Footnotes on the way are passed over: placed at the foot of a
+ * page, they stand between a paragraph's number and its bullets on the next page.
  */
 export function printedParagraphOf(p: PassageText, numbering: Numbering = {}): string | undefined {
   const { before, decimal } = numbering;
-  const numberOf = (t: string): string | undefined => {
-    const n = printedParagraphNumber(t);
-    return n !== undefined && (n.includes('.') || !decimal?.()) ? n : undefined;
-  };
-  const own = numberOf(p.text);
-  if (own !== undefined || !before) return own;
+  const numberOf = numberReader(decimal);
+  const own = p.footnote ? undefined : numberOf(p.text);
+  if (own !== undefined || !before || p.footnote) return own;
   for (let back = 1, cur = p; back <= MAX_BACK; back++) {
     const prev = before(back);
     if (!prev) return undefined;
+    if (prev.footnote) continue;
     // a later part of a long paragraph (same ¶), a list item or a continued sentence carries on
     if (prev.paragraph !== cur.paragraph && !(carriesOn(cur.text) && ENDS_CLAUSE.test(cur.text.trimEnd()))) return undefined;
     const n = numberOf(prev.text);
@@ -115,11 +139,52 @@ export function printedParagraphOf(p: PassageText, numbering: Numbering = {}): s
   return undefined;
 }
 
+/** A passage's own printed number, read as {@link printedParagraphOf} reads it. */
+function numberReader(decimal: (() => boolean) | undefined): (text: string) => string | undefined {
+  return (t) => {
+    const n = printedParagraphNumber(t);
+    return n !== undefined && (n.includes('.') || !decimal?.()) ? n : undefined;
+  };
+}
+
+/**
+ * Where a passage with no printed number stands in a document that prints them: after the nearest
+ * number before it ("after para. 9"), else before the first one after it ("before para. 1", a
+ * resolution's preamble); neither when none is near.
+ */
+export function nearestPrintedParagraph(numbering: Numbering): { after?: string; before?: string } {
+  const { before, decimal } = numbering;
+  if (!before) return {};
+  const numberOf = numberReader(decimal);
+  for (let back = 1; back <= MAX_NEAR; back++) {
+    const prev = before(back);
+    if (!prev) break;
+    const n = prev.footnote ? undefined : numberOf(prev.text);
+    if (n !== undefined) return { after: n };
+  }
+  for (let ahead = 1; ahead <= MAX_NEAR; ahead++) {
+    const next = before(-ahead);
+    if (!next) break;
+    const n = next.footnote ? undefined : numberOf(next.text);
+    if (n !== undefined) return { before: n };
+  }
+  return {};
+}
+
 function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, numbering?: Numbering): Source {
   const m = doc.meta;
   const s: Source = { document: doc.id, paragraph: p.paragraph };
-  const printed = printedParagraphOf(p, numbering);
+  const footnote = numbering?.footnote ?? false;
+  const printed = printedParagraphOf({ text: p.text, paragraph: p.paragraph, footnote }, numbering);
   if (printed !== undefined) s.printedParagraph = printed;
+  else if (numbering?.numbered?.()) {
+    // the passage count would read as one of the document's own numbers: say where it stands instead
+    s.unnumbered = true;
+    if (footnote) s.footnote = true;
+    const near = nearestPrintedParagraph(numbering);
+    if (near.after !== undefined) s.afterParagraph = near.after;
+    else if (near.before !== undefined) s.beforeParagraph = near.before;
+  }
   const date = p.sectionDate ?? m.date;
   if (m.title !== undefined) s.title = m.title;
   if (date !== undefined) s.date = date;
@@ -138,9 +203,27 @@ function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, n
   return s;
 }
 
-/** The paragraph as citations give it: its printed number, else the passage count. */
+/**
+ * The paragraph as citations give it: its printed number ("para. 9"), else, in a document that
+ * prints its own numbers, where the passage stands ("after para. 9", "before para. 1", "footnote
+ * after para. 9"; undefined when no number is near), else the passage count ("¶ 12").
+ */
+export function citedParagraph(s: Source): string | undefined {
+  if (s.printedParagraph !== undefined) return `para. ${s.printedParagraph}`;
+  if (!s.unnumbered) return `¶ ${s.paragraph}`;
+  const near =
+    s.afterParagraph !== undefined
+      ? `after para. ${s.afterParagraph}`
+      : s.beforeParagraph !== undefined
+        ? `before para. ${s.beforeParagraph}`
+        : undefined;
+  if (s.footnote) return near ? `footnote ${near}` : 'footnote';
+  return near;
+}
+
+/** The paragraph as a label beside a passage ("More context"): {@link citedParagraph}, "unnumbered" where it gives none. */
 export function paragraphLabel(s: Source): string {
-  return s.printedParagraph !== undefined ? `para. ${s.printedParagraph}` : `¶ ${s.paragraph}`;
+  return citedParagraph(s) ?? 'unnumbered';
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -199,7 +282,8 @@ export function citationLine(s: Source): string {
   }
   const date = clean(s.date);
   if (date) parts.push(formatDate(date));
-  parts.push(paragraphLabel(s));
+  const paragraph = citedParagraph(s);
+  if (paragraph) parts.push(paragraph);
   const pages = pagesLabel(s);
   if (pages) parts.push(pages);
   const symbol = clean(s.symbol);
@@ -265,8 +349,8 @@ function statementCitationLine(s: Source): string {
   else parts.push(tidy(s.title) ?? s.document);
   const date = tidy(s.date);
   if (date) parts.push(formatDate(date));
-  const pages = pagesLabel(s);
-  parts.push(pages ?? paragraphLabel(s));
+  const place = pagesLabel(s) ?? citedParagraph(s);
+  if (place) parts.push(place);
   return parts.join(SEP);
 }
 

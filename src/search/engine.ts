@@ -35,7 +35,7 @@ import {
   type SearchResponse,
 } from '../types.ts';
 import { Catalog, libraryFacets, type LibraryFacets } from './catalog.ts';
-import { numbersWithDecimals, sourceOf, type PassageText } from './citation.ts';
+import { numbersWithDecimals, printsParagraphNumbers, sourceOf, type PassageText } from './citation.ts';
 import { Corpus } from './corpus.ts';
 import { makeExcerpt, type ExcerptMatch } from './excerpt.ts';
 import { restrict, sameFilterValue } from './filters.ts';
@@ -223,7 +223,12 @@ export class VerbatimEngine implements SearchEngine {
       score,
       excerpt: makeExcerpt(p.text, this.compoundMarks(g, marks)),
       text: p.text,
-      source: sourceOf(d, p, { before: (back) => this.passageBefore(g, back), decimal: () => this.decimalNumbered(d) }),
+      source: sourceOf(d, p, {
+        before: (back) => this.passageBefore(g, back),
+        decimal: () => this.decimalNumbered(d),
+        numbered: () => this.printsNumbers(d),
+        footnote: this.isFootnote(d, p.ordinal),
+      }),
     };
   }
 
@@ -243,15 +248,41 @@ export class VerbatimEngine implements SearchEngine {
     return decimal;
   }
 
-  /** The passage `back` places before passage g in its document (for the printed paragraph a list item falls under). */
+  /** Documents that print their own paragraph numbers (see Numbering), read from their first passages once. */
+  private readonly printedNumbering = new WeakMap<StoredDocument, boolean>();
+
+  private printsNumbers(d: StoredDocument): boolean {
+    let numbered = this.printedNumbering.get(d);
+    if (numbered === undefined) {
+      const { store } = this.corpus;
+      const texts: string[] = [];
+      if (d.meta.speaker === undefined)
+        for (let g = d.first; g < d.first + Math.min(d.count, 200); g++) if (!this.isFootnote(d, g - d.first)) texts.push(store.text(g));
+      numbered = printsParagraphNumbers(texts, d.meta.speaker !== undefined);
+      this.printedNumbering.set(d, numbered);
+    }
+    return numbered;
+  }
+
+  /** Whether the passage at `ordinal` in document d is a footnote. */
+  private isFootnote(d: StoredDocument, ordinal: number): boolean {
+    return d.footnotes?.includes(ordinal) ?? false;
+  }
+
+  /**
+   * The passage `back` places before passage g in its document (after it, for a negative `back`):
+   * for the printed paragraph a list item falls under, or the nearest one.
+   */
   private passageBefore(g: number, back: number): PassageText | undefined {
     const { store } = this.corpus;
     const k = g - back;
-    if (k < 0 || store.doc(k) !== store.doc(g)) return undefined;
+    if (k < 0 || k >= store.size || store.doc(k) !== store.doc(g)) return undefined;
     // the text is read from the cache file only if the walk needs it (most passages carry on nothing)
     let text: string | undefined;
+    const d = store.doc(k);
     return {
       paragraph: store.paragraphOf(k),
+      footnote: this.isFootnote(d, store.arrays.ordinal[k]!),
       get text(): string {
         return (text ??= store.text(k));
       },

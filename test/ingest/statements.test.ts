@@ -364,6 +364,22 @@ describe('real records in test/fixtures/un-documents', () => {
     expect(pakistan.first).toBe(india.last + 1);
   });
 
+  it("A/50/PV.33: an adoption line naming the draft's symbol is nobody's words", async () => {
+    const doc = await load('A_50_PV.33.pdf');
+    const said = (start: string) => {
+      const p = doc.passages.find((q) => q.text.startsWith(start));
+      expect(p, start).toBeDefined();
+      return statementOf(doc, p!)?.speaker;
+    };
+    // before: cited "— The President, Mr. Freitas do Amaral (Portugal) · A/50/PV.33 · 18 October 1995 · p. 20"
+    // ("[^.]" could not pass the dots of "A/50/L.3" and "Corr.1")
+    expect(said('Draft resolution A/50/L.3 and Corr.1 was adopted (resolution 50/5).')).toBeUndefined();
+    expect(said('The draft resolution was adopted (resolution 50/4).')).toBeUndefined();
+    // the President's words before it are still his, and his next turn is his again
+    expect(said('May I take it that the Assembly decides to adopt draft resolution A/50/L.3')).toBe('The President');
+    expect(said('The President: The representative of France has requested')).toBe('The President');
+  });
+
   it('S/PV.8701: the meeting and date from the masthead; the vote belongs to no one', async () => {
     const doc = await load('S_PV.8701.pdf');
     expect(doc.meta).toMatchObject({ symbol: 'S/PV.8701', date: '2020-01-13', meeting: 'Security Council, 8701st meeting' });

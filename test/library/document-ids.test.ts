@@ -63,6 +63,35 @@ describe('document ids', () => {
     rmSync(path.join(root, '0-hijack.json'));
   });
 
+  it('one document as .pdf and .docx is indexed once, from the PDF (its citations give pages), and the report says which was left out and why', async () => {
+    // before: A_80_604_Add.6.docx came first in path order, the PDF was never indexed, and no
+    // citation of the report had a page
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-formats-'));
+    try {
+      for (const f of ['A_80_604_Add.6.docx', 'A_80_604_Add.6.pdf'])
+        cpSync(new URL(`../fixtures/un-documents/${f}`, import.meta.url).pathname, path.join(dir, f));
+      const { documents, report } = await loadLibrary(dir);
+      expect(documents.map((d) => [d.id, d.path])).toEqual([['A_80_604_Add.6', 'A_80_604_Add.6.pdf']]);
+      expect(report.skipped).toEqual([
+        {
+          path: 'A_80_604_Add.6.docx',
+          reason:
+            'document id "A_80_604_Add.6" is taken by A_80_604_Add.6.pdf (the same document as a PDF, indexed instead because its citations give page numbers); not indexed',
+        },
+      ]);
+      const engine = new VerbatimEngine(buildState(documents, report));
+      const hit = (await engine.search('Head of Mission nationalities', { limit: 1 })).hits[0]!;
+      expect(hit.source.symbol).toBe('A/80/604/Add.6');
+      expect(hit.source.page).toBeGreaterThan(0);
+      // the chapter heading wrapped onto two lines no longer takes paragraph 2's number from it
+      const two = (await engine.search('By its resolution 78/302 the General Assembly appropriated', { limit: 1 })).hits[0]!;
+      expect(two.text).toMatch(/^2\. By its resolution 78\/302/);
+      expect(two.source.printedParagraph).toBe('2');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('a live update gives the library a fresh full build gives, whatever the order files arrive in', async () => {
     // start: the Brazilian speech and b.json declaring "shared"
     cpSync(BRA, path.join(root, '2021/BRA_76_2021.txt'));

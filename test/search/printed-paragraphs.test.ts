@@ -58,10 +58,22 @@ describe('the printed paragraph number in citations', () => {
     expect(citationLine(drugs.source)).toContain(' · para. 9 · ');
   });
 
-  it('a passage after an unnumbered one keeps its passage count: a heading, a footnote between, a table', async () => {
+  it('a passage under no printed number in a numbered document is cited by where it stands, never by a passage count', async () => {
+    // before: "¶ 33", and A/RES/55/2 has a real paragraph 33 ("We will spare no effort to free our peoples…" is 11; 33 is another)
     const heading = (await engine.search('"Development and poverty eradication"', { limit: 5 })).hits.find((h) => h.text.startsWith('III.'))!;
     expect(heading.source.printedParagraph).toBeUndefined();
-    expect(citationLine(heading.source)).toMatch(/ · ¶ \d+ · /);
+    expect(heading.source.unnumbered).toBe(true);
+    expect(citationLine(heading.source)).toContain(' · after para. 10 · p. 4 · A/RES/55/2');
+    expect(citationLine(heading.source)).not.toContain('¶');
+    // the resolution's opening lines stand before its first paragraph
+    const title = (await engine.search('"Adopts the following Declaration"', { limit: 1 })).hits[0]!;
+    expect(citationLine(title.source)).toContain(' · before para. 1 · p. 1 · ');
+    // a footnote says it is one
+    const note = (await engine.search('"A/55/305-S/2000/809"', { limit: 1 })).hits[0]!;
+    expect(note.text).toMatch(/^A\/55\/305-S\/2000\/809; see Official Records/);
+    expect(citationLine(note.source)).toContain(' · footnote after para. 9 · p. 3 · ');
+    // a document that numbers none of its paragraphs keeps the passage count
+    expect(citationLine({ document: 'd', paragraph: 4, page: 2, symbol: 'A/76/PV.5' })).toBe('d · ¶ 4 · p. 2 · A/76/PV.5');
     expect(
       printedParagraphOf(at('• To adopt a policy.', 3), {
         before: (back) => [at('A/55/305; see Official Records', 2), at('9. We resolve therefore:', 1)][back - 1],
@@ -89,11 +101,54 @@ describe('the printed paragraph number in citations', () => {
     expect(printedParagraphOf(at('A comparison of reviews showed', 7), { before: () => at('24.22 In the Pact for the Future', 7) })).toBe('24.22');
   });
 
+  it('a bullet list over a page break keeps its paragraph number: footnotes between and "; and" endings are passed over (A/RES/55/2)', async () => {
+    // before: "¶ 29" and "¶ 31" for the two halves of a bullet of para. 9 (the real paragraphs 29 and
+    // 31 are other texts), "¶ 40"/"¶ 41" after a bullet ending "; and", "¶ 58", "¶ 75"–"¶ 81" and
+    // "¶ 106"–"¶ 108" for bullets after the footnotes at the foot of the page before
+    const cases: Array<[string, string]> = [
+      ['Anti-personnel Mines Destruction', '9'],
+      ['on Their Destruction amended mines protocol', '9'],
+      ['enhanced programme of debt relief for the heavily indebted poor countries', '15'],
+      ['grant more generous development assistance', '15'],
+      ['benefits of new technologies especially information and communication technologies', '20'],
+      ['respect fully and uphold the Universal Declaration of Human Rights', '25'],
+      ['freedom of the media to perform their essential role', '25'],
+      ['greater policy coherence and better cooperation between the United Nations', '30'],
+    ];
+    for (const [query, para] of cases) {
+      const hit = (await engine.search(query, { limit: 1, filters: { document: 'A_RES_55_2' } })).hits[0]!;
+      expect(hit.source.printedParagraph, query).toBe(para);
+      expect(citationLine(hit.source), query).toContain(` · para. ${para} · `);
+    }
+    // the walk passes over a footnote only when it is marked as one
+    expect(
+      printedParagraphOf(at('• To adopt a policy.', 3), {
+        before: (back) => [{ ...at('A/55/305; see Official Records', 2), footnote: true }, at('9. We resolve therefore:', 1)][back - 1],
+      }),
+    ).toBe('9');
+    expect(
+      printedParagraphOf(at('• To call on all States to accede to the Convention on Mines and', 3), {
+        before: () => at('9. We resolve therefore:', 2),
+      }),
+    ).toBe('9');
+  });
+
   it('a heading carried onto its paragraph does not take the number before (A/80/590 "(b) Human resources 44.")', async () => {
     const hit = (await engine.search('several human resources and administrative challenges', { limit: 1 })).hits[0]!;
     expect(hit.text).toMatch(/^\(b\) Human resources 44\. During the liquidation/);
     // before: "para. 43", the paragraph before the heading
     expect(hit.source.printedParagraph).toBe('44');
+  });
+
+  it('a heading wrapped onto two lines is one passage, and the paragraph after it keeps its number (A/80/590 para. 53)', async () => {
+    // before: "(e) Environmental mitigation and rehabilitation practices in closing" was one passage and
+    // "peacekeeping missions 53. MINUSMA established…" the next, cited "¶ 79" (the report's last
+    // paragraph is 79), then "after para. 52"
+    const hit = (await engine.search('MINUSMA footprint environment working group', { limit: 1 })).hits[0]!;
+    expect(hit.text).toMatch(/^53\. MINUSMA established the footprint and environment working group/);
+    expect(citationLine(hit.source)).toContain(' · para. 53 · p. 12 · A/80/590');
+    const heading = (await engine.search('"Environmental mitigation and rehabilitation practices"', { limit: 1 })).hits[0]!;
+    expect(heading.text).toBe('(e) Environmental mitigation and rehabilitation practices in closing peacekeeping missions');
   });
 
   it('in a budget section numbered 24.1, 24.2 …, a table row "3. Meetings of the Human Rights Council" is no paragraph', async () => {
@@ -106,13 +161,23 @@ describe('the printed paragraph number in citations', () => {
   }, 60_000);
 
   it('the language versions of a resolution cite its sub-items alike: "(i)", "i)" and "(ط)" are para. 1', async () => {
-    const { engine: versions } = await engineOfUnDocuments(['E_RES_2023_1-EN.xml', 'E_RES_2023_1-FR.xml', 'E_RES_2023_1-AR.xml']);
+    const { engine: versions } = await engineOfUnDocuments([
+      'E_RES_2023_1-EN.xml',
+      'E_RES_2023_1-FR.xml',
+      'E_RES_2023_1-AR.xml',
+      'E_RES_2023_1-RU.xml',
+    ]);
     const res = await versions.search('E/RES/2023/1', { limit: 100 });
     const items = res.hits.filter((h) => /^(?:\(i\)|i\)|\(ط\)) /.test(h.text));
     // before: "para. 1" in English, "¶ 19" in French (no opening bracket) and Arabic (its notes and
     // its "1 -" number), where the report has a real paragraph 19
-    expect(items.map((h) => h.source.document).sort()).toEqual(['E_RES_2023_1-AR', 'E_RES_2023_1-EN', 'E_RES_2023_1-FR']);
+    expect(items.map((h) => h.source.document).sort()).toEqual(['E_RES_2023_1-AR', 'E_RES_2023_1-EN', 'E_RES_2023_1-FR', 'E_RES_2023_1-RU']);
     for (const h of items) expect(h.source.printedParagraph, h.source.document).toBe('1');
+    // before: the Russian items а)–m) were "¶ 11"–"¶ 23": its footnotes stand between "1." and а)
+    const ru = (await versions.search('форум по вопросам партнерства', { limit: 1 })).hits[0]!;
+    expect(ru.source.document).toBe('E_RES_2023_1-RU');
+    expect(ru.text).toMatch(/^а\) форум по вопросам партнерства/);
+    expect(citationLine(ru.source)).toContain(' · para. 1 · E/RES/2023/1');
     expect(res.hits.find((h) => h.text.startsWith('2 - '))?.source.printedParagraph).toBe('2');
   }, 60_000);
 

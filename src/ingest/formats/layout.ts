@@ -601,12 +601,22 @@ function paragraphsOf(block: Block, leading: number): Para[] {
  * hanging indent: the number at the margin, the following lines indented ("11. We will spare no
  * effort to free our fellow men, women and children from the" | "abject and dehumanizing…"). Its
  * first line is full: a short numbered heading ("1. Introduction") is followed by a new paragraph.
+ * A lettered heading wrapped onto a second line is one too: "(e) Environmental mitigation and
+ * rehabilitation practices in closing" | "peacekeeping missions", the second line running on (no
+ * stop before it, lower case).
  */
 function hangingIndent(cur: readonly Line[], prev: Line, line: Line, block: Block): boolean {
+  if (cur.length !== 1) return false;
+  if (PARAGRAPH_NUMBER.test(prev.text) && prev.right >= block.right - prev.size * 3 && prev.right >= line.right - prev.size * 2) return true;
   return (
-    cur.length === 1 && PARAGRAPH_NUMBER.test(prev.text) && prev.right >= block.right - prev.size * 3 && prev.right >= line.right - prev.size * 2
+    (PARAGRAPH_NUMBER.test(prev.text) || ROMAN_NUMBER.test(prev.text)) &&
+    /^\p{Ll}/u.test(line.text) &&
+    !TERMINAL.test(prev.text) &&
+    !/[,-]$/.test(prev.text)
   );
 }
+/** A chapter's Roman number: "II. Budget performance report for the period from 1 July 2024" | "to 30 June 2025". */
+const ROMAN_NUMBER = /^[IVXL]{1,5}\.\s/;
 const PARAGRAPH_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})?\.?|\(?[a-z]{1,4}\)|[A-Z]\.)\s/;
 
 /**
