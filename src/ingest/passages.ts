@@ -229,6 +229,15 @@ const LEAD_IN_END = /(?:[:,]|\bthat)$/u;
 const QUOTE_OPEN = /^["“«„‘]/u;
 
 /**
+ * A text's length as the stray-line rule weighs it: a Chinese, Japanese or Korean character counts
+ * three, as it writes about what an English word of five letters and a space does ("(a) 伙伴关系论坛将于2023年1月31日星期二举行；"
+ * is a list item, not a stray line to join to the next).
+ */
+function weightedLength(text: string): number {
+  return text.length + 2 * (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0);
+}
+
+/**
  * Joins stray short lines to a neighbour; turns heading-like ones into section titles, except the
  * `aboveSpeech` first paragraphs (a statement's letterhead, title, place and date) and a masthead's
  * dateline: those end any heading before them, and a heading an extractor gave them is none after.
@@ -282,7 +291,8 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       blocks.push(carried());
       carry = '';
     }
-    if (text.length < min && hasNext && looksLikeHeading(text) && !carry && p.statement === undefined) {
+    const short = weightedLength(text) < min;
+    if (short && hasNext && looksLikeHeading(text) && !carry && p.statement === undefined) {
       // a letterhead line ("Un Peuple-Un But-Une Foi"), the speech's title or its dateline, or a
       // masthead's ("18 December 2024", "New York"): no section, and what stood above it is none
       // either; a numbered heading above the salutation ("I Introduction") is the speech's first section
@@ -296,7 +306,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     carry = '';
     // a speech's length ("2724 palabras – 15 minutos") belongs with the lines about it before, not with the speech
     const lengthLine = text.length < 80 && isLengthLine(text);
-    if (text.length < min) {
+    if (short) {
       const last = blocks[blocks.length - 1];
       // A fragment that ends a sentence closes the previous paragraph ("offer."); one that does not
       // opens the next ("Allow", "Mr. President,"), and so does a numbered paragraph leading into a

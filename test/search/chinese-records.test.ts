@@ -100,3 +100,13 @@ describe('Chinese records are searched by their words', () => {
     await expectSayingItFirst('2023');
   });
 });
+
+describe('Chinese list items are passages of their own, as in the other languages', () => {
+  it('items (a) to (m) of paragraph 1 are each a passage, not joined as stray short lines (QA19 #11)', async () => {
+    // before: (a)–(d) were one passage, (f)+(g) and (j)+(k) pairs: 20 passages where English has 25
+    const items = texts.filter((t) => /^\([a-m]\)/.test(t));
+    expect(items.map((t) => t.slice(0, 3))).toEqual(['(a)', '(b)', '(c)', '(d)', '(e)', '(f)', '(g)', '(h)', '(i)', '(j)', '(k)', '(l)', '(m)']);
+    const english = await engineOfUnDocuments(['E_RES_2023_1-EN.xml']);
+    expect(texts).toHaveLength(english.texts.length);
+  });
+});
