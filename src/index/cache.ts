@@ -508,9 +508,12 @@ export function stateFromPrefix(
       for (const [k, v] of Object.entries(arrays)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
       return out as T;
     };
+    // the index first: a store given the text file registers it to be closed when collected, so it
+    // is made last, once nothing more can fail (the caller closes the file when this does)
+    const index = new FrozenIndex(pick<IndexArrays>('index.'));
     const state: EngineState = {
       store: new LibraryStore(meta.docs, pick<StoreArrays>('store.'), meta.strings, textFile),
-      index: new FrozenIndex(pick<IndexArrays>('index.')),
+      index,
       partitions: meta.partitions,
       report: meta.report,
       indexedAt: meta.indexedAt,

@@ -88,7 +88,7 @@ async function openState(opts: OpenOptions): Promise<OpenedState> {
   // the ingest modules (format parsers, CSV, YAML, charset detection) load while the cache is read
   const { loadLibrary, scanLibrary } = await import('../ingest/load-library.ts');
   const scan = await scanLibrary(dataDir).catch(async (err: unknown) => {
-    await early?.then((c) => 'state' in c && closeTextFile(c.textFile));
+    await early?.then((c) => 'state' in c && c.state.store.release());
     throw err;
   });
   const files = fileEntries(scan);
@@ -99,7 +99,9 @@ async function openState(opts: OpenOptions): Promise<OpenedState> {
   else if ('reason' in head) reason = head.reason;
   else if (head.header.libraryFingerprint !== fingerprint) {
     reason = 'the library changed since the cache was built';
-    void early?.then((c) => 'state' in c && closeTextFile(c.textFile));
+    // released through its store: closed behind the store's back, its descriptor would be closed
+    // again when the store is collected, by then perhaps the number of the cache opened next (EBADF)
+    void early?.then((c) => 'state' in c && c.state.store.release());
   } else {
     const cached = await early!;
     if ('state' in cached) {
@@ -229,14 +231,6 @@ export function reopen(
   const res = stateFromPrefix(prefix, null, { fd, offset: text.offset });
   if ('reason' in res) closeSync(fd);
   return res;
-}
-
-function closeTextFile(f: TextFile): void {
-  try {
-    closeSync(f.fd);
-  } catch {
-    // already closed
-  }
 }
 
 /**
