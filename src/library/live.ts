@@ -8,7 +8,7 @@
  * on it are done. Nothing of an update but the swap runs on the thread that answers. No discord.js,
  * pino or dotenv here.
  */
-import { fstatSync, unlinkSync, watch, type FSWatcher } from 'node:fs';
+import { fstatSync, unlinkSync, watch } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { scanLibrary } from '../ingest/load-library.ts';
 import { fileEntries, readCacheHeader, removeStaleCacheTemps, saveCacheForHandover, type FileEntry, type FileIdentity } from '../index/cache.ts';
 import { reopen, type OpenLog } from './open.ts';
+import { watchTree, type TreeWatcher } from './watch-tree.ts';
 import type { FileProblems, UpdateChanges, UpdateJob, UpdateResult } from './live-update.ts';
 import { VerbatimEngine } from '../search/engine.ts';
 import type { ExtractLimits, SearchEngine } from '../types.ts';
@@ -75,7 +76,7 @@ export class LibraryWatcher {
   private privateCount = 0;
   private swap: (engine: SearchEngine) => void = () => undefined;
   private perFile: Array<[string, FileProblems]> | undefined;
-  private watcher: FSWatcher | undefined;
+  private watcher: TreeWatcher | undefined;
   private poller: NodeJS.Timeout | undefined;
   private quietTimer: NodeJS.Timeout | undefined;
   private burstStart = 0;
@@ -103,17 +104,25 @@ export class LibraryWatcher {
     await this.rebase(engine);
     this.stopped = false;
     try {
-      this.watcher = watch(this.opts.dataDir, { recursive: true }, (_event, name) => {
+      const changed = (name: string | null): void => {
         // files the scan never reads (dotfiles, editor swap files, node_modules) cause no rescan
         if (name && name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules')) return;
         this.schedule();
-      });
-      this.watcher.on('error', (err) => {
+      };
+      const failed = (err: Error): void => {
         this.opts.log?.warn({ err: err.message }, 'library watcher failed; polling instead');
         this.watcher?.close();
         this.watcher = undefined;
         this.startPolling(this.opts.pollMs || 5000);
-      });
+      };
+      // on Linux, Node's recursive watch follows each file's inode and loses a file saved by rename
+      // (./watch-tree.ts): each folder is watched instead
+      if (process.platform === 'linux') this.watcher = watchTree(this.opts.dataDir, changed, failed);
+      else {
+        const recursive = watch(this.opts.dataDir, { recursive: true }, (_event, name) => changed(name));
+        recursive.on('error', failed);
+        this.watcher = recursive;
+      }
     } catch (err) {
       this.opts.log?.warn({ err: (err as Error).message }, 'recursive fs.watch unavailable; polling the library');
       this.startPolling(this.opts.pollMs || 5000);

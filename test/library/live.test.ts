@@ -4,7 +4,7 @@
  * bad files are reported and skipped, and the cache written after updates reopens with the same
  * answers.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +118,21 @@ describe('a watched library', () => {
     const old = await engine.search(`"${oldPhrase}"`, { limit: 50 });
     expect(old.hits.filter((h) => h.text.replace(/\s+/g, ' ').includes(oldPhrase))).toEqual([]);
     expect(engine.document('ungdc/COL_76_2021')?.passages).toBe(2);
+  });
+
+  it('sees later edits to a file saved by writing a new one and renaming it over the old (sed -i, editors, rsync)', async () => {
+    const file = path.join(root, 'ungdc', 'BRA_76_2021.txt');
+    const n = updates.length;
+    // saved by rename: a new inode
+    const tmp = path.join(root, 'ungdc', '.BRA_76_2021.txt.swp');
+    writeFileSync(tmp, 'Brazil speaks of the Quorbalite treaty.\n');
+    renameSync(tmp, file);
+    await updatesReach(n + 1);
+    expect((await top('Quorbalite'))?.source.document).toBe('ungdc/BRA_76_2021');
+    // then appended to in place: before, Node's recursive watch had lost the file and nothing came
+    appendFileSync(file, '\nA later paragraph on the Vemmerlund accord.\n');
+    await updatesReach(n + 2);
+    expect((await top('Vemmerlund'))?.source.document).toBe('ungdc/BRA_76_2021');
   });
 
   it('drops the passages of a deleted file', async () => {
