@@ -106,6 +106,28 @@ describe('loadLibrary over a mixed folder', () => {
     );
   });
 
+  it('a Markdown file opening with its only "#" heading is titled by it, not by its file name (QA19b #11)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-md-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'us-fentanyl.md'),
+        '# Remarks at the Commission on Narcotic Drugs\n\nThe United States speaks of fentanyl.\n\n## Supply\n\nPrecursors are the key.\n',
+      );
+      writeFileSync(path.join(dir, 'two.md'), '# First part\n\nText one is here.\n\n# Second part\n\nText two is here.\n');
+      const { documents: docs } = await loadLibrary(dir);
+      const md = docs.find((d) => d.id === 'us-fentanyl')!;
+      // before: no title (shown as "us-fentanyl"), and the heading the section of its first passage
+      expect(md.meta.title).toBe('Remarks at the Commission on Narcotic Drugs');
+      expect(md.passages.map((p) => p.sectionTitle)).toEqual([undefined, 'Supply']);
+      // with more than one "#" heading, they are sections, as before
+      const two = docs.find((d) => d.id === 'two')!;
+      expect(two.meta.title).toBeUndefined();
+      expect(two.passages.map((p) => p.sectionTitle)).toEqual(['First part', 'Second part']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('merges sidecar over manifest, and warns about the disagreement naming both', () => {
     const col = doc('speeches/COL_50_1995');
     expect(col?.meta).toMatchObject({ speaker: 'Ernesto Samper Pizano', post: 'President', country: 'COL', session: '50', date: '1995' });

@@ -26,11 +26,26 @@ export const extractText: Extractor = async (bytes) => {
 /** A .md file: front matter (metadata over sidecar and manifest), paragraphs under their headings. */
 export const extractMarkdown: Extractor = async (bytes) => {
   const fm = splitFrontMatter(decodeNonBlank(bytes));
+  // a file that opens with its one level-1 heading ("# Remarks at the Commission…") is titled by it,
+  // unless its front matter gives a title; its paragraphs are not that heading's section
+  const title = titleHeading(fm.body);
+  const body = title === undefined ? fm.body : fm.body.replace(/^\s*#\s[^\n]*\n?/, '');
+  const own: Record<string, unknown> = fm.data ? { ...fm.data } : {};
+  if (title !== undefined && own['title'] === undefined) own['title'] = title;
   const doc: ExtractedDocument = fm.data
-    ? { meta: fm.data, authored: { label: 'front matter', line: 1 }, paragraphs: paragraphsOfMarkdown(fm.body) }
-    : { meta: {}, authored: { label: 'the file itself' }, paragraphs: paragraphsOfMarkdown(fm.body) };
+    ? { meta: own, authored: { label: 'front matter', line: 1 }, paragraphs: paragraphsOfMarkdown(body) }
+    : { meta: own, authored: { label: 'the file itself' }, paragraphs: paragraphsOfMarkdown(body) };
   return withSymbol(doc, mastheadSymbol(fm.body));
 };
+
+/** The text of a Markdown body's level-1 heading when the body opens with it and has no other. */
+function titleHeading(body: string): string | undefined {
+  const lines = normalizeText(body).split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const h = first < 0 ? null : /^#\s+(.*?)\s*#*$/.exec(lines[first]!.trim());
+  if (!h?.[1]) return undefined;
+  return lines.slice(first + 1).some((l) => /^#\s/.test(l.trim())) ? undefined : h[1];
+}
 
 /** A .json file: one statement object, or an array of them (ids `<file>#1`, `#2`, … unless given). */
 /** One file cannot take the library down: statements past the limit are reported, not read. */
