@@ -88,6 +88,22 @@ describe('chart wording', () => {
     expect(summaryLines(counts({}))).toEqual(['2021: 20.0 per 1,000 passages (20 passages)', '2019: 5.00 per 1,000 passages (10 passages)']);
   });
 
+  it('by rate, a year of one document does not lead the top years (QA19b #10)', () => {
+    const sparse = counts({
+      per: 'documents',
+      buckets: [
+        { key: '1995', label: '1995', count: 1, base: 1 },
+        { key: '2021', label: '2021', count: 40, base: 190 },
+        { key: '2022', label: '2022', count: 30, base: 193 },
+        { key: '2023', label: '2023', count: 20, base: 192 },
+      ],
+    });
+    // before: "1995: 100 per 100 documents (1 document)" first
+    expect(summaryLines(sparse).map((l) => l.slice(0, 4))).toEqual(['2021', '2022', '2023', '1995']);
+    // as counts, it is simply the smallest
+    expect(summaryLines(sparse, { raw: true }).at(-1)).toBe('1995: 1 document');
+  });
+
   it('wraps a long title between words within the chart width, at most four lines', () => {
     expect(titleLines('“peace”', 760)).toEqual(['“peace”']);
     const long = `“peace” · country: ${Array.from({ length: 40 }, (_, i) => `Country ${i}`).join(', ')}`;

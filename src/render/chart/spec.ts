@@ -195,15 +195,31 @@ export function altText(counts: TrendCounts, rows: ChartRow[], options: ChartOpt
   return `${kind} of ${measure} for ${title}, ${counts.by} ${first.label} to ${last.label}. Highest: ${max.label}, ${v(max)}. Latest: ${last.label}, ${v(last)}. ${countOf(counts.total, noun)} in all.`;
 }
 
+/**
+ * Whether a row's base (the documents or passages of its year or session) is too few for its rate
+ * to lead: under 5, and under a tenth of the median base of the rows with any.
+ */
+function fewBase(rows: readonly ChartRow[]): (r: ChartRow) => boolean {
+  const bases = rows
+    .map((r) => r.base)
+    .filter((b) => b > 0)
+    .sort((a, b) => a - b);
+  const median = bases[Math.floor(bases.length / 2)] ?? 0;
+  return (r) => r.base < 5 && r.base < median / 10;
+}
+
 /** Top buckets with counts, for the message text ("the answer without the picture"). */
 export function summaryLines(counts: TrendCounts, options: ChartOptions = {}, n = 10): string[] {
   const rows = chartRows(counts, options);
   const rate = isRate(counts, options);
   const noun = unitNoun(counts);
+  // by rate, a year of few documents or passages ranks after the rest: 1 of 1 document is
+  // "100 per 100 documents", which says little next to 40 of 200
+  const few = rate ? fewBase(rows) : () => false;
   const ranked =
     counts.by === 'country' || counts.by === 'speaker'
       ? rows
-      : [...rows].filter((r) => r.count > 0).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || b.count - a.count);
+      : [...rows].filter((r) => r.count > 0).sort((a, b) => Number(few(a)) - Number(few(b)) || (b.value ?? 0) - (a.value ?? 0) || b.count - a.count);
   return ranked
     .slice(0, n)
     .map((r) =>
