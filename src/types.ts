@@ -417,6 +417,8 @@ export interface ExtractedDocument {
   line?: number;
   /** A UN symbol found in the text, used when no metadata gives one. */
   symbol?: string;
+  /** A title the text suggests (a Markdown file's opening heading), used when no metadata gives one. */
+  title?: string;
   /**
    * Set when `meta` was written by the library's author (front matter, statement fields, or none
    * at all in a text file): it then overrides sidecar and manifest, and conflicts between them are

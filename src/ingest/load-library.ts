@@ -457,11 +457,13 @@ function mergedMeta(doc: ExtractedDocument, external: MetaSource[], warn: (reaso
     const own = cleanMeta(raw, (reason) => warn(reason, line));
     const meta = mergeMeta([{ label, meta: own }, ...external], (reason) => warn(reason, doc.line));
     if (meta.symbol === undefined && doc.symbol !== undefined) meta.symbol = doc.symbol;
+    if (meta.title === undefined && doc.title !== undefined) meta.title = doc.title;
     return meta;
   }
   const own = cleanMeta(raw, (reason) => warn(reason));
   const meta = mergeMeta([...external, { label: 'the file itself', meta: own }], () => {});
   if (meta.symbol === undefined && doc.symbol !== undefined) meta.symbol = doc.symbol;
+  if (meta.title === undefined && doc.title !== undefined) meta.title = doc.title;
   return meta;
 }
 

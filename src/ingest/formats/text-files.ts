@@ -26,15 +26,15 @@ export const extractText: Extractor = async (bytes) => {
 /** A .md file: front matter (metadata over sidecar and manifest), paragraphs under their headings. */
 export const extractMarkdown: Extractor = async (bytes) => {
   const fm = splitFrontMatter(decodeNonBlank(bytes));
-  // a file that opens with its one level-1 heading ("# Remarks at the Commission…") is titled by it,
-  // unless its front matter gives a title; its paragraphs are not that heading's section
+  // a file that opens with its one level-1 heading ("# Remarks at the Commission…") is titled by it;
+  // its paragraphs are not that heading's section
   const title = titleHeading(fm.body);
   const body = title === undefined ? fm.body : fm.body.replace(/^\s*#\s[^\n]*\n?/, '');
-  const own: Record<string, unknown> = fm.data ? { ...fm.data } : {};
-  if (title !== undefined && own['title'] === undefined) own['title'] = title;
   const doc: ExtractedDocument = fm.data
-    ? { meta: own, authored: { label: 'front matter', line: 1 }, paragraphs: paragraphsOfMarkdown(body) }
-    : { meta: own, authored: { label: 'the file itself' }, paragraphs: paragraphsOfMarkdown(body) };
+    ? { meta: fm.data, authored: { label: 'front matter', line: 1 }, paragraphs: paragraphsOfMarkdown(body) }
+    : { meta: {}, authored: { label: 'the file itself' }, paragraphs: paragraphsOfMarkdown(body) };
+  // the heading yields to any title the metadata gives: front matter, sidecar, manifest
+  if (title !== undefined) doc.title = title;
   return withSymbol(doc, mastheadSymbol(fm.body));
 };
 
