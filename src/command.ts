@@ -130,6 +130,9 @@ export interface ComponentInput {
   fields?: Readonly<Record<string, string>>;
   /** Set when the control sits in the member's DM with the bot (a DM alert, a user-installed /search there): no channel to share into. */
   inBotDm?: boolean;
+  /** Where the control was used (a follow's alert opens only for its owner, or in its channel). */
+  guildId?: string;
+  channelId?: string;
 }
 
 export interface AutocompleteInput<Options = OptionValues> {

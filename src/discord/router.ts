@@ -254,11 +254,15 @@ function jobFor(r: RouterContext, interaction: Interaction, h: Handling): Job | 
   if (interaction.isButton() || interaction.isStringSelectMenu()) {
     const handler = identify(r, h, 'component', idCommand(interaction.customId))?.component;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    return componentJob(handler, { id: interaction.customId, values, user: invoker(interaction), ...botDm(interaction) }, h);
+    return componentJob(handler, { id: interaction.customId, values, user: invoker(interaction), ...botDm(interaction), ...place(interaction) }, h);
   }
   if (interaction.isModalSubmit()) {
     const handler = identify(r, h, 'modal', idCommand(interaction.customId))?.component;
-    return componentJob(handler, { id: interaction.customId, values: [], fields: formFields(interaction), user: invoker(interaction) }, h);
+    return componentJob(
+      handler,
+      { id: interaction.customId, values: [], fields: formFields(interaction), user: invoker(interaction), ...place(interaction) },
+      h,
+    );
   }
   return undefined;
 }
