@@ -111,16 +111,24 @@ async function add(input: CommandInput, ctx: CommandContext): Promise<Reply> {
     throw err;
   }
   ctx.note({ change: 'add', path: record.path, bytes: record.bytes, by: input.user.id });
-  if (!ctx.library.refresh) return ok('Stored', `\`${record.path}\` was stored; it becomes searchable after /reindex (live updates are off).`);
-  await ctx.library.refresh();
-  const engine = current(ctx);
-  const doc = engine.documents().find((d) => d.path === record.path);
-  if (doc) return ok('Added to the library', `${describe(doc)}\nSearch it now with /search.`);
-  const why = engine.stats().skipped.find((p) => p.path === record.path)?.reason;
-  return ok(
-    'Stored, but not indexed',
-    `\`${record.path}\` was stored but not indexed: ${why ? escapeMarkdown(why) : 'no passages were found'}. Remove it with /library remove, or fix the file and add it again.`,
-  );
+  const refresh = ctx.library.refresh?.bind(ctx.library);
+  if (!refresh) return ok('Stored', `\`${record.path}\` was stored; it becomes searchable after /reindex (live updates are off).`);
+  const indexed = async (): Promise<Reply> => {
+    await refresh();
+    const engine = current(ctx);
+    const doc = engine.documents().find((d) => d.path === record.path);
+    if (doc) return ok('Added to the library', `${describe(doc)}\nSearch it now with /search.`);
+    const why = engine.stats().skipped.find((p) => p.path === record.path)?.reason;
+    return ok(
+      'Stored, but not indexed',
+      `\`${record.path}\` was stored but not indexed: ${why ? escapeMarkdown(why) : 'no passages were found'}. Remove it with /library remove, or fix the file and add it again.`,
+    );
+  };
+  // indexing takes seconds (a long PDF up to the extraction timeout): it is done outside the
+  // command queue, so other members' searches are answered meanwhile, and this answer is edited
+  if (!ctx.finishLater) return indexed();
+  ctx.finishLater(indexed);
+  return ok('Indexing…', `\`${record.path}\` was stored and is being indexed now. This message will say what was found when it is done.`);
 }
 
 async function remove(input: CommandInput, ctx: CommandContext): Promise<Reply> {
@@ -138,8 +146,15 @@ async function remove(input: CommandInput, ctx: CommandContext): Promise<Reply> 
     throw err;
   }
   ctx.note({ change: 'remove', path: target, trash: moved, by: input.user.id });
-  await ctx.library.refresh?.();
-  return ok('Removed from the library', `\`${target}\` was taken out of the index and moved to \`${moved}\` (move it back to restore it).`);
+  const refresh = ctx.library.refresh?.bind(ctx.library);
+  const removed = async (): Promise<Reply> => {
+    await refresh?.();
+    return ok('Removed from the library', `\`${target}\` was taken out of the index and moved to \`${moved}\` (move it back to restore it).`);
+  };
+  // as for add: the index update runs outside the command queue
+  if (!refresh || !ctx.finishLater) return removed();
+  ctx.finishLater(removed);
+  return ok('Removing…', `\`${target}\` was moved to \`${moved}\` and is being taken out of the index now. This message will say when it is done.`);
 }
 
 async function recent(input: CommandInput, ctx: CommandContext): Promise<Reply> {

@@ -99,6 +99,9 @@ type Answerable = RepliableInteraction & {
 /** How an interaction has been acknowledged so far. */
 type Deferred = 'none' | 'update' | 'ephemeral' | 'public';
 
+/** Where the answer went: the interaction's original response (editable with editReply), or elsewhere (a follow-up, an updated message, a form). */
+type Sent = 'original' | 'other';
+
 /**
  * Messages to Discord in flight. discord.js sends interaction callbacks one after another, each
  * needing several turns of the event loop, so a queued run waits until these are out (at most
@@ -196,8 +199,11 @@ function errorReply(err: unknown, h: Handling): Reply {
   return apologyReply(errorId);
 }
 
-/** What commands get to work with; undefined while the library is not ready. */
-function commandContext(r: RouterContext, h: Handling): CommandContext | undefined {
+/**
+ * What commands get to work with; undefined while the library is not ready. `finishLater`, when
+ * given, receives the work a command hands to {@link CommandContext.finishLater}.
+ */
+function commandContext(r: RouterContext, h: Handling, finishLater?: (work: () => Promise<Reply>) => void): CommandContext | undefined {
   const state = r.options.library.state();
   if (state.status !== 'ready') return undefined;
   const { options } = r;
@@ -211,6 +217,7 @@ function commandContext(r: RouterContext, h: Handling): CommandContext | undefin
     ...(options.services?.saved ? { saved: options.services.saved } : {}),
     ...(options.services?.follows ? { follows: options.services.follows } : {}),
     ...(options.services?.uploads ? { uploads: options.services.uploads } : {}),
+    ...(finishLater ? { finishLater } : {}),
   };
 }
 
@@ -300,7 +307,8 @@ function componentJob(handler: SlashCommand['component'], input: ComponentInput,
 
 /** Answers a job, unless the library is not ready or the queue is full. */
 async function runJob(r: RouterContext, interaction: Answerable, job: Job, h: Handling): Promise<void> {
-  const ctx = commandContext(r, h);
+  let later: (() => Promise<Reply>) | undefined;
+  const ctx = commandContext(r, h, (work) => (later = work));
   if (!ctx) {
     const state = r.options.library.state();
     noteOutcome(h, 'not-ready');
@@ -322,7 +330,27 @@ async function runJob(r: RouterContext, interaction: Answerable, job: Job, h: Ha
     return;
   }
   noteOutcome(h, 'ok');
-  await answer(r, interaction, job.mode, () => job.work(ctx), h);
+  const sent = await answer(r, interaction, job.mode, () => job.work(ctx), h);
+  if (later) await finish(r, interaction, later, sent, h);
+}
+
+/**
+ * The rest of an answer a command finished outside the queue ({@link CommandContext.finishLater}):
+ * runs the work (other commands go on meanwhile) and puts its reply in place of the first answer,
+ * or in a new message when the first answer was not the original response. Errors are answered
+ * as anywhere else.
+ */
+async function finish(r: RouterContext, interaction: Answerable, work: () => Promise<Reply>, sent: Sent, h: Handling): Promise<void> {
+  const started = performance.now();
+  let reply: Reply;
+  try {
+    reply = await work();
+  } catch (err) {
+    reply = errorReply(err, h);
+  }
+  h.fields['laterMs'] = Math.round(performance.now() - started);
+  if (sent === 'original') await r.outgoing.track(interaction.editReply(renderReply(reply, 'edit')));
+  else await r.outgoing.track(interaction.followUp(renderReply({ ...reply, visibility: 'ephemeral' }, 'new')));
 }
 
 /** How long we may wait before deferring, given how old the interaction already is. */
@@ -344,7 +372,7 @@ async function answer(
   mode: ComponentMode,
   work: () => Reply | Promise<Reply>,
   h: Handling,
-): Promise<void> {
+): Promise<Sent> {
   const deferNow = r.queue.size > 0 && r.queue.expectedMs() > deferDelay(r, interaction) - REPLY_MARGIN_MS;
   const slot = r.queue.reserve();
   let deferred: Deferred = 'none';
@@ -372,7 +400,7 @@ async function answer(
     if ((await Promise.race([result, timer])) === 'timeout') await r.outgoing.track(defer());
   }
   const reply = await result;
-  await r.outgoing.track(respond(interaction, reply, deferred, h));
+  return await r.outgoing.track(respond(interaction, reply, deferred, h));
 }
 
 /** Answers without queueing or deferring (a form, which can only be the first response). */
@@ -398,28 +426,36 @@ async function deferReply(interaction: Answerable, mode: ComponentMode): Promise
 }
 
 /** Sends the answer in the one way left open by how the interaction was acknowledged. */
-async function respond(interaction: Answerable, first: Reply, deferred: Deferred, h: Handling): Promise<void> {
+async function respond(interaction: Answerable, first: Reply, deferred: Deferred, h: Handling): Promise<Sent> {
   let reply = first;
   if (reply.modal) {
     if (deferred === 'none' && 'showModal' in interaction && typeof interaction.showModal === 'function') {
       await (interaction as unknown as { showModal(m: ReturnType<typeof renderModal>): Promise<unknown> }).showModal(renderModal(reply.modal));
       h.fields['modal'] = true;
-      return;
+      return 'other';
     }
     // a form can only be the first answer (not after a deferral, not to a form)
     reply = userErrorReply('That needs a form, which cannot be opened here. Run the command again.');
   }
   if (deferred === 'none') {
-    if (reply.update && interaction.update) await interaction.update(renderReply(reply, 'edit'));
-    else await interaction.reply(renderReply(reply, 'new'));
-  } else if (deferred === 'update') {
+    if (reply.update && interaction.update) {
+      await interaction.update(renderReply(reply, 'edit'));
+      return 'other';
+    }
+    await interaction.reply(renderReply(reply, 'new'));
+    return 'original';
+  }
+  if (deferred === 'update') {
     if (reply.update) await interaction.editReply(renderReply(reply, 'edit'));
     else await interaction.followUp(renderReply(reply, 'new'));
-  } else if (reply.visibility === deferred) {
-    await interaction.editReply(renderReply(reply, 'edit'));
-  } else {
-    // Visibility cannot change after deferring: replace the placeholder with a new message.
-    await interaction.deleteReply().catch(() => undefined);
-    await interaction.followUp(renderReply(reply, 'new'));
+    return 'other';
   }
+  if (reply.visibility === deferred) {
+    await interaction.editReply(renderReply(reply, 'edit'));
+    return 'original';
+  }
+  // Visibility cannot change after deferring: replace the placeholder with a new message.
+  await interaction.deleteReply().catch(() => undefined);
+  await interaction.followUp(renderReply(reply, 'new'));
+  return 'other';
 }

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/registry.ts';
 import { createBot, type Bot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
@@ -15,7 +15,7 @@ import { createLibrary, type Library } from '../../src/library/handle.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import { LibraryWatcher } from '../../src/library/live.ts';
 import { createLogger } from '../../src/logger.ts';
-import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
+import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord, type InteractionHandle, type ReplyView } from '../discord-server/fake-discord.ts';
 import { FIXTURE_LIBRARY } from '../support/library.ts';
 
 type Obj = Record<string, unknown>;
@@ -72,10 +72,25 @@ const uploads = (): string[] => {
 };
 const admin = { userId: 'admin' } as const;
 
+/**
+ * The answer once its work is done: /library add and remove answer at once ("Indexing…",
+ * "Removing…"), index outside the command queue, then edit that answer.
+ */
+async function settled(h: InteractionHandle, timeoutMs = 60_000): Promise<ReplyView> {
+  const first = await h.response({ timeoutMs });
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = h.current() ?? first;
+    if (!/^(Indexing|Removing)…$/.test(card(v).title)) return v;
+    if (Date.now() > until) throw new Error(`still “${card(v).title}” after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 describe('/library add', () => {
   it('stores a PDF under uploads/<year>/ with a sidecar, indexes it at once, says what it found, and /search finds it', async () => {
     const file = fake.attachment('A_RES_55_2.pdf', readFileSync(path.join(UN_DOCS, 'A_RES_55_2.pdf')), { contentType: 'application/pdf' });
-    const v = await fake.slashCommand('library', { add: { file, country: 'Colombia', date: '2000-09-08' } }, admin).response({ timeoutMs: 60_000 });
+    const v = await settled(fake.slashCommand('library', { add: { file, country: 'Colombia', date: '2000-09-08' } }, admin));
     expect(v.ephemeral).toBe(true);
     expect(card(v).title).toBe('Added to the library');
     expect(card(v).description).toMatch(/Symbol: A\/RES\/55\/2/);
@@ -86,12 +101,43 @@ describe('/library add', () => {
     expect(sidecar).toMatchObject({ country: 'Colombia', date: '2000-09-08', addedBy: 'admin', addedById: fake.users.admin.id });
     const found = await fake.slashCommand('search', { query: 'millennium declaration solidarity tolerance' }).response();
     expect(JSON.stringify(found.embeds)).toContain('A/RES/55/2');
-    // one log line per change: who, what, where
+    // one log line per change: who, what, where (written once the answer is final)
+    await vi.waitFor(() => expect(logLines.find((l) => l['change'] === 'add')).toBeDefined());
     expect(logLines.find((l) => l['change'] === 'add')).toMatchObject({
       user: fake.users.admin.id,
       path: `uploads/${year}/A_RES_55_2.pdf`,
       outcome: 'ok',
     });
+  }, 90_000);
+
+  it('indexes outside the command queue: other members are answered at once while a file is indexed (QA19b #2)', async () => {
+    // before: the upload waited for indexing inside the single command queue, so every member's
+    // /search and /about waited for it (3.7 s for 13 KB, 11 s for 15 MB)
+    const paragraphs = Array.from(
+      { length: 4000 },
+      (_, i) =>
+        `Paragraph ${i + 1}. The delegation of Norway addressed ocean governance, fisheries subsidies and marine litter in statement part ${i}.`,
+    );
+    const file = fake.attachment('long-ocean-statement.txt', `Statement by Norway on the ocean\n\n${paragraphs.join('\n\n')}\n`);
+    const upload = fake.slashCommand('library', { add: { file, country: 'Norway' } }, admin);
+    const first = await upload.response({ timeoutMs: 20_000 });
+    expect(first.ephemeral).toBe(true);
+    expect(card(first)).toEqual({
+      title: 'Indexing…',
+      description: expect.stringMatching(/^`uploads\/\d{4}\/long-ocean-statement\.txt` was stored and is being indexed now\. This message will say/),
+    }) as unknown;
+    const search = await fake.slashCommand('search', { query: 'climate change' }, { userId: 'bob' }).response();
+    const about = await fake.slashCommand('about', {}, { userId: 'alice' }).response();
+    // both answered while the file was still being indexed, without a "thinking…" wait
+    expect(card(upload.current()!).title).toBe('Indexing…');
+    expect(search.deferred).toBe(false);
+    expect(about.deferred).toBe(false);
+    expect(search.embeds.length).toBeGreaterThan(0);
+    const done = await settled(upload);
+    expect(card(done).title).toBe('Added to the library');
+    expect(card(done).description).toMatch(/`uploads\/\d{4}\/long-ocean-statement\.txt` · 4\d{3} passages/);
+    const found = await fake.slashCommand('search', { query: 'fisheries subsidies marine litter' }).response();
+    expect(JSON.stringify(found.embeds)).toContain('Statement by Norway on the ocean');
   }, 90_000);
 
   it('does not add the same content twice, and points to it', async () => {
@@ -109,7 +155,7 @@ describe('/library add', () => {
       '# Water\n\nThe delegation of Colombia spoke at length about transboundary aquifers and glacier retreat.\n',
     );
     const staff = { userId: 'admin', permissions: MEMBER_PERMISSIONS, bypassPermissions: true };
-    const v = await fake.slashCommand('library', { add: { file, title: 'Aquifers note' } }, staff).response();
+    const v = await settled(fake.slashCommand('library', { add: { file, title: 'Aquifers note' } }, staff));
     expect(card(v).title).toBe('Added to the library');
     const refused = await fake.slashCommand('library', { add: { file } }, { userId: 'alice', bypassPermissions: true }).response();
     expect(refused.content).toMatch(/Only members with Manage Server or the <@&\d+> role can change the library/);
@@ -150,7 +196,7 @@ describe('/library recent and remove', () => {
       value: string;
     }[];
     expect(choices.map((c) => c.name)).toEqual([expect.stringMatching(/^Aquifers note — uploads\/\d{4}\/note\.md$/)]);
-    const v = await fake.slashCommand('library', { remove: { document: choices[0]!.value } }, admin).response();
+    const v = await settled(fake.slashCommand('library', { remove: { document: choices[0]!.value } }, admin));
     expect(card(v).title).toBe('Removed from the library');
     const trashed = readdirSync(path.join(root, '.trash'), { recursive: true }).map(String);
     expect(trashed.some((p) => p.endsWith('note.md'))).toBe(true);
