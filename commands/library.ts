@@ -76,6 +76,32 @@ function describe(doc: DocumentSummary): string {
 
 const ok = (title: string, description: string): Reply => ({ visibility: 'ephemeral', cards: [{ title, description }] });
 
+/**
+ * The file sent is already in the library folder as `same`: the document it is, or, when the
+ * library skipped it (a scan without text, the .docx of a .pdf/.docx pair, a broken file), that it
+ * is not searchable and why, as the index report says.
+ */
+function duplicateReply(same: string, engine: SearchEngine): Reply {
+  const doc = engine.documents().find((d) => d.path === same);
+  if (doc) return ok('Already in the library', `The same file is already there, so it was not added again:\n${describe(doc)}`);
+  const why = engine
+    .stats()
+    .skipped.find((p) => p.path === same)
+    ?.reason.replace(/;\s*not indexed$/, '');
+  const fix = same.startsWith(`${UPLOADS_DIR}/`)
+    ? ' Fix the file and add the fixed one, or take this copy out with /library remove.'
+    : ' Fix the file in the library folder, or add a version that has the text.';
+  if (why)
+    return ok(
+      'In the library folder, but not indexed',
+      `The same file is already in the library folder as \`${same}\`, so it was not added again. It is **not indexed**, so searches do not find it: ${escapeMarkdown(why)}.${fix}`,
+    );
+  return ok(
+    'In the library folder, not indexed yet',
+    `The same file is already in the library folder as \`${same}\`, so it was not added again. It is not in the index yet (it may still be being indexed); \`/library recent\` shows whether it was.`,
+  );
+}
+
 async function add(input: CommandInput, ctx: CommandContext): Promise<Reply> {
   const s = settings(ctx);
   checkAllowed(input, s);
@@ -92,11 +118,8 @@ async function add(input: CommandInput, ctx: CommandContext): Promise<Reply> {
   }
   const same = await findSameContent(s.dataDir, bytes);
   if (same) {
-    const doc = current(ctx)
-      .documents()
-      .find((d) => d.path === same);
     ctx.note({ change: 'add', outcome: 'duplicate', existing: same });
-    return ok('Already in the library', `The same file is already there, so it was not added again:\n${doc ? describe(doc) : `\`${same}\``}`);
+    return duplicateReply(same, current(ctx));
   }
   const given: UploadMeta = {};
   for (const f of UPLOAD_FIELDS) {

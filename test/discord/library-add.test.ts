@@ -45,7 +45,7 @@ beforeAll(async () => {
     commands,
     log: createLogger('info', sink),
     config: { token: fake.token, apiBase: fake.apiBase },
-    services: { uploads: { dataDir: root, maxBytes: 1024 * 1024, roleId: fake.staffRoleId } },
+    services: { uploads: { dataDir: root, maxBytes: 2 * 1024 * 1024, roleId: fake.staffRoleId } },
   });
   await bot.start();
   await library.ready;
@@ -149,6 +149,42 @@ describe('/library add', () => {
     expect(uploads()).toEqual(before);
   });
 
+  it('a file the library skipped, sent again, is said to be there but not indexed, and why (QA19b #4)', async () => {
+    // before: "Already in the library" with its path, as if it were searchable
+    const scan = readFileSync(path.join(UN_DOCS, 'GA79_statement_State-of-Palestine_ar_scanned.pdf'));
+    const stored = await settled(fake.slashCommand('library', { add: { file: fake.attachment('palestine.pdf', scan) } }, admin));
+    expect(card(stored).title).toBe('Stored, but not indexed');
+    const reason = /was stored but not indexed: (.*)\. Remove it/.exec(card(stored).description)?.[1];
+    expect(reason).toBeTruthy();
+    const again = await settled(fake.slashCommand('library', { add: { file: fake.attachment('scan-again.pdf', scan) } }, admin));
+    expect(again.ephemeral).toBe(true);
+    expect(card(again)).toEqual({
+      title: 'In the library folder, but not indexed',
+      description: expect.stringContaining(
+        `The same file is already in the library folder as \`uploads/${new Date().getUTCFullYear()}/palestine.pdf\`, so it was not added again. It is **not indexed**, so searches do not find it: ${reason!}.`,
+      ),
+    }) as unknown;
+
+    // the .docx of a .pdf/.docx pair: the PDF is indexed, the .docx skipped, and said so when sent again
+    const pdf = await settled(
+      fake.slashCommand(
+        'library',
+        { add: { file: fake.attachment('A_80_604_Add.6.pdf', readFileSync(path.join(UN_DOCS, 'A_80_604_Add.6.pdf'))) } },
+        admin,
+      ),
+    );
+    expect(card(pdf).title).toBe('Added to the library');
+    const docx = readFileSync(path.join(UN_DOCS, 'A_80_604_Add.6.docx'));
+    const twin = await settled(fake.slashCommand('library', { add: { file: fake.attachment('A_80_604_Add.6.docx', docx) } }, admin));
+    expect(card(twin).title).toBe('Stored, but not indexed');
+    const resent = await settled(fake.slashCommand('library', { add: { file: fake.attachment('A_80_604_Add.6 (1).docx', docx) } }, admin));
+    expect(card(resent).title).toBe('In the library folder, but not indexed');
+    expect(card(resent).description).toMatch(
+      /It is \*\*not indexed\*\*, so searches do not find it: document id .* is taken by uploads\/\d{4}\/A\\_80\\_604\\_Add\.6\.pdf/,
+    );
+    expect(card(resent).description).toMatch(/take this copy out with \/library remove\.$/);
+  }, 90_000);
+
   it('takes a member of the library role without Manage Server; refuses others', async () => {
     const file = fake.attachment(
       'note.md',
@@ -166,7 +202,7 @@ describe('/library add', () => {
     ['a path in the name', '../../evil.txt', 'plain text', {}, /has a path in it/],
     ['control characters in the name', 'bad\u0007name.txt', 'plain text', {}, /control characters/],
     ['a format not taken', 'tool.exe', 'MZ', {}, /`\.exe` files are not taken/],
-    ['a file over the size limit', 'big.txt', 'x', { size: 5 * 1024 * 1024 }, /5\.0 MB; the library takes files up to 1\.0 MB/],
+    ['a file over the size limit', 'big.txt', 'x', { size: 5 * 1024 * 1024 }, /5\.0 MB; the library takes files up to 2\.0 MB/],
     ['a download that fails', 'gone.txt', 'text', { status: 404 }, /could not be downloaded from Discord \(HTTP 404\)/],
   ] as [string, string, string, { size?: number; status?: number }, RegExp][])(
     '%s: a clear private answer, nothing written',
