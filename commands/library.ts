@@ -64,8 +64,10 @@ function describe(doc: DocumentSummary): string {
     `\`${doc.path}\` · ${doc.passages} passage${doc.passages === 1 ? '' : 's'}`,
   ];
   if (doc.meta.symbol) lines.push(`Symbol: ${escapeMarkdown(doc.meta.symbol)}`);
-  const who = [doc.meta.speaker, doc.meta.countryName ?? doc.meta.country].filter(Boolean).join(', ');
-  if (who) lines.push(`Speaker: ${escapeMarkdown(who)}`);
+  // labelled as /source labels them: a country is not a speaker
+  if (doc.meta.speaker) lines.push(`Speaker: ${escapeMarkdown(doc.meta.speaker)}`);
+  const country = doc.meta.countryName ?? doc.meta.country;
+  if (country) lines.push(`Country: ${escapeMarkdown(country)}`);
   if (doc.meta.date) lines.push(`Date: ${doc.meta.date}`);
   if (doc.statements)
     lines.push(

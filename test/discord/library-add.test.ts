@@ -94,6 +94,9 @@ describe('/library add', () => {
     expect(v.ephemeral).toBe(true);
     expect(card(v).title).toBe('Added to the library');
     expect(card(v).description).toMatch(/Symbol: A\/RES\/55\/2/);
+    // a country is labelled a country, as /source does (before: "Speaker: Colombia", QA19b #7)
+    expect(card(v).description).toMatch(/^Country: Colombia$/m);
+    expect(card(v).description).not.toMatch(/Speaker:/);
     expect(card(v).description).toMatch(/`uploads\/\d{4}\/A_RES_55_2\.pdf` · \d+ passages/);
     expect(fake.cdnRequests.some((r) => r.path.endsWith('/A_RES_55_2.pdf') && r.status === 200)).toBe(true);
     const year = new Date().getUTCFullYear();
@@ -119,7 +122,7 @@ describe('/library add', () => {
         `Paragraph ${i + 1}. The delegation of Norway addressed ocean governance, fisheries subsidies and marine litter in statement part ${i}.`,
     );
     const file = fake.attachment('long-ocean-statement.txt', `Statement by Norway on the ocean\n\n${paragraphs.join('\n\n')}\n`);
-    const upload = fake.slashCommand('library', { add: { file, country: 'Norway' } }, admin);
+    const upload = fake.slashCommand('library', { add: { file, country: 'Norway', speaker: 'Jonas Gahr Støre' } }, admin);
     const first = await upload.response({ timeoutMs: 20_000 });
     expect(first.ephemeral).toBe(true);
     expect(card(first)).toEqual({
@@ -136,8 +139,9 @@ describe('/library add', () => {
     const done = await settled(upload);
     expect(card(done).title).toBe('Added to the library');
     expect(card(done).description).toMatch(/`uploads\/\d{4}\/long-ocean-statement\.txt` · 4\d{3} passages/);
+    expect(card(done).description).toMatch(/^Speaker: Jonas Gahr Støre\nCountry: Norway$/m);
     const found = await fake.slashCommand('search', { query: 'fisheries subsidies marine litter' }).response();
-    expect(JSON.stringify(found.embeds)).toContain('Statement by Norway on the ocean');
+    expect(JSON.stringify(found.embeds)).toContain('Jonas Gahr Støre');
   }, 90_000);
 
   it('does not add the same content twice, and points to it', async () => {
