@@ -56,6 +56,16 @@ const REPLY_MARGIN_MS = 300;
 /** How long a queued run waits for messages to Discord in flight before it runs anyway. */
 const SEND_WAIT_MS = 2000;
 
+/**
+ * A public post from a control (Share…, a trend's Share…) pressed again by the same member on the
+ * same message with the same choice within this long is a double click: answered privately, not
+ * posted again.
+ */
+export const REPEAT_POST_MS = 15_000;
+
+/** What a member sees when they press Share… again on what they just posted. */
+export const REPEAT_POST_MESSAGE = 'You just shared that from this message; it was posted once and is not posted again.';
+
 /** What a member sees when the queue is full. */
 export const BUSY_MESSAGE = 'Verbatim is busy — please try again in a few seconds.';
 
@@ -74,6 +84,8 @@ interface RouterContext {
   /** Command runs go one at a time, yielding to the event loop between them. */
   queue: WorkQueue;
   outgoing: Outgoing;
+  /** Public posts from controls, by {@link Job.repeatKey}, with when they were pressed (double clicks). */
+  recentPosts: Map<string, number>;
 }
 
 /** One interaction's log line in the making (`fields`) and its logger (which carries the interaction id). */
@@ -88,6 +100,8 @@ interface Job {
   work: (ctx: CommandContext) => Reply | Promise<Reply>;
   /** The answer is a form: sent at once, neither queued nor deferred (a form cannot follow a deferral). */
   opensForm: boolean;
+  /** A control that posts publicly: who pressed what on which message, so a double click posts once. */
+  repeatKey?: string;
 }
 
 /** An interaction that can be answered, with a component's ways to edit the message it sits on. */
@@ -139,6 +153,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     maxQueue: options.maxQueue ?? MAX_QUEUE,
     queue: new WorkQueue(),
     outgoing: new Outgoing(),
+    recentPosts: new Map(),
   };
   return (interaction) => route(r, interaction);
 }
@@ -261,7 +276,13 @@ function jobFor(r: RouterContext, interaction: Interaction, h: Handling): Job | 
   if (interaction.isButton() || interaction.isStringSelectMenu()) {
     const handler = identify(r, h, 'component', idCommand(interaction.customId))?.component;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    return componentJob(handler, { id: interaction.customId, values, user: invoker(interaction), ...botDm(interaction), ...place(interaction) }, h);
+    const job = componentJob(
+      handler,
+      { id: interaction.customId, values, user: invoker(interaction), ...botDm(interaction), ...place(interaction) },
+      h,
+    );
+    if (job.mode === 'public') job.repeatKey = JSON.stringify([interaction.message.id, interaction.user.id, interaction.customId, values]);
+    return job;
   }
   if (interaction.isModalSubmit()) {
     const handler = identify(r, h, 'modal', idCommand(interaction.customId))?.component;
@@ -329,9 +350,28 @@ async function runJob(r: RouterContext, interaction: Answerable, job: Job, h: Ha
     await r.outgoing.track(interaction.reply(renderReply(userErrorReply(BUSY_MESSAGE), 'new')));
     return;
   }
+  if (job.repeatKey && isRepeat(r, job.repeatKey)) {
+    noteOutcome(h, 'repeat');
+    await r.outgoing.track(interaction.reply(renderReply(userErrorReply(REPEAT_POST_MESSAGE), 'new')));
+    return;
+  }
   noteOutcome(h, 'ok');
   const sent = await answer(r, interaction, job.mode, () => job.work(ctx), h);
+  // a post that failed (an error, an expired result) may be tried again at once
+  if (job.repeatKey && h.fields['outcome'] !== 'ok') r.recentPosts.delete(job.repeatKey);
   if (later) await finish(r, interaction, later, sent, h);
+}
+
+/** Whether `key` was pressed within {@link REPEAT_POST_MS}; records it otherwise. Forgets older presses. */
+function isRepeat(r: RouterContext, key: string): boolean {
+  const now = Date.now();
+  for (const [k, at] of r.recentPosts) {
+    if (now - at < REPEAT_POST_MS) break; // in insertion order: the rest are newer
+    r.recentPosts.delete(k);
+  }
+  if (r.recentPosts.has(key)) return true;
+  r.recentPosts.set(key, now);
+  return false;
 }
 
 /**

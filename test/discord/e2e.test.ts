@@ -230,6 +230,29 @@ describe('/search', () => {
     expect(fields(related)[0]?.value).toContain('Fundacion objectivo cero'); // the shared passage itself ranks first
   });
 
+  it('posts a share once when Share… is picked again quickly on the same message (a double click) (QA19b #6)', async () => {
+    // before: three quick picks of the same passage posted three identical cards
+    const v = await fake.slashCommand('search', { query: 'coca cultivation' }).response();
+    const id = optionValues(select(v, 'search:share'))[0]!;
+    const before = fake.channelMessages().length;
+    const clicks = [0, 1, 2].map(() => fake.selectMenu('search:share', [id], { message: v }));
+    const answers = await Promise.all(clicks.map((c) => c.response()));
+    expect(answers.filter((a) => !a.ephemeral)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.ephemeral)) {
+      expect(a.content).toBe('You just shared that from this message; it was posted once and is not posted again.');
+      expect(a.embeds).toEqual([]);
+    }
+    expect(fake.channelMessages().filter((m) => m.content.startsWith('Shared by'))).toHaveLength(
+      fake
+        .channelMessages()
+        .slice(0, before)
+        .filter((m) => m.content.startsWith('Shared by')).length + 1,
+    );
+    // another passage picked from the same message is another share, and is posted
+    const other = optionValues(select(v, 'search:share'))[1];
+    if (other) expect((await fake.selectMenu('search:share', [other], { message: v }).response()).ephemeral).toBe(false);
+  });
+
   it('shows more context privately', async () => {
     const v = await fake.slashCommand('search', { query: 'money laundering' }).response();
     const id = optionValues(select(v, 'search:context'))[0]!;
