@@ -171,6 +171,16 @@ describe('creating follows', () => {
     expect(follow.content).toMatch(/not a year/);
   });
 
+  it('refuses a session that matches no session, which would never fire (QA19b #9)', async () => {
+    // before: "Following “climate session:abc” (#7) … · session abc", a follow that could never send anything
+    for (const options of [{ query: 'climate session:abc' }, { query: 'climate', session: 'abc' }]) {
+      const r = await fake.slashCommand('follow', { add: options }, { userId: 'alice' }).response();
+      expect(r.ephemeral).toBe(true);
+      expect(r.content).toMatch(/^“session:abc” is not a session — write a session number or range, such as session:76 or session:70-76/);
+    }
+    expect(stack.follows.store.visibleTo(fake.users.alice.id, fake.guildId).filter((f) => /abc/.test(JSON.stringify(f)))).toEqual([]);
+  });
+
   it('says how it read the query in the confirmation (alerts are matched that way), and nothing more for a query read as written', async () => {
     const made = await fake.slashCommand('follow', { add: { query: 'peace "law of the sea' } }, { userId: 'bob' }).response();
     const plain = await fake.slashCommand('follow', { add: { query: 'peace' } }, { userId: 'bob' }).response();
@@ -314,10 +324,10 @@ describe('instant alerts', () => {
       `This is your direct message with Verbatim, so there is no channel here to share into. To post this passage in a channel, run \`/quote id:${passage}\` there.`,
     );
     expect(fake.directMessages('alice')).toHaveLength(before);
-    // in a channel, Share… still posts the card
+    // in a channel, Share… still posts the card (admin: bob shared this passage from this alert a moment ago, which a repeat would not post again)
     const channel = alertsIn(fake.otherChannelId, channelFollow)[0]!;
     const posted = await fake
-      .selectMenu('search:share', [selectValues(channel, 'search:share')[0]!], { message: channel.id, userId: 'bob' })
+      .selectMenu('search:share', [selectValues(channel, 'search:share')[0]!], { message: channel.id, userId: 'admin' })
       .response();
     expect(posted.ephemeral).toBe(false);
   });
