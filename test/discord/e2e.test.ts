@@ -368,6 +368,24 @@ describe('/search', () => {
     expect(v.content).toBe('“year:twenty” is not a year — write year:2021 or years:2019-2021.');
   });
 
+  it('refuses a session that is no session number, range or session of the library, in the query or the option, and names the forms (QA19b #9)', async () => {
+    // before: "No passages match … Without “session:abc”: … passages", with no word on why
+    const message =
+      '“session:abc” is not a session — write a session number or range, such as session:76 or session:70-76 (the session option lists the library’s sessions).';
+    for (const options of [{ query: 'coca session:abc' }, { query: 'coca', session: 'abc' }]) {
+      const v = await fake.slashCommand('search', options).response();
+      expect(v.ephemeral).toBe(true);
+      expect(v.content).toBe(message);
+    }
+    const trend = await fake.slashCommand('trend', { query: 'peace session:abc' }).response();
+    expect(trend.content).toBe(message);
+    const compare = await fake.slashCommand('compare', { query: 'peace session:abc', with: 'Colombia, Mexico' }).response();
+    expect(compare.content).toBe(message);
+    // numbers, ordinals and ranges are sessions, whether or not the library holds them
+    for (const query of ['coca session:76', 'coca session:76th', 'coca session:70-76', 'coca session:99'])
+      expect((await fake.slashCommand('search', { query }).response()).content).not.toMatch(/is not a session/);
+  });
+
   it('autocompletes countries, speakers, sessions and documents from the index', async () => {
     const country = await fake.autocomplete('search', { query: 'x', country: 'co' }, 'country').response();
     expect(country.choices?.map((c) => c.value)).toContain('COL');
