@@ -10,7 +10,7 @@ import { ALERT_HITS, alertMoreReply, followCreatedReply, followLabel, followList
 import type { Choice, Reply } from '../src/render/models.ts';
 import { expiredReply } from '../src/render/replies.ts';
 import { truncate } from '../src/render/text.ts';
-import { FILTER_OPTIONS, autocompleteFacet, filtersFrom, stringOption } from './options.ts';
+import { FILTER_OPTIONS, autocompleteFacet, checkSessions, filtersFrom, stringOption } from './options.ts';
 import { NO_DATABASE } from './saved.ts';
 import {
   COMMAND_TYPE,
@@ -22,6 +22,13 @@ import {
   type CommandData,
   type SlashCommand,
 } from '../src/command.ts';
+
+/** An alert's "and N more" pressed after its follow was removed. */
+export const ALERT_GONE =
+  'The follow behind this alert has been removed, so its passages can no longer be opened here. `/follow list` shows your follows.';
+/** An alert's "and N more" pressed by someone the alert is not for. */
+export const ALERT_FOREIGN =
+  'This alert belongs to another member’s follow, so it does not open for you. `/follow list` shows your follows; `/follow add` makes one.';
 
 function service(ctx: CommandContext): FollowCommands {
   if (!ctx.follows) throw new UserFacingError(NO_DATABASE);
@@ -121,6 +128,9 @@ export default {
         const every = (stringOption(input, 'every') ?? 'instant') as Every;
         if (!EVERY.includes(every)) throw new UserFacingError('`every` is instant, daily or weekly.');
         const channelId = stringOption(input, 'channel');
+        const filters = filtersFrom(input, ctx.engine);
+        // a follow whose session matches nothing would never fire
+        checkSessions(query, filters, ctx.engine);
         const { follow, settings, nextDigest, notices } = await refusing(() =>
           follows.create(
             {
@@ -129,7 +139,7 @@ export default {
               ...(channelId ? { channelId } : {}),
               canManageChannels: user.canManageChannels ?? false,
               query,
-              filters: filtersFrom(input, ctx.engine),
+              filters,
               every,
             },
             ctx.engine,
@@ -184,8 +194,11 @@ export default {
     run(input, ctx) {
       const m = /^follow:more:(\d+):(\d+)$/.exec(input.id);
       if (!m) return expiredReply('Open /follow list.');
-      const rest = service(ctx).alertRest(Number(m[1]), ctx.engine);
-      if (!rest) return expiredReply('The follow behind this alert was removed.');
+      const rest = service(ctx).alertRest(Number(m[1]), ctx.engine, {
+        userId: input.user.id,
+        ...(input.channelId ? { channelId: input.channelId } : {}),
+      });
+      if ('refused' in rest) return { visibility: 'ephemeral', text: rest.refused === 'gone' ? ALERT_GONE : ALERT_FOREIGN };
       const page = Number(m[2]);
       const hits = rest.hits.slice(ALERT_HITS + page * ALERT_HITS, ALERT_HITS * 2 + page * ALERT_HITS);
       return { ...alertMoreReply(rest.follow, hits, page, rest.hits.length, Number(m[1])), update: page > 0 };

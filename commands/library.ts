@@ -64,8 +64,10 @@ function describe(doc: DocumentSummary): string {
     `\`${doc.path}\` · ${doc.passages} passage${doc.passages === 1 ? '' : 's'}`,
   ];
   if (doc.meta.symbol) lines.push(`Symbol: ${escapeMarkdown(doc.meta.symbol)}`);
-  const who = [doc.meta.speaker, doc.meta.countryName ?? doc.meta.country].filter(Boolean).join(', ');
-  if (who) lines.push(`Speaker: ${escapeMarkdown(who)}`);
+  // labelled as /source labels them: a country is not a speaker
+  if (doc.meta.speaker) lines.push(`Speaker: ${escapeMarkdown(doc.meta.speaker)}`);
+  const country = doc.meta.countryName ?? doc.meta.country;
+  if (country) lines.push(`Country: ${escapeMarkdown(country)}`);
   if (doc.meta.date) lines.push(`Date: ${doc.meta.date}`);
   if (doc.statements)
     lines.push(
@@ -75,6 +77,32 @@ function describe(doc: DocumentSummary): string {
 }
 
 const ok = (title: string, description: string): Reply => ({ visibility: 'ephemeral', cards: [{ title, description }] });
+
+/**
+ * The file sent is already in the library folder as `same`: the document it is, or, when the
+ * library skipped it (a scan without text, the .docx of a .pdf/.docx pair, a broken file), that it
+ * is not searchable and why, as the index report says.
+ */
+function duplicateReply(same: string, engine: SearchEngine): Reply {
+  const doc = engine.documents().find((d) => d.path === same);
+  if (doc) return ok('Already in the library', `The same file is already there, so it was not added again:\n${describe(doc)}`);
+  const why = engine
+    .stats()
+    .skipped.find((p) => p.path === same)
+    ?.reason.replace(/;\s*not indexed$/, '');
+  const fix = same.startsWith(`${UPLOADS_DIR}/`)
+    ? ' Fix the file and add the fixed one, or take this copy out with /library remove.'
+    : ' Fix the file in the library folder, or add a version that has the text.';
+  if (why)
+    return ok(
+      'In the library folder, but not indexed',
+      `The same file is already in the library folder as \`${same}\`, so it was not added again. It is **not indexed**, so searches do not find it: ${escapeMarkdown(why)}.${fix}`,
+    );
+  return ok(
+    'In the library folder, not indexed yet',
+    `The same file is already in the library folder as \`${same}\`, so it was not added again. It is not in the index yet (it may still be being indexed); \`/library recent\` shows whether it was.`,
+  );
+}
 
 async function add(input: CommandInput, ctx: CommandContext): Promise<Reply> {
   const s = settings(ctx);
@@ -92,11 +120,8 @@ async function add(input: CommandInput, ctx: CommandContext): Promise<Reply> {
   }
   const same = await findSameContent(s.dataDir, bytes);
   if (same) {
-    const doc = current(ctx)
-      .documents()
-      .find((d) => d.path === same);
     ctx.note({ change: 'add', outcome: 'duplicate', existing: same });
-    return ok('Already in the library', `The same file is already there, so it was not added again:\n${doc ? describe(doc) : `\`${same}\``}`);
+    return duplicateReply(same, current(ctx));
   }
   const given: UploadMeta = {};
   for (const f of UPLOAD_FIELDS) {
@@ -111,16 +136,24 @@ async function add(input: CommandInput, ctx: CommandContext): Promise<Reply> {
     throw err;
   }
   ctx.note({ change: 'add', path: record.path, bytes: record.bytes, by: input.user.id });
-  if (!ctx.library.refresh) return ok('Stored', `\`${record.path}\` was stored; it becomes searchable after /reindex (live updates are off).`);
-  await ctx.library.refresh();
-  const engine = current(ctx);
-  const doc = engine.documents().find((d) => d.path === record.path);
-  if (doc) return ok('Added to the library', `${describe(doc)}\nSearch it now with /search.`);
-  const why = engine.stats().skipped.find((p) => p.path === record.path)?.reason;
-  return ok(
-    'Stored, but not indexed',
-    `\`${record.path}\` was stored but not indexed: ${why ? escapeMarkdown(why) : 'no passages were found'}. Remove it with /library remove, or fix the file and add it again.`,
-  );
+  const refresh = ctx.library.refresh?.bind(ctx.library);
+  if (!refresh) return ok('Stored', `\`${record.path}\` was stored; it becomes searchable after /reindex (live updates are off).`);
+  const indexed = async (): Promise<Reply> => {
+    await refresh();
+    const engine = current(ctx);
+    const doc = engine.documents().find((d) => d.path === record.path);
+    if (doc) return ok('Added to the library', `${describe(doc)}\nSearch it now with /search.`);
+    const why = engine.stats().skipped.find((p) => p.path === record.path)?.reason;
+    return ok(
+      'Stored, but not indexed',
+      `\`${record.path}\` was stored but not indexed: ${why ? escapeMarkdown(why) : 'no passages were found'}. Remove it with /library remove, or fix the file and add it again.`,
+    );
+  };
+  // indexing takes seconds (a long PDF up to the extraction timeout): it is done outside the
+  // command queue, so other members' searches are answered meanwhile, and this answer is edited
+  if (!ctx.finishLater) return indexed();
+  ctx.finishLater(indexed);
+  return ok('Indexing…', `\`${record.path}\` was stored and is being indexed now. This message will say what was found when it is done.`);
 }
 
 async function remove(input: CommandInput, ctx: CommandContext): Promise<Reply> {
@@ -138,8 +171,15 @@ async function remove(input: CommandInput, ctx: CommandContext): Promise<Reply> 
     throw err;
   }
   ctx.note({ change: 'remove', path: target, trash: moved, by: input.user.id });
-  await ctx.library.refresh?.();
-  return ok('Removed from the library', `\`${target}\` was taken out of the index and moved to \`${moved}\` (move it back to restore it).`);
+  const refresh = ctx.library.refresh?.bind(ctx.library);
+  const removed = async (): Promise<Reply> => {
+    await refresh?.();
+    return ok('Removed from the library', `\`${target}\` was taken out of the index and moved to \`${moved}\` (move it back to restore it).`);
+  };
+  // as for add: the index update runs outside the command queue
+  if (!refresh || !ctx.finishLater) return removed();
+  ctx.finishLater(removed);
+  return ok('Removing…', `\`${target}\` was moved to \`${moved}\` and is being taken out of the index now. This message will say when it is done.`);
 }
 
 async function recent(input: CommandInput, ctx: CommandContext): Promise<Reply> {

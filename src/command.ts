@@ -130,6 +130,9 @@ export interface ComponentInput {
   fields?: Readonly<Record<string, string>>;
   /** Set when the control sits in the member's DM with the bot (a DM alert, a user-installed /search there): no channel to share into. */
   inBotDm?: boolean;
+  /** Where the control was used (a follow's alert opens only for its owner, or in its channel). */
+  guildId?: string;
+  channelId?: string;
 }
 
 export interface AutocompleteInput<Options = OptionValues> {
@@ -167,6 +170,14 @@ export interface CommandContext {
   follows?: FollowCommands;
   /** /library add, remove, recent; absent when not configured. */
   uploads?: UploadSettings;
+  /**
+   * Finishes the answer outside the command queue: the reply `run` returns is sent at once, the
+   * queue moves on to other members' commands, and `work`'s reply then replaces it (the router
+   * edits the message). For slow work that must not hold everyone up and needs no one-at-a-time
+   * guarantee of its own, such as waiting for the library's live update (the watcher runs its
+   * updates one at a time). Absent outside the bot: run the work inline.
+   */
+  finishLater?(work: () => Promise<Reply>): void;
 }
 
 /**

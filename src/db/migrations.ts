@@ -58,4 +58,20 @@ export const MIGRATIONS: readonly string[] = [
      hash   TEXT NOT NULL,
      ids    TEXT NOT NULL
    );`,
+  // 3: follow and alert numbers are never used twice. Without AUTOINCREMENT SQLite hands out
+  // max(id) + 1, so removing the newest follow gave its number (and its alerts' numbers) to the
+  // next one made, and an old "and N more" button opened someone else's alert. The highest id
+  // ever given is kept here (a trigger per table); FollowStore inserts above it.
+  `CREATE TABLE id_high (
+     name TEXT PRIMARY KEY,
+     last INTEGER NOT NULL
+   );
+   INSERT INTO id_high (name, last) SELECT 'follows', coalesce(max(id), 0) FROM follows;
+   INSERT INTO id_high (name, last) SELECT 'alerts', coalesce(max(id), 0) FROM alerts;
+   CREATE TRIGGER follows_id_high AFTER INSERT ON follows BEGIN
+     UPDATE id_high SET last = max(last, NEW.id) WHERE name = 'follows';
+   END;
+   CREATE TRIGGER alerts_id_high AFTER INSERT ON alerts BEGIN
+     UPDATE id_high SET last = max(last, NEW.id) WHERE name = 'alerts';
+   END;`,
 ];

@@ -56,6 +56,16 @@ const REPLY_MARGIN_MS = 300;
 /** How long a queued run waits for messages to Discord in flight before it runs anyway. */
 const SEND_WAIT_MS = 2000;
 
+/**
+ * A public post from a control (Share…, a trend's Share…) pressed again by the same member on the
+ * same message with the same choice within this long is a double click: answered privately, not
+ * posted again.
+ */
+export const REPEAT_POST_MS = 15_000;
+
+/** What a member sees when they press Share… again on what they just posted. */
+export const REPEAT_POST_MESSAGE = 'You just shared that from this message; it was posted once and is not posted again.';
+
 /** What a member sees when the queue is full. */
 export const BUSY_MESSAGE = 'Verbatim is busy — please try again in a few seconds.';
 
@@ -74,6 +84,8 @@ interface RouterContext {
   /** Command runs go one at a time, yielding to the event loop between them. */
   queue: WorkQueue;
   outgoing: Outgoing;
+  /** Public posts from controls, by {@link Job.repeatKey}, with when they were pressed (double clicks). */
+  recentPosts: Map<string, number>;
 }
 
 /** One interaction's log line in the making (`fields`) and its logger (which carries the interaction id). */
@@ -88,6 +100,8 @@ interface Job {
   work: (ctx: CommandContext) => Reply | Promise<Reply>;
   /** The answer is a form: sent at once, neither queued nor deferred (a form cannot follow a deferral). */
   opensForm: boolean;
+  /** A control that posts publicly: who pressed what on which message, so a double click posts once. */
+  repeatKey?: string;
 }
 
 /** An interaction that can be answered, with a component's ways to edit the message it sits on. */
@@ -98,6 +112,9 @@ type Answerable = RepliableInteraction & {
 
 /** How an interaction has been acknowledged so far. */
 type Deferred = 'none' | 'update' | 'ephemeral' | 'public';
+
+/** Where the answer went: the interaction's original response (editable with editReply), or elsewhere (a follow-up, an updated message, a form). */
+type Sent = 'original' | 'other';
 
 /**
  * Messages to Discord in flight. discord.js sends interaction callbacks one after another, each
@@ -136,6 +153,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     maxQueue: options.maxQueue ?? MAX_QUEUE,
     queue: new WorkQueue(),
     outgoing: new Outgoing(),
+    recentPosts: new Map(),
   };
   return (interaction) => route(r, interaction);
 }
@@ -196,8 +214,11 @@ function errorReply(err: unknown, h: Handling): Reply {
   return apologyReply(errorId);
 }
 
-/** What commands get to work with; undefined while the library is not ready. */
-function commandContext(r: RouterContext, h: Handling): CommandContext | undefined {
+/**
+ * What commands get to work with; undefined while the library is not ready. `finishLater`, when
+ * given, receives the work a command hands to {@link CommandContext.finishLater}.
+ */
+function commandContext(r: RouterContext, h: Handling, finishLater?: (work: () => Promise<Reply>) => void): CommandContext | undefined {
   const state = r.options.library.state();
   if (state.status !== 'ready') return undefined;
   const { options } = r;
@@ -211,6 +232,7 @@ function commandContext(r: RouterContext, h: Handling): CommandContext | undefin
     ...(options.services?.saved ? { saved: options.services.saved } : {}),
     ...(options.services?.follows ? { follows: options.services.follows } : {}),
     ...(options.services?.uploads ? { uploads: options.services.uploads } : {}),
+    ...(finishLater ? { finishLater } : {}),
   };
 }
 
@@ -254,11 +276,21 @@ function jobFor(r: RouterContext, interaction: Interaction, h: Handling): Job | 
   if (interaction.isButton() || interaction.isStringSelectMenu()) {
     const handler = identify(r, h, 'component', idCommand(interaction.customId))?.component;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    return componentJob(handler, { id: interaction.customId, values, user: invoker(interaction), ...botDm(interaction) }, h);
+    const job = componentJob(
+      handler,
+      { id: interaction.customId, values, user: invoker(interaction), ...botDm(interaction), ...place(interaction) },
+      h,
+    );
+    if (job.mode === 'public') job.repeatKey = JSON.stringify([interaction.message.id, interaction.user.id, interaction.customId, values]);
+    return job;
   }
   if (interaction.isModalSubmit()) {
     const handler = identify(r, h, 'modal', idCommand(interaction.customId))?.component;
-    return componentJob(handler, { id: interaction.customId, values: [], fields: formFields(interaction), user: invoker(interaction) }, h);
+    return componentJob(
+      handler,
+      { id: interaction.customId, values: [], fields: formFields(interaction), user: invoker(interaction), ...place(interaction) },
+      h,
+    );
   }
   return undefined;
 }
@@ -296,7 +328,8 @@ function componentJob(handler: SlashCommand['component'], input: ComponentInput,
 
 /** Answers a job, unless the library is not ready or the queue is full. */
 async function runJob(r: RouterContext, interaction: Answerable, job: Job, h: Handling): Promise<void> {
-  const ctx = commandContext(r, h);
+  let later: (() => Promise<Reply>) | undefined;
+  const ctx = commandContext(r, h, (work) => (later = work));
   if (!ctx) {
     const state = r.options.library.state();
     noteOutcome(h, 'not-ready');
@@ -317,8 +350,47 @@ async function runJob(r: RouterContext, interaction: Answerable, job: Job, h: Ha
     await r.outgoing.track(interaction.reply(renderReply(userErrorReply(BUSY_MESSAGE), 'new')));
     return;
   }
+  if (job.repeatKey && isRepeat(r, job.repeatKey)) {
+    noteOutcome(h, 'repeat');
+    await r.outgoing.track(interaction.reply(renderReply(userErrorReply(REPEAT_POST_MESSAGE), 'new')));
+    return;
+  }
   noteOutcome(h, 'ok');
-  await answer(r, interaction, job.mode, () => job.work(ctx), h);
+  const sent = await answer(r, interaction, job.mode, () => job.work(ctx), h);
+  // a post that failed (an error, an expired result) may be tried again at once
+  if (job.repeatKey && h.fields['outcome'] !== 'ok') r.recentPosts.delete(job.repeatKey);
+  if (later) await finish(r, interaction, later, sent, h);
+}
+
+/** Whether `key` was pressed within {@link REPEAT_POST_MS}; records it otherwise. Forgets older presses. */
+function isRepeat(r: RouterContext, key: string): boolean {
+  const now = Date.now();
+  for (const [k, at] of r.recentPosts) {
+    if (now - at < REPEAT_POST_MS) break; // in insertion order: the rest are newer
+    r.recentPosts.delete(k);
+  }
+  if (r.recentPosts.has(key)) return true;
+  r.recentPosts.set(key, now);
+  return false;
+}
+
+/**
+ * The rest of an answer a command finished outside the queue ({@link CommandContext.finishLater}):
+ * runs the work (other commands go on meanwhile) and puts its reply in place of the first answer,
+ * or in a new message when the first answer was not the original response. Errors are answered
+ * as anywhere else.
+ */
+async function finish(r: RouterContext, interaction: Answerable, work: () => Promise<Reply>, sent: Sent, h: Handling): Promise<void> {
+  const started = performance.now();
+  let reply: Reply;
+  try {
+    reply = await work();
+  } catch (err) {
+    reply = errorReply(err, h);
+  }
+  h.fields['laterMs'] = Math.round(performance.now() - started);
+  if (sent === 'original') await r.outgoing.track(interaction.editReply(renderReply(reply, 'edit')));
+  else await r.outgoing.track(interaction.followUp(renderReply({ ...reply, visibility: 'ephemeral' }, 'new')));
 }
 
 /** How long we may wait before deferring, given how old the interaction already is. */
@@ -340,7 +412,7 @@ async function answer(
   mode: ComponentMode,
   work: () => Reply | Promise<Reply>,
   h: Handling,
-): Promise<void> {
+): Promise<Sent> {
   const deferNow = r.queue.size > 0 && r.queue.expectedMs() > deferDelay(r, interaction) - REPLY_MARGIN_MS;
   const slot = r.queue.reserve();
   let deferred: Deferred = 'none';
@@ -368,7 +440,7 @@ async function answer(
     if ((await Promise.race([result, timer])) === 'timeout') await r.outgoing.track(defer());
   }
   const reply = await result;
-  await r.outgoing.track(respond(interaction, reply, deferred, h));
+  return await r.outgoing.track(respond(interaction, reply, deferred, h));
 }
 
 /** Answers without queueing or deferring (a form, which can only be the first response). */
@@ -394,28 +466,36 @@ async function deferReply(interaction: Answerable, mode: ComponentMode): Promise
 }
 
 /** Sends the answer in the one way left open by how the interaction was acknowledged. */
-async function respond(interaction: Answerable, first: Reply, deferred: Deferred, h: Handling): Promise<void> {
+async function respond(interaction: Answerable, first: Reply, deferred: Deferred, h: Handling): Promise<Sent> {
   let reply = first;
   if (reply.modal) {
     if (deferred === 'none' && 'showModal' in interaction && typeof interaction.showModal === 'function') {
       await (interaction as unknown as { showModal(m: ReturnType<typeof renderModal>): Promise<unknown> }).showModal(renderModal(reply.modal));
       h.fields['modal'] = true;
-      return;
+      return 'other';
     }
     // a form can only be the first answer (not after a deferral, not to a form)
     reply = userErrorReply('That needs a form, which cannot be opened here. Run the command again.');
   }
   if (deferred === 'none') {
-    if (reply.update && interaction.update) await interaction.update(renderReply(reply, 'edit'));
-    else await interaction.reply(renderReply(reply, 'new'));
-  } else if (deferred === 'update') {
+    if (reply.update && interaction.update) {
+      await interaction.update(renderReply(reply, 'edit'));
+      return 'other';
+    }
+    await interaction.reply(renderReply(reply, 'new'));
+    return 'original';
+  }
+  if (deferred === 'update') {
     if (reply.update) await interaction.editReply(renderReply(reply, 'edit'));
     else await interaction.followUp(renderReply(reply, 'new'));
-  } else if (reply.visibility === deferred) {
-    await interaction.editReply(renderReply(reply, 'edit'));
-  } else {
-    // Visibility cannot change after deferring: replace the placeholder with a new message.
-    await interaction.deleteReply().catch(() => undefined);
-    await interaction.followUp(renderReply(reply, 'new'));
+    return 'other';
   }
+  if (reply.visibility === deferred) {
+    await interaction.editReply(renderReply(reply, 'edit'));
+    return 'original';
+  }
+  // Visibility cannot change after deferring: replace the placeholder with a new message.
+  await interaction.deleteReply().catch(() => undefined);
+  await interaction.followUp(renderReply(reply, 'new'));
+  return 'other';
 }

@@ -114,9 +114,21 @@ export interface FollowCommands {
   visibleTo(userId: string, guildId: string | undefined): Follow[];
   remove(user: { id: string; canManageChannels: boolean }, guildId: string | undefined, id: number): Follow;
   settings(guildId: string, change?: { time?: string; timeZone?: string; weeklyDay?: number }): DigestSettings;
-  /** The passages of a sent alert beyond the first five, for "and N more". */
-  alertRest(alertId: number, engine: SearchEngine): { follow: Follow; hits: Hit[]; total: number } | undefined;
+  /**
+   * The passages of a sent alert beyond the first five, for "and N more", to `viewer` only when the
+   * alert is theirs to see: their own follow's, or a channel follow's clicked in that channel.
+   */
+  alertRest(alertId: number, engine: SearchEngine, viewer: AlertViewer): AlertRest;
 }
+
+/** Who pressed an alert's button, and where. */
+export interface AlertViewer {
+  userId: string;
+  channelId?: string;
+}
+
+/** An alert's rest; `gone` when its follow (and so the alert) was removed, `foreign` when it is not the viewer's to see. */
+export type AlertRest = { follow: Follow; hits: Hit[]; total: number } | { refused: 'gone' | 'foreign' };
 
 export class FollowService implements FollowCommands {
   readonly store: FollowStore;
@@ -531,10 +543,19 @@ export class FollowService implements FollowCommands {
     return s;
   }
 
-  alertRest(alertId: number, engine: SearchEngine): { follow: Follow; hits: Hit[]; total: number } | undefined {
+  alertRest(alertId: number, engine: SearchEngine, viewer: AlertViewer): AlertRest {
     const alert = this.store.alert(alertId);
     const follow = alert && this.store.get(alert.followId);
-    if (!alert || !follow) return undefined;
+    if (!alert || !follow) return { refused: 'gone' };
+    // a DM follow is its owner's alone; a channel follow's alerts are for whoever is in its channel
+    const theirs = follow.ownerId === viewer.userId || (follow.channelId !== undefined && follow.channelId === viewer.channelId);
+    if (!theirs) {
+      this.log.warn(
+        { alert: alertId, follow: follow.id, by: viewer.userId },
+        'follows: an alert button was pressed by someone it is not for; refused',
+      );
+      return { refused: 'foreign' };
+    }
     const compiled = this.index.get(follow.id) ?? safeCompile(follow);
     const { hits } = this.hitsFor(alert.passageIds, compiled, engine);
     return { follow, hits, total: alert.passageIds.length };

@@ -69,12 +69,18 @@ export function followKey(f: Pick<Follow, 'ownerId' | 'channelId' | 'query' | 'f
   return JSON.stringify([f.ownerId, f.channelId ?? null, f.query.trim().replace(/\s+/g, ' ').toLowerCase(), filters, f.every]);
 }
 
+/** The next id of `table` (follows or alerts): above every id it ever gave, so a removed follow's or alert's number is never given again (migration 3). */
+const nextId = (table: 'follows' | 'alerts'): string =>
+  `(SELECT max(coalesce((SELECT max(id) FROM ${table}), 0), coalesce((SELECT last FROM id_high WHERE name = '${table}'), 0)) + 1)`;
+
 export class FollowStore {
   constructor(readonly db: Database) {}
 
   insert(f: Omit<Follow, 'id' | 'ownerTold'>): Follow {
     const r = this.db
-      .prepare('INSERT INTO follows (owner_id, guild_id, channel_id, query, filters, every, created_at, last_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        `INSERT INTO follows (id, owner_id, guild_id, channel_id, query, filters, every, created_at, last_digest) VALUES (${nextId('follows')}, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
       .run(f.ownerId, f.guildId, f.channelId ?? null, f.query, JSON.stringify(f.filters), f.every, f.createdAt, f.lastDigest ?? null);
     return this.get(Number(r.lastInsertRowid))!;
   }
@@ -164,7 +170,9 @@ export class FollowStore {
 
   /** Reserves an alert id before sending (its "and N more" button names it). */
   reserveAlert(followId: number, at: number): number {
-    return Number(this.db.prepare('INSERT INTO alerts (follow_id, sent_at, hits) VALUES (?, ?, 0)').run(followId, at).lastInsertRowid);
+    return Number(
+      this.db.prepare(`INSERT INTO alerts (id, follow_id, sent_at, hits) VALUES (${nextId('alerts')}, ?, ?, 0)`).run(followId, at).lastInsertRowid,
+    );
   }
 
   /** The alert was delivered: its passages are marked sent, in one transaction (never sent again). */

@@ -196,6 +196,11 @@ describe('/trend', () => {
     expect(shared.attachments).toHaveLength(1);
     expect(shared.attachments[0]!.data.equals(png.data)).toBe(true);
     expect(fake.channelMessages().some((m) => m.id === shared.messageId)).toBe(true);
+    // a second click on the same Share… (a double click) does not post the chart again (QA19b #6)
+    const again = await fake.button(String(byLabel(v, 'Share…')!['custom_id']), { message: v }).response({ timeoutMs: 20_000 });
+    expect(again.ephemeral).toBe(true);
+    expect(again.content).toBe('You just shared that from this message; it was posted once and is not posted again.');
+    expect(fake.channelMessages().filter((m) => m.content.startsWith(`Shared by <@${fake.users.alice.id}>\n**“peace”**`))).toHaveLength(1);
   });
 
   it('by country, documents, with a filter: the top countries with counts; nothing matching says so', async () => {

@@ -230,6 +230,29 @@ describe('/search', () => {
     expect(fields(related)[0]?.value).toContain('Fundacion objectivo cero'); // the shared passage itself ranks first
   });
 
+  it('posts a share once when Share… is picked again quickly on the same message (a double click) (QA19b #6)', async () => {
+    // before: three quick picks of the same passage posted three identical cards
+    const v = await fake.slashCommand('search', { query: 'coca cultivation' }).response();
+    const id = optionValues(select(v, 'search:share'))[0]!;
+    const before = fake.channelMessages().length;
+    const clicks = [0, 1, 2].map(() => fake.selectMenu('search:share', [id], { message: v }));
+    const answers = await Promise.all(clicks.map((c) => c.response()));
+    expect(answers.filter((a) => !a.ephemeral)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.ephemeral)) {
+      expect(a.content).toBe('You just shared that from this message; it was posted once and is not posted again.');
+      expect(a.embeds).toEqual([]);
+    }
+    expect(fake.channelMessages().filter((m) => m.content.startsWith('Shared by'))).toHaveLength(
+      fake
+        .channelMessages()
+        .slice(0, before)
+        .filter((m) => m.content.startsWith('Shared by')).length + 1,
+    );
+    // another passage picked from the same message is another share, and is posted
+    const other = optionValues(select(v, 'search:share'))[1];
+    if (other) expect((await fake.selectMenu('search:share', [other], { message: v }).response()).ephemeral).toBe(false);
+  });
+
   it('shows more context privately', async () => {
     const v = await fake.slashCommand('search', { query: 'money laundering' }).response();
     const id = optionValues(select(v, 'search:context'))[0]!;
@@ -343,6 +366,24 @@ describe('/search', () => {
     const v = await fake.slashCommand('search', { query: 'coca year:twenty' }).response();
     expect(v.ephemeral).toBe(true);
     expect(v.content).toBe('“year:twenty” is not a year — write year:2021 or years:2019-2021.');
+  });
+
+  it('refuses a session that is no session number, range or session of the library, in the query or the option, and names the forms (QA19b #9)', async () => {
+    // before: "No passages match … Without “session:abc”: … passages", with no word on why
+    const message =
+      '“session:abc” is not a session — write a session number or range, such as session:76 or session:70-76 (the session option lists the library’s sessions).';
+    for (const options of [{ query: 'coca session:abc' }, { query: 'coca', session: 'abc' }]) {
+      const v = await fake.slashCommand('search', options).response();
+      expect(v.ephemeral).toBe(true);
+      expect(v.content).toBe(message);
+    }
+    const trend = await fake.slashCommand('trend', { query: 'peace session:abc' }).response();
+    expect(trend.content).toBe(message);
+    const compare = await fake.slashCommand('compare', { query: 'peace session:abc', with: 'Colombia, Mexico' }).response();
+    expect(compare.content).toBe(message);
+    // numbers, ordinals and ranges are sessions, whether or not the library holds them
+    for (const query of ['coca session:76', 'coca session:76th', 'coca session:70-76', 'coca session:99'])
+      expect((await fake.slashCommand('search', { query }).response()).content).not.toMatch(/is not a session/);
   });
 
   it('autocompletes countries, speakers, sessions and documents from the index', async () => {

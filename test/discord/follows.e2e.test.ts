@@ -171,6 +171,16 @@ describe('creating follows', () => {
     expect(follow.content).toMatch(/not a year/);
   });
 
+  it('refuses a session that matches no session, which would never fire (QA19b #9)', async () => {
+    // before: "Following “climate session:abc” (#7) … · session abc", a follow that could never send anything
+    for (const options of [{ query: 'climate session:abc' }, { query: 'climate', session: 'abc' }]) {
+      const r = await fake.slashCommand('follow', { add: options }, { userId: 'alice' }).response();
+      expect(r.ephemeral).toBe(true);
+      expect(r.content).toMatch(/^“session:abc” is not a session — write a session number or range, such as session:76 or session:70-76/);
+    }
+    expect(stack.follows.store.visibleTo(fake.users.alice.id, fake.guildId).filter((f) => /abc/.test(JSON.stringify(f)))).toEqual([]);
+  });
+
   it('says how it read the query in the confirmation (alerts are matched that way), and nothing more for a query read as written', async () => {
     const made = await fake.slashCommand('follow', { add: { query: 'peace "law of the sea' } }, { userId: 'bob' }).response();
     const plain = await fake.slashCommand('follow', { add: { query: 'peace' } }, { userId: 'bob' }).response();
@@ -314,10 +324,10 @@ describe('instant alerts', () => {
       `This is your direct message with Verbatim, so there is no channel here to share into. To post this passage in a channel, run \`/quote id:${passage}\` there.`,
     );
     expect(fake.directMessages('alice')).toHaveLength(before);
-    // in a channel, Share… still posts the card
+    // in a channel, Share… still posts the card (admin: bob shared this passage from this alert a moment ago, which a repeat would not post again)
     const channel = alertsIn(fake.otherChannelId, channelFollow)[0]!;
     const posted = await fake
-      .selectMenu('search:share', [selectValues(channel, 'search:share')[0]!], { message: channel.id, userId: 'bob' })
+      .selectMenu('search:share', [selectValues(channel, 'search:share')[0]!], { message: channel.id, userId: 'admin' })
       .response();
     expect(posted.ephemeral).toBe(false);
   });
@@ -538,5 +548,62 @@ describe('identical follows (QA17 finding 8)', () => {
     expect(alerts).toHaveLength(1);
     expect(String(cardOf(alerts[0]!)['title'])).toBe('New: 1 passage for “fentanyl”');
     expect(fieldsOf(alerts[0]!)[0]?.value).toMatch(/\*\*fentanyl\*\*/);
+  });
+});
+
+describe('alert buttons open only for whom the alert is', () => {
+  /** A plain-text statement of `n` paragraphs each naming `topic`, dropped into the library. */
+  const dropText = (name: string, topic: string, n: number): void => {
+    const dir = path.join(root, 'drops');
+    mkdirSync(dir, { recursive: true });
+    const paras = Array.from(
+      { length: n },
+      (_, i) => `Paragraph ${i + 1}: the delegation reports on ${topic} in region ${i + 1}, with figures for the year.`,
+    );
+    writeFileSync(path.join(dir, name), `Statement on ${topic}\n\n${paras.join('\n\n')}\n`);
+  };
+  const moreButton = (m: StoredMessage): string =>
+    String(componentsOf(m).find((c) => String(c['custom_id']).startsWith('follow:more:'))?.['custom_id']);
+
+  it("an old “and N more” never shows another member's follow, though the newest follow and alert were removed (QA19b #3)", async () => {
+    // before: follow and alert numbers were given again once the newest were removed, and the
+    // button did not check who pressed it: bob's old button opened alice's “heroin purity” alert
+    const bobMade = await fake.slashCommand('follow', { add: { query: 'cocaine seizures' } }, { userId: 'bob' }).response();
+    const bobFollow = followIdOf(bobMade.content);
+    dropText('cocaine7.txt', 'cocaine seizures', 7);
+    await update();
+    const [bobAlert] = dmAlerts('bob', bobFollow);
+    const bobButton = moreButton(bobAlert!);
+    expect(bobButton).toMatch(/^follow:more:\d+:0$/);
+    await fake.slashCommand('follow', { remove: { follow: String(bobFollow) } }, { userId: 'bob' }).response();
+
+    const aliceMade = await fake.slashCommand('follow', { add: { query: 'heroin purity' } }, { userId: 'alice' }).response();
+    const aliceFollow = followIdOf(aliceMade.content);
+    expect(aliceFollow).toBeGreaterThan(bobFollow); // a removed follow's number is not given again
+    dropText('heroin7.txt', 'heroin purity', 7);
+    await update();
+    const [aliceAlert] = dmAlerts('alice', aliceFollow);
+    const aliceButton = moreButton(aliceAlert!);
+    expect(aliceButton).not.toBe(bobButton); // nor an alert's
+
+    // bob's stale button: his follow is gone, and he is told so privately
+    const stale = await fake.button(bobButton, { message: bobAlert!.id, userId: 'bob', context: 'bot-dm' }).response();
+    expect(stale.ephemeral).toBe(true);
+    expect(stale.embeds).toEqual([]);
+    expect(stale.content).toBe(
+      'The follow behind this alert has been removed, so its passages can no longer be opened here. `/follow list` shows your follows.',
+    );
+    // a button naming alice's alert, pressed by bob (in a channel, or in his DM): refused, nothing of hers shown
+    for (const where of [{ channelId: fake.channelId }, { context: 'bot-dm' as const }]) {
+      const foreign = await fake.button(aliceButton, { userId: 'bob', ...where }).response();
+      expect(foreign.ephemeral).toBe(true);
+      expect(foreign.embeds).toEqual([]);
+      expect(foreign.content).toMatch(/^This alert belongs to another member’s follow, so it does not open for you\./);
+      expect(foreign.content).not.toMatch(/heroin/);
+    }
+    // alice herself opens it
+    const hers = await fake.button(aliceButton, { message: aliceAlert!.id, userId: 'alice', context: 'bot-dm' }).response();
+    expect(String(cardOf(hers)['title'])).toBe('6–7 of 7 new passages for “heroin purity”');
+    await fake.slashCommand('follow', { remove: { follow: String(aliceFollow) } }, { userId: 'alice' }).response();
   });
 });

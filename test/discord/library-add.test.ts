@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/registry.ts';
 import { createBot, type Bot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
@@ -15,7 +15,7 @@ import { createLibrary, type Library } from '../../src/library/handle.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import { LibraryWatcher } from '../../src/library/live.ts';
 import { createLogger } from '../../src/logger.ts';
-import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
+import { MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord, type InteractionHandle, type ReplyView } from '../discord-server/fake-discord.ts';
 import { FIXTURE_LIBRARY } from '../support/library.ts';
 
 type Obj = Record<string, unknown>;
@@ -45,7 +45,7 @@ beforeAll(async () => {
     commands,
     log: createLogger('info', sink),
     config: { token: fake.token, apiBase: fake.apiBase },
-    services: { uploads: { dataDir: root, maxBytes: 1024 * 1024, roleId: fake.staffRoleId } },
+    services: { uploads: { dataDir: root, maxBytes: 2 * 1024 * 1024, roleId: fake.staffRoleId } },
   });
   await bot.start();
   await library.ready;
@@ -72,13 +72,31 @@ const uploads = (): string[] => {
 };
 const admin = { userId: 'admin' } as const;
 
+/**
+ * The answer once its work is done: /library add and remove answer at once ("Indexing…",
+ * "Removing…"), index outside the command queue, then edit that answer.
+ */
+async function settled(h: InteractionHandle, timeoutMs = 60_000): Promise<ReplyView> {
+  const first = await h.response({ timeoutMs });
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = h.current() ?? first;
+    if (!/^(Indexing|Removing)…$/.test(card(v).title)) return v;
+    if (Date.now() > until) throw new Error(`still “${card(v).title}” after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 describe('/library add', () => {
   it('stores a PDF under uploads/<year>/ with a sidecar, indexes it at once, says what it found, and /search finds it', async () => {
     const file = fake.attachment('A_RES_55_2.pdf', readFileSync(path.join(UN_DOCS, 'A_RES_55_2.pdf')), { contentType: 'application/pdf' });
-    const v = await fake.slashCommand('library', { add: { file, country: 'Colombia', date: '2000-09-08' } }, admin).response({ timeoutMs: 60_000 });
+    const v = await settled(fake.slashCommand('library', { add: { file, country: 'Colombia', date: '2000-09-08' } }, admin));
     expect(v.ephemeral).toBe(true);
     expect(card(v).title).toBe('Added to the library');
     expect(card(v).description).toMatch(/Symbol: A\/RES\/55\/2/);
+    // a country is labelled a country, as /source does (before: "Speaker: Colombia", QA19b #7)
+    expect(card(v).description).toMatch(/^Country: Colombia$/m);
+    expect(card(v).description).not.toMatch(/Speaker:/);
     expect(card(v).description).toMatch(/`uploads\/\d{4}\/A_RES_55_2\.pdf` · \d+ passages/);
     expect(fake.cdnRequests.some((r) => r.path.endsWith('/A_RES_55_2.pdf') && r.status === 200)).toBe(true);
     const year = new Date().getUTCFullYear();
@@ -86,12 +104,44 @@ describe('/library add', () => {
     expect(sidecar).toMatchObject({ country: 'Colombia', date: '2000-09-08', addedBy: 'admin', addedById: fake.users.admin.id });
     const found = await fake.slashCommand('search', { query: 'millennium declaration solidarity tolerance' }).response();
     expect(JSON.stringify(found.embeds)).toContain('A/RES/55/2');
-    // one log line per change: who, what, where
+    // one log line per change: who, what, where (written once the answer is final)
+    await vi.waitFor(() => expect(logLines.find((l) => l['change'] === 'add')).toBeDefined());
     expect(logLines.find((l) => l['change'] === 'add')).toMatchObject({
       user: fake.users.admin.id,
       path: `uploads/${year}/A_RES_55_2.pdf`,
       outcome: 'ok',
     });
+  }, 90_000);
+
+  it('indexes outside the command queue: other members are answered at once while a file is indexed (QA19b #2)', async () => {
+    // before: the upload waited for indexing inside the single command queue, so every member's
+    // /search and /about waited for it (3.7 s for 13 KB, 11 s for 15 MB)
+    const paragraphs = Array.from(
+      { length: 4000 },
+      (_, i) =>
+        `Paragraph ${i + 1}. The delegation of Norway addressed ocean governance, fisheries subsidies and marine litter in statement part ${i}.`,
+    );
+    const file = fake.attachment('long-ocean-statement.txt', `Statement by Norway on the ocean\n\n${paragraphs.join('\n\n')}\n`);
+    const upload = fake.slashCommand('library', { add: { file, country: 'Norway', speaker: 'Jonas Gahr Støre' } }, admin);
+    const first = await upload.response({ timeoutMs: 20_000 });
+    expect(first.ephemeral).toBe(true);
+    expect(card(first)).toEqual({
+      title: 'Indexing…',
+      description: expect.stringMatching(/^`uploads\/\d{4}\/long-ocean-statement\.txt` was stored and is being indexed now\. This message will say/),
+    }) as unknown;
+    const search = await fake.slashCommand('search', { query: 'climate change' }, { userId: 'bob' }).response();
+    const about = await fake.slashCommand('about', {}, { userId: 'alice' }).response();
+    // both answered while the file was still being indexed, without a "thinking…" wait
+    expect(card(upload.current()!).title).toBe('Indexing…');
+    expect(search.deferred).toBe(false);
+    expect(about.deferred).toBe(false);
+    expect(search.embeds.length).toBeGreaterThan(0);
+    const done = await settled(upload);
+    expect(card(done).title).toBe('Added to the library');
+    expect(card(done).description).toMatch(/`uploads\/\d{4}\/long-ocean-statement\.txt` · 4\d{3} passages/);
+    expect(card(done).description).toMatch(/^Speaker: Jonas Gahr Støre\nCountry: Norway$/m);
+    const found = await fake.slashCommand('search', { query: 'fisheries subsidies marine litter' }).response();
+    expect(JSON.stringify(found.embeds)).toContain('Jonas Gahr Støre');
   }, 90_000);
 
   it('does not add the same content twice, and points to it', async () => {
@@ -103,13 +153,49 @@ describe('/library add', () => {
     expect(uploads()).toEqual(before);
   });
 
+  it('a file the library skipped, sent again, is said to be there but not indexed, and why (QA19b #4)', async () => {
+    // before: "Already in the library" with its path, as if it were searchable
+    const scan = readFileSync(path.join(UN_DOCS, 'GA79_statement_State-of-Palestine_ar_scanned.pdf'));
+    const stored = await settled(fake.slashCommand('library', { add: { file: fake.attachment('palestine.pdf', scan) } }, admin));
+    expect(card(stored).title).toBe('Stored, but not indexed');
+    const reason = /was stored but not indexed: (.*)\. Remove it/.exec(card(stored).description)?.[1];
+    expect(reason).toBeTruthy();
+    const again = await settled(fake.slashCommand('library', { add: { file: fake.attachment('scan-again.pdf', scan) } }, admin));
+    expect(again.ephemeral).toBe(true);
+    expect(card(again)).toEqual({
+      title: 'In the library folder, but not indexed',
+      description: expect.stringContaining(
+        `The same file is already in the library folder as \`uploads/${new Date().getUTCFullYear()}/palestine.pdf\`, so it was not added again. It is **not indexed**, so searches do not find it: ${reason!}.`,
+      ),
+    }) as unknown;
+
+    // the .docx of a .pdf/.docx pair: the PDF is indexed, the .docx skipped, and said so when sent again
+    const pdf = await settled(
+      fake.slashCommand(
+        'library',
+        { add: { file: fake.attachment('A_80_604_Add.6.pdf', readFileSync(path.join(UN_DOCS, 'A_80_604_Add.6.pdf'))) } },
+        admin,
+      ),
+    );
+    expect(card(pdf).title).toBe('Added to the library');
+    const docx = readFileSync(path.join(UN_DOCS, 'A_80_604_Add.6.docx'));
+    const twin = await settled(fake.slashCommand('library', { add: { file: fake.attachment('A_80_604_Add.6.docx', docx) } }, admin));
+    expect(card(twin).title).toBe('Stored, but not indexed');
+    const resent = await settled(fake.slashCommand('library', { add: { file: fake.attachment('A_80_604_Add.6 (1).docx', docx) } }, admin));
+    expect(card(resent).title).toBe('In the library folder, but not indexed');
+    expect(card(resent).description).toMatch(
+      /It is \*\*not indexed\*\*, so searches do not find it: document id .* is taken by uploads\/\d{4}\/A\\_80\\_604\\_Add\.6\.pdf/,
+    );
+    expect(card(resent).description).toMatch(/take this copy out with \/library remove\.$/);
+  }, 90_000);
+
   it('takes a member of the library role without Manage Server; refuses others', async () => {
     const file = fake.attachment(
       'note.md',
       '# Water\n\nThe delegation of Colombia spoke at length about transboundary aquifers and glacier retreat.\n',
     );
     const staff = { userId: 'admin', permissions: MEMBER_PERMISSIONS, bypassPermissions: true };
-    const v = await fake.slashCommand('library', { add: { file, title: 'Aquifers note' } }, staff).response();
+    const v = await settled(fake.slashCommand('library', { add: { file, title: 'Aquifers note' } }, staff));
     expect(card(v).title).toBe('Added to the library');
     const refused = await fake.slashCommand('library', { add: { file } }, { userId: 'alice', bypassPermissions: true }).response();
     expect(refused.content).toMatch(/Only members with Manage Server or the <@&\d+> role can change the library/);
@@ -120,7 +206,7 @@ describe('/library add', () => {
     ['a path in the name', '../../evil.txt', 'plain text', {}, /has a path in it/],
     ['control characters in the name', 'bad\u0007name.txt', 'plain text', {}, /control characters/],
     ['a format not taken', 'tool.exe', 'MZ', {}, /`\.exe` files are not taken/],
-    ['a file over the size limit', 'big.txt', 'x', { size: 5 * 1024 * 1024 }, /5\.0 MB; the library takes files up to 1\.0 MB/],
+    ['a file over the size limit', 'big.txt', 'x', { size: 5 * 1024 * 1024 }, /5\.0 MB; the library takes files up to 2\.0 MB/],
     ['a download that fails', 'gone.txt', 'text', { status: 404 }, /could not be downloaded from Discord \(HTTP 404\)/],
   ] as [string, string, string, { size?: number; status?: number }, RegExp][])(
     '%s: a clear private answer, nothing written',
@@ -150,7 +236,7 @@ describe('/library recent and remove', () => {
       value: string;
     }[];
     expect(choices.map((c) => c.name)).toEqual([expect.stringMatching(/^Aquifers note — uploads\/\d{4}\/note\.md$/)]);
-    const v = await fake.slashCommand('library', { remove: { document: choices[0]!.value } }, admin).response();
+    const v = await settled(fake.slashCommand('library', { remove: { document: choices[0]!.value } }, admin));
     expect(card(v).title).toBe('Removed from the library');
     const trashed = readdirSync(path.join(root, '.trash'), { recursive: true }).map(String);
     expect(trashed.some((p) => p.endsWith('note.md'))).toBe(true);
