@@ -621,17 +621,19 @@ const PARAGRAPH_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})?\.?|\(?[a-z]{1,4}\)|[A-Z]\.)\
 
 /**
  * Whether `first`, indented from its block's left edge, stands where the wrapped lines of `prev`
- * stand, a numbered paragraph set with a hanging indent: "8. We will spare no effort … in the" at
- * the foot of a page carries on as "past decade. …", indented like its own second line.
+ * stand in theirs: a paragraph set indented as a whole or with a hanging indent runs on at the same
+ * indent. "8. We will spare no effort … in the" at the foot of a page carries on as "past decade.
+ * …", indented like its own second line; so does a bullet ("• To call on all States … Mines and" |
+ * "on Their Destruction, …", A/RES/55/2 pp. 3–4) and a block quote carried from the right column of
+ * one page to the left column of the next ("… Now they are" | "our responsibility. …", S/PV.8699
+ * (Resumption 1) pp. 27–28, where the indents match only measured from each block's own left edge).
  */
-function alignsWithHangingIndent(prev: Para, first: Line): boolean {
+function alignsWithIndent(prev: Para, next: Para, first: Line): boolean {
   const wrapped = prev.lines[prev.lines.length - 1]!;
-  return (
-    prev.lines.length > 1 &&
-    PARAGRAPH_NUMBER.test(prev.lines[0]!.text) &&
-    wrapped.x - prev.blockLeft > wrapped.size * 0.8 &&
-    Math.abs(first.x - wrapped.x) <= first.size * 0.5
-  );
+  const indent = wrapped.x - prev.blockLeft;
+  if (prev.lines.length < 2 || indent <= wrapped.size * 0.8) return false;
+  const near = (a: number, b: number) => Math.abs(a - b) <= first.size * 0.5;
+  return near(first.x, wrapped.x) || near(first.x - next.blockLeft, indent);
 }
 
 /** Whether `next` (first paragraph of a column or page) carries on `prev` (last of the one before). */
@@ -641,8 +643,8 @@ function continues(prev: Para, next: Para, usesIndents: boolean): boolean {
   if (!last || !first) return false;
   if (Math.abs(last.size - first.size) > Math.min(last.size, first.size) * 0.15) return false;
   if (first.x - next.blockLeft > first.size * 0.8) {
-    // indented: only the wrapped lines of a hanging-indent paragraph, a sentence plainly running on
-    return alignsWithHangingIndent(prev, first) && /^\p{Ll}/u.test(first.text) && !TERMINAL.test(last.text);
+    // indented: only the wrapped lines of an indented or hanging-indent paragraph, a sentence plainly running on
+    return alignsWithIndent(prev, next, first) && /^\p{Ll}/u.test(first.text) && !TERMINAL.test(last.text);
   }
   // Ragged-right text: a sentence plainly running on (no stop, lower-case next) continues anyway.
   if (/^\p{Ll}/u.test(first.text) && !TERMINAL.test(last.text)) return true;
