@@ -222,6 +222,16 @@ export interface PassageInput extends ExtractedParagraph {
 /** A passage with the statement it belongs to, until the document's statements are built, and whether it is a footnote. */
 export type AttributedPassage = Passage & { statement?: number; footnote?: true };
 
+/** One UN document symbol: "A/50/559", "A/50/L.5", "S/2020/12/Add.1", "A/55/305-S/2000/809", "E/CN.7/2022/1". */
+const ONE_SYMBOL = String.raw`[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.-]+){1,6}`;
+/** A line that is only a document symbol in parentheses: "(A/50/559)", "(A/50/L.5 and Add.1)", "(A/79/1, A/79/2)". */
+const SYMBOL_LINE = new RegExp(String.raw`^\(${ONE_SYMBOL}(?:\s*(?:,|and|et|y)\s*(?:${ONE_SYMBOL}|Add\.\d+|Corr\.\d+|Rev\.\d+))*\)$`);
+
+/** Whether `text` is only a document symbol in parentheses, as an agenda heading's second line gives it. */
+export function isSymbolLine(text: string): boolean {
+  return SYMBOL_LINE.test(text);
+}
+
 /** A lead-in to a quotation: at most this long, ending with a colon, a comma or "that". */
 const LEAD_IN_MAX = 300;
 const LEAD_IN_END = /(?:[:,]|\bthat)$/u;
@@ -264,6 +274,9 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     if (carryPage !== undefined) b.page = carryPage;
     return b;
   };
+  // the paragraph that was last read as a heading, and the one whose text last opened a block
+  let headingAt = -1;
+  let blockAt = -1;
   let lastText = -1;
   paragraphs.forEach((q, i) => {
     if (q.text.trim()) lastText = i;
@@ -298,7 +311,32 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       // either; a numbered heading above the salutation ("I Introduction") is the speech's first section
       const letterhead = i < aboveSpeech && !NUMBERED_HEADING.test(text);
       pendingHeading = letterhead || isMastheadDateline(paragraphs, i) ? undefined : text;
+      headingAt = i;
       continue;
+    }
+    // a line that is only a document symbol in parentheses ("(A/50/559)") right under a heading is
+    // the heading's: "(b) First report of the Credentials Committee" | "(A/50/559)" (A/50/PV.33)
+    if (!carry && isSymbolLine(text)) {
+      const last = blocks[blocks.length - 1];
+      if (headingAt === i - 1 && pendingHeading !== undefined) {
+        pendingHeading = `${pendingHeading} ${text}`;
+        headingAt = i;
+        continue;
+      }
+      if (
+        blockAt === i - 1 &&
+        last &&
+        !last.kind &&
+        last.statement === p.statement &&
+        !endsSentence(last.text) &&
+        last.text.length + 1 + text.length <= max
+      ) {
+        last.text = `${last.text} ${text}`;
+        if (p.page !== undefined && last.page !== undefined && (p.pageEnd ?? p.page) > (last.pageEnd ?? last.page))
+          last.pageEnd = p.pageEnd ?? p.page;
+        blockAt = i;
+        continue;
+      }
     }
     const heading = headingOf(p, i) ?? pendingHeading;
     const combined = carry ? (/\p{L}-$/u.test(carry) ? carry + text : `${carry} ${text}`) : text;
@@ -366,6 +404,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     if (p.statement !== undefined) block.statement = p.statement;
     if (p.sameParagraph) block.sameParagraph = true;
     blocks.push(block);
+    blockAt = i;
   }
   if (carry) blocks.push(carried());
   return blocks;

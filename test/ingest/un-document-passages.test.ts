@@ -1,0 +1,46 @@
+/**
+ * Passages of the real UN documents of test/fixtures/un-documents as ingestion gives them (QA19):
+ * what a user quotes and cites from them.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeExtractors } from '../../src/ingest/load-library.ts';
+import { toPassages } from '../../src/ingest/passages.ts';
+import { loadUnDocument } from '../support/library.ts';
+
+afterAll(() => closeExtractors());
+
+describe('a line that is only a document symbol in parentheses belongs to the heading above it', () => {
+  it('A/50/PV.33: "(b) First report of the Credentials Committee (A/50/559)" is one passage, in its agenda item', async () => {
+    // before: "(A/50/559)" was a passage of its own, with no section
+    const record = await loadUnDocument('A_50_PV.33.pdf');
+    const heading = record.passages.find((p) => p.text.startsWith('(b) First report of the Credentials Committee'));
+    expect(heading).toMatchObject({
+      text: '(b) First report of the Credentials Committee (A/50/559)',
+      sectionTitle: 'Agenda item 3 (continued)',
+      page: 7,
+    });
+    expect(record.passages.some((p) => p.text.startsWith('(A/50/559)'))).toBe(false);
+  });
+
+  it('A/80/590: the report a table answers keeps its symbol, which no longer opens the table’s first passage', async () => {
+    // before: "(A/78/744/Add.11) Request/recommendation The Advisory Committee trusts that …"
+    const report = await loadUnDocument('A_80_590.pdf');
+    const texts = report.passages.map((p) => p.text);
+    expect(texts).toContain('Proposed budget for the period from 1 July 2024 to 30 June 2025 (A/78/744/Add.11)');
+    expect(texts.some((t) => t.startsWith('(A/78/744/Add.11)'))).toBe(false);
+  });
+
+  it('a short heading read as a section takes the symbol under it into its title', () => {
+    const body = 'The President: The draft resolution recommended by the Committee in paragraph 10 of its report reads as follows.';
+    const passages = toPassages('x', [{ text: 'Draft resolution' }, { text: '(A/50/L.5)' }, { text: body }]);
+    expect(passages).toHaveLength(1);
+    expect(passages[0]).toMatchObject({ text: body, sectionTitle: 'Draft resolution (A/50/L.5)' });
+    // a symbol line after a sentence that ends is left alone
+    const after = toPassages('x', [
+      { text: 'The Committee adopted its report without a vote on 12 October.' },
+      { text: '(A/50/559)' },
+      { text: body },
+    ]);
+    expect(after.map((p) => p.text)).not.toContain('The Committee adopted its report without a vote on 12 October. (A/50/559)');
+  });
+});
