@@ -44,3 +44,17 @@ describe('a line that is only a document symbol in parentheses belongs to the he
     expect(after.map((p) => p.text)).not.toContain('The Committee adopted its report without a vote on 12 October. (A/50/559)');
   });
 });
+
+describe('a Security Council masthead reads as its members list', () => {
+  it('dot leaders cut short by a long name are gone: "Northern Ireland Ms. Pierce" (S/PV.8701), "Mr. Roberts" (S/PV.8699 (Resumption 1))', async () => {
+    // before: "…United Kingdom of Great Britain and Northern Ireland . . Ms. Pierce"
+    for (const [file, member] of [
+      ['S_PV.8701.pdf', 'Ms. Pierce'],
+      ['S_PV.8699_Resumption1.pdf', 'Mr. Roberts'],
+    ] as const) {
+      const texts = (await loadUnDocument(file)).passages.map((p) => p.text);
+      expect(texts.join('\n')).toContain(`United Kingdom of Great Britain and Northern Ireland ${member} United States of America`);
+      expect(texts.filter((t) => /\. \./.test(t))).toEqual([]);
+    }
+  });
+});

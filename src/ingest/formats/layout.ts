@@ -179,7 +179,14 @@ function textOf(items: PageItem[], marks: Set<PageItem>): string {
   let edge = rtl ? Infinity : -Infinity;
   // a mark's item may carry the space after it ("5 " in "Action5 and"): dropped with the mark, the space is kept
   let spaceAfterMark = false;
-  for (const i of rtl ? [...items].reverse() : items) {
+  const ordered = rtl ? [...items].reverse() : items;
+  for (const [k, i] of ordered.entries()) {
+    if (isLeader(i, ordered.slice(k + 1), rtl)) {
+      // read as the gap it fills: a space
+      if (out && !out.endsWith(' ')) out += ' ';
+      edge = rtl ? i.x : i.right;
+      continue;
+    }
     if (marks.has(i)) {
       edge = rtl ? i.x : i.right;
       // a unit's exponent is no footnote mark: "2,050 m" and a raised "3" are cubic metres
@@ -200,6 +207,22 @@ function textOf(items: PageItem[], marks: Set<PageItem>): string {
     .replace(/(?:\s*\.){4,}\s*/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Dots that fill a gap: ". . . . ." or, cut short by a long name, ". ." (S/PV.8701's "Northern Ireland . . Ms. Pierce"). */
+const LEADER = /^\s*\.(?:\s*\.)+\s*$/;
+
+/**
+ * Whether an item is a dot leader between a table's columns: dots alone, with the next word of the
+ * row (`after`, in reading order) standing a wide gap away. Dots running up to the next word, as
+ * an ellipsis does, are text.
+ */
+function isLeader(item: PageItem, after: readonly PageItem[], rtl: boolean): boolean {
+  if (!LEADER.test(item.text)) return false;
+  const next = after.find((i) => i.text.trim());
+  if (!next) return false;
+  const gap = rtl ? item.x - next.right : next.x - item.right;
+  return gap > item.size * 0.8;
 }
 
 const JOB = /^(?:[A-Z]\.)?\d{2}-\d{5}(?:\d{1,4}\/\d{1,4})?$/;
