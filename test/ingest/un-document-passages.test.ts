@@ -57,4 +57,14 @@ describe('a Security Council masthead reads as its members list', () => {
       expect(texts.filter((t) => /\. \./.test(t))).toEqual([]);
     }
   });
+
+  it('S/PV.8701: the members listed under "Members:" are one passage, not cut after the first row', async () => {
+    // before: "President: … Members: Belgium Mr. Pecsteen de Buytswerve" | "China Mr. Wu Haitao … Mrs. Craft"
+    const texts = (await loadUnDocument('S_PV.8701.pdf')).passages.map((p) => p.text);
+    const members = texts.find((t) => t.includes('Members: Belgium'));
+    expect(members).toMatch(
+      /^President: Mr\. Dang \(Viet Nam\) Members: Belgium Mr\. Pecsteen de Buytswerve China Mr\. Wu Haitao .* United States of America Mrs\. Craft$/,
+    );
+    expect(texts.some((t) => t.startsWith('China Mr. Wu Haitao'))).toBe(false);
+  });
 });

@@ -54,6 +54,8 @@ interface Line {
   right: number;
   y: number;
   size: number;
+  /** Where the text after a label set in the margin starts ("Members:   Belgium"): the x of "Belgium". */
+  hang?: number;
 }
 
 interface Block {
@@ -488,7 +490,10 @@ function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string
     // A row may join two columns whose baselines differ slightly: the line keeps its own.
     const y = median(real.map((i) => i.y)) ?? row.y;
     const size = Math.max(...real.map((i) => i.size));
-    return { text, x: Math.min(...real.map((i) => i.x)), right: Math.max(...real.map((i) => i.right)), y, size };
+    const l: Line = { text, x: Math.min(...real.map((i) => i.x)), right: Math.max(...real.map((i) => i.right)), y, size };
+    const hang = labelHang(real, size);
+    if (hang !== undefined) l.hang = hang;
+    return l;
   };
   const block = (lines: Line[]): Block => ({
     page,
@@ -592,6 +597,22 @@ function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string
   return pieces;
 }
 
+/**
+ * Where the text after a short label ending in a colon starts, when a wide gap sets the label
+ * apart in a margin of its own ("Members:" | "Belgium … Mr. Pecsteen de Buytswerve" on a Security
+ * Council masthead); the lines under it stand there.
+ */
+function labelHang(items: readonly PageItem[], size: number): number | undefined {
+  const words = items.filter((i) => i.text.trim());
+  let head = '';
+  for (let k = 0; k < words.length - 1 && k < 4; k++) {
+    head += words[k]!.text;
+    if (head.length > 24) return undefined;
+    if (/\p{L}:\s*$/u.test(head)) return words[k + 1]!.x - words[k]!.right > size * 1.2 ? words[k + 1]!.x : undefined;
+  }
+  return undefined;
+}
+
 /** Splits a block into paragraphs by vertical gaps, first-line indents and font-size changes. */
 function paragraphsOf(block: Block, leading: number): Para[] {
   const paras: Para[] = [];
@@ -629,6 +650,8 @@ function paragraphsOf(block: Block, leading: number): Para[] {
  * stop before it, lower case).
  */
 function hangingIndent(cur: readonly Line[], prev: Line, line: Line, block: Block): boolean {
+  // a list under a label in the margin: "Members:   Belgium …" | "China …" stands under "Belgium"
+  if (prev.hang !== undefined && Math.abs(line.x - prev.hang) <= line.size * 0.5) return true;
   if (cur.length !== 1) return false;
   if (PARAGRAPH_NUMBER.test(prev.text) && prev.right >= block.right - prev.size * 3 && prev.right >= line.right - prev.size * 2) return true;
   return (
