@@ -68,3 +68,36 @@ describe('a Security Council masthead reads as its members list', () => {
     expect(texts.some((t) => t.startsWith('China Mr. Wu Haitao'))).toBe(false);
   });
 });
+
+describe('each part of a long paragraph is cited with its own pages', () => {
+  it('A/50/PV.33: the part of Libya’s paragraph that is on p. 18 alone says p. 18, not pp. 17–18', async () => {
+    const record = await loadUnDocument('A_50_PV.33.pdf');
+    const first = record.passages.find((p) => p.text.startsWith('One of the most important historical events that followed the end of the Second'));
+    const second = record.passages.find((p) => p.text.startsWith('This tendency can be seen, inter alia, in the steering of those bodies'));
+    expect(second?.paragraph).toBe(first?.paragraph);
+    expect([first?.page, first?.pageEnd]).toEqual([17, 18]);
+    // before: pp. 17–18, the whole paragraph's range
+    expect([second?.page, second?.pageEnd]).toEqual([18, undefined]);
+  });
+
+  it('Senegal (GA79): a paragraph over pp. 5–7 gives its parts pp. 5–6 and pp. 6–7', async () => {
+    const speech = await loadUnDocument('GA79_statement_Senegal_fr.pdf');
+    const pages = (start: string) => {
+      const p = speech.passages.find((q) => q.text.startsWith(start));
+      return [p?.page, p?.pageEnd];
+    };
+    expect(pages('Le monde doit se regarder en face, sans complaisance.')).toEqual([5, 6]);
+    expect(pages('Des résolutions adoptées par cette même Assemblée sont ignorées.')).toEqual([6, 7]);
+  });
+
+  it('a paragraph that says where each page begins: parts and pieces joined keep their own pages', () => {
+    const a = 'The first sentence of this paragraph stands on page four and says a good deal about it. '.repeat(7).trim();
+    const b = 'The second half of the paragraph is printed on page five and goes on for a while longer. '.repeat(6).trim();
+    const text = `${a} ${b}`;
+    const [one, two] = toPassages('x', [{ text, page: 4, pageEnd: 5, pageBreaks: [{ at: a.length + 1, page: 5 }] }]);
+    expect([one?.page, one?.pageEnd, two?.page, two?.pageEnd]).toEqual([4, undefined, 5, undefined]);
+    // without page breaks (a reader that does not know them) both parts keep the whole range
+    const [c, d] = toPassages('x', [{ text, page: 4, pageEnd: 5 }]);
+    expect([c?.page, c?.pageEnd, d?.page, d?.pageEnd]).toEqual([4, 5, 4, 5]);
+  });
+});

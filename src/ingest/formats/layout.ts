@@ -18,11 +18,11 @@
  *    no item crosses while text lies on both sides of it in many rows; rows crossing it are
  *    full-width bands; a band is read left column, then right column;
  * 6. lines → paragraphs (vertical gaps, first-line indents, size changes), and a paragraph cut by a
- *    column or page break is joined to its continuation (page and pageEnd kept).
+ *    column or page break is joined to its continuation (page, pageEnd and where each page begins kept).
  * Line-end hyphens are resolved with the document's own vocabulary, computed once.
  */
-import type { ExtractedParagraph } from '../../types.ts';
-import { joinLinesWith, vocabulary } from './line-joins.ts';
+import type { ExtractedParagraph, PageBreak } from '../../types.ts';
+import { joinLinesWith, vocabulary, type Vocabulary } from './line-joins.ts';
 import { mastheadSymbol } from './symbol.ts';
 
 /** A text item as pdf.js delivers it, reduced to what layout needs. */
@@ -69,6 +69,8 @@ interface Para {
   page: number;
   pageEnd: number;
   lines: Line[];
+  /** The lines that open a later page: `lines[line]` is the first on page `page`. */
+  breaks: { line: number; page: number }[];
   blockRight: number;
   blockLeft: number;
 }
@@ -631,12 +633,12 @@ function paragraphsOf(block: Block, leading: number): Para[] {
         start = true;
     }
     if (start && cur.length) {
-      paras.push({ page: block.page, pageEnd: block.page, lines: cur, blockLeft: block.left, blockRight: block.right });
+      paras.push({ page: block.page, pageEnd: block.page, lines: cur, breaks: [], blockLeft: block.left, blockRight: block.right });
       cur = [];
     }
     cur.push(line);
   });
-  if (cur.length) paras.push({ page: block.page, pageEnd: block.page, lines: cur, blockLeft: block.left, blockRight: block.right });
+  if (cur.length) paras.push({ page: block.page, pageEnd: block.page, lines: cur, breaks: [], blockLeft: block.left, blockRight: block.right });
   return paras;
 }
 
@@ -700,6 +702,21 @@ function continues(prev: Para, next: Para, usesIndents: boolean): boolean {
   if (!full) return false;
   if (usesIndents || /-$/.test(last.text)) return true;
   return /^\p{Ll}/u.test(first.text) || !TERMINAL.test(last.text);
+}
+
+/**
+ * Where in a paragraph's joined text each later page begins: the length of its lines before that
+ * page, joined the same way, and the space after them (a word hyphenated over the break counts
+ * where it is cut, within that word).
+ */
+function pageBreaksOf(para: Para, text: string, vocab: Vocabulary): PageBreak[] {
+  return para.breaks.map((b) => {
+    const before = joinLinesWith(
+      para.lines.slice(0, b.line).map((l) => l.text),
+      vocab,
+    );
+    return { at: Math.min(before.length + 1, text.length), page: b.page };
+  });
 }
 
 export interface LayoutResult {
@@ -785,6 +802,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
       }
       inDisclaimer = false;
       if (i === 0 && lastPara && lastParaOpen && continues(lastPara, p, usesIndents)) {
+        if (p.page > lastPara.pageEnd) lastPara.breaks.push({ line: lastPara.lines.length, page: p.page });
         lastPara.lines.push(...p.lines);
         lastPara.blockRight = p.blockRight;
         lastPara.blockLeft = p.blockLeft;
@@ -792,7 +810,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
         return;
       }
       flushNotes();
-      const copy = { ...p, lines: [...p.lines] };
+      const copy = { ...p, lines: [...p.lines], breaks: [...p.breaks] };
       out.push({ para: copy });
       lastPara = copy;
       lastParaOpen = true;
@@ -819,6 +837,8 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
       const tokens = text.split(' ');
       if (tokens.length >= 2 && tokens.filter((t) => /^[-–—(]?[\d.,%]+\)?$|^[-–—]$/.test(t)).length >= tokens.length * 0.7) p.kind = 'table';
       if (o.para.pageEnd !== o.para.page) p.pageEnd = o.para.pageEnd;
+      const breaks = pageBreaksOf(o.para, text, vocab);
+      if (breaks.length) p.pageBreaks = breaks;
       paragraphs.push(p);
     } else if ('table' in o) {
       if (worded(o.table)) paragraphs.push({ text: o.table, page: o.page, kind: 'table' });
