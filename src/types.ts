@@ -381,12 +381,24 @@ export interface SearchEngine {
 }
 
 /** A paragraph as a format extractor delivers it (already re-flowed where the format knows its paragraphs). */
+/** Page `page` begins at character `at` of a paragraph's text. */
+export interface PageBreak {
+  at: number;
+  page: number;
+}
+
 export interface ExtractedParagraph {
   text: string;
   /** 1-based page (PDF): where the paragraph starts. */
   page?: number;
   /** Last page, when the paragraph runs over a page (or column-and-page) break. */
   pageEnd?: number;
+  /**
+   * Where in `text` each later page begins (PDF): the character offset of the first word of page
+   * `page`, in order. A part of a long paragraph is cited with the pages it spans, not the whole
+   * paragraph's (see src/ingest/page-breaks.ts).
+   */
+  pageBreaks?: PageBreak[];
   /**
    * What the paragraph is when it is not running text: a table (rows joined by " | ", cells by
    * " · ") or a footnote (its mark removed). Such paragraphs are never joined to a neighbour.

@@ -3,7 +3,8 @@
  * a neighbour, headings and dated sections carried as section title/date, stable ids.
  */
 import { createHash } from 'node:crypto';
-import type { ExtractedParagraph, Passage } from '../types.ts';
+import type { ExtractedParagraph, PageBreak, Passage } from '../types.ts';
+import { joinPages, offsetIn, pagesOfSlice, withPages, type Paged } from './page-breaks.ts';
 import { endsSentence, splitSentences } from './sentences.ts';
 import { MONTH_NAMES } from './dates.ts';
 import { printedParagraphNumber } from './paragraph-number.ts';
@@ -23,6 +24,14 @@ export interface PassageOptions {
    * title, place and date: see linesAboveSpeech in ./statement-heading.ts); none of them is a section.
    */
   aboveSpeech?: number;
+}
+
+/** Sets a block's pages (page, pageEnd, pageBreaks) to `pages`. */
+function setPages<T extends Paged>(block: T, pages: Paged): T {
+  withPages(block, pages.page, pages.pageEnd);
+  delete block.pageBreaks;
+  if (pages.pageBreaks) block.pageBreaks = pages.pageBreaks;
+  return block;
 }
 
 /** Short stable id: base64url of SHA-1 over document id, passage text and its occurrence index. */
@@ -202,6 +211,8 @@ interface Block {
   text: string;
   page?: number;
   pageEnd?: number;
+  /** Where each later page begins in `text` (PDF). */
+  pageBreaks?: PageBreak[];
   heading?: string;
   /** Index of the statement (see ./statements.ts) the paragraph belongs to. */
   statement?: number;
@@ -221,6 +232,16 @@ export interface PassageInput extends ExtractedParagraph {
 
 /** A passage with the statement it belongs to, until the document's statements are built, and whether it is a footnote. */
 export type AttributedPassage = Passage & { statement?: number; footnote?: true };
+
+/** One UN document symbol: "A/50/559", "A/50/L.5", "S/2020/12/Add.1", "A/55/305-S/2000/809", "E/CN.7/2022/1". */
+const ONE_SYMBOL = String.raw`[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.-]+){1,6}`;
+/** A line that is only a document symbol in parentheses: "(A/50/559)", "(A/50/L.5 and Add.1)", "(A/79/1, A/79/2)". */
+const SYMBOL_LINE = new RegExp(String.raw`^\(${ONE_SYMBOL}(?:\s*(?:,|and|et|y)\s*(?:${ONE_SYMBOL}|Add\.\d+|Corr\.\d+|Rev\.\d+))*\)$`);
+
+/** Whether `text` is only a document symbol in parentheses, as an agenda heading's second line gives it. */
+export function isSymbolLine(text: string): boolean {
+  return SYMBOL_LINE.test(text);
+}
 
 /** A lead-in to a quotation: at most this long, ending with a colon, a comma or "that". */
 const LEAD_IN_MAX = 300;
@@ -255,15 +276,17 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
   };
   let carry = '';
   let carryStatement: number | undefined;
-  // the page the carried fragment starts on: a fragment pushed alone or opening the next paragraph keeps it
-  let carryPage: number | undefined;
-  /** The carried fragment as a block of its own, with its statement and page. */
+  // the pages of the carried fragment: a fragment pushed alone or opening the next paragraph keeps them
+  let carryPages: Paged = {};
+  /** The carried fragment as a block of its own, with its statement and pages. */
   const carried = (): Block => {
     const b: Block = { text: carry };
     if (carryStatement !== undefined) b.statement = carryStatement;
-    if (carryPage !== undefined) b.page = carryPage;
-    return b;
+    return setPages(b, carryPages);
   };
+  // the paragraph that was last read as a heading, and the one whose text last opened a block
+  let headingAt = -1;
+  let blockAt = -1;
   let lastText = -1;
   paragraphs.forEach((q, i) => {
     if (q.text.trim()) lastText = i;
@@ -280,6 +303,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       const block: Block = { text, kind: p.kind };
       if (p.page !== undefined) block.page = p.page;
       if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
+      if (p.pageBreaks) block.pageBreaks = p.pageBreaks;
       const heading = headingOf(p, i) ?? pendingHeading;
       if (heading !== undefined) block.heading = heading;
       blocks.push(block);
@@ -298,11 +322,35 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       // either; a numbered heading above the salutation ("I Introduction") is the speech's first section
       const letterhead = i < aboveSpeech && !NUMBERED_HEADING.test(text);
       pendingHeading = letterhead || isMastheadDateline(paragraphs, i) ? undefined : text;
+      headingAt = i;
       continue;
+    }
+    // a line that is only a document symbol in parentheses ("(A/50/559)") right under a heading is
+    // the heading's: "(b) First report of the Credentials Committee" | "(A/50/559)" (A/50/PV.33)
+    if (!carry && isSymbolLine(text)) {
+      const last = blocks[blocks.length - 1];
+      if (headingAt === i - 1 && pendingHeading !== undefined) {
+        pendingHeading = `${pendingHeading} ${text}`;
+        headingAt = i;
+        continue;
+      }
+      if (
+        blockAt === i - 1 &&
+        last &&
+        !last.kind &&
+        last.statement === p.statement &&
+        !endsSentence(last.text) &&
+        last.text.length + 1 + text.length <= max
+      ) {
+        setPages(last, joinPages(last, p, last.text.length + 1));
+        last.text = `${last.text} ${text}`;
+        blockAt = i;
+        continue;
+      }
     }
     const heading = headingOf(p, i) ?? pendingHeading;
     const combined = carry ? (/\p{L}-$/u.test(carry) ? carry + text : `${carry} ${text}`) : text;
-    const startPage = carry && carryPage !== undefined ? carryPage : p.page;
+    const combinedPages = carry ? joinPages(carryPages, p, combined.length - text.length) : pagesOfSlice(p, 0, text.length);
     carry = '';
     // a speech's length ("2724 palabras – 15 minutos") belongs with the lines about it before, not with the speech
     const lengthLine = text.length < 80 && isLengthLine(text);
@@ -323,17 +371,16 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
         last.statement === p.statement &&
         !p.sameParagraph
       ) {
-        last.text = /\p{L}-$/u.test(last.text) ? last.text + combined : `${last.text} ${combined}`;
+        const joined = /\p{L}-$/u.test(last.text) ? last.text + combined : `${last.text} ${combined}`;
+        setPages(last, joinPages(last, combinedPages, joined.length - combined.length));
+        last.text = joined;
         if (lengthLine) last.closed = true;
-        if (p.page !== undefined && last.page !== undefined && (p.pageEnd ?? p.page) > (last.pageEnd ?? last.page)) {
-          last.pageEnd = p.pageEnd ?? p.page;
-        }
         continue;
       }
       if ((!endsSentence(text) || leadsIn) && !lengthLine && hasNext && !p.sameParagraph && !paragraphs[i + 1]?.sameParagraph) {
         carry = combined;
         carryStatement = p.statement;
-        carryPage = startPage;
+        carryPages = combinedPages;
         continue;
       }
     }
@@ -354,18 +401,17 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     ) {
       carry = combined;
       carryStatement = p.statement;
-      carryPage = startPage;
+      carryPages = combinedPages;
       continue;
     }
     const block: Block = { text: combined };
     if (lengthLine) block.closed = true;
-    if (startPage !== undefined) block.page = startPage;
-    const endPage = p.pageEnd ?? p.page;
-    if (startPage !== undefined && endPage !== undefined && endPage > startPage) block.pageEnd = endPage;
+    setPages(block, combinedPages);
     if (heading !== undefined) block.heading = heading;
     if (p.statement !== undefined) block.statement = p.statement;
     if (p.sameParagraph) block.sameParagraph = true;
     blocks.push(block);
+    blockAt = i;
   }
   if (carry) blocks.push(carried());
   return blocks;
@@ -398,7 +444,12 @@ export function toPassages(docId: string, paragraphs: readonly PassageInput[], o
     }
     const dated = readSection(block.text, opts.date, opts.dateEnd);
     if (dated) section = dated.title || !block.heading ? dated : { ...dated, title: block.heading };
+    let cursor = 0;
     for (const text of block.kind === 'table' ? splitRows(block.text, max) : splitParagraph(block.text, max)) {
+      // a part of a long paragraph is on the pages its own words are on
+      const from = offsetIn(block.text, text, cursor);
+      cursor = from + text.length;
+      const pages = pagesOfSlice(block, from, cursor);
       const occurrence = seen.get(text) ?? 0;
       seen.set(text, occurrence + 1);
       const passage: AttributedPassage = {
@@ -410,10 +461,10 @@ export function toPassages(docId: string, paragraphs: readonly PassageInput[], o
       };
       if (section?.title) passage.sectionTitle = section.title;
       if (section?.date) passage.sectionDate = section.date;
-      if (block.page !== undefined) passage.page = block.page;
+      if (pages.page !== undefined) passage.page = pages.page;
       if (block.statement !== undefined) passage.statement = block.statement;
       if (block.kind === 'footnote') passage.footnote = true;
-      if (block.page !== undefined && block.pageEnd !== undefined && block.pageEnd > block.page) passage.pageEnd = block.pageEnd;
+      if (pages.pageEnd !== undefined) passage.pageEnd = pages.pageEnd;
       passages.push(passage);
     }
   });

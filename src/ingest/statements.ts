@@ -14,6 +14,7 @@
  * three paragraphs open with a speaker turn, from at least two speakers. Narrated statements are read
  * only in documents that are neither records nor one speaker's statement (reports).
  */
+import { offsetIn, takeSlicePages } from './page-breaks.ts';
 import type { DocumentMeta, ExtractedParagraph, Passage, Statement } from '../types.ts';
 import type { AttributedPassage } from './passages.ts';
 import { normalizeCountry } from './country.ts';
@@ -581,7 +582,9 @@ function attributeTurns(paragraphs: readonly ExtractedParagraph[], summary: bool
       out.push(current === undefined ? { ...p } : { ...p, statement: current });
       continue;
     }
-    for (const part of summary ? [p.text] : splitAtTurns(p.text)) {
+    const parts = summary ? [p.text] : splitAtTurns(p.text);
+    let cursor = 0;
+    for (const part of parts) {
       const turn = summary ? parseSummaryTurn(part) : parseTurn(part);
       if (turn) {
         const head = headOfTurn(turn, part);
@@ -600,6 +603,12 @@ function attributeTurns(paragraphs: readonly ExtractedParagraph[], summary: bool
         introduced = readIntroduction(part) ?? introduced;
       }
       const q: AttributedParagraph = { ...p, text: part };
+      if (parts.length > 1) {
+        // a turn cut out of a paragraph stands on its own pages
+        const from = offsetIn(p.text, part, cursor);
+        cursor = from + part.length;
+        takeSlicePages(q, p, from, cursor);
+      }
       if (current !== undefined) q.statement = current;
       out.push(q);
     }
@@ -630,6 +639,10 @@ function attributeNarrated(paragraphs: readonly ExtractedParagraph[]): Attributi
       statements.push(h);
       const text = p.text.slice(cuts[i]!, cuts[i + 1] ?? p.text.length).trim();
       const q: AttributedParagraph = { ...p, text, statement: statements.length - 1 };
+      if (actors.length > 1) {
+        const from = offsetIn(p.text, text, cuts[i]!);
+        takeSlicePages(q, p, from, from + text.length);
+      }
       if (i > 0) q.sameParagraph = true;
       out.push(q);
     });

@@ -18,11 +18,11 @@
  *    no item crosses while text lies on both sides of it in many rows; rows crossing it are
  *    full-width bands; a band is read left column, then right column;
  * 6. lines → paragraphs (vertical gaps, first-line indents, size changes), and a paragraph cut by a
- *    column or page break is joined to its continuation (page and pageEnd kept).
+ *    column or page break is joined to its continuation (page, pageEnd and where each page begins kept).
  * Line-end hyphens are resolved with the document's own vocabulary, computed once.
  */
-import type { ExtractedParagraph } from '../../types.ts';
-import { joinLinesWith, vocabulary } from './line-joins.ts';
+import type { ExtractedParagraph, PageBreak } from '../../types.ts';
+import { joinLinesWith, vocabulary, type Vocabulary } from './line-joins.ts';
 import { mastheadSymbol } from './symbol.ts';
 
 /** A text item as pdf.js delivers it, reduced to what layout needs. */
@@ -54,6 +54,8 @@ interface Line {
   right: number;
   y: number;
   size: number;
+  /** Where the text after a label set in the margin starts ("Members:   Belgium"): the x of "Belgium". */
+  hang?: number;
 }
 
 interface Block {
@@ -67,6 +69,8 @@ interface Para {
   page: number;
   pageEnd: number;
   lines: Line[];
+  /** The lines that open a later page: `lines[line]` is the first on page `page`. */
+  breaks: { line: number; page: number }[];
   blockRight: number;
   blockLeft: number;
 }
@@ -179,7 +183,14 @@ function textOf(items: PageItem[], marks: Set<PageItem>): string {
   let edge = rtl ? Infinity : -Infinity;
   // a mark's item may carry the space after it ("5 " in "Action5 and"): dropped with the mark, the space is kept
   let spaceAfterMark = false;
-  for (const i of rtl ? [...items].reverse() : items) {
+  const ordered = rtl ? [...items].reverse() : items;
+  for (const [k, i] of ordered.entries()) {
+    if (isLeader(i, ordered.slice(k + 1), rtl)) {
+      // read as the gap it fills: a space
+      if (out && !out.endsWith(' ')) out += ' ';
+      edge = rtl ? i.x : i.right;
+      continue;
+    }
     if (marks.has(i)) {
       edge = rtl ? i.x : i.right;
       // a unit's exponent is no footnote mark: "2,050 m" and a raised "3" are cubic metres
@@ -200,6 +211,22 @@ function textOf(items: PageItem[], marks: Set<PageItem>): string {
     .replace(/(?:\s*\.){4,}\s*/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Dots that fill a gap: ". . . . ." or, cut short by a long name, ". ." (S/PV.8701's "Northern Ireland . . Ms. Pierce"). */
+const LEADER = /^\s*\.(?:\s*\.)+\s*$/;
+
+/**
+ * Whether an item is a dot leader between a table's columns: dots alone, with the next word of the
+ * row (`after`, in reading order) standing a wide gap away. Dots running up to the next word, as
+ * an ellipsis does, are text.
+ */
+function isLeader(item: PageItem, after: readonly PageItem[], rtl: boolean): boolean {
+  if (!LEADER.test(item.text)) return false;
+  const next = after.find((i) => i.text.trim());
+  if (!next) return false;
+  const gap = rtl ? item.x - next.right : next.x - item.right;
+  return gap > item.size * 0.8;
 }
 
 const JOB = /^(?:[A-Z]\.)?\d{2}-\d{5}(?:\d{1,4}\/\d{1,4})?$/;
@@ -465,7 +492,10 @@ function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string
     // A row may join two columns whose baselines differ slightly: the line keeps its own.
     const y = median(real.map((i) => i.y)) ?? row.y;
     const size = Math.max(...real.map((i) => i.size));
-    return { text, x: Math.min(...real.map((i) => i.x)), right: Math.max(...real.map((i) => i.right)), y, size };
+    const l: Line = { text, x: Math.min(...real.map((i) => i.x)), right: Math.max(...real.map((i) => i.right)), y, size };
+    const hang = labelHang(real, size);
+    if (hang !== undefined) l.hang = hang;
+    return l;
   };
   const block = (lines: Line[]): Block => ({
     page,
@@ -569,6 +599,22 @@ function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string
   return pieces;
 }
 
+/**
+ * Where the text after a short label ending in a colon starts, when a wide gap sets the label
+ * apart in a margin of its own ("Members:" | "Belgium … Mr. Pecsteen de Buytswerve" on a Security
+ * Council masthead); the lines under it stand there.
+ */
+function labelHang(items: readonly PageItem[], size: number): number | undefined {
+  const words = items.filter((i) => i.text.trim());
+  let head = '';
+  for (let k = 0; k < words.length - 1 && k < 4; k++) {
+    head += words[k]!.text;
+    if (head.length > 24) return undefined;
+    if (/\p{L}:\s*$/u.test(head)) return words[k + 1]!.x - words[k]!.right > size * 1.2 ? words[k + 1]!.x : undefined;
+  }
+  return undefined;
+}
+
 /** Splits a block into paragraphs by vertical gaps, first-line indents and font-size changes. */
 function paragraphsOf(block: Block, leading: number): Para[] {
   const paras: Para[] = [];
@@ -587,12 +633,12 @@ function paragraphsOf(block: Block, leading: number): Para[] {
         start = true;
     }
     if (start && cur.length) {
-      paras.push({ page: block.page, pageEnd: block.page, lines: cur, blockLeft: block.left, blockRight: block.right });
+      paras.push({ page: block.page, pageEnd: block.page, lines: cur, breaks: [], blockLeft: block.left, blockRight: block.right });
       cur = [];
     }
     cur.push(line);
   });
-  if (cur.length) paras.push({ page: block.page, pageEnd: block.page, lines: cur, blockLeft: block.left, blockRight: block.right });
+  if (cur.length) paras.push({ page: block.page, pageEnd: block.page, lines: cur, breaks: [], blockLeft: block.left, blockRight: block.right });
   return paras;
 }
 
@@ -606,6 +652,8 @@ function paragraphsOf(block: Block, leading: number): Para[] {
  * stop before it, lower case).
  */
 function hangingIndent(cur: readonly Line[], prev: Line, line: Line, block: Block): boolean {
+  // a list under a label in the margin: "Members:   Belgium …" | "China …" stands under "Belgium"
+  if (prev.hang !== undefined && Math.abs(line.x - prev.hang) <= line.size * 0.5) return true;
   if (cur.length !== 1) return false;
   if (PARAGRAPH_NUMBER.test(prev.text) && prev.right >= block.right - prev.size * 3 && prev.right >= line.right - prev.size * 2) return true;
   return (
@@ -621,17 +669,19 @@ const PARAGRAPH_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})?\.?|\(?[a-z]{1,4}\)|[A-Z]\.)\
 
 /**
  * Whether `first`, indented from its block's left edge, stands where the wrapped lines of `prev`
- * stand, a numbered paragraph set with a hanging indent: "8. We will spare no effort … in the" at
- * the foot of a page carries on as "past decade. …", indented like its own second line.
+ * stand in theirs: a paragraph set indented as a whole or with a hanging indent runs on at the same
+ * indent. "8. We will spare no effort … in the" at the foot of a page carries on as "past decade.
+ * …", indented like its own second line; so does a bullet ("• To call on all States … Mines and" |
+ * "on Their Destruction, …", A/RES/55/2 pp. 3–4) and a block quote carried from the right column of
+ * one page to the left column of the next ("… Now they are" | "our responsibility. …", S/PV.8699
+ * (Resumption 1) pp. 27–28, where the indents match only measured from each block's own left edge).
  */
-function alignsWithHangingIndent(prev: Para, first: Line): boolean {
+function alignsWithIndent(prev: Para, next: Para, first: Line): boolean {
   const wrapped = prev.lines[prev.lines.length - 1]!;
-  return (
-    prev.lines.length > 1 &&
-    PARAGRAPH_NUMBER.test(prev.lines[0]!.text) &&
-    wrapped.x - prev.blockLeft > wrapped.size * 0.8 &&
-    Math.abs(first.x - wrapped.x) <= first.size * 0.5
-  );
+  const indent = wrapped.x - prev.blockLeft;
+  if (prev.lines.length < 2 || indent <= wrapped.size * 0.8) return false;
+  const near = (a: number, b: number) => Math.abs(a - b) <= first.size * 0.5;
+  return near(first.x, wrapped.x) || near(first.x - next.blockLeft, indent);
 }
 
 /** Whether `next` (first paragraph of a column or page) carries on `prev` (last of the one before). */
@@ -641,8 +691,8 @@ function continues(prev: Para, next: Para, usesIndents: boolean): boolean {
   if (!last || !first) return false;
   if (Math.abs(last.size - first.size) > Math.min(last.size, first.size) * 0.15) return false;
   if (first.x - next.blockLeft > first.size * 0.8) {
-    // indented: only the wrapped lines of a hanging-indent paragraph, a sentence plainly running on
-    return alignsWithHangingIndent(prev, first) && /^\p{Ll}/u.test(first.text) && !TERMINAL.test(last.text);
+    // indented: only the wrapped lines of an indented or hanging-indent paragraph, a sentence plainly running on
+    return alignsWithIndent(prev, next, first) && /^\p{Ll}/u.test(first.text) && !TERMINAL.test(last.text);
   }
   // Ragged-right text: a sentence plainly running on (no stop, lower-case next) continues anyway.
   if (/^\p{Ll}/u.test(first.text) && !TERMINAL.test(last.text)) return true;
@@ -652,6 +702,21 @@ function continues(prev: Para, next: Para, usesIndents: boolean): boolean {
   if (!full) return false;
   if (usesIndents || /-$/.test(last.text)) return true;
   return /^\p{Ll}/u.test(first.text) || !TERMINAL.test(last.text);
+}
+
+/**
+ * Where in a paragraph's joined text each later page begins: the length of its lines before that
+ * page, joined the same way, and the space after them (a word hyphenated over the break counts
+ * where it is cut, within that word).
+ */
+function pageBreaksOf(para: Para, text: string, vocab: Vocabulary): PageBreak[] {
+  return para.breaks.map((b) => {
+    const before = joinLinesWith(
+      para.lines.slice(0, b.line).map((l) => l.text),
+      vocab,
+    );
+    return { at: Math.min(before.length + 1, text.length), page: b.page };
+  });
 }
 
 export interface LayoutResult {
@@ -737,6 +802,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
       }
       inDisclaimer = false;
       if (i === 0 && lastPara && lastParaOpen && continues(lastPara, p, usesIndents)) {
+        if (p.page > lastPara.pageEnd) lastPara.breaks.push({ line: lastPara.lines.length, page: p.page });
         lastPara.lines.push(...p.lines);
         lastPara.blockRight = p.blockRight;
         lastPara.blockLeft = p.blockLeft;
@@ -744,7 +810,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
         return;
       }
       flushNotes();
-      const copy = { ...p, lines: [...p.lines] };
+      const copy = { ...p, lines: [...p.lines], breaks: [...p.breaks] };
       out.push({ para: copy });
       lastPara = copy;
       lastParaOpen = true;
@@ -771,6 +837,8 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
       const tokens = text.split(' ');
       if (tokens.length >= 2 && tokens.filter((t) => /^[-–—(]?[\d.,%]+\)?$|^[-–—]$/.test(t)).length >= tokens.length * 0.7) p.kind = 'table';
       if (o.para.pageEnd !== o.para.page) p.pageEnd = o.para.pageEnd;
+      const breaks = pageBreaksOf(o.para, text, vocab);
+      if (breaks.length) p.pageBreaks = breaks;
       paragraphs.push(p);
     } else if ('table' in o) {
       if (worded(o.table)) paragraphs.push({ text: o.table, page: o.page, kind: 'table' });

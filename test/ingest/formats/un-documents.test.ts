@@ -141,6 +141,27 @@ describe('real UN records: layout', () => {
     expect(sect).toContain('Lessons learned and planned change');
   });
 
+  it('carries an indented bullet or block quote on over a page break, the page’s footnote after it (A/RES/55/2 pp. 3–4, S/PV.8699 (Resumption 1) pp. 27–28)', async () => {
+    // before: the bullet stopped at "…Anti-personnel Mines and", the footnote came next and "on
+    // Their Destruction, …" was a passage of its own; the quote ended at "Now they are"
+    const res = await paras('A_RES_55_2.pdf');
+    const i = res.findIndex((p) => p.text.startsWith('• To call on all States to consider acceding to the Convention on the Prohibition'));
+    expect(res[i]).toMatchObject({ page: 3, pageEnd: 4 });
+    expect(res[i]!.text).toMatch(
+      /Anti-personnel Mines and on Their Destruction, as well as the amended mines protocol to the Convention on conventional weapons\.$/,
+    );
+    expect(res[i + 1]).toMatchObject({ kind: 'footnote', page: 3 });
+    expect(res[i + 1]!.text).toMatch(/^A\/55\/305-S\/2000\/809; see Official Records of the Security Council/);
+    expect(res.some((p) => p.text.startsWith('on Their Destruction'))).toBe(false);
+    const record = await paras('S_PV.8699_Resumption1.pdf');
+    const quote = record.find((p) => p.text.startsWith('“Those are the moral obligations that the United Nations founders set forth.'));
+    expect(quote).toMatchObject({
+      text: '“Those are the moral obligations that the United Nations founders set forth. Now they are our responsibility. We must not fail.” (A/74/PV.3, pp. 39-40)',
+      page: 27,
+      pageEnd: 28,
+    });
+  });
+
   it('figures with no word beside them are not passages: chart axes, cells cut from their labels, a job number', async () => {
     for (const name of ['A_81_6_Sect.16.pdf', 'A_81_6_Sect.24.pdf', 'A_RES_55_2.pdf']) {
       const letterless = (await paras(name)).filter((p) => !/\p{L}/u.test(p.text)).map((p) => p.text);
