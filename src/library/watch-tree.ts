@@ -45,17 +45,24 @@ export function watchTree(root: string, onChange: (name: string) => void, onErro
     watchers.set(dir, w);
   };
 
+  const drop = (dir: string): void => {
+    for (const [d, w] of watchers) {
+      if (d === dir || d.startsWith(dir + path.sep)) {
+        w.close();
+        watchers.delete(d);
+      }
+    }
+  };
+
   const addTree = (dir: string): void => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
-      // not a folder (a file's event), or gone already; a folder that went away: its watch goes too
-      const gone = watchers.get(dir);
-      if (gone && dir !== root) {
-        gone.close();
-        watchers.delete(dir);
-      }
+      // not a folder (a file's event), or gone already; a folder that went away (removed, or renamed
+      // away): its watch goes, and its subfolders' too, so that a folder made again at one of those
+      // paths is watched afresh
+      if (dir !== root) drop(dir);
       return;
     }
     add(dir);
