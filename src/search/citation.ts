@@ -68,6 +68,11 @@ export interface Numbering {
   numbered?: () => boolean;
   /** Whether the passage cited is a footnote (never a paragraph's number nor part of one). */
   footnote?: boolean;
+  /**
+   * Where the passage stands among the printed numbers ({@link nearestPrintedParagraph}), when the
+   * caller knows it faster than by walking `before` (an engine keeps each document's numbers).
+   */
+  nearest?: () => { after?: string; before?: string };
 }
 
 /**
@@ -103,7 +108,7 @@ export function printsParagraphNumbers(texts: Iterable<string>, speech = false):
 /** How far back a list or a continued paragraph is followed to the number it falls under. */
 const MAX_BACK = 40;
 /** How far a passage with no number of its own is followed to the nearest printed number before (or after) it. */
-const MAX_NEAR = 400;
+export const MAX_NEAR = 400;
 
 /**
  * What a passage opening with no number of its own carries on: a list item ("• To strengthen…",
@@ -140,7 +145,7 @@ export function printedParagraphOf(p: PassageText, numbering: Numbering = {}): s
 }
 
 /** A passage's own printed number, read as {@link printedParagraphOf} reads it. */
-function numberReader(decimal: (() => boolean) | undefined): (text: string) => string | undefined {
+export function numberReader(decimal: (() => boolean) | undefined): (text: string) => string | undefined {
   return (t) => {
     const n = printedParagraphNumber(t);
     return n !== undefined && (n.includes('.') || !decimal?.()) ? n : undefined;
@@ -181,7 +186,7 @@ function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, n
     // the passage count would read as one of the document's own numbers: say where it stands instead
     s.unnumbered = true;
     if (footnote) s.footnote = true;
-    const near = nearestPrintedParagraph(numbering);
+    const near = numbering.nearest ? numbering.nearest() : nearestPrintedParagraph(numbering);
     if (near.after !== undefined) s.afterParagraph = near.after;
     else if (near.before !== undefined) s.beforeParagraph = near.before;
   }

@@ -35,7 +35,7 @@ import {
   type SearchResponse,
 } from '../types.ts';
 import { Catalog, libraryFacets, type LibraryFacets } from './catalog.ts';
-import { numbersWithDecimals, printsParagraphNumbers, sourceOf, type PassageText } from './citation.ts';
+import { MAX_NEAR, numberReader, numbersWithDecimals, printsParagraphNumbers, sourceOf, type PassageText } from './citation.ts';
 import { Corpus } from './corpus.ts';
 import { makeExcerpt, type ExcerptMatch } from './excerpt.ts';
 import { restrict, sameFilterValue } from './filters.ts';
@@ -228,6 +228,7 @@ export class VerbatimEngine implements SearchEngine {
         decimal: () => this.decimalNumbered(d),
         numbered: () => this.printsNumbers(d),
         footnote: this.isFootnote(d, p.ordinal),
+        nearest: () => this.nearestNumber(d, p.ordinal),
       }),
     };
   }
@@ -262,6 +263,33 @@ export class VerbatimEngine implements SearchEngine {
       this.printedNumbering.set(d, numbered);
     }
     return numbered;
+  }
+
+  /** Each document's passages' own printed numbers (undefined for none, and for footnotes), read once. */
+  private readonly ownNumbers = new WeakMap<StoredDocument, Array<string | undefined>>();
+
+  /**
+   * The printed numbers nearest the passage at `ordinal` of document d, before it (else after it),
+   * within MAX_NEAR passages: from the document's numbers read once, not from its passages read
+   * again for every hit (an export of thousands of a report's unnumbered table rows).
+   */
+  private nearestNumber(d: StoredDocument, ordinal: number): { after?: string; before?: string } {
+    let own = this.ownNumbers.get(d);
+    if (!own) {
+      const { store } = this.corpus;
+      const numberOf = numberReader(() => this.decimalNumbered(d));
+      own = Array.from({ length: d.count }, (_, o) => (this.isFootnote(d, o) ? undefined : numberOf(store.text(d.first + o))));
+      this.ownNumbers.set(d, own);
+    }
+    for (let o = ordinal - 1; o >= 0 && o >= ordinal - MAX_NEAR; o--) {
+      const n = own[o];
+      if (n !== undefined) return { after: n };
+    }
+    for (let o = ordinal + 1; o < own.length && o <= ordinal + MAX_NEAR; o++) {
+      const n = own[o];
+      if (n !== undefined) return { before: n };
+    }
+    return {};
   }
 
   /** Whether the passage at `ordinal` in document d is a footnote. */
