@@ -116,9 +116,10 @@ describe('loadLibrary over a mixed folder', () => {
       writeFileSync(path.join(dir, 'two.md'), '# First part\n\nText one is here.\n\n# Second part\n\nText two is here.\n');
       const { documents: docs } = await loadLibrary(dir);
       const md = docs.find((d) => d.id === 'us-fentanyl')!;
-      // before: no title (shown as "us-fentanyl"), and the heading the section of its first passage
+      // before: no title (shown as "us-fentanyl"); the heading stays a section, so a sidecar's title
+      // cannot hide its words
       expect(md.meta.title).toBe('Remarks at the Commission on Narcotic Drugs');
-      expect(md.passages.map((p) => p.sectionTitle)).toEqual([undefined, 'Supply']);
+      expect(md.passages.map((p) => p.sectionTitle)).toEqual(['Remarks at the Commission on Narcotic Drugs', 'Supply']);
       // with more than one "#" heading, they are sections, as before
       const two = docs.find((d) => d.id === 'two')!;
       expect(two.meta.title).toBeUndefined();

@@ -26,14 +26,13 @@ export const extractText: Extractor = async (bytes) => {
 /** A .md file: front matter (metadata over sidecar and manifest), paragraphs under their headings. */
 export const extractMarkdown: Extractor = async (bytes) => {
   const fm = splitFrontMatter(decodeNonBlank(bytes));
-  // a file that opens with its one level-1 heading ("# Remarks at the Commission…") is titled by it;
-  // its paragraphs are not that heading's section
-  const title = titleHeading(fm.body);
-  const body = title === undefined ? fm.body : fm.body.replace(/^\s*#\s[^\n]*\n?/, '');
   const doc: ExtractedDocument = fm.data
-    ? { meta: fm.data, authored: { label: 'front matter', line: 1 }, paragraphs: paragraphsOfMarkdown(body) }
-    : { meta: {}, authored: { label: 'the file itself' }, paragraphs: paragraphsOfMarkdown(body) };
-  // the heading yields to any title the metadata gives: front matter, sidecar, manifest
+    ? { meta: fm.data, authored: { label: 'front matter', line: 1 }, paragraphs: paragraphsOfMarkdown(fm.body) }
+    : { meta: {}, authored: { label: 'the file itself' }, paragraphs: paragraphsOfMarkdown(fm.body) };
+  // a file that opens with its one level-1 heading ("# Remarks at the Commission…") is titled by it,
+  // unless the metadata gives a title (front matter, sidecar, manifest); the heading stays its first
+  // paragraphs' section, as every heading is, so its words are found whichever title wins
+  const title = titleHeading(fm.body);
   if (title !== undefined) doc.title = title;
   return withSymbol(doc, mastheadSymbol(fm.body));
 };
