@@ -357,8 +357,9 @@ async function runJob(r: RouterContext, interaction: Answerable, job: Job, h: Ha
   }
   noteOutcome(h, 'ok');
   const sent = await answer(r, interaction, job.mode, () => job.work(ctx), h);
-  // a post that failed (an error, an expired result) may be tried again at once
-  if (job.repeatKey && h.fields['outcome'] !== 'ok') r.recentPosts.delete(job.repeatKey);
+  // a post that failed or was never made (an error; an expired result, answered privately) may be
+  // tried again at once
+  if (job.repeatKey && (h.fields['outcome'] !== 'ok' || h.fields['visibility'] !== 'public')) r.recentPosts.delete(job.repeatKey);
   if (later) await finish(r, interaction, later, sent, h);
 }
 
@@ -440,6 +441,7 @@ async function answer(
     if ((await Promise.race([result, timer])) === 'timeout') await r.outgoing.track(defer());
   }
   const reply = await result;
+  h.fields['visibility'] = reply.visibility;
   return await r.outgoing.track(respond(interaction, reply, deferred, h));
 }
 
