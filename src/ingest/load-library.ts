@@ -132,7 +132,8 @@ export function fileKind(relPath: string): ScannedFile['kind'] {
   return relPath.endsWith(SIDECAR) ? 'sidecar' : path.posix.basename(relPath) === MANIFEST ? 'manifest' : 'document';
 }
 
-function isIgnoredName(name: string): boolean {
+/** A file or folder name the library scan never reads: dotfiles and dot-folders, `node_modules`. */
+export function isIgnoredName(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 

@@ -13,7 +13,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { scanLibrary } from '../ingest/load-library.ts';
+import { isIgnoredName, scanLibrary } from '../ingest/load-library.ts';
 import { fileEntries, readCacheHeader, removeStaleCacheTemps, saveCacheForHandover, type FileEntry, type FileIdentity } from '../index/cache.ts';
 import { reopen, type OpenLog } from './open.ts';
 import { watchTree, type TreeWatcher } from './watch-tree.ts';
@@ -106,7 +106,7 @@ export class LibraryWatcher {
     try {
       const changed = (name: string | null): void => {
         // files the scan never reads (dotfiles, editor swap files, node_modules) cause no rescan
-        if (name && name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules')) return;
+        if (name && name.split(/[\\/]/).some(isIgnoredName)) return;
         this.schedule();
       };
       const failed = (err: Error): void => {

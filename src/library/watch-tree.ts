@@ -8,6 +8,7 @@
  */
 import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { isIgnoredName } from '../ingest/load-library.ts';
 
 export interface TreeWatcher {
   close(): void;
@@ -21,7 +22,6 @@ export interface TreeWatcher {
 export function watchTree(root: string, onChange: (name: string) => void, onError: (err: Error) => void): TreeWatcher {
   const watchers = new Map<string, FSWatcher>();
   let closed = false;
-  const skipped = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 
   const add = (dir: string): void => {
     if (closed || watchers.has(dir)) return;
@@ -66,7 +66,7 @@ export function watchTree(root: string, onChange: (name: string) => void, onErro
       return;
     }
     add(dir);
-    for (const e of entries) if (e.isDirectory() && !skipped(e.name)) addTree(path.join(dir, e.name));
+    for (const e of entries) if (e.isDirectory() && !isIgnoredName(e.name)) addTree(path.join(dir, e.name));
   };
 
   addTree(root);

@@ -239,14 +239,16 @@ export class VerbatimEngine implements SearchEngine {
   private decimalNumbered(d: StoredDocument): boolean {
     let decimal = this.decimalNumbering.get(d);
     if (decimal === undefined) {
-      const { store } = this.corpus;
-      const texts = function* (): Generator<string> {
-        for (let g = d.first; g < d.first + Math.min(d.count, 200); g++) yield store.text(g);
-      };
-      decimal = numbersWithDecimals(texts());
+      decimal = numbersWithDecimals(this.openingTexts(d, false));
       this.decimalNumbering.set(d, decimal);
     }
     return decimal;
+  }
+
+  /** The texts of a document's first 200 passages (its footnotes left out with `withoutFootnotes`), read as iterated. */
+  private *openingTexts(d: StoredDocument, withoutFootnotes: boolean): Generator<string> {
+    const { store } = this.corpus;
+    for (let o = 0; o < Math.min(d.count, 200); o++) if (!(withoutFootnotes && this.isFootnote(d, o))) yield store.text(d.first + o);
   }
 
   /** Documents that print their own paragraph numbers (see Numbering), read from their first passages once. */
@@ -255,11 +257,8 @@ export class VerbatimEngine implements SearchEngine {
   private printsNumbers(d: StoredDocument): boolean {
     let numbered = this.printedNumbering.get(d);
     if (numbered === undefined) {
-      const { store } = this.corpus;
-      const texts: string[] = [];
-      if (d.meta.speaker === undefined)
-        for (let g = d.first; g < d.first + Math.min(d.count, 200); g++) if (!this.isFootnote(d, g - d.first)) texts.push(store.text(g));
-      numbered = printsParagraphNumbers(texts, d.meta.speaker !== undefined);
+      const speech = d.meta.speaker !== undefined;
+      numbered = printsParagraphNumbers(speech ? [] : this.openingTexts(d, true), speech);
       this.printedNumbering.set(d, numbered);
     }
     return numbered;
