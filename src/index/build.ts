@@ -79,19 +79,19 @@ export function buildIndex(store: LibraryStore, options: BuildIndexOptions = {})
   }
   // each term's most frequent folded word (ties: the first in code-unit order); a word written
   // closed before any hyphenated compound's form (co-operation), which only a term never written
-  // closed keeps
-  const best = new Map<string, { w: string; n: number }>();
+  // closed keeps; then its other written words (surfaceEntry)
+  const byTerm = new Map<string, Array<{ w: string; n: number }>>();
   for (const [w, first] of seen) {
     for (let e: SurfaceCount | undefined = first; e; e = e.next) {
-      const b = best.get(e.term);
-      if (!b) best.set(e.term, { w, n: e.n });
-      else if (betterSurface(w, e.n, b.w, b.n)) [b.w, b.n] = [w, e.n];
+      const list = byTerm.get(e.term);
+      if (!list) byTerm.set(e.term, [{ w, n: e.n }]);
+      else list.push({ w, n: e.n });
     }
   }
   seen.clear();
   const surface = (term: string): string | undefined => {
-    const b = best.get(term);
-    return b && b.w !== term ? b.w : undefined;
+    const list = byTerm.get(term);
+    return list ? surfaceEntry(term, list) : undefined;
   };
   const index = new FrozenIndex(mergeParts(frozen, lenText, lenMeta, surface));
   return { index, partitions };
@@ -131,6 +131,32 @@ function dayString(n: number): string {
   if (!n) return '';
   const s = String(n).padStart(8, '0');
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
+
+/**
+ * How many other written words of a term its surface entry keeps, and how often each must be
+ * written (at least twice, and at least this share of the surface word's count): a typo is
+ * compared with them too ("organsation" with "organization" where the term's usual word is
+ * "organized"), and a stray spelling is no form.
+ */
+export const SURFACE_FORMS = { max: 3, share: 0.05 } as const;
+
+/**
+ * A term's surface entry from its written words and their counts: the best surface
+ * ({@link betterSurface}; '' when it is the term itself), then, each after a tab, up to
+ * {@link SURFACE_FORMS}.max other words written closed, most frequent first; undefined when there is nothing to say.
+ */
+export function surfaceEntry(term: string, words: ReadonlyArray<{ w: string; n: number }>): string | undefined {
+  let best = words[0]!;
+  for (const x of words) if (betterSurface(x.w, x.n, best.w, best.n)) best = x;
+  const others = words
+    .filter((x) => x !== best && !x.w.includes('-') && x.n >= 2 && x.n >= best.n * SURFACE_FORMS.share)
+    .sort((a, b) => b.n - a.n || (a.w < b.w ? -1 : 1))
+    .slice(0, SURFACE_FORMS.max)
+    .map((x) => x.w);
+  const first = best.w !== term ? best.w : '';
+  const entry = [first, ...others].join('\t');
+  return entry || undefined;
 }
 
 /**

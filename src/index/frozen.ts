@@ -18,7 +18,10 @@ import { cjkPairChars } from './analyzer.ts';
 export interface IndexArrays {
   /** Sorted terms, UTF-8, joined by `\n`. */
   terms: Uint8Array;
-  /** Per term, its most frequent folded surface word when it differs from the term ('' otherwise), joined by `\n`. */
+  /**
+   * Per term, its most frequent folded surface word when it differs from the term ('' otherwise),
+   * then, each after a tab, the term's other frequent written words ({@link SURFACE_FORMS}); joined by `\n`.
+   */
   surface: Uint8Array;
   df: Uint32Array;
   textOff: Uint32Array;
@@ -48,10 +51,12 @@ export class FrozenIndex {
   private readonly list: string[];
   private readonly ids: Map<string, number>;
   private surfaces: string[] | undefined;
+  /** Per term with other written words than its surface, those words (after the tabs of its surface entry). */
+  private forms: Map<number, string[]> | undefined;
   /** Sorted terms of at least FREQUENT_TIERS[k] passages, built on first use. */
   private readonly tiers: Array<string[] | undefined> = [];
-  /** Surface words in sorted order with their term ids: all terms, then the FREQUENT_TIERS; built on first use. */
-  private readonly surfaceTiers: Array<{ words: string[]; ids: Int32Array } | undefined> = [];
+  /** Written words in sorted order with their term ids, by tier (all terms, then the FREQUENT_TIERS) and forms compared; built on first use. */
+  private readonly surfaceTiers = new Map<string, { words: string[]; ids: Int32Array }>();
   /** Chinese or Japanese character → the bigram terms holding it, built on first use ({@link cjkPairs}). */
   private pairs: Map<string, string[]> | undefined;
 
@@ -107,11 +112,36 @@ export class FrozenIndex {
 
   /** The folded word most often indexed as this term (for "did you mean"). */
   surface(id: number): string {
+    return this.surfaceList()[id] || this.list[id]!;
+  }
+
+  /** The term's other frequently written words than {@link surface}, most frequent first ([] for none). */
+  otherForms(id: number): readonly string[] {
+    this.surfaceList();
+    return this.forms!.get(id) ?? [];
+  }
+
+  /** The term's surface entry as stored: its surface ('' for the term itself) and other forms, tab-separated. */
+  surfaceEntry(id: number): string {
+    const forms = this.otherForms(id);
+    return forms.length ? [this.surfaceList()[id]!, ...forms].join('\t') : this.surfaceList()[id]!;
+  }
+
+  private surfaceList(): string[] {
     if (!this.surfaces) {
       const b = this.a.surface;
-      this.surfaces = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8').split('\n');
+      const entries = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8').split('\n');
+      this.forms = new Map();
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        if (!e.includes('\t')) continue;
+        const [first, ...rest] = e.split('\t');
+        entries[i] = first!;
+        this.forms.set(i, rest);
+      }
+      this.surfaces = entries;
     }
-    return this.surfaces[id] || this.list[id]!;
+    return this.surfaces;
   }
 
   /** Postings of term `id` in a field, restricted to passages [from, to). */
@@ -159,28 +189,42 @@ export class FrozenIndex {
   /**
    * Indexed terms whose surface word ({@link surface}, the word most often written for the term) is
    * within `maxDistance` edits of the folded word `word`, with that distance (as {@link fuzzyTerms});
-   * with `minDf`, only terms of at least that document frequency. Stems can be far apart where the
-   * words are near: "univrsity" is the stem univrs, next to univers (universal), while its written
-   * neighbour is "university".
+   * with `forms` above 1, a term's other written words ({@link otherForms}) up to `forms` in all
+   * count too, the nearest giving the distance ("organsation" is two edits from "organization",
+   * while its term's usual word may be "organized"); with `minDf`, only terms of at least that
+   * document frequency. Stems can be far apart where the words are near: "univrsity" is the stem
+   * univrs, next to univers (universal), while its written neighbour is "university".
    */
-  fuzzySurfaces(word: string, maxDistance: number, minDf = 0, transpositions = true): Array<[string, number]> {
+  fuzzySurfaces(word: string, maxDistance: number, minDf = 0, transpositions = true, forms = 1): Array<[string, number]> {
     const tier = FREQUENT_TIERS.findLastIndex((floor) => minDf >= floor);
     const floor = tier >= 0 ? FREQUENT_TIERS[tier]! : 0;
-    let sorted = this.surfaceTiers[tier + 1];
+    const key = `${tier + 1}:${forms}`;
+    let sorted = this.surfaceTiers.get(key);
     if (!sorted) {
+      const words: string[] = [];
       const ids: number[] = [];
-      for (let i = 0; i < this.termCount; i++) if (this.a.df[i]! >= floor) ids.push(i);
-      const words = ids.map((i) => this.surface(i));
+      for (let i = 0; i < this.termCount; i++) {
+        if (this.a.df[i]! < floor) continue;
+        words.push(this.surface(i));
+        ids.push(i);
+        for (const w of this.otherForms(i).slice(0, forms - 1)) {
+          words.push(w);
+          ids.push(i);
+        }
+      }
       const order = ids.map((_, k) => k).sort((x, y) => (words[x]! < words[y]! ? -1 : words[x]! > words[y]! ? 1 : 0));
       sorted = { words: order.map((k) => words[k]!), ids: Int32Array.from(order, (k) => ids[k]!) };
-      this.surfaceTiers[tier + 1] = sorted;
+      this.surfaceTiers.set(key, sorted);
     }
-    const out: Array<[string, number]> = [];
+    // a term written several ways is as near as its nearest written word
+    const best = new Map<number, number>();
     for (const [k, d] of closeEntries(sorted.words, word, maxDistance, transpositions)) {
       const id = sorted.ids[k]!;
-      if (minDf <= 0 || this.a.df[id]! >= minDf) out.push([this.list[id]!, d]);
+      if (minDf > 0 && this.a.df[id]! < minDf) continue;
+      const was = best.get(id);
+      if (was === undefined || d < was) best.set(id, d);
     }
-    return out;
+    return [...best].map(([id, d]): [string, number] => [this.list[id]!, d]);
   }
 }
 

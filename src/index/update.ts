@@ -11,7 +11,7 @@
  */
 import { resolveDocumentIds } from '../ingest/document-id.ts';
 import { AcronymMiner } from './acronyms.ts';
-import { betterSurface, partitionsOf } from './build.ts';
+import { betterSurface, partitionsOf, surfaceEntry } from './build.ts';
 import { INDEX_OPTIONS } from './options.ts';
 import { documentFrequencies, FrozenIndex, type IndexArrays, type PartFrozen } from './frozen.ts';
 import { PartitionIndex, type IndexedPassage } from './partition.ts';
@@ -102,7 +102,18 @@ export function applyChange(state: EngineState, change: LibraryChange): EngineSt
     for (const [w, n] of m) if (bestN < 0 || betterSurface(w, n, best, bestN)) [best, bestN] = [w, n];
     return best;
   };
-  const index = new FrozenIndex(splice(state.index, renumber, delta, lenText, lenMeta, newSurface));
+  /** The entering passages' surface entry for a term (surfaceEntry: the best word and the other written words). */
+  const newEntry = (term: string): string | undefined => {
+    const m = counts.get(term);
+    return (
+      m &&
+      surfaceEntry(
+        term,
+        [...m].map(([w, n]) => ({ w, n })),
+      )
+    );
+  };
+  const index = new FrozenIndex(splice(state.index, renumber, delta, lenText, lenMeta, newSurface, newEntry));
 
   const partitions = partitionsOf(store);
 
@@ -199,6 +210,7 @@ function splice(
   lenText: Uint32Array,
   lenMeta: Uint32Array,
   newSurface: (term: string) => string | undefined,
+  newEntry: (term: string) => string | undefined,
 ): IndexArrays {
   const oa = old.a;
   // renumbering keeps the order of the passages that stay (documents sort by partition, path, id)
@@ -288,10 +300,11 @@ function splice(
     if (tn === t0 && mn === m0) continue; // every passage holding it left
     terms.push(term);
     // as a full build chooses: a word written closed wins over a hyphenated compound's form, then the old surface stays
+    // (with its other written words); a new term's entry is the entering passages'
     const s = oid >= 0 ? old.surface(oid) : undefined;
     const n = newSurface(term);
-    const surface = s !== undefined && (!s.includes('-') || n === undefined || n.includes('-')) ? s : (n ?? term);
-    surfaces.push(surface !== term ? surface : '');
+    if (s !== undefined && (!s.includes('-') || n === undefined || n.includes('-'))) surfaces.push(old.surfaceEntry(oid));
+    else surfaces.push(newEntry(term) ?? '');
     textOff.push(tn);
     metaOff.push(mn);
   }

@@ -199,7 +199,7 @@ export class Corpus {
    */
   closeSurfaces(word: string, maxDistance: number, minDf = 1, transpositions = true): CloseTerm[] {
     if (minDf > this.index.maxDf) return [];
-    return this.keptClose(this.index.fuzzySurfaces(word, maxDistance, minDf, transpositions), minDf);
+    return this.keptClose(this.index.fuzzySurfaces(word, maxDistance, minDf, transpositions, this.opts.fuzzy.forms), minDf);
   }
 
   /** Close terms a typo may be corrected to, with their document frequency. */

@@ -163,6 +163,38 @@ describe('applyChange (VerbatimEngine.update)', () => {
     }
   });
 
+  it("keeps a new term's other written words, so a typo of one of them is corrected after the update", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-forms-'));
+    try {
+      writeFileSync(path.join(dir, 'a.txt'), 'The committee met in Geneva.\n');
+      const { documents: first, report: r0 } = await loadLibrary(dir);
+      const before = new VerbatimEngine(buildState(first, r0));
+      // one term (organ-iz-) written three ways, "organized" most often
+      writeFileSync(
+        path.join(dir, 'b.txt'),
+        'The meeting was organized well. The conference was organized by the hosts. The talks were organized twice.\n\nThe organization thanked the hosts. Regional organizations and the organization of work were discussed.\n',
+      );
+      const documents = (await loadFiles(dir, ['b.txt'])).flatMap((r) => r.documents);
+      const { documents: all, report } = await loadLibrary(dir);
+      const full = new VerbatimEngine(buildState(all, report));
+      const updated = before.update({ removedPaths: [], documents, report });
+      const forms = (e: VerbatimEngine): string[] => {
+        const t = [...Array(e.state.index.termCount).keys()].find((i) => e.state.index.surface(i) === 'organized')!;
+        return [e.state.index.surface(t), ...e.state.index.otherForms(t)];
+      };
+      // "organizations", written once, is no form (a stray spelling is not either)
+      expect(forms(full)).toEqual(['organized', 'organization']);
+      expect(forms(updated)).toEqual(forms(full));
+      // "organsation" is two edits from "organization", more from "organized"
+      for (const e of [full, updated]) {
+        const res = await e.search('organsation');
+        expect(res.hits.map((h) => h.source.document)).toContain('b');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('removing everything leaves an empty engine that still answers', async () => {
     const engine = await fullBuild();
     const paths = engine.documents().map((d) => d.path);
