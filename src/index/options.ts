@@ -214,6 +214,16 @@ export const INDEX_OPTIONS = Object.freeze({
    * collections unchanged (none of their queries opens with a country).
    */
   leadingCountry: Object.freeze({ weight: 0.2 as number }),
+  /**
+   * Context, not topic (round 20, after QA20 F1 and F4): a passage whose text holds none of the
+   * query's words, only its document's metadata (the speaker, the country, the year, the title),
+   * and that lacks one of them comes after the passages whose text holds one, in documents of at
+   * least `metaOnlyMinPassages` passages, where every passage carries the same metadata
+   * ("Ahmadinejad Holocaust": every paragraph of his speeches; 0: off); and a country the query
+   * names is context only where the passage holds it through its metadata (`countryInText`: a
+   * passage saying "Ukraine" is about Ukraine, in "China say Ukraine 2022").
+   */
+  context: Object.freeze({ metaOnlyMinPassages: 4 as number, countryInText: true as boolean }),
   /** Stop spending time on a query after this long and return the best hits found so far. */
   timeBudgetMs: 800,
 });

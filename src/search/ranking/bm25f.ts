@@ -81,8 +81,8 @@ class Bm25fScorer {
   }
 
   /** Adds a term's BM25 contribution (tfNorm `t`, weight × idf `wi`) to passage g, and its tf to its document's. */
-  private visit(g: number, t: number, wi: number, bit: number): void {
-    const { score, mask, touched, termTf, termDocs } = this.s;
+  private visit(g: number, t: number, wi: number, bit: number, inText: boolean): void {
+    const { score, mask, textMask, touched, termTf, termDocs } = this.s;
     const k1 = this.k1;
     if (mask[g] === 0 && score[g] === 0) touched.push(g);
     score[g] = score[g]! + (wi * t * (k1 + 1)) / (t + k1);
@@ -91,8 +91,10 @@ class Bm25fScorer {
       if (termTf[d] === 0) termDocs.push(d);
       termTf[d] = termTf[d]! + t * this.c.toDocNorm[g]!;
     }
-    if (bit >= 0) mask[g]! |= 1 << bit;
-    else if (bit !== NO_BIT && mask[g] === 0) mask[g] = 0x80000000;
+    if (bit >= 0) {
+      mask[g]! |= 1 << bit;
+      if (inText) textMask[g]! |= 1 << bit;
+    } else if (bit !== NO_BIT && mask[g] === 0) mask[g] = 0x80000000;
   }
 
   /**
@@ -130,7 +132,7 @@ class Bm25fScorer {
     }
     // the walk gives each passage once, its fields already summed (BM25F)
     const wi = weight * idf;
-    this.postings(term, (g, t) => this.visit(g, t, wi, bit));
+    this.postings(term, (g, t, inText) => this.visit(g, t, wi, bit, inText));
     // a walk over the whole library has just counted the documents holding the term: no second walk
     if (this.docWeight > 0 && this.wholeLibrary) this.c.knowDocDf(term, this.s.termDocs.length);
     this.endTerm(this.docWeight > 0 ? weight * this.c.docIdf(term) : 0);
@@ -150,7 +152,11 @@ class Bm25fScorer {
     }
     const { c, plan, required } = this;
     const tfNorm = new Map<number, number>();
-    const add = (g: number, t: number): void => void tfNorm.set(g, (tfNorm.get(g) ?? 0) + t);
+    const inText = new Set<number>();
+    const add = (g: number, t: number, text: boolean): void => {
+      tfNorm.set(g, (tfNorm.get(g) ?? 0) + t);
+      if (text) inText.add(g);
+    };
     this.postings(term, add);
     const spelled = conjunctive(c, long, plan.routed, plan.allow).cands;
     const ids = long.map((t) => c.index.termId(t));
@@ -163,14 +169,16 @@ class Bm25fScorer {
       const t = (wText * f) / c.normText[g]!;
       const had = tfNorm.get(g);
       if (had !== undefined) both++;
-      if (compound) tfNorm.set(g, Math.max(had ?? 0, t));
-      else add(g, t);
+      if (compound) {
+        tfNorm.set(g, Math.max(had ?? 0, t));
+        inText.add(g);
+      } else add(g, t, true);
     }
     const N = c.passageCount;
     const df = Math.min(N, c.df(term) + spelled.length - both);
     const idf = idfOf(N, df);
     this.idfOf.set(term, Math.max(this.idfOf.get(term) ?? 0, idf));
-    for (const [g, t] of tfNorm) this.visit(g, t, weight * idf, bit);
+    for (const [g, t] of tfNorm) this.visit(g, t, weight * idf, bit, inText.has(g));
     // among documents: those holding the acronym, or (as far as the filters let us see) its long form
     const docDf = Math.max(c.docDf(term), this.s.termDocs.length);
     this.endTerm(weight * idfOf(c.documentCount, docDf));

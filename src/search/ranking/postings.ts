@@ -15,8 +15,8 @@ export type PassageCheck = ((g: number, pi: number) => boolean) | null;
 /** No postings: a field left out. */
 const NO_POSTINGS: PostingRange = { g: new Int32Array(0), tf: new Uint16Array(0), start: 0, end: 0 };
 
-/** Receives a passage and its tfNorm, Σ over fields of field weight × tf / length norm. */
-export type PostingVisitor = (g: number, tfNorm: number) => void;
+/** Receives a passage, its tfNorm (Σ over fields of field weight × tf / length norm) and whether its text holds the term. */
+export type PostingVisitor = (g: number, tfNorm: number, inText: boolean) => void;
 
 /** Candidates holding every required term, and their documents' passage ranges. */
 export interface Conjunction {
@@ -67,7 +67,7 @@ export function forEachPosting(
         j = gallop(meta.g, j, meta.end, g);
         const a = i < text.end && text.g[i] === g ? text.tf[i]! : 0;
         const b = j < meta.end && meta.g[j] === g ? meta.tf[j]! : 0;
-        if ((a || b) && (!allow || allow(g, pi))) fn(g, (wText * a) / normText[g]! + (wMeta * b) / normMeta[g]!);
+        if ((a || b) && (!allow || allow(g, pi))) fn(g, (wText * a) / normText[g]! + (wMeta * b) / normMeta[g]!, a > 0);
       }
       continue;
     }
@@ -83,7 +83,7 @@ export function forEachPosting(
       if (a === g) t += (wText * text.tf[i++]!) / normText[g]!;
       if (b === g) t += (wMeta * meta.tf[j++]!) / normMeta[g]!;
       if (allow && !allow(g, pi)) continue;
-      fn(g, t);
+      fn(g, t, a === g);
     }
   }
 }
@@ -170,7 +170,7 @@ export function forEachPostingIn(
       if (a === g) t += (wText * text.tf[i++]!) / normText[g]!;
       if (b === g) t += (wMeta * meta.tf[j++]!) / normMeta[g]!;
       if (allow && !allow(g, pi)) continue;
-      fn(g, t);
+      fn(g, t, a === g);
     }
   }
 }

@@ -160,6 +160,15 @@ export function rank(
 /** A year a query names (1900–2099), as its term. */
 const YEAR_TERM = /^(?:19|20)\d\d$/;
 
+/** The bits of the query's words that are years. */
+function yearBits(words: QueryPlan['words']): number {
+  let bits = 0;
+  words.forEach((w, i) => {
+    if (w.bit >= 0 && YEAR_TERM.test(w.term)) bits |= 1 << i;
+  });
+  return bits;
+}
+
 let countryTermSet: ReadonlySet<string> | undefined;
 /** The terms of countries' names and their adjectives ("lebanon", "lebanese"). */
 function countryTerms(): ReadonlySet<string> {
@@ -193,8 +202,21 @@ function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: numbe
       if (w.bit >= 0 && YEAR_TERM.test(w.term)) contextBits |= 1 << i;
     });
   const others = fullMask & ~contextBits;
-  const contextOnly = (g: number): boolean => contextBits !== 0 && others !== 0 && (mask[g]! & others) === 0;
-  const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 2 : contextOnly(g) ? 0 : 1);
+  const { textMask } = s;
+  const { metaOnlyMinPassages, countryInText } = c.opts.context;
+  // a country the passage's text says is what it is about, not where it was said
+  const countryBits = countryInText ? contextBits & ~yearBits(words) : 0;
+  const contextOnly = (g: number): boolean => contextBits !== 0 && others !== 0 && (mask[g]! & others) === 0 && (textMask[g]! & countryBits) === 0;
+  // a passage holding the query's words only through its document's metadata, shared by every
+  // passage of a long document (the speaker, the country, the year), lacking one of them
+  const { docOf, docs } = c.store;
+  const metaOnly = (g: number): boolean =>
+    metaOnlyMinPassages > 0 &&
+    words.length > 1 &&
+    textMask[g] === 0 &&
+    (mask[g]! & fullMask) !== fullMask &&
+    docs[docOf[g]!]!.count >= metaOnlyMinPassages;
+  const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 2 : contextOnly(g) || metaOnly(g) ? 0 : 1);
   return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
 }
 

@@ -9,6 +9,8 @@ export class Scratch {
   readonly score: Float64Array;
   /** Per passage: which query words it holds (bit i: word i; the top bit alone: only words past the 31st or phrase words). */
   readonly mask: Uint32Array;
+  /** Per passage: which query words its text holds (as `mask`, without the metadata field). */
+  readonly textMask: Uint32Array;
   /** Per document: the current query word's best contribution (over the terms standing for it). */
   readonly wordBest: Float64Array;
   /** Per document: the current term's normalised tf summed over the document's passages. */
@@ -27,6 +29,7 @@ export class Scratch {
   constructor(passages: number, documents: number) {
     this.score = new Float64Array(passages);
     this.mask = new Uint32Array(passages);
+    this.textMask = new Uint32Array(passages);
     this.wordBest = new Float64Array(documents);
     this.termTf = new Float64Array(documents);
     this.docScore = new Float64Array(documents);
@@ -34,10 +37,11 @@ export class Scratch {
 
   /** Clears what the last query touched. */
   reset(): void {
-    const { score, mask, docScore, wordBest, termTf } = this;
+    const { score, mask, textMask, docScore, wordBest, termTf } = this;
     for (const g of this.touched) {
       score[g] = 0;
       mask[g] = 0;
+      textMask[g] = 0;
     }
     for (const d of this.docsTouched) docScore[d] = 0;
     for (const d of this.wordDocs) wordBest[d] = 0;
