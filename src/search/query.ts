@@ -168,7 +168,7 @@ Search also finds a noun's adjective where the two look unalike (sun: solar, cit
 a trend does not count it.
 A filter written with a space whose value it cannot take (from: 5 years), and a name before a colon that is no
 filter's (CPU:I/O, contry:COL), are searched as words, and the reply says so (and which filter was close).
-A query that opens with a country (germany anti-islam video) ranks what that country said higher.
+A query that opens with a country (germany anti-islam video, what did France say about …) ranks what that country said higher.
 A word written closed (cooperation, "international cooperation") also finds it hyphenated (co-operation), and a
 hyphenated word (co-operation, peace-keeping) finds it closed where the library writes it so, or its parts together;
 one with a common word as a part (follow-up, in-depth, while-do) finds it closed or hyphenated only ("in-depth" in
