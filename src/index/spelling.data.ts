@@ -14,6 +14,11 @@
  * will), cosy (→ cosi, as cosis). Each British stem must go to one American stem: manoeuvre and
  * manoeuvrable share "manoeuvr", while maneuver and maneuverable do not share a stem.
  *
+ * The last lines join transliterations of a name in the same way (QA20 F5: "Gaddafi", four times in
+ * the UNGDC library, missed the 130 speeches writing "Qadhafi" or "Qaddafi"; "Kiev" missed "Kyiv"):
+ * the spelling news copy uses, then the one UN records use. Historic names that are other words of
+ * their time (Peking, Bombay, Ceylon) are not listed; countries' former names are country words.
+ *
  * Checked against the UNGDC library's vocabulary: every term these pairs and the rules merge was
  * read (the words of each spelling that meet on it), and the ones above taken out.
  */
@@ -162,4 +167,12 @@ export const SPELLING_PAIRS_TEXT = `
   saleable salable
   moveable movable
   focussed focused
+  kiev kyiv
+  kharkov kharkiv
+  odessa odesa
+  teheran tehran
+  gaddafi qadhafi
+  qaddafi qadhafi
+  kadhafi qadhafi
+  gadhafi qadhafi
 `;

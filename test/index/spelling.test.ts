@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { queryTerm, termHeads, tokens } from '../../src/index/analyzer.ts';
 import { SPELLING_STEM_PAIRS } from '../../src/index/spelling-stems.data.ts';
 import { deriveSpellingStemPairs, spellingPairs, spellingRules } from '../../src/index/spelling.ts';
+import { engineOfStatements, markedWords } from '../support/library.ts';
 
 const stemmer = snowball.newStemmer('english');
 const stem = (w: string): string => stemmer.stem(w);
@@ -128,5 +129,22 @@ describe('British and American spellings', () => {
     expect(termHeads(queryTerm('fetus')!)).toEqual(expect.arrayContaining(['fe', 'fo']));
     expect(termHeads(queryTerm('jail')!)).toEqual(expect.arrayContaining(['ja', 'ga']));
     expect(termHeads(queryTerm('dying')!)).toEqual(expect.arrayContaining(['di', 'dy']));
+  });
+});
+
+describe('transliterations of a name', () => {
+  it('"Gaddafi" finds the Qadhafi and Qaddafi the records write, and "Kiev" finds Kyiv, marked as written', async () => {
+    // before: "Gaddafi", a word the library holds, found only itself (QA20 F5)
+    const engine = await engineOfStatements([
+      { id: 'a', title: 'Chad 1987', text: 'Colonel Qadhafi sent troops across the border.' },
+      { id: 'b', title: 'Libya 2009', text: 'Muammar Al-Qaddafi addressed the Assembly for ninety minutes.' },
+      { id: 'c', title: 'Libya 2007', text: 'The Gaddafi Programme for African women was launched.' },
+      { id: 'd', title: 'Ukraine 2022', text: 'Missiles struck Kyiv and Kharkiv overnight.' },
+    ]);
+    const gaddafi = await engine.search('Gaddafi');
+    expect(gaddafi.hits.map((h) => h.source.document).sort()).toEqual(['a', 'b', 'c']);
+    expect(gaddafi.hits.flatMap(markedWords).sort()).toEqual(['Gaddafi', 'Qaddafi', 'Qadhafi']);
+    const kiev = await engine.search('Kiev Kharkov');
+    expect(kiev.hits.flatMap(markedWords).sort()).toEqual(['Kharkiv', 'Kyiv']);
   });
 });
