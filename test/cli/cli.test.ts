@@ -194,6 +194,27 @@ describe('npm run search', () => {
     expect(f.stderr).toMatch(/--limit takes a whole number/);
   });
 
+  it('refuses a session that is no session number, range or session of the library, as the bot does (exit 1)', async () => {
+    // before: "No passages match “coca session:abc”." and exit 0, where the bot refused with this message
+    const message =
+      '“session:abc” is not a session — write a session number or range, such as session:76 or session:70-76 (the library holds session 64).';
+    for (const args of [['coca session:abc'], ['coca', '--session', 'abc'], ['coca', '--session', '64,abc', '--json'], ['--session', 'abc']]) {
+      const r = await run('search', args);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim()).toBe(message);
+    }
+    const trend = await run('trend', ['coca session:abc', '--out', path.join(tmp, 'abc.png')]);
+    expect(trend.code).toBe(1);
+    expect(trend.stderr.trim()).toBe(message);
+    // numbers, ordinals and ranges are sessions, whether or not the library holds them
+    for (const query of ['coca session:64', 'coca session:64th', 'coca session:60-70', 'coca session:99']) {
+      const r = await run('search', [query]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toMatch(/is not a session/);
+    }
+  });
+
   it('names an unknown or incomplete option in one line pointing to --help, in every command', async () => {
     // before: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--bogus"
     for (const [script, args, line] of [

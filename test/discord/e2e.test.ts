@@ -369,9 +369,10 @@ describe('/search', () => {
   });
 
   it('refuses a session that is no session number, range or session of the library, in the query or the option, and names the forms (QA19b #9)', async () => {
-    // before: "No passages match … Without “session:abc”: … passages", with no word on why
+    // before: "No passages match … Without “session:abc”: … passages", with no word on why; the
+    // refusal is the search core's, in the words the CLI gives (test/cli/cli.test.ts)
     const message =
-      '“session:abc” is not a session — write a session number or range, such as session:76 or session:70-76 (the session option lists the library’s sessions).';
+      '“session:abc” is not a session — write a session number or range, such as session:76 or session:70-76 (the library holds 2 sessions: 64, 76).';
     for (const options of [{ query: 'coca session:abc' }, { query: 'coca', session: 'abc' }]) {
       const v = await fake.slashCommand('search', options).response();
       expect(v.ephemeral).toBe(true);
