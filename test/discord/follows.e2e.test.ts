@@ -606,4 +606,28 @@ describe('alert buttons open only for whom the alert is', () => {
     expect(String(cardOf(hers)['title'])).toBe('6–7 of 7 new passages for “heroin purity”');
     await fake.slashCommand('follow', { remove: { follow: String(aliceFollow) } }, { userId: 'alice' }).response();
   });
+
+  it('“and N more” and its pages count the five the alert shows: page 2 of 3 is 6–10 of 12', async () => {
+    // before: the alert's "and 7 more" opened "6–10 of 12 … Page 1 of 2", its pages counted
+    // apart from the five passages the alert itself shows
+    const made = await fake.slashCommand('follow', { add: { query: 'opium poppy eradication' } }, { userId: 'bob' }).response();
+    const follow = followIdOf(made.content);
+    dropText('poppy12.txt', 'opium poppy eradication', 12);
+    await update();
+    const [alert] = dmAlerts('bob', follow);
+    expect(String(cardOf(alert!)['title'])).toBe('New: 12 passages for “opium poppy eradication”');
+    expect(fieldsOf(alert!)).toHaveLength(5);
+    const button = componentsOf(alert!).find((c) => String(c['custom_id']).startsWith('follow:more:'))!;
+    expect(button['label']).toBe('and 7 more');
+    const second = await fake.button(String(button['custom_id']), { message: alert!.id, userId: 'bob', context: 'bot-dm' }).response();
+    expect(String(cardOf(second)['title'])).toBe('6–10 of 12 new passages for “opium poppy eradication”');
+    expect(cardOf(second)['description']).toBe('Page 2 of 3 (page 1 is the alert itself)');
+    expect(fieldsOf(second).map((f) => f.name.split(' ·')[0])).toEqual(['6', '7', '8', '9', '10']);
+    const next = componentsOf(second).find((c) => c['label'] === 'Next ▶')!;
+    const third = await fake.button(String(next['custom_id']), { message: second.messageId!, userId: 'bob', context: 'bot-dm' }).response();
+    expect(String(cardOf(third)['title'])).toBe('11–12 of 12 new passages for “opium poppy eradication”');
+    expect(cardOf(third)['description']).toBe('Page 3 of 3 (page 1 is the alert itself)');
+    expect(componentsOf(third).find((c) => c['label'] === 'Next ▶')?.['disabled']).toBe(true);
+    await fake.slashCommand('follow', { remove: { follow: String(follow) } }, { userId: 'bob' }).response();
+  });
 });
