@@ -258,11 +258,11 @@ describe('npm run search', () => {
     expect((await run('search', ['-h'])).stdout).toContain('Usage:');
   });
 
-  it('names a phrase query as typed in the results line, not quoted twice', async () => {
-    // before: 1–1 of 1 passage for “"coca cultivation"”
+  it('names a phrase query in curly quotes in the results line, not quoted twice', async () => {
+    // before: 1–1 of 1 passage for “"coca cultivation"”, then for "coca cultivation" (straight quotes)
     const phrase = await run('search', ['"coca cultivation"']);
     expect(phrase.code).toBe(0);
-    expect(phrase.stdout).toMatch(/^1–\d+ of \d+ passages? for "coca cultivation" \(/m);
+    expect(phrase.stdout).toMatch(/^1–\d+ of \d+ passages? for “coca cultivation” \(/m);
     const words = await run('search', ['coca cultivation']);
     expect(words.stdout).toMatch(/^1–\d+ of \d+ passages? for “coca cultivation” \(/m);
   });

@@ -185,10 +185,12 @@ describe('/search', () => {
     expect(optionValues(select(v, 'search:context'))).toHaveLength(1);
   });
 
-  it('titles a phrase search with the phrase as typed, not quoted twice', async () => {
-    // before: 1–1 of 1 for “"coca cultivation"”
+  it('titles a phrase search with the phrase in curly quotes, not quoted twice', async () => {
+    // before: 1–1 of 1 for “"coca cultivation"”, then for "coca cultivation" (straight quotes)
     const v = await fake.slashCommand('search', { query: '"coca cultivation"' }).response();
-    expect(embed(v)['title']).toMatch(/^1–\d+ of \d+ for "coca cultivation"$/);
+    expect(embed(v)['title']).toMatch(/^1–\d+ of \d+ for “coca cultivation”$/);
+    const mixed = await fake.slashCommand('search', { query: '"coca cultivation" -heroin' }).response();
+    expect(embed(mixed)['title']).toMatch(/^1–\d+ of \d+ for “coca cultivation” -heroin$/);
     const words = await fake.slashCommand('search', { query: 'coca cultivation' }).response();
     expect(embed(words)['title']).toMatch(/^1–\d+ of \d+ for “coca cultivation”$/);
   });

@@ -392,6 +392,8 @@ describe('digests', () => {
     const made = await fake
       .slashCommand('follow', { add: { query: '"Sustainable Development Goals"', every: 'daily' } }, { userId: 'bob' })
       .response();
+    // a phrase is echoed in the curly quotes a query of words gets (before: Following "Sustainable Development Goals")
+    expect(made.content).toMatch(/^Following “Sustainable Development Goals” \(#\d+\): new passages go to your direct messages, daily at/);
     expect(made.content).toMatch(/daily at 10:30 \(Europe\/Vienna\)\. The first digest: <t:(\d+):f>\./);
     expect(Number(/<t:(\d+):f>/.exec(made.content)?.[1]) * 1000).toBe(Date.UTC(2026, 2, 2, 9, 30)); // 10:30 in Vienna, the same day
     const id = followIdOf(made.content);
@@ -406,7 +408,7 @@ describe('digests', () => {
     await stack.follows.tick();
     const digests = dmAlerts('bob', id);
     expect(digests).toHaveLength(1);
-    expect(String(cardOf(digests[0]!)['title'])).toMatch(/^Daily digest: \d+ passages? for "Sustainable Development Goals"/);
+    expect(String(cardOf(digests[0]!)['title'])).toMatch(/^Daily digest: \d+ passages? for “Sustainable Development Goals”/);
     expect(fieldsOf(digests[0]!)[0]?.value).toMatch(/\*\*Sustainable Development Goals\*\*/);
     await stack.follows.tick();
     clock = Date.UTC(2026, 2, 3, 9, 31); // the next day, nothing new
