@@ -156,7 +156,8 @@ export default {
       entries.push(hit ? { label: e.label, hit, total: r.total } : { label: e.label, total: 0 });
     }
     ctx.note({ hits: entries.filter((e) => e.hit).length, entities: entities.length });
-    return compareReply(query, entries);
+    // how the query was read leniently, said once: every entity's search read it the same way
+    return compareReply(query, entries, parseQuery(query).notices);
   },
 
   autocomplete(input, ctx) {
