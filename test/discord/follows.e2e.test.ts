@@ -4,7 +4,7 @@
  * Real General Debate statements (UNGDC, test/fixtures/ungdc-follows) are dropped into the library; what members see in
  * channels and DMs is asserted. The clock of the follow service is fake, for digests.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -631,5 +631,44 @@ describe('alert buttons open only for whom the alert is', () => {
     expect(cardOf(third)['description']).toBe('Page 3 of 3 (page 1 is the alert itself)');
     expect(componentsOf(third).find((c) => c['label'] === 'Next ▶')?.['disabled']).toBe(true);
     await fake.slashCommand('follow', { remove: { follow: String(follow) } }, { userId: 'bob' }).response();
+  });
+});
+
+describe('Share… double clicks (QA19b #6, review19 #2)', () => {
+  it('two clicks on Share this passage post it once; a share answered privately (passage gone) does not count as posted', async () => {
+    const dir = path.join(root, 'drops');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'glaciers.txt');
+    const text = 'Statement on glaciers\n\nThe delegation reported that glacier retreat monitoring stations recorded record losses this year.\n';
+    writeFileSync(file, text);
+    await update();
+    const found = await fake.slashCommand('search', { query: 'glacier retreat monitoring stations' }).response();
+    const id = selectValues(found, 'search:context')[0]!;
+    const context = await fake.selectMenu('search:context', [id], { message: found }).response();
+    const share = String(componentsOf(context).find((c) => c['label'] === 'Share this passage')!['custom_id']);
+    const posted = (): StoredMessage[] =>
+      fake.channelMessages().filter((m) => m.content.startsWith('Shared by') && /glacier retreat/.test(JSON.stringify(m.embeds)));
+
+    // the passage leaves the library: each click is told so privately, none is taken for a post
+    rmSync(file);
+    await update();
+    for (let i = 0; i < 2; i++) {
+      const gone = await fake.button(share, { message: context }).response();
+      expect(gone.ephemeral).toBe(true);
+      expect(gone.content).toMatch(/^This result has expired/);
+    }
+    expect(posted()).toHaveLength(0);
+
+    // back in the library (the same text, the same passage id): two quick clicks, one public post
+    writeFileSync(file, text);
+    await update();
+    const answers = await Promise.all([0, 1].map(() => fake.button(share, { message: context }).response()));
+    expect(answers.filter((a) => !a.ephemeral)).toHaveLength(1);
+    const repeat = answers.find((a) => a.ephemeral)!;
+    expect(repeat.content).toBe('You just shared that from this message; it was posted once and is not posted again.');
+    expect(repeat.embeds).toEqual([]);
+    expect(posted()).toHaveLength(1);
+    rmSync(file);
+    await update();
   });
 });
