@@ -327,4 +327,28 @@ describe('npm run index', () => {
     const second = await run('index', ['--data', lib, '--cache', cache, '--json']);
     expect((JSON.parse(second.stdout) as { fromCache: boolean }).fromCache).toBe(true);
   });
+
+  it('writes each count with its noun, one in the singular (before: “1 documents”, “1 file(s) skipped”, “1 of 1 hits written”)', async () => {
+    const lib = path.join(tmp, 'one-of-each');
+    mkdirSync(lib);
+    copyFileSync(path.join(ROOT, 'data/cnd-64-intersessional-2021-10.txt'), path.join(lib, 'cnd.txt'));
+    copyFileSync(path.join(ROOT, 'data/cnd-64-intersessional-2021-10.txt.meta.json'), path.join(lib, 'cnd.txt.meta.json'));
+    writeFileSync(path.join(lib, 'broken.md'), '---\ntitle: [unclosed\n---\nSome text about drugs.\n');
+    const cache = path.join(tmp, 'one-of-each.bin');
+    const index = await run('index', ['--data', lib, '--cache', cache]);
+    expect(index.code).toBe(0);
+    expect(index.stdout).toMatch(/^1 document, \d+ passages \(indexed in \d+ ms\)$/m);
+    expect(index.stdout).toMatch(/^1 file skipped:$/m);
+    const search = await run('search', ['coca session:64', '--data', lib, '--cache', cache]);
+    expect(search.stderr).toMatch(/^1 file skipped \(npm run index/m);
+    expect(search.stdout).toMatch(/^1–1 of 1 passage for “coca session:64” \(/m);
+    const out = path.join(tmp, 'one.csv');
+    const csv = await run('search', ['coca session:64', '--csv', '--out', out, '--data', lib, '--cache', cache]);
+    expect(csv.stderr).toMatch(/^1 of 1 hit written to /m);
+    const batch = path.join(tmp, 'one-bad.jsonl');
+    writeFileSync(batch, '{"id":"a","query":"coca"}\nnot json\n');
+    const b = await run('search', ['--batch', batch, '--json', '--data', lib, '--cache', cache]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toMatch(/^1 batch line could not be run/m);
+  });
 });
