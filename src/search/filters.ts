@@ -210,10 +210,7 @@ const DOC_FIELD: Record<'session' | 'document' | 'symbol', (d: StoredDocument) =
  */
 function resolveValue(store: LibraryStore, key: ListFilter, value: string, countries: readonly FacetValue[]): string {
   if (key === 'country') return countryCode(value, countries);
-  if (key === 'session') {
-    checkSession(store, value);
-    return value;
-  }
+  if (key === 'session') return checkSession(store, value);
   if (key === 'document') {
     const d = namedDocument(store.docs, value);
     if (!d) {
@@ -227,17 +224,19 @@ function resolveValue(store: LibraryStore, key: ListFilter, value: string, count
 }
 
 /**
- * Refuses a session value that is neither a session number or range (`76`, `76th`, `70-76`: a
- * session the library does not hold yet is still one) nor a session the library holds by name:
- * `session:abc` would match nothing, and a follow with it would never fire. The CLI and the bot
- * both search through here, so both refuse it in the same words.
+ * A session value as the library holds it: a session number or range as written (`76`, `70-76`: a
+ * session the library does not hold yet is still one), or a session the library names, in its own
+ * spelling (`es-10` is its `ES-10`). Anything else is refused: `session:abc` would match nothing,
+ * and a follow with it would never fire. The CLI and the bot both search through here, so both
+ * refuse it in the same words.
  * @throws QueryError naming the value, the forms a session takes and the library's sessions.
  */
-function checkSession(store: LibraryStore, value: string): void {
-  if (sessionBounds(value)) return;
+function checkSession(store: LibraryStore, value: string): string {
+  if (sessionBounds(value)) return value;
   const sessions = librarySessions(store);
   const want = fold(value.trim());
-  if (sessions.some((s) => fold(s) === want)) return;
+  const named = sessions.find((s) => fold(s) === want);
+  if (named !== undefined) return named;
   const held = sessions.length <= 8 ? sessions.join(', ') : `${sessions.slice(0, 3).join(', ')} … ${sessions.slice(-3).join(', ')}`;
   throw new QueryError(
     `“session:${value.slice(0, 40)}” is not a session — write a session number or range, such as session:76 or session:70-76${held ? ` (the library holds ${sessions.length === 1 ? 'session' : `${sessions.length} sessions:`} ${held})` : ''}.`,
