@@ -11,7 +11,7 @@ import { fold } from '../src/index/analyzer.ts';
 import { filterValues, isListFilter, joinFilterValues } from '../src/search/filter-values.ts';
 import { parseQuery } from '../src/search/query.ts';
 import type { SearchEngine, SearchFilters } from '../src/types.ts';
-import { checkSessions, stringOption } from './options.ts';
+import { stringOption } from './options.ts';
 import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandData, type SlashCommand } from '../src/command.ts';
 
 export const MIN_ENTITIES = 2;
@@ -149,7 +149,6 @@ export default {
     if (!query) throw new UserFacingError('Give some words, e.g. `/compare query: alternative development with: Colombia, Mexico, United States`.');
     const entities = parseEntities(ctx.engine, stringOption(input, 'with') ?? '');
     checkQuery(query, entities);
-    checkSessions(query, {}, ctx.engine);
     const entries: CompareEntry[] = [];
     for (const e of entities) {
       const r = await ctx.engine.search(query, { filters: e.filters, limit: 1 });
@@ -157,7 +156,8 @@ export default {
       entries.push(hit ? { label: e.label, hit, total: r.total } : { label: e.label, total: 0 });
     }
     ctx.note({ hits: entries.filter((e) => e.hit).length, entities: entities.length });
-    return compareReply(query, entries);
+    // how the query was read leniently, said once: every entity's search read it the same way
+    return compareReply(query, entries, parseQuery(query).notices);
   },
 
   autocomplete(input, ctx) {

@@ -10,7 +10,7 @@ import { ALERT_HITS, alertMoreReply, followCreatedReply, followLabel, followList
 import type { Choice, Reply } from '../src/render/models.ts';
 import { expiredReply } from '../src/render/replies.ts';
 import { truncate } from '../src/render/text.ts';
-import { FILTER_OPTIONS, autocompleteFacet, checkSessions, filtersFrom, stringOption } from './options.ts';
+import { FILTER_OPTIONS, autocompleteFacet, filtersFrom, stringOption } from './options.ts';
 import { NO_DATABASE } from './saved.ts';
 import {
   COMMAND_TYPE,
@@ -129,8 +129,6 @@ export default {
         if (!EVERY.includes(every)) throw new UserFacingError('`every` is instant, daily or weekly.');
         const channelId = stringOption(input, 'channel');
         const filters = filtersFrom(input, ctx.engine);
-        // a follow whose session matches nothing would never fire
-        checkSessions(query, filters, ctx.engine);
         const { follow, settings, nextDigest, notices } = await refusing(() =>
           follows.create(
             {

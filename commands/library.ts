@@ -239,10 +239,16 @@ export default {
 
   autocomplete(input, ctx) {
     const typed = input.value.toLowerCase();
-    return ctx.engine
+    const indexed = ctx.engine
       .documents()
       .filter((d) => d.path.startsWith(`${UPLOADS_DIR}/`) && `${d.meta.title ?? ''} ${d.path}`.toLowerCase().includes(typed))
-      .slice(0, 25)
       .map((d) => ({ name: `${d.meta.title ?? d.id} — ${d.path}`, value: d.path }));
+    // uploads the library skipped (a scan without text, a broken file) are there to remove too,
+    // marked so they are not taken for documents searches find
+    const broken = ctx.engine
+      .stats()
+      .skipped.filter((p) => p.path.startsWith(`${UPLOADS_DIR}/`) && p.path.toLowerCase().includes(typed))
+      .map((p) => ({ name: `⚠ not indexed — ${p.path}: ${p.reason}`, value: p.path }));
+    return [...indexed, ...broken].slice(0, 25);
   },
 } satisfies SlashCommand<typeof data>;

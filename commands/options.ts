@@ -2,9 +2,8 @@
 import type { Choice } from '../src/render/models.ts';
 import { fold } from '../src/index/analyzer.ts';
 import { LIMITS } from '../src/render/discord-limits.ts';
-import { filterValues, isListFilter, joinFilterValues, parseFilters, sessionBounds } from '../src/search/filter-values.ts';
-import { parseQuery } from '../src/search/query.ts';
-import { QueryError, type Facet, type SearchEngine, type SearchFilters } from '../src/types.ts';
+import { filterValues, isListFilter, joinFilterValues, parseFilters } from '../src/search/filter-values.ts';
+import type { Facet, SearchEngine, SearchFilters } from '../src/types.ts';
 import { OPTION_TYPE, type AutocompleteInput } from '../src/command.ts';
 
 /** An option's value as trimmed text (undefined when absent or blank); `name` must be one the command declares. */
@@ -155,29 +154,3 @@ export const FILTER_OPTIONS = [
   { type: OPTION_TYPE.String, name: 'session', description: 'Session numbers or ranges: 76, 70-76, -75', autocomplete: true },
   { type: OPTION_TYPE.String, name: 'document', description: 'Documents, comma-separated; -id leaves one out', autocomplete: true },
 ] as const;
-
-/**
- * Refuses a session value that is neither a session number or range (`76`, `76th`, `70-76`) nor a
- * session the library holds by name: `session:abc` matches nothing, and a follow with it would
- * never fire. Checks the query's own filters and the filter options. A query that cannot be read
- * is left to the search, which says why.
- * @throws QueryError naming the value and the forms a session takes.
- */
-export function checkSessions(query: string, filters: SearchFilters, engine: SearchEngine): void {
-  let inline: string | undefined;
-  try {
-    inline = parseQuery(query).filters.session;
-  } catch (err) {
-    if (err instanceof QueryError) return;
-    throw err;
-  }
-  for (const raw of [inline, filters.session]) {
-    if (!raw) continue;
-    for (const { value } of filterValues('session', raw)) {
-      if (sessionBounds(value) || exactFacet(engine, 'session', value) !== undefined) continue;
-      throw new QueryError(
-        `“session:${value.slice(0, 40)}” is not a session — write a session number or range, such as session:76 or session:70-76 (the session option lists the library’s sessions).`,
-      );
-    }
-  }
-}

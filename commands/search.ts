@@ -16,7 +16,7 @@ import {
 } from '../src/render/replies.ts';
 import { MAX_HITS, SORT_ORDERS, type SortOrder } from '../src/types.ts';
 import { explainNoHits } from '../src/search/no-hits.ts';
-import { FILTER_OPTIONS, autocompleteFacet, checkSessions, filtersFrom, stringOption } from './options.ts';
+import { FILTER_OPTIONS, autocompleteFacet, filtersFrom, stringOption } from './options.ts';
 import { describeFilters, filterLabel } from '../src/search/filter-values.ts';
 import {
   ANY_CONTEXT,
@@ -72,7 +72,6 @@ function formFilters(id: string, store: StateStore): SearchState['filters'] {
 
 /** Runs a search page and builds its reply (also used by "Find related statements"). */
 export async function runSearch(state: SearchState, page: number, ctx: CommandContext): Promise<Reply> {
-  checkSessions(state.query, state.filters, ctx.engine);
   const response = await ctx.engine.search(state.query, {
     filters: state.filters,
     limit: HITS_PER_PAGE,

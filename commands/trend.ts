@@ -9,7 +9,7 @@ import type { Reply } from '../src/render/models.ts';
 import { filterLabel } from '../src/search/filter-values.ts';
 import { expiredReply, noTrendReply, trendReply } from '../src/render/replies.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../src/types.ts';
-import { FILTER_OPTIONS, autocompleteFacet, checkSessions, filtersFrom, stringOption } from './options.ts';
+import { FILTER_OPTIONS, autocompleteFacet, filtersFrom, stringOption } from './options.ts';
 import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandContext, type CommandData, type SlashCommand } from '../src/command.ts';
 
 export interface TrendState {
@@ -40,7 +40,6 @@ export function parseTrendShareId(id: string, ctx: Pick<CommandContext, 'store'>
 
 /** Counts, draws and answers a trend (privately with Share…, or publicly when shared). */
 export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: string): Promise<Reply> {
-  checkSessions(s.query, s.filters, ctx.engine);
   const counts = await ctx.engine.count(s.query, { filters: s.filters, by: s.by, per: s.per });
   const options = { raw: s.raw, label: filterLabel(ctx.engine), ...(ctx.libraryName ? { libraryName: ctx.libraryName } : {}) };
   const chart = trendChart(counts, options);

@@ -6,6 +6,7 @@ import { ConfigError, parseBytes, parseCount, parseLibraryConfig, parseMilliseco
 import { defaultCachePath, openLibrary } from '../library/open.ts';
 import { closeExtractors, type FileProgress } from '../ingest/load-library.ts';
 import { QueryError, type ExtractLimits, type IngestReport, type SearchEngine } from '../types.ts';
+import { countOf } from '../render/text.ts';
 
 /** Marks a query word held apart from parseArgs (a private-use character no one types). */
 const HELD = '\uE000';
@@ -180,7 +181,7 @@ export async function openForCli(flags: LibraryFlags, opts: { quiet?: boolean; p
     throw new EmptyLibraryError([`Nothing could be indexed in ${dataDir}.`, ...reasons].join('\n'));
   }
   if (!opts.quiet && report.skipped.length) {
-    process.stderr.write(`${report.skipped.length} file(s) skipped (npm run index -- --data ${flags.data ?? 'DIR'} lists them).\n`);
+    process.stderr.write(`${countOf(report.skipped.length, 'files')} skipped (npm run index -- --data ${flags.data ?? 'DIR'} lists them).\n`);
   }
   return { engine, report, fromCache, ms, cachePath, dataDir };
 }

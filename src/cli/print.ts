@@ -2,7 +2,7 @@
  * Turns search results into what the command line prints: readable text for people, a stable JSON
  * shape for scripts. The JSON shape is documented in README.md ("JSON output"); change both together.
  */
-import { quotedQuery } from '../render/text.ts';
+import { countOf, quotedQuery } from '../render/text.ts';
 import { citationLine, passageUrl } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
 import type { NoHitsHelp } from '../search/no-hits.ts';
@@ -135,7 +135,7 @@ export function textResult(r: SearchResponse, offset: number, color: boolean): s
   }
   const first = offset + 1;
   const last = offset + r.hits.length;
-  const of = `${r.totalEstimated ? 'about ' : ''}${r.total} passage${r.total === 1 ? '' : 's'} ${r.query.trim() ? `for ${what}` : 'the filters allow'} (${r.tookMs.toFixed(1)} ms)`;
+  const of = `${r.totalEstimated ? 'about ' : ''}${countOf(r.total, 'passages')} ${r.query.trim() ? `for ${what}` : 'the filters allow'} (${r.tookMs.toFixed(1)} ms)`;
   if (r.hits.length === 0) {
     // an offset past the last hit: say so, not "31–30 of 8"; from the first, an estimated total none held
     lines.push(offset > 0 ? `No passages from number ${first} on: ${of}; try a smaller --offset.` : `No passages match ${what}.`);
@@ -162,16 +162,16 @@ export function textResult(r: SearchResponse, offset: number, color: boolean): s
 /** The index report as people read it. */
 export function textReport(report: IngestReport, extra: { fromCache: boolean; ms: number; cachePath: string }): string {
   const lines = [
-    `${report.documents} documents, ${report.passages} passages` +
+    `${countOf(report.documents, 'documents')}, ${countOf(report.passages, 'passages')}` +
       (extra.fromCache ? ` (loaded from cache in ${extra.ms} ms)` : ` (indexed in ${extra.ms} ms)`),
     `cache: ${extra.cachePath}`,
   ];
   if (report.skipped.length) {
-    lines.push(`${report.skipped.length} file(s) skipped:`);
+    lines.push(`${countOf(report.skipped.length, 'files')} skipped:`);
     for (const p of report.skipped) lines.push(`  ${p.path}${p.line ? `:${p.line}` : ''} — ${p.reason}`);
   }
   if (report.warnings.length) {
-    lines.push(`${report.warnings.length} warning(s):`);
+    lines.push(`${countOf(report.warnings.length, 'warnings')}:`);
     for (const p of report.warnings) lines.push(`  ${p.path}${p.line ? `:${p.line}` : ''} — ${p.reason}`);
   }
   return lines.join('\n');
@@ -183,9 +183,9 @@ export function textNoHitsHelp(help: NoHitsHelp): string {
   if (help.suggestion) lines.push(`Did you mean: ${help.suggestion}`);
   for (const d of help.dropFilters) {
     const what = d.value === undefined ? `--${d.filter}` : `${d.value} in --${d.filter}`;
-    lines.push(`Without ${what}: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
+    lines.push(`Without ${what}: ${countOf(d.total, 'passages')}.`);
   }
-  for (const d of help.dropWords) lines.push(`Without “${d.word}”: ${d.total} passage${d.total === 1 ? '' : 's'}.`);
+  for (const d of help.dropWords) lines.push(`Without “${d.word}”: ${countOf(d.total, 'passages')}.`);
   if (help.filtersAlone && !lines.length) lines.push('Each of these filters finds passages on its own, but none together.');
   return lines.map((l) => l + '\n').join('');
 }

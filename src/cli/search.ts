@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { hasFilter, QUERY_HELP } from '../search/query.ts';
 import { hitsCsv } from '../render/csv.ts';
+import { countOf } from '../render/text.ts';
 import { MAX_HITS, QueryError, SORT_ORDERS, type SearchEngine, type SortOrder } from '../types.ts';
 import { parseFilters } from '../search/filter-values.ts';
 import { explainNoHits } from '../search/no-hits.ts';
@@ -127,7 +128,9 @@ async function main(argv: string[]): Promise<number> {
     if (values.out === undefined) process.stdout.write(csv);
     else {
       writeOutput(values.out, csv);
-      process.stderr.write(`${result.hits.length} of ${result.totalEstimated ? 'about ' : ''}${result.total} hits written to ${values.out}\n`);
+      process.stderr.write(
+        `${result.hits.length.toLocaleString('en-US')} of ${result.totalEstimated ? 'about ' : ''}${countOf(result.total, 'hits')} written to ${values.out}\n`,
+      );
     }
   } else if (values.json) process.stdout.write(JSON.stringify(jsonResult(result, true), null, 2) + '\n');
   else {
@@ -211,7 +214,7 @@ async function runBatch(engine: SearchEngine, file: string, limit: number): Prom
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`Batch file not found: ${file}`);
     throw err;
   }
-  if (bad) process.stderr.write(`${bad} batch line(s) could not be run (see their "error").\n`);
+  if (bad) process.stderr.write(`${countOf(bad, 'batch lines')} could not be run (see their "error").\n`);
   return bad ? 1 : 0;
 }
 

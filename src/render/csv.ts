@@ -28,7 +28,12 @@ export const CSV_SOURCE_FIELDS = [
   'pageEnd',
   'afterParagraph',
   'beforeParagraph',
+  'unnumbered',
+  'footnote',
 ] as const satisfies readonly (keyof Source)[];
+
+/** Source fields that are flags: `true` or `false` in every row, as the JSON gives them. */
+const CSV_FLAG_FIELDS: ReadonlySet<keyof Source> = new Set(['unnumbered', 'footnote']);
 
 export const CSV_COLUMNS = ['rank', 'score', 'passage', 'excerpt', 'text', ...CSV_SOURCE_FIELDS, 'link'] as const;
 
@@ -67,7 +72,10 @@ export function hitsCsv(hits: readonly Hit[], firstRank = 1, listed = false): st
   hits.forEach((hit, i) => {
     const s = hit.source;
     const row: (string | number | undefined)[] = [firstRank + i, listed ? undefined : hit.score, hit.id, hit.excerpt.text, hit.text];
-    for (const f of CSV_SOURCE_FIELDS) row.push(s[f]);
+    for (const f of CSV_SOURCE_FIELDS) {
+      const v = s[f];
+      row.push(CSV_FLAG_FIELDS.has(f) || typeof v === 'boolean' ? String(v === true) : v);
+    }
     row.push(passageUrl(s, hit.text));
     lines.push(row.map(csvCell).join(','));
   });

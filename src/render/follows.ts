@@ -71,7 +71,11 @@ export function alertReply(follow: Follow, hits: readonly Hit[], total: number, 
   };
 }
 
-/** "and N more": the rest of an alert, privately, five at a time. */
+/**
+ * "and N more": the rest of an alert, privately, five at a time. `page` counts from 0 after the
+ * alert; the numbers shown count the alert's own five as page 1, as the passages' numbers and the
+ * title's range (6–10 of 12) do.
+ */
 export function alertMoreReply(
   follow: Pick<Follow, 'query' | 'filters' | 'channelId'>,
   hits: readonly Hit[],
@@ -80,14 +84,14 @@ export function alertMoreReply(
   alertId: number,
 ): Reply {
   const offset = ALERT_HITS + page * ALERT_HITS;
-  const rest = total - ALERT_HITS;
-  const pages = Math.max(1, Math.ceil(rest / ALERT_HITS));
+  // pages after the alert's own
+  const rest = Math.max(1, Math.ceil((total - ALERT_HITS) / ALERT_HITS));
   const inChannel = follow.channelId !== undefined;
   const { fields, controls } = hitRows(hits, offset, inChannel);
-  if (pages > 1) {
+  if (rest > 1) {
     controls.unshift([
       { kind: 'button', id: `follow:more:${alertId}:${Math.max(0, page - 1)}`, label: '◀ Prev', disabled: page === 0 },
-      { kind: 'button', id: `follow:more:${alertId}:${page + 1}`, label: 'Next ▶', disabled: page + 1 >= pages },
+      { kind: 'button', id: `follow:more:${alertId}:${page + 1}`, label: 'Next ▶', disabled: page + 1 >= rest },
     ]);
   }
   return {
@@ -96,7 +100,7 @@ export function alertMoreReply(
     cards: [
       {
         title: truncate(`${rangeLabel(offset, hits.length, total)} new passages for ${followLabel(follow)}`, 250),
-        description: escapeMarkdown(`Page ${page + 1} of ${pages}`),
+        description: escapeMarkdown(`Page ${page + 2} of ${rest + 1} (page 1 is the alert itself)`),
         fields,
         footer: inChannel ? 'Only you can see this. Share… posts one excerpt to the channel.' : 'Only you can see this.',
         color: COLOR,

@@ -441,10 +441,11 @@ export interface CompareEntry {
 }
 
 /** `/compare`: one field per entity, its best passage's excerpt and citation, and Share… per passage. */
-export function compareReply(query: string, entries: readonly CompareEntry[]): Reply {
+export function compareReply(query: string, entries: readonly CompareEntry[], notices: readonly string[] = []): Reply {
   const card: Card = {
     title: truncate(`${quotedQuery(query)} compared`, 200),
-    description: escapeMarkdown(`Best passage for each of ${entries.map((e) => e.label).join(', ')}.`),
+    // how the query was read leniently (an unclosed quote…), as /search and /trend say it
+    description: [escapeMarkdown(`Best passage for each of ${entries.map((e) => e.label).join(', ')}.`), ...notices.map(noticeLine)].join('\n'),
     fields: entries.map((e) => ({
       name: `${escapeMarkdown(e.label)} · ${plural(e.total, 'passage')}`,
       value: e.hit

@@ -110,11 +110,16 @@ export function countOf(n: number, pluralNoun: string): string {
 }
 
 /**
- * A query as titles show it: in curly quotes (“peace process”), or as typed when it holds quoted
- * phrases of its own ("human rights", "war" -cold), so a phrase is never quoted twice
- * (“"human rights"”). A query with an unclosed quote keeps the curly quotes that show where it ends.
+ * A query as titles show it: in curly quotes (“peace process”), or, when it holds quoted phrases of
+ * its own ("human rights" -war), with those quotes made curly (“human rights” -war), so a phrase is
+ * never quoted twice (“"human rights"”) nor shown in straight quotes where the rest of the bot and
+ * the CLI show curly ones. A query with an unclosed quote keeps the curly quotes that show where it
+ * ends.
  */
 export function quotedQuery(query: string): string {
   const quotes = query.match(/["“”]/g)?.length ?? 0;
-  return quotes > 0 && quotes % 2 === 0 ? query : `“${query}”`;
+  if (quotes === 0 || quotes % 2 !== 0) return `“${query}”`;
+  // any double quote closes any other (src/search/query.ts), so they pair in order
+  let n = 0;
+  return query.replace(/["“”]/g, () => (n++ % 2 === 0 ? '“' : '”'));
 }

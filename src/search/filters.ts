@@ -8,7 +8,8 @@ import { dayNumber, type LibraryStore, type StoredDocument } from '../index/stor
 import { QueryError, type FacetValue, type SearchFilters } from '../types.ts';
 import { namedDocument } from './catalog.ts';
 import { resolveCountry } from './country-filter.ts';
-import { filterValues, LIST_FILTERS, listFilterTest, normalizeDateBound, type ListFilter } from './filter-values.ts';
+import { fold } from '../index/analyzer.ts';
+import { filterValues, LIST_FILTERS, listFilterTest, normalizeDateBound, sessionBounds, type ListFilter } from './filter-values.ts';
 import { lowerBoundOf, type PassageCheck } from './ranking/postings.ts';
 import { passagesWhere, voices, type Voice, type VoiceTest } from './speakers.ts';
 
@@ -204,10 +205,12 @@ const DOC_FIELD: Record<'session' | 'document' | 'symbol', (d: StoredDocument) =
 /**
  * A filter value as the library holds it: a country name as its code; a document as its id, named
  * by its id, symbol, title or words of its name (src/search/catalog.ts reads them as /sources does).
- * @throws QueryError on an unknown country, a value that names no document, or one that names several.
+ * @throws QueryError on an unknown country, a value that names no document, or one that names
+ * several, or a session that is neither a number, a range nor a session the library names.
  */
 function resolveValue(store: LibraryStore, key: ListFilter, value: string, countries: readonly FacetValue[]): string {
   if (key === 'country') return countryCode(value, countries);
+  if (key === 'session') return checkSession(store, value);
   if (key === 'document') {
     const d = namedDocument(store.docs, value);
     if (!d) {
@@ -218,6 +221,48 @@ function resolveValue(store: LibraryStore, key: ListFilter, value: string, count
     return d.id;
   }
   return value;
+}
+
+/**
+ * A session value as the library holds it: a session number or range as written (`76`, `70-76`: a
+ * session the library does not hold yet is still one), or a session the library names, in its own
+ * spelling (`es-10` is its `ES-10`). Anything else is refused: `session:abc` would match nothing,
+ * and a follow with it would never fire. The CLI and the bot both search through here, so both
+ * refuse it in the same words.
+ * @throws QueryError naming the value, the forms a session takes and the library's sessions.
+ */
+function checkSession(store: LibraryStore, value: string): string {
+  if (sessionBounds(value)) return value;
+  const sessions = librarySessions(store);
+  const want = fold(value.trim());
+  const named = sessions.find((s) => fold(s) === want);
+  if (named !== undefined) return named;
+  const held = sessions.length <= 8 ? sessions.join(', ') : `${sessions.slice(0, 3).join(', ')} … ${sessions.slice(-3).join(', ')}`;
+  throw new QueryError(
+    `“session:${value.slice(0, 40)}” is not a session — write a session number or range, such as session:76 or session:70-76${held ? ` (the library holds ${sessions.length === 1 ? 'session' : `${sessions.length} sessions:`} ${held})` : ''}.`,
+  );
+}
+
+/** The sessions a library's documents name, numbers in order first, then names; once per store. */
+function librarySessions(store: LibraryStore): readonly string[] {
+  let sessions = sessionLists.get(store);
+  if (!sessions) {
+    const names = new Set<string>();
+    for (const d of store.docs) if (d.meta.session?.trim()) names.add(d.meta.session.trim());
+    sessions = [...names].sort(sessionOrder);
+    sessionLists.set(store, sessions);
+  }
+  return sessions;
+}
+const sessionLists = new WeakMap<LibraryStore, readonly string[]>();
+
+function sessionOrder(a: string, b: string): number {
+  const na = /^\d+$/.test(a) ? Number(a) : NaN;
+  const nb = /^\d+$/.test(b) ? Number(b) : NaN;
+  if (!Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
+  if (!Number.isNaN(na)) return -1;
+  if (!Number.isNaN(nb)) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A country filter (name or code) as the ISO code documents carry. */

@@ -77,6 +77,48 @@ describe('the section column of a speaking copy', () => {
   });
 });
 
+describe('the citation columns of a numbered UN document', () => {
+  it('say, as the JSON does, that a passage has no printed number, where it stands, and that it is a footnote (A/RES/55/2)', async () => {
+    // before: the CSV had afterParagraph and beforeParagraph but no unnumbered or footnote column,
+    // so a footnote "after para. 9" read like a heading there
+    const dir = mkdtempSync(path.join(tmp, 'res-55-2-'));
+    copyFileSync(path.join(ROOT, 'test/fixtures/un-documents/A_RES_55_2.pdf'), path.join(dir, 'A_RES_55_2.pdf'));
+    const search = (args: string[]): Promise<string> =>
+      new Promise((resolve, reject) =>
+        execFile(
+          TSX,
+          [path.join(ROOT, 'src/cli/search.ts'), ...args, '--data', dir, '--cache', path.join(dir, 'cache.bin')],
+          { cwd: ROOT, timeout: 60_000, maxBuffer: 64 << 20 },
+          (err, stdout) => (err ? reject(err) : resolve(stdout)),
+        ),
+      );
+    const columns = ['printedParagraph', 'unnumbered', 'afterParagraph', 'beforeParagraph', 'footnote'] as const;
+    const cases: [string, Record<(typeof columns)[number], string>][] = [
+      ['"A/55/305-S/2000/809"', { printedParagraph: '', unnumbered: 'true', afterParagraph: '9', beforeParagraph: '', footnote: 'true' }],
+      [
+        '"Adopts the following Declaration"',
+        { printedParagraph: '', unnumbered: 'true', afterParagraph: '', beforeParagraph: '1', footnote: 'false' },
+      ],
+      [
+        'spare no effort to free our fellow men',
+        { printedParagraph: '11', unnumbered: 'false', afterParagraph: '', beforeParagraph: '', footnote: 'false' },
+      ],
+    ];
+    for (const [query, want] of cases) {
+      const csv = await search([query, '--csv', '--limit', '1']);
+      const header = csv.slice(1).split('\r\n')[0]!.split(',');
+      // the new columns follow the older ones, so their positions hold; link stays last
+      expect(header.slice(-6)).toEqual(['pageEnd', 'afterParagraph', 'beforeParagraph', 'unnumbered', 'footnote', 'link']);
+      const [row] = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
+      expect(Object.fromEntries(columns.map((c) => [c, row![c]]))).toEqual(want);
+      // the same values as --json's source
+      const json = JSON.parse(await search([query, '--json', '--limit', '1'])) as { hits: { source: Record<string, unknown> }[] };
+      const source = json.hits[0]!.source;
+      expect(Object.fromEntries(columns.map((c) => [c, source[c] === null ? '' : String(source[c])]))).toEqual(want);
+    }
+  }, 120_000);
+});
+
 describe('npm run search -- --sort', () => {
   it('newest and oldest order the hits by date', async () => {
     const newest = JSON.parse((await run(['peace', '--sort', 'newest', '--json', '--limit', '100'])).stdout) as {

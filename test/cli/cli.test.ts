@@ -194,6 +194,27 @@ describe('npm run search', () => {
     expect(f.stderr).toMatch(/--limit takes a whole number/);
   });
 
+  it('refuses a session that is no session number, range or session of the library, as the bot does (exit 1)', async () => {
+    // before: "No passages match “coca session:abc”." and exit 0, where the bot refused with this message
+    const message =
+      '“session:abc” is not a session — write a session number or range, such as session:76 or session:70-76 (the library holds session 64).';
+    for (const args of [['coca session:abc'], ['coca', '--session', 'abc'], ['coca', '--session', '64,abc', '--json'], ['--session', 'abc']]) {
+      const r = await run('search', args);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim()).toBe(message);
+    }
+    const trend = await run('trend', ['coca session:abc', '--out', path.join(tmp, 'abc.png')]);
+    expect(trend.code).toBe(1);
+    expect(trend.stderr.trim()).toBe(message);
+    // numbers, ordinals and ranges are sessions, whether or not the library holds them
+    for (const query of ['coca session:64', 'coca session:64th', 'coca session:60-70', 'coca session:99']) {
+      const r = await run('search', [query]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toMatch(/is not a session/);
+    }
+  });
+
   it('names an unknown or incomplete option in one line pointing to --help, in every command', async () => {
     // before: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--bogus"
     for (const [script, args, line] of [
@@ -237,11 +258,11 @@ describe('npm run search', () => {
     expect((await run('search', ['-h'])).stdout).toContain('Usage:');
   });
 
-  it('names a phrase query as typed in the results line, not quoted twice', async () => {
-    // before: 1–1 of 1 passage for “"coca cultivation"”
+  it('names a phrase query in curly quotes in the results line, not quoted twice', async () => {
+    // before: 1–1 of 1 passage for “"coca cultivation"”, then for "coca cultivation" (straight quotes)
     const phrase = await run('search', ['"coca cultivation"']);
     expect(phrase.code).toBe(0);
-    expect(phrase.stdout).toMatch(/^1–\d+ of \d+ passages? for "coca cultivation" \(/m);
+    expect(phrase.stdout).toMatch(/^1–\d+ of \d+ passages? for “coca cultivation” \(/m);
     const words = await run('search', ['coca cultivation']);
     expect(words.stdout).toMatch(/^1–\d+ of \d+ passages? for “coca cultivation” \(/m);
   });
@@ -305,5 +326,29 @@ describe('npm run index', () => {
     expect(report.skipped.map((s) => s.path)).toEqual(['broken.md']);
     const second = await run('index', ['--data', lib, '--cache', cache, '--json']);
     expect((JSON.parse(second.stdout) as { fromCache: boolean }).fromCache).toBe(true);
+  });
+
+  it('writes each count with its noun, one in the singular (before: “1 documents”, “1 file(s) skipped”, “1 of 1 hits written”)', async () => {
+    const lib = path.join(tmp, 'one-of-each');
+    mkdirSync(lib);
+    copyFileSync(path.join(ROOT, 'data/cnd-64-intersessional-2021-10.txt'), path.join(lib, 'cnd.txt'));
+    copyFileSync(path.join(ROOT, 'data/cnd-64-intersessional-2021-10.txt.meta.json'), path.join(lib, 'cnd.txt.meta.json'));
+    writeFileSync(path.join(lib, 'broken.md'), '---\ntitle: [unclosed\n---\nSome text about drugs.\n');
+    const cache = path.join(tmp, 'one-of-each.bin');
+    const index = await run('index', ['--data', lib, '--cache', cache]);
+    expect(index.code).toBe(0);
+    expect(index.stdout).toMatch(/^1 document, \d+ passages \(indexed in \d+ ms\)$/m);
+    expect(index.stdout).toMatch(/^1 file skipped:$/m);
+    const search = await run('search', ['coca session:64', '--data', lib, '--cache', cache]);
+    expect(search.stderr).toMatch(/^1 file skipped \(npm run index/m);
+    expect(search.stdout).toMatch(/^1–1 of 1 passage for “coca session:64” \(/m);
+    const out = path.join(tmp, 'one.csv');
+    const csv = await run('search', ['coca session:64', '--csv', '--out', out, '--data', lib, '--cache', cache]);
+    expect(csv.stderr).toMatch(/^1 of 1 hit written to /m);
+    const batch = path.join(tmp, 'one-bad.jsonl');
+    writeFileSync(batch, '{"id":"a","query":"coca"}\nnot json\n');
+    const b = await run('search', ['--batch', batch, '--json', '--data', lib, '--cache', cache]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toMatch(/^1 batch line could not be run/m);
   });
 });

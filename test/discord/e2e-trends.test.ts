@@ -321,6 +321,20 @@ describe('/compare', () => {
     expect(String(embed(card)['description'])).toContain(col.hits[0]!.text.slice(0, 40));
   });
 
+  it('says how it read the query (an unclosed quote), in italics under its line, as /search does', async () => {
+    // before: /compare said nothing of the quote, where /search notes it runs to the end
+    const query = 'peace "security council';
+    const notice = `*${escapeMarkdown('The quote after “peace” is never closed: read as the phrase “security council”, up to the end of the query.')}*`;
+    const v = await fake.slashCommand('compare', { query, with: 'Colombia, Brazil' }).response();
+    expect(v.ephemeral).toBe(true);
+    expect(String(embed(v)['description']).split('\n')).toEqual(['Best passage for each of Colombia, Brazil.', notice]);
+    const search = await fake.slashCommand('search', { query }).response();
+    expect(String(embed(search)['description']).split('\n')).toContain(notice);
+    // a query read as written: no notice line
+    const plain = await fake.slashCommand('compare', { query: 'peace', with: 'Colombia, Brazil' }).response();
+    expect(embed(plain)['description']).toBe('Best passage for each of Colombia, Brazil.');
+  });
+
   it('compares sessions and speakers, autocompletes the last name of the list, and explains a bad list', async () => {
     const v = await fake.slashCommand('compare', { query: 'peace', with: '66, 76' }).response();
     expect(fields(v).map((x) => x.name.split(' · ')[0])).toEqual(['Session 66', 'Session 76']);

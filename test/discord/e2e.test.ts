@@ -185,10 +185,12 @@ describe('/search', () => {
     expect(optionValues(select(v, 'search:context'))).toHaveLength(1);
   });
 
-  it('titles a phrase search with the phrase as typed, not quoted twice', async () => {
-    // before: 1–1 of 1 for “"coca cultivation"”
+  it('titles a phrase search with the phrase in curly quotes, not quoted twice', async () => {
+    // before: 1–1 of 1 for “"coca cultivation"”, then for "coca cultivation" (straight quotes)
     const v = await fake.slashCommand('search', { query: '"coca cultivation"' }).response();
-    expect(embed(v)['title']).toMatch(/^1–\d+ of \d+ for "coca cultivation"$/);
+    expect(embed(v)['title']).toMatch(/^1–\d+ of \d+ for “coca cultivation”$/);
+    const mixed = await fake.slashCommand('search', { query: '"coca cultivation" -heroin' }).response();
+    expect(embed(mixed)['title']).toMatch(/^1–\d+ of \d+ for “coca cultivation” -heroin$/);
     const words = await fake.slashCommand('search', { query: 'coca cultivation' }).response();
     expect(embed(words)['title']).toMatch(/^1–\d+ of \d+ for “coca cultivation”$/);
   });
@@ -369,9 +371,10 @@ describe('/search', () => {
   });
 
   it('refuses a session that is no session number, range or session of the library, in the query or the option, and names the forms (QA19b #9)', async () => {
-    // before: "No passages match … Without “session:abc”: … passages", with no word on why
+    // before: "No passages match … Without “session:abc”: … passages", with no word on why; the
+    // refusal is the search core's, in the words the CLI gives (test/cli/cli.test.ts)
     const message =
-      '“session:abc” is not a session — write a session number or range, such as session:76 or session:70-76 (the session option lists the library’s sessions).';
+      '“session:abc” is not a session — write a session number or range, such as session:76 or session:70-76 (the library holds 2 sessions: 64, 76).';
     for (const options of [{ query: 'coca session:abc' }, { query: 'coca', session: 'abc' }]) {
       const v = await fake.slashCommand('search', options).response();
       expect(v.ephemeral).toBe(true);

@@ -4,7 +4,7 @@
  * Real General Debate statements (UNGDC, test/fixtures/ungdc-follows) are dropped into the library; what members see in
  * channels and DMs is asserted. The clock of the follow service is fake, for digests.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -392,6 +392,8 @@ describe('digests', () => {
     const made = await fake
       .slashCommand('follow', { add: { query: '"Sustainable Development Goals"', every: 'daily' } }, { userId: 'bob' })
       .response();
+    // a phrase is echoed in the curly quotes a query of words gets (before: Following "Sustainable Development Goals")
+    expect(made.content).toMatch(/^Following “Sustainable Development Goals” \(#\d+\): new passages go to your direct messages, daily at/);
     expect(made.content).toMatch(/daily at 10:30 \(Europe\/Vienna\)\. The first digest: <t:(\d+):f>\./);
     expect(Number(/<t:(\d+):f>/.exec(made.content)?.[1]) * 1000).toBe(Date.UTC(2026, 2, 2, 9, 30)); // 10:30 in Vienna, the same day
     const id = followIdOf(made.content);
@@ -406,7 +408,7 @@ describe('digests', () => {
     await stack.follows.tick();
     const digests = dmAlerts('bob', id);
     expect(digests).toHaveLength(1);
-    expect(String(cardOf(digests[0]!)['title'])).toMatch(/^Daily digest: \d+ passages? for "Sustainable Development Goals"/);
+    expect(String(cardOf(digests[0]!)['title'])).toMatch(/^Daily digest: \d+ passages? for “Sustainable Development Goals”/);
     expect(fieldsOf(digests[0]!)[0]?.value).toMatch(/\*\*Sustainable Development Goals\*\*/);
     await stack.follows.tick();
     clock = Date.UTC(2026, 2, 3, 9, 31); // the next day, nothing new
@@ -605,5 +607,68 @@ describe('alert buttons open only for whom the alert is', () => {
     const hers = await fake.button(aliceButton, { message: aliceAlert!.id, userId: 'alice', context: 'bot-dm' }).response();
     expect(String(cardOf(hers)['title'])).toBe('6–7 of 7 new passages for “heroin purity”');
     await fake.slashCommand('follow', { remove: { follow: String(aliceFollow) } }, { userId: 'alice' }).response();
+  });
+
+  it('“and N more” and its pages count the five the alert shows: page 2 of 3 is 6–10 of 12', async () => {
+    // before: the alert's "and 7 more" opened "6–10 of 12 … Page 1 of 2", its pages counted
+    // apart from the five passages the alert itself shows
+    const made = await fake.slashCommand('follow', { add: { query: 'opium poppy eradication' } }, { userId: 'bob' }).response();
+    const follow = followIdOf(made.content);
+    dropText('poppy12.txt', 'opium poppy eradication', 12);
+    await update();
+    const [alert] = dmAlerts('bob', follow);
+    expect(String(cardOf(alert!)['title'])).toBe('New: 12 passages for “opium poppy eradication”');
+    expect(fieldsOf(alert!)).toHaveLength(5);
+    const button = componentsOf(alert!).find((c) => String(c['custom_id']).startsWith('follow:more:'))!;
+    expect(button['label']).toBe('and 7 more');
+    const second = await fake.button(String(button['custom_id']), { message: alert!.id, userId: 'bob', context: 'bot-dm' }).response();
+    expect(String(cardOf(second)['title'])).toBe('6–10 of 12 new passages for “opium poppy eradication”');
+    expect(cardOf(second)['description']).toBe('Page 2 of 3 (page 1 is the alert itself)');
+    expect(fieldsOf(second).map((f) => f.name.split(' ·')[0])).toEqual(['6', '7', '8', '9', '10']);
+    const next = componentsOf(second).find((c) => c['label'] === 'Next ▶')!;
+    const third = await fake.button(String(next['custom_id']), { message: second.messageId!, userId: 'bob', context: 'bot-dm' }).response();
+    expect(String(cardOf(third)['title'])).toBe('11–12 of 12 new passages for “opium poppy eradication”');
+    expect(cardOf(third)['description']).toBe('Page 3 of 3 (page 1 is the alert itself)');
+    expect(componentsOf(third).find((c) => c['label'] === 'Next ▶')?.['disabled']).toBe(true);
+    await fake.slashCommand('follow', { remove: { follow: String(follow) } }, { userId: 'bob' }).response();
+  });
+});
+
+describe('Share… double clicks (QA19b #6, review19 #2)', () => {
+  it('two clicks on Share this passage post it once; a share answered privately (passage gone) does not count as posted', async () => {
+    const dir = path.join(root, 'drops');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'glaciers.txt');
+    const text = 'Statement on glaciers\n\nThe delegation reported that glacier retreat monitoring stations recorded record losses this year.\n';
+    writeFileSync(file, text);
+    await update();
+    const found = await fake.slashCommand('search', { query: 'glacier retreat monitoring stations' }).response();
+    const id = selectValues(found, 'search:context')[0]!;
+    const context = await fake.selectMenu('search:context', [id], { message: found }).response();
+    const share = String(componentsOf(context).find((c) => c['label'] === 'Share this passage')!['custom_id']);
+    const posted = (): StoredMessage[] =>
+      fake.channelMessages().filter((m) => m.content.startsWith('Shared by') && /glacier retreat/.test(JSON.stringify(m.embeds)));
+
+    // the passage leaves the library: each click is told so privately, none is taken for a post
+    rmSync(file);
+    await update();
+    for (let i = 0; i < 2; i++) {
+      const gone = await fake.button(share, { message: context }).response();
+      expect(gone.ephemeral).toBe(true);
+      expect(gone.content).toMatch(/^This result has expired/);
+    }
+    expect(posted()).toHaveLength(0);
+
+    // back in the library (the same text, the same passage id): two quick clicks, one public post
+    writeFileSync(file, text);
+    await update();
+    const answers = await Promise.all([0, 1].map(() => fake.button(share, { message: context }).response()));
+    expect(answers.filter((a) => !a.ephemeral)).toHaveLength(1);
+    const repeat = answers.find((a) => a.ephemeral)!;
+    expect(repeat.content).toBe('You just shared that from this message; it was posted once and is not posted again.');
+    expect(repeat.embeds).toEqual([]);
+    expect(posted()).toHaveLength(1);
+    rmSync(file);
+    await update();
   });
 });

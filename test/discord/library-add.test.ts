@@ -246,6 +246,35 @@ describe('/library recent and remove', () => {
     expect(logLines.find((l) => l['change'] === 'remove')).toMatchObject({ user: fake.users.admin.id, path: expect.stringMatching(/note\.md$/) });
   });
 
+  it('offers uploads the library skipped in autocomplete, marked as not indexed, and removes the chosen one', async () => {
+    // before: only indexed documents were offered; a broken upload had to be typed out in full
+    const year = new Date().getUTCFullYear();
+    const choices = (await fake.autocomplete('library', { remove: { document: 'palest' } }, 'document', admin).response()).choices as {
+      name: string;
+      value: string;
+    }[];
+    expect(choices).toEqual([
+      { name: expect.stringMatching(new RegExp(`^⚠ not indexed — uploads/${year}/palestine\\.pdf: .+`)), value: `uploads/${year}/palestine.pdf` },
+    ]);
+    // the .docx of a .pdf/.docx pair: the indexed PDF as a document, the skipped .docx marked
+    const pair = (await fake.autocomplete('library', { remove: { document: 'A_80_604' } }, 'document', admin).response()).choices as {
+      name: string;
+      value: string;
+    }[];
+    expect(pair.map((c) => c.value)).toEqual([`uploads/${year}/A_80_604_Add.6.pdf`, `uploads/${year}/A_80_604_Add.6.docx`]);
+    expect(pair[0]!.name).not.toMatch(/not indexed/);
+    expect(pair[1]!.name).toMatch(new RegExp(`^⚠ not indexed — uploads/${year}/A_80_604_Add\\.6\\.docx: document id `));
+    const v = await settled(fake.slashCommand('library', { remove: { document: choices[0]!.value } }, admin));
+    expect(card(v).title).toBe('Removed from the library');
+    expect(
+      readdirSync(path.join(root, '.trash'), { recursive: true })
+        .map(String)
+        .some((p) => p.endsWith('palestine.pdf')),
+    ).toBe(true);
+    const after = (await fake.autocomplete('library', { remove: { document: 'palest' } }, 'document', admin).response()).choices;
+    expect(after).toEqual([]);
+  });
+
   it('refuses to remove a document that was not added here', async () => {
     const v = await fake.slashCommand('library', { remove: { document: 'COL_76_2021.txt' } }, admin).response();
     expect(v.content).toMatch(/Only documents added with \/library add can be removed here/);
