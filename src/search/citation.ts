@@ -10,10 +10,20 @@ import { statementOf } from '../ingest/statements.ts';
  * Everything needed to cite `p`; the section's date wins over the document's. A passage inside a
  * speaker's statement (see LibraryDocument.statements) is cited as that speaker's: speaker, country
  * and organisation are the statement's; the document stays the source (symbol, meeting, date, and
- * for a report that narrates the statement, `reportedBy`).
+ * for a report that narrates the statement, `reportedBy`). A speaker's statement's heading (see
+ * LibraryDocument.heading) is not their words: it is cited by the document's title, as a record's
+ * masthead is, with no speaker.
  */
-export function sourceOf(doc: { id: string; meta: DocumentMeta; statements?: readonly Statement[] }, p: Passage, numbering?: Numbering): Source {
+export function sourceOf(
+  doc: { id: string; meta: DocumentMeta; statements?: readonly Statement[]; heading?: number },
+  p: Passage,
+  numbering?: Numbering,
+): Source {
   const s = documentSourceOf(doc, p, numbering);
+  if (p.ordinal < (doc.heading ?? 0)) {
+    delete s.speaker;
+    delete s.post;
+  }
   const st = statementOf(doc, p);
   return st ? withStatement(s, st) : s;
 }

@@ -59,6 +59,50 @@ describe('the real GA79 statements', () => {
     expect(engine.searchSync('session:79 speaker:Faye paix', { limit: 1 }).total).toBe(senegal.total);
   });
 
+  it('a heading is cited by the statement’s title, not as its speaker’s words; the speech from its salutation on is theirs', async () => {
+    const { engine } = await engineOfUnDocuments([
+      'GA79_statement_Belarus_ru.pdf',
+      'GA79_statement_Lebanon_ar.pdf',
+      'GA79_statement_Mexico_es.pdf',
+      'GA79_statement_Senegal_fr.pdf',
+    ]);
+    /** The citation line and opening words of a statement's first passages, in order. */
+    const opening = (document: string, n: number): string[] =>
+      engine
+        .searchSync('', { filters: { document }, filtersAlone: true, limit: n })
+        .hits.map((h) => `${citationLine(h.source)} | ${h.text.slice(0, 40)}`);
+    // before: every line here opened with the speaker's name ("М. В. Рыженков · Belarus · …")
+    expect(opening('GA79_statement_Belarus_ru', 2)).toEqual([
+      'ВЫСТУПЛЕНИЕ Министра иностранных дел Республики Беларусь М.В.Рыженкова 79-я сессия Генеральной Ассамблеи ООН Общая дискуссия · Belarus · 79th session · ¶ 1 · p. 1 | ВЫСТУПЛЕНИЕ Министра иностранных дел Рес',
+      'М. В. Рыженков · Belarus · 79th session · ¶ 2 · p. 1 | Господин Председатель, уважаемые делегат',
+    ]);
+    const mexico = opening('GA79_statement_Mexico_es', 3);
+    expect(mexico[0]).toMatch(
+      /^Mensaje de la secretaria de Relaciones Exteriores, .* … · Mexico · 79th session · 28 September 2024 · ¶ 1 · p. 1 \| Mensaje de/,
+    );
+    expect(mexico[1]).toMatch(/^Mensaje de la secretaria .* · ¶ 2 · p. 1 \| Plenario de la Asamblea General, 12:00 h$/);
+    expect(mexico[2]).toBe(
+      'Alicia Bárcena Ibarra · Mexico · 79th session · 28 September 2024 · ¶ 3 · p. 1 | Mr. President, señor presidente. Querido',
+    );
+    const senegal = opening('GA79_statement_Senegal_fr', 4);
+    const title = 'Discours de SEM Bassirou Diomaye Diakhar FAYE, Président de la République · Senegal · 79th session · 25 September 2024';
+    expect(senegal.slice(0, 3)).toEqual([
+      `${title} · ¶ 1 · p. 1 | 79e Session ordinaire de l’Assemblée gén`,
+      `${title} · ¶ 2 · p. 1 | *** Discours de SEM Bassirou Diomaye Dia`,
+      `${title} · ¶ 3 · pp. 1–2 | du Sénégal New York, 25 septembre 2024 S`,
+    ]);
+    expect(senegal[3]).toBe(
+      'Bassirou Diomaye Diakhar Faye · Senegal · 79th session · 25 September 2024 · ¶ 4 · p. 2 | Monsieur le Président de l’Assemblée gén',
+    );
+    // the Lebanon PDF runs its heading into the salutation with no paragraph break: cut apart there
+    // (before: one passage "كلمة وزير … 26 أيلول 2024 سعادة السيد انطونيو غوتيريش، …", cited as the minister's)
+    const lebanon = engine.searchSync('', { filters: { document: 'GA79_statement_Lebanon_ar' }, filtersAlone: true, limit: 2 }).hits;
+    expect(lebanon[0]!.text).toBe('كلمة وزیر الخارجیة والمغتربین د. عبد الله بو حبیب أمام الدورة 79 للجمعیة العامة للأمم المتحدة 26 أیلول 2024');
+    expect(citationLine(lebanon[0]!.source)).toBe(`${lebanon[0]!.text} · Lebanon · 79th session · 26 September 2024 · ¶ 1 · p. 1`);
+    expect(lebanon[1]!.text).toMatch(/^سعادة السید انطونیو غوتیریش، الأمین العام للأمم المتحدة، .*أصحاب السعادة،$/);
+    expect(citationLine(lebanon[1]!.source)).toBe('عبد الله بو حبیب · Lebanon · 79th session · 26 September 2024 · ¶ 2 · p. 1');
+  });
+
   it("records, resolutions and reports are not read as a delegation's statement", async () => {
     for (const file of ['A_RES_55_2.pdf', 'A_80_590.pdf', 'S_PV.8701.pdf', 'A_C.3_80_L.3.pdf']) {
       const meta = (await load(file)).meta;
