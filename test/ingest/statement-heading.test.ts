@@ -3,8 +3,12 @@
  * (src/ingest/statement-heading.ts): on the real GA79 statements of test/fixtures/un-documents, as a
  * user searches and cites them, and on headings as other delegations write them.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeExtractors } from '../../src/ingest/load-library.ts';
+import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
+import { createEngine } from '../../src/search/engine.ts';
 import { countryOfFileName, firstCountryNamed, lastDateWritten, readStatementHeading } from '../../src/ingest/statement-heading.ts';
 import { citationLine } from '../../src/search/citation.ts';
 import { engineOfUnDocuments, loadUnDocument } from '../support/library.ts';
@@ -94,13 +98,34 @@ describe('the real GA79 statements', () => {
     expect(senegal[3]).toBe(
       'Bassirou Diomaye Diakhar Faye · Senegal · 79th session · 25 September 2024 · ¶ 4 · p. 2 | Monsieur le Président de l’Assemblée gén',
     );
-    // the Lebanon PDF runs its heading into the salutation with no paragraph break: cut apart there
-    // (before: one passage "كلمة وزير … 26 أيلول 2024 سعادة السيد انطونيو غوتيريش، …", cited as the minister's)
+    // the Lebanon heading and salutation are one passage each (before: one passage "كلمة وزير … 26 أيلول
+    // 2024 سعادة السيد انطونيو غوتيريش، …", cited as the minister's)
     const lebanon = engine.searchSync('', { filters: { document: 'GA79_statement_Lebanon_ar' }, filtersAlone: true, limit: 2 }).hits;
     expect(lebanon[0]!.text).toBe('كلمة وزیر الخارجیة والمغتربین د. عبد الله بو حبیب أمام الدورة 79 للجمعیة العامة للأمم المتحدة 26 أیلول 2024');
     expect(citationLine(lebanon[0]!.source)).toBe(`${lebanon[0]!.text} · Lebanon · 79th session · 26 September 2024 · ¶ 1 · p. 1`);
     expect(lebanon[1]!.text).toMatch(/^سعادة السید انطونیو غوتیریش، الأمین العام للأمم المتحدة، .*أصحاب السعادة،$/);
     expect(citationLine(lebanon[1]!.source)).toBe('عبد الله بو حبیب · Lebanon · 79th session · 26 September 2024 · ¶ 2 · p. 1');
+  });
+
+  it('a heading run into the salutation with no paragraph break is cut apart there', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-heading-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'ireland.txt'),
+        'Statement by H.E. Mr. John Smith, Minister for Foreign Affairs of Ireland, New York, 25 September 2024. Mr. President, Ireland ' +
+          'stands with the Charter of the United Nations and the rule of law in every region of the world.\n\nWe call on all States to uphold it.\n',
+      );
+      const lib = await loadLibrary(dir);
+      const engine = createEngine(lib.documents, lib.report);
+      const cited = lib.documents[0]!.passages.map((p) => `${citationLine(engine.passage(p.id)!.source)} | ${p.text.slice(0, 40)}`);
+      // before: "John Smith · Ireland · 25 September 2024 · ¶ 1 | Statement by H.E. Mr. John Smith, …" (the heading and the first sentence)
+      expect(cited.slice(0, 2)).toEqual([
+        'Statement by H.E. Mr. John Smith, Minister for Foreign Affairs of Ireland, New York, 25 September 2024. · Ireland · 25 September 2024 · ¶ 1 | Statement by H.E. Mr. John Smith, Minist',
+        'John Smith · Ireland · 25 September 2024 · ¶ 2 | Mr. President, Ireland stands with the C',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("records, resolutions and reports are not read as a delegation's statement", async () => {
