@@ -9,7 +9,7 @@ import { printedParagraphNumber } from '../../src/ingest/paragraph-number.ts';
 import { contextReply } from '../../src/render/replies.ts';
 import { citationLine, numbersWithDecimals, printedParagraphOf } from '../../src/search/citation.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
-import { engineOfUnDocuments } from '../support/library.ts';
+import { engineOfStatements, engineOfUnDocuments } from '../support/library.ts';
 
 let engine: VerbatimEngine;
 /** A passage's text at ¶ `paragraph`. */
@@ -179,6 +179,42 @@ describe('the printed paragraph number in citations', () => {
     expect(ru.text).toMatch(/^а\) форум по вопросам партнерства/);
     expect(citationLine(ru.source)).toContain(' · para. 1 · E/RES/2023/1');
     expect(res.hits.find((h) => h.text.startsWith('2 - '))?.source.printedParagraph).toBe('2');
+  }, 60_000);
+
+  it('a short "1. 2." list does not make a note number its paragraphs; a resolution with two numbered paragraphs does (E/RES/2023/1)', async () => {
+    const note = await engineOfStatements([
+      {
+        id: 'note',
+        title: 'Note on the intersessional meetings',
+        text: [
+          'The Commission met in Vienna to review the work of its subsidiary bodies over the past year and the road ahead.',
+          'The secretariat presented two options for the timing of the next intersessional meetings:',
+          '1. Hold the meetings in October, before the budget is discussed in the Fifth Committee.',
+          '2. Hold the meetings in January, after the budget has been adopted by the General Assembly.',
+          'Several delegations preferred the second option, noting that the budget would then be known to all.',
+          'The Chair closed the meeting after thanking the interpreters and the secretariat for their support.',
+        ].join('\n\n'),
+      },
+    ]);
+    const lines = note.searchSync('', { filters: { document: 'note' }, filtersAlone: true, limit: 10 }).hits.map((h) => citationLine(h.source));
+    // before: "before para. 1", "before para. 1", …, "after para. 2", "after para. 2"
+    expect(lines).toEqual([
+      'Note on the intersessional meetings · ¶ 1',
+      'Note on the intersessional meetings · ¶ 2',
+      'Note on the intersessional meetings · para. 1',
+      'Note on the intersessional meetings · para. 2',
+      'Note on the intersessional meetings · ¶ 5',
+      'Note on the intersessional meetings · ¶ 6',
+    ]);
+    // E/RES/2023/1 prints two numbers, and its items (a)–(m) fall under the first: its preamble and
+    // closing line are still cited by where they stand, never by a passage count
+    const { engine: resolution } = await engineOfUnDocuments(['E_RES_2023_1-EN.xml']);
+    const all = resolution.searchSync('', { filters: { document: 'E_RES_2023_1-EN' }, filtersAlone: true, limit: 100 }).hits;
+    const cited = (start: string) => citationLine(all.find((h) => h.text.startsWith(start))!.source);
+    expect(cited('Reiterating that, as a principal organ')).toMatch(/ · before para\. 1 · E\/RES\/2023\/1$/);
+    expect(cited('(m) The high-level segment')).toMatch(/ · para\. 1 · E\/RES\/2023\/1$/);
+    expect(cited('1st plenary meeting')).toMatch(/ · after para\. 2 · E\/RES\/2023\/1$/);
+    expect(all.some((h) => citationLine(h.source).includes('¶'))).toBe(false);
   }, 60_000);
 
   it('the "More context" view labels each passage as citations do', async () => {
