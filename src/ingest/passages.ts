@@ -322,6 +322,12 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       blocks.push(carried());
       carry = '';
     }
+    // a printed number opens its paragraph ("24.72 Table 24.16 lists …"): a fragment carried from
+    // before it stands alone, and never takes the number's place at the paragraph's start
+    if (carry && printedParagraphNumber(text) !== undefined) {
+      blocks.push(carried());
+      carry = '';
+    }
     const short = weightedLength(text) < min;
     if (short && hasNext && looksLikeHeading(text) && !carry && p.statement === undefined) {
       // a letterhead line ("Un Peuple-Un But-Une Foi"), the speech's title or its dateline, or a

@@ -133,12 +133,29 @@ describe('the printed paragraph number in citations', () => {
     ).toBe('9');
   });
 
-  it('a heading carried onto its paragraph does not take the number before (A/80/590 "(b) Human resources 44.")', async () => {
+  it('a heading is not carried onto the numbered paragraph under it, which keeps its number (A/80/590 "(b) Human resources" | "44.")', async () => {
     const hit = (await engine.search('several human resources and administrative challenges', { limit: 1 })).hits[0]!;
-    expect(hit.text).toMatch(/^\(b\) Human resources 44\. During the liquidation/);
-    // before: "para. 43", the paragraph before the heading
+    // before: "(b) Human resources 44. During the liquidation …" (earlier still cited "para. 43")
+    expect(hit.text).toMatch(/^44\. During the liquidation/);
     expect(hit.source.printedParagraph).toBe('44');
+    const [heading] = engine.context(hit.id, 1);
+    expect(heading!.text).toBe('(b) Human resources');
+    expect(citationLine(heading!.source)).toContain(' · after para. 43 · p. 11 · A/80/590');
   });
+
+  it('a stray fragment is not carried onto a numbered paragraph: A/81/6 (Sect. 24) para. 24.72 is cited "para. 24.72"', async () => {
+    const sect = (await engineOfUnDocuments(['A_81_6_Sect.24.pdf'])).engine;
+    const para = (await sect.search('"Table 24.16 lists all deliverables of the subprogramme"', { limit: 1 })).hits[0]!;
+    // before: "and follow-up recommendations Deliverables 24.72 Table 24.16 lists …" (a table cell's last
+    // words and the heading, carried onto it), cited "after para. 24.71", as was the table after it
+    expect(para.text).toBe('24.72 Table 24.16 lists all deliverables of the subprogramme.');
+    expect(citationLine(para.source)).toMatch(/ · para\. 24\.72 · p\. 34 · A\/81\/6 \(Sect\. 24\)$/);
+    const row = (await sect.search('"Reports of the Human Rights Committee, including concluding observations"', { limit: 1 })).hits[0]!;
+    expect(citationLine(row.source)).toContain(' · after para. 24.72 · p. 34 · ');
+    // the subprogrammes' headings stand apart from their first paragraph likewise
+    const objective = (await sect.search('"24.19 The objective, to which this subprogramme contributes"', { limit: 1 })).hits[0]!;
+    expect(objective.text).toMatch(/^24\.19 The objective/);
+  }, 60_000);
 
   it('a heading wrapped onto two lines is one passage, and the paragraph after it keeps its number (A/80/590 para. 53)', async () => {
     // before: "(e) Environmental mitigation and rehabilitation practices in closing" was one passage and
