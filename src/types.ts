@@ -97,6 +97,12 @@ export interface LibraryDocument {
    * between a paragraph's number and its bullets on the next page).
    */
   footnotes?: number[];
+  /**
+   * How many of its first passages are the heading of a speaker's statement (its title, letterhead,
+   * place and date, above the salutation that opens the speech), when its metadata names a speaker:
+   * they are cited as the document's, not as that speaker's words.
+   */
+  heading?: number;
 }
 
 /** A file (or a line in it) that could not be used, and why. */

@@ -22,6 +22,8 @@ export interface StoredDocument {
   statements?: Statement[];
   /** Ordinals of its footnote passages (see LibraryDocument.footnotes), when it has any. */
   footnotes?: number[];
+  /** How many of its first passages are a statement's heading (see LibraryDocument.heading), when any. */
+  heading?: number;
 }
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → first day (`YYYY-MM-DD`). */
@@ -178,6 +180,7 @@ export class LibraryStore {
       const stored: StoredDocument = { id: d.id, path: d.path, meta: d.meta, first: g, count: ps.length, part: k };
       if (d.statements?.length) stored.statements = d.statements;
       if (d.footnotes?.length) stored.footnotes = d.footnotes;
+      if (d.heading) stored.heading = d.heading;
       docs.push(stored);
       const docFrom = d.meta.date ? dayNumber(dayStart(d.meta.date)) : 0;
       const docTo = d.meta.date ? dayNumber(dayEnd(d.meta.dateEnd ?? d.meta.date)) : 0;

@@ -23,11 +23,12 @@ import { closeExtractorWorkers, extractIsolated, parseTime } from './formats/wor
 import { extractMarkdown, extractStatementsJson, extractStatementsJsonl, extractText } from './formats/text-files.ts';
 import { cleanMeta, mergeMeta, parseManifest, type ManifestRow, type MetaSource } from './metadata.ts';
 import { toPassages, type PassageOptions } from './passages.ts';
-import { attributeStatements, statementRanges } from './statements.ts';
+import { attributeStatements, statementRanges, type AttributedParagraph } from './statements.ts';
+import { offsetIn, takeSlicePages } from './page-breaks.ts';
 import { closingText, unDocumentDate } from './formats/un-date.ts';
 import { generalAssemblySession } from './formats/symbol.ts';
 import { reflow } from './reflow.ts';
-import { linesAboveSpeech, readStatementHeading } from './statement-heading.ts';
+import { linesAboveSpeech, readStatementHeading, speechStartInParagraph } from './statement-heading.ts';
 
 /** Default limits for one file: 20 MB, 30 s. */
 export const DEFAULT_LIMITS: ExtractLimits = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
@@ -406,23 +407,45 @@ export function buildDocument(
   const passageOpts: PassageOptions = {};
   if (meta.date) passageOpts.date = meta.date;
   if (meta.dateEnd) passageOpts.dateEnd = meta.dateEnd;
-  // a speech's opening lines (letterhead, motto, title, place and date) are no section of it
+  // a speech's opening lines (letterhead, motto, title, place and date) are no section of it, and
+  // no words of its speaker
+  let body = attributed.paragraphs;
   if (!rec && attributed.statements.length === 0) {
-    const above = linesAboveSpeech(attributed.paragraphs);
+    body = withSpeechApart(body);
+    const above = linesAboveSpeech(body);
     if (above > 0) passageOpts.aboveSpeech = above;
   }
-  const passages = toPassages(id, attributed.paragraphs, passageOpts);
+  const passages = toPassages(id, body, passageOpts);
   if (passages.length === 0) return undefined;
   const statements = statementRanges(attributed.statements, passages);
   const footnotes = passages.filter((p) => p.footnote).map((p) => p.ordinal);
+  const heading = passages.findIndex((p) => !p.aboveSpeech);
   for (const p of passages) {
     delete p.statement;
     delete p.footnote;
+    delete p.aboveSpeech;
   }
   const doc: LibraryDocument = { id, path: relPath, meta, passages };
   if (statements.length) doc.statements = statements;
   if (footnotes.length) doc.footnotes = footnotes;
+  if (meta.speaker !== undefined && heading > 0) doc.heading = heading;
   return doc;
+}
+
+/**
+ * The paragraphs with the one holding a speech's salutation cut where it starts, when a heading runs
+ * into it ("… 26 أيلول 2024 سعادة السيد انطونيو غوتيريش، …"): the heading above, the speech after.
+ */
+function withSpeechApart(paragraphs: AttributedParagraph[]): AttributedParagraph[] {
+  const at = speechStartInParagraph(paragraphs);
+  if (at === undefined) return paragraphs;
+  const i = linesAboveSpeech(paragraphs);
+  const p = paragraphs[i]!;
+  const head = p.text.slice(0, at).trimEnd();
+  const speech = p.text.slice(at).trimStart();
+  const from = offsetIn(p.text, speech, at);
+  const parts = [takeSlicePages({ ...p, text: head }, p, 0, head.length), takeSlicePages({ ...p, text: speech }, p, from, from + speech.length)];
+  return [...paragraphs.slice(0, i), ...parts, ...paragraphs.slice(i + 1)];
 }
 
 /**

@@ -222,6 +222,8 @@ interface Block {
   kind?: 'table' | 'footnote';
   /** Closed by a speech's length line: what follows is the speech, never joined to it. */
   closed?: boolean;
+  /** Made of the lines above a speech's salutation (`aboveSpeech`): never joined to the speech. */
+  aboveSpeech?: boolean;
 }
 
 /** A paragraph as toPassages takes it: what an extractor gives, plus the statement it belongs to. */
@@ -231,7 +233,7 @@ export interface PassageInput extends ExtractedParagraph {
 }
 
 /** A passage with the statement it belongs to, until the document's statements are built, and whether it is a footnote. */
-export type AttributedPassage = Passage & { statement?: number; footnote?: true };
+export type AttributedPassage = Passage & { statement?: number; footnote?: true; aboveSpeech?: true };
 
 /** One UN document symbol: "A/50/559", "A/50/L.5", "S/2020/12/Add.1", "A/55/305-S/2000/809", "E/CN.7/2022/1". */
 const ONE_SYMBOL = String.raw`[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.-]+){1,6}`;
@@ -276,12 +278,16 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
   };
   let carry = '';
   let carryStatement: number | undefined;
+  // the lines above the speech's salutation are its heading: never joined to the speech
+  const isAbove = (i: number): boolean => i < aboveSpeech;
+  let carryAbove = false;
   // the pages of the carried fragment: a fragment pushed alone or opening the next paragraph keeps them
   let carryPages: Paged = {};
   /** The carried fragment as a block of its own, with its statement and pages. */
   const carried = (): Block => {
     const b: Block = { text: carry };
     if (carryStatement !== undefined) b.statement = carryStatement;
+    if (carryAbove) b.aboveSpeech = true;
     return setPages(b, carryPages);
   };
   // the paragraph that was last read as a heading, and the one whose text last opened a block
@@ -301,6 +307,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       if (carry) blocks.push(carried());
       carry = '';
       const block: Block = { text, kind: p.kind };
+      if (isAbove(i)) block.aboveSpeech = true;
       if (p.page !== undefined) block.page = p.page;
       if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
       if (p.pageBreaks) block.pageBreaks = p.pageBreaks;
@@ -311,7 +318,13 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     }
     const hasNext = i < lastText;
     // Never join across statements: a carried fragment of one speaker does not open another's words.
-    if (carry && carryStatement !== p.statement) {
+    if (carry && (carryStatement !== p.statement || carryAbove !== isAbove(i))) {
+      blocks.push(carried());
+      carry = '';
+    }
+    // a printed number opens its paragraph ("24.72 Table 24.16 lists …"): a fragment carried from
+    // before it stands alone, and never takes the number's place at the paragraph's start
+    if (carry && printedParagraphNumber(text) !== undefined) {
       blocks.push(carried());
       carry = '';
     }
@@ -339,6 +352,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
         last &&
         !last.kind &&
         last.statement === p.statement &&
+        !!last.aboveSpeech === isAbove(i) &&
         !endsSentence(last.text) &&
         last.text.length + 1 + text.length <= max
       ) {
@@ -369,6 +383,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
         last.text.length + 1 + combined.length <= max &&
         last.heading === heading &&
         last.statement === p.statement &&
+        !!last.aboveSpeech === isAbove(i) &&
         !p.sameParagraph
       ) {
         const joined = /\p{L}-$/u.test(last.text) ? last.text + combined : `${last.text} ${combined}`;
@@ -380,6 +395,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       if ((!endsSentence(text) || leadsIn) && !lengthLine && hasNext && !p.sameParagraph && !paragraphs[i + 1]?.sameParagraph) {
         carry = combined;
         carryStatement = p.statement;
+        carryAbove = isAbove(i);
         carryPages = combinedPages;
         continue;
       }
@@ -392,6 +408,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       next &&
       !next.kind &&
       next.statement === p.statement &&
+      isAbove(i + 1) === isAbove(i) &&
       !p.sameParagraph &&
       !next.sameParagraph &&
       combined.length <= LEAD_IN_MAX &&
@@ -401,10 +418,12 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     ) {
       carry = combined;
       carryStatement = p.statement;
+      carryAbove = isAbove(i);
       carryPages = combinedPages;
       continue;
     }
     const block: Block = { text: combined };
+    if (isAbove(i)) block.aboveSpeech = true;
     if (lengthLine) block.closed = true;
     setPages(block, combinedPages);
     if (heading !== undefined) block.heading = heading;
@@ -464,6 +483,7 @@ export function toPassages(docId: string, paragraphs: readonly PassageInput[], o
       if (pages.page !== undefined) passage.page = pages.page;
       if (block.statement !== undefined) passage.statement = block.statement;
       if (block.kind === 'footnote') passage.footnote = true;
+      if (block.aboveSpeech) passage.aboveSpeech = true;
       if (pages.pageEnd !== undefined) passage.pageEnd = pages.pageEnd;
       passages.push(passage);
     }

@@ -454,6 +454,8 @@ function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): 
   titled: boolean;
   /** The paragraph the salutation opening the speech is in, when one ends the heading. */
   salutation?: number;
+  /** Where the salutation starts in that paragraph's folded text (0: the paragraph opens with it). */
+  salutationCut?: number;
   /** The first line that opens with a word such as "statement", as written. */
   titleLine?: string;
 } {
@@ -463,6 +465,7 @@ function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): 
   let titled = false;
   let chars = 0;
   let salutation: number | undefined;
+  let salutationCut = 0;
   for (const [i, p] of paragraphs.slice(0, MAX_PARAGRAPHS).entries()) {
     if ((p.page ?? 1) > MAX_PAGE) break;
     const f = foldHeading(p.text);
@@ -480,11 +483,14 @@ function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): 
       titleLine ??= raw[raw.length - 1];
     }
     chars += head.length;
-    if (cut >= 0) salutation = i;
+    if (cut >= 0) {
+      salutation = i;
+      salutationCut = cut;
+    }
     if (cut >= 0 || chars >= MAX_CHARS) break;
   }
   const out = { text: raw.join('\n'), folded: folded.join('\n'), titled, ...(titleLine === undefined ? {} : { titleLine }) };
-  return salutation === undefined ? out : { ...out, salutation };
+  return salutation === undefined ? out : { ...out, salutation, salutationCut };
 }
 
 /**
@@ -495,6 +501,25 @@ function headingOf(paragraphs: ReadonlyArray<{ text: string; page?: number }>): 
  */
 export function linesAboveSpeech(paragraphs: ReadonlyArray<{ text: string; page?: number }>): number {
   return headingOf(paragraphs).salutation ?? 0;
+}
+
+/**
+ * Where the speech starts inside the paragraph that holds its salutation, when a heading runs into
+ * it with no paragraph break ("كلمة وزير الخارجية … 26 أيلول 2024 سعادة السيد انطونيو غوتيريش، …",
+ * the Lebanon statement): the offset of the salutation in that paragraph's text as written, the
+ * paragraph being `linesAboveSpeech(paragraphs)`. Undefined when the paragraph opens with it or
+ * there is none.
+ */
+export function speechStartInParagraph(paragraphs: ReadonlyArray<{ text: string; page?: number }>): number | undefined {
+  const heading = headingOf(paragraphs);
+  const text = heading.salutation === undefined ? undefined : paragraphs[heading.salutation]?.text;
+  const cut = heading.salutationCut ?? 0;
+  if (text === undefined || cut <= 0) return undefined;
+  // folding may shorten the text (Arabic vowel signs, ligatures): the offset as written is where
+  // the folded text before it reaches the cut
+  let at = 0;
+  while (at < text.length && foldHeading(text.slice(0, at)).length < cut) at++;
+  return text.slice(0, at).trim() && text.slice(at).trim() ? at : undefined;
 }
 
 /**

@@ -10,10 +10,20 @@ import { statementOf } from '../ingest/statements.ts';
  * Everything needed to cite `p`; the section's date wins over the document's. A passage inside a
  * speaker's statement (see LibraryDocument.statements) is cited as that speaker's: speaker, country
  * and organisation are the statement's; the document stays the source (symbol, meeting, date, and
- * for a report that narrates the statement, `reportedBy`).
+ * for a report that narrates the statement, `reportedBy`). A speaker's statement's heading (see
+ * LibraryDocument.heading) is not their words: it is cited by the document's title, as a record's
+ * masthead is, with no speaker.
  */
-export function sourceOf(doc: { id: string; meta: DocumentMeta; statements?: readonly Statement[] }, p: Passage, numbering?: Numbering): Source {
+export function sourceOf(
+  doc: { id: string; meta: DocumentMeta; statements?: readonly Statement[]; heading?: number },
+  p: Passage,
+  numbering?: Numbering,
+): Source {
   const s = documentSourceOf(doc, p, numbering);
+  if (p.ordinal < (doc.heading ?? 0)) {
+    delete s.speaker;
+    delete s.post;
+  }
   const st = statementOf(doc, p);
   return st ? withStatement(s, st) : s;
 }
@@ -92,17 +102,30 @@ export function numbersWithDecimals(texts: Iterable<string>): boolean {
   return false;
 }
 
+/** More numbered passages than a short list holds ("1. … 2. … 3. … 4."): the document numbers its paragraphs. */
+const PAST_A_SHORT_LIST = 5;
+
 /**
- * Whether a document whose opening passages read `texts` prints its own paragraph numbers (a
- * resolution's "1. Decides…", "2. Also decides…"; a report's 1–79; a budget section's 16.1–16.147):
- * at least two passages open with one. Not a speech (`speech`: the document has a speaker of its
- * own), where "1." and "2." open the points of a list, not paragraphs a reader cites.
+ * Whether a document whose opening passages (footnotes left out) are `passages` prints its own
+ * paragraph numbers (a resolution's "1. Decides…", "2. Also decides…"; a report's 1–79; a budget
+ * section's 16.1–16.147). Two numbers could be a short list's ("1. … 2. …" in a note that numbers
+ * nothing else, whose other passages would all be cited "after para. 2"), so it takes more: at
+ * least {@link PAST_A_SHORT_LIST} numbered passages, or at least two with more than a third of the
+ * passages numbered or under a number (E/RES/2023/1: a preamble, "1. Decides" with its items
+ * (a)–(m), "2. Also decides": 15 of 21). Not a speech (`speech`: the document has a speaker of its own), where "1." and
+ * "2." open the points of a list, not paragraphs a reader cites.
  */
-export function printsParagraphNumbers(texts: Iterable<string>, speech = false): boolean {
+export function printsParagraphNumbers(passages: Iterable<PassageText>, speech = false): boolean {
   if (speech) return false;
-  const all = [...texts];
-  const numberOf = numberReader(() => numbersWithDecimals(all));
-  return all.filter((t) => numberOf(t) !== undefined).length >= 2;
+  const all = [...passages];
+  const decimal = numbersWithDecimals(all.map((p) => p.text));
+  const numberOf = numberReader(() => decimal);
+  const own = all.filter((p) => numberOf(p.text) !== undefined).length;
+  if (own < 2) return false;
+  if (own >= PAST_A_SHORT_LIST) return true;
+  const numbering: Numbering = { decimal: () => decimal };
+  const under = all.filter((p, i) => printedParagraphOf(p, { ...numbering, before: (back) => all[i - back] }) !== undefined).length;
+  return under * 3 > all.length;
 }
 
 /** How far back a list or a continued paragraph is followed to the number it falls under. */

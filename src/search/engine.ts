@@ -239,16 +239,24 @@ export class VerbatimEngine implements SearchEngine {
   private decimalNumbered(d: StoredDocument): boolean {
     let decimal = this.decimalNumbering.get(d);
     if (decimal === undefined) {
-      decimal = numbersWithDecimals(this.openingTexts(d, false));
+      decimal = numbersWithDecimals(this.openingTexts(d));
       this.decimalNumbering.set(d, decimal);
     }
     return decimal;
   }
 
-  /** The texts of a document's first 200 passages (its footnotes left out with `withoutFootnotes`), read as iterated. */
-  private *openingTexts(d: StoredDocument, withoutFootnotes: boolean): Generator<string> {
+  /** The texts of a document's first 200 passages, read as iterated. */
+  private *openingTexts(d: StoredDocument): Generator<string> {
     const { store } = this.corpus;
-    for (let o = 0; o < Math.min(d.count, 200); o++) if (!(withoutFootnotes && this.isFootnote(d, o))) yield store.text(d.first + o);
+    for (let o = 0; o < Math.min(d.count, 200); o++) yield store.text(d.first + o);
+  }
+
+  /** A document's first 200 passages that are not footnotes, with their ¶, read as iterated. */
+  private *openingPassages(d: StoredDocument): Generator<PassageText> {
+    const { store } = this.corpus;
+    for (let o = 0; o < Math.min(d.count, 200); o++) {
+      if (!this.isFootnote(d, o)) yield { text: store.text(d.first + o), paragraph: store.paragraphOf(d.first + o) };
+    }
   }
 
   /** Documents that print their own paragraph numbers (see Numbering), read from their first passages once. */
@@ -258,7 +266,7 @@ export class VerbatimEngine implements SearchEngine {
     let numbered = this.printedNumbering.get(d);
     if (numbered === undefined) {
       const speech = d.meta.speaker !== undefined;
-      numbered = printsParagraphNumbers(speech ? [] : this.openingTexts(d, true), speech);
+      numbered = printsParagraphNumbers(speech ? [] : this.openingPassages(d), speech);
       this.printedNumbering.set(d, numbered);
     }
     return numbered;

@@ -3,8 +3,12 @@
  * (src/ingest/statement-heading.ts): on the real GA79 statements of test/fixtures/un-documents, as a
  * user searches and cites them, and on headings as other delegations write them.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeExtractors } from '../../src/ingest/load-library.ts';
+import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
+import { createEngine } from '../../src/search/engine.ts';
 import { countryOfFileName, firstCountryNamed, lastDateWritten, readStatementHeading } from '../../src/ingest/statement-heading.ts';
 import { citationLine } from '../../src/search/citation.ts';
 import { engineOfUnDocuments, loadUnDocument } from '../support/library.ts';
@@ -57,6 +61,71 @@ describe('the real GA79 statements', () => {
     expect(senegal.total).toBeGreaterThan(0);
     expect(senegal.hits.every((h) => h.source.document === 'GA79_statement_Senegal_fr')).toBe(true);
     expect(engine.searchSync('session:79 speaker:Faye paix', { limit: 1 }).total).toBe(senegal.total);
+  });
+
+  it('a heading is cited by the statement’s title, not as its speaker’s words; the speech from its salutation on is theirs', async () => {
+    const { engine } = await engineOfUnDocuments([
+      'GA79_statement_Belarus_ru.pdf',
+      'GA79_statement_Lebanon_ar.pdf',
+      'GA79_statement_Mexico_es.pdf',
+      'GA79_statement_Senegal_fr.pdf',
+    ]);
+    /** The citation line and opening words of a statement's first passages, in order. */
+    const opening = (document: string, n: number): string[] =>
+      engine
+        .searchSync('', { filters: { document }, filtersAlone: true, limit: n })
+        .hits.map((h) => `${citationLine(h.source)} | ${h.text.slice(0, 40)}`);
+    // before: every line here opened with the speaker's name ("М. В. Рыженков · Belarus · …")
+    expect(opening('GA79_statement_Belarus_ru', 2)).toEqual([
+      'ВЫСТУПЛЕНИЕ Министра иностранных дел Республики Беларусь М.В.Рыженкова 79-я сессия Генеральной Ассамблеи ООН Общая дискуссия · Belarus · 79th session · ¶ 1 · p. 1 | ВЫСТУПЛЕНИЕ Министра иностранных дел Рес',
+      'М. В. Рыженков · Belarus · 79th session · ¶ 2 · p. 1 | Господин Председатель, уважаемые делегат',
+    ]);
+    const mexico = opening('GA79_statement_Mexico_es', 3);
+    expect(mexico[0]).toMatch(
+      /^Mensaje de la secretaria de Relaciones Exteriores, .* … · Mexico · 79th session · 28 September 2024 · ¶ 1 · p. 1 \| Mensaje de/,
+    );
+    expect(mexico[1]).toMatch(/^Mensaje de la secretaria .* · ¶ 2 · p. 1 \| Plenario de la Asamblea General, 12:00 h$/);
+    expect(mexico[2]).toBe(
+      'Alicia Bárcena Ibarra · Mexico · 79th session · 28 September 2024 · ¶ 3 · p. 1 | Mr. President, señor presidente. Querido',
+    );
+    const senegal = opening('GA79_statement_Senegal_fr', 4);
+    const title = 'Discours de SEM Bassirou Diomaye Diakhar FAYE, Président de la République · Senegal · 79th session · 25 September 2024';
+    expect(senegal.slice(0, 3)).toEqual([
+      `${title} · ¶ 1 · p. 1 | 79e Session ordinaire de l’Assemblée gén`,
+      `${title} · ¶ 2 · p. 1 | *** Discours de SEM Bassirou Diomaye Dia`,
+      `${title} · ¶ 3 · pp. 1–2 | du Sénégal New York, 25 septembre 2024 S`,
+    ]);
+    expect(senegal[3]).toBe(
+      'Bassirou Diomaye Diakhar Faye · Senegal · 79th session · 25 September 2024 · ¶ 4 · p. 2 | Monsieur le Président de l’Assemblée gén',
+    );
+    // the Lebanon heading and salutation are one passage each (before: one passage "كلمة وزير … 26 أيلول
+    // 2024 سعادة السيد انطونيو غوتيريش، …", cited as the minister's)
+    const lebanon = engine.searchSync('', { filters: { document: 'GA79_statement_Lebanon_ar' }, filtersAlone: true, limit: 2 }).hits;
+    expect(lebanon[0]!.text).toBe('كلمة وزیر الخارجیة والمغتربین د. عبد الله بو حبیب أمام الدورة 79 للجمعیة العامة للأمم المتحدة 26 أیلول 2024');
+    expect(citationLine(lebanon[0]!.source)).toBe(`${lebanon[0]!.text} · Lebanon · 79th session · 26 September 2024 · ¶ 1 · p. 1`);
+    expect(lebanon[1]!.text).toMatch(/^سعادة السید انطونیو غوتیریش، الأمین العام للأمم المتحدة، .*أصحاب السعادة،$/);
+    expect(citationLine(lebanon[1]!.source)).toBe('عبد الله بو حبیب · Lebanon · 79th session · 26 September 2024 · ¶ 2 · p. 1');
+  });
+
+  it('a heading run into the salutation with no paragraph break is cut apart there', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-heading-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'ireland.txt'),
+        'Statement by H.E. Mr. John Smith, Minister for Foreign Affairs of Ireland, New York, 25 September 2024. Mr. President, Ireland ' +
+          'stands with the Charter of the United Nations and the rule of law in every region of the world.\n\nWe call on all States to uphold it.\n',
+      );
+      const lib = await loadLibrary(dir);
+      const engine = createEngine(lib.documents, lib.report);
+      const cited = lib.documents[0]!.passages.map((p) => `${citationLine(engine.passage(p.id)!.source)} | ${p.text.slice(0, 40)}`);
+      // before: "John Smith · Ireland · 25 September 2024 · ¶ 1 | Statement by H.E. Mr. John Smith, …" (the heading and the first sentence)
+      expect(cited.slice(0, 2)).toEqual([
+        'Statement by H.E. Mr. John Smith, Minister for Foreign Affairs of Ireland, New York, 25 September 2024. · Ireland · 25 September 2024 · ¶ 1 | Statement by H.E. Mr. John Smith, Minist',
+        'John Smith · Ireland · 25 September 2024 · ¶ 2 | Mr. President, Ireland stands with the C',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("records, resolutions and reports are not read as a delegation's statement", async () => {

@@ -80,14 +80,17 @@ describe('each part of a long paragraph is cited with its own pages', () => {
     expect([second?.page, second?.pageEnd]).toEqual([18, undefined]);
   });
 
-  it('Senegal (GA79): a paragraph over pp. 5–7 gives its parts pp. 5–6 and pp. 6–7', async () => {
+  it('Senegal (GA79): the three paragraphs on pp. 5–7 each cite their own pages', async () => {
+    // read as one paragraph over pp. 5–7 until the 8 pt between paragraphs of this double-spaced
+    // speech was seen; its parts were cited pp. 5–6 and pp. 6–7
     const speech = await loadUnDocument('GA79_statement_Senegal_fr.pdf');
     const pages = (start: string) => {
       const p = speech.passages.find((q) => q.text.startsWith(start));
       return [p?.page, p?.pageEnd];
     };
     expect(pages('Le monde doit se regarder en face, sans complaisance.')).toEqual([5, 6]);
-    expect(pages('Des résolutions adoptées par cette même Assemblée sont ignorées.')).toEqual([6, 7]);
+    expect(pages('Pourtant, nous constatons chaque jour que le droit international')).toEqual([6, undefined]);
+    expect(pages('Jamais les fondements des Nations Unies n’ont autant vacillé')).toEqual([6, 7]);
   });
 
   it('a paragraph that says where each page begins: parts and pieces joined keep their own pages', () => {
@@ -99,5 +102,24 @@ describe('each part of a long paragraph is cited with its own pages', () => {
     // without page breaks (a reader that does not know them) both parts keep the whole range
     const [c, d] = toPassages('x', [{ text, page: 4, pageEnd: 5 }]);
     expect([c?.page, c?.pageEnd, d?.page, d?.pageEnd]).toEqual([4, 5, 4, 5]);
+  });
+});
+
+describe('a double-spaced right-to-left statement is read in the paragraphs it prints (Lebanon, GA79)', () => {
+  it('a sentence whose quotation mark ends a line, or whose last line is short, is one passage', async () => {
+    const speech = await loadUnDocument('GA79_statement_Lebanon_ar.pdf');
+    const texts = speech.passages.map((p) => p.text);
+    const holding = (words: string) => texts.filter((t) => t.includes(words));
+    // before: "… لبرنامجكم \" الوحدة" | "في التنوع، لدفع السلام …": a short last line, ending far from
+    // the left margin, was taken for an indented first line
+    const [quoted] = holding('لبرنامجكم " الوحدة في التنوع، لدفع السلام، التنمیة المستدامة والكرامة الانسانیة ".');
+    expect(quoted).toMatch(/^بدایة، أطیب التھاني السید الرئیس/);
+    expect(quoted).toMatch(/الانسانیة "\.$/);
+    // before: "… على الحدود ویعید" | "النازحین إلى منازلھم. …", "… مع إسرائیل،" | "لكنھا كانت تتھرب …"
+    expect(holding('على الحدود ویعید النازحین إلى منازلھم.')).toHaveLength(1);
+    expect(holding('مع إسرائیل، لكنھا كانت تتھرب أو تتجاھل ذلك.')).toHaveLength(1);
+    // and a paragraph ends where the PDF ends it (5 pt more between paragraphs than between lines)
+    expect(texts.some((t) => t.endsWith('لوضعھ موضع التنفیذ.'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('إن ما نعیشھ الیوم في لبنان'))).toBe(true);
   });
 });

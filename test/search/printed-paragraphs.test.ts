@@ -9,7 +9,7 @@ import { printedParagraphNumber } from '../../src/ingest/paragraph-number.ts';
 import { contextReply } from '../../src/render/replies.ts';
 import { citationLine, numbersWithDecimals, printedParagraphOf } from '../../src/search/citation.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
-import { engineOfUnDocuments } from '../support/library.ts';
+import { engineOfStatements, engineOfUnDocuments } from '../support/library.ts';
 
 let engine: VerbatimEngine;
 /** A passage's text at ¶ `paragraph`. */
@@ -133,12 +133,29 @@ describe('the printed paragraph number in citations', () => {
     ).toBe('9');
   });
 
-  it('a heading carried onto its paragraph does not take the number before (A/80/590 "(b) Human resources 44.")', async () => {
+  it('a heading is not carried onto the numbered paragraph under it, which keeps its number (A/80/590 "(b) Human resources" | "44.")', async () => {
     const hit = (await engine.search('several human resources and administrative challenges', { limit: 1 })).hits[0]!;
-    expect(hit.text).toMatch(/^\(b\) Human resources 44\. During the liquidation/);
-    // before: "para. 43", the paragraph before the heading
+    // before: "(b) Human resources 44. During the liquidation …" (earlier still cited "para. 43")
+    expect(hit.text).toMatch(/^44\. During the liquidation/);
     expect(hit.source.printedParagraph).toBe('44');
+    const [heading] = engine.context(hit.id, 1);
+    expect(heading!.text).toBe('(b) Human resources');
+    expect(citationLine(heading!.source)).toContain(' · after para. 43 · p. 11 · A/80/590');
   });
+
+  it('a stray fragment is not carried onto a numbered paragraph: A/81/6 (Sect. 24) para. 24.72 is cited "para. 24.72"', async () => {
+    const sect = (await engineOfUnDocuments(['A_81_6_Sect.24.pdf'])).engine;
+    const para = (await sect.search('"Table 24.16 lists all deliverables of the subprogramme"', { limit: 1 })).hits[0]!;
+    // before: "and follow-up recommendations Deliverables 24.72 Table 24.16 lists …" (a table cell's last
+    // words and the heading, carried onto it), cited "after para. 24.71", as was the table after it
+    expect(para.text).toBe('24.72 Table 24.16 lists all deliverables of the subprogramme.');
+    expect(citationLine(para.source)).toMatch(/ · para\. 24\.72 · p\. 34 · A\/81\/6 \(Sect\. 24\)$/);
+    const row = (await sect.search('"Reports of the Human Rights Committee, including concluding observations"', { limit: 1 })).hits[0]!;
+    expect(citationLine(row.source)).toContain(' · after para. 24.72 · p. 34 · ');
+    // the subprogrammes' headings stand apart from their first paragraph likewise
+    const objective = (await sect.search('"24.19 The objective, to which this subprogramme contributes"', { limit: 1 })).hits[0]!;
+    expect(objective.text).toMatch(/^24\.19 The objective/);
+  }, 60_000);
 
   it('a heading wrapped onto two lines is one passage, and the paragraph after it keeps its number (A/80/590 para. 53)', async () => {
     // before: "(e) Environmental mitigation and rehabilitation practices in closing" was one passage and
@@ -179,6 +196,42 @@ describe('the printed paragraph number in citations', () => {
     expect(ru.text).toMatch(/^а\) форум по вопросам партнерства/);
     expect(citationLine(ru.source)).toContain(' · para. 1 · E/RES/2023/1');
     expect(res.hits.find((h) => h.text.startsWith('2 - '))?.source.printedParagraph).toBe('2');
+  }, 60_000);
+
+  it('a short "1. 2." list does not make a note number its paragraphs; a resolution with two numbered paragraphs does (E/RES/2023/1)', async () => {
+    const note = await engineOfStatements([
+      {
+        id: 'note',
+        title: 'Note on the intersessional meetings',
+        text: [
+          'The Commission met in Vienna to review the work of its subsidiary bodies over the past year and the road ahead.',
+          'The secretariat presented two options for the timing of the next intersessional meetings:',
+          '1. Hold the meetings in October, before the budget is discussed in the Fifth Committee.',
+          '2. Hold the meetings in January, after the budget has been adopted by the General Assembly.',
+          'Several delegations preferred the second option, noting that the budget would then be known to all.',
+          'The Chair closed the meeting after thanking the interpreters and the secretariat for their support.',
+        ].join('\n\n'),
+      },
+    ]);
+    const lines = note.searchSync('', { filters: { document: 'note' }, filtersAlone: true, limit: 10 }).hits.map((h) => citationLine(h.source));
+    // before: "before para. 1", "before para. 1", …, "after para. 2", "after para. 2"
+    expect(lines).toEqual([
+      'Note on the intersessional meetings · ¶ 1',
+      'Note on the intersessional meetings · ¶ 2',
+      'Note on the intersessional meetings · para. 1',
+      'Note on the intersessional meetings · para. 2',
+      'Note on the intersessional meetings · ¶ 5',
+      'Note on the intersessional meetings · ¶ 6',
+    ]);
+    // E/RES/2023/1 prints two numbers, and its items (a)–(m) fall under the first: its preamble and
+    // closing line are still cited by where they stand, never by a passage count
+    const { engine: resolution } = await engineOfUnDocuments(['E_RES_2023_1-EN.xml']);
+    const all = resolution.searchSync('', { filters: { document: 'E_RES_2023_1-EN' }, filtersAlone: true, limit: 100 }).hits;
+    const cited = (start: string) => citationLine(all.find((h) => h.text.startsWith(start))!.source);
+    expect(cited('Reiterating that, as a principal organ')).toMatch(/ · before para\. 1 · E\/RES\/2023\/1$/);
+    expect(cited('(m) The high-level segment')).toMatch(/ · para\. 1 · E\/RES\/2023\/1$/);
+    expect(cited('1st plenary meeting')).toMatch(/ · after para\. 2 · E\/RES\/2023\/1$/);
+    expect(all.some((h) => citationLine(h.source).includes('¶'))).toBe(false);
   }, 60_000);
 
   it('the "More context" view labels each passage as citations do', async () => {

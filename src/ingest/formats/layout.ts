@@ -56,6 +56,8 @@ interface Line {
   size: number;
   /** Where the text after a label set in the margin starts ("Members:   Belgium"): the x of "Belgium". */
   hang?: number;
+  /** Read right to left (Arabic, Hebrew): it starts at the right margin and a short line ends at the left. */
+  rtl?: true;
 }
 
 interface Block {
@@ -495,6 +497,7 @@ function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string
     const l: Line = { text, x: Math.min(...real.map((i) => i.x)), right: Math.max(...real.map((i) => i.right)), y, size };
     const hang = labelHang(real, size);
     if (hang !== undefined) l.hang = hang;
+    if (readsRightToLeft(real)) l.rtl = true;
     return l;
   };
   const block = (lines: Line[]): Block => ({
@@ -615,21 +618,40 @@ function labelHang(items: readonly PageItem[], size: number): number | undefined
   return undefined;
 }
 
+/**
+ * How far a line starts in from the margin it starts at: the left one, or the right one for a line
+ * read right to left, whose short last line ends far from the left margin and is no indent.
+ */
+function indentOf(l: Line, left: number, right: number): number {
+  return l.rtl ? right - l.right : l.x - left;
+}
+
+/** How far a line ends short of the margin it runs to: the right one, or the left one read right to left. */
+function shortOf(l: Line, left: number, right: number): number {
+  return l.rtl ? l.x - left : right - l.right;
+}
+
 /** Splits a block into paragraphs by vertical gaps, first-line indents and font-size changes. */
 function paragraphsOf(block: Block, leading: number): Para[] {
   const paras: Para[] = [];
   let cur: Line[] = [];
-  const indentOf = (l: Line) => l.x - block.left;
+  const indent = (l: Line) => indentOf(l, block.left, block.right);
   block.lines.forEach((line, i) => {
     const prev = block.lines[i - 1];
     let start = !prev;
     if (prev) {
       const gap = prev.y - line.y;
       const size = Math.max(line.size, prev.size);
-      if (gap > Math.max(leading, size * 1.1) * 1.2) start = true;
+      // a paragraph's spacing is set in points, not in lines: in a double-spaced speech (44 pt
+      // leading, 16 pt type) the 5 pt between paragraphs is no fifth of a line
+      if (gap > Math.max(leading, size * 1.1) * 1.2 || (leading > size * 1.6 && gap > leading + size * 0.25)) start = true;
       else if (Math.abs(line.size - prev.size) > Math.min(line.size, prev.size) * 0.15) start = true;
-      else if (indentOf(line) > line.size * 0.8 && indentOf(prev) < line.size * 0.5 && !hangingIndent(cur, prev, line, block)) start = true;
-      else if (prev.right < block.left + (block.right - block.left) * 0.6 && TERMINAL.test(prev.text) && /^[\p{Lu}\p{N}"“‘(]/u.test(line.text))
+      else if (indent(line) > line.size * 0.8 && indent(prev) < line.size * 0.5 && !hangingIndent(cur, prev, line, block)) start = true;
+      else if (
+        shortOf(prev, block.left, block.right) > (block.right - block.left) * 0.4 &&
+        TERMINAL.test(prev.text) &&
+        /^[\p{Lu}\p{N}"“‘(]/u.test(line.text)
+      )
         start = true;
     }
     if (start && cur.length) {
@@ -678,10 +700,11 @@ const PARAGRAPH_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})?\.?|\(?[a-z]{1,4}\)|[A-Z]\.)\
  */
 function alignsWithIndent(prev: Para, next: Para, first: Line): boolean {
   const wrapped = prev.lines[prev.lines.length - 1]!;
-  const indent = wrapped.x - prev.blockLeft;
+  const indent = indentOf(wrapped, prev.blockLeft, prev.blockRight);
   if (prev.lines.length < 2 || indent <= wrapped.size * 0.8) return false;
   const near = (a: number, b: number) => Math.abs(a - b) <= first.size * 0.5;
-  return near(first.x, wrapped.x) || near(first.x - next.blockLeft, indent);
+  const start = (l: Line) => (l.rtl ? l.right : l.x);
+  return near(start(first), start(wrapped)) || near(indentOf(first, next.blockLeft, next.blockRight), indent);
 }
 
 /** Whether `next` (first paragraph of a column or page) carries on `prev` (last of the one before). */
@@ -690,15 +713,18 @@ function continues(prev: Para, next: Para, usesIndents: boolean): boolean {
   const first = next.lines[0];
   if (!last || !first) return false;
   if (Math.abs(last.size - first.size) > Math.min(last.size, first.size) * 0.15) return false;
-  if (first.x - next.blockLeft > first.size * 0.8) {
+  if (indentOf(first, next.blockLeft, next.blockRight) > first.size * 0.8) {
     // indented: only the wrapped lines of an indented or hanging-indent paragraph, a sentence plainly running on
     return alignsWithIndent(prev, next, first) && /^\p{Ll}/u.test(first.text) && !TERMINAL.test(last.text);
   }
   // Ragged-right text: a sentence plainly running on (no stop, lower-case next) continues anyway.
   if (/^\p{Ll}/u.test(first.text) && !TERMINAL.test(last.text)) return true;
-  // A full last line reaches the paragraph's own right edge (the block may hold a wider masthead).
-  const edge = prev.lines.length > 1 ? Math.max(...prev.lines.map((l) => l.right)) : prev.blockRight;
-  const full = last.right >= edge - last.size * 2;
+  // A full last line reaches the paragraph's own right edge (the block may hold a wider masthead),
+  // or its left edge when read right to left.
+  const many = prev.lines.length > 1;
+  const full = last.rtl
+    ? last.x <= (many ? Math.min(...prev.lines.map((l) => l.x)) : prev.blockLeft) + last.size * 2
+    : last.right >= (many ? Math.max(...prev.lines.map((l) => l.right)) : prev.blockRight) - last.size * 2;
   if (!full) return false;
   if (usesIndents || /-$/.test(last.text)) return true;
   return /^\p{Ll}/u.test(first.text) || !TERMINAL.test(last.text);
@@ -764,7 +790,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
   const all = [...perBlock.values()].flat();
   const indented = all.filter((p) => {
     const first = p.lines[0];
-    return first && p.lines.length > 1 && first.x - p.blockLeft > first.size * 0.8;
+    return first && p.lines.length > 1 && indentOf(first, p.blockLeft, p.blockRight) > first.size * 0.8;
   }).length;
   const usesIndents = indented >= Math.max(2, all.filter((p) => p.lines.length > 1).length * 0.5);
 
