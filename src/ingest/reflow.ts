@@ -2,6 +2,7 @@
  * Text as archives hold it → paragraphs. Files converted from PDF are often hard-wrapped (a "line"
  * is a 50–60 character fragment); others hold one paragraph per line. Detected per file.
  */
+import { dropRunningHeads } from './running-heads.ts';
 import { endsSentence } from './sentences.ts';
 
 /** Normalises line ends, BOM, NBSP and other Unicode spaces, zero-width and control characters. */
@@ -68,29 +69,57 @@ function firstWord(line: string): string {
   return /^\S*/.exec(line)?.[0] ?? '';
 }
 
+/** Words a sentence does not end on: a paragraph ending on one runs on after a page break. */
+const RUNS_ON = new Set(
+  'a an the of to in on at by for from with into and or nor but than that which who whose as my your its their our his her this these those is are was were be been has have not must can will shall should would could may might'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether `line`, standing after a page break whose furniture was taken out, continues the
+ * sentence `last` left open: it starts in lower case, or `last` ends on a comma, dash or a word no
+ * sentence ends on ("…the" / "Security Council"), or `last` is `full` (a whole line of a wrapped
+ * page, a long paragraph) with no stop. A numbered paragraph or a list item never continues one.
+ */
+function runsOnAcross(last: string, line: string, full: boolean): boolean {
+  if (endsSentence(last)) return false;
+  if (/^[“"‘'(]?\p{Ll}/u.test(line)) return true;
+  if (PARAGRAPH_NUMBER.test(line) || /^[•*-]\s/.test(line)) return false;
+  if (/[,(/–—-]$/.test(last)) return true;
+  const word = /(\p{L}+)$/u.exec(last)?.[1]?.toLowerCase();
+  return (word !== undefined && RUNS_ON.has(word)) || (full && /[\p{L}\d)”’"']$/u.test(last));
+}
+
 /**
  * One-paragraph-per-line text: each line is a paragraph, except a line that continues the sentence
  * the previous one left open (it starts with a lower-case letter after a line that does not end a
  * sentence) — a stray wrap or page break, even across a blank line: "…more pressing than" /
  * "climate change. For small island developing States such" / "" / "as Trinidad and Tobago, …".
+ * After a page break whose furniture was taken out (`pageBreakBefore`, line indices), a line
+ * starting with a capital continues it too when the sentence plainly runs on (runsOnAcross).
  */
-function joinContinuations(lines: readonly string[]): string[] {
+function joinContinuations(lines: readonly string[], pageBreakBefore: ReadonlySet<number>): string[] {
   const out: string[] = [];
-  for (const raw of lines) {
+  lines.forEach((raw, i) => {
     const line = collapse(raw);
-    if (!line) continue;
+    if (!line) return;
     const last = out[out.length - 1];
-    if (last !== undefined && /^\p{Ll}/u.test(line) && !endsSentence(last)) {
+    const runsOn = pageBreakBefore.has(i)
+      ? runsOnAcross(last ?? '', line, (last ?? '').length >= 60)
+      : !endsSentence(last ?? '') && /^\p{Ll}/u.test(line);
+    if (last !== undefined && runsOn) {
       out[out.length - 1] = /\p{L}-$/u.test(last) ? last + line : `${last} ${line}`;
     } else {
       out.push(line);
     }
-  }
+  });
   return out;
 }
 
 /**
- * Splits a file's text into paragraphs (whitespace collapsed, empty ones dropped).
+ * Splits a file's text into paragraphs (whitespace collapsed, empty ones dropped), the page
+ * furniture of a record converted from PDF taken out first (see ./running-heads.ts).
  *
  * One-paragraph-per-line text: every non-empty line is a paragraph, unless it continues the previous
  * line's open sentence (see joinContinuations). Hard-wrapped text: lines are
@@ -100,11 +129,14 @@ function joinContinuations(lines: readonly string[]): string[] {
  * `determination` → `self-determination`).
  */
 export function reflow(text: string): string[] {
-  const lines = normalizeText(text)
+  const all = normalizeText(text)
     .split('\n')
     .map((l) => l.replace(/[ \t]+$/, ''));
-  const stats = wrapStats(lines);
-  if (!isHardWrapped(stats)) return joinContinuations(lines);
+  // the file's shape is read with its page furniture, as it always was; the furniture is then taken out
+  const stats = wrapStats(all);
+  const hardWrapped = isHardWrapped(stats);
+  const { lines, pageBreakBefore } = dropRunningHeads(all, { hardWrapped });
+  if (!hardWrapped) return joinContinuations(lines, pageBreakBefore);
 
   const indentedShare = lines.filter((l) => /^\s{2,}\S/.test(l)).length / Math.max(1, stats.lines);
   const indentMeansParagraph = indentedShare < 0.3;
@@ -119,15 +151,21 @@ export function reflow(text: string): string[] {
 
   let prevLine = '';
   let blank = false;
-  for (const raw of lines) {
+  for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
     if (!line) {
       blank = true;
       continue;
     }
     // A blank line ends the paragraph, unless it falls mid-sentence (a page break in a PDF
-    // conversion: "chronic non-" / "" / "communicable diseases.").
-    if (blank && !(current && !endsSentence(prevLine) && /^\p{Ll}/u.test(line))) flush();
+    // conversion: "chronic non-" / "" / "communicable diseases."). So does a page break whose
+    // furniture was taken out, unless the sentence runs on across it.
+    if (
+      pageBreakBefore.has(i)
+        ? !runsOnAcross(prevLine, line, prevLine.length >= width * 0.6)
+        : blank && !(current && !endsSentence(prevLine) && /^\p{Ll}/u.test(line))
+    )
+      flush();
     blank = false;
     const previous = prevLine;
     prevLine = line;
