@@ -1,6 +1,6 @@
 /** What a "word" is, for indexing, queries and marks alike — on phrases from the sample and UNGDC. */
 import { describe, expect, it } from 'vitest';
-import { queryTerm, termPositions, tokens } from '../../src/index/analyzer.ts';
+import { forEachWordSpan, queryTerm, termPositions, tokens } from '../../src/index/analyzer.ts';
 
 /** The terms a text's words are indexed under (stop words left out). */
 const terms = (text: string): string[] =>
@@ -191,10 +191,20 @@ describe('analyzer', () => {
       'qu’en tant qu’organe, jusqu’à l’ombre',
       'がくせい か\u3099く コーヒー ｶﾞｸ 人々は 漢a.b. 2.a.i. x.y.z 𝐀.𝐁. é.g. e\u0301.g.',
       'the U.S.S.R.’s view, U.S.-Soviet, Ph.D. e.g. E. coli S.aureus X.Y.Z3 a.b.c.d. U.S.\u0301 I.A.E.A.\u0027S',
+      // figures: percentages (emitWord)
+      '50 per cent, 50%, 50\u00a0% 12 pct 12pct. PCT per  cent. per centre per cent’s',
+      '〇〇% 20 %20',
     ]) {
       const scanned: string[] = [];
       forEachWord(text, (a, b) => scanned.push(text.slice(a, b)));
       expect(scanned).toEqual(tokens(text).map((t) => text.slice(t.start, t.end)));
+      // and reads the same signs as standing for the same words ("%" for percent)
+      const read = (scan: typeof forEachWord): string[] => {
+        const out: string[] = [];
+        scan(text, (a, b, as) => out.push(`${text.slice(a, b)}=${as ?? ''}`));
+        return out;
+      };
+      expect(read(forEachWord)).toEqual(read(forEachWordSpan));
     }
   });
 
