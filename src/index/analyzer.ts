@@ -5,7 +5,8 @@
  * - case and diacritics folding (Fundación = fundacion), typographic apostrophes unified;
  * - numbers are terms of their own (97.4, 1,500, 2030); a percentage is its number followed by a
  *   word of its own, `percent`, however it is written ("63 per cent" as UN texts write it, "63
- *   percent", "63%", "63 %", "63 pct"; not "cent"; {@link emitWord});
+ *   percent", "63%", "63 %", "63 pct"; not "cent"), and a degree sign after a number is the word
+ *   "degrees" ("1.5°C" is "1.5 degrees Celsius"; {@link emitWord});
  * - acronyms (UNODC, CND) are kept whole, and analysed like other words whatever their case;
  * - English Snowball (Porter2) stemming, the stemmer Xapian uses;
  * - British and American spellings joined (defence / defense, labour / labor, centre / center;
@@ -379,8 +380,14 @@ const PERCENT = 'percent';
  * Emits the word text[start, end) that a scanner found (this module's {@link forEachWordSpan} and the
  * phrase scanner's, which both call this) with the signs and abbreviations it gives a meaning to, and
  * returns where scanning goes on (`end` when nothing follows that it reads):
- * - after a number, with one space between at most: "%" and "pct" stand for "percent";
- * - "per cent", the UN's spelling (any spaces between, any case), is one word standing for "percent".
+ * - after a number, with one space between at most: "%" and "pct" stand for "percent"; "°" stands for
+ *   "degrees", and a C or F right after it (in capitals, or in small letters with no space between)
+ *   for "Celsius" or "Fahrenheit"; "℃" and "℉" stand for both words, and so does "ºC", the ordinal
+ *   indicator typed for a degree sign;
+ * - "per cent", the UN's spelling (any spaces between, any case), is one word standing for "percent";
+ * - a C or F in capitals after the word "degrees" stands for "Celsius" or "Fahrenheit".
+ * A C written right after a number ("1.5C") stays a letter: UN job numbers and item labels end so
+ * ("2212432C", "annex 1C").
  */
 export function emitWord(text: string, start: number, end: number, fn: WordSpanFn): number {
   const c0 = text.charCodeAt(start);
@@ -397,6 +404,7 @@ export function emitWord(text: string, start: number, end: number, fn: WordSpanF
     }
   }
   fn(start, end);
+  if ((n === 6 || n === 7) && (c0 | 0x20) === 0x64 && /^degrees?$/i.test(text.slice(start, end))) return scaleAfter(text, end, fn, false);
   return end;
 }
 
@@ -417,7 +425,7 @@ function wordEndsAt(text: string, k: number): boolean {
   return after === undefined || !/\p{L}/u.test(String.fromCodePoint(after));
 }
 
-/** After a number ending at `at`: the sign or abbreviation of a percentage it reads ({@link emitWord}), emitted; where scanning goes on. */
+/** After a number ending at `at`: the sign or abbreviation of a percentage or of degrees it reads ({@link emitWord}), emitted; where scanning goes on. */
 function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
   const j = isSpaceCode(text.charCodeAt(at)) ? at + 1 : at;
   const c = text.charCodeAt(j);
@@ -425,11 +433,45 @@ function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
     fn(j, j + 1, PERCENT);
     return j + 1;
   }
+  if (c === 0xb0) {
+    fn(j, j + 1, 'degrees');
+    return scaleAfter(text, j + 1, fn, true);
+  }
+  if (c === 0x2103 || c === 0x2109) {
+    fn(j, j + 1, 'degrees');
+    fn(j, j + 1, c === 0x2103 ? 'celsius' : 'fahrenheit');
+    return j + 1;
+  }
+  // the masculine ordinal indicator typed for a degree sign: only with its C or F ("1ºC"; "1º" is "primero")
+  if (c === 0xba) {
+    const s = text.charCodeAt(j + 1);
+    if ((s === 0x43 || s === 0x46) && wordEndsAt(text, j + 2)) {
+      fn(j, j + 1, 'degrees');
+      fn(j + 1, j + 2, s === 0x43 ? 'celsius' : 'fahrenheit');
+      return j + 2;
+    }
+    return at;
+  }
   if ((c | 0x20) === 0x70 && (text.charCodeAt(j + 1) | 0x20) === 0x63 && (text.charCodeAt(j + 2) | 0x20) === 0x74 && wordEndsAt(text, j + 3)) {
     fn(j, j + 3, PERCENT);
     return j + 3;
   }
   return at;
+}
+
+/**
+ * After a degree sign or the word "degrees" ending at `at`: a C or F, one space apart at most, read
+ * as "Celsius" or "Fahrenheit" (in small letters only right after the sign: "° c)" opens a list
+ * item), emitted; where scanning goes on.
+ */
+function scaleAfter(text: string, at: number, fn: WordSpanFn, sign: boolean): number {
+  const spaced = isSpaceCode(text.charCodeAt(at));
+  const j = spaced ? at + 1 : at;
+  const c = text.charCodeAt(j);
+  const capital = c === 0x43 || c === 0x46;
+  if (!(capital || (sign && !spaced && (c === 0x63 || c === 0x66))) || !wordEndsAt(text, j + 1)) return at;
+  fn(j, j + 1, (c | 0x20) === 0x63 ? 'celsius' : 'fahrenheit');
+  return j + 1;
 }
 
 /** After the word "per" ending at `at`: the end of "cent" or "cents" after one or more spaces, or -1. */
@@ -523,7 +565,7 @@ export function tokens(text: string): Token[] {
 
 /**
  * Whether two words typed apart (a query's, split at spaces) read otherwise together, as the text
- * around them would read them: "per" "cent", "50" "%" ({@link emitWord}).
+ * around them would read them: "per" "cent", "50" "%", "1.5" "°C", "degrees" "C" ({@link emitWord}).
  */
 export function readTogether(before: string, after: string): boolean {
   const apart = [...tokens(before), ...tokens(after)];

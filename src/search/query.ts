@@ -466,7 +466,7 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       }
     }
     const b = readBare(i);
-    // a sign or word that the word just before gives its meaning ("50 %", "per cent") is
+    // a sign or word that the word just before gives its meaning ("50 %", "per cent", "1.5 °C") is
     // read with it, as the text reads it (the analyzer's emitWord)
     const prev = lastBare !== undefined && pieces[pieces.length - 1] === lastBare ? lastBare : undefined;
     if (b.text && prev && sign === '' && /^\s+$/u.test(s.slice(lastBareEnd, i)) && readTogether(prev.raw, b.text)) {

@@ -191,8 +191,8 @@ describe('analyzer', () => {
       'qu’en tant qu’organe, jusqu’à l’ombre',
       'がくせい か\u3099く コーヒー ｶﾞｸ 人々は 漢a.b. 2.a.i. x.y.z 𝐀.𝐁. é.g. e\u0301.g.',
       'the U.S.S.R.’s view, U.S.-Soviet, Ph.D. e.g. E. coli S.aureus X.Y.Z3 a.b.c.d. U.S.\u0301 I.A.E.A.\u0027S',
-      // figures: percentages (emitWord)
-      '50 per cent, 50%, 50\u00a0% 12 pct 12pct. PCT per  cent. per centre per cent’s',
+      // figures: percentages and degrees (emitWord)
+      '50 per cent, 50%, 50\u00a0% 12 pct 12pct. PCT per  cent. per centre per cent’s 1.5°C 1.5° C 2 ℃ 3℉ 1ºC El 1º 45° c) 2 degrees C 2 degrees c',
       '〇〇% 20 %20',
     ]) {
       const scanned: string[] = [];

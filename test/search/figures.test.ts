@@ -1,6 +1,7 @@
 /**
- * How figures are read (QA on the General Debate library, finding F6): a percentage however it
- * is written ("per cent" as UN records write it, "percent", "%", "pct").
+ * How figures are read (QA on the General Debate library, findings F6–F7): a percentage however it
+ * is written ("per cent" as UN records write it, "percent", "%", "pct"), and degrees written with
+ * the sign ("1.5°C", "2 ℃") or as a word.
  * Search, quoted phrases, excerpt marks, trends and follows read them alike (they share the analyzer).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +20,15 @@ const PERCENTAGES = [
   { id: 'years', title: 'Peace', text: 'For 50 years the Organization has kept the peace in the region.' },
   { id: 'density', title: 'Islands', text: 'The islands have a population density of less than 50 per square kilometre of land.' },
 ];
+const DEGREES = [
+  { id: 'sign', title: 'Climate', text: 'Warming must be held to 1.5°C above pre-industrial levels, and well below 2 ℃.' },
+  { id: 'spaced', title: 'Warming', text: 'Beyond 1.5 °C the reefs die; the science is clear.' },
+  { id: 'word', title: 'Paris', text: 'The Paris Agreement aims to hold the increase to well below 2 degrees Celsius.' },
+];
 
 let engine: VerbatimEngine;
 beforeAll(async () => {
-  engine = await engineOfStatements(PERCENTAGES);
+  engine = await engineOfStatements([...PERCENTAGES, ...DEGREES]);
 });
 
 const ids = (hits: readonly Hit[]): string[] => hits.map((h) => h.source.document).sort();
@@ -69,6 +75,23 @@ describe('a percentage is one word however it is written (F6)', () => {
       analyse({ id: 'p', docId: 'd', text, meta: {}, voice: { organisations: [] }, dateFrom: 0, dateTo: 0 });
     expect(matches(follow, passage(PERCENTAGES[0]!.text))).toBe(true);
     expect(matches(compileFollow({ id: 2, query: '"50 percent"', filters: {} }), passage(PERCENTAGES[4]!.text))).toBe(false);
+  });
+});
+
+describe('a degree sign after a number is the word "degrees" (F7)', () => {
+  it('1.5 degrees finds "1.5°C" and "1.5 °C", and marks the figure as written', () => {
+    expect(ids(search('"1.5 degrees"'))).toEqual(['sign', 'spaced']);
+    expect(marksIn('"1.5 degrees"', 'sign')).toEqual(['1.5°']);
+    expect(marksIn('1.5 degrees', 'spaced')).toEqual(['1.5', '°']);
+    // free words: the passages holding both first
+    expect(ids(search('1.5 degrees').slice(0, 2))).toEqual(['sign', 'spaced']);
+  });
+
+  it('"2 degrees Celsius" and "2°C" meet, written with ℃ too', () => {
+    expect(ids(search('"2 degrees Celsius"'))).toEqual(['sign', 'word']);
+    expect(ids(search('"2°C"'))).toEqual(['sign', 'word']);
+    expect(marksIn('"2°C"', 'word')).toEqual(['2 degrees Celsius']);
+    expect(marksIn('"2 degrees Celsius"', 'sign')).toEqual(['2 ℃']);
   });
 });
 

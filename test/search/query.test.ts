@@ -20,6 +20,7 @@ describe('parseQuery: words, phrases, exclusions', () => {
     ['coca cultivation 97.4%', ['coca', 'cultiv', '97.4', 'percent'], [], [], []],
     // a sign or word typed apart that the word before gives its meaning is read with it
     ['50 % per cent', ['50', 'percent'], [], [], []],
+    ['1.5 °C 2 degrees C', ['1.5', 'degre', 'celsius', '2'], [], [], []],
     ['UNODC CND report', ['unodc', 'cnd', 'report'], [], [], []],
     ["Côte d'Ivoire ‘rule book’", ['cote', 'ivoir'], [['rule', 'book']], [], []],
     ['heroin heroin smuggling', ['heroin', 'smuggl'], [], [], []],
