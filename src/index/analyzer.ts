@@ -7,6 +7,8 @@
  *   word of its own, `percent`, however it is written ("63 per cent" as UN texts write it, "63
  *   percent", "63%", "63 %", "63 pct"; not "cent"), and a degree sign after a number is the word
  *   "degrees" ("1.5°C" is "1.5 degrees Celsius"; {@link emitWord});
+ * - an ordinal in digits is the ordinal spelled out ("60th" is "sixtieth", "21st" is
+ *   "twenty-first" as its closed compound is indexed; {@link spelledOrdinal});
  * - acronyms (UNODC, CND) are kept whole, and analysed like other words whatever their case;
  * - English Snowball (Porter2) stemming, the stemmer Xapian uses;
  * - British and American spellings joined (defence / defense, labour / labor, centre / center;
@@ -115,7 +117,8 @@ for (const [from, to] of SPELLING_STEM_PAIRS) {
  * that begin differently (foetus / fetus, gaol / jail); and a word in Arabic script, whose stem may
  * drop a prefix, which callers always analyse ({@link isArabicScript}); and an initialism's first
  * letter and its dot ("U.S.S.R." for ussr). Used to skip analysing words that cannot match
- * (proximity, phrase checks); a sign standing for a word ({@link emitWord}) is always analysed.
+ * (proximity, phrase checks); a word opening with a digit, which an ordinal's term need not ("60th"
+ * is sixtieth), and a sign standing for a word ({@link emitWord}) are always analysed.
  */
 export function termHeads(term: string): string[] {
   // an initialism ("U.N." for un) begins with its first letter and a dot
@@ -280,8 +283,8 @@ const LETTER = String.raw`[\p{L}--[\uFF9E\uFF9F]]`;
 const INITIALISM = String.raw`(?=.\.)(?<![${LETTER}\p{N}.])[${LETTER}--[${CJK}]](?:\.[${LETTER}--[${CJK}]](?![${LETTER}\p{N}\p{M}\u00AD]))+\.?(?:['\u2019\u02BC][sS](?![${LETTER}\p{N}]))?`;
 
 /**
- * A word: a number (decimals kept; the signs after it are read by {@link emitWord}); a run of
- * Chinese or Japanese characters;
+ * A word: a number (decimals kept; an ordinal's suffix and the signs after it are read by
+ * {@link emitWord}); a run of Chinese or Japanese characters;
  * an initialism ({@link INITIALISM}); or letters and digits, with the combining marks and soft
  * hyphens inside them (Arabic vowel signs, decomposed accents: "يُعقد" is one word, as "يعقد") and
  * apostrophes before letters. Hyphens and slashes split words (self-determination → self,
@@ -380,6 +383,8 @@ const PERCENT = 'percent';
  * Emits the word text[start, end) that a scanner found (this module's {@link forEachWordSpan} and the
  * phrase scanner's, which both call this) with the signs and abbreviations it gives a meaning to, and
  * returns where scanning goes on (`end` when nothing follows that it reads):
+ * - a number in digits with an ordinal's suffix ("60th", "21st", "3RD") is one word, read as the
+ *   ordinal spelled out ({@link spelledOrdinal});
  * - after a number, with one space between at most: "%" and "pct" stand for "percent"; "°" stands for
  *   "degrees", and a C or F right after it (in capitals, or in small letters with no space between)
  *   for "Celsius" or "Fahrenheit"; "℃" and "℉" stand for both words, and so does "ºC", the ordinal
@@ -392,6 +397,11 @@ const PERCENT = 'percent';
 export function emitWord(text: string, start: number, end: number, fn: WordSpanFn): number {
   const c0 = text.charCodeAt(start);
   if ((c0 >= 0x30 && c0 <= 0x39) || (c0 >= 128 && NUMBER.test(text.slice(start, start + 2)))) {
+    const o = ordinalEnd(text, start, end);
+    if (o > end) {
+      fn(start, o);
+      return o;
+    }
     fn(start, end);
     return unitAfterNumber(text, end, fn);
   }
@@ -423,6 +433,18 @@ function wordEndsAt(text: string, k: number): boolean {
   if (!isApostropheCode(cp)) return true;
   const after = text.codePointAt(k + 1);
   return after === undefined || !/\p{L}/u.test(String.fromCodePoint(after));
+}
+
+/** Where an ordinal's suffix after the digits text[start, end) ends ("60th"), or -1 (not all ASCII digits, no suffix, or the word goes on). */
+function ordinalEnd(text: string, start: number, end: number): number {
+  if (end - start > 9) return -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+  }
+  const suffix = text.slice(end, end + 2).toLowerCase();
+  if (suffix !== 'st' && suffix !== 'nd' && suffix !== 'rd' && suffix !== 'th') return -1;
+  return wordEndsAt(text, end + 2) ? end + 2 : -1;
 }
 
 /** After a number ending at `at`: the sign or abbreviation of a percentage or of degrees it reads ({@link emitWord}), emitted; where scanning goes on. */
@@ -484,6 +506,42 @@ function centEnd(text: string, at: number): number {
   return wordEndsAt(text, e) ? e : -1;
 }
 
+/**
+ * The ordinals spelled out, 1st to 100th: UN records spell them ("sixtieth anniversary",
+ * "seventy-fifth session") where other texts write digits ("60th", "75th"), so a number with an
+ * ordinal's suffix is read as the word ("60th" is "sixtieth"); from 21st on, as the compound written
+ * closed ("21st" is "twentyfirst", the term the index also holds for "twenty-first", {@link compoundTerms}).
+ * A suffix that is not the number's ("2th"), or an ordinal above 100, is its number.
+ */
+const ORDINAL_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_TEENS = [
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const ORDINAL_TENS = ['', '', 'twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
+
+/** The ordinal `digits` + `suffix` spelled out and written closed ("21", "st" → "twentyfirst"), or null ({@link ORDINAL_UNITS}). */
+function spelledOrdinal(digits: string, suffix: string): string | null {
+  const n = Number(digits);
+  if (!/^[1-9]\d{0,2}$/.test(digits) || n > 100) return null;
+  const last = n % 100 >= 11 && n % 100 <= 13 ? 0 : n % 10;
+  if (suffix !== (['th', 'st', 'nd', 'rd'][last] ?? 'th')) return null;
+  if (n === 100) return 'hundredth';
+  if (n < 10) return ORDINAL_UNITS[n]!;
+  if (n < 20) return ORDINAL_TEENS[n - 10]!;
+  const u = n % 10;
+  return u === 0 ? ORDINAL_TENS[Math.floor(n / 10)]! : TENS[Math.floor(n / 10)]! + ORDINAL_UNITS[u]!;
+}
+
 /** Analyse one raw word (surface form) into its indexed term, or null for an empty result. */
 export function analyzeWord(raw: string): { term: string; folded: string; stop: boolean } | null {
   let hit = wordCache.get(raw);
@@ -538,8 +596,14 @@ function analyzeWordUncached(raw: string): WordAnalysis {
   if (!folded) return null;
   const stop = isArabicScript(folded.charCodeAt(0)) ? isArabicStop(raw, folded) : STOP_WORDS.has(folded);
   if (NUMBER.test(folded)) {
+    // an ordinal in digits is the ordinal spelled out ("60th" is "sixtieth"), or its number
+    const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(folded);
+    if (ordinal) {
+      const spelled = spelledOrdinal(ordinal[1]!, ordinal[2]!);
+      if (spelled) return { term: analyzeWordUncached(spelled)!.term, folded, stop: false };
+    }
     // "1,500" and "1500" should meet; decimals stay
-    return { term: folded.replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
+    return { term: (ordinal ? ordinal[1]! : folded).replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
   }
   const other = stemByScript(folded);
   if (other !== null) return { term: other, folded, stop };
@@ -624,8 +688,9 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
     const c1 = raw.length > 1 ? raw.charCodeAt(1) : 0;
     const head = c0 < 128 && c1 < 128 ? raw.slice(0, 2).toLowerCase() : wordHead(raw);
     let b: number | undefined;
-    // an Arabic stem may have dropped a prefix, and an elided article its word's: the first letters do not tell the term
-    if (lang || heads.has(head) || isArabicScript(head.charCodeAt(0)) || mayElide(raw)) {
+    // an Arabic stem may have dropped a prefix, an elided article its word's, and an ordinal in digits
+    // is its word ("60th"): the first letters do not tell the term
+    if (lang || heads.has(head) || isArabicScript(head.charCodeAt(0)) || mayElide(raw) || (c0 >= 0x30 && c0 <= 0x39)) {
       const a = analyzeWord(raw);
       b = a && !a.stop ? bitOf.get(a.term) : undefined;
       if (b === undefined && lang && a && !a.stop) {

@@ -52,7 +52,7 @@ const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
  * Calls `fn(start, end, as)` for each word of `text`, exactly the analyzer's words (`forEachWordSpan`):
  * numbers; a Chinese or Japanese run as its overlapping bigrams; letters and digits with the marks
  * and soft hyphens inside them, and apostrophes before letters; each read on by the analyzer's
- * `emitWord` ("per cent", signs after a number standing for a word).
+ * `emitWord` (ordinals, "per cent", signs after a number standing for a word).
  */
 export function forEachWord(text: string, fn: WordSpanFn): void {
   const n = text.length;

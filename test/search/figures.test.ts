@@ -1,7 +1,7 @@
 /**
- * How figures are read (QA on the General Debate library, findings F6–F7): a percentage however it
- * is written ("per cent" as UN records write it, "percent", "%", "pct"), and degrees written with
- * the sign ("1.5°C", "2 ℃") or as a word.
+ * How figures are read (QA on the General Debate library, findings F6–F8): a percentage however it
+ * is written ("per cent" as UN records write it, "percent", "%", "pct"), degrees written with the
+ * sign ("1.5°C", "2 ℃") or as a word, and ordinals in digits or spelled out ("60th", "sixtieth").
  * Search, quoted phrases, excerpt marks, trends and follows read them alike (they share the analyzer).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,10 +25,17 @@ const DEGREES = [
   { id: 'spaced', title: 'Warming', text: 'Beyond 1.5 °C the reefs die; the science is clear.' },
   { id: 'word', title: 'Paris', text: 'The Paris Agreement aims to hold the increase to well below 2 degrees Celsius.' },
 ];
+const ORDINALS = [
+  { id: 'sixtieth', title: 'Anniversary', text: 'We celebrate the sixtieth anniversary of the Organization with pride.' },
+  { id: '60th', title: 'Charter', text: 'On the 60th anniversary of the Charter we renew our pledge.' },
+  { id: 'seventy-fifth', title: 'Session', text: 'At the seventy-fifth session the Assembly met online for the first time.' },
+  { id: '75th', title: 'Meeting', text: 'The 75th session of the Assembly opened during the pandemic.' },
+  { id: '21st', title: 'Century', text: 'The challenges of the 21st century call for cooperation.' },
+];
 
 let engine: VerbatimEngine;
 beforeAll(async () => {
-  engine = await engineOfStatements([...PERCENTAGES, ...DEGREES]);
+  engine = await engineOfStatements([...PERCENTAGES, ...DEGREES, ...ORDINALS]);
 });
 
 const ids = (hits: readonly Hit[]): string[] => hits.map((h) => h.source.document).sort();
@@ -95,6 +102,23 @@ describe('a degree sign after a number is the word "degrees" (F7)', () => {
   });
 });
 
+describe('an ordinal in digits is the ordinal spelled out (F8)', () => {
+  it('"60th anniversary" holds "sixtieth anniversary", and back', () => {
+    expect(ids(search('"60th anniversary"'))).toEqual(['60th', 'sixtieth']);
+    expect(ids(search('"sixtieth anniversary"'))).toEqual(['60th', 'sixtieth']);
+    expect(marksIn('"60th anniversary"', 'sixtieth')).toEqual(['sixtieth anniversary']);
+  });
+
+  it('"75th" meets "seventy-fifth", and "21st" "twenty-first", as words and in quotes', () => {
+    expect(ids(search('75th session'))).toEqual(['75th', 'seventy-fifth']);
+    expect(ids(search('seventy-fifth'))).toEqual(['75th', 'seventy-fifth']);
+    expect(ids(search('"seventy-fifth session"'))).toEqual(['75th', 'seventy-fifth']);
+    expect(ids(search('"75th session"'))).toEqual(['75th', 'seventy-fifth']);
+    expect(ids(search('"twenty-first century"'))).toEqual(['21st']);
+    expect(marksIn('75th', 'seventy-fifth')).toEqual(['seventy-fifth']);
+  });
+});
+
 describe('a real UN record (S/PV.8699 (Resumption 1), A/50/PV.33)', () => {
   let un: VerbatimEngine;
   beforeAll(async () => {
@@ -112,5 +136,10 @@ describe('a real UN record (S/PV.8699 (Resumption 1), A/50/PV.33)', () => {
   it('"44%" finds "44 per cent of them"', () => {
     const hits = un.searchSync('"44%"', { limit: 10 }).hits;
     expect(hits.map((h) => markedWords(h))).toEqual([['44 per cent']]);
+  });
+
+  it('"twentieth meeting" finds the records citing the "20th meeting", marked as written', () => {
+    const hits = un.searchSync('"twentieth meeting"', { limit: 10 }).hits;
+    expect(hits.map((h) => markedWords(h))).toEqual([['20th meeting']]);
   });
 });
