@@ -3,8 +3,12 @@
  * the three always agree on what a "word" is.
  *
  * - case and diacritics folding (Fundación = fundacion), typographic apostrophes unified;
- * - numbers are terms of their own (97.4, 1,500, 2030); a percentage is its number, so that "63%"
- *   typed in a query finds "63 per cent" as UN texts write it, and "percent" is the term of "cent";
+ * - numbers are terms of their own (97.4, 1,500, 2030); a percentage is its number followed by a
+ *   word of its own, `percent`, however it is written ("63 per cent" as UN texts write it, "63
+ *   percent", "63%", "63 %", "63 pct"; not "cent"), and a degree sign after a number is the word
+ *   "degrees" ("1.5°C" is "1.5 degrees Celsius"; {@link emitWord});
+ * - an ordinal in digits is the ordinal spelled out ("60th" is "sixtieth", "21st" is
+ *   "twenty-first" as its closed compound is indexed; {@link spelledOrdinal});
  * - acronyms (UNODC, CND) are kept whole, and analysed like other words whatever their case;
  * - English Snowball (Porter2) stemming, the stemmer Xapian uses;
  * - British and American spellings joined (defence / defense, labour / labor, centre / center;
@@ -113,7 +117,8 @@ for (const [from, to] of SPELLING_STEM_PAIRS) {
  * that begin differently (foetus / fetus, gaol / jail); and a word in Arabic script, whose stem may
  * drop a prefix, which callers always analyse ({@link isArabicScript}); and an initialism's first
  * letter and its dot ("U.S.S.R." for ussr). Used to skip analysing words that cannot match
- * (proximity, phrase checks).
+ * (proximity, phrase checks); a word opening with a digit, which an ordinal's term need not ("60th"
+ * is sixtieth), and a sign standing for a word ({@link emitWord}) are always analysed.
  */
 export function termHeads(term: string): string[] {
   // an initialism ("U.N." for un) begins with its first letter and a dot
@@ -278,7 +283,8 @@ const LETTER = String.raw`[\p{L}--[\uFF9E\uFF9F]]`;
 const INITIALISM = String.raw`(?=.\.)(?<![${LETTER}\p{N}.])[${LETTER}--[${CJK}]](?:\.[${LETTER}--[${CJK}]](?![${LETTER}\p{N}\p{M}\u00AD]))+\.?(?:['\u2019\u02BC][sS](?![${LETTER}\p{N}]))?`;
 
 /**
- * A word: a number (decimals and a percentage sign kept); a run of Chinese or Japanese characters;
+ * A word: a number (decimals kept; an ordinal's suffix and the signs after it are read by
+ * {@link emitWord}); a run of Chinese or Japanese characters;
  * an initialism ({@link INITIALISM}); or letters and digits, with the combining marks and soft
  * hyphens inside them (Arabic vowel signs, decomposed accents: "يُعقد" is one word, as "يعقد") and
  * apostrophes before letters. Hyphens and slashes split words (self-determination → self,
@@ -286,7 +292,7 @@ const INITIALISM = String.raw`(?=.\.)(?<![${LETTER}\p{N}.])[${LETTER}--[${CJK}]]
  * adjacency. src/search/phrase-scan.ts splits exactly so.
  */
 const WORD = new RegExp(
-  String.raw`\p{N}+(?:[.,]\p{N}+)*%?|[${CJK}]+|${INITIALISM}|[[${LETTER}\p{N}]--[${CJK}]][[${LETTER}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][${LETTER}--[${CJK}]][[${LETTER}\p{M}\u00AD]--[${CJK}]]*)*`,
+  String.raw`\p{N}+(?:[.,]\p{N}+)*|[${CJK}]+|${INITIALISM}|[[${LETTER}\p{N}]--[${CJK}]][[${LETTER}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][${LETTER}--[${CJK}]][[${LETTER}\p{M}\u00AD]--[${CJK}]]*)*`,
   'gv',
 );
 
@@ -319,13 +325,20 @@ const NUMBER = /^\p{N}/u;
 const isInitialism = (word: string): boolean => word.includes('.') && !NUMBER.test(word);
 
 /**
- * Calls `fn(start, end)` for each word of `text` ({@link WORD}), in order. A run of Chinese or
- * Japanese characters, which no space divides into words, is read as its overlapping bigrams
- * ("伙伴关系" → 伙伴, 伴关, 关系; one character alone is a word), as Lucene's CJK analyzer and
- * Xapian's CJK n-gram mode read it: any word of two characters or more is then found by its
- * bigrams in a row.
+ * Called for each word of a text, in order: its span, and for a sign or abbreviation whose reading
+ * the word before it gives (`%` after a number), the word it stands for (`percent`), which is
+ * analysed in its place ({@link emitWord}).
  */
-export function forEachWordSpan(text: string, fn: (start: number, end: number) => void): void {
+export type WordSpanFn = (start: number, end: number, as?: string) => void;
+
+/**
+ * Calls `fn(start, end, as)` for each word of `text` ({@link WORD}, read on by {@link emitWord}), in
+ * order. A run of Chinese or Japanese characters, which no space divides into words, is read as its
+ * overlapping bigrams ("伙伴关系" → 伙伴, 伴关, 关系; one character alone is a word), as Lucene's CJK
+ * analyzer and Xapian's CJK n-gram mode read it: any word of two characters or more is then found by
+ * its bigrams in a row.
+ */
+export function forEachWordSpan(text: string, fn: WordSpanFn): void {
   // one compiled pattern, reset per text (building a v-flag RegExp per call cost a sixth of tokenizing)
   const re = wordPatternBusy ? new RegExp(WORD.source, WORD.flags) : WORD;
   const outer = !wordPatternBusy;
@@ -339,14 +352,15 @@ export function forEachWordSpan(text: string, fn: (start: number, end: number) =
 }
 let wordPatternBusy = false;
 
-function forEachMatch(text: string, re: RegExp, fn: (start: number, end: number) => void): void {
+function forEachMatch(text: string, re: RegExp, fn: WordSpanFn): void {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     const cp = text.codePointAt(start)!;
     // a number of Han numerals (〇〇) is a number, as the phrase scanner reads it
     if (!isCjk(cp) || NUMBER.test(m[0])) {
-      fn(start, end);
+      const next = emitWord(text, start, end, fn);
+      if (next > end) re.lastIndex = next;
       continue;
     }
     let a = start;
@@ -360,6 +374,172 @@ function forEachMatch(text: string, re: RegExp, fn: (start: number, end: number)
       b = c;
     }
   }
+}
+
+/** The word percentage signs and abbreviations stand for ({@link emitWord}): its term is no "cent"'s. */
+const PERCENT = 'percent';
+
+/**
+ * Emits the word text[start, end) that a scanner found (this module's {@link forEachWordSpan} and the
+ * phrase scanner's, which both call this) with the signs and abbreviations it gives a meaning to, and
+ * returns where scanning goes on (`end` when nothing follows that it reads):
+ * - a number in digits with an ordinal's suffix ("60th", "21st", "3RD") is one word, read as the
+ *   ordinal spelled out ({@link spelledOrdinal});
+ * - after a number, with one space between at most: "%" and "pct" stand for "percent"; "°" stands for
+ *   "degrees", and a C or F right after it (in capitals, or in small letters with no space between)
+ *   for "Celsius" or "Fahrenheit"; "℃" and "℉" stand for both words, and so does "ºC", the ordinal
+ *   indicator typed for a degree sign;
+ * - "per cent", the UN's spelling (any spaces between, any case), is one word standing for "percent";
+ * - a C or F in capitals after the word "degrees" stands for "Celsius" or "Fahrenheit".
+ * A C written right after a number ("1.5C") stays a letter: UN job numbers and item labels end so
+ * ("2212432C", "annex 1C").
+ */
+export function emitWord(text: string, start: number, end: number, fn: WordSpanFn): number {
+  const c0 = text.charCodeAt(start);
+  if ((c0 >= 0x30 && c0 <= 0x39) || (c0 >= 128 && NUMBER.test(text.slice(start, start + 2)))) {
+    const o = ordinalEnd(text, start, end);
+    if (o > end) {
+      fn(start, o);
+      return o;
+    }
+    fn(start, end);
+    return unitAfterNumber(text, end, fn);
+  }
+  const n = end - start;
+  if (n === 3 && (c0 | 0x20) === 0x70 && text.slice(start, end).toLowerCase() === 'per') {
+    const e = centEnd(text, end);
+    if (e > end) {
+      fn(start, e, PERCENT);
+      return e;
+    }
+  }
+  fn(start, end);
+  if ((n === 6 || n === 7) && (c0 | 0x20) === 0x64 && /^degrees?$/i.test(text.slice(start, end))) return scaleAfter(text, end, fn, false);
+  return end;
+}
+
+const SPACE = /\s/;
+const isSpaceCode = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && SPACE.test(String.fromCharCode(c)));
+const INSIDE_WORD = /[\p{L}\p{N}\p{M}\u00AD]/u;
+const isApostropheCode = (c: number): boolean => c === 0x27 || c === 0x2019 || c === 0x2bc;
+
+/** Whether no word of the tokenizer's goes on at `k`: no letter, digit, mark or soft hyphen, nor an apostrophe before a letter. */
+function wordEndsAt(text: string, k: number): boolean {
+  const cp = text.codePointAt(k);
+  if (cp === undefined) return true;
+  if (cp < 128) {
+    if ((cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a)) return false;
+  } else if (INSIDE_WORD.test(String.fromCodePoint(cp))) return false;
+  if (!isApostropheCode(cp)) return true;
+  const after = text.codePointAt(k + 1);
+  return after === undefined || !/\p{L}/u.test(String.fromCodePoint(after));
+}
+
+/** Where an ordinal's suffix after the digits text[start, end) ends ("60th"), or -1 (not all ASCII digits, no suffix, or the word goes on). */
+function ordinalEnd(text: string, start: number, end: number): number {
+  if (end - start > 9) return -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+  }
+  const suffix = text.slice(end, end + 2).toLowerCase();
+  if (suffix !== 'st' && suffix !== 'nd' && suffix !== 'rd' && suffix !== 'th') return -1;
+  return wordEndsAt(text, end + 2) ? end + 2 : -1;
+}
+
+/** After a number ending at `at`: the sign or abbreviation of a percentage or of degrees it reads ({@link emitWord}), emitted; where scanning goes on. */
+function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
+  const j = isSpaceCode(text.charCodeAt(at)) ? at + 1 : at;
+  const c = text.charCodeAt(j);
+  if (c === 0x25) {
+    fn(j, j + 1, PERCENT);
+    return j + 1;
+  }
+  if (c === 0xb0) {
+    fn(j, j + 1, 'degrees');
+    return scaleAfter(text, j + 1, fn, true);
+  }
+  if (c === 0x2103 || c === 0x2109) {
+    fn(j, j + 1, 'degrees');
+    fn(j, j + 1, c === 0x2103 ? 'celsius' : 'fahrenheit');
+    return j + 1;
+  }
+  // the masculine ordinal indicator typed for a degree sign: only with its C or F ("1ºC"; "1º" is "primero")
+  if (c === 0xba) {
+    const s = text.charCodeAt(j + 1);
+    if ((s === 0x43 || s === 0x46) && wordEndsAt(text, j + 2)) {
+      fn(j, j + 1, 'degrees');
+      fn(j + 1, j + 2, s === 0x43 ? 'celsius' : 'fahrenheit');
+      return j + 2;
+    }
+    return at;
+  }
+  if ((c | 0x20) === 0x70 && (text.charCodeAt(j + 1) | 0x20) === 0x63 && (text.charCodeAt(j + 2) | 0x20) === 0x74 && wordEndsAt(text, j + 3)) {
+    fn(j, j + 3, PERCENT);
+    return j + 3;
+  }
+  return at;
+}
+
+/**
+ * After a degree sign or the word "degrees" ending at `at`: a C or F, one space apart at most, read
+ * as "Celsius" or "Fahrenheit" (in small letters only right after the sign: "° c)" opens a list
+ * item), emitted; where scanning goes on.
+ */
+function scaleAfter(text: string, at: number, fn: WordSpanFn, sign: boolean): number {
+  const spaced = isSpaceCode(text.charCodeAt(at));
+  const j = spaced ? at + 1 : at;
+  const c = text.charCodeAt(j);
+  const capital = c === 0x43 || c === 0x46;
+  if (!(capital || (sign && !spaced && (c === 0x63 || c === 0x66))) || !wordEndsAt(text, j + 1)) return at;
+  fn(j, j + 1, (c | 0x20) === 0x63 ? 'celsius' : 'fahrenheit');
+  return j + 1;
+}
+
+/** After the word "per" ending at `at`: the end of "cent" or "cents" after one or more spaces, or -1. */
+function centEnd(text: string, at: number): number {
+  let j = at;
+  while (j < text.length && isSpaceCode(text.charCodeAt(j))) j++;
+  if (j === at || text.slice(j, j + 4).toLowerCase() !== 'cent') return -1;
+  let e = j + 4;
+  if ((text.charCodeAt(e) | 0x20) === 0x73) e++;
+  return wordEndsAt(text, e) ? e : -1;
+}
+
+/**
+ * The ordinals spelled out, 1st to 100th: UN records spell them ("sixtieth anniversary",
+ * "seventy-fifth session") where other texts write digits ("60th", "75th"), so a number with an
+ * ordinal's suffix is read as the word ("60th" is "sixtieth"); from 21st on, as the compound written
+ * closed ("21st" is "twentyfirst", the term the index also holds for "twenty-first", {@link compoundTerms}).
+ * A suffix that is not the number's ("2th"), or an ordinal above 100, is its number.
+ */
+const ORDINAL_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_TEENS = [
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const ORDINAL_TENS = ['', '', 'twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
+
+/** The ordinal `digits` + `suffix` spelled out and written closed ("21", "st" → "twentyfirst"), or null ({@link ORDINAL_UNITS}). */
+function spelledOrdinal(digits: string, suffix: string): string | null {
+  const n = Number(digits);
+  if (!/^[1-9]\d{0,2}$/.test(digits) || n > 100) return null;
+  const last = n % 100 >= 11 && n % 100 <= 13 ? 0 : n % 10;
+  if (suffix !== (['th', 'st', 'nd', 'rd'][last] ?? 'th')) return null;
+  if (n === 100) return 'hundredth';
+  if (n < 10) return ORDINAL_UNITS[n]!;
+  if (n < 20) return ORDINAL_TEENS[n - 10]!;
+  const u = n % 10;
+  return u === 0 ? ORDINAL_TENS[Math.floor(n / 10)]! : TENS[Math.floor(n / 10)]! + ORDINAL_UNITS[u]!;
 }
 
 /** Analyse one raw word (surface form) into its indexed term, or null for an empty result. */
@@ -416,11 +596,15 @@ function analyzeWordUncached(raw: string): WordAnalysis {
   if (!folded) return null;
   const stop = isArabicScript(folded.charCodeAt(0)) ? isArabicStop(raw, folded) : STOP_WORDS.has(folded);
   if (NUMBER.test(folded)) {
-    // "1,500" and "1500" should meet, and "63%" and "63 per cent"; decimals stay
-    return { term: folded.replace(/%$/, '').replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
+    // an ordinal in digits is the ordinal spelled out ("60th" is "sixtieth"), or its number
+    const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(folded);
+    if (ordinal) {
+      const spelled = spelledOrdinal(ordinal[1]!, ordinal[2]!);
+      if (spelled) return { term: analyzeWordUncached(spelled)!.term, folded, stop: false };
+    }
+    // "1,500" and "1500" should meet; decimals stay
+    return { term: (ordinal ? ordinal[1]! : folded).replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
   }
-  // "percent" and "per cent" (the UN's spelling) meet on "cent"
-  if (folded === 'percent' || folded === 'percents') return { term: 'cent', folded, stop };
   const other = stemByScript(folded);
   if (other !== null) return { term: other, folded, stop };
   // Acronyms (UNODC, ECOWAS) stay one token and are stemmed like any word, so that "ECOWAS" in a
@@ -436,11 +620,21 @@ function analyzeWordUncached(raw: string): WordAnalysis {
 /** All tokens of a text, stop words included (flagged), with offsets into `text`. */
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
-  forEachWordSpan(text, (start, end) => {
-    const a = analyzeWord(text.slice(start, end));
+  forEachWordSpan(text, (start, end, as) => {
+    const a = analyzeWord(as ?? text.slice(start, end));
     if (a) out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop });
   });
   return out;
+}
+
+/**
+ * Whether two words typed apart (a query's, split at spaces) read otherwise together, as the text
+ * around them would read them: "per" "cent", "50" "%", "1.5" "°C", "degrees" "C" ({@link emitWord}).
+ */
+export function readTogether(before: string, after: string): boolean {
+  const apart = [...tokens(before), ...tokens(after)];
+  const together = tokens(`${before} ${after}`);
+  return apart.length !== together.length || apart.some((t, i) => t.term !== together[i]!.term);
 }
 
 /**
@@ -461,7 +655,17 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
     const c = compoundAt(text, at);
     return c ? bitOf.get(c) : undefined;
   };
-  forEachWordSpan(text, (start, end) => {
+  forEachWordSpan(text, (start, end, as) => {
+    if (as !== undefined) {
+      // a sign standing for a word ("%" for percent): always analysed, never a stop word
+      const b = bitOf.get(analyzeWord(as)!.term);
+      if (b !== undefined) {
+        pos.push(n);
+        bits.push(b);
+      }
+      n++;
+      return;
+    }
     const raw = text.slice(start, end);
     // a compound's closed form sits at its first indexed word's place (for on-line, at "line")
     const cb = isHyphen(text.charCodeAt(end)) ? compoundBit(start) : undefined;
@@ -484,8 +688,9 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
     const c1 = raw.length > 1 ? raw.charCodeAt(1) : 0;
     const head = c0 < 128 && c1 < 128 ? raw.slice(0, 2).toLowerCase() : wordHead(raw);
     let b: number | undefined;
-    // an Arabic stem may have dropped a prefix, and an elided article its word's: the first letters do not tell the term
-    if (lang || heads.has(head) || isArabicScript(head.charCodeAt(0)) || mayElide(raw)) {
+    // an Arabic stem may have dropped a prefix, an elided article its word's, and an ordinal in digits
+    // is its word ("60th"): the first letters do not tell the term
+    if (lang || heads.has(head) || isArabicScript(head.charCodeAt(0)) || mayElide(raw) || (c0 >= 0x30 && c0 <= 0x39)) {
       const a = analyzeWord(raw);
       b = a && !a.stop ? bitOf.get(a.term) : undefined;
       if (b === undefined && lang && a && !a.stop) {

@@ -9,6 +9,7 @@
 import {
   analyzeWord,
   compoundSpans,
+  emitWord,
   compoundTerms,
   isArabicScript,
   isCjk,
@@ -19,6 +20,7 @@ import {
   tokens,
   wordHead,
   type CompoundSpan,
+  type WordSpanFn,
 } from '../index/analyzer.ts';
 
 const LETTER = /\p{L}/u;
@@ -47,11 +49,12 @@ const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
 const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
 
 /**
- * Calls `fn(start, end)` for each word of `text`, exactly the analyzer's words (`forEachWordSpan`):
+ * Calls `fn(start, end, as)` for each word of `text`, exactly the analyzer's words (`forEachWordSpan`):
  * numbers; a Chinese or Japanese run as its overlapping bigrams; letters and digits with the marks
- * and soft hyphens inside them, and apostrophes before letters.
+ * and soft hyphens inside them, and apostrophes before letters; each read on by the analyzer's
+ * `emitWord` (ordinals, "per cent", signs after a number standing for a word).
  */
-export function forEachWord(text: string, fn: (start: number, end: number) => void): void {
+export function forEachWord(text: string, fn: WordSpanFn): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -67,8 +70,7 @@ export function forEachWord(text: string, fn: (start: number, end: number) => vo
           while (i < n && isDigit(text.codePointAt(i)!)) i += width(text.codePointAt(i)!);
         } else break;
       }
-      if (text.charCodeAt(i) === 0x25) i++;
-      fn(start, i);
+      i = emitWord(text, start, i, fn);
     } else if (isCjk(cp)) {
       // a run of Chinese or Japanese characters: its overlapping bigrams (one character alone)
       let a = i;
@@ -103,7 +105,7 @@ export function forEachWord(text: string, fn: (start: number, end: number) => vo
             i += width(d);
         } else break;
       }
-      fn(start, i);
+      i = emitWord(text, start, i, fn);
     } else {
       i += width(cp);
     }
@@ -166,7 +168,12 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
   }
   const seq: (string | null)[] = [];
   let text = '';
-  const visit = (s: number, e: number): void => {
+  const visit = (s: number, e: number, as?: string): void => {
+    if (as !== undefined) {
+      // a sign standing for a word ("%" for percent)
+      seq.push(analyzeWord(as)!.term);
+      return;
+    }
     const c0 = text.charCodeAt(s);
     const c1 = e - s > 1 ? text.charCodeAt(s + 1) : 0;
     let analyse: boolean;

@@ -4,7 +4,17 @@
  * what the parts mean for ranking.
  */
 import { QueryError, type SearchFilters } from '../types.ts';
-import { closeSpacedHyphens, compoundTerms, fold, FOREIGN_FUNCTION_WORDS, tokens, typedCompounds, US_TERM, type Token } from '../index/analyzer.ts';
+import {
+  closeSpacedHyphens,
+  compoundTerms,
+  fold,
+  FOREIGN_FUNCTION_WORDS,
+  readTogether,
+  tokens,
+  typedCompounds,
+  US_TERM,
+  type Token,
+} from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
 import {
   addFilterValues,
@@ -20,7 +30,7 @@ import {
 export { normalizeDateBound } from './filter-values.ts';
 
 export interface QueryWord {
-  /** The word as typed (one word; compounds are split into their parts). */
+  /** The word as typed (one word, "per cent" being one; compounds are split into their parts). */
   raw: string;
   /** The analyzer's query term (folded, stemmed), as indexed. */
   term: string;
@@ -206,6 +216,9 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   const s = closeSpacedHyphens(input);
   let i = 0;
   const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
+  /** The last word read bare (no filter, no quotes) and where it ends, for a sign after it to join ("50 %"). */
+  let lastBare: Piece | undefined;
+  let lastBareEnd = -1;
 
   const lastWord = (): string | undefined => {
     for (let k = pieces.length - 1; k >= 0; k--) {
@@ -453,8 +466,17 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       }
     }
     const b = readBare(i);
+    // a sign or word that the word just before gives its meaning ("50 %", "per cent", "1.5 °C") is
+    // read with it, as the text reads it (the analyzer's emitWord)
+    const prev = lastBare !== undefined && pieces[pieces.length - 1] === lastBare ? lastBare : undefined;
+    if (b.text && prev && sign === '' && /^\s+$/u.test(s.slice(lastBareEnd, i)) && readTogether(prev.raw, b.text)) {
+      prev.raw = `${prev.raw} ${b.text}`;
+    } else if (b.text) {
+      lastBare = { kind: 'word', sign, raw: b.text };
+      pieces.push(lastBare);
+    }
     i = b.next;
-    if (b.text) pieces.push({ kind: 'word', sign, raw: b.text });
+    lastBareEnd = i;
   }
 
   checkRange(filters);

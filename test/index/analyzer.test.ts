@@ -1,6 +1,6 @@
 /** What a "word" is, for indexing, queries and marks alike — on phrases from the sample and UNGDC. */
 import { describe, expect, it } from 'vitest';
-import { queryTerm, termPositions, tokens } from '../../src/index/analyzer.ts';
+import { compoundTerms, forEachWordSpan, queryTerm, termPositions, tokens } from '../../src/index/analyzer.ts';
 
 /** The terms a text's words are indexed under (stop words left out). */
 const terms = (text: string): string[] =>
@@ -71,6 +71,36 @@ describe('analyzer', () => {
     ['40 percent', '40 per cent'],
   ])('a percentage typed as %s finds %s, as UN texts write it', (typed, text) => {
     for (const term of terms(typed)) expect(terms(text)).toContain(term);
+  });
+
+  it.each([
+    ['1st', 'first'],
+    ['2nd', 'second'],
+    ['3RD', 'third'],
+    ['11th', 'eleventh'],
+    ['12th', 'twelfth'],
+    ['13th', 'thirteenth'],
+    ['60th', 'sixtieth'],
+    ['100th', 'hundredth'],
+  ])('the ordinal %s is the word %s', (digits, word) => {
+    expect(queryTerm(digits)).toBe(queryTerm(word));
+  });
+
+  it('reads an ordinal from 21st on as its compound written closed, the term the index holds for it', () => {
+    const closed = (compound: string): string[] => compoundTerms(compound).map((c) => c.term);
+    expect(terms('21st')).toEqual(closed('twenty-first'));
+    expect(terms('75th')).toEqual(closed('seventy-fifth'));
+    expect(terms('99th')).toEqual(closed('ninety-ninth'));
+    // proximity finds it too, though its term does not begin as the digits do
+    expect(termPositions('the 60th anniversary', new Map([['sixtieth', 0]]))).toEqual({ pos: [0], bits: [0], count: 2 });
+  });
+
+  it.each([
+    ['2th', '2'],
+    ['150th', '150'],
+    ['0th', '0'],
+  ])("an ordinal suffix not its number's, or above 100, leaves the number: %s", (written, term) => {
+    expect(terms(written)).toEqual([term]);
   });
 
   it('keeps acronyms whole', () => {
@@ -191,10 +221,20 @@ describe('analyzer', () => {
       'qu’en tant qu’organe, jusqu’à l’ombre',
       'がくせい か\u3099く コーヒー ｶﾞｸ 人々は 漢a.b. 2.a.i. x.y.z 𝐀.𝐁. é.g. e\u0301.g.',
       'the U.S.S.R.’s view, U.S.-Soviet, Ph.D. e.g. E. coli S.aureus X.Y.Z3 a.b.c.d. U.S.\u0301 I.A.E.A.\u0027S',
+      // figures: percentages, degrees and ordinals (emitWord)
+      '50 per cent, 50%, 50\u00a0% 12 pct 12pct. PCT per  cent. per centre per cent’s 1.5°C 1.5° C 2 ℃ 3℉ 1ºC El 1º 45° c) 2 degrees C 2 degrees c',
+      '60th 21st’s 2th 150th 4thly 3RD 1,021st 1.5th 〇〇% 20 %20',
     ]) {
       const scanned: string[] = [];
       forEachWord(text, (a, b) => scanned.push(text.slice(a, b)));
       expect(scanned).toEqual(tokens(text).map((t) => text.slice(t.start, t.end)));
+      // and reads the same signs as standing for the same words ("%" for percent)
+      const read = (scan: typeof forEachWord): string[] => {
+        const out: string[] = [];
+        scan(text, (a, b, as) => out.push(`${text.slice(a, b)}=${as ?? ''}`));
+        return out;
+      };
+      expect(read(forEachWord)).toEqual(read(forEachWordSpan));
     }
   });
 

@@ -16,7 +16,11 @@ describe('parseQuery: words, phrases, exclusions', () => {
     ['+Balkan route', ['rout'], [['balkan']], [], []],
     ['self-determination Palestine', ['self', 'determin', 'palestin'], [], [], []],
     ['Palestine -self-determination', ['palestin'], [], ['selfdetermin'], [['self', 'determin']]],
-    ['coca cultivation 97.4%', ['coca', 'cultiv', '97.4'], [], [], []],
+    // a percentage is its number and the word percent, as "97.4 per cent" is indexed
+    ['coca cultivation 97.4%', ['coca', 'cultiv', '97.4', 'percent'], [], [], []],
+    // a sign or word typed apart that the word before gives its meaning is read with it
+    ['50 % per cent', ['50', 'percent'], [], [], []],
+    ['1.5 °C 2 degrees C', ['1.5', 'degre', 'celsius', '2'], [], [], []],
     ['UNODC CND report', ['unodc', 'cnd', 'report'], [], [], []],
     ["Côte d'Ivoire ‘rule book’", ['cote', 'ivoir'], [['rule', 'book']], [], []],
     ['heroin heroin smuggling', ['heroin', 'smuggl'], [], [], []],

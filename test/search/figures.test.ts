@@ -1,0 +1,145 @@
+/**
+ * How figures are read (QA on the General Debate library, findings F6–F8): a percentage however it
+ * is written ("per cent" as UN records write it, "percent", "%", "pct"), degrees written with the
+ * sign ("1.5°C", "2 ℃") or as a word, and ordinals in digits or spelled out ("60th", "sixtieth").
+ * Search, quoted phrases, excerpt marks, trends and follows read them alike (they share the analyzer).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyse, compileFollow, matches } from '../../src/follows/matcher.ts';
+import { closeExtractors } from '../../src/ingest/load-library.ts';
+import type { VerbatimEngine } from '../../src/search/engine.ts';
+import type { Hit } from '../../src/types.ts';
+import { engineOfStatements, engineOfUnDocuments, markedWords } from '../support/library.ts';
+
+const PERCENTAGES = [
+  { id: 'oda', title: 'Aid', text: 'Only five donors gave 0.7 per cent of gross national income in official development assistance.' },
+  { id: 'women', title: 'Women', text: 'Women make up 50 per cent of the population, yet they hold few seats in parliament.' },
+  { id: 'youth', title: 'Youth', text: 'Youth unemployment stands at 50% in the region, and 12 pct among graduates.' },
+  { id: 'typed', title: 'Typed', text: 'Prices rose by 50 percent in a single year.' },
+  { id: 'cents', title: 'Bread', text: 'A loaf of bread now costs 50 cents more than it did last year.' },
+  { id: 'years', title: 'Peace', text: 'For 50 years the Organization has kept the peace in the region.' },
+  { id: 'density', title: 'Islands', text: 'The islands have a population density of less than 50 per square kilometre of land.' },
+];
+const DEGREES = [
+  { id: 'sign', title: 'Climate', text: 'Warming must be held to 1.5°C above pre-industrial levels, and well below 2 ℃.' },
+  { id: 'spaced', title: 'Warming', text: 'Beyond 1.5 °C the reefs die; the science is clear.' },
+  { id: 'word', title: 'Paris', text: 'The Paris Agreement aims to hold the increase to well below 2 degrees Celsius.' },
+];
+const ORDINALS = [
+  { id: 'sixtieth', title: 'Anniversary', text: 'We celebrate the sixtieth anniversary of the Organization with pride.' },
+  { id: '60th', title: 'Charter', text: 'On the 60th anniversary of the Charter we renew our pledge.' },
+  { id: 'seventy-fifth', title: 'Session', text: 'At the seventy-fifth session the Assembly met online for the first time.' },
+  { id: '75th', title: 'Meeting', text: 'The 75th session of the Assembly opened during the pandemic.' },
+  { id: '21st', title: 'Century', text: 'The challenges of the 21st century call for cooperation.' },
+];
+
+let engine: VerbatimEngine;
+beforeAll(async () => {
+  engine = await engineOfStatements([...PERCENTAGES, ...DEGREES, ...ORDINALS]);
+});
+
+const ids = (hits: readonly Hit[]): string[] => hits.map((h) => h.source.document).sort();
+const search = (q: string): Hit[] => engine.searchSync(q, { limit: 20 }).hits;
+const marksIn = (q: string, id: string): string[] => markedWords(search(q).find((h) => h.source.document === id)!);
+
+describe('a percentage is one word however it is written (F6)', () => {
+  it('"50 percent" in quotes holds "50 per cent", "50%" and "50 percent", and not "50 cents"', () => {
+    expect(ids(search('"50 percent"'))).toEqual(['typed', 'women', 'youth']);
+    for (const q of ['"50 per cent"', '"50%"', '"50 %"']) expect(ids(search(q))).toEqual(['typed', 'women', 'youth']);
+  });
+
+  it('"50%" in quotes does not hold "50 years"; "cents" does not find a percentage', () => {
+    expect(ids(search('"50%"'))).not.toContain('years');
+    expect(ids(search('cents'))).toEqual(['cents']);
+    expect(ids(search('percent'))).toEqual(['oda', 'typed', 'women', 'youth']);
+  });
+
+  it('"0.7 percent" holds "0.7 per cent", and "pct" after a number is a percentage', () => {
+    expect(ids(search('"0.7 percent"'))).toEqual(['oda']);
+    expect(ids(search('"12 per cent"'))).toEqual(['youth']);
+  });
+
+  it('50% of the population: the passage saying "50 per cent of the population" first, not "50 per square kilometre"', () => {
+    expect(search('50% of the population')[0]?.source.document).toBe('women');
+  });
+
+  it('marks the percentage as the text writes it', () => {
+    expect(marksIn('"50 percent"', 'women')).toEqual(['50 per cent']);
+    expect(marksIn('"50 percent"', 'youth')).toEqual(['50%']);
+    expect(marksIn('50%', 'women')).toEqual(['50', 'per cent']);
+    expect(marksIn('percent', 'youth')).toEqual(['%', 'pct']);
+  });
+
+  it('a percentage is still its number ("63%" finds "63 per cent"; 50 finds "50%")', () => {
+    expect(ids(search('50 unemployment'))).toContain('youth');
+    expect(search('0.7%')[0]?.source.document).toBe('oda');
+  });
+
+  it('counts and follows read a percentage as search does', async () => {
+    expect((await engine.count('"50 percent"')).total).toBe(3);
+    const follow = compileFollow({ id: 1, query: '"0.7 percent"', filters: {} });
+    const passage = (text: string): ReturnType<typeof analyse> =>
+      analyse({ id: 'p', docId: 'd', text, meta: {}, voice: { organisations: [] }, dateFrom: 0, dateTo: 0 });
+    expect(matches(follow, passage(PERCENTAGES[0]!.text))).toBe(true);
+    expect(matches(compileFollow({ id: 2, query: '"50 percent"', filters: {} }), passage(PERCENTAGES[4]!.text))).toBe(false);
+  });
+});
+
+describe('a degree sign after a number is the word "degrees" (F7)', () => {
+  it('1.5 degrees finds "1.5°C" and "1.5 °C", and marks the figure as written', () => {
+    expect(ids(search('"1.5 degrees"'))).toEqual(['sign', 'spaced']);
+    expect(marksIn('"1.5 degrees"', 'sign')).toEqual(['1.5°']);
+    expect(marksIn('1.5 degrees', 'spaced')).toEqual(['1.5', '°']);
+    // free words: the passages holding both first
+    expect(ids(search('1.5 degrees').slice(0, 2))).toEqual(['sign', 'spaced']);
+  });
+
+  it('"2 degrees Celsius" and "2°C" meet, written with ℃ too', () => {
+    expect(ids(search('"2 degrees Celsius"'))).toEqual(['sign', 'word']);
+    expect(ids(search('"2°C"'))).toEqual(['sign', 'word']);
+    expect(marksIn('"2°C"', 'word')).toEqual(['2 degrees Celsius']);
+    expect(marksIn('"2 degrees Celsius"', 'sign')).toEqual(['2 ℃']);
+  });
+});
+
+describe('an ordinal in digits is the ordinal spelled out (F8)', () => {
+  it('"60th anniversary" holds "sixtieth anniversary", and back', () => {
+    expect(ids(search('"60th anniversary"'))).toEqual(['60th', 'sixtieth']);
+    expect(ids(search('"sixtieth anniversary"'))).toEqual(['60th', 'sixtieth']);
+    expect(marksIn('"60th anniversary"', 'sixtieth')).toEqual(['sixtieth anniversary']);
+  });
+
+  it('"75th" meets "seventy-fifth", and "21st" "twenty-first", as words and in quotes', () => {
+    expect(ids(search('75th session'))).toEqual(['75th', 'seventy-fifth']);
+    expect(ids(search('seventy-fifth'))).toEqual(['75th', 'seventy-fifth']);
+    expect(ids(search('"seventy-fifth session"'))).toEqual(['75th', 'seventy-fifth']);
+    expect(ids(search('"75th session"'))).toEqual(['75th', 'seventy-fifth']);
+    expect(ids(search('"twenty-first century"'))).toEqual(['21st']);
+    expect(marksIn('75th', 'seventy-fifth')).toEqual(['seventy-fifth']);
+  });
+});
+
+describe('a real UN record (S/PV.8699 (Resumption 1), A/50/PV.33)', () => {
+  let un: VerbatimEngine;
+  beforeAll(async () => {
+    ({ engine: un } = await engineOfUnDocuments(['S_PV.8699_Resumption1.pdf', 'A_50_PV.33.pdf']));
+  }, 120_000);
+  afterAll(closeExtractors);
+
+  it('"0.7 percent" finds "0.7 per cent of our gross national income", marked as written', () => {
+    const hits = un.searchSync('"0.7 percent"', { limit: 10 }).hits;
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.text).toMatch(/more than 0\.7 per cent of our gross national income/);
+    expect(markedWords(hits[0]!)).toEqual(['0.7 per cent']);
+  });
+
+  it('"44%" finds "44 per cent of them"', () => {
+    const hits = un.searchSync('"44%"', { limit: 10 }).hits;
+    expect(hits.map((h) => markedWords(h))).toEqual([['44 per cent']]);
+  });
+
+  it('"twentieth meeting" finds the records citing the "20th meeting", marked as written', () => {
+    const hits = un.searchSync('"twentieth meeting"', { limit: 10 }).hits;
+    expect(hits.map((h) => markedWords(h))).toEqual([['20th meeting']]);
+  });
+});
