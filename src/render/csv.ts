@@ -28,6 +28,8 @@ export const CSV_SOURCE_FIELDS = [
   'pageEnd',
   'afterParagraph',
   'beforeParagraph',
+  'part',
+  'parts',
 ] as const satisfies readonly (keyof Source)[];
 
 export const CSV_COLUMNS = ['rank', 'score', 'passage', 'excerpt', 'text', ...CSV_SOURCE_FIELDS, 'link'] as const;
