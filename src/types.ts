@@ -206,6 +206,12 @@ export interface Source {
   beforeParagraph?: string;
   /** Set with `unnumbered` when the passage is one of the document's footnotes. */
   footnote?: true;
+  /**
+   * Set when the passage is one of several its paragraph was cut into (a paragraph longer than a
+   * passage): which one, from 1, and how many (`parts`), so that the parts' citations differ.
+   */
+  part?: number;
+  parts?: number;
   page?: number;
   /** Last page when the passage runs over a page break. */
   pageEnd?: number;

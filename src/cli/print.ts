@@ -41,6 +41,9 @@ export interface JsonHit {
     afterParagraph: string | null;
     beforeParagraph: string | null;
     footnote: boolean;
+    /** Which of the passages a long paragraph was cut into (from 1), and how many; null for a paragraph whole. */
+    part: number | null;
+    parts: number | null;
     page: number | null;
     /** Last page when the passage runs over a page break. */
     pageEnd: number | null;
@@ -93,6 +96,8 @@ export function jsonHit(hit: Hit, listed = false): JsonHit {
       afterParagraph: s.afterParagraph ?? null,
       beforeParagraph: s.beforeParagraph ?? null,
       footnote: s.footnote ?? false,
+      part: s.part ?? null,
+      parts: s.parts ?? null,
       page: s.page ?? null,
       pageEnd: s.pageEnd ?? null,
       section: s.section ?? null,

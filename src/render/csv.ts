@@ -30,6 +30,8 @@ export const CSV_SOURCE_FIELDS = [
   'beforeParagraph',
   'unnumbered',
   'footnote',
+  'part',
+  'parts',
 ] as const satisfies readonly (keyof Source)[];
 
 /** Source fields that are flags: `true` or `false` in every row, as the JSON gives them. */

@@ -199,9 +199,27 @@ export function nearestPrintedParagraph(numbering: Numbering): { after?: string;
   return {};
 }
 
+/**
+ * Which part of its paragraph a passage is, where a long paragraph was cut into several passages
+ * (they share its ¶ and stand together): read from the ¶ of the passages around it. Undefined for
+ * a passage that is its paragraph whole.
+ */
+export function paragraphPart(paragraph: number, around: PassagesBefore): { part: number; parts: number } | undefined {
+  let part = 1;
+  while (around(part)?.paragraph === paragraph) part++;
+  let parts = part;
+  while (around(part - parts - 1)?.paragraph === paragraph) parts++;
+  return parts > 1 ? { part, parts } : undefined;
+}
+
 function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, numbering?: Numbering): Source {
   const m = doc.meta;
   const s: Source = { document: doc.id, paragraph: p.paragraph };
+  const cut = numbering?.before ? paragraphPart(p.paragraph, numbering.before) : undefined;
+  if (cut) {
+    s.part = cut.part;
+    s.parts = cut.parts;
+  }
   const footnote = numbering?.footnote ?? false;
   const printed = printedParagraphOf({ text: p.text, paragraph: p.paragraph, footnote }, numbering);
   if (printed !== undefined) s.printedParagraph = printed;
@@ -234,11 +252,15 @@ function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, n
 /**
  * The paragraph as citations give it: its printed number ("para. 9"), else, in a document that
  * prints its own numbers, where the passage stands ("after para. 9", "before para. 1", "footnote
- * after para. 9"; undefined when no number is near), else the passage count ("¶ 12").
+ * after para. 9"; undefined when no number is near), else the passage count ("¶ 12"). A passage
+ * that is one of the parts a long paragraph was cut into says which ("¶ 12 (part 2 of 3)", "para.
+ * 9 (part 1 of 2)"); not where the paragraph has no number of its own ("after para. 9"), which
+ * the part would not tell apart from the paragraphs around it.
  */
 export function citedParagraph(s: Source): string | undefined {
-  if (s.printedParagraph !== undefined) return `para. ${s.printedParagraph}`;
-  if (!s.unnumbered) return `¶ ${s.paragraph}`;
+  const part = s.part !== undefined && s.parts !== undefined ? ` (part ${s.part} of ${s.parts})` : '';
+  if (s.printedParagraph !== undefined) return `para. ${s.printedParagraph}${part}`;
+  if (!s.unnumbered) return `¶ ${s.paragraph}${part}`;
   const near =
     s.afterParagraph !== undefined
       ? `after para. ${s.afterParagraph}`

@@ -195,16 +195,18 @@ export class VerbatimEngine implements SearchEngine {
   /**
    * What excerpts mark and weigh: the marked terms; the quoted phrases; and apart from them the
    * spelled-out acronyms ranking marks as phrases too (a phrase equal to the long form of a marked
-   * term), which count as one word each when the excerpt chooses its sentence.
+   * term), each counted as the acronym it spells out when the excerpt chooses its sentence.
    */
   private excerptMatch(terms: ReadonlySet<string>, phrases: readonly string[][], weights?: ReadonlyMap<string, number>): ExcerptMatch {
     const longForms = [...terms].flatMap((t) => {
       const form = this.corpus.longFormWords.get(t);
-      return form ? [form] : [];
+      return form ? [[t, form] as const] : [];
     });
-    const isForm = (p: readonly string[]): boolean => longForms.some((f) => f.length === p.length && f.every((w, k) => w === p[k]));
+    const spelled = (p: readonly string[]): string | undefined =>
+      longForms.find(([, f]) => f.length === p.length && f.every((w, k) => w === p[k]))?.[0];
+    const forms = phrases.filter((p) => spelled(p) !== undefined);
     const weight = weights?.size ? (term: string): number => weights.get(term) ?? this.termWeight(term) : this.termWeight;
-    return { terms, phrases: phrases.filter((p) => !isForm(p)), forms: phrases.filter(isForm), weight };
+    return { terms, phrases: phrases.filter((p) => spelled(p) === undefined), forms, spells: forms.map(spelled), weight };
   }
 
   /** `marks` for passage g without the parts of the hyphenated compounds it says (`compoundParts`; peace-keeping: not each "peace"). */

@@ -13,6 +13,7 @@ import {
   isLanguageTerm,
   languageTerm,
   phraseMatches,
+  STOP_WORDS,
   textLanguage,
   tokens,
   type CompoundSpan,
@@ -33,6 +34,12 @@ export interface ExcerptMatch extends PassageMarks {
    * sentence to show (weighing as much as its weightiest word), not as a quoted phrase.
    */
   forms?: readonly (readonly string[])[];
+  /**
+   * The query term each of `forms` spells out (its acronym), at the same index: a sentence holding
+   * both the acronym and its long form ("JCPOA" and "Joint Comprehensive Plan of Action") counts
+   * the word once, at the larger of the two weights.
+   */
+  spells?: readonly (string | undefined)[];
   /**
    * How much finding a term says (e.g. its idf in the library: rare words count more than common
    * ones) when choosing the sentence to show; every term counts 1 without it.
@@ -55,6 +62,12 @@ export interface ExcerptMatch extends PassageMarks {
 export const EXCERPT_LENGTH = 300;
 /** How far an excerpt may stretch to show its best sentence whole when that is longer than the usual length. */
 export const SENTENCE_STRETCH = 1.5;
+
+/**
+ * What a query word shown only in the sentence an excerpt cuts at its end counts for, as a share of
+ * its weight, when choosing the sentence to show: it is in view and marked, but out of its sentence.
+ */
+const CUT_SENTENCE_SHARE = 0.6;
 
 const ELLIPSIS = '…';
 
@@ -87,7 +100,8 @@ interface Unit {
 
 /** What a stretch of text holds of the query: whole phrases, then weighted distinct terms, then matches. */
 interface Tally {
-  keys: Set<string>;
+  /** Each distinct phrase or term counted → the weight it added (a repeat adds nothing). */
+  keys: Map<string, number>;
   phrases: number;
   weight: number;
   n: number;
@@ -95,24 +109,34 @@ interface Tally {
   keep: number;
 }
 
-const tally = (at: number): Tally => ({ keys: new Set(), phrases: 0, weight: 0, n: 0, keep: at });
+const tally = (at: number): Tally => ({ keys: new Map(), phrases: 0, weight: 0, n: 0, keep: at });
+const copy = (t: Tally): Tally => ({ ...t, keys: new Map(t.keys) });
 
 function count(t: Tally, u: Unit): void {
   t.n++;
   t.keep = Math.max(t.keep, u.end);
-  if (t.keys.has(u.key)) return;
-  t.keys.add(u.key);
-  if (u.phrase) t.phrases++;
-  else t.weight += u.weight;
+  const had = t.keys.get(u.key);
+  if (u.phrase) {
+    if (had === undefined) t.phrases++;
+    t.keys.set(u.key, 0);
+    return;
+  }
+  // a word counts once, at its weightiest match (an acronym and its long form share a key)
+  if (had !== undefined && had >= u.weight) return;
+  t.weight += u.weight - (had ?? 0);
+  t.keys.set(u.key, u.weight);
 }
 
 /**
  * Choose what of `text` to show and mark the matches in it. The excerpt opens at the start of a
  * sentence holding a match and shows it, and the sentences after it that fit in `maxLength`
- * characters, whole; then as much of the next one as fits. The opening sentence is the one whose
- * whole sentences hold the most of the query: whole quoted-phrase matches first, then distinct
- * matched terms (and spelled-out forms), each weighted by `match.weight`; ties go to the opening
- * sentence holding more itself, then to more matches, then to the earlier. When the passage ends
+ * characters, whole; then as much of the next one as fits, never cutting before a match that fits.
+ * The opening sentence is the one whose excerpt shows the most of the query: whole quoted-phrase
+ * matches in its whole sentences first, then distinct matched terms (a spelled-out form counting as
+ * its acronym), each once and weighted by `match.weight`, a term first shown in the cut sentence at
+ * the end counting for {@link CUT_SENTENCE_SHARE} of its weight; ties go to the block whose whole
+ * sentences hold more, then to the opening sentence holding more itself, then to more matches (in
+ * whole sentences, then in view), then to the earlier. When the passage ends
  * first, the room left goes to whole earlier sentences. An opening sentence longer than
  * `maxLength` is shown alone and whole when it is at most `maxLength` × {@link SENTENCE_STRETCH}
  * characters; a longer one gets its ~`maxLength` window holding the most (starting at the sentence
@@ -177,9 +201,12 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
       units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `p:${i}`, phrase: true, weight: 0 });
   });
   (match.forms ?? []).forEach((p, i) => {
-    const weight = match.weight ? Math.max(...p.map(weightOf)) : 1;
-    for (const [a, b] of findPhrase(toks, p, compounds))
-      units.push({ start: toks[a]!.start, end: toks[b]!.end, key: `f:${i}`, phrase: false, weight });
+    // its weightiest indexed word: a stop word ("of" in "Plan of Action") is in no posting, so its idf is the largest
+    const content = p.filter((t) => !STOP_WORDS.has(t));
+    const weight = match.weight ? Math.max(...(content.length ? content : p).map(weightOf)) : 1;
+    const spelled = match.spells?.[i];
+    const key = spelled === undefined ? `f:${i}` : keyOf(spelled);
+    for (const [a, b] of findPhrase(toks, p, compounds)) units.push({ start: toks[a]!.start, end: toks[b]!.end, key, phrase: false, weight });
   });
   dropPhraseOnly(units, match);
   units.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -244,23 +271,37 @@ function chooseWindow(text: string, units: readonly Unit[], lead: number, tail: 
     if (!first.units.length) continue;
     const t = tally(first.s);
     let opener: Tally;
+    let whole: Tally;
     let window: [number, number];
     if (first.e - first.s > S) {
       // too long to show whole: the best region of it
       window = regionWindow(text, first.units, first.s, tail, L, t);
-      opener = t;
+      opener = whole = t;
     } else {
       for (const u of first.units) count(t, u);
-      opener = { ...t, keys: new Set(t.keys) };
+      opener = copy(t);
       let end = first.e;
-      for (let j = i + 1; j < sentences.length && sentences[j]!.e - first.s <= L; j++) {
+      let j = i + 1;
+      for (; j < sentences.length && sentences[j]!.e - first.s <= L; j++) {
         for (const u of sentences[j]!.units) count(t, u);
         end = sentences[j]!.e;
       }
-      window = [first.s, end - first.s > L ? end : cutEnd(text, first.s, Math.min(tail, first.s + L), tail, end)];
+      whole = copy(t);
+      if (end - first.s > L) window = [first.s, end];
+      else {
+        // then as much of the next sentence as fits: the matches shown there count, and the cut keeps them
+        const max = Math.min(tail, first.s + L);
+        const shown = sentences[j]?.units.filter((u) => u.end <= max) ?? [];
+        const cut = cutEnd(text, first.s, max, tail, Math.max(end, ...shown.map((u) => u.end)));
+        for (const u of shown) if (u.end <= cut) count(t, u);
+        window = [first.s, cut];
+      }
     }
-    // ties (the same words in view) go to the block opening with more of them, then more matches, then the earlier
-    const score = [t.phrases, t.weight, opener.phrases, opener.weight, t.n, -first.s];
+    // a word first seen in the cut sentence at the end counts for part of its weight (it is shown,
+    // but out of its sentence); ties go to the block whose whole sentences hold more, then to the one
+    // opening with more, then to more matches in whole sentences, then in view, then to the earlier
+    const seen = whole.weight + CUT_SENTENCE_SHARE * (t.weight - whole.weight);
+    const score = [whole.phrases, seen, whole.weight, opener.phrases, opener.weight, whole.n, t.n, -first.s];
     if (!best || better(score, best.score)) best = { window, score };
   }
   const end = best!.window[1];

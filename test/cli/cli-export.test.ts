@@ -108,7 +108,7 @@ describe('the citation columns of a numbered UN document', () => {
       const csv = await search([query, '--csv', '--limit', '1']);
       const header = csv.slice(1).split('\r\n')[0]!.split(',');
       // the new columns follow the older ones, so their positions hold; link stays last
-      expect(header.slice(-6)).toEqual(['pageEnd', 'afterParagraph', 'beforeParagraph', 'unnumbered', 'footnote', 'link']);
+      expect(header.slice(-8)).toEqual(['pageEnd', 'afterParagraph', 'beforeParagraph', 'unnumbered', 'footnote', 'part', 'parts', 'link']);
       const [row] = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
       expect(Object.fromEntries(columns.map((c) => [c, row![c]]))).toEqual(want);
       // the same values as --json's source

@@ -169,8 +169,10 @@ describe('/search', () => {
     const reply = await search.component.run({ id: 'search:context', values: [hit.id], user: alice }, ctx);
     const d = renderReply(reply).embeds[0]!.description!;
     expect(reply.visibility).toBe('ephemeral');
-    expect(d.indexOf('¶ 1')).toBeLessThan(d.indexOf('**¶ 2** ▶'));
-    expect(d.indexOf('**¶ 2** ▶')).toBeLessThan(d.indexOf('¶ 3'));
+    // ¶ 2 is cut in two where its second organisation's statement begins: each part is labelled as such
+    expect(d.indexOf('¶ 1')).toBeLessThan(d.indexOf('¶ 2 (part 1 of 2)'));
+    expect(d.indexOf('¶ 2 (part 1 of 2)')).toBeLessThan(d.indexOf('**¶ 2 (part 2 of 2)** ▶'));
+    expect(d.indexOf('**¶ 2 (part 2 of 2)** ▶')).toBeLessThan(d.indexOf('¶ 3'));
   });
 });
 

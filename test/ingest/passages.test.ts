@@ -150,11 +150,13 @@ describe('a paragraph number stays with its paragraph when a long paragraph is c
     expect(texts.filter((t) => /^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*$/.test(t))).toEqual([]);
     const hit = (await engine.search('improve the assessment of the impact of demand and supply reduction strategies', { limit: 1 })).hits[0]!;
     expect(hit.text).toMatch(/^35\. Also encourages Member States/);
-    expect(citationLine(hit.source)).toContain(' · para. 35 · ');
+    expect(citationLine(hit.source)).toContain(' · para. 35 (part 1 of 2) · ');
     // split in two, each part cited para. 35, at a clause boundary
     const rest = (await engine.search('"conservation and sustainable use of the environment and the protection of biodiversity"', { limit: 1 }))
       .hits[0]!;
     expect(rest.source.printedParagraph).toBe('35');
+    const next = engine.context(hit.id, 1).at(-1)!;
+    expect(citationLine(next.source)).toContain(' · para. 35 (part 2 of 2) · ');
   }, 60_000);
 
   it('joins a leading number or list mark to the sentence it numbers before cutting', () => {
