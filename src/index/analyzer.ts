@@ -19,6 +19,7 @@
  * - stop words removed from the index and from ranked query words (phrases still check them).
  */
 import snowball from 'snowball-stemmers';
+import { spelledOrdinal } from '../ingest/ordinals.ts';
 import { SPELLING_STEM_PAIRS } from './spelling-stems.data.ts';
 import { spellingRules } from './spelling.ts';
 
@@ -506,42 +507,6 @@ function centEnd(text: string, at: number): number {
   return wordEndsAt(text, e) ? e : -1;
 }
 
-/**
- * The ordinals spelled out, 1st to 100th: UN records spell them ("sixtieth anniversary",
- * "seventy-fifth session") where other texts write digits ("60th", "75th"), so a number with an
- * ordinal's suffix is read as the word ("60th" is "sixtieth"); from 21st on, as the compound written
- * closed ("21st" is "twentyfirst", the term the index also holds for "twenty-first", {@link compoundTerms}).
- * A suffix that is not the number's ("2th"), or an ordinal above 100, is its number.
- */
-const ORDINAL_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
-const ORDINAL_TEENS = [
-  'tenth',
-  'eleventh',
-  'twelfth',
-  'thirteenth',
-  'fourteenth',
-  'fifteenth',
-  'sixteenth',
-  'seventeenth',
-  'eighteenth',
-  'nineteenth',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const ORDINAL_TENS = ['', '', 'twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
-
-/** The ordinal `digits` + `suffix` spelled out and written closed ("21", "st" → "twentyfirst"), or null ({@link ORDINAL_UNITS}). */
-function spelledOrdinal(digits: string, suffix: string): string | null {
-  const n = Number(digits);
-  if (!/^[1-9]\d{0,2}$/.test(digits) || n > 100) return null;
-  const last = n % 100 >= 11 && n % 100 <= 13 ? 0 : n % 10;
-  if (suffix !== (['th', 'st', 'nd', 'rd'][last] ?? 'th')) return null;
-  if (n === 100) return 'hundredth';
-  if (n < 10) return ORDINAL_UNITS[n]!;
-  if (n < 20) return ORDINAL_TEENS[n - 10]!;
-  const u = n % 10;
-  return u === 0 ? ORDINAL_TENS[Math.floor(n / 10)]! : TENS[Math.floor(n / 10)]! + ORDINAL_UNITS[u]!;
-}
-
 /** Analyse one raw word (surface form) into its indexed term, or null for an empty result. */
 export function analyzeWord(raw: string): { term: string; folded: string; stop: boolean } | null {
   let hit = wordCache.get(raw);
@@ -596,7 +561,10 @@ function analyzeWordUncached(raw: string): WordAnalysis {
   if (!folded) return null;
   const stop = isArabicScript(folded.charCodeAt(0)) ? isArabicStop(raw, folded) : STOP_WORDS.has(folded);
   if (NUMBER.test(folded)) {
-    // an ordinal in digits is the ordinal spelled out ("60th" is "sixtieth"), or its number
+    // an ordinal in digits is the ordinal spelled out, 1st to 100th: UN records spell them ("sixtieth
+    // anniversary", "seventy-fifth session") where other texts write "60th", "75th"; from 21st on as
+    // the compound written closed ("twentyfirst", the term the index holds for "twenty-first",
+    // {@link compoundTerms}); a suffix not the number's ("2th"), or an ordinal above 100, is its number
     const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(folded);
     if (ordinal) {
       const spelled = spelledOrdinal(ordinal[1]!, ordinal[2]!);

@@ -20,6 +20,7 @@ import type { AttributedPassage } from './passages.ts';
 import { normalizeCountry } from './country.ts';
 import { COUNTRIES } from './country-table.ts';
 import { isoDay } from './dates.ts';
+import { ordinalWord } from './ordinals.ts';
 
 /** What a speaker turn's opening line says. */
 export interface TurnHead {
@@ -287,26 +288,6 @@ const BODIES = [
   'Commission on the Status of Women',
   'Commission for Social Development',
 ];
-const UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
-const TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
-const TENS = ['', '', 'twent', 'thirt', 'fort', 'fift', 'sixt', 'sevent', 'eight', 'ninet'];
-
-/** "Seventy-first" → 71, "Fiftieth" → 50, "Tenth" → 10; undefined for anything else. */
-export function ordinalWord(word: string): number | undefined {
-  const w = word.toLowerCase().trim();
-  const unit = UNITS.indexOf(w);
-  if (unit > 0) return unit;
-  const teen = TEENS.indexOf(w);
-  if (teen >= 0) return 10 + teen;
-  const m = /^([a-z]+?)(?:ieth|y-([a-z]+))$/.exec(w);
-  if (!m) return undefined;
-  const tens = TENS.indexOf(m[1]!);
-  if (tens < 2) return undefined;
-  if (m[2] === undefined) return tens * 10;
-  const u = UNITS.indexOf(m[2]);
-  return u > 0 ? tens * 10 + u : undefined;
-}
-
 /**
  * Reads the masthead of a record's first page: the body ("General Assembly"), the session
  * ("Seventy-first session" → "71"), the meeting ("1st plenary meeting") and the date ("Tuesday,
