@@ -179,8 +179,11 @@ export function valueMatcher(key: ListFilter, value: string): (x: string | undef
           return n !== undefined && n.from === n.to && n.from >= range.from && n.from <= range.to;
         };
       }
-      const s = value.trim().replace(/^0+(?=\d)/, '');
-      return (x) => x !== undefined && x.trim().replace(/^0+(?=\d)/, '') === s;
+      // a session the library names matches in any case, as search reads it (`es-10` is "ES-10"):
+      // a follow keeps the value as typed
+      const key = (v: string): string => fold(v.trim().replace(/^0+(?=\d)/, ''));
+      const s = key(value);
+      return (x) => x !== undefined && key(x) === s;
     }
     case 'document': {
       const id = value.trim();

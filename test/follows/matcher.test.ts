@@ -47,6 +47,16 @@ describe('a follow matches a new passage', () => {
     ['fentanyl', { speaker: '-biden' }, false],
   ] as [string, SearchFilters, boolean][])('%s %j → %s', (query, filters, expected) => expect(follows(query, filters)).toBe(expected));
 
+  it('follows a session the library names, in any case, as search reads it (review20 R1: a follow with session:es-10 never fired)', () => {
+    const special = analyse(
+      passage('The delegation spoke on the occupied territories.', {
+        meta: { country: 'USA', speaker: 'Joseph R. Biden', session: 'ES-10', date: '2023' },
+      }),
+    );
+    expect(matches(compileFollow({ id: 1, query: 'territories', filters: { session: 'es-10' } }), special)).toBe(true);
+    expect(matches(compileFollow({ id: 1, query: 'territories', filters: { session: 'ES-9' } }), special)).toBe(false);
+  });
+
   it('follows one Chinese character where the text holds it inside a longer word, as search finds it', () => {
     // E/RES/2023/1 in Chinese (test/fixtures/un-documents): "the high-level political forum"
     const forum = analyse(passage('经社理事会主持召开的高级别政治论坛'));
