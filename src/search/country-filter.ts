@@ -23,9 +23,10 @@ export function resolveCountry(input: string, library: readonly FacetValue[]): s
  * backs …"): its code, its name and the query's words naming it; undefined when none. A question
  * that begins with a country's name mostly asks what that country said. Names only (not codes), up
  * to five words: a two- or three-letter name counts only when written in capitals in a query that
- * is not all capitals ("US", "UK", "UAE"; not "us", "car").
+ * is not all capitals ("US", "UK", "UAE"; not "us", "car"). After a question's frame ("what did
+ * China say …"), `verb` is the verb of saying that follows the name, which the ranking leaves out.
  */
-export function leadingCountry(text: string): { code: string; name: string; words: string[] } | undefined {
+export function leadingCountry(text: string): { code: string; name: string; words: string[]; verb?: string } | undefined {
   const all = text.split(/\s+/).filter(Boolean);
   const shouting = !/\p{Ll}/u.test(text);
   // a question asking what a country said opens with its frame: "what did China say …", "has the UK
@@ -39,7 +40,9 @@ export function leadingCountry(text: string): { code: string; name: string; word
     const name = head.join(' ').replace(/['’]s$/u, '');
     if (n === 1 && /^[\p{L}]{2,3}$/u.test(name) && (shouting || name !== name.toUpperCase())) continue;
     const found = countryByName(name);
-    if (found && (frame === 0 || isSayingVerb(words[n] ?? ''))) return { code: found.code, name: found.name, words: head };
+    if (found && frame === 0) return { code: found.code, name: found.name, words: head };
+    // the verb is the question's, not a topic: "say" would rank every "I would like to say"
+    if (found && isSayingVerb(words[n] ?? '')) return { code: found.code, name: found.name, words: head, verb: words[n]! };
     if (found) return undefined;
   }
   return undefined;

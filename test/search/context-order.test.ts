@@ -102,4 +102,12 @@ describe('a country the passage’s text says', () => {
     // before: holding only countries and the year, it came after every passage saying "say"
     expect(rank(rankedWith(engine, { context: { countryInText: false } }))).toBeGreaterThan(4);
   });
+
+  it('a question\'s verb of saying is no topic: "what did China say about Ukraine in 2022" marks no "say" (review20 R4)', () => {
+    const hits = engine.searchSync('what did China say about Ukraine in 2022', { limit: 30 }).hits;
+    expect(hits[0]!.text).toContain('resolution of the Ukraine crisis');
+    expect(hits.flatMap(markedWords).map((w) => w.toLowerCase())).not.toContain('say');
+    // the lift of what the country said stays; without the frame, "say" is a word like any other
+    expect(engine.searchSync('China say Ukraine 2022', { limit: 30 }).hits.flatMap(markedWords)).toContain('say');
+  });
 });

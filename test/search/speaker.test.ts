@@ -21,6 +21,12 @@ describe('the country a query opens with', () => {
     ["India's statement on the war in Ukraine 2022", 'IND'],
   ])('“%s” opens with %s', (q, code) => expect(leadingCountry(q)?.code).toBe(code));
 
+  it("after a question's frame, gives the verb of saying, which is no topic", () => {
+    expect(leadingCountry('what did France say about nuclear tests')?.verb).toBe('say');
+    expect(leadingCountry('has Japan proposed a ban')?.verb).toBe('proposed');
+    expect(leadingCountry('France says nuclear tests must end')?.verb).toBeUndefined();
+  });
+
   it.each([
     'let us talk about trade', // "us" is a word
     'can we stop drug trafficking', // "can" is not Canada

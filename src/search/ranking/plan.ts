@@ -74,7 +74,12 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
   const phraseContent = [...new Set(read.flatMap((r) => r.content))];
   const phraseCompounds = [...new Map(read.flatMap((r) => r.compounds).map((k) => [k.term, k])).values()];
   const excludedPhrases = parsed.excludedPhrases.map((p) => readPhrase(c, p).terms).filter((t) => t.length > 0);
-  const words = rankedWords(c, parsed);
+  // "what did China say about …": the question's verb of saying is no topic word (it would rank
+  // every "I would like to say"), unless it is the only word
+  const frameVerb = c.opts.leadingCountry.weight > 0 ? leadingCountry(parsed.text)?.verb : undefined;
+  const verbTerm = frameVerb === undefined ? undefined : tokens(frameVerb)[0]?.term;
+  const topical = verbTerm === undefined ? parsed.words : parsed.words.filter((w) => w.term !== verbTerm);
+  const words = rankedWords(c, topical.length && topical.length < parsed.words.length ? { ...parsed, words: topical } : parsed);
   const markTerms = new Set<string>();
   const markWeights = new Map<string, number>();
   const standsFor = new Map<string, string>();
