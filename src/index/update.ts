@@ -11,7 +11,7 @@
  */
 import { resolveDocumentIds } from '../ingest/document-id.ts';
 import { AcronymMiner } from './acronyms.ts';
-import { betterSurface, partitionsOf, surfaceEntry } from './build.ts';
+import { betterSurface, partitionsOf, SURFACE_FORMS, surfaceEntry } from './build.ts';
 import { INDEX_OPTIONS } from './options.ts';
 import { documentFrequencies, FrozenIndex, type IndexArrays, type PartFrozen } from './frozen.ts';
 import { PartitionIndex, type IndexedPassage } from './partition.ts';
@@ -304,8 +304,11 @@ function splice(
     // (with its other written words); a new term's entry is the entering passages'
     const s = oid >= 0 ? old.surface(oid) : undefined;
     const n = newSurface(term);
-    if (s !== undefined && (!s.includes('-') || n === undefined || n.includes('-'))) surfaces.push(old.surfaceEntry(oid));
-    else surfaces.push(newEntry(term) ?? '');
+    if (s !== undefined && (!s.includes('-') || n === undefined || n.includes('-'))) {
+      // the old surface stays; the entering passages' written words join its other forms
+      const fresh = newEntry(term);
+      surfaces.push(fresh === undefined ? old.surfaceEntry(oid) : mergedEntry(term, old.surfaceEntry(oid), fresh));
+    } else surfaces.push(newEntry(term) ?? '');
     textOff.push(tn);
     metaOff.push(mn);
   }
@@ -344,4 +347,20 @@ function mergeByPath(report: readonly Problem[], extra: readonly Problem[]): Pro
     out.push(p);
   }
   return [...out, ...extra.slice(i)];
+}
+
+/**
+ * A term's surface entry after an update: the old entry's surface, then its other written words and
+ * the entering passages' (`fresh`, a {@link surfaceEntry}), each once, at most SURFACE_FORMS.max of
+ * them, the old ones first. A full build counts every passage, so it may keep other words (or order
+ * them otherwise); a typo of a word only the new passages write is corrected all the same.
+ */
+function mergedEntry(term: string, oldEntry: string, fresh: string): string {
+  const [first = '', ...forms] = oldEntry.split('\t');
+  const [freshFirst = '', ...freshForms] = fresh.split('\t');
+  const surface = first || term;
+  const others: string[] = [];
+  for (const w of [...forms, freshFirst || term, ...freshForms])
+    if (w && w !== surface && !w.includes('-') && !others.includes(w) && others.length < SURFACE_FORMS.max) others.push(w);
+  return [first, ...others].join('\t');
 }

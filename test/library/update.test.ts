@@ -195,6 +195,31 @@ describe('applyChange (VerbatimEngine.update)', () => {
     }
   });
 
+  it("an existing term takes the entering passages' written words as other forms (review20 R2), so their typo is corrected after the update as after a rebuild", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-forms-old-'));
+    try {
+      writeFileSync(path.join(dir, 'a.txt'), 'The meeting was organized well. The talks were organized twice. The visit was organized.\n');
+      const { documents: first, report: r0 } = await loadLibrary(dir);
+      const before = new VerbatimEngine(buildState(first, r0));
+      // the same term, written another way, arrives
+      writeFileSync(path.join(dir, 'b.txt'), 'The organisation met in Vienna. The organisation thanked its hosts.\n');
+      const documents = (await loadFiles(dir, ['b.txt'])).flatMap((r) => r.documents);
+      const { documents: all, report } = await loadLibrary(dir);
+      const full = new VerbatimEngine(buildState(all, report));
+      const updated = before.update({ removedPaths: [], documents, report });
+      const forms = (e: VerbatimEngine): string[] => {
+        const t = [...Array(e.state.index.termCount).keys()].find((i) => e.state.index.surface(i) === 'organized')!;
+        return [...e.state.index.otherForms(t)];
+      };
+      expect(forms(full)).toEqual(['organisation']);
+      expect(forms(updated)).toEqual(forms(full));
+      // "organsation" is one edit from "organisation", three from "organized"
+      for (const e of [full, updated]) expect((await e.search('organsation')).hits.map((h) => h.source.document)).toContain('b');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('removing everything leaves an empty engine that still answers', async () => {
     const engine = await fullBuild();
     const paths = engine.documents().map((d) => d.path);
