@@ -50,6 +50,31 @@ async function fullBuild(): Promise<VerbatimEngine> {
   return new VerbatimEngine(buildState(documents, report));
 }
 
+/**
+ * A library of file a.txt holding `first`, then b.txt holding `added` arriving: the engine a full
+ * rebuild gives and the one a live update of the first gives (the folder removed after).
+ */
+async function fullAndUpdated(first: string, added: string): Promise<{ full: VerbatimEngine; updated: VerbatimEngine }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-arrival-'));
+  try {
+    writeFileSync(path.join(dir, 'a.txt'), first);
+    const { documents: before, report: r0 } = await loadLibrary(dir);
+    const old = new VerbatimEngine(buildState(before, r0));
+    writeFileSync(path.join(dir, 'b.txt'), added);
+    const documents = (await loadFiles(dir, ['b.txt'])).flatMap((r) => r.documents);
+    const { documents: all, report } = await loadLibrary(dir);
+    return { full: new VerbatimEngine(buildState(all, report)), updated: old.update({ removedPaths: [], documents, report }) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The term whose usual written word is `surface`: that word, then its other forms. */
+function writtenForms(e: VerbatimEngine, surface: string): string[] {
+  const t = [...Array(e.state.index.termCount).keys()].find((i) => e.state.index.surface(i) === surface)!;
+  return [e.state.index.surface(t), ...e.state.index.otherForms(t)];
+}
+
 describe('applyChange (VerbatimEngine.update)', () => {
   it('adds, changes and removes files in several decades and answers like a full rebuild', async () => {
     const before = await fullBuild();
@@ -138,86 +163,43 @@ describe('applyChange (VerbatimEngine.update)', () => {
   });
 
   it('chooses surface words as a full rebuild does: a word written closed wins over a compound hyphenated', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-surface-'));
-    try {
-      writeFileSync(path.join(dir, 'a.txt'), 'Antiapartheid movements grew across the continent.\n');
-      const before = await (async () => {
-        const { documents, report } = await loadLibrary(dir);
-        return new VerbatimEngine(buildState(documents, report));
-      })();
-      // only the hyphenated form arrives, three times: a full build keeps "antiapartheid" as the surface
-      writeFileSync(path.join(dir, 'b.txt'), 'The anti-apartheid campaign, anti-apartheid groups and anti-apartheid songs.\n');
-      const documents = (await loadFiles(dir, ['b.txt'])).flatMap((r) => r.documents);
-      const { documents: all, report } = await loadLibrary(dir);
-      const full = new VerbatimEngine(buildState(all, report));
-      const updated = before.update({ removedPaths: [], documents, report });
-      const surfaceOf = (e: VerbatimEngine): string => e.state.index.surface(e.state.index.termId('antiapartheid'));
-      expect(surfaceOf(full)).toBe('antiapartheid');
-      expect(surfaceOf(updated)).toBe(surfaceOf(full));
-      // so a typo still finds it, after the update as after a rebuild
-      const hits = async (e: VerbatimEngine) => (await e.search('antiaparthied')).hits.map((h) => h.source.document).sort();
-      expect(await hits(updated)).toEqual(await hits(full));
-      expect(await hits(full)).toContain('a');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // only the hyphenated form arrives, three times: a full build keeps "antiapartheid" as the surface
+    const { full, updated } = await fullAndUpdated(
+      'Antiapartheid movements grew across the continent.\n',
+      'The anti-apartheid campaign, anti-apartheid groups and anti-apartheid songs.\n',
+    );
+    const surfaceOf = (e: VerbatimEngine): string => e.state.index.surface(e.state.index.termId('antiapartheid'));
+    expect(surfaceOf(full)).toBe('antiapartheid');
+    expect(surfaceOf(updated)).toBe(surfaceOf(full));
+    // so a typo still finds it, after the update as after a rebuild
+    const hits = async (e: VerbatimEngine) => (await e.search('antiaparthied')).hits.map((h) => h.source.document).sort();
+    expect(await hits(updated)).toEqual(await hits(full));
+    expect(await hits(full)).toContain('a');
   });
 
   it("keeps a new term's other written words, so a typo of one of them is corrected after the update", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-forms-'));
-    try {
-      writeFileSync(path.join(dir, 'a.txt'), 'The committee met in Geneva.\n');
-      const { documents: first, report: r0 } = await loadLibrary(dir);
-      const before = new VerbatimEngine(buildState(first, r0));
-      // one term (organ-iz-) written three ways, "organized" most often
-      writeFileSync(
-        path.join(dir, 'b.txt'),
-        'The meeting was organized well. The conference was organized by the hosts. The talks were organized twice.\n\nThe organization thanked the hosts. Regional organizations and the organization of work were discussed.\n',
-      );
-      const documents = (await loadFiles(dir, ['b.txt'])).flatMap((r) => r.documents);
-      const { documents: all, report } = await loadLibrary(dir);
-      const full = new VerbatimEngine(buildState(all, report));
-      const updated = before.update({ removedPaths: [], documents, report });
-      const forms = (e: VerbatimEngine): string[] => {
-        const t = [...Array(e.state.index.termCount).keys()].find((i) => e.state.index.surface(i) === 'organized')!;
-        return [e.state.index.surface(t), ...e.state.index.otherForms(t)];
-      };
-      // "organizations", written once, is no form (a stray spelling is not either)
-      expect(forms(full)).toEqual(['organized', 'organization']);
-      expect(forms(updated)).toEqual(forms(full));
-      // "organsation" is two edits from "organization", more from "organized"
-      for (const e of [full, updated]) {
-        const res = await e.search('organsation');
-        expect(res.hits.map((h) => h.source.document)).toContain('b');
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // one term (organ-iz-) written three ways, "organized" most often
+    const { full, updated } = await fullAndUpdated(
+      'The committee met in Geneva.\n',
+      'The meeting was organized well. The conference was organized by the hosts. The talks were organized twice.\n\nThe organization thanked the hosts. Regional organizations and the organization of work were discussed.\n',
+    );
+    // "organizations", written once, is no form (a stray spelling is not either)
+    expect(writtenForms(full, 'organized')).toEqual(['organized', 'organization']);
+    expect(writtenForms(updated, 'organized')).toEqual(writtenForms(full, 'organized'));
+    // "organsation" is two edits from "organization", more from "organized"
+    for (const e of [full, updated]) expect((await e.search('organsation')).hits.map((h) => h.source.document)).toContain('b');
   });
 
   it("an existing term takes the entering passages' written words as other forms (review20 R2), so their typo is corrected after the update as after a rebuild", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-forms-old-'));
-    try {
-      writeFileSync(path.join(dir, 'a.txt'), 'The meeting was organized well. The talks were organized twice. The visit was organized.\n');
-      const { documents: first, report: r0 } = await loadLibrary(dir);
-      const before = new VerbatimEngine(buildState(first, r0));
-      // the same term, written another way, arrives
-      writeFileSync(path.join(dir, 'b.txt'), 'The organisation met in Vienna. The organisation thanked its hosts.\n');
-      const documents = (await loadFiles(dir, ['b.txt'])).flatMap((r) => r.documents);
-      const { documents: all, report } = await loadLibrary(dir);
-      const full = new VerbatimEngine(buildState(all, report));
-      const updated = before.update({ removedPaths: [], documents, report });
-      const forms = (e: VerbatimEngine): string[] => {
-        const t = [...Array(e.state.index.termCount).keys()].find((i) => e.state.index.surface(i) === 'organized')!;
-        return [...e.state.index.otherForms(t)];
-      };
-      expect(forms(full)).toEqual(['organisation']);
-      expect(forms(updated)).toEqual(forms(full));
-      // "organsation" is one edit from "organisation", three from "organized"
-      for (const e of [full, updated]) expect((await e.search('organsation')).hits.map((h) => h.source.document)).toContain('b');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // the same term, written another way, arrives
+    const { full, updated } = await fullAndUpdated(
+      'The meeting was organized well. The talks were organized twice. The visit was organized.\n',
+      'The organisation met in Vienna. The organisation thanked its hosts.\n',
+    );
+    expect(writtenForms(full, 'organized')).toEqual(['organized', 'organisation']);
+    expect(writtenForms(updated, 'organized')).toEqual(writtenForms(full, 'organized'));
+    // "organsation" is one edit from "organisation", three from "organized"
+    for (const e of [full, updated]) expect((await e.search('organsation')).hits.map((h) => h.source.document)).toContain('b');
   });
 
   it('removing everything leaves an empty engine that still answers', async () => {
