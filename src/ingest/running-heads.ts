@@ -12,6 +12,7 @@
  * PDF readers drop the same furniture by its place on the page (./formats/layout.ts); here only
  * the line is left to go by.
  */
+import { MONTH_NAMES } from './dates.ts';
 import { endsSentence } from './sentences.ts';
 
 /** What reflow needs: the lines without the furniture, and where a page break was. */
@@ -34,7 +35,7 @@ const RECORD_SYMBOL = /\/PV\.\d{1,5}$/;
 const MARK = /^(?:\(E\)|\*\d{6,}\*)$/;
 
 const ORDINAL = String.raw`[A-Z][a-z]+(?:-[a-z]+)?`;
-const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)`;
+const MONTH = `(?:${MONTH_NAMES.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})`;
 /** The heads of the 1990s records (page number optional, "l993" as scanned). */
 const RECORD_HEADS = [
   // "General Assembly 14th meeting", "General Assembly 22nd plenary meeting"

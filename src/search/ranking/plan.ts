@@ -76,8 +76,8 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
   const excludedPhrases = parsed.excludedPhrases.map((p) => readPhrase(c, p).terms).filter((t) => t.length > 0);
   // "what did China say about …": the question's verb of saying is no topic word (it would rank
   // every "I would like to say"), unless it is the only word
-  const frameVerb = c.opts.leadingCountry.weight > 0 ? leadingCountry(parsed.text)?.verb : undefined;
-  const verbTerm = frameVerb === undefined ? undefined : tokens(frameVerb)[0]?.term;
+  const named = c.opts.leadingCountry.weight > 0 ? leadingCountry(parsed.text) : undefined;
+  const verbTerm = named?.verb === undefined ? undefined : tokens(named.verb)[0]?.term;
   const topical = verbTerm === undefined ? parsed.words : parsed.words.filter((w) => w.term !== verbTerm);
   const words = rankedWords(c, topical.length && topical.length < parsed.words.length ? { ...parsed, words: topical } : parsed);
   const markTerms = new Set<string>();
@@ -150,7 +150,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     markPhrases,
     wantsQuantity: asksForQuantity(parsed.text),
     countedUnits: countedUnits(parsed.text),
-    speaker: namedSpeaker(c, parsed.text, words),
+    speaker: named ? namedSpeaker(c, named, words) : null,
   };
 }
 
@@ -172,11 +172,8 @@ export interface NamedSpeaker {
   otherBits: number;
 }
 
-/** The country a query opens with (./speaker.ts), read as the filter country: would read it; null when none. */
-function namedSpeaker(c: Corpus, text: string, words: readonly RankedWord[]): NamedSpeaker | null {
-  if (c.opts.leadingCountry.weight <= 0) return null;
-  const named = leadingCountry(text);
-  if (!named) return null;
+/** The country a query opens with (`named`, ./speaker.ts), read as the filter country: would read it; null when it lifts nothing. */
+function namedSpeaker(c: Corpus, named: NonNullable<ReturnType<typeof leadingCountry>>, words: readonly RankedWord[]): NamedSpeaker | null {
   // the words naming it, as typed and as the library writes it ("US": the term of "USA")
   const nameTerms = new Set(tokens([...named.words, named.name, commonNames(named.code)].join(' ')).map((t) => t.term));
   let otherBits = 0;
