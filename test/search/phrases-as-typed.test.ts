@@ -51,7 +51,7 @@ describe('a quoted phrase as typed ranks first', () => {
   });
 
   it('reorders only the first passages, the same for every page size', () => {
-    const plan = { parsed: { phrases: [{ raw: 'responsibility to protect', terms: [] }] } } as unknown as QueryPlan;
+    const plan = { parsed: { phrases: [{ raw: 'responsibility to protect', terms: [] }], words: [] } } as unknown as QueryPlan;
     const texts = ['responses to protect', 'the responsibility to protect', 'responses to protect', 'the responsibility to protect'];
     // a head of 4 with a window of 2: the third and fourth keep their places, as on a page of 2
     expect(asTypedFirst(plan, [0, 1, 2, 3], 2, (g) => texts[g]!)).toEqual([1, 0, 2, 3]);

@@ -51,34 +51,87 @@ function agree(a: string, b: string): boolean {
   return k >= 3 && k >= Math.max(a.length, b.length) - 3;
 }
 
-/** Whether `text` holds each of `phrases` with its words written as typed ({@link agree}). */
-function holdsAsTyped(text: string, phrases: readonly (readonly string[])[]): boolean {
-  const words = (fold(text).match(SURFACE_WORD) ?? []) as string[];
-  return phrases.every((p) => words.some((_, i) => p.every((w, k) => i + k < words.length && agree(words[i + k]!, w))));
+/**
+ * How a passage holds the phrases with their words written as typed ({@link agree}): not every
+ * one (0), every one but a line of at least {@link QUOTED_LINE_WORDS} words only inside quotation
+ * marks (1), every one in its own words (2).
+ */
+type Holding = 0 | 1 | 2;
+
+/**
+ * A phrase of at least this many words is a line someone said: a passage holding it only inside
+ * quotation marks quotes it, and comes after the passages saying it (QA20 F9: six speeches quoting
+ * Kennedy's "Mankind must put an end to war …" ranked above his own).
+ */
+const QUOTED_LINE_WORDS = 5;
+
+function holding(text: string, phrases: readonly (readonly string[])[]): Holding {
+  const folded = fold(text);
+  const found = [...folded.matchAll(SURFACE_WORD)];
+  const words = found.map((m) => m[0]);
+  let quoted = false;
+  for (const p of phrases) {
+    const starts: number[] = [];
+    words.forEach((_, i) => {
+      if (p.every((w, k) => i + k < words.length && agree(words[i + k]!, w))) starts.push(found[i]!.index);
+    });
+    if (!starts.length) return 0;
+    if (p.length >= QUOTED_LINE_WORDS && starts.every((at) => insideQuotes(folded, at))) quoted = true;
+  }
+  return quoted ? 1 : 2;
+}
+
+/** Whether position `at` of `text` lies inside quotation marks opened before it in the text. */
+function insideQuotes(text: string, at: number): boolean {
+  let open = '';
+  for (let i = 0; i < at; i++) {
+    const ch = text[i]!;
+    if (ch === '"') open = open === '"' ? '' : '"';
+    // German opens with „ and closes with “, English opens with “ and closes with ”
+    else if (ch === '“') open = open === '„' ? '' : '“';
+    else if (ch === '„' || ch === '«') open = ch;
+    else if (ch === '”' || ch === '»') open = '';
+  }
+  return open !== '';
 }
 
 /**
  * The ranked head with, among its first `window` passages, those holding the quoted phrases as
  * typed first, the rest after, in order otherwise: a quoted phrase is found by its words' stems,
- * so "responsibility to protect" also held in "responses to protect", which ranked first.
+ * so "responsibility to protect" also held in "responses to protect", which ranked first. A line
+ * typed alone is first where it is said, then where it is quoted ({@link QUOTED_LINE_WORDS}).
  */
 export function asTypedFirst(plan: QueryPlan, head: number[], window: number, text: (g: number) => string): number[] {
-  return holdersFirst(typedPhrases(plan), head, window, text);
+  // a line typed alone asks who said it; beside other words ("hemingway john donne \"for whom the
+  // bell tolls\"") it may ask who quoted it (blind set 6's kb-327)
+  const { parsed } = plan;
+  const lineAlone = parsed.phrases.length === 1 && parsed.words.length === 0 && !parsed.compounds?.length;
+  return holdersFirst(typedPhrases(plan), head, window, text, lineAlone);
 }
 
 /**
  * `head` with, among its first `window` passages, those holding every one of `phrases` word for
- * word ({@link holdsAsTyped}) first, the rest after, in order otherwise; `head` itself when there is
- * nothing to move. The same first `window` passages for every page (the head grows with the page
- * asked for): a passage is never shown on two pages, nor on none.
+ * word ({@link holding}) first, those quoting a line of it next, the rest after, in order
+ * otherwise; `head` itself when there is nothing to move. The same first `window` passages for
+ * every page (the head grows with the page asked for): a passage is never shown on two pages, nor
+ * on none.
  */
-function holdersFirst(phrases: readonly (readonly string[])[], head: number[], window: number, text: (g: number) => string): number[] {
+function holdersFirst(
+  phrases: readonly (readonly string[])[],
+  head: number[],
+  window: number,
+  text: (g: number) => string,
+  quotersAfter: boolean,
+): number[] {
   const top = head.slice(0, window);
   if (!phrases.length || top.length < 2) return head;
-  const typed: number[] = [];
-  const other: number[] = [];
-  for (const g of top) (holdsAsTyped(text(g), phrases) ? typed : other).push(g);
-  return typed.length && other.length ? [...typed, ...other, ...head.slice(window)] : head;
+  const groups: [number[], number[], number[]] = [[], [], []];
+  for (const g of top) {
+    const h = holding(text(g), phrases);
+    groups[h === 0 ? 2 : h === 1 && quotersAfter ? 1 : 0].push(g);
+  }
+  if (groups.filter((x) => x.length).length < 2) return head;
+  return [...groups.flat(), ...head.slice(window)];
 }
 
 /**
@@ -104,7 +157,7 @@ function rememberedLine(plan: QueryPlan, max: number): string[] | null {
  */
 export function wordForWordFirst(plan: QueryPlan, head: number[], window: number, text: (g: number) => string, max: number): number[] {
   const line = rememberedLine(plan, max);
-  return line ? holdersFirst([line], head, window, text) : head;
+  return line ? holdersFirst([line], head, window, text, true) : head;
 }
 
 /** Candidates past the checked head sampled, evenly, to estimate how many of the rest hold the phrases. */
