@@ -204,16 +204,21 @@ describe('npm run trend', () => {
     expect(existsSync(path.join(dir, 'verbatim-لبنان-country.png'))).toBe(true);
   });
 
-  it('--raw: years the library holds nothing of have no value; the line joins the years around them', async () => {
+  it('--raw: years the library holds nothing of have no value; the line breaks there', async () => {
     const out = path.join(tmp, 'raw.png');
     const r = await run(['peace', '--raw', '--out', out], 'trend');
     expect(r.code).toBe(0);
     const img = decodePng(readFileSync(out));
-    // speeches of 1956, 2011 and 2021 only: about 1985, halfway along the axis, the area under the
-    // line joining 1956 and 2011 is filled (a 0 for every year between would leave it empty)
+    // speeches of 1956, 2011 and 2021 only: about 1985, halfway along the axis, nothing is drawn —
+    // no area under a line joining 1956 and 2011 (as before), and no line along 0 (a 0 for every
+    // year between would draw one)
     const lightBlue = (r: number, _g: number, b: number): boolean => r > 150 && b > 230 && b - r > 25;
+    const line = (r: number, g: number, b: number): boolean => Math.abs(r - 0x2b) < 40 && Math.abs(g - 0x6c) < 40 && Math.abs(b - 0xb0) < 40;
     const strip = { x: Math.round(img.width * 0.45), y: Math.round(img.height * 0.15), w: 10, h: Math.round(img.height * 0.7) };
-    expect(countPixels(img, strip, lightBlue)).toBeGreaterThan(strip.w * strip.h * 0.2);
+    expect(countPixels(img, strip, lightBlue)).toBe(0);
+    expect(countPixels(img, strip, line)).toBe(0);
+    // the three years are drawn, as points
+    expect(countPixels(img, { x: 0, y: 0, w: img.width, h: img.height }, line)).toBeGreaterThan(100);
   });
 
   it('names the countries of the filter (names, comma and space), and a long title wraps: the PNG keeps its width', async () => {

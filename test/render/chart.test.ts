@@ -17,6 +17,8 @@ import { LABEL_SVG, LABEL_TEXTS, REFERENCE } from '../fixtures/chart/label.ts';
 import { countPixels, decodePng, meanDifference, type Image } from '../support/png.ts';
 
 const UNGDC = fileURLToPath(new URL('../fixtures/ungdc', import.meta.url));
+const TWO_YEARS = fileURLToPath(new URL('../fixtures/ungdc-quoted-line', import.meta.url));
+const PAGE_HEADS = fileURLToPath(new URL('../fixtures/ungdc-page-heads', import.meta.url));
 let engine: SearchEngine;
 
 beforeAll(async () => {
@@ -44,7 +46,10 @@ const middle = (img: Image) => ({
 
 describe('trend chart PNG', () => {
   it('by year: decodes, has the declared size, fits Discord, shows the line and its text', async () => {
-    const counts = await engine.count('peace', { by: 'year' });
+    // speeches of 1961 and 1962: a line between two years (the other libraries here skip years)
+    const twoYears = (await openLibrary({ dataDir: TWO_YEARS, cachePath: path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-chart-')), 'i.bin') }))
+      .engine;
+    const counts = await twoYears.count('peace', { by: 'year' });
     const chart = trendChart(counts, { libraryName: 'ungdc' });
     const out = await renderChart(chart.spec, chart.texts);
     const img = decodePng(out.png);
@@ -62,7 +67,27 @@ describe('trend chart PNG', () => {
       countPixels(img, { x: 0, y: Math.round(img.height * 0.9), w: img.width, h: Math.round(img.height * 0.1) }, (r, g, b) => r + g + b < 450),
     ).toBeGreaterThan(300);
     expect(out.svg).toContain('“peace”');
-    expect(out.svg).toContain('Source: library “ungdc” — 6 documents');
+    expect(out.svg).toContain('Source: library “ungdc” — 3 documents');
+  });
+
+  it('by year: breaks the line at years the library holds nothing of, and shows a year standing alone as a point', async () => {
+    // three real speeches of 1994, 2009 and 2015: the years between hold no passage, so no rate
+    const gaps = (await openLibrary({ dataDir: PAGE_HEADS, cachePath: path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-chart-')), 'i.bin') }))
+      .engine;
+    const counts = await gaps.count('peace', { by: 'year' });
+    expect(counts.buckets.filter((b) => b.base > 0).map((b) => b.key)).toEqual(['1994', '2009', '2015']);
+    const chart = trendChart(counts, { libraryName: 'page heads' });
+    const img = decodePng((await renderChart(chart.spec, chart.texts)).png);
+    // no line or area drawn across the empty years (it joined 1994 to 2009 to 2015 before)
+    const lightBlue = (r: number, _g: number, b: number): boolean => r > 150 && b > 230 && b - r > 25;
+    expect(countPixels(img, middle(img), lightBlue)).toBeLessThan(100);
+    // the three years are there, as points: blobs of the line's colour in three places
+    const blue = near(0x2b, 0x6c, 0xb0, 30);
+    const columns: number[] = [];
+    for (let x = 0; x < img.width; x++) if (countPixels(img, { x, y: 0, w: 1, h: img.height }, blue) > 3) columns.push(x);
+    const runs = columns.filter((x, i) => i === 0 || x !== columns[i - 1]! + 1).length;
+    expect(runs).toBe(3);
+    expect(columns.length).toBeLessThan(60);
   });
 
   it('by country: one horizontal bar per country, longest first', async () => {

@@ -268,22 +268,31 @@ export function trendChart(counts: TrendCounts, options: ChartOptions = {}): Tre
         : { field: 'label', type: 'ordinal', sort: null, title: 'Session', axis: { labelOverlap: true, labelAngle: 0 } };
     const plotted = rows.filter((r) => r.value !== null).length;
     const yAxis = { field: 'value', type: 'quantitative', title: axisTitle, axis: { titleFontSize: 12 } };
-    chart = {
-      width: CHART_WIDTH,
-      height: CHART_HEIGHT,
-      // years with no passages at all have no rate: left out, the line joins the years around them
-      data: counts.by === 'year' ? { values: data.values.filter((r) => r.value !== null).map((r) => ({ ...r, label: `${r.key}-07-01` })) } : data,
-      mark:
-        counts.by === 'year'
-          ? {
-              type: 'area',
-              line: { color: '#2b6cb0', strokeWidth: 2 },
-              color: '#bee3f8',
-              point: plotted <= 40 ? { color: '#2b6cb0', size: 40 } : false,
-            }
-          : { type: 'bar', color: '#2b6cb0' },
-      encoding: { x, y: yAxis },
-    };
+    if (counts.by === 'year') {
+      // a year with no passages at all has no rate: the line breaks there (Vega-Lite breaks paths at
+      // null) rather than joining the years around it as if they were measured; a year standing
+      // alone between such gaps is a point, or it would not be drawn at all
+      const values = data.values.map((r, i, all) => ({
+        ...r,
+        label: `${r.key}-07-01`,
+        alone: r.value !== null && (all[i - 1]?.value ?? null) === null && (all[i + 1]?.value ?? null) === null,
+      }));
+      const points = plotted <= 40;
+      chart = {
+        width: CHART_WIDTH,
+        height: CHART_HEIGHT,
+        data: { values },
+        encoding: { x, y: yAxis },
+        layer: [
+          {
+            mark: { type: 'area', line: { color: '#2b6cb0', strokeWidth: 2 }, color: '#bee3f8', point: points ? { color: '#2b6cb0', size: 40 } : false },
+          },
+          ...(points ? [] : [{ transform: [{ filter: 'datum.alone' }], mark: { type: 'point', filled: true, opacity: 1, color: '#2b6cb0', size: 40 } }]),
+        ],
+      };
+    } else {
+      chart = { width: CHART_WIDTH, height: CHART_HEIGHT, data, mark: { type: 'bar', color: '#2b6cb0' }, encoding: { x, y: yAxis } };
+    }
   }
   const spec: Record<string, unknown> = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
