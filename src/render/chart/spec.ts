@@ -285,9 +285,16 @@ export function trendChart(counts: TrendCounts, options: ChartOptions = {}): Tre
         encoding: { x, y: yAxis },
         layer: [
           {
-            mark: { type: 'area', line: { color: '#2b6cb0', strokeWidth: 2 }, color: '#bee3f8', point: points ? { color: '#2b6cb0', size: 40 } : false },
+            mark: {
+              type: 'area',
+              line: { color: '#2b6cb0', strokeWidth: 2 },
+              color: '#bee3f8',
+              point: points ? { color: '#2b6cb0', size: 40 } : false,
+            },
           },
-          ...(points ? [] : [{ transform: [{ filter: 'datum.alone' }], mark: { type: 'point', filled: true, opacity: 1, color: '#2b6cb0', size: 40 } }]),
+          ...(points
+            ? []
+            : [{ transform: [{ filter: 'datum.alone' }], mark: { type: 'point', filled: true, opacity: 1, color: '#2b6cb0', size: 40 } }]),
         ],
       };
     } else {
