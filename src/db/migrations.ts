@@ -74,4 +74,7 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TRIGGER alerts_id_high AFTER INSERT ON alerts BEGIN
      UPDATE id_high SET last = max(last, NEW.id) WHERE name = 'alerts';
    END;`,
+  // 4: each recorded passage's fingerprint beside its id (src/follows/fingerprint.ts), to tell a
+  // corrected paragraph from a new one when a file is edited; filled in at the next comparison.
+  `ALTER TABLE library_docs ADD COLUMN prints TEXT;`,
 ];

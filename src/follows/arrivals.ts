@@ -2,15 +2,17 @@
  * Which passages are new: the library as the database last recorded it (per document, a hash of
  * its passage ids and the ids themselves) against the library now. Passage ids are stable (same
  * file, same text → same id), so a rebuild, a restart or a reindex finds nothing new, a new file
- * brings all its passages, and an edited file only its changed paragraphs. Files added while the
- * bot was down are found at the next start. The first time (an empty record) is the baseline:
- * nothing is new.
+ * brings all its passages, and an edited file only its changed paragraphs — not a paragraph only
+ * corrected (a word misspelt, quotation marks changed), told by the fingerprints kept beside the ids
+ * (./fingerprint.ts). Files added while the bot was down are found at the next start. The first
+ * time (an empty record) is the baseline: nothing is new.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { VerbatimEngine } from '../search/engine.ts';
 import { voices } from '../search/speakers.ts';
 import type { SearchEngine } from '../types.ts';
+import { fingerprintOf, formatFingerprint, isEdit, parseFingerprint, type Fingerprint } from './fingerprint.ts';
 import type { NewPassage } from './matcher.ts';
 import { timeSlicer, type Slicer } from '../time-slice.ts';
 
@@ -26,6 +28,8 @@ export interface Arrivals {
   /** Documents that entered or changed, and that left. */
   changedDocs: number;
   removedDocs: number;
+  /** Passages of changed documents that are an old passage corrected ({@link isEdit}): not new. */
+  edited: number;
   /** True on the first run (the record was empty): the library was recorded, nothing counted as new. */
   baseline: boolean;
   /** Records the library as now; run it in the transaction that stores the matches. */
@@ -35,13 +39,20 @@ export interface Arrivals {
 /** Compares engines' libraries with the record in the database. Keeps the per-document hashes in memory. */
 export class ArrivalTracker {
   private hashes: Map<string, string> | undefined;
+  /** Documents recorded without their passages' fingerprints (before they were kept): given them at the next diff. */
+  private bare: Set<string> | undefined;
 
   constructor(private readonly db: Database) {}
 
   private recorded(): Map<string, string> {
     if (!this.hashes) {
-      const rows = this.db.prepare('SELECT doc_id, hash FROM library_docs').all() as { doc_id: string; hash: string }[];
+      const rows = this.db.prepare('SELECT doc_id, hash, prints IS NULL AS bare FROM library_docs').all() as {
+        doc_id: string;
+        hash: string;
+        bare: number;
+      }[];
       this.hashes = new Map(rows.map((r) => [r.doc_id, r.hash]));
+      this.bare = new Set(rows.filter((r) => r.bare).map((r) => r.doc_id));
     }
     return this.hashes;
   }
@@ -72,34 +83,69 @@ export class ArrivalTracker {
     const present = new Set(now.map((d) => d.id));
     const removed = [...before.keys()].filter((id) => !present.has(id));
     const passages: NewPassage[] = [];
+    const prints = new Map<string, string>();
+    const printsOf = (d: DocNow): string => {
+      let p = prints.get(d.id);
+      if (p === undefined) {
+        const out: string[] = [];
+        for (let g = d.first; g < d.first + d.count; g++) out.push(formatFingerprint(fingerprintOf(store.text(g))));
+        prints.set(d.id, (p = out.join(' ')));
+      }
+      return p;
+    };
+    let edited = 0;
     if (!baseline) {
-      const oldIds = this.db.prepare('SELECT ids FROM library_docs WHERE doc_id = ?');
+      const oldRecord = this.db.prepare('SELECT ids, prints FROM library_docs WHERE doc_id = ?');
       for (const d of changed) {
         await slice();
-        const old = oldIds.get(d.id) as { ids: string } | undefined;
-        const known = new Set(old ? old.ids.split(' ') : []);
+        const old = oldRecord.get(d.id) as { ids: string; prints: string | null } | undefined;
+        const oldIds = old ? old.ids.split(' ') : [];
+        const known = new Set(oldIds);
+        const nowIds = new Set<string>();
+        for (let g = d.first; g < d.first + d.count; g++) nowIds.add(store.id(g));
+        // the passages that left the document, by fingerprint: a new one close to one of them is
+        // that paragraph corrected, not something new said
+        const oldPrints = old?.prints?.split(' ');
+        const gone: Fingerprint[] = [];
+        if (oldPrints && oldPrints.length === oldIds.length)
+          oldIds.forEach((id, i) => {
+            const f = nowIds.has(id) ? undefined : parseFingerprint(oldPrints[i]!);
+            if (f) gone.push(f);
+          });
+        const newPrints = gone.length ? printsOf(d).split(' ') : [];
         const doc = store.docs[store.docOf[d.first]!]!;
         const vs = voices(doc);
         for (let g = d.first; g < d.first + d.count; g++) {
           const id = store.id(g);
           if (known.has(id)) continue;
           const o = g - d.first;
+          if (gone.length) {
+            const f = parseFingerprint(newPrints[o]!)!;
+            const k = gone.findIndex((x) => isEdit(x, f));
+            if (k >= 0) {
+              gone.splice(k, 1);
+              edited++;
+              continue;
+            }
+          }
           const v = vs.find((x) => o >= x.first && o <= x.last);
           const voice = { speaker: v?.speaker, presiding: v?.presiding, country: v?.country, organisations: v?.organisations ?? [] };
           passages.push({ id, docId: d.id, text: store.text(g), meta: doc.meta, voice, dateFrom: dateFrom[g]!, dateTo: dateTo[g]! });
         }
       }
     }
-    const rows: Array<[id: string, hash: string, ids: string]> = [];
-    for (const d of changed) {
+    const rows: Array<[id: string, hash: string, ids: string, prints: string]> = [];
+    const bare = this.bare!;
+    for (const d of now) {
+      if (!(before.get(d.id) !== d.hash || bare.has(d.id))) continue;
       await slice();
       const ids: string[] = [];
       for (let g = d.first; g < d.first + d.count; g++) ids.push(store.id(g));
-      rows.push([d.id, d.hash, ids.join(' ')]);
+      rows.push([d.id, d.hash, ids.join(' '), printsOf(d)]);
     }
     const commit = (): void => {
       const upsert = this.db.prepare(
-        'INSERT INTO library_docs (doc_id, hash, ids) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET hash = excluded.hash, ids = excluded.ids',
+        'INSERT INTO library_docs (doc_id, hash, ids, prints) VALUES (?, ?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET hash = excluded.hash, ids = excluded.ids, prints = excluded.prints',
       );
       const del = this.db.prepare('DELETE FROM library_docs WHERE doc_id = ?');
       for (const row of rows) upsert.run(...row);
@@ -107,12 +153,15 @@ export class ArrivalTracker {
       const map = this.recorded();
       for (const d of changed) map.set(d.id, d.hash);
       for (const id of removed) map.delete(id);
+      for (const [id] of rows) bare.delete(id);
+      for (const id of removed) bare.delete(id);
     };
-    return { passages, changedDocs: changed.length, removedDocs: removed.length, baseline, commit };
+    return { passages, changedDocs: changed.length, removedDocs: removed.length, edited, baseline, commit };
   }
 
   /** Forgets the in-memory hashes (after a rolled-back transaction). */
   reset(): void {
     this.hashes = undefined;
+    this.bare = undefined;
   }
 }

@@ -276,6 +276,7 @@ export class FollowService implements FollowCommands {
           changedDocs: arrivals.changedDocs,
           removedDocs: arrivals.removedDocs,
           newPassages: arrivals.passages.length,
+          editedPassages: arrivals.edited,
           follows: this.index.size,
           followsMatched: matched.size,
           queued,

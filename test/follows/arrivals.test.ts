@@ -98,4 +98,46 @@ describe('new passages', () => {
     const back = await arrive();
     expect(back).toMatchObject({ changedDocs: 1, removedDocs: 1, passages: [] });
   });
+
+  it('brings a paragraph with a sentence added, but not one only corrected (a word misspelt, a dash)', async () => {
+    const file = path.join(dir, 'ungdc', 'COL_76_2021.txt');
+    const text = readFileSync(file, 'utf8');
+    // a word misspelt in one paragraph and a dash written otherwise in another: the same words said
+    const corrected = text
+      .replace('abruptly burst into our lives', 'abruptly burts into our lives')
+      .replace(' — the Internet of Things', ' - the Internet of Things');
+    expect(corrected).not.toBe(text);
+    writeFileSync(file, corrected);
+    const typo = await arrive();
+    expect(typo.changedDocs).toBe(1);
+    expect(typo.passages).toEqual([]);
+    expect(typo.edited).toBe(2);
+    // a sentence added to a paragraph is something new said
+    const added = corrected.replace(
+      'taking away loved ones.',
+      'taking away loved ones. Colombia will donate two million vaccine doses to its neighbours this year.',
+    );
+    writeFileSync(file, added);
+    const more = await arrive();
+    expect(more.passages.map((p) => p.text)).toEqual([expect.stringContaining('Colombia will donate two million vaccine doses')]);
+    expect(more.edited).toBe(0);
+    writeFileSync(file, text);
+    await arrive();
+  });
+
+  it('gives the record made before fingerprints were kept its fingerprints, then tells an edit', async () => {
+    // a record as an older Verbatim left it: ids, no fingerprints
+    db.exec('UPDATE library_docs SET prints = NULL');
+    const fresh = new ArrivalTracker(db);
+    const first = await fresh.diff(await engineNow());
+    expect(first).toMatchObject({ changedDocs: 0, passages: [] });
+    db.transaction(() => first.commit());
+    expect((db.prepare('SELECT count(*) AS n FROM library_docs WHERE prints IS NULL').get() as { n: number }).n).toBe(0);
+    const file = path.join(dir, 'ungdc', 'COL_76_2021.txt');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('abruptly burst into our lives', 'abruptly burts into our lives'));
+    const typo = await fresh.diff(await engineNow());
+    expect(typo).toMatchObject({ changedDocs: 1, edited: 1, passages: [] });
+    writeFileSync(file, text);
+  });
 });
