@@ -26,7 +26,9 @@ export function scoreBm25f(c: Corpus, plan: QueryPlan, s: Scratch, required: Con
     else scorer.term(w.term, w.qw, w.bit);
     // a rank-only stand-in scores but sets no word bit: a passage holding only "solar" does not hold
     // "sun" for the all-words-first tier (as feedback terms do not)
-    for (const e of w.expansions) scorer.term(e.term, w.qw * e.weight, e.rankOnly ? NO_BIT : w.bit);
+    // a guess at a word the library holds ("looking" for "cooking") is no mention of it in the text:
+    // a passage it alone reaches there is context, as one its metadata alone reaches (rank.ts)
+    for (const e of w.expansions) scorer.term(e.term, w.qw * e.weight, e.rankOnly ? NO_BIT : w.bit, !e.guess);
     scorer.endWord();
   }
   // phrase words rank too (a quoted phrase's rare words are evidence like any other)
@@ -122,8 +124,11 @@ class Bm25fScorer {
     else forEachPosting(this.c, term, plan.routed, plan.restriction.passages, plan.allow, fn);
   }
 
-  /** Scores one term with query weight `weight` for the word of bit `bit` (-1: a phrase word; NO_BIT: no word's). */
-  term(term: string, weight: number, bit: number): void {
+  /**
+   * Scores one term with query weight `weight` for the word of bit `bit` (-1: a phrase word; NO_BIT:
+   * no word's); `inText` false: its mentions in a passage's text do not count as the word's there.
+   */
+  term(term: string, weight: number, bit: number, inText = true): void {
     const idf = this.c.idf(term);
     this.idfOf.set(term, Math.max(this.idfOf.get(term) ?? 0, idf));
     if (performance.now() > this.plan.deadline) {
@@ -132,7 +137,7 @@ class Bm25fScorer {
     }
     // the walk gives each passage once, its fields already summed (BM25F)
     const wi = weight * idf;
-    this.postings(term, (g, t, inText) => this.visit(g, t, wi, bit, inText));
+    this.postings(term, (g, t, text) => this.visit(g, t, wi, bit, text && inText));
     // a walk over the whole library has just counted the documents holding the term: no second walk
     if (this.docWeight > 0 && this.wholeLibrary) this.c.knowDocDf(term, this.s.termDocs.length);
     this.endTerm(this.docWeight > 0 ? weight * this.c.docIdf(term) : 0);

@@ -208,15 +208,17 @@ function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: numbe
   const countryBits = countryInText ? contextBits & ~yearBits(words) : 0;
   const contextOnly = (g: number): boolean => contextBits !== 0 && others !== 0 && (mask[g]! & others) === 0 && (textMask[g]! & countryBits) === 0;
   // a passage holding the query's words only through its document's metadata, shared by every
-  // passage of a long document (the speaker, the country, the year), lacking one of them (one
-  // reached by feedback's terms alone holds none of them: it keeps its place, review20 R9)
+  // passage of a long document (the speaker, the country, the year), lacking one of them, or
+  // holding the one word of a one-word query so ("straw": Jack Straw's speech) (one reached by
+  // feedback's terms alone holds none of them: it keeps its place, review20 R9)
   const { docOf, docs } = c.store;
+  // (beside a quoted phrase, the one word may well be the speaker asked for: `martino "…"`)
+  const oneWordAlone = words.length === 1 && plan.parsed.phrases.length === 0;
   const metaOnly = (g: number): boolean =>
     metaOnlyMinPassages > 0 &&
-    words.length > 1 &&
     textMask[g] === 0 &&
     (mask[g]! & fullMask) !== 0 &&
-    (mask[g]! & fullMask) !== fullMask &&
+    (oneWordAlone || (mask[g]! & fullMask) !== fullMask) &&
     docs[docOf[g]!]!.count >= metaOnlyMinPassages;
   const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 2 : contextOnly(g) || metaOnly(g) ? 0 : 1);
   return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;

@@ -16,9 +16,11 @@ export interface RankedWord {
   bit: number;
   /**
    * Other terms scored as this word, each with its weight relative to the word's; `rankOnly`: ranking
-   * evidence only, not the word itself for a count (a noun's adjective: "economic" is not "economy").
+   * evidence only, not the word itself for a count (a noun's adjective: "economic" is not "economy");
+   * `typo`: a correction; `guess`: a correction of a word the library holds (a likely misspelling
+   * of a far more frequent word, which may as well be the word meant), no mention of it in a text.
    */
-  expansions: Array<{ term: string; weight: number; rankOnly?: boolean; typo?: boolean }>;
+  expansions: Array<{ term: string; weight: number; rankOnly?: boolean; typo?: boolean; guess?: boolean }>;
   /** The word as the query writes it. */
   raw?: string;
   /**
@@ -136,7 +138,12 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
       const floor = rare ? df + 1 : df * c.opts.fuzzy.ratio;
       const cands = typoCandidates(c, w.term, folded, edits, floor, rare).slice(0, maxExpansions);
       // noisy channel: the more frequent the neighbour against the word as typed, the likelier it was meant
-      rw.expansions = cands.map((x) => ({ term: x.term, weight: (weight * x.df) / (x.df + channel * Math.max(1, df)) / x.distance, typo: true }));
+      rw.expansions = cands.map((x) => ({
+        term: x.term,
+        weight: (weight * x.df) / (x.df + channel * Math.max(1, df)) / x.distance,
+        typo: true,
+        ...(!rare && { guess: true }),
+      }));
     }
     const long = c.longFormOf.get(w.term);
     if (long && rw.expansions.length === 0) rw.longForm = long;

@@ -1,0 +1,67 @@
+/**
+ * A one-word query finds the passages that say it before a speech whose speaker's name it matches
+ * (QA21 F1), on six real General Debate speeches: Ghana 1972 (Mr. Moore), the United Kingdom 1997
+ * (Robin Cook) and 2004 (Jack Straw), and three that say "moorings", "straw" and "cooking".
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/ingest/load-library.ts';
+import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+import type { Hit } from '../../src/types.ts';
+import { rankedWith } from '../support/options.ts';
+
+describe('a word that is also a speaker’s name', () => {
+  let engine: VerbatimEngine;
+  beforeAll(async () => {
+    const lib = await loadLibrary(path.resolve(import.meta.dirname, '../fixtures/ungdc-speaker-names'));
+    engine = createEngine(lib.documents, lib.report);
+  });
+  const first = (q: string) => {
+    const h = engine.searchSync(q, { limit: 1 }).hits[0]!;
+    return { speaker: h.source.speaker, marked: h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b).toLowerCase()) };
+  };
+
+  it.each([
+    ['straw', 'Mr. EBAN', 'straw'], // not Jack Straw's speech, which never says it
+    ['moorings', 'Mr. Frank-Walter Steinmeier', 'moorings'], // not Mr. Moore's ("moorings" and "Moore" stem alike)
+    ['cooking', 'Kassim Majaliwa Majaliwa', 'cooking'], // not Robin Cook's
+  ])('“%s” first finds a passage that says it', (q, speaker, word) => {
+    expect(first(q)).toEqual({ speaker, marked: [word] });
+  });
+
+  it('still finds the speech of the speaker so named, after the passages saying the word', () => {
+    const speakers = engine.searchSync('straw', { limit: 10 }).hits.map((h) => h.source.speaker);
+    expect(speakers.indexOf('Jack Straw')).toBeGreaterThan(0);
+  });
+
+  it('counts a correction guessed for a word the library holds as no mention of it', async () => {
+    // a library where "looking" is far more frequent than "cooking", which it is one letter from: a
+    // likely misspelling, so "looking" is searched too; Cook's speech (his name stems as "cooking"
+    // does) says "looking" in every paragraph and "cooking" in none
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-guess-'));
+    const para = (i: number) => `Paragraph ${i}: we are looking at the situation and looking ahead to the session.`;
+    writeFileSync(path.join(dir, 'cook.txt'), [1, 2, 3, 4, 5, 6].map(para).join('\n\n'));
+    const plan = 'Our development plan invests in roads, schools, clinics, water and power for every district of the country. ';
+    writeFileSync(
+      path.join(dir, 'stove.txt'),
+      [`Clean cooking stoves save lives in rural homes. ${plan.repeat(6)}`, ...[1, 2, 3, 4].map(para)].join('\n\n'),
+    );
+    for (let i = 0; i < 30; i++)
+      writeFileSync(path.join(dir, `other${i}.txt`), `${para(i)}\n\nAnd we keep looking for ways forward, looking at every option.`);
+    writeFileSync(
+      path.join(dir, 'manifest.csv'),
+      `file,title,date,speaker,country\ncook.txt,Statement by the United Kingdom,1997,Robin Cook,GBR\nstove.txt,Statement by Kenya,2010,Mr. Otieno,KEN\n`,
+    );
+    const lib = await loadLibrary(dir);
+    const guessing = rankedWith(createEngine(lib.documents, lib.report), { fuzzy: { ratio: 5 } });
+    const marked = (h: Hit): string[] => h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b).toLowerCase());
+    const [h, next] = guessing.searchSync('cooking', { limit: 2 }).hits;
+    // (before: Robin Cook's paragraphs first, "looking" marked, Kenya's after them)
+    expect(h!.source.speaker).toBe('Mr. Otieno');
+    expect(marked(h!)).toEqual(['cooking']);
+    expect(marked(next!)).toContain('looking');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
