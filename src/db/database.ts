@@ -5,7 +5,8 @@
  * WAL journal, a busy timeout so the CLI and the bot can use the file at once, foreign keys on,
  * and the schema migrations (./migrations.ts) applied at open. The only module importing libsql.
  */
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
+import { makeFoldersSync } from '../folders.ts';
 import path from 'node:path';
 import Libsql from 'libsql';
 import { MIGRATIONS } from './migrations.ts';
@@ -57,7 +58,7 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
   const busy = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   let raw: Libsql.Database;
   try {
-    mkdirSync(path.dirname(full), { recursive: true });
+    makeFoldersSync(path.dirname(full));
     raw = new Libsql(full, { timeout: busy });
   } catch (err) {
     throw new DatabaseError(describe(err, file, busy));
@@ -114,7 +115,7 @@ export function migrate(db: Database): number {
  */
 export function backupDatabase(db: Database, dest: string): { path: string; bytes: number } {
   const out = path.resolve(dest);
-  mkdirSync(path.dirname(out), { recursive: true });
+  makeFoldersSync(path.dirname(out));
   const tmp = `${out}.partial-${process.pid}`;
   rmSync(tmp, { force: true });
   try {

@@ -17,7 +17,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { closeSync, fstatSync, openSync, read as fsRead } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { makeFolders } from '../folders.ts';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import os from 'node:os';
@@ -269,7 +270,7 @@ export async function saveCacheForHandover(cachePath: string, state: EngineState
 }
 
 async function writeChunks(cachePath: string, chunks: readonly Uint8Array[]): Promise<void> {
-  await mkdir(path.dirname(cachePath), { recursive: true });
+  await makeFolders(path.dirname(cachePath));
   const tmp = `${cachePath}.tmp-${process.pid}-${Date.now().toString(36)}`;
   const fh = await open(tmp, 'w');
   try {

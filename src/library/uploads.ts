@@ -6,7 +6,8 @@
  * library scan ignores, then renamed into place (sidecar first). No discord.js here.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { makeFolders } from '../folders.ts';
 import path from 'node:path';
 
 /** Formats /library add takes (what the library reads; JSON statements are left to the shell). */
@@ -159,7 +160,7 @@ export async function storeUpload(opts: {
   const tmp = path.join(opts.root, `.upload-${randomBytes(6).toString('hex')}`);
   const written: string[] = [];
   try {
-    await mkdir(dir, { recursive: true });
+    await makeFolders(dir);
     let file = name;
     for (
       let n = 2;
@@ -222,7 +223,7 @@ export async function trashUpload(root: string, relPath: string, now = new Date(
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const to = path.join(root, TRASH_DIR, stamp, normal);
   try {
-    await mkdir(path.dirname(to), { recursive: true });
+    await makeFolders(path.dirname(to));
     await rename(from, to);
     await rename(`${from}${SIDECAR}`, `${to}${SIDECAR}`).catch(() => undefined);
   } catch (err) {
