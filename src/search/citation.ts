@@ -5,6 +5,7 @@
 import type { DocumentMeta, Passage, Source, Statement } from '../types.ts';
 import { LIST_ITEM, printedParagraphNumber } from '../ingest/paragraph-number.ts';
 import { statementOf } from '../ingest/statements.ts';
+import { inStatementHeading } from './speakers.ts';
 
 /**
  * Everything needed to cite `p`; the section's date wins over the document's. A passage inside a
@@ -20,7 +21,8 @@ export function sourceOf(
   numbering?: Numbering,
 ): Source {
   const s = documentSourceOf(doc, p, numbering);
-  if (p.ordinal < (doc.heading ?? 0)) {
+  // who speaks is decided in one place, for citations, filters, trends and follows alike
+  if (inStatementHeading(doc, p.ordinal)) {
     delete s.speaker;
     delete s.post;
   }
