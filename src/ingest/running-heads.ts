@@ -8,7 +8,11 @@
  *
  * Only lines made of nothing else are taken: a line holding one word of text ("resolution
  * A/RES/70/1 of 25 September 2015") stays, and so does a bare number unless the page says it is
- * one (next to a head, or mid-sentence, or at a hard-wrapped page's foot in a rising series).
+ * one: next to a head; at a hard-wrapped page's foot in a rising series; or standing mid-sentence
+ * ("…engaged in the" / "28" / "fight against…") where a blank line beside it marks the page's end
+ * or start, or it continues the page numbers around it, or it cannot be read into the sentence. A
+ * figure the sentence reads on ("…had reached" / "28" / "million, the highest…", "…listed in annex"
+ * / "2" / "agreed…") with none of that evidence stays.
  * PDF readers drop the same furniture by its place on the page (./formats/layout.ts); here only
  * the line is left to go by.
  */
@@ -72,6 +76,18 @@ function kindOf(raw: string): Kind {
   return 'weak';
 }
 
+/** Words a figure is read with after it: "28" / "million", "40" / "per cent", "3" / "years". */
+const FIGURE_AFTER =
+  /^(?:million|billion|trillion|thousand|hundred|per\s?cent|percent|pct|%|years?|months?|weeks?|days?|hours?|minutes?|times|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|hectares?|tons?|tonnes?|dollars?|euros?|cents?|degrees?|people|persons|countries|members|states|nations|children|women|men|refugees)(?!\p{L})/iu;
+/** Words a figure is read with before it: "annex" / "2", "article" / "51", "more than" / "23". */
+const FIGURE_BEFORE =
+  /(?<!\p{L})(?:annex|article|paragraph|para\.|chapter|section|resolution|rule|principle|goal|target|item|page|pages|number|no\.|protocol|phase|appendix|table|figure|volume|stage|level|reached|reaching|than|about|approximately|nearly|almost|some|over|least|exceeded|exceeding|totalled|totaling|totalling|numbering|only|just)$/iu;
+
+/** Whether a number between `before` and `after` reads as a figure of their sentence. */
+function readsAsFigure(before: string, after: string): boolean {
+  return FIGURE_AFTER.test(after) || FIGURE_BEFORE.test(before);
+}
+
 /** A job number and a page glued before a line's text: "17-29389 3/27 the whole of humankind…". */
 const GLUED_HEAD = /^\s*(?:\d{2}-\d{5}\s+\d{1,3}(?:\/\d{1,3})?|\d{1,3}(?:\/\d{1,3})?\s+\d{2}-\d{5})\s+(?=\S)/;
 
@@ -110,6 +126,8 @@ export function dropRunningHeads(input: readonly string[], opts: { hardWrapped: 
       )
     : [];
   const rising = footNumbers.every((b, i) => i === 0 || Number(input[b.from]) > Number(input[footNumbers[i - 1]!.from]));
+  // every bare number of the file, in order: page numbers follow one another
+  const bare = kinds.flatMap((k, i) => (k === 'page' ? [i] : []));
 
   const drop = (b: Block): boolean => {
     if (b.kinds.includes('head')) return true;
@@ -118,10 +136,29 @@ export function dropRunningHeads(input: readonly string[], opts: { hardWrapped: 
     if (b.kinds.length !== 1 || b.kinds[0] !== 'page') return false;
     const before = textBefore(b);
     const after = textAfter(b);
-    // a number standing mid-sentence: "…engaged in the" / "28" / "fight against…"
-    if (before && after && !endsSentence(before) && /^\p{Ll}/u.test(after)) return true;
+    // a number standing mid-sentence ("…engaged in the" / "28" / "fight against…") is a page's when a
+    // blank line beside it ends or starts the page, or it continues the file's page numbers, or the
+    // sentence cannot take it; "…had reached" / "28" / "million" takes it
+    if (before && after && !endsSentence(before) && /^\p{Ll}/u.test(after)) {
+      let at = b.from;
+      while (kinds[at] !== 'page') at++;
+      const blankBeside = kinds[at - 1] === 'blank' || kinds[at + 1] === 'blank';
+      return blankBeside || inPageSequence(at) || !readsAsFigure(before, after);
+    }
     return rising && footNumbers.includes(b);
   };
+
+  /** Whether the bare number on line `at` follows the one before it or precedes the one after it, a page or three apart. */
+  function inPageSequence(at: number): boolean {
+    const k = bare.indexOf(at);
+    const n = Number(input[at]!.trim());
+    const near = (other: number | undefined, sign: number): boolean => {
+      if (other === undefined) return false;
+      const step = sign * (n - Number(input[other]!.trim()));
+      return step >= 1 && step <= 3;
+    };
+    return near(bare[k - 1], 1) || near(bare[k + 1], -1);
+  }
 
   const lines: string[] = [];
   const pageBreakBefore = new Set<number>();

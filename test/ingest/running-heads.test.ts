@@ -114,6 +114,35 @@ describe('dropRunningHeads: only lines made of furniture go', () => {
     ]);
   });
 
+  it('keeps a figure the sentence reads on when nothing else says it is a page’s number; real page numbers still go (review20 R5)', () => {
+    // before: "…had reached million, the highest…", "…listed in annex agreed…"
+    expect(kept(['By the end of the year the number of displaced persons had reached', '28', 'million, the highest in its history.'])).toEqual([
+      'By the end of the year the number of displaced persons had reached',
+      '28',
+      'million, the highest in its history.',
+    ]);
+    expect(kept(['The measures are those listed in annex', '2', 'agreed by the parties in Paris.'])).toEqual([
+      'The measures are those listed in annex',
+      '2',
+      'agreed by the parties in Paris.',
+    ]);
+    // the same number goes where the file's page numbers run on through it ("27", "29" at other breaks)
+    const paged = ['The first page ends here.', '27', 'A second page: the number had reached', '28', 'million in all.', '29', 'The end.'];
+    expect(kept(paged)).toEqual(['The first page ends here.', '27', 'A second page: the number had reached', 'million in all.', '29', 'The end.']);
+    // real page numbers standing mid-sentence still go: by a blank line, or where the sentence cannot take them
+    // Qatar 1994 (hard-wrapped): "37" could be a figure of "years", but the page's blank lines follow it
+    expect(
+      kept(['rescheduling agreements concluded over the past few', '37', '', '', 'years, the servicing of debt continues to consume over'], true),
+    ).toEqual(['rescheduling agreements concluded over the past few', 'years, the servicing of debt continues to consume over']);
+    // Syria 1971 (a paragraph a line): no blank line, no other page number, but "crimes 7 against" reads as no figure
+    const syria = [
+      'Israel has also been condemned for crimes committed in every part of the occupied territories: crimes',
+      '7',
+      'against civilians; against children, women and old men; against sacred historical places.',
+    ];
+    expect(kept(syria)).toEqual([syria[0], syria[2]]);
+  });
+
   it('takes a job number glued before a line’s text, and the line continues the sentence before it', () => {
     const r = dropRunningHeads(['The world in which we', '10/56 16-29296 live is facing multidimensional challenges.'], { hardWrapped: false });
     expect(r.lines).toEqual(['The world in which we', 'live is facing multidimensional challenges.']);
