@@ -6,6 +6,10 @@
  * between the halves of a paragraph, often mid-sentence; they are taken out before the text is
  * re-flowed (./reflow.ts), which then joins the halves as it joins any wrapped line.
  *
+ * Converters of 2024 speeches write their page breaks as lines too: "### Page 4:", "### Page 3
+ * (continued):" between Markdown rules ("---"), "Page 2|6", and an ornament line repeated at each
+ * break ("z 11").
+ *
  * Only lines made of nothing else are taken: a line holding one word of text ("resolution
  * A/RES/70/1 of 25 September 2015") stays, and so does a bare number unless the page says it is
  * one: next to a head; at a hard-wrapped page's foot in a rising series; or standing mid-sentence
@@ -50,13 +54,21 @@ const RECORD_HEADS = [
   new RegExp(String.raw`^${ORDINAL}\s+session\s*(?:[-–—]\s*)?\d{1,2}\s+${MONTH}\s+[1l]\d{3}(?:\s+\d{1,3})?$`),
 ];
 
-type Kind = 'text' | 'blank' | 'head' | 'record-symbol' | 'page' | 'weak';
+/** A converter's page line: "### Page 4:", "### Page 3 (continued):", "Page 2|6", "Page 2 of 6". */
+const PAGE_HEADS = [/^#{1,6}\s*Page\s+\d{1,4}(?:\s*\((?:continued|cont'?d\.?)\))?\s*:?$/i, /^Page\s+\d{1,4}\s*(?:\||of)\s*\d{1,4}$/i];
+/** A Markdown rule ("---", "***", "___"): furniture only in a run of furniture with a head ("---" / "### Page 4:"). */
+const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/;
+/** A letter and a number, as an ornament and its glyph code convert ("z 11"): furniture when the file repeats it. */
+const ORNAMENT = /^\p{Ll}\s\d{1,3}$/u;
+
+type Kind = 'text' | 'blank' | 'head' | 'record-symbol' | 'page' | 'rule' | 'weak';
 
 /** What a line is: text, blank, or furniture of some strength. */
 function kindOf(raw: string): Kind {
   const line = raw.trim().replace(/\/PV\.\s(?=\d)/g, '/PV.');
   if (!line) return 'blank';
-  if (RECORD_HEADS.some((r) => r.test(line))) return 'head';
+  if (RECORD_HEADS.some((r) => r.test(line)) || PAGE_HEADS.some((r) => r.test(line))) return 'head';
+  if (RULE.test(line)) return 'rule';
   const tokens = line.split(/\s+/);
   let job = false;
   let date = false;
@@ -105,6 +117,12 @@ interface Block {
  */
 export function dropRunningHeads(input: readonly string[], opts: { hardWrapped: boolean }): RunningHeads {
   const kinds = input.map(kindOf);
+  // an ornament line the file repeats at its page breaks ("z 11" three times)
+  const ornaments = new Map<string, number>();
+  for (const line of input) if (ORNAMENT.test(line.trim())) ornaments.set(line.trim(), (ornaments.get(line.trim()) ?? 0) + 1);
+  input.forEach((line, i) => {
+    if ((ornaments.get(line.trim()) ?? 0) >= 2) kinds[i] = 'head';
+  });
   const blocks: Block[] = [];
   for (let i = 0; i < input.length; i++) {
     if (kinds[i] === 'text' || kinds[i] === 'blank') continue;
