@@ -99,8 +99,9 @@ export interface LibraryDocument {
   footnotes?: number[];
   /**
    * How many of its first passages are the heading of a speaker's statement (its title, letterhead,
-   * place and date, above the salutation that opens the speech), when its metadata names a speaker:
-   * they are cited as the document's, not as that speaker's words.
+   * place and date, above the salutation that opens the speech), when the document calls itself a
+   * statement and its metadata names a speaker: no one speaks in them (src/search/speakers.ts
+   * decides it for citations, filters, trends and follows alike).
    */
   heading?: number;
 }

@@ -28,7 +28,7 @@ import { offsetIn, takeSlicePages } from './page-breaks.ts';
 import { closingText, unDocumentDate } from './formats/un-date.ts';
 import { generalAssemblySession } from './formats/symbol.ts';
 import { reflow } from './reflow.ts';
-import { linesAboveSpeech, readStatementHeading, speechStartInParagraph } from './statement-heading.ts';
+import { callsItselfAStatement, linesAboveSpeech, readStatementHeading, speechStartInParagraph } from './statement-heading.ts';
 
 /** Default limits for one file: 20 MB, 30 s. */
 export const DEFAULT_LIMITS: ExtractLimits = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
@@ -410,8 +410,12 @@ export function buildDocument(
   // a speech's opening lines (letterhead, motto, title, place and date) are no section of it, and
   // no words of its speaker
   let body = attributed.paragraphs;
+  // a statement's heading (it calls itself one) is no one's words; a speech's lines above its
+  // salutation that are no such heading are its speaker's, and no paragraph is cut for them
+  let statement = false;
   if (!rec && attributed.statements.length === 0) {
-    body = withSpeechApart(body);
+    statement = callsItselfAStatement(body, relPath);
+    if (statement) body = withSpeechApart(body);
     const above = linesAboveSpeech(body);
     if (above > 0) passageOpts.aboveSpeech = above;
   }
@@ -428,7 +432,7 @@ export function buildDocument(
   const doc: LibraryDocument = { id, path: relPath, meta, passages };
   if (statements.length) doc.statements = statements;
   if (footnotes.length) doc.footnotes = footnotes;
-  if (meta.speaker !== undefined && heading > 0) doc.heading = heading;
+  if (statement && meta.speaker !== undefined && heading > 0) doc.heading = heading;
   return doc;
 }
 

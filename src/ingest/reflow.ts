@@ -69,6 +69,17 @@ function firstWord(line: string): string {
   return /^\S*/.exec(line)?.[0] ?? '';
 }
 
+/**
+ * Two lines of one paragraph as one: a line-final hyphen after a letter (`self-` + `determination`)
+ * or a slash inside a word (`A/70/` + `PV.15)`, `HIV/` + `AIDS`) is joined without a space; any other
+ * break is a space. `rawA`, the first line as the file has it: a slash with a space after it there
+ * separates words ("thus far/ " + "we are …", a poem's "millennium/ " + "become").
+ */
+function joinLines(a: string, b: string, rawA: string): string {
+  if (/\p{L}-$/u.test(a) || (/[\p{L}\p{N}.]\/$/u.test(a) && !/\s$/.test(rawA))) return a + b;
+  return `${a} ${b}`;
+}
+
 /** Words a sentence does not end on: a paragraph ending on one runs on after a page break. */
 const RUNS_ON = new Set(
   'a an the of to in on at by for from with into and or nor but than that which who whose as my your its their our his her this these those is are was were be been has have not must can will shall should would could may might'.split(
@@ -101,6 +112,7 @@ function runsOnAcross(last: string, line: string, full: boolean): boolean {
  */
 function joinContinuations(lines: readonly string[], pageBreakBefore: ReadonlySet<number>): string[] {
   const out: string[] = [];
+  let lastRaw = '';
   lines.forEach((raw, i) => {
     const line = collapse(raw);
     if (!line) return;
@@ -109,10 +121,11 @@ function joinContinuations(lines: readonly string[], pageBreakBefore: ReadonlySe
       ? runsOnAcross(last ?? '', line, (last ?? '').length >= 60)
       : !endsSentence(last ?? '') && /^\p{Ll}/u.test(line);
     if (last !== undefined && runsOn) {
-      out[out.length - 1] = /\p{L}-$/u.test(last) ? last + line : `${last} ${line}`;
+      out[out.length - 1] = joinLines(last, line, lastRaw);
     } else {
       out.push(line);
     }
+    lastRaw = raw;
   });
   return out;
 }
@@ -126,12 +139,14 @@ function joinContinuations(lines: readonly string[], pageBreakBefore: ReadonlySe
  * joined; a paragraph ends at a blank line, at an indented or numbered next line, or where a line
  * ends a sentence and the next line's first word would have fitted on it (so the break was not the
  * wrap's doing). A line-final hyphen after a letter is joined without a space (`self-` +
- * `determination` → `self-determination`).
+ * `determination` → `self-determination`), and so is a slash ending a line with no space after it
+ * (`A/70/` + `PV.15)` → `A/70/PV.15)`).
  */
 export function reflow(text: string): string[] {
   const all = normalizeText(text)
     .split('\n')
-    .map((l) => l.replace(/[ \t]+$/, ''));
+    // trailing spaces go, but one after a final slash, which tells words apart ("thus far/ ")
+    .map((l) => l.replace(/[ \t]+$/, (_, at: number, line: string) => (line[at - 1] === '/' ? ' ' : '')));
   // the file's shape is read with its page furniture, as it always was; the furniture is then taken out
   const stats = wrapStats(all);
   const hardWrapped = isHardWrapped(stats);
@@ -150,6 +165,7 @@ export function reflow(text: string): string[] {
   };
 
   let prevLine = '';
+  let prevRaw = '';
   let blank = false;
   for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
@@ -168,7 +184,9 @@ export function reflow(text: string): string[] {
       flush();
     blank = false;
     const previous = prevLine;
+    const previousRaw = prevRaw;
     prevLine = line;
+    prevRaw = raw;
     if (current) {
       const prev = current;
       const sentenceEnd = endsSentence(previous);
@@ -181,7 +199,7 @@ export function reflow(text: string): string[] {
         current = line;
         continue;
       }
-      current = /\p{L}-$/u.test(prev) ? prev + line : `${prev} ${line}`;
+      current = joinLines(prev, line, previousRaw);
       continue;
     }
     current = line;

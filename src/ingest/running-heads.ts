@@ -6,9 +6,17 @@
  * between the halves of a paragraph, often mid-sentence; they are taken out before the text is
  * re-flowed (./reflow.ts), which then joins the halves as it joins any wrapped line.
  *
+ * Converters of 2024 speeches write their page breaks as lines too: "### Page 4:", "### Page 3
+ * (continued):" between Markdown rules ("---"), "Page 2|6", and an ornament line repeated at each
+ * break ("z 11").
+ *
  * Only lines made of nothing else are taken: a line holding one word of text ("resolution
  * A/RES/70/1 of 25 September 2015") stays, and so does a bare number unless the page says it is
- * one (next to a head, or mid-sentence, or at a hard-wrapped page's foot in a rising series).
+ * one: next to a head; at a hard-wrapped page's foot in a rising series; or standing mid-sentence
+ * ("…engaged in the" / "28" / "fight against…") where a blank line beside it marks the page's end
+ * or start, or it continues the page numbers around it, or it cannot be read into the sentence. A
+ * figure the sentence reads on ("…had reached" / "28" / "million, the highest…", "…listed in annex"
+ * / "2" / "agreed…") with none of that evidence stays.
  * PDF readers drop the same furniture by its place on the page (./formats/layout.ts); here only
  * the line is left to go by.
  */
@@ -46,13 +54,21 @@ const RECORD_HEADS = [
   new RegExp(String.raw`^${ORDINAL}\s+session\s*(?:[-–—]\s*)?\d{1,2}\s+${MONTH}\s+[1l]\d{3}(?:\s+\d{1,3})?$`),
 ];
 
-type Kind = 'text' | 'blank' | 'head' | 'record-symbol' | 'page' | 'weak';
+/** A converter's page line: "### Page 4:", "### Page 3 (continued):", "Page 2|6", "Page 2 of 6". */
+const PAGE_HEADS = [/^#{1,6}\s*Page\s+\d{1,4}(?:\s*\((?:continued|cont'?d\.?)\))?\s*:?$/i, /^Page\s+\d{1,4}\s*(?:\||of)\s*\d{1,4}$/i];
+/** A Markdown rule ("---", "***", "___"): furniture only in a run of furniture with a head ("---" / "### Page 4:"). */
+const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/;
+/** A letter and a number, as an ornament and its glyph code convert ("z 11"): furniture when the file repeats it. */
+const ORNAMENT = /^\p{Ll}\s\d{1,3}$/u;
+
+type Kind = 'text' | 'blank' | 'head' | 'record-symbol' | 'page' | 'rule' | 'weak';
 
 /** What a line is: text, blank, or furniture of some strength. */
 function kindOf(raw: string): Kind {
   const line = raw.trim().replace(/\/PV\.\s(?=\d)/g, '/PV.');
   if (!line) return 'blank';
-  if (RECORD_HEADS.some((r) => r.test(line))) return 'head';
+  if (RECORD_HEADS.some((r) => r.test(line)) || PAGE_HEADS.some((r) => r.test(line))) return 'head';
+  if (RULE.test(line)) return 'rule';
   const tokens = line.split(/\s+/);
   let job = false;
   let date = false;
@@ -72,6 +88,18 @@ function kindOf(raw: string): Kind {
   return 'weak';
 }
 
+/** Words a figure is read with after it: "28" / "million", "40" / "per cent", "3" / "years". */
+const FIGURE_AFTER =
+  /^(?:million|billion|trillion|thousand|hundred|per\s?cent|percent|pct|%|years?|months?|weeks?|days?|hours?|minutes?|times|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|hectares?|tons?|tonnes?|dollars?|euros?|cents?|degrees?|people|persons|countries|members|states|nations|children|women|men|refugees)(?!\p{L})/iu;
+/** Words a figure is read with before it: "annex" / "2", "article" / "51", "more than" / "23". */
+const FIGURE_BEFORE =
+  /(?<!\p{L})(?:annex|article|paragraph|para\.|chapter|section|resolution|rule|principle|goal|target|item|page|pages|number|no\.|protocol|phase|appendix|table|figure|volume|stage|level|reached|reaching|than|about|approximately|nearly|almost|some|over|least|exceeded|exceeding|totalled|totaling|totalling|numbering|only|just)$/iu;
+
+/** Whether a number between `before` and `after` reads as a figure of their sentence. */
+function readsAsFigure(before: string, after: string): boolean {
+  return FIGURE_AFTER.test(after) || FIGURE_BEFORE.test(before);
+}
+
 /** A job number and a page glued before a line's text: "17-29389 3/27 the whole of humankind…". */
 const GLUED_HEAD = /^\s*(?:\d{2}-\d{5}\s+\d{1,3}(?:\/\d{1,3})?|\d{1,3}(?:\/\d{1,3})?\s+\d{2}-\d{5})\s+(?=\S)/;
 
@@ -89,6 +117,12 @@ interface Block {
  */
 export function dropRunningHeads(input: readonly string[], opts: { hardWrapped: boolean }): RunningHeads {
   const kinds = input.map(kindOf);
+  // an ornament line the file repeats at its page breaks ("z 11" three times)
+  const ornaments = new Map<string, number>();
+  for (const line of input) if (ORNAMENT.test(line.trim())) ornaments.set(line.trim(), (ornaments.get(line.trim()) ?? 0) + 1);
+  input.forEach((line, i) => {
+    if ((ornaments.get(line.trim()) ?? 0) >= 2) kinds[i] = 'head';
+  });
   const blocks: Block[] = [];
   for (let i = 0; i < input.length; i++) {
     if (kinds[i] === 'text' || kinds[i] === 'blank') continue;
@@ -110,6 +144,8 @@ export function dropRunningHeads(input: readonly string[], opts: { hardWrapped: 
       )
     : [];
   const rising = footNumbers.every((b, i) => i === 0 || Number(input[b.from]) > Number(input[footNumbers[i - 1]!.from]));
+  // every bare number of the file, in order: page numbers follow one another
+  const bare = kinds.flatMap((k, i) => (k === 'page' ? [i] : []));
 
   const drop = (b: Block): boolean => {
     if (b.kinds.includes('head')) return true;
@@ -118,10 +154,29 @@ export function dropRunningHeads(input: readonly string[], opts: { hardWrapped: 
     if (b.kinds.length !== 1 || b.kinds[0] !== 'page') return false;
     const before = textBefore(b);
     const after = textAfter(b);
-    // a number standing mid-sentence: "…engaged in the" / "28" / "fight against…"
-    if (before && after && !endsSentence(before) && /^\p{Ll}/u.test(after)) return true;
+    // a number standing mid-sentence ("…engaged in the" / "28" / "fight against…") is a page's when a
+    // blank line beside it ends or starts the page, or it continues the file's page numbers, or the
+    // sentence cannot take it; "…had reached" / "28" / "million" takes it
+    if (before && after && !endsSentence(before) && /^\p{Ll}/u.test(after)) {
+      let at = b.from;
+      while (kinds[at] !== 'page') at++;
+      const blankBeside = kinds[at - 1] === 'blank' || kinds[at + 1] === 'blank';
+      return blankBeside || inPageSequence(at) || !readsAsFigure(before, after);
+    }
     return rising && footNumbers.includes(b);
   };
+
+  /** Whether the bare number on line `at` follows the one before it or precedes the one after it, a page or three apart. */
+  function inPageSequence(at: number): boolean {
+    const k = bare.indexOf(at);
+    const n = Number(input[at]!.trim());
+    const near = (other: number | undefined, sign: number): boolean => {
+      if (other === undefined) return false;
+      const step = sign * (n - Number(input[other]!.trim()));
+      return step >= 1 && step <= 3;
+    };
+    return near(bare[k - 1], 1) || near(bare[k + 1], -1);
+  }
 
   const lines: string[] = [];
   const pageBreakBefore = new Set<number>();

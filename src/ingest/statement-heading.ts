@@ -519,7 +519,26 @@ export function speechStartInParagraph(paragraphs: ReadonlyArray<{ text: string;
   // the folded text before it reaches the cut
   let at = 0;
   while (at < text.length && foldHeading(text.slice(0, at)).length < cut) at++;
-  return text.slice(0, at).trim() && text.slice(at).trim() ? at : undefined;
+  // a heading holds words: a paragraph's number or a mark before the salutation ("1. Mr. President,
+  // …", "**Mr President,**") opens the speech's first paragraph, and stays with it
+  return /\p{L}/u.test(text.slice(0, at)) && text.slice(at).trim() ? at : undefined;
+}
+
+/**
+ * Whether a document calls itself a statement: a line of its heading opens with a word such as
+ * "Statement", "Discours", "Mensaje", "Выступление", "كلمة", or its file's own name holds one
+ * (`GA79_statement_Mexico_es.pdf`). Only then are the lines above its salutation a heading that
+ * no one speaks (see LibraryDocument.heading): a General Debate speech's opening lines above a
+ * "Mr. President," ("In the name of God, the Compassionate, the Merciful", "I congratulate you,")
+ * are its speaker's words.
+ */
+export function callsItselfAStatement(paragraphs: ReadonlyArray<{ text: string; page?: number }>, fileName: string): boolean {
+  return fileSaysStatement(fileName) || headingOf(paragraphs).titled;
+}
+
+/** Whether the file's own name, not its folders', holds a statement word. */
+function fileSaysStatement(fileName: string): boolean {
+  return STATEMENT_WORDS.test(foldHeading(fileName.replace(/^.*[\\/]/, '').replace(/[_.-]+/g, ' ')));
 }
 
 /**
@@ -528,9 +547,7 @@ export function speechStartInParagraph(paragraphs: ReadonlyArray<{ text: string;
  */
 export function readStatementHeading(paragraphs: ReadonlyArray<{ text: string; page?: number }>, fileName: string): StatementHeading {
   const heading = headingOf(paragraphs);
-  // the file's own name, not its folders'
-  const fileSays = STATEMENT_WORDS.test(foldHeading(fileName.replace(/^.*[\\/]/, '').replace(/[_.-]+/g, ' ')));
-  if (!fileSays && !heading.titled) return {};
+  if (!fileSaysStatement(fileName) && !heading.titled) return {};
   const out: StatementHeading = {};
   const country = firstCountryNamed(heading.folded) ?? countryOfFileName(fileName);
   if (country) out.country = country;

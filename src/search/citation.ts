@@ -5,6 +5,7 @@
 import type { DocumentMeta, Passage, Source, Statement } from '../types.ts';
 import { LIST_ITEM, printedParagraphNumber } from '../ingest/paragraph-number.ts';
 import { statementOf } from '../ingest/statements.ts';
+import { inStatementHeading } from './speakers.ts';
 
 /**
  * Everything needed to cite `p`; the section's date wins over the document's. A passage inside a
@@ -20,7 +21,8 @@ export function sourceOf(
   numbering?: Numbering,
 ): Source {
   const s = documentSourceOf(doc, p, numbering);
-  if (p.ordinal < (doc.heading ?? 0)) {
+  // who speaks is decided in one place, for citations, filters, trends and follows alike
+  if (inStatementHeading(doc, p.ordinal)) {
     delete s.speaker;
     delete s.post;
   }
@@ -254,8 +256,8 @@ function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, n
  * prints its own numbers, where the passage stands ("after para. 9", "before para. 1", "footnote
  * after para. 9"; undefined when no number is near), else the passage count ("¶ 12"). A passage
  * that is one of the parts a long paragraph was cut into says which ("¶ 12 (part 2 of 3)", "para.
- * 9 (part 1 of 2)"); not where the paragraph has no number of its own ("after para. 9"), which
- * the part would not tell apart from the paragraphs around it.
+ * 9 (part 1 of 2)", "after para. 57 (part 1 of 2)"): two parts of one paragraph would otherwise
+ * read alike.
  */
 export function citedParagraph(s: Source): string | undefined {
   const part = s.part !== undefined && s.parts !== undefined ? ` (part ${s.part} of ${s.parts})` : '';
@@ -267,8 +269,8 @@ export function citedParagraph(s: Source): string | undefined {
       : s.beforeParagraph !== undefined
         ? `before para. ${s.beforeParagraph}`
         : undefined;
-  if (s.footnote) return near ? `footnote ${near}` : 'footnote';
-  return near;
+  if (s.footnote) return `${near ? `footnote ${near}` : 'footnote'}${part}`;
+  return near === undefined ? undefined : `${near}${part}`;
 }
 
 /** The paragraph as a label beside a passage ("More context"): {@link citedParagraph}, "unnumbered" where it gives none. */
@@ -377,7 +379,7 @@ export function speakerLabel(s: Source): string | undefined {
 /**
  * The citation of a passage inside a statement. A turn in a record: "Mr. Duque Márquez (Colombia)
  * (spoke in Spanish) · A/76/PV.5 · 21 September 2021 · p. 12" (the meeting stands in for a missing
- * symbol). A narrated statement: "Center for Governance Research (CGR), Pakistan — reported in:
+ * symbol; a part of a long paragraph names it, "¶ 22 (part 1 of 2) · p. 3"). A narrated statement: "Center for Governance Research (CGR), Pakistan — reported in:
  * <the report's citation>".
  */
 function statementCitationLine(s: Source): string {
@@ -399,8 +401,12 @@ function statementCitationLine(s: Source): string {
   else parts.push(tidy(s.title) ?? s.document);
   const date = tidy(s.date);
   if (date) parts.push(formatDate(date));
-  const place = pagesLabel(s) ?? citedParagraph(s);
-  if (place) parts.push(place);
+  // a turn is found by its page; a part of a paragraph cut into passages names its paragraph and
+  // part too ("¶ 14 (part 2 of 2) · p. 3"), or two parts on one page would read alike
+  const pages = pagesLabel(s);
+  const paragraph = pages === undefined || s.part !== undefined ? citedParagraph(s) : undefined;
+  if (paragraph) parts.push(paragraph);
+  if (pages) parts.push(pages);
   return parts.join(SEP);
 }
 

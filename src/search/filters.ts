@@ -142,19 +142,18 @@ function countryIndex(store: LibraryStore): Map<string, CountryPostings> {
   if (idx) return idx;
   idx = new Map();
   store.docs.forEach((d, i) => {
-    const seen = new Set<string>();
+    // passages per country in this document (a statement's heading and its speech are two voices of one country)
+    const held = new Map<string, number>();
     for (const v of voices(d)) {
       if (!v.country) continue;
       const code = v.country.toUpperCase();
       let e = idx!.get(code);
       if (!e) idx!.set(code, (e = { docs: [], passages: [], partial: false }));
-      if (!seen.has(code)) {
-        seen.add(code);
-        e.docs.push(i);
-      }
-      if (v.first > 0 || v.last < d.count - 1) e.partial = true;
+      if (!held.has(code)) e.docs.push(i);
+      held.set(code, (held.get(code) ?? 0) + v.last - v.first + 1);
       for (let o = v.first; o <= v.last; o++) e.passages.push(d.first + o);
     }
+    for (const [code, n] of held) if (n < d.count) idx!.get(code)!.partial = true;
   });
   countryIndexes.set(store, idx);
   return idx;

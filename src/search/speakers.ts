@@ -1,7 +1,9 @@
 /**
- * Who speaks in each passage, for filters and facets: in a document with statements (a record, or a
- * report narrating statements; see src/ingest/statements.ts) a passage inside a statement is the
- * statement's speaker's, and the rest is the document's. Pure: documents in, answers out.
+ * Who speaks in each passage, for citations, filters, facets, trends and follows: in a document with
+ * statements (a record, or a report narrating statements; see src/ingest/statements.ts) a passage
+ * inside a statement is the statement's speaker's, and the rest is the document's; a delegation's
+ * statement's heading (its title, letterhead, place and date; LibraryDocument.heading) is no one's
+ * words. Pure: documents in, answers out.
  *
  * - `country:` and `speaker:` match who speaks: Colombia's statement in a GA record, not the record;
  *   a passage a report narrates is its actor's, not the report author's.
@@ -20,6 +22,19 @@ export interface SpeakingDocument {
   /** Passages of the document. */
   count: number;
   statements?: readonly Statement[];
+  /** How many of its first passages are its statement's heading (LibraryDocument.heading). */
+  heading?: number;
+}
+
+/**
+ * Whether passage `ordinal` of `d` is its statement's heading ("Discours de SEM Bassirou Diomaye
+ * Diakhar FAYE, Président de la République du Sénégal", "New York, 25 septembre 2024"): no one
+ * speaks in it, so it is cited by the document's title and no `speaker:` filter, speaker trend or
+ * speaker follow counts it. It stays the delegation's document: its country and organisation are the
+ * document's, as a record's masthead is the record's, so `country:SEN` and `doc:` still find it.
+ */
+export function inStatementHeading(d: { heading?: number | undefined }, ordinal: number): boolean {
+  return ordinal < (d.heading ?? 0);
 }
 
 /** Who speaks in a run of passages (ordinals first … last) of one document. */
@@ -38,20 +53,33 @@ export interface Voice {
 /** The document's passages cut into runs of one voice, in order, covering 0 … count-1. */
 export function voices(d: SpeakingDocument): Voice[] {
   const m = d.meta;
-  const own = (first: number, last: number): Voice => ({
-    first,
-    last,
-    speaker: m.speaker,
-    country: m.country,
-    countryName: m.countryName,
-    organisations: m.organisation ? [m.organisation] : [],
-  });
-  const list = d.statements ?? [];
-  if (!list.length) return d.count > 0 ? [own(0, d.count - 1)] : [];
   const out: Voice[] = [];
+  /** The document's own voice over first … last: no speaker in its statement's heading. */
+  const own = (first: number, last: number): void => {
+    const voice = (from: number, to: number, speaker: boolean): Voice => ({
+      first: from,
+      last: to,
+      ...(speaker ? { speaker: m.speaker } : {}),
+      country: m.country,
+      countryName: m.countryName,
+      organisations: m.organisation ? [m.organisation] : [],
+    });
+    let from = first;
+    if (inStatementHeading(d, from)) {
+      const to = Math.min(last, (d.heading ?? 0) - 1);
+      out.push(voice(from, to, false));
+      from = to + 1;
+    }
+    if (from <= last) out.push(voice(from, last, true));
+  };
+  const list = d.statements ?? [];
+  if (!list.length) {
+    if (d.count > 0) own(0, d.count - 1);
+    return out;
+  }
   let next = 0;
   for (const s of list) {
-    if (s.first > next) out.push(own(next, s.first - 1));
+    if (s.first > next) own(next, s.first - 1);
     const orgs = [s.organisation, s.kind === 'reported' ? s.speaker : undefined, m.organisation].filter((o): o is string => !!o);
     const v: Voice = { first: s.first, last: s.last, speaker: s.speaker, country: s.country, countryName: s.countryName, organisations: orgs };
     const presiding = presidingName(s);
@@ -59,7 +87,7 @@ export function voices(d: SpeakingDocument): Voice[] {
     out.push(v);
     next = s.last + 1;
   }
-  if (next < d.count) out.push(own(next, d.count - 1));
+  if (next < d.count) own(next, d.count - 1);
   return out;
 }
 

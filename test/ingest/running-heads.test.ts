@@ -114,6 +114,35 @@ describe('dropRunningHeads: only lines made of furniture go', () => {
     ]);
   });
 
+  it('keeps a figure the sentence reads on when nothing else says it is a page’s number; real page numbers still go (review20 R5)', () => {
+    // before: "…had reached million, the highest…", "…listed in annex agreed…"
+    expect(kept(['By the end of the year the number of displaced persons had reached', '28', 'million, the highest in its history.'])).toEqual([
+      'By the end of the year the number of displaced persons had reached',
+      '28',
+      'million, the highest in its history.',
+    ]);
+    expect(kept(['The measures are those listed in annex', '2', 'agreed by the parties in Paris.'])).toEqual([
+      'The measures are those listed in annex',
+      '2',
+      'agreed by the parties in Paris.',
+    ]);
+    // the same number goes where the file's page numbers run on through it ("27", "29" at other breaks)
+    const paged = ['The first page ends here.', '27', 'A second page: the number had reached', '28', 'million in all.', '29', 'The end.'];
+    expect(kept(paged)).toEqual(['The first page ends here.', '27', 'A second page: the number had reached', 'million in all.', '29', 'The end.']);
+    // real page numbers standing mid-sentence still go: by a blank line, or where the sentence cannot take them
+    // Qatar 1994 (hard-wrapped): "37" could be a figure of "years", but the page's blank lines follow it
+    expect(
+      kept(['rescheduling agreements concluded over the past few', '37', '', '', 'years, the servicing of debt continues to consume over'], true),
+    ).toEqual(['rescheduling agreements concluded over the past few', 'years, the servicing of debt continues to consume over']);
+    // Syria 1971 (a paragraph a line): no blank line, no other page number, but "crimes 7 against" reads as no figure
+    const syria = [
+      'Israel has also been condemned for crimes committed in every part of the occupied territories: crimes',
+      '7',
+      'against civilians; against children, women and old men; against sacred historical places.',
+    ];
+    expect(kept(syria)).toEqual([syria[0], syria[2]]);
+  });
+
   it('takes a job number glued before a line’s text, and the line continues the sentence before it', () => {
     const r = dropRunningHeads(['The world in which we', '10/56 16-29296 live is facing multidimensional challenges.'], { hardWrapped: false });
     expect(r.lines).toEqual(['The world in which we', 'live is facing multidimensional challenges.']);
@@ -121,6 +150,53 @@ describe('dropRunningHeads: only lines made of furniture go', () => {
     expect(reflow('The world in which we\n10/56 16-29296 live is facing multidimensional challenges.\n')).toEqual([
       'The world in which we live is facing multidimensional challenges.',
     ]);
+  });
+});
+
+describe('2024 converters’ page lines, and a symbol a page cut (real speeches)', () => {
+  const held = (document: string, pattern: RegExp): string[] =>
+    documents.filter((d) => d.id === document).flatMap((d) => d.passages.filter((p) => pattern.test(p.text)).map((p) => p.text.slice(-80)));
+
+  it('Russia 2024: no passage ends on "--- --- ### Page 3 (continued):"', () => {
+    // before: 7 passages held a converter's page line and its rules
+    expect(held('2024/RUS_79_2024', /### Page|\S\s+---|---\s+\S/)).toEqual([]);
+    const res = engine.searchSync('"sovereign equality of states"', { filters: { document: '2024/RUS_79_2024' } });
+    expect(res.hits[0]!.text).toMatch(/on the basis of the Charter’s principle of the sovereign equality of states\.$/);
+  });
+
+  it('Liberia 2024: "Page 5|6" is out, and the sentence it cut is found whole', () => {
+    expect(held('2024/LBR_79_2024', /Page \d\|6/)).toEqual([]);
+    const res = engine.searchSync('"will not accept the region being used for proxy conflicts"');
+    expect(res.notices).toBeUndefined();
+    expect(res.hits.map((h) => h.source.document)).toEqual(['2024/LBR_79_2024']);
+  });
+
+  it('Slovakia 2024: the ornament line "z 11" it repeats at its breaks is out', () => {
+    expect(held('2024/SVK_79_2024', /\bz 11\b/)).toEqual([]);
+  });
+
+  it('Nigeria 2016: "(see A/70/" | "14/18 16-29302 PV.15)" reads "(see A/70/PV.15)"', () => {
+    // before: "(see A/70/ PV.15)"
+    expect(held('2016/NGA_71_2016', /A\/70\/ PV/)).toEqual([]);
+    const text = documents.find((d) => d.id === '2016/NGA_71_2016')!.passages[1]!.text;
+    expect(text).toContain('after my assumption of office as President of the Federal Republic of Nigeria (see A/70/PV.15). Indeed');
+  });
+
+  it('a slash ending a line joins its word (Ethiopia 2001, "HIV/" | "AIDS"); one with a space after it stays apart (Chad 1992, "thus far/ ")', () => {
+    const ethiopia = [
+      'in waging it. Our strategy in fighting poverty touches',
+      'on everything we do — in politics, diplomacy and the',
+      'economic domain.',
+      'We want to succeed in the fight against the HIV/',
+      'AIDS pandemic affecting our country. This major',
+      'scourge must be defeated. We are determined to fight',
+      'against corruption, and our record is unambiguous in',
+    ].join('\n');
+    // before: "… the HIV/ AIDS pandemic …"
+    expect(reflow(ethiopia)[1]).toMatch(/^We want to succeed in the fight against the HIV\/AIDS pandemic affecting our country\./);
+    expect(
+      reflow('Europe, for example, an area that had been spared violent upheavals thus far/ \n\nwe are now helplessly witnessing a situation\n'),
+    ).toEqual(['Europe, for example, an area that had been spared violent upheavals thus far/ we are now helplessly witnessing a situation']);
   });
 });
 

@@ -60,7 +60,8 @@ describe('the real GA79 statements', () => {
     const senegal = engine.searchSync('country:Senegal paix', { limit: 3 });
     expect(senegal.total).toBeGreaterThan(0);
     expect(senegal.hits.every((h) => h.source.document === 'GA79_statement_Senegal_fr')).toBe(true);
-    expect(engine.searchSync('session:79 speaker:Faye paix', { limit: 1 }).total).toBe(senegal.total);
+    // the heading's theme ("… agir ensemble pour la paix …", ¶ 1) is Senegal's document but no one's words
+    expect(engine.searchSync('session:79 speaker:Faye paix', { limit: 1 }).total).toBe(senegal.total - 1);
   });
 
   it('a heading is cited by the statement’s title, not as its speaker’s words; the speech from its salutation on is theirs', async () => {

@@ -95,11 +95,14 @@ describe('the parts of a paragraph cut into passages are cited apart', () => {
     expect(shown).toContain('¶ 23 (part 2 of 2)');
   });
 
-  it('the part follows a printed number, not a paragraph cited by where it stands', () => {
+  it('the part follows a printed number, and a paragraph cited by where it stands', () => {
     const s: Source = { document: 'r', paragraph: 40, printedParagraph: '28', part: 2, parts: 2, page: 17, symbol: 'A/C.3/80/L.3' };
     expect(citationLine(s)).toBe('r · para. 28 (part 2 of 2) · p. 17 · A/C.3/80/L.3');
     const preamble: Source = { document: 'r', paragraph: 3, unnumbered: true, beforeParagraph: '1', part: 2, parts: 2, page: 5 };
-    expect(citationLine(preamble)).toBe('r · before para. 1 · p. 5');
+    // before: "r · before para. 1 · p. 5", as its first part read
+    expect(citationLine(preamble)).toBe('r · before para. 1 (part 2 of 2) · p. 5');
+    const footnote: Source = { document: 'r', paragraph: 9, unnumbered: true, footnote: true, afterParagraph: '9', part: 2, parts: 2, page: 5 };
+    expect(citationLine(footnote)).toBe('r · footnote after para. 9 (part 2 of 2) · p. 5');
   });
 });
 
@@ -116,5 +119,34 @@ describe('on a real UN document: a long numbered paragraph over a page break', (
     expect(citationLine(first.source)).toMatch(/ · para\. 28 \(part 1 of 2\) · pp\. 16–17 · A\/C\.3\/80\/L\.3$/);
     const [, after] = engine.context(first.id, 1).filter((h) => h.source.paragraph === first.source.paragraph);
     expect(citationLine(after!.source)).toMatch(/ · para\. 28 \(part 2 of 2\) · p\. 17 · A\/C\.3\/80\/L\.3$/);
+  });
+});
+
+describe('on real UN documents: a turn cited by its page, a paragraph cited by where it stands', () => {
+  let engine: VerbatimEngine;
+  beforeAll(async () => {
+    ({ engine } = await engineOfUnDocuments(['A_50_PV.33.pdf', 'A_80_590.pdf']));
+  }, 120_000);
+
+  it('A/50/PV.33, Venezuela: the two parts of ¶ 22, both on p. 3, no longer read alike', async () => {
+    const { hits } = await engine.search('"With regard to reforms"', { limit: 1 });
+    const turn = engine.context(hits[0]!.id, 2).map((h) => citationLine(h.source).replace(/^.* · 18 October 1995 · /, ''));
+    // before: "p. 3" for the paragraph before, both parts and the paragraph after
+    expect(turn.slice(1)).toEqual(['p. 3', '¶ 22 (part 1 of 2) · p. 3', '¶ 22 (part 2 of 2) · p. 3', 'p. 3']);
+    expect(citationLine(hits[0]!.source)).toBe(
+      'Mr. Tejera-París (Venezuela) (interpretation from Spanish) · A/50/PV.33 · 18 October 1995 · ¶ 22 (part 1 of 2) · p. 3',
+    );
+  });
+
+  it('A/80/590: a table cut in two after para. 57 says which part, in the hit and in More context', async () => {
+    const response = await engine.search('"Official travel"', { limit: 1 });
+    const hit = response.hits[0]!;
+    // before: "… · after para. 57 · p. 19 · A/80/590" for both parts
+    expect(citationLine(hit.source)).toMatch(/ · after para\. 57 \(part 2 of 2\) · p\. 19 · A\/80\/590$/);
+    const reply = renderReply(searchReply(response, 0, { query: '"Official travel"', filters: {} }, new StateStore()));
+    expect(reply.embeds[0]!.fields![0]!.value).toMatch(/— .* · after para\. 57 \(part 2 of 2\) · p\. 19 · A\/80\/590$/);
+    const context = JSON.stringify(renderReply(contextReply(engine.context(hit.id, 1), hit.id)).embeds);
+    expect(context).toContain('after para. 57 (part 1 of 2)');
+    expect(context).toContain('after para. 57 (part 2 of 2)');
   });
 });
