@@ -22,6 +22,10 @@ describe('a remembered line and the speeches quoting it (three real General Deba
     expect(hits[1]?.text).toContain('said last year in this very hall [1013th meeting], "Mankind must put an end to war');
   });
 
+  it('reads a line of 13 words typed without quotes the same way (a remembered line of up to 24 words)', () => {
+    expect(countries(line.replace(/"/g, ''))[0]).toBe('USA');
+  });
+
   it('leaves the order alone when the line is asked beside other words (who quoted it)', () => {
     // "Martino" is the Italian speaker's name in the metadata: the query asks for his quotation
     expect(countries(`martino ${line}`)[0]).toBe('ITA');
