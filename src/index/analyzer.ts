@@ -19,7 +19,7 @@
  * - stop words removed from the index and from ranked query words (phrases still check them).
  */
 import snowball from 'snowball-stemmers';
-import { spelledOrdinal } from '../ingest/ordinals.ts';
+import { spelledOrdinal } from '../text/ordinals.ts';
 import { SPELLING_STEM_PAIRS } from './spelling-stems.data.ts';
 import { spellingRules } from './spelling.ts';
 

@@ -1,7 +1,8 @@
 /**
  * English ordinal words, 1st to 100th, both ways: a record's masthead spells its session
- * ("Seventy-first session" → 71, {@link ordinalWord}), and the analyzer reads "60th" as the word UN
- * records write, "sixtieth" ({@link spelledOrdinal}).
+ * ("Seventy-first session" → 71, {@link ordinalWord}; src/ingest/statements.ts), and the analyzer
+ * reads "60th" as the word UN records write, "sixtieth" ({@link spelledOrdinal}; src/index/analyzer.ts).
+ * Text knowledge that ingestion and analysis share, so it lives in neither: it imports nothing.
  */
 
 const UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
