@@ -211,6 +211,11 @@ export interface Token {
   end: number;
   /** True when the word is a stop word (kept in `tokens()` output so phrases can check it). */
   stop: boolean;
+  /**
+   * A second term at the word's position, which the index holds beside `term`: an ordinal in
+   * digits' number ("75" for "75th", whose term is "seventyfifth"), so a bare number finds it.
+   */
+  alt?: string;
 }
 
 const KANA_VOICING = /[\u3099\u309A]/;
@@ -508,7 +513,7 @@ function centEnd(text: string, at: number): number {
 }
 
 /** Analyse one raw word (surface form) into its indexed term, or null for an empty result. */
-export function analyzeWord(raw: string): { term: string; folded: string; stop: boolean } | null {
+export function analyzeWord(raw: string): WordAnalysis {
   let hit = wordCache.get(raw);
   if (hit === undefined) {
     hit = analyzeWordUncached(raw);
@@ -518,7 +523,8 @@ export function analyzeWord(raw: string): { term: string; folded: string; stop: 
   return hit;
 }
 
-type WordAnalysis = { term: string; folded: string; stop: boolean } | null;
+/** A word's term, its folded form, whether it is a stop word, and a second term at its position ({@link Token.alt}). */
+type WordAnalysis = { term: string; folded: string; stop: boolean; alt?: string } | null;
 /**
  * An article or pronoun elided onto a word, as French and Italian write them before a vowel or h
  * (l'Organisation, d'un, qu'il, jusqu'à, dell'Assemblea, un'altra): the word is the rest, so
@@ -564,11 +570,12 @@ function analyzeWordUncached(raw: string): WordAnalysis {
     // an ordinal in digits is the ordinal spelled out, 1st to 100th: UN records spell them ("sixtieth
     // anniversary", "seventy-fifth session") where other texts write "60th", "75th"; from 21st on as
     // the compound written closed ("twentyfirst", the term the index holds for "twenty-first",
-    // {@link compoundTerms}); a suffix not the number's ("2th"), or an ordinal above 100, is its number
+    // {@link compoundTerms}); its number rides beside it (alt: `75` finds "75th", not "seventy-fifth");
+    // a suffix not the number's ("2th"), or an ordinal above 100, is its number
     const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(folded);
     if (ordinal) {
       const spelled = spelledOrdinal(ordinal[1]!, ordinal[2]!);
-      if (spelled) return { term: analyzeWordUncached(spelled)!.term, folded, stop: false };
+      if (spelled) return { term: analyzeWordUncached(spelled)!.term, folded, stop: false, alt: ordinal[1]! };
     }
     // "1,500" and "1500" should meet; decimals stay
     return { term: (ordinal ? ordinal[1]! : folded).replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
@@ -590,7 +597,10 @@ export function tokens(text: string): Token[] {
   const out: Token[] = [];
   forEachWordSpan(text, (start, end, as) => {
     const a = analyzeWord(as ?? text.slice(start, end));
-    if (a) out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop });
+    if (!a) return;
+    // a sign read as a word has no second term; a word written so may (an ordinal's number, Token.alt)
+    if (a.alt === undefined || as !== undefined) out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop });
+    else out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop, alt: a.alt });
   });
   return out;
 }
@@ -660,7 +670,7 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
     // is its word ("60th"): the first letters do not tell the term
     if (lang || heads.has(head) || isArabicScript(head.charCodeAt(0)) || mayElide(raw) || (c0 >= 0x30 && c0 <= 0x39)) {
       const a = analyzeWord(raw);
-      b = a && !a.stop ? bitOf.get(a.term) : undefined;
+      b = a && !a.stop ? (bitOf.get(a.term) ?? (a.alt === undefined ? undefined : bitOf.get(a.alt))) : undefined;
       if (b === undefined && lang && a && !a.stop) {
         const own = languageTerm(lang, raw);
         b = own ? bitOf.get(own) : undefined;
@@ -972,7 +982,7 @@ export function languageTermsOf(raw: string): string[] {
  * {@link CLOSED_FORM_JOINER} (`line\u0000onlin` for "on-line"), for the index's `processTerm` to
  * split: both terms are indexed, and the field's length (MiniSearch counts distinct tokens) is
  * the one the text had without it (a compound none of whose parts is indexed, `over-all`, is a token
- * of its own). `onWord` sees each word's term and folded form, and each compound's closed term with
+ * of its own). A word's second term ({@link Token.alt}: `seventyfifth\u000075` for "75th") rides so too. `onWord` sees each word's term and folded form, and each compound's closed term with
  * its hyphenated folded form.
  */
 export function indexTokens(text: string, onWord?: (term: string, folded: string) => void, languages = false): string[] {
@@ -981,7 +991,8 @@ export function indexTokens(text: string, onWord?: (term: string, folded: string
   const starts: number[] = [];
   for (const t of tokens(text)) {
     if (t.stop) continue;
-    out.push(t.term);
+    // a second term at the word's position (an ordinal's number, Token.alt) rides as a closed form does
+    out.push(t.alt === undefined ? t.term : `${t.term}${CLOSED_FORM_JOINER}${t.alt}`);
     ends.push(t.end);
     starts.push(t.start);
     onWord?.(t.term, t.folded);

@@ -1,6 +1,6 @@
 /** What a "word" is, for indexing, queries and marks alike — on phrases from the sample and UNGDC. */
 import { describe, expect, it } from 'vitest';
-import { compoundTerms, forEachWordSpan, queryTerm, termPositions, tokens } from '../../src/index/analyzer.ts';
+import { CLOSED_FORM_JOINER, compoundTerms, forEachWordSpan, indexTokens, queryTerm, termPositions, tokens } from '../../src/index/analyzer.ts';
 
 /** The terms a text's words are indexed under (stop words left out). */
 const terms = (text: string): string[] =>
@@ -93,6 +93,15 @@ describe('analyzer', () => {
     expect(terms('99th')).toEqual(closed('ninety-ninth'));
     // proximity finds it too, though its term does not begin as the digits do
     expect(termPositions('the 60th anniversary', new Map([['sixtieth', 0]]))).toEqual({ pos: [0], bits: [0], count: 2 });
+  });
+
+  it('indexes an ordinal in digits under its number too, at its one position (R3)', () => {
+    expect(indexTokens('the 75th anniversary')).toEqual([`seventyfifth${CLOSED_FORM_JOINER}75`, 'anniversari']);
+    expect(tokens('the 75th').map((t) => t.alt)).toEqual([undefined, '75']);
+    // the ordinal in words and a query's ordinal carry no number
+    expect(indexTokens('the seventy-fifth anniversary')).not.toContain(expect.stringContaining('75'));
+    expect(tokens('seventy-fifth').every((t) => t.alt === undefined)).toBe(true);
+    expect(termPositions('the 75th anniversary', new Map([['75', 0]]))).toEqual({ pos: [0], bits: [0], count: 2 });
   });
 
   it.each([

@@ -4,10 +4,12 @@
  * sign ("1.5°C", "2 ℃") or as a word, and ordinals in digits or spelled out ("60th", "sixtieth").
  * Search, quoted phrases, excerpt marks, trends and follows read them alike (they share the analyzer).
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse, compileFollow, matches } from '../../src/follows/matcher.ts';
-import { closeExtractors } from '../../src/ingest/load-library.ts';
-import type { VerbatimEngine } from '../../src/search/engine.ts';
+import { closeExtractors, loadLibrary } from '../../src/ingest/load-library.ts';
+import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
 import type { Hit } from '../../src/types.ts';
 import { engineOfStatements, engineOfUnDocuments, markedWords } from '../support/library.ts';
 
@@ -31,6 +33,7 @@ const ORDINALS = [
   { id: 'seventy-fifth', title: 'Session', text: 'At the seventy-fifth session the Assembly met online for the first time.' },
   { id: '75th', title: 'Meeting', text: 'The 75th session of the Assembly opened during the pandemic.' },
   { id: '21st', title: 'Century', text: 'The challenges of the 21st century call for cooperation.' },
+  { id: '75years', title: 'Years', text: 'For 75 years the Charter has guided the work of the Member States.' },
 ];
 
 let engine: VerbatimEngine;
@@ -116,6 +119,30 @@ describe('an ordinal in digits is the ordinal spelled out (F8)', () => {
     expect(ids(search('"75th session"'))).toEqual(['75th', 'seventy-fifth']);
     expect(ids(search('"twenty-first century"'))).toEqual(['21st']);
     expect(marksIn('75th', 'seventy-fifth')).toEqual(['seventy-fifth']);
+  });
+
+  it('a bare number finds its ordinal in digits, marked whole, but not the ordinal in words (R3)', async () => {
+    expect(ids(search('75'))).toEqual(['75th', '75years']);
+    expect(marksIn('75', '75th')).toEqual(['75th']);
+    expect(ids(search('75th'))).toEqual(['75th', 'seventy-fifth']);
+    // the passage saying the number and the word close together first
+    expect(search('75 session')[0]?.source.document).toBe('75th');
+    expect((await engine.count('75')).total).toBe(2);
+    const follow = compileFollow({ id: 3, query: '75', filters: {} });
+    const passage = (text: string): ReturnType<typeof analyse> =>
+      analyse({ id: 'p', docId: 'd', text, meta: {}, voice: { organisations: [] }, dateFrom: 0, dateTo: 0 });
+    expect(matches(follow, passage(ORDINALS[3]!.text))).toBe(true);
+    expect(matches(follow, passage(ORDINALS[2]!.text))).toBe(false);
+  });
+});
+
+describe('the shipped sample (data/): the CND intersessional report', () => {
+  it('`64` finds "the 64th session of the Commission", marked as written (R3)', async () => {
+    const lib = await loadLibrary(path.join(fileURLToPath(new URL('../..', import.meta.url)), 'data'));
+    const hits = createEngine(lib.documents, lib.report).searchSync('64', { limit: 10 }).hits;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.text).toMatch(/the 64th session of the Commission on Narcotic Drugs/);
+    expect(markedWords(hits[0]!)).toEqual(['64th']);
   });
 });
 
