@@ -5,8 +5,9 @@
  * - case and diacritics folding (Fundación = fundacion), typographic apostrophes unified;
  * - numbers are terms of their own (97.4, 1,500, 2030); a percentage is its number followed by a
  *   word of its own, `percent`, however it is written ("63 per cent" as UN texts write it, "63
- *   percent", "63%", "63 %", "63 pct"; not "cent"), and a degree sign after a number is the word
- *   "degrees" ("1.5°C" is "1.5 degrees Celsius"; {@link emitWord});
+ *   percent", "63%", "63٪", "63 %", "63 pct"; not "cent"), and a degree sign after a number is the word
+ *   "degrees" ("1.5°C" is "1.5 degrees Celsius"; "°C" alone "degrees Celsius"; in French or Spanish
+ *   text only before a scale: "79° periodo" is an ordinal; {@link emitWord});
  * - an ordinal in digits is the ordinal spelled out ("60th" is "sixtieth", "21st" is
  *   "twenty-first" as its closed compound is indexed; {@link spelledOrdinal});
  * - acronyms (UNODC, CND) are kept whole, and analysed like other words whatever their case;
@@ -298,7 +299,7 @@ const INITIALISM = String.raw`(?=.\.)(?<![${LETTER}\p{N}.])[${LETTER}--[${CJK}]]
  * adjacency. src/search/phrase-scan.ts splits exactly so.
  */
 const WORD = new RegExp(
-  String.raw`\p{N}+(?:[.,]\p{N}+)*|[${CJK}]+|${INITIALISM}|[[${LETTER}\p{N}]--[${CJK}]][[${LETTER}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][${LETTER}--[${CJK}]][[${LETTER}\p{M}\u00AD]--[${CJK}]]*)*`,
+  String.raw`\p{N}+(?:[.,]\p{N}+)*|[${CJK}]+|[\u2103\u2109]|${INITIALISM}|[[${LETTER}\p{N}]--[${CJK}]][[${LETTER}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][${LETTER}--[${CJK}]][[${LETTER}\p{M}\u00AD]--[${CJK}]]*)*`,
   'gv',
 );
 
@@ -391,10 +392,15 @@ const PERCENT = 'percent';
  * returns where scanning goes on (`end` when nothing follows that it reads):
  * - a number in digits with an ordinal's suffix ("60th", "21st", "3RD") is one word, read as the
  *   ordinal spelled out ({@link spelledOrdinal});
- * - after a number, with one space between at most: "%" and "pct" stand for "percent"; "°" stands for
- *   "degrees", and a C or F right after it (in capitals, or in small letters with no space between)
- *   for "Celsius" or "Fahrenheit"; "℃" and "℉" stand for both words, and so does "ºC", the ordinal
- *   indicator typed for a degree sign;
+ * - after a number, with one space between at most: "%" (and the Arabic "٪" and full-width "％") and
+ *   "pct" stand for "percent"; "°" stands for "degrees", and a C or F right after it (in capitals, or
+ *   in small letters with no space between) for "Celsius" or "Fahrenheit"; "℃" and "℉" stand for both
+ *   words, and so does "ºC" or "º C", the ordinal indicator typed for a degree sign;
+ * - but in a French or Spanish text ({@link textLanguage}) "°" after a number is read as degrees only
+ *   before a C or F or the word Celsius, Fahrenheit or centigrade: those languages also write it for
+ *   an ordinal ("79° periodo", "Artículo 2°"), as they write "º" ("1º de enero");
+ * - a degree sign with no number before it, and a C or F after it ("°C" typed alone, "in °C"), and
+ *   "℃" or "℉" alone, stand for "degrees Celsius" or "degrees Fahrenheit";
  * - "per cent", the UN's spelling (any spaces between, any case), is one word standing for "percent";
  * - a C or F in capitals after the word "degrees" stands for "Celsius" or "Fahrenheit".
  * A C written right after a number ("1.5C") stays a letter: UN job numbers and item labels end so
@@ -419,9 +425,39 @@ export function emitWord(text: string, start: number, end: number, fn: WordSpanF
       return e;
     }
   }
+  if (n === 1 && (c0 === 0x2103 || c0 === 0x2109)) {
+    // "℃" or "℉" with no number before it
+    fn(start, end, 'degrees');
+    fn(start, end, c0 === 0x2103 ? 'celsius' : 'fahrenheit');
+    return end;
+  }
+  if ((n === 1 && ((c0 | 0x20) === 0x63 || (c0 | 0x20) === 0x66)) || (n === 2 && c0 === 0xba)) {
+    // a C or F after a degree sign with no number before it ("°C" typed alone), or "ºC" written as one word
+    const c = n === 2 ? text.charCodeAt(start + 1) : c0;
+    const sign = n === 2 ? (c === 0x43 || c === 0x46 ? start : -1) : signBefore(text, start, c0 === 0x43 || c0 === 0x46);
+    if (sign >= 0) {
+      fn(sign, sign + 1, 'degrees');
+      fn(end - 1, end, (c | 0x20) === 0x63 ? 'celsius' : 'fahrenheit');
+      return end;
+    }
+  }
   fn(start, end);
   if ((n === 6 || n === 7) && (c0 | 0x20) === 0x64 && /^degrees?$/i.test(text.slice(start, end))) return scaleAfter(text, end, fn, false);
   return end;
+}
+
+/**
+ * Where the degree sign stands that a C or F at `at` follows ("°C", or "° C" for a `capital`), when
+ * no letter or digit comes right before the sign (nor a number one space before it, whose sign
+ * {@link unitAfterNumber} reads); -1 otherwise.
+ */
+function signBefore(text: string, at: number, capital: boolean): number {
+  const k =
+    text.charCodeAt(at - 1) === 0xb0 ? at - 1 : capital && isSpaceCode(text.charCodeAt(at - 1)) && text.charCodeAt(at - 2) === 0xb0 ? at - 2 : -1;
+  if (k < 0) return -1;
+  if (k > 0 && !wordEndsAt(text, k - 1)) return -1;
+  if (k > 1 && isSpaceCode(text.charCodeAt(k - 1)) && NUMBER.test(text.slice(k - 2, k))) return -1;
+  return k;
 }
 
 const SPACE = /\s/;
@@ -457,11 +493,13 @@ function ordinalEnd(text: string, start: number, end: number): number {
 function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
   const j = isSpaceCode(text.charCodeAt(at)) ? at + 1 : at;
   const c = text.charCodeAt(j);
-  if (c === 0x25) {
+  if (c === 0x25 || c === 0x66a || c === 0xff05) {
     fn(j, j + 1, PERCENT);
     return j + 1;
   }
   if (c === 0xb0) {
+    // French and Spanish also write the sign for an ordinal ("79° periodo"): there only before a scale
+    if (scaleAt(text, j + 1, true) < 0 && !SCALE_WORD.test(text.slice(j + 1, j + 14)) && romanceText(text)) return at;
     fn(j, j + 1, 'degrees');
     return scaleAfter(text, j + 1, fn, true);
   }
@@ -470,13 +508,14 @@ function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
     fn(j, j + 1, c === 0x2103 ? 'celsius' : 'fahrenheit');
     return j + 1;
   }
-  // the masculine ordinal indicator typed for a degree sign: only with its C or F ("1ºC"; "1º" is "primero")
+  // the masculine ordinal indicator typed for a degree sign: only with its C or F in capitals ("1ºC",
+  // "1.5º C"; "1º" is "primero")
   if (c === 0xba) {
-    const s = text.charCodeAt(j + 1);
-    if ((s === 0x43 || s === 0x46) && wordEndsAt(text, j + 2)) {
+    const s = scaleAt(text, j + 1, false);
+    if (s >= 0) {
       fn(j, j + 1, 'degrees');
-      fn(j + 1, j + 2, s === 0x43 ? 'celsius' : 'fahrenheit');
-      return j + 2;
+      fn(s, s + 1, text.charCodeAt(s) === 0x43 ? 'celsius' : 'fahrenheit');
+      return s + 1;
     }
     return at;
   }
@@ -493,13 +532,31 @@ function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
  * item), emitted; where scanning goes on.
  */
 function scaleAfter(text: string, at: number, fn: WordSpanFn, sign: boolean): number {
+  const j = scaleAt(text, at, sign);
+  if (j < 0) return at;
+  fn(j, j + 1, (text.charCodeAt(j) | 0x20) === 0x63 ? 'celsius' : 'fahrenheit');
+  return j + 1;
+}
+
+/** Where the C or F that {@link scaleAfter} reads after `at` stands, or -1. */
+function scaleAt(text: string, at: number, sign: boolean): number {
   const spaced = isSpaceCode(text.charCodeAt(at));
   const j = spaced ? at + 1 : at;
   const c = text.charCodeAt(j);
   const capital = c === 0x43 || c === 0x46;
-  if (!(capital || (sign && !spaced && (c === 0x63 || c === 0x66))) || !wordEndsAt(text, j + 1)) return at;
-  fn(j, j + 1, (c | 0x20) === 0x63 ? 'celsius' : 'fahrenheit');
-  return j + 1;
+  return (capital || (sign && !spaced && (c === 0x63 || c === 0x66))) && wordEndsAt(text, j + 1) ? j : -1;
+}
+
+/** A temperature scale written as a word after a degree sign (one space at most): Celsius, Fahrenheit, centigrade, centígrados. */
+const SCALE_WORD = /^\s?(?:celsius|fahrenheit|cent[ií]grad)/i;
+
+/** The last text whose language {@link romanceText} told: a text's words are scanned in order, so one is enough. */
+let languageMemo: { text: string; lang: StemLanguage | null } | undefined;
+
+/** Whether `text` is French or Spanish ({@link textLanguage}), told once per text. */
+function romanceText(text: string): boolean {
+  if (languageMemo?.text !== text) languageMemo = { text, lang: textLanguage(text) };
+  return languageMemo.lang !== null;
 }
 
 /** After the word "per" ending at `at`: the end of "cent" or "cents" after one or more spaces, or -1. */

@@ -233,6 +233,8 @@ describe('analyzer', () => {
       // figures: percentages, degrees and ordinals (emitWord)
       '50 per cent, 50%, 50\u00a0% 12 pct 12pct. PCT per  cent. per centre per cent’s 1.5°C 1.5° C 2 ℃ 3℉ 1ºC El 1º 45° c) 2 degrees C 2 degrees c',
       '60th 21st’s 2th 150th 4thly 3RD 1,021st 1.5th 〇〇% 20 %20',
+      '°C ° C (°C) ℃ ℉, ºC N°C 45 ° c 50٪ ５０％ ٥٠٪ 1.5º C',
+      'En el Debate General del 79° periodo ordinario de sesiones, los 2° C y el 1º de enero',
     ]) {
       const scanned: string[] = [];
       forEachWord(text, (a, b) => scanned.push(text.slice(a, b)));

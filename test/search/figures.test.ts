@@ -21,6 +21,7 @@ const PERCENTAGES = [
   { id: 'cents', title: 'Bread', text: 'A loaf of bread now costs 50 cents more than it did last year.' },
   { id: 'years', title: 'Peace', text: 'For 50 years the Organization has kept the peace in the region.' },
   { id: 'density', title: 'Islands', text: 'The islands have a population density of less than 50 per square kilometre of land.' },
+  { id: 'arabic', title: 'البطالة', text: 'بلغت نسبة البطالة بين الشباب 37٪ في المنطقة.' },
 ];
 const DEGREES = [
   { id: 'sign', title: 'Climate', text: 'Warming must be held to 1.5°C above pre-industrial levels, and well below 2 ℃.' },
@@ -54,7 +55,7 @@ describe('a percentage is one word however it is written (F6)', () => {
   it('"50%" in quotes does not hold "50 years"; "cents" does not find a percentage', () => {
     expect(ids(search('"50%"'))).not.toContain('years');
     expect(ids(search('cents'))).toEqual(['cents']);
-    expect(ids(search('percent'))).toEqual(['oda', 'typed', 'women', 'youth']);
+    expect(ids(search('percent'))).toEqual(['arabic', 'oda', 'typed', 'women', 'youth']);
   });
 
   it('"0.7 percent" holds "0.7 per cent", and "pct" after a number is a percentage', () => {
@@ -71,6 +72,11 @@ describe('a percentage is one word however it is written (F6)', () => {
     expect(marksIn('"50 percent"', 'youth')).toEqual(['50%']);
     expect(marksIn('50%', 'women')).toEqual(['50', 'per cent']);
     expect(marksIn('percent', 'youth')).toEqual(['%', 'pct']);
+  });
+
+  it('the Arabic percent sign ٪ is a percentage too (R6)', () => {
+    expect(ids(search('"37 percent"'))).toEqual(['arabic']);
+    expect(marksIn('"37%"', 'arabic')).toEqual(['37٪']);
   });
 
   it('a percentage is still its number ("63%" finds "63 per cent"; 50 finds "50%")', () => {
@@ -103,6 +109,12 @@ describe('a degree sign after a number is the word "degrees" (F7)', () => {
     expect(marksIn('"2°C"', 'word')).toEqual(['2 degrees Celsius']);
     expect(marksIn('"2 degrees Celsius"', 'sign')).toEqual(['2 ℃']);
   });
+
+  it('°C, ° C or ℃ typed alone is degrees Celsius: it finds the temperatures, marked as written (R6)', () => {
+    for (const q of ['°C', '° C', '℃', '"degrees Celsius"']) expect(ids(search(q))).toEqual(['sign', 'spaced', 'word']);
+    expect(marksIn('°C', 'sign')).toEqual(['°C', '℃']);
+    expect(marksIn('℃', 'word')).toEqual(['degrees', 'Celsius']);
+  });
 });
 
 describe('an ordinal in digits is the ordinal spelled out (F8)', () => {
@@ -133,6 +145,19 @@ describe('an ordinal in digits is the ordinal spelled out (F8)', () => {
       analyse({ id: 'p', docId: 'd', text, meta: {}, voice: { organisations: [] }, dateFrom: 0, dateTo: 0 });
     expect(matches(follow, passage(ORDINALS[3]!.text))).toBe(true);
     expect(matches(follow, passage(ORDINALS[2]!.text))).toBe(false);
+  });
+});
+
+describe('a Spanish statement writes ° for an ordinal (GA79_statement_Mexico_es.pdf)', () => {
+  let mx: VerbatimEngine;
+  beforeAll(async () => {
+    ({ engine: mx } = await engineOfUnDocuments(['GA79_statement_Mexico_es.pdf']));
+  }, 120_000);
+
+  it('"del 79° periodo ordinario" is no temperature: `degrees` finds nothing, "79 periodo ordinario" holds it (R6)', () => {
+    expect(mx.searchSync('degrees', { limit: 10 }).hits).toEqual([]);
+    const hits = mx.searchSync('"79 periodo ordinario"', { limit: 10 }).hits;
+    expect(hits.map((h) => markedWords(h))).toEqual([['79° periodo ordinario']]);
   });
 });
 
