@@ -20,7 +20,7 @@
  * - stop words removed from the index and from ranked query words (phrases still check them).
  */
 import snowball from 'snowball-stemmers';
-import { spelledOrdinal } from '../text/ordinals.ts';
+import { ORDINAL_OPENERS, ordinalSuffix, spelledHundredsSpans, spelledOrdinal, spelledOrdinalAfter } from '../text/ordinals.ts';
 import { SPELLING_STEM_PAIRS } from './spelling-stems.data.ts';
 import { spellingRules } from './spelling.ts';
 
@@ -383,6 +383,9 @@ function forEachMatch(text: string, re: RegExp, fn: WordSpanFn): void {
   }
 }
 
+/** The first letters (lower case) of the words a spelled ordinal of several words opens with ({@link ORDINAL_OPENERS}). */
+const ORDINAL_OPENING: ReadonlySet<number> = new Set([...ORDINAL_OPENERS].map((w) => w.charCodeAt(0)));
+
 /** The word percentage signs and abbreviations stand for ({@link emitWord}): its term is no "cent"'s. */
 const PERCENT = 'percent';
 
@@ -392,6 +395,8 @@ const PERCENT = 'percent';
  * returns where scanning goes on (`end` when nothing follows that it reads):
  * - a number in digits with an ordinal's suffix ("60th", "21st", "3RD") is one word, read as the
  *   ordinal spelled out ({@link spelledOrdinal});
+ * - an ordinal spelled in several words ("twenty first", "one hundred and fiftieth", "two hundredth";
+ *   {@link spelledOrdinalAfter}) is one word standing for the ordinal in digits ("21st", "150th");
  * - after a number, with one space between at most: "%" (and the Arabic "٪" and full-width "％") and
  *   "pct" stand for "percent"; "°" stands for "degrees", and a C or F right after it (in capitals, or
  *   in small letters with no space between) for "Celsius" or "Fahrenheit"; "℃" and "℉" stand for both
@@ -418,6 +423,15 @@ export function emitWord(text: string, start: number, end: number, fn: WordSpanF
     return unitAfterNumber(text, end, fn);
   }
   const n = end - start;
+  if (n >= 3 && n <= 7 && ORDINAL_OPENING.has(c0 | 0x20) && (isSpaceCode(text.charCodeAt(end)) || isHyphen(text.charCodeAt(end)))) {
+    // an ordinal spelled in several words ("twenty first", "one hundred and fiftieth") is one word
+    const lower = text.slice(start, end).toLowerCase();
+    const o = ORDINAL_OPENERS.has(lower) ? spelledOrdinalAfter(lower, text, end) : null;
+    if (o) {
+      fn(start, o.end, `${o.n}${ordinalSuffix(o.n)}`);
+      return o.end;
+    }
+  }
   if (n === 3 && (c0 | 0x20) === 0x70 && text.slice(start, end).toLowerCase() === 'per') {
     const e = centEnd(text, end);
     if (e > end) {
@@ -627,12 +641,13 @@ function analyzeWordUncached(raw: string): WordAnalysis {
     // an ordinal in digits is the ordinal spelled out, 1st to 100th: UN records spell them ("sixtieth
     // anniversary", "seventy-fifth session") where other texts write "60th", "75th"; from 21st on as
     // the compound written closed ("twentyfirst", the term the index holds for "twenty-first",
-    // {@link compoundTerms}); its number rides beside it (alt: `75` finds "75th", not "seventy-fifth");
-    // a suffix not the number's ("2th"), or an ordinal above 100, is its number
+    // {@link compoundTerms}); above 100 it is a term of its own ("150th", which "one hundred and
+    // fiftieth" reads as, {@link emitWord}); its number rides beside it (alt: `75` finds "75th", not
+    // "seventy-fifth"); with a suffix not the number's ("2th") it is its number
     const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(folded);
-    if (ordinal) {
-      const spelled = spelledOrdinal(ordinal[1]!, ordinal[2]!);
-      if (spelled) return { term: analyzeWordUncached(spelled)!.term, folded, stop: false, alt: ordinal[1]! };
+    if (ordinal && ordinal[1]!.charCodeAt(0) !== 0x30 && ordinal[2] === ordinalSuffix(Number(ordinal[1]))) {
+      const spelled = spelledOrdinal(ordinal[1]!, ordinal[2]);
+      return { term: spelled ? analyzeWordUncached(spelled)!.term : folded, folded, stop: false, alt: ordinal[1]! };
     }
     // "1,500" and "1500" should meet; decimals stay
     return { term: (ordinal ? ordinal[1]! : folded).replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
@@ -655,8 +670,9 @@ export function tokens(text: string): Token[] {
   forEachWordSpan(text, (start, end, as) => {
     const a = analyzeWord(as ?? text.slice(start, end));
     if (!a) return;
-    // a sign read as a word has no second term; a word written so may (an ordinal's number, Token.alt)
-    if (a.alt === undefined || as !== undefined) out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop });
+    // an ordinal's number (Token.alt) where it is written in digits, not spelled ("one hundred and fiftieth")
+    if (a.alt === undefined || (as !== undefined && !isAsciiDigit(text.charCodeAt(start))))
+      out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop });
     else out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop, alt: a.alt });
   });
   return out;
@@ -789,9 +805,16 @@ const COMPOUND_AT = new RegExp(COMPOUND.source.replace(/^\(\?<!\[[^\]]*\]\)/, ''
 export function compoundTerms(text: string): Array<{ term: string; start: number; end: number }> {
   const out: Array<{ term: string; start: number; end: number }> = [];
   if (!text.includes('-') && !text.includes('\u2010') && !text.includes('\u2011')) return out;
+  let inOrdinal: Array<[number, number]> | undefined;
   for (const m of text.matchAll(COMPOUND)) {
     const term = closedTerm(m[0]);
-    if (term) out.push({ term, start: m.index, end: m.index + m[0].length });
+    if (!term) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    // hyphenated words inside an ordinal spelled out are read with it ("one hundred fifty-fifth" is 155th, no 55th)
+    inOrdinal ??= spelledHundredsSpans(text);
+    if (inOrdinal.some(([a, b]) => a <= start && end <= b)) continue;
+    out.push({ term, start, end });
   }
   return out;
 }
@@ -904,6 +927,7 @@ function slotsOf(phrase: readonly string[]): ReadonlyArray<readonly string[] | n
 }
 
 const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011;
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** Joins a compound's closed term to the term of its last indexed part in {@link indexTokens}. */
 export const CLOSED_FORM_JOINER = '\u0000';

@@ -106,10 +106,30 @@ describe('analyzer', () => {
 
   it.each([
     ['2th', '2'],
-    ['150th', '150'],
+    ['112nd', '112'],
     ['0th', '0'],
-  ])("an ordinal suffix not its number's, or above 100, leaves the number: %s", (written, term) => {
+  ])("an ordinal suffix not its number's leaves the number: %s", (written, term) => {
     expect(terms(written)).toEqual([term]);
+  });
+
+  it('reads an ordinal above 100 as a term of its own, its number beside it, and spelled out as the same term', () => {
+    expect(indexTokens('the 150th anniversary')).toEqual([`150th${CLOSED_FORM_JOINER}150`, 'anniversari']);
+    expect(indexTokens('the 1337th meeting')).toEqual([`1337th${CLOSED_FORM_JOINER}1337`, 'meet']);
+    // spelled, without the number; hyphenated words inside it are no compounds of their own
+    for (const spelled of ['one hundred and fiftieth', 'One Hundred Fiftieth', 'one-hundred-and-fiftieth', 'one-hundred- and-fiftieth'])
+      expect(indexTokens(spelled)).toEqual(['150th']);
+    expect(indexTokens('the one hundred and fifty-fifth Member')).toEqual(['155th', 'member']);
+    expect(indexTokens('one hundred and ninety first')).toEqual(['191st']);
+    expect(indexTokens('two hundredth anniversary')).toEqual(['200th', 'anniversari']);
+    // "one hundredth" is as often a fraction; "three hundred and thirteen" no ordinal
+    expect(terms('one hundredth')).toEqual(['one', 'hundredth']);
+    expect(terms('three hundred and thirteen')).toEqual(['three', 'hundr', 'thirteen']);
+  });
+
+  it('reads an ordinal 21st–99th written apart as the compound, not "twenty first-time"', () => {
+    expect(terms('the twenty first century')).toEqual([compoundTerms('twenty-first')[0]!.term, 'centuri']);
+    expect(terms('the thirty\nseventh session')).toEqual(['thirtyseventh', 'session']);
+    expect(terms('twenty first-time voters')).toEqual(['twenti', 'first', 'time', 'voter']);
   });
 
   it('keeps acronyms whole', () => {
@@ -234,6 +254,7 @@ describe('analyzer', () => {
       '50 per cent, 50%, 50\u00a0% 12 pct 12pct. PCT per  cent. per centre per cent’s 1.5°C 1.5° C 2 ℃ 3℉ 1ºC El 1º 45° c) 2 degrees C 2 degrees c',
       '60th 21st’s 2th 150th 4thly 3RD 1,021st 1.5th 〇〇% 20 %20',
       '°C ° C (°C) ℃ ℉, ºC N°C 45 ° c 50٪ ５０％ ٥٠٪ 1.5º C',
+      'the twenty first session, one hundred and fifty-fifth, one-hundred- and-fiftieth, two hundredth, twenty first-time 1337th',
       'En el Debate General del 79° periodo ordinario de sesiones, los 2° C y el 1º de enero',
     ]) {
       const scanned: string[] = [];

@@ -171,6 +171,55 @@ describe('the shipped sample (data/): the CND intersessional report', () => {
   });
 });
 
+describe('ordinals spelled apart and above 100, in General Debate speeches (UNGDC)', () => {
+  // sentences of the speeches named by their ids (/work/ungdc-lib/<year>/<id>.txt)
+  const SPEECHES = [
+    {
+      id: 'TGO_33_1978',
+      title: 'Togo 1978',
+      text: 'May I also be permitted to salute, on behalf of the Government and people of Togo, Solomon Islands, which we welcome in our midst as the one hundred and fiftieth Member of our Organization.',
+    },
+    {
+      id: 'BRB_41_1986',
+      title: 'Barbados 1986',
+      text: 'In 1988 we observe the 150th anniversary of the final phase of the ending of slavery in the British Empire.',
+    },
+    {
+      id: 'HND_37_1982',
+      title: 'Honduras 1982',
+      text: 'On behalf of the people and Government of Honduras I should like most\nsincerely to congratulate you, Sir, on your fitting election as\nPresident of the thirty seventh session of the General Assembly.',
+    },
+    {
+      id: 'JPN_39_1984',
+      title: 'Japan 1984',
+      text: 'I would urge all Member States to give serious consideration to how we can best invigorate the United Nations organization and functions as we look ahead to the twenty first century.',
+    },
+  ];
+  let gd: VerbatimEngine;
+  beforeAll(async () => {
+    gd = await engineOfStatements(SPEECHES);
+  });
+  const find = (q: string): Hit[] => gd.searchSync(q, { limit: 10 }).hits;
+
+  it('"150th" and "one hundred and fiftieth" meet, typed either way; `150` finds the digits only', () => {
+    expect(ids(find('150th'))).toEqual(['BRB_41_1986', 'TGO_33_1978']);
+    expect(ids(find('one hundred and fiftieth'))).toEqual(['BRB_41_1986', 'TGO_33_1978']);
+    expect(find('"150th member"').map((h) => markedWords(h))).toEqual([['one hundred and fiftieth Member']]);
+    expect(ids(find('150'))).toEqual(['BRB_41_1986']);
+  });
+
+  it('the one hundred and fiftieth Member is no "fiftieth member"', async () => {
+    expect((await gd.count('"fiftieth member"')).total).toBe(0);
+  });
+
+  it('"thirty seventh session" and "twenty first century", written apart, are the 37th and the 21st', () => {
+    expect(find('"37th session"').map((h) => markedWords(h))).toEqual([['thirty seventh session']]);
+    expect(ids(find('"thirty-seventh session"'))).toEqual(['HND_37_1982']);
+    expect(ids(find('"21st century"'))).toEqual(['JPN_39_1984']);
+    expect(ids(find('twenty first'))).toEqual(['JPN_39_1984']);
+  });
+});
+
 describe('a real UN record (S/PV.8699 (Resumption 1), A/50/PV.33)', () => {
   let un: VerbatimEngine;
   beforeAll(async () => {
