@@ -395,6 +395,9 @@ const PERCENT = 'percent';
  * returns where scanning goes on (`end` when nothing follows that it reads):
  * - a number in digits with an ordinal's suffix ("60th", "21st", "3RD") is one word, read as the
  *   ordinal spelled out ({@link spelledOrdinal});
+ * - in a French text ({@link textLanguage}), a number in digits with a French ordinal's suffix ("1er",
+ *   "1re", "2e", "79e", "2ème"; "1 er" and "1 re" one space apart, as raised suffixes come out) is
+ *   one word, read as the ordinal in English digits ("79th"): English texts write "73e" for an item;
  * - an ordinal spelled in several words ("twenty first", "one hundred and fiftieth", "two hundredth";
  *   {@link spelledOrdinalAfter}) is one word standing for the ordinal in digits ("21st", "150th");
  * - after a number, with one space between at most: "%" (and the Arabic "٪" and full-width "％") and
@@ -418,6 +421,13 @@ export function emitWord(text: string, start: number, end: number, fn: WordSpanF
     if (o > end) {
       fn(start, o);
       return o;
+    }
+    const f = frenchOrdinalEnd(text, start, end);
+    if (f > end) {
+      // read as the ordinal in English digits ("79e" as "79th"), its number beside it (Token.alt)
+      const n = Number(text.slice(start, end));
+      fn(start, f, `${n}${ordinalSuffix(n)}`);
+      return f;
     }
     fn(start, end);
     return unitAfterNumber(text, end, fn);
@@ -503,6 +513,20 @@ function ordinalEnd(text: string, start: number, end: number): number {
   return wordEndsAt(text, end + 2) ? end + 2 : -1;
 }
 
+/** A French ordinal's suffix after its number ({@link frenchOrdinalEnd}); "er" and "re" maybe one space after it. */
+const FRENCH_ORDINAL = /(?:\s?(?:er|re)|e|ème|eme|ère|ere)(?![\p{L}\p{N}\p{M}\u00AD])/iuy;
+
+/** Where a French ordinal's suffix after the digits text[start, end) ends ("79e"), in a French text; -1 otherwise. */
+function frenchOrdinalEnd(text: string, start: number, end: number): number {
+  if (end - start > 9 || text.charCodeAt(start) === 0x30) return -1;
+  const c = text.charCodeAt(end) | 0x20;
+  if (c !== 0x65 && c !== 0x72 && c !== 0x20 && c !== 0xe8 && c !== 0xe9) return -1;
+  for (let i = start; i < end; i++) if (!isAsciiDigit(text.charCodeAt(i))) return -1;
+  FRENCH_ORDINAL.lastIndex = end;
+  const m = FRENCH_ORDINAL.exec(text);
+  return m && languageOf(text) === 'fr' ? end + m[0].length : -1;
+}
+
 /** After a number ending at `at`: the sign or abbreviation of a percentage or of degrees it reads ({@link emitWord}), emitted; where scanning goes on. */
 function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
   const j = isSpaceCode(text.charCodeAt(at)) ? at + 1 : at;
@@ -564,14 +588,17 @@ function scaleAt(text: string, at: number, sign: boolean): number {
 /** A temperature scale written as a word after a degree sign (one space at most): Celsius, Fahrenheit, centigrade, centígrados. */
 const SCALE_WORD = /^\s?(?:celsius|fahrenheit|cent[ií]grad)/i;
 
-/** The last text whose language {@link romanceText} told: a text's words are scanned in order, so one is enough. */
+/** The last text whose language {@link languageOf} told: a text's words are scanned in order, so one is enough. */
 let languageMemo: { text: string; lang: StemLanguage | null } | undefined;
 
-/** Whether `text` is French or Spanish ({@link textLanguage}), told once per text. */
-function romanceText(text: string): boolean {
+/** The language of `text` ({@link textLanguage}), told once per text: only asked when a figure's reading depends on it. */
+function languageOf(text: string): StemLanguage | null {
   if (languageMemo?.text !== text) languageMemo = { text, lang: textLanguage(text) };
-  return languageMemo.lang !== null;
+  return languageMemo.lang;
 }
+
+/** Whether `text` is French or Spanish ({@link languageOf}). */
+const romanceText = (text: string): boolean => languageOf(text) !== null;
 
 /** After the word "per" ending at `at`: the end of "cent" or "cents" after one or more spaces, or -1. */
 function centEnd(text: string, at: number): number {
@@ -708,8 +735,10 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
   };
   forEachWordSpan(text, (start, end, as) => {
     if (as !== undefined) {
-      // a sign standing for a word ("%" for percent): always analysed, never a stop word
-      const b = bitOf.get(analyzeWord(as)!.term);
+      // a sign standing for a word ("%" for percent): always analysed, never a stop word; written in
+      // digits ("79e" read as "79th"), its number beside it (Token.alt)
+      const a = analyzeWord(as)!;
+      const b = bitOf.get(a.term) ?? (a.alt !== undefined && isAsciiDigit(text.charCodeAt(start)) ? bitOf.get(a.alt) : undefined);
       if (b !== undefined) {
         pos.push(n);
         bits.push(b);

@@ -126,6 +126,21 @@ describe('analyzer', () => {
     expect(terms('three hundred and thirteen')).toEqual(['three', 'hundr', 'thirteen']);
   });
 
+  it('reads a French ordinal in a French text ("79e", "1re", "1 er"), not an item of an English one ("Article 73e")', () => {
+    const french = 'Le Sénégal à la 79e session, la 1re séance et le mercredi 1 er février, pour la 2ème fois';
+    expect(
+      tokens(french)
+        .filter((t) => t.alt !== undefined)
+        .map((t) => [french.slice(t.start, t.end), t.term, t.alt]),
+    ).toEqual([
+      ['79e', queryTerm('79th'), '79'],
+      ['1re', 'first', '1'],
+      ['1 er', 'first', '1'],
+      ['2ème', 'second', '2'],
+    ]);
+    expect(terms('Powers under Article 73e of the Charter')).toEqual(['power', 'articl', '73', 'e', 'charter']);
+  });
+
   it('reads an ordinal 21st–99th written apart as the compound, not "twenty first-time"', () => {
     expect(terms('the twenty first century')).toEqual([compoundTerms('twenty-first')[0]!.term, 'centuri']);
     expect(terms('the thirty\nseventh session')).toEqual(['thirtyseventh', 'session']);
@@ -255,6 +270,7 @@ describe('analyzer', () => {
       '60th 21st’s 2th 150th 4thly 3RD 1,021st 1.5th 〇〇% 20 %20',
       '°C ° C (°C) ℃ ℉, ºC N°C 45 ° c 50٪ ５０％ ٥٠٪ 1.5º C',
       'the twenty first session, one hundred and fifty-fifth, one-hundred- and-fiftieth, two hundredth, twenty first-time 1337th',
+      'Le Sénégal à la 79e Session ordinaire, la 1re séance, le mercredi 1 er février, la 2ème fois et le 2 e) de cet alinéa',
       'En el Debate General del 79° periodo ordinario de sesiones, los 2° C y el 1º de enero',
     ]) {
       const scanned: string[] = [];

@@ -161,6 +161,19 @@ describe('a Spanish statement writes ° for an ordinal (GA79_statement_Mexico_es
   });
 });
 
+describe('a French statement writes "79e" for the 79th (GA79_statement_Senegal_fr.pdf)', () => {
+  let sn: VerbatimEngine;
+  beforeAll(async () => {
+    ({ engine: sn } = await engineOfUnDocuments(['GA79_statement_Senegal_fr.pdf']));
+  }, 120_000);
+
+  it('`"79th session"` finds "79e Session ordinaire" and "cette 79e session", marked as written; `79` still finds them', () => {
+    const hits = sn.searchSync('"79th session"', { limit: 10 }).hits;
+    expect(hits.map((h) => markedWords(h))).toEqual([['79e Session'], ['79e session']]);
+    expect(sn.searchSync('79', { limit: 10 }).hits.some((h) => markedWords(h).includes('79e'))).toBe(true);
+  });
+});
+
 describe('the shipped sample (data/): the CND intersessional report', () => {
   it('`64` finds "the 64th session of the Commission", marked as written (R3)', async () => {
     const lib = await loadLibrary(path.join(fileURLToPath(new URL('../..', import.meta.url)), 'data'));
