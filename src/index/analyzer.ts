@@ -400,8 +400,8 @@ const PERCENT = 'percent';
  *   one word, read as the ordinal in English digits ("79th"): English texts write "73e" for an item;
  * - an ordinal spelled in several words ("twenty first", "one hundred and fiftieth", "two hundredth";
  *   {@link spelledOrdinalAfter}) is one word standing for the ordinal in digits ("21st", "150th");
- * - after a number, with one space between at most: "%" (and the Arabic "٪" and full-width "％") and
- *   "pct" stand for "percent"; "°" stands for "degrees", and a C or F right after it (in capitals, or
+ * - after a number, with one space between at most: "%" (and the Arabic "٪" and full-width "％"),
+ *   "pct", and the French "pour cent" and Spanish "por ciento" stand for "percent"; "°" stands for "degrees", and a C or F right after it (in capitals, or
  *   in small letters with no space between) for "Celsius" or "Fahrenheit"; "℃" and "℉" stand for both
  *   words, and so does "ºC" or "º C", the ordinal indicator typed for a degree sign;
  * - but in a French or Spanish text ({@link textLanguage}) "°" after a number is read as degrees only
@@ -513,6 +513,12 @@ function ordinalEnd(text: string, start: number, end: number): number {
   return wordEndsAt(text, end + 2) ? end + 2 : -1;
 }
 
+/**
+ * "pour cent" and "por ciento", percent in French and Spanish: read after a number only ("pour cent
+ * ans" is "for a hundred years", "por ciento veinte" "by a hundred and twenty").
+ */
+const FOREIGN_PERCENT = /(?:pour\s+cent|por\s+ciento)(?![\p{L}\p{N}\p{M}\u00AD])/iuy;
+
 /** A French ordinal's suffix after its number ({@link frenchOrdinalEnd}); "er" and "re" maybe one space after it. */
 const FRENCH_ORDINAL = /(?:\s?(?:er|re)|e|ème|eme|ère|ere)(?![\p{L}\p{N}\p{M}\u00AD])/iuy;
 
@@ -557,9 +563,18 @@ function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
     }
     return at;
   }
-  if ((c | 0x20) === 0x70 && (text.charCodeAt(j + 1) | 0x20) === 0x63 && (text.charCodeAt(j + 2) | 0x20) === 0x74 && wordEndsAt(text, j + 3)) {
-    fn(j, j + 3, PERCENT);
-    return j + 3;
+  if ((c | 0x20) === 0x70) {
+    if ((text.charCodeAt(j + 1) | 0x20) === 0x63 && (text.charCodeAt(j + 2) | 0x20) === 0x74 && wordEndsAt(text, j + 3)) {
+      fn(j, j + 3, PERCENT);
+      return j + 3;
+    }
+    // French and Spanish write it out: "50 pour cent", "70 por ciento"
+    FOREIGN_PERCENT.lastIndex = j;
+    const m = FOREIGN_PERCENT.exec(text);
+    if (m) {
+      fn(j, j + m[0].length, PERCENT);
+      return j + m[0].length;
+    }
   }
   return at;
 }

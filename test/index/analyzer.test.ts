@@ -126,6 +126,11 @@ describe('analyzer', () => {
     expect(terms('three hundred and thirteen')).toEqual(['three', 'hundr', 'thirteen']);
   });
 
+  it('reads "pour cent" and "por ciento" after a number as percent, not elsewhere', () => {
+    expect(terms('atteint 44 pour cent, del 70 por  ciento')).toEqual(['atteint', '44', 'percent', 'del', '70', 'percent']);
+    expect(terms('pour cent ans, multiplicado por ciento veinte')).toEqual(['pour', 'cent', 'an', 'multiplicado', 'por', 'ciento', 'veint']);
+  });
+
   it('reads a French ordinal in a French text ("79e", "1re", "1 er"), not an item of an English one ("Article 73e")', () => {
     const french = 'Le Sénégal à la 79e session, la 1re séance et le mercredi 1 er février, pour la 2ème fois';
     expect(
@@ -271,6 +276,7 @@ describe('analyzer', () => {
       '°C ° C (°C) ℃ ℉, ºC N°C 45 ° c 50٪ ５０％ ٥٠٪ 1.5º C',
       'the twenty first session, one hundred and fifty-fifth, one-hundred- and-fiftieth, two hundredth, twenty first-time 1337th',
       'Le Sénégal à la 79e Session ordinaire, la 1re séance, le mercredi 1 er février, la 2ème fois et le 2 e) de cet alinéa',
+      '44 pour cent, 70 Por  Ciento, pour cent ans, 1.5C 2C 98.6F 1.50C 2212432C annex 1C',
       'En el Debate General del 79° periodo ordinario de sesiones, los 2° C y el 1º de enero',
     ]) {
       const scanned: string[] = [];

@@ -22,6 +22,7 @@ const PERCENTAGES = [
   { id: 'years', title: 'Peace', text: 'For 50 years the Organization has kept the peace in the region.' },
   { id: 'density', title: 'Islands', text: 'The islands have a population density of less than 50 per square kilometre of land.' },
   { id: 'arabic', title: 'البطالة', text: 'بلغت نسبة البطالة بين الشباب 37٪ في المنطقة.' },
+  { id: 'french', title: 'Chômage', text: 'Le chômage des jeunes atteint 44 pour cent dans la région.' },
 ];
 const DEGREES = [
   { id: 'sign', title: 'Climate', text: 'Warming must be held to 1.5°C above pre-industrial levels, and well below 2 ℃.' },
@@ -55,7 +56,7 @@ describe('a percentage is one word however it is written (F6)', () => {
   it('"50%" in quotes does not hold "50 years"; "cents" does not find a percentage', () => {
     expect(ids(search('"50%"'))).not.toContain('years');
     expect(ids(search('cents'))).toEqual(['cents']);
-    expect(ids(search('percent'))).toEqual(['arabic', 'oda', 'typed', 'women', 'youth']);
+    expect(ids(search('percent'))).toEqual(['arabic', 'french', 'oda', 'typed', 'women', 'youth']);
   });
 
   it('"0.7 percent" holds "0.7 per cent", and "pct" after a number is a percentage', () => {
@@ -77,6 +78,12 @@ describe('a percentage is one word however it is written (F6)', () => {
   it('the Arabic percent sign ٪ is a percentage too (R6)', () => {
     expect(ids(search('"37 percent"'))).toEqual(['arabic']);
     expect(marksIn('"37%"', 'arabic')).toEqual(['37٪']);
+  });
+
+  it('"pour cent" after a number is a percentage (gaps)', () => {
+    expect(ids(search('"44 percent"'))).toEqual(['french']);
+    expect(marksIn('"44%"', 'french')).toEqual(['44 pour cent']);
+    expect(marksIn('percent', 'french')).toEqual(['pour cent']);
   });
 
   it('a percentage is still its number ("63%" finds "63 per cent"; 50 finds "50%")', () => {
@@ -158,6 +165,12 @@ describe('a Spanish statement writes ° for an ordinal (GA79_statement_Mexico_es
     expect(mx.searchSync('degrees', { limit: 10 }).hits).toEqual([]);
     const hits = mx.searchSync('"79 periodo ordinario"', { limit: 10 }).hits;
     expect(hits.map((h) => markedWords(h))).toEqual([['79° periodo ordinario']]);
+  });
+
+  it('`"70 por ciento"` holds "Más del 70% de las víctimas", marked as written (gaps)', () => {
+    const r = mx.searchSync('"70 por ciento"', { limit: 10 });
+    expect(r.notices ?? []).toEqual([]);
+    expect(r.hits.map((h) => markedWords(h))).toEqual([['70%']]);
   });
 });
 
