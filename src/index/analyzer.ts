@@ -411,8 +411,9 @@ const PERCENT = 'percent';
  *   "℃" or "℉" alone, stand for "degrees Celsius" or "degrees Fahrenheit";
  * - "per cent", the UN's spelling (any spaces between, any case), is one word standing for "percent";
  * - a C or F in capitals after the word "degrees" stands for "Celsius" or "Fahrenheit".
- * A C written right after a number ("1.5C") stays a letter: UN job numbers and item labels end so
- * ("2212432C", "annex 1C").
+ * - a capital C or F right after a decimal number ("1.5C") stands for "degrees Celsius" or
+ *   "Fahrenheit"; after a whole number it stays a letter: UN job numbers and item labels end so
+ *   ("2212432C", "annex 1C"), and OCR reads 0 as C ("2C megawatts", "in 198C").
  */
 export function emitWord(text: string, start: number, end: number, fn: WordSpanFn): number {
   const c0 = text.charCodeAt(start);
@@ -430,7 +431,7 @@ export function emitWord(text: string, start: number, end: number, fn: WordSpanF
       return f;
     }
     fn(start, end);
-    return unitAfterNumber(text, end, fn);
+    return unitAfterNumber(text, end, fn, isDecimal(text, start, end));
   }
   const n = end - start;
   if (n >= 3 && n <= 7 && ORDINAL_OPENING.has(c0 | 0x20) && (isSpaceCode(text.charCodeAt(end)) || isHyphen(text.charCodeAt(end)))) {
@@ -519,6 +520,12 @@ function ordinalEnd(text: string, start: number, end: number): number {
  */
 const FOREIGN_PERCENT = /(?:pour\s+cent|por\s+ciento)(?![\p{L}\p{N}\p{M}\u00AD])/iuy;
 
+/** Whether the number text[start, end) has a decimal point ("1.5"; a comma may part thousands, "1,500"). */
+function isDecimal(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) === 0x2e) return true;
+  return false;
+}
+
 /** A French ordinal's suffix after its number ({@link frenchOrdinalEnd}); "er" and "re" maybe one space after it. */
 const FRENCH_ORDINAL = /(?:\s?(?:er|re)|e|ème|eme|ère|ere)(?![\p{L}\p{N}\p{M}\u00AD])/iuy;
 
@@ -534,7 +541,7 @@ function frenchOrdinalEnd(text: string, start: number, end: number): number {
 }
 
 /** After a number ending at `at`: the sign or abbreviation of a percentage or of degrees it reads ({@link emitWord}), emitted; where scanning goes on. */
-function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
+function unitAfterNumber(text: string, at: number, fn: WordSpanFn, decimal: boolean): number {
   const j = isSpaceCode(text.charCodeAt(at)) ? at + 1 : at;
   const c = text.charCodeAt(j);
   if (c === 0x25 || c === 0x66a || c === 0xff05) {
@@ -575,6 +582,13 @@ function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
       fn(j, j + m[0].length, PERCENT);
       return j + m[0].length;
     }
+  }
+  // a capital C or F right after a decimal ("1.5C") is degrees Celsius or Fahrenheit; after a whole
+  // number it stays a letter ("2C megawatts" and "198C" are OCR'd zeros, "2212432C" a job number)
+  if (decimal && j === at && (c === 0x43 || c === 0x46) && wordEndsAt(text, j + 1)) {
+    fn(j, j + 1, 'degrees');
+    fn(j, j + 1, c === 0x43 ? 'celsius' : 'fahrenheit');
+    return j + 1;
   }
   return at;
 }

@@ -131,6 +131,24 @@ describe('analyzer', () => {
     expect(terms('pour cent ans, multiplicado por ciento veinte')).toEqual(['pour', 'cent', 'an', 'multiplicado', 'por', 'ciento', 'veint']);
   });
 
+  it('reads a capital C or F right after a decimal as degrees, after a whole number as a letter', () => {
+    expect(terms('rise to 1.5C. 98.6F, 1.5Ca')).toEqual(['rise', '1.5', 'degre', 'celsius', '98.6', 'degre', 'fahrenheit', '1.5', 'ca']);
+    expect(terms('2C megawatts in 198C, 2212432C, annex 1C, 1,5C')).toEqual([
+      '2',
+      'c',
+      'megawatt',
+      '198',
+      'c',
+      '2212432',
+      'c',
+      'annex',
+      '1',
+      'c',
+      '1,5',
+      'c',
+    ]);
+  });
+
   it('reads a French ordinal in a French text ("79e", "1re", "1 er"), not an item of an English one ("Article 73e")', () => {
     const french = 'Le Sénégal à la 79e session, la 1re séance et le mercredi 1 er février, pour la 2ème fois';
     expect(

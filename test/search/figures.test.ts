@@ -197,6 +197,32 @@ describe('the shipped sample (data/): the CND intersessional report', () => {
   });
 });
 
+describe('a C right after a decimal is degrees Celsius, after a whole number a letter (UNGDC)', () => {
+  // sentences of /work/ungdc-lib/2020/MHL_75_2020.txt and /work/ungdc-lib/1977/COG_32_1977.txt
+  let gd: VerbatimEngine;
+  beforeAll(async () => {
+    gd = await engineOfStatements([
+      {
+        id: 'MHL_75_2020',
+        title: 'Marshall Islands 2020',
+        text: 'Adaptation to climate change will hold off the worst impacts if the world lives up to its promise of 1.5C.',
+      },
+      {
+        id: 'COG_32_1977',
+        title: 'Congo 1977',
+        text: 'In 1961 South Africa acquired through a United States company a small thermal reactor of 2C megawatts.',
+      },
+    ]);
+  });
+
+  it('`"1.5 degrees Celsius"` holds "1.5C", marked as written; "2C megawatts" is no temperature', async () => {
+    const hits = gd.searchSync('"1.5 degrees Celsius"', { limit: 10 }).hits;
+    expect(hits.map((h) => markedWords(h))).toEqual([['1.5C']]);
+    expect(gd.searchSync('°C', { limit: 10 }).hits.map((h) => h.source.document)).toEqual(['MHL_75_2020']);
+    expect((await gd.count('"2 degrees"')).total).toBe(0);
+  });
+});
+
 describe('ordinals spelled apart and above 100, in General Debate speeches (UNGDC)', () => {
   // sentences of the speeches named by their ids (/work/ungdc-lib/<year>/<id>.txt)
   const SPEECHES = [
