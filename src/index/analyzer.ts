@@ -401,9 +401,10 @@ const PERCENT = 'percent';
  * - an ordinal spelled in several words ("twenty first", "one hundred and fiftieth", "two hundredth";
  *   {@link spelledOrdinalAfter}) is one word standing for the ordinal in digits ("21st", "150th");
  * - after a number, with one space between at most: "%" (and the Arabic "٪" and full-width "％"),
- *   "pct", and the French "pour cent" and Spanish "por ciento" stand for "percent"; "°" stands for "degrees", and a C or F right after it (in capitals, or
- *   in small letters with no space between) for "Celsius" or "Fahrenheit"; "℃" and "℉" stand for both
- *   words, and so does "ºC" or "º C", the ordinal indicator typed for a degree sign;
+ *   "pct", and the French "pour cent" and Spanish "por ciento" stand for "percent"; "°" stands for
+ *   "degrees", and a C or F right after it (in capitals, or in small letters with no space between)
+ *   for "Celsius" or "Fahrenheit"; "℃" and "℉" stand for both words, and so does "ºC" or "º C", the
+ *   ordinal indicator typed for a degree sign;
  * - but in a French or Spanish text ({@link textLanguage}) "°" after a number is read as degrees only
  *   before a C or F or the word Celsius, Fahrenheit or centigrade: those languages also write it for
  *   an ordinal ("79° periodo", "Artículo 2°"), as they write "º" ("1º de enero");
@@ -1121,8 +1122,9 @@ export function languageTermsOf(raw: string): string[] {
  * {@link CLOSED_FORM_JOINER} (`line\u0000onlin` for "on-line"), for the index's `processTerm` to
  * split: both terms are indexed, and the field's length (MiniSearch counts distinct tokens) is
  * the one the text had without it (a compound none of whose parts is indexed, `over-all`, is a token
- * of its own). A word's second term ({@link Token.alt}: `seventyfifth\u000075` for "75th") rides so too. `onWord` sees each word's term and folded form, and each compound's closed term with
- * its hyphenated folded form.
+ * of its own). A word's second term ({@link Token.alt}: `seventyfifth\u000075` for "75th") rides
+ * so too. `onWord` sees each word's term and folded form, and each compound's closed term with its
+ * hyphenated folded form.
  */
 export function indexTokens(text: string, onWord?: (term: string, folded: string) => void, languages = false): string[] {
   const out: string[] = [];
