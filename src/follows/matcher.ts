@@ -49,7 +49,8 @@ export function analyse(p: NewPassage): AnalysedPassage {
   // each character of its Chinese or Japanese pairs, where search finds a character typed alone ("水" in 水资源)
   const chars = new Set<string>();
   for (const t of words.terms) for (const ch of cjkPairChars(t)) chars.add(ch);
-  const terms = new Set([...words.terms, ...closed]);
+  // and a word's second term, as the index holds it (`75` follows "75th")
+  const terms = new Set([...words.terms, ...closed, ...words.alts]);
   // a French or Spanish passage's words by their own language's stem too, as the index holds them
   const lang = textLanguage(p.text);
   if (lang) {

@@ -5,8 +5,9 @@
  * - case and diacritics folding (Fundación = fundacion), typographic apostrophes unified;
  * - numbers are terms of their own (97.4, 1,500, 2030); a percentage is its number followed by a
  *   word of its own, `percent`, however it is written ("63 per cent" as UN texts write it, "63
- *   percent", "63%", "63 %", "63 pct"; not "cent"), and a degree sign after a number is the word
- *   "degrees" ("1.5°C" is "1.5 degrees Celsius"; {@link emitWord});
+ *   percent", "63%", "63٪", "63 %", "63 pct"; not "cent"), and a degree sign after a number is the word
+ *   "degrees" ("1.5°C" is "1.5 degrees Celsius"; "°C" alone "degrees Celsius"; in French or Spanish
+ *   text only before a scale: "79° periodo" is an ordinal; {@link emitWord});
  * - an ordinal in digits is the ordinal spelled out ("60th" is "sixtieth", "21st" is
  *   "twenty-first" as its closed compound is indexed; {@link spelledOrdinal});
  * - acronyms (UNODC, CND) are kept whole, and analysed like other words whatever their case;
@@ -19,7 +20,7 @@
  * - stop words removed from the index and from ranked query words (phrases still check them).
  */
 import snowball from 'snowball-stemmers';
-import { spelledOrdinal } from '../ingest/ordinals.ts';
+import { ORDINAL_OPENERS, ordinalSuffix, spelledHundredsSpans, spelledOrdinal, spelledOrdinalAfter } from '../text/ordinals.ts';
 import { SPELLING_STEM_PAIRS } from './spelling-stems.data.ts';
 import { spellingRules } from './spelling.ts';
 
@@ -211,6 +212,11 @@ export interface Token {
   end: number;
   /** True when the word is a stop word (kept in `tokens()` output so phrases can check it). */
   stop: boolean;
+  /**
+   * A second term at the word's position, which the index holds beside `term`: an ordinal in
+   * digits' number ("75" for "75th", whose term is "seventyfifth"), so a bare number finds it.
+   */
+  alt?: string;
 }
 
 const KANA_VOICING = /[\u3099\u309A]/;
@@ -293,7 +299,7 @@ const INITIALISM = String.raw`(?=.\.)(?<![${LETTER}\p{N}.])[${LETTER}--[${CJK}]]
  * adjacency. src/search/phrase-scan.ts splits exactly so.
  */
 const WORD = new RegExp(
-  String.raw`\p{N}+(?:[.,]\p{N}+)*|[${CJK}]+|${INITIALISM}|[[${LETTER}\p{N}]--[${CJK}]][[${LETTER}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][${LETTER}--[${CJK}]][[${LETTER}\p{M}\u00AD]--[${CJK}]]*)*`,
+  String.raw`\p{N}+(?:[.,]\p{N}+)*|[${CJK}]+|[\u2103\u2109]|${INITIALISM}|[[${LETTER}\p{N}]--[${CJK}]][[${LETTER}\p{N}\p{M}\u00AD]--[${CJK}]]*(?:['\u2019\u02BC][${LETTER}--[${CJK}]][[${LETTER}\p{M}\u00AD]--[${CJK}]]*)*`,
   'gv',
 );
 
@@ -377,6 +383,9 @@ function forEachMatch(text: string, re: RegExp, fn: WordSpanFn): void {
   }
 }
 
+/** The first letters (lower case) of the words a spelled ordinal of several words opens with ({@link ORDINAL_OPENERS}). */
+const ORDINAL_OPENING: ReadonlySet<number> = new Set([...ORDINAL_OPENERS].map((w) => w.charCodeAt(0)));
+
 /** The word percentage signs and abbreviations stand for ({@link emitWord}): its term is no "cent"'s. */
 const PERCENT = 'percent';
 
@@ -386,14 +395,26 @@ const PERCENT = 'percent';
  * returns where scanning goes on (`end` when nothing follows that it reads):
  * - a number in digits with an ordinal's suffix ("60th", "21st", "3RD") is one word, read as the
  *   ordinal spelled out ({@link spelledOrdinal});
- * - after a number, with one space between at most: "%" and "pct" stand for "percent"; "°" stands for
+ * - in a French text ({@link textLanguage}), a number in digits with a French ordinal's suffix ("1er",
+ *   "1re", "2e", "79e", "2ème"; "1 er" and "1 re" one space apart, as raised suffixes come out) is
+ *   one word, read as the ordinal in English digits ("79th"): English texts write "73e" for an item;
+ * - an ordinal spelled in several words ("twenty first", "one hundred and fiftieth", "two hundredth";
+ *   {@link spelledOrdinalAfter}) is one word standing for the ordinal in digits ("21st", "150th");
+ * - after a number, with one space between at most: "%" (and the Arabic "٪" and full-width "％"),
+ *   "pct", and the French "pour cent" and Spanish "por ciento" stand for "percent"; "°" stands for
  *   "degrees", and a C or F right after it (in capitals, or in small letters with no space between)
- *   for "Celsius" or "Fahrenheit"; "℃" and "℉" stand for both words, and so does "ºC", the ordinal
- *   indicator typed for a degree sign;
+ *   for "Celsius" or "Fahrenheit"; "℃" and "℉" stand for both words, and so does "ºC" or "º C", the
+ *   ordinal indicator typed for a degree sign;
+ * - but in a French or Spanish text ({@link textLanguage}) "°" after a number is read as degrees only
+ *   before a C or F or the word Celsius, Fahrenheit or centigrade: those languages also write it for
+ *   an ordinal ("79° periodo", "Artículo 2°"), as they write "º" ("1º de enero");
+ * - a degree sign with no number before it, and a C or F after it ("°C" typed alone, "in °C"), and
+ *   "℃" or "℉" alone, stand for "degrees Celsius" or "degrees Fahrenheit";
  * - "per cent", the UN's spelling (any spaces between, any case), is one word standing for "percent";
  * - a C or F in capitals after the word "degrees" stands for "Celsius" or "Fahrenheit".
- * A C written right after a number ("1.5C") stays a letter: UN job numbers and item labels end so
- * ("2212432C", "annex 1C").
+ * - a capital C or F right after a decimal number ("1.5C") stands for "degrees Celsius" or
+ *   "Fahrenheit"; after a whole number it stays a letter: UN job numbers and item labels end so
+ *   ("2212432C", "annex 1C"), and OCR reads 0 as C ("2C megawatts", "in 198C").
  */
 export function emitWord(text: string, start: number, end: number, fn: WordSpanFn): number {
   const c0 = text.charCodeAt(start);
@@ -403,10 +424,26 @@ export function emitWord(text: string, start: number, end: number, fn: WordSpanF
       fn(start, o);
       return o;
     }
+    const f = frenchOrdinalEnd(text, start, end);
+    if (f > end) {
+      // read as the ordinal in English digits ("79e" as "79th"), its number beside it (Token.alt)
+      const n = Number(text.slice(start, end));
+      fn(start, f, `${n}${ordinalSuffix(n)}`);
+      return f;
+    }
     fn(start, end);
-    return unitAfterNumber(text, end, fn);
+    return unitAfterNumber(text, end, fn, isDecimal(text, start, end));
   }
   const n = end - start;
+  if (n >= 3 && n <= 7 && ORDINAL_OPENING.has(c0 | 0x20) && (isSpaceCode(text.charCodeAt(end)) || isHyphen(text.charCodeAt(end)))) {
+    // an ordinal spelled in several words ("twenty first", "one hundred and fiftieth") is one word
+    const lower = text.slice(start, end).toLowerCase();
+    const o = ORDINAL_OPENERS.has(lower) ? spelledOrdinalAfter(lower, text, end) : null;
+    if (o) {
+      fn(start, o.end, `${o.n}${ordinalSuffix(o.n)}`);
+      return o.end;
+    }
+  }
   if (n === 3 && (c0 | 0x20) === 0x70 && text.slice(start, end).toLowerCase() === 'per') {
     const e = centEnd(text, end);
     if (e > end) {
@@ -414,9 +451,39 @@ export function emitWord(text: string, start: number, end: number, fn: WordSpanF
       return e;
     }
   }
+  if (n === 1 && (c0 === 0x2103 || c0 === 0x2109)) {
+    // "℃" or "℉" with no number before it
+    fn(start, end, 'degrees');
+    fn(start, end, c0 === 0x2103 ? 'celsius' : 'fahrenheit');
+    return end;
+  }
+  if ((n === 1 && ((c0 | 0x20) === 0x63 || (c0 | 0x20) === 0x66)) || (n === 2 && c0 === 0xba)) {
+    // a C or F after a degree sign with no number before it ("°C" typed alone), or "ºC" written as one word
+    const c = n === 2 ? text.charCodeAt(start + 1) : c0;
+    const sign = n === 2 ? (c === 0x43 || c === 0x46 ? start : -1) : signBefore(text, start, c0 === 0x43 || c0 === 0x46);
+    if (sign >= 0) {
+      fn(sign, sign + 1, 'degrees');
+      fn(end - 1, end, (c | 0x20) === 0x63 ? 'celsius' : 'fahrenheit');
+      return end;
+    }
+  }
   fn(start, end);
   if ((n === 6 || n === 7) && (c0 | 0x20) === 0x64 && /^degrees?$/i.test(text.slice(start, end))) return scaleAfter(text, end, fn, false);
   return end;
+}
+
+/**
+ * Where the degree sign stands that a C or F at `at` follows ("°C", or "° C" for a `capital`), when
+ * no letter or digit comes right before the sign (nor a number one space before it, whose sign
+ * {@link unitAfterNumber} reads); -1 otherwise.
+ */
+function signBefore(text: string, at: number, capital: boolean): number {
+  const k =
+    text.charCodeAt(at - 1) === 0xb0 ? at - 1 : capital && isSpaceCode(text.charCodeAt(at - 1)) && text.charCodeAt(at - 2) === 0xb0 ? at - 2 : -1;
+  if (k < 0) return -1;
+  if (k > 0 && !wordEndsAt(text, k - 1)) return -1;
+  if (k > 1 && isSpaceCode(text.charCodeAt(k - 1)) && NUMBER.test(text.slice(k - 2, k))) return -1;
+  return k;
 }
 
 const SPACE = /\s/;
@@ -448,15 +515,43 @@ function ordinalEnd(text: string, start: number, end: number): number {
   return wordEndsAt(text, end + 2) ? end + 2 : -1;
 }
 
+/**
+ * "pour cent" and "por ciento", percent in French and Spanish: read after a number only ("pour cent
+ * ans" is "for a hundred years", "por ciento veinte" "by a hundred and twenty").
+ */
+const FOREIGN_PERCENT = /(?:pour\s+cent|por\s+ciento)(?![\p{L}\p{N}\p{M}\u00AD])/iuy;
+
+/** Whether the number text[start, end) has a decimal point ("1.5"; a comma may part thousands, "1,500"). */
+function isDecimal(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) === 0x2e) return true;
+  return false;
+}
+
+/** A French ordinal's suffix after its number ({@link frenchOrdinalEnd}); "er" and "re" maybe one space after it. */
+const FRENCH_ORDINAL = /(?:\s?(?:er|re)|e|ème|eme|ère|ere)(?![\p{L}\p{N}\p{M}\u00AD])/iuy;
+
+/** Where a French ordinal's suffix after the digits text[start, end) ends ("79e"), in a French text; -1 otherwise. */
+function frenchOrdinalEnd(text: string, start: number, end: number): number {
+  if (end - start > 9 || text.charCodeAt(start) === 0x30) return -1;
+  const c = text.charCodeAt(end) | 0x20;
+  if (c !== 0x65 && c !== 0x72 && c !== 0x20 && c !== 0xe8 && c !== 0xe9) return -1;
+  for (let i = start; i < end; i++) if (!isAsciiDigit(text.charCodeAt(i))) return -1;
+  FRENCH_ORDINAL.lastIndex = end;
+  const m = FRENCH_ORDINAL.exec(text);
+  return m && languageOf(text) === 'fr' ? end + m[0].length : -1;
+}
+
 /** After a number ending at `at`: the sign or abbreviation of a percentage or of degrees it reads ({@link emitWord}), emitted; where scanning goes on. */
-function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
+function unitAfterNumber(text: string, at: number, fn: WordSpanFn, decimal: boolean): number {
   const j = isSpaceCode(text.charCodeAt(at)) ? at + 1 : at;
   const c = text.charCodeAt(j);
-  if (c === 0x25) {
+  if (c === 0x25 || c === 0x66a || c === 0xff05) {
     fn(j, j + 1, PERCENT);
     return j + 1;
   }
   if (c === 0xb0) {
+    // French and Spanish also write the sign for an ordinal ("79° periodo"): there only before a scale
+    if (scaleAt(text, j + 1, true) < 0 && !SCALE_WORD.test(text.slice(j + 1, j + 14)) && romanceText(text)) return at;
     fn(j, j + 1, 'degrees');
     return scaleAfter(text, j + 1, fn, true);
   }
@@ -465,19 +560,36 @@ function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
     fn(j, j + 1, c === 0x2103 ? 'celsius' : 'fahrenheit');
     return j + 1;
   }
-  // the masculine ordinal indicator typed for a degree sign: only with its C or F ("1ºC"; "1º" is "primero")
+  // the masculine ordinal indicator typed for a degree sign: only with its C or F in capitals ("1ºC",
+  // "1.5º C"; "1º" is "primero")
   if (c === 0xba) {
-    const s = text.charCodeAt(j + 1);
-    if ((s === 0x43 || s === 0x46) && wordEndsAt(text, j + 2)) {
+    const s = scaleAt(text, j + 1, false);
+    if (s >= 0) {
       fn(j, j + 1, 'degrees');
-      fn(j + 1, j + 2, s === 0x43 ? 'celsius' : 'fahrenheit');
-      return j + 2;
+      fn(s, s + 1, text.charCodeAt(s) === 0x43 ? 'celsius' : 'fahrenheit');
+      return s + 1;
     }
     return at;
   }
-  if ((c | 0x20) === 0x70 && (text.charCodeAt(j + 1) | 0x20) === 0x63 && (text.charCodeAt(j + 2) | 0x20) === 0x74 && wordEndsAt(text, j + 3)) {
-    fn(j, j + 3, PERCENT);
-    return j + 3;
+  if ((c | 0x20) === 0x70) {
+    if ((text.charCodeAt(j + 1) | 0x20) === 0x63 && (text.charCodeAt(j + 2) | 0x20) === 0x74 && wordEndsAt(text, j + 3)) {
+      fn(j, j + 3, PERCENT);
+      return j + 3;
+    }
+    // French and Spanish write it out: "50 pour cent", "70 por ciento"
+    FOREIGN_PERCENT.lastIndex = j;
+    const m = FOREIGN_PERCENT.exec(text);
+    if (m) {
+      fn(j, j + m[0].length, PERCENT);
+      return j + m[0].length;
+    }
+  }
+  // a capital C or F right after a decimal ("1.5C") is degrees Celsius or Fahrenheit; after a whole
+  // number it stays a letter ("2C megawatts" and "198C" are OCR'd zeros, "2212432C" a job number)
+  if (decimal && j === at && (c === 0x43 || c === 0x46) && wordEndsAt(text, j + 1)) {
+    fn(j, j + 1, 'degrees');
+    fn(j, j + 1, c === 0x43 ? 'celsius' : 'fahrenheit');
+    return j + 1;
   }
   return at;
 }
@@ -488,14 +600,35 @@ function unitAfterNumber(text: string, at: number, fn: WordSpanFn): number {
  * item), emitted; where scanning goes on.
  */
 function scaleAfter(text: string, at: number, fn: WordSpanFn, sign: boolean): number {
+  const j = scaleAt(text, at, sign);
+  if (j < 0) return at;
+  fn(j, j + 1, (text.charCodeAt(j) | 0x20) === 0x63 ? 'celsius' : 'fahrenheit');
+  return j + 1;
+}
+
+/** Where the C or F that {@link scaleAfter} reads after `at` stands, or -1. */
+function scaleAt(text: string, at: number, sign: boolean): number {
   const spaced = isSpaceCode(text.charCodeAt(at));
   const j = spaced ? at + 1 : at;
   const c = text.charCodeAt(j);
   const capital = c === 0x43 || c === 0x46;
-  if (!(capital || (sign && !spaced && (c === 0x63 || c === 0x66))) || !wordEndsAt(text, j + 1)) return at;
-  fn(j, j + 1, (c | 0x20) === 0x63 ? 'celsius' : 'fahrenheit');
-  return j + 1;
+  return (capital || (sign && !spaced && (c === 0x63 || c === 0x66))) && wordEndsAt(text, j + 1) ? j : -1;
 }
+
+/** A temperature scale written as a word after a degree sign (one space at most): Celsius, Fahrenheit, centigrade, centígrados. */
+const SCALE_WORD = /^\s?(?:celsius|fahrenheit|cent[ií]grad)/i;
+
+/** The last text whose language {@link languageOf} told: a text's words are scanned in order, so one is enough. */
+let languageMemo: { text: string; lang: StemLanguage | null } | undefined;
+
+/** The language of `text` ({@link textLanguage}), told once per text: only asked when a figure's reading depends on it. */
+function languageOf(text: string): StemLanguage | null {
+  if (languageMemo?.text !== text) languageMemo = { text, lang: textLanguage(text) };
+  return languageMemo.lang;
+}
+
+/** Whether `text` is French or Spanish ({@link languageOf}). */
+const romanceText = (text: string): boolean => languageOf(text) !== null;
 
 /** After the word "per" ending at `at`: the end of "cent" or "cents" after one or more spaces, or -1. */
 function centEnd(text: string, at: number): number {
@@ -508,7 +641,7 @@ function centEnd(text: string, at: number): number {
 }
 
 /** Analyse one raw word (surface form) into its indexed term, or null for an empty result. */
-export function analyzeWord(raw: string): { term: string; folded: string; stop: boolean } | null {
+export function analyzeWord(raw: string): WordAnalysis {
   let hit = wordCache.get(raw);
   if (hit === undefined) {
     hit = analyzeWordUncached(raw);
@@ -518,7 +651,8 @@ export function analyzeWord(raw: string): { term: string; folded: string; stop: 
   return hit;
 }
 
-type WordAnalysis = { term: string; folded: string; stop: boolean } | null;
+/** A word's term, its folded form, whether it is a stop word, and a second term at its position ({@link Token.alt}). */
+type WordAnalysis = { term: string; folded: string; stop: boolean; alt?: string } | null;
 /**
  * An article or pronoun elided onto a word, as French and Italian write them before a vowel or h
  * (l'Organisation, d'un, qu'il, jusqu'à, dell'Assemblea, un'altra): the word is the rest, so
@@ -564,11 +698,13 @@ function analyzeWordUncached(raw: string): WordAnalysis {
     // an ordinal in digits is the ordinal spelled out, 1st to 100th: UN records spell them ("sixtieth
     // anniversary", "seventy-fifth session") where other texts write "60th", "75th"; from 21st on as
     // the compound written closed ("twentyfirst", the term the index holds for "twenty-first",
-    // {@link compoundTerms}); a suffix not the number's ("2th"), or an ordinal above 100, is its number
+    // {@link compoundTerms}); above 100 it is a term of its own ("150th", which "one hundred and
+    // fiftieth" reads as, {@link emitWord}); its number rides beside it (alt: `75` finds "75th", not
+    // "seventy-fifth"); with a suffix not the number's ("2th") it is its number
     const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(folded);
-    if (ordinal) {
-      const spelled = spelledOrdinal(ordinal[1]!, ordinal[2]!);
-      if (spelled) return { term: analyzeWordUncached(spelled)!.term, folded, stop: false };
+    if (ordinal && ordinal[1]!.charCodeAt(0) !== 0x30 && ordinal[2] === ordinalSuffix(Number(ordinal[1]))) {
+      const spelled = spelledOrdinal(ordinal[1]!, ordinal[2]);
+      return { term: spelled ? analyzeWordUncached(spelled)!.term : folded, folded, stop: false, alt: ordinal[1]! };
     }
     // "1,500" and "1500" should meet; decimals stay
     return { term: (ordinal ? ordinal[1]! : folded).replace(/,(?=\d{3}(?:\D|$))/g, ''), folded, stop: false };
@@ -590,7 +726,11 @@ export function tokens(text: string): Token[] {
   const out: Token[] = [];
   forEachWordSpan(text, (start, end, as) => {
     const a = analyzeWord(as ?? text.slice(start, end));
-    if (a) out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop });
+    if (!a) return;
+    // an ordinal's number (Token.alt) where it is written in digits, not spelled ("one hundred and fiftieth")
+    if (a.alt === undefined || (as !== undefined && !isAsciiDigit(text.charCodeAt(start))))
+      out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop });
+    else out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop, alt: a.alt });
   });
   return out;
 }
@@ -625,8 +765,10 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
   };
   forEachWordSpan(text, (start, end, as) => {
     if (as !== undefined) {
-      // a sign standing for a word ("%" for percent): always analysed, never a stop word
-      const b = bitOf.get(analyzeWord(as)!.term);
+      // a sign standing for a word ("%" for percent): always analysed, never a stop word; written in
+      // digits ("79e" read as "79th"), its number beside it (Token.alt)
+      const a = analyzeWord(as)!;
+      const b = bitOf.get(a.term) ?? (a.alt !== undefined && isAsciiDigit(text.charCodeAt(start)) ? bitOf.get(a.alt) : undefined);
       if (b !== undefined) {
         pos.push(n);
         bits.push(b);
@@ -660,7 +802,7 @@ export function termPositions(text: string, bitOf: ReadonlyMap<string, number>):
     // is its word ("60th"): the first letters do not tell the term
     if (lang || heads.has(head) || isArabicScript(head.charCodeAt(0)) || mayElide(raw) || (c0 >= 0x30 && c0 <= 0x39)) {
       const a = analyzeWord(raw);
-      b = a && !a.stop ? bitOf.get(a.term) : undefined;
+      b = a && !a.stop ? (bitOf.get(a.term) ?? (a.alt === undefined ? undefined : bitOf.get(a.alt))) : undefined;
       if (b === undefined && lang && a && !a.stop) {
         const own = languageTerm(lang, raw);
         b = own ? bitOf.get(own) : undefined;
@@ -722,9 +864,16 @@ const COMPOUND_AT = new RegExp(COMPOUND.source.replace(/^\(\?<!\[[^\]]*\]\)/, ''
 export function compoundTerms(text: string): Array<{ term: string; start: number; end: number }> {
   const out: Array<{ term: string; start: number; end: number }> = [];
   if (!text.includes('-') && !text.includes('\u2010') && !text.includes('\u2011')) return out;
+  let inOrdinal: Array<[number, number]> | undefined;
   for (const m of text.matchAll(COMPOUND)) {
     const term = closedTerm(m[0]);
-    if (term) out.push({ term, start: m.index, end: m.index + m[0].length });
+    if (!term) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    // hyphenated words inside an ordinal spelled out are read with it ("one hundred fifty-fifth" is 155th, no 55th)
+    inOrdinal ??= spelledHundredsSpans(text);
+    if (inOrdinal.some(([a, b]) => a <= start && end <= b)) continue;
+    out.push({ term, start, end });
   }
   return out;
 }
@@ -837,6 +986,7 @@ function slotsOf(phrase: readonly string[]): ReadonlyArray<readonly string[] | n
 }
 
 const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011;
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** Joins a compound's closed term to the term of its last indexed part in {@link indexTokens}. */
 export const CLOSED_FORM_JOINER = '\u0000';
@@ -972,8 +1122,9 @@ export function languageTermsOf(raw: string): string[] {
  * {@link CLOSED_FORM_JOINER} (`line\u0000onlin` for "on-line"), for the index's `processTerm` to
  * split: both terms are indexed, and the field's length (MiniSearch counts distinct tokens) is
  * the one the text had without it (a compound none of whose parts is indexed, `over-all`, is a token
- * of its own). `onWord` sees each word's term and folded form, and each compound's closed term with
- * its hyphenated folded form.
+ * of its own). A word's second term ({@link Token.alt}: `seventyfifth\u000075` for "75th") rides
+ * so too. `onWord` sees each word's term and folded form, and each compound's closed term with its
+ * hyphenated folded form.
  */
 export function indexTokens(text: string, onWord?: (term: string, folded: string) => void, languages = false): string[] {
   const out: string[] = [];
@@ -981,7 +1132,8 @@ export function indexTokens(text: string, onWord?: (term: string, folded: string
   const starts: number[] = [];
   for (const t of tokens(text)) {
     if (t.stop) continue;
-    out.push(t.term);
+    // a second term at the word's position (an ordinal's number, Token.alt) rides as a closed form does
+    out.push(t.alt === undefined ? t.term : `${t.term}${CLOSED_FORM_JOINER}${t.alt}`);
     ends.push(t.end);
     starts.push(t.start);
     onWord?.(t.term, t.folded);

@@ -20,7 +20,7 @@ import type { AttributedPassage } from './passages.ts';
 import { normalizeCountry } from './country.ts';
 import { COUNTRIES } from './country-table.ts';
 import { isoDay } from './dates.ts';
-import { ordinalWord } from './ordinals.ts';
+import { ordinalWord } from '../text/ordinals.ts';
 
 /** What a speaker turn's opening line says. */
 export interface TurnHead {

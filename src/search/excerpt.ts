@@ -172,6 +172,11 @@ export function makeExcerpt(text: string, match: ExcerptMatch, maxLength = EXCER
       units.push({ start: t.start, end: t.end, key: keyOf(t.term), phrase: false, weight: weightOf(t.term) });
       return;
     }
+    // a word's second term (Token.alt: `75` marks "75th")
+    if (t.alt !== undefined && match.terms.has(t.alt)) {
+      units.push({ start: t.start, end: t.end, key: keyOf(t.alt), phrase: false, weight: weightOf(t.alt) });
+      return;
+    }
     if (lang && !t.stop) {
       const own = languageTerm(lang, text.slice(t.start, t.end));
       if (own && match.terms.has(own)) {

@@ -50,7 +50,7 @@ const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
 
 /**
  * Calls `fn(start, end, as)` for each word of `text`, exactly the analyzer's words (`forEachWordSpan`):
- * numbers; a Chinese or Japanese run as its overlapping bigrams; letters and digits with the marks
+ * numbers; a Chinese or Japanese run as its overlapping bigrams; "℃" and "℉"; letters and digits with the marks
  * and soft hyphens inside them, and apostrophes before letters; each read on by the analyzer's
  * `emitWord` (ordinals, "per cent", signs after a number standing for a word).
  */
@@ -106,6 +106,9 @@ export function forEachWord(text: string, fn: WordSpanFn): void {
         } else break;
       }
       i = emitWord(text, start, i, fn);
+    } else if (cp === 0x2103 || cp === 0x2109) {
+      // "℃" or "℉" with no number before it: a word of its own
+      i = emitWord(text, i, i + 1, fn);
     } else {
       i += width(cp);
     }

@@ -179,7 +179,9 @@ a trend does not count it.
 A filter written with a space whose value it cannot take (from: 5 years), and a name before a colon that is no
 filter's (CPU:I/O, contry:COL), are searched as words, and the reply says so (and which filter was close).
 A query that opens with a country (germany anti-islam video, what did France say about …) ranks what that country said higher.
-Figures meet however written: 50%, 50 percent and 50 per cent; 1.5°C and 1.5 degrees; 60th and sixtieth.
+Figures meet however written: 50%, 50٪, 50 percent, 50 per cent, 50 por ciento; 1.5°C, 1.5C and 1.5 degrees
+(°C alone is degrees Celsius); 60th and sixtieth, 21st and twenty first, 150th and one hundred and fiftieth,
+79th and French 79e (60 finds 60th, not sixtieth).
 A word written closed (cooperation, "international cooperation") also finds it hyphenated (co-operation), and a
 hyphenated word (co-operation, peace-keeping) finds it closed where the library writes it so, or its parts together;
 one with a common word as a part (follow-up, in-depth, while-do) finds it closed or hyphenated only ("in-depth" in
@@ -188,6 +190,9 @@ A hyphen a line break left spaced (self- determination, in scanned records and p
 A lone Greek letter is its name (TNF-α finds TNF-alpha, and back).
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
 ${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;
+
+/** How many words typed before a word it may be read with ({@link parseQuery}: "one hundred and fifty-fifth" is five). */
+const MAX_READ_TOGETHER = 5;
 
 const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u00AB\u00BB\uFF02';
 const SINGLE_OPEN = "'\u2018";
@@ -217,8 +222,12 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
   const s = closeSpacedHyphens(input);
   let i = 0;
   const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
-  /** The last word read bare (no filter, no quotes) and where it ends, for a sign after it to join ("50 %"). */
-  let lastBare: Piece | undefined;
+  /**
+   * The words read bare (no filter, no quotes) last, one space or more apart, the first maybe signed and
+   * the rest not, and where the last ends: for a sign or word after them to join ("50 %", "one hundred
+   * and fiftieth").
+   */
+  let bareRun: Piece[] = [];
   let lastBareEnd = -1;
 
   const lastWord = (): string | undefined => {
@@ -467,14 +476,31 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       }
     }
     const b = readBare(i);
-    // a sign or word that the word just before gives its meaning ("50 %", "per cent", "1.5 °C") is
-    // read with it, as the text reads it (the analyzer's emitWord)
-    const prev = lastBare !== undefined && pieces[pieces.length - 1] === lastBare ? lastBare : undefined;
-    if (b.text && prev && sign === '' && /^\s+$/u.test(s.slice(lastBareEnd, i)) && readTogether(prev.raw, b.text)) {
-      prev.raw = `${prev.raw} ${b.text}`;
-    } else if (b.text) {
-      lastBare = { kind: 'word', sign, raw: b.text };
-      pieces.push(lastBare);
+    // a sign or word that the words just before give their meaning ("50 %", "per cent", "1.5 °C", "one
+    // hundred and fiftieth") is read with them, as the text reads it (the analyzer's emitWord): the
+    // fewest words before it that read otherwise with it than apart
+    const run =
+      bareRun.length && pieces[pieces.length - 1] === bareRun[bareRun.length - 1] && sign === '' && /^\s+$/u.test(s.slice(lastBareEnd, i))
+        ? bareRun
+        : [];
+    if (b.text) {
+      let k = run.length - 1;
+      for (; k >= Math.max(0, run.length - MAX_READ_TOGETHER); k--) {
+        const before = run
+          .slice(k)
+          .map((p) => p.raw)
+          .join(' ');
+        if (!readTogether(before, b.text)) continue;
+        run[k]!.raw = `${before} ${b.text}`;
+        pieces.splice(pieces.length - (run.length - 1 - k));
+        bareRun = run.slice(0, k + 1);
+        break;
+      }
+      if (k < Math.max(0, run.length - MAX_READ_TOGETHER)) {
+        const piece: Piece = { kind: 'word', sign, raw: b.text };
+        pieces.push(piece);
+        bareRun = [...run.slice(1 - MAX_READ_TOGETHER), piece];
+      }
     }
     i = b.next;
     lastBareEnd = i;

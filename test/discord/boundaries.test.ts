@@ -31,7 +31,7 @@ function resolvedImports(file: string): string[] {
   return imports(file).map((m) => (m.startsWith('.') ? path.posix.join(path.posix.dirname(file.split(path.sep).join('/')), m) : m));
 }
 
-const CORE = ['src/ingest', 'src/index', 'src/search', 'src/render', 'src/library'];
+const CORE = ['src/ingest', 'src/index', 'src/search', 'src/render', 'src/library', 'src/text'];
 
 describe('module boundaries', () => {
   it.each([...files('src/render'), ...files('commands')])('%s imports no discord.js, pino or dotenv', (file) => {
@@ -57,6 +57,20 @@ describe('module boundaries', () => {
         .filter((m) => /^src\/(search|library|discord|cli)\//.test(m))
         .map((m) => `${f} -> ${m}`),
     );
+    expect(offending).toEqual([]);
+  });
+
+  it('the analyzer reads no ingestion module, and src/text (what both read) imports nothing of the project', () => {
+    const offending = [
+      ...resolvedImports(path.join('src', 'index', 'analyzer.ts'))
+        .filter((m) => m.startsWith('src/ingest/'))
+        .map((m) => `src/index/analyzer.ts -> ${m}`),
+      ...files('src/text').flatMap((f) =>
+        resolvedImports(f)
+          .filter((m) => m.startsWith('src/') && !m.startsWith('src/text/'))
+          .map((m) => `${f} -> ${m}`),
+      ),
+    ];
     expect(offending).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 /** What a "word" is, for indexing, queries and marks alike — on phrases from the sample and UNGDC. */
 import { describe, expect, it } from 'vitest';
-import { compoundTerms, forEachWordSpan, queryTerm, termPositions, tokens } from '../../src/index/analyzer.ts';
+import { CLOSED_FORM_JOINER, compoundTerms, forEachWordSpan, indexTokens, queryTerm, termPositions, tokens } from '../../src/index/analyzer.ts';
 
 /** The terms a text's words are indexed under (stop words left out). */
 const terms = (text: string): string[] =>
@@ -95,12 +95,79 @@ describe('analyzer', () => {
     expect(termPositions('the 60th anniversary', new Map([['sixtieth', 0]]))).toEqual({ pos: [0], bits: [0], count: 2 });
   });
 
+  it('indexes an ordinal in digits under its number too, at its one position (R3)', () => {
+    expect(indexTokens('the 75th anniversary')).toEqual([`seventyfifth${CLOSED_FORM_JOINER}75`, 'anniversari']);
+    expect(tokens('the 75th').map((t) => t.alt)).toEqual([undefined, '75']);
+    // the ordinal in words and a query's ordinal carry no number
+    expect(indexTokens('the seventy-fifth anniversary')).not.toContain(expect.stringContaining('75'));
+    expect(tokens('seventy-fifth').every((t) => t.alt === undefined)).toBe(true);
+    expect(termPositions('the 75th anniversary', new Map([['75', 0]]))).toEqual({ pos: [0], bits: [0], count: 2 });
+  });
+
   it.each([
     ['2th', '2'],
-    ['150th', '150'],
+    ['112nd', '112'],
     ['0th', '0'],
-  ])("an ordinal suffix not its number's, or above 100, leaves the number: %s", (written, term) => {
+  ])("an ordinal suffix not its number's leaves the number: %s", (written, term) => {
     expect(terms(written)).toEqual([term]);
+  });
+
+  it('reads an ordinal above 100 as a term of its own, its number beside it, and spelled out as the same term', () => {
+    expect(indexTokens('the 150th anniversary')).toEqual([`150th${CLOSED_FORM_JOINER}150`, 'anniversari']);
+    expect(indexTokens('the 1337th meeting')).toEqual([`1337th${CLOSED_FORM_JOINER}1337`, 'meet']);
+    // spelled, without the number; hyphenated words inside it are no compounds of their own
+    for (const spelled of ['one hundred and fiftieth', 'One Hundred Fiftieth', 'one-hundred-and-fiftieth', 'one-hundred- and-fiftieth'])
+      expect(indexTokens(spelled)).toEqual(['150th']);
+    expect(indexTokens('the one hundred and fifty-fifth Member')).toEqual(['155th', 'member']);
+    expect(indexTokens('one hundred and ninety first')).toEqual(['191st']);
+    expect(indexTokens('two hundredth anniversary')).toEqual(['200th', 'anniversari']);
+    // "one hundredth" is as often a fraction; "three hundred and thirteen" no ordinal
+    expect(terms('one hundredth')).toEqual(['one', 'hundredth']);
+    expect(terms('three hundred and thirteen')).toEqual(['three', 'hundr', 'thirteen']);
+  });
+
+  it('reads "pour cent" and "por ciento" after a number as percent, not elsewhere', () => {
+    expect(terms('atteint 44 pour cent, del 70 por  ciento')).toEqual(['atteint', '44', 'percent', 'del', '70', 'percent']);
+    expect(terms('pour cent ans, multiplicado por ciento veinte')).toEqual(['pour', 'cent', 'an', 'multiplicado', 'por', 'ciento', 'veint']);
+  });
+
+  it('reads a capital C or F right after a decimal as degrees, after a whole number as a letter', () => {
+    expect(terms('rise to 1.5C. 98.6F, 1.5Ca')).toEqual(['rise', '1.5', 'degre', 'celsius', '98.6', 'degre', 'fahrenheit', '1.5', 'ca']);
+    expect(terms('2C megawatts in 198C, 2212432C, annex 1C, 1,5C')).toEqual([
+      '2',
+      'c',
+      'megawatt',
+      '198',
+      'c',
+      '2212432',
+      'c',
+      'annex',
+      '1',
+      'c',
+      '1,5',
+      'c',
+    ]);
+  });
+
+  it('reads a French ordinal in a French text ("79e", "1re", "1 er"), not an item of an English one ("Article 73e")', () => {
+    const french = 'Le Sénégal à la 79e session, la 1re séance et le mercredi 1 er février, pour la 2ème fois';
+    expect(
+      tokens(french)
+        .filter((t) => t.alt !== undefined)
+        .map((t) => [french.slice(t.start, t.end), t.term, t.alt]),
+    ).toEqual([
+      ['79e', queryTerm('79th'), '79'],
+      ['1re', 'first', '1'],
+      ['1 er', 'first', '1'],
+      ['2ème', 'second', '2'],
+    ]);
+    expect(terms('Powers under Article 73e of the Charter')).toEqual(['power', 'articl', '73', 'e', 'charter']);
+  });
+
+  it('reads an ordinal 21st–99th written apart as the compound, not "twenty first-time"', () => {
+    expect(terms('the twenty first century')).toEqual([compoundTerms('twenty-first')[0]!.term, 'centuri']);
+    expect(terms('the thirty\nseventh session')).toEqual(['thirtyseventh', 'session']);
+    expect(terms('twenty first-time voters')).toEqual(['twenti', 'first', 'time', 'voter']);
   });
 
   it('keeps acronyms whole', () => {
@@ -224,6 +291,11 @@ describe('analyzer', () => {
       // figures: percentages, degrees and ordinals (emitWord)
       '50 per cent, 50%, 50\u00a0% 12 pct 12pct. PCT per  cent. per centre per cent’s 1.5°C 1.5° C 2 ℃ 3℉ 1ºC El 1º 45° c) 2 degrees C 2 degrees c',
       '60th 21st’s 2th 150th 4thly 3RD 1,021st 1.5th 〇〇% 20 %20',
+      '°C ° C (°C) ℃ ℉, ºC N°C 45 ° c 50٪ ５０％ ٥٠٪ 1.5º C',
+      'the twenty first session, one hundred and fifty-fifth, one-hundred- and-fiftieth, two hundredth, twenty first-time 1337th',
+      'Le Sénégal à la 79e Session ordinaire, la 1re séance, le mercredi 1 er février, la 2ème fois et le 2 e) de cet alinéa',
+      '44 pour cent, 70 Por  Ciento, pour cent ans, 1.5C 2C 98.6F 1.50C 2212432C annex 1C',
+      'En el Debate General del 79° periodo ordinario de sesiones, los 2° C y el 1º de enero',
     ]) {
       const scanned: string[] = [];
       forEachWord(text, (a, b) => scanned.push(text.slice(a, b)));

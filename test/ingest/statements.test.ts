@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocument, closeExtractors, loadFile } from '../../src/ingest/load-library.ts';
-import { ordinalWord } from '../../src/ingest/ordinals.ts';
+import { ordinalWord } from '../../src/text/ordinals.ts';
 import { reflow } from '../../src/ingest/reflow.ts';
 import {
   attributeStatements,

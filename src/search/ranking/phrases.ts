@@ -232,11 +232,15 @@ function restEstimate(
 export interface PassageTokens {
   terms: string[];
   compounds: Map<number, CompoundSpan> | null;
+  /** The second terms its words carry (the analyzer's Token.alt: `75` for "75th"), which the index holds too. */
+  alts: string[];
 }
 
 export function passageTokens(text: string): PassageTokens {
   const toks = tokens(text);
-  return { terms: toks.map((t) => t.term), compounds: compoundSpans(text, toks) };
+  const alts: string[] = [];
+  for (const t of toks) if (t.alt !== undefined) alts.push(t.alt);
+  return { terms: toks.map((t) => t.term), compounds: compoundSpans(text, toks), alts };
 }
 
 /**
