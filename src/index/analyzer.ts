@@ -1123,17 +1123,19 @@ export function languageTermsOf(raw: string): string[] {
  * split: both terms are indexed, and the field's length (MiniSearch counts distinct tokens) is
  * the one the text had without it (a compound none of whose parts is indexed, `over-all`, is a token
  * of its own). A word's second term ({@link Token.alt}: `seventyfifth\u000075` for "75th") rides
- * so too. `onWord` sees each word's term and folded form, and each compound's closed term with its
- * hyphenated folded form.
+ * so too, where `alts` (false for the metadata field). `onWord` sees each word's term and
+ * folded form, and each compound's closed term with its hyphenated folded form.
  */
-export function indexTokens(text: string, onWord?: (term: string, folded: string) => void, languages = false): string[] {
+export function indexTokens(text: string, onWord?: (term: string, folded: string) => void, languages = false, alts = true): string[] {
   const out: string[] = [];
   const ends: number[] = [];
   const starts: number[] = [];
   for (const t of tokens(text)) {
     if (t.stop) continue;
-    // a second term at the word's position (an ordinal's number, Token.alt) rides as a closed form does
-    out.push(t.alt === undefined ? t.term : `${t.term}${CLOSED_FORM_JOINER}${t.alt}`);
+    // a second term at the word's position (an ordinal's number, Token.alt) rides as a closed form
+    // does — in a passage's text only (`alts`): every UNGDC title names its session ("General
+    // Debate, 10th session"), which made "10" a word of every passage of that session
+    out.push(t.alt === undefined || !alts ? t.term : `${t.term}${CLOSED_FORM_JOINER}${t.alt}`);
     ends.push(t.end);
     starts.push(t.start);
     onWord?.(t.term, t.folded);

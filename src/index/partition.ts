@@ -30,7 +30,7 @@ export function miniSearchOptions(onWord?: OnWord, surplus?: Record<Field, numbe
     fields: [...FIELDS],
     storeFields: [],
     tokenize: (text, field) => {
-      const toks = indexTokens(text, field === 'text' ? onWord : undefined, field === 'text');
+      const toks = indexTokens(text, field === 'text' ? onWord : undefined, field === 'text', field === 'text');
       if (surplus) surplus[field as Field] = closedFormSurplus(toks);
       return toks;
     },

@@ -36,6 +36,13 @@ describe('a word that is also a speaker’s name', () => {
     expect(speakers.indexOf('Jack Straw')).toBeGreaterThan(0);
   });
 
+  it('finds a number in the text, not in a title naming its session (“General Debate, 52nd session”)', () => {
+    // an ordinal in a text carries its number (`75` finds "75th"); in a title it does not, or every
+    // passage of the United Kingdom's 52nd-session speech, which never says 52, would hold "52"
+    expect(engine.searchSync('52').total).toBe(0);
+    expect(engine.searchSync('52nd session', { limit: 1 }).hits[0]?.source.speaker).toBe('Robin Cook');
+  });
+
   it('counts a correction guessed for a word the library holds as no mention of it', async () => {
     // a library where "looking" is far more frequent than "cooking", which it is one letter from: a
     // likely misspelling, so "looking" is searched too; Cook's speech (his name stems as "cooking"
