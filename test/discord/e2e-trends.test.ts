@@ -239,17 +239,21 @@ describe('/trend with several countries', () => {
 });
 
 describe('/trend raw counts', () => {
-  it('per documents, raw: years the library holds nothing of have no value, the line joins 1956 to 2011 (not a drop to 0)', async () => {
+  it('per documents, raw: years the library holds nothing of have no value, the line breaks there (neither joined nor a drop to 0)', async () => {
     const v = await fake.slashCommand('trend', { query: 'peace', per: 'documents', raw: true }).response({ timeoutMs: 20_000 });
     expect(v.content).toMatch(/^\*\*“peace”\*\* — matching documents by year: 6 documents in all\./);
     // named apart from the default chart's verbatim-trend-peace-year.png
     expect(v.attachments[0]!.filename).toBe('verbatim-trend-peace-year-documents-raw.png');
     const img = decodePng(v.attachments[0]!.data);
-    // the library has speeches of 1956, 2011 and 2021: halfway along the axis (about 1985) the area
-    // under the line is filled from the axis up to the line joining 1956 and 2011
+    // the library has speeches of 1956, 2011 and 2021: halfway along the axis (about 1985) nothing is
+    // drawn, no area under a line joining 1956 and 2011 (as before) and no line along 0
     const lightBlue = (r: number, _g: number, b: number): boolean => r > 150 && b > 230 && b - r > 25;
+    const line = (r: number, g: number, b: number): boolean => Math.abs(r - 0x2b) < 40 && Math.abs(g - 0x6c) < 40 && Math.abs(b - 0xb0) < 40;
     const strip = { x: Math.round(img.width * 0.45), y: Math.round(img.height * 0.15), w: 10, h: Math.round(img.height * 0.7) };
-    expect(countPixels(img, strip, lightBlue)).toBeGreaterThan(strip.w * strip.h * 0.3);
+    expect(countPixels(img, strip, lightBlue)).toBe(0);
+    expect(countPixels(img, strip, line)).toBe(0);
+    // the three years are drawn, as points
+    expect(countPixels(img, { x: 0, y: 0, w: img.width, h: img.height }, line)).toBeGreaterThan(100);
   });
 
   it('by country, says that raw changes nothing there (countries are charted as counts), privately and not when shared', async () => {
