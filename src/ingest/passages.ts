@@ -220,6 +220,8 @@ interface Block {
   sameParagraph?: boolean;
   /** A table or footnote: never joined to a neighbour, never read as a heading. */
   kind?: 'table' | 'footnote';
+  /** A footnote's printed mark ("4"). */
+  mark?: string;
   /** Closed by a speech's length line: what follows is the speech, never joined to it. */
   closed?: boolean;
   /** Made of the lines above a speech's salutation (`aboveSpeech`): never joined to the speech. */
@@ -233,7 +235,7 @@ export interface PassageInput extends ExtractedParagraph {
 }
 
 /** A passage with the statement it belongs to, until the document's statements are built, and whether it is a footnote. */
-export type AttributedPassage = Passage & { statement?: number; footnote?: true; aboveSpeech?: true };
+export type AttributedPassage = Passage & { statement?: number; footnote?: true; footnoteMark?: string; aboveSpeech?: true };
 
 /** One UN document symbol: "A/50/559", "A/50/L.5", "S/2020/12/Add.1", "A/55/305-S/2000/809", "E/CN.7/2022/1". */
 const ONE_SYMBOL = String.raw`[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.-]+){1,6}`;
@@ -307,6 +309,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       if (carry) blocks.push(carried());
       carry = '';
       const block: Block = { text, kind: p.kind };
+      if (p.kind === 'footnote' && p.mark) block.mark = p.mark;
       if (isAbove(i)) block.aboveSpeech = true;
       if (p.page !== undefined) block.page = p.page;
       if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
@@ -483,6 +486,7 @@ export function toPassages(docId: string, paragraphs: readonly PassageInput[], o
       if (pages.page !== undefined) passage.page = pages.page;
       if (block.statement !== undefined) passage.statement = block.statement;
       if (block.kind === 'footnote') passage.footnote = true;
+      if (block.mark !== undefined) passage.footnoteMark = block.mark;
       if (block.aboveSpeech) passage.aboveSpeech = true;
       if (pages.pageEnd !== undefined) passage.pageEnd = pages.pageEnd;
       passages.push(passage);

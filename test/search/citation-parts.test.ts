@@ -78,9 +78,9 @@ describe('the parts of a paragraph cut into passages are cited apart', () => {
       .trim()
       .split('\r\n');
     // the last cells (part, parts, link: no url here) hold no comma or quote
-    expect(header!.split(',').slice(-3)).toEqual(['part', 'parts', 'link']);
-    expect(secondRow!.split(',').slice(-3)).toEqual(['2', '2', '']);
-    expect(wholeRow!.split(',').slice(-3)).toEqual(['', '', '']);
+    expect(header!.split(',').slice(-4)).toEqual(['part', 'parts', 'footnoteNumber', 'link']);
+    expect(secondRow!.split(',').slice(-4)).toEqual(['2', '2', '', '']);
+    expect(wholeRow!.split(',').slice(-4)).toEqual(['', '', '', '']);
   });
 
   it("the bot's hit and its More context view say which part", async () => {

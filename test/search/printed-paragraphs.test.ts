@@ -68,10 +68,13 @@ describe('the printed paragraph number in citations', () => {
     // the resolution's opening lines stand before its first paragraph
     const title = (await engine.search('"Adopts the following Declaration"', { limit: 1 })).hits[0]!;
     expect(citationLine(title.source)).toContain(' · before para. 1 · p. 1 · ');
-    // a footnote says it is one
+    // a footnote says it is one, by the number it is printed with
     const note = (await engine.search('"A/55/305-S/2000/809"', { limit: 1 })).hits[0]!;
     expect(note.text).toMatch(/^A\/55\/305-S\/2000\/809; see Official Records/);
-    expect(citationLine(note.source)).toContain(' · footnote after para. 9 · p. 3 · ');
+    expect(citationLine(note.source)).toContain(' · footnote 1 · p. 3 · ');
+    // one whose number is not known says where it stands
+    const { footnoteNumber: _number, ...withoutNumber } = note.source;
+    expect(citationLine(withoutNumber)).toContain(' · footnote after para. 9 · p. 3 · ');
     // a document that numbers none of its paragraphs keeps the passage count
     expect(citationLine({ document: 'd', paragraph: 4, page: 2, symbol: 'A/76/PV.5' })).toBe('d · ¶ 4 · p. 2 · A/76/PV.5');
     expect(

@@ -77,7 +77,13 @@ interface Para {
   blockLeft: number;
 }
 
-type Piece = { kind: 'text'; block: Block } | { kind: 'table'; page: number; text: string } | { kind: 'notes'; page: number; notes: string[] };
+/** A footnote's text, and the number it is printed with when it opens with one. */
+interface Note {
+  text: string;
+  mark?: string;
+}
+
+type Piece = { kind: 'text'; block: Block } | { kind: 'table'; page: number; text: string } | { kind: 'notes'; page: number; notes: Note[] };
 
 const MARK = /^(?:\d{1,3}|[*†‡§])$/;
 const TERMINAL = /[.!?:;"”’)\]]$/;
@@ -333,7 +339,7 @@ function dropFurniture(pages: { rows: Row[]; marks: Set<PageItem> }[], symbol?: 
 }
 
 /** Splits off the footnotes at the foot of a page: smaller type, opened by a mark. */
-function splitFootnotes(rows: Row[], marks: Set<PageItem>, bodySize: number): { body: Row[]; notes: string[] } {
+function splitFootnotes(rows: Row[], marks: Set<PageItem>, bodySize: number): { body: Row[]; notes: Note[] } {
   rows = rows.filter((r) => !/^[_\s]{5,}$/.test(r.items.map((i) => i.text).join('')));
   let start = rows.length;
   while (start > 0) {
@@ -351,14 +357,19 @@ function splitFootnotes(rows: Row[], marks: Set<PageItem>, bodySize: number): { 
     return /^(?:\d{1,3}|[*†‡])(?:\s|$)/.test(first.text.trim()) && r.items.length > 0;
   };
   if (!opensNote(region[0]!)) return { body: rows, notes: [] };
-  const notes: string[] = [];
+  const notes: Note[] = [];
   let cur: PageItem[][] = [];
   const flush = () => {
     if (!cur.length) return;
     const text = cur.map((items) => textOf(items, new Set())).join('\n');
     const lines = text.split('\n');
+    // the number the note is printed with: a raised mark, or digits standing apart before its text
+    const first = cur[0]![0];
+    const number = first && marks.has(first) ? first.text.trim() : /^(\d{1,3})(?=\s|$)/.exec(lines[0]!)?.[1];
     lines[0] = lines[0]!.replace(/^(?:\d{1,3}|[*†‡])\s*/, '');
-    notes.push(lines.join('\n'));
+    const note: Note = { text: lines.join('\n') };
+    if (number && /^\d{1,3}$/.test(number)) note.mark = number;
+    notes.push(note);
     cur = [];
   };
   for (const r of region) {
@@ -476,7 +487,7 @@ export function findGutter(rows: Row[], marks: Set<PageItem>): number | undefine
 }
 
 /** One page's rows → pieces in reading order (text blocks, tables, footnotes). */
-function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string[]): Piece[] {
+function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: Note[]): Piece[] {
   const pieces: Piece[] = [];
   // Tables across the whole width come first (their columns must not be read as text columns): rows
   // of three or more short cells. A row of two text columns has cells as wide as a column.
@@ -794,12 +805,12 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
   }).length;
   const usesIndents = indented >= Math.max(2, all.filter((p) => p.lines.length > 1).length * 0.5);
 
-  type Out = { para: Para } | { table: string; page: number } | { note: string; page: number };
+  type Out = { para: Para } | { table: string; page: number } | { note: Note; page: number };
   const out: Out[] = [];
   let lastPara: Para | undefined;
   let lastParaOpen = false;
   let inDisclaimer = false;
-  const pendingNotes: { note: string; page: number }[] = [];
+  const pendingNotes: { note: Note; page: number }[] = [];
   const flushNotes = () => {
     out.push(...pendingNotes);
     pendingNotes.length = 0;
@@ -848,7 +859,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
   // from their labels, a job number "00 55951") say nothing a reader can cite: not passages. A
   // resolution cited by its number and year, "1540 (2004)", is text
   const worded = (text: string): boolean => /\p{L}/u.test(text) || /\d\s*\(\d{4}\)/.test(text);
-  const vocab = vocabulary(out.flatMap((o) => ('para' in o ? o.para.lines.map((l) => l.text) : ['table' in o ? o.table : o.note])).join('\n'));
+  const vocab = vocabulary(out.flatMap((o) => ('para' in o ? o.para.lines.map((l) => l.text) : ['table' in o ? o.table : o.note.text])).join('\n'));
   const paragraphs: ExtractedParagraph[] = [];
   for (const o of out) {
     if ('para' in o) {
@@ -869,8 +880,11 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
     } else if ('table' in o) {
       if (worded(o.table)) paragraphs.push({ text: o.table, page: o.page, kind: 'table' });
     } else {
-      const text = joinLinesWith(o.note.split('\n'), vocab);
-      if (text && worded(text)) paragraphs.push({ text, page: o.page, kind: 'footnote' });
+      const text = joinLinesWith(o.note.text.split('\n'), vocab);
+      if (!text || !worded(text)) continue;
+      const note: ExtractedParagraph = { text, page: o.page, kind: 'footnote' };
+      if (o.note.mark !== undefined) note.mark = o.note.mark;
+      paragraphs.push(note);
     }
   }
   const result: LayoutResult = { paragraphs, firstPageRows, bodySize };

@@ -144,7 +144,7 @@ describe('layoutPages on a two-column record', () => {
 
   it('takes the footnote mark out of the sentence and gives the footnote its own paragraph', () => {
     expect(all).toContain('Member States should include vigorous and urgent multilateral actions to end the crisis');
-    expect(paragraphs).toContainEqual({ text: 'See A/76/L.86, para. 4.', page: 3, kind: 'footnote' });
+    expect(paragraphs).toContainEqual({ text: 'See A/76/L.86, para. 4.', page: 3, kind: 'footnote', mark: '2' });
     expect(all).not.toMatch(/actions 2|^2 /m);
   });
 
