@@ -296,8 +296,12 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
   let headingAt = -1;
   let blockAt = -1;
   let lastText = -1;
+  // a heading heads text: a short line with nothing but footnotes after it (a resolution's closing
+  // "53rd plenary meeting 17 December 2024" over its last page's notes) is none
+  let lastBody = -1;
   paragraphs.forEach((q, i) => {
     if (q.text.trim()) lastText = i;
+    if (q.text.trim() && q.kind !== 'footnote') lastBody = i;
   });
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
@@ -332,7 +336,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       carry = '';
     }
     const short = weightedLength(text) < min;
-    if (short && hasNext && looksLikeHeading(text) && !carry && p.statement === undefined) {
+    if (short && i < lastBody && looksLikeHeading(text) && !carry && p.statement === undefined) {
       // a letterhead line ("Un Peuple-Un But-Une Foi"), the speech's title or its dateline, or a
       // masthead's ("18 December 2024", "New York"): no section, and what stood above it is none
       // either; a numbered heading above the salutation ("I Introduction") is the speech's first section

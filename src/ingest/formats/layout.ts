@@ -252,7 +252,9 @@ const FURNITURE_TOKEN = [
 ];
 const STRONG_TOKEN = [JOB, /^\*\d{5,}\*$/, /^\d{1,4}\/\d{1,4}$/];
 
-const symbolLike = (t: string) => /^[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.]+){1,6}$/.test(t);
+// a symbol closed by a full stop ends a sentence (a footnote that is only the report it cites,
+// "A/79/120."), which no running head or footer does
+const symbolLike = (t: string) => /^[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.]+){1,6}$/.test(t) && !t.endsWith('.');
 
 /** A row made only of furniture tokens (and the document symbol); `strong` when it has a job number, barcode or counter. */
 function furnitureTokens(text: string): { all: boolean; strong: boolean } {

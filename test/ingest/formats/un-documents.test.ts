@@ -103,6 +103,29 @@ describe('real UN records: layout', () => {
     expect(text).not.toContain('________');
   });
 
+  it('keeps a footnote that is only the symbol it cites, with its number, and every page footer out (QA21 F5)', async () => {
+    // before: "A/79/120." (A/RES/79/191 note 28, p. 17) and "A/CONF.183/9." (A/RES/55/2 note 2, p. 3),
+    // standing just above the page's footer, were dropped with it as running furniture
+    const notes = async (name: string) => (await paras(name)).filter((p) => p.kind === 'footnote');
+    expect(await notes('A_RES_79_191.pdf')).toContainEqual({ text: 'A/79/120.', page: 17, kind: 'footnote', mark: '28' });
+    expect(await notes('A_RES_55_2.pdf')).toContainEqual({ text: 'A/CONF.183/9.', page: 3, kind: 'footnote', mark: '2' });
+    expect((await notes('A_RES_79_191.pdf')).map((n) => n.mark)).toEqual(Array.from({ length: 28 }, (_, i) => String(i + 1)));
+    // the footer beside it is still no passage: job number and page counter, the document's symbol
+    const texts = (await paras('A_RES_79_191.pdf')).map((p) => p.text);
+    expect(texts.filter((t) => /24-24134|17\/17|^A\/RES\/79\/191$/.test(t))).toEqual([]);
+  });
+
+  it('keeps a resolution’s closing line over its last page’s footnotes as a passage, no section of them (A/RES/79/157, A/RES/79/191)', async () => {
+    // before: "53rd plenary meeting 17 December 2024", short and followed by a footnote, was read as
+    // a heading: no passage held it, and the footnote had it as its section
+    for (const name of ['A_RES_79_157.pdf', 'A_RES_79_191.pdf']) {
+      const passages = toPassages('d', await paras(name));
+      const closing = passages.find((p) => p.text === '53rd plenary meeting 17 December 2024');
+      expect(closing, name).toBeDefined();
+      expect(passages.filter((p) => p.sectionTitle === '53rd plenary meeting 17 December 2024')).toEqual([]);
+    }
+  });
+
   it('keeps a numbered paragraph set with a hanging indent whole (A/RES/55/2, A/81/6 Sect. 16)', async () => {
     const text = (await body('A_RES_55_2.pdf')).map((p) => p.text);
     // before: "…women and children from the" ended the passage, the rest was another
