@@ -424,6 +424,22 @@ function tableRows(rows: Row[], marks: Set<PageItem>, maxCell = Infinity): Set<n
     const t = textOf(rows[k]!.items, marks);
     return t.length <= 60 && !(/[.;:]$/.test(t) && t.split(' ').length > 6);
   };
+  // a row of three or more cells standing alone up to three short rows under a table is one of its
+  // rows, and so are the rows between ("Head of Mission · – · Post was vacant" | "D-2 · United
+  // States of America, Poland" | "D-1 · France, … · 1 D-1 post vacant", A/80/604/Add.6)
+  // (its cells standing in the table's columns)
+  const starts = (k: number) => cellsOf(rows[k]!, marks).map((c) => c.x);
+  for (let k = 0; k < rows.length; k++) {
+    if (!tabular[k] || out.has(k)) continue;
+    for (let up = k - 1; up >= 0 && k - up <= 4; up--) {
+      if (out.has(up)) {
+        const columns = starts(up);
+        if (starts(k).every((x) => columns.some((c) => Math.abs(c - x) <= 2))) out.add(k);
+        break;
+      }
+      if (!short(up)) break;
+    }
+  }
   const sorted = [...out].sort((a, b) => a - b);
   for (let n = 1; n < sorted.length; n++) {
     const [a, b] = [sorted[n - 1]!, sorted[n]!];
