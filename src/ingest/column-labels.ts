@@ -8,11 +8,11 @@ import { MONTH_NAMES } from './dates.ts';
 
 // prettier-ignore
 const LABELS = new Set([
-  'actual', 'actuals', 'planned', 'budgeted', 'budget', 'approved', 'proposed', 'estimate', 'estimates', 'estimated',
+  'actual', 'actuals', 'planned', 'budgeted', 'approved', 'proposed', 'estimate', 'estimates', 'estimated',
   'target', 'baseline', 'apportionment', 'apportionments', 'appropriation', 'appropriations', 'expenditure', 'expenditures',
   'variance', 'variances', 'amount', 'percentage', 'category', 'subcategory', 'cost', 'costs', 'revised', 'projected',
   'average', 'change', 'thousands', 'millions', 'united', 'states', 'dollars', 'per', 'cent', 'as', 'at', 'of', 'and',
-  'to', 'from', 'in', 'for', 'the', 'period', 'year', 'a', 'b', 'c',
+  'for', 'a', 'b', 'c',
 ]);
 const MONTHS = new Set(MONTH_NAMES);
 /** A year or budget period as a header writes it: "2025", "2024/25", "2025–", "2023-2024", "(2025)". */
@@ -35,7 +35,7 @@ export function isColumnLabels(text: string, min = 2): boolean {
     if (!word) continue;
     if (MONTHS.has(word.replace(/[–-]$/, ''))) continue;
     if (!LABELS.has(word)) return false;
-    if (word.length > 2 && !['as', 'at', 'of', 'and', 'to', 'from', 'in', 'for', 'the'].includes(word)) labels++;
+    if (word.length > 2 && !['as', 'at', 'of', 'and', 'for'].includes(word)) labels++;
   }
   return labels >= min;
 }

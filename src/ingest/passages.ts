@@ -364,6 +364,27 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     if (q.text.trim()) lastText = i;
     if (q.text.trim() && q.kind !== 'footnote') lastBody = i;
   });
+  /** Column labels waiting for the table they head (paragraph `headUntil`), and their pages. */
+  let tableHead: Block | undefined;
+  let headUntil = -1;
+  /**
+   * The table under the column labels of paragraph i, past up to two short lines of its rows'
+   * labels (", Civilian personnel") or more labels; −1 when text or a footnote comes first.
+   */
+  const tableBelow = (i: number, longest = 60): number => {
+    let between = 0;
+    for (let k = i + 1; k < paragraphs.length; k++) {
+      const q = paragraphs[k]!;
+      const t = q.text.replace(/\s+/g, ' ').trim();
+      if (!t) continue;
+      if (q.kind === 'table') return q.statement === paragraphs[i]!.statement ? k : -1;
+      if (!q.kind && isColumnLabels(t)) continue;
+      if (q.kind || endsSentence(t) || printedParagraphNumber(t) !== undefined || weightedLength(t) >= longest || ++between > 2) return -1;
+      // a numbered heading or a caption between two tables parts them
+      if (NUMBERED_HEADING.test(t) || LETTERED_HEADING.test(t) || /^(?:Table|Figure)\s/.test(t)) return -1;
+    }
+    return -1;
+  };
   /** The nearest paragraph with text before (step −1) or after (step 1) paragraph i, and its text. */
   const near = (i: number, step: 1 | -1): { p: PassageInput; text: string } | undefined => {
     for (let k = i + step; k >= 0 && k < paragraphs.length; k += step) {
@@ -430,18 +451,69 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     if (!p) continue;
     const text = p.text.replace(/\s+/g, ' ').trim();
     if (!text) continue;
+    // a table's column labels ("Actual as at … | Category · 2024/25 · 2024/25 …", "(Thousands of
+    // United States dollars) Variance Apportionment Expenditure …") open the table under them, with
+    // the short lines between: alone they answer no question, and ranked first for figure questions
+    // (a chart's labels with no figure under them, "2023 · 2024 · 2025 | (actual) · (actual) ·
+    // (actual)", or labels heading no table: no passage)
+    if (tableHead === undefined && p.statement === undefined && isColumnLabels(text) && (p.kind === 'table' || (!p.kind && !endsSentence(text)))) {
+      const table = tableBelow(i);
+      if (table >= 0) {
+        // a footnote's letter left before the labels ("a" | "Category Approved Actual") goes with
+        // them, and so do labels carried there ("(Thousands of United States dollars)")
+        const carriedLabels = carry !== '' && isColumnLabels(carry) ? carried() : undefined;
+        if (carry && !carriedLabels && !/^[a-z*]$/.test(carry)) blocks.push(carried());
+        carry = '';
+        const labels: Block = carriedLabels ? { ...carriedLabels, text: `${carriedLabels.text} | ${text}` } : { text };
+        tableHead = carriedLabels
+          ? setPages(labels, joinPages(carriedLabels, p, carriedLabels.text.length + 3))
+          : setPages(labels, pagesOfSlice(p, 0, text.length));
+        headUntil = table;
+        continue;
+      }
+      // (a unit's caption, "(Thousands of United States dollars)", stays with the lines after it)
+      if (p.page !== undefined && (p.kind === 'table' || !text.includes('('))) continue;
+    }
+    if (tableHead !== undefined && i < headUntil) {
+      setPages(tableHead, joinPages(tableHead, p, tableHead.text.length + 3));
+      tableHead.text = `${tableHead.text} | ${text}`;
+      continue;
+    }
     if (p.kind) {
       // Tables and footnotes stand alone: a pending fragment is not glued to them.
       if (carry) blocks.push(carried());
       carry = '';
-      const block: Block = { text, kind: p.kind };
+      const labels = tableHead !== undefined && i === headUntil ? tableHead : undefined;
+      tableHead = undefined;
+      const block: Block = { text: labels ? `${labels.text} | ${text}` : text, kind: p.kind };
+      // labels over more labels: on to the table under them all, or no passage
+      if (labels && p.kind === 'table' && isColumnLabels(block.text)) {
+        const table = tableBelow(i);
+        if (table >= 0) {
+          tableHead = setPages(block, joinPages(labels, p, labels.text.length + 3));
+          headUntil = table;
+          continue;
+        }
+        if (p.page !== undefined) continue;
+      }
       if (p.kind === 'footnote' && p.mark) block.mark = p.mark;
       if (isAbove(i)) block.aboveSpeech = true;
-      if (p.page !== undefined) block.page = p.page;
-      if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
-      if (p.pageBreaks) block.pageBreaks = p.pageBreaks;
+      if (labels) setPages(block, joinPages(labels, p, labels.text.length + 3));
+      else {
+        if (p.page !== undefined) block.page = p.page;
+        if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
+        if (p.pageBreaks) block.pageBreaks = p.pageBreaks;
+      }
       const heading = headingOf(p, i) ?? pendingHeading;
       if (heading !== undefined) block.heading = heading;
+      // a table goes on past a short label of its next rows ("National staff" | "National
+      // Professional Officers · 0.0 · 6.1 …"): one table, whose rows are read with its header
+      const rest = p.kind === 'table' && p.statement === undefined ? tableBelow(i, min) : -1;
+      if (rest >= 0) {
+        tableHead = block;
+        headUntil = rest;
+        continue;
+      }
       blocks.push(block);
       continue;
     }

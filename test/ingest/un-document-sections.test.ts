@@ -4,6 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeExtractors } from '../../src/ingest/load-library.ts';
+import { isColumnLabels } from '../../src/ingest/column-labels.ts';
 import type { LibraryDocument } from '../../src/types.ts';
 import { engineOfUnDocuments, loadUnDocument } from '../support/library.ts';
 
@@ -71,4 +72,32 @@ describe('a table’s row, cell or labels is no section', () => {
     },
     60_000,
   );
+});
+
+describe('a table’s column labels open the table under them (QA21 F7)', () => {
+  it.each(['A_80_604_Add.6.pdf', 'A_80_590.pdf', 'A_81_6_Sect.16.pdf', 'A_81_6_Sect.24.pdf'])(
+    '%s: no passage is made of column labels only',
+    async (file) => {
+      // before: 42 such passages over these four ("Category and subcategory · planned · actual …",
+      // "(Thousands of United States dollars) Variance Apportionment Expenditure …")
+      const doc = await loadUnDocument(file);
+      expect(doc.passages.filter((p) => isColumnLabels(p.text)).map((p) => p.text)).toEqual([]);
+    },
+    60_000,
+  );
+
+  it('A/80/604/Add.6: the vacancy table is one passage, its labels first, its rows after them', async () => {
+    // before: the header "Actual as at Actual average, … Category · 2024/25 · 2024/25 …" was a passage
+    // of its own, ranked first for "UNMIK budget implementation rate 2024/25"; its rows were three more
+    const acabq = await loadUnDocument('A_80_604_Add.6.pdf');
+    const table = acabq.passages.find((p) => p.text.includes('Actual as at Actual average, Actual as at'))!;
+    expect(table.text).toMatch(/^Actual average July \| Actual as at Actual average/);
+    expect(table.text).toContain(
+      '| International staff 16.8 10.6 8.8 21.2 13.3 36.3 19.5 1.1 | National staff | National Professional Officers · 0.0',
+    );
+    expect(table.text).toContain('| United Nations Volunteers | International 12.5 8.3');
+    const { engine } = await engineOfUnDocuments(['A_80_604_Add.6.pdf']);
+    const hits = (await engine.search('MINUSMA civilian personnel apportionment expenditure variance', { limit: 3 })).hits;
+    expect(hits.filter((h) => isColumnLabels(h.text))).toEqual([]);
+  }, 60_000);
 });

@@ -61,7 +61,7 @@ describe('the printed paragraph number in citations', () => {
   it('a passage under no printed number in a numbered document is cited by where it stands, never by a passage count', async () => {
     // before: a table was cited "¶ 175", and A/80/590 has a real paragraph … 79; a heading "¶ 33" in A/RES/55/2
     const table = (await engine.search('"Group of expenditure"', { limit: 1 })).hits[0]!;
-    expect(table.text).toMatch(/^Group of expenditure · 2022\/23/);
+    expect(table.text).toMatch(/^\(Thousands of United States dollars\) \| Amount \| Group of expenditure · 2022\/23/);
     expect(table.source.printedParagraph).toBeUndefined();
     expect(table.source.unnumbered).toBe(true);
     expect(citationLine(table.source)).toContain(' · after para. 58 · p. 20 · A/80/590');
