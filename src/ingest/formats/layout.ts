@@ -215,9 +215,31 @@ function textOf(items: PageItem[], marks: Set<PageItem>): string {
     out += i.text;
     edge = rtl ? i.x : i.right;
   }
-  return out
-    .replace(/(?:\s*\.){4,}\s*/g, ' ')
-    .replace(/\s+/g, ' ')
+  return mendArabicMarks(
+    out
+      .replace(/(?:\s*\.){4,}\s*/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
+
+/** Arabic vowel marks and shadda (fathatan … sukun), which combine with the letter before them. */
+const ARABIC_MARKS = '\u064B-\u0652';
+
+/**
+ * Arabic marks pdf.js's text order set apart from their letter (QA21 F8: "قرارا ً", "المجتمع ً
+ * الدولي", "1701ً،"): a combining mark after a space, a digit or punctuation has no letter under
+ * it. A fathatan after a word's final alef is that word's, as the document writes it elsewhere
+ * ("بسيطاً"): it is put back; any other such mark was moved from a word no longer known (the end
+ * of another line, a letter inside the word) and is left out: the text reads as Arabic is usually
+ * written, unvocalized, never with a mark on the wrong word.
+ */
+export function mendArabicMarks(text: string): string {
+  if (!/[\u064B-\u0652]/u.test(text)) return text;
+  return text
+    .replace(/([\u0627\u0649]) +(\u064B)(?![\u064B-\u0652])/gu, '$1$2')
+    .replace(new RegExp(`(?:^|\\s+)[${ARABIC_MARKS}]+`, 'gu'), '')
+    .replace(new RegExp(`([^\\p{L}\\s${ARABIC_MARKS}])[${ARABIC_MARKS}]+`, 'gu'), '$1')
     .trim();
 }
 

@@ -250,6 +250,15 @@ describe('real UN records: layout', () => {
     expect(text).not.toMatch(/\S1701|1701 (?:باشرت|اتنا)/);
   });
 
+  it('puts no Arabic vowel mark on the wrong word: a tanween set apart goes back to its alef, a stray one is left out (Lebanon, QA21 F8)', async () => {
+    const text = (await paras('GA79_statement_Lebanon_ar.pdf')).map((p) => p.text).join('\n');
+    // before: "بالقرار 1701ً،", "مع المجتمع ً الدولي", "قرارا ً مھما" (marks moved by pdf.js's text order)
+    expect(text).toContain('منھا بالقرار 1701، بحیث');
+    expect(text).toContain('نعول على دعم المجتمع الدولي');
+    expect(text).toContain('اتخذت الحكومة قراراً مھما بتطویع 1500');
+    expect(text).not.toMatch(/(?:^|\s|[\d\p{P}])[\u064B-\u0652]/mu);
+  });
+
   it('resolves line-end hyphens with the document’s own words: soft ones joined, compounds kept', async () => {
     const text = (await body('A_71_PV.1.pdf')).map((p) => p.text).join('\n');
     expect(text).toContain('the seventy-first session will welcome'); // "seventy-" | "first" at a line end
