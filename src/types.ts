@@ -98,6 +98,11 @@ export interface LibraryDocument {
    */
   footnotes?: number[];
   /**
+   * The marks the footnotes are printed with ("4", "*"), in the order of `footnotes` ('' where the
+   * format gave none), when any is known: a footnote is cited by its number ("footnote 4").
+   */
+  footnoteMarks?: string[];
+  /**
    * How many of its first passages are the heading of a speaker's statement (its title, letterhead,
    * place and date, above the salutation that opens the speech), when the document calls itself a
    * statement and its metadata names a speaker: no one speaks in them (src/search/speakers.ts
@@ -207,6 +212,8 @@ export interface Source {
   beforeParagraph?: string;
   /** Set with `unnumbered` when the passage is one of the document's footnotes. */
   footnote?: true;
+  /** The footnote's number (or sign) as the document prints it, when known: cited "footnote 4". */
+  footnoteNumber?: string;
   /**
    * Set when the passage is one of several its paragraph was cut into (a paragraph longer than a
    * passage): which one, from 1, and how many (`parts`), so that the parts' citations differ.
@@ -417,6 +424,8 @@ export interface ExtractedParagraph {
    * " · ") or a footnote (its mark removed). Such paragraphs are never joined to a neighbour.
    */
   kind?: 'table' | 'footnote';
+  /** A footnote's mark as the document prints it ("4", "*"), where the format gives it: it is cited as "footnote 4". */
+  mark?: string;
   /** The heading in force (Word headings, HTML h1–h3), used as the passage's section title. */
   heading?: string;
 }

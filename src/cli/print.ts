@@ -41,6 +41,8 @@ export interface JsonHit {
     afterParagraph: string | null;
     beforeParagraph: string | null;
     footnote: boolean;
+    /** The footnote's number as the document prints it ("4"), when it is a footnote and the number is known. */
+    footnoteNumber: string | null;
     /** Which of the passages a long paragraph was cut into (from 1), and how many; null for a paragraph whole. */
     part: number | null;
     parts: number | null;
@@ -96,6 +98,7 @@ export function jsonHit(hit: Hit, listed = false): JsonHit {
       afterParagraph: s.afterParagraph ?? null,
       beforeParagraph: s.beforeParagraph ?? null,
       footnote: s.footnote ?? false,
+      footnoteNumber: s.footnoteNumber ?? null,
       part: s.part ?? null,
       parts: s.parts ?? null,
       page: s.page ?? null,

@@ -22,6 +22,8 @@ export interface StoredDocument {
   statements?: Statement[];
   /** Ordinals of its footnote passages (see LibraryDocument.footnotes), when it has any. */
   footnotes?: number[];
+  /** Their printed marks, in the same order (see LibraryDocument.footnoteMarks), when any is known. */
+  footnoteMarks?: string[];
   /** How many of its first passages are a statement's heading (see LibraryDocument.heading), when any. */
   heading?: number;
 }
@@ -180,6 +182,7 @@ export class LibraryStore {
       const stored: StoredDocument = { id: d.id, path: d.path, meta: d.meta, first: g, count: ps.length, part: k };
       if (d.statements?.length) stored.statements = d.statements;
       if (d.footnotes?.length) stored.footnotes = d.footnotes;
+      if (d.footnoteMarks?.length) stored.footnoteMarks = d.footnoteMarks;
       if (d.heading) stored.heading = d.heading;
       docs.push(stored);
       const docFrom = d.meta.date ? dayNumber(dayStart(d.meta.date)) : 0;

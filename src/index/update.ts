@@ -189,6 +189,7 @@ function spliceStore(
     const stored: StoredDocument = { id: d.id, path: d.path, meta: d.meta, first: g, count: d.count, part: d.part };
     if (d.statements?.length) stored.statements = d.statements;
     if (d.footnotes?.length) stored.footnotes = d.footnotes;
+    if (d.footnoteMarks?.length) stored.footnoteMarks = d.footnoteMarks;
     if (d.heading) stored.heading = d.heading;
     docs.push(stored);
     g += d.count;

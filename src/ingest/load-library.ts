@@ -423,15 +423,18 @@ export function buildDocument(
   if (passages.length === 0) return undefined;
   const statements = statementRanges(attributed.statements, passages);
   const footnotes = passages.filter((p) => p.footnote).map((p) => p.ordinal);
+  const footnoteMarks = passages.filter((p) => p.footnote).map((p) => p.footnoteMark ?? '');
   const heading = passages.findIndex((p) => !p.aboveSpeech);
   for (const p of passages) {
     delete p.statement;
     delete p.footnote;
+    delete p.footnoteMark;
     delete p.aboveSpeech;
   }
   const doc: LibraryDocument = { id, path: relPath, meta, passages };
   if (statements.length) doc.statements = statements;
   if (footnotes.length) doc.footnotes = footnotes;
+  if (footnoteMarks.some(Boolean)) doc.footnoteMarks = footnoteMarks;
   if (statement && meta.speaker !== undefined && heading > 0) doc.heading = heading;
   return doc;
 }

@@ -9,6 +9,7 @@ import { endsSentence, splitSentences } from './sentences.ts';
 import { MONTH_NAMES } from './dates.ts';
 import { printedParagraphNumber } from './paragraph-number.ts';
 import { isDateLine } from './statement-heading.ts';
+import { isColumnLabels } from './column-labels.ts';
 
 export interface PassageOptions {
   /** Longest passage, in characters (default 1,000). A single longer sentence is cut at a clause or word boundary. */
@@ -116,6 +117,56 @@ function looksLikeHeading(text: string): boolean {
 
 /** A numbered heading: "I. Introduction", "I Introduction", "2. Peace and security", "A. Overview". */
 const NUMBERED_HEADING = /^(?:[IVXL]{1,5}|\d{1,2}|[A-H])[.)]?\s+\p{Lu}/u;
+/** A heading numbered as a section of a report or resolution: "III. Development and poverty eradication", "B. Resource requirements". */
+const SECTION_NUMBER = /^(?:[IVXL]{1,5}|[A-H])\.\s+\p{Lu}/u;
+/** A report's lettered sub-heading: "(b) Human resources", "(f) Surge capacity". */
+const LETTERED_HEADING = /^\([a-z]{1,3}\)\s+\p{Lu}/u;
+/** The longest line read as a heading when its shape or place says it is one (a numbered heading, one over a numbered paragraph). */
+const LONG_HEADING = 90;
+
+/** Lower-case words no heading ends on: a line ending on one was cut from a longer line ("73/195 Global Compact for Safe, Orderly and"). */
+const OPEN_END =
+  /\s(?:and|or|of|the|a|an|in|on|to|for|with|by|from|at|as|into|than|that|et|de|du|des|la|le|les|à|y|el|los|las|en|del|al|con|para|por)$/u;
+/** A table's cell, never a heading nor a passage of its own: "Yes", "No", "Page" over a table of contents. */
+const CELL = /^(?:Yes|No|N\/A|None|Nil|Oui|Non|Sí|Page|Pages|Página|Páginas|Total|Subtotal)$/;
+/** A masthead's label ("Distr.: General", "Original: English") or its symbol line ("United Nations A/RES/55/2"). */
+const MASTHEAD_LABEL = /^(?:Distr\.?|Original)\s*:|(?:^|\s)[A-Z]{1,6}(?:\/[A-Za-z0-9.]+)*\/[A-Za-z.]*\d[\w.]*$/;
+/** A resolution's enacting formula ("The General Assembly,", "The Economic and Social Council"): what follows is its text, not a section. */
+const ENACTING = /^The\s+(?:General Assembly|Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council)\s*,?$/;
+/** A mandate list's entry, opening with the resolution it names: "73/161 World Braille Day", "2017/19 Promoting …". */
+const RESOLUTION_ENTRY = /^\d{1,4}\/\d{1,3}\b/;
+
+/**
+ * A table's row: a label and its figures, money or a percentage ("Formed police units $2 912.8
+ * 34.3%", "Expenditure for 2024/25 $43,659,600", "Publications (number of publications) 2 2 2 2").
+ */
+function isFigureRow(text: string): boolean {
+  return /[$€£%]/.test(text) || /\(number of [^)]*\)/i.test(text) || /\s\d[\d.,]*\s+\d[\d.,]*$/.test(text);
+}
+
+/**
+ * Whether a line shaped like a heading is a table's row, cell or label, a line cut from a longer
+ * one, or a masthead's label instead: a figure row (isFigureRow), a parenthesis it does not close
+ * ("2024/25: 90 per cent)", "Completed (number or"), only column labels ("Planned Actual",
+ * "Category and subcategory", "Variance"), a cell word ("Yes", "Page"), a mandate list's entry, a
+ * resolution's enacting formula, or a line ending on a word no heading ends on.
+ */
+function notHeading(text: string): boolean {
+  if (isFigureRow(text) || CELL.test(text) || MASTHEAD_LABEL.test(text) || ENACTING.test(text) || RESOLUTION_ENTRY.test(text)) return true;
+  if (count(text, '(') !== count(text, ')')) return true;
+  // a table of contents' entry and its page ("VII. Summary of follow-up action … of the 24"), not
+  // an item's number ("Agenda item 36"); a figure and what it counts ("366 in 2022–2025 (916 total)")
+  if (
+    text.split(' ').length >= 5 &&
+    /\s(?:the|of|and|to|for|in|on|\p{Ll}{4,})\s+\d{1,3}$/u.test(text) &&
+    !/\b(?:item|items|paragraph|paragraphs|resolution|decision|chapter|section|annex|table|figure|subprogramme|component|goal|article|rule)\s+\d{1,3}$/i.test(
+      text,
+    )
+  )
+    return true;
+  if (/^\d[\d.,]*\s+\p{Ll}/u.test(text)) return true;
+  return OPEN_END.test(text) || isColumnLabels(text, 1);
+}
 
 /** How far into a document its masthead may run, in paragraphs: a dateline there is no section. */
 const MASTHEAD_PARAGRAPHS = 12;
@@ -220,6 +271,8 @@ interface Block {
   sameParagraph?: boolean;
   /** A table or footnote: never joined to a neighbour, never read as a heading. */
   kind?: 'table' | 'footnote';
+  /** A footnote's printed mark ("4"). */
+  mark?: string;
   /** Closed by a speech's length line: what follows is the speech, never joined to it. */
   closed?: boolean;
   /** Made of the lines above a speech's salutation (`aboveSpeech`): never joined to the speech. */
@@ -233,7 +286,7 @@ export interface PassageInput extends ExtractedParagraph {
 }
 
 /** A passage with the statement it belongs to, until the document's statements are built, and whether it is a footnote. */
-export type AttributedPassage = Passage & { statement?: number; footnote?: true; aboveSpeech?: true };
+export type AttributedPassage = Passage & { statement?: number; footnote?: true; footnoteMark?: string; aboveSpeech?: true };
 
 /** One UN document symbol: "A/50/559", "A/50/L.5", "S/2020/12/Add.1", "A/55/305-S/2000/809", "E/CN.7/2022/1". */
 const ONE_SYMBOL = String.raw`[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.-]+){1,6}`;
@@ -250,6 +303,13 @@ const LEAD_IN_MAX = 300;
 const LEAD_IN_END = /(?:[:,]|\bthat)$/u;
 /** A paragraph that opens with a quotation mark. */
 const QUOTE_OPEN = /^["“«„‘]/u;
+
+/** How many times `char` stands in `text`. */
+function count(text: string, char: string): number {
+  let n = 0;
+  for (const c of text) if (c === char) n++;
+  return n;
+}
 
 /**
  * A text's length as the stray-line rule weighs it: a Chinese, Japanese or Korean character counts
@@ -278,6 +338,8 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
   };
   let carry = '';
   let carryStatement: number | undefined;
+  // the heading in force where the fragment was read: a fragment pushed alone ("25. We resolve therefore:") keeps it
+  let carryHeading: string | undefined;
   // the lines above the speech's salutation are its heading: never joined to the speech
   const isAbove = (i: number): boolean => i < aboveSpeech;
   let carryAbove = false;
@@ -288,31 +350,170 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     const b: Block = { text: carry };
     if (carryStatement !== undefined) b.statement = carryStatement;
     if (carryAbove) b.aboveSpeech = true;
+    if (carryHeading !== undefined) b.heading = carryHeading;
     return setPages(b, carryPages);
   };
   // the paragraph that was last read as a heading, and the one whose text last opened a block
   let headingAt = -1;
   let blockAt = -1;
   let lastText = -1;
+  // a heading heads text: a short line with nothing but footnotes after it (a resolution's closing
+  // "53rd plenary meeting 17 December 2024" over its last page's notes) is none
+  let lastBody = -1;
   paragraphs.forEach((q, i) => {
     if (q.text.trim()) lastText = i;
+    if (q.text.trim() && q.kind !== 'footnote') lastBody = i;
   });
+  /** Column labels waiting for the table they head (paragraph `headUntil`), and their pages. */
+  let tableHead: Block | undefined;
+  let headUntil = -1;
+  /**
+   * The table under the column labels of paragraph i, past up to two short lines of its rows'
+   * labels (", Civilian personnel") or more labels; −1 when text or a footnote comes first.
+   */
+  const tableBelow = (i: number, longest = 60): number => {
+    let between = 0;
+    for (let k = i + 1; k < paragraphs.length; k++) {
+      const q = paragraphs[k]!;
+      const t = q.text.replace(/\s+/g, ' ').trim();
+      if (!t) continue;
+      if (q.kind === 'table') return q.statement === paragraphs[i]!.statement ? k : -1;
+      if (!q.kind && isColumnLabels(t)) continue;
+      if (q.kind || endsSentence(t) || printedParagraphNumber(t) !== undefined || weightedLength(t) >= longest || ++between > 2) return -1;
+      // a numbered heading or a caption between two tables parts them
+      if (NUMBERED_HEADING.test(t) || LETTERED_HEADING.test(t) || /^(?:Table|Figure)\s/.test(t)) return -1;
+    }
+    return -1;
+  };
+  /** The nearest paragraph with text before (step −1) or after (step 1) paragraph i, and its text. */
+  const near = (i: number, step: 1 | -1): { p: PassageInput; text: string } | undefined => {
+    for (let k = i + step; k >= 0 && k < paragraphs.length; k += step) {
+      const q = paragraphs[k]!;
+      const text = q.text.replace(/\s+/g, ' ').trim();
+      if (text) return { p: q, text };
+    }
+    return undefined;
+  };
+  /**
+   * Whether paragraph i (its text `text`, `short` or not) is a heading: a short line shaped like one
+   * (see looksLikeHeading), or a longer one (up to LONG_HEADING characters) numbered as a section
+   * ("III. Development and poverty eradication") or standing over a numbered paragraph after a
+   * finished one ("Equitable geographical representation and gender parity" | "35. Upon
+   * enquiry…"), as a report's lettered sub-heading does ("(b) Human resources" | "44. During…").
+   * Never a table's cell, label or row fragment, nor a line cut from the one before (notHeading).
+   */
+  /** Paragraph k's text when it is a short line of running text of `statement` that could end a heading wrapped onto it. */
+  const headingLine = (k: number, statement: number | undefined): string | undefined => {
+    const q = paragraphs[k];
+    const t = q?.text.replace(/\s+/g, ' ').trim();
+    if (!q || !t || q.kind || q.statement !== statement || weightedLength(t) >= min || endsSentence(t)) return undefined;
+    return t;
+  };
+  const readsAsHeading = (i: number, end: number, text: string, short: boolean): boolean => {
+    const prev = near(i, -1);
+    const next = near(end, 1);
+    const overNumbered = next !== undefined && !next.p.kind && printedParagraphNumber(next.text) !== undefined;
+    if (short) {
+      if (!looksLikeHeading(text) && !(LETTERED_HEADING.test(text) && overNumbered && !endsSentence(text))) return false;
+    } else {
+      if (text.length > LONG_HEADING || text.split(' ').length > 15 || endsSentence(text) || /,$/.test(text)) return false;
+      // over a numbered paragraph only on a page (a PDF's report): a speech's text file has lines
+      // without a stop before its numbered paragraphs that are no headings
+      const paged = paragraphs[i]?.page !== undefined;
+      if (!/^[\p{Lu}(]/u.test(text) || !(SECTION_NUMBER.test(text) || (overNumbered && paged))) return false;
+      // after a finished paragraph or a heading; after a table only when numbered (a line under a
+      // table is as likely its wrapped cell: "Kingdom of Great Britain and Northern Ireland, Austria")
+      const after =
+        prev === undefined ||
+        headingAt === paragraphs.indexOf(prev.p) ||
+        (prev.p.kind === undefined ? endsSentence(prev.text) : SECTION_NUMBER.test(text) || LETTERED_HEADING.test(text));
+      if (!after) return false;
+    }
+    if (notHeading(text)) return false;
+    // a line going on from the one before ("…International Year of" | "Human Rights Learning")
+    if (prev && !prev.p.kind && OPEN_END.test(prev.text)) return false;
+    // a cell cut from the table before it, the rest of its row after it ("…handed over to the host" |
+    // "Government" | "9 Generators in Bamako disposed-of…"): a heading is followed by text or a table
+    if (
+      prev?.p.kind === 'table' &&
+      next &&
+      !next.p.kind &&
+      text.split(' ').length <= 2 &&
+      !endsSentence(next.text) &&
+      /^[\p{Ll}\d]/u.test(next.text)
+    ) {
+      if (printedParagraphNumber(next.text) === undefined) return false;
+    }
+    return true;
+  };
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     if (!p) continue;
     const text = p.text.replace(/\s+/g, ' ').trim();
     if (!text) continue;
+    // a table's column labels ("Actual as at … | Category · 2024/25 · 2024/25 …", "(Thousands of
+    // United States dollars) Variance Apportionment Expenditure …") open the table under them, with
+    // the short lines between: alone they answer no question, and ranked first for figure questions
+    // (a chart's labels with no figure under them, "2023 · 2024 · 2025 | (actual) · (actual) ·
+    // (actual)", or labels heading no table: no passage)
+    if (tableHead === undefined && p.statement === undefined && isColumnLabels(text) && (p.kind === 'table' || (!p.kind && !endsSentence(text)))) {
+      const table = tableBelow(i);
+      if (table >= 0) {
+        // a footnote's letter left before the labels ("a" | "Category Approved Actual") goes with
+        // them, and so do labels carried there ("(Thousands of United States dollars)")
+        const carriedLabels = carry !== '' && isColumnLabels(carry) ? carried() : undefined;
+        if (carry && !carriedLabels && !/^[a-z*]$/.test(carry)) blocks.push(carried());
+        carry = '';
+        const labels: Block = carriedLabels ? { ...carriedLabels, text: `${carriedLabels.text} | ${text}` } : { text };
+        tableHead = carriedLabels
+          ? setPages(labels, joinPages(carriedLabels, p, carriedLabels.text.length + 3))
+          : setPages(labels, pagesOfSlice(p, 0, text.length));
+        headUntil = table;
+        continue;
+      }
+      // (a unit's caption, "(Thousands of United States dollars)", stays with the lines after it)
+      if (p.page !== undefined && (p.kind === 'table' || !text.includes('('))) continue;
+    }
+    if (tableHead !== undefined && i < headUntil) {
+      setPages(tableHead, joinPages(tableHead, p, tableHead.text.length + 3));
+      tableHead.text = `${tableHead.text} | ${text}`;
+      continue;
+    }
     if (p.kind) {
       // Tables and footnotes stand alone: a pending fragment is not glued to them.
       if (carry) blocks.push(carried());
       carry = '';
-      const block: Block = { text, kind: p.kind };
+      const labels = tableHead !== undefined && i === headUntil ? tableHead : undefined;
+      tableHead = undefined;
+      const block: Block = { text: labels ? `${labels.text} | ${text}` : text, kind: p.kind };
+      // labels over more labels: on to the table under them all, or no passage
+      if (labels && p.kind === 'table' && isColumnLabels(block.text)) {
+        const table = tableBelow(i);
+        if (table >= 0) {
+          tableHead = setPages(block, joinPages(labels, p, labels.text.length + 3));
+          headUntil = table;
+          continue;
+        }
+        if (p.page !== undefined) continue;
+      }
+      if (p.kind === 'footnote' && p.mark) block.mark = p.mark;
       if (isAbove(i)) block.aboveSpeech = true;
-      if (p.page !== undefined) block.page = p.page;
-      if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
-      if (p.pageBreaks) block.pageBreaks = p.pageBreaks;
+      if (labels) setPages(block, joinPages(labels, p, labels.text.length + 3));
+      else {
+        if (p.page !== undefined) block.page = p.page;
+        if (p.pageEnd !== undefined) block.pageEnd = p.pageEnd;
+        if (p.pageBreaks) block.pageBreaks = p.pageBreaks;
+      }
       const heading = headingOf(p, i) ?? pendingHeading;
       if (heading !== undefined) block.heading = heading;
+      // a table goes on past a short label of its next rows ("National staff" | "National
+      // Professional Officers · 0.0 · 6.1 …"): one table, whose rows are read with its header
+      const rest = p.kind === 'table' && p.statement === undefined ? tableBelow(i, min) : -1;
+      if (rest >= 0) {
+        tableHead = block;
+        headUntil = rest;
+        continue;
+      }
       blocks.push(block);
       continue;
     }
@@ -329,13 +530,36 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       carry = '';
     }
     const short = weightedLength(text) < min;
-    if (short && hasNext && looksLikeHeading(text) && !carry && p.statement === undefined) {
+    if (short && p.page !== undefined && p.statement === undefined && !p.sameParagraph) {
+      // a masthead's label or symbol line ("Distr.: General", "A/71/PV.1"): metadata, no section nor passage
+      if (!carry && i < MASTHEAD_PARAGRAPHS && (p.page ?? 1) <= 1 && MASTHEAD_LABEL.test(text)) continue;
+      // a table's cell or column labels standing alone ("Yes", "Planned Actual", "Category and
+      // subcategory"): nothing to cite, and nothing to open the paragraph after it
+      // (a unit's caption, "(Thousands of United States dollars)", says what the figures are: it stays)
+      if (CELL.test(text) || (isColumnLabels(text, 1) && !text.includes('('))) continue;
+      // a table's row read as a line ("Formed police units $2 912.8 34.3%"): a passage of its own
+      if (!carry && looksLikeHeading(text) && isFigureRow(text)) {
+        const row: Block = { text };
+        const heading = headingOf(p, i) ?? pendingHeading;
+        if (heading !== undefined) row.heading = heading;
+        if (isAbove(i)) row.aboveSpeech = true;
+        blocks.push(setPages(row, pagesOfSlice(p, 0, text.length)));
+        blockAt = i;
+        continue;
+      }
+    }
+    // a heading wrapped onto a second line: "IV. Proposed budget for the period from 1 July 2026 to" | "30 June 2027"
+    const wrapped = OPEN_END.test(text) ? headingLine(i + 1, p.statement) : undefined;
+    const head = wrapped !== undefined ? `${text} ${wrapped}` : text;
+    const end = wrapped !== undefined ? i + 1 : i;
+    if (end < lastBody && !carry && p.statement === undefined && readsAsHeading(i, end, head, weightedLength(head) < min)) {
       // a letterhead line ("Un Peuple-Un But-Une Foi"), the speech's title or its dateline, or a
       // masthead's ("18 December 2024", "New York"): no section, and what stood above it is none
       // either; a numbered heading above the salutation ("I Introduction") is the speech's first section
-      const letterhead = i < aboveSpeech && !NUMBERED_HEADING.test(text);
-      pendingHeading = letterhead || isMastheadDateline(paragraphs, i) ? undefined : text;
-      headingAt = i;
+      const letterhead = i < aboveSpeech && !NUMBERED_HEADING.test(head);
+      pendingHeading = letterhead || isMastheadDateline(paragraphs, i) ? undefined : head;
+      headingAt = end;
+      i = end;
       continue;
     }
     // a line that is only a document symbol in parentheses ("(A/50/559)") right under a heading is
@@ -370,6 +594,24 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
     const lengthLine = text.length < 80 && isLengthLine(text);
     if (short) {
       const last = blocks[blocks.length - 1];
+      // the end of a parenthesis the paragraph before opened ("…(2022/23: >95 per cent; 2023/24: >95
+      // per cent;" | "2024/25: >95 per cent)"): it closes that paragraph, never opens the next
+      if (
+        !carry &&
+        last &&
+        !last.kind &&
+        last.statement === p.statement &&
+        !!last.aboveSpeech === isAbove(i) &&
+        !p.sameParagraph &&
+        count(text, ')') > count(text, '(') &&
+        count(last.text, '(') > count(last.text, ')') &&
+        last.text.length + 1 + text.length <= max
+      ) {
+        setPages(last, joinPages(last, p, last.text.length + 1));
+        last.text = `${last.text} ${text}`;
+        blockAt = i;
+        continue;
+      }
       // A fragment that ends a sentence closes the previous paragraph ("offer."); one that does not
       // opens the next ("Allow", "Mr. President,"), and so does a numbered paragraph leading into a
       // list ("9. We resolve therefore:"): its number is the list's, not the paragraph's before.
@@ -397,6 +639,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
         carryStatement = p.statement;
         carryAbove = isAbove(i);
         carryPages = combinedPages;
+        carryHeading = heading;
         continue;
       }
     }
@@ -420,6 +663,7 @@ function joinStrays(paragraphs: readonly PassageInput[], min: number, max: numbe
       carryStatement = p.statement;
       carryAbove = isAbove(i);
       carryPages = combinedPages;
+      carryHeading = heading;
       continue;
     }
     const block: Block = { text: combined };
@@ -483,6 +727,7 @@ export function toPassages(docId: string, paragraphs: readonly PassageInput[], o
       if (pages.page !== undefined) passage.page = pages.page;
       if (block.statement !== undefined) passage.statement = block.statement;
       if (block.kind === 'footnote') passage.footnote = true;
+      if (block.mark !== undefined) passage.footnoteMark = block.mark;
       if (block.aboveSpeech) passage.aboveSpeech = true;
       if (pages.pageEnd !== undefined) passage.pageEnd = pages.pageEnd;
       passages.push(passage);

@@ -212,3 +212,18 @@ export function dropRunningHeads(input: readonly string[], opts: { hardWrapped: 
     keep(raw);
   }
 }
+
+/**
+ * The verbatim record a plain-text speech was cut from, as its running heads name it
+ * ("A/70/PV.20 30/09/2015", "01/10/2015 A/70/PV.22", "363 A/PV.2371"): the meeting-record symbol
+ * of the lines {@link dropRunningHeads} takes out as furniture, wherever they stand in the file.
+ * A symbol the text cites ("(A/39/PV.32, para. 83)") is in no such line; heads naming two records
+ * name none.
+ */
+export function recordSymbolOfHeads(lines: readonly string[]): string | undefined {
+  const found = new Set<string>();
+  for (const { text } of dropRunningHeads(lines, { hardWrapped: false }).removed) {
+    for (const t of text.replace(/\/PV\.\s(?=\d)/g, '/PV.').split(/\s+/)) if (SYMBOL.test(t) && RECORD_SYMBOL.test(t)) found.add(t);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}

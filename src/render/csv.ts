@@ -32,6 +32,7 @@ export const CSV_SOURCE_FIELDS = [
   'footnote',
   'part',
   'parts',
+  'footnoteNumber',
 ] as const satisfies readonly (keyof Source)[];
 
 /** Source fields that are flags: `true` or `false` in every row, as the JSON gives them. */

@@ -80,6 +80,8 @@ export interface Numbering {
   numbered?: () => boolean;
   /** Whether the passage cited is a footnote (never a paragraph's number nor part of one). */
   footnote?: boolean;
+  /** The footnote's mark as the document prints it ("4"), when known: it is cited by that ("footnote 4"). */
+  footnoteMark?: string;
   /**
    * Where the passage stands among the printed numbers ({@link nearestPrintedParagraph}), when the
    * caller knows it faster than by walking `before` (an engine keeps each document's numbers).
@@ -224,6 +226,7 @@ function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, n
   }
   const footnote = numbering?.footnote ?? false;
   const printed = printedParagraphOf({ text: p.text, paragraph: p.paragraph, footnote }, numbering);
+  const mark = footnote ? numbering?.footnoteMark : undefined;
   if (printed !== undefined) s.printedParagraph = printed;
   else if (numbering?.numbered?.()) {
     // the passage count would read as one of the document's own numbers: say where it stands instead
@@ -232,6 +235,12 @@ function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, n
     const near = numbering.nearest ? numbering.nearest() : nearestPrintedParagraph(numbering);
     if (near.after !== undefined) s.afterParagraph = near.after;
     else if (near.before !== undefined) s.beforeParagraph = near.before;
+  }
+  if (mark) {
+    // a footnote the document numbers is cited by its number, as a delegate cites it ("footnote 4")
+    s.unnumbered = true;
+    s.footnote = true;
+    s.footnoteNumber = mark;
   }
   const date = p.sectionDate ?? m.date;
   if (m.title !== undefined) s.title = m.title;
@@ -254,7 +263,8 @@ function documentSourceOf(doc: { id: string; meta: DocumentMeta }, p: Passage, n
 /**
  * The paragraph as citations give it: its printed number ("para. 9"), else, in a document that
  * prints its own numbers, where the passage stands ("after para. 9", "before para. 1", "footnote
- * after para. 9"; undefined when no number is near), else the passage count ("¶ 12"). A passage
+ * after para. 9"; undefined when no number is near), else the passage count ("¶ 12"). A footnote
+ * whose printed number is known is cited by it ("footnote 4"), in any document. A passage
  * that is one of the parts a long paragraph was cut into says which ("¶ 12 (part 2 of 3)", "para.
  * 9 (part 1 of 2)", "after para. 57 (part 1 of 2)"): two parts of one paragraph would otherwise
  * read alike.
@@ -269,6 +279,7 @@ export function citedParagraph(s: Source): string | undefined {
       : s.beforeParagraph !== undefined
         ? `before para. ${s.beforeParagraph}`
         : undefined;
+  if (s.footnote && s.footnoteNumber !== undefined) return `footnote ${s.footnoteNumber}${part}`;
   if (s.footnote) return `${near ? `footnote ${near}` : 'footnote'}${part}`;
   return near === undefined ? undefined : `${near}${part}`;
 }

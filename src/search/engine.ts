@@ -220,6 +220,7 @@ export class VerbatimEngine implements SearchEngine {
     const { store } = this.corpus;
     const p = store.passage(g);
     const d = store.doc(g);
+    const mark = this.footnoteMark(d, p.ordinal);
     return {
       id: p.id,
       score,
@@ -230,6 +231,7 @@ export class VerbatimEngine implements SearchEngine {
         decimal: () => this.decimalNumbered(d),
         numbered: () => this.printsNumbers(d),
         footnote: this.isFootnote(d, p.ordinal),
+        ...(mark ? { footnoteMark: mark } : {}),
         nearest: () => this.nearestNumber(d, p.ordinal),
       }),
     };
@@ -304,6 +306,12 @@ export class VerbatimEngine implements SearchEngine {
   /** Whether the passage at `ordinal` in document d is a footnote. */
   private isFootnote(d: StoredDocument, ordinal: number): boolean {
     return d.footnotes?.includes(ordinal) ?? false;
+  }
+
+  /** The printed mark of the footnote at `ordinal` in document d ("4"), when it is one and the mark is known. */
+  private footnoteMark(d: StoredDocument, ordinal: number): string | undefined {
+    const i = d.footnoteMarks ? (d.footnotes?.indexOf(ordinal) ?? -1) : -1;
+    return i >= 0 ? d.footnoteMarks![i] || undefined : undefined;
   }
 
   /**

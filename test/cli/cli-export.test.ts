@@ -92,23 +92,36 @@ describe('the citation columns of a numbered UN document', () => {
           (err, stdout) => (err ? reject(err) : resolve(stdout)),
         ),
       );
-    const columns = ['printedParagraph', 'unnumbered', 'afterParagraph', 'beforeParagraph', 'footnote'] as const;
+    const columns = ['printedParagraph', 'unnumbered', 'afterParagraph', 'beforeParagraph', 'footnote', 'footnoteNumber'] as const;
     const cases: [string, Record<(typeof columns)[number], string>][] = [
-      ['"A/55/305-S/2000/809"', { printedParagraph: '', unnumbered: 'true', afterParagraph: '9', beforeParagraph: '', footnote: 'true' }],
+      [
+        '"A/55/305-S/2000/809"',
+        { printedParagraph: '', unnumbered: 'true', afterParagraph: '9', beforeParagraph: '', footnote: 'true', footnoteNumber: '1' },
+      ],
       [
         '"Adopts the following Declaration"',
-        { printedParagraph: '', unnumbered: 'true', afterParagraph: '', beforeParagraph: '1', footnote: 'false' },
+        { printedParagraph: '', unnumbered: 'true', afterParagraph: '', beforeParagraph: '1', footnote: 'false', footnoteNumber: '' },
       ],
       [
         'spare no effort to free our fellow men',
-        { printedParagraph: '11', unnumbered: 'false', afterParagraph: '', beforeParagraph: '', footnote: 'false' },
+        { printedParagraph: '11', unnumbered: 'false', afterParagraph: '', beforeParagraph: '', footnote: 'false', footnoteNumber: '' },
       ],
     ];
     for (const [query, want] of cases) {
       const csv = await search([query, '--csv', '--limit', '1']);
       const header = csv.slice(1).split('\r\n')[0]!.split(',');
       // the new columns follow the older ones, so their positions hold; link stays last
-      expect(header.slice(-8)).toEqual(['pageEnd', 'afterParagraph', 'beforeParagraph', 'unnumbered', 'footnote', 'part', 'parts', 'link']);
+      expect(header.slice(-9)).toEqual([
+        'pageEnd',
+        'afterParagraph',
+        'beforeParagraph',
+        'unnumbered',
+        'footnote',
+        'part',
+        'parts',
+        'footnoteNumber',
+        'link',
+      ]);
       const [row] = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
       expect(Object.fromEntries(columns.map((c) => [c, row![c]]))).toEqual(want);
       // the same values as --json's source

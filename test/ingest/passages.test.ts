@@ -200,3 +200,29 @@ describe('a lead-in opens the quotation it introduces', () => {
     expect(ps([lead, `“${'We must act now. '.repeat(60)}”`])[0]).toBe(lead);
   });
 });
+
+describe('a line cut from the sentence it opens is no heading (QA21 F6)', () => {
+  it('"47. On behalf of the" | "Lao People’s Democratic Republic, …" (1977/LAO_32_1977) is one passage, no section', () => {
+    // before: "47. On behalf of the" was the section of the speech's last 33 passages, and the paragraph
+    // read "Lao People's Democratic Republic, I am pleased…"
+    const passages = toPassages('d', [
+      { text: 'We have come a long way since the founding of our Republic, and we thank our friends for their support.' },
+      { text: '47. On behalf of the' },
+      { text: "Lao People's Democratic Republic, I am pleased to extend my warmest greetings to all representatives present here." },
+    ]);
+    expect(passages.map((p) => [p.text.slice(0, 40), p.sectionTitle])).toEqual([
+      ['We have come a long way since the foundi', undefined],
+      ["47. On behalf of the Lao People's Democr", undefined],
+    ]);
+  });
+
+  it('a short line carried alone keeps the section in force: Tuvalu 2024’s "Mr President" under "LDC Status"', () => {
+    const passages = toPassages('d', [
+      { text: 'LDC Status' },
+      { text: 'Tuvalu graduated from the group of Least Developed Countries after long preparation.' },
+      { text: 'Mr President' },
+      { text: '1. We ask for support through the transition period, as was promised to us.' },
+    ]);
+    expect(passages.map((p) => p.sectionTitle)).toEqual(['LDC Status', 'LDC Status', 'LDC Status']);
+  });
+});

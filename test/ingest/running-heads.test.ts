@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/ingest/load-library.ts';
 import { reflow } from '../../src/ingest/reflow.ts';
-import { dropRunningHeads } from '../../src/ingest/running-heads.ts';
+import { dropRunningHeads, recordSymbolOfHeads } from '../../src/ingest/running-heads.ts';
 import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
 import type { LibraryDocument } from '../../src/types.ts';
 
@@ -59,6 +59,31 @@ describe('real speeches with their records’ page furniture', () => {
     expect(hit.text).toContain('Does anyone here think that Iran is doing that to advance peace? Does anyone here think');
     // the paragraphs after it keep their places: the eighth line of text is ¶ 8
     expect(engine.searchSync('"began his so-called charm offensive"').hits[0]?.source.paragraph).toBe(8);
+  });
+});
+
+describe('the record a speech was cut from, as its running heads name it (QA21 F3)', () => {
+  it('cites Vanuatu 2015 "A/70/PV.20", its head read whole where it straddles the masthead window', () => {
+    // before: "A/70/PV" (the head starts at character 1,492 and was cut at 1,500)
+    const hit = engine.searchSync('Vanuatu 2008 world financial crisis').hits[0]!;
+    expect(hit.source.document).toBe('2015/VUT_70_2015');
+    expect(hit.source.symbol).toBe('A/70/PV.20');
+    expect(new Set(engine.searchSync('climate symbol:A/70/PV.20').hits.map((h) => h.source.document))).toEqual(new Set(['2015/VUT_70_2015']));
+  });
+
+  it('cites Israel 2015 "A/70/PV.22" from heads past the first page, not the record its first paragraph quotes', () => {
+    // before: no symbol, though four running heads say A/70/PV.22; ¶ 1 cites "(A/39/PV.32, para. 83)"
+    const hit = engine.searchSync('"Gentlemen, check your fanaticism at the door"').hits[0]!;
+    expect(hit.source.document).toBe('2015/ISR_70_2015');
+    expect(hit.source.symbol).toBe('A/70/PV.22');
+  });
+
+  it('gives no symbol to a speech whose text holds none (Libya 2009: job numbers only), nor a cited one', () => {
+    expect(documents.find((d) => d.id === '2009/LBY_64_2009')!.meta.symbol).toBeUndefined();
+    expect(recordSymbolOfHeads(['We recall (see A/64/PV.3), as we said', 'A/64/PV.3', 'in 2009.'])).toBe('A/64/PV.3');
+    expect(recordSymbolOfHeads(['As the Assembly heard (A/64/PV.3, p. 4), we act.', 'We act.'])).toBeUndefined();
+    // heads naming two records name none
+    expect(recordSymbolOfHeads(['Text goes', 'A/64/PV.3 23/09/2009', 'on and', 'A/64/PV.4 24/09/2009', 'on.'])).toBeUndefined();
   });
 });
 

@@ -59,19 +59,23 @@ describe('the printed paragraph number in citations', () => {
   });
 
   it('a passage under no printed number in a numbered document is cited by where it stands, never by a passage count', async () => {
-    // before: "¶ 33", and A/RES/55/2 has a real paragraph 33 ("We will spare no effort to free our peoples…" is 11; 33 is another)
-    const heading = (await engine.search('"Development and poverty eradication"', { limit: 5 })).hits.find((h) => h.text.startsWith('III.'))!;
-    expect(heading.source.printedParagraph).toBeUndefined();
-    expect(heading.source.unnumbered).toBe(true);
-    expect(citationLine(heading.source)).toContain(' · after para. 10 · p. 4 · A/RES/55/2');
-    expect(citationLine(heading.source)).not.toContain('¶');
+    // before: a table was cited "¶ 175", and A/80/590 has a real paragraph … 79; a heading "¶ 33" in A/RES/55/2
+    const table = (await engine.search('"Group of expenditure"', { limit: 1 })).hits[0]!;
+    expect(table.text).toMatch(/^\(Thousands of United States dollars\) \| Amount \| Group of expenditure · 2022\/23/);
+    expect(table.source.printedParagraph).toBeUndefined();
+    expect(table.source.unnumbered).toBe(true);
+    expect(citationLine(table.source)).toContain(' · after para. 58 · p. 20 · A/80/590');
+    expect(citationLine(table.source)).not.toContain('¶');
     // the resolution's opening lines stand before its first paragraph
     const title = (await engine.search('"Adopts the following Declaration"', { limit: 1 })).hits[0]!;
     expect(citationLine(title.source)).toContain(' · before para. 1 · p. 1 · ');
-    // a footnote says it is one
+    // a footnote says it is one, by the number it is printed with
     const note = (await engine.search('"A/55/305-S/2000/809"', { limit: 1 })).hits[0]!;
     expect(note.text).toMatch(/^A\/55\/305-S\/2000\/809; see Official Records/);
-    expect(citationLine(note.source)).toContain(' · footnote after para. 9 · p. 3 · ');
+    expect(citationLine(note.source)).toContain(' · footnote 1 · p. 3 · ');
+    // one whose number is not known says where it stands
+    const { footnoteNumber: _number, ...withoutNumber } = note.source;
+    expect(citationLine(withoutNumber)).toContain(' · footnote after para. 9 · p. 3 · ');
     // a document that numbers none of its paragraphs keeps the passage count
     expect(citationLine({ document: 'd', paragraph: 4, page: 2, symbol: 'A/76/PV.5' })).toBe('d · ¶ 4 · p. 2 · A/76/PV.5');
     expect(
@@ -138,9 +142,10 @@ describe('the printed paragraph number in citations', () => {
     // before: "(b) Human resources 44. During the liquidation …" (earlier still cited "para. 43")
     expect(hit.text).toMatch(/^44\. During the liquidation/);
     expect(hit.source.printedParagraph).toBe('44');
-    const [heading] = engine.context(hit.id, 1);
-    expect(heading!.text).toBe('(b) Human resources');
-    expect(citationLine(heading!.source)).toContain(' · after para. 43 · p. 11 · A/80/590');
+    // the heading is the section of the paragraphs under it (QA21 F6), no passage of its own
+    expect(hit.source.section).toBe('(b) Human resources');
+    const [before] = engine.context(hit.id, 1);
+    expect(before!.text).toMatch(/^43\. In addition, late identification/);
   });
 
   it('a stray fragment is not carried onto a numbered paragraph: A/81/6 (Sect. 24) para. 24.72 is cited "para. 24.72"', async () => {
@@ -164,8 +169,7 @@ describe('the printed paragraph number in citations', () => {
     const hit = (await engine.search('MINUSMA footprint environment working group', { limit: 1 })).hits[0]!;
     expect(hit.text).toMatch(/^53\. MINUSMA established the footprint and environment working group/);
     expect(citationLine(hit.source)).toContain(' · para. 53 · p. 12 · A/80/590');
-    const heading = (await engine.search('"Environmental mitigation and rehabilitation practices"', { limit: 1 })).hits[0]!;
-    expect(heading.text).toBe('(e) Environmental mitigation and rehabilitation practices in closing peacekeeping missions');
+    expect(hit.source.section).toBe('(e) Environmental mitigation and rehabilitation practices in closing peacekeeping missions');
   });
 
   it('in a budget section numbered 24.1, 24.2 …, a table row "3. Meetings of the Human Rights Council" is no paragraph', async () => {

@@ -21,6 +21,12 @@ interface Node {
 
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
+/** The token a footnote leaves in its paragraph's text while the paragraphs are read ("\u0001" + its index + "\u0002"). */
+const NOTE_OPEN = '\u0001';
+const NOTE_CLOSE = '\u0002';
+// eslint-disable-next-line no-control-regex -- the tokens put in for the notes
+const NOTE_TOKEN = /\u0001(\d+)\u0002/g;
+
 /**
  * UN Akoma Ntoso (AKN4UN) XML, as DGACM publishes resolutions and decisions: the body's paragraphs
  * in order, each numbered element's number kept in front ("1. Decides …", "(a) The partnership
@@ -49,13 +55,13 @@ export const extractAkn: DocumentExtractor = async (bytes, _path, limits) => {
   if (lang && LANGUAGES[lang]) meta.language = LANGUAGES[lang];
 
   doc.querySelector('meta')?.remove();
-  const paragraphs: ExtractedParagraph[] = [];
-  // Footnotes leave the sentence; their text follows the paragraph that cited them (placeNotes).
-  const notes = new Map<Node, string>();
+  // Footnotes leave the sentence: each authorialNote is replaced by a token naming it, so that the
+  // paragraph holding its marker is known, and its text follows that paragraph.
+  const notes: ExtractedParagraph[] = [];
   for (const note of Array.from(doc.querySelectorAll('authorialNote'))) {
     // the Arabic text wraps each note in <sup>(</sup>…<sup>)</sup>, and its own text opens with the
     // empty "()" its marker left: both go with the note ("لتمويل التنمية() وخطةِ" before)
-    const el = note as unknown as { previousElementSibling: Sibling; nextElementSibling: Sibling };
+    const el = note as unknown as { previousElementSibling: Sibling; nextElementSibling: Sibling; replaceWith(text: string): void };
     const before = el.previousElementSibling;
     const after = el.nextElementSibling;
     if (
@@ -67,15 +73,27 @@ export const extractAkn: DocumentExtractor = async (bytes, _path, limits) => {
       before.remove();
       after.remove();
     }
-    notes.set(note, clean(note.textContent).replace(/^\(\)\s*/, ''));
-    note.remove();
+    const footnote: ExtractedParagraph = { text: clean(note.textContent).replace(/^\(\)\s*/, ''), kind: 'footnote' };
+    const mark = clean(note.getAttribute('marker'));
+    if (/^\d{1,3}$/.test(mark)) footnote.mark = mark;
+    notes.push(footnote);
+    el.replaceWith(`${NOTE_OPEN}${notes.length - 1}${NOTE_CLOSE}`);
   }
   // The cover page and preface are the masthead and title block: metadata, not passages.
   for (const part of Array.from(doc.querySelectorAll('coverPage,preface'))) part.remove();
+  const paragraphs: ExtractedParagraph[] = [];
+  /** The notes each paragraph holds the markers of (by index into `notes`). */
+  const held: number[][] = [];
   for (const p of Array.from(doc.querySelectorAll('p'))) {
     if (p.querySelector('p')) continue;
-    let text = clean(p.textContent);
-    if (!text) continue;
+    const raw = p.textContent ?? '';
+    const marked = [...raw.matchAll(NOTE_TOKEN)].map((m) => Number(m[1]));
+    let text = clean(raw.replace(NOTE_TOKEN, ''));
+    if (!text) {
+      // a paragraph of nothing but a marker: its notes go with the paragraph before
+      held[held.length - 1]?.push(...marked);
+      continue;
+    }
     // The number of the paragraph or point this p opens: "1.", "(a)".
     for (let up = p.parentElement; up; up = up.parentElement) {
       const num = Array.from(up.querySelectorAll('num')).find((n) => n.parentElement === up);
@@ -87,50 +105,40 @@ export const extractAkn: DocumentExtractor = async (bytes, _path, limits) => {
       if (up.tagName && /^(?:paragraph|point|mainBody|preamble|preface|coverPage)$/i.test(up.tagName)) break;
     }
     paragraphs.push({ text });
+    held.push(marked);
   }
   if (!paragraphs.length) throw new Error('no text found in the XML document');
-  const texts = [...notes.values()].filter(Boolean);
-  return { meta, paragraphs: texts.length ? placeNotes(paragraphs, xml, texts) : paragraphs };
+  return { meta, paragraphs: placeNotes(paragraphs, held, notes) };
 };
 
 /**
- * Puts each footnote after the body paragraph whose text, in the raw XML, comes just before the
- * note's anchor (after the sub-items that follow it) (the paragraphs' texts are found in order in the markup with tags stripped).
+ * Puts each footnote after the body paragraph that holds its marker, in every language alike (a
+ * note in a preambular paragraph follows that paragraph). A paragraph's sub-items ("(a) The
+ * partnership forum…", "a) le forum…") are the paragraph: notes of the paragraph leading into them
+ * come after them, so that they cite as its parts. A note whose marker stands in no paragraph (a
+ * heading's, a title's) comes last.
  */
-function placeNotes(paragraphs: ExtractedParagraph[], xml: string, notes: string[]): ExtractedParagraph[] {
-  const plain = xml
-    .replace(/<meta>[\s\S]*?<\/meta>/, '')
-    .replace(/<authorialNote\b[\s\S]*?<\/authorialNote>/g, '\u0001')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-  // eslint-disable-next-line no-control-regex -- \u0001 is the note marker put in above
-  const notePositions = [...plain.matchAll(/\u0001/g)].map((m) => m.index);
-  // Where each paragraph's last words sit in the plain text.
-  let from = 0;
-  const ends = paragraphs.map((p) => {
-    const tail = p.text.split(' ').slice(-4).join(' ');
-    const at = plain.indexOf(tail, from);
-    if (at < 0) return from;
-    from = at + tail.length;
-    return from;
-  });
+function placeNotes(
+  paragraphs: readonly ExtractedParagraph[],
+  held: readonly number[][],
+  notes: readonly ExtractedParagraph[],
+): ExtractedParagraph[] {
   const out: ExtractedParagraph[] = [];
-  let n = 0;
+  const placed = new Set<number>();
+  let pending: number[] = [];
   paragraphs.forEach((p, i) => {
     out.push(p);
-    // a paragraph's sub-items ("(a) The partnership forum…", "a) le forum…") are the paragraph:
-    // its notes come after them, so that they cite as its parts
+    pending.push(...(held[i] ?? []));
     if (LIST_ITEM.test(paragraphs[i + 1]?.text ?? '')) return;
-    while (n < notes.length && (notePositions[n] ?? Infinity) <= (ends[i] ?? 0) + 2) {
-      out.push({ text: notes[n]!, kind: 'footnote' });
-      n++;
+    for (const n of pending) {
+      if (placed.has(n) || !notes[n]?.text) continue;
+      placed.add(n);
+      out.push(notes[n]);
     }
+    pending = [];
   });
-  while (n < notes.length) out.push({ text: notes[n++]!, kind: 'footnote' });
+  notes.forEach((note, n) => {
+    if (!placed.has(n) && note.text) out.push(note);
+  });
   return out;
 }

@@ -77,7 +77,13 @@ interface Para {
   blockLeft: number;
 }
 
-type Piece = { kind: 'text'; block: Block } | { kind: 'table'; page: number; text: string } | { kind: 'notes'; page: number; notes: string[] };
+/** A footnote's text, and the number it is printed with when it opens with one. */
+interface Note {
+  text: string;
+  mark?: string;
+}
+
+type Piece = { kind: 'text'; block: Block } | { kind: 'table'; page: number; text: string } | { kind: 'notes'; page: number; notes: Note[] };
 
 const MARK = /^(?:\d{1,3}|[*†‡§])$/;
 const TERMINAL = /[.!?:;"”’)\]]$/;
@@ -209,9 +215,31 @@ function textOf(items: PageItem[], marks: Set<PageItem>): string {
     out += i.text;
     edge = rtl ? i.x : i.right;
   }
-  return out
-    .replace(/(?:\s*\.){4,}\s*/g, ' ')
-    .replace(/\s+/g, ' ')
+  return mendArabicMarks(
+    out
+      .replace(/(?:\s*\.){4,}\s*/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
+
+/** Arabic vowel marks and shadda (fathatan … sukun), which combine with the letter before them. */
+const ARABIC_MARKS = '\u064B-\u0652';
+
+/**
+ * Arabic marks pdf.js's text order set apart from their letter (QA21 F8: "قرارا ً", "المجتمع ً
+ * الدولي", "1701ً،"): a combining mark after a space, a digit or punctuation has no letter under
+ * it. A fathatan after a word's final alef is that word's, as the document writes it elsewhere
+ * ("بسيطاً"): it is put back; any other such mark was moved from a word no longer known (the end
+ * of another line, a letter inside the word) and is left out: the text reads as Arabic is usually
+ * written, unvocalized, never with a mark on the wrong word.
+ */
+export function mendArabicMarks(text: string): string {
+  if (!/[\u064B-\u0652]/u.test(text)) return text;
+  return text
+    .replace(/([\u0627\u0649]) +(\u064B)(?![\u064B-\u0652])/gu, '$1$2')
+    .replace(new RegExp(`(?:^|\\s+)[${ARABIC_MARKS}]+`, 'gu'), '')
+    .replace(new RegExp(`([^\\p{L}\\s${ARABIC_MARKS}])[${ARABIC_MARKS}]+`, 'gu'), '$1')
     .trim();
 }
 
@@ -246,7 +274,9 @@ const FURNITURE_TOKEN = [
 ];
 const STRONG_TOKEN = [JOB, /^\*\d{5,}\*$/, /^\d{1,4}\/\d{1,4}$/];
 
-const symbolLike = (t: string) => /^[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.]+){1,6}$/.test(t);
+// a symbol closed by a full stop ends a sentence (a footnote that is only the report it cites,
+// "A/79/120."), which no running head or footer does
+const symbolLike = (t: string) => /^[A-Z]{1,6}(?:\.\d+)?(?:\/[A-Za-z0-9.]+){1,6}$/.test(t) && !t.endsWith('.');
 
 /** A row made only of furniture tokens (and the document symbol); `strong` when it has a job number, barcode or counter. */
 function furnitureTokens(text: string): { all: boolean; strong: boolean } {
@@ -333,7 +363,7 @@ function dropFurniture(pages: { rows: Row[]; marks: Set<PageItem> }[], symbol?: 
 }
 
 /** Splits off the footnotes at the foot of a page: smaller type, opened by a mark. */
-function splitFootnotes(rows: Row[], marks: Set<PageItem>, bodySize: number): { body: Row[]; notes: string[] } {
+function splitFootnotes(rows: Row[], marks: Set<PageItem>, bodySize: number): { body: Row[]; notes: Note[] } {
   rows = rows.filter((r) => !/^[_\s]{5,}$/.test(r.items.map((i) => i.text).join('')));
   let start = rows.length;
   while (start > 0) {
@@ -351,14 +381,19 @@ function splitFootnotes(rows: Row[], marks: Set<PageItem>, bodySize: number): { 
     return /^(?:\d{1,3}|[*†‡])(?:\s|$)/.test(first.text.trim()) && r.items.length > 0;
   };
   if (!opensNote(region[0]!)) return { body: rows, notes: [] };
-  const notes: string[] = [];
+  const notes: Note[] = [];
   let cur: PageItem[][] = [];
   const flush = () => {
     if (!cur.length) return;
     const text = cur.map((items) => textOf(items, new Set())).join('\n');
     const lines = text.split('\n');
+    // the number the note is printed with: a raised mark, or digits standing apart before its text
+    const first = cur[0]![0];
+    const number = first && marks.has(first) ? first.text.trim() : /^(\d{1,3})(?=\s|$)/.exec(lines[0]!)?.[1];
     lines[0] = lines[0]!.replace(/^(?:\d{1,3}|[*†‡])\s*/, '');
-    notes.push(lines.join('\n'));
+    const note: Note = { text: lines.join('\n') };
+    if (number && /^\d{1,3}$/.test(number)) note.mark = number;
+    notes.push(note);
     cur = [];
   };
   for (const r of region) {
@@ -411,6 +446,22 @@ function tableRows(rows: Row[], marks: Set<PageItem>, maxCell = Infinity): Set<n
     const t = textOf(rows[k]!.items, marks);
     return t.length <= 60 && !(/[.;:]$/.test(t) && t.split(' ').length > 6);
   };
+  // a row of three or more cells standing alone up to three short rows under a table is one of its
+  // rows, and so are the rows between ("Head of Mission · – · Post was vacant" | "D-2 · United
+  // States of America, Poland" | "D-1 · France, … · 1 D-1 post vacant", A/80/604/Add.6)
+  // (its cells standing in the table's columns)
+  const starts = (k: number) => cellsOf(rows[k]!, marks).map((c) => c.x);
+  for (let k = 0; k < rows.length; k++) {
+    if (!tabular[k] || out.has(k)) continue;
+    for (let up = k - 1; up >= 0 && k - up <= 4; up--) {
+      if (out.has(up)) {
+        const columns = starts(up);
+        if (starts(k).every((x) => columns.some((c) => Math.abs(c - x) <= 2))) out.add(k);
+        break;
+      }
+      if (!short(up)) break;
+    }
+  }
   const sorted = [...out].sort((a, b) => a - b);
   for (let n = 1; n < sorted.length; n++) {
     const [a, b] = [sorted[n - 1]!, sorted[n]!];
@@ -476,7 +527,7 @@ export function findGutter(rows: Row[], marks: Set<PageItem>): number | undefine
 }
 
 /** One page's rows → pieces in reading order (text blocks, tables, footnotes). */
-function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: string[]): Piece[] {
+function piecesOf(page: number, rows: Row[], marks: Set<PageItem>, notes: Note[]): Piece[] {
   const pieces: Piece[] = [];
   // Tables across the whole width come first (their columns must not be read as text columns): rows
   // of three or more short cells. A row of two text columns has cells as wide as a column.
@@ -794,12 +845,12 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
   }).length;
   const usesIndents = indented >= Math.max(2, all.filter((p) => p.lines.length > 1).length * 0.5);
 
-  type Out = { para: Para } | { table: string; page: number } | { note: string; page: number };
+  type Out = { para: Para } | { table: string; page: number } | { note: Note; page: number };
   const out: Out[] = [];
   let lastPara: Para | undefined;
   let lastParaOpen = false;
   let inDisclaimer = false;
-  const pendingNotes: { note: string; page: number }[] = [];
+  const pendingNotes: { note: Note; page: number }[] = [];
   const flushNotes = () => {
     out.push(...pendingNotes);
     pendingNotes.length = 0;
@@ -848,7 +899,7 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
   // from their labels, a job number "00 55951") say nothing a reader can cite: not passages. A
   // resolution cited by its number and year, "1540 (2004)", is text
   const worded = (text: string): boolean => /\p{L}/u.test(text) || /\d\s*\(\d{4}\)/.test(text);
-  const vocab = vocabulary(out.flatMap((o) => ('para' in o ? o.para.lines.map((l) => l.text) : ['table' in o ? o.table : o.note])).join('\n'));
+  const vocab = vocabulary(out.flatMap((o) => ('para' in o ? o.para.lines.map((l) => l.text) : ['table' in o ? o.table : o.note.text])).join('\n'));
   const paragraphs: ExtractedParagraph[] = [];
   for (const o of out) {
     if ('para' in o) {
@@ -869,8 +920,11 @@ export function layoutPages(pages: PageInput[]): LayoutResult {
     } else if ('table' in o) {
       if (worded(o.table)) paragraphs.push({ text: o.table, page: o.page, kind: 'table' });
     } else {
-      const text = joinLinesWith(o.note.split('\n'), vocab);
-      if (text && worded(text)) paragraphs.push({ text, page: o.page, kind: 'footnote' });
+      const text = joinLinesWith(o.note.text.split('\n'), vocab);
+      if (!text || !worded(text)) continue;
+      const note: ExtractedParagraph = { text, page: o.page, kind: 'footnote' };
+      if (o.note.mark !== undefined) note.mark = o.note.mark;
+      paragraphs.push(note);
     }
   }
   const result: LayoutResult = { paragraphs, firstPageRows, bodySize };

@@ -8,6 +8,7 @@ import { decodeText } from '../decode.ts';
 import { fileDocumentId } from '../document-id.ts';
 import { splitFrontMatter } from '../metadata.ts';
 import { normalizeText } from '../reflow.ts';
+import { recordSymbolOfHeads } from '../running-heads.ts';
 import { findSymbol, SYMBOL_WINDOW } from './symbol.ts';
 
 /** The file's text; an unusable file (binary, blank) is refused with the reason. */
@@ -168,15 +169,21 @@ function paragraphsOfMarkdown(body: string): ExtractedParagraph[] {
 }
 
 /**
- * The document's own UN symbol in a text file: one that starts a line within the first
- * SYMBOL_WINDOW characters (a masthead such as "E/CN.7/2021/12" or "A/76/PV.3  General Assembly").
- * Symbols inside sentences — "(see A/73/PV.7)" — are citations of other documents, not this one's.
+ * The document's own UN symbol in a text file: one that starts a line beginning within the first
+ * SYMBOL_WINDOW characters (a masthead such as "E/CN.7/2021/12" or "A/76/PV.3  General Assembly"),
+ * that line read whole; else the record its page running heads name (a speech cut from a verbatim
+ * record, "A/70/PV.20 30/09/2015" at each page break). Symbols inside sentences — "(see
+ * A/73/PV.7)" — are citations of other documents, not this one's.
  */
 function mastheadSymbol(text: string): string | undefined {
-  for (const line of normalizeText(text.slice(0, SYMBOL_WINDOW)).split('\n')) {
+  const lines = normalizeText(text).split('\n');
+  let offset = 0;
+  for (const line of lines) {
+    if (offset >= SYMBOL_WINDOW) break;
+    offset += line.length + 1;
     const t = line.trim().replace(/^#+\s*/, '');
     const symbol = t ? findSymbol(t) : undefined;
     if (symbol && t.startsWith(symbol) && !/^[\s.,;:]*\)/.test(t.slice(symbol.length))) return symbol;
   }
-  return undefined;
+  return recordSymbolOfHeads(lines);
 }

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { extractAkn } from '../../../src/ingest/formats/akn.ts';
 import { extractDocx } from '../../../src/ingest/formats/docx.ts';
+import { closeExtractors } from '../../../src/ingest/load-library.ts';
+import { citationLine } from '../../../src/search/citation.ts';
+import { engineOfUnDocuments } from '../../support/library.ts';
 import { LIMITS } from './helpers.ts';
+
+afterAll(closeExtractors);
 
 const UN = path.resolve(import.meta.dirname, '../../fixtures/un-documents');
 const read = (name: string) => new Uint8Array(readFileSync(path.join(UN, name)));
@@ -50,6 +55,38 @@ describe('UN Akoma Ntoso XML (E/RES/2023/1 in six languages)', () => {
     expect(notes).toHaveLength(4);
     expect(notes[0]).toMatch(/^قرار الجمعية العامة 69\/313/);
   });
+
+  it.each(['EN', 'FR', 'ES', 'RU', 'AR', 'ZH'])(
+    '%s: each footnote follows the preambular paragraph holding its marker, with its number (QA21 F4)',
+    async (code) => {
+      // before: EN put the four notes after "The Economic and Social Council,", FR, ES, RU, AR and
+      // ZH after item (m) of para. 1; the markers stand in the 4th and 5th preambular paragraphs
+      const paras = (await extractAkn(read(`E_RES_2023_1-${code}.xml`), 'x.xml', LIMITS)).paragraphs ?? [];
+      const notes = paras.flatMap((p, i) => (p.kind === 'footnote' ? [[i, p.mark]] : []));
+      expect(notes).toEqual([
+        [5, '1'],
+        [6, '2'],
+        [8, '3'],
+        [9, '4'],
+      ]);
+      // the paragraphs before them: "Recalling the adoption of the Addis Ababa Action Agenda…",
+      // "Recalling also … 24 April, to Thursday, 27 April 2023," (in each language)
+      expect(paras[4]!.text).toMatch(/69\/313|Addis|Аддис|أديس|亚的斯/);
+      expect(paras[7]!.text).toMatch(/27/);
+      expect(paras[10]!.text).toMatch(/^1\.? ?-? ?\S/);
+    },
+  );
+
+  it('a footnote is cited by its number, "footnote 4", in every language (QA21 F4)', async () => {
+    // before: "footnote before para. 1" in English, "footnote after para. 1" in the other five
+    const { engine } = await engineOfUnDocuments(['E_RES_2023_1-EN.xml', 'E_RES_2023_1-FR.xml', 'E_RES_2023_1-ES.xml']);
+    for (const query of ['Eid al-Fitr observance confirmed', 'Eïd al-Fitr célébrée', 'celebración de Eid al-Fitr']) {
+      const hit = (await engine.search(query, { limit: 1 })).hits[0]!;
+      expect(hit.text).toMatch(/Eid al-Fitr|Eïd al-Fitr/);
+      expect(citationLine(hit.source)).toMatch(/ · footnote 4 · E\/RES\/2023\/1$/);
+      expect(hit.source).toMatchObject({ footnote: true, footnoteNumber: '4' });
+    }
+  }, 60_000);
 
   it('refuses XML that is not Akoma Ntoso, with a reason', async () => {
     await expect(extractAkn(new TextEncoder().encode('<?xml version="1.0"?><rss><channel/></rss>'), 'feed.xml', LIMITS)).rejects.toThrow(

@@ -4,7 +4,7 @@
  * reported in issue 9 with its own words.
  */
 import { describe, expect, it } from 'vitest';
-import { layoutPages, type PageInput, type PageItem } from '../../../src/ingest/formats/layout.ts';
+import { layoutPages, mendArabicMarks, type PageInput, type PageItem } from '../../../src/ingest/formats/layout.ts';
 import { joinHyphenated, vocabulary } from '../../../src/ingest/formats/line-joins.ts';
 
 const LEFT = 60;
@@ -144,7 +144,7 @@ describe('layoutPages on a two-column record', () => {
 
   it('takes the footnote mark out of the sentence and gives the footnote its own paragraph', () => {
     expect(all).toContain('Member States should include vigorous and urgent multilateral actions to end the crisis');
-    expect(paragraphs).toContainEqual({ text: 'See A/76/L.86, para. 4.', page: 3, kind: 'footnote' });
+    expect(paragraphs).toContainEqual({ text: 'See A/76/L.86, para. 4.', page: 3, kind: 'footnote', mark: '2' });
     expect(all).not.toMatch(/actions 2|^2 /m);
   });
 
@@ -203,5 +203,25 @@ describe('a line-end hyphen in a French or Spanish document', () => {
     // "sou" and "vent" are English words, "souvent" is not: in English text the hyphen would stay
     expect(joinHyphenated('très sou-', 'vent les', fr)).toBe('très souvent les');
     expect(joinHyphenated('the disaster-', 'risk', vocabulary('the risk and the disaster of the day'))).toBe('the disaster-risk');
+  });
+});
+
+describe('mendArabicMarks: an Arabic mark with no letter under it (QA21 F8)', () => {
+  it.each([
+    // a fathatan set apart after a final alef is that word's
+    ['انتخابكم رئیسا ً للدورة', 'انتخابكم رئیساً للدورة'],
+    ['قرارا ً مھما بتطویع', 'قراراً مھما بتطویع'],
+    // moved onto another word, a number, or the start of a line: left out
+    ['مع المجتمع ً الدولي', 'مع المجتمع الدولي'],
+    ['بالقرار 1701ً، بحیث', 'بالقرار 1701، بحیث'],
+    ['ً لإرساء ھدوء', 'لإرساء ھدوء'],
+    ['مع كل ّ جولة', 'مع كل جولة'],
+    ['البن َّاء العامل', 'البناء العامل'],
+    // marks on their letters, and other scripts, are left alone
+    ['الذي يُنظَّم تحت', 'الذي يُنظَّم تحت'],
+    ['تفصیلاً بسیطاً،', 'تفصیلاً بسیطاً،'],
+    ['5 per cent, a', '5 per cent, a'],
+  ])('%j → %j', (text, mended) => {
+    expect(mendArabicMarks(text)).toBe(mended);
   });
 });

@@ -103,6 +103,29 @@ describe('real UN records: layout', () => {
     expect(text).not.toContain('________');
   });
 
+  it('keeps a footnote that is only the symbol it cites, with its number, and every page footer out (QA21 F5)', async () => {
+    // before: "A/79/120." (A/RES/79/191 note 28, p. 17) and "A/CONF.183/9." (A/RES/55/2 note 2, p. 3),
+    // standing just above the page's footer, were dropped with it as running furniture
+    const notes = async (name: string) => (await paras(name)).filter((p) => p.kind === 'footnote');
+    expect(await notes('A_RES_79_191.pdf')).toContainEqual({ text: 'A/79/120.', page: 17, kind: 'footnote', mark: '28' });
+    expect(await notes('A_RES_55_2.pdf')).toContainEqual({ text: 'A/CONF.183/9.', page: 3, kind: 'footnote', mark: '2' });
+    expect((await notes('A_RES_79_191.pdf')).map((n) => n.mark)).toEqual(Array.from({ length: 28 }, (_, i) => String(i + 1)));
+    // the footer beside it is still no passage: job number and page counter, the document's symbol
+    const texts = (await paras('A_RES_79_191.pdf')).map((p) => p.text);
+    expect(texts.filter((t) => /24-24134|17\/17|^A\/RES\/79\/191$/.test(t))).toEqual([]);
+  });
+
+  it('keeps a resolution’s closing line over its last page’s footnotes as a passage, no section of them (A/RES/79/157, A/RES/79/191)', async () => {
+    // before: "53rd plenary meeting 17 December 2024", short and followed by a footnote, was read as
+    // a heading: no passage held it, and the footnote had it as its section
+    for (const name of ['A_RES_79_157.pdf', 'A_RES_79_191.pdf']) {
+      const passages = toPassages('d', await paras(name));
+      const closing = passages.find((p) => p.text === '53rd plenary meeting 17 December 2024');
+      expect(closing, name).toBeDefined();
+      expect(passages.filter((p) => p.sectionTitle === '53rd plenary meeting 17 December 2024')).toEqual([]);
+    }
+  });
+
   it('keeps a numbered paragraph set with a hanging indent whole (A/RES/55/2, A/81/6 Sect. 16)', async () => {
     const text = (await body('A_RES_55_2.pdf')).map((p) => p.text);
     // before: "…women and children from the" ended the passage, the rest was another
@@ -188,7 +211,12 @@ describe('real UN records: layout', () => {
     // before: "a Category Approved Actual Military contingents" (a table's heading lines, carried to
     // open the table and pushed alone when it came) and the contents' title had no page
     expect(passages.filter((p) => p.page === undefined).map((p) => p.text)).toEqual([]);
-    expect(passages.find((p) => p.text.includes('Category Approved Actual Military contingents'))?.page).toBe(4);
+    // the column labels ("Category Approved Actual") are no section (QA21 F6) nor a passage alone:
+    // they open the table under them (QA21 F7)
+    expect(passages.filter((p) => /Category Approved Actual/.test(p.sectionTitle ?? ''))).toEqual([]);
+    const table = passages.find((p) => p.text.includes('Approved deployment for the 2023/24 period · 687'));
+    expect(table?.text).toMatch(/^Category Approved Actual \| Military contingents \| Approved deployment/);
+    expect(table?.page).toBe(4);
   });
 
   it('drops a footnote mark and keeps the space after it (A/RES/55/2: "Action5 and" is "Action and", not "Actionand")', async () => {
@@ -220,6 +248,15 @@ describe('real UN records: layout', () => {
     expect(text).toContain('الصراع، یشكل قرار مجلس الأمن الدولي رقم 1701، خط الدفاع الأول عن لبنان');
     expect(text).toContain('إن الالتزام بالقرار 1701 أمر ضروري');
     expect(text).not.toMatch(/\S1701|1701 (?:باشرت|اتنا)/);
+  });
+
+  it('puts no Arabic vowel mark on the wrong word: a tanween set apart goes back to its alef, a stray one is left out (Lebanon, QA21 F8)', async () => {
+    const text = (await paras('GA79_statement_Lebanon_ar.pdf')).map((p) => p.text).join('\n');
+    // before: "بالقرار 1701ً،", "مع المجتمع ً الدولي", "قرارا ً مھما" (marks moved by pdf.js's text order)
+    expect(text).toContain('منھا بالقرار 1701، بحیث');
+    expect(text).toContain('نعول على دعم المجتمع الدولي');
+    expect(text).toContain('اتخذت الحكومة قراراً مھما بتطویع 1500');
+    expect(text).not.toMatch(/(?:^|\s|[\d\p{P}])[\u064B-\u0652]/mu);
   });
 
   it('resolves line-end hyphens with the document’s own words: soft ones joined, compounds kept', async () => {
@@ -385,13 +422,16 @@ describe('real UN documents: a sentence from page 3 reads as the record reads', 
   it.each(pdfs)('%s: every long line of page 3 lies whole inside one paragraph', async (name) => {
     const lines = await pageSentences(path.join(UN_DOCUMENTS, name), 3);
     expect(lines.length, 'page 3 has lines of running text').toBeGreaterThan(0);
-    // A long paragraph is cut into passages at sentence ends: a line may straddle such a cut.
+    // A long paragraph is cut into passages at sentence ends: a line may straddle such a cut. A
+    // heading's line is the section title of the passages under it.
     const byParagraph = new Map<number, string>();
+    const sections = new Set<string>();
     for (const p of toPassages(name, await paras(name))) {
       const before = byParagraph.get(p.paragraph);
       byParagraph.set(p.paragraph, before ? `${before} ${p.text}` : p.text);
+      if (p.sectionTitle) sections.add(p.sectionTitle);
     }
-    const texts = [...byParagraph.values()];
+    const texts = [...byParagraph.values(), ...sections];
     const missed = lines.filter((l) => !texts.some((p) => p.includes(l)));
     expect(missed).toEqual([]);
   });
