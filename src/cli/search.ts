@@ -24,7 +24,8 @@ Usage:
 
 Options:
   --country X        country name or ISO code (Colombia, COL, CO)
-  --speaker X        part of the speaker's name
+  --speaker X        part of the speaker's name: the person under all their spellings
+                     (--speaker "Joe Biden" finds "Joseph R. Biden, Jr" too)
   --organisation X   part of the organisation's name
   --year N           one year (YYYY)
   --from D --to D    date range, YYYY or YYYY-MM-DD, inclusive

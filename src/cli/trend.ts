@@ -23,7 +23,8 @@ A passage matches when its text holds every word of the query (or a word standin
 a typo's correction, an acronym's long form), every "quoted phrase" and none of the -excluded.
 
 Options:
-  --by B             year (default), session, country or speaker
+  --by B             year (default), session, country or speaker (a speaker is one bar
+                     however the library spells them: "Joe Biden", "Joseph R. Biden")
   --per P            passages (default) or documents (documents holding a matching passage)
   --raw              year and session: plot counts, not matches per 1,000 passages
                      (per 100 documents with --per documents) of each year or session;

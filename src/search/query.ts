@@ -179,6 +179,8 @@ a trend does not count it.
 A filter written with a space whose value it cannot take (from: 5 years), and a name before a colon that is no
 filter's (CPU:I/O, contry:COL), are searched as words, and the reply says so (and which filter was close).
 A query that opens with a country (germany anti-islam video, what did France say about …) ranks what that country said higher.
+A speaker is one person however the library spells them: speaker:"Joe Biden" finds "Joseph R. Biden, Jr" too,
+speaker:Chávez finds "Hugo Chvez Frias"; trends by speaker give each person one bar.
 Figures meet however written: 50%, 50٪, 50 percent, 50 per cent, 50 por ciento; 1.5°C, 1.5C and 1.5 degrees
 (°C alone is degrees Celsius); 60th and sixtieth, 21st and twenty first, 150th and one hundred and fiftieth,
 79th and French 79e (60 finds 60th, not sixtieth).
