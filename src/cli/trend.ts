@@ -10,6 +10,7 @@ import { countOf, quotedQuery } from '../render/text.ts';
 import { measureBy, rawIgnoredNote, summaryLines, trendChart, trendFileName } from '../render/chart/spec.ts';
 import { filterLabel } from '../search/filter-values.ts';
 import { QUERY_HELP } from '../search/query.ts';
+import { emptyFiltersNote } from '../search/no-hits.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../types.ts';
 import { checkWritable, LIBRARY_FLAGS, LIBRARY_HELP, openForCli, queryArgs, runMain, UsageError, writeOutput } from './common.ts';
 import { noteLines } from './print.ts';
@@ -105,8 +106,10 @@ async function main(argv: string[]): Promise<number> {
   const raw = rawIgnoredNote(by, values.raw, '--raw');
   const notes = noteLines([...(counts.notices ?? []), ...(raw ? [raw] : [])]);
   if (counts.total === 0) {
+    // a filter that finds nothing in the library at all (--from 2030): named, with what the library holds, as search says it
+    const empty = await emptyFiltersNote(opened.engine, query, filters);
     process.stdout.write(
-      `${notes.map((l) => `${l}\n`).join('')}No ${noun} match ${quotedQuery(query)}${Object.keys(filters).length ? ' with these filters' : ''}; no chart written.\n`,
+      `${notes.map((l) => `${l}\n`).join('')}No ${noun} match ${quotedQuery(query)}${Object.keys(filters).length ? ' with these filters' : ''}; no chart written.\n${empty ? `${empty}\n` : ''}`,
     );
     return 0;
   }

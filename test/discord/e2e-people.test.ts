@@ -107,3 +107,21 @@ describe('the speaker autocomplete', () => {
     expect(withChoices.map((c) => c.value)).toEqual(['Mexico, Joseph R. Biden']);
   });
 });
+
+describe('replies that say why (QA21 F11)', () => {
+  it('name the sessions and dates the library holds when a filter finds nothing in it, with words too', async () => {
+    // before: "No passages match **peace** · session 999." and which filter to drop, naming no session
+    const search = await fake.slashCommand('search', { query: 'peace session:999' }).response();
+    expect(search.content.split('\n').slice(0, 2)).toEqual([
+      'No passages match **peace session:999**.',
+      'No passages from session 999 in this library: its sessions run from 32 to 79.',
+    ]);
+    // before: "… so there is no trend to draw. Try fewer or more general words."
+    const trend = await fake.slashCommand('trend', { query: 'peace', from: '2030' }).response();
+    expect(trend.content.split('\n')).toEqual([
+      'No passages match **“peace” · from 2030**, so there is no trend to draw.',
+      'No passages dated from 2030 on in this library: its documents date from 1977 to 2024.',
+    ]);
+    expect(trend.attachments).toEqual([]);
+  });
+});
