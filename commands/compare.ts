@@ -10,6 +10,7 @@ import { resolveCountry } from '../src/search/country-filter.ts';
 import { fold } from '../src/index/analyzer.ts';
 import { filterValues, isListFilter, joinFilterValues } from '../src/search/filter-values.ts';
 import { parseQuery } from '../src/search/query.ts';
+import { speakerKey } from '../src/search/speakers.ts';
 import type { SearchEngine, SearchFilters } from '../src/types.ts';
 import { stringOption } from './options.ts';
 import { COMMAND_TYPE, GUILD_ONLY, OPTION_TYPE, UserFacingError, type CommandData, type SlashCommand } from '../src/command.ts';
@@ -37,8 +38,10 @@ export function resolveEntity(engine: SearchEngine, typed: string): Entity | und
   const country = code ? countries.find((c) => c.value === code) : undefined;
   if (country) return { label: country.label, filters: { country: country.value } };
   const want = fold(raw);
+  // the one person a name finds, by any of their spellings ("Joe Biden" is the person shown as
+  // "Joseph R. Biden"); a part of several people's names ("Bush") stays a part of a name
   const speakers = engine.facet('speaker', raw, 25);
-  const speaker = speakers.find((s) => fold(s.value) === want) ?? (speakers.length === 1 ? speakers[0] : undefined);
+  const speaker = speakers.find((s) => speakerKey(s.value) === speakerKey(raw)) ?? (speakers.length === 1 ? speakers[0] : undefined);
   if (speaker) return { label: speaker.label, filters: { speaker: speaker.value } };
   if (engine.documents().some((d) => d.meta.speaker !== undefined && fold(d.meta.speaker).includes(want)))
     return { label: raw, filters: { speaker: raw } };

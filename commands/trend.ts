@@ -7,6 +7,7 @@ import { decodeState, encodeState, ExpiredError, stateFromId, stateId } from '..
 import { measureBy, rawIgnoredNote, summaryLines, trendChart, trendFileName } from '../src/render/chart/spec.ts';
 import type { Reply } from '../src/render/models.ts';
 import { filterLabel } from '../src/search/filter-values.ts';
+import { emptyFiltersNote } from '../src/search/no-hits.ts';
 import { expiredReply, noTrendReply, trendReply } from '../src/render/replies.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../src/types.ts';
 import { FILTER_OPTIONS, autocompleteFacet, filtersFrom, stringOption } from './options.ts';
@@ -44,7 +45,7 @@ export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: st
   const options = { raw: s.raw, label: filterLabel(ctx.engine), ...(ctx.libraryName ? { libraryName: ctx.libraryName } : {}) };
   const chart = trendChart(counts, options);
   ctx.note({ hits: counts.total, countMs: counts.tookMs, by: s.by });
-  if (counts.total === 0) return noTrendReply(chart.title, s.per, counts.notices);
+  if (counts.total === 0) return noTrendReply(chart.title, s.per, counts.notices, await emptyFiltersNote(ctx.engine, s.query, s.filters));
   // a raw chart of countries or speakers is the chart they always get: said privately, not when shared
   const raw = sharedBy ? undefined : rawIgnoredNote(s.by, s.raw, 'The raw option');
   // the chart libraries load on the first trend, not when the bot starts

@@ -306,6 +306,11 @@ export interface FacetValue {
   label: string;
   /** Passages carrying it. */
   count: number;
+  /**
+   * A speaker's other spellings in the library ("Joe Biden", "Joseph R. Biden, Jr" for "Joseph R.
+   * Biden"; src/search/people.ts): autocomplete finds the person by any of them.
+   */
+  spellings?: string[];
 }
 
 /** Trends: matches counted per bucket (src/search/count.ts). */

@@ -70,6 +70,8 @@ export interface JsonResult {
   partial?: boolean;
   /** How the query was read where it was read leniently (an unclosed quote). */
   notices?: string[];
+  /** When nothing matches: why, as the text output says it ({@link noHitsLines}). */
+  noHits?: string[];
 }
 
 /** The stable JSON form of one hit: every source key present, `null` when unknown (the score of a hit `listed`, not ranked). */
@@ -126,6 +128,11 @@ export function jsonResult(r: SearchResponse, withTiming: boolean): JsonResult {
 const BOLD = ['\u001b[1m', '\u001b[22m'] as const;
 const DIM = ['\u001b[2m', '\u001b[22m'] as const;
 
+/** A text's own asterisks (and backslashes) escaped, so that only the marks read as **bold**. */
+function escapeStars(s: string): string {
+  return s.replace(/[\\*]/g, '\\$&');
+}
+
 /** How a query was read leniently (ParsedQuery.notices), one `Note:` line each: search and trends print them alike. */
 export function noteLines(notices: readonly string[] = []): string[] {
   return notices.map((n) => `Note: ${n}`);
@@ -156,7 +163,8 @@ export function textResult(r: SearchResponse, offset: number, color: boolean): s
     lines.push('');
     const title = hit.source.title ?? hit.source.document;
     lines.push(`${offset + i + 1}. ${title}`);
-    lines.push(`   ${highlight(hit.excerpt, open, close).replace(/\s*\n\s*/g, ' ')}`);
+    // the text's own asterisks escaped where ** marks the matched words ("**new civilised coexistence**" in CUB_79_2024)
+    lines.push(`   ${highlight(hit.excerpt, open, close, color ? undefined : escapeStars).replace(/\s*\n\s*/g, ' ')}`);
     lines.push(`   ${dimOpen}— ${citationLine(hit.source)}${dimClose}`);
     const url = passageUrl(hit.source, hit.text);
     if (url) lines.push(`   ${dimOpen}${url}${dimClose}`);
@@ -187,7 +195,20 @@ export function textReport(report: IngestReport, extra: { fromCache: boolean; ms
 
 /** "Did you mean …" and which filter or word to drop, one line each (empty when there is nothing to say). */
 export function textNoHitsHelp(help: NoHitsHelp): string {
+  return noHitsLines(help)
+    .map((l) => l + '\n')
+    .join('');
+}
+
+/**
+ * What the text output says after "No passages match …", one line each: a filter the library holds
+ * nothing of, "Did you mean …", which filter or word to drop. Filters alone, one of which finds
+ * nothing in the library: that sentence alone. JSON output gives the same lines (`noHits`).
+ */
+export function noHitsLines(help: NoHitsHelp): string[] {
+  if (help.filtersAlone && help.emptyFilters) return [help.emptyFilters];
   const lines: string[] = [];
+  if (help.emptyFilters) lines.push(help.emptyFilters);
   if (help.suggestion) lines.push(`Did you mean: ${help.suggestion}`);
   for (const d of help.dropFilters) {
     const what = d.value === undefined ? `--${d.filter}` : `${d.value} in --${d.filter}`;
@@ -195,5 +216,5 @@ export function textNoHitsHelp(help: NoHitsHelp): string {
   }
   for (const d of help.dropWords) lines.push(`Without “${d.word}”: ${countOf(d.total, 'passages')}.`);
   if (help.filtersAlone && !lines.length) lines.push('Each of these filters finds passages on its own, but none together.');
-  return lines.map((l) => l + '\n').join('');
+  return lines;
 }

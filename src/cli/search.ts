@@ -8,10 +8,10 @@ import { parseArgs } from 'node:util';
 import { hasFilter, QUERY_HELP } from '../search/query.ts';
 import { hitsCsv } from '../render/csv.ts';
 import { countOf } from '../render/text.ts';
-import { MAX_HITS, QueryError, SORT_ORDERS, type SearchEngine, type SortOrder } from '../types.ts';
+import { MAX_HITS, QueryError, SORT_ORDERS, type SearchEngine, type SearchFilters, type SearchResponse, type SortOrder } from '../types.ts';
 import { parseFilters } from '../search/filter-values.ts';
 import { explainNoHits } from '../search/no-hits.ts';
-import { jsonResult, noteLines, textNoHitsHelp, textResult } from './print.ts';
+import { jsonResult, noHitsLines, noteLines, textNoHitsHelp, textResult, type JsonResult } from './print.ts';
 import { checkWritable, openForCli, queryArgs, UsageError, runMain, writeOutput, LIBRARY_FLAGS, LIBRARY_HELP } from './common.ts';
 
 const HELP = `Search the statement library.
@@ -24,7 +24,8 @@ Usage:
 
 Options:
   --country X        country name or ISO code (Colombia, COL, CO)
-  --speaker X        part of the speaker's name
+  --speaker X        part of the speaker's name: the person under all their spellings
+                     (--speaker "Joe Biden" finds "Joseph R. Biden, Jr" too)
   --organisation X   part of the organisation's name
   --year N           one year (YYYY)
   --from D --to D    date range, YYYY or YYYY-MM-DD, inclusive
@@ -41,7 +42,8 @@ Options:
   --limit N          hits to show (default 5, --json default 10, at most 100;
                      --csv: default and at most 5000)
   --offset N         hits to skip, for paging (default 0)
-  --json             print a stable JSON object (see README, "JSON output")
+  --json             print a stable JSON object (see README, "JSON output"); when nothing
+                     matches, its "noHits" says why, as the text output does
   --csv              print every hit (up to 5000) as CSV: rank, score, passage id, excerpt,
                      text, every source field, link; UTF-8 with BOM (Excel opens it)
   --out FILE         with --csv: write the CSV to FILE instead of standard output
@@ -132,17 +134,27 @@ async function main(argv: string[]): Promise<number> {
         `${result.hits.length.toLocaleString('en-US')} of ${result.totalEstimated ? 'about ' : ''}${countOf(result.total, 'hits')} written to ${values.out}\n`,
       );
     }
-  } else if (values.json) process.stdout.write(JSON.stringify(jsonResult(result, true), null, 2) + '\n');
+  } else if (values.json) process.stdout.write(JSON.stringify(await jsonWithWhy(engine, result, query, filters), null, 2) + '\n');
   else {
     const help = result.total === 0 ? await explainNoHits(engine, query, filters) : undefined;
     // filters alone, one of which finds nothing in the library: that, in one sentence
-    if (help?.emptyFilters) process.stdout.write([...noteLines(result.notices), help.emptyFilters].join('\n') + '\n');
+    if (help?.emptyFilters && help.filtersAlone) process.stdout.write([...noteLines(result.notices), help.emptyFilters].join('\n') + '\n');
     else {
       process.stdout.write(textResult(result, offset, process.stdout.isTTY === true) + '\n');
       if (help) process.stdout.write(textNoHitsHelp(help));
     }
   }
   return 0;
+}
+
+/** The JSON of a search, with why nothing matched (`noHits`, the text output's lines) when nothing did. */
+async function jsonWithWhy(engine: SearchEngine, r: SearchResponse, query: string, filters: SearchFilters): Promise<JsonResult> {
+  const out = jsonResult(r, true);
+  if (r.total === 0 && !r.hits.length) {
+    const why = noHitsLines(await explainNoHits(engine, query, filters));
+    if (why.length) out.noHits = why;
+  }
+  return out;
 }
 
 function sortFlag(raw: string | undefined): SortOrder {
@@ -203,7 +215,7 @@ async function runBatch(engine: SearchEngine, file: string, limit: number): Prom
         }
         const filters = parseFilters((spec.filters ?? {}) as Record<string, unknown>);
         const r = await engine.search(spec.query, { filters, limit, filtersAlone: true });
-        process.stdout.write(JSON.stringify({ id, ...jsonResult(r, true) }) + '\n');
+        process.stdout.write(JSON.stringify({ id, ...(await jsonWithWhy(engine, r, spec.query, filters)) }) + '\n');
       } catch (err) {
         if (!(err instanceof QueryError)) throw err;
         bad++;

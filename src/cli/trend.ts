@@ -10,6 +10,7 @@ import { countOf, quotedQuery } from '../render/text.ts';
 import { measureBy, rawIgnoredNote, summaryLines, trendChart, trendFileName } from '../render/chart/spec.ts';
 import { filterLabel } from '../search/filter-values.ts';
 import { QUERY_HELP } from '../search/query.ts';
+import { emptyFiltersNote } from '../search/no-hits.ts';
 import { TREND_BYS, TREND_PERS, type SearchFilters, type TrendBy, type TrendPer } from '../types.ts';
 import { checkWritable, LIBRARY_FLAGS, LIBRARY_HELP, openForCli, queryArgs, runMain, UsageError, writeOutput } from './common.ts';
 import { noteLines } from './print.ts';
@@ -23,7 +24,8 @@ A passage matches when its text holds every word of the query (or a word standin
 a typo's correction, an acronym's long form), every "quoted phrase" and none of the -excluded.
 
 Options:
-  --by B             year (default), session, country or speaker
+  --by B             year (default), session, country or speaker (a speaker is one bar
+                     however the library spells them: "Joe Biden", "Joseph R. Biden")
   --per P            passages (default) or documents (documents holding a matching passage)
   --raw              year and session: plot counts, not matches per 1,000 passages
                      (per 100 documents with --per documents) of each year or session;
@@ -104,8 +106,10 @@ async function main(argv: string[]): Promise<number> {
   const raw = rawIgnoredNote(by, values.raw, '--raw');
   const notes = noteLines([...(counts.notices ?? []), ...(raw ? [raw] : [])]);
   if (counts.total === 0) {
+    // a filter that finds nothing in the library at all (--from 2030): named, with what the library holds, as search says it
+    const empty = await emptyFiltersNote(opened.engine, query, filters);
     process.stdout.write(
-      `${notes.map((l) => `${l}\n`).join('')}No ${noun} match ${quotedQuery(query)}${Object.keys(filters).length ? ' with these filters' : ''}; no chart written.\n`,
+      `${notes.map((l) => `${l}\n`).join('')}No ${noun} match ${quotedQuery(query)}${Object.keys(filters).length ? ' with these filters' : ''}; no chart written.\n${empty ? `${empty}\n` : ''}`,
     );
     return 0;
   }

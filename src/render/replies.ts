@@ -135,10 +135,13 @@ export function exportReply(
 /** "No passages match …" with a spelling suggestion and which filter or word to drop. */
 export function noHitsReply(state: SearchState, help: NoHitsHelp, notices: readonly string[] = [], label?: FilterLabel): Reply {
   // filters alone, one of which finds nothing in the library: that, in one sentence
-  if (help.emptyFilters) return { visibility: 'ephemeral', text: [escapeMarkdown(help.emptyFilters), ...notices.map(noticeLine)].join('\n') };
+  if (help.emptyFilters && help.filtersAlone)
+    return { visibility: 'ephemeral', text: [escapeMarkdown(help.emptyFilters), ...notices.map(noticeLine)].join('\n') };
   const what = state.query.trim() ? `**${escapeMarkdown(truncate(state.query, 200))}**` : 'the filters';
   const lines = [`No passages match ${what}${escapeMarkdown(filterSummary(state, label))}.`];
   for (const n of notices) lines.push(noticeLine(n));
+  // with words, a filter that finds nothing in the library at all: named, with what the library holds
+  if (help.emptyFilters) lines.push(escapeMarkdown(help.emptyFilters));
   if (help.suggestion) lines.push(`Did you mean **${escapeMarkdown(help.suggestion)}**?`);
   for (const d of help.dropFilters) {
     const what =
@@ -426,10 +429,17 @@ export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedB
   return reply;
 }
 
-/** A trend with no match: says so (and how the query was read leniently, as search does), with nothing attached. */
-export function noTrendReply(title: string, noun: string, notices: readonly string[] = []): Reply {
-  const lines = [`No ${noun} match **${escapeMarkdown(truncate(title, 300))}**, so there is no trend to draw. Try fewer or more general words.`];
+/**
+ * A trend with no match: says so (and how the query was read leniently, as search does), with
+ * nothing attached; `emptyFilters`: the filters that find nothing in the library at all, named as
+ * search names them ({@link NoHitsHelp.emptyFilters}), instead of the advice on the words.
+ */
+export function noTrendReply(title: string, noun: string, notices: readonly string[] = [], emptyFilters?: string): Reply {
+  const lines = [
+    `No ${noun} match **${escapeMarkdown(truncate(title, 300))}**, so there is no trend to draw.${emptyFilters ? '' : ' Try fewer or more general words.'}`,
+  ];
   for (const n of notices) lines.push(noticeLine(n));
+  if (emptyFilters) lines.push(escapeMarkdown(emptyFilters));
   return { visibility: 'ephemeral', text: lines.join('\n') };
 }
 

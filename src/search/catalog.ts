@@ -8,7 +8,8 @@ import { fold } from '../index/analyzer.ts';
 import type { StoredDocument } from '../index/store.ts';
 import type { DocumentSummary, Facet, FacetValue } from '../types.ts';
 import type { Corpus } from './corpus.ts';
-import { facetEntries, speakerKey, withoutHonorific } from './speakers.ts';
+import { facetEntries } from './speakers.ts';
+import { peopleOf } from './people.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import { valueMatcher } from './filter-values.ts';
 import { normalizeCountry } from '../ingest/country.ts';
@@ -61,7 +62,7 @@ export class Catalog {
     return d && summary(d);
   }
 
-  /** Values of a facet whose label (a word of it) or value starts with `prefix`, most frequent first. */
+  /** Values of a facet whose label (a word of it), value or other spelling (a speaker's) starts with `prefix`, most frequent first. */
   facet(facet: Facet, prefix: string, limit: number): FacetValue[] {
     const p = fold(prefix).trim();
     if (facet === 'document') return this.documentChoices(p, limit);
@@ -71,6 +72,8 @@ export class Catalog {
     for (const v of this.facetValues(facet)) {
       if (out.length >= limit) break;
       if (!p || startsWord(fold(v.label), p) || fold(v.value).startsWith(p) || everyStartsAWord(`${v.label} ${v.value}`, tokens)) out.push(v);
+      // a speaker by another of their spellings ("Joe Biden" finds Joseph R. Biden)
+      else if (v.spellings?.some((s) => startsWord(fold(s), p) || everyStartsAWord(s, tokens))) out.push(v);
     }
     return out;
   }
@@ -238,29 +241,25 @@ export function libraryFacets(docs: readonly StoredDocument[]): LibraryFacets {
     else m.set(value, { value, label: label ?? value, count });
   };
   const maps = new Map<Facet, Map<string, FacetValue>>(FACETS.map((f) => [f, new Map()]));
-  // One speaker however spelled ("Mr. Juan Manuel Santos Calderón", "Juan Manuel Santos Calderon"):
-  // passages counted per spelling, shown as the most frequent one without its form of address.
-  const spellings = new Map<string, Map<string, number>>();
   for (const d of docs) {
     const m = d.meta;
-    // Country, speaker and organisation count who speaks in each passage (a record's statements).
+    // Country and organisation count who speaks in each passage (a record's statements).
     for (const f of ['country', 'organisation'] as const) {
       for (const [value, label, n] of facetEntries(d, f)) add(maps.get(f)!, value, label, n);
-    }
-    for (const [value, , n] of facetEntries(d, 'speaker')) {
-      const key = speakerKey(value) || value;
-      const forms = spellings.get(key) ?? new Map<string, number>();
-      const shown = withoutHonorific(value);
-      forms.set(shown, (forms.get(shown) ?? 0) + n);
-      spellings.set(key, forms);
     }
     add(maps.get('session')!, m.session, m.session, d.count);
     add(maps.get('document')!, d.id, m.title, d.count);
   }
-  for (const forms of spellings.values()) {
-    const ranked = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const shown = ranked[0]![0];
-    maps.get('speaker')!.set(shown, { value: shown, label: shown, count: ranked.reduce((t, [, n]) => t + n, 0) });
+  // One speaker however spelled ("Mr. PAHR", "Pahr"; "Joe Biden", "Joseph R. Biden"): each person once,
+  // shown as src/search/people.ts names them; people of one name (in two countries) are one value.
+  const speakers = maps.get('speaker')!;
+  for (const p of peopleOf(docs).persons) {
+    const v = speakers.get(p.label);
+    const others = [...p.spellings.keys()].filter((s) => s !== p.label);
+    if (v) {
+      v.count += p.passages;
+      v.spellings = [...new Set([...(v.spellings ?? []), ...others])];
+    } else speakers.set(p.label, { value: p.label, label: p.label, count: p.passages, ...(others.length ? { spellings: others } : {}) });
   }
   const out: LibraryFacets = [];
   for (const [f, m] of maps) {

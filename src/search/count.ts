@@ -8,6 +8,7 @@
 import type { LibraryStore } from '../index/store.ts';
 import { normalizeCountry } from '../ingest/country.ts';
 import { parseQuery } from './query.ts';
+import { peopleOf } from './people.ts';
 import { voiceName, voices } from './speakers.ts';
 import type { SearchFilters, TrendBucket, TrendBy, TrendCounts, TrendOptions, TrendPer } from '../types.ts';
 
@@ -31,7 +32,8 @@ const BASES_KEPT = 32;
 
 /**
  * Session: the document's. Country and speaker: who speaks in the passage (src/search/speakers.ts:
- * a statement's speaker in a record, else the document's), as the filters and facets read them.
+ * a statement's speaker in a record, else the document's), as the filters and facets read them; a
+ * speaker as one person however spelled (src/search/people.ts), by the name the facets show.
  */
 function passageBuckets(store: LibraryStore, by: Exclude<TrendBy, 'year'>): Buckets {
   let perBy = bucketCache.get(store);
@@ -53,6 +55,12 @@ function passageBuckets(store: LibraryStore, by: Exclude<TrendBy, 'year'>): Buck
     }
     return b;
   };
+  // a speaker however spelled is one bucket, under the name src/search/people.ts shows them by
+  const people = by === 'speaker' ? peopleOf(store.docs) : undefined;
+  const person = (country: string | undefined, name: string | undefined): string | undefined => {
+    const p = people?.of(country, name);
+    return p === undefined ? name?.trim() : people!.persons[p]!.label;
+  };
   for (const d of store.docs) {
     if (by === 'session') {
       ofPassage.fill(bucket(d.meta.session?.trim().replace(/^0+(?=\d)/, ''), undefined), d.first, d.first + d.count);
@@ -62,7 +70,7 @@ function passageBuckets(store: LibraryStore, by: Exclude<TrendBy, 'year'>): Buck
       const b =
         by === 'country'
           ? bucket(v.country, (v.country && normalizeCountry(v.country)?.name) ?? v.countryName)
-          : bucket(voiceName(v)?.trim(), voiceName(v)?.trim());
+          : bucket(person(v.country, voiceName(v)), undefined);
       ofPassage.fill(b, d.first + v.first, d.first + v.last + 1);
     }
   }

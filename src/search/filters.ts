@@ -9,9 +9,10 @@ import { QueryError, type FacetValue, type SearchFilters } from '../types.ts';
 import { namedDocument } from './catalog.ts';
 import { resolveCountry } from './country-filter.ts';
 import { fold } from '../index/analyzer.ts';
-import { filterValues, LIST_FILTERS, listFilterTest, normalizeDateBound, sessionBounds, type ListFilter } from './filter-values.ts';
+import { filterValues, LIST_FILTERS, listFilterTest, normalizeDateBound, sessionBounds, valueMatcher, type ListFilter } from './filter-values.ts';
+import { peopleOf, type People } from './people.ts';
 import { lowerBoundOf, type PassageCheck } from './ranking/postings.ts';
-import { passagesWhere, voices, type Voice, type VoiceTest } from './speakers.ts';
+import { passagesWhere, voiceName, voices, type Voice, type VoiceTest } from './speakers.ts';
 
 /** Filters resolved against the library. */
 export interface Restriction {
@@ -86,6 +87,11 @@ function walkAllowed(store: LibraryStore, f: SearchFilters, resolve: (key: ListF
   for (const key of LIST_FILTERS) {
     const raw = f[key];
     if (raw === undefined) continue;
+    if (key === 'speaker') {
+      // a person however spelled: "Joe Biden" finds "Joseph R. Biden" too (src/search/people.ts)
+      voiceTests.push(speakerTest(peopleOf(docs), raw));
+      continue;
+    }
     // several values: any of those kept, none of those left out (-USA); src/search/filter-values.ts
     const pass = listFilterTest(key, raw, resolve);
     const voice = VOICE_FIELD[key as keyof typeof VOICE_FIELD];
@@ -186,11 +192,29 @@ function allowedCache(store: LibraryStore): Map<string, Allowed> {
   return m;
 }
 
+/**
+ * The speaker filter as a test on a voice: a value finds the people one of whose spellings holds it
+ * (src/search/people.ts), and every passage they speak however the library spells them; a presiding
+ * officer by the name the masthead gives too (speaker:Thomson). Kept values: any; left out: none.
+ */
+function speakerTest(people: People, raw: string): VoiceTest {
+  const values = filterValues('speaker', raw);
+  const matcher = (value: string): VoiceTest => {
+    const persons = people.matching(value);
+    const named = valueMatcher('speaker', value);
+    return (v) => {
+      const p = people.of(v.country, voiceName(v));
+      return (p !== undefined && persons.has(p)) || named(v.speaker) || named(v.presiding);
+    };
+  };
+  const keep = values.filter((v) => !v.not).map((v) => matcher(v.value));
+  const drop = values.filter((v) => v.not).map((v) => matcher(v.value));
+  return (v) => (!keep.length || keep.some((t) => t(v))) && !drop.some((t) => t(v));
+}
+
 /** What the filters on who speaks read of a voice (a statement's speaker, or the document's). */
-const VOICE_FIELD: Record<'country' | 'speaker' | 'organisation', (v: Voice) => readonly (string | undefined)[]> = {
+const VOICE_FIELD: Record<'country' | 'organisation', (v: Voice) => readonly (string | undefined)[]> = {
   country: (v) => [v.country],
-  // the presiding officer answers to the name the masthead gives too (speaker:Thomson)
-  speaker: (v) => [v.speaker, v.presiding],
   organisation: (v) => v.organisations,
 };
 

@@ -20,8 +20,10 @@ export interface NoHitsHelp {
   /** The query is filters alone (`speaker:Arafat`, or an empty query with filters given): there are no words to advise on. */
   filtersAlone?: true;
   /**
-   * Filters alone, some of which find nothing in the library even on their own: one sentence naming
-   * them ("No passages from speaker “Arafat” in this library."), said instead of "No passages match …".
+   * Filters (the query's own or given) that find nothing in the library even on their own: one
+   * sentence naming them ("No passages from speaker “Arafat” in this library.", "No passages from
+   * session 999 in this library: its sessions run from 1 to 79."). With filters alone it is said
+   * instead of "No passages match …"; with words, under it.
    */
   emptyFilters?: string;
 }
@@ -42,6 +44,9 @@ export async function explainNoHits(engine: SearchEngine, query: string, filters
   } else {
     const suggestion = engine.suggest(query);
     if (suggestion && suggestion !== query) help.suggestion = suggestion;
+    // a filter that finds nothing in the library at all (session:999, year:2030): named, with what the library holds
+    const empty = await emptyFiltersSentence(engine, [queryFilters(query), filters], found);
+    if (empty) help.emptyFilters = empty;
   }
   for (const key of Object.keys(filters) as (keyof SearchFilters)[]) {
     const raw = filters[key];
@@ -73,6 +78,26 @@ export async function explainNoHits(engine: SearchEngine, query: string, filters
     }
   }
   return help;
+}
+
+/**
+ * The filters of `query` and `filters` that find nothing in the library even on their own, in one
+ * sentence ({@link NoHitsHelp.emptyFilters}); undefined when each finds passages. For a trend that
+ * counted nothing, as search says it.
+ */
+export async function emptyFiltersNote(engine: SearchEngine, query: string, filters: SearchFilters): Promise<string | undefined> {
+  const found = async (q: string, f: SearchFilters): Promise<number> =>
+    (await engine.search(q, { filters: f, limit: 1, filtersAlone: true }).catch(() => undefined))?.total ?? 0;
+  return emptyFiltersSentence(engine, [queryFilters(query), filters], found);
+}
+
+/** The filters written in a query (`session:999 climate`), none when it cannot be read. */
+function queryFilters(query: string): SearchFilters {
+  try {
+    return parseQuery(query, { filtersAlone: true }).filters;
+  } catch {
+    return {};
+  }
 }
 
 function partsOf(key: ListFilter, raw: string): { keep: FilterValue[]; drop: FilterValue[] } | undefined {

@@ -179,6 +179,8 @@ a trend does not count it.
 A filter written with a space whose value it cannot take (from: 5 years), and a name before a colon that is no
 filter's (CPU:I/O, contry:COL), are searched as words, and the reply says so (and which filter was close).
 A query that opens with a country (germany anti-islam video, what did France say about …) ranks what that country said higher.
+A speaker is one person however the library spells them: speaker:"Joe Biden" finds "Joseph R. Biden, Jr" too,
+speaker:Chávez finds "Hugo Chvez Frias"; trends by speaker give each person one bar.
 Figures meet however written: 50%, 50٪, 50 percent, 50 per cent, 50 por ciento; 1.5°C, 1.5C and 1.5 degrees
 (°C alone is degrees Celsius); 60th and sixtieth, 21st and twenty first, 150th and one hundred and fiftieth,
 79th and French 79e (60 finds 60th, not sixtieth).
@@ -238,8 +240,12 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
     return undefined;
   };
 
-  /** Read a quoted run starting at the opening quote at `at`; returns the inside and the index after the close. */
-  const readQuoted = (at: number): { inner: string; next: number } | null => {
+  /**
+   * Read a quoted run starting at the opening quote at `at`; returns the inside and the index after
+   * the close. `filter`: the quote opens the value of that filter (`speaker:"Obama`), which an unclosed
+   * quote's notice names instead of a phrase.
+   */
+  const readQuoted = (at: number, filter?: string): { inner: string; next: number } | null => {
     const open = s[at]!;
     if (DOUBLE_QUOTES.includes(open)) {
       for (let k = at + 1; k < s.length; k++) {
@@ -250,12 +256,13 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       const filterAt = filterAfter(at + 1);
       const end = filterAt >= 0 ? filterAt : s.length;
       const inner = s.slice(at + 1, end);
-      const before = lastWord();
+      const before = filter === undefined ? lastWord() : `${filter}:`;
       const where = before ? `after “${before}”` : 'at the start';
       const phrase = inner.trim().replace(/\s+/g, ' ');
+      const read = filter === undefined ? 'the phrase' : `${FILTER_KEYS[filter.toLowerCase()] ?? filter}`;
       if (phrase)
         notices.push(
-          `The quote ${where} is never closed: read as the phrase “${truncateWords(phrase, 12)}”, up to ${end === s.length ? 'the end of the query' : 'the filter after it'}.`,
+          `The quote ${where} is never closed: read as ${read} “${truncateWords(phrase, 12)}”, up to ${end === s.length ? 'the end of the query' : 'the filter after it'}.`,
         );
       else notices.push(`The quote ${where} is never closed and encloses nothing: it was ignored.`);
       return { inner, next: end };
@@ -348,7 +355,7 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       const c = s[k];
       let part = '';
       if (c !== undefined && (DOUBLE_QUOTES.includes(c) || SINGLE_OPEN.includes(c))) {
-        const q = readQuoted(k);
+        const q = readQuoted(k, key);
         if (q) {
           part = q.inner.trim();
           k = q.next;

@@ -139,7 +139,7 @@ export function facetEntries(d: SpeakingDocument, facet: Extract<Facet, 'country
 
 /** Forms of address before a name: "Mr. Juan Manuel Santos Calderón" is Juan Manuel Santos Calderón. */
 const HONORIFIC =
-  /^(?:(?:mr|mrs|ms|miss|mme|mlle|madam|madame|dr|sir|hon|honourable|honorable|h\.?\s?e|his excellency|her excellency|excellency)\.?\s+)+/i;
+  /^(?:(?:mr|mrs|ms|miss|mme|mlle|madam|madame|dr|sir|hon|honourable|honorable|h\.?\s?e|his excellency|her excellency|excellency)(?:\.\s*|\s+))+/i;
 
 /**
  * A speaker's name without a leading form of address ("Mr.", "H.E.", "Dr.") when a full name

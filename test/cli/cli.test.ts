@@ -305,6 +305,71 @@ describe('npm run search', () => {
   });
 });
 
+describe('replies that say why (QA21 F11)', () => {
+  it('names the sessions and dates the library holds when a filter finds nothing in it, with words too, in search and trends', async () => {
+    // before: "No passages match “coca session:999”." and "Without “session:999”: …", naming no session
+    const session = await run('search', ['coca session:999']);
+    expect(session.code).toBe(0);
+    expect(session.stdout).toMatch(
+      /^No passages match “coca session:999”\.\nNo passages from session 999 in this library: its only session is 64\.\nWithout “session:999”: \d+ passages?\.\n$/,
+    );
+    // before: "No passages match “coca” with these filters; no chart written." alone
+    const trend = await run('trend', ['coca', '--from', '2030', '--out', path.join(tmp, 'none.png')]);
+    expect(trend.code).toBe(0);
+    expect(trend.stdout).toBe(
+      'No passages match “coca” with these filters; no chart written.\nNo passages dated from 2030 on in this library: its documents are all from 2021.\n',
+    );
+  });
+
+  it('says an unclosed quote after a filter name is read as that filter’s value, as the next sentence reads it', async () => {
+    // before: "read as the phrase “coca”", then "No passages from speaker “coca” …"
+    const r = await run('search', ['speaker:" coca']);
+    expect(r.stdout).toBe(
+      'Note: The quote after “speaker:” is never closed: read as speaker “coca”, up to the end of the query.\nNo passages from speaker “coca” in this library.\n',
+    );
+  });
+
+  it('gives a batch line or a JSON search that finds nothing the reason the text output gives', async () => {
+    const batch = path.join(tmp, 'why.jsonl');
+    writeFileSync(batch, [JSON.stringify({ filters: { year: '2030' }, query: 'coca' }), JSON.stringify({ query: 'year:2030' })].join('\n'));
+    const r = await run('search', ['--batch', batch, '--json']);
+    const [words, alone] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    // before: {"total":0,"hits":[]} and no reason
+    expect(words!['noHits']).toEqual([
+      'No passages dated 2030 in this library: its documents are all from 2021.',
+      expect.stringMatching(/^Without --year: \d+ passages?\.$/),
+    ]);
+    expect(alone!['noHits']).toEqual(['No passages dated 2030 in this library: its documents are all from 2021.']);
+    const one = JSON.parse((await run('search', ['coca session:999', '--json'])).stdout) as Record<string, unknown>;
+    expect(one['noHits']).toEqual([
+      'No passages from session 999 in this library: its only session is 64.',
+      expect.stringMatching(/^Without “session:999”: \d+ passages?\.$/),
+    ]);
+    const found = JSON.parse((await run('search', ['coca', '--json'])).stdout) as Record<string, unknown>;
+    expect(found['noHits']).toBeUndefined();
+  });
+
+  it('escapes the asterisks a text holds, so that only the matched words read as bold', async () => {
+    // RUS_79_2024 writes "In **2015**, the **UN Sustainable Development Summit** adopted …" (72 UNGDC texts hold "**")
+    const lib = path.join(ROOT, 'test/fixtures/ungdc-page-heads');
+    const r = await run('search', [
+      'ambitious plans to combat poverty and inequality',
+      '--limit',
+      '1',
+      '--data',
+      lib,
+      '--cache',
+      path.join(tmp, 'heads.bin'),
+    ]);
+    const excerpt = r.stdout.split('\n').find((l) => l.includes('Sustainable Development Summit'))!;
+    // before: "In **2015**, the **UN Sustainable Development Summit** adopted **ambitious** …", none of those matched
+    expect(excerpt).toContain('In \\*\\*2015\\*\\*, the \\*\\*UN Sustainable Development Summit\\*\\* adopted **ambitious** **plans**');
+  });
+});
+
 describe('npm run index', () => {
   it('reports documents, passages and skipped files with reasons, and reuses the cache next time', async () => {
     const lib = path.join(tmp, 'mixed');

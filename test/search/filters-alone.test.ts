@@ -129,10 +129,10 @@ describe('filters alone that find nothing', () => {
     expect(help.dropWords.map((d) => d.word)).toEqual(['country:LBN', 'speaker:Bárcena']);
   });
 
-  it('are not what a search with words is told', async () => {
+  it('are named to a search with words too, beside the usual lines (QA21 F11: session:999 climate named no session)', async () => {
     const help = await explainNoHits(engine, 'paz speaker:Arafat', {});
     expect(help.filtersAlone).toBeUndefined();
-    expect(help.emptyFilters).toBeUndefined();
+    expect(help.emptyFilters).toBe('No passages from speaker “Arafat” in this library.');
     expect(help.dropWords.map((d) => d.word)).toEqual(['speaker:Arafat']);
   });
 });

@@ -317,6 +317,17 @@ describe('parseQuery: an unclosed quote is read leniently, as Xapian does', () =
     expect(n.filters).toEqual({ country: '-USA' });
   });
 
+  it("a quote opening a filter's value is read as that value, and the notice says so, not a phrase (QA21 F11)", () => {
+    const p = parseQuery('climate speaker:"Obama');
+    expect(p.filters).toEqual({ speaker: 'Obama' });
+    expect(p.phrases).toEqual([]);
+    // before: "read as the phrase “Obama”", beside results filtered on the speaker Obama
+    expect(p.notices).toEqual(['The quote after “speaker:” is never closed: read as speaker “Obama”, up to the end of the query.']);
+    expect(parseQuery('peace org:"UN Women').notices).toEqual([
+      'The quote after “org:” is never closed: read as organisation “UN Women”, up to the end of the query.',
+    ]);
+  });
+
   it('a closed quote gives no notice; a dangling quote at the end is ignored with one', () => {
     expect(parseQuery('"law of the sea" convention').notices).toEqual([]);
     const p = parseQuery('law of the sea "');
