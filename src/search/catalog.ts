@@ -23,12 +23,15 @@ export type LibraryFacets = Array<[Facet, FacetValue[]]>;
 export class Catalog {
   private readonly facets: Map<Facet, FacetValue[]>;
 
-  /** `facets`: computed beforehand (by a live update's worker thread), else computed here. */
+  /**
+   * `facets`: computed beforehand (by a live update's worker thread), else computed here; the
+   * speakers on first use (grouping spellings into people takes a moment that opening the library need not wait for).
+   */
   constructor(
     private readonly c: Corpus,
     facets?: LibraryFacets,
   ) {
-    this.facets = new Map(facets ?? libraryFacets(c.store.docs));
+    this.facets = new Map(facets ?? libraryFacets(c.store.docs, { speakers: false }));
   }
 
   /**
@@ -101,6 +104,7 @@ export class Catalog {
 
   /** Every value of a facet, most frequent first. */
   facetValues(facet: Facet): FacetValue[] {
+    if (facet === 'speaker' && !this.facets.has('speaker')) this.facets.set('speaker', speakerFacet(this.c.store.docs));
     return this.facets.get(facet) ?? [];
   }
 
@@ -232,15 +236,18 @@ function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The facets of a library's documents (countries, speakers, sessions, documents, organisations) with their passage counts. */
-export function libraryFacets(docs: readonly StoredDocument[]): LibraryFacets {
+/**
+ * The facets of a library's documents (countries, speakers, sessions, documents, organisations) with
+ * their passage counts; with `speakers: false`, all but the speakers ({@link speakerFacet}).
+ */
+export function libraryFacets(docs: readonly StoredDocument[], options: { speakers?: boolean } = {}): LibraryFacets {
   const add = (m: Map<string, FacetValue>, value: string | undefined, label: string | undefined, count: number): void => {
     if (!value) return;
     const v = m.get(value);
     if (v) v.count += count;
     else m.set(value, { value, label: label ?? value, count });
   };
-  const maps = new Map<Facet, Map<string, FacetValue>>(FACETS.map((f) => [f, new Map()]));
+  const maps = new Map<Facet, Map<string, FacetValue>>(FACETS.filter((f) => f !== 'speaker').map((f) => [f, new Map()]));
   for (const d of docs) {
     const m = d.meta;
     // Country and organisation count who speaks in each passage (a record's statements).
@@ -250,9 +257,19 @@ export function libraryFacets(docs: readonly StoredDocument[]): LibraryFacets {
     add(maps.get('session')!, m.session, m.session, d.count);
     add(maps.get('document')!, d.id, m.title, d.count);
   }
-  // One speaker however spelled ("Mr. PAHR", "Pahr"; "Joe Biden", "Joseph R. Biden"): each person once,
-  // shown as src/search/people.ts names them; people of one name (in two countries) are one value.
-  const speakers = maps.get('speaker')!;
+  const out: LibraryFacets = [];
+  for (const [f, m] of maps) out.push([f, byCount([...m.values()])]);
+  if (options.speakers !== false) out.push(['speaker', speakerFacet(docs)]);
+  return out;
+}
+
+/**
+ * The speakers of a library's documents with their passage counts: one speaker however spelled ("Mr.
+ * PAHR", "Pahr"; "Joe Biden", "Joseph R. Biden"), each person once, shown as src/search/people.ts names
+ * them, with their other spellings; people of one name (in two countries) are one value.
+ */
+function speakerFacet(docs: readonly StoredDocument[]): FacetValue[] {
+  const speakers = new Map<string, FacetValue>();
   for (const p of peopleOf(docs).persons) {
     const v = speakers.get(p.label);
     const others = [...p.spellings.keys()].filter((s) => s !== p.label);
@@ -261,11 +278,12 @@ export function libraryFacets(docs: readonly StoredDocument[]): LibraryFacets {
       v.spellings = [...new Set([...(v.spellings ?? []), ...others])];
     } else speakers.set(p.label, { value: p.label, label: p.label, count: p.passages, ...(others.length ? { spellings: others } : {}) });
   }
-  const out: LibraryFacets = [];
-  for (const [f, m] of maps) {
-    out.push([f, [...m.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))]);
-  }
-  return out;
+  return byCount([...speakers.values()]);
+}
+
+/** Facet values most frequent first, then by label. */
+function byCount(values: FacetValue[]): FacetValue[] {
+  return values.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
 /**
