@@ -83,13 +83,14 @@ export class ArrivalTracker {
     const present = new Set(now.map((d) => d.id));
     const removed = [...before.keys()].filter((id) => !present.has(id));
     const passages: NewPassage[] = [];
-    const prints = new Map<string, string>();
-    const printsOf = (d: DocNow): string => {
+    // each changed document's passages' fingerprints, computed once: compared, then stored
+    const prints = new Map<string, Fingerprint[]>();
+    const printsOf = (d: DocNow): Fingerprint[] => {
       let p = prints.get(d.id);
       if (p === undefined) {
-        const out: string[] = [];
-        for (let g = d.first; g < d.first + d.count; g++) out.push(formatFingerprint(fingerprintOf(store.text(g))));
-        prints.set(d.id, (p = out.join(' ')));
+        p = [];
+        for (let g = d.first; g < d.first + d.count; g++) p.push(fingerprintOf(store.text(g)));
+        prints.set(d.id, p);
       }
       return p;
     };
@@ -112,7 +113,6 @@ export class ArrivalTracker {
             const f = nowIds.has(id) ? undefined : parseFingerprint(oldPrints[i]!);
             if (f) gone.push(f);
           });
-        const newPrints = gone.length ? printsOf(d).split(' ') : [];
         const doc = store.docs[store.docOf[d.first]!]!;
         const vs = voices(doc);
         for (let g = d.first; g < d.first + d.count; g++) {
@@ -120,7 +120,7 @@ export class ArrivalTracker {
           if (known.has(id)) continue;
           const o = g - d.first;
           if (gone.length) {
-            const f = parseFingerprint(newPrints[o]!)!;
+            const f = printsOf(d)[o]!;
             const k = gone.findIndex((x) => isEdit(x, f));
             if (k >= 0) {
               gone.splice(k, 1);
@@ -141,7 +141,7 @@ export class ArrivalTracker {
       await slice();
       const ids: string[] = [];
       for (let g = d.first; g < d.first + d.count; g++) ids.push(store.id(g));
-      rows.push([d.id, d.hash, ids.join(' '), printsOf(d)]);
+      rows.push([d.id, d.hash, ids.join(' '), printsOf(d).map(formatFingerprint).join(' ')]);
     }
     const commit = (): void => {
       const upsert = this.db.prepare(
