@@ -71,4 +71,23 @@ describe('a word that is also a speaker’s name', () => {
     expect(marked(next!)).toContain('looking');
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('puts a passage holding every word as typed before one holding a guessed correction instead (`cooking fuel`)', async () => {
+    // "cooking fuel" gave passages saying "looking" and "fuel" first: the guess counted as the word
+    // for the all-words-first order (UNGDC: 5 of the first 10; `coral reefs bleaching` likewise,
+    // "reaching" for "bleaching")
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-guess-'));
+    const filler = 'Our development plan invests in roads, schools, clinics, water and power for every district of the country. ';
+    writeFileSync(path.join(dir, 'stove.txt'), `Clean cooking fuel saves lives in rural homes. ${filler.repeat(8)}`);
+    for (let i = 0; i < 2; i++) writeFileSync(path.join(dir, `class${i}.txt`), `Cooking classes for children, group ${i}.`);
+    for (let i = 0; i < 6; i++) writeFileSync(path.join(dir, `fuel${i}.txt`), `Looking at fuel prices, fuel subsidies: looking ahead.`);
+    for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, `other${i}.txt`), `We keep looking for ways forward, item ${i}.`);
+    const lib = await loadLibrary(dir);
+    const guessing = rankedWith(createEngine(lib.documents, lib.report), { fuzzy: { ratio: 5 } });
+    const res = guessing.searchSync('cooking fuel', { limit: 3 });
+    expect(res.hits[0]!.text).toContain('Clean cooking fuel');
+    // the guess still ranks what it finds, after
+    expect(res.hits[1]!.text).toContain('Looking at fuel');
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

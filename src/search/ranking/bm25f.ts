@@ -26,9 +26,10 @@ export function scoreBm25f(c: Corpus, plan: QueryPlan, s: Scratch, required: Con
     else scorer.term(w.term, w.qw, w.bit);
     // a rank-only stand-in scores but sets no word bit: a passage holding only "solar" does not hold
     // "sun" for the all-words-first tier (as feedback terms do not)
-    // a guess at a word the library holds ("looking" for "cooking") is no mention of it in the text:
-    // a passage it alone reaches there is context, as one its metadata alone reaches (rank.ts)
-    for (const e of w.expansions) scorer.term(e.term, w.qw * e.weight, e.rankOnly ? NO_BIT : w.bit, !e.guess);
+    // a guess at a word the library holds ("looking" for "cooking", "reaching" for "bleaching") is
+    // no mention of it either: it scores, below the word, and the passages holding the words as
+    // typed come first (rank.ts)
+    for (const e of w.expansions) scorer.term(e.term, w.qw * e.weight, e.rankOnly || e.guess ? NO_BIT : w.bit);
     scorer.endWord();
   }
   // phrase words rank too (a quoted phrase's rare words are evidence like any other)

@@ -185,7 +185,7 @@ function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: numbe
   const { words } = plan;
   const { score, mask } = s;
   const fullMask = words.length ? (2 ** words.length - 1) >>> 0 : 0;
-  const standIn = words.some((w) => w.expansions.some((e) => e.rankOnly));
+  const standIn = words.some((w) => w.expansions.some((e) => e.rankOnly || e.guess));
   const tiered = (words.length > 1 || standIn) && words.length <= c.opts.allWordsFirstMaxWords;
   // a country the query names is where, not what: a passage holding only it (its statement, by
   // the country its metadata names) comes after those holding another word ("refugees Lebanon":
@@ -220,7 +220,7 @@ function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: numbe
     (mask[g]! & fullMask) !== 0 &&
     (oneWordAlone || (mask[g]! & fullMask) !== fullMask) &&
     docs[docOf[g]!]!.count >= metaOnlyMinPassages;
-  const tier = (g: number): number => (tiered && (mask[g]! & fullMask) === fullMask ? 2 : contextOnly(g) || metaOnly(g) ? 0 : 1);
+  const tier = (g: number): number => (contextOnly(g) || metaOnly(g) ? 0 : tiered && (mask[g]! & fullMask) === fullMask ? 2 : 1);
   return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
 }
 
