@@ -36,6 +36,18 @@ describe('a word that is also a speaker’s name', () => {
     expect(speakers.indexOf('Jack Straw')).toBeGreaterThan(0);
   });
 
+  it('reaches a speech through its speaker’s name only by the name as written: `cooking fuel` is no “Cook”', () => {
+    // before: Robin Cook's passage saying "fuel" held both words (cook through his name), and his
+    // passages saying neither followed, unmarked
+    const hits = engine.searchSync('cooking fuel', { limit: 10 }).hits;
+    expect(hits[0]?.source.speaker).toBe('Kassim Majaliwa Majaliwa');
+    for (const h of hits) expect(h.excerpt.marks.length).toBeGreaterThan(0);
+    // the name typed as written still finds him
+    const named = engine.searchSync('Cook fuel', { limit: 10 }).hits;
+    expect(named.slice(0, 2).map((h) => h.source.speaker)).toContain('Robin Cook');
+    expect(named.filter((h) => h.source.speaker === 'Robin Cook').length).toBeGreaterThan(1);
+  });
+
   it('finds a number in the text, not in a title naming its session (“General Debate, 52nd session”)', () => {
     // an ordinal in a text carries its number (`75` finds "75th"); in a title it does not, or every
     // passage of the United Kingdom's 52nd-session speech, which never says 52, would hold "52"
@@ -69,6 +81,20 @@ describe('a word that is also a speaker’s name', () => {
     expect(h!.source.speaker).toBe('Mr. Otieno');
     expect(marked(h!)).toEqual(['cooking']);
     expect(marked(next!)).toContain('looking');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('guesses at a word the library holds only by words near it as written, not by its stem (“moorings” is no “poor”)', async () => {
+    // "moorings" stems as moor, one edit from poor and two from mr ("Mr."): by the stem alone,
+    // `moorings` was also searched as "poor", "Mr." and "major" (UNGDC)
+    const dir = mkdtempSync(path.join(tmpdir(), 'verbatim-guess-'));
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(dir, `harbour${i}.txt`), `The boats slipped their moorings in storm ${i}.`);
+    for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, `poor${i}.txt`), `Mr. Smith spoke of the poor, item ${i}.`);
+    const lib = await loadLibrary(dir);
+    const guessing = rankedWith(createEngine(lib.documents, lib.report), { fuzzy: { ratio: 5 } });
+    const res = guessing.searchSync('moorings', { limit: 50 });
+    expect(res.total).toBe(3);
+    for (const h of res.hits) expect(h.excerpt.marks.map(([a, b]) => h.excerpt.text.slice(a, b))).toEqual(['moorings']);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -8,6 +8,7 @@
  */
 import { idfOf, type Corpus } from '../corpus.ts';
 import type { QueryPlan } from './plan.ts';
+import { heldByNameOnly, stemsLikeName } from './names.ts';
 import { forEachPosting, forEachPostingIn, conjunctive, inRanges, type Conjunction, type PostingVisitor } from './postings.ts';
 import type { Scratch } from './scratch.ts';
 
@@ -23,7 +24,7 @@ export function scoreBm25f(c: Corpus, plan: QueryPlan, s: Scratch, required: Con
   const scorer = new Bm25fScorer(c, plan, s, required);
   for (const w of plan.words) {
     if (w.longForm) scorer.acronym(w.term, w.longForm, w.qw, w.bit, w.compound);
-    else scorer.term(w.term, w.qw, w.bit);
+    else scorer.term(w.term, w.qw, w.bit, true, stemsLikeName(c.store, w.raw, w.term));
     // a rank-only stand-in scores but sets no word bit: a passage holding only "solar" does not hold
     // "sun" for the all-words-first tier (as feedback terms do not)
     // a guess at a word the library holds ("looking" for "cooking", "reaching" for "bleaching") is
@@ -127,9 +128,10 @@ class Bm25fScorer {
 
   /**
    * Scores one term with query weight `weight` for the word of bit `bit` (-1: a phrase word; NO_BIT:
-   * no word's); `inText` false: its mentions in a passage's text do not count as the word's there.
+   * no word's); `inText` false: its mentions in a passage's text do not count as the word's there;
+   * `notName`: the word only stems like a speaker's name (./names.ts), which does not hold it.
    */
-  term(term: string, weight: number, bit: number, inText = true): void {
+  term(term: string, weight: number, bit: number, inText = true, notName = false): void {
     const idf = this.c.idf(term);
     this.idfOf.set(term, Math.max(this.idfOf.get(term) ?? 0, idf));
     if (performance.now() > this.plan.deadline) {
@@ -138,7 +140,11 @@ class Bm25fScorer {
     }
     // the walk gives each passage once, its fields already summed (BM25F)
     const wi = weight * idf;
-    this.postings(term, (g, t, text) => this.visit(g, t, wi, bit, text && inText));
+    const byName = notName ? heldByNameOnly(this.c.store, term) : null;
+    this.postings(term, (g, t, text) => {
+      if (!text && byName?.(g)) return;
+      this.visit(g, t, wi, bit, text && inText);
+    });
     // a walk over the whole library has just counted the documents holding the term: no second walk
     if (this.docWeight > 0 && this.wholeLibrary) this.c.knowDocDf(term, this.s.termDocs.length);
     this.endTerm(this.docWeight > 0 ? weight * this.c.docIdf(term) : 0);

@@ -55,7 +55,8 @@ export function typoEdits(term: string, folded: string, twoFrom = 8): number {
  * is and begins with the same letter ("develpoing": develop, written "development", not "eveloping";
  * "Gutteres": "Guterres", not matter and better, whose stems are as near). Only terms of at least `floor`
  * passages; a swap of two letters counts as one edit when `swaps`. For a word the library holds
- * (`termDf` > 0), only words far more frequent in the text itself, and no word it holds with a
+ * (`termDf` > 0), only words far more frequent in the text itself (and, from `fuzzy.rareDf`
+ * passages, near as written, not by the stem alone), and no word it holds with a
  * prefix: "dehumanizing" is not "human" (a title word counts once a passage: "Section 24" in each
  * of a budget section's 1,000 passages made `sanctions` find them all). An Arabic term is compared
  * by its stem (three or four letters, where the word's prefixes are the typo's edits).
@@ -76,7 +77,10 @@ export function typoCandidates(c: Corpus, term: string, folded: string, edits: n
     const bySurface = c.closeSurfaces(folded, edits, floor, swaps).filter((x) => usable(x, c.surfaceOf(x.term)));
     const top = Math.max(0, ...bySurface.map((x) => x.df));
     const near = new Set(bySurface.map((x) => x.term));
-    out = [...bySurface, ...byStem.filter((x) => !near.has(x.term) && x.df > c.opts.fuzzy.stemOnly * top && (top === 0 || x.term[0] === term[0]))];
+    // a word the library holds is only guessed at by words near it as written: by its stem, a short
+    // one, "moorings" (moor) was "poor", "Mr." and "major"
+    const stemOnly = termDf < c.opts.fuzzy.rareDf ? byStem : [];
+    out = [...bySurface, ...stemOnly.filter((x) => !near.has(x.term) && x.df > c.opts.fuzzy.stemOnly * top && (top === 0 || x.term[0] === term[0]))];
   }
   return out.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1));
 }
