@@ -24,11 +24,10 @@ function nameForms(store: LibraryStore): NameForms {
   const add = (name: string | undefined): void => {
     if (!name || seen.has(name)) return;
     seen.add(name);
-    for (const t of tokens(name)) {
-      if (t.stop) continue;
-      let set = map.get(t.term);
-      if (!set) map.set(t.term, (set = new Set()));
-      set.add(writtenAs(t.folded));
+    for (const [term, written] of nameWords(name)) {
+      let set = map.get(term);
+      if (!set) map.set(term, (set = new Set()));
+      set.add(written);
     }
   };
   for (const d of store.docs) {
@@ -38,6 +37,23 @@ function nameForms(store: LibraryStore): NameForms {
   forms = map;
   formsCache.set(store, forms);
   return forms;
+}
+
+/**
+ * A name's words as (term, written) pairs, stop words left out; kept for the process's life, so
+ * that a library reloaded after a live update reads only its new names (the UNGDC library's
+ * 7,180 names take about 0.2 s to read).
+ */
+const wordsOfName = new Map<string, ReadonlyArray<readonly [string, string]>>();
+function nameWords(name: string): ReadonlyArray<readonly [string, string]> {
+  let words = wordsOfName.get(name);
+  if (!words) {
+    words = tokens(name)
+      .filter((t) => !t.stop)
+      .map((t) => [t.term, writtenAs(t.folded)] as const);
+    wordsOfName.set(name, words);
+  }
+  return words;
 }
 
 /** A folded word without its apostrophes and possessive ending: "cook's" → cook. */
