@@ -37,8 +37,9 @@ Options:
                      or by repeating the flag (--country COL,MEX = --country COL --country MEX):
                      any of them matches; different filters must all match. A value with a dash
                      leaves passages out: --country=-USA (write = before a leading dash).
-  --sort ORDER       relevance (default; filters alone: newest), newest or oldest (by date,
-                     then relevance; undated passages last)
+  --sort ORDER       relevance (default; filters alone: newest), newest or oldest (the passages
+                     holding the most of the words first, by date among them, then relevance;
+                     undated passages last)
   --limit N          hits to show (default 5, --json default 10, at most 100;
                      --csv: default and at most 5000)
   --offset N         hits to skip, for paging (default 0)

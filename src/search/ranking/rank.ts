@@ -112,7 +112,8 @@ export function rank(
     const cands = candidateList(c, plan, s, required);
     // filters alone: whole documents by their date, each first to last (a report's dated sections too)
     const dates = parsed.filtersAlone ? documentDays(c.store) : c.store.arrays.dateFrom;
-    const cmp = sort === 'relevance' ? byScore : byDateThen(dates, sort, byScore);
+    // (filters alone: no word to hold, the documents by date)
+    const cmp = sort === 'relevance' ? byScore : parsed.filtersAlone ? byDateThen(dates, sort, byScore) : dateOrder(c, plan, s, dates, sort, byScore);
     let order: number[];
     let total = cands.length;
     let estimated = false;
@@ -182,8 +183,43 @@ function countryTerms(): ReadonlySet<string> {
  * Passages holding only a country or year the query names come after those holding another of its words.
  */
 function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: number) => number {
+  const { score } = s;
+  const tier = rankTier(c, plan, s);
+  return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
+}
+
+/**
+ * The order for `sort: newest | oldest`: the passages holding the most of the query's words first
+ * (those holding them only through context or metadata last, as in {@link rankOrder}), by date
+ * among them, then as relevance orders them ("nuclear test", newest first, listed budget lines on
+ * drug testing before any passage on nuclear tests).
+ */
+function dateOrder(
+  c: Corpus,
+  plan: QueryPlan,
+  s: Scratch,
+  dates: Int32Array,
+  sort: 'newest' | 'oldest',
+  byScore: (a: number, b: number) => number,
+): (a: number, b: number) => number {
+  const tier = rankTier(c, plan, s);
+  const { mask } = s;
+  const fullMask = plan.words.length ? (2 ** Math.min(plan.words.length, 31) - 1) >>> 0 : 0;
+  const held = (g: number): number => (tier(g) === 0 ? -1 : popCount(mask[g]! & fullMask));
+  const byDate = byDateThen(dates, sort, byScore);
+  return (a, b) => held(b) - held(a) || byDate(a, b);
+}
+
+function popCount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v; v &= v - 1) n++;
+  return n;
+}
+
+/** A passage's tier in the ranking order (2: every word of a short query; 0: context or metadata only). */
+function rankTier(c: Corpus, plan: QueryPlan, s: Scratch): (g: number) => number {
   const { words } = plan;
-  const { score, mask } = s;
+  const { mask } = s;
   const fullMask = words.length ? (2 ** words.length - 1) >>> 0 : 0;
   const standIn = words.some((w) => w.expansions.some((e) => e.rankOnly || e.guess));
   const tiered = (words.length > 1 || standIn) && words.length <= c.opts.allWordsFirstMaxWords;
@@ -220,8 +256,7 @@ function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: numbe
     (mask[g]! & fullMask) !== 0 &&
     (oneWordAlone || (mask[g]! & fullMask) !== fullMask) &&
     docs[docOf[g]!]!.count >= metaOnlyMinPassages;
-  const tier = (g: number): number => (contextOnly(g) || metaOnly(g) ? 0 : tiered && (mask[g]! & fullMask) === fullMask ? 2 : 1);
-  return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
+  return (g) => (contextOnly(g) || metaOnly(g) ? 0 : tiered && (mask[g]! & fullMask) === fullMask ? 2 : 1);
 }
 
 const documentDayCache = new WeakMap<LibraryStore, Int32Array>();
