@@ -4,7 +4,7 @@
  * file, same text → same id), so a rebuild, a restart or a reindex finds nothing new, a new file
  * brings all its passages, and an edited file only its changed paragraphs — not a paragraph only
  * corrected (a word misspelt, quotation marks changed), told by the fingerprints kept beside the ids
- * (./fingerprint.ts). Files added while the bot was down are found at the next start. The first
+ * (./fingerprint.ts), and not a paragraph the library holds in another file, a copy (./copies.ts). Files added while the bot was down are found at the next start. The first
  * time (an empty record) is the baseline: nothing is new.
  */
 import { createHash } from 'node:crypto';
@@ -12,6 +12,7 @@ import type { Database } from '../db/database.ts';
 import { VerbatimEngine } from '../search/engine.ts';
 import { voices } from '../search/speakers.ts';
 import type { SearchEngine } from '../types.ts';
+import { heldElsewhere } from './copies.ts';
 import { fingerprintOf, formatFingerprint, isEdit, parseFingerprint, type Fingerprint } from './fingerprint.ts';
 import type { NewPassage } from './matcher.ts';
 import { timeSlicer, type Slicer } from '../time-slice.ts';
@@ -30,6 +31,8 @@ export interface Arrivals {
   removedDocs: number;
   /** Passages of changed documents that are an old passage corrected ({@link isEdit}): not new. */
   edited: number;
+  /** Passages of changed documents that the library holds in another document ({@link heldElsewhere}): not new. */
+  copied: number;
   /** True on the first run (the record was empty): the library was recorded, nothing counted as new. */
   baseline: boolean;
   /** Records the library as now; run it in the transaction that stores the matches. */
@@ -95,7 +98,11 @@ export class ArrivalTracker {
       return p;
     };
     let edited = 0;
+    let copied = 0;
     if (!baseline) {
+      // a passage held by a document that did not change is no news, whatever file brings it again
+      const changedDocs = new Set(changed.map((d) => store.docOf[d.first]!));
+      const elsewhere = (g: number): boolean => !changedDocs.has(store.docOf[g]!);
       const oldRecord = this.db.prepare('SELECT ids, prints FROM library_docs WHERE doc_id = ?');
       for (const d of changed) {
         await slice();
@@ -128,6 +135,10 @@ export class ArrivalTracker {
               continue;
             }
           }
+          if (heldElsewhere(engine.state, store.text(g), printsOf(d)[o]!, elsewhere)) {
+            copied++;
+            continue;
+          }
           const v = vs.find((x) => o >= x.first && o <= x.last);
           const voice = { speaker: v?.speaker, presiding: v?.presiding, country: v?.country, organisations: v?.organisations ?? [] };
           passages.push({ id, docId: d.id, text: store.text(g), meta: doc.meta, voice, dateFrom: dateFrom[g]!, dateTo: dateTo[g]! });
@@ -156,7 +167,7 @@ export class ArrivalTracker {
       for (const [id] of rows) bare.delete(id);
       for (const id of removed) bare.delete(id);
     };
-    return { passages, changedDocs: changed.length, removedDocs: removed.length, edited, baseline, commit };
+    return { passages, changedDocs: changed.length, removedDocs: removed.length, edited, copied, baseline, commit };
   }
 
   /** Forgets the in-memory hashes (after a rolled-back transaction). */

@@ -277,6 +277,7 @@ export class FollowService implements FollowCommands {
           removedDocs: arrivals.removedDocs,
           newPassages: arrivals.passages.length,
           editedPassages: arrivals.edited,
+          copiedPassages: arrivals.copied,
           follows: this.index.size,
           followsMatched: matched.size,
           queued,

@@ -3,7 +3,7 @@
  * library after files enter or change. A record of many speakers (a real GA meeting record) is
  * matched per speaker, as /search filters it.
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,29 @@ describe('new passages', () => {
     expect(more.passages.map((p) => p.text)).toEqual([expect.stringContaining('Colombia will donate two million vaccine doses')]);
     expect(more.edited).toBe(0);
     writeFileSync(file, text);
+    await arrive();
+  });
+
+  it('brings nothing of a file copied under another name but what the copy adds (QA22 F2)', async () => {
+    // before: every paragraph of the copy was new, and each follow was alerted again of what it had
+    // been told, cited by the copy's file name
+    const original = path.join(dir, 'ungdc', 'COL_76_2021.txt');
+    const copy = path.join(dir, 'drops', 'COL_76_2021_copy.txt');
+    mkdirSync(path.dirname(copy), { recursive: true });
+    const text = readFileSync(original, 'utf8');
+    // the copy as another converter wrote it: a dash otherwise, one word misspelt, one paragraph more
+    const changed = text
+      .replace(' — the Internet of Things', ' - the Internet of Things')
+      .replace('abruptly burst into our lives', 'abruptly burts into our lives');
+    expect(changed).not.toBe(text);
+    writeFileSync(copy, `${changed}\n\nColombia will host the regional conference on drug policy next March.\n`);
+    const engine = await engineNow();
+    const a = await tracker.diff(engine);
+    db.transaction(() => a.commit());
+    expect(a.changedDocs).toBe(1);
+    expect(a.passages.map((p) => p.text)).toEqual(['Colombia will host the regional conference on drug policy next March.']);
+    expect(a.copied).toBe(engine.document('ungdc/COL_76_2021')!.passages);
+    rmSync(path.dirname(copy), { recursive: true, force: true });
     await arrive();
   });
 

@@ -1,0 +1,55 @@
+/**
+ * A new passage that the library already holds elsewhere: the same paragraph in another file (a
+ * speech saved again under another name, a report added as .docx beside its PDF), word for word or
+ * corrected ({@link isEdit}; a short passage word for word only). Such a passage says nothing new, so no follow is alerted of it
+ * (QA22 F2: a copied file re-sent paragraphs already alerted, cited by the copy's file name).
+ * Found through the rarest of the passage's words: the passages holding them are few.
+ */
+import { tokens } from '../index/analyzer.ts';
+import type { EngineState } from '../index/state.ts';
+import { fingerprintOf, isEdit, type Fingerprint } from './fingerprint.ts';
+
+/** A word held by more passages than this is too common to find copies by. */
+const MAX_CANDIDATES = 2000;
+/**
+ * Below this many words a passage is a copy only word for word (dashes, quotation marks and case
+ * aside): short paragraphs written to a template ("Paragraph 1: the delegation reports on …") are
+ * as close as an edit by their fingerprints.
+ */
+const MIN_EDIT_WORDS = 30;
+const WORD = /[\p{L}\p{N}]+/gu;
+function sameWords(a: string, b: string): boolean {
+  return (a.toLowerCase().match(WORD) ?? []).join(' ') === (b.toLowerCase().match(WORD) ?? []).join(' ');
+}
+
+/** How many of a passage's rarest words find the passages it is compared with (one may be misspelt in the copy). */
+const RAREST_WORDS = 3;
+
+/**
+ * Whether passage text `text` (fingerprint `print`) is held by a passage of the library for which
+ * `elsewhere(g)` is true: the passages outside the documents that just changed.
+ */
+export function heldElsewhere(state: EngineState, text: string, print: Fingerprint, elsewhere: (g: number) => boolean): boolean {
+  const { index, store } = state;
+  // its rarest words held by another passage too (df ≥ 2): a misspelt word of the copy is held by it alone
+  const ids = new Map<number, number>();
+  for (const t of tokens(text)) {
+    if (t.stop) continue;
+    const id = index.termId(t.term);
+    const df = index.df(id);
+    if (df >= 2 && df <= MAX_CANDIDATES) ids.set(id, df);
+  }
+  const rarest = [...ids].sort((a, b) => a[1] - b[1]).slice(0, RAREST_WORDS);
+  const seen = new Set<number>();
+  for (const [id] of rarest) {
+    const range = index.postings(id, 'text');
+    for (let i = range.start; i < range.end; i++) {
+      const g = range.g[i]!;
+      if (seen.has(g) || !elsewhere(g)) continue;
+      seen.add(g);
+      const other = store.text(g);
+      if (other === text || (print.words >= MIN_EDIT_WORDS ? isEdit(fingerprintOf(other), print) : sameWords(other, text))) return true;
+    }
+  }
+  return false;
+}
