@@ -135,7 +135,8 @@ export class ArrivalTracker {
               continue;
             }
           }
-          if (heldElsewhere(engine.state, store.text(g), printsOf(d)[o]!, elsewhere)) {
+          await slice();
+          if (heldElsewhere(engine.state, g, printsOf(d)[o]!, elsewhere)) {
             copied++;
             continue;
           }

@@ -9,8 +9,8 @@ import { tokens } from '../index/analyzer.ts';
 import type { EngineState } from '../index/state.ts';
 import { fingerprintOf, isEdit, type Fingerprint } from './fingerprint.ts';
 
-/** A word held by more passages than this is too common to find copies by. */
-const MAX_CANDIDATES = 2000;
+/** A word held by more passages than this is too common to find copies by; nor are more passages compared. */
+const MAX_CANDIDATES = 500;
 /**
  * Below this many words a passage is a copy only word for word (dashes, quotation marks and case
  * aside): short paragraphs written to a template ("Paragraph 1: the delegation reports on …") are
@@ -26,11 +26,16 @@ function sameWords(a: string, b: string): boolean {
 const RAREST_WORDS = 3;
 
 /**
- * Whether passage text `text` (fingerprint `print`) is held by a passage of the library for which
+ * Whether passage g0's text (fingerprint `print`) is held by a passage of the library for which
  * `elsewhere(g)` is true: the passages outside the documents that just changed.
  */
-export function heldElsewhere(state: EngineState, text: string, print: Fingerprint, elsewhere: (g: number) => boolean): boolean {
+export function heldElsewhere(state: EngineState, g0: number, print: Fingerprint, elsewhere: (g: number) => boolean): boolean {
   const { index, store } = state;
+  const text = store.text(g0);
+  // a copy's indexed length is within an edit's of the passage's: others are not read
+  const { lenText } = index.a;
+  const len = lenText[g0]!;
+  const slack = Math.max(2, Math.round(0.05 * len));
   // its rarest words held by another passage too (df ≥ 2): a misspelt word of the copy is held by it alone
   const ids = new Map<number, number>();
   for (const t of tokens(text)) {
@@ -45,7 +50,8 @@ export function heldElsewhere(state: EngineState, text: string, print: Fingerpri
     const range = index.postings(id, 'text');
     for (let i = range.start; i < range.end; i++) {
       const g = range.g[i]!;
-      if (seen.has(g) || !elsewhere(g)) continue;
+      if (seen.has(g) || Math.abs(lenText[g]! - len) > slack || !elsewhere(g)) continue;
+      if (seen.size >= MAX_CANDIDATES) return false;
       seen.add(g);
       const other = store.text(g);
       if (other === text || (print.words >= MIN_EDIT_WORDS ? isEdit(fingerprintOf(other), print) : sameWords(other, text))) return true;
