@@ -4,7 +4,7 @@
  * and the chart described in its alt text.
  */
 import { decodeState, encodeState, ExpiredError, stateFromId, stateId } from '../src/render/custom-id.ts';
-import { measureBy, rawIgnoredNote, summaryLines, trendChart, trendFileName } from '../src/render/chart/spec.ts';
+import { measureBy, rawIgnoredNote, summaryHeading, summaryLines, trendChart, trendFileName } from '../src/render/chart/spec.ts';
 import type { Reply } from '../src/render/models.ts';
 import { filterLabel } from '../src/search/filter-values.ts';
 import { emptyFiltersNote } from '../src/search/no-hits.ts';
@@ -60,6 +60,7 @@ export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: st
       total: counts.total,
       noun: s.per,
       top: summaryLines(counts, options, 8),
+      heading: summaryHeading(counts),
       png: image.png,
       alt: chart.alt,
       fileName: trendFileName(s.query, s, 'trend'),

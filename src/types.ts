@@ -358,6 +358,18 @@ export interface TrendCounts {
   tookMs: number;
   /** How the query was read leniently (as in {@link SearchResponse}): shown with the chart. Absent when none. */
   notices?: string[];
+  /**
+   * Year and session, when the country or speaker filter names 2–6 values: the counts of each
+   * value apart (one line each on the chart), its buckets aligned with {@link buckets} (the same
+   * keys, in the same order). `buckets` holds them together.
+   */
+  series?: TrendSeries;
+}
+
+/** A trend's counts per value of one filter (see {@link TrendCounts.series}). */
+export interface TrendSeries {
+  filter: 'country' | 'speaker';
+  values: Array<{ value: string; total: number; buckets: TrendBucket[] }>;
 }
 
 /** Words to mark in a passage's excerpt. */

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { countOf, quotedQuery } from '../render/text.ts';
-import { measureBy, rawIgnoredNote, summaryLines, trendChart, trendFileName } from '../render/chart/spec.ts';
+import { measureBy, rawIgnoredNote, summaryHeading, summaryLines, trendChart, trendFileName } from '../render/chart/spec.ts';
 import { filterLabel } from '../search/filter-values.ts';
 import { QUERY_HELP } from '../search/query.ts';
 import { emptyFiltersNote } from '../search/no-hits.ts';
@@ -118,13 +118,11 @@ async function main(argv: string[]): Promise<number> {
   const { renderChart } = await import('../render/chart/png.ts');
   const image = await renderChart(chart.spec, chart.texts);
   writeOutput(out, image.png);
-  const top =
-    by === 'year' || by === 'session' ? `Top ${by === 'year' ? 'years' : 'sessions'}` : `Top ${by === 'country' ? 'countries' : 'speakers'}`;
   process.stdout.write(
     [
       ...notes,
       `${chart.title} — ${measureBy(counts, options)}: ${countOf(counts.total, noun)} in all (counted in ${counts.tookMs} ms).`,
-      `${top}:`,
+      `${summaryHeading(counts)}:`,
       ...summaryLines(counts, options).map((l) => `  ${l}`),
       `Chart: ${out} (${image.width}×${image.height} PNG, ${Math.round(image.png.byteLength / 1024)} KB)`,
       `Alt text: ${chart.alt}`,

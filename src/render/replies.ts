@@ -401,8 +401,10 @@ export interface TrendAnswer {
   by: 'year' | 'session' | 'country' | 'speaker';
   total: number;
   noun: 'passages' | 'documents';
-  /** Top buckets with counts, one line each. */
+  /** Top buckets with counts, one line each (or each value's line, for a trend per value). */
   top: string[];
+  /** What `top` is: "Top years", "Per country" (chart/spec.ts summaryHeading). */
+  heading: string;
   png: Uint8Array;
   alt: string;
   fileName: string;
@@ -410,15 +412,13 @@ export interface TrendAnswer {
   notices?: readonly string[];
 }
 
-const TOP_HEADINGS = { year: 'Top years', session: 'Top sessions', country: 'Top countries', speaker: 'Top speakers' } as const;
-
 /** The trend chart with the answer in words, privately with Share… (or publicly, shared by someone). */
 export function trendReply(t: TrendAnswer, controls: { shareId?: string; sharedBy?: string }): Reply {
   const lines = [
     ...(controls.sharedBy ? [`Shared by <@${controls.sharedBy}>`] : []),
     `**${escapeMarkdown(truncate(t.title, 300))}** — ${escapeMarkdown(t.measure)}: ${countOf(t.total, t.noun)} in all.`,
     ...(t.notices ?? []).map(noticeLine),
-    `${TOP_HEADINGS[t.by]}: ${t.top.map((l) => escapeMarkdown(l)).join(' · ')}`,
+    `${t.heading}: ${t.top.map((l) => escapeMarkdown(l)).join(' · ')}`,
   ];
   const reply: Reply = {
     visibility: controls.sharedBy ? 'public' : 'ephemeral',

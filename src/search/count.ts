@@ -10,7 +10,8 @@ import { normalizeCountry } from '../ingest/country.ts';
 import { parseQuery } from './query.ts';
 import { peopleOf } from './people.ts';
 import { voiceName, voices } from './speakers.ts';
-import type { SearchFilters, TrendBucket, TrendBy, TrendCounts, TrendOptions, TrendPer } from '../types.ts';
+import type { SearchFilters, TrendBucket, TrendBy, TrendCounts, TrendOptions, TrendPer, TrendSeries } from '../types.ts';
+import { filterValues, joinFilterValues } from './filter-values.ts';
 
 /** What counting needs from the engine: its store and the matching passages. */
 export interface Countable {
@@ -125,7 +126,7 @@ function tally(
  * Counts the query's matches per bucket (see {@link TrendCounts}), with the query's notices (how it
  * was read leniently) as search gives them. @throws QueryError like search.
  */
-export function countTrend(engine: Countable, query: string, options: TrendOptions = {}): TrendCounts {
+export function countTrend(engine: Countable, query: string, options: TrendOptions = {}, withSeries = true): TrendCounts {
   const started = performance.now();
   const by = options.by ?? 'year';
   const per = options.per ?? 'passages';
@@ -201,11 +202,47 @@ export function countTrend(engine: Countable, query: string, options: TrendOptio
     library: { documents: store.docs.length, passages: store.size },
     tookMs: Math.round((performance.now() - started) * 100) / 100,
   };
+  const series = withSeries && (by === 'year' || by === 'session') ? seriesOf(engine, query, options, buckets) : undefined;
+  if (series) out.series = series;
   // how the query was read leniently (an unclosed quote, a spaced filter read as words), as search
   // says it; matchAll above has already thrown on a query that cannot be read at all
   const notices = query.trim() ? parseQuery(query).notices : [];
   if (notices.length) out.notices = [...notices];
   return out;
+}
+
+/** A chart draws a line per value for at most this many values of a filter. */
+export const MAX_SERIES = 6;
+
+/**
+ * The counts of each value of the country (else speaker) filter apart, when it names 2 to
+ * {@link MAX_SERIES} values (values left out, `-USA`, stay left out of each): "Tuvalu, United
+ * States" is a comparison, not one pooled line. Each value's buckets take the keys of the whole
+ * trend's `buckets`, in order.
+ */
+function seriesOf(engine: Countable, query: string, options: TrendOptions, buckets: readonly TrendBucket[]): TrendSeries | undefined {
+  const filters = options.filters ?? {};
+  for (const filter of ['country', 'speaker'] as const) {
+    const raw = filters[filter];
+    if (raw === undefined) continue;
+    const values = filterValues(filter, raw);
+    const kept = values.filter((v) => !v.not);
+    if (kept.length < 2 || kept.length > MAX_SERIES) continue;
+    const leftOut = values.filter((v) => v.not);
+    return {
+      filter,
+      values: kept.map((v) => {
+        const one = countTrend(engine, query, { ...options, filters: { ...filters, [filter]: joinFilterValues([v, ...leftOut]) } }, false);
+        const byKey = new Map(one.buckets.map((b) => [b.key, b]));
+        return {
+          value: v.value,
+          total: one.total,
+          buckets: buckets.map((b) => byKey.get(b.key) ?? { key: b.key, label: b.label, count: 0, base: 0 }),
+        };
+      }),
+    };
+  }
+  return undefined;
 }
 
 /** Numeric sessions in number order, others after them alphabetically. */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/library/open.ts';
 import { FONTS, fontsFor, PNG_SCALE, renderChart, svgToPng } from '../../src/render/chart/png.ts';
-import { trendChart } from '../../src/render/chart/spec.ts';
+import { summaryLines, trendChart } from '../../src/render/chart/spec.ts';
 import { LIMITS } from '../../src/render/discord-limits.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { LABEL_SVG, LABEL_TEXTS, REFERENCE } from '../fixtures/chart/label.ts';
@@ -87,6 +87,31 @@ describe('trend chart PNG', () => {
     const runs = columns.filter((x, i) => i === 0 || x !== columns[i - 1]! + 1).length;
     expect(runs).toBe(counts.buckets.filter((b) => b.base > 0).length);
     expect(columns.length).toBeLessThan(120);
+  });
+
+  it('by year with two countries: a line per country in its own colour, named in a legend (QA22 F5)', async () => {
+    // before: one line, the two countries' passages added together per year
+    const counts = await engine.count('peace', { by: 'year', filters: { country: 'COL,BRA' } });
+    const one = async (country: string) => (await engine.count('peace', { by: 'year', filters: { country } })).total;
+    expect(counts.series?.values.map((v) => [v.value, v.total])).toEqual([
+      ['COL', await one('COL')],
+      ['BRA', await one('BRA')],
+    ]);
+    expect(counts.series!.values.every((v) => v.buckets.map((b) => b.key).join() === counts.buckets.map((b) => b.key).join())).toBe(true);
+    const label = (k: string, v: string): string => (k === 'country' ? ({ COL: 'Colombia', BRA: 'Brazil' }[v] ?? v) : v);
+    const chart = trendChart(counts, { label });
+    expect(chart.alt).toMatch(/one line per country: Colombia: \d+ passages, highest 20\d\d: .*; Brazil: \d+ passages, highest 2021/);
+    expect(summaryLines(counts, { label }).map((l) => l.split(':')[0])).toEqual(['Colombia', 'Brazil']);
+    const out = await renderChart(chart.spec, chart.texts);
+    const img = decodePng(out.png);
+    // each country's points in its colour in the plot (below the legend, which has them too), and
+    // no pooled line in the single-line blue (the years between 2011 and 2021 hold no passage: points)
+    const plot = { x: 0, y: Math.round(img.height * 0.18), w: img.width, h: Math.round(img.height * 0.7) };
+    expect(countPixels(img, plot, near(0x4e, 0x79, 0xa7, 20))).toBeGreaterThan(30);
+    expect(countPixels(img, plot, near(0xf2, 0x8e, 0x2b, 20))).toBeGreaterThan(15);
+    expect(countPixels(img, plot, near(0x2b, 0x6c, 0xb0, 10))).toBe(0);
+    expect(out.svg).toContain('Colombia');
+    expect(out.svg).toContain('Brazil');
   });
 
   it('by country: one horizontal bar per country, longest first', async () => {

@@ -192,6 +192,12 @@ export function altText(counts: TrendCounts, rows: ChartRow[], options: ChartOpt
   const last = shown[shown.length - 1]!;
   const first = shown[0]!;
   const kind = counts.by === 'year' ? 'Line chart' : 'Column chart';
+  const lines = seriesRows(counts, options);
+  if (lines.length) {
+    const each = lines.map((l) => seriesLine(counts, l, options)).join('; ');
+    const one = counts.series!.filter === 'country' ? 'country' : 'speaker';
+    return `${kind} of ${measure} for ${title}, ${counts.by} ${first.label} to ${last.label}, one ${counts.by === 'year' ? 'line' : 'column'} per ${one}: ${each}. ${countOf(counts.total, noun)} in all.`;
+  }
   return `${kind} of ${measure} for ${title}, ${counts.by} ${first.label} to ${last.label}. Highest: ${max.label}, ${v(max)}. Latest: ${last.label}, ${v(last)}. ${countOf(counts.total, noun)} in all.`;
 }
 
@@ -208,8 +214,30 @@ function fewBase(rows: readonly ChartRow[]): (r: ChartRow) => boolean {
   return (r) => r.base < 5 && r.base < median / 10;
 }
 
-/** Top buckets with counts, for the message text ("the answer without the picture"). */
+/** What the summary lines are: "Top years", "Top countries" …, or "Per country" for a trend per value. */
+export function summaryHeading(counts: TrendCounts): string {
+  if (counts.series) return `Per ${counts.series.filter}`;
+  return { year: 'Top years', session: 'Top sessions', country: 'Top countries', speaker: 'Top speakers' }[counts.by];
+}
+
+/** A value's line in words: its total and its highest year or session ("Tuvalu: 120 passages, highest 2019: 3.20 per 1,000 passages"). */
+function seriesLine(counts: TrendCounts, line: SeriesRows, options: ChartOptions): string {
+  const rate = isRate(counts, options);
+  const noun = unitNoun(counts);
+  const few = rate ? fewBase(line.rows) : () => false;
+  const top = [...line.rows]
+    .filter((r) => r.count > 0 && r.value !== null)
+    .sort((a, b) => Number(few(a)) - Number(few(b)) || (b.value ?? 0) - (a.value ?? 0) || b.count - a.count)[0];
+  const highest = top
+    ? `, highest ${top.label}: ${rate ? `${fmtRate(top.value ?? 0)} ${unit(counts).text} (${countOf(top.count, noun)})` : countOf(top.count, noun)}`
+    : '';
+  return `${line.label}: ${countOf(line.total, noun)}${highest}`;
+}
+
+/** Top buckets with counts, for the message text ("the answer without the picture"); a trend per value: each value's line. */
 export function summaryLines(counts: TrendCounts, options: ChartOptions = {}, n = 10): string[] {
+  const lines = seriesRows(counts, options);
+  if (lines.length) return lines.map((l) => seriesLine(counts, l, options));
   const rows = chartRows(counts, options);
   const rate = isRate(counts, options);
   const noun = unitNoun(counts);
@@ -227,9 +255,32 @@ export function summaryLines(counts: TrendCounts, options: ChartOptions = {}, n 
     );
 }
 
+/** Colours of the lines of a trend per value (Tableau 10's first six: told apart in print and by most colour-blind readers). */
+const SERIES_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948'];
+
+/** A trend per value's lines: each value's label and plotted rows. */
+export interface SeriesRows {
+  label: string;
+  total: number;
+  rows: ChartRow[];
+}
+
+/** Each value's rows (`counts.series`), labelled as the title names the value. */
+export function seriesRows(counts: TrendCounts, options: ChartOptions = {}): SeriesRows[] {
+  const series = counts.series;
+  if (!series) return [];
+  const label = options.label ?? ((_k: string, v: string) => v);
+  return series.values.map((v) => ({
+    label: label(series.filter, v.value),
+    total: v.total,
+    rows: chartRows({ ...counts, buckets: v.buckets, total: v.total }, options),
+  }));
+}
+
 /** Builds the chart spec for a trend. */
 export function trendChart(counts: TrendCounts, options: ChartOptions = {}): TrendChart {
   const rows = chartRows(counts, options);
+  const lines = seriesRows(counts, options);
   const title = trendTitle(counts.query, counts.filters, options.label);
   const measure = measureText(counts, options);
   const source = sourceLine(counts, options);
@@ -268,7 +319,37 @@ export function trendChart(counts: TrendCounts, options: ChartOptions = {}): Tre
         : { field: 'label', type: 'ordinal', sort: null, title: 'Session', axis: { labelOverlap: true, labelAngle: 0 } };
     const plotted = rows.filter((r) => r.value !== null).length;
     const yAxis = { field: 'value', type: 'quantitative', title: axisTitle, axis: { titleFontSize: 12 } };
-    if (counts.by === 'year') {
+    if (lines.length) {
+      // one line (year) or one column of each group (session) per value, a legend above
+      const names = lines.map((l) => (l.label.length > 34 ? `${l.label.slice(0, 33)}…` : l.label));
+      const values = lines.flatMap((l, i) =>
+        l.rows.map((r) => ({ ...r, series: names[i]!, label: counts.by === 'year' ? `${r.key}-07-01` : r.label })),
+      );
+      const color = {
+        field: 'series',
+        type: 'nominal',
+        sort: names,
+        scale: { domain: names, range: SERIES_COLOURS.slice(0, names.length) },
+        legend: { title: null, orient: 'top', direction: 'horizontal', labelFontSize: 12, symbolStrokeWidth: 3, labelLimit: 0 },
+      };
+      chart =
+        counts.by === 'year'
+          ? {
+              width: CHART_WIDTH,
+              height: CHART_HEIGHT,
+              data: { values },
+              mark: { type: 'line', strokeWidth: 2, point: plotted <= 40 ? { size: 40, filled: true } : false },
+              encoding: { x, y: yAxis, color },
+            }
+          : {
+              width: CHART_WIDTH,
+              height: CHART_HEIGHT,
+              data: { values },
+              mark: { type: 'bar' },
+              // sessions in the trend's order, though the first value has none in some
+              encoding: { x: { ...x, sort: rows.map((r) => r.label) }, xOffset: { field: 'series', type: 'nominal', sort: names }, y: yAxis, color },
+            };
+    } else if (counts.by === 'year') {
       // a year with no passages at all has no rate: the line breaks there (Vega-Lite breaks paths at
       // null) rather than joining the years around it as if they were measured; a year standing
       // alone between such gaps is a point, or it would not be drawn at all
@@ -333,6 +414,6 @@ export function trendChart(counts: TrendCounts, options: ChartOptions = {}): Tre
       text: { font: FONT_FAMILY },
     },
   };
-  const texts = [title, subtitle, source, axisTitle, ...rows.map((r) => r.label)];
+  const texts = [title, subtitle, source, axisTitle, ...rows.map((r) => r.label), ...lines.map((l) => l.label)];
   return { spec, title, rows, alt: altText(counts, rows, options), source, texts };
 }
