@@ -6,7 +6,7 @@
  * current), the health endpoint, a crash restarted by the supervisor, a clean stop on SIGTERM.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,7 +64,9 @@ beforeAll(() => {
   const files = run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], ROOT).out.split('\0');
   for (const f of files) {
     const rel = f.trim();
-    if (!rel || !existsSync(path.join(ROOT, rel))) continue;
+    // not a link: a worktree's node_modules linked to another checkout's is no file of a clone, and
+    // `npm ci` in the copy below would empty the folder it points to
+    if (!rel || !existsSync(path.join(ROOT, rel)) || lstatSync(path.join(ROOT, rel)).isSymbolicLink()) continue;
     mkdirSync(path.dirname(path.join(app, rel)), { recursive: true });
     cpSync(path.join(ROOT, rel), path.join(app, rel));
   }
