@@ -372,6 +372,14 @@ export function reindexReply(s: ReindexSummary): Reply {
   };
 }
 
+/** /reindex has started; its answer is edited into {@link reindexReply} when the rebuild is done. */
+export function reindexStartedReply(): Reply {
+  return {
+    visibility: 'ephemeral',
+    text: 'Rebuilding the library from its files… Searches are answered from the current index meanwhile. This message will say what changed when it is done.',
+  };
+}
+
 /** While the library loads. */
 export function loadingReply(done: number, total: number): Reply {
   const progress = total > 0 ? `: ${done}/${total} files read` : '';

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/registry.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createBot, type Bot } from '../../src/discord/bot.ts';
@@ -495,7 +495,11 @@ describe('other commands', () => {
     const refused = await fake.slashCommand('reindex', {}, { userId: 'alice', bypassPermissions: true }).response();
     expect(refused.content).toContain('Manage Server');
     const { report } = await loadLibrary(FIXTURE_LIBRARY);
-    const v = await fake.slashCommand('reindex', {}, { userId: 'admin' }).response();
+    // answered at once ("Rebuilding…"), then edited when the rebuild is done
+    const h = fake.slashCommand('reindex', {}, { userId: 'admin' });
+    expect((await h.response()).content).toMatch(/^Rebuilding the library from its files…/);
+    await vi.waitFor(() => expect(h.current()?.content).toMatch(/^Library reloaded/), { timeout: 30_000, interval: 50 });
+    const v = h.current()!;
     expect(v.ephemeral).toBe(true);
     expect(v.content).toMatch(/Library reloaded in [\d.]+ s: 4 documents, (\d+) passages\.\nAdded 0 · changed 0 · removed 0 · skipped 0\./);
     expect(v.content).toContain(`, ${report.passages} passages.`);
