@@ -9,6 +9,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { makeFolders } from '../folders.ts';
 import path from 'node:path';
+import { fold } from '../index/analyzer.ts';
+import { normalizeCountry } from '../ingest/country.ts';
+import { isMetaDate } from '../ingest/metadata.ts';
 
 /** Formats /library add takes (what the library reads; JSON statements are left to the shell). */
 export const UPLOAD_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt', '.md'] as const;
@@ -18,6 +21,44 @@ const SIDECAR = '.meta.json';
 /** Metadata fields a sidecar may set (data/README.md); the rest of the sidecar is provenance. */
 export const UPLOAD_FIELDS = ['title', 'speaker', 'country', 'date', 'session', 'symbol'] as const;
 export type UploadMeta = Partial<Record<(typeof UPLOAD_FIELDS)[number], string>>;
+
+/**
+ * The metadata given with an upload, checked as the library reads it and as searches filter by it,
+ * before anything is stored: a date as 2021, 2021-10 or 2021-10-19 (or a range
+ * 2021-10-19/2021-10-22), a country the country table knows (a name or an ISO code), and a session
+ * as a number (`76`, `76th` → `76`), a special session (`ES-10`, `S-27`) or a session the library
+ * already names (`sessionsHeld`, returned in its spelling). Before, such values were stored and
+ * then dropped or left unusable by the library without a word (QA22 F3).
+ * @returns the values to store.
+ * @throws UploadError naming every value that cannot be read, and what is accepted.
+ */
+export function checkUploadMeta(given: UploadMeta, sessionsHeld: readonly string[] = []): UploadMeta {
+  const out: UploadMeta = { ...given };
+  const problems: string[] = [];
+  const shown = (v: string): string => `“${v.length > 40 ? `${v.slice(0, 40)}…` : v}”`;
+  if (given.date !== undefined && !isMetaDate(given.date)) {
+    problems.push(`date ${shown(given.date)} is not a date: write 2021, 2021-10 or 2021-10-19.`);
+  }
+  if (given.country !== undefined && !normalizeCountry(given.country)) {
+    problems.push(`country ${shown(given.country)} is not a country searches know: use a country name (Colombia) or an ISO code (COL).`);
+  }
+  if (given.session !== undefined) {
+    const v = given.session.trim();
+    const number = /^(?:session\s+)?0*(\d+)(?:st|nd|rd|th)?(?:\s+session)?$/i.exec(v);
+    const special = /^(ES|S)\s*-\s*(\d+)$/i.exec(v);
+    const named = sessionsHeld.find((s) => fold(s.trim()) === fold(v));
+    if (number) out.session = number[1]!;
+    else if (special) out.session = `${special[1]!.toUpperCase()}-${special[2]!}`;
+    else if (named !== undefined) out.session = named.trim();
+    else problems.push(`session ${shown(v)} is not a session: write a session number (76) or a special session (ES-10, S-27).`);
+  }
+  if (problems.length) {
+    throw new UploadError(
+      `Nothing was added:${problems.length === 1 ? ` the ${problems[0]!}` : `\n${problems.map((p) => `- the ${p}`).join('\n')}`}\nAdd the file again with ${problems.length === 1 ? 'that value' : 'those values'} corrected, or left out.`,
+    );
+  }
+  return out;
+}
 
 /** A problem with an upload, worded for the person who made it. Nothing was written. */
 export class UploadError extends Error {

@@ -202,6 +202,39 @@ describe('/library add', () => {
     expect(() => fake.slashCommand('library', { recent: {} }, { userId: 'alice' })).toThrow(/cannot see/);
   });
 
+  it('refuses metadata searches could not use, naming each value and what is taken, before storing anything (QA22 F3)', async () => {
+    // before: "Added to the library" with "Country: Narnia"; the date and the session were dropped
+    // without a word, and a country: search could never find the document
+    const before = uploads();
+    const text = 'Statement by the delegation of Atlantis on quixotic matters of fisheries subsidies.\n';
+    const bad = fake.attachment('meta.txt', text);
+    const v = await fake.slashCommand('library', { add: { file: bad, country: 'Narnia', date: 'yesterday', session: 'abc' } }, admin).response();
+    expect(v.ephemeral).toBe(true);
+    expect(v.content).toBe(
+      [
+        'Nothing was added:',
+        '- the date “yesterday” is not a date: write 2021, 2021-10 or 2021-10-19.',
+        '- the country “Narnia” is not a country searches know: use a country name (Colombia) or an ISO code (COL).',
+        '- the session “abc” is not a session: write a session number (76) or a special session (ES-10, S-27).',
+        'Add the file again with those values corrected, or left out.',
+      ].join('\n'),
+    );
+    const one = await fake.slashCommand('library', { add: { file: fake.attachment('meta.txt', text), date: '2021-13-01' } }, admin).response();
+    expect(one.content).toBe(
+      'Nothing was added: the date “2021-13-01” is not a date: write 2021, 2021-10 or 2021-10-19.\nAdd the file again with that value corrected, or left out.',
+    );
+    expect(uploads()).toEqual(before);
+    expect(fake.cdnRequests.some((r) => r.path.endsWith('/meta.txt'))).toBe(false);
+    // readable values are stored as searches read them ("76th" is session 76) and shown
+    const good = await settled(
+      fake.slashCommand('library', { add: { file: fake.attachment('meta.txt', text), country: 'fji', date: '2021-10', session: '76th' } }, admin),
+    );
+    expect(card(good).title).toBe('Added to the library');
+    expect(card(good).description).toMatch(/^Country: Fiji\nDate: 2021-10\nSession: 76$/m);
+    const found = await fake.slashCommand('search', { query: 'quixotic fisheries', country: 'Fiji', session: '76' }).response();
+    expect(JSON.stringify(found.embeds)).toContain('quixotic');
+  }, 90_000);
+
   it.each([
     ['a path in the name', '../../evil.txt', 'plain text', {}, /has a path in it/],
     ['control characters in the name', 'bad\u0007name.txt', 'plain text', {}, /control characters/],

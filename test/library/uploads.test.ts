@@ -2,9 +2,38 @@ import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UploadError, checkUploadName, findSameContent, storeUpload, trashUpload } from '../../src/library/uploads.ts';
+import { UploadError, checkUploadMeta, checkUploadName, findSameContent, storeUpload, trashUpload } from '../../src/library/uploads.ts';
 
 const by = { id: '1', name: 'ana' };
+
+describe('checkUploadMeta: the values /library add stores are ones the library and searches read (QA22 F3)', () => {
+  it.each([
+    [{ date: '2021' }, { date: '2021' }],
+    [{ date: '2021-10-19/2021-10-22' }, { date: '2021-10-19/2021-10-22' }],
+    [
+      { country: 'COL', title: 'Any title', speaker: 'Anyone' },
+      { country: 'COL', title: 'Any title', speaker: 'Anyone' },
+    ],
+    [{ country: 'Korea, Republic of' }, { country: 'Korea, Republic of' }],
+    [{ session: '76th' }, { session: '76' }],
+    [{ session: '76th session' }, { session: '76' }],
+    [{ session: 'es-10' }, { session: 'ES-10' }],
+    [{ session: 'resumed cnd' }, { session: 'Resumed CND' }],
+  ])('%j is stored as %j', (given, stored) => {
+    expect(checkUploadMeta(given, ['76', 'Resumed CND'])).toEqual(stored);
+  });
+
+  it.each([
+    [{ date: 'yesterday' }, /^Nothing was added: the date “yesterday” is not a date: write 2021, 2021-10 or 2021-10-19\./],
+    [{ date: '2021-02-30' }, /the date “2021-02-30” is not a date/],
+    [{ country: 'Narnia' }, /the country “Narnia” is not a country searches know: use a country name \(Colombia\) or an ISO code \(COL\)\./],
+    [{ session: 'abc' }, /the session “abc” is not a session: write a session number \(76\) or a special session \(ES-10, S-27\)\./],
+    [{ session: '70-76' }, /the session “70-76” is not a session/],
+  ])('%j is refused', (given, message) => {
+    expect(() => checkUploadMeta(given)).toThrow(UploadError);
+    expect(() => checkUploadMeta(given)).toThrow(message);
+  });
+});
 
 describe('checkUploadName', () => {
   it.each([
