@@ -396,6 +396,17 @@ export function apologyReply(errorId: string): Reply {
   return { visibility: 'ephemeral', text: `Sorry, something went wrong on our side. If it keeps happening, report error id \`${errorId}\`.` };
 }
 
+/**
+ * A command Discord still offers but the bot no longer has (registered by an older version: renamed
+ * or removed). Running it again cannot help; registering the bot's commands again does.
+ */
+export function unknownCommandReply(name: string): Reply {
+  return {
+    visibility: 'ephemeral',
+    text: `This bot has no “${name}” command any more: Discord still offers it from an older registration. An administrator can update the list Discord shows with \`npm run deploy-commands\`.`,
+  };
+}
+
 /** A control whose result the bot no longer holds. */
 export function expiredReply(rerun: string): Reply {
   return { visibility: 'ephemeral', text: `This result has expired (the bot was restarted or the library changed). ${rerun}` };
