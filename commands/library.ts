@@ -10,6 +10,7 @@ import {
   UPLOAD_FIELDS,
   UPLOADS_DIR,
   UploadError,
+  uploadTitle,
   checkUploadMeta,
   checkUploadName,
   download,
@@ -140,6 +141,11 @@ async function add(input: CommandInput, ctx: CommandContext): Promise<Reply> {
     ctx.note({ change: 'add', outcome: 'duplicate', existing: same });
     return duplicateReply(same, current(ctx));
   }
+  if (!meta.title) {
+    // a text file has no title of its own: titled as a reader would, not by its path (QA22 F8.2)
+    const title = uploadTitle(file.name, bytes);
+    if (title) meta.title = title;
+  }
   let record;
   try {
     record = await storeUpload({ root: s.dataDir, name: file.name, bytes, meta, addedBy: { id: input.user.id, name: input.user.name } });
@@ -202,7 +208,7 @@ async function recent(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   const lines = list.map((r) => {
     const doc = engine.documents().find((d) => d.path === r.path);
     const title = doc?.meta.title ?? r.meta.title ?? r.path;
-    return `**${escapeMarkdown(truncate(title, 120))}** — \`${r.path}\`\nadded by <@${r.addedBy.id}> on ${r.addedAt.slice(0, 10)}${doc ? ` · ${doc.passages} passages` : ' · not indexed'}`;
+    return `**${escapeMarkdown(truncate(title, 120))}** — \`${r.path}\`\nadded by <@${r.addedBy.id}> on ${r.addedAt.slice(0, 10)}${doc ? ` · ${doc.passages} passage${doc.passages === 1 ? '' : 's'}` : ' · not indexed'}`;
   });
   void input;
   return ok('Recent additions', truncate(lines.join('\n'), 4000));

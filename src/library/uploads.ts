@@ -11,6 +11,7 @@ import { makeFolders } from '../folders.ts';
 import path from 'node:path';
 import { fold } from '../index/analyzer.ts';
 import { normalizeCountry } from '../ingest/country.ts';
+import { decodeText } from '../ingest/decode.ts';
 import { isMetaDate } from '../ingest/metadata.ts';
 
 /** Formats /library add takes (what the library reads; JSON statements are left to the shell). */
@@ -58,6 +59,40 @@ export function checkUploadMeta(given: UploadMeta, sessionsHeld: readonly string
     );
   }
   return out;
+}
+
+/** Longest first line taken as an upload's title. */
+const TITLE_LINE_MAX = 150;
+
+/**
+ * A title for a text or Markdown upload sent without `title:`, as a reader would title it: its
+ * first line when that reads as a heading (a line of its own followed by a blank line, short, not
+ * ending a sentence: "Statement by the delegation of Atlantis at the Commission"), else the file's
+ * name without its extension ("w1252"). Before, such a document was titled by its id
+ * (`uploads/2026/meta`, QA22 F8.2). Undefined for the other formats, whose extractors read a
+ * title, and for Markdown that titles itself (front matter, or a first line `# Heading`).
+ */
+export function uploadTitle(name: string, bytes: Uint8Array): string | undefined {
+  const ext = path.extname(name).toLowerCase();
+  if (ext !== '.txt' && ext !== '.md') return undefined;
+  let text: string;
+  try {
+    text = decodeText(bytes).text;
+  } catch {
+    text = '';
+  }
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (ext === '.md' && first >= 0 && /^(?:---\s*$|#\s)/.test(lines[first]!.trim())) return undefined;
+  const line =
+    first < 0
+      ? ''
+      : lines[first]!.replace(/^#+\s*/, '')
+          .replace(/\s+/g, ' ')
+          .trim();
+  const alone = first >= 0 && (lines[first + 1] ?? '').trim() === '';
+  if (alone && line.length <= TITLE_LINE_MAX && /\p{L}{3}/u.test(line) && !/[.!?;:,…]$/.test(line)) return line;
+  return path.basename(name, path.extname(name)).trim() || undefined;
 }
 
 /** A problem with an upload, worded for the person who made it. Nothing was written. */

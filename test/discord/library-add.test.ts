@@ -235,6 +235,37 @@ describe('/library add', () => {
     expect(JSON.stringify(found.embeds)).toContain('quixotic');
   }, 90_000);
 
+  it('titles a text file sent without title: by its first line when that is a heading, else by its file name (QA22 F8.2)', async () => {
+    // before: **uploads/2026/atlantis statement**, as if the path were its title
+    const year = new Date().getUTCFullYear();
+    const heading = fake.attachment(
+      'atlantis statement.txt',
+      'Statement by the delegation of Atlantis at the Commission\n\nMr. Chair, Atlantis supports a global levy on shipping emissions to finance ocean resilience through a zorblax mechanism.\n',
+    );
+    const a = await settled(fake.slashCommand('library', { add: { file: heading } }, admin));
+    expect(card(a).description).toMatch(
+      /^\*\*Statement by the delegation of Atlantis at the Commission\*\*\n`uploads\/\d{4}\/atlantis statement\.txt`/,
+    );
+    // a first line that is a sentence is no title: the file's name without its folder and extension
+    const w1252 = fake.attachment('w1252.txt', readFileSync(new URL('../fixtures/formats/windows-1252.txt', import.meta.url)));
+    const b = await settled(fake.slashCommand('library', { add: { file: w1252 } }, admin));
+    expect(card(b).description).toMatch(/^\*\*w1252\*\*\n/);
+    const c = await settled(
+      fake.slashCommand(
+        'library',
+        { add: { file: fake.attachment('one-paragraph.txt', 'Colombia spoke about glacier retreat and water security in the Andes.\n') } },
+        admin,
+      ),
+    );
+    expect(card(c).description).toMatch(/^\*\*one-paragraph\*\*\n`uploads\/\d{4}\/one-paragraph\.txt` · 1 passage$/m);
+    const found = await fake.slashCommand('search', { query: 'zorblax levy' }).response();
+    expect(JSON.stringify(found.embeds)).toContain('Statement by the delegation of Atlantis at the Commission');
+    const recent = card(await fake.slashCommand('library', { recent: {} }, admin).response()).description;
+    expect(recent).toContain(`**one-paragraph** — \`uploads/${year}/one-paragraph.txt\`\nadded by <@${fake.users.admin.id}> on `);
+    expect(recent).toMatch(/one-paragraph\.txt`\nadded by <@\d+> on \d{4}-\d{2}-\d{2} · 1 passage$/m);
+    expect(recent).toContain(`**w1252** — \`uploads/${year}/w1252.txt\``);
+  }, 90_000);
+
   it.each([
     ['a path in the name', '../../evil.txt', 'plain text', {}, /has a path in it/],
     ['control characters in the name', 'bad\u0007name.txt', 'plain text', {}, /control characters/],
@@ -259,7 +290,7 @@ describe('/library recent and remove', () => {
   it('lists the last additions with who added them', async () => {
     const v = await fake.slashCommand('library', { recent: {} }, admin).response();
     expect(card(v).title).toBe('Recent additions');
-    expect(card(v).description).toMatch(/\*\*Aquifers note\*\* — `uploads\/\d{4}\/note\.md`\nadded by <@\d+> on \d{4}-\d{2}-\d{2} · \d+ passages/);
+    expect(card(v).description).toMatch(/\*\*Aquifers note\*\* — `uploads\/\d{4}\/note\.md`\nadded by <@\d+> on \d{4}-\d{2}-\d{2} · 1 passage$/m);
     expect(card(v).description.indexOf('note.md')).toBeLessThan(card(v).description.indexOf('A_RES_55_2.pdf'));
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UploadError, checkUploadMeta, checkUploadName, findSameContent, storeUpload, trashUpload } from '../../src/library/uploads.ts';
+import { UploadError, checkUploadMeta, checkUploadName, findSameContent, storeUpload, trashUpload, uploadTitle } from '../../src/library/uploads.ts';
 
 const by = { id: '1', name: 'ana' };
 
@@ -32,6 +32,28 @@ describe('checkUploadMeta: the values /library add stores are ones the library a
   ])('%j is refused', (given, message) => {
     expect(() => checkUploadMeta(given)).toThrow(UploadError);
     expect(() => checkUploadMeta(given)).toThrow(message);
+  });
+});
+
+describe('uploadTitle: a text upload sent without title: is titled as a reader would (QA22 F8.2)', () => {
+  it.each([
+    [
+      'atlantis.txt',
+      'Statement by the delegation of Atlantis at the Commission\n\nMr. Chair, …\n',
+      'Statement by the delegation of Atlantis at the Commission',
+    ],
+    ['a.txt', '\r\n  Remarks on   ocean finance \r\n\r\nThank you.', 'Remarks on ocean finance'],
+    // a sentence, a hard-wrapped paragraph's first line, or an over-long line is no title
+    ['uploads/2026/meta.txt', 'Another statement on quixotic matters of fisheries subsidies.\n', 'meta'],
+    ['wrapped.txt', 'The representative of Colombia said that the\nprogramme had been a success.\n', 'wrapped'],
+    ['long.txt', `${'word '.repeat(40)}\n\nmore`, 'long'],
+    ['Mr President.txt', 'Mr. President,\n\nI speak for Fiji.', 'Mr President'],
+    ['notes.md', 'Notes from the Commission\n\nText.', 'Notes from the Commission'],
+    ['headed.md', '# Remarks at the Commission\n\nText.', undefined],
+    ['front.md', '---\ntitle: Given\n---\nText.', undefined],
+    ['A_RES_55_2.pdf', '%PDF-1.4', undefined],
+  ])('%s (%j) → %s', (name, text, title) => {
+    expect(uploadTitle(name, Buffer.from(text))).toBe(title);
   });
 });
 
