@@ -10,6 +10,8 @@ import {
   UPLOAD_FIELDS,
   UPLOADS_DIR,
   UploadError,
+  uploadTitle,
+  checkUploadMeta,
   checkUploadName,
   download,
   findSameContent,
@@ -58,6 +60,13 @@ function current(ctx: CommandContext): SearchEngine {
   return state.status === 'ready' ? state.engine : ctx.engine;
 }
 
+/** The sessions the library's documents name (an upload may name one of them, in any case). */
+function sessionsHeld(engine: SearchEngine): string[] {
+  const held = new Set<string>();
+  for (const d of engine.documents()) if (d.meta.session?.trim()) held.add(d.meta.session.trim());
+  return [...held];
+}
+
 function describe(doc: DocumentSummary): string {
   const lines = [
     `**${escapeMarkdown(truncate(doc.meta.title ?? doc.id, 200))}**`,
@@ -69,6 +78,7 @@ function describe(doc: DocumentSummary): string {
   const country = doc.meta.countryName ?? doc.meta.country;
   if (country) lines.push(`Country: ${escapeMarkdown(country)}`);
   if (doc.meta.date) lines.push(`Date: ${doc.meta.date}`);
+  if (doc.meta.session) lines.push(`Session: ${escapeMarkdown(doc.meta.session)}`);
   if (doc.statements)
     lines.push(
       `Statements: ${doc.statements}${doc.speakers?.length ? ` by ${escapeMarkdown(truncate(doc.speakers.slice(0, 8).join('; '), 600))}` : ''}`,
@@ -109,8 +119,16 @@ async function add(input: CommandInput, ctx: CommandContext): Promise<Reply> {
   checkAllowed(input, s);
   const file = input.attachments?.['file'];
   if (!file) throw new UserFacingError('Attach the document to the `file` option.');
+  const given: UploadMeta = {};
+  for (const f of UPLOAD_FIELDS) {
+    const v = stringOption(input, f);
+    if (v) given[f] = v;
+  }
+  let meta: UploadMeta;
   let bytes: Buffer;
   try {
+    // the values are checked before anything is downloaded or stored (QA22 F3)
+    meta = checkUploadMeta(given, sessionsHeld(current(ctx)));
     checkUploadName(file.name);
     if (file.size > s.maxBytes) throw new UploadError(tooLarge(file.size, s.maxBytes));
     bytes = await download(file.url, s.maxBytes);
@@ -123,14 +141,14 @@ async function add(input: CommandInput, ctx: CommandContext): Promise<Reply> {
     ctx.note({ change: 'add', outcome: 'duplicate', existing: same });
     return duplicateReply(same, current(ctx));
   }
-  const given: UploadMeta = {};
-  for (const f of UPLOAD_FIELDS) {
-    const v = stringOption(input, f);
-    if (v) given[f] = v;
+  if (!meta.title) {
+    // a text file has no title of its own: titled as a reader would, not by its path (QA22 F8.2)
+    const title = uploadTitle(file.name, bytes);
+    if (title) meta.title = title;
   }
   let record;
   try {
-    record = await storeUpload({ root: s.dataDir, name: file.name, bytes, meta: given, addedBy: { id: input.user.id, name: input.user.name } });
+    record = await storeUpload({ root: s.dataDir, name: file.name, bytes, meta, addedBy: { id: input.user.id, name: input.user.name } });
   } catch (err) {
     if (err instanceof UploadError) throw new UserFacingError(err.message);
     throw err;
@@ -190,7 +208,7 @@ async function recent(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   const lines = list.map((r) => {
     const doc = engine.documents().find((d) => d.path === r.path);
     const title = doc?.meta.title ?? r.meta.title ?? r.path;
-    return `**${escapeMarkdown(truncate(title, 120))}** — \`${r.path}\`\nadded by <@${r.addedBy.id}> on ${r.addedAt.slice(0, 10)}${doc ? ` · ${doc.passages} passages` : ' · not indexed'}`;
+    return `**${escapeMarkdown(truncate(title, 120))}** — \`${r.path}\`\nadded by <@${r.addedBy.id}> on ${r.addedAt.slice(0, 10)}${doc ? ` · ${doc.passages} passage${doc.passages === 1 ? '' : 's'}` : ' · not indexed'}`;
   });
   void input;
   return ok('Recent additions', truncate(lines.join('\n'), 4000));

@@ -13,6 +13,9 @@ try {
   const where = result.scope === 'guild' ? `guild ${config.guildId}` : 'all guilds (global; may take up to an hour to appear)';
   process.stdout.write(`Registered ${result.names.length} commands for ${where}: ${result.names.join(', ')}\n`);
 } catch (err) {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : `Could not register the commands: ${(err as Error).message}`}\n`);
+  // a configuration mistake points to where the variables are explained, as `npm start` does (QA22 F9)
+  process.stderr.write(
+    `${err instanceof ConfigError ? `${err.message} See .env.example.` : `Could not register the commands: ${(err as Error).message}`}\n`,
+  );
   process.exitCode = 1;
 }

@@ -22,7 +22,7 @@ import { UserFacingError } from '../command.ts';
 import { ExpiredError, StateStore, idCommand } from '../render/custom-id.ts';
 import { renderChoices, renderModal, renderReply } from '../render/discord.ts';
 import type { Reply } from '../render/models.ts';
-import { apologyReply, expiredReply, loadingReply, userErrorReply } from '../render/replies.ts';
+import { apologyReply, expiredReply, loadingReply, unknownCommandReply, userErrorReply } from '../render/replies.ts';
 import { QueryError } from '../types.ts';
 import { WorkQueue } from '../work-queue.ts';
 import { botDm, contextMenuInput, formFields, invoker, optionValues, place, slashInput } from './interaction-input.ts';
@@ -68,6 +68,14 @@ export const REPEAT_POST_MESSAGE = 'You just shared that from this message; it w
 
 /** What a member sees when the queue is full. */
 export const BUSY_MESSAGE = 'Verbatim is busy — please try again in a few seconds.';
+
+/** A command Discord sent that the bot does not have (a stale registration). */
+class UnknownCommandError extends Error {
+  override name = 'UnknownCommandError';
+  constructor(readonly command: string) {
+    super(`unknown command ${command}`);
+  }
+}
 
 /** A new error id: short, quotable, greppable in the log. */
 export function newErrorId(): string {
@@ -205,6 +213,11 @@ function errorReply(err: unknown, h: Handling): Reply {
     noteOutcome(h, 'user-error');
     return userErrorReply(err.message);
   }
+  if (err instanceof UnknownCommandError) {
+    noteOutcome(h, 'unknown-command');
+    h.log.warn({ command: err.command }, 'a command the bot does not have: the registered commands are out of date (npm run deploy-commands)');
+    return unknownCommandReply(err.command);
+  }
   if (err instanceof ExpiredError) {
     noteOutcome(h, 'expired');
     return expiredReply('Run the command again.');
@@ -305,7 +318,7 @@ function commandJob(r: RouterContext, interaction: ChatInputCommandInteraction |
   return {
     mode,
     work: (ctx) => {
-      if (!command) throw new ExpiredError(`unknown command ${name}`);
+      if (!command) throw new UnknownCommandError(name);
       return command.run(input, ctx);
     },
     opensForm: command?.opensForm?.(input) ?? false,

@@ -67,6 +67,18 @@ function validDate(d: string): boolean {
   return month >= 1 && month <= 12;
 }
 
+/** A metadata date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a range `YYYY-MM-DD/YYYY-MM-DD`) as its bounds; undefined when it is none. */
+function dateRange(date: string): { from: string; to?: string } | undefined {
+  const [from, to, ...rest] = date.split('/').map((s) => s.trim());
+  if (rest.length === 0 && from && validDate(from) && (to === undefined || (validDay(to) && to >= from))) return to ? { from, to } : { from };
+  return undefined;
+}
+
+/** Whether a document's metadata takes `date` as a date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a range `YYYY-MM-DD/YYYY-MM-DD`), as {@link cleanMeta} reads it. */
+export function isMetaDate(date: string): boolean {
+  return dateRange(date.trim()) !== undefined;
+}
+
 /**
  * Turns raw key/values (from any source) into validated DocumentMeta. Unknown keys are ignored;
  * invalid values are dropped with a warning `reason` (via `warn`). Dates take `YYYY`, `YYYY-MM`,
@@ -89,10 +101,10 @@ export function cleanMeta(raw: Record<string, unknown>, warn: (reason: string) =
     meta[field] = text;
   }
   if (meta.date) {
-    const [from, to, ...rest] = meta.date.split('/').map((s) => s.trim());
-    if (rest.length === 0 && from && validDate(from) && (to === undefined || (validDay(to) && to >= from))) {
-      meta.date = from;
-      if (to) meta.dateEnd = to;
+    const range = dateRange(meta.date);
+    if (range) {
+      meta.date = range.from;
+      if (range.to) meta.dateEnd = range.to;
     } else {
       warn(`date "${meta.date}" is not YYYY, YYYY-MM, YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD; ignored`);
       delete meta.date;

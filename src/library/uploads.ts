@@ -9,6 +9,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { makeFolders } from '../folders.ts';
 import path from 'node:path';
+import { fold } from '../index/analyzer.ts';
+import { normalizeCountry } from '../ingest/country.ts';
+import { decodeText } from '../ingest/decode.ts';
+import { isMetaDate } from '../ingest/metadata.ts';
 
 /** Formats /library add takes (what the library reads; JSON statements are left to the shell). */
 export const UPLOAD_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt', '.md'] as const;
@@ -18,6 +22,78 @@ const SIDECAR = '.meta.json';
 /** Metadata fields a sidecar may set (data/README.md); the rest of the sidecar is provenance. */
 export const UPLOAD_FIELDS = ['title', 'speaker', 'country', 'date', 'session', 'symbol'] as const;
 export type UploadMeta = Partial<Record<(typeof UPLOAD_FIELDS)[number], string>>;
+
+/**
+ * The metadata given with an upload, checked as the library reads it and as searches filter by it,
+ * before anything is stored: a date as 2021, 2021-10 or 2021-10-19 (or a range
+ * 2021-10-19/2021-10-22), a country the country table knows (a name or an ISO code), and a session
+ * as a number (`76`, `76th` → `76`), a special session (`ES-10`, `S-27`) or a session the library
+ * already names (`sessionsHeld`, returned in its spelling). Before, such values were stored and
+ * then dropped or left unusable by the library without a word (QA22 F3).
+ * @returns the values to store.
+ * @throws UploadError naming every value that cannot be read, and what is accepted.
+ */
+export function checkUploadMeta(given: UploadMeta, sessionsHeld: readonly string[] = []): UploadMeta {
+  const out: UploadMeta = { ...given };
+  const problems: string[] = [];
+  const shown = (v: string): string => `“${v.length > 40 ? `${v.slice(0, 40)}…` : v}”`;
+  if (given.date !== undefined && !isMetaDate(given.date)) {
+    problems.push(`date ${shown(given.date)} is not a date: write 2021, 2021-10 or 2021-10-19.`);
+  }
+  if (given.country !== undefined && !normalizeCountry(given.country)) {
+    problems.push(`country ${shown(given.country)} is not a country searches know: use a country name (Colombia) or an ISO code (COL).`);
+  }
+  if (given.session !== undefined) {
+    const v = given.session.trim();
+    const number = /^(?:session\s+)?0*(\d+)(?:st|nd|rd|th)?(?:\s+session)?$/i.exec(v);
+    const special = /^(ES|S)\s*-\s*(\d+)$/i.exec(v);
+    const named = sessionsHeld.find((s) => fold(s.trim()) === fold(v));
+    if (number) out.session = number[1]!;
+    else if (special) out.session = `${special[1]!.toUpperCase()}-${special[2]!}`;
+    else if (named !== undefined) out.session = named.trim();
+    else problems.push(`session ${shown(v)} is not a session: write a session number (76) or a special session (ES-10, S-27).`);
+  }
+  if (problems.length) {
+    throw new UploadError(
+      `Nothing was added:${problems.length === 1 ? ` the ${problems[0]!}` : `\n${problems.map((p) => `- the ${p}`).join('\n')}`}\nAdd the file again with ${problems.length === 1 ? 'that value' : 'those values'} corrected, or left out.`,
+    );
+  }
+  return out;
+}
+
+/** Longest first line taken as an upload's title. */
+const TITLE_LINE_MAX = 150;
+
+/**
+ * A title for a text or Markdown upload sent without `title:`, as a reader would title it: its
+ * first line when that reads as a heading (a line of its own followed by a blank line, short, not
+ * ending a sentence: "Statement by the delegation of Atlantis at the Commission"), else the file's
+ * name without its extension ("w1252"). Before, such a document was titled by its id
+ * (`uploads/2026/meta`, QA22 F8.2). Undefined for the other formats, whose extractors read a
+ * title, and for Markdown that titles itself (front matter, or a first line `# Heading`).
+ */
+export function uploadTitle(name: string, bytes: Uint8Array): string | undefined {
+  const ext = path.extname(name).toLowerCase();
+  if (ext !== '.txt' && ext !== '.md') return undefined;
+  let text: string;
+  try {
+    text = decodeText(bytes).text;
+  } catch {
+    text = '';
+  }
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (ext === '.md' && first >= 0 && /^(?:---\s*$|#\s)/.test(lines[first]!.trim())) return undefined;
+  const line =
+    first < 0
+      ? ''
+      : lines[first]!.replace(/^#+\s*/, '')
+          .replace(/\s+/g, ' ')
+          .trim();
+  const alone = first >= 0 && (lines[first + 1] ?? '').trim() === '';
+  if (alone && line.length <= TITLE_LINE_MAX && /\p{L}{3}/u.test(line) && !/[.!?;:,…]$/.test(line)) return line;
+  return path.basename(name, path.extname(name)).trim() || undefined;
+}
 
 /** A problem with an upload, worded for the person who made it. Nothing was written. */
 export class UploadError extends Error {

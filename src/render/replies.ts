@@ -372,6 +372,14 @@ export function reindexReply(s: ReindexSummary): Reply {
   };
 }
 
+/** /reindex has started; its answer is edited into {@link reindexReply} when the rebuild is done. */
+export function reindexStartedReply(): Reply {
+  return {
+    visibility: 'ephemeral',
+    text: 'Rebuilding the library from its files… Searches are answered from the current index meanwhile. This message will say what changed when it is done.',
+  };
+}
+
 /** While the library loads. */
 export function loadingReply(done: number, total: number): Reply {
   const progress = total > 0 ? `: ${done}/${total} files read` : '';
@@ -386,6 +394,17 @@ export function userErrorReply(message: string): Reply {
 /** A bug: a short apology quoting the id that is also in the log. */
 export function apologyReply(errorId: string): Reply {
   return { visibility: 'ephemeral', text: `Sorry, something went wrong on our side. If it keeps happening, report error id \`${errorId}\`.` };
+}
+
+/**
+ * A command Discord still offers but the bot no longer has (registered by an older version: renamed
+ * or removed). Running it again cannot help; registering the bot's commands again does.
+ */
+export function unknownCommandReply(name: string): Reply {
+  return {
+    visibility: 'ephemeral',
+    text: `This bot has no “${name}” command any more: Discord still offers it from an older registration. An administrator can update the list Discord shows with \`npm run deploy-commands\`.`,
+  };
 }
 
 /** A control whose result the bot no longer holds. */

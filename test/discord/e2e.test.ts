@@ -7,9 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/registry.ts';
 import { parseConfig } from '../../src/config.ts';
+import { COMMAND_TYPE, type CommandData } from '../../src/command.ts';
 import { createBot, type Bot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { createLibrary, type Library, type LibraryHandle } from '../../src/library/handle.ts';
@@ -495,10 +496,41 @@ describe('other commands', () => {
     const refused = await fake.slashCommand('reindex', {}, { userId: 'alice', bypassPermissions: true }).response();
     expect(refused.content).toContain('Manage Server');
     const { report } = await loadLibrary(FIXTURE_LIBRARY);
-    const v = await fake.slashCommand('reindex', {}, { userId: 'admin' }).response();
+    // answered at once ("Rebuilding…"), then edited when the rebuild is done
+    const h = fake.slashCommand('reindex', {}, { userId: 'admin' });
+    expect((await h.response()).content).toMatch(/^Rebuilding the library from its files…/);
+    await vi.waitFor(() => expect(h.current()?.content).toMatch(/^Library reloaded/), { timeout: 30_000, interval: 50 });
+    const v = h.current()!;
     expect(v.ephemeral).toBe(true);
     expect(v.content).toMatch(/Library reloaded in [\d.]+ s: 4 documents, (\d+) passages\.\nAdded 0 · changed 0 · removed 0 · skipped 0\./);
     expect(v.content).toContain(`, ${report.passages} passages.`);
+  });
+});
+
+describe('a stale registration', () => {
+  beforeAll(libraryReady);
+  it('a command Discord still offers but the bot no longer has is answered truthfully, and logged for the admin (QA22 F8.1)', async () => {
+    // before: "This result has expired (the bot was restarted or the library changed). Run the
+    // command again." — running it again cannot help
+    const deploy = (extra: CommandData[]) =>
+      deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, apiBase: fake.apiBase }, [
+        ...commands.map((c) => c.data),
+        ...extra,
+      ]);
+    await deploy([{ type: COMMAND_TYPE.ChatInput, name: 'define', description: 'A command an older version had' }]);
+    try {
+      const v = await fake.slashCommand('define', {}).response();
+      expect(v.ephemeral).toBe(true);
+      expect(v.content).toBe(
+        'This bot has no “define” command any more: Discord still offers it from an older registration. An administrator can update the list Discord shows with `npm run deploy-commands`.',
+      );
+      await vi.waitFor(() =>
+        expect(logLines.find((l) => l['command'] === 'define' && l['msg'] === 'interaction')).toMatchObject({ outcome: 'unknown-command' }),
+      );
+      expect(logLines.find((l) => l['command'] === 'define' && l['level'] === 40)?.['msg']).toMatch(/npm run deploy-commands/);
+    } finally {
+      await deploy([]);
+    }
   });
 });
 

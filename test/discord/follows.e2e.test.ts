@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/registry.ts';
 import { parseConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
@@ -346,8 +346,9 @@ describe('instant alerts', () => {
     await fake.waitForChannelMessage(fake.otherChannelId, (m) => fieldsOf(m)[0]?.name.includes('Wang Yi') ?? false, 20_000);
     expect(fake.channelMessages(fake.otherChannelId)).toHaveLength(before + 1);
     // a /reindex rebuild: same passages, same ids, nothing new
-    const reindexed = await fake.slashCommand('reindex', {}, { userId: 'admin' }).response({ timeoutMs: 20_000 });
-    expect(reindexed.content).toMatch(/Library reloaded/);
+    const reindexed = fake.slashCommand('reindex', {}, { userId: 'admin' });
+    await reindexed.response({ timeoutMs: 20_000 });
+    await vi.waitFor(() => expect(reindexed.current()?.content).toMatch(/Library reloaded/), { timeout: 20_000, interval: 50 });
     await stack.follows.idle();
     await update();
     expect(fake.channelMessages(fake.otherChannelId)).toHaveLength(before + 1);

@@ -202,6 +202,70 @@ describe('/library add', () => {
     expect(() => fake.slashCommand('library', { recent: {} }, { userId: 'alice' })).toThrow(/cannot see/);
   });
 
+  it('refuses metadata searches could not use, naming each value and what is taken, before storing anything (QA22 F3)', async () => {
+    // before: "Added to the library" with "Country: Narnia"; the date and the session were dropped
+    // without a word, and a country: search could never find the document
+    const before = uploads();
+    const text = 'Statement by the delegation of Atlantis on quixotic matters of fisheries subsidies.\n';
+    const bad = fake.attachment('meta.txt', text);
+    const v = await fake.slashCommand('library', { add: { file: bad, country: 'Narnia', date: 'yesterday', session: 'abc' } }, admin).response();
+    expect(v.ephemeral).toBe(true);
+    expect(v.content).toBe(
+      [
+        'Nothing was added:',
+        '- the date “yesterday” is not a date: write 2021, 2021-10 or 2021-10-19.',
+        '- the country “Narnia” is not a country searches know: use a country name (Colombia) or an ISO code (COL).',
+        '- the session “abc” is not a session: write a session number (76) or a special session (ES-10, S-27).',
+        'Add the file again with those values corrected, or left out.',
+      ].join('\n'),
+    );
+    const one = await fake.slashCommand('library', { add: { file: fake.attachment('meta.txt', text), date: '2021-13-01' } }, admin).response();
+    expect(one.content).toBe(
+      'Nothing was added: the date “2021-13-01” is not a date: write 2021, 2021-10 or 2021-10-19.\nAdd the file again with that value corrected, or left out.',
+    );
+    expect(uploads()).toEqual(before);
+    expect(fake.cdnRequests.some((r) => r.path.endsWith('/meta.txt'))).toBe(false);
+    // readable values are stored as searches read them ("76th" is session 76) and shown
+    const good = await settled(
+      fake.slashCommand('library', { add: { file: fake.attachment('meta.txt', text), country: 'fji', date: '2021-10', session: '76th' } }, admin),
+    );
+    expect(card(good).title).toBe('Added to the library');
+    expect(card(good).description).toMatch(/^Country: Fiji\nDate: 2021-10\nSession: 76$/m);
+    const found = await fake.slashCommand('search', { query: 'quixotic fisheries', country: 'Fiji', session: '76' }).response();
+    expect(JSON.stringify(found.embeds)).toContain('quixotic');
+  }, 90_000);
+
+  it('titles a text file sent without title: by its first line when that is a heading, else by its file name (QA22 F8.2)', async () => {
+    // before: **uploads/2026/atlantis statement**, as if the path were its title
+    const year = new Date().getUTCFullYear();
+    const heading = fake.attachment(
+      'atlantis statement.txt',
+      'Statement by the delegation of Atlantis at the Commission\n\nMr. Chair, Atlantis supports a global levy on shipping emissions to finance ocean resilience through a zorblax mechanism.\n',
+    );
+    const a = await settled(fake.slashCommand('library', { add: { file: heading } }, admin));
+    expect(card(a).description).toMatch(
+      /^\*\*Statement by the delegation of Atlantis at the Commission\*\*\n`uploads\/\d{4}\/atlantis statement\.txt`/,
+    );
+    // a first line that is a sentence is no title: the file's name without its folder and extension
+    const w1252 = fake.attachment('w1252.txt', readFileSync(new URL('../fixtures/formats/windows-1252.txt', import.meta.url)));
+    const b = await settled(fake.slashCommand('library', { add: { file: w1252 } }, admin));
+    expect(card(b).description).toMatch(/^\*\*w1252\*\*\n/);
+    const c = await settled(
+      fake.slashCommand(
+        'library',
+        { add: { file: fake.attachment('one-paragraph.txt', 'Colombia spoke about glacier retreat and water security in the Andes.\n') } },
+        admin,
+      ),
+    );
+    expect(card(c).description).toMatch(/^\*\*one-paragraph\*\*\n`uploads\/\d{4}\/one-paragraph\.txt` · 1 passage$/m);
+    const found = await fake.slashCommand('search', { query: 'zorblax levy' }).response();
+    expect(JSON.stringify(found.embeds)).toContain('Statement by the delegation of Atlantis at the Commission');
+    const recent = card(await fake.slashCommand('library', { recent: {} }, admin).response()).description;
+    expect(recent).toContain(`**one-paragraph** — \`uploads/${year}/one-paragraph.txt\`\nadded by <@${fake.users.admin.id}> on `);
+    expect(recent).toMatch(/one-paragraph\.txt`\nadded by <@\d+> on \d{4}-\d{2}-\d{2} · 1 passage$/m);
+    expect(recent).toContain(`**w1252** — \`uploads/${year}/w1252.txt\``);
+  }, 90_000);
+
   it.each([
     ['a path in the name', '../../evil.txt', 'plain text', {}, /has a path in it/],
     ['control characters in the name', 'bad\u0007name.txt', 'plain text', {}, /control characters/],
@@ -226,7 +290,7 @@ describe('/library recent and remove', () => {
   it('lists the last additions with who added them', async () => {
     const v = await fake.slashCommand('library', { recent: {} }, admin).response();
     expect(card(v).title).toBe('Recent additions');
-    expect(card(v).description).toMatch(/\*\*Aquifers note\*\* — `uploads\/\d{4}\/note\.md`\nadded by <@\d+> on \d{4}-\d{2}-\d{2} · \d+ passages/);
+    expect(card(v).description).toMatch(/\*\*Aquifers note\*\* — `uploads\/\d{4}\/note\.md`\nadded by <@\d+> on \d{4}-\d{2}-\d{2} · 1 passage$/m);
     expect(card(v).description.indexOf('note.md')).toBeLessThan(card(v).description.indexOf('A_RES_55_2.pdf'));
   });
 

@@ -61,6 +61,16 @@ describe('tsx src/main.ts', () => {
     expect(stderr).toContain('DISCORD_API_BASE must not include the API version');
   });
 
+  it('npm run deploy-commands without a client id names it and points to .env.example, as npm start does (QA22 F9)', async () => {
+    // before: "Configuration: DISCORD_CLIENT_ID is missing (the application id)." and nothing more
+    const deploy = spawn(TSX, ['scripts/deploy-commands.ts'], { cwd: ROOT, env: botEnv({ DISCORD_TOKEN: 'a-token' }) });
+    let stderr = '';
+    deploy.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    expect(await exited(deploy)).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/DISCORD_CLIENT_ID is missing \(the application id\)\. See \.env\.example\.$/m);
+  });
+
   describe('against the loopback Discord', () => {
     let fake: FakeDiscord;
     let child: ChildProcess;

@@ -2,9 +2,60 @@ import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UploadError, checkUploadName, findSameContent, storeUpload, trashUpload } from '../../src/library/uploads.ts';
+import { UploadError, checkUploadMeta, checkUploadName, findSameContent, storeUpload, trashUpload, uploadTitle } from '../../src/library/uploads.ts';
 
 const by = { id: '1', name: 'ana' };
+
+describe('checkUploadMeta: the values /library add stores are ones the library and searches read (QA22 F3)', () => {
+  it.each([
+    [{ date: '2021' }, { date: '2021' }],
+    [{ date: '2021-10-19/2021-10-22' }, { date: '2021-10-19/2021-10-22' }],
+    [
+      { country: 'COL', title: 'Any title', speaker: 'Anyone' },
+      { country: 'COL', title: 'Any title', speaker: 'Anyone' },
+    ],
+    [{ country: 'Korea, Republic of' }, { country: 'Korea, Republic of' }],
+    [{ session: '76th' }, { session: '76' }],
+    [{ session: '76th session' }, { session: '76' }],
+    [{ session: 'es-10' }, { session: 'ES-10' }],
+    [{ session: 'resumed cnd' }, { session: 'Resumed CND' }],
+  ])('%j is stored as %j', (given, stored) => {
+    expect(checkUploadMeta(given, ['76', 'Resumed CND'])).toEqual(stored);
+  });
+
+  it.each([
+    [{ date: 'yesterday' }, /^Nothing was added: the date “yesterday” is not a date: write 2021, 2021-10 or 2021-10-19\./],
+    [{ date: '2021-02-30' }, /the date “2021-02-30” is not a date/],
+    [{ country: 'Narnia' }, /the country “Narnia” is not a country searches know: use a country name \(Colombia\) or an ISO code \(COL\)\./],
+    [{ session: 'abc' }, /the session “abc” is not a session: write a session number \(76\) or a special session \(ES-10, S-27\)\./],
+    [{ session: '70-76' }, /the session “70-76” is not a session/],
+  ])('%j is refused', (given, message) => {
+    expect(() => checkUploadMeta(given)).toThrow(UploadError);
+    expect(() => checkUploadMeta(given)).toThrow(message);
+  });
+});
+
+describe('uploadTitle: a text upload sent without title: is titled as a reader would (QA22 F8.2)', () => {
+  it.each([
+    [
+      'atlantis.txt',
+      'Statement by the delegation of Atlantis at the Commission\n\nMr. Chair, …\n',
+      'Statement by the delegation of Atlantis at the Commission',
+    ],
+    ['a.txt', '\r\n  Remarks on   ocean finance \r\n\r\nThank you.', 'Remarks on ocean finance'],
+    // a sentence, a hard-wrapped paragraph's first line, or an over-long line is no title
+    ['uploads/2026/meta.txt', 'Another statement on quixotic matters of fisheries subsidies.\n', 'meta'],
+    ['wrapped.txt', 'The representative of Colombia said that the\nprogramme had been a success.\n', 'wrapped'],
+    ['long.txt', `${'word '.repeat(40)}\n\nmore`, 'long'],
+    ['Mr President.txt', 'Mr. President,\n\nI speak for Fiji.', 'Mr President'],
+    ['notes.md', 'Notes from the Commission\n\nText.', 'Notes from the Commission'],
+    ['headed.md', '# Remarks at the Commission\n\nText.', undefined],
+    ['front.md', '---\ntitle: Given\n---\nText.', undefined],
+    ['A_RES_55_2.pdf', '%PDF-1.4', undefined],
+  ])('%s (%j) → %s', (name, text, title) => {
+    expect(uploadTitle(name, Buffer.from(text))).toBe(title);
+  });
+});
 
 describe('checkUploadName', () => {
   it.each([
