@@ -2,6 +2,7 @@
 import type { Choice } from '../src/render/models.ts';
 import { fold } from '../src/index/analyzer.ts';
 import { LIMITS } from '../src/render/discord-limits.ts';
+import { truncate } from '../src/render/text.ts';
 import { filterValues, isListFilter, joinFilterValues, parseFilters } from '../src/search/filter-values.ts';
 import type { Facet, SearchEngine, SearchFilters } from '../src/types.ts';
 import { OPTION_TYPE, type AutocompleteInput } from '../src/command.ts';
@@ -14,12 +15,53 @@ export function stringOption<O, K extends keyof O & string>(input: { readonly op
   return s === '' ? undefined : s;
 }
 
-/** Autocomplete choices for a facet: what the index holds, matching the typed prefix. */
-export function facetChoices(engine: SearchEngine, facet: Facet, prefix: string): Choice[] {
+/**
+ * Autocomplete choices for a facet: what the index holds, matching the typed prefix; for sessions,
+ * a range being typed too (see {@link sessionRangeChoices}). A name fits in `room` characters
+ * (Discord's 100 for a choice's name, less what is shown before it) by shortening the label, so a
+ * long document title keeps the id and count that tell it from another (QA22 F8.3).
+ */
+export function facetChoices(engine: SearchEngine, facet: Facet, prefix: string, room: number = LIMITS.choiceName): Choice[] {
+  if (facet === 'session') {
+    const range = SESSION_RANGE.exec(prefix.trim());
+    if (range) return sessionRangeChoices(engine, Number(range[1]), range[2]!);
+  }
   return engine.facet(facet, prefix.trim(), 25).map((f) => ({
-    name: f.label === f.value || facet === 'session' ? `${f.label} (${f.count})` : `${f.label} — ${f.value} (${f.count})`,
+    name: f.label === f.value || facet === 'session' ? `${f.label} (${f.count})` : fitted(f.label, ` — ${f.value} (${f.count})`, room),
     value: f.value,
   }));
+}
+
+/** The shortest a shortened label gets: past that, the name is cut at its end as any name is. */
+const MIN_LABEL = 20;
+
+/** `label` + `tail` within `room` characters: the label shortened (with "…"), the tail whole. */
+function fitted(label: string, tail: string, room: number): string {
+  if (label.length + tail.length <= room) return label + tail;
+  return truncate(label, Math.max(MIN_LABEL, room - tail.length)) + tail;
+}
+
+/** A session range being typed: `70-`, `70-7`, `70-75`, `70–75`, `70..7`. */
+const SESSION_RANGE = /^(\d{1,3})\s*(?:-|–|—|\.\.)\s*(\d{0,3})$/;
+
+/**
+ * Ranges from session `from` to each later session the library holds whose number starts with what
+ * is typed after the dash (`70-` → `70-71` … `70-79`; `70-7` the same; `70-75` → `70-75`), with the
+ * passages in the range; the range as typed when it ends on a session the library lacks.
+ */
+function sessionRangeChoices(engine: SearchEngine, from: number, toTyped: string): Choice[] {
+  const held = engine
+    .facet('session', '', 1000)
+    .filter((f) => /^\d+$/.test(f.value))
+    .map((f) => ({ n: Number(f.value), count: f.count }));
+  const passages = (to: number): number => held.reduce((sum, s) => (s.n >= from && s.n <= to ? sum + s.count : sum), 0);
+  const ends = held
+    .filter((s) => s.n > from && String(s.n).startsWith(toTyped))
+    .map((s) => s.n)
+    .sort((a, b) => a - b);
+  const typed = toTyped === '' ? undefined : Number(toTyped);
+  if (typed !== undefined && typed > from && !ends.includes(typed) && passages(typed) > 0) ends.unshift(typed);
+  return ends.slice(0, LIMITS.autocompleteChoices).map((to) => ({ name: `${from}-${to} (${passages(to)})`, value: `${from}-${to}` }));
 }
 
 /**
@@ -129,7 +171,7 @@ export function autocompleteFacet<O>(input: AutocompleteInput<O>, engine: Search
   const last = input.value.slice(cut + 1).trim();
   const not = /^[-−]/.test(last) ? '-' : '';
   const head = before ? `${before}, ` : '';
-  return facetChoices(engine, facet, last.replace(/^[-−]+\s*/, ''))
+  return facetChoices(engine, facet, last.replace(/^[-−]+\s*/, ''), LIMITS.choiceName - head.length - not.length)
     .map((c) => ({ name: `${head}${not}${c.name}`, value: `${before ? `${before},` : ''}${not}${c.value}` }))
     .filter((c) => c.value.length <= LIMITS.choiceValue);
 }

@@ -2,6 +2,7 @@
  * Text as archives hold it → paragraphs. Files converted from PDF are often hard-wrapped (a "line"
  * is a 50–60 character fragment); others hold one paragraph per line. Detected per file.
  */
+import { stripMarkdownMarks } from './markdown-marks.ts';
 import { dropRunningHeads } from './running-heads.ts';
 import { endsSentence } from './sentences.ts';
 
@@ -132,7 +133,8 @@ function joinContinuations(lines: readonly string[], pageBreakBefore: ReadonlySe
 
 /**
  * Splits a file's text into paragraphs (whitespace collapsed, empty ones dropped), the page
- * furniture of a record converted from PDF taken out first (see ./running-heads.ts).
+ * furniture of a record converted from PDF taken out first (see ./running-heads.ts), then the
+ * Markdown marks a converter left (emphasis, quotation and heading marks, ./markdown-marks.ts).
  *
  * One-paragraph-per-line text: every non-empty line is a paragraph, unless it continues the previous
  * line's open sentence (see joinContinuations). Hard-wrapped text: lines are
@@ -150,7 +152,9 @@ export function reflow(text: string): string[] {
   // the file's shape is read with its page furniture, as it always was; the furniture is then taken out
   const stats = wrapStats(all);
   const hardWrapped = isHardWrapped(stats);
-  const { lines, pageBreakBefore } = dropRunningHeads(all, { hardWrapped });
+  const { lines: kept, pageBreakBefore } = dropRunningHeads(all, { hardWrapped });
+  // then the Markdown marks some converters left in plain text (./markdown-marks.ts), line for line
+  const lines = stripMarkdownMarks(kept);
   if (!hardWrapped) return joinContinuations(lines, pageBreakBefore);
 
   const indentedShare = lines.filter((l) => /^\s{2,}\S/.test(l)).length / Math.max(1, stats.lines);

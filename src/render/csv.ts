@@ -1,10 +1,10 @@
 /**
  * Search hits as a CSV file for spreadsheets: one row per hit with its rank, score, excerpt, the
- * whole passage, every source field and a link. UTF-8 with a byte-order mark (Excel reads the file
+ * whole passage, every source field, a link and the citation line. UTF-8 with a byte-order mark (Excel reads the file
  * as UTF-8 only with it), CRLF line ends and RFC 4180 quoting. Shared by the CLI (`--csv`) and the
  * bot's "Export CSV" button, so both write the same file.
  */
-import { passageUrl } from '../search/citation.ts';
+import { citationLine, passageUrl } from '../search/citation.ts';
 import type { Hit, Source } from '../types.ts';
 
 /** The source fields, in column order; every one is a column even when no hit has it. */
@@ -38,7 +38,27 @@ export const CSV_SOURCE_FIELDS = [
 /** Source fields that are flags: `true` or `false` in every row, as the JSON gives them. */
 const CSV_FLAG_FIELDS: ReadonlySet<keyof Source> = new Set(['unnumbered', 'footnote']);
 
-export const CSV_COLUMNS = ['rank', 'score', 'passage', 'excerpt', 'text', ...CSV_SOURCE_FIELDS, 'link'] as const;
+/**
+ * Source fields of a speaker's statement inside a document (a turn in a record, a statement a report
+ * narrates), which the citation reads: columns after `link`, added later, so older positions hold.
+ */
+export const CSV_STATEMENT_FIELDS = ['statement', 'reportedBy', 'onBehalfOf', 'languageNote'] as const satisfies readonly (keyof Source)[];
+
+/**
+ * The columns. `link` is the passage's link, else the document's through the UN's symbol resolver
+ * (see passageUrl); `citation` the source line as the bot and the command line show it, plain text.
+ */
+export const CSV_COLUMNS = [
+  'rank',
+  'score',
+  'passage',
+  'excerpt',
+  'text',
+  ...CSV_SOURCE_FIELDS,
+  'link',
+  ...CSV_STATEMENT_FIELDS,
+  'citation',
+] as const;
 
 const BOM = '\uFEFF';
 
@@ -80,6 +100,8 @@ export function hitsCsv(hits: readonly Hit[], firstRank = 1, listed = false): st
       row.push(CSV_FLAG_FIELDS.has(f) || typeof v === 'boolean' ? String(v === true) : v);
     }
     row.push(passageUrl(s, hit.text));
+    for (const f of CSV_STATEMENT_FIELDS) row.push(s[f]);
+    row.push(citationLine(s));
     lines.push(row.map(csvCell).join(','));
   });
   return BOM + lines.join('\r\n') + '\r\n';

@@ -3,6 +3,7 @@
  * document at the passage (a PDF page, or a text fragment on a web page).
  */
 import type { DocumentMeta, Passage, Source, Statement } from '../types.ts';
+import { symbolUrl } from '../ingest/formats/symbol.ts';
 import { LIST_ITEM, printedParagraphNumber } from '../ingest/paragraph-number.ts';
 import { statementOf } from '../ingest/statements.ts';
 import { inStatementHeading } from './speakers.ts';
@@ -433,11 +434,14 @@ function encodeFragmentText(s: string): string {
 /**
  * A link to the passage: `url#page=N` when the passage has a page; for a web page (http(s), not a
  * PDF) a text-fragment link `url#:~:text=<first words>,<last words>` that scrolls to and highlights
- * the passage; otherwise the document's url as is. Undefined when the source has no url.
+ * the passage; otherwise the document's url as is. A source with no url but a UN document symbol is
+ * linked to the document through the UN's symbol resolver (`https://undocs.org/A/70/PV.22`, see
+ * symbolUrl): derived from the symbol, the document's, not the passage's place in it. Undefined
+ * when the source has neither.
  */
 export function passageUrl(s: Source, passageText: string): string | undefined {
   const url = s.url?.trim();
-  if (!url) return undefined;
+  if (!url) return symbolUrl(s.symbol);
   const [base, fragment] = splitFragment(url);
   if (s.page !== undefined) return `${base}#page=${s.page}`;
   if (!/^https?:\/\//i.test(base) || /\.pdf(?:[?#]|$)/i.test(base)) return url;

@@ -110,8 +110,8 @@ describe('the citation columns of a numbered UN document', () => {
     for (const [query, want] of cases) {
       const csv = await search([query, '--csv', '--limit', '1']);
       const header = csv.slice(1).split('\r\n')[0]!.split(',');
-      // the new columns follow the older ones, so their positions hold; link stays last
-      expect(header.slice(-9)).toEqual([
+      // the new columns follow the older ones, so their positions hold; then the statement's and the citation (QA22 F7)
+      expect(header.slice(21, 30)).toEqual([
         'pageEnd',
         'afterParagraph',
         'beforeParagraph',
@@ -122,6 +122,7 @@ describe('the citation columns of a numbered UN document', () => {
         'footnoteNumber',
         'link',
       ]);
+      expect(header.slice(30)).toEqual(['statement', 'reportedBy', 'onBehalfOf', 'languageNote', 'citation']);
       const [row] = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
       expect(Object.fromEntries(columns.map((c) => [c, row![c]]))).toEqual(want);
       // the same values as --json's source

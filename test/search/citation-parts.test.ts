@@ -3,6 +3,7 @@
  * citation says which part it is, in the citation line (CLI, the bot's hits, "More context"), in
  * JSON (`part`, `parts`) and CSV; a part keeps the pages its own words are on.
  */
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonHit } from '../../src/cli/print.ts';
 import { closeExtractors } from '../../src/ingest/load-library.ts';
@@ -73,14 +74,13 @@ describe('the parts of a paragraph cut into passages are cited apart', () => {
     const whole = engine.passage('usa-24')!;
     expect(jsonHit(second).source).toMatchObject({ paragraph: 23, part: 2, parts: 2 });
     expect(jsonHit(whole).source).toMatchObject({ paragraph: 24, part: null, parts: null });
-    const [header, secondRow, wholeRow] = hitsCsv([second, whole])
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
-    // the last cells (part, parts, link: no url here) hold no comma or quote
-    expect(header!.split(',').slice(-4)).toEqual(['part', 'parts', 'footnoteNumber', 'link']);
-    expect(secondRow!.split(',').slice(-4)).toEqual(['2', '2', '', '']);
-    expect(wholeRow!.split(',').slice(-4)).toEqual(['', '', '', '']);
+    const [header, secondRow, wholeRow] = parse(hitsCsv([second, whole]).replace(/^\uFEFF/, '')) as string[][];
+    // part, parts, footnoteNumber, link (no url nor symbol here), then the citation
+    const at = header!.indexOf('part');
+    expect(header!.slice(at, at + 4)).toEqual(['part', 'parts', 'footnoteNumber', 'link']);
+    expect(secondRow!.slice(at, at + 4)).toEqual(['2', '2', '', '']);
+    expect(wholeRow!.slice(at, at + 4)).toEqual(['', '', '', '']);
+    expect(secondRow!.at(-1)).toBe('Donald Trump · United States of America · 73rd session · 2018 · ¶ 23 (part 2 of 2)');
   });
 
   it("the bot's hit and its More context view say which part", async () => {
@@ -147,7 +147,10 @@ describe('on real UN documents: a turn cited by its page, a paragraph cited by w
     // before: "… · after para. 57 · p. 19 · A/80/590" for both parts
     expect(citationLine(hit.source)).toMatch(/ · after para\. 57 \(part 2 of 2\) · p\. 19 · A\/80\/590$/);
     const reply = renderReply(searchReply(response, 0, { query, filters: {} }, new StateStore()));
-    expect(reply.embeds[0]!.fields![0]!.value).toMatch(/— .* · after para\. 57 \(part 2 of 2\) · p\. 19 · A\/80\/590$/);
+    // linked to the report through the UN's symbol resolver (the file gives no url)
+    expect(reply.embeds[0]!.fields![0]!.value).toMatch(
+      /— \[.* · after para\. 57 \(part 2 of 2\) · p\. 19 · A\/80\/590\]\(https:\/\/undocs\.org\/A\/80\/590\)$/,
+    );
     const context = JSON.stringify(renderReply(contextReply(engine.context(hit.id, 1), hit.id)).embeds);
     expect(context).toContain('after para. 57 (part 1 of 2)');
     expect(context).toContain('after para. 57 (part 2 of 2)');

@@ -112,6 +112,9 @@ describe('facets, /sources and the share card', () => {
     const hit = (await engine.search('Kashmir', { filters: { country: 'IND' } })).hits[0]!;
     const card = quoteCard(hit, undefined).cards![0]!;
     expect(card.title).toBe('Mr. Surie (India)');
-    expect(card.description).toMatch(/— Mr\. Surie \(India\) · A\/50\/PV\.33 · 18 October 1995 · p\. [34]$/);
+    // linked to the record through the UN's symbol resolver (the file gives no url; QA22 F7)
+    expect(card.description).toMatch(
+      /— \[Mr\. Surie \(India\) · A\/50\/PV\.33 · 18 October 1995 · p\. [34]\]\(https:\/\/undocs\.org\/A\/50\/PV\.33\)$/,
+    );
   });
 });

@@ -61,3 +61,27 @@ export function generalAssemblySession(symbol: string): string | undefined {
   const n = Number(m[1]);
   return n >= 31 ? String(n) : undefined;
 }
+
+/**
+ * Series the UN's own symbol resolver (https://undocs.org) opens: the principal organs (A/, S/, E/,
+ * ST/), UNCTAD, the UNDP, UNEP and UN-Women boards, the treaty bodies and the Organized Crime
+ * Convention's conference. Not the series whose papers live elsewhere (UNODC/CND conference room
+ * papers, IAEA's GC, UNIDO's IDB).
+ */
+// prettier-ignore
+const RESOLVER_SERIES = [
+  'A', 'S', 'E', 'ST', 'TD', 'DP', 'UNEP', 'UNW', 'CEDAW', 'CRC', 'CCPR', 'CERD', 'CAT', 'CRPD', 'CMW', 'HRI', 'CTOC',
+];
+const WHOLE_RESOLVABLE = new RegExp(String.raw`^(?:${RESOLVER_SERIES.join('|')})(?:/${SEGMENT}){1,7}${SUFFIX}$`);
+
+/**
+ * A link that opens the document a UN symbol names, through the UN's official symbol resolver:
+ * `https://undocs.org/A/70/PV.22`, `https://undocs.org/S/RES/2532(2020)` (spaces taken out, as the
+ * UN writes the symbol in its system). Undefined for anything that is not wholly a well-formed
+ * symbol of a series the resolver opens (see RESOLVER_SERIES), with a numbered element.
+ */
+export function symbolUrl(symbol: string | undefined): string | undefined {
+  const s = symbol?.trim();
+  if (!s || !/\d/.test(s) || !WHOLE_RESOLVABLE.test(s)) return undefined;
+  return `https://undocs.org/${s.replace(/\s+/g, '')}`;
+}

@@ -7,6 +7,7 @@ import { MAX_STATEMENTS_PER_FILE, type ExtractedDocument, type ExtractedParagrap
 import { decodeText } from '../decode.ts';
 import { fileDocumentId } from '../document-id.ts';
 import { splitFrontMatter } from '../metadata.ts';
+import { stripEmphasis, stripMarkdownMarks } from '../markdown-marks.ts';
 import { normalizeText } from '../reflow.ts';
 import { recordSymbolOfHeads } from '../running-heads.ts';
 import { findSymbol, SYMBOL_WINDOW } from './symbol.ts';
@@ -136,7 +137,7 @@ function withSymbol(doc: ExtractedDocument, symbol: string | undefined): Extract
   return doc;
 }
 
-/** Markdown paragraphs: blank lines and list items separate them; `#` headings become their heading. */
+/** Markdown paragraphs: blank lines and list items separate them; `#` headings become their heading; emphasis and quotation marks go (../markdown-marks.ts). */
 function paragraphsOfMarkdown(body: string): ExtractedParagraph[] {
   const out: ExtractedParagraph[] = [];
   let heading: string | undefined;
@@ -144,7 +145,7 @@ function paragraphsOfMarkdown(body: string): ExtractedParagraph[] {
   const flush = (): void => {
     if (block.length === 0) return;
     let text = '';
-    for (const line of block) text = !text ? line : /\p{L}-$/u.test(text) ? text + line : `${text} ${line}`;
+    for (const line of stripMarkdownMarks(block)) text = !text ? line : /\p{L}-$/u.test(text) ? text + line : `${text} ${line}`;
     text = text.replace(/\s+/g, ' ').trim();
     if (text) out.push(heading !== undefined ? { text, heading } : { text });
     block = [];
@@ -154,7 +155,7 @@ function paragraphsOfMarkdown(body: string): ExtractedParagraph[] {
     const h = /^#{1,6}\s+(.*?)\s*#*$/.exec(line);
     if (h) {
       flush();
-      heading = h[1] || undefined;
+      heading = h[1] ? stripEmphasis(h[1]) : undefined;
       continue;
     }
     if (!line) {
