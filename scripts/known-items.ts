@@ -3,6 +3,8 @@
  * sentence? Shared by `npm run eval` (scripts/eval.ts) and the excerpt check (bench/excerpt-sentences.ts).
  */
 
+import { stripMarkdownMarks } from '../src/ingest/markdown-marks.ts';
+
 /** Runs of whitespace as one space, trimmed (targets from hard-wrapped files hold line breaks). */
 export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -14,6 +16,10 @@ export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
  */
 export function passageHoldsTarget(passage: string, target: string): boolean {
   if (holds(passage, target)) return true;
+  // a target copied from a file a converter left Markdown marks in ("**CFA 99 billion**"), read as
+  // the library reads the file: without them (src/ingest/markdown-marks.ts)
+  const read = stripMarkdownMarks(target.split('\n')).join('\n');
+  if (read !== target) return passageHoldsTarget(passage, read);
   // each wrap: a compound keeps its hyphen (Timor-Leste), a word broken by it loses it (devel-opment)
   const parts = target.split(/(?<=\p{L})-[ \t]*\r?\n\s*/u);
   const wraps = Math.min(parts.length - 1, 8);
