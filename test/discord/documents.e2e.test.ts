@@ -9,16 +9,10 @@ import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/registry.ts';
-import { parseConfig } from '../../src/config.ts';
-import { createBot, type Bot } from '../../src/discord/bot.ts';
-import { deployCommands } from '../../src/discord/deploy.ts';
-import { createLibrary, type Library } from '../../src/library/handle.ts';
-import { openLibrary } from '../../src/library/open.ts';
-import { createLogger } from '../../src/logger.ts';
-import { startFakeDiscord, type FakeDiscord } from '../discord-server/fake-discord.ts';
+import type { Bot } from '../../src/discord/bot.ts';
+import type { FakeDiscord } from '../discord-server/fake-discord.ts';
+import { botOnLoopback, closeOnLoopback, expectNoViolations, openOnLoopback, type OnLoopback } from '../support/in-process-bot.ts';
 
 type Obj = Record<string, unknown>;
 const UN = fileURLToPath(new URL('../fixtures/un-documents/', import.meta.url));
@@ -33,47 +27,22 @@ const FILES = [
   'A_50_PV.33.pdf',
 ];
 
+let on: OnLoopback;
 let fake: FakeDiscord;
 let bot: Bot;
-let library: Library;
 
 beforeAll(async () => {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'verbatim-documents-'));
-  const root = path.join(tmp, 'library');
+  const root = path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-documents-')), 'library');
   mkdirSync(root);
   for (const f of FILES) cpSync(path.join(UN, f), path.join(root, f));
-  fake = await startFakeDiscord();
-  const config = parseConfig({
-    DISCORD_TOKEN: fake.token,
-    DISCORD_CLIENT_ID: fake.applicationId,
-    DISCORD_GUILD_ID: fake.guildId,
-    DATA_DIR: root,
-    INDEX_CACHE: path.join(tmp, 'index.bin'),
-    LOG_LEVEL: 'info',
-    DISCORD_API_BASE: fake.apiBase,
-  });
-  await deployCommands(
-    config,
-    commands.map((c) => c.data),
-  );
-  library = createLibrary((onProgress) => openLibrary({ dataDir: config.dataDir, cachePath: config.indexCache!, onProgress }));
-  await library.ready;
-  const sink = new Writable({ write: (_chunk: Buffer, _e, done) => done() });
-  bot = createBot({ engineProvider: library, commands, log: createLogger(config.logLevel, sink), config, version: '0.1.0' });
+  on = await openOnLoopback(root);
+  fake = on.fake;
+  bot = botOnLoopback(on);
   await bot.start();
 }, 120_000);
 
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-  await library?.close();
-});
-
-afterEach(() => {
-  const violations = [...fake.violations];
-  fake.clearLogs();
-  expect(violations).toEqual([]);
-});
+afterAll(() => closeOnLoopback(bot, on));
+afterEach(() => expectNoViolations(fake));
 
 type View = Awaited<ReturnType<ReturnType<FakeDiscord['slashCommand']>['response']>>;
 const embed = (v: View): Obj => v.embeds[0] ?? {};

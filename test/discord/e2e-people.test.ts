@@ -4,62 +4,29 @@
  * the loopback Discord-compatible server. The library is twelve real UNGDC speeches whose manifest
  * spells Biden four ways, the two Bushes and Chávez three ways (test/fixtures/ungdc-people).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/registry.ts';
-import { parseConfig } from '../../src/config.ts';
-import { createBot, type Bot } from '../../src/discord/bot.ts';
-import { deployCommands } from '../../src/discord/deploy.ts';
-import { createLibrary, type Library } from '../../src/library/handle.ts';
-import { openLibrary } from '../../src/library/open.ts';
-import { createLogger } from '../../src/logger.ts';
+import type { Bot } from '../../src/discord/bot.ts';
 import type { SearchEngine } from '../../src/types.ts';
-import { startFakeDiscord, type FakeDiscord, type ReplyView } from '../discord-server/fake-discord.ts';
+import type { FakeDiscord, ReplyView } from '../discord-server/fake-discord.ts';
+import { botOnLoopback, closeOnLoopback, expectNoViolations, openOnLoopback, type OnLoopback } from '../support/in-process-bot.ts';
 
 const PEOPLE = fileURLToPath(new URL('../fixtures/ungdc-people', import.meta.url));
 
+let on: OnLoopback;
 let fake: FakeDiscord;
 let bot: Bot;
-let library: Library;
 let engine: SearchEngine;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
-  const config = parseConfig({
-    DISCORD_TOKEN: fake.token,
-    DISCORD_CLIENT_ID: fake.applicationId,
-    DISCORD_GUILD_ID: fake.guildId,
-    DATA_DIR: PEOPLE,
-    INDEX_CACHE: path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-e2e-people-')), 'index.bin'),
-    LOG_LEVEL: 'info',
-    DISCORD_API_BASE: fake.apiBase,
-  });
-  await deployCommands(
-    config,
-    commands.map((c) => c.data),
-  );
-  library = createLibrary((onProgress) => openLibrary({ dataDir: config.dataDir, cachePath: config.indexCache!, onProgress }));
-  engine = (await library.ready).engine;
-  const sink = new Writable({ write: (_chunk: Buffer, _e, done) => done() });
-  bot = createBot({ engineProvider: library, commands, log: createLogger(config.logLevel, sink), config, version: '0.1.0' });
+  on = await openOnLoopback(PEOPLE);
+  ({ fake, engine } = on);
+  bot = botOnLoopback(on);
   await bot.start();
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-  await library?.close();
-});
-
-afterEach(() => {
-  const violations = [...fake.violations];
-  fake.clearLogs();
-  expect(violations).toEqual([]);
-});
+afterAll(() => closeOnLoopback(bot, on));
+afterEach(() => expectNoViolations(fake));
 
 const fields = (v: ReplyView): { name: string; value: string }[] =>
   ((v.embeds[0] ?? {})['fields'] as { name: string; value: string }[] | undefined) ?? [];

@@ -4,58 +4,35 @@
  * years) logged in to the loopback Discord-compatible server with the real discord.js client.
  * Assertions are about what a member sees and gets.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/registry.ts';
-import { parseConfig } from '../../src/config.ts';
-import { createBot, type Bot } from '../../src/discord/bot.ts';
-import { deployCommands } from '../../src/discord/deploy.ts';
-import { createLibrary, type Library } from '../../src/library/handle.ts';
-import { openLibrary } from '../../src/library/open.ts';
-import { createLogger } from '../../src/logger.ts';
+import type { Bot } from '../../src/discord/bot.ts';
 import { escapeMarkdown } from '../../src/render/text.ts';
 import type { LibraryHandle } from '../../src/library/handle.ts';
 import type { SearchEngine } from '../../src/types.ts';
-import { ATTACHMENT_SIZE_LIMIT, startFakeDiscord, type FakeDiscord, type ReplyView } from '../discord-server/fake-discord.ts';
+import { ATTACHMENT_SIZE_LIMIT, type FakeDiscord, type ReplyView } from '../discord-server/fake-discord.ts';
 import { countPixels, decodePng } from '../support/png.ts';
 import { engineWith } from '../support/engine.ts';
+import { botOnLoopback, closeOnLoopback, expectNoViolations, openOnLoopback, type OnLoopback } from '../support/in-process-bot.ts';
 
 type Obj = Record<string, unknown>;
 
 /** Real UNGDC speeches: Austria 1956; Bhutan, Colombia, Venezuela 2011; Brazil, Colombia 2021. */
 const UNGDC = fileURLToPath(new URL('../fixtures/ungdc', import.meta.url));
 
+let on: OnLoopback;
 let fake: FakeDiscord;
 let bot: Bot;
-let library: Library;
 let engine: SearchEngine;
 let makeBot: (deferAfterMs?: number) => Bot;
 /** Added latency before the engine answers (to make the bot defer), in ms. */
 let slowMs = 0;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
-  const config = parseConfig({
-    DISCORD_TOKEN: fake.token,
-    DISCORD_CLIENT_ID: fake.applicationId,
-    DISCORD_GUILD_ID: fake.guildId,
-    DATA_DIR: UNGDC,
-    INDEX_CACHE: path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-e2e-trends-')), 'index.bin'),
-    LOG_LEVEL: 'info',
-    DISCORD_API_BASE: fake.apiBase,
-  });
-  await deployCommands(
-    config,
-    commands.map((c) => c.data),
-  );
-  library = createLibrary((onProgress) => openLibrary({ dataDir: config.dataDir, cachePath: config.indexCache!, onProgress }));
-  engine = (await library.ready).engine;
-  const sink = new Writable({ write: (_chunk: Buffer, _e, done) => done() });
+  on = await openOnLoopback(UNGDC);
+  ({ fake, engine } = on);
+  const { library } = on;
   const slow = async (): Promise<void> => {
     if (slowMs) await new Promise((r) => setTimeout(r, slowMs));
   };
@@ -72,30 +49,13 @@ beforeAll(async () => {
     },
     reload: () => library.reload(),
   };
-  makeBot = (deferAfterMs) =>
-    createBot({
-      engineProvider: provider,
-      commands,
-      log: createLogger(config.logLevel, sink),
-      config,
-      version: '0.1.0',
-      ...(deferAfterMs !== undefined ? { deferAfterMs } : {}),
-    });
+  makeBot = (deferAfterMs) => botOnLoopback(on, { engineProvider: provider, ...(deferAfterMs !== undefined ? { deferAfterMs } : {}) });
   bot = makeBot();
   await bot.start();
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-  await library?.close();
-});
-
-afterEach(() => {
-  const violations = [...fake.violations];
-  fake.clearLogs();
-  expect(violations).toEqual([]);
-});
+afterAll(() => closeOnLoopback(bot, on));
+afterEach(() => expectNoViolations(fake));
 
 const embed = (v: ReplyView): Obj => v.embeds[0] ?? {};
 const fields = (v: ReplyView): { name: string; value: string }[] => (embed(v)['fields'] as { name: string; value: string }[] | undefined) ?? [];
