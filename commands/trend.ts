@@ -56,7 +56,6 @@ export async function runTrend(s: TrendState, ctx: CommandContext, sharedBy?: st
     {
       title: chart.title,
       measure: measureBy(counts, options),
-      by: s.by,
       total: counts.total,
       noun: s.per,
       top: summaryLines(counts, options, 8),

@@ -7,7 +7,7 @@
  */
 import { tokens } from '../index/analyzer.ts';
 import type { EngineState } from '../index/state.ts';
-import { fingerprintOf, isEdit, type Fingerprint } from './fingerprint.ts';
+import { fingerprintOf, fingerprintWords, isEdit, type Fingerprint } from './fingerprint.ts';
 
 /** A word held by more passages than this is too common to find copies by; nor are more passages compared. */
 const MAX_CANDIDATES = 500;
@@ -17,9 +17,8 @@ const MAX_CANDIDATES = 500;
  * as close as an edit by their fingerprints.
  */
 const MIN_EDIT_WORDS = 30;
-const WORD = /[\p{L}\p{N}]+/gu;
 function sameWords(a: string, b: string): boolean {
-  return (a.toLowerCase().match(WORD) ?? []).join(' ') === (b.toLowerCase().match(WORD) ?? []).join(' ');
+  return fingerprintWords(a).join(' ') === fingerprintWords(b).join(' ');
 }
 
 /** How many of a passage's rarest words find the passages it is compared with (one may be misspelt in the copy). */

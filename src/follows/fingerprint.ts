@@ -20,6 +20,11 @@ export interface Fingerprint {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** A passage's words as fingerprints read them: runs of letters and digits, in small letters. */
+export function fingerprintWords(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
 /** FNV-1a, 32 bits, from `seed`. */
 function fnv(s: string, seed: number): number {
   let h = seed >>> 0;
@@ -81,7 +86,7 @@ const lows = new BitCounts();
 
 /** The fingerprint of a passage's text. */
 export function fingerprintOf(text: string): Fingerprint {
-  const words = text.toLowerCase().match(WORD) ?? [];
+  const words = fingerprintWords(text);
   const ha = words.map((w) => fnv(w, 0x811c9dc5));
   const hb = words.map((w) => fnv(w, 0x9747b28c));
   highs.reset();

@@ -417,7 +417,6 @@ export interface TrendAnswer {
   title: string;
   /** What is counted, and by what: "matching passages per 1,000 passages of each year", "matching passages by country" (chart/spec.ts measureBy). */
   measure: string;
-  by: 'year' | 'session' | 'country' | 'speaker';
   total: number;
   noun: 'passages' | 'documents';
   /** Top buckets with counts, one line each (or each value's line, for a trend per value). */
