@@ -106,14 +106,16 @@ export function rank(
       : null;
     const required = requiredCandidates(c, plan) ?? most?.conj ?? null;
     const { idfOf, cut } = scoreBm25f(c, plan, s, required);
-    const byScore = rankOrder(c, plan, s);
+    const tier = rankTier(c, plan, s);
+    const byScore = rankOrder(tier, s);
     if (!required) expandByFeedback(c, plan, s, byScore);
     liftSpeaker(c, plan, s);
     const cands = candidateList(c, plan, s, required);
     // filters alone: whole documents by their date, each first to last (a report's dated sections too)
     const dates = parsed.filtersAlone ? documentDays(c.store) : c.store.arrays.dateFrom;
     // (filters alone: no word to hold, the documents by date)
-    const cmp = sort === 'relevance' ? byScore : parsed.filtersAlone ? byDateThen(dates, sort, byScore) : dateOrder(c, plan, s, dates, sort, byScore);
+    const cmp =
+      sort === 'relevance' ? byScore : parsed.filtersAlone ? byDateThen(dates, sort, byScore) : dateOrder(tier, plan, s, dates, sort, byScore);
     let order: number[];
     let total = cands.length;
     let estimated = false;
@@ -182,9 +184,8 @@ function countryTerms(): ReadonlySet<string> {
  * tiered too when a rank-only stand-in scores for it: the passages saying the word come first.
  * Passages holding only a country or year the query names come after those holding another of its words.
  */
-function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: number) => number {
+function rankOrder(tier: (g: number) => number, s: Scratch): (a: number, b: number) => number {
   const { score } = s;
-  const tier = rankTier(c, plan, s);
   return (a, b) => tier(b) - tier(a) || score[b]! - score[a]! || a - b;
 }
 
@@ -195,14 +196,13 @@ function rankOrder(c: Corpus, plan: QueryPlan, s: Scratch): (a: number, b: numbe
  * drug testing before any passage on nuclear tests).
  */
 function dateOrder(
-  c: Corpus,
+  tier: (g: number) => number,
   plan: QueryPlan,
   s: Scratch,
   dates: Int32Array,
   sort: 'newest' | 'oldest',
   byScore: (a: number, b: number) => number,
 ): (a: number, b: number) => number {
-  const tier = rankTier(c, plan, s);
   const { mask } = s;
   const fullMask = plan.words.length ? (2 ** Math.min(plan.words.length, 31) - 1) >>> 0 : 0;
   const held = (g: number): number => (tier(g) === 0 ? -1 : popCount(mask[g]! & fullMask));
