@@ -44,6 +44,8 @@ function isDigit(cp: number): boolean {
   return NUMBER.test(String.fromCodePoint(cp));
 }
 
+/** The hyphens a compound is written with (the analyzer's COMPOUND). */
+const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011;
 const isApostrophe = (cp: number): boolean => cp === 0x27 || cp === 0x2019 || cp === 0x2bc;
 const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
 const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
@@ -171,6 +173,9 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
   }
   const seq: (string | null)[] = [];
   let text = '';
+  // whether a hyphen follows a word that could open a compound whose closed term is a phrase's (its
+  // head one of `heads`; one letter, or not plain ASCII, read as could): else no closed reading is needed
+  let mayCompound = false;
   const visit = (s: number, e: number, as?: string): void => {
     if (as !== undefined) {
       // a sign standing for a word ("%" for percent)
@@ -186,6 +191,7 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
       const head = wordHead(text.slice(s, e));
       analyse = isArabicScript(head.charCodeAt(0)) || heads.has(head);
     }
+    if (!mayCompound && isHyphen(text.charCodeAt(e)) && (analyse || e - s < 2 || c0 >= 128 || c1 >= 128)) mayCompound = true;
     if (!analyse) {
       seq.push(null);
       return;
@@ -199,13 +205,14 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     if (wanted.length === 0) return true;
     seq.length = 0;
     text = t;
+    mayCompound = false;
     forEachWord(t, visit);
     // a phrase written closed also holds across a hyphenated compound ("international cooperation"
     // in "international co-operation"), as search reads it (phraseMatches): checked on the tokens, only when needed
     closed = undefined;
     return wanted.every((p) => {
       if (phraseMatches(seq, null, p, true).length > 0) return true;
-      if (closed === undefined) closed = closedTerms(t, wantedTerms);
+      if (closed === undefined) closed = mayCompound ? closedTerms(t, wantedTerms) : null;
       return closed !== null && phraseMatches(closed.terms, closed.spans, p, true).length > 0;
     });
   };
