@@ -906,16 +906,25 @@ export interface CompoundSpan {
  * token starting inside the compound is part of it ("Nam's" in "Viet-Nam's"). Null when the text has none.
  */
 export function compoundSpans(text: string, toks: readonly Token[], compounds = compoundTerms(text)): Map<number, CompoundSpan> | null {
+  return compoundSpansAt(toks.length, (i) => toks[i]!.start, compounds);
+}
+
+/** {@link compoundSpans} over `n` words given by where each starts in the text (`startOf`, ascending). */
+export function compoundSpansAt(
+  n: number,
+  startOf: (i: number) => number,
+  compounds: ReadonlyArray<{ term: string; start: number; end: number }>,
+): Map<number, CompoundSpan> | null {
   if (compounds.length === 0) return null;
   const spans = new Map<number, CompoundSpan>();
   let k = 0;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    while (k < compounds.length && compounds[k]!.end <= t.start) k++;
+  for (let i = 0; i < n; i++) {
+    const start = startOf(i);
+    while (k < compounds.length && compounds[k]!.end <= start) k++;
     const c = compounds[k];
-    if (!c || t.start !== c.start) continue;
+    if (!c || start !== c.start) continue;
     let to = i + 1;
-    while (to < toks.length && toks[to]!.start < c.end) to++;
+    while (to < n && startOf(to) < c.end) to++;
     spans.set(i, { to, term: c.term });
   }
   return spans.size ? spans : null;

@@ -8,7 +8,7 @@
  */
 import {
   analyzeWord,
-  compoundSpans,
+  compoundSpansAt,
   emitWord,
   compoundTerms,
   isArabicScript,
@@ -17,7 +17,6 @@ import {
   phraseMatches,
   phraseTerms,
   termHeads,
-  tokens,
   wordHead,
   type CompoundSpan,
   type WordSpanFn,
@@ -172,6 +171,8 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     for (const t of phraseTerms(p)) for (const h of termHeads(t)) addHead(h);
   }
   const seq: (string | null)[] = [];
+  // where each of seq's words starts in the text
+  const starts: number[] = [];
   let text = '';
   // whether a hyphen follows a word that could open a compound whose closed term is a phrase's (its
   // head one of `heads`; one letter, or not plain ASCII, read as could): else no closed reading is needed
@@ -180,6 +181,7 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     if (as !== undefined) {
       // a sign standing for a word ("%" for percent)
       seq.push(analyzeWord(as)!.term);
+      starts.push(s);
       return;
     }
     const c0 = text.charCodeAt(s);
@@ -194,16 +196,21 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     if (!mayCompound && isHyphen(text.charCodeAt(e)) && (analyse || e - s < 2 || c0 >= 128 || c1 >= 128)) mayCompound = true;
     if (!analyse) {
       seq.push(null);
+      starts.push(s);
       return;
     }
     const a = analyzeWord(text.slice(s, e));
-    if (a) seq.push(a.term);
+    if (a) {
+      seq.push(a.term);
+      starts.push(s);
+    }
   };
   const wantedTerms = new Set(wanted.flatMap(phraseTerms));
-  let closed: { terms: string[]; spans: Map<number, CompoundSpan> } | null | undefined;
+  let closed: Map<number, CompoundSpan> | null | undefined;
   return (t: string): boolean => {
     if (wanted.length === 0) return true;
     seq.length = 0;
+    starts.length = 0;
     text = t;
     mayCompound = false;
     forEachWord(t, visit);
@@ -212,17 +219,18 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     closed = undefined;
     return wanted.every((p) => {
       if (phraseMatches(seq, null, p, true).length > 0) return true;
-      if (closed === undefined) closed = mayCompound ? closedTerms(t, wantedTerms) : null;
-      return closed !== null && phraseMatches(closed.terms, closed.spans, p, true).length > 0;
+      if (closed === undefined) closed = mayCompound ? namedCompounds(t, wantedTerms, starts) : null;
+      return closed !== null && phraseMatches(seq, closed, p, true).length > 0;
     });
   };
 }
 
-/** A text's terms and where its hyphenated compounds open (see compoundSpans), or null without a compound a phrase names. */
-function closedTerms(text: string, named: ReadonlySet<string>): { terms: string[]; spans: Map<number, CompoundSpan> } | null {
+/**
+ * Where a text's hyphenated compounds open among its words (their `starts`; see compoundSpansAt),
+ * or null without a compound whose closed term is one of `named`.
+ */
+function namedCompounds(text: string, named: ReadonlySet<string>, starts: readonly number[]): Map<number, CompoundSpan> | null {
   const compounds = compoundTerms(text);
   if (!compounds.some((c) => named.has(c.term))) return null;
-  const toks = tokens(text);
-  const spans = compoundSpans(text, toks, compounds);
-  return spans && { terms: toks.map((t) => t.term), spans };
+  return compoundSpansAt(starts.length, (i) => starts[i]!, compounds);
 }
