@@ -55,10 +55,11 @@ const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
  * and soft hyphens inside them, and apostrophes before letters; each read on by the analyzer's
  * `emitWord` (ordinals, "per cent", signs after a number standing for a word).
  */
-export function forEachWord(text: string, fn: WordSpanFn): void {
+export function forEachWord(text: string, fn: WordSpanFn, bound: { end: number } = { end: text.length }): void {
   const n = text.length;
   let i = 0;
-  while (i < n) {
+  // `fn` may end the scan early by setting `bound.end` (to 0)
+  while (i < bound.end) {
     const cp = text.codePointAt(i)!;
     if (isDigit(cp)) {
       const start = i;
@@ -177,11 +178,32 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
   // whether a hyphen follows a word that could open a compound whose closed term is a phrase's (its
   // head one of `heads`; one letter, or not plain ASCII, read as could): else no closed reading is needed
   let mayCompound = false;
+  // phrases of plain terms (no compound slot) are seen to hold as the scan goes, which ends once
+  // every one has: a passage that holds them is seldom read to its end
+  const plain = wanted.every((p) => phraseTerms(p).length === p.length);
+  const found = new Uint8Array(wanted.length);
+  let left = 0;
+  const bound = { end: 0 };
+  const push = (term: string, s: number): void => {
+    seq.push(term);
+    starts.push(s);
+    if (left === 0) return;
+    const L = seq.length;
+    for (let j = 0; j < wanted.length; j++) {
+      const p = wanted[j]!;
+      const n = p.length;
+      if (found[j] || L < n || p[n - 1] !== term) continue;
+      let k = 0;
+      while (k < n - 1 && seq[L - n + k] === p[k]) k++;
+      if (k < n - 1) continue;
+      found[j] = 1;
+      if (--left === 0) bound.end = 0;
+    }
+  };
   const visit = (s: number, e: number, as?: string): void => {
     if (as !== undefined) {
       // a sign standing for a word ("%" for percent)
-      seq.push(analyzeWord(as)!.term);
-      starts.push(s);
+      push(analyzeWord(as)!.term, s);
       return;
     }
     const c0 = text.charCodeAt(s);
@@ -200,10 +222,7 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
       return;
     }
     const a = analyzeWord(text.slice(s, e));
-    if (a) {
-      seq.push(a.term);
-      starts.push(s);
-    }
+    if (a) push(a.term, s);
   };
   const wantedTerms = new Set(wanted.flatMap(phraseTerms));
   let closed: Map<number, CompoundSpan> | null | undefined;
@@ -213,7 +232,11 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     starts.length = 0;
     text = t;
     mayCompound = false;
-    forEachWord(t, visit);
+    found.fill(0);
+    left = plain ? wanted.length : 0;
+    bound.end = t.length;
+    forEachWord(t, visit, bound);
+    if (plain && left === 0) return true;
     // a phrase written closed also holds across a hyphenated compound ("international cooperation"
     // in "international co-operation"), as search reads it (phraseMatches): checked on the tokens, only when needed
     closed = undefined;

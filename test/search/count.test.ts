@@ -147,6 +147,16 @@ describe('phraseChecker', () => {
     expect(phraseChecker([phrase])(text)).toBe(expected);
   });
 
+  it('holds several phrases only when it holds each, wherever in the text (the scan ends once all are seen)', () => {
+    const terms = (q: string): string[] => tokens(q).map((t) => t.term);
+    const text = 'The law of the sea was debated. Later, the sea bed and its resources; then international co-operation.';
+    expect(phraseChecker([terms('law of the sea'), terms('sea bed')])(text)).toBe(true);
+    expect(phraseChecker([terms('sea bed'), terms('law of the sea')])(text)).toBe(true);
+    expect(phraseChecker([terms('law of the sea'), terms('its resources'), terms('sea level')])(text)).toBe(false);
+    // one found as written early, the other only with a compound read closed at the end
+    expect(phraseChecker([terms('law of the sea'), terms('international cooperation')])(text)).toBe(true);
+  });
+
   // the scan reads a compound closed only after a word that may open one: these open with one letter, or not in plain ASCII
   it.each([
     ['e-commerce growth', ['ecommerc', 'growth'], true],
