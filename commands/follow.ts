@@ -134,7 +134,7 @@ export default {
             {
               ownerId: user.id,
               guildId,
-              ...(channelId ? { channelId } : {}),
+              ...(channelId ? { channelId } : input.channelId ? { madeIn: input.channelId } : {}),
               canManageChannels: user.canManageChannels ?? false,
               query,
               filters,

@@ -70,22 +70,23 @@ function formFilters(id: string, store: StateStore): SearchState['filters'] {
   return state.filters;
 }
 
-/** Runs a search page and builds its reply (also used by "Find related statements"). */
-export async function runSearch(state: SearchState, page: number, ctx: CommandContext): Promise<Reply> {
-  const response = await ctx.engine.search(state.query, {
+/** Runs a search page and builds its reply (also used by "Find related statements", whose `notices` say how it read the message). */
+export async function runSearch(state: SearchState, page: number, ctx: CommandContext, notices: readonly string[] = []): Promise<Reply> {
+  const found = await ctx.engine.search(state.query, {
     filters: state.filters,
     limit: HITS_PER_PAGE,
     offset: page * HITS_PER_PAGE,
     sort: state.sort ?? 'relevance',
     filtersAlone: true,
   });
+  const response = notices.length ? { ...found, notices: [...notices, ...(found.notices ?? [])] } : found;
   ctx.note({ hits: response.total, page, searchMs: response.tookMs });
   const label = filterLabel(ctx.engine);
   if (response.total === 0) return noHitsReply(state, await explainNoHits(ctx.engine, state.query, state.filters), response.notices, label);
   if (response.hits.length === 0) {
     // Past the end (the library shrank since the buttons were made): show the last page.
     const last = Math.max(0, Math.ceil(response.total / HITS_PER_PAGE) - 1);
-    if (last < page) return runSearch(state, last, ctx);
+    if (last < page) return runSearch(state, last, ctx, notices);
   }
   return searchReply(response, page, state, ctx.store, label);
 }

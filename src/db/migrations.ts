@@ -77,4 +77,8 @@ export const MIGRATIONS: readonly string[] = [
   // 4: each recorded passage's fingerprint beside its id (src/follows/fingerprint.ts), to tell a
   // corrected paragraph from a new one when a file is edited; filled in at the next comparison.
   `ALTER TABLE library_docs ADD COLUMN prints TEXT;`,
+  // 5: where a direct-message follow was made (the channel of its /follow command), so that when
+  // the member's DMs close the pause can be told there. Follows made before have none: they are
+  // paused silently, as before.
+  `ALTER TABLE follows ADD COLUMN made_in TEXT;`,
 ];

@@ -5,7 +5,7 @@
  * is paused, not retried).
  */
 import { DiscordAPIError, PermissionFlagsBits, type Client } from 'discord.js';
-import { DeliveryError, type Outbox, type Target } from '../follows/service.ts';
+import { DMS_CLOSED, DeliveryError, type Outbox, type Target } from '../follows/service.ts';
 import { renderReply } from '../render/discord.ts';
 import type { Reply } from '../render/models.ts';
 
@@ -14,7 +14,7 @@ const NO_ACCESS: Record<number, string> = {
   10003: 'the channel no longer exists',
   10013: 'the member is gone',
   50001: 'missing access to the channel',
-  50007: 'direct messages are closed',
+  50007: DMS_CLOSED,
   50013: 'missing permission to post there',
 };
 

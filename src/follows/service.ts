@@ -11,7 +11,7 @@ import { resolveCountry } from '../search/country-filter.ts';
 import { mapFilterValues } from '../search/filter-values.ts';
 import type { Database } from '../db/database.ts';
 import type { Reply } from '../render/models.ts';
-import { alertReply, dmWelcomeReply, followExistsText, pausedNoticeReply } from '../render/follows.ts';
+import { alertReply, dmWelcomeReply, dmsClosedNoticeReply, followExistsText, pausedNoticeReply } from '../render/follows.ts';
 import { QueryError, type Hit, type SearchEngine, type SearchFilters } from '../types.ts';
 import { ArrivalTracker } from './arrivals.ts';
 import { ALERT_HITS } from '../render/follows.ts';
@@ -49,6 +49,9 @@ export class DeliveryError extends Error {
     super(message);
   }
 }
+
+/** The reason a direct message fails when the member's privacy settings refuse the bot's DMs (Discord's 50007). */
+export const DMS_CLOSED = 'direct messages are closed';
 
 /** A request the bot refuses; the message is fit to show. */
 export class FollowRefusal extends Error {
@@ -88,6 +91,8 @@ export interface CreateFollow {
   guildId: string;
   /** Alerts to this channel; absent: to the owner's DMs. */
   channelId?: string;
+  /** The channel the /follow command was used in: a DM follow's owner is told there if their DMs close. */
+  madeIn?: string;
   /** Whether the member has Manage Channels (required for a channel follow). */
   canManageChannels: boolean;
   query: string;
@@ -374,7 +379,11 @@ export class FollowService implements FollowCommands {
     this.log.info({ follow: f.id, alert: alertId, passages: hits.length, to: f.channelId ? 'channel' : 'dm' }, 'follows: alert sent');
   }
 
-  /** The bot lost access: pause the follow (no retries), log why, and tell the owner once by DM. */
+  /**
+   * The bot lost access: pause the follow (no retries), log why, and tell the owner once: by DM for
+   * a channel follow; for a DM follow whose DMs closed, in the channel it was made in, mentioning
+   * them (the alert itself is not repeated there: that channel may be public).
+   */
   private async pause(f: Follow, reason: string): Promise<void> {
     this.store.pause(f.id, reason);
     this.index.remove(f.id);
@@ -382,7 +391,19 @@ export class FollowService implements FollowCommands {
     this.log.warn({ follow: f.id, owner: f.ownerId, channel: f.channelId, reason }, 'follows: follow paused');
     if (f.ownerTold || !this.outbox) return;
     this.store.markOwnerTold(f.id);
-    if (!f.channelId) return; // the DM itself is what failed
+    if (!f.channelId) {
+      // the DM itself is what failed; a follow made before madeIn was recorded is paused silently, as then
+      if (reason !== DMS_CLOSED || !f.madeIn) return;
+      await this.outbox.post({ channelId: f.madeIn }, dmsClosedNoticeReply(f)).then(
+        () => this.log.info({ follow: f.id, channel: f.madeIn }, 'follows: told the owner in the channel the follow was made in that it is paused'),
+        (err: unknown) =>
+          this.log.info(
+            { follow: f.id, channel: f.madeIn, err: (err as Error).message },
+            'follows: could not tell the owner about the pause in the channel the follow was made in',
+          ),
+      );
+      return;
+    }
     await this.outbox
       .post({ userId: f.ownerId }, pausedNoticeReply(f, reason))
       .catch((err: unknown) => this.log.warn({ follow: f.id, err: (err as Error).message }, 'follows: could not tell the owner about the pause'));
@@ -479,7 +500,7 @@ export class FollowService implements FollowCommands {
       const follow = this.store.insert({
         ownerId: req.ownerId,
         guildId: req.guildId,
-        ...(req.channelId ? { channelId: req.channelId } : {}),
+        ...(req.channelId ? { channelId: req.channelId } : req.madeIn ? { madeIn: req.madeIn } : {}),
         query,
         filters,
         every: req.every,

@@ -17,6 +17,11 @@ export interface Follow {
   filters: SearchFilters;
   every: Every;
   createdAt: number;
+  /**
+   * A direct-message follow: the channel its /follow command was used in, where its owner is told
+   * if their DMs close. Absent for channel follows and for DM follows made before it was recorded.
+   */
+  madeIn?: string;
   /** Why alerts stopped (the bot lost access), when they did. */
   paused?: string;
   ownerTold: boolean;
@@ -36,9 +41,10 @@ interface FollowRow {
   paused: string | null;
   owner_told: number;
   last_digest: number | null;
+  made_in: string | null;
 }
 
-const COLUMNS = 'id, owner_id, guild_id, channel_id, query, filters, every, created_at, paused, owner_told, last_digest';
+const COLUMNS = 'id, owner_id, guild_id, channel_id, query, filters, every, created_at, paused, owner_told, last_digest, made_in';
 
 function toFollow(r: FollowRow): Follow {
   const f: Follow = {
@@ -54,6 +60,7 @@ function toFollow(r: FollowRow): Follow {
   if (r.channel_id) f.channelId = r.channel_id;
   if (r.paused) f.paused = r.paused;
   if (r.last_digest !== null) f.lastDigest = Number(r.last_digest);
+  if (r.made_in) f.madeIn = r.made_in;
   return f;
 }
 
@@ -79,9 +86,19 @@ export class FollowStore {
   insert(f: Omit<Follow, 'id' | 'ownerTold'>): Follow {
     const r = this.db
       .prepare(
-        `INSERT INTO follows (id, owner_id, guild_id, channel_id, query, filters, every, created_at, last_digest) VALUES (${nextId('follows')}, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO follows (id, owner_id, guild_id, channel_id, query, filters, every, created_at, last_digest, made_in) VALUES (${nextId('follows')}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(f.ownerId, f.guildId, f.channelId ?? null, f.query, JSON.stringify(f.filters), f.every, f.createdAt, f.lastDigest ?? null);
+      .run(
+        f.ownerId,
+        f.guildId,
+        f.channelId ?? null,
+        f.query,
+        JSON.stringify(f.filters),
+        f.every,
+        f.createdAt,
+        f.lastDigest ?? null,
+        f.channelId ? null : (f.madeIn ?? null),
+      );
     return this.get(Number(r.lastInsertRowid))!;
   }
 

@@ -47,7 +47,7 @@ export interface MessagePayload {
   content?: string;
   embeds: EmbedPayload[];
   components: ActionRowPayload[];
-  allowedMentions: { parse: []; repliedUser: false };
+  allowedMentions: { parse: []; users?: string[]; repliedUser: false };
   /**
    * New messages: Ephemeral, and SuppressEmbeds when there are no cards. Absent on edits: flags
    * cannot change a message's visibility, and content links are wrapped in <…> anyway.
@@ -251,6 +251,7 @@ export function renderReply(reply: Reply, mode: 'new' | 'edit' = 'new'): Message
     components: renderRows(reply.controls ?? []),
     allowedMentions: { parse: [], repliedUser: false },
   };
+  if (reply.mentionUsers?.length) payload.allowedMentions.users = [...reply.mentionUsers];
   if (reply.files?.length) payload.files = renderFiles(reply.files);
   if (reply.text) payload.content = truncateMarkdown(suppressPreviews(reply.text), LIMITS.content);
   else if (mode === 'edit') payload.content = '';

@@ -177,6 +177,21 @@ export function pausedNoticeReply(f: Follow, reason: string): Reply {
   };
 }
 
+/**
+ * Posted once in the channel a direct-message follow was made in, when the owner's DMs close: it
+ * pings the owner alone and names the follow, never what it found (the channel may be public).
+ */
+export function dmsClosedNoticeReply(f: Follow): Reply {
+  return {
+    visibility: 'public',
+    mentionUsers: [f.ownerId],
+    text:
+      `<@${f.ownerId}>, your follow #${f.id} ${escapeMarkdown(followLabel(f))} is paused: I can no longer send you direct messages. ` +
+      'To get its alerts again, allow direct messages from this server’s members (Privacy Settings in the server’s menu), ' +
+      'then make the follow again with `/follow add` and remove the paused one with `/follow remove`.',
+  };
+}
+
 /** The first DM of a direct-message follow (it also proves the bot can reach the member). */
 export function dmWelcomeReply(f: Follow, s: DigestSettings): Reply {
   return {

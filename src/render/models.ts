@@ -74,6 +74,8 @@ export interface Reply {
   controls?: Control[][];
   /** Replace the message a button sits on instead of sending a new one (paging). */
   update?: boolean;
+  /** Users this message may ping (the message mentions them); no one else ever is. Absent: nobody. */
+  mentionUsers?: string[];
   /** Attached files (within LIMITS.attachments and LIMITS.attachmentBytes; see render/discord.ts). */
   files?: FileAttachment[];
   /**

@@ -12,7 +12,9 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/registry.ts';
 import { parseConfig } from '../../src/config.ts';
+import Libsql from 'libsql';
 import { openDatabase, type Database } from '../../src/db/database.ts';
+import { MIGRATIONS } from '../../src/db/migrations.ts';
 import { createBot, type Bot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { createLibrary, type Library } from '../../src/library/handle.ts';
@@ -677,5 +679,97 @@ describe('Share… double clicks (QA19b #6, review19 #2)', () => {
     expect(posted()).toHaveLength(1);
     rmSync(file);
     await update();
+  });
+});
+
+describe('a DM follow whose direct messages close (QA22 F8.5)', () => {
+  const noticesIn = (channelId: string, id: number): StoredMessage[] =>
+    fake.channelMessages(channelId).filter((m) => m.content.includes(`your follow #${id} `));
+
+  it('is paused, and its owner is told once in the channel the follow was made in, pinging them alone, without the alert', async () => {
+    // before: paused silently; the member learnt it only from /follow list
+    const made = await fake.slashCommand('follow', { add: { query: 'Aotearoa' } }, { userId: 'bob', channelId: fake.otherChannelId }).response();
+    const id = followIdOf(made.content);
+    const bob = fake.users.bob.id;
+    fake.setDirectMessages('bob', false);
+    try {
+      drop('2022/NZL_77_2022.txt');
+      await update();
+      expect(dmAlerts('bob', id)).toHaveLength(0);
+      const notices = noticesIn(fake.otherChannelId, id);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]!.content).toBe(
+        `<@${bob}>, your follow #${id} “Aotearoa” is paused: I can no longer send you direct messages. ` +
+          'To get its alerts again, allow direct messages from this server’s members (Privacy Settings in the server’s menu), ' +
+          'then make the follow again with `/follow add` and remove the paused one with `/follow remove`.',
+      );
+      expect(notices[0]!.embeds).toEqual([]); // no passage of the alert: the channel may be public
+      expect(notices[0]!.allowed_mentions).toMatchObject({ parse: [], users: [bob] });
+      // once: later updates and ticks tell nothing more
+      await stack.follows.tick();
+      expect(noticesIn(fake.otherChannelId, id)).toHaveLength(1);
+      expect(fake.channelMessages(fake.channelId).filter((m) => m.content.includes(`#${id} `))).toHaveLength(0);
+      const list = await fake.slashCommand('follow', { list: {} }, { userId: 'bob' }).response();
+      expect(JSON.stringify(list.embeds)).toMatch(new RegExp(`#${id}\\*\\*.*paused\\*\\*: direct messages are closed`));
+    } finally {
+      fake.setDirectMessages('bob', true);
+    }
+  });
+
+  it('posts nothing where the bot can no longer post, and logs that at info without the query', async () => {
+    const made = await fake.slashCommand('follow', { add: { query: 'peacekeeping' } }, { userId: 'bob', channelId: fake.channelId }).response();
+    const id = followIdOf(made.content);
+    fake.setDirectMessages('bob', false);
+    fake.denyBot(fake.channelId, Permission.SendMessages);
+    try {
+      drop('2022/IRL_77_2022.txt');
+      await update();
+      expect(stack.follows.store.get(id)?.paused).toBe('direct messages are closed');
+      expect(noticesIn(fake.channelId, id)).toHaveLength(0);
+      const line = logLines.find(
+        (l) => l['msg'] === 'follows: could not tell the owner about the pause in the channel the follow was made in' && l['follow'] === id,
+      );
+      expect(line).toMatchObject({ level: 30, channel: fake.channelId });
+      expect(JSON.stringify(line)).not.toMatch(/peacekeeping/i);
+    } finally {
+      fake.denyBot(fake.channelId, 0n);
+      fake.setDirectMessages('bob', true);
+    }
+  });
+});
+
+describe('a database from before DM follows recorded where they were made (schema 4, QA22 F8.5)', () => {
+  it('opens, and its follows still deliver; an old DM follow whose DMs closed is paused without a notice anywhere', async () => {
+    await stopStack(stack);
+    // the file as the previous release wrote it: the migrations it shipped (1–4), its follows row
+    const old = path.join(mkdtempSync(path.join(tmpdir(), 'verbatim-follows-v4-')), 'verbatim.db');
+    const raw = new Libsql(old);
+    for (const sql of MIGRATIONS.slice(0, 4)) raw.exec(sql);
+    raw.exec('PRAGMA user_version = 4');
+    const insert = raw.prepare(
+      'INSERT INTO follows (id, owner_id, guild_id, channel_id, query, filters, every, created_at, last_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    insert.run(1, fake.users.alice.id, fake.guildId, null, 'First Nations', '{}', 'instant', clock, clock);
+    insert.run(2, fake.users.admin.id, fake.guildId, fake.otherChannelId, 'First Nations', '{}', 'instant', clock, clock);
+    insert.run(3, fake.users.bob.id, fake.guildId, null, '"First Nations"', '{}', 'instant', clock, clock);
+    raw.close();
+    dbPath = old;
+    stack = await startStack();
+    expect(stack.db.version()).toBe(MIGRATIONS.length);
+    expect(stack.follows.store.get(1)).toMatchObject({ ownerId: fake.users.alice.id, query: 'First Nations' });
+    expect(stack.follows.store.get(1)?.madeIn).toBeUndefined();
+    fake.setDirectMessages('bob', false);
+    try {
+      const before = fake.channelMessages(fake.channelId).length + fake.channelMessages(fake.otherChannelId).length;
+      drop('2022/AUS_77_2022.txt');
+      await update();
+      expect(fieldsOf(dmAlerts('alice', 1)[0]!)[0]?.value).toMatch(/\*\*First\*\* \*\*Nations\*\*/);
+      expect(alertsIn(fake.otherChannelId, 2)).toHaveLength(1);
+      expect(stack.follows.store.get(3)?.paused).toBe('direct messages are closed');
+      // nothing but follow #2's alert was posted in a channel
+      expect(fake.channelMessages(fake.channelId).length + fake.channelMessages(fake.otherChannelId).length).toBe(before + 1);
+    } finally {
+      fake.setDirectMessages('bob', true);
+    }
   });
 });
