@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/library/open.ts';
 import { FONTS, fontsFor, PNG_SCALE, renderChart, svgToPng } from '../../src/render/chart/png.ts';
-import { summaryLines, trendChart } from '../../src/render/chart/spec.ts';
+import { measureBy, summaryLines, trendChart } from '../../src/render/chart/spec.ts';
 import { LIMITS } from '../../src/render/discord-limits.ts';
 import type { SearchEngine } from '../../src/types.ts';
 import { LABEL_SVG, LABEL_TEXTS, REFERENCE } from '../fixtures/chart/label.ts';
@@ -100,6 +100,9 @@ describe('trend chart PNG', () => {
     expect(counts.series!.values.every((v) => v.buckets.map((b) => b.key).join() === counts.buckets.map((b) => b.key).join())).toBe(true);
     const label = (k: string, v: string): string => (k === 'country' ? ({ COL: 'Colombia', BRA: 'Brazil' }[v] ?? v) : v);
     const chart = trendChart(counts, { label });
+    // each line at its own country's rate, as the subtitle and the reply's measure say
+    expect(chart.texts).toContain("Matching passages per 1,000 of each country's passages of the year · " + `${counts.total} passages in all`);
+    expect(measureBy(counts, {})).toBe("matching passages per 1,000 of each country's passages of each year");
     expect(chart.alt).toMatch(/one line per country: Colombia: \d+ passages, highest 20\d\d: .*; Brazil: \d+ passages, highest 2021/);
     expect(summaryLines(counts, { label }).map((l) => l.split(':')[0])).toEqual(['Colombia', 'Brazil']);
     const out = await renderChart(chart.spec, chart.texts);

@@ -154,7 +154,16 @@ function unitNoun(counts: TrendCounts): string {
 export function measureText(counts: TrendCounts, options: ChartOptions): string {
   const noun = unitNoun(counts);
   if (!isRate(counts, options)) return `matching ${noun}`;
-  return `matching ${noun} ${unit(counts).text} of the ${counts.by}`;
+  return `matching ${noun} ${rateText(counts)} of the ${counts.by}`;
+}
+
+/**
+ * The rate's unit in words: "per 1,000 passages"; with a line per value, each at its own rate, "per
+ * 1,000 of each country's passages".
+ */
+function rateText(counts: TrendCounts): string {
+  const u = unit(counts);
+  return counts.series ? `per ${fmt(u.scale)} of each ${counts.series.filter}'s ${unitNoun(counts)}` : u.text;
 }
 
 /**
@@ -163,7 +172,7 @@ export function measureText(counts: TrendCounts, options: ChartOptions): string 
  */
 export function measureBy(counts: TrendCounts, options: ChartOptions): string {
   const noun = unitNoun(counts);
-  return isRate(counts, options) ? `matching ${noun} ${unit(counts).text} of each ${counts.by}` : `matching ${noun} by ${counts.by}`;
+  return isRate(counts, options) ? `matching ${noun} ${rateText(counts)} of each ${counts.by}` : `matching ${noun} by ${counts.by}`;
 }
 
 /** "Source: library “ungdc-lib” — 10,952 documents, 405,544 passages · Verbatim" */
