@@ -247,6 +247,21 @@ export interface Hit {
   /** The whole passage text. */
   text: string;
   source: Source;
+  /**
+   * The same text in other documents, ranked below this hit and folded into it (a report as PDF
+   * and as .docx, a speech copied under another name: src/search/fold-copies.ts), best first;
+   * absent when there is none.
+   */
+  copies?: HitCopy[];
+}
+
+/** Another document's passage holding a hit's words, word for word: where else the text is. */
+export interface HitCopy {
+  /** Passage id. */
+  id: string;
+  /** The document's file, as the library names it ("A_80_604_Add.6.docx"). */
+  file: string;
+  source: Source;
 }
 
 export interface SearchResponse {

@@ -3,7 +3,7 @@
  * shape for scripts. The JSON shape is documented in README.md ("JSON output"); change both together.
  */
 import { countOf, quotedQuery } from '../render/text.ts';
-import { citationLine, passageUrl } from '../search/citation.ts';
+import { alsoInLine, citationLine, passageUrl } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
 import type { NoHitsHelp } from '../search/no-hits.ts';
 import type { Hit, IngestReport, SearchResponse, Source } from '../types.ts';
@@ -58,6 +58,19 @@ export interface JsonHit {
     languageNote: string | null;
     reportedBy: string | null;
   };
+  /**
+   * The same text in other documents, folded into this hit (ranked below it: a report as PDF and
+   * as .docx, a speech copied under another name), best first; empty when there is none.
+   */
+  copies: JsonCopy[];
+}
+
+/** A copy of a hit's text in another document: its passage id, document id, file and citation line. */
+export interface JsonCopy {
+  id: string;
+  document: string;
+  file: string;
+  citation: string;
 }
 
 export interface JsonResult {
@@ -113,6 +126,7 @@ export function jsonHit(hit: Hit, listed = false): JsonHit {
       languageNote: s.languageNote ?? null,
       reportedBy: s.reportedBy ?? null,
     },
+    copies: (hit.copies ?? []).map((c) => ({ id: c.id, document: c.source.document, file: c.file, citation: citationLine(c.source) })),
   };
 }
 
@@ -166,6 +180,8 @@ export function textResult(r: SearchResponse, offset: number, color: boolean): s
     // the text's own asterisks escaped where ** marks the matched words ("**new civilised coexistence**" in CUB_79_2024)
     lines.push(`   ${highlight(hit.excerpt, open, close, color ? undefined : escapeStars).replace(/\s*\n\s*/g, ' ')}`);
     lines.push(`   ${dimOpen}— ${citationLine(hit.source)}${dimClose}`);
+    const alsoIn = alsoInLine(hit);
+    if (alsoIn) lines.push(`   ${dimOpen}${alsoIn}${dimClose}`);
     const url = passageUrl(hit.source, hit.text);
     if (url) lines.push(`   ${dimOpen}${url}${dimClose}`);
     // hits listed, not ranked (filters alone), have no score worth showing

@@ -7,7 +7,8 @@
  */
 import { tokens } from '../index/analyzer.ts';
 import type { EngineState } from '../index/state.ts';
-import { fingerprintOf, fingerprintWords, isEdit, type Fingerprint } from './fingerprint.ts';
+import { sameWordsKey } from '../text/same-words.ts';
+import { fingerprintOf, isEdit, type Fingerprint } from './fingerprint.ts';
 
 /** A word held by more passages than this is too common to find copies by; nor are more passages compared. */
 const MAX_CANDIDATES = 500;
@@ -18,7 +19,7 @@ const MAX_CANDIDATES = 500;
  */
 const MIN_EDIT_WORDS = 30;
 function sameWords(a: string, b: string): boolean {
-  return fingerprintWords(a).join(' ') === fingerprintWords(b).join(' ');
+  return sameWordsKey(a) === sameWordsKey(b);
 }
 
 /** How many of a passage's rarest words find the passages it is compared with (one may be misspelt in the copy). */

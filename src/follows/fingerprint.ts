@@ -9,20 +9,14 @@
  * 87 %, dashes or quotation marks written otherwise in all; a sentence added in none (a sentence
  * taken out: 38 %), half the paragraph replaced in 0.1 %; of 282,381 pairs of different paragraphs
  * none. A word pair, not a word, is the feature: paragraphs share their common words ("the",
- * "of"), which made any two alike.
+ * "of"), which made any two alike. The words are read as copies compare them (src/text/same-words.ts).
  */
+import { comparedWords } from '../text/same-words.ts';
 
 export interface Fingerprint {
   readonly words: number;
   readonly hi: number;
   readonly lo: number;
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** A passage's words as fingerprints read them: runs of letters and digits, in small letters. */
-export function fingerprintWords(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
 }
 
 /** FNV-1a, 32 bits, from `seed`. */
@@ -86,7 +80,7 @@ const lows = new BitCounts();
 
 /** The fingerprint of a passage's text. */
 export function fingerprintOf(text: string): Fingerprint {
-  const words = fingerprintWords(text);
+  const words = comparedWords(text);
   const ha = words.map((w) => fnv(w, 0x811c9dc5));
   const hb = words.map((w) => fnv(w, 0x9747b28c));
   highs.reset();

@@ -4,7 +4,7 @@
  * as UTF-8 only with it), CRLF line ends and RFC 4180 quoting. Shared by the CLI (`--csv`) and the
  * bot's "Export CSV" button, so both write the same file.
  */
-import { citationLine, passageUrl } from '../search/citation.ts';
+import { alsoInLine, citationLine, passageUrl } from '../search/citation.ts';
 import type { Hit, Source } from '../types.ts';
 
 /** The source fields, in column order; every one is a column even when no hit has it. */
@@ -46,7 +46,9 @@ export const CSV_STATEMENT_FIELDS = ['statement', 'reportedBy', 'onBehalfOf', 'l
 
 /**
  * The columns. `link` is the passage's link, else the document's through the UN's symbol resolver
- * (see passageUrl); `citation` the source line as the bot and the command line show it, plain text.
+ * (see passageUrl); `citation` the source line as the bot and the command line show it, plain text;
+ * `alsoIn` where else the hit's text is, as they show it (empty for most hits; a copy folded into a
+ * hit has no row of its own).
  */
 export const CSV_COLUMNS = [
   'rank',
@@ -58,6 +60,7 @@ export const CSV_COLUMNS = [
   'link',
   ...CSV_STATEMENT_FIELDS,
   'citation',
+  'alsoIn',
 ] as const;
 
 const BOM = '\uFEFF';
@@ -102,6 +105,7 @@ export function hitsCsv(hits: readonly Hit[], firstRank = 1, listed = false): st
     row.push(passageUrl(s, hit.text));
     for (const f of CSV_STATEMENT_FIELDS) row.push(s[f]);
     row.push(citationLine(s));
+    row.push(alsoInLine(hit));
     lines.push(row.map(csvCell).join(','));
   });
   return BOM + lines.join('\r\n') + '\r\n';

@@ -4,7 +4,7 @@
  */
 import type { NoHitsHelp } from '../search/no-hits.ts';
 import type { DocumentSummary, Hit, LibraryStats, SearchResponse, Source } from '../types.ts';
-import { citationLine, paragraphLabel, passageUrl, speakerLabel } from '../search/citation.ts';
+import { alsoInLine, citationLine, paragraphLabel, passageUrl, speakerLabel } from '../search/citation.ts';
 import { highlight } from '../search/excerpt.ts';
 import { describeFilters, type FilterLabel } from '../search/filter-values.ts';
 import { exportId, pageId, type SearchState, type StateStore } from './custom-id.ts';
@@ -46,6 +46,12 @@ export function citationMarkdown(hit: Hit): string {
   return link(citationLine(hit.source), passageUrl(hit.source, hit.text));
 }
 
+/** Where else a hit's text is, on its own line in italics ("*also in A/80/604/Add.6 (….docx)*"); empty when nowhere. */
+function alsoInMarkdown(hit: Hit): string {
+  const line = alsoInLine(hit);
+  return line ? `\n*${escapeMarkdown(line)}*` : '';
+}
+
 /** ` · country: Colombia, Mexico · session 70–76 · not USA · newest first` (empty without filters or sort). */
 function filterSummary(state: SearchState, label?: FilterLabel): string {
   const line = describeFilters(state.filters, label);
@@ -82,7 +88,7 @@ export function searchReply(response: SearchResponse, page: number, state: Searc
       (response.notices ?? []).map((n) => `\n${noticeLine(n)}`).join(''),
     fields: response.hits.map((hit, i) => ({
       name: `${offset + i + 1} · ${escapeMarkdown(sourceLabel(hit.source))}`,
-      value: `${excerptMarkdown(hit)}\n— ${citationMarkdown(hit)}`,
+      value: `${excerptMarkdown(hit)}\n— ${citationMarkdown(hit)}${alsoInMarkdown(hit)}`,
     })),
     footer: 'Only you can see this. Share… posts one excerpt to the channel.',
     color: COLOR.results,

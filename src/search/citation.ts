@@ -2,7 +2,7 @@
  * Citations: the source of a passage, one plain line that cites it, and a link that opens the
  * document at the passage (a PDF page, or a text fragment on a web page).
  */
-import type { DocumentMeta, Passage, Source, Statement } from '../types.ts';
+import type { DocumentMeta, Hit, HitCopy, Passage, Source, Statement } from '../types.ts';
 import { symbolUrl } from '../ingest/formats/symbol.ts';
 import { LIST_ITEM, printedParagraphNumber } from '../ingest/paragraph-number.ts';
 import { statementOf } from '../ingest/statements.ts';
@@ -420,6 +420,50 @@ function statementCitationLine(s: Source): string {
   if (paragraph) parts.push(paragraph);
   if (pages) parts.push(pages);
   return parts.join(SEP);
+}
+
+/** Who said a passage and when, in short ("Serbia · 21 September 2021"); undefined when neither is known. */
+function whoAndWhen(s: Source): string | undefined {
+  const who = speakerLabel(s) ?? tidy(s.speaker) ?? tidy(s.organisation);
+  const country = tidy(s.countryName) ?? tidy(s.country);
+  const date = tidy(s.date);
+  const parts = [who, country && !who?.includes(country) ? country : undefined, date ? formatDate(date) : undefined].filter((p) => p !== undefined);
+  return parts.length ? parts.join(SEP) : undefined;
+}
+
+/**
+ * A copy of a hit's text cited in short, beside the hit: its document's symbol when that is
+ * another than the hit's; else its file's name, which tells it from the hit's document, after
+ * the symbol or who said it and when ("A/80/604/Add.6 (A_80_604_Add.6.docx)", "Brazil (Bolsonaro
+ * speech.txt)"); and its page when it has one.
+ */
+export function copyLabel(shown: Source, copy: HitCopy): string {
+  const symbol = tidy(copy.source.symbol);
+  const file = copy.file.split(/[\\/]/).pop() ?? copy.file;
+  const who = symbol ?? whoAndWhen(copy.source);
+  const named = symbol && symbol !== tidy(shown.symbol) ? symbol : who ? `${who} (${file})` : file;
+  const pages = pagesLabel(copy.source);
+  return pages ? `${named}${SEP}${pages}` : named;
+}
+
+/** How many copies the "also in" line names; the rest are counted. */
+const COPIES_NAMED = 3;
+
+/**
+ * Where else a hit's text is, in short: "also in A/80/604/Add.6 (A_80_604_Add.6.docx)", "also in
+ * X; Y; Z and 4 more documents"; undefined when the text is in no other document shown.
+ */
+export function alsoInLine(hit: Hit): string | undefined {
+  const files = new Set<string>();
+  const labels: string[] = [];
+  for (const c of hit.copies ?? []) {
+    if (files.has(c.file)) continue;
+    files.add(c.file);
+    if (labels.length < COPIES_NAMED) labels.push(copyLabel(hit.source, c));
+  }
+  if (!labels.length) return undefined;
+  const more = files.size - labels.length;
+  return `also in ${labels.join('; ')}${more ? ` and ${more} more document${more === 1 ? '' : 's'}` : ''}`;
 }
 
 function escapeRegExp(s: string): string {

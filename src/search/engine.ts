@@ -33,17 +33,21 @@ import {
   type SearchEngine,
   type SearchOptions,
   type SearchResponse,
+  type SortOrder,
+  type Source,
+  type Passage,
 } from '../types.ts';
 import { Catalog, libraryFacets, type LibraryFacets } from './catalog.ts';
 import { MAX_NEAR, numberReader, numbersWithDecimals, printsParagraphNumbers, sourceOf, type PassageText } from './citation.ts';
 import { Corpus } from './corpus.ts';
 import { makeExcerpt, type ExcerptMatch } from './excerpt.ts';
-import { restrict, sameFilterValue } from './filters.ts';
+import { restrict, sameFilterValue, type Restriction } from './filters.ts';
 import { valueMatcher } from './filter-values.ts';
 import { hasFilter, mergeFilters, parseQuery, type ParsedQuery } from './query.ts';
 import { countTrend } from './count.ts';
 import { matchAll } from './ranking/match.ts';
-import { rank } from './ranking/rank.ts';
+import { rank, type Ranked } from './ranking/rank.ts';
+import { foldCopies } from './fold-copies.ts';
 import { Scratch } from './ranking/scratch.ts';
 
 /** Builds the engine over `documents` (the CLI, bot, eval and bench all use this with INDEX_OPTIONS). */
@@ -115,26 +119,18 @@ export class VerbatimEngine implements SearchEngine {
     }
     // filters alone rank nothing: the passages they allow, newest document first (or as asked), each first to last
     const sort = parsed.filtersAlone && (options.sort ?? 'relevance') === 'relevance' ? 'newest' : (options.sort ?? 'relevance');
-    let ranked = rank(this.corpus, this.scratch, parsed, restriction, offset + limit, started, sort);
-    if (ranked.total === 0 && parsed.phrases.length > 0) {
-      // no passage holds the quoted phrases (or +words): rather than nothing, the passages holding
-      // their words, and the reply says that none holds them as written
-      const loose = rank(
-        this.corpus,
-        this.scratch,
-        parseQuery(query, { relaxed: true }),
-        restriction,
-        offset + limit,
-        started,
-        sort,
-        ranked.requiredWords,
-      );
-      if (loose.total > 0) {
-        ranked = loose;
-        const filtered = hasFilter(filters);
-        notices.push(relaxedNotice(parsed, filtered, loose.held));
-      }
+    // a page is filled from further hits when copies fold into hits above them: ranked deeper, at most twice more
+    const listed = parsed.filtersAlone === true || symbol !== undefined;
+    const want = offset + limit;
+    let need = want;
+    let { ranked, relaxed } = this.rankOrRelax(query, parsed, restriction, need, started, sort);
+    let folded = listed ? ranked.order.map((g) => ({ g, copies: [] })) : foldCopies(ranked.order, this.corpus.store, scoreIn(ranked));
+    for (let round = 0; round < 2 && folded.length < want && ranked.order.length < ranked.total && !ranked.partial; round++) {
+      need = ranked.order.length + 2 * (want - folded.length);
+      ({ ranked, relaxed } = this.rankOrRelax(query, parsed, restriction, need, started, sort));
+      folded = foldCopies(ranked.order, this.corpus.store, scoreIn(ranked));
     }
+    if (relaxed) notices.push(relaxedNotice(parsed, hasFilter(filters), ranked.held));
     if (parsed.filtersAlone && ranked.total > 0) {
       notices.push(
         `No words to search for: these are the passages the filters allow${parsed.excluded.length || parsed.excludedPhrases.length ? ' that do not say what the query leaves out' : ''}, ${sort === 'oldest' ? 'oldest' : 'newest'} document first, each first to last. Add words to search among them.`,
@@ -146,8 +142,9 @@ export class VerbatimEngine implements SearchEngine {
       phraseOnly: ranked.phraseOnly,
       sameAs: ranked.markSameAs,
     };
-    const shown = ranked.order.slice(offset, offset + limit);
-    const hits = shown.map((g) => this.hitOf(g, ranked.scores.get(g) ?? 0, marks));
+    const page = folded.slice(offset, offset + limit);
+    const shown = page.map((f) => f.g);
+    const hits = page.map((f) => this.hitOf(f.g, ranked.scores.get(f.g) ?? 0, marks, f.copies));
     // a word found only through words spelled like it, on this page: say so ("drones" shown as "done")
     for (const c of ranked.corrections) {
       if (!shown.length || shown.some((g) => this.corpus.inPassage(g, c.term))) continue;
@@ -159,9 +156,11 @@ export class VerbatimEngine implements SearchEngine {
           : `No passage shown holds “${c.raw}”: they hold words spelled like it (${like.join(', ')}).`,
       );
     }
+    // every match ranked: the total counts each text once
+    const total = !listed && !ranked.estimated && ranked.order.length >= ranked.total ? folded.length : ranked.total;
     const res: SearchResponse = {
       query,
-      total: ranked.total,
+      total,
       hits,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
@@ -169,8 +168,27 @@ export class VerbatimEngine implements SearchEngine {
     if (ranked.partial) res.partial = true;
     if (notices.length) res.notices = notices;
     // filters alone, or a document's symbol: the passages in order, no score
-    if (parsed.filtersAlone || symbol) res.listed = true;
+    if (listed) res.listed = true;
     return res;
+  }
+
+  /**
+   * The ranking for a page needing `need` passages; when no passage holds the query's quoted phrases
+   * (or +words), rather than nothing, the passages holding their words (`relaxed`: the reply says
+   * that none holds them as written).
+   */
+  private rankOrRelax(
+    query: string,
+    parsed: ParsedQuery,
+    restriction: Restriction,
+    need: number,
+    started: number,
+    sort: SortOrder,
+  ): { ranked: Ranked; relaxed: boolean } {
+    const ranked = rank(this.corpus, this.scratch, parsed, restriction, need, started, sort);
+    if (ranked.total > 0 || parsed.phrases.length === 0) return { ranked, relaxed: false };
+    const loose = rank(this.corpus, this.scratch, parseQuery(query, { relaxed: true }), restriction, need, started, sort, ranked.requiredWords);
+    return loose.total > 0 ? { ranked: loose, relaxed: true } : { ranked, relaxed: false };
   }
 
   async count(query: string, options: TrendOptions = {}): Promise<TrendCounts> {
@@ -216,25 +234,26 @@ export class VerbatimEngine implements SearchEngine {
     return drop.size ? { ...marks, terms: new Set([...marks.terms].filter((t) => !drop.has(t))) } : marks;
   }
 
-  private hitOf(g: number, score: number, marks: ExcerptMatch): Hit {
+  private hitOf(g: number, score: number, marks: ExcerptMatch, copies: readonly number[] = []): Hit {
     const { store } = this.corpus;
     const p = store.passage(g);
-    const d = store.doc(g);
+    const hit: Hit = { id: p.id, score, excerpt: makeExcerpt(p.text, this.compoundMarks(g, marks)), text: p.text, source: this.sourceAt(g, p) };
+    if (copies.length) hit.copies = copies.map((k) => ({ id: store.id(k), file: store.doc(k).path, source: this.sourceAt(k) }));
+    return hit;
+  }
+
+  /** Passage g's source (`p`: the passage, when read already). */
+  private sourceAt(g: number, p: Passage = this.corpus.store.passage(g)): Source {
+    const d = this.corpus.store.doc(g);
     const mark = this.footnoteMark(d, p.ordinal);
-    return {
-      id: p.id,
-      score,
-      excerpt: makeExcerpt(p.text, this.compoundMarks(g, marks)),
-      text: p.text,
-      source: sourceOf(d, p, {
-        before: (back) => this.passageBefore(g, back),
-        decimal: () => this.decimalNumbered(d),
-        numbered: () => this.printsNumbers(d),
-        footnote: this.isFootnote(d, p.ordinal),
-        ...(mark ? { footnoteMark: mark } : {}),
-        nearest: () => this.nearestNumber(d, p.ordinal),
-      }),
-    };
+    return sourceOf(d, p, {
+      before: (back) => this.passageBefore(g, back),
+      decimal: () => this.decimalNumbered(d),
+      numbered: () => this.printsNumbers(d),
+      footnote: this.isFootnote(d, p.ordinal),
+      ...(mark ? { footnoteMark: mark } : {}),
+      nearest: () => this.nearestNumber(d, p.ordinal),
+    });
   }
 
   /** Documents that number their paragraphs "16.1", "16.2" … (see Numbering), read from their first passages once. */
@@ -389,6 +408,11 @@ export class VerbatimEngine implements SearchEngine {
       warnings: report.warnings,
     };
   }
+}
+
+/** A ranking's score of passage g (0 for one outside its head). */
+function scoreIn(ranked: Ranked): (g: number) => number {
+  return (g) => ranked.scores.get(g) ?? 0;
 }
 
 /** A query of filters alone (no word, no phrase): every passage they allow, in library order. */

@@ -122,7 +122,7 @@ describe('the citation columns of a numbered UN document', () => {
         'footnoteNumber',
         'link',
       ]);
-      expect(header.slice(30)).toEqual(['statement', 'reportedBy', 'onBehalfOf', 'languageNote', 'citation']);
+      expect(header.slice(30)).toEqual(['statement', 'reportedBy', 'onBehalfOf', 'languageNote', 'citation', 'alsoIn']);
       const [row] = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
       expect(Object.fromEntries(columns.map((c) => [c, row![c]]))).toEqual(want);
       // the same values as --json's source

@@ -53,7 +53,7 @@ describe('npm run search', () => {
     expect(out.query).toBe('coca cultivation');
     expect(out.total).toBeGreaterThan(0);
     const hit = out.hits[0]!;
-    expect(Object.keys(hit).sort()).toEqual(['excerpt', 'id', 'marks', 'score', 'source', 'text']);
+    expect(Object.keys(hit).sort()).toEqual(['copies', 'excerpt', 'id', 'marks', 'score', 'source', 'text']);
     const source = hit['source'] as Record<string, unknown>;
     for (const key of [
       'document',

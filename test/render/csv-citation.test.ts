@@ -43,7 +43,7 @@ describe('the CSV gives what the citation shows', () => {
   it('the new columns come after the old ones, whose positions hold', () => {
     expect(CSV_COLUMNS.slice(0, 6)).toEqual(['rank', 'score', 'passage', 'excerpt', 'text', 'document']);
     expect(CSV_COLUMNS.indexOf('link')).toBe(29);
-    expect(CSV_COLUMNS.slice(30)).toEqual(['statement', 'reportedBy', 'onBehalfOf', 'languageNote', 'citation']);
+    expect(CSV_COLUMNS.slice(30)).toEqual(['statement', 'reportedBy', 'onBehalfOf', 'languageNote', 'citation', 'alsoIn']);
   });
 
   it('a turn in a Security Council record: on behalf of, the language note, the citation, a link to the record', () => {
