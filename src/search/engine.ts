@@ -156,15 +156,19 @@ export class VerbatimEngine implements SearchEngine {
           : `No passage shown holds “${c.raw}”: they hold words spelled like it (${like.join(', ')}).`,
       );
     }
-    // every match ranked: the total counts each text once
-    const total = !listed && !ranked.estimated && ranked.order.length >= ranked.total ? folded.length : ranked.total;
+    // every match ranked: the total counts each text once; else, copies folded among the ranked, the
+    // matches not ranked are taken to hold copies as often (an estimate: "1–5 of about 35")
+    const allRanked = !ranked.estimated && ranked.order.length >= ranked.total;
+    const foldedShare = ranked.order.length ? folded.length / ranked.order.length : 1;
+    const total =
+      listed || foldedShare === 1 ? ranked.total : allRanked ? folded.length : Math.max(folded.length, Math.round(ranked.total * foldedShare));
     const res: SearchResponse = {
       query,
       total,
       hits,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
-    if (ranked.estimated) res.totalEstimated = true;
+    if (ranked.estimated || (!listed && !allRanked && foldedShare < 1)) res.totalEstimated = true;
     if (ranked.partial) res.partial = true;
     if (notices.length) res.notices = notices;
     // filters alone, or a document's symbol: the passages in order, no score

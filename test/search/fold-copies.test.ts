@@ -68,6 +68,13 @@ describe('a report held as PDF and as .docx (A/80/604/Add.6)', () => {
     expect(para35.source.page).toBe(11);
     expect(para35.copies?.map((c) => c.file)).toEqual([word]);
     expect(alsoInLine(para35)).toBe(`also in A/80/604/Add.6 (${word})`);
+    // the total counts each text once: exactly when every match is ranked, else estimated from the
+    // share of copies among the ranked (before: every copy counted, "of 50 · Page 1 of 10" ending at page 7)
+    const every = await engine.search('UNMIK Kosovo', { limit: 1000 });
+    expect(every.totalEstimated).toBeUndefined();
+    expect(every.total).toBe(every.hits.length);
+    expect(res.totalEstimated).toBe(true);
+    expect(Math.abs(res.total - every.total)).toBeLessThanOrEqual(0.25 * every.total);
     // a page of 30, as many as the ranking reads in full: ranked deeper to fill it
     const thirty = await engine.search('UNMIK Kosovo', { limit: 30 });
     expect(thirty.hits).toHaveLength(30);
