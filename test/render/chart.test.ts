@@ -101,8 +101,8 @@ describe('trend chart PNG', () => {
     const label = (k: string, v: string): string => (k === 'country' ? ({ COL: 'Colombia', BRA: 'Brazil' }[v] ?? v) : v);
     const chart = trendChart(counts, { label });
     // each line at its own country's rate, as the subtitle and the reply's measure say
-    expect(chart.texts).toContain("Matching passages per 1,000 of each country's passages of the year · " + `${counts.total} passages in all`);
-    expect(measureBy(counts, {})).toBe("matching passages per 1,000 of each country's passages of each year");
+    expect(chart.texts).toContain('Matching passages per 1,000 of each country’s passages of the year · ' + `${counts.total} passages in all`);
+    expect(measureBy(counts, {})).toBe('matching passages per 1,000 of each country’s passages of each year');
     expect(chart.alt).toMatch(/one line per country: Colombia: \d+ passages, highest 20\d\d: .*; Brazil: \d+ passages, highest 2021/);
     expect(summaryLines(counts, { label }).map((l) => l.split(':')[0])).toEqual(['Colombia', 'Brazil']);
     const out = await renderChart(chart.spec, chart.texts);

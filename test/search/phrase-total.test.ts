@@ -35,7 +35,7 @@ describe('the total of a quoted phrase', () => {
     expect(Math.abs(res.total - exact)).toBeLessThanOrEqual(0.15 * exact);
   });
 
-  it('reads every candidate left when fewer than twice the sample are left (a sorted list: the lowest ranked too)', async () => {
+  it('reads every candidate left when fewer than twice the sample are left (a sorted list: the lowest ranked too), and then says a count, not "about" (QA23)', async () => {
     const lines = [
       ...Array.from({ length: 140 }, (_, i) => ({ id: `p${i}`, title: 'Statement', text: `International cooperation matters, case ${i}.` })),
       ...Array.from({ length: 110 }, (_, i) => ({
@@ -46,8 +46,9 @@ describe('the total of a quoted phrase', () => {
     ];
     const small = await engineOfStatements(lines);
     const res = await small.search('"international cooperation"', { limit: 5 });
-    expect(res.totalEstimated).toBe(true);
+    expect(res.totalEstimated).toBeUndefined();
     expect(res.total).toBe(140);
+    expect(textResult(res, 0, false)).toMatch(/^1–5 of 140 passages/m);
   });
 
   it('says "about" where it is an estimate, and is exact when every candidate was checked', async () => {

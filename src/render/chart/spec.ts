@@ -159,11 +159,11 @@ export function measureText(counts: TrendCounts, options: ChartOptions): string 
 
 /**
  * The rate's unit in words: "per 1,000 passages"; with a line per value, each at its own rate, "per
- * 1,000 of each country's passages".
+ * 1,000 of each country’s passages".
  */
 function rateText(counts: TrendCounts): string {
   const u = unit(counts);
-  return counts.series ? `per ${fmt(u.scale)} of each ${counts.series.filter}'s ${unitNoun(counts)}` : u.text;
+  return counts.series ? `per ${fmt(u.scale)} of each ${counts.series.filter}’s ${unitNoun(counts)}` : u.text;
 }
 
 /**
