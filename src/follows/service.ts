@@ -381,24 +381,35 @@ export class FollowService implements FollowCommands {
 
   /**
    * The bot lost access: pause the follow (no retries), log why, and tell the owner once: by DM for
-   * a channel follow; for a DM follow whose DMs closed, in the channel it was made in, mentioning
-   * them (the alert itself is not repeated there: that channel may be public).
+   * a channel follow. A member whose DMs closed gets none of their DM follows' alerts: all of them
+   * are paused at once, and the member is told once, in the channel one of them was made in,
+   * mentioning them, without the follows' queries or alerts (that channel may be public).
    */
   private async pause(f: Follow, reason: string): Promise<void> {
-    this.store.pause(f.id, reason);
-    this.index.remove(f.id);
-    this.stats.paused++;
-    this.log.warn({ follow: f.id, owner: f.ownerId, channel: f.channelId, reason }, 'follows: follow paused');
+    const dmsClosed = !f.channelId && reason === DMS_CLOSED;
+    const paused = dmsClosed ? [f, ...this.store.activeDmFollowsOf(f.ownerId).filter((o) => o.id !== f.id)] : [f];
+    for (const p of paused) {
+      this.store.pause(p.id, reason);
+      this.index.remove(p.id);
+      this.stats.paused++;
+      this.log.warn({ follow: p.id, owner: p.ownerId, channel: p.channelId, reason }, 'follows: follow paused');
+    }
     if (f.ownerTold || !this.outbox) return;
-    this.store.markOwnerTold(f.id);
+    for (const p of paused) this.store.markOwnerTold(p.id);
     if (!f.channelId) {
-      // the DM itself is what failed; a follow made before madeIn was recorded is paused silently, as then
-      if (reason !== DMS_CLOSED || !f.madeIn) return;
-      await this.outbox.post({ channelId: f.madeIn }, dmsClosedNoticeReply(f)).then(
-        () => this.log.info({ follow: f.id, channel: f.madeIn }, 'follows: told the owner in the channel the follow was made in that it is paused'),
+      // the DM itself is what failed; follows made before madeIn was recorded are paused silently, as then
+      const madeIn = dmsClosed ? paused.find((p) => p.madeIn)?.madeIn : undefined;
+      if (!madeIn) return;
+      const ids = paused.map((p) => p.id);
+      await this.outbox.post({ channelId: madeIn }, dmsClosedNoticeReply(f.ownerId, ids)).then(
+        () =>
+          this.log.info(
+            { follows: ids, channel: madeIn },
+            'follows: told the owner in a channel a follow was made in that their DM follows are paused',
+          ),
         (err: unknown) =>
           this.log.info(
-            { follow: f.id, channel: f.madeIn, err: (err as Error).message },
+            { follows: ids, channel: madeIn, err: (err as Error).message },
             'follows: could not tell the owner about the pause in the channel the follow was made in',
           ),
       );

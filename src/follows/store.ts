@@ -137,6 +137,15 @@ export class FollowStore {
     return held;
   }
 
+  /** A member's direct-message follows not paused, oldest first. */
+  activeDmFollowsOf(userId: string): Follow[] {
+    return (
+      this.db
+        .prepare(`SELECT ${COLUMNS} FROM follows WHERE owner_id = ? AND channel_id IS NULL AND paused IS NULL ORDER BY id`)
+        .all(userId) as FollowRow[]
+    ).map(toFollow);
+  }
+
   countByOwner(userId: string): number {
     return Number((this.db.prepare('SELECT count(*) AS n FROM follows WHERE owner_id = ?').get(userId) as { n: number }).n);
   }

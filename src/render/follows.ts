@@ -178,17 +178,22 @@ export function pausedNoticeReply(f: Follow, reason: string): Reply {
 }
 
 /**
- * Posted once in the channel a direct-message follow was made in, when the owner's DMs close: it
- * pings the owner alone and names the follow, never what it found (the channel may be public).
+ * Told in a channel where a member made a direct-message follow, when their DMs closed: which of
+ * their follows are paused (by number only: the channel may be public, the follows were made
+ * privately) and how to get alerts again.
  */
-export function dmsClosedNoticeReply(f: Follow): Reply {
+export function dmsClosedNoticeReply(ownerId: string, followIds: readonly number[]): Reply {
+  const which =
+    followIds.length === 1
+      ? `your direct-message follow #${followIds[0]} is`
+      : `your ${followIds.length} direct-message follows (${followIds.map((id) => `#${id}`).join(', ')}) are`;
   return {
     visibility: 'public',
-    mentionUsers: [f.ownerId],
+    mentionUsers: [ownerId],
     text:
-      `<@${f.ownerId}>, your follow #${f.id} ${escapeMarkdown(followLabel(f))} is paused: I can no longer send you direct messages. ` +
-      'To get its alerts again, allow direct messages from this server’s members (Privacy Settings in the server’s menu), ' +
-      'then make the follow again with `/follow add` and remove the paused one with `/follow remove`.',
+      `<@${ownerId}>, ${which} paused: I can no longer send you direct messages. ` +
+      'To get alerts again, allow direct messages from this server’s members (Privacy Settings in the server’s menu), ' +
+      `then make ${followIds.length === 1 ? 'the follow' : 'the follows'} again with \`/follow add\` and remove the paused ${followIds.length === 1 ? 'one' : 'ones'} with \`/follow remove\` (\`/follow list\` shows them).`,
   };
 }
 

@@ -684,31 +684,47 @@ describe('Share… double clicks (QA19b #6, review19 #2)', () => {
 
 describe('a DM follow whose direct messages close (QA22 F8.5)', () => {
   const noticesIn = (channelId: string, id: number): StoredMessage[] =>
-    fake.channelMessages(channelId).filter((m) => m.content.includes(`your follow #${id} `));
+    fake
+      .channelMessages(channelId)
+      .filter((m) => m.content.includes('paused: I can no longer send you direct messages') && m.content.includes(`#${id}`));
 
-  it('is paused, and its owner is told once in the channel the follow was made in, pinging them alone, without the alert', async () => {
-    // before: paused silently; the member learnt it only from /follow list
+  it("pauses all the owner's DM follows, and tells them once in the channel the follow was made in, pinging them alone, without queries or alerts", async () => {
+    // before: paused silently, the member learnt it only from /follow list; then (QA23 F4) one notice
+    // per follow, each naming its query in a channel that may be public
     const made = await fake.slashCommand('follow', { add: { query: 'Aotearoa' } }, { userId: 'bob', channelId: fake.otherChannelId }).response();
     const id = followIdOf(made.content);
+    const other = await fake.slashCommand('follow', { add: { query: 'Patagonia' } }, { userId: 'bob', channelId: fake.channelId }).response();
+    const otherId = followIdOf(other.content);
     const bob = fake.users.bob.id;
+    const ids = [
+      id,
+      ...stack.follows.store
+        .activeDmFollowsOf(bob)
+        .map((f) => f.id)
+        .filter((x) => x !== id),
+    ];
+    expect(ids).toContain(otherId);
     fake.setDirectMessages('bob', false);
     try {
       drop('2022/NZL_77_2022.txt');
       await update();
       expect(dmAlerts('bob', id)).toHaveLength(0);
+      // every DM follow of bob's is paused, the one that failed and those that would
+      for (const f of ids) expect(stack.follows.store.get(f)?.paused).toBe('direct messages are closed');
       const notices = noticesIn(fake.otherChannelId, id);
       expect(notices).toHaveLength(1);
       expect(notices[0]!.content).toBe(
-        `<@${bob}>, your follow #${id} “Aotearoa” is paused: I can no longer send you direct messages. ` +
-          'To get its alerts again, allow direct messages from this server’s members (Privacy Settings in the server’s menu), ' +
-          'then make the follow again with `/follow add` and remove the paused one with `/follow remove`.',
+        `<@${bob}>, your ${ids.length} direct-message follows (${ids.map((x) => `#${x}`).join(', ')}) are paused: I can no longer send you direct messages. ` +
+          'To get alerts again, allow direct messages from this server’s members (Privacy Settings in the server’s menu), ' +
+          'then make the follows again with `/follow add` and remove the paused ones with `/follow remove` (`/follow list` shows them).',
       );
+      expect(notices[0]!.content).not.toMatch(/Aotearoa|Patagonia/);
       expect(notices[0]!.embeds).toEqual([]); // no passage of the alert: the channel may be public
       expect(notices[0]!.allowed_mentions).toMatchObject({ parse: [], users: [bob] });
-      // once: later updates and ticks tell nothing more
+      // once: later updates and ticks tell nothing more, here or where the other follow was made
       await stack.follows.tick();
       expect(noticesIn(fake.otherChannelId, id)).toHaveLength(1);
-      expect(fake.channelMessages(fake.channelId).filter((m) => m.content.includes(`#${id} `))).toHaveLength(0);
+      expect(noticesIn(fake.channelId, otherId)).toHaveLength(0);
       const list = await fake.slashCommand('follow', { list: {} }, { userId: 'bob' }).response();
       expect(JSON.stringify(list.embeds)).toMatch(new RegExp(`#${id}\\*\\*.*paused\\*\\*: direct messages are closed`));
     } finally {
@@ -727,7 +743,10 @@ describe('a DM follow whose direct messages close (QA22 F8.5)', () => {
       expect(stack.follows.store.get(id)?.paused).toBe('direct messages are closed');
       expect(noticesIn(fake.channelId, id)).toHaveLength(0);
       const line = logLines.find(
-        (l) => l['msg'] === 'follows: could not tell the owner about the pause in the channel the follow was made in' && l['follow'] === id,
+        (l) =>
+          l['msg'] === 'follows: could not tell the owner about the pause in the channel the follow was made in' &&
+          Array.isArray(l['follows']) &&
+          (l['follows'] as unknown[]).includes(id),
       );
       expect(line).toMatchObject({ level: 30, channel: fake.channelId });
       expect(JSON.stringify(line)).not.toMatch(/peacekeeping/i);
