@@ -35,6 +35,17 @@ describe('the total of a quoted phrase', () => {
     expect(Math.abs(res.total - exact)).toBeLessThanOrEqual(0.15 * exact);
   });
 
+  it('is the same on every page, the deeper pages checked further (QA23 F3: 925, 1,598, 1,316 … after page 6)', async () => {
+    const totals = new Set<number>();
+    for (const offset of [0, 5, 25, 30, 35, 40, 60, 95]) {
+      const res = await engine.search('"international cooperation"', { limit: 5, offset });
+      expect(res.hits).toHaveLength(5);
+      expect(res.totalEstimated).toBe(true);
+      totals.add(res.total);
+    }
+    expect([...totals]).toHaveLength(1);
+  });
+
   it('reads every candidate left when fewer than twice the sample are left (a sorted list: the lowest ranked too), and then says a count, not "about" (QA23)', async () => {
     const lines = [
       ...Array.from({ length: 140 }, (_, i) => ({ id: `p${i}`, title: 'Statement', text: `International cooperation matters, case ${i}.` })),

@@ -168,20 +168,30 @@ export function needsPhraseCheck(plan: QueryPlan): boolean {
   return plan.checkedPhrases.length > 0 || plan.excludedPhrases.length > 0;
 }
 
-/** Orders `cands` under `cmp`, keeping those that pass the phrase check (see the module comment). */
-export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (a: number, b: number) => number): Ordered {
+/**
+ * Orders `cands` under `cmp`, keeping those that pass the phrase check (see the module comment).
+ * The total is estimated from where a first page's check stops (the re-ranked head's hits, the
+ * proximity depth), whichever page is asked for: every page of a search says the same "about N"
+ * (a deeper page, checked further, estimated from there, read 925, 1,598, 1,316 … for one phrase).
+ */
+export function checkPhrases(c: Corpus, plan: QueryPlan, cands: readonly number[], cmp: (a: number, b: number) => number): Ordered {
   const { need, depth, deadline, checkedPhrases, excludedPhrases } = plan;
   const check = phrasesCheck(checkedPhrases, excludedPhrases);
   const holds = (g: number): boolean => check(c.store.text(g));
+  const base = Math.min(depth, c.opts.proximity.depth);
   let partial = false;
   const kept: number[] = [];
+  // candidates checked, and kept among them, when `base` were kept
+  let atBase: { checked: number; kept: number } | null = null;
   let i = 0;
-  // usually the top `select` candidates settle it: select them first, sort the rest only if needed
+  // usually the top `select` candidates settle it: select them first, sort them all only if needed
+  // (a copy: the estimate samples `cands` in library order)
   const select = Math.max(64, 2 * need);
   const all = cands;
-  let sorted = all.length > 8 * select ? topK(all, select, cmp) : all.sort(cmp);
+  let sorted = all.length > 8 * select ? topK(all, select, cmp) : [...all].sort(cmp);
   for (; i < all.length; i++) {
-    if (i === sorted.length) sorted = all.sort(cmp); // same order (cmp is total), now complete
+    if (i === sorted.length) sorted = [...all].sort(cmp); // same order (cmp is total), now complete
+    if (!atBase && kept.length >= base) atBase = { checked: i, kept: kept.length };
     // enough hits: stop (the rest's sample estimates the total); out of time: stop too
     if (kept.length >= depth) break;
     if ((i & 15) === 15) {
@@ -194,37 +204,32 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: number[], cmp: (
   }
   // all checked; or none kept, which only the time budget makes: no estimate (the relaxed re-read needs 0)
   if (i >= all.length || kept.length === 0) return { order: kept, total: kept.length, estimated: false, partial };
-  // sorted whole, the candidates not checked are all[i..]; else they are all but the selected head
-  const head = sorted === all ? null : new Set(sorted.slice(0, i));
-  const rest = restEstimate(all, i, head, holds, cmp, deadline);
-  return { order: kept, total: kept.length + rest.count, estimated: !rest.exact, partial };
+  const from = atBase ?? { checked: i, kept: kept.length };
+  const rest = restEstimate(all, new Set(sorted.slice(0, from.checked)), holds, cmp, deadline);
+  return { order: kept, total: Math.max(kept.length, from.kept + rest.count), estimated: !rest.exact, partial };
 }
 
 /**
- * How many of the candidates not checked hold the phrases (exact when fewer than twice the sample
- * are left: each is checked), from an even sample of them in rank
- * order: the phrase is commoner among the better ranked, so a sample spread over the ranks counts
- * better than one spread over the library (scaling the checked head's share up counted
- * "international cooperation" in 14,562 passages, where 6,755 hold it). Sorted whole, the rest is
- * `all[from..]`, in rank order; else the rest is `all` less the checked `head`, in library order:
- * an even sample of it four times as large is put in rank order (sorting every candidate costs
- * more than checking the page) and every fourth of it checked.
+ * How many of the candidates `all` (in library order) not in the checked `head` hold the phrases:
+ * each is checked when fewer than twice the sample are left (a count); else an even sample of
+ * them, four times the sample's size, is put in rank order and every fourth checked. The phrase is
+ * commoner among the better ranked, so a sample spread over the ranks counts better than one spread
+ * over the library (scaling the checked head's share up counted "international cooperation" in
+ * 14,562 passages, where 6,755 hold it), and sorting the sample costs less than sorting every
+ * candidate.
  */
 function restEstimate(
   all: readonly number[],
-  from: number,
-  head: ReadonlySet<number> | null,
+  head: ReadonlySet<number>,
   holds: (g: number) => boolean,
   cmp: (a: number, b: number) => number,
   deadline: number,
 ): { count: number; exact: boolean } {
-  const lo = head ? 0 : from;
-  const rest = all.length - (head ? head.size : from);
-  // every one when fewer than twice the sample are left
-  const spread = all.length - lo < 2 * REST_SAMPLE ? 1 : head ? 4 : 1;
-  const step = Math.max(1, Math.floor((all.length - lo) / (REST_SAMPLE * spread)));
+  const rest = all.length - head.size;
+  const spread = rest < 2 * REST_SAMPLE ? 1 : 4;
+  const step = spread === 1 ? 1 : Math.max(1, Math.floor(all.length / (REST_SAMPLE * spread)));
   const pool: number[] = [];
-  for (let k = lo; k < all.length; k += step) if (!head?.has(all[k]!)) pool.push(all[k]!);
+  for (let k = 0; k < all.length; k += step) if (!head.has(all[k]!)) pool.push(all[k]!);
   if (spread > 1) pool.sort(cmp);
   let seen = 0;
   let hits = 0;

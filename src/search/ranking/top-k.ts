@@ -1,5 +1,5 @@
 /** The best `k` items under `cmp` (sorted), without sorting everything when there are many. */
-export function topK(items: number[], k: number, cmp: (a: number, b: number) => number): number[] {
+export function topK(items: readonly number[], k: number, cmp: (a: number, b: number) => number): number[] {
   if (items.length <= k * 4) return [...items].sort(cmp).slice(0, k);
   // binary heap holding the k best, worst at the root
   const heap: number[] = [];
