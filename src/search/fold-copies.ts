@@ -63,6 +63,16 @@ export function foldCopies(order: readonly number[], store: LibraryStore, score:
     const alike = firsts.get(hash);
     const key = alike ? sameWordsKey(text) : undefined;
     const first = alike?.find((h) => keyOf(h) === key);
+    const twin = first ? undefined : twinHolding(g, text, shown, symbolOf, docOf, keyOf);
+    if (twin) {
+      // the whole paragraph is shown in the slot of its part ranked higher, the part folded into it
+      if (twin.whole) {
+        twin.hit.copies.push(twin.hit.g);
+        twin.hit.g = g;
+        keys.delete(twin.hit);
+      } else twin.hit.copies.push(g);
+      continue;
+    }
     if (first && docOf[first.g] !== docOf[g]) {
       const words = comparedWords(text).length;
       const oneDocument = symbolOf(g) !== undefined && symbolOf(g) === symbolOf(first.g);
@@ -81,4 +91,35 @@ export function foldCopies(order: readonly number[], store: LibraryStore, score:
     else firsts.set(hash, [hit]);
   }
   return shown;
+}
+
+/**
+ * A hit shown of another document with the same symbol (one document held twice: its PDF and its
+ * .docx) whose words hold those of passage `g`, or are held by them (`whole`: `g` holds the hit's),
+ * at least {@link MIN_WORDS} words in common: a PDF cuts a paragraph at a page break, or runs it on
+ * into the next, where the .docx holds it whole (A/80/604/Add.6 para. 15 and "physical footprint",
+ * QA23 F2). Tables the two read in another order stay apart.
+ */
+function twinHolding(
+  g: number,
+  text: string,
+  shown: readonly FoldedHit[],
+  symbolOf: (g: number) => string | undefined,
+  docOf: Int32Array | Uint32Array | readonly number[],
+  keyOf: (h: FoldedHit) => string,
+): { hit: FoldedHit; whole: boolean } | undefined {
+  const symbol = symbolOf(g);
+  if (symbol === undefined) return undefined;
+  const twins = shown.filter((h) => docOf[h.g] !== docOf[g] && symbolOf(h.g) === symbol);
+  if (!twins.length) return undefined;
+  const words = comparedWords(text);
+  if (words.length < MIN_WORDS) return undefined;
+  const key = ` ${words.join(' ')} `;
+  for (const h of twins) {
+    const other = ` ${keyOf(h)} `;
+    if (other.split(' ').length - 2 < MIN_WORDS) continue;
+    if (other.includes(key)) return { hit: h, whole: false };
+    if (key.includes(other)) return { hit: h, whole: true };
+  }
+  return undefined;
 }

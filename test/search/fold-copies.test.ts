@@ -91,6 +91,21 @@ describe('a report held as PDF and as .docx (A/80/604/Add.6)', () => {
     expect(cells).toHaveLength(1);
     expect(cells[0]!.copies?.map((c) => c.file)).toEqual([word]);
   });
+
+  it('a paragraph the PDF cuts at a page break, or runs on into the next, is one hit too (QA23 F2)', async () => {
+    // before: the PDF's part on page 9, the Word paragraph whole, the PDF's part on page 10
+    const cut = await engine.search('"physical footprint"', { limit: 10 });
+    expect(cut.hits).toHaveLength(1);
+    const whole = cut.hits[0]!;
+    expect(whole.text).toMatch(/^The Committee was further informed that the Mission is reviewing its physical footprint/);
+    expect(whole.copies?.map((c) => [c.file, c.source.page])).toEqual([
+      ['A_80_604_Add.6.pdf', 10],
+      ['A_80_604_Add.6.pdf', 9],
+    ]);
+    // the PDF's para. 15 runs on into the next sentence: it holds the Word's para. 15
+    const runOn = await engine.search('"proposed resources for military and police personnel in the amount"', { limit: 10 });
+    expect(runOn.hits.map((h) => [h.source.page, h.copies?.map((c) => c.file)])).toEqual([[5, [word]]]);
+  });
 });
 
 describe('two records of one text, as an IR collection holds them (CACM, records as published)', () => {
