@@ -191,7 +191,10 @@ quotes also finds "in depth"); -peace-keeping leaves out both spellings; in quot
 A hyphen a line break left spaced (self- determination, in scanned records and pasted text) joins its word.
 A lone Greek letter is its name (TNF-α finds TNF-alpha, and back).
 Long queries (a pasted paragraph) are ranked by their most telling words; in queries of more than
-${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.`;
+${MAX_STRICT_QUERY_WORDS} words, quotes and + stress words instead of requiring them.
+The same text in two documents (a report as PDF and as .docx, a speech copied under another name) is one hit,
+saying where else it is ("also in …"; JSON copies, CSV alsoIn). A quoted phrase's total past the first page is
+estimated ("about N"), the same on every page.`;
 
 /** How many words typed before a word it may be read with ({@link parseQuery}: "one hundred and fifty-fifth" is five). */
 const MAX_READ_TOGETHER = 5;
