@@ -47,7 +47,7 @@ import { hasFilter, mergeFilters, parseQuery, type ParsedQuery } from './query.t
 import { countTrend } from './count.ts';
 import { matchAll } from './ranking/match.ts';
 import { rank, type Ranked } from './ranking/rank.ts';
-import { foldCopies } from './fold-copies.ts';
+import { foldCopies, type FoldedHit } from './fold-copies.ts';
 import { Scratch } from './ranking/scratch.ts';
 
 /** Builds the engine over `documents` (the CLI, bot, eval and bench all use this with INDEX_OPTIONS). */
@@ -123,12 +123,14 @@ export class VerbatimEngine implements SearchEngine {
     const listed = parsed.filtersAlone === true || symbol !== undefined;
     const want = offset + limit;
     let need = want;
+    // a listing (filters alone, a symbol alone) is a document's passages in order: nothing folds
+    const fold = (r: Ranked): FoldedHit[] => (listed ? r.order.map((g) => ({ g, copies: [] })) : foldCopies(r.order, this.corpus.store, scoreIn(r)));
     let { ranked, relaxed } = this.rankOrRelax(query, parsed, restriction, need, started, sort);
-    let folded = listed ? ranked.order.map((g) => ({ g, copies: [] })) : foldCopies(ranked.order, this.corpus.store, scoreIn(ranked));
+    let folded = fold(ranked);
     for (let round = 0; round < 2 && folded.length < want && ranked.order.length < ranked.total && !ranked.partial; round++) {
       need = ranked.order.length + 2 * (want - folded.length);
       ({ ranked, relaxed } = this.rankOrRelax(query, parsed, restriction, need, started, sort));
-      folded = foldCopies(ranked.order, this.corpus.store, scoreIn(ranked));
+      folded = fold(ranked);
     }
     if (relaxed) notices.push(relaxedNotice(parsed, hasFilter(filters), ranked.held));
     if (parsed.filtersAlone && ranked.total > 0) {

@@ -105,7 +105,7 @@ function twinHolding(
   text: string,
   shown: readonly FoldedHit[],
   symbolOf: (g: number) => string | undefined,
-  docOf: Int32Array | Uint32Array | readonly number[],
+  docOf: LibraryStore['docOf'],
   keyOf: (h: FoldedHit) => string,
 ): { hit: FoldedHit; whole: boolean } | undefined {
   const symbol = symbolOf(g);
