@@ -60,11 +60,9 @@ function current(ctx: CommandContext): SearchEngine {
   return state.status === 'ready' ? state.engine : ctx.engine;
 }
 
-/** The sessions the library's documents name (an upload may name one of them, in any case). */
+/** The sessions the library's documents name (an upload may name one of them, in any case): the session facet's values. */
 function sessionsHeld(engine: SearchEngine): string[] {
-  const held = new Set<string>();
-  for (const d of engine.documents()) if (d.meta.session?.trim()) held.add(d.meta.session.trim());
-  return [...held];
+  return engine.facet('session', '', Infinity).map((f) => f.value);
 }
 
 function describe(doc: DocumentSummary): string {
