@@ -11,11 +11,22 @@
  * together (keeping the peace), as /search reads it; a word in a French or Spanish passage by its
  * own language's stem too ("sociaux" by "social").
  */
-import { cjkPairChars, isLoneCjk, languageTerm, languageTermsOf, phraseReading, textLanguage, tokens } from '../index/analyzer.ts';
+import {
+  cjkPairChars,
+  isLoneCjk,
+  languageTerm,
+  languageTermsOf,
+  PHRASE_EXACT,
+  phraseReading,
+  phraseWordTerm,
+  textLanguage,
+  tokens,
+  type PhraseReading,
+} from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
 import { MAX_SLOTS_APART } from '../search/ranking/candidates.ts';
 import { holdsPhrase, passageTokens, type PassageTokens } from '../search/ranking/phrases.ts';
-import { normalizeDateBound, parseQuery, saidApart } from '../search/query.ts';
+import { normalizeDateBound, parseQuery, saidApart, type QueryPhrase } from '../search/query.ts';
 import { QueryError, type DocumentMeta, type SearchFilters } from '../types.ts';
 
 /** A passage that just entered the library, with what matching needs. */
@@ -40,6 +51,11 @@ export interface AnalysedPassage extends NewPassage {
   terms: Set<string>;
   /** The characters of its Chinese or Japanese pairs, which a character typed alone (not quoted) finds. */
   chars: Set<string>;
+}
+
+/** A phrase's terms as search reads them (src/search/ranking/plan.ts readPhrase): a quoted word in the form typed, a `+word` in any form. */
+function phraseTerms(p: QueryPhrase, read: PhraseReading): string[] {
+  return p.quoted ? read.terms : read.terms.map(phraseWordTerm);
 }
 
 export function analyse(p: NewPassage): AnalysedPassage {
@@ -152,13 +168,17 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
     // the library writes it closed (a follow cannot see the library: always); the compound is then
     // required as a hyphenated word is, by its closed term or all its parts
     const read = phraseReading(p.raw, () => true);
+    const terms = phraseTerms(p, read);
     for (const t of read.content) required.add(t);
     // beyond search's three compounds held apart (src/search/ranking/candidates.ts), closed or hyphenated only
     for (const k of read.compounds)
       if (!compounds.some((x) => x.term === k.term)) compounds.push(slots++ < MAX_SLOTS_APART ? k : { term: k.term, parts: [] });
-    if (read.terms.length > 1 || read.compounds.length) phrases.push(read.terms);
-    // a phrase of stop words alone ("+the") requires its one word
-    else if (read.terms.length === 1 && read.content.length === 0) required.add(read.terms[0]!);
+    if (terms.length > 1 || read.compounds.length) phrases.push(terms);
+    else if (terms.length === 1) {
+      // a phrase of stop words alone ("+the") requires its one word; a quoted word, its form as typed
+      if (read.content.length === 0) required.add(phraseWordTerm(terms[0]!));
+      if (terms[0]!.includes(PHRASE_EXACT)) phrases.push(terms);
+    }
   }
   if (required.size === 0 && compounds.length === 0) {
     throw new QueryError('A follow needs at least one word or "phrase" to look for, e.g. `/follow add query: nitazenes`.');
@@ -189,7 +209,14 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
     phrases,
     excluded: parsed.excluded.map((w) => w.term),
     // an excluded phrase with a compound is left out in either spelling
-    excludedPhrases: parsed.excludedPhrases.map((p) => phraseReading(p.raw, () => true).terms).filter((t) => t.length > 0),
+    excludedPhrases: parsed.excludedPhrases
+      .map((p) =>
+        phraseTerms(
+          p,
+          phraseReading(p.raw, () => true),
+        ),
+      )
+      .filter((t) => t.length > 0),
     filter: compileFilters(f.filters),
     // a compound's parts are marked only where the passage does not say the compound itself
     marks: {

@@ -217,6 +217,12 @@ export interface Token {
    * digits' number ("75" for "75th", whose term is "seventyfifth"), so a bare number finds it.
    */
   alt?: string;
+  /**
+   * The word as written, folded, a plural or third-person -s read off ({@link exactForm}), where it
+   * is a plain word of Latin letters: what a quoted phrase's word must be, beside its term
+   * ("developing" is not "developed", whose term it shares; "country" is "countries").
+   */
+  exact?: string;
 }
 
 const KANA_VOICING = /[\u3099\u309A]/;
@@ -652,7 +658,7 @@ export function analyzeWord(raw: string): WordAnalysis {
 }
 
 /** A word's term, its folded form, whether it is a stop word, and a second term at its position ({@link Token.alt}). */
-type WordAnalysis = { term: string; folded: string; stop: boolean; alt?: string } | null;
+type WordAnalysis = { term: string; folded: string; stop: boolean; alt?: string; exact?: string } | null;
 /**
  * An article or pronoun elided onto a word, as French and Italian write them before a vowel or h
  * (l'Organisation, d'un, qu'il, jusqu'à, dell'Assemblea, un'altra): the word is the rest, so
@@ -718,7 +724,29 @@ function analyzeWordUncached(raw: string): WordAnalysis {
   const spelled = spellingRules(folded.replace(/'/g, ''));
   const stemmed = splitStem(spelled, stem(spelled));
   const term = VARIANT_STEMS.get(stemmed) ?? stemmed;
-  return { term, folded, stop };
+  // a British or American spelling the pairs table joins (defence, defense) is held by its term alone
+  if (VARIANT_TERMS.has(term) || !PLAIN_LATIN.test(spelled)) return { term, folded, stop };
+  return { term, folded, stop, exact: exactForm(spelled) };
+}
+
+/** The terms British and American spellings share through the table of pairs ({@link VARIANT_STEMS}). */
+const VARIANT_TERMS: ReadonlySet<string> = new Set(VARIANT_STEMS.values());
+const PLAIN_LATIN = /^[a-z]+$/;
+
+/**
+ * A plain word's exact form ({@link Token.exact}): the folded word with a plural or third-person
+ * -s read off, so that a quoted phrase holds in the singular and the plural alike ("countries",
+ * "country"; "processes", "process") but not in another form of its stem ("developing countries"
+ * is not "developed countries"). Words ending in -ss, -us and -is keep their s (process, consensus,
+ * analysis).
+ */
+export function exactForm(word: string): string {
+  const n = word.length;
+  if (n <= 3 || word.charCodeAt(n - 1) !== 0x73) return word;
+  if (n > 4 && word.endsWith('ies') && !/[ae]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (/[sui]s$/.test(word)) return word;
+  return word.slice(0, -1);
 }
 
 /** All tokens of a text, stop words included (flagged), with offsets into `text`. */
@@ -728,9 +756,11 @@ export function tokens(text: string): Token[] {
     const a = analyzeWord(as ?? text.slice(start, end));
     if (!a) return;
     // an ordinal's number (Token.alt) where it is written in digits, not spelled ("one hundred and fiftieth")
-    if (a.alt === undefined || (as !== undefined && !isAsciiDigit(text.charCodeAt(start))))
-      out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop });
-    else out.push({ term: a.term, folded: a.folded, start, end, stop: a.stop, alt: a.alt });
+    const t: Token = { term: a.term, folded: a.folded, start, end, stop: a.stop };
+    if (a.alt !== undefined && !(as !== undefined && !isAsciiDigit(text.charCodeAt(start)))) t.alt = a.alt;
+    // a sign standing for a word ("%") is that word in any form
+    if (a.exact !== undefined && as === undefined) t.exact = a.exact;
+    out.push(t);
   });
   return out;
 }
@@ -935,29 +965,36 @@ export function compoundSpansAt(
  * a word that is none of the phrase's), as [first, last] token indexes: each hyphenated compound
  * ({@link compoundSpans}) read either as its parts or as its closed term, on its own — "cooperation
  * among non-aligned countries" holds in "co-operation among non-aligned countries". With `first`,
- * only the first match. The one phrase matcher of search, excerpts, trends and follows.
+ * only the first match. A word carrying its exact form ({@link PHRASE_EXACT}) holds only where the
+ * text's word has that form (`exacts`, the words' {@link Token.exact}) or none (a number, a sign, a
+ * word of another script), so "developing countries" is not held in "developed countries". The one
+ * phrase matcher of search, excerpts, trends and follows.
  */
 export function phraseMatches(
   terms: readonly (string | null)[],
   spans: ReadonlyMap<number, CompoundSpan> | null,
   phrase: readonly string[],
   first = false,
+  exacts?: readonly (string | undefined)[],
 ): Array<[first: number, last: number]> {
   const out: Array<[number, number]> = [];
   const n = phrase.length;
   if (n === 0) return out;
   const slots = slotsOf(phrase);
+  const { words, forms } = exactsOf(phrase);
   const endOf = (i: number, k: number): number => {
     if (k === n) return i;
     if (i >= terms.length) return -1;
     const slot = slots?.[k];
     if (slot) return slotEnd(i, k, slot);
-    if (terms[i] === phrase[k]) {
+    const form = forms?.[k];
+    const written = exacts?.[i];
+    if (terms[i] === words[k] && (form === undefined || written === undefined || written === form)) {
       const e = endOf(i + 1, k + 1);
       if (e >= 0) return e;
     }
     const c = spans?.get(i);
-    return c && c.term === phrase[k] ? endOf(c.to, k + 1) : -1;
+    return c && c.term === words[k] ? endOf(c.to, k + 1) : -1;
   };
   // a compound slot ({@link phraseReading}): its closed term, the text's compound read closed, or its parts in a row
   const slotEnd = (i: number, k: number, slot: readonly string[]): number => {
@@ -981,6 +1018,28 @@ export function phraseMatches(
     if (first) break;
   }
   return out;
+}
+
+/**
+ * Per phrase, its words' terms and exact forms ({@link PHRASE_EXACT}; forms null for a phrase
+ * without one, a form undefined for a word without one): split once, not per token.
+ */
+const exactCache = new WeakMap<readonly string[], { words: readonly string[]; forms: ReadonlyArray<string | undefined> | null }>();
+export function exactsOf(phrase: readonly string[]): { words: readonly string[]; forms: ReadonlyArray<string | undefined> | null } {
+  let hit = exactCache.get(phrase);
+  if (hit === undefined) {
+    hit = phrase.some((t) => t.includes(PHRASE_EXACT))
+      ? {
+          words: phrase.map(phraseWordTerm),
+          forms: phrase.map((t) => {
+            const i = t.indexOf(PHRASE_EXACT);
+            return i < 0 ? undefined : t.slice(i + 1);
+          }),
+        }
+      : { words: phrase, forms: null };
+    exactCache.set(phrase, hit);
+  }
+  return hit;
 }
 
 /** Per phrase, each term's compound slot split ({@link phraseReading}), or null for a phrase without one: split once, not per token. */
@@ -1173,10 +1232,22 @@ export function indexTokens(text: string, onWord?: (term: string, folded: string
 
 /** Joins a compound slot's closed term and its parts in a phrase's terms ({@link phraseReading}). */
 export const PHRASE_SLOT = '\u0001';
+/** Joins a phrase word's term and its exact form in a phrase's terms ({@link phraseReading}, {@link Token.exact}). */
+export const PHRASE_EXACT = '\u0002';
+
+/** A phrase word's term, without the exact form it carries ({@link PHRASE_EXACT}). */
+export function phraseWordTerm(t: string): string {
+  const i = t.indexOf(PHRASE_EXACT);
+  return i < 0 ? t : t.slice(0, i);
+}
 
 /** A quoted phrase as the matcher reads it ({@link phraseReading}). */
 export interface PhraseReading {
-  /** Its terms in order, stop words included; a compound slot is `closed␁part␁part` ({@link PHRASE_SLOT}). */
+  /**
+   * Its terms in order, stop words included; a compound slot is `closed␁part␁part` ({@link PHRASE_SLOT});
+   * a plain word its term and its exact form, `term␂form` ({@link PHRASE_EXACT}): the phrase holds where
+   * the word is written in that form, singular or plural ("developing countries" not in "developed countries").
+   */
   terms: string[];
   /** Its indexed (non-stop) words outside the compound slots. */
   content: string[];
@@ -1206,7 +1277,7 @@ export function phraseReading(raw: string, slot: (term: string) => boolean): Phr
       i += compound.written.length - 1;
       continue;
     }
-    out.terms.push(t.term);
+    out.terms.push(t.exact === undefined ? t.term : t.term + PHRASE_EXACT + t.exact);
     if (!t.stop) out.content.push(t.term);
   }
   return out;
@@ -1234,7 +1305,7 @@ export function typedCompounds(raw: string): TypedCompound[] {
 
 /** A phrase's terms with each compound slot ({@link phraseReading}) spelled out: its closed term and its parts. */
 export function phraseTerms(phrase: readonly string[]): string[] {
-  return phrase.flatMap((t) => (t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT) : [t]));
+  return phrase.flatMap((t) => (t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT) : [phraseWordTerm(t)]));
 }
 
 /** The indexed term for one query word, or null when it is a stop word or empty. */

@@ -11,6 +11,7 @@ import {
   compoundSpansAt,
   emitWord,
   compoundTerms,
+  exactsOf,
   isArabicScript,
   isCjk,
   mayElide,
@@ -172,6 +173,8 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     for (const t of phraseTerms(p)) for (const h of termHeads(t)) addHead(h);
   }
   const seq: (string | null)[] = [];
+  // each of seq's words' exact form (Token.exact), which a phrase word carrying one must match
+  const exacts: (string | undefined)[] = [];
   // where each of seq's words starts in the text
   const starts: number[] = [];
   let text = '';
@@ -184,17 +187,21 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
   const found = new Uint8Array(wanted.length);
   let left = 0;
   const bound = { end: 0 };
-  const push = (term: string, s: number): void => {
+  // each phrase's words' terms and exact forms (analyzer exactsOf)
+  const split = wanted.map(exactsOf);
+  const agrees = (form: string | undefined, written: string | undefined): boolean => form === undefined || written === undefined || form === written;
+  const push = (term: string, s: number, exact: string | undefined): void => {
     seq.push(term);
+    exacts.push(exact);
     starts.push(s);
     if (left === 0) return;
     const L = seq.length;
     for (let j = 0; j < wanted.length; j++) {
-      const p = wanted[j]!;
+      const { words: p, forms } = split[j]!;
       const n = p.length;
-      if (found[j] || L < n || p[n - 1] !== term) continue;
+      if (found[j] || L < n || p[n - 1] !== term || (forms && !agrees(forms[n - 1], exact))) continue;
       let k = 0;
-      while (k < n - 1 && seq[L - n + k] === p[k]) k++;
+      while (k < n - 1 && seq[L - n + k] === p[k] && (!forms || agrees(forms[k], exacts[L - n + k]))) k++;
       if (k < n - 1) continue;
       found[j] = 1;
       if (--left === 0) bound.end = 0;
@@ -203,7 +210,7 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
   const visit = (s: number, e: number, as?: string): void => {
     if (as !== undefined) {
       // a sign standing for a word ("%" for percent)
-      push(analyzeWord(as)!.term, s);
+      push(analyzeWord(as)!.term, s, undefined);
       return;
     }
     const c0 = text.charCodeAt(s);
@@ -218,17 +225,19 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     if (!mayCompound && isHyphen(text.charCodeAt(e)) && (analyse || e - s < 2 || c0 >= 128 || c1 >= 128)) mayCompound = true;
     if (!analyse) {
       seq.push(null);
+      exacts.push(undefined);
       starts.push(s);
       return;
     }
     const a = analyzeWord(text.slice(s, e));
-    if (a) push(a.term, s);
+    if (a) push(a.term, s, a.exact);
   };
   const wantedTerms = new Set(wanted.flatMap(phraseTerms));
   let closed: Map<number, CompoundSpan> | null | undefined;
   return (t: string): boolean => {
     if (wanted.length === 0) return true;
     seq.length = 0;
+    exacts.length = 0;
     starts.length = 0;
     text = t;
     mayCompound = false;
@@ -241,9 +250,9 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
     // in "international co-operation"), as search reads it (phraseMatches): checked on the tokens, only when needed
     closed = undefined;
     return wanted.every((p) => {
-      if (phraseMatches(seq, null, p, true).length > 0) return true;
+      if (phraseMatches(seq, null, p, true, exacts).length > 0) return true;
       if (closed === undefined) closed = mayCompound ? namedCompounds(t, wantedTerms, starts) : null;
-      return closed !== null && phraseMatches(seq, closed, p, true).length > 0;
+      return closed !== null && phraseMatches(seq, closed, p, true, exacts).length > 0;
     });
   };
 }

@@ -65,6 +65,8 @@ export interface QueryPhrase {
   raw: string;
   /** Analyzer terms of every token, stop words included, in order (`Token.term`). */
   terms: string[];
+  /** Typed in quotes (not a `+word`): its words hold in the form typed, a single word too. */
+  quoted?: true;
 }
 
 export interface ParsedQuery {
@@ -153,12 +155,14 @@ const KNOWN_FILTERS = 'country:, speaker:, org:, year:, years:, from:, to:, date
 export const QUERY_HELP = `Query syntax
   heroin smuggled Afghanistan   free words: passages with all of them rank first; word forms meet
                                 (cultivated finds cultivation) and small typos are forgiven
-  "organized crime"             an exact phrase (“curly” quotes work too; an unclosed quote
-                                runs to the end of the query); when no passage holds it, the
-                                passages holding its words, and the reply says so
+  "organized crime"             an exact phrase, its words in the form typed, singular or plural
+                                ("developing countries" is not "developed countries"; “curly”
+                                quotes work too; an unclosed quote runs to the end of the
+                                query); when no passage holds it, the passages holding its
+                                words, and the reply says so
   -cannabis  -"South Africa"    leave out passages whose text says the word or phrase (a title,
                                 country or speaker is left out by a filter: -country:ZAF)
-  +Balkan                       a word that must appear
+  +Balkan                       a word that must appear, in any form ("Balkan" in quotes: as typed)
   country:COL  country:"South Africa"   speaker:Guterres   org:UNODC   session:76   doc:<id>
   year:2021  years:2019-2021  date:2021-10-19  from:2019 to:2021-06-30   symbol:E/CN.7/2021/12
                                 filters; dates are written 2021, 2021-10 or 2021-10-19
@@ -761,10 +765,11 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean, fil
     else stopOnly++;
   };
   let indexable = 0;
-  const phraseOf = (raw: string, sign: Piece['sign']): QueryPhrase | null => {
+  const phraseOf = (raw: string, sign: Piece['sign'], quoted: boolean): QueryPhrase | null => {
     const toks = tokens(raw);
     if (sign !== '-' && toks.some((t) => !t.stop)) indexable++;
-    return toks.length ? { raw, terms: toks.map((t) => t.term) } : null;
+    if (!toks.length) return null;
+    return quoted ? { raw, terms: toks.map((t) => t.term), quoted: true } : { raw, terms: toks.map((t) => t.term) };
   };
 
   // a long query is a description (a pasted paragraph, an information need): quotes and + in it
@@ -783,7 +788,7 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean, fil
       continue;
     }
     if (p.kind === 'phrase') {
-      const ph = phraseOf(p.raw, p.sign);
+      const ph = phraseOf(p.raw, p.sign, true);
       if (!ph) continue;
       text.push(`${p.sign === '-' ? '-' : ''}"${p.raw}"`);
       (p.sign === '-' ? excludedPhrases : phrases).push(ph);
@@ -802,7 +807,7 @@ function assemble(pieces: Piece[], filters: SearchFilters, relaxed: boolean, fil
       continue;
     }
     if (p.sign === '+') {
-      const ph = phraseOf(p.raw, '+');
+      const ph = phraseOf(p.raw, '+', false);
       if (ph) phrases.push(ph);
       continue;
     }

@@ -96,10 +96,11 @@ function insideQuotes(text: string, at: number): boolean {
 }
 
 /**
- * The ranked head with, among its first `window` passages, those holding the quoted phrases as
- * typed first, the rest after, in order otherwise: a quoted phrase is found by its words' stems,
- * so "responsibility to protect" also held in "responses to protect", which ranked first. A line
- * typed alone is first where it is said, then where it is quoted ({@link QUOTED_LINE_WORDS}).
+ * The ranked head with, among its first `window` passages, those holding the quoted phrases word
+ * for word first, the rest after, in order otherwise: a quoted phrase holds in the singular and the
+ * plural of its words and in either spelling (the analyzer's Token.exact; before that, by its
+ * words' stems, "responsibility to protect" was held in "responses to protect", which ranked
+ * first). A line typed alone is first where it is said, then where it is quoted ({@link QUOTED_LINE_WORDS}).
  */
 export function asTypedFirst(plan: QueryPlan, head: number[], window: number, text: (g: number) => string): number[] {
   // a line typed alone asks who said it; beside other words ("hemingway john donne \"for whom the
@@ -249,19 +250,22 @@ export interface PassageTokens {
   compounds: Map<number, CompoundSpan> | null;
   /** The second terms its words carry (the analyzer's Token.alt: `75` for "75th"), which the index holds too. */
   alts: string[];
+  /** Each word's exact form (the analyzer's Token.exact), which a quoted phrase's words must match. */
+  exacts: (string | undefined)[];
 }
 
 export function passageTokens(text: string): PassageTokens {
   const toks = tokens(text);
   const alts: string[] = [];
   for (const t of toks) if (t.alt !== undefined) alts.push(t.alt);
-  return { terms: toks.map((t) => t.term), compounds: compoundSpans(text, toks), alts };
+  return { terms: toks.map((t) => t.term), compounds: compoundSpans(text, toks), alts, exacts: toks.map((t) => t.exact) };
 }
 
 /**
  * True when the passage holds `phrase`, each hyphenated compound read as written or closed
- * ("international cooperation" holds in "international co-operation", as the index finds it).
+ * ("international cooperation" holds in "international co-operation", as the index finds it), each
+ * word in the form typed, singular or plural ("developing countries" not in "developed countries").
  */
 export function holdsPhrase(p: PassageTokens, phrase: readonly string[]): boolean {
-  return phraseMatches(p.terms, p.compounds, phrase, true).length > 0;
+  return phraseMatches(p.terms, p.compounds, phrase, true, p.exacts).length > 0;
 }
