@@ -16,7 +16,7 @@ import {
   isLoneCjk,
   languageTerm,
   languageTermsOf,
-  PHRASE_EXACT,
+  inTypedForms,
   phraseReading,
   phraseWordTerm,
   textLanguage,
@@ -53,9 +53,9 @@ export interface AnalysedPassage extends NewPassage {
   chars: Set<string>;
 }
 
-/** A phrase's terms as search reads them (src/search/ranking/plan.ts readPhrase): a quoted word in the form typed, a `+word` in any form. */
+/** A phrase's terms as search reads them (src/search/ranking/plan.ts readPhrase): a quoted phrase's words in the forms typed, a `+word` or a quoted word in any form. */
 function phraseTerms(p: QueryPhrase, read: PhraseReading): string[] {
-  return p.quoted ? read.terms : read.terms.map(phraseWordTerm);
+  return inTypedForms(p, read) ? read.terms : read.terms.map(phraseWordTerm);
 }
 
 export function analyse(p: NewPassage): AnalysedPassage {
@@ -174,11 +174,8 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
     for (const k of read.compounds)
       if (!compounds.some((x) => x.term === k.term)) compounds.push(slots++ < MAX_SLOTS_APART ? k : { term: k.term, parts: [] });
     if (terms.length > 1 || read.compounds.length) phrases.push(terms);
-    else if (terms.length === 1) {
-      // a phrase of stop words alone ("+the") requires its one word; a quoted word, its form as typed
-      if (read.content.length === 0) required.add(phraseWordTerm(terms[0]!));
-      if (terms[0]!.includes(PHRASE_EXACT)) phrases.push(terms);
-    }
+    // a phrase of stop words alone ("+the") requires its one word
+    else if (terms.length === 1 && read.content.length === 0) required.add(terms[0]!);
   }
   if (required.size === 0 && compounds.length === 0) {
     throw new QueryError('A follow needs at least one word or "phrase" to look for, e.g. `/follow add query: nitazenes`.');

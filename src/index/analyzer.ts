@@ -218,9 +218,10 @@ export interface Token {
    */
   alt?: string;
   /**
-   * The word as written, folded, a plural or third-person -s read off ({@link exactForm}), where it
-   * is a plain word of Latin letters: what a quoted phrase's word must be, beside its term
-   * ("developing" is not "developed", whose term it shares; "country" is "countries").
+   * The word as written, folded, in the American spelling the rules give (organisation: organization),
+   * where it is a plain word of Latin letters: what a quoted phrase's word must be, beside its term,
+   * singular or plural ({@link sameForm}: "developing" is not "developed", whose term it shares;
+   * "country" is "countries").
    */
   exact?: string;
 }
@@ -693,7 +694,8 @@ function analyzeWordUncached(raw: string): WordAnalysis {
     // "USSR", "α.β." is "αβ"); "U.S." is the United States, not the stop word "us"
     const a = analyzeWordUncached(raw.replace(/['\u2019\u02BC][sS]$/, '').replace(/\./g, ''));
     if (a?.folded === 'us') return { term: US_TERM, folded: 'us', stop: false };
-    return a;
+    // no exact form: the text writes its letters apart ("U.N." is "UN" in any form)
+    return a && { term: a.term, folded: a.folded, stop: a.stop };
   }
   let folded = fold(raw);
   // possessive 's and trailing apostrophes carry no meaning for search
@@ -725,28 +727,38 @@ function analyzeWordUncached(raw: string): WordAnalysis {
   const stemmed = splitStem(spelled, stem(spelled));
   const term = VARIANT_STEMS.get(stemmed) ?? stemmed;
   // a British or American spelling the pairs table joins (defence, defense) is held by its term alone
-  if (VARIANT_TERMS.has(term) || !PLAIN_LATIN.test(spelled)) return { term, folded, stop };
-  return { term, folded, stop, exact: exactForm(spelled) };
+  if (VARIANT_TERMS.has(term) || !PLAIN_LATIN.test(folded) || !PLAIN_LATIN.test(spelled)) return { term, folded, stop };
+  return { term, folded, stop, exact: spelled };
 }
 
 /** The terms British and American spellings share through the table of pairs ({@link VARIANT_STEMS}). */
 const VARIANT_TERMS: ReadonlySet<string> = new Set(VARIANT_STEMS.values());
 const PLAIN_LATIN = /^[a-z]+$/;
 
+/** Whether a text's word of exact form `written` is a phrase word of exact form `form` (either unknown: yes). */
+function agrees(form: string | undefined, written: string | undefined): boolean {
+  return form === undefined || written === undefined || sameForm(form, written);
+}
+
 /**
- * A plain word's exact form ({@link Token.exact}): the folded word with a plural or third-person
- * -s read off, so that a quoted phrase holds in the singular and the plural alike ("countries",
- * "country"; "processes", "process") but not in another form of its stem ("developing countries"
- * is not "developed countries"). Words ending in -ss, -us and -is keep their s (process, consensus,
- * analysis).
+ * Whether two words' exact forms ({@link Token.exact}) are the same word, singular or plural: equal,
+ * or one the other with -s, -es or -ies for -y ("country", "countries"; "virus", "viruses"; "veto",
+ * "vetoes"; "authorize", "authorizes"). Only asked of two words whose terms are equal, so "new" and
+ * "news" (two terms) never meet.
  */
-export function exactForm(word: string): string {
-  const n = word.length;
-  if (n <= 3 || word.charCodeAt(n - 1) !== 0x73) return word;
-  if (n > 4 && word.endsWith('ies') && !/[ae]ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
-  if (/[sui]s$/.test(word)) return word;
-  return word.slice(0, -1);
+export function sameForm(a: string, b: string): boolean {
+  return a === b || pluralOf(a, b) || pluralOf(b, a);
+}
+function pluralOf(one: string, many: string): boolean {
+  const d = many.length - one.length;
+  if (d === 1) return many.charCodeAt(many.length - 1) === 0x73 && many.startsWith(one);
+  if (d === 2) {
+    if (!many.endsWith('es')) return false;
+    // "policy", "policies"
+    if (one.endsWith('y')) return many.startsWith(one.slice(0, -1)) && many.endsWith('ies');
+    return many.startsWith(one);
+  }
+  return false;
 }
 
 /** All tokens of a text, stop words included (flagged), with offsets into `text`. */
@@ -891,29 +903,35 @@ const COMPOUND_AT = new RegExp(COMPOUND.source.replace(/^\(\?<!\[[^\]]*\]\)/, ''
  * (co-operation, peace-keeping, under-developed) and older abstracts wrote "on-line" for "online".
  * None when the closed form is a stop word.
  */
-export function compoundTerms(text: string): Array<{ term: string; start: number; end: number }> {
-  const out: Array<{ term: string; start: number; end: number }> = [];
+export function compoundTerms(text: string): Array<{ term: string; start: number; end: number; exact?: string }> {
+  const out: Array<{ term: string; start: number; end: number; exact?: string }> = [];
   if (!text.includes('-') && !text.includes('\u2010') && !text.includes('\u2011')) return out;
   let inOrdinal: Array<[number, number]> | undefined;
   for (const m of text.matchAll(COMPOUND)) {
-    const term = closedTerm(m[0]);
-    if (!term) continue;
+    const closed = closedWord(m[0]);
+    if (!closed) continue;
     const start = m.index;
     const end = start + m[0].length;
     // hyphenated words inside an ordinal spelled out are read with it ("one hundred fifty-fifth" is 155th, no 55th)
     inOrdinal ??= spelledHundredsSpans(text);
     if (inOrdinal.some(([a, b]) => a <= start && end <= b)) continue;
-    out.push({ term, start, end });
+    out.push(closed.exact === undefined ? { term: closed.term, start, end } : { term: closed.term, start, end, exact: closed.exact });
   }
   return out;
 }
 
 /** The closed form's term of a compound as written (`co-operation` → cooper), or null for a stop word. */
 function closedTerm(compound: string): string | null {
+  return closedWord(compound)?.term ?? null;
+}
+
+/** A compound's closed term and exact form ({@link Token.exact}), or null when it is too long or a stop word. */
+function closedWord(compound: string): { term: string; exact?: string } | null {
   if (compound.length > MAX_COMPOUND_LENGTH) return null;
   // each part's Greek letter spelled out before the parts join (α-β: alphabeta, as alpha-beta)
   const a = analyzeWord(fold(compound).replace(/- ?/g, ''));
-  return a && !a.stop ? a.term : null;
+  if (!a || a.stop) return null;
+  return a.exact === undefined ? { term: a.term } : { term: a.term, exact: a.exact };
 }
 
 /** The closed term of the hyphenated compound opening at `at` ({@link compoundTerms}'s, found there alone), or null. */
@@ -929,6 +947,8 @@ function compoundAt(text: string, at: number): string | null {
 export interface CompoundSpan {
   to: number;
   term: string;
+  /** Its closed word's exact form ({@link Token.exact}): "co-operation" is "cooperation", not "cooperative". */
+  exact?: string;
 }
 
 /**
@@ -943,7 +963,7 @@ export function compoundSpans(text: string, toks: readonly Token[], compounds = 
 export function compoundSpansAt(
   n: number,
   startOf: (i: number) => number,
-  compounds: ReadonlyArray<{ term: string; start: number; end: number }>,
+  compounds: ReadonlyArray<{ term: string; start: number; end: number; exact?: string }>,
 ): Map<number, CompoundSpan> | null {
   if (compounds.length === 0) return null;
   const spans = new Map<number, CompoundSpan>();
@@ -955,7 +975,7 @@ export function compoundSpansAt(
     if (!c || start !== c.start) continue;
     let to = i + 1;
     while (to < n && startOf(to) < c.end) to++;
-    spans.set(i, { to, term: c.term });
+    spans.set(i, c.exact === undefined ? { to, term: c.term } : { to, term: c.term, exact: c.exact });
   }
   return spans.size ? spans : null;
 }
@@ -988,27 +1008,26 @@ export function phraseMatches(
     const slot = slots?.[k];
     if (slot) return slotEnd(i, k, slot);
     const form = forms?.[k];
-    const written = exacts?.[i];
-    if (terms[i] === words[k] && (form === undefined || written === undefined || written === form)) {
+    if (terms[i] === words[k] && agrees(form, exacts?.[i])) {
       const e = endOf(i + 1, k + 1);
       if (e >= 0) return e;
     }
     const c = spans?.get(i);
-    return c && c.term === words[k] ? endOf(c.to, k + 1) : -1;
+    return c && c.term === words[k] && agrees(form, c.exact) ? endOf(c.to, k + 1) : -1;
   };
   // a compound slot ({@link phraseReading}): its closed term, the text's compound read closed, or its parts in a row
-  const slotEnd = (i: number, k: number, slot: readonly string[]): number => {
-    const closed = slot[0];
-    if (terms[i] === closed) {
+  const slotEnd = (i: number, k: number, slot: readonly SlotWord[]): number => {
+    const closed = slot[0]!;
+    if (terms[i] === closed.term && agrees(closed.form, exacts?.[i])) {
       const e = endOf(i + 1, k + 1);
       if (e >= 0) return e;
     }
     const c = spans?.get(i);
-    if (c && c.term === closed) {
+    if (c && c.term === closed.term && agrees(closed.form, c.exact)) {
       const e = endOf(c.to, k + 1);
       if (e >= 0) return e;
     }
-    for (let p = 1; p < slot.length; p++) if (terms[i + p - 1] !== slot[p]) return -1;
+    for (let p = 1; p < slot.length; p++) if (terms[i + p - 1] !== slot[p]!.term || !agrees(slot[p]!.form, exacts?.[i + p - 1])) return -1;
     return endOf(i + slot.length - 1, k + 1);
   };
   for (let i = 0; i < terms.length; i++) {
@@ -1033,7 +1052,7 @@ export function exactsOf(phrase: readonly string[]): { words: readonly string[];
           words: phrase.map(phraseWordTerm),
           forms: phrase.map((t) => {
             const i = t.indexOf(PHRASE_EXACT);
-            return i < 0 ? undefined : t.slice(i + 1);
+            return i < 0 || t.includes(PHRASE_SLOT) ? undefined : t.slice(i + 1);
           }),
         }
       : { words: phrase, forms: null };
@@ -1043,11 +1062,16 @@ export function exactsOf(phrase: readonly string[]): { words: readonly string[];
 }
 
 /** Per phrase, each term's compound slot split ({@link phraseReading}), or null for a phrase without one: split once, not per token. */
-const slotCache = new WeakMap<readonly string[], ReadonlyArray<readonly string[] | null> | null>();
-function slotsOf(phrase: readonly string[]): ReadonlyArray<readonly string[] | null> | null {
+type SlotWord = { term: string; form: string | undefined };
+const slotCache = new WeakMap<readonly string[], ReadonlyArray<readonly SlotWord[] | null> | null>();
+function slotsOf(phrase: readonly string[]): ReadonlyArray<readonly SlotWord[] | null> | null {
   let slots = slotCache.get(phrase);
   if (slots === undefined) {
-    slots = phrase.some((t) => t.includes(PHRASE_SLOT)) ? phrase.map((t) => (t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT) : null)) : null;
+    const word = (t: string): SlotWord => {
+      const i = t.indexOf(PHRASE_EXACT);
+      return i < 0 ? { term: t, form: undefined } : { term: t.slice(0, i), form: t.slice(i + 1) };
+    };
+    slots = phrase.some((t) => t.includes(PHRASE_SLOT)) ? phrase.map((t) => (t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT).map(word) : null)) : null;
     slotCache.set(phrase, slots);
   }
   return slots;
@@ -1235,10 +1259,36 @@ export const PHRASE_SLOT = '\u0001';
 /** Joins a phrase word's term and its exact form in a phrase's terms ({@link phraseReading}, {@link Token.exact}). */
 export const PHRASE_EXACT = '\u0002';
 
+/**
+ * Whether a text may hold a word of this term written with other letters, or none: a sign read as a
+ * word ("%" as percent, "°C" as degrees Celsius) or an ordinal in digits ("20th" as twentieth).
+ * Such a word's exact form is not in the text (src/search/phrase-scan.ts looks for it there).
+ */
+export function writtenOtherwise(term: string): boolean {
+  if (!otherwise) {
+    otherwise = new Set([PERCENT, 'degrees', 'celsius', 'fahrenheit'].map((w) => analyzeWord(w)!.term));
+    for (let n = 1; n <= 100; n++) otherwise.add(analyzeWord(`${n}${ordinalSuffix(n)}`)!.term);
+  }
+  return otherwise.has(term);
+}
+let otherwise: Set<string> | undefined;
+
+/**
+ * Whether a phrase read so ({@link phraseReading}) holds its words in the forms typed: a quoted
+ * phrase of two words or more, or a hyphenated compound. A `+word` and a quoted single word meet
+ * every form of their stem, as an unquoted word does: the index holds stems, so finding one form of
+ * a common stem (`"nationally"`: 427 of the 150,000 passages holding "nation") would mean reading
+ * every passage that holds the stem.
+ */
+export function inTypedForms(p: { quoted?: true }, read: PhraseReading): boolean {
+  return p.quoted === true && (read.terms.length > 1 || read.compounds.length > 0);
+}
+
 /** A phrase word's term, without the exact form it carries ({@link PHRASE_EXACT}). */
 export function phraseWordTerm(t: string): string {
   const i = t.indexOf(PHRASE_EXACT);
-  return i < 0 ? t : t.slice(0, i);
+  // a compound slot keeps its words' forms ({@link PHRASE_SLOT})
+  return i < 0 || t.includes(PHRASE_SLOT) ? t : t.slice(0, i);
 }
 
 /** A quoted phrase as the matcher reads it ({@link phraseReading}). */
@@ -1272,7 +1322,11 @@ export function phraseReading(raw: string, slot: (term: string) => boolean): Phr
     while (k < found.length && found[k]!.end <= t.start) k++;
     const compound = found[k];
     if (compound && t.start === compound.start) {
-      out.terms.push([compound.term, ...compound.written].join(PHRASE_SLOT));
+      // each with its exact form: `"self-determined"` is not held in "self-determination"
+      const withForm = (term: string, exact: string | undefined): string => (exact === undefined ? term : term + PHRASE_EXACT + exact);
+      out.terms.push(
+        [withForm(compound.term, compound.exact), ...compound.written.map((t, w) => withForm(t, compound.writtenExacts[w]))].join(PHRASE_SLOT),
+      );
       out.compounds.push({ term: compound.term, parts: compound.parts });
       i += compound.written.length - 1;
       continue;
@@ -1291,6 +1345,10 @@ export interface TypedCompound {
   end: number;
   /** Its words' terms as written, stop words included (`follow-up`: follow, up). */
   written: string[];
+  /** Its words' exact forms ({@link Token.exact}), one per written term. */
+  writtenExacts: Array<string | undefined>;
+  /** Its closed word's exact form. */
+  exact?: string;
   /** Its indexed parts: the written terms less the stop words (`follow-up`: follow). */
   parts: string[];
 }
@@ -1299,13 +1357,13 @@ export interface TypedCompound {
 export function typedCompounds(raw: string): TypedCompound[] {
   return compoundTerms(raw).map((k) => {
     const toks = tokens(raw.slice(k.start, k.end));
-    return { ...k, written: toks.map((t) => t.term), parts: toks.filter((t) => !t.stop).map((t) => t.term) };
+    return { ...k, written: toks.map((t) => t.term), writtenExacts: toks.map((t) => t.exact), parts: toks.filter((t) => !t.stop).map((t) => t.term) };
   });
 }
 
 /** A phrase's terms with each compound slot ({@link phraseReading}) spelled out: its closed term and its parts. */
 export function phraseTerms(phrase: readonly string[]): string[] {
-  return phrase.flatMap((t) => (t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT) : [phraseWordTerm(t)]));
+  return phrase.flatMap((t) => (t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT).map(phraseWordTerm) : [phraseWordTerm(t)]));
 }
 
 /** The indexed term for one query word, or null when it is a stop word or empty. */

@@ -92,7 +92,7 @@ describe('indexTokens: the closed form rides on the last part, and the length st
   });
 
   it('takes no run of more than six parts for a compound', () => {
-    expect(compoundTerms('a-b-c-d-e-f-g and on-line')).toEqual([{ term: 'onlin', start: 18, end: 25 }]);
+    expect(compoundTerms('a-b-c-d-e-f-g and on-line')).toEqual([{ exact: 'online', term: 'onlin', start: 18, end: 25 }]);
     expect(compoundTerms(`${'a-'.repeat(1000)}a`)).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tokens } from '../../src/index/analyzer.ts';
+import { phraseReading, tokens } from '../../src/index/analyzer.ts';
 import { openLibrary } from '../../src/library/open.ts';
 import type { VerbatimEngine } from '../../src/search/engine.ts';
 import { phraseChecker } from '../../src/search/phrase-scan.ts';
@@ -128,6 +128,29 @@ describe('phraseChecker', () => {
           // as search and follows check it: the tokens as written, or with hyphenated compounds closed
           expect(phraseChecker([phrase])(text)).toBe(holdsPhrase(passageTokens(text), phrase));
         }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('agrees with it on phrases read as typed (each word in its form), from real passages, in other texts', () => {
+    const store = engine.state.store;
+    fc.assert(
+      fc.property(fc.nat(store.size - 1), fc.nat(store.size - 1), fc.nat(200), fc.integer({ min: 1, max: 4 }), (a, b, at, n) => {
+        const text0 = store.text(a);
+        const source = tokens(text0);
+        if (source.length === 0) return;
+        const start = at % source.length;
+        const span = source.slice(start, start + n);
+        // the words as a user would type them in quotes, one or more (compounds, British spellings and plurals among them)
+        const phrase = phraseReading(text0.slice(span[0]!.start, span.at(-1)!.end), () => true).terms;
+        if (phrase.length === 0) return;
+        for (const g of [a, b]) {
+          const text = store.text(g);
+          expect(phraseChecker([phrase])(text)).toBe(holdsPhrase(passageTokens(text), phrase));
+        }
+        // the passage it was taken from holds it
+        expect(phraseChecker([phrase])(text0)).toBe(true);
       }),
       { numRuns: 1000 },
     );

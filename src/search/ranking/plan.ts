@@ -3,7 +3,7 @@
  * posting is read — its ranked words, its phrases, what the excerpts will mark, the filters'
  * restriction and routing, and the time budget.
  */
-import { PHRASE_EXACT, phraseReading, phraseWordTerm, tokens, type PhraseReading } from '../../index/analyzer.ts';
+import { inTypedForms, phraseReading, phraseWordTerm, tokens, type PhraseReading } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
 import { commonNames } from '../../ingest/country.ts';
 import { leadingCountry } from '../country-filter.ts';
@@ -126,13 +126,8 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
   const free = new Set(markTerms);
   for (const r of read) for (const t of [...r.content, ...r.compounds.flatMap((k) => [k.term, ...k.parts])]) markTerms.add(t);
   const phraseOnly = new Set([...markTerms].filter((t) => !free.has(t)));
-  // a phrase of one indexed word (`+word`) is settled by the text postings (holdingAll): no positions
-  // to check; a quoted word is checked for the form typed (`"developing"`, not "development")
-  const oneWord = new Set(
-    read
-      .filter((r) => r.terms.length === 1 && r.content.length === 1 && r.compounds.length === 0 && !r.terms[0]!.includes(PHRASE_EXACT))
-      .map((r) => r.terms),
-  );
+  // a phrase of one indexed word (`+word`, `"word"`) is settled by the text postings (holdingAll): no positions to check
+  const oneWord = new Set(read.filter((r) => r.terms.length === 1 && r.content.length === 1 && r.compounds.length === 0).map((r) => r.terms));
   return {
     parsed,
     need,
@@ -167,8 +162,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
  */
 export function readPhrase(c: Corpus, p: QueryPhrase): PhraseReading {
   const read = phraseReading(p.raw, (term) => c.writtenClosed(term));
-  // a `+word` (or an excluded hyphenated word) holds in every form of its stem; a quoted word in the form typed
-  return p.quoted ? read : { ...read, terms: read.terms.map(phraseWordTerm) };
+  return inTypedForms(p, read) ? read : { ...read, terms: read.terms.map(phraseWordTerm) };
 }
 
 /** The country a query opens with, as the ranking reads it (./speaker.ts). */
