@@ -8,7 +8,7 @@
  */
 import { compoundSpans, fold, phraseMatches, tokens, type CompoundSpan } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
-import { phrasesCheck, quickCheck } from '../phrase-scan.ts';
+import { phrasesCheck } from '../phrase-scan.ts';
 import type { QueryPlan } from './plan.ts';
 import { topK } from './top-k.ts';
 
@@ -208,14 +208,7 @@ export function checkPhrases(c: Corpus, plan: QueryPlan, cands: readonly number[
   // all checked; or none kept, which only the time budget makes: no estimate (the relaxed re-read needs 0)
   if (i >= all.length || kept.length === 0) return { order: kept, total: kept.length, estimated: false, partial };
   const from = atBase ?? { checked: i, kept: kept.length };
-  const rest = restEstimate(
-    all,
-    new Set(sorted.slice(0, from.checked)),
-    holds,
-    cmp,
-    deadline,
-    quickCheck(checkedPhrases) ? SPARSE_QUICK : SPARSE_SCANNED,
-  );
+  const rest = restEstimate(all, new Set(sorted.slice(0, from.checked)), holds, cmp, deadline);
   return { order: kept, total: Math.max(kept.length, from.kept + rest.count), estimated: !rest.exact, partial };
 }
 
@@ -234,7 +227,6 @@ function restEstimate(
   holds: (g: number) => boolean,
   cmp: (a: number, b: number) => number,
   deadline: number,
-  sparse: number,
 ): { count: number; exact: boolean } {
   const rest = all.length - head.size;
   const spread = rest < 2 * REST_SAMPLE ? 1 : 4;
@@ -257,9 +249,9 @@ function restEstimate(
   if (seen === rest) return { count: hits, exact: true };
   // a phrase few of them hold: a share read from a handful of hits is noisy ("follow-up": about 1,950
   // from the sample's 16, exactly 1,309; `"nationally"`: 0 of 128, 427 in all), so more of the rest
-  // is read: `sparse` more, evenly over the library (all of them, or the sample would lean to its first years)
+  // is read: SPARSE_MORE more, evenly over the library (all of them, or the sample would lean to its first years)
   if (hits < SPARSE_HITS && whole) {
-    const more = Math.min(sparse, rest);
+    const more = Math.min(SPARSE_MORE, rest);
     const step2 = Math.max(1, Math.floor(all.length / more));
     for (let k = step2 >> 1, s = 0; k < all.length && s < more; k += step2) {
       const g = all[k]!;
@@ -275,9 +267,8 @@ function restEstimate(
 
 /** Fewer hits than this in the rest's sample: more of the rest is read ({@link restEstimate}). */
 const SPARSE_HITS = 32;
-/** How many more: where a cheap test settles most candidates (phrase-scan's quickCheck), and where each is scanned. */
-const SPARSE_QUICK = 4096;
-const SPARSE_SCANNED = 384;
+/** How many more: three times the sample (each check reads a passage and may scan its words, 10–100 µs). */
+const SPARSE_MORE = 384;
 
 /** A passage's terms (stop words included) and where its hyphenated compounds open (null without one). */
 export interface PassageTokens {
