@@ -20,16 +20,8 @@ export const INDEX_OPTIONS = Object.freeze({
   /**
    * Long queries (a pasted paragraph) rank at most this many distinct words, the most informative
    * ones by query weight × idf: bounded work, whatever the query's length.
-   *
-   * `idfPower` (γ; 0: off): in a query of at least `idfPowerMinWords` ranked words (a description,
-   * a pasted claim) each word's query weight is multiplied by (idf / the query's mean idf)^γ, so the
-   * generic words of a pasted sentence count less and its rare ones more (query-term weighting
-   * for verbose queries, after Bendersky & Croft 2008 and Lease 2009, reduced to the idf feature).
-   * `idfPowerMode` 1: the factor at most 1 (generic words count less, rare ones as before); 2: at
-   * least 1 (rare words count more). Measured and dropped (round 24, bench/RESULTS.md): the six's
-   * held-out macro falls under two-fold CV.
    */
-  query: Object.freeze({ maxTerms: 32, idfPower: 0 as number, idfPowerMinWords: 8 as number, idfPowerMode: 0 as number }),
+  query: Object.freeze({ maxTerms: 32 }),
   /**
    * Document evidence for passage ranking: a passage scores its own BM25F plus `weight` × its
    * document's own BM25 — per query word, the document's tf (its passages' normalised tf summed,

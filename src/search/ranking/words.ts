@@ -165,7 +165,6 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     rw.expansions.push(...ownStems);
     out.push(rw);
   }
-  weighByIdf(c, out);
   // a stand-in that the query also asks for as a word is that word's, not another's ("sun solar":
   // "solar" standing for "sun" would put passages without "sun" among those holding every word)
   const asked = new Set(out.map((w) => w.term));
@@ -183,27 +182,6 @@ export function rankedWords(c: Corpus, parsed: ParsedQuery): RankedWord[] {
     }
   }
   return out;
-}
-
-/**
- * A long query's words weighted by their rarity (`query.idfPower` γ, from `query.idfPowerMinWords`
- * ranked words): each word's query weight × (idf / the mean idf of the query's words)^γ. A word the
- * library does not hold (a typo, scored through its corrections) keeps its weight and is left out
- * of the mean.
- */
-function weighByIdf(c: Corpus, words: RankedWord[]): void {
-  const { idfPower, idfPowerMinWords } = c.opts.query;
-  if (idfPower === 0 || words.length < idfPowerMinWords) return;
-  const held = words.filter((w) => c.df(w.term) > 0);
-  if (held.length === 0) return;
-  const mean = held.reduce((sum, w) => sum + c.idf(w.term), 0) / held.length;
-  const mode = c.opts.query.idfPowerMode;
-  for (const w of held) {
-    let f = (c.idf(w.term) / mean) ** idfPower;
-    if (mode === 1) f = Math.min(1, f);
-    if (mode === 2) f = Math.max(1, f);
-    w.qw *= f;
-  }
 }
 
 /**
