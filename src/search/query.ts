@@ -162,7 +162,7 @@ export const QUERY_HELP = `Query syntax
                                 words, and the reply says so
   -cannabis  -"South Africa"    leave out passages whose text says the word or phrase (a title,
                                 country or speaker is left out by a filter: -country:ZAF)
-  +Balkan                       a word that must appear, in any form ("Balkan" in quotes: as typed)
+  +Balkan                       a word that must appear (in any form, as "Balkan" in quotes)
   country:COL  country:"South Africa"   speaker:Guterres   org:UNODC   session:76   doc:<id>
   year:2021  years:2019-2021  date:2021-10-19  from:2019 to:2021-06-30   symbol:E/CN.7/2021/12
                                 filters; dates are written 2021, 2021-10 or 2021-10-19
