@@ -18,7 +18,7 @@ import {
   languageTermsOf,
   inTypedForms,
   phraseReading,
-  phraseWordTerm,
+  inAnyForm,
   textLanguage,
   tokens,
   type PhraseReading,
@@ -55,7 +55,7 @@ export interface AnalysedPassage extends NewPassage {
 
 /** A phrase's terms as search reads them (src/search/ranking/plan.ts readPhrase): a quoted phrase's words in the forms typed, a `+word` or a quoted word in any form. */
 function phraseTerms(p: QueryPhrase, read: PhraseReading): string[] {
-  return inTypedForms(p, read) ? read.terms : read.terms.map(phraseWordTerm);
+  return inTypedForms(p, read) ? read.terms : read.terms.map(inAnyForm);
 }
 
 export function analyse(p: NewPassage): AnalysedPassage {

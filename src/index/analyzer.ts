@@ -1284,6 +1284,13 @@ export function inTypedForms(p: { quoted?: true }, read: PhraseReading): boolean
   return p.quoted === true && (read.terms.length > 1 || read.compounds.length > 0);
 }
 
+/** A phrase's term (a word or a compound slot) without the exact forms its words carry: held in any form. */
+export function inAnyForm(t: string): string {
+  if (!t.includes(PHRASE_EXACT)) return t;
+  const bare = (w: string): string => w.slice(0, w.includes(PHRASE_EXACT) ? w.indexOf(PHRASE_EXACT) : w.length);
+  return t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT).map(bare).join(PHRASE_SLOT) : bare(t);
+}
+
 /** A phrase word's term, without the exact form it carries ({@link PHRASE_EXACT}). */
 export function phraseWordTerm(t: string): string {
   const i = t.indexOf(PHRASE_EXACT);

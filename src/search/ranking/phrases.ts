@@ -267,8 +267,8 @@ function restEstimate(
 
 /** Fewer hits than this in the rest's sample: more of the rest is read ({@link restEstimate}). */
 const SPARSE_HITS = 32;
-/** How many more: three times the sample (each check reads a passage and may scan its words, 10–100 µs). */
-const SPARSE_MORE = 384;
+/** How many more: as many as the sample (each check reads a passage from disk and may scan its words, 10–100 µs). */
+const SPARSE_MORE = 128;
 
 /** A passage's terms (stop words included) and where its hyphenated compounds open (null without one). */
 export interface PassageTokens {

@@ -3,7 +3,7 @@
  * posting is read — its ranked words, its phrases, what the excerpts will mark, the filters'
  * restriction and routing, and the time budget.
  */
-import { inTypedForms, phraseReading, phraseWordTerm, tokens, type PhraseReading } from '../../index/analyzer.ts';
+import { inTypedForms, phraseReading, inAnyForm, tokens, type PhraseReading } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
 import { commonNames } from '../../ingest/country.ts';
 import { leadingCountry } from '../country-filter.ts';
@@ -162,7 +162,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
  */
 export function readPhrase(c: Corpus, p: QueryPhrase): PhraseReading {
   const read = phraseReading(p.raw, (term) => c.writtenClosed(term));
-  return inTypedForms(p, read) ? read : { ...read, terms: read.terms.map(phraseWordTerm) };
+  return inTypedForms(p, read) ? read : { ...read, terms: read.terms.map(inAnyForm) };
 }
 
 /** The country a query opens with, as the ranking reads it (./speaker.ts). */
