@@ -15,6 +15,11 @@ type NameForms = ReadonlyMap<string, ReadonlySet<string>>;
 
 const formsCache = new WeakMap<LibraryStore, NameForms>();
 
+/** Reads the library's speakers' names once ({@link stemsLikeName} asks them), so that no query's time budget pays for it. */
+export function readSpeakerNames(store: LibraryStore): void {
+  nameForms(store);
+}
+
 /** The words of every speaker's name in the library (a document's, a statement's), by term. */
 function nameForms(store: LibraryStore): NameForms {
   let forms = formsCache.get(store);
