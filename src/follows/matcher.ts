@@ -11,22 +11,11 @@
  * together (keeping the peace), as /search reads it; a word in a French or Spanish passage by its
  * own language's stem too ("sociaux" by "social").
  */
-import {
-  cjkPairChars,
-  isLoneCjk,
-  languageTerm,
-  languageTermsOf,
-  inTypedForms,
-  phraseReading,
-  inAnyForm,
-  textLanguage,
-  tokens,
-  type PhraseReading,
-} from '../index/analyzer.ts';
+import { cjkPairChars, isLoneCjk, languageTerm, languageTermsOf, readQueryPhrase, textLanguage, tokens } from '../index/analyzer.ts';
 import { fieldsTest } from '../search/filter-values.ts';
 import { MAX_SLOTS_APART } from '../search/ranking/candidates.ts';
 import { holdsPhrase, passageTokens, type PassageTokens } from '../search/ranking/phrases.ts';
-import { normalizeDateBound, parseQuery, saidApart, type QueryPhrase } from '../search/query.ts';
+import { normalizeDateBound, parseQuery, saidApart } from '../search/query.ts';
 import { QueryError, type DocumentMeta, type SearchFilters } from '../types.ts';
 
 /** A passage that just entered the library, with what matching needs. */
@@ -51,11 +40,6 @@ export interface AnalysedPassage extends NewPassage {
   terms: Set<string>;
   /** The characters of its Chinese or Japanese pairs, which a character typed alone (not quoted) finds. */
   chars: Set<string>;
-}
-
-/** A phrase's terms as search reads them (src/search/ranking/plan.ts readPhrase): a quoted phrase's words in the forms typed, a `+word` or a quoted word in any form. */
-function phraseTerms(p: QueryPhrase, read: PhraseReading): string[] {
-  return inTypedForms(p, read) ? read.terms : read.terms.map(inAnyForm);
 }
 
 export function analyse(p: NewPassage): AnalysedPassage {
@@ -167,8 +151,8 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
     // a hyphenated compound in quotes is a slot, held closed or as written, as search reads it where
     // the library writes it closed (a follow cannot see the library: always); the compound is then
     // required as a hyphenated word is, by its closed term or all its parts
-    const read = phraseReading(p.raw, () => true);
-    const terms = phraseTerms(p, read);
+    const read = readQueryPhrase(p, () => true);
+    const terms = read.terms;
     for (const t of read.content) required.add(t);
     // beyond search's three compounds held apart (src/search/ranking/candidates.ts), closed or hyphenated only
     for (const k of read.compounds)
@@ -206,14 +190,7 @@ export function compileFollow(f: FollowQuery): CompiledFollow {
     phrases,
     excluded: parsed.excluded.map((w) => w.term),
     // an excluded phrase with a compound is left out in either spelling
-    excludedPhrases: parsed.excludedPhrases
-      .map((p) =>
-        phraseTerms(
-          p,
-          phraseReading(p.raw, () => true),
-        ),
-      )
-      .filter((t) => t.length > 0),
+    excludedPhrases: parsed.excludedPhrases.map((p) => readQueryPhrase(p, () => true).terms).filter((t) => t.length > 0),
     filter: compileFilters(f.filters),
     // a compound's parts are marked only where the passage does not say the compound itself
     marks: {

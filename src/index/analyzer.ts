@@ -736,7 +736,7 @@ const VARIANT_TERMS: ReadonlySet<string> = new Set(VARIANT_STEMS.values());
 const PLAIN_LATIN = /^[a-z]+$/;
 
 /** Whether a text's word of exact form `written` is a phrase word of exact form `form` (either unknown: yes). */
-function agrees(form: string | undefined, written: string | undefined): boolean {
+export function agrees(form: string | undefined, written: string | undefined): boolean {
   return form === undefined || written === undefined || sameForm(form, written);
 }
 
@@ -1016,7 +1016,7 @@ export function phraseMatches(
     return c && c.term === words[k] && agrees(form, c.exact) ? endOf(c.to, k + 1) : -1;
   };
   // a compound slot ({@link phraseReading}): its closed term, the text's compound read closed, or its parts in a row
-  const slotEnd = (i: number, k: number, slot: readonly SlotWord[]): number => {
+  const slotEnd = (i: number, k: number, slot: readonly PhraseWord[]): number => {
     const closed = slot[0]!;
     if (terms[i] === closed.term && agrees(closed.form, exacts?.[i])) {
       const e = endOf(i + 1, k + 1);
@@ -1047,14 +1047,10 @@ const exactCache = new WeakMap<readonly string[], { words: readonly string[]; fo
 export function exactsOf(phrase: readonly string[]): { words: readonly string[]; forms: ReadonlyArray<string | undefined> | null } {
   let hit = exactCache.get(phrase);
   if (hit === undefined) {
+    // a compound slot stays whole: its words' forms are read by slotsOf
+    const split = (t: string): PhraseWord => (t.includes(PHRASE_SLOT) ? { term: t, form: undefined } : phraseWord(t));
     hit = phrase.some((t) => t.includes(PHRASE_EXACT))
-      ? {
-          words: phrase.map(phraseWordTerm),
-          forms: phrase.map((t) => {
-            const i = t.indexOf(PHRASE_EXACT);
-            return i < 0 || t.includes(PHRASE_SLOT) ? undefined : t.slice(i + 1);
-          }),
-        }
+      ? { words: phrase.map((t) => split(t).term), forms: phrase.map((t) => split(t).form) }
       : { words: phrase, forms: null };
     exactCache.set(phrase, hit);
   }
@@ -1062,16 +1058,13 @@ export function exactsOf(phrase: readonly string[]): { words: readonly string[];
 }
 
 /** Per phrase, each term's compound slot split ({@link phraseReading}), or null for a phrase without one: split once, not per token. */
-type SlotWord = { term: string; form: string | undefined };
-const slotCache = new WeakMap<readonly string[], ReadonlyArray<readonly SlotWord[] | null> | null>();
-function slotsOf(phrase: readonly string[]): ReadonlyArray<readonly SlotWord[] | null> | null {
+const slotCache = new WeakMap<readonly string[], ReadonlyArray<readonly PhraseWord[] | null> | null>();
+function slotsOf(phrase: readonly string[]): ReadonlyArray<readonly PhraseWord[] | null> | null {
   let slots = slotCache.get(phrase);
   if (slots === undefined) {
-    const word = (t: string): SlotWord => {
-      const i = t.indexOf(PHRASE_EXACT);
-      return i < 0 ? { term: t, form: undefined } : { term: t.slice(0, i), form: t.slice(i + 1) };
-    };
-    slots = phrase.some((t) => t.includes(PHRASE_SLOT)) ? phrase.map((t) => (t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT).map(word) : null)) : null;
+    slots = phrase.some((t) => t.includes(PHRASE_SLOT))
+      ? phrase.map((t) => (t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT).map(phraseWord) : null))
+      : null;
     slotCache.set(phrase, slots);
   }
   return slots;
@@ -1274,28 +1267,38 @@ export function writtenOtherwise(term: string): boolean {
 let otherwise: Set<string> | undefined;
 
 /**
- * Whether a phrase read so ({@link phraseReading}) holds its words in the forms typed: a quoted
- * phrase of two words or more, or a hyphenated compound. A `+word` and a quoted single word meet
- * every form of their stem, as an unquoted word does: the index holds stems, so finding one form of
- * a common stem (`"nationally"`: 427 of the 150,000 passages holding "nation") would mean reading
- * every passage that holds the stem.
+ * A query's phrase as search, trends and follows read it ({@link phraseReading}, `slot` telling which
+ * typed compounds are slots): a quoted phrase of two words or more, or a hyphenated compound, holds
+ * its words in the forms typed; a `+word` and a quoted single word meet every form of their stem,
+ * as an unquoted word does: the index holds stems, so finding one form of a common stem
+ * (`"nationally"`: 427 of the 150,000 passages holding "nation") would mean reading every passage
+ * that holds the stem.
  */
-export function inTypedForms(p: { quoted?: true }, read: PhraseReading): boolean {
-  return p.quoted === true && (read.terms.length > 1 || read.compounds.length > 0);
+export function readQueryPhrase(p: { raw: string; quoted?: true }, slot: (term: string) => boolean): PhraseReading {
+  const read = phraseReading(p.raw, slot);
+  const typed = p.quoted === true && (read.terms.length > 1 || read.compounds.length > 0);
+  return typed ? read : { ...read, terms: read.terms.map(inAnyForm) };
 }
 
 /** A phrase's term (a word or a compound slot) without the exact forms its words carry: held in any form. */
 export function inAnyForm(t: string): string {
   if (!t.includes(PHRASE_EXACT)) return t;
-  const bare = (w: string): string => w.slice(0, w.includes(PHRASE_EXACT) ? w.indexOf(PHRASE_EXACT) : w.length);
-  return t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT).map(bare).join(PHRASE_SLOT) : bare(t);
+  return t.includes(PHRASE_SLOT)
+    ? t
+        .split(PHRASE_SLOT)
+        .map((w) => phraseWord(w).term)
+        .join(PHRASE_SLOT)
+    : phraseWord(t).term;
 }
 
-/** A phrase word's term, without the exact form it carries ({@link PHRASE_EXACT}). */
-export function phraseWordTerm(t: string): string {
+/** A phrase word ({@link PHRASE_EXACT}, not a compound slot) as its term and the exact form it carries. */
+interface PhraseWord {
+  term: string;
+  form: string | undefined;
+}
+function phraseWord(t: string): PhraseWord {
   const i = t.indexOf(PHRASE_EXACT);
-  // a compound slot keeps its words' forms ({@link PHRASE_SLOT})
-  return i < 0 || t.includes(PHRASE_SLOT) ? t : t.slice(0, i);
+  return i < 0 ? { term: t, form: undefined } : { term: t.slice(0, i), form: t.slice(i + 1) };
 }
 
 /** A quoted phrase as the matcher reads it ({@link phraseReading}). */
@@ -1370,7 +1373,7 @@ export function typedCompounds(raw: string): TypedCompound[] {
 
 /** A phrase's terms with each compound slot ({@link phraseReading}) spelled out: its closed term and its parts. */
 export function phraseTerms(phrase: readonly string[]): string[] {
-  return phrase.flatMap((t) => (t.includes(PHRASE_SLOT) ? t.split(PHRASE_SLOT).map(phraseWordTerm) : [phraseWordTerm(t)]));
+  return phrase.flatMap((t) => inAnyForm(t).split(PHRASE_SLOT));
 }
 
 /** The indexed term for one query word, or null when it is a stop word or empty. */

@@ -12,7 +12,7 @@
  * names), filters and routing (./filters.ts), documents, facets and suggestions (./catalog.ts).
  * The engine reads an index state (src/index/state.ts); the index never imports the engine.
  */
-import { phraseWordTerm } from '../index/analyzer.ts';
+import { inAnyForm } from '../index/analyzer.ts';
 import { buildState, type BuildStateOptions } from '../index/build.ts';
 import { INDEX_OPTIONS, type IndexOptions } from '../index/options.ts';
 import type { EngineState } from '../index/state.ts';
@@ -235,7 +235,7 @@ export class VerbatimEngine implements SearchEngine {
       return form ? [[t, form] as const] : [];
     });
     const spelled = (p: readonly string[]): string | undefined =>
-      longForms.find(([, f]) => f.length === p.length && f.every((w, k) => w === phraseWordTerm(p[k]!)))?.[0];
+      longForms.find(([, f]) => f.length === p.length && f.every((w, k) => w === inAnyForm(p[k]!)))?.[0];
     const forms = phrases.filter((p) => spelled(p) !== undefined);
     const weight = weights?.size ? (term: string): number => weights.get(term) ?? this.termWeight(term) : this.termWeight;
     return { terms, phrases: phrases.filter((p) => spelled(p) === undefined), forms, spells: forms.map(spelled), weight };

@@ -13,7 +13,7 @@ import {
   isLanguageTerm,
   languageTerm,
   phraseMatches,
-  phraseWordTerm,
+  inAnyForm,
   STOP_WORDS,
   textLanguage,
   tokens,
@@ -248,7 +248,7 @@ function dropPhraseOnly(units: Unit[], match: ExcerptMatch): void {
   const held = new Set(units.filter((u) => u.phrase).map((u) => u.key));
   if (held.size === 0) return;
   const covered = (term: string): boolean => {
-    const of = phrases.flatMap((p, i) => (p.some((t) => phraseWordTerm(t) === term) ? [`p:${i}`] : []));
+    const of = phrases.flatMap((p, i) => (p.some((t) => inAnyForm(t) === term) ? [`p:${i}`] : []));
     return of.length > 0 && of.every((k) => held.has(k));
   };
   for (let i = units.length - 1; i >= 0; i--) {

@@ -7,6 +7,7 @@
  * `termHeads` says; numbers and words with an apostrophe in second place are always analysed).
  */
 import {
+  agrees,
   analyzeWord,
   compoundSpansAt,
   emitWord,
@@ -17,7 +18,6 @@ import {
   mayElide,
   phraseMatches,
   phraseTerms,
-  sameForm,
   termHeads,
   wordHead,
   writtenOtherwise,
@@ -246,8 +246,6 @@ export function phraseChecker(phrases: readonly (readonly string[])[]): (text: s
   const bound = { end: 0 };
   // each phrase's words' terms and exact forms (analyzer exactsOf)
   const split = wanted.map(exactsOf);
-  const agrees = (form: string | undefined, written: string | undefined): boolean =>
-    form === undefined || written === undefined || sameForm(form, written);
   const push = (term: string, s: number, exact: string | undefined): void => {
     seq.push(term);
     exacts.push(exact);

@@ -3,7 +3,7 @@
  * posting is read — its ranked words, its phrases, what the excerpts will mark, the filters'
  * restriction and routing, and the time budget.
  */
-import { inTypedForms, phraseReading, inAnyForm, tokens, type PhraseReading } from '../../index/analyzer.ts';
+import { readQueryPhrase, tokens, type PhraseReading } from '../../index/analyzer.ts';
 import type { Corpus } from '../corpus.ts';
 import { commonNames } from '../../ingest/country.ts';
 import { leadingCountry } from '../country-filter.ts';
@@ -161,8 +161,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
  * writes it closed (`"boundary-layer flow"`) its parts are plain words, as typed.
  */
 export function readPhrase(c: Corpus, p: QueryPhrase): PhraseReading {
-  const read = phraseReading(p.raw, (term) => c.writtenClosed(term));
-  return inTypedForms(p, read) ? read : { ...read, terms: read.terms.map(inAnyForm) };
+  return readQueryPhrase(p, (term) => c.writtenClosed(term));
 }
 
 /** The country a query opens with, as the ranking reads it (./speaker.ts). */
