@@ -31,6 +31,8 @@ export class Corpus {
   readonly normMeta: Float32Array;
   /** Mean text length (indexed words) of a passage. */
   readonly avgText: number;
+  /** The text field's length normalisation b ({@link libraryTextB}). */
+  readonly textB: number;
   /**
    * Per passage: its text length norm over its document's (1 − b + b·docLen/avgDocLen, docLen the
    * sum of the document's passages): a passage's normalised tf times this is its share of the
@@ -72,8 +74,9 @@ export class Corpus {
     const { b } = this.opts.bm25;
     this.normText = new Float32Array(N);
     this.normMeta = new Float32Array(N);
+    const bText = (this.textB = libraryTextB(this.store, this.opts));
     for (let g = 0; g < N; g++) {
-      this.normText[g] = 1 - b + (b * lenText[g]!) / avgText;
+      this.normText[g] = 1 - bText + (bText * lenText[g]!) / avgText;
       this.normMeta[g] = 1 - b + (b * lenMeta[g]!) / avgMeta;
     }
     this.toDocNorm = docNormFactors(this.store, lenText, this.normText, b);
@@ -227,6 +230,25 @@ export function idfOf(n: number, df: number): number {
 }
 
 /** Each passage's text length norm divided by its document's (see {@link Corpus.toDocNorm}). */
+/**
+ * The text field's length normalisation b of a library: `bm25.b` for a library of abstracts and
+ * articles, `bm25.bLong` for one of speeches and reports (documents of more than
+ * `document.shortDocumentPassages` passages), in between by the share of its passages that belong
+ * to such documents. One b for every passage of the library, so that a short notice and a
+ * speech's paragraph are weighed alike.
+ */
+export function libraryTextB(store: LibraryStore, opts: IndexOptions): number {
+  const { b, bLong } = opts.bm25;
+  const max = opts.document.shortDocumentPassages;
+  let inLong = 0;
+  let all = 0;
+  for (const d of store.docs) {
+    all += d.count;
+    if (d.count > max) inLong += d.count;
+  }
+  return all ? b + ((bLong - b) * inLong) / all : b;
+}
+
 function docNormFactors(store: LibraryStore, lenText: ArrayLike<number>, normText: Float32Array, b: number): Float32Array {
   const { docs, docOf } = store;
   const docLen = new Float64Array(docs.length);

@@ -72,7 +72,8 @@ export function rerankHead(
  */
 function proximity(c: Corpus, at: Positions, words: readonly RankedWord[], idfOf: ReadonlyMap<string, number>): number {
   const { window, weight, adjacentOnly } = c.opts.proximity;
-  const { k1, b } = c.opts.bm25;
+  const { k1 } = c.opts.bm25;
+  const b = c.textB;
   const { pos, bits, count: n } = at;
   if (pos.length < 2) return 0;
   const W = words.length;
