@@ -61,16 +61,6 @@ export const INDEX_OPTIONS = Object.freeze({
    * chose 4 and 16, held-out 0.4921; left out by collection every collection chose 16.
    */
   document: Object.freeze({ weight: 0.3 as number, towardDocument: 0.75 as number, shortDocumentPassages: 16 as number }),
-  /**
-   * A second relevance model fused with BM25F (experiment, round 25): query likelihood with
-   * Dirichlet smoothing (Zhai & Lafferty 2001) over the passage, tf and length field-weighted as
-   * BM25F weighs them, p(w|C) its collection frequency over all indexed words:
-   * Σ qtf·log(1 + tf/(μ·p(w|C))) + |q|·log(μ/(|d|+μ)). A passage's own score (before document
-   * evidence, feedback and the re-rank) becomes (1 − weight) × its BM25F + weight × its query
-   * likelihood min–max normalised over the query's candidates and brought to the best BM25F score
-   * (CombSUM, Fox & Shaw 1994). weight 0: BM25F alone.
-   */
-  lm: Object.freeze({ weight: 0 as number, mu: 1000 as number }),
   /** Index partitions: one MiniSearch per decade of the passage's date ("undated" for the rest). */
   partitionYears: 10,
   /**

@@ -41,10 +41,6 @@ export class Corpus {
   readonly documentCount: number;
   /** Per term id: how many documents hold the term (text or metadata); −1 until first asked. */
   private readonly docDfOf: Int32Array;
-  /** Per term id: its field-weighted collection frequency (query likelihood's cf); NaN until first asked. */
-  private cfOf: Float64Array | null = null;
-  /** Σ over passages of the field-weighted length: query likelihood's |C|. */
-  readonly totalLength: number;
   /** Per document: the last {@link docDf} walk that counted it. */
   private readonly docSeen: Int32Array;
   private docWalk = 0;
@@ -71,7 +67,6 @@ export class Corpus {
       sumText += lenText[g]!;
       sumMeta += lenMeta[g]!;
     }
-    this.totalLength = this.opts.fields.text * sumText + this.opts.fields.meta * sumMeta || 1;
     const avgText = (this.avgText = N ? sumText / N || 1 : 1);
     const avgMeta = N ? sumMeta / N || 1 : 1;
     const { b } = this.opts.bm25;
@@ -134,27 +129,6 @@ export class Corpus {
       }
     }
     this.docDfOf[id] = n;
-    return n;
-  }
-
-  /**
-   * `term`'s collection frequency, each field's count weighted as BM25F weighs it (Σ over passages of
-   * w_text·tf_text + w_meta·tf_meta): summed from its postings the first time a query asks, then remembered.
-   */
-  cf(term: string): number {
-    const id = this.index.termId(term);
-    if (id < 0) return 0;
-    const memo = (this.cfOf ??= new Float64Array(this.index.termCount).fill(NaN));
-    const known = memo[id]!;
-    if (!Number.isNaN(known)) return known;
-    let n = 0;
-    for (const field of ['text', 'meta'] as const) {
-      const r = this.index.postings(id, field);
-      let sum = 0;
-      for (let i = r.start; i < r.end; i++) sum += r.tf[i]!;
-      n += this.opts.fields[field] * sum;
-    }
-    memo[id] = n;
     return n;
   }
 

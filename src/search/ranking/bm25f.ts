@@ -49,7 +49,6 @@ export function scoreBm25f(c: Corpus, plan: QueryPlan, s: Scratch, required: Con
     else scorer.term(k.term, 1, -1);
     scorer.endWord();
   }
-  scorer.fuseLikelihood();
   scorer.addDocumentEvidence();
   return { idfOf: scorer.idfOf, cut: scorer.cut };
 }
@@ -69,11 +68,6 @@ class Bm25fScorer {
   private readonly towardDocument: number;
   /** … in documents of at most this many passages (any size for a description). */
   private readonly towardMaxPassages: number;
-  /** The query likelihood's share of a passage's own score (0: BM25F alone), and its Dirichlet μ. */
-  private readonly lmWeight: number;
-  private readonly mu: number;
-  /** The query likelihood's |q|: the query weights of the terms scored. */
-  private queryWeight = 0;
 
   constructor(
     private readonly c: Corpus,
@@ -88,8 +82,6 @@ class Bm25fScorer {
     // covers; a short document (an article) is one topic, whatever the query
     this.towardDocument = c.opts.document.towardDocument;
     this.towardMaxPassages = plan.words.length >= c.opts.prf.minWords ? Infinity : c.opts.document.shortDocumentPassages;
-    this.lmWeight = c.opts.lm.weight;
-    this.mu = c.opts.lm.mu;
   }
 
   /** Adds a term's BM25 contribution (tfNorm `t`, weight × idf `wi`) to passage g, and its tf to its document's. */
@@ -149,21 +141,10 @@ class Bm25fScorer {
     // the walk gives each passage once, its fields already summed (BM25F)
     const wi = weight * idf;
     const byName = notName ? heldByNameOnly(this.c.store, term) : null;
-    if (this.lmWeight > 0) {
-      // query likelihood's term part: weight × log(1 + tf / (μ · p(w|C)))
-      const { lm } = this.s;
-      const muP = (this.mu * this.c.cf(term)) / this.c.totalLength;
-      this.queryWeight += weight;
-      this.postings(term, (g, t, text, tf) => {
-        if (!text && byName?.(g)) return;
-        this.visit(g, t, wi, bit, text && inText);
-        lm[g] = lm[g]! + weight * Math.log(1 + tf / muP);
-      });
-    } else
-      this.postings(term, (g, t, text) => {
-        if (!text && byName?.(g)) return;
-        this.visit(g, t, wi, bit, text && inText);
-      });
+    this.postings(term, (g, t, text) => {
+      if (!text && byName?.(g)) return;
+      this.visit(g, t, wi, bit, text && inText);
+    });
     // a walk over the whole library has just counted the documents holding the term: no second walk
     if (this.docWeight > 0 && this.wholeLibrary) this.c.knowDocDf(term, this.s.termDocs.length);
     this.endTerm(this.docWeight > 0 ? weight * this.c.docIdf(term) : 0);
@@ -183,11 +164,9 @@ class Bm25fScorer {
     }
     const { c, plan, required } = this;
     const tfNorm = new Map<number, number>();
-    const rawTf = new Map<number, number>();
     const inText = new Set<number>();
-    const add = (g: number, t: number, text: boolean, tf: number): void => {
+    const add = (g: number, t: number, text: boolean): void => {
       tfNorm.set(g, (tfNorm.get(g) ?? 0) + t);
-      rawTf.set(g, (rawTf.get(g) ?? 0) + tf);
       if (text) inText.add(g);
     };
     this.postings(term, add);
@@ -204,24 +183,14 @@ class Bm25fScorer {
       if (had !== undefined) both++;
       if (compound) {
         tfNorm.set(g, Math.max(had ?? 0, t));
-        rawTf.set(g, Math.max(rawTf.get(g) ?? 0, wText * f));
         inText.add(g);
-      } else add(g, t, true, wText * f);
+      } else add(g, t, true);
     }
     const N = c.passageCount;
     const df = Math.min(N, c.df(term) + spelled.length - both);
     const idf = idfOf(N, df);
     this.idfOf.set(term, Math.max(this.idfOf.get(term) ?? 0, idf));
     for (const [g, t] of tfNorm) this.visit(g, t, weight * idf, bit, inText.has(g));
-    if (this.lmWeight > 0) {
-      // the two spellings as one term: its collection frequency at least the passages seen count
-      let seen = 0;
-      for (const f of rawTf.values()) seen += f;
-      const muP = (this.mu * Math.max(c.cf(term), seen)) / c.totalLength;
-      const { lm } = this.s;
-      this.queryWeight += weight;
-      for (const [g, f] of rawTf) lm[g] = lm[g]! + weight * Math.log(1 + f / muP);
-    }
     // among documents: those holding the acronym, or (as far as the filters let us see) its long form
     const docDf = Math.max(c.docDf(term), this.s.termDocs.length);
     this.endTerm(weight * idfOf(c.documentCount, docDf));
@@ -236,34 +205,6 @@ class Bm25fScorer {
       wordBest[d] = 0;
     }
     wordDocs.length = 0;
-  }
-
-  /**
-   * CombSUM of the two models (`lm`): each scored passage's own score becomes (1 − λ) × its BM25F +
-   * λ × its query likelihood (the term part plus |q|·log(μ / (|d| + μ))), min–max normalised over
-   * the scored passages and brought to the best BM25F score, so that document evidence, feedback
-   * and the re-rank keep their weight beside it.
-   */
-  fuseLikelihood(): void {
-    const lambda = this.lmWeight;
-    if (lambda <= 0 || this.queryWeight <= 0) return;
-    const { touched, score, lm } = this.s;
-    const { lenText, lenMeta } = this.c.index.a;
-    const { text: wText, meta: wMeta } = this.c.opts.fields;
-    const mu = this.mu;
-    const q = this.queryWeight;
-    let lo = Infinity;
-    let hi = -Infinity;
-    let best = 0;
-    for (const g of touched) {
-      const v = lm[g]! + q * Math.log(mu / (wText * lenText[g]! + wMeta * lenMeta[g]! + mu));
-      lm[g] = v;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-      if (score[g]! > best) best = score[g]!;
-    }
-    const span = hi - lo;
-    for (const g of touched) score[g] = (1 - lambda) * score[g]! + lambda * best * (span > 0 ? (lm[g]! - lo) / span : 1);
   }
 
   /**

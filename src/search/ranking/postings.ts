@@ -15,11 +15,8 @@ export type PassageCheck = ((g: number, pi: number) => boolean) | null;
 /** No postings: a field left out. */
 const NO_POSTINGS: PostingRange = { g: new Int32Array(0), tf: new Uint16Array(0), start: 0, end: 0 };
 
-/**
- * Receives a passage, its tfNorm (Σ over fields of field weight × tf / length norm), whether its text
- * holds the term, and its weighted raw tf (Σ over fields of field weight × tf).
- */
-export type PostingVisitor = (g: number, tfNorm: number, inText: boolean, tf: number) => void;
+/** Receives a passage, its tfNorm (Σ over fields of field weight × tf / length norm) and whether its text holds the term. */
+export type PostingVisitor = (g: number, tfNorm: number, inText: boolean) => void;
 
 /** Candidates holding every required term, and their documents' passage ranges. */
 export interface Conjunction {
@@ -70,7 +67,7 @@ export function forEachPosting(
         j = gallop(meta.g, j, meta.end, g);
         const a = i < text.end && text.g[i] === g ? text.tf[i]! : 0;
         const b = j < meta.end && meta.g[j] === g ? meta.tf[j]! : 0;
-        if ((a || b) && (!allow || allow(g, pi))) fn(g, (wText * a) / normText[g]! + (wMeta * b) / normMeta[g]!, a > 0, wText * a + wMeta * b);
+        if ((a || b) && (!allow || allow(g, pi))) fn(g, (wText * a) / normText[g]! + (wMeta * b) / normMeta[g]!, a > 0);
       }
       continue;
     }
@@ -83,19 +80,10 @@ export function forEachPosting(
       const b = j < meta.end ? mg[j]! : 0x7fffffff;
       const g = a < b ? a : b;
       let t = 0;
-      let raw = 0;
-      if (a === g) {
-        const f = wText * text.tf[i++]!;
-        t += f / normText[g]!;
-        raw += f;
-      }
-      if (b === g) {
-        const f = wMeta * meta.tf[j++]!;
-        t += f / normMeta[g]!;
-        raw += f;
-      }
+      if (a === g) t += (wText * text.tf[i++]!) / normText[g]!;
+      if (b === g) t += (wMeta * meta.tf[j++]!) / normMeta[g]!;
       if (allow && !allow(g, pi)) continue;
-      fn(g, t, a === g, raw);
+      fn(g, t, a === g);
     }
   }
 }
@@ -179,19 +167,10 @@ export function forEachPostingIn(
       if (a === 0x7fffffff && b === 0x7fffffff) break;
       const g = a < b ? a : b;
       let t = 0;
-      let raw = 0;
-      if (a === g) {
-        const f = wText * text.tf[i++]!;
-        t += f / normText[g]!;
-        raw += f;
-      }
-      if (b === g) {
-        const f = wMeta * meta.tf[j++]!;
-        t += f / normMeta[g]!;
-        raw += f;
-      }
+      if (a === g) t += (wText * text.tf[i++]!) / normText[g]!;
+      if (b === g) t += (wMeta * meta.tf[j++]!) / normMeta[g]!;
       if (allow && !allow(g, pi)) continue;
-      fn(g, t, a === g, raw);
+      fn(g, t, a === g);
     }
   }
 }

@@ -7,8 +7,6 @@
 export class Scratch {
   /** Per passage: its BM25F score so far. */
   readonly score: Float64Array;
-  /** Per passage: its query likelihood's term part so far (`lm`, ./bm25f.ts). */
-  readonly lm: Float64Array;
   /** Per passage: which query words it holds (bit i: word i; the top bit alone: only words past the 31st or phrase words). */
   readonly mask: Uint32Array;
   /** Per passage: which query words its text holds (as `mask`, without the metadata field). */
@@ -30,7 +28,6 @@ export class Scratch {
 
   constructor(passages: number, documents: number) {
     this.score = new Float64Array(passages);
-    this.lm = new Float64Array(passages);
     this.mask = new Uint32Array(passages);
     this.textMask = new Uint32Array(passages);
     this.wordBest = new Float64Array(documents);
@@ -40,10 +37,9 @@ export class Scratch {
 
   /** Clears what the last query touched. */
   reset(): void {
-    const { score, lm, mask, textMask, docScore, wordBest, termTf } = this;
+    const { score, mask, textMask, docScore, wordBest, termTf } = this;
     for (const g of this.touched) {
       score[g] = 0;
-      lm[g] = 0;
       mask[g] = 0;
       textMask[g] = 0;
     }
