@@ -3,6 +3,7 @@
  * filters (country:COL, year:2021, …). Pure: parsing never touches the index; the engine decides
  * what the parts mean for ranking.
  */
+import { isStatement } from './statement.ts';
 import { QueryError, type SearchFilters } from '../types.ts';
 import {
   closeSpacedHyphens,
@@ -85,6 +86,8 @@ export interface ParsedQuery {
   notices: string[];
   /** The query is filters alone, read with {@link ParseOptions.filtersAlone}: it has no word, phrase or exclusion. */
   filtersAlone?: true;
+  /** Its words (no phrase, +word or -word) state something: a pasted claim (./statement.ts). */
+  statement?: true;
 }
 
 export interface ParseOptions {
@@ -529,7 +532,10 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
       `“${operator}” is not an operator here: the words around it are searched as usual (in a short query, passages holding every word come first). Put + before a word that must be there (+heroin), - before one to leave out (-cannabis).`,
     );
   }
-  return { ...assemble(pieces, filters, options.relaxed === true, options.filtersAlone === true), notices };
+  const out: ParsedQuery = { ...assemble(pieces, filters, options.relaxed === true, options.filtersAlone === true), notices };
+  // read on the words as typed, sentence ends and all (the parsed text keeps no lone punctuation)
+  if (pieces.every((p) => p.kind === 'word' && p.sign === '') && isStatement(words.join(' '))) out.statement = true;
+  return out;
 }
 
 /** Whether any filter is set. */

@@ -27,6 +27,7 @@ import { topK } from './top-k.ts';
 /** True when feedback applies to this query. */
 function usesFeedback(c: Corpus, plan: QueryPlan): boolean {
   const { weight, minWords } = c.opts.prf;
+  if (plan.statement && !c.opts.statement.feedback) return false;
   return weight > 0 && plan.words.length > 0 && plan.words.length >= minWords && plan.phrases.length === 0;
 }
 

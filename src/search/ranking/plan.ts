@@ -62,6 +62,8 @@ export interface QueryPlan {
   markPhrases: string[][];
   /** The query asks for a quantity (answer-type lift in the re-rank). */
   wantsQuantity: boolean;
+  /** The query states something, of at least `statement.minWords` ranked words (./statement.ts). */
+  statement: boolean;
   /** The country the query opens with (./speaker.ts); null when none is named first. */
   speaker: NamedSpeaker | null;
   /** The terms of what a quantity question counts ("how many years": year), for a larger lift; may be empty. */
@@ -80,6 +82,8 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
   const verbTerm = named?.verb === undefined ? undefined : tokens(named.verb)[0]?.term;
   const topical = verbTerm === undefined ? parsed.words : parsed.words.filter((w) => w.term !== verbTerm);
   const words = rankedWords(c, topical.length && topical.length < parsed.words.length ? { ...parsed, words: topical } : parsed);
+  const statement = parsed.statement === true && words.length >= c.opts.statement.minWords;
+  if (statement) weighByIdf(c, words);
   const markTerms = new Set<string>();
   const markWeights = new Map<string, number>();
   const standsFor = new Map<string, string>();
@@ -149,6 +153,7 @@ export function planQuery(c: Corpus, parsed: ParsedQuery, restriction: Restricti
     markSameAs,
     markPhrases,
     wantsQuantity: asksForQuantity(parsed.text),
+    statement,
     countedUnits: countedUnits(parsed.text),
     speaker: named ? namedSpeaker(c, named, words) : null,
   };
@@ -184,4 +189,22 @@ function namedSpeaker(c: Corpus, named: NonNullable<ReturnType<typeof leadingCou
   if (!check || otherBits === 0) return null;
   // no date bound in this restriction: the check does not depend on the partition it is given
   return { says: (g) => check(g, 0), otherBits: otherBits >>> 0 };
+}
+
+/**
+ * A statement's words weighted by their rarity (`statement.idfPower` γ; 0: off): each word's query
+ * weight × (idf / the mean idf of its words)^γ, at least 1 when `statement.idfFloor` (after
+ * Bendersky & Croft 2008 and Lease 2009, reduced to the idf feature). A word the library does not
+ * hold (a typo, scored through its corrections) keeps its weight and is left out of the mean.
+ */
+function weighByIdf(c: Corpus, words: RankedWord[]): void {
+  const { idfPower, idfFloor } = c.opts.statement;
+  if (idfPower === 0) return;
+  const held = words.filter((w) => c.df(w.term) > 0);
+  if (held.length === 0) return;
+  const mean = held.reduce((sum, w) => sum + c.idf(w.term), 0) / held.length;
+  for (const w of held) {
+    const f = (c.idf(w.term) / mean) ** idfPower;
+    w.qw *= idfFloor ? Math.max(1, f) : f;
+  }
 }
