@@ -118,6 +118,13 @@ export const INDEX_OPTIONS = Object.freeze({
    */
   wordForWordMaxWords: 24 as number,
   /**
+   * How many of the best passages (by score) such a line is looked for among, past the re-ranked
+   * head (`proximity.depth`): the passages saying it join the first. Round 25: with a softer length
+   * normalisation (`bm25.bLong`) and a claim's rare words weighing more, "the scourge of war" and
+   * "Kashmir is an integral part of India" had passages saying them at 16th to 50th.
+   */
+  wordForWordReach: 120 as number,
+  /**
    * Expected answer type: a query asking for a quantity ("how many", "fund amount", "death toll";
    * src/search/ranking/answer-type.ts) multiplies the score of re-ranked passages that state one
    * (a figure that is not a year, a spelled-out number, a percentage) by 1 + weight. Measured

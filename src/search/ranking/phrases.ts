@@ -111,11 +111,11 @@ export function asTypedFirst(plan: QueryPlan, head: number[], window: number, te
 }
 
 /**
- * `head` with, among its first `window` passages, those holding every one of `phrases` word for
- * word ({@link holding}) first, those quoting a line of it next, the rest after, in order
- * otherwise; `head` itself when there is nothing to move. The same first `window` passages for
- * every page (the head grows with the page asked for): a passage is never shown on two pages, nor
- * on none.
+ * `head` with those holding every one of `phrases` word for word ({@link holding}) first, those
+ * quoting a line of it next, then the rest of its first `window` passages, then the others, in
+ * order otherwise; `head` itself when there is nothing to move. Holders are looked for among the
+ * first `reach` passages (at least `window`): the same passages for every page (the head grows with
+ * the page asked for, never below `reach`), so a passage is never shown on two pages, nor on none.
  */
 function holdersFirst(
   phrases: readonly (readonly string[])[],
@@ -123,16 +123,23 @@ function holdersFirst(
   window: number,
   text: (g: number) => string,
   quotersAfter: boolean,
+  reach = window,
 ): number[] {
-  const top = head.slice(0, window);
-  if (!phrases.length || top.length < 2) return head;
-  const groups: [number[], number[], number[]] = [[], [], []];
-  for (const g of top) {
+  const span = head.slice(0, Math.max(window, reach));
+  if (!phrases.length || span.length < 2) return head;
+  const holders: number[] = [];
+  const quoters: number[] = [];
+  const moved = new Set<number>();
+  for (const g of span) {
     const h = holding(text(g), phrases);
-    groups[h === 0 ? 2 : h === 1 && quotersAfter ? 1 : 0].push(g);
+    if (h === 0) continue;
+    (h === 1 && quotersAfter ? quoters : holders).push(g);
+    moved.add(g);
   }
-  if (groups.filter((x) => x.length).length < 2) return head;
-  return [...groups.flat(), ...head.slice(window)];
+  if (!moved.size) return head;
+  const others = head.slice(0, window).filter((g) => !moved.has(g));
+  if (!others.length && (!quoters.length || !holders.length) && span.length <= window) return head;
+  return [...holders, ...quoters, ...others, ...head.slice(window).filter((g) => !moved.has(g))];
 }
 
 /**
@@ -156,9 +163,21 @@ function rememberedLine(plan: QueryPlan, max: number): string[] | null {
  * is over" after twenty that repeat "cold war"), the rest after, in order otherwise; the head
  * unchanged for other queries (`max`: INDEX_OPTIONS.wordForWordMaxWords).
  */
-export function wordForWordFirst(plan: QueryPlan, head: number[], window: number, text: (g: number) => string, max: number): number[] {
+export function wordForWordFirst(
+  plan: QueryPlan,
+  head: number[],
+  window: number,
+  text: (g: number) => string,
+  max: number,
+  reach = window,
+): number[] {
   const line = rememberedLine(plan, max);
-  return line ? holdersFirst([line], head, window, text, true) : head;
+  return line ? holdersFirst([line], head, window, text, true, reach) : head;
+}
+
+/** Whether the query may be a line the user remembers ({@link wordForWordFirst}): its head is read deeper for it. */
+export function mayBeRememberedLine(plan: QueryPlan, max: number): boolean {
+  return !needsPhraseCheck(plan) && rememberedLine(plan, max) !== null;
 }
 
 /** Candidates past the checked head sampled, evenly, to estimate how many of the rest hold the phrases. */

@@ -36,7 +36,7 @@ import { scoreBm25f } from './bm25f.ts';
 import { candidateList, mostOfConjunction, requiredCandidates } from './candidates.ts';
 import { expandByFeedback } from './feedback.ts';
 import { liftSpeaker } from './speaker.ts';
-import { asTypedFirst, checkPhrases, needsPhraseCheck, wordForWordFirst } from './phrases.ts';
+import { asTypedFirst, checkPhrases, mayBeRememberedLine, needsPhraseCheck, wordForWordFirst } from './phrases.ts';
 import { countryFormTerms } from '../country-words.ts';
 import { planQuery, type QueryPlan } from './plan.ts';
 import { rerankHead } from './rerank.ts';
@@ -116,6 +116,9 @@ export function rank(
     // (filters alone: no word to hold, the documents by date)
     const cmp =
       sort === 'relevance' ? byScore : parsed.filtersAlone ? byDateThen(dates, sort, byScore) : dateOrder(tier, plan, s, dates, sort, byScore);
+    // a line the user may remember is looked for deeper than the re-ranked head: ranked by its
+    // indexed words, passages repeating its rarest one can push those saying it below the head
+    const lineReach = sort === 'relevance' && mayBeRememberedLine(plan, c.opts.wordForWordMaxWords) ? c.opts.wordForWordReach : 0;
     let order: number[];
     let total = cands.length;
     let estimated = false;
@@ -125,14 +128,16 @@ export function rank(
       ({ order, total, estimated } = checked);
       partial ||= checked.partial;
     } else {
-      order = topK(cands, plan.depth, cmp);
+      order = topK(cands, Math.max(plan.depth, lineReach), cmp);
     }
-    let head = order.slice(0, plan.depth);
+    let head = order.slice(0, Math.max(plan.depth, lineReach));
     if (!rerankHead(c, plan, s, head, idfOf, cmp)) partial = true;
     if (sort === 'relevance') {
       const text = (g: number): string => c.store.text(g);
       const window = c.opts.proximity.depth;
-      head = needsPhraseCheck(plan) ? asTypedFirst(plan, head, window, text) : wordForWordFirst(plan, head, window, text, c.opts.wordForWordMaxWords);
+      head = needsPhraseCheck(plan)
+        ? asTypedFirst(plan, head, window, text)
+        : wordForWordFirst(plan, head, window, text, c.opts.wordForWordMaxWords, lineReach);
     }
     const scores = new Map<number, number>();
     for (const g of head) scores.set(g, Math.round(s.score[g]! * 1e4) / 1e4);
