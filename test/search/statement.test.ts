@@ -5,11 +5,11 @@
  * INDEX_OPTIONS.statement). A topic, a question and a request are read as before.
  */
 import { describe, expect, it } from 'vitest';
-import { createEngine, type VerbatimEngine } from '../../src/search/engine.ts';
+import type { VerbatimEngine } from '../../src/search/engine.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { isStatement } from '../../src/search/statement.ts';
-import type { LibraryDocument } from '../../src/types.ts';
 import { rankedWith } from '../support/options.ts';
+import { onePassageDoc, outbreakEngine } from '../support/outbreak-library.ts';
 
 describe('a query that states something', () => {
   it.each([
@@ -43,42 +43,9 @@ describe('a query that states something', () => {
   });
 });
 
-const doc = (id: string, text: string): LibraryDocument => ({
-  id,
-  path: `${id}.txt`,
-  meta: { title: id },
-  passages: [{ id: `${id}-1`, docId: id, paragraph: 1, ordinal: 0, text }],
-});
-
-// test/search/feedback.test.ts's library: three reports on the subject, each naming its treatment;
-// a passage on the treatment in other words; one holding a query word by chance; filler
-const docs = [
-  doc(
-    'r1',
-    'Cholera outbreaks followed the floods: contaminated wells spread waterborne disease, and chlorination with oral rehydration saved lives in the villages.',
-  ),
-  doc(
-    'r2',
-    'After the floods the villages faced waterborne disease; cholera came from contaminated wells until chlorination and sanitation teams arrived with oral rehydration salts.',
-  ),
-  doc(
-    'r3',
-    'Sanitation failed in flooded villages and disease outbreaks spread from the wells; cholera patients needed oral rehydration and the water needed chlorination.',
-  ),
-  doc('topic', 'Cholera is treated with oral rehydration salts, and chlorination of drinking water prevents it.'),
-  doc('chance', 'The wells of the old castle are a tourist attraction in summer.'),
-  ...[
-    'The committee adopted its budget for the next biennium after long negotiations.',
-    'Trade in agricultural goods grew by a third over the decade, led by exports of grain.',
-    'The delegation welcomed the election of the President of the General Assembly.',
-    'Peacekeeping missions need clear mandates and sufficient resources to protect civilians.',
-    'Disarmament talks resumed in Geneva with a new proposal on missile testing.',
-    'Education for girls remains the best investment a country can make in its future.',
-  ].map((t, i) => doc(`f${i}`, t)),
-];
-
 describe('a claim is searched for what it states', () => {
-  const engine = createEngine(docs, { documents: docs.length, passages: docs.length, skipped: [], warnings: [] });
+  // test/search/feedback.test.ts's library (test/support/outbreak-library.ts)
+  const engine = outbreakEngine();
   const ids = (e: VerbatimEngine, q: string): string[] => e.searchSync(q, { limit: 10 }).hits.map((h) => h.id);
   // the same eight words, as a description and as a claim
   const description = 'outbreaks of waterborne disease in villages after floods, contaminated wells and sanitation';
@@ -98,8 +65,8 @@ describe("a claim's rare words weigh more than its common ones", () => {
   // one passage holds the claim's rarest word ("coca"); the others hold its common words, as much
   // of a statistics office's prose does
   const library = [
-    doc('common', 'The survey shows that cultivation in the region increased sharply, according to the report.'),
-    doc('coca', 'Coca growers there fear eradication.'),
+    onePassageDoc('common', 'The survey shows that cultivation in the region increased sharply, according to the report.'),
+    onePassageDoc('coca', 'Coca growers there fear eradication.'),
     ...[
       'The survey of the region found that trade increased, according to the ministry.',
       'According to the annual survey, exports from the region increased sharply.',
@@ -107,9 +74,9 @@ describe("a claim's rare words weigh more than its common ones", () => {
       'Rice cultivation fell in the coastal region, according to officials.',
       'The region saw investment increase sharply after the survey was published.',
       'Wheat cultivation increased sharply in the region last year.',
-    ].map((t, i) => doc(`g${i}`, t)),
+    ].map((t, i) => onePassageDoc(`g${i}`, t)),
   ];
-  const engine = createEngine(library, { documents: library.length, passages: library.length, skipped: [], warnings: [] });
+  const engine = outbreakEngine(library);
   const claim = 'coca cultivation in the Andean region has increased sharply according to the survey';
   const ids = (e: VerbatimEngine): string[] => e.searchSync(claim, { limit: 4 }).hits.map((h) => h.id);
 

@@ -158,10 +158,11 @@ function rememberedLine(plan: QueryPlan, max: number): string[] | null {
 }
 
 /**
- * The ranked head with, among its first `window` passages, those holding an unquoted query word for
- * word first ({@link rememberedLine}: `the cold war is over` put the passages that say "the cold war
- * is over" after twenty that repeat "cold war"), the rest after, in order otherwise; the head
- * unchanged for other queries (`max`: INDEX_OPTIONS.wordForWordMaxWords).
+ * The ranked head with, among its first `reach` passages (INDEX_OPTIONS.wordForWordReach), those
+ * holding an unquoted query word for word first ({@link rememberedLine}: `the cold war is over` put
+ * the passages that say "the cold war is over" after twenty that repeat "cold war"), then the rest
+ * of its first `window`, in order otherwise; the head unchanged for other queries (`max`:
+ * INDEX_OPTIONS.wordForWordMaxWords).
  */
 export function wordForWordFirst(
   plan: QueryPlan,
