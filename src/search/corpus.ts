@@ -229,7 +229,6 @@ export function idfOf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** Each passage's text length norm divided by its document's (see {@link Corpus.toDocNorm}). */
 /**
  * The text field's length normalisation b of a library: `bm25.b` for a library of abstracts and
  * articles, `bm25.bLong` for one of speeches and reports (documents of more than
@@ -249,6 +248,7 @@ export function libraryTextB(store: LibraryStore, opts: IndexOptions): number {
   return all ? b + ((bLong - b) * inLong) / all : b;
 }
 
+/** Each passage's text length norm divided by its document's (see {@link Corpus.toDocNorm}). */
 function docNormFactors(store: LibraryStore, lenText: ArrayLike<number>, normText: Float32Array, b: number): Float32Array {
   const { docs, docOf } = store;
   const docLen = new Float64Array(docs.length);

@@ -10,7 +10,7 @@
 
 /** Auxiliaries, copulas and modals: a finite verb whatever the sentence's subject. */
 const FINITE = new Set('is are was were be been being am has have had do does did can could may might must shall should will would'.split(' '));
-/** What a question or a request opens with (lower case). */
+/** What a question, a request or a topic read as a task ("to find …", "given …", "in summarizing …") opens with (lower case). */
 const OPENS_REQUEST =
   /^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|may|might|must|shall|i|i'm|i'd|we|please|find|give|describe|list|show|documents?|papers?|articles?|interested|information|any|need|want|looking|search|to|given|in)\b/;
 /** Abbreviations whose dot ends no sentence. */
