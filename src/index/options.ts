@@ -208,18 +208,6 @@ export const INDEX_OPTIONS = Object.freeze({
    */
   pertainyms: Object.freeze({ weight: 0.75 as number }),
   /**
-   * Pseudo-relevance feedback for descriptions (src/search/ranking/feedback.ts): the best passage of
-   * each of the top `docs` documents, its words within `window` words of a query word weighted by
-   * Bo1 (DFR) and found in at least `minDocs` of the passages, the best `terms` added at `weight` ×
-   * (their weight / the best one's) and scored over their whole postings; only for queries of at
-   * least `minWords` ranked words (weight 0: off). Measured (npm run eval, two-fold CV over weight
-   * {0, 0.25, 0.4, 0.5} × docs {3, 5} × window {0, 5}: the folds chose 0.5, 3, window 0 / 5),
-   * held-out: macro nDCG@10 0.4869 → 0.4917 (Cranfield 0.379 → 0.385, CISI 0.404 → 0.409, CACM
-   * 0.506 → 0.505, MED 0.699 → 0.708, NPL 0.430, ADI 0.503 → 0.514); UNGDC known items unchanged
-   * (none reaches 8 ranked words). On every query it lifts NPL too (0.437) but costs the open known
-   * items 0.873 → 0.854.
-   */
-  /**
    * A query that states something (src/search/statement.ts: one sentence with a verb of its own,
    * a pasted claim or a paper's line) of at least `minWords` ranked words. Its one answer is what
    * it states: `feedback` false leaves out pseudo-relevance feedback, which serves a description's
@@ -236,6 +224,18 @@ export const INDEX_OPTIONS = Object.freeze({
    * lowered the six's held-out macro (MED −1.2 %).
    */
   statement: Object.freeze({ feedback: false as boolean, idfPower: 0.5 as number, idfFloor: true as boolean, minWords: 4 as number }),
+  /**
+   * Pseudo-relevance feedback for descriptions (src/search/ranking/feedback.ts): the best passage of
+   * each of the top `docs` documents, its words within `window` words of a query word weighted by
+   * Bo1 (DFR) and found in at least `minDocs` of the passages, the best `terms` added at `weight` ×
+   * (their weight / the best one's) and scored over their whole postings; only for queries of at
+   * least `minWords` ranked words (weight 0: off). Measured (npm run eval, two-fold CV over weight
+   * {0, 0.25, 0.4, 0.5} × docs {3, 5} × window {0, 5}: the folds chose 0.5, 3, window 0 / 5),
+   * held-out: macro nDCG@10 0.4869 → 0.4917 (Cranfield 0.379 → 0.385, CISI 0.404 → 0.409, CACM
+   * 0.506 → 0.505, MED 0.699 → 0.708, NPL 0.430, ADI 0.503 → 0.514); UNGDC known items unchanged
+   * (none reaches 8 ranked words). On every query it lifts NPL too (0.437) but costs the open known
+   * items 0.873 → 0.854.
+   */
   prf: Object.freeze({
     weight: 0.5 as number,
     docs: 3 as number,

@@ -111,11 +111,11 @@ export function asTypedFirst(plan: QueryPlan, head: number[], window: number, te
 }
 
 /**
- * `head` with those holding every one of `phrases` word for word ({@link holding}) first, those
- * quoting a line of it next, then the rest of its first `window` passages, then the others, in
- * order otherwise; `head` itself when there is nothing to move. Holders are looked for among the
- * first `reach` passages (at least `window`): the same passages for every page (the head grows with
- * the page asked for, never below `reach`), so a passage is never shown on two pages, nor on none.
+ * `head` with those of its first `window` passages (or `reach`, if more) holding every one of
+ * `phrases` word for word ({@link holding}) first, those quoting a line of it next, the rest after,
+ * in order otherwise; `head` itself when there is nothing to move. The same first passages for every
+ * page (the head grows with the page asked for, never below them): a passage is never shown on two
+ * pages, nor on none.
  */
 function holdersFirst(
   phrases: readonly (readonly string[])[],
@@ -137,9 +137,7 @@ function holdersFirst(
     moved.add(g);
   }
   if (!moved.size) return head;
-  const others = head.slice(0, window).filter((g) => !moved.has(g));
-  if (!others.length && (!quoters.length || !holders.length) && span.length <= window) return head;
-  return [...holders, ...quoters, ...others, ...head.slice(window).filter((g) => !moved.has(g))];
+  return [...holders, ...quoters, ...head.filter((g) => !moved.has(g))];
 }
 
 /**
@@ -160,9 +158,8 @@ function rememberedLine(plan: QueryPlan, max: number): string[] | null {
 /**
  * The ranked head with, among its first `reach` passages (INDEX_OPTIONS.wordForWordReach), those
  * holding an unquoted query word for word first ({@link rememberedLine}: `the cold war is over` put
- * the passages that say "the cold war is over" after twenty that repeat "cold war"), then the rest
- * of its first `window`, in order otherwise; the head unchanged for other queries (`max`:
- * INDEX_OPTIONS.wordForWordMaxWords).
+ * the passages that say "the cold war is over" after twenty that repeat "cold war"), the rest after,
+ * in order otherwise; the head unchanged for other queries (`max`: INDEX_OPTIONS.wordForWordMaxWords).
  */
 export function wordForWordFirst(
   plan: QueryPlan,

@@ -119,6 +119,7 @@ export function rank(
     // a line the user may remember is looked for deeper than the re-ranked head: ranked by its
     // indexed words, passages repeating its rarest one can push those saying it below the head
     const lineReach = sort === 'relevance' && mayBeRememberedLine(plan, c.opts.wordForWordMaxWords) ? c.opts.wordForWordReach : 0;
+    const depth = Math.max(plan.depth, lineReach);
     let order: number[];
     let total = cands.length;
     let estimated = false;
@@ -128,9 +129,9 @@ export function rank(
       ({ order, total, estimated } = checked);
       partial ||= checked.partial;
     } else {
-      order = topK(cands, Math.max(plan.depth, lineReach), cmp);
+      order = topK(cands, depth, cmp);
     }
-    let head = order.slice(0, Math.max(plan.depth, lineReach));
+    let head = order.slice(0, depth);
     if (!rerankHead(c, plan, s, head, idfOf, cmp)) partial = true;
     if (sort === 'relevance') {
       const text = (g: number): string => c.store.text(g);
