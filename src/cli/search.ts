@@ -51,7 +51,8 @@ Options:
   --batch FILE       run one query per line of FILE (JSON: {"id","query","filters"}),
                      printing one JSON line per query with tookMs; the index loads once.
                      "filters" values are strings or lists: {"country":["COL","MEX"],
-                     "session":"70-76"} or {"country":"COL,MEX,-USA"}
+                     "session":"70-76"} or {"country":"COL,MEX,-USA"}; an IR collection's
+                     queries file ({"id","text"}, or BEIR's {"_id","text"}) is read as it is
 ${LIBRARY_HELP}
   -h, --help         this help
 
@@ -172,9 +173,12 @@ function intFlag(name: string, raw: string | undefined, dflt: number, min: numbe
   return n;
 }
 
+/** A batch line; an IR collection's queries file (`{"id","text"}`, BEIR's `{"_id","text"}`) is read as it is. */
 interface BatchLine {
   id?: unknown;
+  _id?: unknown;
   query?: unknown;
+  text?: unknown;
   filters?: unknown;
 }
 
@@ -204,8 +208,10 @@ async function runBatch(engine: SearchEngine, file: string, limit: number): Prom
         );
         continue;
       }
-      const id = typeof spec.id === 'string' || typeof spec.id === 'number' ? spec.id : lineNo;
-      if (typeof spec.query !== 'string') {
+      const given = spec.id ?? spec._id;
+      const id = typeof given === 'string' || typeof given === 'number' ? given : lineNo;
+      const query = spec.query ?? spec.text;
+      if (typeof query !== 'string') {
         bad++;
         process.stdout.write(JSON.stringify({ id, line: lineNo, error: 'missing "query" (a string)' }) + '\n');
         continue;
@@ -215,12 +221,12 @@ async function runBatch(engine: SearchEngine, file: string, limit: number): Prom
           throw new QueryError('"filters" must be an object, e.g. {"country":["COL","MEX"],"session":"70-76"}');
         }
         const filters = parseFilters((spec.filters ?? {}) as Record<string, unknown>);
-        const r = await engine.search(spec.query, { filters, limit, filtersAlone: true });
-        process.stdout.write(JSON.stringify({ id, ...(await jsonWithWhy(engine, r, spec.query, filters)) }) + '\n');
+        const r = await engine.search(query, { filters, limit, filtersAlone: true });
+        process.stdout.write(JSON.stringify({ id, ...(await jsonWithWhy(engine, r, query, filters)) }) + '\n');
       } catch (err) {
         if (!(err instanceof QueryError)) throw err;
         bad++;
-        process.stdout.write(JSON.stringify({ id, query: spec.query, line: lineNo, error: err.message }) + '\n');
+        process.stdout.write(JSON.stringify({ id, query, line: lineNo, error: err.message }) + '\n');
       }
     }
   } catch (err) {

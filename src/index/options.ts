@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 
 export const INDEX_OPTIONS = Object.freeze({
   /** Bump when the cache layout or the meaning of indexed data changes. */
-  schemaVersion: 65,
+  schemaVersion: 66,
   /**
    * Textbook BM25: k1 saturation, b length normalisation, and k3 for words repeated in a query
    * (Robertson et al., Okapi at TREC-3/4: k3 from 7 to 1000, i.e. nearly linear in query-term frequency).

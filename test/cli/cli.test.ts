@@ -417,4 +417,40 @@ describe('npm run index', () => {
     expect(b.code).toBe(1);
     expect(b.stderr).toMatch(/^1 batch line could not be run/m);
   });
+
+  it('runs an IR collection in BEIR form as it is: documents and queries by their "_id", queries by their "text"', async () => {
+    const lib = path.join(tmp, 'beir');
+    mkdirSync(lib);
+    writeFileSync(
+      path.join(lib, 'corpus.jsonl'),
+      [
+        {
+          _id: 'd1',
+          title: 'Boundary layer transition',
+          text: 'Transition of the laminar boundary layer on swept wings at high speed.',
+          metadata: {},
+        },
+        { _id: 'd2', title: 'Heat transfer', text: 'Heat transfer to a blunt body in hypersonic flow.', metadata: {} },
+      ]
+        .map((d) => JSON.stringify(d))
+        .join('\n'),
+    );
+    const queries = path.join(tmp, 'beir-queries.jsonl');
+    writeFileSync(
+      queries,
+      [JSON.stringify({ _id: 'q7', text: 'hypersonic heat transfer' }), JSON.stringify({ id: 8, text: 'swept wings' })].join('\n'),
+    );
+    const cache = path.join(tmp, 'beir.bin');
+    const b = await run('search', ['--batch', queries, '--json', '--data', lib, '--cache', cache]);
+    expect(b.code).toBe(0);
+    const lines = b.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: unknown; hits: Array<{ source: { document: string } }> });
+    expect(lines.map((l) => [l.id, l.hits[0]?.source.document])).toEqual([
+      ['q7', 'd2'],
+      [8, 'd1'],
+    ]);
+    expect(b.stderr).not.toMatch(/skipped|not text/);
+  });
 });

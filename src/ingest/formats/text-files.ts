@@ -103,6 +103,8 @@ export const extractStatementsJsonl: Extractor = async (bytes, relPath, limits) 
 
 interface Statement {
   id?: unknown;
+  /** The id's name in BEIR-style collections and database exports, read when `id` is absent. */
+  _id?: unknown;
   text?: unknown;
   title?: unknown;
   [key: string]: unknown;
@@ -120,13 +122,15 @@ function statement(value: unknown, fallbackId: string, seenIds: Set<string>, lin
   if (st.text !== undefined && st.text !== null && typeof st.text !== 'string') return fail('statement "text" is not text');
   if (!body.trim() && !title) return fail('statement has no "text" and no "title"');
   let id = fallbackId;
-  if (st.id !== undefined) {
-    if ((typeof st.id !== 'string' && typeof st.id !== 'number') || String(st.id).trim() === '') return fail('statement "id" is not text');
-    id = String(st.id).trim();
+  const idKey = st.id === undefined && st._id !== undefined ? '_id' : 'id';
+  const given = st[idKey];
+  if (given !== undefined) {
+    if ((typeof given !== 'string' && typeof given !== 'number') || String(given).trim() === '') return fail(`statement "${idKey}" is not text`);
+    id = String(given).trim();
   }
   if (seenIds.has(id)) return fail(`duplicate statement id "${id}"`);
   seenIds.add(id);
-  const { id: _id, text: _text, ...meta } = st;
+  const { id: _given, _id: _beirId, text: _text, ...meta } = st;
   const doc: ExtractedDocument = body.trim() ? { id, meta, text: body } : { id, meta, paragraphs: [{ text: title }] };
   if (line === undefined) return { ...doc, authored: { label: 'statement' } };
   return { ...doc, line, authored: { label: `line ${line}`, line } };
