@@ -43,7 +43,8 @@ export function rerankHead(
   const span = c.opts.span;
   const spans = words.length > 2 && span.weight > 0 && words.length <= span.maxWords;
   const pairWeight = spans ? span.pairs : 1;
-  const worth = spans ? wordWorth(c, words, idfOf) : [];
+  const opening = c.opts.opening;
+  const worth = spans || opening.weight > 0 ? wordWorth(c, words, idfOf) : [];
   let complete = true;
   const top = head.slice(0, prox);
   for (const g of top) {
@@ -58,6 +59,7 @@ export function rerankHead(
       const f = speakerFactor(c, plan, s, g);
       s.score[g] = s.score[g]! + f * pairWeight * proximity(c, at, words, idfOf);
       if (spans) s.score[g] = s.score[g]! + f * spanCoverage(c, at, worth);
+      if (opening.weight > 0 && namedByOpening(c, g)) s.score[g] = s.score[g]! + f * openingCoverage(at, worth, opening.weight, opening.words);
     }
     if (lift > 0 && holdsQuantity(text)) s.score[g] = s.score[g]! * (1 + lift + (units.size && countsUnit(text, units) ? unitLift : 0));
   }
@@ -145,4 +147,31 @@ function spanCoverage(c: Corpus, at: Positions, worth: readonly number[]): numbe
     if (distinct >= 2 && mass > best) best = mass;
   }
   return (weight * best * best) / whole;
+}
+
+/** Whether passage g opens a document that has no title, whose opening then names it. */
+function namedByOpening(c: Corpus, g: number): boolean {
+  const d = c.store.doc(g);
+  return g === d.first && !d.meta.title;
+}
+
+/**
+ * Opening coverage: weight × m² / M, m the worth (see {@link wordWorth}) of the distinct query words
+ * among the passage's first `words` indexed words, M the whole query's.
+ */
+function openingCoverage(at: Positions, worth: readonly number[], weight: number, words: number): number {
+  const { pos, bits } = at;
+  const whole = worth.reduce((a, b) => a + b, 0);
+  if (whole <= 0) return 0;
+  const seen = new Uint8Array(worth.length);
+  let m = 0;
+  let distinct = 0;
+  for (let i = 0; i < pos.length && pos[i]! < words; i++) {
+    const b = bits[i]!;
+    if (seen[b]) continue;
+    seen[b] = 1;
+    m += worth[b]!;
+    distinct++;
+  }
+  return distinct >= 2 ? (weight * m * m) / whole : 0;
 }
