@@ -161,7 +161,11 @@ describe('a noun in the query finds its adjective, below the noun itself', () =>
     const tier = mkdtempSync(path.join(tmpdir(), 'verbatim-pertainyms-tier-'));
     try {
       writeFileSync(path.join(tier, 'a.txt'), 'Solar energy, solar jobs, solar schools: solar power for all.\n');
-      writeFileSync(path.join(tier, 'b.txt'), 'Solar panels now light our schools, and the sun heats the water of our homes and clinics.\n');
+      // (its "sun" past its opening words: an untitled document's opening would lift it on its own)
+      writeFileSync(
+        path.join(tier, 'b.txt'),
+        'Solar panels now light our schools and clinics across the valley, and in the dry season the sun heats the water of our homes.\n',
+      );
       // "sun" common in the library, so that the passage repeating "solar" scores highest
       for (let i = 1; i <= 5; i++) writeFileSync(path.join(tier, `s${i}.txt`), `The sun rose again over the hills on day ${i} of the summit.\n`);
       const lib = await loadLibrary(tier);
