@@ -1,8 +1,9 @@
 /**
  * The re-rank of the best candidates, from their text: they gain a score for pairs of distinct
  * query words near each other (proximity), for a keyword query one for the query words standing
- * together in their best sentence-sized window (span coverage), and, for a query asking for a
- * quantity, a lift when they state one (./answer-type.ts); then they are ordered again. Only the
+ * together in their best sentence-sized window (span coverage), the first passage of a document
+ * without a title one for the query words its opening names (opening coverage), and, for a query
+ * asking for a quantity, a lift when they state one (./answer-type.ts); then they are ordered again. Only the
  * best `proximity.depth` are re-ranked, whatever the page: pages stay consistent, and the passages
  * below keep scores no higher than those above (each part only raises a score).
  */
@@ -18,7 +19,7 @@ import type { RankedWord } from './words.ts';
 type Positions = ReturnType<typeof termPositions>;
 
 /**
- * Re-ranks the head of `order` in place (proximity, span coverage, answer type); returns false when
+ * Re-ranks the head of `order` in place (proximity, span and opening coverage, answer type); returns false when
  * the time budget ran out before every passage of the head was re-scored.
  */
 export function rerankHead(
@@ -45,6 +46,7 @@ export function rerankHead(
   const pairWeight = spans ? span.pairs : 1;
   const opening = c.opts.opening;
   const worth = spans || opening.weight > 0 ? wordWorth(c, words, idfOf) : [];
+  const whole = worth.reduce((a, b) => a + b, 0);
   let complete = true;
   const top = head.slice(0, prox);
   for (const g of top) {
@@ -58,8 +60,8 @@ export function rerankHead(
       // the named speaker's lift applies to what the re-rank adds too (./speaker.ts)
       const f = speakerFactor(c, plan, s, g);
       s.score[g] = s.score[g]! + f * pairWeight * proximity(c, at, words, idfOf);
-      if (spans) s.score[g] = s.score[g]! + f * spanCoverage(c, at, worth);
-      if (opening.weight > 0 && namedByOpening(c, g)) s.score[g] = s.score[g]! + f * openingCoverage(at, worth, opening.weight, opening.words);
+      if (spans) s.score[g] = s.score[g]! + f * spanCoverage(c, at, worth, whole);
+      if (opening.weight > 0 && namedByOpening(c, g)) s.score[g] = s.score[g]! + f * openingCoverage(at, worth, whole, opening);
     }
     if (lift > 0 && holdsQuantity(text)) s.score[g] = s.score[g]! * (1 + lift + (units.size && countsUnit(text, units) ? unitLift : 0));
   }
@@ -115,15 +117,14 @@ function wordWorth(c: Corpus, words: readonly RankedWord[], idfOf: ReadonlyMap<s
 
 /**
  * Span coverage: m² / M × weight, where m is the worth (see {@link wordWorth}) of the distinct query
- * words in the passage's best window of `span.window` indexed words and M the whole query's (m × the
- * share of the query the window covers). Zero when no window holds two distinct query words.
+ * words in the passage's best window of `span.window` indexed words and M (`whole`) the whole
+ * query's (m × the share of the query the window covers). Zero when no window holds two distinct
+ * query words.
  */
-function spanCoverage(c: Corpus, at: Positions, worth: readonly number[]): number {
+function spanCoverage(c: Corpus, at: Positions, worth: readonly number[], whole: number): number {
   const { window, weight } = c.opts.span;
   const { pos, bits } = at;
-  if (pos.length < 2) return 0;
-  const whole = worth.reduce((a, b) => a + b, 0);
-  if (whole <= 0) return 0;
+  if (pos.length < 2 || whole <= 0) return 0;
   // a sliding window over the positions: count of each word inside, worth of those present
   const inside = new Int32Array(worth.length);
   let mass = 0;
@@ -157,11 +158,16 @@ function namedByOpening(c: Corpus, g: number): boolean {
 
 /**
  * Opening coverage: weight × m² / M, m the worth (see {@link wordWorth}) of the distinct query words
- * among the passage's first `words` indexed words, M the whole query's.
+ * among the passage's first `words` indexed words, M (`whole`) the whole query's. Zero unless two
+ * distinct query words stand there.
  */
-function openingCoverage(at: Positions, worth: readonly number[], weight: number, words: number): number {
+function openingCoverage(
+  at: Positions,
+  worth: readonly number[],
+  whole: number,
+  { weight, words }: { readonly weight: number; readonly words: number },
+): number {
   const { pos, bits } = at;
-  const whole = worth.reduce((a, b) => a + b, 0);
   if (whole <= 0) return 0;
   const seen = new Uint8Array(worth.length);
   let m = 0;
