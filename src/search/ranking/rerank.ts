@@ -150,10 +150,15 @@ function spanCoverage(c: Corpus, at: Positions, worth: readonly number[], whole:
   return (weight * best * best) / whole;
 }
 
-/** Whether passage g opens a document that has no title, whose opening then names it. */
+/**
+ * Whether passage g opens a document that has no title, whose opening then names it: a short one
+ * (at most `document.shortDocumentPassages` passages: an abstract, an article). A speech or a
+ * report opens with its salutation or its occasion, which name the speaker's country and the
+ * meeting, not what a question asks of it.
+ */
 function namedByOpening(c: Corpus, g: number): boolean {
   const d = c.store.doc(g);
-  return g === d.first && !d.meta.title;
+  return g === d.first && !d.meta.title && d.count <= c.opts.document.shortDocumentPassages;
 }
 
 /**
