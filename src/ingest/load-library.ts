@@ -149,6 +149,15 @@ function isFolderNote(name: string): boolean {
   return FOLDER_NOTES.test(name);
 }
 
+/**
+ * An IR test collection's queries: `queries.jsonl` in a folder holding `corpus.jsonl`, as BEIR and
+ * ../shared/eval/ir lay a collection out. Its lines look like statements (`_id`, `text`) but are
+ * the questions to run against the corpus (`npm run search -- --batch`); indexed, each query was
+ * its own first hit.
+ */
+const COLLECTION_CORPUS = /^corpus\.jsonl$/i;
+const COLLECTION_QUERIES = /^queries\.jsonl$/i;
+
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
@@ -156,7 +165,8 @@ function toPosix(p: string): string {
 /**
  * Lists the library's files, sorted by path: candidate documents, sidecars and manifests (so a
  * change to any of them can be detected). Skips dotfiles and dot-folders, `node_modules` and the
- * files describing a folder (README.md, SOURCE.md, LICENSE …: {@link isFolderNote}).
+ * files describing a folder (README.md, SOURCE.md, LICENSE …: {@link isFolderNote}); a test
+ * collection's queries beside its corpus are left out too, reported by {@link scanLibraryReport}.
  */
 export async function scanLibrary(root: string): Promise<ScannedFile[]> {
   return (await scanLibraryReport(root)).files;
@@ -164,7 +174,8 @@ export async function scanLibrary(root: string): Promise<ScannedFile[]> {
 
 /**
  * {@link scanLibrary}, with what the scan could not take: a subfolder removed while it was being
- * scanned (the rest is indexed), symbolic links (not followed) and FIFOs, sockets or devices.
+ * scanned (the rest is indexed), symbolic links (not followed), FIFOs, sockets or devices, and a
+ * test collection's queries file beside its corpus.
  */
 export async function scanLibraryReport(root: string): Promise<{ files: ScannedFile[]; problems: Problem[] }> {
   const out: ScannedFile[] = [];
@@ -179,9 +190,17 @@ export async function scanLibraryReport(root: string): Promise<{ files: ScannedF
       problems.push({ path: toPosix(path.relative(root, dir)), reason: 'folder removed while the library was scanned: not indexed' });
       return;
     }
+    const collection = entries.some((e) => e.isFile() && COLLECTION_CORPUS.test(e.name));
     for (const entry of entries) {
       if (isIgnoredName(entry.name)) continue;
       const full = path.join(dir, entry.name);
+      if (collection && COLLECTION_QUERIES.test(entry.name)) {
+        problems.push({
+          path: toPosix(path.relative(root, full)),
+          reason: 'the queries of a test collection (corpus.jsonl beside it), not statements: not indexed (run them with --batch)',
+        });
+        continue;
+      }
       if (entry.isDirectory()) {
         await walk(full);
         continue;
